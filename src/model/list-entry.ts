@@ -47,7 +47,7 @@ export interface ListEntry {
   /** Names of other listed parties this entry is linked to (OFAC "Linked To:"). */
   linkedTo: string[];
   /** Vessel fields (flag as ISO2, IMO number, call sign, type, tonnage), when a vessel. */
-  vessel?: { flag: string | null; imo: string | null; callSign: string | null; type: string | null; tonnage: string | null; owner: string | null };
+  vessel?: { flag: string | null; imo: string | null; callSign: string | null; type: string | null; tonnage: string | null; owner: string | null; /** Gross registered tonnage (OFAC `GRT`), when given. */ grt?: string | null };
 }
 
 /** The programmes that make an entry DPRK-related. */

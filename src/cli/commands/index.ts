@@ -1,0 +1,11 @@
+/** Every room39 command, one line each. */
+import type { CliCommand } from '../command.ts';
+import { serveCommand } from './serve.ts';
+import { searchCommand } from './search.ts';
+import { entityCommand } from './entity.ts';
+
+export const commands: CliCommand[] = [
+  serveCommand,
+  searchCommand,
+  entityCommand,
+];

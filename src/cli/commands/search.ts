@@ -1,0 +1,27 @@
+import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
+import { table } from '../table.ts';
+import { searchEntities } from '../../store/search.ts';
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'Find entities by name or alias (case, accents, hyphens and spacing ignored).',
+  usage: 'search QUERY [--schema S] [--limit N] [--dataset D] [--json]',
+  options: { schema: { type: 'string' }, limit: { type: 'string' }, dataset: { type: 'string' } },
+  async run(ctx) {
+    const query = ctx.args.positionals.join(' ').trim();
+    if (!query) throw new UsageError('give a name to search for, e.g. room39 search "Mansudae"');
+    if (query.length > 1000) throw new UsageError(`the query is ${query.length} characters long; 1000 is the most a name search takes`);
+    const { db } = await ctx.services();
+    const results = await searchEntities(db, query, {
+      schema: optString(ctx.args, 'schema'),
+      limit: optInt(ctx.args, 'limit', 20, 1, 500),
+      dataset: optString(ctx.args, 'dataset'),
+    });
+    return {
+      json: { query, results },
+      text: results.length
+        ? table(['score', 'schema', 'caption', 'id', 'datasets'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, r.datasets.join(',')]))
+        : `No entity matches "${query}".`,
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import { serve } from '@hono/node-server';
+import { optInt, optString, type CliCommand } from '../command.ts';
+import { createApp } from '../../server/app.ts';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
+  usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR]',
+  options: { port: { type: 'string' }, host: { type: 'string' } },
+  async run(ctx) {
+    const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
+    const host = optString(ctx.args, 'host') ?? ctx.settings.host;
+    ctx.log(`room39: opening ${ctx.settings.databaseUrl ? 'the PostgreSQL database' : `the data directory ${ctx.settings.dataDir}`}…`);
+    const services = await ctx.services();
+    const b = services.bundle;
+    ctx.log(b.curated === 'loaded' ? `room39: loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'room39: curated dataset is current');
+    for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
+    const app = createApp(services);
+    await new Promise<void>((resolve) => {
+      const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+        ctx.log(`room39: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`);
+      });
+      const stop = () => {
+        ctx.log('room39: stopping');
+        server.close(() => resolve());
+        setTimeout(() => resolve(), 3000).unref();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return { json: { stopped: true }, text: '' };
+  },
+};

@@ -1,0 +1,77 @@
+/** The room39 command line: parses the command and its options, runs it, prints JSON or text, maps errors to exit codes. */
+import { parseArgs } from 'node:util';
+import { readSettings } from '../config/settings.ts';
+import { isRoom39Error } from '../errors.ts';
+import { openServices, type Services } from '../services.ts';
+import { UsageError, type CliCommand, type CliContext } from './command.ts';
+import { commands } from './commands/index.ts';
+
+const COMMON_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  data: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'room39: an evidence graph of North Korea\'s overseas forced-labour system.',
+    '',
+    'Usage: room39 <command> [options]   (every command takes --json and --data DIR)',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'room39 <command> --help shows a command\'s options.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : 2;
+  }
+  const command: CliCommand | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`room39: unknown command "${name}"\n\n${help()}\n`);
+    return 2;
+  }
+  let services: Services | null = null;
+  const wantsJson = rest.includes('--json');
+  try {
+    const parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    if (parsed.values.help) {
+      process.stdout.write(`Usage: room39 ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    const settings = readSettings({ dataDir: typeof parsed.values.data === 'string' ? parsed.values.data : undefined });
+    const ctx: CliContext = {
+      args: { values: parsed.values as CliContext['args']['values'], positionals: parsed.positionals },
+      json: parsed.values.json === true,
+      settings,
+      log: (message) => process.stderr.write(`${message}\n`),
+      services: async () => (services ??= await openServices(settings, (m) => process.stderr.isTTY && process.stderr.write(`${m}\n`))),
+    };
+    const result = await command.run(ctx);
+    process.stdout.write(ctx.json ? `${JSON.stringify(result.json)}\n` : result.text ? `${result.text}\n` : '');
+    return result.exitCode ?? 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`room39 ${name}: ${message}\nUsage: room39 ${command.usage}\n`);
+      return 2;
+    }
+    if (isRoom39Error(e)) {
+      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message } })}\n` : `room39 ${name}: ${message}\n`);
+      return e.code === 'not_found' ? 3 : 1;
+    }
+    process.stderr.write(`room39 ${name}: unexpected failure: ${message}\n`);
+    if (process.env.ROOM39_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
+    return 1;
+  } finally {
+    if (services) await (services as Services).close().catch(() => undefined);
+  }
+}
+
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,341 @@
+/**
+ * From sourced figures to the model's inputs for one year: which figures each
+ * input uses, how a missing figure is filled (the gap rules) and the flags
+ * that say so. Nothing here draws random numbers.
+ */
+import type { Figure, LabourDeployment } from '../model/index.ts';
+import { invalidData } from '../errors.ts';
+import { gradeWeight, interpretFigure, sameDist, type Component } from './distributions.ts';
+
+export const INPUT_METRICS = ['workers', 'monthly_wage', 'state_share', 'months_worked'] as const;
+export type InputMetric = (typeof INPUT_METRICS)[number];
+
+/**
+ * observed: figures dated to the year. carried_forward / carried_back: the
+ * nearest earlier / later year's figures (counts only, at most MAX_GAP_YEARS
+ * away). undated: figures without a date, used only when no dated one is near.
+ * other_years: a rate (wage, share, months) from figures of other or unstated
+ * years. borrowed: no figure for this country, so the pooled figures of all
+ * others. override: set by the user for a scenario.
+ */
+export type InputStatus = 'observed' | 'carried_forward' | 'carried_back' | 'undated' | 'other_years' | 'borrowed' | 'override';
+
+export const MAX_GAP_YEARS = 3;
+
+export interface ModelInput {
+  key: string;
+  metric: InputMetric;
+  /** Host country, or null for the world total and the unattributed remainder. */
+  country: string | null;
+  scope: 'country' | 'total' | 'remainder';
+  sector: string | null;
+  status: InputStatus;
+  flags: string[];
+  components: Component[];
+  figures: Figure[];
+  /** The override text, when status is `override`. */
+  override: string | null;
+}
+
+export interface ModelRow {
+  /** Host country; null for the unattributed remainder. */
+  country: string | null;
+  sector: string | null;
+  /** Null for the remainder, whose workers are the world total less the named countries. */
+  workers: ModelInput | null;
+  wage: ModelInput;
+  share: ModelInput;
+  months: ModelInput;
+}
+
+export interface Gap {
+  country: string | null;
+  metric: InputMetric | 'all';
+  rule: 'carried_forward' | 'carried_back' | 'undated' | 'other_years' | 'borrowed' | 'remainder' | 'excluded';
+  message: string;
+}
+
+export interface UnusedFigure {
+  figureId: string;
+  reason: string;
+}
+
+export interface Model {
+  year: number;
+  rows: ModelRow[];
+  /** World total of workers; null when no global figure is near the year. */
+  total: ModelInput | null;
+  remainder: ModelRow | null;
+  gaps: Gap[];
+  unused: UnusedFigure[];
+}
+
+export function yearsOf(f: Figure): [number, number] | null {
+  const s = f.periodStart ? Number(f.periodStart.slice(0, 4)) : null;
+  const e = f.periodEnd ? Number(f.periodEnd.slice(0, 4)) : null;
+  if (s == null && e == null) return null;
+  return [s ?? (e as number), e ?? (s as number)];
+}
+
+export function covers(f: Figure, year: number): boolean {
+  const y = yearsOf(f);
+  return y != null && y[0] <= year && year <= y[1];
+}
+
+/** Years that at least one worker figure covers: the years the model can estimate. */
+export function yearsWithWorkerData(figures: readonly Figure[]): number[] {
+  const years = new Set<number>();
+  for (const f of figures) {
+    if (f.metric !== 'workers' || f.entityId != null) continue;
+    const y = yearsOf(f);
+    if (y) for (let i = y[0]; i <= y[1]; i++) years.add(i);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Default year: the one most worker figures cover (latest on a tie). */
+export function defaultYear(figures: readonly Figure[]): number | null {
+  const count = new Map<number, number>();
+  for (const f of figures) {
+    if (f.metric !== 'workers' || f.entityId != null) continue;
+    const y = yearsOf(f);
+    if (y) for (let i = y[0]; i <= y[1]; i++) count.set(i, (count.get(i) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, c] of count) {
+    if (best == null || c > (count.get(best) ?? 0) || (c === count.get(best) && y > best)) best = y;
+  }
+  return best;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+interface Scaled {
+  scale: number;
+  max: number;
+}
+
+/** Whether a figure of this metric can enter the model, and on what scale. */
+function scaleFor(f: Figure): Scaled | { error: string } {
+  switch (f.metric) {
+    case 'workers':
+      if (f.unit !== 'persons') return { error: `unit ${f.unit}, expected persons` };
+      if (f.entityId != null) return { error: `counts the workers of one entity (${f.entityId}), not of a country` };
+      return { scale: 1, max: Number.POSITIVE_INFINITY };
+    case 'monthly_wage':
+      if (f.unit !== 'USD') return { error: `wage in ${f.unit}: the model takes USD wages only, as it has no sourced exchange rate` };
+      if (f.per === 'year') return { scale: 1 / 12, max: Number.POSITIVE_INFINITY };
+      if (f.per === 'month' || f.per == null) return { scale: 1, max: Number.POSITIVE_INFINITY };
+      return { error: `wage per ${f.per}: the model has no sourced number of working days` };
+    case 'state_share':
+      if (f.unit !== 'fraction') return { error: `unit ${f.unit}, expected fraction` };
+      return { scale: 1, max: 1 };
+    case 'months_worked':
+      if (f.unit !== 'months') return { error: `unit ${f.unit}, expected months` };
+      return { scale: 1, max: 12 };
+    default:
+      return { error: `metric ${f.metric} is not a model input` };
+  }
+}
+
+/** Components from figures: one per figure, identical readings merged (a repeated claim is not new evidence). */
+export function componentsFrom(figures: readonly Figure[], unused: UnusedFigure[]): { components: Component[]; used: Figure[] } {
+  const components: Component[] = [];
+  const used: Figure[] = [];
+  for (const f of figures) {
+    const s = scaleFor(f);
+    if ('error' in s) {
+      unused.push({ figureId: f.id, reason: s.error });
+      continue;
+    }
+    const r = interpretFigure(f, s.scale, s.max);
+    if ('error' in r) {
+      unused.push({ figureId: f.id, reason: r.error });
+      continue;
+    }
+    used.push(f);
+    const w = gradeWeight(f.reliability);
+    const same = components.find((c) => sameDist(c.dist, r.dist));
+    if (same) {
+      same.weight = Math.max(same.weight, w);
+      same.figureIds.push(f.id);
+      same.interpretation += `; also stated by ${f.id} (${f.reliability})`;
+    } else {
+      components.push({ dist: r.dist, weight: w, figureIds: [f.id], interpretation: `${f.id} (${f.reliability}, weight ${fmt(w)}): ${r.text}` });
+    }
+  }
+  return { components, used };
+}
+
+/** Counts follow time: the year's figures, else the nearest year's (within MAX_GAP_YEARS), else undated ones. */
+function selectCounts(cands: readonly Figure[], year: number): { figures: Figure[]; status: InputStatus; flag: string | null } {
+  const covering = cands.filter((f) => covers(f, year));
+  if (covering.length) return { figures: covering, status: 'observed', flag: null };
+  let best: { dist: number; forward: boolean; figs: Figure[] } | null = null;
+  for (const f of cands) {
+    const y = yearsOf(f);
+    if (!y) continue;
+    const forward = y[1] < year;
+    const dist = forward ? year - y[1] : y[0] - year;
+    if (dist > MAX_GAP_YEARS) continue;
+    const better = !best || dist < best.dist || (dist === best.dist && forward && !best.forward);
+    if (better) best = { dist, forward, figs: [f] };
+    else if (best && dist === best.dist && forward === best.forward) best.figs.push(f);
+  }
+  if (best) {
+    const from = best.forward ? year - best.dist : year + best.dist;
+    return {
+      figures: best.figs,
+      status: best.forward ? 'carried_forward' : 'carried_back',
+      flag: `no figure for ${year}: ${best.forward ? 'carried forward' : 'carried back'} from ${from} (${best.dist} year${best.dist > 1 ? 's' : ''} away)`,
+    };
+  }
+  const undated = cands.filter((f) => yearsOf(f) == null);
+  if (undated.length) return { figures: undated, status: 'undated', flag: `no dated figure within ${MAX_GAP_YEARS} years of ${year}: undated figures used` };
+  return { figures: [], status: 'observed', flag: null };
+}
+
+const WORKER_RECIPIENT = /worker|labou?rer|employee/i;
+
+/**
+ * A documented wage split read as a state share: one minus the workers'
+ * slice (every other recipient is the state or one of its organs), or the sum
+ * of the other slices when the workers' slice is not given.
+ */
+export function sharesFromSplits(splits: readonly Figure[]): { share: number; figures: Figure[]; text: string }[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of splits) {
+    if (f.unit !== 'fraction') continue;
+    const k = `${f.sourceId}|${f.country ?? ''}|${f.sector ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const out: { share: number; figures: Figure[]; text: string }[] = [];
+  for (const figs of groups.values()) {
+    const mid = (f: Figure) => ((f.low ?? f.high ?? 0) + (f.high ?? f.low ?? 0)) / 2;
+    const worker = figs.filter((f) => f.recipient != null && WORKER_RECIPIENT.test(f.recipient));
+    if (worker.length) {
+      const w = worker.reduce((s, f) => s + mid(f), 0);
+      out.push({ share: Math.min(1, Math.max(0, 1 - w)), figures: figs, text: `wage split: one minus the workers' slice (${fmt(w)})` });
+    } else {
+      const s = figs.reduce((acc, f) => acc + mid(f), 0);
+      out.push({ share: Math.min(1, s), figures: figs, text: 'wage split without a workers\' slice: the sum of the state organs\' slices' });
+    }
+  }
+  return out;
+}
+
+function rateInput(
+  metric: Exclude<InputMetric, 'workers'>,
+  country: string | null,
+  scope: 'country' | 'remainder',
+  sector: string | null,
+  all: readonly Figure[],
+  year: number,
+  unused: UnusedFigure[],
+  gaps: Gap[],
+): ModelInput {
+  const key = `${metric}:${country ?? 'remainder'}`;
+  const ofMetric = all.filter((f) => f.metric === metric);
+  const splits = metric === 'state_share' ? all.filter((f) => f.metric === 'wage_split') : [];
+  const build = (figs: readonly Figure[], splitFigs: readonly Figure[]) => {
+    const { components, used } = componentsFrom(figs, unused);
+    for (const s of sharesFromSplits(splitFigs)) {
+      const ids = s.figures.map((f) => f.id);
+      const w = Math.max(...s.figures.map((f) => gradeWeight(f.reliability)));
+      components.push({ dist: { kind: 'point', value: s.share }, weight: w, figureIds: ids, interpretation: `${ids.join(', ')} (weight ${fmt(w)}): ${s.text} = ${fmt(s.share)}` });
+      used.push(...s.figures);
+    }
+    return { components, used };
+  };
+  if (scope === 'country') {
+    const own = build(ofMetric.filter((f) => f.country === country), splits.filter((f) => f.country === country));
+    if (own.components.length) {
+      const dated = own.used.some((f) => covers(f, year));
+      const flags: string[] = [];
+      if (!dated) {
+        flags.push(`no ${metric} figure dated ${year} for ${country}: figures of other or unstated years used`);
+        gaps.push({ country, metric, rule: 'other_years', message: flags[0] as string });
+      }
+      return { key, metric, country, scope, sector, status: dated ? 'observed' : 'other_years', flags, components: own.components, figures: own.used, override: null };
+    }
+  }
+  // Borrowed: the pooled figures of every country and the world-wide ones.
+  const pooled = build(ofMetric, splits);
+  if (!pooled.components.length) {
+    throw invalidData(`no usable ${metric} figure in the graph for any country: the model cannot run without a sourced ${metric} (add a figure record with metric ${metric})`, 'estimate');
+  }
+  const msg = scope === 'remainder'
+    ? `${metric} of the unattributed remainder: the pooled figures of all countries`
+    : `no ${metric} figure for ${country}: borrowed the pooled figures of all countries`;
+  gaps.push({ country, metric, rule: 'borrowed', message: msg });
+  return { key, metric, country, scope, sector, status: 'borrowed', flags: [msg], components: pooled.components, figures: pooled.used, override: null };
+}
+
+/** Builds the model for a year from the accepted figures (and deployments, for the gap report). */
+export function buildModel(figures: readonly Figure[], deployments: readonly LabourDeployment[], year: number): Model {
+  const accepted = figures.filter((f) => f.reviewStatus === 'accepted');
+  const unused: UnusedFigure[] = [];
+  const gaps: Gap[] = [];
+  const workerFigs = accepted.filter((f) => f.metric === 'workers');
+  const countries = [...new Set(workerFigs.filter((f) => f.country != null).map((f) => f.country as string))].sort();
+
+  const rows: ModelRow[] = [];
+  for (const c of countries) {
+    const cands = workerFigs.filter((f) => f.country === c);
+    const { figures: sel, status, flag } = selectCounts(cands.filter((f) => !('error' in scaleFor(f))), year);
+    for (const f of cands) if ('error' in scaleFor(f)) unused.push({ figureId: f.id, reason: (scaleFor(f) as { error: string }).error });
+    if (!sel.length) {
+      gaps.push({ country: c, metric: 'workers', rule: 'excluded', message: `${c}: no worker figure within ${MAX_GAP_YEARS} years of ${year}; its workers, if any, are in the unattributed remainder` });
+      continue;
+    }
+    for (const f of cands) if (!sel.includes(f) && !unused.some((u) => u.figureId === f.id)) unused.push({ figureId: f.id, reason: `dated outside ${year} while nearer figures exist` });
+    const { components, used } = componentsFrom(sel, unused);
+    if (!components.length) continue;
+    const sectors = [...new Set(used.map((f) => f.sector))];
+    const sector = sectors.length === 1 ? (sectors[0] ?? null) : null;
+    const flags = flag ? [flag] : [];
+    if (flag) gaps.push({ country: c, metric: 'workers', rule: status as Gap['rule'], message: `${c}: ${flag}` });
+    const workers: ModelInput = { key: `workers:${c}`, metric: 'workers', country: c, scope: 'country', sector, status, flags, components, figures: used, override: null };
+    rows.push({
+      country: c,
+      sector,
+      workers,
+      wage: rateInput('monthly_wage', c, 'country', sector, accepted, year, unused, gaps),
+      share: rateInput('state_share', c, 'country', sector, accepted, year, unused, gaps),
+      months: rateInput('months_worked', c, 'country', sector, accepted, year, unused, gaps),
+    });
+  }
+
+  // World total → the unattributed remainder.
+  const globalFigs = workerFigs.filter((f) => f.country == null && !('error' in scaleFor(f)));
+  const g = selectCounts(globalFigs, year);
+  let total: ModelInput | null = null;
+  let remainder: ModelRow | null = null;
+  if (g.figures.length) {
+    for (const f of globalFigs) if (!g.figures.includes(f)) unused.push({ figureId: f.id, reason: `world total dated outside ${year} (or undated) while nearer figures exist` });
+    const { components, used } = componentsFrom(g.figures, unused);
+    const flags = g.flag ? [g.flag] : [];
+    if (g.flag) gaps.push({ country: null, metric: 'workers', rule: g.status as Gap['rule'], message: `world total: ${g.flag}` });
+    total = { key: 'workers:total', metric: 'workers', country: null, scope: 'total', sector: null, status: g.status, flags, components, figures: used, override: null };
+    remainder = {
+      country: null,
+      sector: null,
+      workers: null,
+      wage: rateInput('monthly_wage', null, 'remainder', null, accepted, year, unused, gaps),
+      share: rateInput('state_share', null, 'remainder', null, accepted, year, unused, gaps),
+      months: rateInput('months_worked', null, 'remainder', null, accepted, year, unused, gaps),
+    };
+    gaps.push({ country: null, metric: 'workers', rule: 'remainder', message: 'workers in host countries without their own figure: the world total less the named countries (never below zero)' });
+  } else {
+    gaps.push({ country: null, metric: 'workers', rule: 'excluded', message: `no world total of workers within ${MAX_GAP_YEARS} years of ${year}: only the named countries are counted` });
+  }
+
+  const named = new Set(rows.map((r) => r.country));
+  const hosts = [...new Set(deployments.map((d) => d.country))].filter((c) => !named.has(c)).sort();
+  if (hosts.length) {
+    gaps.push({ country: null, metric: 'all', rule: 'remainder', message: `host countries with documented deployments but no worker figure near ${year}, counted only within the unattributed remainder: ${hosts.join(', ')}` });
+  }
+  const seen = new Set<string>();
+  const unique = unused.filter((u) => (seen.has(u.figureId) ? false : (seen.add(u.figureId), true)));
+  return { year, rows, total, remainder, gaps, unused: unique };
+}

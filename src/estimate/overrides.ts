@@ -1,0 +1,71 @@
+/**
+ * Scenario overrides: `state_share=0.5..0.7` (every country), `RU:workers=20000..30000`
+ * (one country), `workers=60000..90000` (the world total). Parsed and checked
+ * here, applied to the model's inputs in scenario.ts.
+ */
+import { invalidInput } from '../errors.ts';
+import type { Dist } from './distributions.ts';
+import { INPUT_METRICS, type InputMetric } from './inputs.ts';
+import { isCountryCode } from './countries.ts';
+
+export interface Override {
+  metric: InputMetric;
+  /** Null: every country (for workers: the world total). */
+  country: string | null;
+  low: number;
+  high: number;
+  text: string;
+}
+
+const LIMITS: Record<InputMetric, { min: number; max: number; what: string }> = {
+  workers: { min: 0, max: 10_000_000, what: 'a number of persons' },
+  monthly_wage: { min: 0, max: 1_000_000, what: 'USD per month' },
+  state_share: { min: 0, max: 1, what: 'a fraction between 0 and 1 (0.95 for 95 percent)' },
+  months_worked: { min: 0, max: 12, what: 'months in a year, 0 to 12' },
+};
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+export function parseOverride(text: string): Override {
+  const where = `--override ${text}`;
+  const m = /^\s*(?:([A-Za-z]{2})\s*:\s*)?([a-z_]+)\s*=\s*([^\s]+)\s*$/.exec(text);
+  if (!m) throw invalidInput('an override reads METRIC=LOW..HIGH or CC:METRIC=VALUE, e.g. state_share=0.5..0.7 or RU:workers=20000..30000', where);
+  const [, cc, metricText, value] = m as unknown as [string, string | undefined, string, string];
+  if (!(INPUT_METRICS as readonly string[]).includes(metricText)) {
+    throw invalidInput(`unknown input "${metricText}"; overridable inputs: ${INPUT_METRICS.join(', ')}`, where);
+  }
+  const metric = metricText as InputMetric;
+  const country = cc ? cc.toUpperCase() : null;
+  if (country && !isCountryCode(country)) throw invalidInput(`"${cc}" is not an ISO 3166-1 alpha-2 country code`, where);
+  const parts = value.split('..');
+  if (parts.length > 2 || parts.some((p) => !NUMBER.test(p))) {
+    throw invalidInput(`"${value}" is not a value or a LOW..HIGH range of plain non-negative numbers (no commas, no units)`, where);
+  }
+  const low = Number(parts[0]);
+  const high = Number(parts[1] ?? parts[0]);
+  if (low > high) throw invalidInput(`the low end ${low} is above the high end ${high}`, where);
+  const lim = LIMITS[metric];
+  if (low < lim.min || high > lim.max) throw invalidInput(`${metric} is ${lim.what}; ${value} is out of range`, where);
+  return { metric, country, low, high, text: text.trim() };
+}
+
+/** Parses several overrides (each may hold several, separated by commas or semicolons) and rejects contradictions. */
+export function parseOverrides(texts: readonly string[]): Override[] {
+  const out: Override[] = [];
+  for (const t of texts.flatMap((x) => x.split(/[;,]/)).map((x) => x.trim()).filter(Boolean)) {
+    const o = parseOverride(t);
+    const clash = out.find((p) => p.metric === o.metric && p.country === o.country);
+    if (clash) {
+      if (clash.low !== o.low || clash.high !== o.high) {
+        throw invalidInput(`contradictory overrides for ${o.country ? `${o.country}:` : ''}${o.metric}: "${clash.text}" and "${o.text}"; give one`, '--override');
+      }
+      continue;
+    }
+    out.push(o);
+  }
+  return out;
+}
+
+export function overrideDist(o: Override): Dist {
+  return o.low === o.high ? { kind: 'point', value: o.low } : { kind: 'uniform', low: o.low, high: o.high };
+}

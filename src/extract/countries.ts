@@ -1,0 +1,131 @@
+/**
+ * Country mentions: country names (i18n-iso-countries, English, every form it
+ * knows, plus the forms texts use that it lacks), demonyms ("Maltese firms",
+ * "Qatari construction sites") and named places ("Sarawak", "Siberian logging
+ * camps") → ISO 3166-1 alpha-2. A country word that is part of the proper
+ * name of something else ("Korean Workers’ Party", "Washington Post",
+ * "Committee for Human Rights in North Korea") is not a country mention.
+ */
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import type { Mention } from './types.ts';
+import { DEMONYMS, EXTRA_COUNTRY_NAMES, NAME_CONTINUATIONS, NAME_PREFIX_PATTERN, PLACES } from './places.ts';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
+
+export type CountrySurfaceKind = 'name' | 'demonym' | 'place';
+
+export interface CountryMention extends Mention {
+  type: 'country';
+  country: string;
+  /** How the text names the country: by name, by demonym or by a place in it. */
+  via: CountrySurfaceKind;
+}
+
+interface Surface {
+  code: string;
+  via: CountrySurfaceKind;
+}
+
+/** Forms too ambiguous in English prose to read as a country. */
+const SKIP_NAMES = new Set(['Korea', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'US', 'Turkey', 'Dominica', 'Jersey', 'Man']);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Both apostrophes: texts write Côte d’Ivoire and Côte d'Ivoire. */
+function apostropheVariants(s: string): string[] {
+  const out = new Set([s, s.replace(/'/g, '’'), s.replace(/’/g, "'")]);
+  return [...out];
+}
+
+function buildSurfaces(): Map<string, Surface> {
+  const map = new Map<string, Surface>();
+  const add = (form: string, code: string, via: CountrySurfaceKind) => {
+    for (const v of apostropheVariants(form)) if (!map.has(v)) map.set(v, { code, via });
+  };
+  for (const [form, code] of Object.entries(EXTRA_COUNTRY_NAMES)) add(form, code, 'name');
+  const names = countries.getNames('en', { select: 'all' });
+  for (const [code, forms] of Object.entries(names)) {
+    for (const form of forms) {
+      if (form.includes(',') || SKIP_NAMES.has(form)) continue;
+      add(form, code, 'name');
+    }
+  }
+  // Congo, Georgia, Chad, Niger, Guinea are countries too, but only in lists of countries; see LIST_ONLY.
+  for (const [form, code] of Object.entries(DEMONYMS)) {
+    add(form, code, 'demonym');
+    if (!/(?:ese|ish|ch|ss|Thai|Saudi|Malagasy|Swiss|Afghan|Kazakh|Uzbek)$/.test(form)) add(`${form}s`, code, 'demonym');
+  }
+  for (const [form, code] of Object.entries(PLACES)) add(form, code, 'place');
+  return map;
+}
+
+/** Names that are countries only when they stand in a list of countries (next to another country name). */
+const LIST_ONLY: Readonly<Record<string, string>> = { Congo: 'CG', Georgia: 'GE', Chad: 'TD', Niger: 'NE', Guinea: 'GN', Jordan: 'JO', Turkey: 'TR' };
+
+let cached: { re: RegExp; surfaces: Map<string, Surface> } | null = null;
+
+function matcher() {
+  if (cached) return cached;
+  const surfaces = buildSurfaces();
+  for (const [form, code] of Object.entries(LIST_ONLY)) surfaces.set(form, { code, via: 'name' });
+  const forms = [...surfaces.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // Word boundaries that understand letters beyond ASCII and allow a trailing period (U.S.).
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  cached = { re, surfaces };
+  return cached;
+}
+
+function followedByNameContinuation(text: string, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  const m = /^[ \u00a0]+([\p{Lu}][\p{L}’']*)/u.exec(after);
+  if (!m || !m[1]) return false;
+  return NAME_CONTINUATIONS.includes(m[1]) || NAME_CONTINUATIONS.includes(m[1].replace(/[’']s$/, ''));
+}
+
+/** Finds every country mention in the text, in order, without overlaps. */
+export function findCountryMentions(text: string): CountryMention[] {
+  const { re, surfaces } = matcher();
+  const out: CountryMention[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const surface = m[0];
+    const info = surfaces.get(surface);
+    if (!info) continue;
+    const start = m.index;
+    const end = start + surface.length;
+    // "US$9 million", "US $300": a currency, not a mention.
+    if (/^[ \u00a0]?\$/.test(text.slice(end, end + 2)) && /^U\.?S\.?$/.test(surface)) continue;
+    if (followedByNameContinuation(text, end)) continue;
+    if (NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
+    if (surface in LIST_ONLY && !inCountryList(text, start, end)) continue;
+    out.push({ type: 'country', text: surface, start, end, entity_id: null, country: info.code, via: info.via });
+  }
+  return out;
+}
+
+/** True when the word stands in a comma list that holds another country name ("Chad, the Democratic Republic of the Congo, Egypt"). */
+function inCountryList(text: string, start: number, end: number): boolean {
+  const { surfaces } = matcher();
+  const windowText = text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60));
+  if (!/,/.test(windowText)) return false;
+  let count = 0;
+  for (const part of windowText.split(/,|\band\b/)) {
+    const t = part.trim().replace(/^the /, '');
+    const s = surfaces.get(t);
+    if (s && s.via === 'name' && !(t in LIST_ONLY)) count += 1;
+  }
+  return count >= 1;
+}
+
+/** ISO alpha-2 for a country name, demonym or place, or null. */
+export function countryCode(name: string): string | null {
+  const { surfaces } = matcher();
+  const s = surfaces.get(name.trim());
+  if (s) return s.code;
+  const code = countries.getAlpha2Code(name.trim(), 'en');
+  return code ?? null;
+}

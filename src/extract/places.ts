@@ -1,0 +1,95 @@
+/**
+ * Demonyms and named places → ISO 3166-1 alpha-2. i18n-iso-countries gives
+ * country names but no demonyms or places, and no small place gazetteer
+ * exists as a package, so these tables are written by hand: the places where
+ * North Korean labour is sent, found or sent from (Russian Far East, Chinese
+ * border cities, Gulf states, Malaysia, the EU), North Korea's provinces and
+ * cities, and the capitals that stand for their governments.
+ */
+
+/** Adjective and noun forms (singular; a plural `s` is matched too). */
+export const DEMONYMS: Readonly<Record<string, string>> = {
+  'North Korean': 'KP', 'South Korean': 'KR', 'Chinese': 'CN', 'Russian': 'RU', 'Malaysian': 'MY',
+  'Qatari': 'QA', 'Kuwaiti': 'KW', 'Maltese': 'MT', 'Polish': 'PL', 'Pole': 'PL', 'Mongolian': 'MN',
+  'American': 'US', 'Japanese': 'JP', 'Burmese': 'MM', 'Indonesian': 'ID', 'Nepali': 'NP', 'Nepalese': 'NP',
+  'Namibian': 'NA', 'Ugandan': 'UG', 'Angolan': 'AO', 'Syrian': 'SY', 'Iranian': 'IR', 'Finnish': 'FI',
+  'British': 'GB', 'Thai': 'TH', 'Sudanese': 'SD', 'Cambodian': 'KH', 'Libyan': 'LY', 'German': 'DE',
+  'Bulgarian': 'BG', 'Hungarian': 'HU', 'Czech': 'CZ', 'Dutch': 'NL', 'French': 'FR', 'Israeli': 'IL',
+  'Indian': 'IN', 'Egyptian': 'EG', 'Emirati': 'AE', 'Omani': 'OM', 'Nigerian': 'NG', 'Ethiopian': 'ET',
+  'Algerian': 'DZ', 'Georgian': 'GE', 'Vietnamese': 'VN', 'Laotian': 'LA', 'Filipino': 'PH',
+  'Saudi': 'SA', 'Senegalese': 'SN', 'Mozambican': 'MZ', 'Zimbabwean': 'ZW', 'Equatorial Guinean': 'GQ',
+  'Congolese': 'CD', 'Beninese': 'BJ', 'Chadian': 'TD', 'Malagasy': 'MG', 'Botswanan': 'BW',
+  'Belarusian': 'BY', 'Ukrainian': 'UA', 'Kazakh': 'KZ', 'Uzbek': 'UZ', 'Turkish': 'TR', 'Canadian': 'CA',
+  'Australian': 'AU', 'Swiss': 'CH', 'Austrian': 'AT', 'Italian': 'IT', 'Spanish': 'ES', 'Portuguese': 'PT',
+  'Romanian': 'RO', 'Slovak': 'SK', 'Croatian': 'HR', 'Albanian': 'AL', 'Latvian': 'LV', 'Lithuanian': 'LT',
+  'Estonian': 'EE', 'Belgian': 'BE', 'Swedish': 'SE', 'Norwegian': 'NO', 'Danish': 'DK', 'Irish': 'IE',
+  'Singaporean': 'SG', 'Taiwanese': 'TW', 'Bangladeshi': 'BD', 'Pakistani': 'PK', 'Afghan': 'AF',
+  'Iraqi': 'IQ', 'Jordanian': 'JO', 'Lebanese': 'LB', 'Yemeni': 'YE', 'Bahraini': 'BH', 'Cuban': 'CU',
+  'Venezuelan': 'VE', 'Brazilian': 'BR', 'Mexican': 'MX', 'Nicaraguan': 'NI', 'Peruvian': 'PE',
+  'South African': 'ZA', 'Tanzanian': 'TZ', 'Kenyan': 'KE', 'Ghanaian': 'GH', 'Rwandan': 'RW',
+  'Sri Lankan': 'LK', 'Sarawakian': 'MY', 'Siberian': 'RU', 'Pyongyangite': 'KP',
+};
+
+/** Named places and the country they are in. Multi-word names are matched as written. */
+export const PLACES: Readonly<Record<string, string>> = {
+  // North Korea: capital, cities, provinces, counties, districts, sites
+  'Pyongyang': 'KP', 'Kaesong': 'KP', 'Hamheung': 'KP', 'Hamhung': 'KP', 'Hyesan': 'KP', 'Chongjin': 'KP',
+  'Sinuiju': 'KP', 'Musan': 'KP', 'Wonsan': 'KP', 'Nampo': 'KP', 'Rason': 'KP', 'Rajin': 'KP',
+  'Pyongsong': 'KP', 'Pyungsung': 'KP', 'Kimchaek': 'KP', 'Hoeryong': 'KP', 'Yodok': 'KP', 'Masikryong': 'KP',
+  'Masikryeong': 'KP', 'Hwanghae': 'KP', 'Ryanggang': 'KP', 'Yanggang': 'KP', 'Jagang': 'KP', 'Chagang': 'KP',
+  'North Hamgyong': 'KP', 'North Hamgyeong': 'KP', 'North Hamkyung': 'KP', 'North Hamkyong': 'KP',
+  'South Hamgyong': 'KP', 'South Hamgyeong': 'KP', 'South Hamkyung': 'KP', 'South Hamkyong': 'KP',
+  'North Pyongan': 'KP', 'South Pyongan': 'KP', 'North Hwanghae': 'KP', 'South Hwanghae': 'KP',
+  'Saebyul': 'KP', 'Yangji-dong': 'KP', 'Hyemyung-dong': 'KP', 'Jungsong-dong': 'KP',
+  // South Korea
+  'Seoul': 'KR', 'Busan': 'KR', 'Pusan': 'KR', 'Incheon': 'KR', 'Jeju': 'KR',
+  // China (border regions and cities that host North Korean workers)
+  'Beijing': 'CN', 'Dandong': 'CN', 'Yanji': 'CN', 'Yanbian': 'CN', 'Jilin': 'CN', 'Changbai': 'CN',
+  'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN',
+  'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
+  // Russia
+  'Moscow': 'RU', 'Siberia': 'RU', 'Vladivostok': 'RU', 'Khabarovsk': 'RU', 'Primorsky': 'RU',
+  'Primorye': 'RU', 'Amur': 'RU', 'Tynda': 'RU', 'Sakhalin': 'RU', 'St. Petersburg': 'RU', 'Saint Petersburg': 'RU',
+  // Malaysia, the Gulf, Mongolia, Africa
+  'Sarawak': 'MY', 'Kuala Lumpur': 'MY', 'Kuching': 'MY', 'Borneo': 'MY', 'Doha': 'QA', 'Lusail': 'QA',
+  'Kuwait City': 'KW', 'Dubai': 'AE', 'Abu Dhabi': 'AE', 'Muscat': 'OM', 'Ulaanbaatar': 'MN',
+  'Ulan Bator': 'MN', 'Windhoek': 'NA', 'Luanda': 'AO', 'Addis Ababa': 'ET', 'Gaza': 'PS',
+  // Europe
+  'Gdansk': 'PL', 'Gdynia': 'PL', 'Szczecin': 'PL', 'Warsaw': 'PL', 'Valletta': 'MT', 'Leiden': 'NL',
+  'London': 'GB', 'Paris': 'FR', 'Berlin': 'DE', 'Vienna': 'AT', 'Prague': 'CZ', 'Sofia': 'BG', 'Brussels': 'BE',
+  // Elsewhere
+  'Washington, D.C.': 'US', 'Washington, DC': 'US', 'Washington': 'US', 'New York': 'US', 'Tokyo': 'JP',
+  'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Hanoi': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP',
+};
+
+/** Country names i18n-iso-countries lacks in the forms texts use. */
+export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  'N. Korea': 'KP', 'DPRK': 'KP', 'D.P.R.K.': 'KP', 'Democratic People’s Republic of Korea': 'KP',
+  "Democratic People's Republic of Korea": 'KP', 'North Korea': 'KP', 'S. Korea': 'KR', 'ROK': 'KR',
+  'Republic of Korea': 'KR', 'South Korea': 'KR', 'Burma': 'MM', 'Laos': 'LA', 'Syria': 'SY', 'Britain': 'GB',
+  'United Kingdom of Great Britain and Northern Ireland': 'GB', 'America': 'US', 'the United States': 'US',
+  'Côte d’Ivoire': 'CI', 'Czech Republic': 'CZ', 'the Netherlands': 'NL', 'Holland': 'NL', 'Kuwait': 'KW',
+  'Russia': 'RU', 'Vietnam': 'VN', 'Macedonia': 'MK', 'Moldova': 'MD', 'Tanzania': 'TZ', 'Bolivia': 'BO',
+  'Venezuela': 'VE', 'Iran': 'IR', 'Brunei': 'BN', 'the Democratic Republic of the Congo': 'CD',
+  'Democratic Republic of the Congo': 'CD', 'DR Congo': 'CD', 'DRC': 'CD', 'UAE': 'AE', 'U.A.E.': 'AE',
+  'Emirates': 'AE',
+};
+
+/**
+ * Words that, right after a country word, make it part of the proper name of
+ * something else (a party, a law, a newspaper, an event), where it is not a
+ * mention of the country: "Korean Workers’ Party", "North Korea Sanctions and
+ * Policy Enhancement Act", "Washington Post", "North Korea Freedom Week".
+ */
+export const NAME_CONTINUATIONS = [
+  'Workers', 'Workers’', "Workers'", 'War', 'Airlines', 'Air', 'Freedom', 'Sanctions', 'Refugee', 'Refugees',
+  'Policy', 'Institute', 'Post', 'Times', 'Herald', 'Quarterly', 'Telegraph', 'Journal', 'Chamber', 'Daily',
+  'Enterprise', 'Human', 'Central', 'Committee', 'Coalition', 'Alliance', 'Foundation', 'Council', 'Studies',
+  'Review', 'Broadcasting', 'Radio', 'Wave', 'Peninsula', 'Economic', 'Development', 'Bank', 'Heritage', 'Today',
+  'News', 'Strategy', 'Affairs', 'Group', 'Association', 'Confederation', 'Federation', 'Center', 'Centre',
+  'Hearing', 'Act', 'Week', 'Day', 'Agency', 'Company', 'Corporation', 'Corp', 'Ltd', 'University', 'Tribune',
+  'Street', 'Avenue', 'Consensus', 'Gender', 'Index', 'Olympics', 'Cup', 'Times’', 'Standard', 'Free',
+];
+
+/** Text right before a country word that makes it part of a longer proper name ("Committee for Human Rights in North Korea"). */
+export const NAME_PREFIX_PATTERN = /(?:Human Rights(?: Situation)? (?:in|of|for)(?: the)?|Envoy (?:for|on)|Commission of Inquiry on|Coalition for|Center for|Centre for|Committee (?:for|on)|Alliance for|Database Center for|Council on|Sanctions Regulations? on|Bank of|Institute (?:for|of)|University of|Voice of|Justice for|Liberty in|Citizens’ Alliance for|Network for|Daily) $/;

@@ -1,0 +1,109 @@
+/** The record types of the curated dataset files, validated with zod at the edge. */
+import { z } from 'zod';
+import { FIGURE_METRICS, isReliability } from '../../model/index.ts';
+
+const grade = z.string().refine(isReliability, { message: 'grade must be an Admiralty code such as B2 (source A–F, information 1–6)' });
+const iso2 = z.string().regex(/^[A-Z]{2}$/, 'country must be an upper-case ISO 3166-1 alpha-2 code such as RU');
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD');
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case letters, digits, dots, hyphens and underscores');
+
+const cited = {
+  source: z.string().min(1),
+  quote: z.string().min(3, 'a quote must hold the words it rests on'),
+  quote_occurrence: z.number().int().positive().optional(),
+  grade,
+  note: z.string().nullish(),
+};
+
+export const sourceRecord = z.object({
+  type: z.literal('source'),
+  id,
+  file: z.string().min(1),
+  title: z.string().min(1),
+  publisher: z.string().nullish(),
+  author: z.string().nullish(),
+  published: isoDate.nullish(),
+  url: z.string().url().nullish(),
+  dataset: z.string().min(1),
+  note: z.string().nullish(),
+});
+
+const propValue = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const entityRecord = z.object({
+  type: z.literal('entity'),
+  id,
+  schema: z.string().min(1),
+  props: z.record(z.string(), propValue),
+  ...cited,
+});
+
+export const figureRecord = z.object({
+  type: z.literal('figure'),
+  id,
+  metric: z.enum(FIGURE_METRICS),
+  country: iso2.nullish(),
+  entity: id.nullish(),
+  sector: z.string().nullish(),
+  recipient: z.string().nullish(),
+  period_start: isoDate.nullish(),
+  period_end: isoDate.nullish(),
+  low: z.number().nullish(),
+  high: z.number().nullish(),
+  of: z.number().nullish(),
+  unit: z.enum(['persons', 'fraction', 'USD', 'EUR', 'KPW', 'KRW', 'CNY', 'RUB', 'months']),
+  per: z.enum(['year', 'month', 'day']).nullish(),
+  qualifier: z.enum(['exact', 'range', 'at_least', 'at_most', 'approximate', 'order_of_magnitude', 'part_of']),
+  ...cited,
+}).superRefine((f, ctx) => {
+  if (f.low == null && f.high == null) ctx.addIssue({ code: 'custom', message: 'a figure needs low or high' });
+  if (f.low != null && f.high != null && f.low > f.high) ctx.addIssue({ code: 'custom', message: `low (${f.low}) is above high (${f.high})` });
+  if (f.unit === 'fraction' && [f.low, f.high].some((v) => v != null && (v < 0 || v > 1))) {
+    ctx.addIssue({ code: 'custom', message: 'a fraction lies between 0 and 1 (95 percent is 0.95)' });
+  }
+});
+
+export const tipRecord = z.object({
+  type: z.literal('tip_rating'),
+  id,
+  country: iso2,
+  report_year: z.number().int().min(2001).max(2100),
+  tier: z.enum(['1', '2', '2WL', '3']),
+  ...cited,
+});
+
+export const deploymentRecord = z.object({
+  type: z.literal('deployment'),
+  id,
+  country: iso2,
+  sender: id.nullish(),
+  employer: id.nullish(),
+  sector: z.string().nullish(),
+  period_start: isoDate.nullish(),
+  period_end: isoDate.nullish(),
+  ...cited,
+});
+
+export const testimonyRecord = z.object({
+  type: z.literal('testimony'),
+  id,
+  pseudonym: z.string().min(1),
+  interview_date: isoDate.nullish(),
+  interview_place: z.string().nullish(),
+  narrative: z.string().min(1),
+  linked_entities: z.array(id).default([]),
+  source: z.string().min(1),
+  quote_occurrence: z.number().int().positive().optional(),
+  grade,
+  note: z.string().nullish(),
+});
+
+export const datasetRecord = z.discriminatedUnion('type', [sourceRecord, entityRecord, figureRecord, tipRecord, deploymentRecord, testimonyRecord]);
+
+export type SourceRecord = z.infer<typeof sourceRecord>;
+export type EntityRecord = z.infer<typeof entityRecord>;
+export type FigureRecord = z.infer<typeof figureRecord>;
+export type TipRecord = z.infer<typeof tipRecord>;
+export type DeploymentRecord = z.infer<typeof deploymentRecord>;
+export type TestimonyRecord = z.infer<typeof testimonyRecord>;
+export type DatasetRecord = z.infer<typeof datasetRecord>;

@@ -1,0 +1,137 @@
+/**
+ * Phonetic keys for romanised Korean names. One key for every spelling the
+ * sources use for the same sound: McCune–Reischauer with or without breves and
+ * apostrophes (Ch'ŏl, Cho'l, Chol), Revised Romanization (Cheol), the DPRK's
+ * own habits (Ri, Ryong, Jong), South Korean conventions (Lee, Park, Chung,
+ * Sung, Hyun, Young) and Russian-Korean ones (Tsoi). Written by hand: no
+ * library knows these conventions.
+ *
+ * The key is built from context-free letter rewrites, so it is (nearly)
+ * compatible with concatenation: key("wonhong") === key("won") + key("hong"),
+ * which is how joined and hyphenated given names are compared.
+ */
+
+/**
+ * Surname spellings that letter rules cannot reach (Park, Lee, Roh…), each
+ * mapped to a canonical spelling. Apply only to whole words.
+ */
+const SURNAME_VARIANTS: Record<string, string[]> = {
+  kim: ['gim', 'kym'],
+  ri: ['rhee', 'lee', 'yi', 'i', 'li', 'rie', 'ree', 'rhie', 'leigh', 'rhi'],
+  pak: ['park', 'bak', 'bark', 'pack', 'bahk', 'parck'],
+  choe: ['choi', 'chwe', 'choy', 'tsoi', 'tsoy', 'choii', 'chey', 'chae-choe'],
+  cho: ['jo', 'joh', 'tcho', 'zo', 'chough'],
+  chong: ['jong', 'jeong', 'chung', 'cheong', 'jung', 'joung', 'chyung'],
+  chon: ['jon', 'jeon', 'chun', 'cheon', 'jun'],
+  o: ['oh'],
+  ryu: ['yu', 'yoo', 'lyu', 'you', 'rew', 'ryoo', 'lew'],
+  rim: ['im', 'lim', 'yim', 'leem'],
+  ryang: ['yang', 'lyang'],
+  ro: ['no', 'roh', 'noh', 'rho'],
+  han: ['hahn'],
+  kang: ['gang', 'kahng'],
+  ko: ['go', 'koh'],
+  ku: ['koo', 'gu', 'goo'],
+  kwon: ['gwon', 'kwun', 'kweon'],
+  sin: ['shin', 'shinn', 'sheen'],
+  sim: ['shim'],
+  so: ['seo', 'suh', 'soh', 'sur'],
+  son: ['sohn'],
+  hyon: ['hyun', 'hyeon', 'hyoun'],
+  hwang: ['whang'],
+  an: ['ahn'],
+  yun: ['yoon', 'youn'],
+  mun: ['moon', 'moun'],
+  paek: ['baek', 'paik', 'baik', 'back'],
+  pae: ['bae', 'bai'],
+  pyon: ['byun', 'byeon', 'pyun', 'byon'],
+  yom: ['yeom', 'yum'],
+  yon: ['yeon'],
+  u: ['woo', 'wu'],
+  ham: ['hahm'],
+  chu: ['ju', 'joo', 'choo'],
+  chi: ['ji', 'jee'],
+  chin: ['jin'],
+  chang: ['jang'],
+  chae: ['chai'],
+  kye: ['gye', 'kay'],
+  om: ['eom', 'um'],
+  un: ['eun'],
+  kong: ['gong'],
+  kil: ['gil'],
+  song: ['sung'],
+  hong: ['houng'],
+  nam: ['nahm'],
+  pang: ['bang'],
+  pong: ['bong'],
+  to: ['do', 'doh'],
+  tong: ['dong'],
+  sok: ['seok', 'suk'],
+  sol: ['seol', 'sul'],
+};
+
+const SURNAME_CANON = new Map<string, string>();
+for (const [canon, variants] of Object.entries(SURNAME_VARIANTS)) {
+  SURNAME_CANON.set(canon, canon);
+  for (const v of variants) SURNAME_CANON.set(v, canon);
+}
+
+/** The canonical spelling of a known Korean surname (`lee` → `ri`, `park` → `pak`), or null. */
+export function canonicalSurname(word: string): string | null {
+  return SURNAME_CANON.get(word.toLowerCase()) ?? null;
+}
+
+// Vowel clusters, longest first; one pass, left to right.
+const VOWEL_CLUSTER = /yeo|weo|wae|eo|eu|oo|ee|ou|oi|oe|we|ai|ae|ui|u/g;
+const VOWEL_MAP: Record<string, string> = {
+  yeo: 'yo', // RR 여 = MR yŏ
+  weo: 'wo', // RR 워 = MR wŏ
+  wae: 'we', // ㅙ ~ ㅚ ~ ㅞ are written interchangeably (Choe, Choi, Chwe)
+  eo: 'o', // RR ㅓ = MR ŏ = DPRK o
+  eu: 'o', // RR ㅡ = MR ŭ; u and o are merged below
+  oo: 'o', // Moon, Yoo, Koo
+  ee: 'i', // Lee, Rhee, Jee
+  ou: 'o', // Young, Youn
+  oi: 'we',
+  oe: 'we',
+  we: 'we',
+  ai: 'e', // Paik
+  ae: 'e', // ㅐ ~ ㅔ
+  ui: 'oi', // ㅢ (MR ŭi, RR eui/ui)
+  u: 'o', // ㅓ is written u in South Korean habit (Sung, Hyun, Chung); ㅜ/ㅡ/ㅓ/ㅗ share one class
+};
+
+/**
+ * Phonetic key of one romanised word (already normalised: lower-case ASCII,
+ * no apostrophes). Voicing pairs merge (k/g, t/d, p/b, ch/j), r/l merge, the
+ * initial r/l the South drops before i/y is dropped (Ri = Yi = I), ŏ/ŭ/eo/eu/u/o
+ * share a class, doubled letters collapse, and a silent h after a vowel goes
+ * (Roh, Ahn, Oh). Known surname spellings map first (Park → pak).
+ */
+export function koreanKey(word: string): string {
+  if (word === '') return '';
+  if (/^\d+$/.test(word)) return word;
+  const canon = SURNAME_CANON.get(word);
+  let s = canon ?? word;
+  s = s.replace(/ck/g, 'k').replace(/ph/g, 'p').replace(/rh/g, 'r').replace(/wh/g, 'h');
+  s = s.replace(/tch|ch|j|ts|zh|z/g, 'c').replace(/sh/g, 's');
+  s = s.replace(VOWEL_CLUSTER, (m) => VOWEL_MAP[m] ?? m);
+  s = s.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/r/g, 'l').replace(/f/g, 'p').replace(/v/g, 'p');
+  s = s.replace(/([aeiouwy])h(?![aeiouwy])/g, '$1');
+  s = s.replace(/(.)\1+/g, '$1');
+  s = s.replace(/^l(?=[iy])/, '').replace(/^yi/, 'i');
+  return s === '' ? word : s;
+}
+
+/** Romanised Korean syllable: optional initial, a vowel cluster, optional final. Used to tell Korean-looking words. */
+const KOREAN_SYLLABLE_SEQ = /^(?:(?:kk|k|g|n|tt|t|d|r|l|m|pp|p|b|ss|sh|s|tch|ch|j|h|ts)?(?:yeo|yae|wae|ya|yo|yu|ye|wa|wo|we|wi|ae|eo|eu|oe|ui|oi|oo|ee|ou|a|e|i|o|u)(?:ng|k|n|t|l|r|m|p)?)+$/;
+
+/** Can the word be read as romanised Korean syllables (Wonhong, Ryonbong, Pyongyang)? */
+export function isKoreanLooking(word: string): boolean {
+  return word.length > 0 && word.length <= 24 && KOREAN_SYLLABLE_SEQ.test(word);
+}
+
+/** Keys of each word of a normalised name. */
+export function nameKeys(normalized: string): string[] {
+  return normalized === '' ? [] : normalized.split(' ').map(koreanKey);
+}

@@ -1,0 +1,82 @@
+/**
+ * Text-level name normalisation: the first step every comparison, index and
+ * search over names takes. Script-aware: Hangul is romanised (McCune–Reischauer
+ * without breves, the DPRK's own habit), Latin is folded to ASCII, other
+ * scripts (Chinese, Cyrillic…) are kept as lower-case letters.
+ */
+import { romanizeHangulName, HANGUL_SYLLABLE } from './hangul.ts';
+
+/** Names longer than this are cut (a listed name is never this long; a 10,000-character cell is an input error, not a name). */
+export const MAX_NAME_CHARS = 400;
+
+// C0/C1 controls, zero-width and bidi marks, BOM, the DOS EOF byte.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+// Apostrophes and the marks MR-without-breves writers use for ŏ/ŭ and aspiration: P'il, CHO'NG, Ch’oe.
+const APOSTROPHES = /['’‘ʼʻ`´′]/g;
+
+/** Letters NFKD does not decompose into ASCII. */
+const FOLD: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/** Remove control characters, normalise Unicode (NFC), collapse white space and cap the length. */
+export function cleanText(value: string, maxChars = MAX_NAME_CHARS): string {
+  let s = value.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (s.length > maxChars) s = s.slice(0, maxChars).trim();
+  return s;
+}
+
+/** Lower-case, strip diacritics (ŏ → o, ŭ → u, é → e), fold special Latin letters. Other scripts pass through lower-cased. */
+export function foldAscii(value: string): string {
+  const lower = value.toLowerCase().normalize('NFKD').replace(COMBINING, '');
+  let out = '';
+  for (const ch of lower) out += FOLD[ch] ?? ch;
+  return out;
+}
+
+/** Does the text contain Hangul syllables? */
+export function hasHangul(value: string): boolean {
+  return HANGUL_SYLLABLE.test(value);
+}
+
+/**
+ * The comparable form of a name: cleaned, Hangul romanised, folded to ASCII,
+ * apostrophes dropped (P'il → pil, CHO'NG → chong), hyphens, commas and other
+ * punctuation turned into spaces, `&` into `and`, lower case, single spaces.
+ * `normalizeName("KIM, Tong-Myo'ng")` → `"kim tong myong"`;
+ * `normalizeName("김원홍")` → `"kim won hong"`.
+ */
+export function normalizeName(value: string): string {
+  let s = cleanText(value);
+  if (s === '') return '';
+  if (hasHangul(s)) s = romanizeHangulName(s, { breves: false });
+  s = foldAscii(s).replace(APOSTROPHES, '').replace(/&/g, ' and ');
+  // Everything that is not a letter or a digit separates words.
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s;
+}
+
+/** Words of a normalised name. */
+export function tokenize(normalized: string): string[] {
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/**
+ * Split a listed name into its variants: `DAEDONG CREDIT BANK (DCB)` gives the
+ * name and the acronym in brackets; quotes around a name (`"KOMID"`) are
+ * dropped. The first value is the name without the bracketed parts.
+ */
+export function splitNameVariants(value: string): { name: string; bracketed: string[] } {
+  const cleaned = cleanText(value).replace(/^["“”']+|["“”']+$/g, '').trim();
+  const bracketed: string[] = [];
+  const name = cleaned
+    .replace(/\(([^()]*)\)/g, (_m, inner: string) => {
+      const v = inner.trim();
+      if (v !== '') bracketed.push(v);
+      return ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { name: name === '' ? cleaned : name, bracketed };
+}

@@ -1,0 +1,92 @@
+/**
+ * Organisation-name vocabulary: company-form words, the names of Korea
+ * ("Korea", "Korean", "Chosun", "DPRK"), words that only join, and the
+ * abbreviations lists use (SHPG, Corp., J/V). Each word gets a class that the
+ * scorer weighs: a shared legal form or country word proves little; a shared
+ * distinctive word (Ryonbong) proves much.
+ */
+
+export type WordClass = 'word' | 'legal' | 'country' | 'stop' | 'number';
+
+/** Abbreviation → full word, applied to normalised words before classing. */
+const SYNONYMS: Record<string, string> = {
+  corp: 'corporation', corpn: 'corporation', cooperation: 'corporation', co: 'company', cos: 'company',
+  ltd: 'limited', ltda: 'limited', inc: 'incorporated', intl: 'international', int: 'international',
+  shpg: 'shipping', shipg: 'shipping', dept: 'department', dep: 'department', defence: 'defense',
+  centre: 'center', mfg: 'manufacturing', assn: 'association', assoc: 'associated', bros: 'brothers',
+  tech: 'technology', grp: 'group', hldgs: 'holdings', natl: 'national', gen: 'general', genl: 'general',
+  svcs: 'services', ind: 'industry', inds: 'industries', devt: 'development', dev: 'development',
+  jt: 'joint', trdg: 'trading', chosun: 'choson', joson: 'choson', coree: 'korea', corea: 'korea',
+  dprkn: 'dprk', nk: 'dprk', pyongyang: 'pyongyang', firstt: 'first',
+};
+
+/** Company-form and generic organisational words: they say what kind of body, not which. */
+const LEGAL = new Set([
+  'company', 'corporation', 'limited', 'incorporated', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'bv', 'nv',
+  'pte', 'pty', 'jsc', 'ojsc', 'cjsc', 'ooo', 'zao', 'oao', 'jv', 'kk', 'ab', 'as', 'oy', 'spa', 'sas', 'lp', 'llp',
+  'general', 'group', 'holding', 'holdings', 'enterprise', 'enterprises', 'firm', 'partnership', 'hoesa', 'sangsa',
+  'kongsa', 'youxian', 'gongsi', 'fze', 'fzc', 'fzco', 'est', 'establishment', 'sdn', 'bhd', 'tbk', 'pvt',
+]);
+
+/** Words naming Korea or the DPRK (and "North", "Democratic People's Republic" once folded). */
+const COUNTRY = new Set(['korea', 'korean', 'choson', 'dprk', 'koreas', 'north', 'democratic', 'peoples', 'republic', 'people']);
+
+/** Joining words that carry nothing. */
+const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'el', 'y', 'et', 'und', 'a', 'an', 'in', 'at', 'on', 'to', 'no', 'mr', 'mrs', 'ms', 'dr', 'care']);
+
+/** The full word an abbreviation stands for (`corp` → `corporation`), or the word itself. */
+export function expandWord(word: string): string {
+  return SYNONYMS[word] ?? word;
+}
+
+/** Class of a normalised word when it stands in an organisation's name. */
+export function orgWordClass(word: string): WordClass {
+  if (/^\d+$/.test(word)) return 'number';
+  if (LEGAL.has(word)) return 'legal';
+  if (COUNTRY.has(word)) return 'country';
+  if (STOP.has(word)) return 'stop';
+  return 'word';
+}
+
+/** Class of a normalised word when it stands in a person's name (titles and particles are `stop`). */
+export function personWordClass(word: string): WordClass {
+  if (/^\d+$/.test(word)) return 'number';
+  if (word === 'mr' || word === 'mrs' || word === 'ms' || word === 'dr' || word === 'von' || word === 'van' || word === 'der' || word === 'bin' || word === 'al') {
+    return 'stop';
+  }
+  return 'word';
+}
+
+/**
+ * Rewrites applied to a normalised organisation name before it is split:
+ * multi-word names of the DPRK become `dprk`, "joint venture" becomes `jv`,
+ * "j v" (from J/V) becomes `jv`, "no 39" / "# 39" keep the number.
+ */
+export function rewriteOrgPhrases(normalized: string): string {
+  return ` ${normalized} `
+    .replace(/ democratic peoples? s? republic of korea /g, ' dprk ')
+    .replace(/ d p r k /g, ' dprk ')
+    .replace(/ korea dprk /g, ' dprk ')
+    .replace(/ north korea(n)? /g, ' dprk ')
+    .replace(/ korea north /g, ' dprk ')
+    .replace(/ joint venture /g, ' jv ')
+    .replace(/ j v /g, ' jv ')
+    .trim();
+}
+
+/**
+ * Acronyms an organisation may go by, from the initials of its words:
+ * all non-stop words (`Korea Kwangson Banking Corporation` → `kkbc`), and
+ * without trailing company-form words (`kkb`). Only for names of 2–8 words.
+ */
+export function acronymsOf(words: string[]): string[] {
+  const content = words.filter((w) => orgWordClass(w) !== 'stop' && !/^\d+$/.test(w));
+  if (content.length < 2 || content.length > 8) return [];
+  const out = new Set<string>();
+  out.add(content.map((w) => w[0]).join(''));
+  // Without trailing company-form words: Korea Kwangson Banking Corporation → kkb.
+  let end = content.length;
+  while (end > 0 && orgWordClass(content[end - 1] ?? '') === 'legal') end--;
+  if (end >= 2 && end < content.length) out.add(content.slice(0, end).map((w) => w[0]).join(''));
+  return [...out].filter((a) => a.length >= 2);
+}

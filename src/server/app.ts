@@ -1,0 +1,59 @@
+/** Builds the HTTP app: security headers, body limits, the API surfaces, the OpenAPI description and the web app's files. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Services } from '../services.ts';
+import type { AppEnv } from './context.ts';
+import { errorResponse } from './errors.ts';
+import { routeRegistrars } from './routes/index.ts';
+import { openApiDocument } from './openapi.ts';
+import { REPO_ROOT } from '../config/settings.ts';
+
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+
+export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'web/dist')): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  });
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'too_large', message: `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` } }, 413) }));
+
+  app.onError((err, c) => errorResponse(c, err));
+
+  app.get('/healthz', async (c) => {
+    const [row] = await services.db.query<{ entities: number }>('SELECT count(*)::int AS entities FROM entities');
+    return c.json({ status: 'ok', database: services.db.kind, entities: row?.entities ?? 0 });
+  });
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  for (const register of routeRegistrars) register(app, services);
+
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no API endpoint ${c.req.method} ${c.req.path}; see /openapi.json` } }, 404));
+
+  // The web app: files from web/dist, and index.html for every other path (client-side routes).
+  app.get('*', (c) => {
+    const rel = path.normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    const file = path.join(webRoot, rel);
+    if (file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return c.body(fs.readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': cache });
+    }
+    const index = path.join(webRoot, 'index.html');
+    if (fs.existsSync(index)) return c.body(fs.readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
+    return c.text('room39 API is running. The web app is not built: run `npm run build:web`. API description: /openapi.json', 200);
+  });
+
+  return app;
+}

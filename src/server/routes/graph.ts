@@ -1,0 +1,31 @@
+/** Search and entity pages of the evidence graph. */
+import { z } from 'zod';
+import type { RouteRegistrar } from '../context.ts';
+import { searchEntities } from '../../store/search.ts';
+import { getEntity } from '../../store/entities.ts';
+
+const searchQuery = z.object({
+  q: z.string().trim().min(1, 'q (the name to search for) is required').max(1000, 'q is longer than 1000 characters'),
+  schema: z.string().max(64).optional(),
+  dataset: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const registerGraphRoutes: RouteRegistrar = (app, { db }) => {
+  app.get('/api/search', async (c) => {
+    const query = searchQuery.parse(c.req.query());
+    const results = await searchEntities(db, query.q, { schema: query.schema ?? null, limit: query.limit, dataset: query.dataset ?? null });
+    return c.json({ query: query.q, results });
+  });
+
+  app.get('/api/entities/:id', async (c) => {
+    const id = c.req.param('id');
+    if (id.length > 256) return c.json({ error: { code: 'invalid_input', message: 'entity ids are at most 256 characters' } }, 400);
+    const detail = await getEntity(db, id);
+    return c.json({
+      entity: { ...detail.entity, first_seen: detail.entity.firstSeen, last_seen: detail.entity.lastSeen },
+      statements: detail.statements,
+      relations: detail.relations,
+    });
+  });
+};

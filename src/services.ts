@@ -1,0 +1,80 @@
+/**
+ * Opening room39: the store (PGlite or PostgreSQL), filled from the bundle on
+ * first start. The doors (CLI, HTTP) call this and then the capabilities;
+ * none opens a database itself.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Settings } from './config/settings.ts';
+import { openDb, type Db } from './store/db.ts';
+import { loadBundle, type BundleReport, type ProgressReporter } from './store/bundle.ts';
+import { Room39Error } from './errors.ts';
+
+export interface Services {
+  db: Db;
+  settings: Settings;
+  bundle: BundleReport;
+  close(): Promise<void>;
+}
+
+/** PGlite allows one process per data directory; a lock file says which one has it. */
+function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'room39.lock');
+  try {
+    const holder = Number(fs.readFileSync(lock, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Room39Error(
+        'conflict',
+        `the data directory is in use by another room39 process (pid ${holder}); stop it, use --data with another directory, or set DATABASE_URL to share a PostgreSQL server`,
+        dataDir,
+      );
+    }
+  } catch (e) {
+    if (e instanceof Room39Error) throw e;
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function openServices(settings: Settings, progress: ProgressReporter = () => undefined): Promise<Services> {
+  const release = settings.databaseUrl ? () => undefined : acquireLock(settings.dataDir);
+  let db: Db;
+  try {
+    db = await openDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  try {
+    const bundle = await loadBundle(db, settings.bundleRoot, progress);
+    return {
+      db,
+      settings,
+      bundle,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * First start: fills an empty store from the bundled dataset (curated facts
+ * from the seed documents) and the bundled official list snapshots. A later
+ * start reloads the curated part only when its files changed. Each part is
+ * written in one transaction: all of it, or nothing.
+ */
+import path from 'node:path';
+import type { Db, Queryable } from './db.ts';
+import { readDataset, toGraphRecords, type GraphRecords } from '../ingest/dataset/read.ts';
+import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTipRatings } from './statements.ts';
+import { refreshEntities } from './entities.ts';
+
+export interface BundleReport {
+  curated: 'loaded' | 'current';
+  entities: number;
+  statements: number;
+  figures: number;
+  lists: { name: string; status: string }[];
+}
+
+export type ProgressReporter = (message: string) => void;
+
+/** Hook for further bundled parts (official lists, registered by src/ingest/lists). */
+export interface BundlePart {
+  name: string;
+  fingerprint(bundleRoot: string): Promise<string>;
+  load(db: Db, bundleRoot: string, progress: ProgressReporter): Promise<string>;
+}
+
+const extraParts: BundlePart[] = [];
+export function registerBundlePart(part: BundlePart): void {
+  if (!extraParts.some((p) => p.name === part.name)) extraParts.push(part);
+}
+
+async function storedFingerprint(q: Queryable, name: string): Promise<string | null> {
+  const rows = await q.query<{ fingerprint: string }>('SELECT fingerprint FROM bundle_state WHERE name = $1', [name]);
+  return rows[0]?.fingerprint ?? null;
+}
+
+async function recordFingerprint(q: Queryable, name: string, fingerprint: string): Promise<void> {
+  await q.query(
+    `INSERT INTO bundle_state (name, fingerprint, loaded_at) VALUES ($1, $2, now())
+     ON CONFLICT (name) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, loaded_at = now()`,
+    [name, fingerprint],
+  );
+}
+
+/** Writes the curated records, replacing what earlier versions of the same sources said. */
+export async function writeCuratedRecords(q: Queryable, records: GraphRecords): Promise<string[]> {
+  const sourceIds = records.sources.map((s) => s.source.id);
+  const previous = await q.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE source_id = ANY($1::text[])', [sourceIds]);
+  await q.query(`DELETE FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = 'room39-curation'`, [sourceIds]);
+  await q.query(`DELETE FROM figures WHERE source_id = ANY($1::text[]) AND recorded_by = 'room39-curation'`, [sourceIds]);
+  await q.query('DELETE FROM tip_ratings WHERE source_id = ANY($1::text[])', [sourceIds]);
+  await q.query('DELETE FROM deployments WHERE source_id = ANY($1::text[])', [sourceIds]);
+  for (const s of records.sources) await upsertSource(q, s.source, s.body, s.note);
+  await writeStatements(q, records.statements);
+  await writeFigures(q, records.figures);
+  await writeTipRatings(q, records.tipRatings);
+  await writeDeployments(q, records.deployments);
+  const touched = [...previous.map((r) => r.entity_id), ...records.statements.map((s) => s.entityId),
+    ...records.deployments.flatMap((d) => [d.senderId, d.employerId].filter((x): x is string => !!x))];
+  await refreshEntities(q, touched);
+  return [...new Set(touched)];
+}
+
+export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressReporter = () => undefined): Promise<BundleReport> {
+  const dataset = readDataset(path.join(bundleRoot, 'data/dataset'), bundleRoot);
+  const report: BundleReport = { curated: 'current', entities: 0, statements: 0, figures: 0, lists: [] };
+  if ((await storedFingerprint(db, 'curated')) !== dataset.fingerprint) {
+    progress('Loading the curated dataset from the seed documents…');
+    const records = toGraphRecords(dataset, new Date().toISOString().slice(0, 10));
+    await db.transaction(async (tx) => {
+      const touched = await writeCuratedRecords(tx, records);
+      report.entities = touched.length;
+      await recordFingerprint(tx, 'curated', dataset.fingerprint);
+    });
+    report.curated = 'loaded';
+    report.statements = records.statements.length;
+    report.figures = records.figures.length;
+  }
+  for (const part of extraParts) {
+    const fingerprint = await part.fingerprint(bundleRoot);
+    if ((await storedFingerprint(db, part.name)) === fingerprint) {
+      report.lists.push({ name: part.name, status: 'current' });
+      continue;
+    }
+    progress(`Loading ${part.name}…`);
+    const status = await part.load(db, bundleRoot, progress);
+    await recordFingerprint(db, part.name, fingerprint);
+    report.lists.push({ name: part.name, status });
+  }
+  return report;
+}

@@ -1,0 +1,149 @@
+/**
+ * One database interface over two engines: PGlite (PostgreSQL in WebAssembly,
+ * in a data directory) by default, a PostgreSQL server when a URL is given.
+ * The rest of the code never knows which one runs. Both speak parameterised
+ * SQL natively, so a thin interface serves better than a query builder here.
+ */
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { Room39Error } from '../errors.ts';
+import { migrate } from './migrate.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<R extends object = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives: the data directory, or the URL with its password hidden. */
+  readonly location: string;
+  /** Runs fn in one transaction: all of it is written, or none. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  dataDir?: string;
+  databaseUrl?: string | null;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly pglite: PGlite, readonly location: string) {}
+
+  async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const result = await this.pglite.query<R>(sql, params as unknown[]);
+    return result.rows;
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.pglite.transaction(async (tx) =>
+      fn({
+        async query<R extends object = Row>(sql: string, params: readonly unknown[] = []) {
+          return (await tx.query<R>(sql, params as unknown[])).rows;
+        },
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pglite.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
+}
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(private readonly pool: pg.Pool, readonly location: string) {}
+
+  async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const result = await this.pool.query(sql, params as unknown[]);
+    return result.rows as R[];
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await fn({
+        async query<R extends object = Row>(sql: string, params: readonly unknown[] = []) {
+          return (await client.query(sql, params as unknown[])).rows as R[];
+        },
+      });
+      await client.query('COMMIT');
+      return value;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+// pg returns int8 and numeric as strings by default; room39 keeps counts and figures well inside double range.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  let db: Db;
+  if (options.databaseUrl) {
+    const where = redactUrl(options.databaseUrl);
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new Room39Error('database_unreachable', `cannot connect to the PostgreSQL server (${reason})`, where, { cause: e });
+    }
+    db = new PostgresDb(pool, where);
+  } else {
+    const dir = options.dataDir;
+    if (!dir) throw new Room39Error('invalid_input', 'no data directory and no DATABASE_URL given');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new Room39Error('database_unreachable', `cannot create the data directory (${(e as Error).message})`, dir);
+    }
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(dir);
+    } catch (e) {
+      throw new Room39Error('database_unreachable', `cannot open the embedded database (${(e as Error).message}); is another room39 process using it?`, dir, { cause: e });
+    }
+    db = new PgliteDb(pglite, dir);
+  }
+  if (options.migrate !== false) await migrate(db);
+  return db;
+}

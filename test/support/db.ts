@@ -1,0 +1,66 @@
+/**
+ * Databases for tests: a fresh PGlite in a temporary directory, and — when
+ * TEST_DATABASE_URL points at a PostgreSQL server (scripts/test.sh starts
+ * one) — a fresh database on that server. `backends()` lists both, so store
+ * tests run against each; with ROOM39_REQUIRE_POSTGRES=1 a missing server
+ * fails the suite instead of quietly testing less.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDb, type Db } from '../../src/store/db.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export function backends(): Backend[] {
+  if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.ROOM39_REQUIRE_POSTGRES === '1') {
+    throw new Error('ROOM39_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: start PostgreSQL with scripts/test.sh');
+  }
+  return ['pglite'];
+}
+
+export interface TestDb {
+  db: Db;
+  /** Where it lives: the PGlite directory or the PostgreSQL URL of the fresh database. */
+  location: string;
+  dispose(): Promise<void>;
+}
+
+export async function freshDb(backend: Backend = 'pglite'): Promise<TestDb> {
+  if (backend === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-'));
+    const db = await openDb({ dataDir: dir });
+    return {
+      db,
+      location: dir,
+      async dispose() {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `room39_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString() });
+  return {
+    db,
+    location: url.toString(),
+    async dispose() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
