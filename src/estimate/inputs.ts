@@ -22,6 +22,9 @@ export type InputStatus = 'observed' | 'carried_forward' | 'carried_back' | 'und
 
 export const MAX_GAP_YEARS = 3;
 
+/** North Korea itself: figures about labour at home (Kaesong, camps) are not labour export. */
+export const HOME_COUNTRY = 'KP';
+
 export interface ModelInput {
   key: string;
   metric: InputMetric;
@@ -108,6 +111,8 @@ export function defaultYear(figures: readonly Figure[]): number | null {
   return best;
 }
 
+const WORKER_RECIPIENT = /worker|labou?rer|employee/i;
+
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
 
 interface Scaled {
@@ -139,7 +144,11 @@ function scaleFor(f: Figure): Scaled | { error: string } {
 }
 
 /** Components from figures: one per figure, identical readings merged (a repeated claim is not new evidence). */
-export function componentsFrom(figures: readonly Figure[], unused: UnusedFigure[]): { components: Component[]; used: Figure[] } {
+export function componentsFrom(
+  figures: readonly Figure[],
+  unused: UnusedFigure[],
+  workerSlice: (f: Figure) => number | null = () => null,
+): { components: Component[]; used: Figure[] } {
   const components: Component[] = [];
   const used: Figure[] = [];
   for (const f of figures) {
@@ -147,6 +156,16 @@ export function componentsFrom(figures: readonly Figure[], unused: UnusedFigure[
     if ('error' in s) {
       unused.push({ figureId: f.id, reason: s.error });
       continue;
+    }
+    let netNote = '';
+    if (f.metric === 'monthly_wage' && f.recipient != null && WORKER_RECIPIENT.test(f.recipient)) {
+      const ws = workerSlice(f);
+      if (ws == null || ws <= 0) {
+        unused.push({ figureId: f.id, reason: 'pay the worker received (recipient: worker), but no wage split gives the workers\' slice to turn it into a gross wage' });
+        continue;
+      }
+      s.scale /= ws;
+      netNote = `the worker's net pay divided by the workers' slice of the wage split (${fmt(ws)}), giving the gross wage; then `;
     }
     const r = interpretFigure(f, s.scale, s.max);
     if ('error' in r) {
@@ -161,7 +180,7 @@ export function componentsFrom(figures: readonly Figure[], unused: UnusedFigure[
       same.figureIds.push(f.id);
       same.interpretation += `; also stated by ${f.id} (${f.reliability})`;
     } else {
-      components.push({ dist: r.dist, weight: w, figureIds: [f.id], interpretation: `${f.id} (${f.reliability}, weight ${fmt(w)}): ${r.text}` });
+      components.push({ dist: r.dist, weight: w, figureIds: [f.id], interpretation: `${f.id} (${f.reliability}, weight ${fmt(w)}): ${netNote}${r.text}` });
     }
   }
   return { components, used };
@@ -194,8 +213,6 @@ function selectCounts(cands: readonly Figure[], year: number): { figures: Figure
   if (undated.length) return { figures: undated, status: 'undated', flag: `no dated figure within ${MAX_GAP_YEARS} years of ${year}: undated figures used` };
   return { figures: [], status: 'observed', flag: null };
 }
-
-const WORKER_RECIPIENT = /worker|labou?rer|employee/i;
 
 /**
  * A documented wage split read as a state share: one minus the workers'
@@ -235,10 +252,19 @@ function rateInput(
   gaps: Gap[],
 ): ModelInput {
   const key = `${metric}:${country ?? 'remainder'}`;
-  const ofMetric = all.filter((f) => f.metric === metric);
-  const splits = metric === 'state_share' ? all.filter((f) => f.metric === 'wage_split') : [];
+  const ofMetric = all.filter((f) => f.metric === metric && f.country !== HOME_COUNTRY);
+  const splits = metric === 'state_share' ? all.filter((f) => f.metric === 'wage_split' && f.country !== HOME_COUNTRY) : [];
+  const allSplits = all.filter((f) => f.metric === 'wage_split' && f.unit === 'fraction' && f.recipient != null && WORKER_RECIPIENT.test(f.recipient));
+  /** The workers' slice documented for the same country (and sector, when one matches), averaged over sources. */
+  const workerSlice = (f: Figure): number | null => {
+    const same = allSplits.filter((x) => x.country === f.country);
+    const bySector = same.filter((x) => x.sector === f.sector);
+    const pick = bySector.length ? bySector : same;
+    if (!pick.length) return null;
+    return pick.reduce((a, x) => a + ((x.low ?? x.high ?? 0) + (x.high ?? x.low ?? 0)) / 2, 0) / pick.length;
+  };
   const build = (figs: readonly Figure[], splitFigs: readonly Figure[]) => {
-    const { components, used } = componentsFrom(figs, unused);
+    const { components, used } = componentsFrom(figs, unused, workerSlice);
     for (const s of sharesFromSplits(splitFigs)) {
       const ids = s.figures.map((f) => f.id);
       const w = Math.max(...s.figures.map((f) => gradeWeight(f.reliability)));
@@ -277,7 +303,10 @@ export function buildModel(figures: readonly Figure[], deployments: readonly Lab
   const unused: UnusedFigure[] = [];
   const gaps: Gap[] = [];
   const workerFigs = accepted.filter((f) => f.metric === 'workers');
-  const countries = [...new Set(workerFigs.filter((f) => f.country != null).map((f) => f.country as string))].sort();
+  for (const f of accepted) {
+    if (f.country === HOME_COUNTRY) unused.push({ figureId: f.id, reason: 'about labour inside North Korea (KP), not labour sent abroad' });
+  }
+  const countries = [...new Set(workerFigs.filter((f) => f.country != null && f.country !== HOME_COUNTRY).map((f) => f.country as string))].sort();
 
   const rows: ModelRow[] = [];
   for (const c of countries) {
@@ -331,7 +360,7 @@ export function buildModel(figures: readonly Figure[], deployments: readonly Lab
   }
 
   const named = new Set(rows.map((r) => r.country));
-  const hosts = [...new Set(deployments.map((d) => d.country))].filter((c) => !named.has(c)).sort();
+  const hosts = [...new Set(deployments.map((d) => d.country))].filter((c) => !named.has(c) && c !== HOME_COUNTRY).sort();
   if (hosts.length) {
     gaps.push({ country: null, metric: 'all', rule: 'remainder', message: `host countries with documented deployments but no worker figure near ${year}, counted only within the unattributed remainder: ${hosts.join(', ')}` });
   }

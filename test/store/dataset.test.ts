@@ -67,6 +67,6 @@ describe('the bundled dataset', () => {
   it('has TIP ratings, designations and legal instruments', () => {
     expect(dataset.tipRatings.length).toBeGreaterThan(0);
     expect(dataset.entities.some((e) => e.record.schema === 'Sanction')).toBe(true);
-    for (const law of ['r39-law-eo-13687', 'r39-law-caatsa-321b', 'r39-law-tvpa']) expect(ids.has(law), law).toBe(true);
+    for (const law of ['r39-law-eo-13687', 'r39-law-eo-13722', 'r39-law-kims-act', 'r39-law-tvpa', 'r39-law-unscr-2321']) expect(ids.has(law), law).toBe(true);
   });
 });

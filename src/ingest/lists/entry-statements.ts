@@ -116,7 +116,7 @@ export function entryEntities(entry: ListEntry): EntityValues[] {
     if (ident.type === 'digital_currency') {
       const w: EntityValues = { id: `${id}-wallet-${stableId('', ident.value).slice(0, 12)}`, schema: 'CryptoWallet', props: new Map() };
       add(w, 'publicKey', ident.value);
-      add(w, 'currency', ident.note);
+      add(w, 'currencySymbol', ident.note);
       add(w, 'holder', id);
       add(w, 'topics', 'sanction');
       wallets.push(w);
@@ -161,21 +161,22 @@ export function listStatementId(entityId: string, prop: string, value: string, d
 
 /** The statements one entry gives: list dataset, plus the `dprk` collection marker for DPRK-related entries. */
 export function entryStatements(entry: ListEntry, ctx: StatementContext): Statement[] {
-  const out: Statement[] = [];
+  const out = new Map<string, Statement>();
   const make = (entityId: string, schema: string, prop: string, value: string, dataset: string): Statement => ({
     id: listStatementId(entityId, prop, value, dataset),
     entityId, schema, prop, value, originalValue: null, dataset, sourceId: ctx.sourceId,
     quote: null, quoteStart: null, quoteEnd: null, page: null, reliability: gradeOf(schema, prop),
     firstSeen: ctx.seen, lastSeen: ctx.seen, recordedBy: LIST_RECORDER, reviewStatus: 'accepted',
   });
+  const push = (st: Statement) => { out.set(st.id, st); };
   const entities = entryEntities(entry);
   for (const e of entities) {
-    for (const [prop, values] of e.props) for (const v of values) out.push(make(e.id, e.schema, prop, v, entry.listId));
+    for (const [prop, values] of e.props) for (const v of values) push(make(e.id, e.schema, prop, v, entry.listId));
   }
   if (isDprkRelated(entry)) {
     const main = entities[0]!;
-    out.push(make(main.id, main.schema, 'topics', 'sanction', DPRK_DATASET));
-    out.push(make(`${main.id}-sanction`, 'Sanction', 'entity', main.id, DPRK_DATASET));
+    push(make(main.id, main.schema, 'topics', 'sanction', DPRK_DATASET));
+    push(make(`${main.id}-sanction`, 'Sanction', 'entity', main.id, DPRK_DATASET));
   }
-  return out;
+  return [...out.values()];
 }

@@ -1,0 +1,231 @@
+/**
+ * What the estimates page shows beside the headline numbers: the tornado of
+ * sensitivities, the comparison with published estimates, and the wage flows
+ * (Sankey) built from documented wage splits.
+ */
+import type { Figure } from '../model/index.ts';
+import type { Mixture } from './distributions.ts';
+import { streamFor } from './random.ts';
+import { quantiles, percentileRank, type Summary } from './stats.ts';
+import type { Plan, PlannedInput } from './simulate.ts';
+import type { SourceRef } from './data.ts';
+import { covers } from './inputs.ts';
+
+/** Draws per input used for its own summary and for the tornado. */
+export const INPUT_SAMPLE = 20_000;
+
+export function inputQuantiles(input: PlannedInput, seed: string, draws: number): { q: [number, number, number]; mean: number } {
+  const n = Math.min(draws, INPUT_SAMPLE);
+  const a = new Float64Array(n);
+  (input.mixture as Mixture).fill(a, streamFor(seed, input.key));
+  const [p5, p50, p95] = quantiles(a, [0.05, 0.5, 0.95]) as [number, number, number];
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] as number;
+  return { q: [p5, p50, p95], mean: s / n };
+}
+
+export interface TornadoBar {
+  input: string;
+  metric: string;
+  country: string | null;
+  value_low: number;
+  value_high: number;
+  revenue_at_low: number;
+  revenue_at_high: number;
+  swing: number;
+}
+
+export interface Tornado {
+  /** Revenue with every input at its median. */
+  base_revenue_usd: number;
+  bars: TornadoBar[];
+}
+
+/**
+ * One input at a time from its 5th to its 95th percentile, all others at their
+ * medians. A named country's workers also shrink the remainder, so their bar
+ * shows the net effect of moving workers between that country and the rest.
+ */
+export function tornado(plan: Plan, q: Map<string, [number, number, number]>): Tornado {
+  const med = (k: string) => (q.get(k) as [number, number, number])[1];
+  const revenue = (val: (key: string) => number): number => {
+    let named = 0;
+    let r = 0;
+    for (const row of plan.rows) {
+      if (!row.workers) continue;
+      const w = val(row.workers.key);
+      named += w;
+      if (!row.excluded) r += w * val(row.wage.key) * val(row.share.key) * val(row.months.key);
+    }
+    if (plan.remainder && plan.total && !plan.remainder.excluded) {
+      const rest = Math.max(0, val(plan.total.key) - named);
+      r += rest * val(plan.remainder.wage.key) * val(plan.remainder.share.key) * val(plan.remainder.months.key);
+    }
+    return r;
+  };
+  const base = revenue(med);
+  const bars: TornadoBar[] = [];
+  const seen = new Set<string>();
+  const consider = (input: PlannedInput | null, metric: string, country: string | null, live: boolean) => {
+    if (!input || seen.has(input.key) || !live) return;
+    seen.add(input.key);
+    const [lo, , hi] = q.get(input.key) as [number, number, number];
+    const at = (v: number) => revenue((k) => (k === input.key ? v : med(k)));
+    const rl = at(lo);
+    const rh = at(hi);
+    bars.push({ input: input.key, metric, country, value_low: lo, value_high: hi, revenue_at_low: rl, revenue_at_high: rh, swing: Math.abs(rh - rl) });
+  };
+  const hasRemainder = !!(plan.remainder && plan.total && !plan.remainder.excluded);
+  for (const row of plan.rows) {
+    consider(row.workers, 'workers', row.country, !row.excluded || hasRemainder);
+    consider(row.wage, 'monthly_wage', row.country, !row.excluded);
+    consider(row.share, 'state_share', row.country, !row.excluded);
+    consider(row.months, 'months_worked', row.country, !row.excluded);
+  }
+  if (plan.remainder) {
+    consider(plan.total, 'workers', null, hasRemainder);
+    consider(plan.remainder.wage, 'monthly_wage', null, hasRemainder);
+    consider(plan.remainder.share, 'state_share', null, hasRemainder);
+    consider(plan.remainder.months, 'months_worked', null, hasRemainder);
+  }
+  bars.sort((a, b) => b.swing - a.swing);
+  return { base_revenue_usd: base, bars };
+}
+
+export interface CitedFigure {
+  figure_id: string;
+  source: { id: string; title: string | null; url: string | null };
+  quote: string;
+  grade: string;
+  period: { start: string | null; end: string | null };
+  low: number | null;
+  high: number | null;
+  unit: string;
+  per: string | null;
+  qualifier: string;
+  note: string | null;
+}
+
+export function cite(f: Figure, sources: ReadonlyMap<string, SourceRef>): CitedFigure {
+  const s = sources.get(f.sourceId);
+  return {
+    figure_id: f.id,
+    source: { id: f.sourceId, title: s?.title ?? null, url: s?.url ?? null },
+    quote: f.quote,
+    grade: f.reliability,
+    period: { start: f.periodStart, end: f.periodEnd },
+    low: f.low,
+    high: f.high,
+    unit: f.unit,
+    per: f.per,
+    qualifier: f.qualifier,
+    note: f.note,
+  };
+}
+
+export type Position = 'below_p5' | 'p5_to_p95' | 'above_p95';
+
+export interface ComparisonPoint {
+  value_usd: number;
+  percentile: number;
+  position: Position;
+}
+
+export interface Comparison {
+  estimate: CitedFigure;
+  /** `total` or the host country the published figure is about. */
+  scope: string;
+  matches_year: boolean;
+  points: ComparisonPoint[];
+  /** Share of the model's draws inside the published range (for a range). */
+  share_of_draws_inside: number | null;
+  model: Summary;
+  reading: string;
+}
+
+export interface SkippedComparison {
+  figure_id: string;
+  reason: string;
+}
+
+const usd = (v: number) => (v >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
+
+export function compare(
+  f: Figure,
+  scope: string,
+  year: number,
+  draws: ArrayLike<number>,
+  model: Summary,
+  sources: ReadonlyMap<string, SourceRef>,
+): Comparison {
+  const scale = f.per === 'month' ? 12 : 1;
+  const values = [...new Set([f.low, f.high].filter((v): v is number => v != null).map((v) => v * scale))];
+  const points = values.map((v) => {
+    const p = percentileRank(draws, v);
+    const position: Position = p < 5 ? 'below_p5' : p > 95 ? 'above_p95' : 'p5_to_p95';
+    return { value_usd: v, percentile: p, position };
+  });
+  let inside: number | null = null;
+  if (values.length === 2) {
+    const [a, b] = values as [number, number];
+    let c = 0;
+    for (let i = 0; i < draws.length; i++) {
+      const x = draws[i] as number;
+      if (x >= a && x <= b) c++;
+    }
+    inside = (100 * c) / draws.length;
+  }
+  const pts = points.map((p) => `${usd(p.value_usd)} lies at the ${p.percentile.toFixed(1)}th percentile`).join(', ');
+  const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${inside != null ? `; ${inside.toFixed(1)}% of the model's draws fall inside the published range` : ''}.`;
+  return { estimate: cite(f, sources), scope, matches_year: covers(f, year), points, share_of_draws_inside: inside, model, reading };
+}
+
+export interface WageFlow {
+  id: string;
+  country: string | null;
+  sector: string | null;
+  source: { id: string; title: string | null };
+  /** Median monthly wage the model uses for this country (USD), to scale the flows; null when not modelled. */
+  wage_usd_month_p50: number | null;
+  nodes: { id: string; label: string; kind: 'wage' | 'state' | 'worker' }[];
+  links: { source: string; target: string; fraction: number; usd_per_worker_month: number | null; figure_id: string; quote: string; grade: string }[];
+  state_fraction: number;
+}
+
+const WORKER = /worker|labou?rer|employee/i;
+
+export function wageFlows(figures: readonly Figure[], sources: ReadonlyMap<string, SourceRef>, wageP50: ReadonlyMap<string, number>): WageFlow[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (f.metric !== 'wage_split' || f.unit !== 'fraction' || !f.recipient) continue;
+    const k = `${f.sourceId}|${f.country ?? ''}|${f.sector ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const out: WageFlow[] = [];
+  for (const [k, figs] of groups) {
+    const first = figs[0] as Figure;
+    const wage = first.country ? (wageP50.get(first.country) ?? null) : null;
+    const nodes: WageFlow['nodes'] = [{ id: 'wage', label: 'gross wage', kind: 'wage' }];
+    const links: WageFlow['links'] = [];
+    let state = 0;
+    for (const f of figs) {
+      const frac = ((f.low ?? f.high ?? 0) + (f.high ?? f.low ?? 0)) / 2;
+      const isWorker = WORKER.test(f.recipient as string);
+      const id = `r${nodes.length}`;
+      nodes.push({ id, label: f.recipient as string, kind: isWorker ? 'worker' : 'state' });
+      if (!isWorker) state += frac;
+      links.push({ source: 'wage', target: id, fraction: frac, usd_per_worker_month: wage == null ? null : frac * wage, figure_id: f.id, quote: f.quote, grade: f.reliability });
+    }
+    out.push({
+      id: k,
+      country: first.country,
+      sector: first.sector,
+      source: { id: first.sourceId, title: sources.get(first.sourceId)?.title ?? null },
+      wage_usd_month_p50: wage,
+      nodes,
+      links,
+      state_fraction: state,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,393 @@
+/**
+ * The estimation service: one call from options to the full result the CLI,
+ * the HTTP API and the web page show. Doors stay thin and call `estimate`.
+ */
+import { invalidData, invalidInput } from '../errors.ts';
+import type { Figure } from '../model/index.ts';
+import { Mixture, CONVENTIONS, SOURCE_WEIGHT, INFORMATION_WEIGHT, type Dist } from './distributions.ts';
+import { buildModel, defaultYear, HOME_COUNTRY, yearsWithWorkerData, type ModelInput, type ModelRow, type Model, type InputMetric } from './inputs.ts';
+import { parseOverrides, overrideDist, type Override } from './overrides.ts';
+import { simulate, type Plan, type PlannedInput, type PlannedRow } from './simulate.ts';
+import { summarise, histogram, type Summary, type Histogram } from './stats.ts';
+import { inputQuantiles, tornado, compare, cite, wageFlows, INPUT_SAMPLE, type Tornado, type Comparison, type SkippedComparison, type CitedFigure, type WageFlow } from './analysis.ts';
+import type { EstimateData, SourceRef } from './data.ts';
+import { countryName, isCountryCode } from './countries.ts';
+
+export const DEFAULT_DRAWS = 10_000;
+export const MAX_DRAWS = 10_000_000;
+export const DEFAULT_SEED = '1';
+
+export interface EstimateOptions {
+  year?: number | null;
+  draws?: number | null;
+  seed?: string | number | null;
+  exclude?: readonly string[];
+  overrides?: readonly string[];
+}
+
+export interface InputOut {
+  key: string;
+  metric: InputMetric;
+  unit: string;
+  country: string | null;
+  country_name: string;
+  scope: 'country' | 'total' | 'remainder';
+  sector: string | null;
+  status: string;
+  flags: string[];
+  override: string | null;
+  excluded: boolean;
+  summary: Summary;
+  distribution: { weight: number; dist: Dist; figure_ids: string[]; interpretation: string }[];
+  sources: CitedFigure[];
+}
+
+export interface CountryOut {
+  country: string | null;
+  name: string;
+  sector: string | null;
+  workers_status: string;
+  revenue_usd: Summary;
+  workers: Summary;
+  /** This row's mean revenue as a share of the total mean (0–1). */
+  share_of_revenue: number;
+  flags: string[];
+}
+
+export interface ScenarioOut {
+  excluded: string[];
+  overrides: string[];
+  baseline: { revenue_usd: Summary; workers: Summary };
+  /** Scenario minus baseline, draw by draw (same random numbers). */
+  difference_usd: Summary;
+  difference_workers: Summary;
+  difference_pct_of_baseline: number;
+  reading: string;
+}
+
+export interface EstimateResult {
+  year: number;
+  draws: number;
+  seed: string;
+  revenue_usd: Summary;
+  workers: Summary;
+  interval: string;
+  by_country: CountryOut[];
+  by_sector: { sector: string; revenue_usd: Summary; workers: Summary }[];
+  inputs: InputOut[];
+  gaps: { country: string | null; metric: string; rule: string; message: string }[];
+  unused_figures: { figure_id: string; reason: string }[];
+  warnings: string[];
+  scenario: ScenarioOut | null;
+  sensitivity: Tornado;
+  comparison: Comparison[];
+  comparison_skipped: SkippedComparison[];
+  histogram: Histogram;
+  wage_flows: WageFlow[];
+  years_with_data: number[];
+  method: Record<string, unknown>;
+}
+
+const UNITS: Record<InputMetric, string> = { workers: 'persons', monthly_wage: 'USD per month', state_share: 'fraction', months_worked: 'months per year' };
+
+function checkDraws(v: number | null | undefined): number {
+  if (v == null) return DEFAULT_DRAWS;
+  if (!Number.isInteger(v) || v <= 0) throw invalidInput(`draws must be a whole number above zero (got ${v})`, '--draws');
+  if (v > MAX_DRAWS) throw invalidInput(`draws must be at most ${MAX_DRAWS.toLocaleString('en-US')} (got ${v})`, '--draws');
+  return v;
+}
+
+function checkSeed(v: string | number | null | undefined): string {
+  if (v == null || v === '') return DEFAULT_SEED;
+  const s = String(v);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(s)) throw invalidInput(`seed must be 1–64 letters, digits, dots, dashes or underscores (got "${s}")`, '--seed');
+  return s;
+}
+
+function checkYear(v: number | null | undefined, figures: readonly Figure[]): number {
+  const years = yearsWithWorkerData(figures);
+  if (!years.length) throw invalidData('the graph holds no dated worker figure, so no year can be estimated', 'estimate');
+  if (v == null) return defaultYear(figures) as number;
+  if (!Number.isInteger(v)) throw invalidInput(`year must be a whole year such as 2017 (got ${v})`, '--year');
+  if (!years.includes(v)) throw invalidInput(`no worker figure in the graph covers ${v}; years with data: ${years.join(', ')}`, '--year');
+  return v;
+}
+
+function overridden(input: ModelInput, o: Override): ModelInput {
+  return {
+    ...input,
+    status: 'override',
+    flags: [`overridden for this scenario: ${o.text}`],
+    components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}` }],
+    figures: [],
+    override: o.text,
+  };
+}
+
+/** The model's inputs with the overrides applied (a country's own override wins over an all-countries one). */
+function applyOverrides(model: Model, overrides: readonly Override[], excluded: ReadonlySet<string>): Model {
+  const named = new Set(model.rows.map((r) => r.country as string));
+  for (const o of overrides) {
+    if (o.country && excluded.has(o.country)) throw invalidInput(`${o.country} is both left out (--exclude) and overridden ("${o.text}"); do one or the other`, '--override');
+    if (o.country && !named.has(o.country)) {
+      throw invalidInput(`${o.country} has no worker figure near ${model.year}, so the model has no ${o.metric} for it to override; countries in the model: ${[...named].join(', ')}`, '--override');
+    }
+    if (o.metric === 'workers' && o.country == null && !model.total) throw invalidInput(`there is no world total of workers for ${model.year} to override`, '--override');
+  }
+  /** A country's own override, else (for rates) the all-countries one; the world total's is applied below. */
+  const pick = (metric: InputMetric, country: string | null): Override | undefined => {
+    const own = country == null ? undefined : overrides.find((o) => o.metric === metric && o.country === country);
+    return own ?? (metric === 'workers' ? undefined : overrides.find((o) => o.metric === metric && o.country == null));
+  };
+  const rowWith = (r: ModelRow): ModelRow => {
+    const apply = (input: ModelInput, metric: InputMetric) => {
+      const o = pick(metric, r.country);
+      return o ? overridden(input, o) : input;
+    };
+    return {
+      ...r,
+      workers: r.workers ? apply(r.workers, 'workers') : null,
+      wage: apply(r.wage, 'monthly_wage'),
+      share: apply(r.share, 'state_share'),
+      months: apply(r.months, 'months_worked'),
+    };
+  };
+  const totalOverride = overrides.find((o) => o.metric === 'workers' && o.country == null);
+  return {
+    ...model,
+    rows: model.rows.map(rowWith),
+    remainder: model.remainder ? rowWith(model.remainder) : null,
+    total: model.total && totalOverride ? overridden(model.total, totalOverride) : model.total,
+  };
+}
+
+function planOf(model: Model, excluded: ReadonlySet<string>): Plan {
+  const cache = new Map<ModelInput, PlannedInput>();
+  const p = (i: ModelInput): PlannedInput => {
+    let x = cache.get(i);
+    if (!x) cache.set(i, (x = { key: i.key, mixture: new Mixture(i.components) }));
+    return x;
+  };
+  const row = (r: ModelRow): PlannedRow => ({
+    id: r.country ?? 'remainder',
+    country: r.country,
+    sector: r.sector,
+    excluded: r.country != null && excluded.has(r.country),
+    workers: r.workers ? p(r.workers) : null,
+    wage: p(r.wage),
+    share: p(r.share),
+    months: p(r.months),
+  });
+  return { rows: model.rows.map(row), remainder: model.remainder ? row(model.remainder) : null, total: model.total ? p(model.total) : null };
+}
+
+function allInputs(model: Model): ModelInput[] {
+  const out: ModelInput[] = [];
+  for (const r of [...model.rows, ...(model.remainder ? [model.remainder] : [])]) {
+    if (r.workers) out.push(r.workers);
+    out.push(r.wage, r.share, r.months);
+  }
+  if (model.total) out.push(model.total);
+  return out;
+}
+
+const usd = (v: number) => (Math.abs(v) >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
+
+export function estimate(data: EstimateData, options: EstimateOptions = {}): EstimateResult {
+  const draws = checkDraws(options.draws);
+  const seed = checkSeed(options.seed);
+  const figures = data.figures.filter((f) => f.reviewStatus === 'accepted');
+  const year = checkYear(options.year, figures);
+  const base = buildModel(figures, data.deployments, year);
+  const sources = new Map<string, SourceRef>(data.sources.map((s) => [s.id, s]));
+
+  // --exclude
+  const named = base.rows.map((r) => r.country as string);
+  const excluded = new Set<string>();
+  for (const raw of options.exclude ?? []) {
+    const c = raw.trim().toUpperCase();
+    if (!c) continue;
+    if (!isCountryCode(c)) throw invalidInput(`"${raw}" is not an ISO 3166-1 alpha-2 country code (such as RU or CN)`, '--exclude');
+    if (!named.includes(c)) {
+      throw invalidInput(`${c} (${countryName(c)}) has no worker figure near ${year}, so it is not a separate row that can be left out (its workers, if any, are in the unattributed remainder); countries you can leave out: ${named.join(', ')}`, '--exclude');
+    }
+    excluded.add(c);
+  }
+  const overrides = parseOverrides(options.overrides ?? []);
+  const model = applyOverrides(base, overrides, excluded);
+  const isScenario = excluded.size > 0 || overrides.length > 0;
+
+  const plan = planOf(model, excluded);
+  const sim = simulate(plan, draws, seed, true);
+  const revenue = summarise(sim.revenue);
+  const workers = summarise(sim.workers);
+
+  // Inputs, with the statements they came from.
+  const q = new Map<string, [number, number, number]>();
+  const plannedInputs: PlannedInput[] = [
+    ...plan.rows.flatMap((r) => [r.workers, r.wage, r.share, r.months]),
+    ...(plan.remainder ? [plan.remainder.wage, plan.remainder.share, plan.remainder.months] : []),
+    plan.total,
+  ].filter((x): x is PlannedInput => x != null);
+  const inputSummary = new Map<string, Summary>();
+  for (const pi of plannedInputs) {
+    if (q.has(pi.key)) continue;
+    const { q: qq, mean } = inputQuantiles(pi, seed, draws);
+    q.set(pi.key, qq);
+    inputSummary.set(pi.key, { p5: qq[0], p50: qq[1], p95: qq[2], mean });
+  }
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const inputs: InputOut[] = allInputs(model).map((i) => {
+    const mix = new Mixture(i.components);
+    const w = mix.weights();
+    return {
+      key: i.key,
+      metric: i.metric,
+      unit: UNITS[i.metric],
+      country: i.country,
+      country_name: i.scope === 'total' ? 'all host countries (world total)' : countryName(i.country),
+      scope: i.scope,
+      sector: i.sector,
+      status: i.status,
+      flags: i.flags,
+      override: i.override,
+      excluded: i.country != null && excluded.has(i.country),
+      summary: inputSummary.get(i.key) as Summary,
+      distribution: i.components.map((c, k) => ({ weight: w[k] as number, dist: c.dist, figure_ids: c.figureIds, interpretation: c.interpretation })),
+      sources: i.figures.map((f) => cite(byId.get(f.id) ?? f, sources)),
+    };
+  });
+
+  // By country and by sector.
+  const meanTotal = revenue.mean || 1;
+  const byCountry: CountryOut[] = [];
+  const sectorSums = new Map<string, { revenue: Float64Array; workers: Float64Array }>();
+  const rowsAll = [...plan.rows, ...(plan.remainder ? [plan.remainder] : [])];
+  const modelRows = [...model.rows, ...(model.remainder ? [model.remainder] : [])];
+  rowsAll.forEach((r, idx) => {
+    const d = sim.rows.get(r.id);
+    if (!d) return;
+    const mr = modelRows[idx] as ModelRow;
+    const rs = summarise(d.revenue);
+    byCountry.push({
+      country: r.country,
+      name: countryName(r.country),
+      sector: r.sector,
+      workers_status: mr.workers ? mr.workers.status : 'remainder',
+      revenue_usd: rs,
+      workers: summarise(d.workers),
+      share_of_revenue: rs.mean / meanTotal,
+      flags: mr.workers ? mr.workers.flags : ['world total less the named countries'],
+    });
+    const sk = r.sector ?? 'unspecified';
+    let s = sectorSums.get(sk);
+    if (!s) sectorSums.set(sk, (s = { revenue: new Float64Array(draws), workers: new Float64Array(draws) }));
+    for (let i = 0; i < draws; i++) {
+      s.revenue[i] = (s.revenue[i] as number) + (d.revenue[i] as number);
+      s.workers[i] = (s.workers[i] as number) + (d.workers[i] as number);
+    }
+  });
+  byCountry.sort((a, b) => b.revenue_usd.mean - a.revenue_usd.mean);
+  const bySector = [...sectorSums].map(([sector, s]) => ({ sector, revenue_usd: summarise(s.revenue), workers: summarise(s.workers) }));
+
+  // Scenario against the baseline, with the same random numbers.
+  let scenario: ScenarioOut | null = null;
+  let baselineRevenue: Float64Array = sim.revenue;
+  let baselineSummary = revenue;
+  if (isScenario) {
+    const b = simulate(planOf(base, new Set()), draws, seed, false);
+    baselineRevenue = b.revenue;
+    baselineSummary = summarise(b.revenue);
+    const dr = new Float64Array(draws);
+    const dw = new Float64Array(draws);
+    for (let i = 0; i < draws; i++) {
+      dr[i] = (sim.revenue[i] as number) - (b.revenue[i] as number);
+      dw[i] = (sim.workers[i] as number) - (b.workers[i] as number);
+    }
+    const diff = summarise(dr);
+    const pct = (100 * diff.mean) / (baselineSummary.mean || 1);
+    const what = [
+      ...(excluded.size ? [`leaving out ${[...excluded].join(', ')}`] : []),
+      ...(overrides.length ? [`overriding ${overrides.map((o) => o.text).join(', ')}`] : []),
+    ].join(' and ');
+    scenario = {
+      excluded: [...excluded],
+      overrides: overrides.map((o) => o.text),
+      baseline: { revenue_usd: baselineSummary, workers: summarise(b.workers) },
+      difference_usd: diff,
+      difference_workers: summarise(dw),
+      difference_pct_of_baseline: pct,
+      reading: `${what} changes the ${year} revenue by ${usd(diff.p50)} at the median (90% interval ${usd(diff.p5)} to ${usd(diff.p95)}), ${pct.toFixed(1)}% of the baseline mean ${usd(baselineSummary.mean)}.`,
+    };
+  }
+
+  // Comparison with the published estimates in the graph.
+  const comparison: Comparison[] = [];
+  const skipped: SkippedComparison[] = [];
+  for (const f of figures) {
+    const annual = f.metric === 'annual_revenue' || (f.metric === 'revenue' && (f.per === 'year' || f.per === 'month'));
+    if (!annual) continue;
+    if (f.unit !== 'USD') {
+      skipped.push({ figure_id: f.id, reason: `in ${f.unit}: the model counts USD` });
+      continue;
+    }
+    if (f.entityId != null) {
+      skipped.push({ figure_id: f.id, reason: `about one entity (${f.entityId}), not a host country's labour` });
+      continue;
+    }
+    if (f.country === HOME_COUNTRY) {
+      skipped.push({ figure_id: f.id, reason: 'about revenue from labour inside North Korea (KP), which the model does not count' });
+      continue;
+    }
+    if (f.country == null) {
+      comparison.push(compare(f, 'total', year, baselineRevenue, baselineSummary, sources));
+    } else {
+      const d = sim.rows.get(f.country);
+      if (!d) {
+        skipped.push({ figure_id: f.id, reason: `${f.country} is ${excluded.has(f.country) ? 'left out of this scenario' : 'not a separate row of the model for this year'}` });
+        continue;
+      }
+      comparison.push(compare(f, f.country, year, d.revenue, summarise(d.revenue), sources));
+    }
+  }
+
+  const sens = tornado(plan, q);
+  const wageP50 = new Map<string, number>();
+  for (const r of plan.rows) if (r.country) wageP50.set(r.country, (q.get(r.wage.key) as [number, number, number])[1]);
+
+  const warnings: string[] = [];
+  if (sim.namedAboveTotal > 0) {
+    warnings.push(`in ${((100 * sim.namedAboveTotal) / draws).toFixed(1)}% of draws the named countries' workers exceeded the world total drawn; there the remainder is zero and the total is the named countries' sum`);
+  }
+  const top = sens.bars.slice(0, 3).map((b) => `${b.metric} (${b.country ?? (b.input === 'workers:total' ? 'world total' : 'remainder')})`).join(', ');
+  const interval = `Of ${draws.toLocaleString('en-US')} simulated years, 90% give a revenue between ${usd(revenue.p5)} (p5) and ${usd(revenue.p95)} (p95), half fall below ${usd(revenue.p50)} (p50). The width is the disagreement and vagueness of the sources, not sampling noise: each input is a grade-weighted mixture of every sourced figure for it. The inputs that move the result most are ${top} (see sensitivity).`;
+
+  return {
+    year,
+    draws,
+    seed,
+    revenue_usd: revenue,
+    workers,
+    interval,
+    by_country: byCountry,
+    by_sector: bySector,
+    inputs,
+    gaps: model.gaps,
+    unused_figures: model.unused.map((u) => ({ figure_id: u.figureId, reason: u.reason })),
+    warnings,
+    scenario,
+    sensitivity: sens,
+    comparison,
+    comparison_skipped: skipped,
+    histogram: histogram(sim.revenue),
+    wage_flows: wageFlows(figures, sources, wageP50),
+    years_with_data: yearsWithWorkerData(figures),
+    method: {
+      revenue: 'Σ over host countries of workers × monthly wage (USD) × state share × months worked per year; host countries without their own worker figure share the world total less the named countries',
+      grade_weights: { source: SOURCE_WEIGHT, information: INFORMATION_WEIGHT, rule: 'weight = source weight × information weight; identical readings from several sources count once, at the best grade' },
+      conventions: CONVENTIONS,
+      input_summaries: `each input's p5/p50/p95 come from its first ${INPUT_SAMPLE.toLocaleString('en-US')} draws`,
+      documentation: 'src/estimate/README.md',
+    },
+  };
+}

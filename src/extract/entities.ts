@@ -1,0 +1,146 @@
+/**
+ * Person and organisation mentions. Candidate names are the runs of
+ * capitalised words in the text ("Kim Won-hong", "Bureau 39", "Korea General
+ * Corporation for External Construction") and every shorter run inside them;
+ * each distinct candidate goes once to the EntityResolver (the screening
+ * matcher over the graph's names and aliases), and the longest resolved,
+ * non-overlapping candidates become mentions. A family name standing alone
+ * ("Thae", "Jo") is a mention when exactly one person of the document
+ * resolved so far bears it.
+ */
+import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  tokens: number;
+  /** A single word whose run holds nothing else but titles and sentence openers ("General Kim", "Thae"). */
+  alone: boolean;
+}
+
+const CAP_TOKEN = /^[\p{Lu}\p{Lo}]/u;
+const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'on', 'in', 'du', 'van', 'von', 'al', 'bin']);
+/** Capitalised words that are never a name on their own. */
+const STOP = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'Of', 'For', 'And', 'But', 'Or', 'If', 'As', 'By', 'To', 'It', 'Its', 'He', 'She', 'They', 'We', 'I',
+  'His', 'Her', 'Their', 'Our', 'This', 'That', 'These', 'Those', 'When', 'While', 'After', 'Before', 'Since', 'Yet', 'So', 'Now', 'Then',
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'General', 'President', 'Minister', 'Director', 'Chairman', 'Vice', 'Update', 'Continue', 'Reading',
+]);
+const MAX_TOKENS = 9;
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  cap: boolean;
+  num: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let t = m[0];
+    // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong".
+    t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
+    if (!t) continue;
+    out.push({ start: m.index, end: m.index + t.length, text: t, cap: CAP_TOKEN.test(t), num: /^#?\d+$/.test(t) });
+  }
+  return out;
+}
+
+/** Runs of capitalised words (with inner connectors and a trailing number: "Room 39"), and every shorter run inside each. */
+export function nameCandidates(text: string): Candidate[] {
+  const tokens = tokenize(text);
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length && !run[run.length - 1]!.cap && !run[run.length - 1]!.num) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = run[run.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    const joined = !prev || /^[ \u00a0]$/.test(gap) || (/^[’']s? $/.test(gap) && prev.cap);
+    if (!joined) flush();
+    if (t.cap) run.push(t);
+    else if (t.num && run.length && run[run.length - 1]!.cap) run.push(t);
+    else if (CONNECTORS.has(t.text) && run.length && tokens[i + 1] && tokens[i + 1]!.cap) run.push(t);
+    else flush();
+  }
+  flush();
+
+  const out: Candidate[] = [];
+  for (const r of runs) {
+    for (let i = 0; i < r.length; i++) {
+      const first = r[i]!;
+      if (!first.cap) continue;
+      for (let j = i; j < r.length && j - i < MAX_TOKENS; j++) {
+        const last = r[j]!;
+        if (!last.cap && !last.num) continue;
+        const start = first.start;
+        const end = last.end;
+        const surface = text.slice(start, end);
+        if (j === i && (STOP.has(surface) || surface.length < 2)) continue;
+        const alone = j === i && r.every((t) => t === first || STOP.has(t.text) || CONNECTORS.has(t.text));
+        out.push({ start, end, text: surface, tokens: j - i + 1, alone });
+      }
+    }
+  }
+  return out;
+}
+
+const SCHEMA_TYPE: Readonly<Record<string, 'person' | 'organization'>> = {
+  Person: 'person', Organization: 'organization', Company: 'organization', PublicBody: 'organization', LegalEntity: 'organization',
+};
+
+export interface EntityMentionOptions {
+  /** Lowest resolver score that makes a mention (default 0.9). */
+  threshold?: number;
+}
+
+/** Finds person and organisation mentions that the resolver ties to graph entities. */
+export async function findEntityMentions(text: string, resolver: EntityResolver, options: EntityMentionOptions = {}): Promise<Mention[]> {
+  const threshold = options.threshold ?? 0.9;
+  const candidates = nameCandidates(text);
+  const distinct = [...new Set(candidates.map((c) => c.text))];
+  const answers = await resolver.resolveMany(distinct);
+  const byText = new Map<string, ResolvedEntity>();
+  distinct.forEach((name, i) => {
+    const r = answers[i];
+    if (r && r.score >= threshold && SCHEMA_TYPE[r.schema]) byText.set(name, r);
+  });
+
+  const resolved = candidates
+    .filter((c) => byText.has(c.text))
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const c of resolved) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    const r = byText.get(c.text)!;
+    kept.push({ type: SCHEMA_TYPE[r.schema]!, text: c.text, start: c.start, end: c.end, entity_id: r.entityId, country: null, caption: r.caption, score: r.score });
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return [...kept, ...familyNameMentions(text, candidates, kept)].sort((a, b) => a.start - b.start);
+}
+
+/** "Thae" after "Thae Yong-ho": a lone family name of exactly one person already resolved in the document. */
+function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[]): Mention[] {
+  const persons = kept.filter((m) => m.type === 'person' && /\s/.test(m.text));
+  if (!persons.length) return [];
+  const out: Mention[] = [];
+  for (const c of candidates) {
+    if (!c.alone || STOP.has(c.text)) continue;
+    if (kept.some((k) => c.start < k.end && k.start < c.end) || out.some((k) => c.start < k.end && k.start < c.end)) continue;
+    const earlier = persons.filter((p) => p.end <= c.start);
+    const owners = new Set(earlier.filter((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text).map((p) => p.entity_id));
+    const anyOther = new Set(persons.filter((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text).map((p) => p.entity_id));
+    if (owners.size !== 1 || anyOther.size !== 1) continue;
+    const owner = earlier.find((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text)!;
+    out.push({ type: 'person', text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
+  }
+  return out;
+}

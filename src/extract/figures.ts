@@ -1,0 +1,399 @@
+/**
+ * Figures in running text: worker counts, shares, money and dates, each with
+ * the exact span of its expression, the sentence it stands in, and how the
+ * source states it (exact, range, bound, part of a whole, order of
+ * magnitude). Written by hand: no library reads "between 50,000 and 60,000
+ * North Korean workers" or "40,000 to 50,000 KPW [5-6 USD]" with offsets.
+ */
+import type { FigureQualifier } from '../model/figure.ts';
+import { FRACTION_WORDS, NUMBER, parseFraction, parseNumber } from './numbers.ts';
+import type { ExtractedFigure, ExtractedUnit, FigureKind } from './types.ts';
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Draft figure before the sentence and country are attached. */
+interface Hit {
+  kind: FigureKind;
+  start: number;
+  end: number;
+  low: number | null;
+  high: number | null;
+  unit: ExtractedUnit;
+  qualifier: FigureQualifier;
+  of: number | null;
+  per: ExtractedFigure['per'];
+  date?: string | null;
+}
+
+const B = String.raw`(?<![\p{L}\p{N}])`; // left word boundary that knows letters beyond ASCII
+const E = String.raw`(?![\p{L}\p{N}])`;
+const SP = String.raw`[ \u00a0]+`;
+const N = `(${NUMBER})`;
+
+const AT_LEAST = /^(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|a minimum of)$/i;
+const AT_MOST = /^(?:as many as|as much as|up to|at most|fewer than|less than|no more than|a maximum of|under)$/i;
+const APPROX = /^(?:about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some|approx\.|circa|c\.|perhaps|an average of|on average)$/i;
+const BOUND = String.raw`(more than|over|at least|upwards of|in excess of|no fewer than|no less than|as many as|as much as|up to|at most|fewer than|less than|no more than|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some)`;
+
+function qualifierOf(bound: string | undefined): FigureQualifier {
+  if (!bound) return 'exact';
+  const b = bound.trim();
+  if (AT_LEAST.test(b)) return 'at_least';
+  if (AT_MOST.test(b)) return 'at_most';
+  if (APPROX.test(b)) return 'approximate';
+  return 'exact';
+}
+
+function bounds(value: number, q: FigureQualifier): { low: number | null; high: number | null } {
+  if (q === 'at_least') return { low: value, high: null };
+  if (q === 'at_most') return { low: null, high: value };
+  return { low: value, high: value };
+}
+
+// ---------------------------------------------------------------- worker counts
+
+/** Nouns that are workers by themselves. */
+const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|seamen|sailors|fishermen|dolgyeokdae|slaves|staff)`;
+/** Nouns that are workers only where the sentence speaks of work. */
+const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals)`;
+const MODIFIERS = String.raw`(?:(?:of[ \u00a0]+the|the|these|those|North[ \u00a0]+Korean|Korean|DPRK|foreign|expatriate|overseas|migrant|contract|hand-picked|female|male|young|skilled|unskilled|construction|restaurants?|garment|textile|logging|forestry|timber|mine|mining|coal|factory|farm|IT|medical|other|more|[\p{Lu}][\p{L}’'\-]*)[ \u00a0]+){0,4}`;
+const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
+/** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|defected|defection of|arrested|executed|purged|rescued|deported|repatriated|found|met|interviewed|groups? of(?: at least)?|teams? of)\s+(?:the\s+)?$/i;
+const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing)\b/i;
+
+function workerCounts(text: string, s: Sentence): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const hasCue = WORK_CUE.test(sentence);
+  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string) => {
+    if (nounKind === 'people' && !hasCue) return;
+    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
+    hits.push(h);
+  };
+
+  // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
+  const part = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+  for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === null || b === null || a > b) continue;
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    push(
+      { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
+      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[3] ?? '') ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+    );
+  }
+
+  // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
+  const counted = new RegExp(
+    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`,
+    'giu',
+  );
+  for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
+    const first = parseNumber(m[2] ?? '');
+    const second = m[3] ? parseNumber(m[3]) : null;
+    if (first === null || (m[3] && second === null)) continue;
+    // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
+    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    if (hits.some((h) => start < h.end && h.start < end)) continue;
+    let q: FigureQualifier;
+    let low: number | null;
+    let high: number | null;
+    if (second !== null) {
+      q = 'range';
+      low = first;
+      high = second;
+      const bq = qualifierOf(m[1]);
+      if (bq === 'approximate') q = 'range';
+    } else {
+      q = qualifierOf(m[1]);
+      ({ low, high } = bounds(first, q));
+    }
+    push(
+      { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
+      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[4] ?? '') ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+    );
+  }
+
+  // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
+  const vague = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
+  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    const head = (m[1] ?? m[3] ?? '').toLowerCase();
+    const noun = m[2] ?? m[4];
+    const numberOf = /\bnumber of\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence.slice(0, m.index));
+    if (!noun && !numberOf) continue;
+    const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
+    push(
+      { kind: 'worker_count', start, end, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null },
+      noun && new RegExp(`^${WORKER_NOUN}$`, 'iu').test(noun) ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+    );
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- shares
+
+function shares(text: string, s: Sentence): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
+    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null });
+
+  // "95 percent", "40%", "zero to 15%", "about 40%"
+  const pct = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+  for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
+    const a = m[2] ? parseNumber(m[2]) : null;
+    const b = parseNumber(m[3] ?? '');
+    if (b === null) continue;
+    if (a !== null) add(m.index, m[0].length, a / 100, b / 100, 'range');
+    else {
+      const q = qualifierOf(m[1]);
+      const v = b / 100;
+      const { low, high } = bounds(v, q);
+      add(m.index, m[0].length, low, high, q);
+    }
+  }
+  // "one third of their wages", "two-thirds", "half of"
+  const frac = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+  for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
+    const v = parseFraction(m[2] ?? '');
+    if (v === null) continue;
+    const q = qualifierOf(m[1]);
+    const { low, high } = bounds(v, q);
+    // The span is the share itself, without the trailing "of".
+    add(m.index, m[0].length - 3, low, high, q);
+  }
+  // "Three of every four North Korean escapees"
+  const every = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
+  for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === null || b === null || b === 0 || a > b) continue;
+    add(m.index, m[0].length, a / b, a / b, 'exact');
+  }
+  // "a 40:60 or 50:50 ratio": the first party's share
+  const ratio = /(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? ratio\b/g;
+  for (let m = ratio.exec(sentence); m; m = ratio.exec(sentence)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const c = m[3] ? Number(m[3]) : null;
+    const d = m[4] ? Number(m[4]) : null;
+    const first = a / (a + b);
+    const second = c !== null && d !== null ? c / (c + d) : null;
+    const len = m[0].length - ' ratio'.length;
+    if (second === null) add(m.index, len, first, first, 'exact');
+    else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
+  }
+  // Vague shares: "a fraction of", "the majority of", "a majority stake"
+  const fuzzy = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
+  for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
+    const isMajority = /majority/i.test(m[0]);
+    add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- money
+
+const PREFIX = String.raw`(US[ \u00a0]?\$|U\.S\.[ \u00a0]?\$|\$|USD[ \u00a0]?|€|EUR[ \u00a0]?|£|¥|₩|W(?=\d)|RMB[ \u00a0]?|CNY[ \u00a0]?|KPW[ \u00a0]?|KRW[ \u00a0]?)`;
+const SUFFIX = String.raw`((?:US[ \u00a0]+)?dollars?|USD|euros?|EUR|KPW|KRW|(?:North[ \u00a0]+Korean[ \u00a0]+|South[ \u00a0]+Korean[ \u00a0]+)?won(?:[ \u00a0]+\((?:North|South)[ \u00a0]+Korean\))?|yuan|RMB|CNY|renminbi|roubles?|rubles?|RUB|(?:North[ \u00a0]+Korean[ \u00a0]+)?chon)`;
+
+function currencyOf(prefix: string | undefined, suffix: string | undefined, state: { won: ExtractedUnit }): { unit: ExtractedUnit; factor: number } | null {
+  const p = (prefix ?? '').replace(/[\s\u00a0.]/g, '').toUpperCase();
+  const sfx = (suffix ?? '').replace(/[\s\u00a0]+/g, ' ').toLowerCase();
+  if (p) {
+    if (p.endsWith('$') || p === 'USD') return { unit: 'USD', factor: 1 };
+    if (p === '€' || p === 'EUR') return { unit: 'EUR', factor: 1 };
+    if (p === '₩' || p === 'W' || p === 'KRW') return { unit: 'KRW', factor: 1 };
+    if (p === 'KPW') return { unit: 'KPW', factor: 1 };
+    if (p === '¥' || p === 'RMB' || p === 'CNY') return { unit: 'CNY', factor: 1 };
+    return null;
+  }
+  if (/dollar|usd/.test(sfx)) return { unit: 'USD', factor: 1 };
+  if (/euro|eur/.test(sfx)) return { unit: 'EUR', factor: 1 };
+  if (/yuan|rmb|cny|renminbi/.test(sfx)) return { unit: 'CNY', factor: 1 };
+  if (/rouble|ruble|rub/.test(sfx)) return { unit: 'RUB', factor: 1 };
+  if (sfx === 'kpw') return { unit: (state.won = 'KPW'), factor: 1 };
+  if (sfx === 'krw') return { unit: (state.won = 'KRW'), factor: 1 };
+  if (/chon/.test(sfx)) return { unit: 'KPW', factor: 0.01 };
+  if (/won/.test(sfx)) {
+    if (/south korean/.test(sfx)) state.won = 'KRW';
+    else if (/north korean/.test(sfx)) state.won = 'KPW';
+    return { unit: state.won, factor: 1 };
+  }
+  return null;
+}
+
+const PER_AFTER = /^[ \u00a0]*(?:\([^)]{0,30}\)[ \u00a0]*)?(?:\[[^\]]{0,30}\][ \u00a0]*)?(?:in[ \u00a0]+\w+[ \u00a0]+)?(?:\w+[ \u00a0]+){0,3}?(?:(per|a|each|every)[ \u00a0]+(year|annum|month|day|week)|(annually|yearly|monthly|daily|weekly)|(annual))\b/i;
+const PER_BEFORE = /\b(annual|yearly|monthly|daily|weekly)(?:[ \u00a0]+(?:average|income|salary|wage|revenue|profit|profits|earnings))?(?:[ \u00a0]+of)?[ \u00a0]+$/i;
+
+function perOf(before: string, after: string): ExtractedFigure['per'] {
+  const m = PER_AFTER.exec(after);
+  const word = m ? (m[2] ?? m[3] ?? m[4] ?? '').toLowerCase() : (PER_BEFORE.exec(before)?.[1] ?? '').toLowerCase();
+  if (/^(?:year|annum|annually|yearly|annual)$/.test(word)) return 'year';
+  if (/^(?:month|monthly)$/.test(word)) return 'month';
+  if (/^(?:day|daily)$/.test(word)) return 'day';
+  if (/^(?:week|weekly)$/.test(word)) return 'week';
+  return null;
+}
+
+function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const add = (idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier) => {
+    const start = s.start + idx;
+    const end = start + len;
+    if (hits.some((h) => start < h.end && h.start < end)) return;
+    // "a hundred dollar bill" is a banknote, not an amount.
+    if (/^[ \u00a0]*bills?\b/i.test(text.slice(end, end + 8))) return;
+    const per = perOf(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 60));
+    hits.push({ kind: 'money', start, end, low, high, unit, qualifier, of: null, per });
+  };
+
+  // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
+  const prefixed = new RegExp(
+    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${PREFIX}${N}(?:(?:${SP}(?:to|and)${SP}(?:${BOUND}${SP})?|[ \\u00a0]?[-–][ \\u00a0]?)${PREFIX}?${N})?`,
+    'giu',
+  );
+  for (let m = prefixed.exec(sentence); m; m = prefixed.exec(sentence)) {
+    const cur = currencyOf(m[2], undefined, state);
+    const a = parseNumber(m[3] ?? '');
+    if (!cur || a === null) continue;
+    const b = m[6] ? parseNumber(m[6]) : null;
+    let lowV = a;
+    // "$5-6 million": the scale of the second number applies to the first.
+    if (b !== null && m[6] && !/[a-z]/i.test(m[3] ?? '') && /[a-z]/i.test(m[6])) {
+      lowV = parseNumber(`${m[3]}${m[6].replace(/^[\d.,\s]+/, ' ')}`) ?? a;
+    }
+    if (b !== null) {
+      add(m.index, m[0].length, lowV * cur.factor, b * cur.factor, cur.unit, 'range');
+    } else {
+      const q = qualifierOf(m[1]);
+      const { low, high } = bounds(lowV * cur.factor, q);
+      add(m.index, m[0].length, low, high, cur.unit, q);
+    }
+  }
+
+  // "40,000 to 50,000 KPW", "5-6 USD", "2 million won", "50,000 won (South Korean)", "15 North Korean chon"
+  const suffixed = new RegExp(
+    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`,
+    'giu',
+  );
+  for (let m = suffixed.exec(sentence); m; m = suffixed.exec(sentence)) {
+    const cur = currencyOf(undefined, m[4], state);
+    const a = parseNumber(m[2] ?? '');
+    const b = m[3] ? parseNumber(m[3]) : null;
+    if (!cur || a === null) continue;
+    if (b !== null) add(m.index, m[0].length, a * cur.factor, b * cur.factor, cur.unit, 'range');
+    else {
+      const q = qualifierOf(m[1]);
+      const { low, high } = bounds(a * cur.factor, q);
+      add(m.index, m[0].length, low, high, cur.unit, q);
+    }
+  }
+
+  // "hundreds of millions of dollars", "billions of dollars"
+  const vague = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
+  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+    const cur = currencyOf(undefined, m[3], state);
+    if (!cur) continue;
+    const base = (m[2] ?? '').toLowerCase() === 'billions' ? 1e9 : 1e6;
+    const mult = (m[1] ?? '').toLowerCase() === 'hundreds' ? 100 : (m[1] ?? '').toLowerCase() === 'tens' ? 10 : 1;
+    add(m.index, m[0].length, base * mult, base * mult * 10, cur.unit, 'order_of_magnitude');
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dates(text: string, s: Sentence): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const add = (idx: number, len: number, iso: string, year: number | null) => {
+    const start = s.start + idx;
+    const end = start + len;
+    if (hits.some((h) => start < h.end && h.start < end)) return;
+    hits.push({ kind: 'date', start, end, low: year, high: year, unit: 'date', qualifier: 'exact', of: null, per: null, date: iso });
+  };
+  const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
+
+  const full = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  for (let m = full.exec(sentence); m; m = full.exec(sentence)) {
+    const mo = monthNo(m[1] ?? '');
+    const d = Number(m[2]);
+    const y = Number(m[3]);
+    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+  }
+  const dayFirst = new RegExp(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  for (let m = dayFirst.exec(sentence); m; m = dayFirst.exec(sentence)) {
+    const mo = monthNo(m[2] ?? '');
+    const d = Number(m[1]);
+    const y = Number(m[3]);
+    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+  }
+  const monthYear = new RegExp(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  for (let m = monthYear.exec(sentence); m; m = monthYear.exec(sentence)) {
+    const mo = monthNo(m[1] ?? '');
+    const y = Number(m[2]);
+    if (mo) add(m.index, m[0].length, `${y}-${pad(mo)}`, y);
+  }
+  const monthDay = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
+  for (let m = monthDay.exec(sentence); m; m = monthDay.exec(sentence)) {
+    const mo = monthNo(m[1] ?? '');
+    const d = Number(m[2]);
+    // "May 5" reads as a date; "may 5" (lowercase) was not matched.
+    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `--${pad(mo)}-${pad(d)}`, null);
+  }
+  const slashed = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g;
+  for (let m = slashed.exec(sentence); m; m = slashed.exec(sentence)) {
+    const mo = Number(m[1]);
+    const d = Number(m[2]);
+    const y = Number(m[3]);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+  }
+  const year = /\b(?:in|since|from|until|by|before|after|of|during|early|late|mid)[ \u00a0]+((?:19|20)\d{2})(?!\d|s\b|[ \u00a0]*(?:percent|%|people|workers|North|US|dollars|won))/gi;
+  for (let m = year.exec(sentence); m; m = year.exec(sentence)) {
+    const y = Number(m[1]);
+    const idx = m.index + m[0].length - (m[1] ?? '').length;
+    add(idx, 4, String(y), y);
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- all
+
+/** Finds every figure in the text. Sentences must cover the text in order. */
+export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {
+  const state = { won: 'KPW' as ExtractedUnit };
+  const all: Hit[] = [];
+  for (const s of sentences) {
+    const inSentence: Hit[] = [];
+    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s), ...dates(text, s)]) {
+      if (inSentence.some((k) => h.start < k.end && k.start < h.end)) continue;
+      inSentence.push(h);
+    }
+    all.push(...inSentence.sort((a, b) => a.start - b.start));
+  }
+  return all;
+}
+
+export type FigureHit = Hit;

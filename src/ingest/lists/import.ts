@@ -1,0 +1,181 @@
+/**
+ * `room39 import ofac-csv|ofac-xml|un-xml FILE`: one list file → one version
+ * of its dataset in the store (statements, history, links), in one
+ * transaction. See versioned-import.ts for the version logic.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ListEntry, Statement } from '../../model/index.ts';
+import { Room39Error } from '../../errors.ts';
+import { REPO_ROOT } from '../../config/settings.ts';
+import type { Db } from '../../store/db.ts';
+import { stableId } from '../../store/statements.ts';
+import { dateInFileName } from './dates.ts';
+import { isDprkRelated } from './dprk.ts';
+import { entityIdOf, entryHash, entryStatements, LIST_RECORDER, listInfo, primaryName } from './entry-statements.ts';
+import { openListFile } from './input.ts';
+import { linkEntities, type LinkReport } from './link.ts';
+import { OFAC_DATASET, parseOfacCsv } from './ofac-csv.ts';
+import { parseOfacXml } from './ofac-xml.ts';
+import { UN_DATASET, parseUnXml } from './un-xml.ts';
+import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from './versioned-import.ts';
+
+export const LIST_FORMATS = ['ofac-csv', 'ofac-xml', 'un-xml'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+/** Progress of a long import, in bytes of the main file. */
+export interface ImportProgress {
+  start(totalBytes: number, label: string): void;
+  update(bytes: number): void;
+  stop(): void;
+}
+
+export interface ListImportOptions {
+  format: ListFormat;
+  file: string;
+  /** Version date (ISO) when the file carries none (OFAC CSV); overrides a date in the file name. */
+  date?: string;
+  /** OFAC CSV companions. */
+  alt?: string;
+  add?: string;
+  progress?: ImportProgress;
+  /** Link the list's entities with other lists and the seed dataset after import (default true). */
+  link?: boolean;
+}
+
+export interface ListImportResult extends ImportCounts {
+  file: string;
+  format: ListFormat;
+  links: LinkReport | null;
+  warnings: string[];
+}
+
+export const LINK_RECORDER = 'room39-lists-links';
+
+export async function sha256File(...files: string[]): Promise<string> {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const part = createHash('sha256');
+    for await (const chunk of openListFile(f)) part.update(chunk as Buffer);
+    h.update(files.length === 1 ? '' : part.copy().digest('hex'));
+    if (files.length === 1) return part.digest('hex');
+  }
+  return h.digest('hex');
+}
+
+function displayPath(file: string): string {
+  const abs = path.resolve(file);
+  return abs.startsWith(REPO_ROOT + path.sep) ? path.relative(REPO_ROOT, abs) : abs;
+}
+
+function checkDate(date: string, where: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw new Room39Error('invalid_input', `"${date}" is not a date (YYYY-MM-DD)`, where);
+  }
+  return date;
+}
+
+function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecord {
+  return {
+    entryId: entry.entryId,
+    entityId: entityIdOf(entry.listId, entry.entryId),
+    schema: entry.schema,
+    caption: primaryName(entry),
+    dprk: isDprkRelated(entry),
+    hash: entryHash(entry),
+    snapshot: entry,
+    statements: entryStatements(entry, { sourceId, seen }),
+  };
+}
+
+/** UnknownLink entities for OFAC "Linked To:" names that resolve to another entry of the same version. */
+function linkedToStatements(links: { from: string; names: string[] }[], byName: Map<string, string>, dataset: string, sourceId: string, seen: string): Statement[] {
+  const out: Statement[] = [];
+  for (const { from, names } of links) {
+    for (const name of names) {
+      const target = byName.get(name.toLowerCase().replace(/\.$/, ''));
+      if (!target || target === from) continue;
+      const id = `${from}-linked-${stableId('', target).slice(0, 12)}`;
+      const base = { schema: 'UnknownLink', originalValue: null, dataset, sourceId, quote: null, quoteStart: null, quoteEnd: null, page: null,
+        reliability: 'A2' as const, firstSeen: seen, lastSeen: seen, recordedBy: LINK_RECORDER, reviewStatus: 'accepted' as const };
+      for (const [prop, value] of [['subject', from], ['object', target], ['role', 'Linked To']] as const) {
+        out.push({ ...base, id: stableId('stl-', id, prop, value, dataset), entityId: id, prop, value });
+      }
+    }
+  }
+  return out;
+}
+
+export async function importListFile(db: Db, opts: ListImportOptions): Promise<ListImportResult> {
+  if (!(LIST_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new Room39Error('invalid_input', `unknown list format "${opts.format}"; use one of ${LIST_FORMATS.join(', ')}`);
+  }
+  const file = opts.file;
+  const files = [file, ...(opts.alt ? [opts.alt] : []), ...(opts.add ? [opts.add] : [])];
+  for (const f of files) openListFile(f).destroy();
+  const dataset = opts.format === 'un-xml' ? UN_DATASET : OFAC_DATASET;
+  const sha256 = await sha256File(...files);
+  const warnings: string[] = [];
+  const base = { file: displayPath(file), format: opts.format, warnings };
+  const done = await alreadyImported(db, dataset, sha256);
+  if (done) return { ...done, ...base, links: null };
+
+  let fileDate: string | null = null;
+  const size = fs.statSync(file).size;
+  opts.progress?.start(size, path.basename(file));
+  const parseOpts = { file, onBytes: (n: number) => opts.progress?.update(n) };
+  const entries: AsyncIterable<ListEntry> =
+    opts.format === 'un-xml'
+      ? parseUnXml(openListFile(file), { ...parseOpts, meta: (m) => { fileDate = m.dateGenerated?.slice(0, 10) ?? null; } })
+      : opts.format === 'ofac-xml'
+        ? parseOfacXml(openListFile(file), { ...parseOpts, meta: (m) => { fileDate = m.publishDate; } })
+        : parseOfacCsv(openListFile(file), {
+          ...parseOpts,
+          alt: opts.alt ? { input: openListFile(opts.alt), file: opts.alt } : undefined,
+          add: opts.add ? { input: openListFile(opts.add), file: opts.add } : undefined,
+        });
+
+  const resolveVersion = (): VersionInfo => {
+    let version = opts.date ? checkDate(opts.date, '--date') : fileDate ?? dateInFileName(path.basename(file));
+    if (!version) {
+      version = fs.statSync(file).mtime.toISOString().slice(0, 10);
+      warnings.push(`${path.basename(file)} carries no date; using its modification date ${version} (give --date to set it)`);
+    }
+    const info = listInfo(dataset);
+    return { dataset, format: opts.format, version, sha256, file: displayPath(file), title: info.title, publisher: info.publisher, url: info.url || null, kind: 'sanctions_list' };
+  };
+
+  let sourceId = '';
+  let seen = '';
+  const links: { from: string; names: string[] }[] = [];
+  let linkReport: LinkReport | null = null;
+  async function* records(): AsyncGenerator<ImportRecord> {
+    for await (const entry of entries) {
+      if (!sourceId) {
+        const v = resolveVersion();
+        sourceId = `${v.dataset}-${v.version}`;
+        seen = v.version;
+      }
+      const r = toRecord(entry, sourceId, seen);
+      if (entry.linkedTo.length) links.push({ from: r.entityId, names: entry.linkedTo });
+      yield r;
+    }
+  }
+  try {
+    const counts = await importVersion(db, resolveVersion, records(), {
+      afterRecords: ({ sourceId: sid, version, entityIdsByName }) => ({
+        statements: linkedToStatements(links, entityIdsByName, dataset, sid, version),
+        recordedBy: LINK_RECORDER,
+      }),
+      finish: async (tx) => {
+        if (opts.link !== false) linkReport = await linkEntities(tx, { createdBy: LIST_RECORDER });
+      },
+    });
+    return { ...counts, ...base, links: linkReport };
+  } finally {
+    opts.progress?.stop();
+  }
+}
+
+export { LIST_RECORDER };

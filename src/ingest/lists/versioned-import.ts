@@ -1,0 +1,256 @@
+/**
+ * The core of every list import (OFAC, UN, FtM files): one version of one
+ * dataset, written in one transaction, compared with the version before it.
+ * Records are streamed in; statements are written in batches; what was
+ * added, changed and removed is recorded with the version's date. The same
+ * file imported twice changes nothing; any error leaves the store as it was.
+ */
+import type { Source, Statement } from '../../model/index.ts';
+import { Room39Error } from '../../errors.ts';
+import type { Db, Queryable } from '../../store/db.ts';
+import { refreshEntities } from '../../store/entities.ts';
+import { stableId, upsertSource } from '../../store/statements.ts';
+import { DPRK_DATASET } from './dprk.ts';
+import { LIST_RECORDER } from './entry-statements.ts';
+import { insertChanges, upsertEntryRows, upsertListStatements, type ChangeRow, type EntryRow } from './store-write.ts';
+
+/** One entry of a list version, ready to store. */
+export interface ImportRecord {
+  entryId: string;
+  entityId: string;
+  schema: string;
+  caption: string;
+  dprk: boolean;
+  hash: string;
+  snapshot: unknown;
+  statements: Statement[];
+}
+
+export interface VersionInfo {
+  dataset: string;
+  format: string;
+  version: string;
+  sha256: string;
+  file: string | null;
+  title: string;
+  publisher: string;
+  url: string | null;
+  kind: Source['kind'];
+}
+
+export interface ImportCounts {
+  dataset: string;
+  source_id: string;
+  version: string;
+  status: 'imported' | 'already_imported';
+  entries: number;
+  dprk_entries: number;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export const sourceIdOf = (dataset: string, version: string) => `${dataset}-${version}`;
+
+/** Entity ids an entry owns: its own, and its derived records (`<id>-sanction`, `<id>-wallet-…`, `<id>-linked-…`). */
+const OWNED = `(entity_id = ANY($1::text[]) OR entity_id LIKE ANY($2::text[]))`;
+const ownedParams = (ids: string[]) => [ids, ids.map((i) => `${i.replace(/[\\%_]/g, '\\$&')}-%`)];
+
+export async function alreadyImported(q: Queryable, dataset: string, sha256: string): Promise<ImportCounts | null> {
+  const rows = await q.query<{ source_id: string; version: string; entries: number; dprk_entries: number }>(
+    'SELECT source_id, version, entries, dprk_entries FROM list_versions WHERE dataset = $1 AND sha256 = $2', [dataset, sha256]);
+  const r = rows[0];
+  if (!r) return null;
+  return { dataset, source_id: r.source_id, version: r.version, status: 'already_imported', entries: r.entries, dprk_entries: r.dprk_entries, added: 0, changed: 0, removed: 0 };
+}
+
+function fieldDiff(before: unknown, after: unknown): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {};
+  if (typeof before !== 'object' || typeof after !== 'object' || !before || !after) return { value: { before, after } };
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) out[k] = { before: b[k] ?? null, after: a[k] ?? null };
+  }
+  return out;
+}
+
+export interface VersionedImportHooks {
+  /** Called once the version is known and checked, before any write. */
+  onVersion?: (v: VersionInfo) => void;
+  /** Extra statements computed after all records are seen (e.g. links between entries), replacing the previous ones. */
+  afterRecords?: (ctx: { sourceId: string; version: string; entityIdsByName: Map<string, string> }) => { statements: Statement[]; recordedBy: string } | null;
+  /** Runs inside the transaction after the import (linking). */
+  finish?: (tx: Queryable) => Promise<void>;
+}
+
+/**
+ * Imports a stream of records. `resolveVersion` is called when the first
+ * record arrives (formats whose date is inside the file know it by then).
+ */
+export async function importVersion(
+  db: Db,
+  resolveVersion: () => VersionInfo,
+  records: AsyncIterable<ImportRecord>,
+  hooks: VersionedImportHooks = {},
+): Promise<ImportCounts> {
+  return db.transaction(async (tx) => {
+    let v: VersionInfo | null = null;
+    let sourceId = '';
+    let prev = new Map<string, { hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>();
+    let prevSources: string[] = [];
+    const seen = new Set<string>();
+    const entityIdsByName = new Map<string, string>();
+    const touched: string[] = [];
+    let batch: Statement[] = [];
+    let entryRows: EntryRow[] = [];
+    let changeRows: ChangeRow[] = [];
+    let pendingChanged: ImportRecord[] = [];
+    let added = 0, changed = 0, dprk = 0;
+
+    const begin = async () => {
+      v = resolveVersion();
+      sourceId = sourceIdOf(v.dataset, v.version);
+      const versions = await tx.query<{ source_id: string; version: string; sha256: string }>(
+        'SELECT source_id, version, sha256 FROM list_versions WHERE dataset = $1 ORDER BY version', [v.dataset]);
+      const same = versions.find((x) => x.version === v!.version);
+      if (same) {
+        throw new Room39Error('conflict', `version ${v.version} of ${v.dataset} is already imported from a different file (sha256 ${same.sha256.slice(0, 12)}…); give the new file its own date (--date YYYY-MM-DD)`, v.file);
+      }
+      const latest = versions.at(-1);
+      if (latest && latest.version > v.version) {
+        throw new Room39Error('conflict', `this file is version ${v.version} of ${v.dataset}, older than the imported version ${latest.version}; import versions oldest first`, v.file);
+      }
+      prevSources = versions.map((x) => x.source_id);
+      hooks.onVersion?.(v);
+      await upsertSource(tx, {
+        id: sourceId, kind: v.kind, title: `${v.title}, ${v.version}`, publisher: v.publisher, author: null, published: v.version,
+        url: v.url, dataset: v.dataset, version: v.version, sha256: v.sha256, file: v.file,
+      });
+      const rows = await tx.query<{ entry_id: string; content_hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>(
+        'SELECT entry_id, content_hash, entity_id, schema, caption, dprk FROM list_entries WHERE dataset = $1 AND removed_on IS NULL', [v.dataset]);
+      prev = new Map(rows.map((r) => [r.entry_id, { hash: r.content_hash, entity_id: r.entity_id, schema: r.schema, caption: r.caption, dprk: r.dprk }]));
+    };
+
+    const flushChanged = async () => {
+      if (!pendingChanged.length || !v) return;
+      const ids = pendingChanged.map((r) => r.entityId);
+      const keep = pendingChanged.flatMap((r) => r.statements.map((s) => s.id));
+      // Values an entry no longer gives are dropped from the current statements; the change record keeps them.
+      await tx.query(
+        `DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4 AND NOT (id = ANY($5::text[]))`,
+        [...ownedParams(ids), prevSources, LIST_RECORDER, keep],
+      );
+      const snaps = await tx.query<{ entry_id: string; snapshot: unknown }>(
+        'SELECT entry_id, snapshot FROM list_entries WHERE dataset = $1 AND entry_id = ANY($2::text[])', [v.dataset, pendingChanged.map((r) => r.entryId)]);
+      const snapOf = new Map(snaps.map((s) => [s.entry_id, typeof s.snapshot === 'string' ? JSON.parse(s.snapshot) : s.snapshot]));
+      for (const r of pendingChanged) {
+        changeRows.push({
+          id: stableId('chg-', v.dataset, v.version, r.entryId, 'changed'), dataset: v.dataset, sourceId, version: v.version,
+          entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, change: 'changed', dprk: r.dprk,
+          details: { fields: fieldDiff(snapOf.get(r.entryId), r.snapshot) },
+        });
+      }
+      pendingChanged = [];
+    };
+
+    const flush = async (force: boolean) => {
+      if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
+      await flushChanged();
+      await upsertListStatements(tx, batch);
+      await upsertEntryRows(tx, entryRows);
+      await insertChanges(tx, changeRows);
+      batch = []; entryRows = []; changeRows = [];
+    };
+
+    for await (const r of records) {
+      if (!v) await begin();
+      const info = v!;
+      if (seen.has(r.entryId)) throw new Room39Error('invalid_data', `entry ${r.entryId} appears twice in the file`, info.file);
+      seen.add(r.entryId);
+      entityIdsByName.set(r.caption.toLowerCase(), r.entityId);
+      if (r.dprk) dprk++;
+      const old = prev.get(r.entryId);
+      const row: EntryRow = {
+        dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, hash: r.hash,
+        snapshot: r.snapshot, dprk: r.dprk, firstSeen: info.version, lastSeen: info.version, sourceId,
+      };
+      if (!old) {
+        added++;
+        batch.push(...r.statements);
+        entryRows.push(row);
+        touched.push(r.entityId, `${r.entityId}-sanction`, ...r.statements.map((s) => s.entityId));
+        changeRows.push({
+          id: stableId('chg-', info.dataset, info.version, r.entryId, 'added'), dataset: info.dataset, sourceId, version: info.version,
+          entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, change: 'added', dprk: r.dprk,
+          details: { first_version: prevSources.length === 0 },
+        });
+      } else if (old.hash !== r.hash) {
+        changed++;
+        batch.push(...r.statements);
+        entryRows.push(row);
+        pendingChanged.push(r);
+        touched.push(r.entityId, ...r.statements.map((s) => s.entityId));
+      }
+      await flush(false);
+    }
+    if (!v) throw new Room39Error('invalid_data', 'the file holds no entries');
+    const info: VersionInfo = v;
+    await flush(true);
+
+    // Entries the new version no longer lists: delisted.
+    const removedIds = [...prev.keys()].filter((k) => !seen.has(k));
+    const removedEntities = removedIds.map((k) => prev.get(k)!.entity_id);
+    for (let i = 0; i < removedIds.length; i += 2000) {
+      const ids = removedEntities.slice(i, i + 2000);
+      const owned = await tx.query<{ entity_id: string }>(`SELECT DISTINCT entity_id FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[])`, [...ownedParams(ids), prevSources]);
+      touched.push(...owned.map((o) => o.entity_id));
+      await tx.query(`DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4`, [...ownedParams(ids), prevSources, LIST_RECORDER]);
+    }
+    if (removedIds.length) {
+      await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4 WHERE dataset = $1 AND entry_id = ANY($2::text[])', [info.dataset, removedIds, info.version, sourceId]);
+      await insertChanges(tx, removedIds.map((k) => {
+        const o = prev.get(k)!;
+        return {
+          id: stableId('chg-', info.dataset, info.version, k, 'removed'), dataset: info.dataset, sourceId, version: info.version,
+          entryId: k, entityId: o.entity_id, schema: o.schema, caption: o.caption, change: 'removed' as const, dprk: o.dprk,
+          details: { last_version: prevSources.at(-1) ?? null },
+        };
+      }));
+    }
+
+    // Links between entries of this list (OFAC "Linked To:"), recomputed for every version.
+    const extra = hooks.afterRecords?.({ sourceId, version: info.version, entityIdsByName });
+    if (extra) {
+      const old = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2',
+        [prevSources, extra.recordedBy]);
+      touched.push(...old.map((o) => o.entity_id));
+      await tx.query('DELETE FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2', [prevSources, extra.recordedBy]);
+      await upsertListStatements(tx, extra.statements);
+      touched.push(...extra.statements.map((s) => s.entityId));
+    }
+
+    // Everything still listed now cites this version, and was last seen on its date.
+    if (prevSources.length) {
+      const moved = await tx.query<{ entity_id: string }>(
+        `UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id`,
+        [sourceId, info.version, prevSources]);
+      touched.push(...moved.map((m) => m.entity_id));
+      await tx.query(`UPDATE list_entries SET last_seen = $3, source_id = $4 WHERE dataset = $1 AND removed_on IS NULL AND entry_id = ANY($2::text[])`,
+        [info.dataset, [...seen], info.version, sourceId]);
+    }
+    await tx.query(
+      `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length],
+    );
+    await refreshEntities(tx, touched);
+    await hooks.finish?.(tx);
+    return {
+      dataset: info.dataset, source_id: sourceId, version: info.version, status: 'imported' as const,
+      entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
+    };
+  });
+}
+
+export { DPRK_DATASET };

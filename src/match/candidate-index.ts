@@ -1,0 +1,119 @@
+/**
+ * The candidate index (blocking): every name of every entity, prepared once,
+ * and inverted lists from word keys to names. A query looks up its word keys,
+ * the joins of neighbouring words (Won Hong → wonhong) and one-edit variants
+ * of long words, and only the entities found that way are scored. Word
+ * weights (inverse document frequency over entities) live here too.
+ */
+import { prepareName, nameKindOf, type NameToken, type PreparedName } from '../names/index.ts';
+import { isMatchableSchema } from './score-schema.ts';
+import type { MatchableEntity, NameStrength } from './types.ts';
+
+export interface IndexedEntityName {
+  entity: number;
+  prepared: PreparedName;
+  strength: NameStrength;
+}
+
+/** Keys a name is found under: word keys, joins of 2–3 neighbouring words. */
+export function blockingKeys(name: PreparedName): string[] {
+  const words = name.tokens.filter((t) => t.cls !== 'stop');
+  const keys = new Set<string>();
+  for (const w of words) if (w.key.length > 0) keys.add(w.key);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const two = words[i]!.key + words[i + 1]!.key;
+    keys.add(two);
+    if (i + 2 < words.length) keys.add(two + words[i + 2]!.key);
+  }
+  return [...keys];
+}
+
+/** One-letter deletions of a key (for keys of 5+ letters): the symmetric-delete way of finding one-edit neighbours. */
+export function deletions(key: string): string[] {
+  if (key.length < 5) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
+}
+
+export class MatchIndex {
+  readonly entities: MatchableEntity[];
+  readonly names: IndexedEntityName[] = [];
+  /** Names of each entity (indexes into `names`). */
+  readonly namesOf: number[][];
+  private readonly postings = new Map<string, number[]>();
+  private readonly deletionPostings = new Map<string, number[]>();
+  /** Number of entities having a word key. */
+  private readonly df = new Map<string, number>();
+  private readonly logN: number;
+
+  constructor(entities: MatchableEntity[]) {
+    this.entities = entities.filter((e) => isMatchableSchema(e.schema) && e.names.length > 0);
+    this.namesOf = this.entities.map(() => []);
+    this.entities.forEach((e, ei) => {
+      const kind = nameKindOf(e.schema);
+      const entityKeys = new Set<string>();
+      for (const n of e.names) {
+        const prepared = prepareName(n.value, kind);
+        if (prepared.tokens.length === 0) continue;
+        const idx = this.names.length;
+        this.names.push({ entity: ei, prepared, strength: n.strength });
+        this.namesOf[ei]!.push(idx);
+        for (const k of blockingKeys(prepared)) push(this.postings, k, idx);
+        for (const t of prepared.tokens) {
+          if (t.cls === 'stop') continue;
+          entityKeys.add(t.key);
+          for (const d of deletions(t.key)) push(this.deletionPostings, d, idx);
+        }
+      }
+      for (const k of entityKeys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    });
+    this.logN = Math.log(Math.max(2, this.entities.length));
+  }
+
+  get size(): number {
+    return this.entities.length;
+  }
+
+  /** Entities having this word key. */
+  documentFrequency(key: string): number {
+    return this.df.get(key) ?? 0;
+  }
+
+  /**
+   * Weight of a word in name comparison: company-form words 0.15, country
+   * words 0.3, numbers 0.8, other words by rarity, from 1 (in one entity, or
+   * unknown) down to 0.25 (in most).
+   */
+  readonly weight = (t: NameToken): number => {
+    switch (t.cls) {
+      case 'stop': return 0;
+      case 'legal': return 0.15;
+      case 'country': return 0.3;
+      case 'number': return 0.8;
+      default: {
+        const df = this.df.get(t.key) ?? 0;
+        if (df <= 1) return 1;
+        return Math.max(0.25, 1 - Math.log(df) / this.logN);
+      }
+    }
+  };
+
+  /** Name slots under an exact blocking key. */
+  lookup(key: string): readonly number[] {
+    return this.postings.get(key) ?? EMPTY;
+  }
+
+  /** Name slots whose word, with one letter deleted, is this key. */
+  lookupDeletion(key: string): readonly number[] {
+    return this.deletionPostings.get(key) ?? EMPTY;
+  }
+}
+
+const EMPTY: readonly number[] = [];
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}

@@ -1,0 +1,215 @@
+/**
+ * The matcher: candidates from the index, each scored by its best name
+ * comparison (weighted by the strength of the name it matched), then moved by
+ * the features beside the name (date of birth, country, identifiers). Every
+ * result carries its explanation. Pure and in memory: build it once from an
+ * array of `MatchableEntity`, query it from any number of requests.
+ */
+import { cleanText, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
+import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
+import { compareNames, describeComparison, type NameComparison } from './score-name.ts';
+import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
+import { compareCountries, countryCodeOf } from './score-country.ts';
+import { compareIdentifiers } from './score-identifier.ts';
+import { schemasCompatible } from './score-schema.ts';
+import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength } from './types.ts';
+
+/**
+ * Default match threshold. Chosen on the evaluation set (test/match/eval):
+ * the lowest score at which false positives stay under 1% while recall on
+ * spelling-variant aliases stays at or above 0.98 — see src/match/README.md.
+ */
+export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_LIMIT = 5;
+export const DEFAULT_CUTOFF = 0.5;
+
+/** How much a match on each kind of name counts: a weak alias (OFAC "weak a.k.a.", UN "Low", an acronym) less. */
+export const STRENGTH_FACTOR: Record<NameStrength, number> = { primary: 1, strong: 0.97, weak: 0.88 };
+
+/** Posting lists longer than this (words in thousands of names) only add weight to candidates already found. */
+const COMMON_KEY = 1500;
+
+interface PreparedQuery {
+  byKind: { person: PreparedName[]; org: PreparedName[] };
+  keys: Map<string, number>;
+  birthDates: string[];
+  countries: string[];
+  identifiers: string[];
+  notes: ExplanationItem[];
+}
+
+export class Matcher {
+  readonly index: MatchIndex;
+  private readonly acc: Float64Array;
+  private readonly seenKey: Int32Array;
+  private readonly allowedCache = new Map<string, Uint8Array>();
+
+  constructor(entities: MatchableEntity[] | MatchIndex) {
+    this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
+    this.acc = new Float64Array(this.index.size);
+    this.seenKey = new Int32Array(this.index.size).fill(-1);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Entities a query may return, by query schema and dataset filter (cached). */
+  private allowed(schema: string | null, datasets: string[] | undefined): Uint8Array {
+    const key = `${schema ?? ''}|${(datasets ?? []).join(',')}`;
+    let mask = this.allowedCache.get(key);
+    if (!mask) {
+      mask = new Uint8Array(this.index.size);
+      const ds = datasets && datasets.length ? new Set(datasets) : null;
+      this.index.entities.forEach((e, i) => {
+        mask![i] = schemasCompatible(schema, e.schema) && (!ds || e.datasets.some((d) => ds.has(d))) ? 1 : 0;
+      });
+      if (this.allowedCache.size > 64) this.allowedCache.clear();
+      this.allowedCache.set(key, mask);
+    }
+    return mask;
+  }
+
+  private prepare(query: MatchQuery): PreparedQuery {
+    const kind = nameKindOf(query.schema);
+    const notes: ExplanationItem[] = [];
+    const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '');
+    const byKind = {
+      person: kind === 'org' ? [] : names.map((n) => prepareName(n, 'person')),
+      org: kind === 'person' ? [] : names.map((n) => prepareName(n, 'org')),
+    };
+    const keys = new Map<string, number>();
+    for (const p of [...byKind.person, ...byKind.org]) {
+      const words = p.tokens.filter((t) => t.cls !== 'stop');
+      for (const t of words) keys.set(t.key, Math.max(keys.get(t.key) ?? 0, this.index.weight(t)));
+      for (const k of blockingKeys(p)) if (!keys.has(k)) keys.set(k, 1);
+    }
+    const birthDates: string[] = [];
+    for (const d of query.birthDates) {
+      if (cleanText(d) === '') continue;
+      const iso = parseQueryDate(d);
+      if (iso) birthDates.push(iso);
+      else notes.push({ feature: 'birth_date', score: 0, detail: `date of birth "${cleanText(d, 40)}" not understood (write YYYY-MM-DD); ignored`, query: d, candidate: null });
+    }
+    const countries: string[] = [];
+    for (const c of query.countries) {
+      if (cleanText(c) === '') continue;
+      const code = countryCodeOf(cleanText(c, 80));
+      if (code) countries.push(code);
+      else notes.push({ feature: 'country', score: 0, detail: `country "${cleanText(c, 40)}" not recognised; ignored`, query: c, candidate: null });
+    }
+    const identifiers = query.identifiers.map((i) => cleanText(i, 100)).filter((i) => i !== '');
+    return { byKind, keys, birthDates, countries, identifiers, notes };
+  }
+
+  /** Candidate entities for a prepared query, best first by summed key weight. */
+  private candidates(q: PreparedQuery, mask: Uint8Array, max: number, options: MatchOptions): number[] {
+    const touched: number[] = [];
+    const { acc, seenKey } = this;
+    const names = this.index.names;
+    const visit = (slots: readonly number[], keyId: number, w: number) => {
+      for (const slot of slots) {
+        const e = names[slot]!.entity;
+        if (mask[e] === 0 || seenKey[e] === keyId) continue;
+        if (options.excludeIds?.has(this.index.entities[e]!.id)) continue;
+        seenKey[e] = keyId;
+        if (acc[e] === 0) touched.push(e);
+        acc[e] = (acc[e] ?? 0) + w;
+      }
+    };
+    const keys = [...q.keys.entries()].map(([k, w]) => ({ k, w, n: this.index.lookup(k).length })).sort((a, b) => a.n - b.n);
+    let keyId = 0;
+    for (const { k, w, n } of keys) {
+      keyId++;
+      if (n > COMMON_KEY && touched.length > 0) {
+        // Only strengthen what rarer words found.
+        for (const slot of this.index.lookup(k)) {
+          const e = names[slot]!.entity;
+          if ((acc[e] ?? 0) > 0 && seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
+        }
+        continue;
+      }
+      visit(this.index.lookup(k), keyId, w);
+      if (k.length >= 5 && !k.includes(' ')) {
+        keyId++;
+        visit(this.index.lookupDeletion(k), keyId, w * 0.5);
+        for (const d of deletions(k)) {
+          keyId++;
+          visit(this.index.lookup(d), keyId, w * 0.5);
+          keyId++;
+          visit(this.index.lookupDeletion(d), keyId, w * 0.4);
+        }
+      }
+    }
+    touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0));
+    const out = touched.slice(0, max);
+    for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
+    return out;
+  }
+
+  /** Best name comparison of the query against one entity. */
+  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions): { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength } | null {
+    const entity = this.index.entities[e]!;
+    const qnames = nameKindOf(entity.schema) === 'person' ? q.byKind.person : q.byKind.org;
+    const pool = qnames.length ? qnames : [...q.byKind.person, ...q.byKind.org];
+    const excluded = options.excludeNames?.get(entity.id);
+    let best: { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength } | null = null;
+    for (const slot of this.index.namesOf[e]!) {
+      const n = this.index.names[slot]!;
+      if (excluded?.has(n.prepared.normalized)) continue;
+      for (const qp of pool) {
+        const cmp = compareNames(qp, n.prepared, this.index.weight);
+        const score = cmp.score * STRENGTH_FACTOR[n.strength];
+        if (!best || score > best.score) best = { score, cmp, query: qp, name: n.prepared.original, strength: n.strength };
+      }
+    }
+    return best;
+  }
+
+  /** Match one query. Results best first, at most `limit`, none under `cutoff`. */
+  match(query: MatchQuery, options: MatchOptions = {}): MatchResult[] {
+    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
+    const q = this.prepare(query);
+    if (q.keys.size === 0) return [];
+    const mask = this.allowed(query.schema, options.datasets);
+    const cands = this.candidates(q, mask, Math.max(30, limit * 6), options);
+    const results: { r: MatchResult; strength: NameStrength }[] = [];
+    for (const e of cands) {
+      const best = this.scoreNames(q, e, options);
+      if (!best || best.score <= 0) continue;
+      const entity = this.index.entities[e]!;
+      let s = best.score;
+      const explanation: ExplanationItem[] = [{
+        feature: 'name',
+        score: round(best.score),
+        detail: `"${best.query.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(best.cmp)}`,
+        query: best.query.original,
+        candidate: best.name,
+      }];
+      const apply = (r: { effect: number; item: ExplanationItem } | null) => {
+        if (!r) return;
+        s = r.effect >= 0 ? s + (1 - s) * r.effect : s * (1 + r.effect);
+        explanation.push({ ...r.item, score: round(r.item.score) });
+      };
+      apply(compareBirthDates(q.birthDates, entity.birthDates));
+      apply(compareCountries(q.countries, entity.countries));
+      const id = compareIdentifiers(q.identifiers, entity.identifiers);
+      if (id) { apply(id); s = Math.max(s, 0.85); }
+      if (query.schema) {
+        explanation.push({ feature: 'schema', score: 0, detail: `${query.schema} query, ${entity.schema} candidate: compatible`, query: query.schema, candidate: entity.schema });
+      }
+      explanation.push(...q.notes);
+      if (s < cutoff) continue;
+      results.push({ r: { entity, score: round(s), match: round(s) >= threshold, explanation }, strength: best.strength });
+    }
+    const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
+    results.sort((a, b) => b.r.score - a.r.score || order[a.strength] - order[b.strength] || a.r.entity.id.localeCompare(b.r.entity.id));
+    return results.slice(0, limit).map((x) => x.r);
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
