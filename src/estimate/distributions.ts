@@ -175,17 +175,25 @@ export class Mixture {
     return out;
   }
 
-  /** Fills `out` with `out.length` draws from `stream`. */
+  /**
+   * Fills `out` with `out.length` draws from `stream`: uniforms are generated
+   * in bulk (one array to pick the component when there are several, one to
+   * place the value), then turned into values in one tight loop.
+   */
   fill(out: Float64Array, stream: Stream): void {
     const n = out.length;
     const { cum, kind, a, b, c, size } = this;
+    const pickU = size > 1 ? scratch(0, n) : null;
+    if (pickU) stream.fill(pickU, n);
+    const valU = scratch(1, n);
+    stream.fill(valU, n);
     for (let i = 0; i < n; i++) {
       let j = 0;
-      if (size > 1) {
-        const u0 = stream.next();
+      if (pickU) {
+        const u0 = pickU[i] as number;
         while (j < size - 1 && u0 >= (cum[j] as number)) j++;
       }
-      const u = stream.next();
+      const u = valU[i] as number;
       const k = kind[j];
       const aj = a[j] as number;
       let v: number;
@@ -204,4 +212,12 @@ export class Mixture {
       out[i] = v;
     }
   }
+}
+
+const scratches: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+/** Reused buffers for the uniforms (two per fill), grown on demand. */
+function scratch(slot: 0 | 1, n: number): Float64Array {
+  let s = scratches[slot] as Float64Array;
+  if (s.length < n) scratches[slot] = s = new Float64Array(n);
+  return s;
 }

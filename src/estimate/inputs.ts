@@ -299,7 +299,8 @@ function rateInput(
 
 /** Builds the model for a year from the accepted figures (and deployments, for the gap report). */
 export function buildModel(figures: readonly Figure[], deployments: readonly LabourDeployment[], year: number): Model {
-  const accepted = figures.filter((f) => f.reviewStatus === 'accepted');
+  // Sorted by id, so the mixtures (and so the draws) do not depend on the order the store returns rows in.
+  const accepted = figures.filter((f) => f.reviewStatus === 'accepted').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const unused: UnusedFigure[] = [];
   const gaps: Gap[] = [];
   const workerFigs = accepted.filter((f) => f.metric === 'workers');

@@ -59,6 +59,26 @@ export class Stream {
     this.c = (r + t) | 0;
     return (t >>> 0) / 4294967296;
   }
+
+  /** Fills `out` with uniforms in [0, 1): the same numbers as calling next() out.length times, with the state in locals (several times faster). */
+  fill(out: Float64Array, n = out.length): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < n; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i] = (t >>> 0) / 4294967296;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
 }
 
 /** The stream one input draws from in one run. */

@@ -50,7 +50,7 @@ function select(a: Float64Array, k: number, lo: number, hi: number): number {
 export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) throw new Error('no values to summarise');
-  const a = Float64Array.from(values as ArrayLike<number>);
+  const a = ArrayBuffer.isView(values) ? new Float64Array(values as unknown as ArrayLike<number>) : Float64Array.from(values);
   const out: number[] = [];
   let lo = 0;
   for (const p of probs) {

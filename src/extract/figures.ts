@@ -56,13 +56,20 @@ function bounds(value: number, q: FigureQualifier): { low: number | null; high: 
 // ---------------------------------------------------------------- worker counts
 
 /** Nouns that are workers by themselves. */
-const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|seamen|sailors|fishermen|dolgyeokdae|slaves|staff)`;
+const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals)`;
-const MODIFIERS = String.raw`(?:(?:of[ \u00a0]+the|the|these|those|North[ \u00a0]+Korean|Korean|DPRK|foreign|expatriate|overseas|migrant|contract|hand-picked|female|male|young|skilled|unskilled|construction|restaurants?|garment|textile|logging|forestry|timber|mine|mining|coal|factory|farm|IT|medical|other|more|[\p{Lu}][\p{L}’'\-]*)[ \u00a0]+){0,4}`;
+const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new']);
+/** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
+const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
+
+function validModifiers(raw: string | undefined): boolean {
+  if (!raw) return true;
+  return raw.trim().split(/[ \u00a0]+/).filter(Boolean).every((w) => MODIFIER_WORDS.has(w) || /^[A-Z]/.test(w));
+}
 const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|defected|defection of|arrested|executed|purged|rescued|deported|repatriated|found|met|interviewed|groups? of(?: at least)?|teams? of)\s+(?:the\s+)?$/i;
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|arrested|executed|purged|rescued|deported|repatriated|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing)\b/i;
 
 function workerCounts(text: string, s: Sentence): Hit[] {
@@ -80,12 +87,12 @@ function workerCounts(text: string, s: Sentence): Hit[] {
   for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
-    if (a === null || b === null || a > b) continue;
+    if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
     push(
       { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
-      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[3] ?? '') ? 'worker' : 'people',
+      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[4] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
@@ -98,7 +105,9 @@ function workerCounts(text: string, s: Sentence): Hit[] {
   for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
     const first = parseNumber(m[2] ?? '');
     const second = m[3] ? parseNumber(m[3]) : null;
-    if (first === null || (m[3] && second === null)) continue;
+    if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
+    // "One laborer went into town": a person, not a count of a workforce.
+    if (second === null && first < 2) continue;
     // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
     if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
     const start = s.start + m.index;
@@ -119,7 +128,7 @@ function workerCounts(text: string, s: Sentence): Hit[] {
     }
     push(
       { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
-      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[4] ?? '') ? 'worker' : 'people',
+      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[5] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
@@ -129,8 +138,9 @@ function workerCounts(text: string, s: Sentence): Hit[] {
   for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
-    const head = (m[1] ?? m[3] ?? '').toLowerCase();
-    const noun = m[2] ?? m[4];
+    const head = (m[1] ?? m[4] ?? '').toLowerCase();
+    const noun = m[3] ?? m[6];
+    if (!validModifiers(m[2]) || !validModifiers(m[5])) continue;
     const numberOf = /\bnumber of\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence.slice(0, m.index));
     if (!noun && !numberOf) continue;
     const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
@@ -170,6 +180,8 @@ function shares(text: string, s: Sentence): Hit[] {
   for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
+    // "that half of the strategy": a part of something, not a share of an amount.
+    if (/\b(?:that|this|the other|other|first|second|latter|former|each)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     const q = qualifierOf(m[1]);
     const { low, high } = bounds(v, q);
     // The span is the share itself, without the trailing "of".

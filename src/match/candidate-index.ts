@@ -81,15 +81,15 @@ export class MatchIndex {
   }
 
   /**
-   * Weight of a word in name comparison: company-form words 0.15, country
-   * words 0.3, numbers 0.8, other words by rarity, from 1 (in one entity, or
+   * Weight of a word in name comparison: company-form words 0.1, country
+   * words 0.2, numbers 0.8, other words by rarity, from 1 (in one entity, or
    * unknown) down to 0.25 (in most).
    */
   readonly weight = (t: NameToken): number => {
     switch (t.cls) {
       case 'stop': return 0;
-      case 'legal': return 0.15;
-      case 'country': return 0.3;
+      case 'legal': return 0.1;
+      case 'country': return 0.2;
       case 'number': return 0.8;
       default: {
         const df = this.df.get(t.key) ?? 0;

@@ -36,7 +36,12 @@ const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 
 
 /** The full word an abbreviation stands for (`corp` → `corporation`), or the word itself. */
 export function expandWord(word: string): string {
-  return SYNONYMS[word] ?? word;
+  const syn = SYNONYMS[word];
+  if (syn) return syn;
+  // English plurals (Projects, Companies, Industries); romanised Korean never ends in -s.
+  if (word.length >= 5 && /[^aeious]s$/.test(word)) return SYNONYMS[word.slice(0, -1)] ?? word.slice(0, -1);
+  if (word.length >= 6 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return word;
 }
 
 /** Class of a normalised word when it stands in an organisation's name. */

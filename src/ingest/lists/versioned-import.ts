@@ -94,6 +94,7 @@ export async function importVersion(
   records: AsyncIterable<ImportRecord>,
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
+  console.time('imp');
   return db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
@@ -197,6 +198,7 @@ export async function importVersion(
     if (!v) throw new Room39Error('invalid_data', 'the file holds no entries');
     const info: VersionInfo = v;
     await flush(true);
+    console.timeLog('imp','records');
 
     // Entries the new version no longer lists: delisted.
     const removedIds = [...prev.keys()].filter((k) => !seen.has(k));
@@ -244,8 +246,11 @@ export async function importVersion(
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length],
     );
+    console.timeLog('imp','before refresh');
     await refreshEntities(tx, touched);
+    console.timeLog('imp','refresh');
     await hooks.finish?.(tx);
+    console.timeLog('imp','finish');
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,

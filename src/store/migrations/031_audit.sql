@@ -30,4 +30,7 @@ CREATE FUNCTION room39_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $
 
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION room39_audit_append_only();
 
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION room39_audit_append_only()
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION room39_audit_append_only();
+
+-- The chain starts from a fixed genesis hash: sha256("room39 audit log").
+INSERT INTO audit_head (id, n, hash) VALUES (1, 0, '3bea072650b8176520e4263934426f031b923701059316ab7c7d1f13e6fa6638')

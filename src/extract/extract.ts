@@ -1,0 +1,116 @@
+/**
+ * Text → mentions and figures, with offsets into that same text. This is the
+ * one entry point the CLI, the HTTP API and document ingestion call.
+ */
+import { findCountryMentions, type CountryMention } from './countries.ts';
+import { findEntityMentions } from './entities.ts';
+import { findFigureHits, type Sentence } from './figures.ts';
+import { findLegalMentions } from './legal.ts';
+import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
+
+export interface ExtractOptions {
+  /** Resolves person and organisation names to graph entities; without one, only countries, legal instruments and figures are found. */
+  resolver?: EntityResolver;
+  /** Lowest resolver score that makes a person or organisation mention (default 0.9). */
+  threshold?: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentences as [start, end) ranges over the text, whitespace trimmed; they also break at blank lines and line ends. */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const seg of segmenter.segment(text)) {
+    // Lines are units too: a heading, a list item or a caption is its own sentence.
+    let offset = seg.index;
+    for (const line of seg.segment.split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      const body = line.trim();
+      if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
+      offset += line.length + 1;
+    }
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Extracts mentions and figures from a text. Offsets are JavaScript string indices into `text`. */
+export async function extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const resolver = options.resolver ?? NO_ENTITIES;
+  const legal = findLegalMentions(text);
+  const entities = await findEntityMentions(text, resolver, { threshold: options.threshold ?? 0.9 });
+  const countries = findCountryMentions(text);
+
+  // Legal instruments, then persons and organisations, then countries: a country word inside a name is part of that name.
+  const mentions: Mention[] = [...legal];
+  for (const m of entities) if (!mentions.some((k) => overlaps(k, m))) mentions.push(m);
+  const keptCountries: CountryMention[] = [];
+  for (const m of countries) {
+    if (mentions.some((k) => overlaps(k, m))) continue;
+    keptCountries.push(m);
+  }
+  mentions.push(...keptCountries);
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const sents = sentences(text);
+  const hits = findFigureHits(text, sents);
+  const figures: ExtractedFigure[] = [];
+  let si = 0;
+  for (const h of hits) {
+    while (si < sents.length && sents[si]!.end <= h.start) si++;
+    const s = sents[si] ?? { start: h.start, end: h.end };
+    const qs = Math.min(s.start, h.start);
+    const qe = Math.max(s.end, h.end);
+    figures.push({
+      kind: h.kind,
+      low: h.low,
+      high: h.high,
+      unit: h.unit,
+      start: h.start,
+      end: h.end,
+      quote: text.slice(qs, qe),
+      country: figureCountry(keptCountries, qs, qe),
+      qualifier: h.qualifier,
+      of: h.of,
+      per: h.per,
+      quote_start: qs,
+      quote_end: qe,
+      ...(h.kind === 'date' ? { date: h.date ?? null } : {}),
+    });
+  }
+  // Plain contract field order for mentions.
+  return {
+    mentions: mentions.map((m) => ({
+      type: m.type,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      entity_id: m.entity_id,
+      country: m.country,
+      ...(m.caption !== undefined ? { caption: m.caption } : {}),
+      ...(m.score !== undefined ? { score: m.score } : {}),
+    })),
+    figures,
+  };
+}
+
+/**
+ * The country a figure's sentence says it is about: the one country named
+ * there, leaving aside "North Korean(s)", which names the workers'
+ * nationality, not where they are; when North Korea and one other country
+ * are named, the other (the host).
+ */
+function figureCountry(countries: readonly CountryMention[], start: number, end: number): string | null {
+  const codes = new Set<string>();
+  for (const c of countries) {
+    if (c.start < start || c.end > end) continue;
+    if (c.country === 'KP' && c.via === 'demonym') continue;
+    codes.add(c.country);
+  }
+  if (codes.size === 1) return [...codes][0]!;
+  if (codes.size === 2 && codes.has('KP')) return [...codes].find((c) => c !== 'KP')!;
+  return null;
+}

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-'));
+
+function room39(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+    timeout: 300_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  // The first command fills the empty data directory from the bundle.
+  const first = room39('search', 'Mansudae', '--json');
+  expect(first.code, first.stderr).toBe(0);
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('room39 search and entity (DESIGN.md contracts)', () => {
+  it('search --json finds the Mansudae group with id, schema, caption, score, datasets', () => {
+    const r = room39('search', 'Mansudae', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { results: Record<string, unknown>[] };
+    const hit = body.results.find((x) => x.id === 'r39-mansudae-overseas-project-group');
+    expect(hit).toMatchObject({ schema: 'Company' });
+    for (const key of ['id', 'schema', 'caption', 'score', 'datasets']) expect(hit).toHaveProperty(key);
+  });
+
+  it('search prints a readable table without --json', () => {
+    const r = room39('search', 'Kim Won Hong', '--schema', 'Person', '--limit', '3');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/score\s+schema\s+caption/);
+    expect(r.stdout).toMatch(/Kim Won-hong/);
+  });
+
+  it('entity --json shows Kim Won-hong designated under EO 13687 with its quote', () => {
+    const r = room39('entity', 'r39-kim-won-hong', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as {
+      entity: { id: string; schema: string; caption: string; properties: Record<string, string[]> };
+      statements: { prop: string; value: string; source: { id: string; title: string }; quote: string; reliability: string }[];
+      relations: { id: string; schema: string; caption: string; role: string }[];
+    };
+    expect(body.entity).toMatchObject({ id: 'r39-kim-won-hong', schema: 'Person', caption: 'Kim Won-hong' });
+    const sanction = body.relations.find((x) => x.schema === 'Sanction');
+    expect(sanction).toBeDefined();
+    const s = room39('entity', sanction!.id, '--json');
+    const detail = JSON.parse(s.stdout) as { statements: { prop: string; value: string; quote: string }[] };
+    const program = detail.statements.find((x) => x.prop === 'program' && /13687/.test(x.value));
+    expect(program?.quote).toMatch(/13687|Executive Order/);
+  });
+
+  it('an unknown id exits non-zero with a message on stderr', () => {
+    const r = room39('entity', 'r39-nobody', '--json');
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no entity with id \\?"r39-nobody\\?"/);
+  });
+
+  it('a missing argument is a usage error', () => {
+    const r = room39('search');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/give a name to search for/);
+  });
+});

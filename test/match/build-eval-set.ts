@@ -1,0 +1,189 @@
+/**
+ * Builds the labelled evaluation set test/match/eval-set.json from the
+ * bundled official lists. Run: `npx tsx test/match/build-eval-set.ts`.
+ *
+ * Positives: every alias the lists give for a DPRK-related entry (OFAC
+ * DPRK-related, UN 1718), used as a query for its entity with that alias held
+ * out of the entity's names. Each is labelled, by surface rules that do not
+ * use the matcher's phonetic keys:
+ *   acronym   one upper-case word of 2–8 letters
+ *   script    not written in Latin letters
+ *   variant   every distinctive word is within a small edit distance of a word
+ *             of one kept name, or the words squeezed together are ≥ 70% alike
+ *   distinct  anything else (another identity, a former name)
+ * Negatives (must not match):
+ *   korean_person    generated DPRK-style names (surname + two syllables) that
+ *                    no listed person has, even up to MR/RR voicing and vowel spellings
+ *   similar_company  listed DPRK company names with their distinctive word
+ *                    swapped for a Korean place name that no list uses
+ *   real_company     real, unlisted companies with the same generic words
+ *   other_programme  names of non-DPRK entries, screened against `dprk`
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readBundledLists } from '../../src/match/from-lists.ts';
+import { normalizeName, orgWordClass, tokenize, expandWord } from '../../src/names/index.ts';
+import { editDistance } from '../../src/match/score-name.ts';
+import type { EvalCase } from '../../src/match/evaluation.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+
+const OUT = path.join(REPO_ROOT, 'test/match/eval-set.json');
+
+/** Deterministic pseudo-random numbers (LCG), so the set is the same on every build. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Label-side spelling key: only the MR ↔ RR ↔ DPRK voicing and vowel-letter equivalences, not the matcher's key. */
+function labelKey(word: string): string {
+  return word.toLowerCase().replace(/[^a-z]/g, '').replace(/eo/g, 'o').replace(/eu/g, 'u').replace(/j/g, 'ch').replace(/g(?!$)/g, 'k')
+    .replace(/b/g, 'p').replace(/d/g, 't').replace(/r/g, 'l').replace(/(.)\1/g, '$1');
+}
+
+const distinctiveWords = (name: string): string[] =>
+  tokenize(normalizeName(name)).map(expandWord).filter((w) => orgWordClass(w) === 'word');
+
+function isAcronym(alias: string): boolean {
+  const t = alias.replace(/["“”]/g, '').trim();
+  return /^[A-Z]{2,8}$/.test(t);
+}
+
+function isVariant(alias: string, kept: string[]): boolean {
+  const aw = distinctiveWords(alias);
+  if (aw.length === 0) return false;
+  const squeeze = (ws: string[]) => ws.join('');
+  for (const k of kept) {
+    const kw = distinctiveWords(k);
+    if (kw.length === 0) continue;
+    const close = aw.every((a) => kw.some((b) => editDistance(a, b, 3) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3))));
+    if (close) return true;
+    const sa = squeeze(aw), sb = squeeze(kw);
+    const len = Math.max(sa.length, sb.length);
+    if (1 - editDistance(sa, sb, len) / len >= 0.7) return true;
+  }
+  return false;
+}
+
+const SURNAMES = ['Kim', 'Ri', 'Pak', 'Choe', 'Jong', 'Kang', 'Jo', 'Yun', 'Jang', 'Han', 'O', 'Hwang', 'So', 'Ryu', 'Hong', 'Jon', 'Mun', 'Son', 'Paek', 'Song', 'Sin', 'Ko', 'An', 'Ju', 'Hyon', 'Ro', 'Kwon', 'Pyon', 'Yu', 'Cha', 'Rim', 'Nam', 'Ryang', 'Kye', 'Jin'];
+const SYLLABLES = ['Yong', 'Chol', 'Il', 'Song', 'Myong', 'Kwang', 'Hyok', 'Nam', 'Su', 'Ho', 'Jin', 'Chun', 'Sik', 'Ok', 'Hui', 'Sun', 'Min', 'Guk', 'Man', 'Hak', 'Un', 'Hun', 'Ryong', 'Jong', 'Sok', 'Thae', 'Bom', 'Hyon', 'Chan', 'Gil', 'Dok', 'Hwa', 'Sung', 'Gyong', 'Rim', 'Ae', 'Mi', 'Yon', 'Pil', 'Sam', 'Chang', 'Hyang', 'Dong', 'Kyu', 'Thaek', 'Won', 'Ung', 'Bong', 'Se', 'Gon'];
+const PLACES = ['Chilbo', 'Paektu', 'Haeju', 'Wonsan', 'Kaesong', 'Hamhung', 'Sariwon', 'Kanggye', 'Hyesan', 'Chongjin', 'Rason', 'Sinpo', 'Tokchon', 'Anju', 'Kusong', 'Nampho', 'Onchon', 'Pyoksong', 'Songrim', 'Unryul', 'Kilju', 'Hoeryong', 'Manpo', 'Sunchon', 'Kumya', 'Riwon', 'Tanchon', 'Kimchaek', 'Huichang', 'Jangyon'];
+const REAL_COMPANIES = [
+  'Korea Electric Power Corporation', 'Korea Zinc Company Ltd', 'Korean Air Lines Co Ltd', 'Hyundai Heavy Industries Co Ltd', 'Samsung Heavy Industries',
+  'Daewoo Shipbuilding and Marine Engineering', 'Korea Development Bank', 'Industrial Bank of Korea', 'Korea Trade Insurance Corporation',
+  'Korea Shipbuilding and Offshore Engineering', 'Pan Ocean Co Ltd', 'Korea Line Corporation', 'Sinokor Merchant Marine Co Ltd', 'Korea Gas Corporation',
+  'Korea National Oil Corporation', 'Korea Land and Housing Corporation', 'Korea Expressway Corporation', 'Korea Railroad Corporation',
+  'Korea Aerospace Industries Ltd', 'Korea Hydro and Nuclear Power Co', 'Korea Investment Corporation', 'Korea Exchange', 'Korea Trade Investment Promotion Agency',
+  'Samsung Electronics Co Ltd', 'LG Electronics Inc', 'SK Hynix Inc', 'Posco Holdings', 'Hanwha Ocean Co Ltd', 'Doosan Enerbility', 'Lotte Shopping Co Ltd',
+  'Shinhan Bank', 'Woori Bank', 'Hana Bank', 'Kookmin Bank', 'Nonghyup Bank', 'Busan Bank', 'Daegu Bank', 'Korea Federation of Banks',
+  'China Merchants Bank', 'Bank of China Limited', 'Industrial and Commercial Bank of China', 'China Construction Bank Corporation',
+  'Dalian Port Company Limited', 'Dandong Port Group', 'Hong Kong Shipping Company', 'Pacific International Lines', 'Evergreen Marine Corporation',
+  'Orient Overseas Container Line', 'Mongolian Mining Corporation', 'Erdenes Mongol', 'Qatar Building Company', 'Al Rayyan Construction',
+  'Kuwait Construction Company', 'Polish Shipyard Company', 'Malta Freeport Corporation', 'Sarawak Energy Berhad', 'Gazprom Neft', 'Rosneft Oil Company',
+  'Far Eastern Shipping Company', 'Amur Timber Company', 'Primorsky Shipyard', 'Vladivostok Sea Fishing Port', 'Nakhodka Trading Company',
+  'Leisure Clothing Ltd', 'Rite Mix Ltd', 'Mansfield Overseas Projects Ltd', 'Daesung Industrial Gases', 'Korea Mining Corporation', 'Korea Resources Corporation',
+];
+
+async function main(): Promise<void> {
+  const records = await readBundledLists(REPO_ROOT);
+  const dprk = records.filter((r) => r.entity.datasets.includes('dprk'));
+  const cases: EvalCase[] = [];
+
+  // Positives: held-out aliases of DPRK-related entries.
+  for (const r of dprk) {
+    const names = r.entry.names;
+    if (names.length < 2) continue;
+    for (const alias of names) {
+      if (alias.strength === 'primary') continue;
+      const kept = names.filter((n) => n !== alias && normalizeName(n.value) !== normalizeName(alias.value)).map((n) => n.value);
+      if (kept.length === 0 || normalizeName(alias.value) === '') continue;
+      const category = isAcronym(alias.value) ? 'acronym'
+        : !/[a-z]/i.test(alias.value) || /[\u3400-\u9fff]/.test(alias.value) ? 'script'
+          : isVariant(alias.value, kept) ? 'variant' : 'distinct';
+      cases.push({ query: alias.value, schema: null, expect: r.entity.id, holdOut: alias.value, category, korean: r.entity.schema === 'Person', dataset: null });
+    }
+  }
+
+  // Negatives 1: unlisted Korean person names.
+  const listedPersons = new Set<string>();
+  for (const r of records) {
+    if (r.entity.schema !== 'Person') continue;
+    for (const n of r.entry.names) {
+      const words = tokenize(normalizeName(n.value)).map(labelKey);
+      if (words.length < 2) continue;
+      // Either word order; given syllables as a set.
+      listedPersons.add(`${words[0]}|${words.slice(1).sort().join(' ')}`);
+      listedPersons.add(`${words[words.length - 1]}|${words.slice(0, -1).sort().join(' ')}`);
+      // Joined given names (Wonhong) as well as split ones.
+      listedPersons.add(`${words[0]}|${words.slice(1).join('')}`);
+    }
+  }
+  const rand = rng(39);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const seen = new Set<string>();
+  let tries = 0;
+  while (cases.filter((c) => c.category === 'korean_person').length < 1000 && tries++ < 20000) {
+    const s = pick(SURNAMES), g1 = pick(SYLLABLES), g2 = pick(SYLLABLES);
+    if (g1 === g2) continue;
+    const keyA = `${labelKey(s)}|${[labelKey(g1), labelKey(g2)].sort().join(' ')}`;
+    const keyB = `${labelKey(s)}|${labelKey(g1)}${labelKey(g2).toLowerCase()}`;
+    if (listedPersons.has(keyA) || listedPersons.has(keyB) || seen.has(keyA)) continue;
+    seen.add(keyA);
+    // Written the ways spreadsheets write them.
+    const style = Math.floor(rand() * 4);
+    const query = style === 0 ? `${s} ${g1} ${g2}` : style === 1 ? `${s.toUpperCase()}, ${g1}-${g2.toLowerCase()}` : style === 2 ? `${s} ${g1}${g2.toLowerCase()}` : `${g1} ${g2} ${s.toUpperCase()}`;
+    cases.push({ query, schema: rand() < 0.5 ? 'Person' : null, expect: null, holdOut: null, category: 'korean_person', korean: true, dataset: null });
+  }
+
+  // Negatives 2: listed company names with their distinctive word swapped for an unused place name.
+  const listedWords = new Set<string>();
+  for (const r of records) for (const n of r.entry.names) for (const w of tokenize(normalizeName(n.value))) listedWords.add(labelKey(w));
+  const places = PLACES.filter((p) => !listedWords.has(labelKey(p)));
+  const orgs = dprk.filter((r) => r.entity.schema !== 'Person' && r.entity.schema !== 'Vessel' && r.entity.schema !== 'Airplane');
+  let i = 0;
+  for (const r of orgs) {
+    const name = r.entry.names.find((n) => n.strength === 'primary')?.value ?? '';
+    const words = name.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter(Boolean);
+    const idx = words.findIndex((w) => orgWordClass(expandWord(normalizeName(w))) === 'word');
+    if (idx < 0 || words.length < 2) continue;
+    const swapped = [...words];
+    swapped[idx] = places[i++ % places.length]!.toUpperCase();
+    // Swap every distinctive word, so nothing distinctive of the listed name remains.
+    for (let k = idx + 1; k < swapped.length; k++) {
+      if (orgWordClass(expandWord(normalizeName(swapped[k]!))) === 'word' && !/^(trading|shipping|bank|industry|industrial|development|international|technology|import|export|machinery|credit|mining)$/i.test(swapped[k]!)) {
+        swapped[k] = places[i++ % places.length]!.toUpperCase();
+      }
+    }
+    const query = swapped.join(' ');
+    if (query === name) continue;
+    cases.push({ query, schema: null, expect: null, holdOut: null, category: 'similar_company', korean: false, dataset: null });
+  }
+
+  // Negatives 3: real companies not on any list (dropped if a list has the same name).
+  const listedNames = new Set(records.flatMap((r) => r.entry.names.map((n) => tokenize(normalizeName(n.value)).map(labelKey).join(' '))));
+  for (const c of REAL_COMPANIES) {
+    if (listedNames.has(tokenize(normalizeName(c)).map(labelKey).join(' '))) continue;
+    cases.push({ query: c, schema: rand() < 0.5 ? 'Company' : null, expect: null, holdOut: null, category: 'real_company', korean: false, dataset: null });
+  }
+
+  // Negatives 4: entries of other programmes, screened against the DPRK set.
+  const dprkNames = new Set(dprk.flatMap((r) => r.entry.names.map((n) => tokenize(normalizeName(n.value)).map(labelKey).sort().join(' '))));
+  const others = records.filter((r) => !r.entity.datasets.includes('dprk'));
+  const step = Math.max(1, Math.floor(others.length / 1500));
+  for (let k = 0; k < others.length; k += step) {
+    const r = others[k]!;
+    const name = r.entry.names.find((n) => n.strength === 'primary')?.value;
+    if (!name || dprkNames.has(tokenize(normalizeName(name)).map(labelKey).sort().join(' '))) continue;
+    cases.push({ query: name, schema: r.entity.schema, expect: null, holdOut: null, category: 'other_programme', korean: false, dataset: 'dprk' });
+  }
+
+  fs.writeFileSync(OUT, `${JSON.stringify({ built: 'npx tsx test/match/build-eval-set.ts', lists: 'data/lists (bundled snapshots)', cases }, null, 0).replace(/\},\{/g, '},\n{')}\n`);
+  const counts: Record<string, number> = {};
+  for (const c of cases) counts[c.category] = (counts[c.category] ?? 0) + 1;
+  console.log(`wrote ${path.relative(REPO_ROOT, OUT)}: ${cases.length} cases`, counts);
+}
+
+await main();

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../src/config/settings.ts';
+import { openServices, type Services } from '../../src/services.ts';
+import { createApp } from '../../src/server/app.ts';
+
+let services: Services;
+let app: ReturnType<typeof createApp>;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-api-'));
+  services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
+  app = createApp(services);
+});
+afterAll(async () => {
+  await services?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('graph HTTP API', () => {
+  it('GET /healthz reports the store', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; database: string; entities: number };
+    expect(body).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect(body.entities).toBeGreaterThan(100);
+  });
+
+  it('GET /api/search finds Mansudae with the contract fields', async () => {
+    const res = await app.request('/api/search?q=Mansudae');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { id: string; schema: string; caption: string; score: number; datasets: string[] }[] };
+    const hit = body.results.find((r) => r.id === 'r39-mansudae-overseas-project-group');
+    expect(hit).toBeDefined();
+    expect(hit!.caption).toMatch(/Mansudae/);
+    expect(typeof hit!.score).toBe('number');
+    expect(hit!.datasets).toContain('room39_seeds');
+  });
+
+  it('GET /api/search without q is a 400 saying what is missing', async () => {
+    const res = await app.request('/api/search');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/q/);
+  });
+
+  it('treats SQL metacharacters in a query as text', async () => {
+    const res = await app.request(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE entities; --")}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { results: unknown[] }).results).toEqual([]);
+    const again = await app.request('/api/search?q=Mansudae');
+    expect(((await again.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
+  });
+
+  it('GET /api/entities/{id} gives statements with source, quote and grade, and relations', async () => {
+    const res = await app.request('/api/entities/r39-kim-won-hong');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      entity: { id: string; schema: string; caption: string; properties: Record<string, string[]> };
+      statements: { prop: string; value: string; source: { id: string; title: string }; quote: string; reliability: string }[];
+      relations: { id: string; schema: string; caption: string; role: string }[];
+    };
+    expect(body.entity).toMatchObject({ id: 'r39-kim-won-hong', schema: 'Person' });
+    expect(body.entity.properties.name).toContain('Kim Won-hong');
+    expect(body.statements.every((s) => s.source.id && s.source.title && /^[A-F][1-6]$/.test(s.reliability))).toBe(true);
+    expect(body.relations.some((r) => r.schema === 'Sanction' && r.role === 'entity')).toBe(true);
+  });
+
+  it('an unknown entity id answers 404 with a clear message', async () => {
+    const res = await app.request('/api/entities/r39-nobody');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/no entity with id "r39-nobody"/);
+  });
+
+  it('serves an OpenAPI description', async () => {
+    const res = await app.request('/openapi.json');
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/entities/{id}', '/healthz']));
+  });
+});
