@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Settings } from '../config/settings.ts';
 import type { Services } from '../services.ts';
+import type { RemoteRoom39 } from './remote.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,6 +18,11 @@ export interface CliContext {
   settings: Settings;
   /** Opens the store (filled from the bundle on first start). Closed by the runner after the command. */
   services(): Promise<Services>;
+  /**
+   * The `room39 serve` process that holds this data directory, if one runs:
+   * read-only commands ask it instead of opening the store.
+   */
+  remote(): RemoteRoom39 | null;
   /** Progress and notes for a person: stderr, never stdout. */
   log(message: string): void;
 }

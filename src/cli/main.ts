@@ -5,6 +5,7 @@ import { isRoom39Error } from '../errors.ts';
 import { openServices, type Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
 import { commands } from './commands/index.ts';
+import { findServer } from './remote.ts';
 
 const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -49,6 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
       args: { values: parsed.values as CliContext['args']['values'], positionals: parsed.positionals },
       json: parsed.values.json === true,
       settings,
+      remote: () => (settings.databaseUrl ? null : findServer(settings.dataDir)),
       log: (message) => process.stderr.write(`${message}\n`),
       services: async () => (services ??= await openServices(settings, (m) => process.stderr.isTTY && process.stderr.write(`${m}\n`))),
     };

@@ -10,6 +10,76 @@ export interface Settings {
   host: string;
   /** Repository root: where the bundled dataset and list snapshots live. */
   bundleRoot: string;
+  /** Accounts, protected testimony and request limits (src/auth, src/testimony; docs/security.md). */
+  security: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /** ROOM39_PUBLIC_READ (default on): anonymous clients may read non-protected data and use the read-only doors. */
+  publicRead: boolean;
+  /** ROOM39_KEY_FILE: the testimony key file (one key per line, current first). */
+  keyFile: string | null;
+  /** ROOM39_KEY: the testimony key itself (base64), when no key file is given. */
+  key: string | null;
+  /** ROOM39_COOKIE_SECURE (default on): session cookies only over HTTPS (browsers treat localhost as secure). */
+  cookieSecure: boolean;
+  /** ROOM39_TRUST_PROXY (default off): take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** ROOM39_SESSION_HOURS (default 12): a session ends this long after login. */
+  sessionHours: number;
+  /** ROOM39_RATE_ADDRESS (default "1000/2000"): requests per second per client address, and the burst. */
+  addressRate: RateSetting;
+  /** ROOM39_RATE_ACCOUNT (default "1000/2000"): requests per second per account or API token, and the burst. */
+  accountRate: RateSetting;
+  /** ROOM39_RATE_LOGIN (default "10/10" per minute): login attempts per minute per address, and the burst. */
+  loginRatePerMinute: RateSetting;
+  /** ROOM39_LOCK_AFTER (default 5) failed logins lock an account for ROOM39_LOCK_MINUTES (default 15). */
+  lockAfter: number;
+  lockMinutes: number;
+  /** ROOM39_MAX_UPLOAD_MB (default 20): the largest uploaded document. */
+  maxUploadBytes: number;
+}
+
+export interface RateSetting {
+  rate: number;
+  burst: number;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !/^(0|false|no|off)$/i.test(value.trim());
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got "${value}")`);
+  return n;
+}
+
+function rate(value: string | undefined, fallback: RateSetting, name: string): RateSetting {
+  if (value === undefined || value === '') return fallback;
+  const [r, b] = value.split('/');
+  const parsed = { rate: positive(r, NaN, name), burst: positive(b ?? r, NaN, name) };
+  if (!Number.isFinite(parsed.rate) || !Number.isFinite(parsed.burst)) throw new Error(`${name} is "RATE/BURST", e.g. 1000/2000 (got "${value}")`);
+  return parsed;
+}
+
+export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
+  return {
+    publicRead: flag(env.ROOM39_PUBLIC_READ, true),
+    keyFile: env.ROOM39_KEY_FILE ? path.resolve(env.ROOM39_KEY_FILE) : null,
+    key: env.ROOM39_KEY || null,
+    cookieSecure: flag(env.ROOM39_COOKIE_SECURE, true),
+    trustProxy: flag(env.ROOM39_TRUST_PROXY, false),
+    sessionHours: positive(env.ROOM39_SESSION_HOURS, 12, 'ROOM39_SESSION_HOURS'),
+    addressRate: rate(env.ROOM39_RATE_ADDRESS, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ADDRESS'),
+    accountRate: rate(env.ROOM39_RATE_ACCOUNT, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ACCOUNT'),
+    loginRatePerMinute: rate(env.ROOM39_RATE_LOGIN, { rate: 10, burst: 10 }, 'ROOM39_RATE_LOGIN'),
+    lockAfter: Math.round(positive(env.ROOM39_LOCK_AFTER, 5, 'ROOM39_LOCK_AFTER')),
+    lockMinutes: positive(env.ROOM39_LOCK_MINUTES, 15, 'ROOM39_LOCK_MINUTES'),
+    maxUploadBytes: Math.round(positive(env.ROOM39_MAX_UPLOAD_MB, 20, 'ROOM39_MAX_UPLOAD_MB') * 1024 * 1024),
+  };
 }
 
 export const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
@@ -22,5 +92,6 @@ export function readSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     port,
     host: overrides.host ?? env.ROOM39_HOST ?? '127.0.0.1',
     bundleRoot: overrides.bundleRoot ?? env.ROOM39_BUNDLE ?? REPO_ROOT,
+    security: overrides.security ?? readSecuritySettings(env),
   };
 }

@@ -4,7 +4,7 @@
  * aliases, false-positive rate on names that must not match, overall and per
  * group, at one or many thresholds.
  */
-import { prepareName, nameKindOf } from '../names/index.ts';
+import { normalizeName, prepareName, nameKindOf } from '../names/index.ts';
 import { expandNames } from './entity.ts';
 import type { Matcher } from './matcher.ts';
 import type { MatchableEntity } from './types.ts';
@@ -47,7 +47,10 @@ export function heldOutNames(entity: MatchableEntity, alias: string): Set<string
   const kind = nameKindOf(entity.schema);
   const norm = (v: string) => prepareName(v, kind).normalized;
   const aliasNorm = norm(alias);
-  const kept = entity.names.filter((n) => norm(n.value) !== aliasNorm);
+  const plain = normalizeName(alias);
+  const kept = entity.names.filter((n) => normalizeName(n.value) !== plain);
+  // Another listed name that reads the same once normalised (SHPG = Shipping): nothing to hold out.
+  if (kept.some((n) => norm(n.value) === aliasNorm)) return new Set();
   // Rebuild the names without the alias: whatever disappears came from it (its bracket parts, its acronyms).
   const rebuilt = new Set(expandNames(kept, entity.schema).map((n) => norm(n.value)));
   const out = new Set<string>([aliasNorm]);

@@ -3,10 +3,11 @@
  * alignment as a weighted Dice coefficient (matched weight on both sides over
  * all weight on both sides). Words align, in this order of preference:
  *   1. the same word                                   (1.00)
- *   2. the same phonetic key (Ch'ŏl ~ Cheol ~ Chul)      (0.95)
+ *   2. the same strict phonetic key (Ch'ŏl ~ Cheol)      (0.95)
+ *      the same loose key only (Chul ~ Chol, u ~ o)      (0.85)
  *   3. joined ~ split (Wonhong ~ Won-hong ~ Won Hong)    (0.99 same letters, 0.95 by key)
- *   4. one edit apart on keys of 6+ letters              (0.85 × similarity)
- *   5. one edit apart on keys of 4–5 letters            (0.5: partial credit only)
+ *   4. one edit apart on keys of 6+ letters, same first letter (0.9 × similarity)
+ *   5. otherwise one edit apart on keys of 4+ letters    (0.5: partial credit only)
  * Weights come from the index (rare words weigh more; company-form and
  * country words little). Order matters a little: the same words in another
  * order score 0.97 (0.99 when only the surname moved), so distinct names do
@@ -99,16 +100,16 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
     aligns.push({ q: qi, c: ci, how, quality });
   };
 
-  // 1–2: same word, then same key.
-  for (const pass of ['exact', 'phonetic'] as const) {
+  // 1–2: same word, then same strict key, then same loose key.
+  for (const pass of [0, 1, 2]) {
     for (let i = 0; i < qs.length; i++) {
       if (qUsed[i]) continue;
       const qt = qs[i]!;
       for (let j = 0; j < cs.length; j++) {
         if (cUsed[j]) continue;
         const ct = cs[j]!;
-        if (pass === 'exact' ? qt.text === ct.text : qt.key === ct.key) {
-          take([i], [j], pass, pass === 'exact' ? 1 : 0.95);
+        if (pass === 0 ? qt.text === ct.text : pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) {
+          take([i], [j], pass === 0 ? 'exact' : 'phonetic', pass === 0 ? 1 : pass === 1 ? 0.95 : 0.85);
           break;
         }
       }
@@ -134,7 +135,8 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
         if (Math.min(qk.length, ck.length) < 4) continue;
         const d = editDistance(qk, ck, len >= 9 ? 2 : 1);
         if (d > (len >= 9 ? 2 : 1)) continue;
-        const quality = len >= 6 ? 0.85 * (1 - d / len) : 0.5;
+        // A different first letter is a different syllable (Kaesong, Haesong): partial credit only.
+        const quality = len >= 6 && qk.charCodeAt(0) === ck.charCodeAt(0) ? 0.9 * (1 - d / len) : 0.5;
         if (quality > bestQ) { bestQ = quality; bestJ = j; }
       }
       if (bestJ >= 0) take([i], [bestJ], bestQ >= 0.6 ? 'fuzzy' : 'partial', bestQ);

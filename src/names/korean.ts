@@ -101,26 +101,43 @@ const VOWEL_MAP: Record<string, string> = {
   u: 'o', // ㅓ is written u in South Korean habit (Sung, Hyun, Chung); ㅜ/ㅡ/ㅓ/ㅗ share one class
 };
 
-/**
- * Phonetic key of one romanised word (already normalised: lower-case ASCII,
- * no apostrophes). Voicing pairs merge (k/g, t/d, p/b, ch/j), r/l merge, the
- * initial r/l the South drops before i/y is dropped (Ri = Yi = I), ŏ/ŭ/eo/eu/u/o
- * share a class, doubled letters collapse, and a silent h after a vowel goes
- * (Roh, Ahn, Oh). Known surname spellings map first (Park → pak).
- */
-export function koreanKey(word: string): string {
+function keyOf(word: string, mergeUO: boolean): string {
   if (word === '') return '';
   if (/^\d+$/.test(word)) return word;
-  const canon = SURNAME_CANON.get(word);
-  let s = canon ?? word;
+  let s = SURNAME_CANON.get(word) ?? word;
   s = s.replace(/ck/g, 'k').replace(/ph/g, 'p').replace(/rh/g, 'r').replace(/wh/g, 'h');
   s = s.replace(/tch|ch|j|ts|zh|z/g, 'c').replace(/sh/g, 's');
-  s = s.replace(VOWEL_CLUSTER, (m) => VOWEL_MAP[m] ?? m);
+  s = s.replace(VOWEL_CLUSTER, (m) => (mergeUO ? VOWEL_MAP[m] : STRICT_VOWEL_MAP[m] ?? VOWEL_MAP[m]) ?? m);
   s = s.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/r/g, 'l').replace(/f/g, 'p').replace(/v/g, 'p');
   s = s.replace(/([aeiouwy])h(?![aeiouwy])/g, '$1');
-  s = s.replace(/(.)\1+/g, '$1');
-  s = s.replace(/^l(?=[iy])/, '').replace(/^yi/, 'i');
+  s = s.replace(/^yi/, 'i');
   return s === '' ? word : s;
+}
+
+/** Vowel spellings kept apart by the strict key: ㅜ/ㅡ (u) stays apart from ㅗ/ㅓ (o). */
+const STRICT_VOWEL_MAP: Record<string, string> = { eu: 'u', oo: 'u', u: 'u', ui: 'ui' };
+
+/**
+ * Phonetic key of one romanised word (already normalised: lower-case ASCII,
+ * no apostrophes), used for blocking and for "phonetic" agreement. Voicing
+ * pairs merge (k/g, t/d, p/b, ch/j), r/l merge, ŏ/ŭ/eo/eu/u/o share one class
+ * (South Korean spellings write ㅓ as u: Sung, Hyun, Chul), ae/e and oe/we/oi
+ * merge, a silent h after a vowel goes (Roh, Ahn, Oh). Known surname spellings
+ * map first (Park → pak, Lee → ri). Only letter rewrites, so keys of joined
+ * words are the joins of the keys (key("wonhong") = key("won") + key("hong")).
+ */
+export function koreanKey(word: string): string {
+  return keyOf(word, true);
+}
+
+/**
+ * The stricter key: as `koreanKey`, but u (ㅜ, ㅡ) is kept apart from o
+ * (ㅗ, ㅓ). Words equal under this key are very probably one spelling of the
+ * same syllables (Chol ~ Cheol ~ Ch'ŏl); equal only under `koreanKey` they may
+ * be (Chul ~ Chol) or may not (Unchon ~ Onchon).
+ */
+export function strictKoreanKey(word: string): string {
+  return keyOf(word, false);
 }
 
 /** Romanised Korean syllable: optional initial, a vowel cluster, optional final. Used to tell Korean-looking words. */

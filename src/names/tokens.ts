@@ -4,7 +4,7 @@
  * extraction all start from this.
  */
 import { normalizeName, tokenize } from './normalize.ts';
-import { koreanKey, isKoreanLooking } from './korean.ts';
+import { koreanKey, strictKoreanKey, isKoreanLooking } from './korean.ts';
 import { expandWord, orgWordClass, personWordClass, rewriteOrgPhrases, type WordClass } from './org.ts';
 
 export type NameKind = 'person' | 'org' | 'any';
@@ -14,6 +14,8 @@ export interface NameToken {
   text: string;
   /** Phonetic key (see `koreanKey`). */
   key: string;
+  /** Stricter phonetic key (see `strictKoreanKey`). */
+  strict: string;
   cls: WordClass;
   /** Reads as romanised Korean syllables. */
   korean: boolean;
@@ -48,7 +50,7 @@ export function prepareName(value: string, kind: NameKind = 'any'): PreparedName
   const tokens: NameToken[] = words.map((w) => {
     const text = kind === 'person' ? w : expandWord(w);
     const cls = kind === 'person' ? personWordClass(text) : orgWordClass(text);
-    return { text, key: koreanKey(text), cls, korean: isKoreanLooking(text) };
+    return { text, key: koreanKey(text), strict: strictKoreanKey(text), cls, korean: isKoreanLooking(text) };
   });
   return { original: value, normalized: tokens.map((t) => t.text).join(' '), kind, tokens };
 }

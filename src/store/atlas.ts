@@ -69,8 +69,11 @@ export interface CountriesAnswer {
   countries: CountrySummary[];
 }
 
+/** Short names where the library's alias is ambiguous or long. */
+const SHORT_NAMES: Record<string, string> = { CD: 'DR Congo', CG: 'Republic of the Congo', KR: 'South Korea', LA: 'Laos', SY: 'Syria', GB: 'United Kingdom', IR: 'Iran', VN: 'Vietnam', TZ: 'Tanzania' };
+
 export function countryName(cc: string): string {
-  return countries.getName(cc.toUpperCase(), 'en', { select: 'official' }) ?? cc.toUpperCase();
+  return SHORT_NAMES[cc.toUpperCase()] ?? countries.getName(cc.toUpperCase(), 'en', { select: 'alias' }) ?? cc.toUpperCase();
 }
 
 function countryNumeric(cc: string): string | null {
@@ -327,6 +330,14 @@ export async function countryDetail(q: Queryable, code: string): Promise<Country
     tip: tip.map((t) => ({ year: t.report_year, tier: t.tier, quote: t.quote, reliability: t.reliability, source: { id: t.source_id, title: t.title, published: t.published, url: t.url } })),
     actions,
   };
+}
+
+/** Accepted figures about one entity (a company's workers, a worksite's wages), each with its source. */
+export async function entityFigures(q: Queryable, entityId: string): Promise<CitedFigureRow[]> {
+  return (await q.query<FigureRow>(
+    `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND f.entity_id = $1 ORDER BY f.metric, f.period_start NULLS LAST, f.reliability`,
+    [entityId],
+  )).map(citeFigure);
 }
 
 export interface Headline {

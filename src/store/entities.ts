@@ -289,3 +289,21 @@ async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): P
   }
   return relations;
 }
+
+/** The JSON document of one entity, the same for `room39 entity --json` and `GET /api/entities/{id}`. */
+export function entityDocument(detail: EntityDetail) {
+  const { entity, statements, relations } = detail;
+  return {
+    entity: {
+      id: entity.id, schema: entity.schema, caption: entity.caption, properties: entity.properties, datasets: entity.datasets,
+      topics: entity.topics, referents: entity.referents, first_seen: entity.firstSeen, last_seen: entity.lastSeen,
+    },
+    statements: statements.map((s) => ({
+      id: s.id, entity_id: s.entity_id, prop: s.prop, value: s.value, source: s.source, quote: s.quote,
+      quote_start: s.quote_start, quote_end: s.quote_end, reliability: s.reliability, dataset: s.dataset,
+      first_seen: s.first_seen, last_seen: s.last_seen, recorded_by: s.recorded_by, review_status: s.review_status,
+    })),
+    relations,
+  };
+}
+export type EntityDocument = ReturnType<typeof entityDocument>;

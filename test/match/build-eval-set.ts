@@ -8,8 +8,9 @@
  * use the matcher's phonetic keys:
  *   acronym   one upper-case word of 2–8 letters
  *   script    not written in Latin letters
- *   variant   every distinctive word is within a small edit distance of a word
- *             of one kept name, or the words squeezed together are ≥ 70% alike
+ *   variant   every distinctive word (not a company-form, country or generic
+ *             industry word) is within a small edit distance of a word of one
+ *             kept name, or those words squeezed together are ≥ 70% alike
  *   distinct  anything else (another identity, a former name)
  * Negatives (must not match):
  *   korean_person    generated DPRK-style names (surname + two syllables) that
@@ -44,8 +45,14 @@ function labelKey(word: string): string {
     .replace(/b/g, 'p').replace(/d/g, 't').replace(/r/g, 'l').replace(/(.)\1/g, '$1');
 }
 
+/** Words that say what kind of body, not which one: not evidence that two names are one. */
+const GENERIC = new Set(('trading shipping bank banking credit development industry industrial international technology machinery machine chemical ' +
+  'joint operation venture academy natural science research institute ministry department bureau committee office national defense force ' +
+  'strategic resource investment global trust united associated export import center commission army central military marine service ' +
+  'energy atomic space aerospace administration economic economics second first third unit plant tool solid general').split(' '));
+
 const distinctiveWords = (name: string): string[] =>
-  tokenize(normalizeName(name)).map(expandWord).filter((w) => orgWordClass(w) === 'word');
+  tokenize(normalizeName(name)).map(expandWord).filter((w) => orgWordClass(w) === 'word' && !GENERIC.has(w));
 
 function isAcronym(alias: string): boolean {
   const t = alias.replace(/["“”]/g, '').trim();

@@ -1,6 +1,6 @@
 import { UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { getEntity } from '../../store/entities.ts';
+import { entityDocument, getEntity, type EntityDocument } from '../../store/entities.ts';
 
 export const entityCommand: CliCommand = {
   name: 'entity',
@@ -10,18 +10,11 @@ export const entityCommand: CliCommand = {
   async run(ctx) {
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('give an entity id, e.g. room39 entity r39-kim-won-hong (find ids with room39 search)');
-    const { db } = await ctx.services();
-    const detail = await getEntity(db, id);
-    const { entity, statements, relations } = detail;
-    const json = {
-      entity: { id: entity.id, schema: entity.schema, caption: entity.caption, properties: entity.properties, datasets: entity.datasets, topics: entity.topics, referents: entity.referents, first_seen: entity.firstSeen, last_seen: entity.lastSeen },
-      statements: statements.map((s) => ({
-        id: s.id, prop: s.prop, value: s.value, source: { id: s.source.id, title: s.source.title }, quote: s.quote,
-        quote_start: s.quote_start, quote_end: s.quote_end, reliability: s.reliability, dataset: s.dataset,
-        first_seen: s.first_seen, last_seen: s.last_seen, recorded_by: s.recorded_by, review_status: s.review_status,
-      })),
-      relations,
-    };
+    const remote = ctx.remote();
+    const doc: EntityDocument = remote
+      ? await remote.request<EntityDocument>(`/api/entities/${encodeURIComponent(id)}`)
+      : entityDocument(await getEntity((await ctx.services()).db, id));
+    const { entity, statements, relations } = doc;
     const text = [
       `${entity.caption}  [${entity.schema}]  ${entity.id}`,
       `datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`,
@@ -32,6 +25,6 @@ export const entityCommand: CliCommand = {
         ? table(['relation', 'role', 'caption', 'with', 'id'], relations.map((r) => [r.schema, r.role, r.caption, r.others.map((o) => o.caption).join('; '), r.id]))
         : 'No relations.',
     ].join('\n');
-    return { json, text };
+    return { json: doc, text };
   },
 };

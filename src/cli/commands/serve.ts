@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
+import { advertiseServer } from '../remote.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -17,11 +18,15 @@ export const serveCommand: CliCommand = {
     for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
     const app = createApp(services);
     await new Promise<void>((resolve) => {
+      let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-        ctx.log(`room39: serving http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}`);
+        const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`;
+        if (!ctx.settings.databaseUrl) unadvertise = advertiseServer(ctx.settings.dataDir, url);
+        ctx.log(`room39: serving ${url}`);
       });
       const stop = () => {
         ctx.log('room39: stopping');
+        unadvertise();
         server.close(() => resolve());
         setTimeout(() => resolve(), 3000).unref();
       };

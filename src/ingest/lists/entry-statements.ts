@@ -109,8 +109,7 @@ export function entryEntities(entry: ListEntry): EntityValues[] {
   for (const p of entry.programs) add(main, 'program', p);
   if (entry.remarks) add(main, 'notes', entry.remarks);
   for (const n of notes) add(main, 'notes', n);
-  add(main, 'topics', 'sanction');
-  add(main, 'sourceUrl', info.url || null);
+  // The `sanction` topic comes from the Sanction entity below (store/entities.ts derives it).
   const wallets: EntityValues[] = [];
   for (const ident of entry.identifiers) {
     if (ident.type === 'digital_currency') {
@@ -118,7 +117,6 @@ export function entryEntities(entry: ListEntry): EntityValues[] {
       add(w, 'publicKey', ident.value);
       add(w, 'currencySymbol', ident.note);
       add(w, 'holder', id);
-      add(w, 'topics', 'sanction');
       wallets.push(w);
       continue;
     }

@@ -6,7 +6,7 @@
 import type { Statement } from '../../model/index.ts';
 import type { Queryable } from '../../store/db.ts';
 
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 export async function upsertListStatements(q: Queryable, statements: readonly Statement[]): Promise<void> {
   for (let i = 0; i < statements.length; i += CHUNK) {

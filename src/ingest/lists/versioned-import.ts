@@ -158,9 +158,13 @@ export async function importVersion(
     const flush = async (force: boolean) => {
       if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
       await flushChanged();
+      let t = Date.now();
       await upsertListStatements(tx, batch);
+      (globalThis as any).tS = ((globalThis as any).tS ?? 0) + Date.now() - t; t = Date.now();
       await upsertEntryRows(tx, entryRows);
+      (globalThis as any).tE = ((globalThis as any).tE ?? 0) + Date.now() - t; t = Date.now();
       await insertChanges(tx, changeRows);
+      (globalThis as any).tC = ((globalThis as any).tC ?? 0) + Date.now() - t;
       batch = []; entryRows = []; changeRows = [];
     };
 
@@ -198,7 +202,7 @@ export async function importVersion(
     if (!v) throw new Room39Error('invalid_data', 'the file holds no entries');
     const info: VersionInfo = v;
     await flush(true);
-    console.timeLog('imp','records');
+    console.timeLog('imp','records', (globalThis as any).tS, (globalThis as any).tE, (globalThis as any).tC);
 
     // Entries the new version no longer lists: delisted.
     const removedIds = [...prev.keys()].filter((k) => !seen.has(k));

@@ -1,7 +1,7 @@
 /** The atlas: host countries for the map, one country's figures and actions, the timeline, the network around an entity, the headline figures. */
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
-import { countryDetail, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas.ts';
+import { countryDetail, entityFigures, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas.ts';
 
 const countriesQuery = z.object({
   year: z.coerce.number().int().min(1900, 'year must be 1900 or later').max(2100, 'year must be 2100 or earlier').optional(),
@@ -44,6 +44,11 @@ export const registerAtlasRoutes: RouteRegistrar = (app, { db }) => {
   });
 
   app.get('/api/countries/:cc', async (c) => c.json(await countryDetail(db, c.req.param('cc'))));
+
+  app.get('/api/figures', async (c) => {
+    const entity = z.string().trim().min(1, 'entity (an entity id) is required').max(256).parse(c.req.query('entity') ?? '');
+    return c.json({ entity, figures: await entityFigures(db, entity) });
+  });
 
   app.get('/api/timeline', async (c) => {
     const query = timelineQuery.parse(c.req.query());

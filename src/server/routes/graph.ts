@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { searchEntities } from '../../store/search.ts';
-import { getEntity } from '../../store/entities.ts';
+import { entityDocument, getEntity } from '../../store/entities.ts';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1, 'q (the name to search for) is required').max(1000, 'q is longer than 1000 characters'),
@@ -21,11 +21,6 @@ export const registerGraphRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/entities/:id', async (c) => {
     const id = c.req.param('id');
     if (id.length > 256) return c.json({ error: { code: 'invalid_input', message: 'entity ids are at most 256 characters' } }, 400);
-    const detail = await getEntity(db, id);
-    return c.json({
-      entity: { ...detail.entity, first_seen: detail.entity.firstSeen, last_seen: detail.entity.lastSeen },
-      statements: detail.statements,
-      relations: detail.relations,
-    });
+    return c.json(entityDocument(await getEntity(db, id)));
   });
 };

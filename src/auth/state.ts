@@ -1,0 +1,35 @@
+/**
+ * Per-app security state: the rate limiters and the testimony keyring. One
+ * per opened Services, shared by the middleware and the routes.
+ */
+import type { Services } from '../services.ts';
+import { readSecuritySettings, type SecuritySettings } from '../config/settings.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { loadKeyring, type Keyring } from '../testimony/keyring.ts';
+
+export interface SecurityState {
+  security: SecuritySettings;
+  keyring: Keyring | null;
+  byAddress: RateLimiter;
+  byAccount: RateLimiter;
+  logins: RateLimiter;
+}
+
+const states = new WeakMap<Services, SecurityState>();
+
+export function securityState(services: Services): SecurityState {
+  let s = states.get(services);
+  if (!s) {
+    const security = services.settings.security ?? readSecuritySettings();
+    const login = security.loginRatePerMinute;
+    s = {
+      security,
+      keyring: services.keyring !== undefined ? services.keyring : loadKeyring(security),
+      byAddress: new RateLimiter(security.addressRate),
+      byAccount: new RateLimiter(security.accountRate),
+      logins: new RateLimiter({ rate: login.rate / 60, burst: login.burst }),
+    };
+    states.set(services, s);
+  }
+  return s;
+}

@@ -1,0 +1,90 @@
+/**
+ * Settles who is asking and whether they may: rate limits per address and
+ * per account, the session cookie or API token, CSRF for cookie-authenticated
+ * state-changing requests, and the policy table (src/auth/policy.ts).
+ *
+ * CSRF: a request authenticated by the session cookie that changes state
+ * must carry the session's token in X-CSRF-Token. Without it, a request to a
+ * public door (screening, matching, document submission) goes on as
+ * anonymous (a forged request can do nothing an anonymous one cannot), and
+ * any other is refused. Bearer-token and anonymous requests carry no ambient
+ * credential and need no CSRF token.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Services } from '../../services.ts';
+import { resolveApiToken, resolveSession } from '../../auth/service.ts';
+import { ANONYMOUS, setPrincipal, type Principal } from '../../auth/principal.ts';
+import { decide, ruleFor, SAFE_METHODS } from '../../auth/policy.ts';
+import { sameSecret } from '../../auth/tokens.ts';
+import { securityState } from '../../auth/state.ts';
+import { clientAddress } from './client-address.ts';
+import { sessionCookieName } from './session-cookie.ts';
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+function refuse(c: Context, status: 401 | 403 | 429, code: string, message: string, headers: Record<string, string> = {}) {
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ error: { code, message } }, status);
+}
+
+export function authMiddleware(services: Services): MiddlewareHandler {
+  return async (c, next) => {
+    const state = securityState(services);
+    const { security } = state;
+    const address = clientAddress(c, security.trustProxy);
+
+    const byAddress = state.byAddress.take(`addr:${address}`);
+    if (!byAddress.ok) {
+      return refuse(c, 429, 'rate_limited', `too many requests from your address; try again in ${byAddress.retryAfter} s`, { 'Retry-After': String(byAddress.retryAfter) });
+    }
+
+    let principal: Principal = ANONYMOUS(address);
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const found = m ? await resolveApiToken(services.db, m[1]!) : null;
+      if (!found) {
+        return refuse(c, 401, 'unauthorized', 'the API token is unknown, revoked, or its account is disabled; make a new one with room39 user token NAME', { 'WWW-Authenticate': 'Bearer realm="room39"' });
+      }
+      principal = { kind: 'token', account: found.account, address, tokenId: found.tokenId };
+    } else {
+      const cookie = getCookie(c, sessionCookieName(security.cookieSecure));
+      if (cookie) {
+        const session = await resolveSession(services.db, cookie);
+        if (session) principal = { kind: 'session', account: session.account, address, csrfToken: session.csrfToken, sessionHash: session.idHash };
+      }
+    }
+
+    if (principal.account) {
+      const byAccount = state.byAccount.take(`acct:${principal.tokenId ?? principal.account.id}`);
+      if (!byAccount.ok) {
+        return refuse(c, 429, 'rate_limited', `too many requests from your account; try again in ${byAccount.retryAfter} s`, { 'Retry-After': String(byAccount.retryAfter) });
+      }
+    }
+
+    const rule = ruleFor(c.req.method, c.req.path);
+    if (principal.kind === 'session' && !SAFE_METHODS.has(c.req.method.toUpperCase()) && !c.req.path.startsWith('/api/auth/login')) {
+      const sent = c.req.header(CSRF_HEADER) ?? '';
+      if (!sent || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
+        if (rule.access === 'public' && security.publicRead) principal = ANONYMOUS(address);
+        else return refuse(c, 403, 'csrf_failed', `this request changes state and came without the session's CSRF token: send the ${CSRF_HEADER} header given at login (GET /api/auth/session returns it)`);
+      }
+    }
+
+    const decision = decide(rule.access, principal, security.publicRead);
+    if (decision === 'needs_login') {
+      return refuse(c, 401, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });
+    }
+    if (decision === 'forbidden') {
+      return refuse(c, 403, 'forbidden', `your role (${principal.account?.role}) may not do this; it needs ${rule.access} or above`);
+    }
+    setPrincipal(c, principal);
+    await next();
+    if (principal.account) {
+      c.header('Cache-Control', 'no-store');
+      c.header('Vary', 'Cookie, Authorization');
+    }
+  };
+}

@@ -1,0 +1,86 @@
+/** How numbers, ranges, dates and names are written on every page. */
+const nf = new Intl.NumberFormat('en-GB');
+
+export function num(v: number | null | undefined): string {
+  return v == null || !Number.isFinite(v) ? '–' : nf.format(Math.round(v));
+}
+
+export function usd(v: number | null | undefined): string {
+  if (v == null || !Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (a >= 1e9) return `$${(v / 1e9).toFixed(2)} billion`;
+  if (a >= 1e6) return `$${(v / 1e6).toFixed(a >= 1e8 ? 0 : 1)} million`;
+  return `$${nf.format(Math.round(v))}`;
+}
+
+export function compact(v: number): string {
+  return new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+}
+
+export function pct(fraction: number | null | undefined, digits = 0): string {
+  return fraction == null ? '–' : `${(fraction * 100).toFixed(digits)}%`;
+}
+
+const CURRENCY = new Set(['USD', 'EUR', 'KPW', 'KRW', 'CNY', 'RUB']);
+
+function one(v: number, unit: string): string {
+  if (unit === 'fraction') return pct(v, v * 100 % 1 ? 1 : 0);
+  if (unit === 'USD') return usd(v);
+  if (CURRENCY.has(unit)) return `${nf.format(v)} ${unit}`;
+  return nf.format(v);
+}
+
+/** "50,000 – 60,000 workers", "more than 50,000", "49 of 119", "$500 million a year". */
+export function figureValue(f: { low: number | null; high: number | null; of?: number | null; unit: string; per?: string | null; qualifier: string }): string {
+  const { low, high, unit, qualifier } = f;
+  let text: string;
+  if (qualifier === 'part_of' && f.of != null) text = `${one(low ?? high ?? 0, unit)} of ${one(f.of, unit)}`;
+  else if (qualifier === 'at_least' || (low != null && high == null)) text = `at least ${one(low ?? 0, unit)}`;
+  else if (qualifier === 'at_most' || (low == null && high != null)) text = `up to ${one(high ?? 0, unit)}`;
+  else if (low != null && high != null && low !== high) text = `${one(low, unit)} – ${one(high, unit)}`;
+  else text = `${qualifier === 'approximate' ? 'about ' : ''}${one(low ?? high ?? 0, unit)}`;
+  if (qualifier === 'order_of_magnitude') text = `order of ${text}`;
+  const suffix = unit === 'persons' ? ' workers' : unit === 'months' ? ' months' : '';
+  const per = f.per ? ` a ${f.per}` : '';
+  return text + suffix + per;
+}
+
+export function period(start: string | null, end: string | null): string {
+  if (!start && !end) return 'undated';
+  if (start === end || !end) return start ?? '';
+  if (!start) return `until ${end}`;
+  return `${start} – ${end}`;
+}
+
+const METRIC: Record<string, string> = {
+  workers: 'Workers',
+  state_share: 'Share taken by the state',
+  wage_split: 'Wage split',
+  monthly_wage: 'Monthly wage',
+  annual_revenue: 'Revenue a year',
+  revenue: 'Revenue',
+  months_worked: 'Months worked a year',
+};
+
+export function metricLabel(m: string): string {
+  return METRIC[m] ?? humanize(m);
+}
+
+/** camelCase or snake_case property names in words: `birthDate` → "Birth date". */
+export function humanize(name: string): string {
+  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const TOPIC_LABEL: Record<string, string> = {
+  sanction: 'Sanctioned',
+  'labour.export': 'Labour-export company',
+  'labour.host': 'Employs North Korean workers',
+  'role.pep': 'Politically exposed',
+  debarment: 'Debarred',
+  crime: 'Crime',
+};
+
+export function topicLabel(t: string): string {
+  return TOPIC_LABEL[t] ?? humanize(t);
+}

@@ -1,0 +1,253 @@
+/**
+ * The entity page: every property with its citations on demand, sanctions
+ * with authority, programme and date, relationships, figures and a small
+ * timeline; links to the network and to screening this name.
+ */
+import { useApi } from '../api.ts';
+import { Link, href } from '../router.tsx';
+import type { EntityDetail, StatementView, RelationView } from '../../../src/store/entities.ts';
+import type { CitedFigureRow, TimelineItem } from '../../../src/store/atlas.ts';
+import { Cite, Grade } from '../components/Cite.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
+import { humanize, topicLabel } from '../format.ts';
+import { FigureList, TimelineList } from '../components/Figures.tsx';
+import { schemaName } from '../schemas.ts';
+
+type EntityAnswer = Omit<EntityDetail, 'entity'> & { entity: EntityDetail['entity'] & { first_seen: string | null; last_seen: string | null } };
+
+const REF_PROPS = new Set(['entity', 'member', 'organization', 'employee', 'employer', 'director', 'owner', 'asset', 'subject', 'object', 'person', 'associate', 'relative', 'holder', 'post', 'involved', 'organizer', 'parent', 'programId', 'authorityEntity']);
+const FIRST_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'summary', 'description', 'country', 'jurisdiction', 'nationality', 'birthDate', 'position', 'authority', 'program', 'startDate', 'endDate', 'date'];
+const COUNTRY_PROPS = new Set(['country', 'jurisdiction', 'nationality', 'citizenship', 'mainCountry']);
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+export function countryLabel(code: string): string {
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function groupByProp(statements: StatementView[]): [string, Map<string, StatementView[]>][] {
+  const props = new Map<string, Map<string, StatementView[]>>();
+  for (const s of statements) {
+    const values = props.get(s.prop) ?? new Map<string, StatementView[]>();
+    values.set(s.value, [...(values.get(s.value) ?? []), s]);
+    props.set(s.prop, values);
+  }
+  const rank = (p: string) => {
+    const i = FIRST_PROPS.indexOf(p);
+    return i < 0 ? FIRST_PROPS.length : i;
+  };
+  return [...props.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
+}
+
+function Citations({ list }: { list: StatementView[] }) {
+  if (list.length === 1) {
+    const s = list[0]!;
+    return <Cite source={s.source} quote={s.quote} grade={s.reliability} />;
+  }
+  return (
+    <details className="cite">
+      <summary>
+        <span className="cite-label">{list.length} sources</span> {list.map((s) => <Grade key={s.id} grade={s.reliability} />)}
+      </summary>
+      <ul className="cite-list">
+        {list.map((s) => (
+          <li key={s.id}>
+            <Cite source={s.source} quote={s.quote} grade={s.reliability} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Value({ prop, value, captions }: { prop: string; value: string; captions: Map<string, string> }) {
+  if (REF_PROPS.has(prop)) return <Link to={`/entity/${encodeURIComponent(value)}`}>{captions.get(value) ?? value}</Link>;
+  if (COUNTRY_PROPS.has(prop) && /^[a-z]{2}$/i.test(value)) return <span>{countryLabel(value)}</span>;
+  if (/^https?:\/\//.test(value)) {
+    return (
+      <a href={value} target="_blank" rel="noopener noreferrer external">
+        {value}
+      </a>
+    );
+  }
+  return <span>{value}</span>;
+}
+
+export function PropertyTable({ statements, captions, caption }: { statements: StatementView[]; captions: Map<string, string>; caption?: string }) {
+  return (
+    <table className="props">
+      {caption ? <caption>{caption}</caption> : null}
+      <tbody>
+        {groupByProp(statements).map(([prop, values]) => (
+          <tr key={prop}>
+            <th scope="row">{humanize(prop)}</th>
+            <td>
+              <ul className="values">
+                {[...values.entries()].map(([value, list]) => (
+                  <li key={value}>
+                    <Value prop={prop} value={value} captions={captions} /> <Citations list={list} />
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SanctionCard({ relation }: { relation: RelationView }) {
+  const { data, error } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(relation.id)}`);
+  const want = ['authority', 'program', 'startDate', 'endDate', 'provisions', 'reason', 'country'];
+  const st = data?.statements.filter((s) => want.includes(s.prop)) ?? [];
+  const get = (p: string) => st.filter((s) => s.prop === p);
+  const start = get('startDate')[0]?.value;
+  const end = get('endDate')[0]?.value;
+  return (
+    <li className="card sanction">
+      <h3>
+        <Link to={`/entity/${encodeURIComponent(relation.id)}`}>{get('program')[0]?.value ?? relation.caption}</Link>
+        {end ? <span className="badge badge-ended">ended {end}</span> : start ? <span className="badge badge-active">since {start}</span> : null}
+      </h3>
+      {error ? <ErrorNote error={error} what="This designation" /> : null}
+      {data ? <PropertyTable statements={st} captions={new Map()} caption={`Designation: ${relation.caption}`} /> : <Loading what="Loading the designation" />}
+    </li>
+  );
+}
+
+function FiguresOf({ id }: { id: string }) {
+  const { data } = useApi<{ figures: CitedFigureRow[] }>(href('/api/figures', { entity: id }));
+  if (!data || data.figures.length === 0) return null;
+  return (
+    <section aria-labelledby="figures-h">
+      <h2 id="figures-h">Figures</h2>
+      <FigureList figures={data.figures} />
+    </section>
+  );
+}
+
+function EntityTimeline({ id }: { id: string }) {
+  const { data } = useApi<{ items: TimelineItem[] }>(href('/api/timeline', { entity: id }));
+  if (!data || data.items.length === 0) return null;
+  return (
+    <section aria-labelledby="tl-h">
+      <h2 id="tl-h">Timeline</h2>
+      <TimelineList items={data.items} />
+    </section>
+  );
+}
+
+function Relationships({ relations }: { relations: RelationView[] }) {
+  if (relations.length === 0) return <p className="muted">No relationships recorded.</p>;
+  const groups = new Map<string, RelationView[]>();
+  for (const r of relations) groups.set(r.label, [...(groups.get(r.label) ?? []), r]);
+  return (
+    <dl className="relations">
+      {[...groups.entries()].map(([label, list]) => (
+        <div key={label} className="relation-group">
+          <dt>{humanize(label)}</dt>
+          {list.map((r) => (
+            <dd key={`${r.id}-${r.role}`}>
+              {r.others.length ? (
+                r.others.map((o, i) => (
+                  <span key={`${o.id}-${o.role}`}>
+                    {i > 0 ? ', ' : ''}
+                    <Link to={`/entity/${encodeURIComponent(o.id)}`}>{o.caption}</Link> <span className="schema-tag">{schemaName(o.schema)}</span>
+                  </span>
+                ))
+              ) : (
+                <Link to={`/entity/${encodeURIComponent(r.id)}`}>{r.caption}</Link>
+              )}
+              {r.others.length ? (
+                <span className="small muted">
+                  {' '}
+                  — <Link to={`/entity/${encodeURIComponent(r.id)}`}>{schemaName(r.schema)}: {r.caption}</Link>
+                </span>
+              ) : (
+                <span className="schema-tag">{schemaName(r.schema)}</span>
+              )}
+            </dd>
+          ))}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function EntityPage({ id }: { id: string }) {
+  const { data, error, loading } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(id)}`);
+  if (error) {
+    return error.status === 404 ? (
+      <section>
+        <h1>Not in the graph</h1>
+        <p>
+          No entity has the id <code>{id}</code>. <Link to="/search">Search by name</Link> instead.
+        </p>
+      </section>
+    ) : (
+      <ErrorNote error={error} what="Loading this entity" />
+    );
+  }
+  if (!data || loading) return <Loading what="Loading the entity" />;
+  const { entity, statements, relations } = data;
+  const captions = new Map<string, string>();
+  for (const r of relations) {
+    captions.set(r.id, r.caption);
+    for (const o of r.others) captions.set(o.id, o.caption);
+  }
+  const sanctions = relations.filter((r) => r.schema === 'Sanction' && r.role === 'entity');
+  const others = relations.filter((r) => !(r.schema === 'Sanction' && r.role === 'entity'));
+  const screenName = entity.properties.name?.[0] ?? entity.caption;
+  return (
+    <article className="entity-page">
+      <header className="entity-head">
+        <p className="schema-tag big">{schemaName(entity.schema)}</p>
+        <h1>{entity.caption}</h1>
+        <p className="topics">
+          {entity.topics.map((t) => (
+            <span key={t} className={`topic topic-${t.replace(/\W/g, '-')}`}>
+              {topicLabel(t)}
+            </span>
+          ))}
+        </p>
+        <p className="actions">
+          <Link className="button" to={`/network/${encodeURIComponent(entity.id)}`}>
+            Network
+          </Link>
+          <Link className="button secondary" to={href('/screen', { names: screenName })}>
+            Screen this name
+          </Link>
+        </p>
+        <p className="small muted">
+          {statements.length} statements from {new Set(statements.map((s) => s.source.id)).size} sources · datasets: {entity.datasets.join(', ')} · id{' '}
+          <code>{entity.id}</code>
+        </p>
+      </header>
+      {sanctions.length ? (
+        <section aria-labelledby="sanctions-h">
+          <h2 id="sanctions-h">Sanctions</h2>
+          <ul className="cards">
+            {sanctions.map((r) => (
+              <SanctionCard key={r.id} relation={r} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="props-h">
+        <h2 id="props-h">What the sources say</h2>
+        <p className="small muted">Open a grade to see the source and the exact quote each value rests on.</p>
+        <PropertyTable statements={statements} captions={captions} />
+      </section>
+      <section aria-labelledby="rel-h">
+        <h2 id="rel-h">Relationships</h2>
+        <Relationships relations={others} />
+      </section>
+      <FiguresOf id={entity.id} />
+      <EntityTimeline id={entity.id} />
+    </article>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * Home: headline figures with their sources, and the world map of host
+ * countries for a chosen year; a country opens its figures, deployments,
+ * TIP ratings and the actions it took. Year and country are in the URL.
+ */
+import { Suspense, lazy } from 'react';
+import { useApi } from '../api.ts';
+import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
+import type { CountriesAnswer, CountryDetail, CountrySummary, Headline } from '../../../src/store/atlas.ts';
+import { Cite, SourceLine, Grade } from '../components/Cite.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
+import { figureValue, num, period, usd } from '../format.ts';
+import { STEPS, describeCountry, shadeClass } from '../mapScale.ts';
+import { FigureList } from '../components/Figures.tsx';
+
+const WorldMap = lazy(() => import('../components/WorldMap.tsx'));
+
+function HeadlineFigures() {
+  const { data, error } = useApi<Headline>('/api/headline');
+  if (error) return <ErrorNote error={error} what="The headline figures" />;
+  if (!data) return <Loading what="Loading the headline figures" />;
+  const workers = data.workers[0];
+  const revenue = data.revenue.slice(0, 3);
+  const share = data.state_share[0];
+  return (
+    <section className="headline" aria-labelledby="headline-h">
+      <h2 id="headline-h" className="sr-only">
+        Headline figures
+      </h2>
+      <div className="stats">
+        {workers ? (
+          <div className="stat">
+            <p className="stat-value">{figureValue(workers)}</p>
+            <p className="stat-label">North Koreans working abroad ({period(workers.period_start, workers.period_end)})</p>
+            <Cite source={workers.source} quote={workers.quote} grade={workers.reliability} />
+          </div>
+        ) : null}
+        {revenue.length ? (
+          <div className="stat">
+            <p className="stat-value">
+              {usd(Math.min(...revenue.map((r) => r.low ?? r.high ?? 0)))} – {usd(Math.max(...revenue.map((r) => r.high ?? r.low ?? 0)))}
+            </p>
+            <p className="stat-label">earned by the regime a year, as {revenue.length} sources put it</p>
+            <details className="cite">
+              <summary>
+                <span className="cite-label">{revenue.length} sources</span> {revenue.map((r) => <Grade key={r.id} grade={r.reliability} />)}
+              </summary>
+              <ul className="cite-list">
+                {revenue.map((r) => (
+                  <li key={r.id}>
+                    <strong>{figureValue(r)}</strong> ({period(r.period_start, r.period_end)}) <SourceLine source={r.source} />
+                    <blockquote>{r.quote}</blockquote>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        ) : null}
+        {share ? (
+          <div className="stat">
+            <p className="stat-value">{figureValue(share)}</p>
+            <p className="stat-label">of a worker's wage taken by the state</p>
+            <Cite source={share.source} quote={share.quote} grade={share.reliability} />
+          </div>
+        ) : null}
+        <div className="stat">
+          <p className="stat-value">{num(data.counts.host_countries)}</p>
+          <p className="stat-label">
+            host countries · {num(data.counts.entities)} entities · {num(data.counts.sanctions)} designations · {num(data.counts.sources)} sources
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function CountryPanel({ cc, onClose }: { cc: string; onClose(): void }) {
+  const { data, error } = useApi<CountryDetail>(`/api/countries/${encodeURIComponent(cc)}`);
+  return (
+    <aside className="country-panel" aria-labelledby="country-h" aria-live="polite">
+      <button type="button" className="close" onClick={onClose} aria-label="Close the country panel">
+        ×
+      </button>
+      {error ? <ErrorNote error={error} what="This country" /> : null}
+      {!data ? (
+        <Loading what="Loading the country" />
+      ) : (
+        <>
+          <h2 id="country-h">{data.name}</h2>
+          <p className="small muted">{data.role === 'sending' ? 'Sends workers abroad.' : `${data.deployments.length} documented deployments of North Korean workers.`}</p>
+          <h3>Figures</h3>
+          {data.figures.length ? <FigureList figures={data.figures} /> : <p className="muted">No figure in the graph for this country.</p>}
+          {data.actions.length ? (
+            <>
+              <h3>Actions taken</h3>
+              <ul className="actions-list">
+                {data.actions.map((a) => (
+                  <li key={a.id}>
+                    {a.date ? <time dateTime={a.date}>{a.date}: </time> : null}
+                    <Link to={`/entity/${encodeURIComponent(a.id)}`}>{a.caption}</Link>{' '}
+                    <Cite source={a.where.source} quote={a.where.quote} grade={a.where.reliability} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {data.tip.length ? (
+            <>
+              <h3>Trafficking in Persons ratings</h3>
+              <ul>
+                {data.tip.map((t) => (
+                  <li key={t.year}>
+                    {t.year}: {t.tier === '2WL' ? 'Tier 2 Watch List' : `Tier ${t.tier}`} <Cite source={t.source} quote={t.quote} grade={t.reliability} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {data.deployments.length ? (
+            <>
+              <h3>Who sends and employs the workers</h3>
+              <ul>
+                {data.deployments.map((d) => (
+                  <li key={d.id}>
+                    {d.sector ?? 'sector not stated'}
+                    {d.sender ? (
+                      <>
+                        {' '}
+                        · sent by <Link to={`/entity/${encodeURIComponent(d.sender.id)}`}>{d.sender.caption}</Link>
+                      </>
+                    ) : null}
+                    {d.employer ? (
+                      <>
+                        {' '}
+                        · employed by <Link to={`/entity/${encodeURIComponent(d.employer.id)}`}>{d.employer.caption}</Link>
+                      </>
+                    ) : null}{' '}
+                    <span className="small muted">{period(d.period_start, d.period_end)}</span> <Cite source={d.source} quote={d.quote} grade={d.reliability} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <Link to={href('/timeline', {})}>Timeline of designations and actions</Link> · <Link to={href('/estimates', { exclude: cc })}>Revenue without {data.name}</Link>
+          </p>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Map legend">
+      {STEPS.map((s, i) => (
+        <li key={s.label}>
+          <span className={`swatch shade-${i}`} aria-hidden="true" /> {s.label} workers
+        </li>
+      ))}
+      <li>
+        <span className="swatch shade-host" aria-hidden="true" /> hosts workers, no figure for the year
+      </li>
+      <li>
+        <span className="swatch shade-sending" aria-hidden="true" /> North Korea (sending)
+      </li>
+    </ul>
+  );
+}
+
+function CountryButtons({ countries, year, selected, onSelect }: { countries: CountrySummary[]; year: number | null; selected: string | null; onSelect(cc: string): void }) {
+  const sorted = [...countries].sort((a, b) => (b.workers?.mid ?? -1) - (a.workers?.mid ?? -1) || a.name.localeCompare(b.name));
+  return (
+    <details className="country-list">
+      <summary>All {countries.length} countries as a list</summary>
+      <ul>
+        {sorted.map((c) => (
+          <li key={c.cc}>
+            <button type="button" className={`linklike ${selected === c.cc ? 'on' : ''}`} onClick={() => onSelect(c.cc)} aria-pressed={selected === c.cc}>
+              <span className={`swatch ${shadeClass(c)}`} aria-hidden="true" /> {describeCountry(c, year)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function HomePage() {
+  const { query } = useLocation();
+  const update = useQueryUpdater();
+  const year = query.get('year');
+  const cc = query.get('country');
+  const { data, error } = useApi<CountriesAnswer>(href('/api/countries', { year }));
+  const select = (code: string) => update({ country: code }, { push: true });
+  return (
+    <div className="home">
+      <section className="intro">
+        <h1>North Korea's overseas forced labour, source by source</h1>
+        <p className="lead">
+          Who sends the workers, where they work, what the state takes from their wages, and the sanctions aimed at it. Every figure keeps its source, the
+          exact quote and a reliability grade.
+        </p>
+      </section>
+      <HeadlineFigures />
+      <section className="map-section" aria-labelledby="map-h">
+        <div className="map-head">
+          <h2 id="map-h">Where the workers are{data?.year ? `, ${data.year}` : ''}</h2>
+          {data && data.years.length ? (
+            <div className="year-control">
+              <label htmlFor="year">Year</label>
+              <select id="year" value={String(data.year ?? '')} onChange={(e) => update({ year: e.target.value })}>
+                {data.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+        </div>
+        <p className="small muted">Shaded by the best-graded worker figure whose period covers the year. Select a country for its figures, each with source and quote, and the actions it took.</p>
+        {error ? <ErrorNote error={error} what="The map" /> : null}
+        <div className={cc ? 'map-and-panel open' : 'map-and-panel'}>
+          <div className="map-wrap">
+            {data ? (
+              <Suspense fallback={<Loading what="Drawing the map" />}>
+                <WorldMap countries={data.countries} year={data.year} selected={cc} onSelect={select} />
+              </Suspense>
+            ) : (
+              <Loading what="Loading the map" />
+            )}
+            <Legend />
+            {data ? <CountryButtons countries={data.countries} year={data.year} selected={cc} onSelect={select} /> : null}
+          </div>
+          {cc ? <CountryPanel key={cc} cc={cc} onClose={() => update({ country: null }, { push: true })} /> : null}
+        </div>
+      </section>
+    </div>
+  );
+}
