@@ -9,11 +9,14 @@ import type { Settings } from './config/settings.ts';
 import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './store/bundle.ts';
 import { Room39Error } from './errors.ts';
+import { loadKeyring, type Keyring } from './testimony/keyring.ts';
 
 export interface Services {
   db: Db;
   settings: Settings;
   bundle: BundleReport;
+  /** The testimony keyring (ROOM39_KEY_FILE / ROOM39_KEY), or null when none is configured; never stored in the database. */
+  keyring?: Keyring | null;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,8 @@ function isAlive(pid: number): boolean {
 }
 
 export async function openServices(settings: Settings, progress: ProgressReporter = () => undefined): Promise<Services> {
+  // A bad key file stops the start before the store is touched, with a message saying how to fix it.
+  const keyring = loadKeyring(settings.security);
   const release = settings.databaseUrl ? () => undefined : acquireLock(settings.dataDir);
   let db: Db;
   try {
@@ -62,11 +67,12 @@ export async function openServices(settings: Settings, progress: ProgressReporte
     throw e;
   }
   try {
-    const bundle = await loadBundle(db, settings.bundleRoot, progress);
+    const bundle = await loadBundle(db, settings.bundleRoot, progress, { keyring });
     return {
       db,
       settings,
       bundle,
+      keyring,
       async close() {
         await db.close();
         release();

@@ -188,7 +188,8 @@ export interface WageFlow {
   /** Median monthly wage the model uses for this country (USD), to scale the flows; null when not modelled. */
   wage_usd_month_p50: number | null;
   nodes: { id: string; label: string; kind: 'wage' | 'state' | 'worker' }[];
-  links: { source: string; target: string; fraction: number; usd_per_worker_month: number | null; figure_id: string; quote: string; grade: string }[];
+  /** `figure_id` null: the implied rest of the wage, when the source gives only the workers' slice. */
+  links: { source: string; target: string; fraction: number; usd_per_worker_month: number | null; figure_id: string | null; quote: string | null; grade: string | null }[];
   state_fraction: number;
 }
 
@@ -215,6 +216,13 @@ export function wageFlows(figures: readonly Figure[], sources: ReadonlyMap<strin
       nodes.push({ id, label: f.recipient as string, kind: isWorker ? 'worker' : 'state' });
       if (!isWorker) state += frac;
       links.push({ source: 'wage', target: id, fraction: frac, usd_per_worker_month: wage == null ? null : frac * wage, figure_id: f.id, quote: f.quote, grade: f.reliability });
+    }
+    const given = links.reduce((a, l) => a + l.fraction, 0);
+    if (given < 1 - 1e-6 && figs.every((f) => WORKER.test(f.recipient as string))) {
+      const rest = 1 - given;
+      nodes.push({ id: 'state', label: 'the state (rest of the wage, implied)', kind: 'state' });
+      links.push({ source: 'wage', target: 'state', fraction: rest, usd_per_worker_month: wage == null ? null : rest * wage, figure_id: null, quote: null, grade: null });
+      state += rest;
     }
     out.push({
       id: k,

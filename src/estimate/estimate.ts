@@ -31,7 +31,9 @@ export interface InputOut {
   unit: string;
   country: string | null;
   country_name: string;
-  scope: 'country' | 'total' | 'remainder';
+  scope: 'country' | 'total' | 'pooled';
+  /** Rows that use this input (country codes, `remainder`). */
+  used_by: string[];
   sector: string | null;
   status: string;
   flags: string[];
@@ -116,6 +118,10 @@ function checkYear(v: number | null | undefined, figures: readonly Figure[]): nu
 function overridden(input: ModelInput, o: Override): ModelInput {
   return {
     ...input,
+    // A country's own override replaces a shared (pooled) input for that country only.
+    key: o.country ? `${input.metric}:${o.country}` : input.key,
+    country: o.country ?? input.country,
+    scope: o.country ? 'country' : input.scope,
     status: 'override',
     flags: [`overridden for this scenario: ${o.text}`],
     components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}` }],
@@ -162,10 +168,10 @@ function applyOverrides(model: Model, overrides: readonly Override[], excluded: 
 }
 
 function planOf(model: Model, excluded: ReadonlySet<string>): Plan {
-  const cache = new Map<ModelInput, PlannedInput>();
+  const cache = new Map<string, PlannedInput>();
   const p = (i: ModelInput): PlannedInput => {
-    let x = cache.get(i);
-    if (!x) cache.set(i, (x = { key: i.key, mixture: new Mixture(i.components) }));
+    let x = cache.get(i.key);
+    if (!x) cache.set(i.key, (x = { key: i.key, mixture: new Mixture(i.components) }));
     return x;
   };
   const row = (r: ModelRow): PlannedRow => ({
@@ -181,14 +187,22 @@ function planOf(model: Model, excluded: ReadonlySet<string>): Plan {
   return { rows: model.rows.map(row), remainder: model.remainder ? row(model.remainder) : null, total: model.total ? p(model.total) : null };
 }
 
-function allInputs(model: Model): ModelInput[] {
-  const out: ModelInput[] = [];
+/** Every distinct input (pooled ones once), with the rows that use it. */
+function allInputs(model: Model): { input: ModelInput; usedBy: (string | null)[] }[] {
+  const out = new Map<string, { input: ModelInput; usedBy: (string | null)[] }>();
+  const add = (i: ModelInput, row: string | null) => {
+    const e = out.get(i.key);
+    if (e) e.usedBy.push(row);
+    else out.set(i.key, { input: i, usedBy: [row] });
+  };
   for (const r of [...model.rows, ...(model.remainder ? [model.remainder] : [])]) {
-    if (r.workers) out.push(r.workers);
-    out.push(r.wage, r.share, r.months);
+    if (r.workers) add(r.workers, r.country);
+    add(r.wage, r.country);
+    add(r.share, r.country);
+    add(r.months, r.country);
   }
-  if (model.total) out.push(model.total);
-  return out;
+  if (model.total) out.set(model.total.key, { input: model.total, usedBy: [] });
+  return [...out.values()];
 }
 
 const usd = (v: number) => (Math.abs(v) >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
@@ -237,7 +251,7 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
     inputSummary.set(pi.key, { p5: qq[0], p50: qq[1], p95: qq[2], mean });
   }
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const inputs: InputOut[] = allInputs(model).map((i) => {
+  const inputs: InputOut[] = allInputs(model).map(({ input: i, usedBy }) => {
     const mix = new Mixture(i.components);
     const w = mix.weights();
     return {
@@ -245,8 +259,9 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
       metric: i.metric,
       unit: UNITS[i.metric],
       country: i.country,
-      country_name: i.scope === 'total' ? 'all host countries (world total)' : countryName(i.country),
+      country_name: i.scope === 'total' ? 'all host countries (world total)' : i.scope === 'pooled' ? 'pooled across countries' : countryName(i.country),
       scope: i.scope,
+      used_by: usedBy.map((c) => c ?? 'remainder'),
       sector: i.sector,
       status: i.status,
       flags: i.flags,
@@ -331,12 +346,12 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
       skipped.push({ figure_id: f.id, reason: `in ${f.unit}: the model counts USD` });
       continue;
     }
-    if (f.entityId != null) {
-      skipped.push({ figure_id: f.id, reason: `about one entity (${f.entityId}), not a host country's labour` });
-      continue;
-    }
     if (f.country === HOME_COUNTRY) {
       skipped.push({ figure_id: f.id, reason: 'about revenue from labour inside North Korea (KP), which the model does not count' });
+      continue;
+    }
+    if (f.entityId != null) {
+      skipped.push({ figure_id: f.id, reason: `about one entity (${f.entityId}), not a host country's labour` });
       continue;
     }
     if (f.country == null) {
@@ -359,7 +374,7 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
   if (sim.namedAboveTotal > 0) {
     warnings.push(`in ${((100 * sim.namedAboveTotal) / draws).toFixed(1)}% of draws the named countries' workers exceeded the world total drawn; there the remainder is zero and the total is the named countries' sum`);
   }
-  const top = sens.bars.slice(0, 3).map((b) => `${b.metric} (${b.country ?? (b.input === 'workers:total' ? 'world total' : 'remainder')})`).join(', ');
+  const top = sens.bars.slice(0, 3).map((b) => b.input).join(', ');
   const interval = `Of ${draws.toLocaleString('en-US')} simulated years, 90% give a revenue between ${usd(revenue.p5)} (p5) and ${usd(revenue.p95)} (p95), half fall below ${usd(revenue.p50)} (p50). The width is the disagreement and vagueness of the sources, not sampling noise: each input is a grade-weighted mixture of every sourced figure for it. The inputs that move the result most are ${top} (see sensitivity).`;
 
   return {

@@ -30,7 +30,8 @@ export interface ModelInput {
   metric: InputMetric;
   /** Host country, or null for the world total and the unattributed remainder. */
   country: string | null;
-  scope: 'country' | 'total' | 'remainder';
+  /** `pooled`: one input shared by every country that borrows it (one draw for all, so ignorance is not averaged away). */
+  scope: 'country' | 'total' | 'pooled';
   sector: string | null;
   status: InputStatus;
   flags: string[];
@@ -219,23 +220,25 @@ function selectCounts(cands: readonly Figure[], year: number): { figures: Figure
  * slice (every other recipient is the state or one of its organs), or the sum
  * of the other slices when the workers' slice is not given.
  */
-export function sharesFromSplits(splits: readonly Figure[]): { share: number; figures: Figure[]; text: string }[] {
+export function sharesFromSplits(splits: readonly Figure[]): { low: number; high: number; figures: Figure[]; text: string }[] {
   const groups = new Map<string, Figure[]>();
   for (const f of splits) {
     if (f.unit !== 'fraction') continue;
     const k = `${f.sourceId}|${f.country ?? ''}|${f.sector ?? ''}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
-  const out: { share: number; figures: Figure[]; text: string }[] = [];
+  const clamp = (v: number) => Math.min(1, Math.max(0, v));
+  const lo = (f: Figure) => f.low ?? f.high ?? 0;
+  const hi = (f: Figure) => f.high ?? f.low ?? 0;
+  const out: { low: number; high: number; figures: Figure[]; text: string }[] = [];
   for (const figs of groups.values()) {
-    const mid = (f: Figure) => ((f.low ?? f.high ?? 0) + (f.high ?? f.low ?? 0)) / 2;
     const worker = figs.filter((f) => f.recipient != null && WORKER_RECIPIENT.test(f.recipient));
     if (worker.length) {
-      const w = worker.reduce((s, f) => s + mid(f), 0);
-      out.push({ share: Math.min(1, Math.max(0, 1 - w)), figures: figs, text: `wage split: one minus the workers' slice (${fmt(w)})` });
+      const wl = worker.reduce((s, f) => s + lo(f), 0);
+      const wh = worker.reduce((s, f) => s + hi(f), 0);
+      out.push({ low: clamp(1 - wh), high: clamp(1 - wl), figures: figs, text: `wage split: one minus the workers' slice (${wl === wh ? fmt(wl) : `${fmt(wl)}–${fmt(wh)}`})` });
     } else {
-      const s = figs.reduce((acc, f) => acc + mid(f), 0);
-      out.push({ share: Math.min(1, s), figures: figs, text: 'wage split without a workers\' slice: the sum of the state organs\' slices' });
+      out.push({ low: clamp(figs.reduce((a, f) => a + lo(f), 0)), high: clamp(figs.reduce((a, f) => a + hi(f), 0)), figures: figs, text: 'wage split without a workers\' slice: the sum of the state organs\' slices' });
     }
   }
   return out;
@@ -268,7 +271,8 @@ function rateInput(
     for (const s of sharesFromSplits(splitFigs)) {
       const ids = s.figures.map((f) => f.id);
       const w = Math.max(...s.figures.map((f) => gradeWeight(f.reliability)));
-      components.push({ dist: { kind: 'point', value: s.share }, weight: w, figureIds: ids, interpretation: `${ids.join(', ')} (weight ${fmt(w)}): ${s.text} = ${fmt(s.share)}` });
+      const dist: Component['dist'] = s.low === s.high ? { kind: 'point', value: s.low } : { kind: 'uniform', low: s.low, high: s.high };
+      components.push({ dist, weight: w, figureIds: ids, interpretation: `${ids.join(', ')} (weight ${fmt(w)}): ${s.text}, so a state share of ${s.low === s.high ? fmt(s.low) : `${fmt(s.low)}–${fmt(s.high)} (uniform)`}` });
       used.push(...s.figures);
     }
     return { components, used };
@@ -282,7 +286,7 @@ function rateInput(
         flags.push(`no ${metric} figure dated ${year} for ${country}: figures of other or unstated years used`);
         gaps.push({ country, metric, rule: 'other_years', message: flags[0] as string });
       }
-      return { key, metric, country, scope, sector, status: dated ? 'observed' : 'other_years', flags, components: own.components, figures: own.used, override: null };
+      return { key, metric, country, scope: 'country', sector, status: dated ? 'observed' : 'other_years', flags, components: own.components, figures: own.used, override: null };
     }
   }
   // Borrowed: the pooled figures of every country and the world-wide ones.
@@ -294,7 +298,8 @@ function rateInput(
     ? `${metric} of the unattributed remainder: the pooled figures of all countries`
     : `no ${metric} figure for ${country}: borrowed the pooled figures of all countries`;
   gaps.push({ country, metric, rule: 'borrowed', message: msg });
-  return { key, metric, country, scope, sector, status: 'borrowed', flags: [msg], components: pooled.components, figures: pooled.used, override: null };
+  const flag = `pooled ${metric}: every sourced ${metric} figure of every country, one draw shared by all countries that borrow it`;
+  return { key: `${metric}:pooled`, metric, country: null, scope: 'pooled', sector: null, status: 'borrowed', flags: [flag], components: pooled.components, figures: pooled.used, override: null };
 }
 
 /** Builds the model for a year from the accepted figures (and deployments, for the gap report). */

@@ -40,24 +40,40 @@ export interface SimResult {
   namedAboveTotal: number;
 }
 
-function draw(input: PlannedInput, seed: string, out: Float64Array): void {
-  input.mixture.fill(out, streamFor(seed, input.key));
-}
-
 export function simulate(plan: Plan, draws: number, seed: string, keepRows: boolean): SimResult {
+  // An input shared by several rows (a pooled one) is drawn once and reused: one draw for all of them.
+  const uses = new Map<string, number>();
+  for (const r of [...plan.rows, ...(plan.remainder ? [plan.remainder] : [])]) {
+    for (const i of [r.wage, r.share, r.months]) uses.set(i.key, (uses.get(i.key) ?? 0) + 1);
+  }
+  const shared = new Map<string, Float64Array>();
+  const draw = (input: PlannedInput, _seed: string, out: Float64Array): Float64Array => {
+    if ((uses.get(input.key) ?? 0) > 1) {
+      let a = shared.get(input.key);
+      if (!a) {
+        a = new Float64Array(draws);
+        input.mixture.fill(a, streamFor(seed, input.key));
+        shared.set(input.key, a);
+      }
+      return a;
+    }
+    input.mixture.fill(out, streamFor(seed, input.key));
+    return out;
+  };
+
   const revenue = new Float64Array(draws);
   const workers = new Float64Array(draws);
   const named = new Float64Array(draws);
   const w = new Float64Array(draws);
-  const m = new Float64Array(draws);
-  const s = new Float64Array(draws);
-  const t = new Float64Array(draws);
+  const mBuf = new Float64Array(draws);
+  const sBuf = new Float64Array(draws);
+  const tBuf = new Float64Array(draws);
   const rows = new Map<string, { revenue: Float32Array; workers: Float32Array }>();
 
   const addRow = (row: PlannedRow) => {
-    draw(row.wage, seed, m);
-    draw(row.share, seed, s);
-    draw(row.months, seed, t);
+    const m = draw(row.wage, seed, mBuf);
+    const s = draw(row.share, seed, sBuf);
+    const t = draw(row.months, seed, tBuf);
     const keep = keepRows ? { revenue: new Float32Array(draws), workers: new Float32Array(draws) } : null;
     for (let i = 0; i < draws; i++) {
       const wi = w[i] as number;

@@ -31,6 +31,11 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
   }
   if (!(max > min)) return probs.map(() => min);
   const scale = BUCKETS / (max - min);
+  if (!Number.isFinite(scale)) {
+    // A range too narrow to bucket (subnormal): sort instead.
+    const sorted = ArrayBuffer.isView(values) ? new Float64Array(values as unknown as ArrayLike<number>).sort() : Float64Array.from(values).sort();
+    return probs.map((p) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))] as number);
+  }
   const top = BUCKETS - 1;
   const counts = new Uint32Array(BUCKETS);
   for (let i = 0; i < n; i++) {

@@ -8,6 +8,7 @@
  * ("Thae", "Jo") is a mention when exactly one person of the document
  * resolved so far bears it.
  */
+import { countryCode } from './countries.ts';
 import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
 
 export interface Candidate {
@@ -78,6 +79,8 @@ export function nameCandidates(text: string): Candidate[] {
     for (let i = 0; i < r.length; i++) {
       const first = r[i]!;
       if (!first.cap) continue;
+      // "The Korean Workers Party": a name does not start with an article or a sentence opener.
+      if (STOP.has(first.text) && i + 1 < r.length) continue;
       for (let j = i; j < r.length && j - i < MAX_TOKENS; j++) {
         const last = r[j]!;
         if (!last.cap && !last.num) continue;
@@ -111,12 +114,19 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const byText = new Map<string, ResolvedEntity>();
   distinct.forEach((name, i) => {
     const r = answers[i];
-    if (r && r.score >= threshold && SCHEMA_TYPE[r.schema]) byText.set(name, r);
+    if (!r || !SCHEMA_TYPE[r.schema]) return;
+    // A country's name is a country mention, whatever list entry carries it as an alias.
+    if (countryCode(name) !== null) return;
+    // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
+    const oneWord = !/[\s\u00a0]/.test(name);
+    if (oneWord ? r.exact === true : r.score >= threshold || r.exact === true) byText.set(name, r);
   });
 
+  // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
+  const rank = (c: Candidate) => Math.round((byText.get(c.text)?.score ?? 0) * 50);
   const resolved = candidates
     .filter((c) => byText.has(c.text))
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   for (const c of resolved) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
@@ -127,20 +137,53 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   return [...kept, ...familyNameMentions(text, candidates, kept)].sort((a, b) => a.start - b.start);
 }
 
-/** "Thae" after "Thae Yong-ho": a lone family name of exactly one person already resolved in the document. */
+/** Words that do not tell one organisation from another. */
+const GENERIC = new Set(['department', 'ministry', 'office', 'bureau', 'commission', 'council', 'committee', 'group', 'company', 'companies',
+  'corporation', 'security', 'state', 'party', 'general', 'national', 'international', 'central', 'government', 'of', 'the', 'and', 'for',
+  'korea', 'korean', 'north', 'south', 'people', 'peoples', 'people’s', 'united', 'states', 'us', 'u', 's', 'trading', 'construction', 'foreign']);
+
+const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.replace(/[’']s$/u, '')).filter(Boolean);
+
+/**
+ * Short references to an entity the document names in full elsewhere:
+ * a person's family name alone ("Thae" for Thae Yong-ho, "Tillerson" for Rex
+ * Tillerson, "Jo" for Jo Yong-won) and part of an organisation's name
+ * ("Treasury" for the U.S. Treasury Department), when exactly one entity of
+ * the document fits and the words are not generic ones.
+ */
 function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[]): Mention[] {
-  const persons = kept.filter((m) => m.type === 'person' && /\s/.test(m.text));
-  if (!persons.length) return [];
+  const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
+  if (!full.length) return [];
+  const forms = new Map<string, Mention[]>();
+  const addForm = (form: string, m: Mention) => {
+    const list = forms.get(form) ?? [];
+    if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
+    forms.set(form, list);
+  };
+  for (const m of full) {
+    for (const name of [m.text, m.caption ?? '']) {
+      const w = words(name);
+      if (w.length < 2) continue;
+      if (m.type === 'person') {
+        addForm(w[0]!, m);
+        for (let i = 1; i < w.length; i++) addForm(w.slice(i).join(' '), m);
+      } else {
+        for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (j - i < w.length) addForm(w.slice(i, j).join(' '), m);
+      }
+    }
+  }
   const out: Mention[] = [];
   for (const c of candidates) {
-    if (!c.alone || STOP.has(c.text)) continue;
+    if (STOP.has(c.text) || c.tokens > 3) continue;
     if (kept.some((k) => c.start < k.end && k.start < c.end) || out.some((k) => c.start < k.end && k.start < c.end)) continue;
-    const earlier = persons.filter((p) => p.end <= c.start);
-    const owners = new Set(earlier.filter((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text).map((p) => p.entity_id));
-    const anyOther = new Set(persons.filter((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text).map((p) => p.entity_id));
-    if (owners.size !== 1 || anyOther.size !== 1) continue;
-    const owner = earlier.find((p) => p.text.split(/[\s\u00a0]+/)[0] === c.text)!;
-    out.push({ type: 'person', text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
+    if (c.tokens === 1 && !c.alone) continue;
+    const w = words(c.text);
+    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
+    const owners = forms.get(w.join(' '));
+    if (!owners || owners.length !== 1) continue;
+    const owner = owners[0]!;
+    if (c.tokens > 1 && owner.type === 'person') continue;
+    out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
   return out;
 }

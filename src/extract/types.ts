@@ -68,6 +68,8 @@ export interface ResolvedEntity {
   schema: string;
   /** 0..1 */
   score: number;
+  /** The candidate is, letter for letter (ignoring case, spaces and punctuation), one of the entity's names. */
+  exact?: boolean;
 }
 
 /**

@@ -82,19 +82,21 @@ export class MatchIndex {
 
   /**
    * Weight of a word in name comparison: company-form words 0.1, country
-   * words 0.2, numbers 0.8, other words by rarity, from 1 (in one entity, or
-   * unknown) down to 0.25 (in most).
+   * words 0.2, generic words (Trading, Export) 0.35, numbers 0.8, other words by rarity, from 1 (in one entity, or
+   * unknown) down to 0.25 (in most); 0.5 at least in a person's name.
    */
-  readonly weight = (t: NameToken): number => {
+  readonly weight = (t: NameToken, person = false): number => {
     switch (t.cls) {
       case 'stop': return 0;
       case 'legal': return 0.1;
       case 'country': return 0.2;
+      case 'generic': return 0.35;
       case 'number': return 0.8;
       default: {
         const df = this.df.get(t.key) ?? 0;
         if (df <= 1) return 1;
-        return Math.max(0.25, 1 - Math.log(df) / this.logN);
+        // A person's words never weigh under 0.5: a different surname is a different person, however common.
+        return Math.max(person ? 0.5 : 0.25, 1 - Math.log(df) / this.logN);
       }
     }
   };

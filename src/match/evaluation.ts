@@ -48,7 +48,8 @@ export function heldOutNames(entity: MatchableEntity, alias: string): Set<string
   const norm = (v: string) => prepareName(v, kind).normalized;
   const aliasNorm = norm(alias);
   const plain = normalizeName(alias);
-  const kept = entity.names.filter((n) => normalizeName(n.value) !== plain);
+  const kept = entity.names.filter((n) => n.value !== alias && normalizeName(n.value) !== plain);
+  if (entity.names.some((n) => n.value !== alias && normalizeName(n.value) === plain)) return new Set();
   // Another listed name that reads the same once normalised (SHPG = Shipping): nothing to hold out.
   if (kept.some((n) => norm(n.value) === aliasNorm)) return new Set();
   // Rebuild the names without the alias: whatever disappears came from it (its bracket parts, its acronyms).

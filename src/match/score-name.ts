@@ -5,9 +5,12 @@
  *   1. the same word                                   (1.00)
  *   2. the same strict phonetic key (Ch'ŏl ~ Cheol)      (0.95)
  *      the same loose key only (Chul ~ Chol, u ~ o)      (0.85)
+ *      equal once an initial r/l is dropped (Ryong ~ Yong) (0.75)
  *   3. joined ~ split (Wonhong ~ Won-hong ~ Won Hong)    (0.99 same letters, 0.95 by key)
- *   4. one edit apart on keys of 6+ letters, same first letter (0.9 × similarity)
- *   5. otherwise one edit apart on keys of 4+ letters    (0.5: partial credit only)
+ *   4. one edit apart on keys of 5+ letters, same first letter (0.9 × similarity)
+ *   5. otherwise one edit apart on keys of 4+ letters    (0.3: partial credit only)
+ *   6. organisations: all distinctive words squeezed together one or two edits apart
+ *      (Nam Chong Gan ~ Namchongang)                      (0.9 × similarity)
  * Weights come from the index (rare words weigh more; company-form and
  * country words little). Order matters a little: the same words in another
  * order score 0.97 (0.99 when only the surname moved), so distinct names do
@@ -15,7 +18,7 @@
  */
 import type { NameToken, PreparedName } from '../names/index.ts';
 
-export type WeightFn = (token: NameToken) => number;
+export type WeightFn = (token: NameToken, person: boolean) => number;
 
 export interface NamePart {
   query: string;
@@ -87,7 +90,9 @@ function tryJoined(
 }
 
 /** Compare two prepared names. `weight` gives each word's weight (see MatchIndex.weight). */
-export function compareNames(query: PreparedName, candidate: PreparedName, weight: WeightFn): NameComparison {
+export function compareNames(query: PreparedName, candidate: PreparedName, weightOf: WeightFn): NameComparison {
+  const person = query.kind === 'person' && candidate.kind === 'person';
+  const weight = (t: NameToken) => weightOf(t, person);
   const qs = query.tokens.filter((t) => t.cls !== 'stop');
   const cs = candidate.tokens.filter((t) => t.cls !== 'stop');
   if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
@@ -109,7 +114,9 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
         if (cUsed[j]) continue;
         const ct = cs[j]!;
         if (pass === 0 ? qt.text === ct.text : pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) {
-          take([i], [j], pass === 0 ? 'exact' : 'phonetic', pass === 0 ? 1 : pass === 1 ? 0.95 : 0.85);
+          // Equal only once the South's dropped initial r/l is dropped (Ryong ~ Yong): less sure.
+          const dropped = pass === 2 && (qt.strict.charCodeAt(0) === 108) !== (ct.strict.charCodeAt(0) === 108);
+          take([i], [j], pass === 0 ? 'exact' : 'phonetic', pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? 0.75 : 0.85);
           break;
         }
       }
@@ -133,10 +140,11 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
         const ck = cs[j]!.key;
         const len = Math.max(qk.length, ck.length);
         if (Math.min(qk.length, ck.length) < 4) continue;
-        const d = editDistance(qk, ck, len >= 9 ? 2 : 1);
-        if (d > (len >= 9 ? 2 : 1)) continue;
-        // A different first letter is a different syllable (Kaesong, Haesong): partial credit only.
-        const quality = len >= 6 && qk.charCodeAt(0) === ck.charCodeAt(0) ? 0.9 * (1 - d / len) : 0.5;
+        const cap = len >= 9 ? 2 : 1;
+        const d = editDistance(qk, ck, cap);
+        if (d > cap) continue;
+        // A different first letter is a different syllable (Kaesong, Haesong): little credit.
+        const quality = len >= 5 && qk.charCodeAt(0) === ck.charCodeAt(0) ? 0.9 * (1 - d / len) : 0.3;
         if (quality > bestQ) { bestQ = quality; bestJ = j; }
       }
       if (bestJ >= 0) take([i], [bestJ], bestQ >= 0.6 ? 'fuzzy' : 'partial', bestQ);
@@ -154,6 +162,18 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
     matched += w * a.quality;
   }
   let score = total > 0 ? matched / total : 0;
+
+  // 6: word boundaries in other places (Nam Chong Gan ~ Namchongang, Saeingp'il ~ Saeng Pil):
+  // the distinctive words squeezed together, one or two edits apart.
+  // Not for people: their syllables are too short for one edit to mean the same name.
+  const squeezed = query.kind === 'person' || candidate.kind === 'person' ? null : squeezeCompare(qs, cs, qUsed, cUsed, aligns, weight, total);
+  if (squeezed && squeezed.score > score) {
+    score = squeezed.score;
+    aligns.length = 0;
+    aligns.push(...squeezed.aligns);
+    qUsed.fill(false); cUsed.fill(false);
+    for (const a of aligns) { for (const i of a.q) qUsed[i] = true; for (const j of a.c) cUsed[j] = true; }
+  }
 
   // Word order: the same words in another order are a little less certain.
   if (aligns.length > 1 && score > 0) {
@@ -181,6 +201,36 @@ export function compareNames(query: PreparedName, candidate: PreparedName, weigh
     unmatchedQuery: qs.filter((_, i) => !qUsed[i]).map((t) => t.text),
     unmatchedCandidate: cs.filter((_, j) => !cUsed[j]).map((t) => t.text),
   };
+}
+
+const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
+
+function squeezeCompare(
+  qs: NameToken[], cs: NameToken[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], weight: (t: NameToken) => number, total: number,
+): { score: number; aligns: Align[] } | null {
+  const qd = qs.map((t, i) => i).filter((i) => DISTINCTIVE(qs[i]!));
+  const cd = cs.map((t, j) => j).filter((j) => DISTINCTIVE(cs[j]!));
+  if (qd.length === 0 || cd.length === 0 || (qd.length === 1 && cd.length === 1)) return null;
+  if (qd.every((i) => qUsed[i]) || cd.every((j) => cUsed[j])) return null;
+  const qk = qd.map((i) => qs[i]!.key).join('');
+  const ck = cd.map((j) => cs[j]!.key).join('');
+  const len = Math.max(qk.length, ck.length);
+  if (len < 6) return null;
+  const cap = len >= 10 ? 2 : 1;
+  const d = editDistance(qk, ck, cap);
+  if (d > cap) return null;
+  const quality = d === 0 ? 0.95 : 0.9 * (1 - d / len);
+  // Keep the alignments of the other words (company forms, country words).
+  const kept = aligns.filter((a) => !a.q.some((i) => qd.includes(i)) && !a.c.some((j) => cd.includes(j)));
+  const out: Align[] = [...kept, { q: qd, c: cd, how: 'joined', quality }];
+  let matched = 0;
+  for (const a of out) {
+    let w = 0;
+    for (const i of a.q) w += weight(qs[i]!);
+    for (const j of a.c) w += weight(cs[j]!);
+    matched += w * a.quality;
+  }
+  return { score: total > 0 ? matched / total : 0, aligns: out };
 }
 
 /** A readable account of a name comparison: "kim = kim; won hong ~ wonhong (joined); unmatched: su". */

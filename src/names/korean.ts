@@ -111,6 +111,8 @@ function keyOf(word: string, mergeUO: boolean): string {
   s = s.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/r/g, 'l').replace(/f/g, 'p').replace(/v/g, 'p');
   s = s.replace(/([aeiouwy])h(?![aeiouwy])/g, '$1');
   s = s.replace(/^yi/, 'i');
+  // The initial r/l the South drops before i/y (Ryonbong = Yonbong, Ryu = Yu): loose key only.
+  if (mergeUO) s = s.replace(/^l(?=[iy])/, '');
   return s === '' ? word : s;
 }
 
@@ -122,8 +124,8 @@ const STRICT_VOWEL_MAP: Record<string, string> = { eu: 'u', oo: 'u', u: 'u', ui:
  * no apostrophes), used for blocking and for "phonetic" agreement. Voicing
  * pairs merge (k/g, t/d, p/b, ch/j), r/l merge, ŏ/ŭ/eo/eu/u/o share one class
  * (South Korean spellings write ㅓ as u: Sung, Hyun, Chul), ae/e and oe/we/oi
- * merge, a silent h after a vowel goes (Roh, Ahn, Oh). Known surname spellings
- * map first (Park → pak, Lee → ri). Only letter rewrites, so keys of joined
+ * merge, a silent h after a vowel goes (Roh, Ahn, Oh), and the initial r/l the South drops
+ * before i/y goes (Ryonbong = Yonbong). Known surname spellings map first (Park → pak, Lee → ri). Only letter rewrites, so keys of joined
  * words are the joins of the keys (key("wonhong") = key("won") + key("hong")).
  */
 export function koreanKey(word: string): string {
@@ -132,7 +134,7 @@ export function koreanKey(word: string): string {
 
 /**
  * The stricter key: as `koreanKey`, but u (ㅜ, ㅡ) is kept apart from o
- * (ㅗ, ㅓ). Words equal under this key are very probably one spelling of the
+ * (ㅗ, ㅓ) and an initial r/l is kept (Ryong ≠ Yong). Words equal under this key are very probably one spelling of the
  * same syllables (Chol ~ Cheol ~ Ch'ŏl); equal only under `koreanKey` they may
  * be (Chul ~ Chol) or may not (Unchon ~ Onchon).
  */

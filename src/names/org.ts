@@ -6,7 +6,7 @@
  * distinctive word (Ryonbong) proves much.
  */
 
-export type WordClass = 'word' | 'legal' | 'country' | 'stop' | 'number';
+export type WordClass = 'word' | 'generic' | 'legal' | 'country' | 'stop' | 'number';
 
 /** Abbreviation → full word, applied to normalised words before classing. */
 const SYNONYMS: Record<string, string> = {
@@ -17,19 +17,27 @@ const SYNONYMS: Record<string, string> = {
   tech: 'technology', grp: 'group', hldgs: 'holdings', natl: 'national', gen: 'general', genl: 'general',
   svcs: 'services', ind: 'industry', inds: 'industries', devt: 'development', dev: 'development',
   jt: 'joint', trdg: 'trading', chosun: 'choson', joson: 'choson', coree: 'korea', corea: 'korea',
-  dprkn: 'dprk', nk: 'dprk', pyongyang: 'pyongyang', firstt: 'first',
+  dprkn: 'dprk', nk: 'dprk', '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth',
+  import: 'import', imports: 'import', exports: 'export', exp: 'export', imp: 'import',
 };
+
+/** Words that say what a body does, not which one it is (a shared "Trading" proves little). */
+const GENERIC = new Set([
+  'trading', 'trade', 'export', 'import', 'international', 'industrial', 'industry', 'development', 'technology', 'technical',
+  'commercial', 'investment', 'economic', 'foreign', 'global', 'united', 'associated', 'overseas', 'services', 'service',
+  'shipping', 'maritime', 'marine', 'logistics', 'construction', 'engineering', 'manufacturing', 'machinery', 'equipment',
+]);
 
 /** Company-form and generic organisational words: they say what kind of body, not which. */
 const LEGAL = new Set([
   'company', 'corporation', 'limited', 'incorporated', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'bv', 'nv',
   'pte', 'pty', 'jsc', 'ojsc', 'cjsc', 'ooo', 'zao', 'oao', 'jv', 'kk', 'ab', 'as', 'oy', 'spa', 'sas', 'lp', 'llp',
   'general', 'group', 'holding', 'holdings', 'enterprise', 'enterprises', 'firm', 'partnership', 'hoesa', 'sangsa',
-  'kongsa', 'youxian', 'gongsi', 'fze', 'fzc', 'fzco', 'est', 'establishment', 'sdn', 'bhd', 'tbk', 'pvt',
+  'kongsa', 'youxian', 'gongsi', 'fze', 'fzc', 'fzco', 'est', 'establishment', 'sdn', 'bhd', 'tbk', 'pvt', 'liability',
 ]);
 
 /** Words naming Korea or the DPRK (and "North", "Democratic People's Republic" once folded). */
-const COUNTRY = new Set(['korea', 'korean', 'choson', 'dprk', 'koreas', 'north', 'democratic', 'peoples', 'republic', 'people']);
+const COUNTRY = new Set(['korea', 'korean', 'choson', 'dprk', 'koreas']);
 
 /** Joining words that carry nothing. */
 const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'el', 'y', 'et', 'und', 'a', 'an', 'in', 'at', 'on', 'to', 'no', 'mr', 'mrs', 'ms', 'dr', 'care']);
@@ -50,6 +58,7 @@ export function orgWordClass(word: string): WordClass {
   if (LEGAL.has(word)) return 'legal';
   if (COUNTRY.has(word)) return 'country';
   if (STOP.has(word)) return 'stop';
+  if (GENERIC.has(word)) return 'generic';
   return 'word';
 }
 
@@ -69,12 +78,13 @@ export function personWordClass(word: string): WordClass {
  */
 export function rewriteOrgPhrases(normalized: string): string {
   return ` ${normalized} `
-    .replace(/ democratic peoples? s? republic of korea /g, ' dprk ')
+    .replace(/ democratic peoples?(?: s)? republic of korea /g, ' dprk ')
     .replace(/ d p r k /g, ' dprk ')
     .replace(/ korea dprk /g, ' dprk ')
     .replace(/ north korea(n)? /g, ' dprk ')
     .replace(/ korea north /g, ' dprk ')
     .replace(/ joint venture /g, ' jv ')
+    .replace(/ limited liability (company|partnership) /g, ' llc ')
     .replace(/ j v /g, ' jv ')
     .trim();
 }

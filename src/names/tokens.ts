@@ -9,6 +9,9 @@ import { expandWord, orgWordClass, personWordClass, rewriteOrgPhrases, type Word
 
 export type NameKind = 'person' | 'org' | 'any';
 
+/** The key every word naming Korea or the DPRK shares. */
+export const COUNTRY_KEY = '#kp';
+
 export interface NameToken {
   /** The normalised word (after abbreviation expansion for organisations). */
   text: string;
@@ -50,6 +53,8 @@ export function prepareName(value: string, kind: NameKind = 'any'): PreparedName
   const tokens: NameToken[] = words.map((w) => {
     const text = kind === 'person' ? w : expandWord(w);
     const cls = kind === 'person' ? personWordClass(text) : orgWordClass(text);
+    // Korea, Korean, Chosun, DPRK name one country: one key.
+    if (cls === 'country') return { text, key: COUNTRY_KEY, strict: COUNTRY_KEY, cls, korean: false };
     return { text, key: koreanKey(text), strict: strictKoreanKey(text), cls, korean: isKoreanLooking(text) };
   });
   return { original: value, normalized: tokens.map((t) => t.text).join(' '), kind, tokens };

@@ -9,6 +9,7 @@ import { errorResponse } from './errors.ts';
 import { routeRegistrars } from './routes/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { REPO_ROOT } from '../config/settings.ts';
+import { installSecurity } from './middleware/index.ts';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -25,9 +26,12 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
-    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   });
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'too_large', message: `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` } }, 413) }));
+
+  // Accounts, CSRF, rate limits, upload checks and more headers (src/server/middleware, policy in src/auth/policy.ts).
+  installSecurity(app, services);
 
   app.onError((err, c) => errorResponse(c, err));
 

@@ -64,6 +64,8 @@ export interface CountrySummary {
 
 export interface CountriesAnswer {
   year: number | null;
+  /** The year with worker figures for the most host countries (the latest of equals): the map's default. */
+  default_year: number | null;
   /** Years some country's worker figure covers, ascending. */
   years: number[];
   countries: CountrySummary[];
@@ -152,10 +154,20 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
     'SELECT upper(country) AS country, report_year, tier FROM tip_ratings ORDER BY report_year',
   );
   const years = new Set<number>();
+  const hostsByYear = new Map<number, Set<string>>();
   for (const f of workerRows) {
     if (f.country?.toUpperCase() === SENDING_COUNTRY) continue;
     const ys = yearsOf(f.period_start, f.period_end);
-    if (ys) for (let y = ys[0]; y <= ys[1]; y++) years.add(y);
+    if (!ys) continue;
+    for (let y = ys[0]; y <= ys[1]; y++) {
+      years.add(y);
+      hostsByYear.set(y, (hostsByYear.get(y) ?? new Set()).add((f.country as string).toUpperCase()));
+    }
+  }
+  let defaultYear: number | null = null;
+  for (const [y, set] of hostsByYear) {
+    const best = defaultYear == null ? -1 : (hostsByYear.get(defaultYear)?.size ?? 0);
+    if (set.size > best || (set.size === best && y > (defaultYear ?? 0))) defaultYear = y;
   }
   const codes = new Set<string>([...deployments.map((d) => d.country), ...workerRows.map((f) => (f.country as string).toUpperCase())]);
   const out: CountrySummary[] = [];
@@ -189,7 +201,7 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
       tip: tip ? { year: tip.report_year, tier: tip.tier } : null,
     });
   }
-  return { year, years: [...years].sort((a, b) => a - b), countries: out };
+  return { year, default_year: defaultYear, years: [...years].sort((a, b) => a - b), countries: out };
 }
 
 export interface DeploymentRow {
@@ -497,6 +509,7 @@ export async function timeline(q: Queryable, options: TimelineOptions = {}): Pro
       `SELECT c.id, c.dataset, c.version, c.entity_id, c.caption, c.change, c.source_id, s.title, s.published, s.url
          FROM list_changes c JOIN sources s ON s.id = c.source_id
         WHERE c.dprk AND ($1::text IS NULL OR c.entity_id = $1)
+          AND NOT (c.change = 'added' AND (c.details->>'first_version') = 'true')
         ORDER BY c.version DESC LIMIT 5000`,
       [focus],
     );
@@ -516,7 +529,9 @@ export async function timeline(q: Queryable, options: TimelineOptions = {}): Pro
   const to = options.to ?? null;
   const filtered = items.filter((i) => (from == null || i.date.slice(0, from.length) >= from) && (to == null || i.date.slice(0, to.length) <= to));
   filtered.sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.title.localeCompare(b.title));
-  return filtered.slice(0, options.limit ?? 2000);
+  // Over the limit, the newest items are kept (still oldest first).
+  const limit = options.limit ?? 2000;
+  return filtered.length > limit ? filtered.slice(filtered.length - limit) : filtered;
 }
 
 // ---------------------------------------------------------------------------
@@ -608,7 +623,7 @@ export async function network(q: Queryable, requestedId: string, depth = 1, maxN
         for (const s of sources) for (const t of targets) {
           if (!level.has(s) && !level.has(t)) continue;
           if (!reach(s) || !reach(t)) continue;
-          edges.set(`${relId}:${s}:${t}`, { id: `${relId}:${s}:${t}`, source: s, target: t, type: schema, label: edge.label, directed: !!edge.directed });
+          edges.set(`${relId}:${s}:${t}`, { id: `${relId}:${s}:${t}`, source: s, target: t, type: schema, label: edge.label ?? schemaLabel(schema), directed: !!edge.directed });
         }
         continue;
       }

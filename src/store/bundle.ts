@@ -9,6 +9,8 @@ import type { Db, Queryable } from './db.ts';
 import { readDataset, toGraphRecords, type GraphRecords } from '../ingest/dataset/read.ts';
 import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTipRatings } from './statements.ts';
 import { refreshEntities } from './entities.ts';
+import type { Keyring } from '../testimony/keyring.ts';
+import { storeCuratedTestimonies } from '../testimony/store.ts';
 
 export interface BundleReport {
   curated: 'loaded' | 'current';
@@ -16,6 +18,16 @@ export interface BundleReport {
   statements: number;
   figures: number;
   lists: { name: string; status: string }[];
+  /**
+   * The curated testimonies: stored encrypted when a testimony key is
+   * configured; skipped (never stored in plain text) when none is.
+   */
+  testimonies: { status: 'loaded' | 'current' | 'skipped_no_key'; count: number };
+}
+
+export interface LoadBundleOptions {
+  /** The testimony keyring; without one, the curated testimonies are skipped. */
+  keyring?: Keyring | null;
 }
 
 export type ProgressReporter = (message: string) => void;
@@ -64,9 +76,9 @@ export async function writeCuratedRecords(q: Queryable, records: GraphRecords): 
   return [...new Set(touched)];
 }
 
-export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressReporter = () => undefined): Promise<BundleReport> {
+export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressReporter = () => undefined, options: LoadBundleOptions = {}): Promise<BundleReport> {
   const dataset = readDataset(path.join(bundleRoot, 'data/dataset'), bundleRoot);
-  const report: BundleReport = { curated: 'current', entities: 0, statements: 0, figures: 0, lists: [] };
+  const report: BundleReport = { curated: 'current', entities: 0, statements: 0, figures: 0, lists: [], testimonies: { status: 'current', count: dataset.testimonies.length } };
   if ((await storedFingerprint(db, 'curated')) !== dataset.fingerprint) {
     progress('Loading the curated dataset from the seed documents…');
     const records = toGraphRecords(dataset, new Date().toISOString().slice(0, 10));
@@ -78,6 +90,23 @@ export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressR
     report.curated = 'loaded';
     report.statements = records.statements.length;
     report.figures = records.figures.length;
+  }
+  // Testimonies are protected: encrypted with the configured key, or not stored at all.
+  if (!options.keyring) {
+    report.testimonies = { status: 'skipped_no_key', count: dataset.testimonies.length };
+    if (dataset.testimonies.length) {
+      report.lists.push({ name: 'testimonies', status: `skipped ${dataset.testimonies.length}: no testimony key configured (set ROOM39_KEY_FILE; see docs/security.md); never stored in plain text` });
+    }
+  } else if ((await storedFingerprint(db, 'testimonies')) !== dataset.fingerprint) {
+    const keyring = options.keyring;
+    progress('Storing the curated testimonies, encrypted…');
+    const count = await db.transaction(async (tx) => {
+      const n = await storeCuratedTestimonies(tx, keyring, dataset.testimonies.map((t) => ({ ...t.record })));
+      await recordFingerprint(tx, 'testimonies', dataset.fingerprint);
+      return n;
+    });
+    report.testimonies = { status: 'loaded', count };
+    report.lists.push({ name: 'testimonies', status: `stored ${count}, encrypted with key ${keyring.current.id}` });
   }
   for (const part of extraParts) {
     const fingerprint = await part.fingerprint(bundleRoot);

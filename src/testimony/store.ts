@@ -314,7 +314,7 @@ export async function storeCuratedTestimonies(q: Queryable, ring: Keyring, recor
     await insertRow(q, ring.current, {
       id: r.id, pseudonym: r.pseudonym, interview_date: r.interview_date ?? null, interview_place: r.interview_place ?? null,
       narrative: r.narrative, note: r.note ?? null, linked_entities: r.linked_entities, linked_figures: [], consent: 'public_source',
-      sharing_terms: 'quoted from a published report', source_id: r.source, reliability: r.grade,
+      sharing_terms: 'quoted from a published report', source_id: r.source, reliability: isReliability(r.grade) ? r.grade : null,
     }, CURATION_ACTOR);
     stored++;
   }

@@ -4,10 +4,24 @@ import { serveCommand } from './serve.ts';
 import { searchCommand } from './search.ts';
 import { entityCommand } from './entity.ts';
 import { estimateCommand } from './estimate.ts';
+import { userCommand } from './user.ts';
+import { auditCommand } from './audit.ts';
+import { testimonyCommand } from './testimony.ts';
+import { keysCommand } from './keys.ts';
+import { importCommand } from './import.ts';
+import { diffCommand } from './diff.ts';
+import { exportCommand } from './export.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
   searchCommand,
   entityCommand,
   estimateCommand,
+  userCommand,
+  auditCommand,
+  testimonyCommand,
+  keysCommand,
+  importCommand,
+  diffCommand,
+  exportCommand,
 ];

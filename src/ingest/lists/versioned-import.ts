@@ -52,9 +52,10 @@ export interface ImportCounts {
 
 export const sourceIdOf = (dataset: string, version: string) => `${dataset}-${version}`;
 
-/** Entity ids an entry owns: its own, and its derived records (`<id>-sanction`, `<id>-wallet-…`, `<id>-linked-…`). */
+/** Entity ids an entry owns: its own, and (for lists) its derived records `<id>-sanction`, `<id>-wallet-…`. */
 const OWNED = `(entity_id = ANY($1::text[]) OR entity_id LIKE ANY($2::text[]))`;
-const ownedParams = (ids: string[]) => [ids, ids.map((i) => `${i.replace(/[\\%_]/g, '\\$&')}-%`)];
+const esc = (i: string) => i.replace(/[\\%_]/g, '\\$&');
+const ownedParamsOf = (derived: boolean) => (ids: string[]) => [ids, derived ? ids.flatMap((i) => [`${esc(i)}-sanction`, `${esc(i)}-wallet-%`]) : []];
 
 export async function alreadyImported(q: Queryable, dataset: string, sha256: string): Promise<ImportCounts | null> {
   const rows = await q.query<{ source_id: string; version: string; entries: number; dprk_entries: number }>(
@@ -80,6 +81,8 @@ export interface VersionedImportHooks {
   onVersion?: (v: VersionInfo) => void;
   /** Extra statements computed after all records are seen (e.g. links between entries), replacing the previous ones. */
   afterRecords?: (ctx: { sourceId: string; version: string; entityIdsByName: Map<string, string> }) => { statements: Statement[]; recordedBy: string } | null;
+  /** Do records own derived entities (`<id>-sanction`, `<id>-wallet-…`)? Lists yes; FtM files no. Default true. */
+  derivedIds?: boolean;
   /** Runs inside the transaction after the import (linking). */
   finish?: (tx: Queryable) => Promise<void>;
 }
@@ -94,7 +97,7 @@ export async function importVersion(
   records: AsyncIterable<ImportRecord>,
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
-  console.time('imp');
+  const ownedParams = ownedParamsOf(hooks.derivedIds !== false);
   return db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
@@ -158,13 +161,9 @@ export async function importVersion(
     const flush = async (force: boolean) => {
       if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
       await flushChanged();
-      let t = Date.now();
       await upsertListStatements(tx, batch);
-      (globalThis as any).tS = ((globalThis as any).tS ?? 0) + Date.now() - t; t = Date.now();
       await upsertEntryRows(tx, entryRows);
-      (globalThis as any).tE = ((globalThis as any).tE ?? 0) + Date.now() - t; t = Date.now();
       await insertChanges(tx, changeRows);
-      (globalThis as any).tC = ((globalThis as any).tC ?? 0) + Date.now() - t;
       batch = []; entryRows = []; changeRows = [];
     };
 
@@ -202,7 +201,6 @@ export async function importVersion(
     if (!v) throw new Room39Error('invalid_data', 'the file holds no entries');
     const info: VersionInfo = v;
     await flush(true);
-    console.timeLog('imp','records', (globalThis as any).tS, (globalThis as any).tE, (globalThis as any).tC);
 
     // Entries the new version no longer lists: delisted.
     const removedIds = [...prev.keys()].filter((k) => !seen.has(k));
@@ -250,11 +248,8 @@ export async function importVersion(
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length],
     );
-    console.timeLog('imp','before refresh');
     await refreshEntities(tx, touched);
-    console.timeLog('imp','refresh');
     await hooks.finish?.(tx);
-    console.timeLog('imp','finish');
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,

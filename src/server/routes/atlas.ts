@@ -38,9 +38,9 @@ export const registerAtlasRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/countries', async (c) => {
     const query = countriesQuery.parse(c.req.query());
     const first = await hostCountries(db, query.year ?? null);
-    if (query.year != null || first.years.length === 0) return c.json(first);
-    // No year asked: the latest year any host's worker figure covers.
-    return c.json(await hostCountries(db, first.years.at(-1) as number));
+    if (query.year != null || first.default_year == null) return c.json(first);
+    // No year asked: the year with figures for the most host countries.
+    return c.json(await hostCountries(db, first.default_year));
   });
 
   app.get('/api/countries/:cc', async (c) => c.json(await countryDetail(db, c.req.param('cc'))));

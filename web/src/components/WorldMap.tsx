@@ -28,10 +28,11 @@ const topology = world as unknown as Topology<{ countries: GeometryCollection<{ 
 
 function useGeometry() {
   return useMemo(() => {
-    const projection = geoNaturalEarth1().fitExtent([[4, 4], [W - 4, H - 4]], { type: 'Sphere' });
+    // Antarctica (010) hosts no one: leaving it out gives the inhabited world more room.
+    const projection = geoNaturalEarth1().rotate([-10, 0]).fitExtent([[4, 4], [W - 4, H + 60]], { type: 'Sphere' });
     const path = geoPath(projection);
     const countries = feature(topology, topology.objects.countries).features as Feature<Geometry, { name: string }>[];
-    const shapes: Shape[] = countries.map((f) => ({ id: String(f.id ?? ''), d: path(f) ?? '' }));
+    const shapes: Shape[] = countries.filter((f) => f.id !== '010').map((f) => ({ id: String(f.id ?? ''), d: path(f) ?? '' }));
     const borders = path(mesh(topology, topology.objects.countries, (a, b) => a !== b)) ?? '';
     const sphere = path({ type: 'Sphere' }) ?? '';
     const graticule = path(geoGraticule10()) ?? '';

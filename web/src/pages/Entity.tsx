@@ -178,6 +178,8 @@ function Relationships({ relations }: { relations: RelationView[] }) {
   );
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export default function EntityPage({ id }: { id: string }) {
   const { data, error, loading } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(id)}`);
   if (error) {
@@ -223,7 +225,7 @@ export default function EntityPage({ id }: { id: string }) {
           </Link>
         </p>
         <p className="small muted">
-          {statements.length} statements from {new Set(statements.map((s) => s.source.id)).size} sources · datasets: {entity.datasets.join(', ')} · id{' '}
+          {plural(statements.length, 'statement')} from {plural(new Set(statements.map((s) => s.source.id)).size, 'source')} · datasets: {entity.datasets.join(', ')} · id{' '}
           <code>{entity.id}</code>
         </p>
       </header>

@@ -1,0 +1,48 @@
+/**
+ * The testimony key: make one, see which keys encrypt what, rotate.
+ * Rotation re-encrypts every testimony under the new key in one transaction;
+ * then point ROOM39_KEY_FILE at the new file (or put the new key first in the
+ * old file) and retire the old key.
+ */
+import { optString, UsageError, type CliCommand } from '../command.ts';
+import { table } from '../table.ts';
+import { readKeyFile, requireKeyring, writeNewKeyFile } from '../../testimony/keyring.ts';
+import { keyUsage, rotateTestimonyKey } from '../../testimony/store.ts';
+import { cliActor } from './user.ts';
+
+export const keysCommand: CliCommand = {
+  name: 'keys',
+  summary: 'Make, inspect and rotate the testimony encryption key (kept outside the database).',
+  usage: 'keys generate --out FILE | keys status | keys rotate --new-key-file FILE',
+  options: { out: { type: 'string' }, 'new-key-file': { type: 'string' } },
+  async run(ctx) {
+    const [action] = ctx.args.positionals;
+    if (action === 'generate') {
+      const out = optString(ctx.args, 'out');
+      if (!out) throw new UsageError('give --out FILE: where to write the new key (mode 600)');
+      const key = writeNewKeyFile(out);
+      return { json: { file: out, key_id: key.id }, text: `Wrote a new key (id ${key.id}) to ${out}, readable by you only.\nUse it: ROOM39_KEY_FILE=${out}. Keep a copy offline: without it the testimony cannot be read.` };
+    }
+    const services = await ctx.services();
+    if (action === 'status') {
+      const usage = await keyUsage(services.db);
+      const ring = services.keyring ?? null;
+      return {
+        json: { configured: ring !== null, current: ring?.current.id ?? null, known: ring ? [...ring.keys.keys()] : [], usage },
+        text: [
+          ring ? `Current key: ${ring.current.id} (from ${ring.origin}); ${ring.keys.size} key(s) in the keyring` : 'No testimony key configured (set ROOM39_KEY_FILE).',
+          usage.length ? table(['key', 'testimonies'], usage.map((u) => [u.key_id, String(u.rows)])) : 'No testimony stored.',
+        ].join('\n'),
+      };
+    }
+    if (action === 'rotate') {
+      const file = optString(ctx.args, 'new-key-file');
+      if (!file) throw new UsageError('give --new-key-file FILE (make one with room39 keys generate --out FILE)');
+      const [newKey] = readKeyFile(file);
+      if (!newKey) throw new UsageError('the new key file holds no key');
+      const result = await rotateTestimonyKey(services.db, requireKeyring(services.keyring ?? null), newKey, cliActor());
+      return { json: result, text: `Re-encrypted ${result.rows} testimonies with key ${result.to}. Now set ROOM39_KEY_FILE=${file}; keep the old key until you have checked a read.` };
+    }
+    throw new UsageError(action ? `unknown action "${action}"` : 'give an action: generate, status or rotate');
+  },
+};

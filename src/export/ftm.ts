@@ -1,0 +1,174 @@
+/**
+ * `room39 export ftm [--public] --out FILE [--statements FILE]`: the graph as
+ * FollowTheMoney entities, one JSON object per line, in the form
+ * OpenSanctions' tools read (`id`, `schema`, `properties`, `caption`,
+ * `datasets`, `referents`, `first_seen`, `last_seen`, `target`), and
+ * optionally its statements as nomenklatura's statement CSV. Linked records
+ * are exported once, under their canonical id, with the others as referents.
+ * room39's LegalInstrument is exported as FtM Document; a property FtM lacks
+ * is left out. `--public` drops every statement isProtected() marks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify';
+import { defaultModel } from '@alephdata/followthemoney';
+import { Room39Error } from '../errors.ts';
+import type { Queryable } from '../store/db.ts';
+import { reconcileSchemas } from '../store/ftm.ts';
+import { isProtected } from './protected.ts';
+import { ftmProblems, type FtmEntityJson } from './validate.ts';
+
+export interface ExportOptions {
+  out: string;
+  public: boolean;
+  /** nomenklatura statement CSV, written alongside. */
+  statementsOut?: string | null;
+}
+
+export interface ExportReport {
+  out: string;
+  statements_out: string | null;
+  entities: number;
+  statements: number;
+  protected_left_out: number;
+  values_left_out: number;
+}
+
+interface Row {
+  entity_id: string;
+  schema: string;
+  prop: string;
+  value: string;
+  original_value: string | null;
+  dataset: string;
+  first_seen: string;
+  last_seen: string;
+  source_kind: string | null;
+  id: string;
+}
+
+const FTM_TOPICS = defaultModel.types.topic?.values ?? {};
+
+const exportSchema = (schema: string) => (schema === 'LegalInstrument' ? 'Document' : schema);
+
+function propType(schema: string, prop: string): string | null {
+  const s = defaultModel.schemata[schema];
+  if (!s) return null;
+  const seen = new Set<string>();
+  const walk = (name: string): string | null => {
+    if (seen.has(name)) return null;
+    seen.add(name);
+    const d = defaultModel.schemata[name];
+    if (!d) return null;
+    if (d.properties[prop]) return d.properties[prop]!.type;
+    for (const p of d.extends) { const t = walk(p); if (t) return t; }
+    return null;
+  };
+  return walk(schema);
+}
+
+async function write(stream: fs.WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<ExportReport> {
+  const outDir = path.dirname(path.resolve(opts.out));
+  if (!fs.existsSync(outDir)) throw new Room39Error('invalid_input', 'the folder to write into does not exist', outDir);
+  // Written to a temporary file and renamed at the end: a failed export leaves no partial file.
+  const tmp = `${opts.out}.part-${process.pid}`;
+  const tmpStatements = opts.statementsOut ? `${opts.statementsOut}.part-${process.pid}` : null;
+  const out = fs.createWriteStream(tmp, { encoding: 'utf8' });
+  const csvFile = tmpStatements ? fs.createWriteStream(tmpStatements, { encoding: 'utf8' }) : null;
+  const csv = csvFile ? stringify({
+    header: true,
+    columns: ['id', 'entity_id', 'canonical_id', 'prop', 'prop_type', 'schema', 'value', 'dataset', 'lang', 'original_value', 'external', 'first_seen', 'last_seen'],
+  }) : null;
+  if (csv && csvFile) csv.pipe(csvFile);
+  const report: ExportReport = { out: opts.out, statements_out: opts.statementsOut ?? null, entities: 0, statements: 0, protected_left_out: 0, values_left_out: 0 };
+  try {
+    const links = await q.query<{ canonical_id: string; member_id: string }>(
+      `SELECT canonical_id, member_id FROM entity_links WHERE judgement = 'positive' AND undone_at IS NULL`);
+    const canonicalOf = new Map(links.map((l) => [l.member_id, l.canonical_id]));
+    const members = new Map<string, string[]>();
+    for (const l of links) members.set(l.canonical_id, [...(members.get(l.canonical_id) ?? []), l.member_id]);
+    const canon = (id: string) => canonicalOf.get(id) ?? id;
+
+    let after = '';
+    for (;;) {
+      const page = await q.query<{ id: string }>(`SELECT id FROM entities WHERE id > $1 ORDER BY id LIMIT 500`, [after]);
+      if (!page.length) break;
+      after = page.at(-1)!.id;
+      const ids = page.map((p) => p.id).filter((id) => !canonicalOf.has(id));
+      const cluster = ids.flatMap((id) => [id, ...(members.get(id) ?? [])]);
+      const derivedTopics = new Map((await q.query<{ id: string; topics: string[] }>(
+        'SELECT id, topics FROM entities WHERE id = ANY($1::text[])', [cluster])).map((p) => [p.id, p.topics]));
+      const rows = await q.query<Row>(
+        `SELECT s.id, s.entity_id, s.schema, s.prop, s.value, s.original_value, s.dataset, s.first_seen, s.last_seen, src.kind AS source_kind
+           FROM statements s LEFT JOIN sources src ON src.id = s.source_id
+          WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
+          ORDER BY s.entity_id, s.prop, s.value`, [cluster]);
+      const byCanonical = new Map<string, Row[]>();
+      for (const r of rows) {
+        if (opts.public && isProtected({ schema: r.schema, prop: r.prop, dataset: r.dataset, sourceKind: r.source_kind })) { report.protected_left_out++; continue; }
+        const c = canon(r.entity_id);
+        byCanonical.set(c, [...(byCanonical.get(c) ?? []), r]);
+      }
+      for (const id of ids) {
+        const list = byCanonical.get(id);
+        if (!list?.length) continue;
+        const schema = exportSchema(list.map((r) => exportSchema(r.schema)).reduce(reconcileSchemas));
+        const properties: Record<string, string[]> = {};
+        // Topics the store derives (a Sanction makes its entity `sanction`) come across with the stated ones.
+        const topics = new Set<string>([id, ...(members.get(id) ?? [])].flatMap((m) => derivedTopics.get(m) ?? []).filter((t) => t in FTM_TOPICS));
+        const datasets = new Set<string>();
+        for (const r of list) {
+          datasets.add(r.dataset);
+          const type = propType(schema, r.prop);
+          let value = r.value;
+          if (!type) { report.values_left_out++; continue; }
+          if (type === 'entity') value = canon(value);
+          if (r.prop === 'topics' && !(value in FTM_TOPICS)) { report.values_left_out++; continue; }
+          if (r.prop === 'topics') topics.add(value);
+          const values = (properties[r.prop] ??= []);
+          if (!values.includes(value)) values.push(value);
+          report.statements++;
+          csv?.write({
+            id: r.id, entity_id: r.entity_id, canonical_id: id, prop: r.prop, prop_type: type, schema, value,
+            dataset: r.dataset, lang: '', original_value: r.original_value ?? '', external: 'false',
+            first_seen: r.first_seen, last_seen: r.last_seen,
+          });
+        }
+        if (Object.keys(properties).length === 0) continue;
+        if (topics.size && propType(schema, 'topics')) properties.topics = [...new Set([...(properties.topics ?? []), ...topics])];
+        const entity: FtmEntityJson = {
+          id,
+          schema,
+          properties,
+          caption: properties.name?.[0] ?? properties.title?.[0] ?? id,
+          datasets: [...datasets].sort(),
+          referents: (members.get(id) ?? []).sort(),
+          first_seen: list.map((r) => r.first_seen).sort()[0] ?? null,
+          last_seen: list.map((r) => r.last_seen).sort().at(-1) ?? null,
+          target: topics.has('sanction'),
+        };
+        const problems = ftmProblems(entity);
+        if (problems.length) throw new Room39Error('invalid_data', `entity ${id} does not validate as FtM: ${problems.join('; ')}`);
+        await write(out, `${JSON.stringify(entity)}\n`);
+        report.entities++;
+      }
+    }
+    out.end();
+    await once(out, 'finish');
+    if (csv && csvFile) { csv.end(); await once(csvFile, 'finish'); }
+    fs.renameSync(tmp, opts.out);
+    if (tmpStatements && opts.statementsOut) fs.renameSync(tmpStatements, opts.statementsOut);
+    return report;
+  } catch (e) {
+    out.destroy();
+    csvFile?.destroy();
+    fs.rmSync(tmp, { force: true });
+    if (tmpStatements) fs.rmSync(tmpStatements, { force: true });
+    throw e;
+  }
+}

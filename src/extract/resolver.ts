@@ -1,0 +1,101 @@
+/**
+ * EntityResolver implementations over the screening matcher (src/match):
+ * the same matcher that screens suppliers decides which graph entity a name
+ * in a document is, so romanisation variants and aliases ("Kim Won Hong",
+ * "Kim Won-hong", "Bureau 39", "Room 39") resolve alike. The graph it matches
+ * against is the curated entities plus the DPRK-related entries of the
+ * official lists; the rest of the world's sanctions lists (terrorists,
+ * narcotics traffickers) is not what documents about North Korean labour are
+ * read for, and matching against it would mostly add false mentions.
+ */
+import path from 'node:path';
+import type { Queryable } from '../store/db.ts';
+import { Matcher } from '../match/matcher.ts';
+import { fromEntityView } from '../match/entity.ts';
+import { readBundledLists } from '../match/from-lists.ts';
+import type { MatchableEntity } from '../match/types.ts';
+import { DPRK_DATASET } from '../ingest/lists/dprk.ts';
+import { readDataset, toGraphRecords } from '../ingest/dataset/read.ts';
+import type { EntityProperties, EntityView } from '../model/entity.ts';
+import type { EntityResolver, ResolvedEntity } from './types.ts';
+
+/** Schemas a person or organisation mention can resolve to. */
+export const MENTION_SCHEMAS = ['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'] as const;
+const LIST_DATASETS = ['us_ofac_sdn', 'un_sc_sanctions', 'gb_fcdo_sanctions'];
+/** Properties the matcher reads. */
+const MATCH_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName', 'birthDate', 'nationality', 'citizenship', 'country', 'jurisdiction'];
+
+export class MatcherResolver implements EntityResolver {
+  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {}
+
+  async resolveMany(names: readonly string[]): Promise<(ResolvedEntity | null)[]> {
+    return names.map((name) => {
+      const results = this.matcher
+        .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff })
+        .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
+      if (!results.length) return null;
+      const key = compactKey(name);
+      // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
+      const isExact = (r: (typeof results)[number]) => {
+        const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => r.entity.properties[p] ?? []);
+        return (given.length ? given : r.entity.names.map((n) => n.value)).some((v) => compactKey(v) === key);
+      };
+      const exactHit = results.find(isExact);
+      const best = exactHit ?? results[0]!;
+      return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
+    });
+  }
+}
+
+/** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
+export function compactKey(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function view(id: string, schema: string, caption: string, datasets: string[], properties: EntityProperties): EntityView {
+  return { id, schema, caption, properties, datasets, topics: [], firstSeen: null, lastSeen: null };
+}
+
+/** The curated entities of the bundled dataset, read from its files (no database). */
+export function curatedMatchables(bundleRoot: string): MatchableEntity[] {
+  const dataset = readDataset(path.join(bundleRoot, 'data/dataset'), bundleRoot);
+  const records = toGraphRecords(dataset, new Date().toISOString().slice(0, 10));
+  const byId = new Map<string, { schema: string; datasets: Set<string>; props: EntityProperties }>();
+  for (const s of records.statements) {
+    if (!(MENTION_SCHEMAS as readonly string[]).includes(s.schema) || !MATCH_PROPS.includes(s.prop)) continue;
+    const e = byId.get(s.entityId) ?? { schema: s.schema, datasets: new Set<string>(), props: {} };
+    e.datasets.add(s.dataset);
+    (e.props[s.prop] ??= []).push(s.value);
+    byId.set(s.entityId, e);
+  }
+  return [...byId.entries()].map(([id, e]) => fromEntityView(view(id, e.schema, e.props['name']?.[0] ?? id, [...e.datasets], e.props)));
+}
+
+/** The DPRK-related persons and organisations of the bundled official lists, read from their files. */
+export async function dprkListMatchables(bundleRoot: string): Promise<MatchableEntity[]> {
+  const records = await readBundledLists(bundleRoot);
+  return records.map((r) => r.entity).filter((e) => e.datasets.includes(DPRK_DATASET) && (MENTION_SCHEMAS as readonly string[]).includes(e.schema));
+}
+
+/** The bundled graph without a database: curated entities and DPRK-related list entries. */
+export async function bundledResolver(bundleRoot: string): Promise<MatcherResolver> {
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(bundleRoot))]));
+}
+
+/** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
+export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
+  const rows = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; prop: string; value: string }>(
+    `SELECT e.id, e.schema, e.caption, e.datasets, s.prop, s.value
+       FROM entities e JOIN statements s ON s.entity_id = e.id
+      WHERE e.schema = ANY($1::text[]) AND s.review_status = 'accepted' AND s.prop = ANY($2::text[])
+        AND ($3 = ANY(e.datasets) OR NOT (e.datasets <@ $4::text[]))`,
+    [[...MENTION_SCHEMAS], MATCH_PROPS, DPRK_DATASET, LIST_DATASETS],
+  );
+  const byId = new Map<string, EntityView>();
+  for (const r of rows) {
+    const v = byId.get(r.id) ?? view(r.id, r.schema, r.caption, r.datasets, {});
+    (v.properties[r.prop] ??= []).push(r.value);
+    byId.set(r.id, v);
+  }
+  return new MatcherResolver(new Matcher([...byId.values()].map((v) => fromEntityView(v))));
+}

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, freshDb, type TestDb } from '../support/db.ts';
+import { importListFile } from '../../src/ingest/lists/import.ts';
+import { entityListHistory, listChanges } from '../../src/ingest/lists/changes.ts';
+import { undoLink } from '../../src/ingest/lists/link.ts';
+import { canonicalId, getEntity } from '../../src/store/entities.ts';
+
+const UN = 'data/lists/un/consolidated-2026-02-27.xml';
+const OFAC = 'data/lists/ofac/sdn-2024-05-03.csv';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-lists-'));
+
+/** The DPRK-related rows of the real OFAC file (same bytes per row), to keep the suite quick. */
+function ofacDprkSubset(): string {
+  const rows = fs.readFileSync(OFAC, 'latin1').split('\r\n')
+    .filter((l) => /DPRK|Korea, North|North Korea|Democratic People's Republic of Korea|P'?yongyang/i.test(l));
+  const file = path.join(tmp, 'sdn-dprk-2024-05-03.csv');
+  fs.writeFileSync(file, rows.join('\r\n') + '\r\n\x1a', 'latin1');
+  return file;
+}
+
+/** A second UN version made by editing a copy of the real file: one entry delisted, one changed, one added. */
+function unSecondVersion(): string {
+  let xml = fs.readFileSync(UN, 'utf8');
+  xml = xml.replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2026-03-15T00:00:00.000Z"');
+  // Delist KPe.001 (KOMID): drop its <ENTITY> element.
+  const ref = xml.indexOf('<REFERENCE_NUMBER>KPe.001</REFERENCE_NUMBER>');
+  const start = xml.lastIndexOf('<ENTITY>', ref);
+  const end = xml.indexOf('</ENTITY>', ref) + '</ENTITY>'.length;
+  xml = xml.slice(0, start) + xml.slice(end);
+  // Change KPi.001: a new alias.
+  xml = xml.replace('<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>', '<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>\n      </INDIVIDUAL_ALIAS>\n      <INDIVIDUAL_ALIAS>\n        <QUALITY>Good</QUALITY>\n        <ALIAS_NAME>Yun Ho Jin</ALIAS_NAME>');
+  // Add KPi.999, a copy of KPi.002 under a new reference.
+  const r2 = xml.indexOf('<REFERENCE_NUMBER>KPi.002</REFERENCE_NUMBER>');
+  const s2 = xml.lastIndexOf('<INDIVIDUAL>', r2);
+  const e2 = xml.indexOf('</INDIVIDUAL>', r2) + '</INDIVIDUAL>'.length;
+  const copy = xml.slice(s2, e2).replace('KPi.002', 'KPi.999').replace('<FIRST_NAME>RI</FIRST_NAME>', '<FIRST_NAME>PAK</FIRST_NAME>');
+  xml = xml.slice(0, e2) + '\n    ' + copy + xml.slice(e2);
+  const file = path.join(tmp, 'consolidated-v2.xml');
+  fs.writeFileSync(file, xml);
+  return file;
+}
+
+async function snapshot(t: TestDb) {
+  const [s] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(id || source_id || last_seen, ',' ORDER BY id), '')) AS h FROM statements`);
+  const [e] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
+  const [c] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM list_changes');
+  const [l] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entity_links');
+  return { statements: s!.n, hash: s!.h, entities: e!.n, changes: c!.n, links: l!.n };
+}
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe.each(backends())('list import into the store (%s)', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => { t = await freshDb(backend); });
+  afterAll(async () => { await t.dispose(); });
+
+  it('imports the real UN list: every entry a set of statements of that version', async () => {
+    const r = await importListFile(t.db, { format: 'un-xml', file: UN });
+    expect(r).toMatchObject({ dataset: 'un_sc_sanctions', version: '2026-02-27', status: 'imported', entries: 1003, dprk_entries: 155, added: 1003, changed: 0, removed: 0 });
+    const yun = await getEntity(t.db, 'unsc-kpi-001');
+    expect(yun.entity.schema).toBe('Person');
+    expect(yun.entity.properties.alias).toContain('Yun Ho-chin');
+    expect(yun.entity.properties.birthDate).toEqual(['1944-10-13']);
+    expect(yun.entity.topics).toContain('sanction');
+    expect(yun.entity.datasets).toEqual(['dprk', 'un_sc_sanctions']);
+    expect(yun.statements.every((s) => s.source.id === 'un_sc_sanctions-2026-02-27')).toBe(true);
+    const [dprk] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities WHERE 'dprk' = ANY(datasets) AND schema <> 'Sanction'`);
+    expect(dprk!.n).toBe(155);
+  });
+
+  it('importing the same version again changes nothing', async () => {
+    const before = await snapshot(t);
+    const r = await importListFile(t.db, { format: 'un-xml', file: UN });
+    expect(r).toMatchObject({ status: 'already_imported', added: 0, changed: 0, removed: 0 });
+    expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('a truncated newer file stops with its position and leaves the store exactly as it was', async () => {
+    const before = await snapshot(t);
+    const cut = path.join(tmp, 'consolidated-cut.xml');
+    fs.writeFileSync(cut, fs.readFileSync(unSecondVersion()).subarray(0, 1_500_000));
+    await expect(importListFile(t.db, { format: 'un-xml', file: cut })).rejects.toThrow(/consolidated-cut\.xml:\d+:\d+: .*truncated|malformed/);
+    expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('links DPRK OFAC records to their UN entries, with evidence, and a link can be undone', async () => {
+    const r = await importListFile(t.db, { format: 'ofac-csv', file: ofacDprkSubset() });
+    expect(r).toMatchObject({ dataset: 'us_ofac_sdn', version: '2024-05-03', entries: 594, dprk_entries: 594 });
+    expect(r.links!.created).toBeGreaterThan(50);
+    // YUN Ho-Jin: OFAC "YUN, Ho-Jin", UN "YUN HO-JIN", same birth date.
+    const ofacYun = (await t.db.query<{ id: string }>(`SELECT entity_id AS id FROM statements WHERE prop = 'name' AND value = 'YUN, Ho-Jin'`))[0]!.id;
+    expect(await canonicalId(t.db, ofacYun)).toBe('unsc-kpi-001');
+    const [link] = await t.db.query<{ id: string; evidence: { rule: string; birth_years: string[] } }>(
+      'SELECT id, evidence FROM entity_links WHERE member_id = $1 AND undone_at IS NULL', [ofacYun]);
+    expect(link!.evidence.rule).toBe('name_and_birth_date');
+    expect(link!.evidence.birth_years).toEqual(['1944']);
+    const merged = await getEntity(t.db, 'unsc-kpi-001');
+    expect(merged.entity.referents).toContain(ofacYun);
+    expect(merged.entity.datasets).toEqual(['dprk', 'un_sc_sanctions', 'us_ofac_sdn']);
+    await undoLink(t.db, link!.id);
+    expect(await canonicalId(t.db, ofacYun)).toBe(ofacYun);
+  });
+
+  it('a newer version records what was added, changed and removed, with dates and history', async () => {
+    const r = await importListFile(t.db, { format: 'un-xml', file: unSecondVersion() });
+    expect(r).toMatchObject({ version: '2026-03-15', entries: 1003, added: 1, changed: 1, removed: 1 });
+    const diff = await listChanges(t.db, { since: '2026-03-01' });
+    expect(diff.counts).toEqual({ added: 1, changed: 1, removed: 1 });
+    const by = Object.fromEntries(diff.changes.map((c) => [c.change, c]));
+    expect(by.added).toMatchObject({ entry_id: 'KPi.999', entity_id: 'unsc-kpi-999', version: '2026-03-15', dprk: true });
+    expect(by.removed).toMatchObject({ entry_id: 'KPe.001', caption: 'KOREA MINING DEVELOPMENT TRADING CORPORATION' });
+    expect(JSON.stringify(by.changed!.details)).toContain('Yun Ho Jin');
+    expect((await listChanges(t.db, { since: '2026-04-01' })).total).toBe(0);
+    expect((await listChanges(t.db, { dataset: 'dprk', since: '2026-03-01' })).total).toBe(3);
+    // The delisted entry's list statements are gone; its history is kept.
+    const [gone] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM statements WHERE entity_id IN ('unsc-kpe-001', 'unsc-kpe-001-sanction')`);
+    expect(gone!.n).toBe(0);
+    const history = await entityListHistory(t.db, 'unsc-kpe-001');
+    expect(history.map((h) => [h.version, h.change])).toEqual([['2026-02-27', 'added'], ['2026-03-15', 'removed']]);
+    // Unchanged values now cite the new version but keep the date they were first seen.
+    const yun = await getEntity(t.db, 'unsc-kpi-001');
+    const alias = yun.statements.find((s) => s.value === 'Yun Ho-chin')!;
+    expect([alias.source.id, alias.first_seen, alias.last_seen]).toEqual(['un_sc_sanctions-2026-03-15', '2026-02-27', '2026-03-15']);
+    expect(yun.statements.find((s) => s.value === 'Yun Ho Jin')!.first_seen).toBe('2026-03-15');
+  });
+
+  it('an older version than the newest imported is refused', async () => {
+    const old = path.join(tmp, 'consolidated-old.xml');
+    fs.writeFileSync(old, fs.readFileSync(UN, 'utf8').replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2025-01-01T00:00:00Z"'));
+    await expect(importListFile(t.db, { format: 'un-xml', file: old })).rejects.toThrow(/older than the imported version 2026-03-15/);
+  });
+});

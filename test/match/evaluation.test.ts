@@ -1,0 +1,49 @@
+/**
+ * The evaluation on the real lists (test/match/eval-set.json, built from
+ * data/lists by build-eval-set.ts). The bounds are the measured figures less a
+ * small margin: a change that costs recall or adds false positives fails here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readBundledLists } from '../../src/match/from-lists.ts';
+import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
+import { scoreCases, summarize, type EvalCase, type EvalOutcome } from '../../src/match/evaluation.ts';
+import type { MatchableEntity } from '../../src/match/types.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+
+let entities: MatchableEntity[];
+let matcher: Matcher;
+let outcomes: EvalOutcome[];
+
+beforeAll(async () => {
+  entities = (await readBundledLists(REPO_ROOT)).map((r) => r.entity);
+  matcher = new Matcher(entities);
+  const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
+  outcomes = scoreCases(matcher, cases, new Map(entities.map((e) => [e.id, e])));
+});
+
+describe('evaluation on the bundled official lists', () => {
+  it('covers the DPRK programmes of OFAC and the UN', () => {
+    expect(entities.filter((e) => e.datasets.includes('dprk')).length).toBeGreaterThan(700);
+    expect(outcomes.filter((o) => o.c.expect).length).toBeGreaterThan(200);
+    expect(outcomes.filter((o) => o.c.category === 'korean_person').length).toBe(1000);
+  });
+  it('keeps false positives under 1% at the default threshold, overall and on Korean names', () => {
+    const s = summarize(outcomes, DEFAULT_THRESHOLD);
+    expect(s.falsePositiveRate).toBeLessThanOrEqual(0.01);
+    expect(s.korean.falsePositiveRate).toBeLessThanOrEqual(0.015);
+    expect(s.byCategory['other_programme']?.rate).toBeLessThanOrEqual(0.002);
+  });
+  it('finds held-out spelling-variant aliases', () => {
+    const s = summarize(outcomes, DEFAULT_THRESHOLD);
+    expect(s.variantRecall).toBeGreaterThanOrEqual(0.78);
+    expect(s.korean.recall).toBeGreaterThanOrEqual(0.7);
+  });
+  it('finds listed people from their Hangul and variant spellings', () => {
+    const top = (name: string) => matcher.match({ names: [name], schema: 'Person', birthDates: [], countries: [], identifiers: [] })[0];
+    expect(top('김원홍')?.entity.caption).toBe('KIM, Won Hong');
+    expect(top('Gim Weonhong')?.entity.caption).toBe('KIM, Won Hong');
+    expect(top('Cho Yong Chul')?.entity.caption).toMatch(/JO,? YONG CHOL/i);
+  });
+});
