@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import type { Mention } from './types.ts';
-import { DEMONYMS, EXTRA_COUNTRY_NAMES, NAME_CONTINUATIONS, NAME_PREFIX_PATTERN, PLACES } from './places.ts';
+import { DEMONYMS, EXTRA_COUNTRY_NAMES, NAME_CONTINUATIONS, NAME_HEADS, NAME_PREFIX_PATTERN, PLACES } from './places.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
@@ -29,7 +29,7 @@ interface Surface {
 }
 
 /** Forms too ambiguous in English prose to read as a country. */
-const SKIP_NAMES = new Set(['Korea', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'US', 'Turkey', 'Dominica', 'Jersey', 'Man']);
+const SKIP_NAMES = new Set(['Korea', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'Turkey', 'Dominica', 'Jersey', 'Man']);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -83,7 +83,10 @@ function followedByNameContinuation(text: string, end: number): boolean {
   const after = text.slice(end, end + 40);
   const m = /^[ \u00a0]+([\p{Lu}][\p{L}’']*)/u.exec(after);
   if (!m || !m[1]) return false;
-  return NAME_CONTINUATIONS.includes(m[1]) || NAME_CONTINUATIONS.includes(m[1].replace(/[’']s$/, ''));
+  if (NAME_CONTINUATIONS.includes(m[1]) || NAME_CONTINUATIONS.includes(m[1].replace(/[’']s$/, ''))) return true;
+  // A head noun two or three capitalised words on: "Pusan National University".
+  const run = /^(?:[ \u00a0]+[\p{Lu}][\p{L}’'\-]*){1,3}/u.exec(after)?.[0] ?? '';
+  return run.split(/[ \u00a0]+/).some((w) => NAME_HEADS.includes(w));
 }
 
 /** Finds every country mention in the text, in order, without overlaps. */

@@ -9,6 +9,7 @@
  * resolved so far bears it.
  */
 import { countryCode } from './countries.ts';
+import { compactKey } from './resolver.ts';
 import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
 
 export interface Candidate {
@@ -29,6 +30,9 @@ const STOP = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'General', 'President', 'Minister', 'Director', 'Chairman', 'Vice', 'Update', 'Continue', 'Reading',
 ]);
 const MAX_TOKENS = 9;
+/** Regions and their adjectives: never an organisation, whatever list entry bears the word. */
+const REGIONS = new Set(['Asia', 'Asian', 'Europe', 'European', 'Africa', 'African', 'America', 'Americas', 'Middle East', 'Middle Eastern',
+  'Eastern European', 'Southeast Asian', 'East Asia', 'Latin America', 'Oceania', 'Eurasia', 'Arab', 'Arabic', 'Western', 'Eastern', 'Northern', 'Southern']);
 
 interface Token {
   start: number;
@@ -40,7 +44,7 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/gu;
+  const re = /(?:\p{Lu}\.){2,}|#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let t = m[0];
     // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong".
@@ -88,12 +92,23 @@ export function nameCandidates(text: string): Candidate[] {
         const end = last.end;
         const surface = text.slice(start, end);
         if (j === i && (STOP.has(surface) || surface.length < 2)) continue;
-        const alone = j === i && r.every((t) => t === first || STOP.has(t.text) || CONNECTORS.has(t.text));
+        // Alone within its part of the run: "Treasury" in "Treasury and State" is a name by itself.
+        const part = segmentOf(r, i);
+        const alone = j === i && part.every((t) => t === first || STOP.has(t.text) || CONNECTORS.has(t.text));
         out.push({ start, end, text: surface, tokens: j - i + 1, alone });
       }
     }
   }
   return out;
+}
+
+/** The tokens of a run between the "and"/"or" around position i. */
+function segmentOf(run: readonly Token[], i: number): Token[] {
+  let a = i;
+  let b = i;
+  while (a > 0 && !['and', 'or'].includes(run[a - 1]!.text)) a--;
+  while (b < run.length - 1 && !['and', 'or'].includes(run[b + 1]!.text)) b++;
+  return run.slice(a, b + 1);
 }
 
 const SCHEMA_TYPE: Readonly<Record<string, 'person' | 'organization'>> = {
@@ -112,9 +127,13 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const distinct = [...new Set(candidates.map((c) => c.text))];
   const answers = await resolver.resolveMany(distinct);
   const byText = new Map<string, ResolvedEntity>();
+  const lowerText = text.toLowerCase() === text ? null : text;
   distinct.forEach((name, i) => {
     const r = answers[i];
     if (!r || !SCHEMA_TYPE[r.schema]) return;
+    if (REGIONS.has(name) || compactKey(name).length <= 2) return;
+    // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
+    if (lowerText && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && containsWord(lowerText, name.toLowerCase())) return;
     // A country's name is a country mention, whatever list entry carries it as an alias.
     if (countryCode(name) !== null) return;
     // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
@@ -130,6 +149,10 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const kept: Mention[] = [];
   for (const c of resolved) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    // "Ministry of Labor" in "Qatari Ministry of Labor and Social Affairs": the start of another body's longer name
+    // (but not "State Planning Commission and Ministry of Labor", two names side by side).
+    const cont = /^[ \u00a0]+(?:and|of|for)[ \u00a0]+(?=\p{Lu})/u.exec(text.slice(c.end, c.end + 12));
+    if (c.tokens >= 2 && cont && !resolved.some((o) => o.start === c.end + cont[0].length)) continue;
     const r = byText.get(c.text)!;
     kept.push({ type: SCHEMA_TYPE[r.schema]!, text: c.text, start: c.start, end: c.end, entity_id: r.entityId, country: null, caption: r.caption, score: r.score });
   }
@@ -137,10 +160,23 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   return [...kept, ...familyNameMentions(text, candidates, kept)].sort((a, b) => a.start - b.start);
 }
 
+/** True when `needle` stands in `haystack` as whole words, in lower case. */
+function containsWord(haystack: string, needle: string): boolean {
+  let i = haystack.indexOf(needle);
+  while (i >= 0) {
+    const before = haystack[i - 1] ?? ' ';
+    const after = haystack[i + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    i = haystack.indexOf(needle, i + 1);
+  }
+  return false;
+}
+
 /** Words that do not tell one organisation from another. */
 const GENERIC = new Set(['department', 'ministry', 'office', 'bureau', 'commission', 'council', 'committee', 'group', 'company', 'companies',
   'corporation', 'security', 'state', 'party', 'general', 'national', 'international', 'central', 'government', 'of', 'the', 'and', 'for',
-  'korea', 'korean', 'north', 'south', 'people', 'peoples', 'people’s', 'united', 'states', 'us', 'u', 's', 'trading', 'construction', 'foreign']);
+  'korea', 'korean', 'north', 'south', 'people', 'peoples', 'people’s', 'united', 'states', 'us', 'u', 's', 'u.s.', 'u.n.', 'u.k.', 'un',
+  'trading', 'construction', 'foreign', 'human', 'rights', 'workers', 'workers’', 'worker’s', 'european', 'asia', 'asian', 'international']);
 
 const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.replace(/[’']s$/u, '')).filter(Boolean);
 
@@ -156,6 +192,8 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
   if (!full.length) return [];
   const forms = new Map<string, Mention[]>();
   const addForm = (form: string, m: Mention) => {
+    const ws = form.split(' ');
+    if (CONNECTORS.has(ws[0]!) || CONNECTORS.has(ws[ws.length - 1]!)) return;
     const list = forms.get(form) ?? [];
     if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
     forms.set(form, list);
@@ -178,11 +216,11 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
     if (kept.some((k) => c.start < k.end && k.start < c.end) || out.some((k) => c.start < k.end && k.start < c.end)) continue;
     if (c.tokens === 1 && !c.alone) continue;
     const w = words(c.text);
+    if (REGIONS.has(c.text) || containsWord(text, c.text.toLowerCase())) continue;
     if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
     const owners = forms.get(w.join(' '));
     if (!owners || owners.length !== 1) continue;
     const owner = owners[0]!;
-    if (c.tokens > 1 && owner.type === 'person') continue;
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
   return out;

@@ -9,7 +9,7 @@
 
 /** Adjective and noun forms (singular; a plural `s` is matched too). */
 export const DEMONYMS: Readonly<Record<string, string>> = {
-  'North Korean': 'KP', 'South Korean': 'KR', 'Chinese': 'CN', 'Russian': 'RU', 'Malaysian': 'MY',
+  'North Korean': 'KP', 'South Korean': 'KR', 'N. Korean': 'KP', 'S. Korean': 'KR', 'north Korean': 'KP', 'south Korean': 'KR', 'Chinese': 'CN', 'Russian': 'RU', 'Malaysian': 'MY',
   'Qatari': 'QA', 'Kuwaiti': 'KW', 'Maltese': 'MT', 'Polish': 'PL', 'Pole': 'PL', 'Mongolian': 'MN',
   'American': 'US', 'Japanese': 'JP', 'Burmese': 'MM', 'Indonesian': 'ID', 'Nepali': 'NP', 'Nepalese': 'NP',
   'Namibian': 'NA', 'Ugandan': 'UG', 'Angolan': 'AO', 'Syrian': 'SY', 'Iranian': 'IR', 'Finnish': 'FI',
@@ -64,7 +64,7 @@ export const PLACES: Readonly<Record<string, string>> = {
 
 /** Country names i18n-iso-countries lacks in the forms texts use. */
 export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
-  'N. Korea': 'KP', 'DPRK': 'KP', 'D.P.R.K.': 'KP', 'Democratic People’s Republic of Korea': 'KP',
+  'N. Korea': 'KP', 'north Korea': 'KP', 'south Korea': 'KR', 'DPRK': 'KP', 'D.P.R.K.': 'KP', 'Democratic People’s Republic of Korea': 'KP',
   "Democratic People's Republic of Korea": 'KP', 'North Korea': 'KP', 'S. Korea': 'KR', 'ROK': 'KR',
   'Republic of Korea': 'KR', 'South Korea': 'KR', 'Burma': 'MM', 'Laos': 'LA', 'Syria': 'SY', 'Britain': 'GB',
   'United Kingdom of Great Britain and Northern Ireland': 'GB', 'America': 'US', 'the United States': 'US',
@@ -81,6 +81,9 @@ export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
  * mention of the country: "Korean Workers’ Party", "North Korea Sanctions and
  * Policy Enhancement Act", "Washington Post", "North Korea Freedom Week".
  */
+/** Heads of names that a country word may open a few words before: "Pusan National University", "Korea Policy Institute". */
+export const NAME_HEADS = ['University', 'Institute', 'College', 'Post', 'Times', 'Quarterly', 'Telegraph', 'Act', 'Foundation', 'Center', 'Centre', 'Coalition', 'Alliance', 'Committee', 'Association', 'Airlines', 'Broadcasting', 'Television', 'Journal', 'Herald', 'Review'];
+
 export const NAME_CONTINUATIONS = [
   'Workers', 'Workers’', "Workers'", 'War', 'Airlines', 'Air', 'Freedom', 'Sanctions', 'Refugee', 'Refugees',
   'Policy', 'Institute', 'Post', 'Times', 'Herald', 'Quarterly', 'Telegraph', 'Journal', 'Chamber', 'Daily',
@@ -92,4 +95,4 @@ export const NAME_CONTINUATIONS = [
 ];
 
 /** Text right before a country word that makes it part of a longer proper name ("Committee for Human Rights in North Korea"). */
-export const NAME_PREFIX_PATTERN = /(?:Human Rights(?: Situation)? (?:in|of|for)(?: the)?|Envoy (?:for|on)|Commission of Inquiry on|Coalition for|Center for|Centre for|Committee (?:for|on)|Alliance for|Database Center for|Council on|Sanctions Regulations? on|Bank of|Institute (?:for|of)|University of|Voice of|Justice for|Liberty in|Citizens’ Alliance for|Network for|Daily) $/;
+export const NAME_PREFIX_PATTERN = /(?:Human Rights(?: Situation)? (?:in|of|for)(?: the)?|Envoy (?:for|on)|Commission of Inquiry on|Commission on|Radio for|Against Humanity in|Tribunal for(?: the)?|Coalition for|Center for|Centre for|Committee (?:for|on)|Alliance for|Database Center for|Council on|Sanctions Regulations? on|Bank of|Institute (?:for|of)|University of|Voice of|Justice for|Liberty in|Citizens’ Alliance for|Network for|Daily) $/;

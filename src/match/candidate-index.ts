@@ -13,6 +13,8 @@ export interface IndexedEntityName {
   entity: number;
   prepared: PreparedName;
   strength: NameStrength;
+  /** Word weights (see `weight`), computed once the whole index is built. */
+  weights: Float64Array;
 }
 
 /** Keys a name is found under: word keys, joins of 2–3 neighbouring words. */
@@ -57,7 +59,7 @@ export class MatchIndex {
         const prepared = prepareName(n.value, kind);
         if (prepared.tokens.length === 0) continue;
         const idx = this.names.length;
-        this.names.push({ entity: ei, prepared, strength: n.strength });
+        this.names.push({ entity: ei, prepared, strength: n.strength, weights: new Float64Array(prepared.tokens.length) });
         this.namesOf[ei]!.push(idx);
         for (const k of blockingKeys(prepared)) push(this.postings, k, idx);
         for (const t of prepared.tokens) {
@@ -69,6 +71,15 @@ export class MatchIndex {
       for (const k of entityKeys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     });
     this.logN = Math.log(Math.max(2, this.entities.length));
+    for (const n of this.names) n.weights = this.weightsOf(n.prepared);
+  }
+
+  /** Weights of the words of a name. */
+  weightsOf(name: PreparedName): Float64Array {
+    const person = name.kind === 'person';
+    const out = new Float64Array(name.tokens.length);
+    name.tokens.forEach((t, i) => { out[i] = this.weight(t, person); });
+    return out;
   }
 
   get size(): number {

@@ -5,7 +5,7 @@
  * result carries its explanation. Pure and in memory: build it once from an
  * array of `MatchableEntity`, query it from any number of requests.
  */
-import { cleanText, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
+import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
 import { compareNames, describeComparison, type NameComparison } from './score-name.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
@@ -29,8 +29,10 @@ export const STRENGTH_FACTOR: Record<NameStrength, number> = { primary: 1, stron
 /** Posting lists longer than this (words in thousands of names) only add weight to candidates already found. */
 const COMMON_KEY = 1500;
 
+interface QueryName { name: PreparedName; weights: Float64Array }
+
 interface PreparedQuery {
-  byKind: { person: PreparedName[]; org: PreparedName[] };
+  byKind: { person: QueryName[]; org: QueryName[] };
   keys: Map<string, number>;
   birthDates: string[];
   countries: string[];
@@ -73,16 +75,16 @@ export class Matcher {
   private prepare(query: MatchQuery): PreparedQuery {
     const kind = nameKindOf(query.schema);
     const notes: ExplanationItem[] = [];
-    const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '');
-    const byKind = {
-      person: kind === 'org' ? [] : names.map((n) => prepareName(n, 'person')),
-      org: kind === 'person' ? [] : names.map((n) => prepareName(n, 'org')),
-    };
+    const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '').map((n) => ({ n, norm: normalizeName(n) }));
+    const make = (k: 'person' | 'org') => names.map(({ n, norm }) => {
+      const name = prepareName(n, k, norm);
+      return { name, weights: this.index.weightsOf(name) };
+    });
+    const byKind = { person: kind === 'org' ? [] : make('person'), org: kind === 'person' ? [] : make('org') };
     const keys = new Map<string, number>();
-    for (const p of [...byKind.person, ...byKind.org]) {
-      const words = p.tokens.filter((t) => t.cls !== 'stop');
-      for (const t of words) keys.set(t.key, Math.max(keys.get(t.key) ?? 0, this.index.weight(t)));
-      for (const k of blockingKeys(p)) if (!keys.has(k)) keys.set(k, 1);
+    for (const { name, weights } of [...byKind.person, ...byKind.org]) {
+      name.tokens.forEach((t, i) => { if (t.cls !== 'stop') keys.set(t.key, Math.max(keys.get(t.key) ?? 0, weights[i] ?? 0)); });
+      for (const k of blockingKeys(name)) if (!keys.has(k)) keys.set(k, 1);
     }
     const birthDates: string[] = [];
     for (const d of query.birthDates) {
@@ -130,7 +132,8 @@ export class Matcher {
         continue;
       }
       visit(this.index.lookup(k), keyId, w);
-      if (k.length >= 5 && !k.includes(' ')) {
+      // One-edit neighbours, for words the index (almost) does not have: misspellings.
+      if (k.length >= 5 && n < 5) {
         keyId++;
         visit(this.index.lookupDeletion(k), keyId, w * 0.5);
         for (const d of deletions(k)) {
@@ -148,19 +151,19 @@ export class Matcher {
   }
 
   /** Best name comparison of the query against one entity. */
-  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions): { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength } | null {
+  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions): BestName | null {
     const entity = this.index.entities[e]!;
     const qnames = nameKindOf(entity.schema) === 'person' ? q.byKind.person : q.byKind.org;
     const pool = qnames.length ? qnames : [...q.byKind.person, ...q.byKind.org];
     const excluded = options.excludeNames?.get(entity.id);
-    let best: { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength } | null = null;
+    let best: BestName | null = null;
     for (const slot of this.index.namesOf[e]!) {
       const n = this.index.names[slot]!;
       if (excluded?.has(n.prepared.normalized)) continue;
       for (const qp of pool) {
-        const cmp = compareNames(qp, n.prepared, this.index.weight);
+        const cmp = compareNames(qp.name, n.prepared, qp.weights, n.weights);
         const score = cmp.score * STRENGTH_FACTOR[n.strength];
-        if (!best || score > best.score) best = { score, cmp, query: qp, name: n.prepared.original, strength: n.strength };
+        if (!best || score > best.score) best = { score, cmp, query: qp.name, name: n.prepared.original, strength: n.strength };
       }
     }
     return best;
@@ -174,41 +177,48 @@ export class Matcher {
     const q = this.prepare(query);
     if (q.keys.size === 0) return [];
     const mask = this.allowed(query.schema, options.datasets);
-    const cands = this.candidates(q, mask, Math.max(30, limit * 6), options);
-    const results: { r: MatchResult; strength: NameStrength }[] = [];
+    const cands = this.candidates(q, mask, Math.max(20, limit * 4), options);
+    const scored: Scored[] = [];
     for (const e of cands) {
       const best = this.scoreNames(q, e, options);
       if (!best || best.score <= 0) continue;
       const entity = this.index.entities[e]!;
       let s = best.score;
+      const features: ExplanationItem[] = [];
+      const apply = (r: { effect: number; item: ExplanationItem } | null) => {
+        if (!r) return;
+        s = r.effect >= 0 ? s + (1 - s) * r.effect : s * (1 + r.effect);
+        features.push({ ...r.item, score: round(r.item.score) });
+      };
+      apply(compareBirthDates(q.birthDates, entity.birthDates));
+      apply(compareCountries(q.countries, entity.countries));
+      const id = compareIdentifiers(q.identifiers, entity.identifiers);
+      if (id) { apply(id); s = Math.max(s, 0.85); }
+      if (s < cutoff) continue;
+      scored.push({ entity, score: round(s), best, features });
+    }
+    const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
+    scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));
+    // Explanations only for what is returned.
+    return scored.slice(0, limit).map(({ entity, score, best, features }) => {
       const explanation: ExplanationItem[] = [{
         feature: 'name',
         score: round(best.score),
         detail: `"${best.query.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(best.cmp)}`,
         query: best.query.original,
         candidate: best.name,
-      }];
-      const apply = (r: { effect: number; item: ExplanationItem } | null) => {
-        if (!r) return;
-        s = r.effect >= 0 ? s + (1 - s) * r.effect : s * (1 + r.effect);
-        explanation.push({ ...r.item, score: round(r.item.score) });
-      };
-      apply(compareBirthDates(q.birthDates, entity.birthDates));
-      apply(compareCountries(q.countries, entity.countries));
-      const id = compareIdentifiers(q.identifiers, entity.identifiers);
-      if (id) { apply(id); s = Math.max(s, 0.85); }
+      }, ...features];
       if (query.schema) {
         explanation.push({ feature: 'schema', score: 0, detail: `${query.schema} query, ${entity.schema} candidate: compatible`, query: query.schema, candidate: entity.schema });
       }
       explanation.push(...q.notes);
-      if (s < cutoff) continue;
-      results.push({ r: { entity, score: round(s), match: round(s) >= threshold, explanation }, strength: best.strength });
-    }
-    const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
-    results.sort((a, b) => b.r.score - a.r.score || order[a.strength] - order[b.strength] || a.r.entity.id.localeCompare(b.r.entity.id));
-    return results.slice(0, limit).map((x) => x.r);
+      return { entity, score, match: score >= threshold, explanation };
+    });
   }
 }
+
+interface BestName { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength }
+interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

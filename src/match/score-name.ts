@@ -18,7 +18,8 @@
  */
 import type { NameToken, PreparedName } from '../names/index.ts';
 
-export type WeightFn = (token: NameToken, person: boolean) => number;
+/** Weight of each word of a name (same order as its tokens; stop words 0). */
+export type Weights = ArrayLike<number>;
 
 export interface NamePart {
   query: string;
@@ -89,12 +90,14 @@ function tryJoined(
   }
 }
 
-/** Compare two prepared names. `weight` gives each word's weight (see MatchIndex.weight). */
-export function compareNames(query: PreparedName, candidate: PreparedName, weightOf: WeightFn): NameComparison {
-  const person = query.kind === 'person' && candidate.kind === 'person';
-  const weight = (t: NameToken) => weightOf(t, person);
-  const qs = query.tokens.filter((t) => t.cls !== 'stop');
-  const cs = candidate.tokens.filter((t) => t.cls !== 'stop');
+/** Compare two prepared names, given each word's weight (see MatchIndex.weight). */
+export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
+  const qs: NameToken[] = [];
+  const cs: NameToken[] = [];
+  const wOf = new Map<NameToken, number>();
+  query.tokens.forEach((t, i) => { if (t.cls !== 'stop') { qs.push(t); wOf.set(t, qWeights[i] ?? 0); } });
+  candidate.tokens.forEach((t, i) => { if (t.cls !== 'stop') { cs.push(t); wOf.set(t, cWeights[i] ?? 0); } });
+  const weight = (t: NameToken) => wOf.get(t) ?? 0;
   if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
   const qUsed = new Array<boolean>(qs.length).fill(false);
   const cUsed = new Array<boolean>(cs.length).fill(false);

@@ -45,9 +45,10 @@ export function nameKindOf(schema: string | null | undefined): NameKind {
  * Prepare a name: normalise, split, expand abbreviations and class words
  * (organisations), key every word. `any` (schema unknown) classes words as an
  * organisation would, which only lowers the weight of words like "Corporation".
+ * Pass `normalizedValue` (= `normalizeName(value)`) when you already have it.
  */
-export function prepareName(value: string, kind: NameKind = 'any'): PreparedName {
-  let normalized = normalizeName(value);
+export function prepareName(value: string, kind: NameKind = 'any', normalizedValue?: string): PreparedName {
+  let normalized = normalizedValue ?? normalizeName(value);
   if (kind !== 'person') normalized = rewriteOrgPhrases(normalized);
   const words = tokenize(normalized);
   const tokens: NameToken[] = words.map((w) => {

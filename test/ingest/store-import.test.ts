@@ -120,7 +120,9 @@ describe.each(backends())('list import into the store (%s)', (backend) => {
     const [gone] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM statements WHERE entity_id IN ('unsc-kpe-001', 'unsc-kpe-001-sanction')`);
     expect(gone!.n).toBe(0);
     const history = await entityListHistory(t.db, 'unsc-kpe-001');
-    expect(history.map((h) => [h.version, h.change])).toEqual([['2026-02-27', 'added'], ['2026-03-15', 'removed']]);
+    // KOMID's history: its UN listing and delisting, and the OFAC record linked into it.
+    expect(history.map((h) => [h.dataset, h.version, h.change])).toEqual([
+      ['us_ofac_sdn', '2024-05-03', 'added'], ['un_sc_sanctions', '2026-02-27', 'added'], ['un_sc_sanctions', '2026-03-15', 'removed']]);
     // Unchanged values now cite the new version but keep the date they were first seen.
     const yun = await getEntity(t.db, 'unsc-kpi-001');
     const alias = yun.statements.find((s) => s.value === 'Yun Ho-chin')!;

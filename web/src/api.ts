@@ -16,10 +16,55 @@ interface ErrorBody {
   error?: { code?: string; message?: string };
 }
 
-export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
+export interface Session {
+  user: { username: string; role: string } | null;
+  csrf_token: string | null;
+  public_read?: boolean;
+}
+
+let session: Session | null = null;
+const sessionListeners = new Set<(s: Session | null) => void>();
+
+/** Who is signed in (and the CSRF token state-changing requests must carry). */
+export async function loadSession(): Promise<Session | null> {
   try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
+    const res = await fetch('/api/auth/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    session = res.ok ? ((await res.json()) as Session) : null;
+  } catch {
+    session = null;
+  }
+  for (const l of sessionListeners) l(session);
+  return session;
+}
+
+export function currentSession(): Session | null {
+  return session;
+}
+
+export function onSession(listener: (s: Session | null) => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+export async function signIn(username: string, password: string): Promise<Session | null> {
+  await request<unknown>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password }), headers: { 'Content-Type': 'application/json' } });
+  return loadSession();
+}
+
+export async function signOut(): Promise<void> {
+  await request<unknown>('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  await loadSession();
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function request<T>(url: string, init: RequestInit = {}, retried = false): Promise<T> {
+  let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { Accept: 'application/json', ...((init.headers as Record<string, string> | undefined) ?? {}) };
+  if (!SAFE.has(method) && session?.csrf_token) headers['X-CSRF-Token'] = session.csrf_token;
+  try {
+    res = await fetch(url, { ...init, headers, credentials: 'same-origin' });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', 'the room39 server did not answer; is `room39 serve` still running?');
@@ -28,6 +73,10 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
   const body: unknown = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
     const err = (body as ErrorBody | null)?.error;
+    if (res.status === 403 && err?.code === 'csrf_failed' && !retried) {
+      await loadSession();
+      return request<T>(url, init, true);
+    }
     throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? `the server answered ${res.status} ${res.statusText}`);
   }
   return body as T;

@@ -1,3 +1,207 @@
-export default function ScreenPage(_props: { id?: string }) {
-  return <section><h1>Screen</h1></section>;
+/**
+ * Screening: paste names or upload a CSV (columns name, schema, country,
+ * birth_date, id_number); progress while a large file is screened in
+ * batches; results with the explanation of each match; downloads as CSV,
+ * JSON and an HTML report. Names given in the URL (?names=) are screened at once.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api.ts';
+import { Link, useLocation } from '../router.tsx';
+import { csvRecords } from '../csv.ts';
+import { download } from '../networkGraph.ts';
+import { ErrorNote } from '../components/Status.tsx';
+import { schemaName } from '../schemas.ts';
+import { SCREEN_COLUMNS, explanationText, flagText, resultsCsv, resultsHtml, screenRows, type ScreenAnswer, type ScreenInput, type ScreenMatch } from '../screening.ts';
+
+function fromCsv(text: string): ScreenInput[] {
+  const { header, records } = csvRecords(text);
+  if (!header.includes('name')) throw new Error(`the CSV's header row has no "name" column (it has: ${header.join(', ') || 'nothing'}); columns: ${SCREEN_COLUMNS.join(', ')}`);
+  return records
+    .filter((r) => (r.name ?? '').trim() !== '')
+    .map((r) => {
+      const row: ScreenInput = { name: r.name ?? '' };
+      for (const c of SCREEN_COLUMNS) if (c !== 'name' && r[c]) row[c] = r[c];
+      return row;
+    });
+}
+
+function MatchDetail({ m }: { m: ScreenMatch }) {
+  return (
+    <li className={m.match ? 'match is-match' : 'match'}>
+      <Link to={`/entity/${encodeURIComponent(m.id)}`}>{m.caption}</Link> <span className="schema-tag">{schemaName(m.schema)}</span>{' '}
+      <span className="score">score {m.score.toFixed(2)}</span> {m.match ? <span className="badge badge-active">match</span> : <span className="badge badge-ended">below threshold</span>}
+      {m.flags.length ? (
+        <ul className="flags">
+          {m.flags.map((f, i) => (
+            <li key={i}>{flagText(f)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <details className="why">
+        <summary>Why this score</summary>
+        <ul>
+          {m.explanation.map((e, i) => (
+            <li key={i}>{explanationText(e)}</li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+export default function ScreenPage() {
+  const { query } = useLocation();
+  const preset = query.get('names') ?? '';
+  const [names, setNames] = useState(preset);
+  const [file, setFile] = useState<File | null>(null);
+  const [threshold, setThreshold] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [answer, setAnswer] = useState<ScreenAnswer | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [onlyMatches, setOnlyMatches] = useState(false);
+  const [running, setRunning] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const results = useRef<HTMLHeadingElement>(null);
+
+  const run = async (inputOverride?: ScreenInput[]) => {
+    setError(null);
+    setAnswer(null);
+    let rows: ScreenInput[];
+    try {
+      rows = inputOverride ?? (file ? fromCsv(await file.text()) : names.split(/\r?\n/).map((n) => n.trim()).filter(Boolean).map((name) => ({ name })));
+    } catch (e) {
+      setError(new ApiError(0, 'invalid_input', e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    if (rows.length === 0) {
+      setError(new ApiError(0, 'invalid_input', 'nothing to screen: paste at least one name, or choose a CSV file with a "name" column'));
+      return;
+    }
+    const t = threshold.trim() ? Number(threshold) : null;
+    abort.current?.abort();
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setRunning(true);
+    try {
+      const a = await screenRows(rows, t != null && Number.isFinite(t) ? t : null, (done, total) => setProgress({ done, total }), ctrl.signal);
+      setAnswer(a);
+      window.setTimeout(() => results.current?.focus(), 0);
+    } catch (e) {
+      if (!ctrl.signal.aborted) setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  useEffect(() => {
+    if (preset.trim()) void run(preset.split(/\r?\n/).map((n) => n.trim()).filter(Boolean).map((name) => ({ name })));
+    return () => abort.current?.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset]);
+
+  const shown = answer ? (onlyMatches ? answer.rows.filter((r) => r.matches.some((m) => m.match)) : answer.rows) : [];
+  const hits = answer ? answer.rows.filter((r) => r.matches.some((m) => m.match)).length : 0;
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return (
+    <section className="screen-page">
+      <h1>Screening</h1>
+      <p className="lead">
+        Check suppliers, employers, vessels or counterparties against DPRK designations and known labour-export fronts. Each match comes with the reasons
+        for its score and the risks the graph knows, each with its source.
+      </p>
+      <form
+        className="screen-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <div className="two">
+          <div>
+            <label htmlFor="names">Names, one per line</label>
+            <textarea id="names" rows={6} value={names} disabled={!!file} onChange={(e) => setNames(e.target.value)} placeholder={'Mansudae Overseas Project Group\nKorea Rungrado General Trading Corporation'} />
+          </div>
+          <div>
+            <label htmlFor="csv">…or a CSV file</label>
+            <input id="csv" type="file" accept=".csv,text/csv" aria-describedby="csv-help" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <p id="csv-help" className="small muted">
+              A header row naming the columns: <code>name</code> (required), and optionally <code>schema</code>, <code>country</code>, <code>birth_date</code>,{' '}
+              <code>id_number</code>. Large files are screened in batches, with progress shown.
+            </p>
+            {file ? (
+              <button type="button" className="linklike" onClick={() => setFile(null)}>
+                Clear the file ({file.name})
+              </button>
+            ) : null}
+            <div className="threshold">
+              <label htmlFor="threshold">Match threshold (0–1, blank for the default)</label>
+              <input id="threshold" type="number" min={0} max={1} step={0.01} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+            </div>
+          </div>
+        </div>
+        <button type="submit" className="primary" disabled={running}>
+          {running ? 'Screening…' : 'Screen'}
+        </button>
+      </form>
+      {progress && (running || (answer && progress.total > 1)) ? (
+        <div className="progress" role="status" aria-live="polite">
+          <label htmlFor="screen-progress">
+            {progress.done} of {progress.total} rows screened
+          </label>
+          <progress id="screen-progress" max={progress.total} value={progress.done} />
+        </div>
+      ) : null}
+      {error ? <ErrorNote error={error} what="Screening" /> : null}
+      {answer ? (
+        <section aria-labelledby="results-h">
+          <h2 id="results-h" ref={results} tabIndex={-1}>
+            {answer.rows.length} {answer.rows.length === 1 ? 'row' : 'rows'} screened · {hits} with a match
+          </h2>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => download(`room39-screening-${stamp}.csv`, new Blob([resultsCsv(answer)], { type: 'text/csv' }))}>
+              Download CSV
+            </button>
+            <button type="button" className="secondary" onClick={() => download(`room39-screening-${stamp}.json`, new Blob([JSON.stringify(answer, null, 2)], { type: 'application/json' }))}>
+              Download JSON
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => download(`room39-screening-${stamp}.html`, new Blob([resultsHtml(answer, { when: new Date().toUTCString(), file: file?.name ?? null })], { type: 'text/html' }))}
+            >
+              Download HTML report
+            </button>
+            <label className="chip">
+              <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} /> Only rows with a match
+            </label>
+          </div>
+          <ol className="screen-results">
+            {shown.map((r) => (
+              <li key={r.row} className={r.matches.some((m) => m.match) ? 'row-hit' : 'row-clear'}>
+                <p className="row-head">
+                  <span className="muted">Row {r.row}:</span> <strong>{r.input.name}</strong>
+                  {Object.entries(r.input)
+                    .filter(([k, v]) => k !== 'name' && v)
+                    .map(([k, v]) => (
+                      <span key={k} className="small muted">
+                        {' '}
+                        · {k}: {v}
+                      </span>
+                    ))}{' '}
+                  {r.matches.length === 0 ? <span className="badge badge-ended">no candidate</span> : null}
+                </p>
+                {r.matches.length ? (
+                  <ul className="matches">
+                    {r.matches.map((m) => (
+                      <MatchDetail key={m.id} m={m} />
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </section>
+  );
 }

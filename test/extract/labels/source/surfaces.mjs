@@ -1,0 +1,15 @@
+export const COUNTRY_SURFACES = {
+ KP: ['North Korea','North Korean','North Koreans','north Korea','north Korean','N. Korea','N. Korean','N. Korean','DPRK','Democratic People’s Republic of Korea','Pyongyang','Kaesong','Hamheung','Hamhung','Hyesan','Chongjin','Sinuiju','Musan','Pyungsung','Yodok','Hwanghae','Masikryeong','Saebyul','North Hamgyeong','North Hamgyong','North Hamkyung','South Hamkyung','South Hamgyong','South Hamgyeong','South Pyongan','North Pyongan','Ryanggang','Yangji-dong','Hyemyung-dong','Jungsong-dong'],
+ KR: ['South Korea','South Korean','South Koreans','S. Korean','south Korea','south Korean','ROK','Republic of Korea','Seoul'],
+ CN: ['China','Chinese','Beijing','Dandong','Yanji','Yanbian','Jilin','Changbai'], HK:['Hong Kong'],
+ RU: ['Russia','Russian','Russians','Siberia','Siberian','Vladivostok'],
+ US: ['United States','United States of America','U.S.','US','America','American','Americans','Washington','Black Hills','Badlands'],
+ MY: ['Malaysia','Malaysian','Malaysians','Sarawak','Sarawakian'], QA:['Qatar','Qatari','Qataris'], KW:['Kuwait'], MT:['Malta','Maltese'], PL:['Poland','Polish'],
+ MN:['Mongolia'], JP:['Japan','Japanese','Tokyo'], MM:['Burma','Myanmar'], ID:['Indonesia'], NP:['Nepal','Nepalis'], DZ:['Algeria'], AO:['Angola'], GQ:['Equatorial Guinea'], ET:['Ethiopia'],
+ LY:['Libya','Libyan'], NG:['Nigeria'], OM:['Oman'], AE:['United Arab Emirates'], CZ:['Czech Republic'], TH:['Thailand'], LA:['Laos'], IN:['India'], KH:['Cambodia'], SY:['Syria'], IR:['Iran'],
+ IL:['Israel'], FR:['France'], BW:['Botswana'], BD:['Bangladesh'], NA:['Namibia','Namibian','Windhoek'], UG:['Uganda'], SD:['Sudan'], CR:['Costa Rica'], BY:['Belarus'], DE:['Germany'], BG:['Bulgarian'],
+ HU:['Hungary'], NL:['Netherlands'], BJ:['Benin'], TD:['Chad'], CD:['Democratic Republic of the Congo'], CG:['Congo'], EG:['Egypt'], MZ:['Mozambique'], MG:['Madagascar'], SN:['Senegal'], TG:['Togo'], ZW:['Zimbabwe'],
+ ZA:['South Africa','South African'], AL:['Albania'], XK:['Kosovo'], PS:['Gaza'], GE:['Georgia','Georgian'], GB:['United Kingdom of Great Britain and Northern Ireland','Britain','London'], FI:['Finnish'],
+ BO:['Bolivia'], BR:['Brazil'], BI:['Burundi'], CI:['Côte d’Ivoire'], CU:['Cuba'], EC:['Ecuador'], SV:['El Salvador'], GH:['Ghana'], IQ:['Iraq'], KE:['Kenya'], KG:['Kyrgyzstan'], PA:['Panama'], PY:['Paraguay'],
+ PH:['Philippines'], RW:['Rwanda'], SA:['Saudi Arabia'], TN:['Tunisia'], VE:['Venezuela'], HR:['Croatia'], LV:['Latvia'], PT:['Portugal'], SI:['Slovenia'], CH:['Switzerland'], BE:['Belgium'], VN:['Vietnam'],
+};

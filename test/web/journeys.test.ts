@@ -1,0 +1,226 @@
+/**
+ * The web app's main journeys in a real browser (Debian's Chromium through
+ * playwright-core), against the real server on the bundled dataset: find
+ * Mansudae from the home page and open its network; the map and a country's
+ * sourced figures; the timeline; change an estimate scenario; list text shown
+ * as text, never as HTML. A screenshot of each page is saved as a test artefact.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { upsertSource, writeStatements, statementId } from '../../src/store/statements.ts';
+import { refreshEntities } from '../../src/store/entities.ts';
+import type { Statement } from '../../src/model/index.ts';
+
+export const HOSTILE_NAME = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">Hostile & Sons "Ltd"`;
+const HOSTILE_ID = 'test-hostile-entity';
+
+async function addHostileEntity(server: Pick<RunningServer, 'services'>): Promise<void> {
+  const db = server.services.db;
+  await upsertSource(db, {
+    id: 'test-hostile-source', kind: 'document', title: '<b>Hostile source</b><script>window.__pwned = 3</script>', publisher: null, author: null,
+    published: '2024', url: 'javascript:alert(1)', dataset: 'test_hostile', version: null, sha256: null, file: null,
+  });
+  const base = { entityId: HOSTILE_ID, schema: 'Company', originalValue: null, dataset: 'test_hostile', sourceId: 'test-hostile-source', quoteStart: null, quoteEnd: null, page: null, reliability: 'C3' as const, firstSeen: '2024-01-01', lastSeen: '2024-01-01', recordedBy: 'test', reviewStatus: 'accepted' as const };
+  const rows: Omit<Statement, 'id'>[] = [
+    { ...base, prop: 'name', value: HOSTILE_NAME, quote: `quoted: ${HOSTILE_NAME}` },
+    { ...base, prop: 'notes', value: '<iframe src="/"></iframe><a href="javascript:alert(1)">click</a>', quote: null },
+  ];
+  await writeStatements(db, rows.map((r) => ({ ...r, id: statementId(r) })));
+  await refreshEntities(db, [HOSTILE_ID]);
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  server = await startServer((services) => addHostileEntity({ services }));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('web app in Chromium', () => {
+  it('finds Mansudae from the home page with the keyboard and opens its network', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The map draws the host countries, each a button with a label.
+    await page.locator('svg.world-map path.map-country').first().waitFor();
+    expect(await page.locator('svg.world-map .map-country').count()).toBeGreaterThan(15);
+    await screenshot(page, 'home');
+
+    const box = page.getByRole('combobox', { name: 'Search the evidence graph' });
+    await box.click();
+    await box.fill('Mansudae');
+    await page.getByRole('option', { name: /Mansudae Overseas Project Group of Companies/ }).waitFor();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/\/entity\/r39-mansudae-overseas-project-group$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mansudae Overseas Project Group of Companies');
+    // Sanctions with programme and authority, and the quote behind a property on demand.
+    await page.getByRole('heading', { name: 'Sanctions' }).waitFor();
+    await page.getByText('U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)').first().waitFor();
+    const firstCite = page.locator('table.props details.cite').first();
+    await firstCite.locator('summary').click();
+    await expect(firstCite.locator('blockquote').textContent()).resolves.toMatch(/\S/);
+    await screenshot(page, 'entity');
+
+    await page.getByRole('link', { name: 'Network', exact: true }).click();
+    await page.waitForURL(/\/network\/r39-mansudae-overseas-project-group/);
+    await page.locator('.network-canvas canvas').first().waitFor();
+    await page.getByRole('heading', { name: /Network around Mansudae/ }).waitFor();
+    const table = page.locator('.network-table');
+    await table.locator('summary').click();
+    await table.getByRole('link', { name: 'KOMID' }).waitFor();
+    // Expanding a node from the table adds its relations and records it in the URL.
+    const before = await table.locator('tbody tr').count();
+    await table.getByRole('button', { name: /Expand .*EO 13722|Expand Executive Order 13722/ }).first().click();
+    await page.waitForURL(/expand=/);
+    await expect.poll(async () => table.locator('tbody tr').count()).toBeGreaterThan(before);
+    // Export as GEXF.
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GEXF' }).click()]);
+    const gexfText = fs.readFileSync((await gexf.path()) as string, 'utf8');
+    expect(gexfText).toContain('<gexf');
+    expect(gexfText).toContain('Mansudae Overseas Project Group of Companies');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(fs.readFileSync((await png.path()) as string).subarray(1, 4).toString()).toBe('PNG');
+    await screenshot(page, 'network');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a host country\'s figures with source and quote, and keeps year and country in the URL', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/');
+    await page.locator('#year').waitFor();
+    await page.selectOption('#year', '2017');
+    await page.waitForURL(/year=2017/);
+    const russia = page.getByRole('button', { name: /^Russia:/ }).first();
+    await russia.focus();
+    await russia.press('Enter');
+    await page.waitForURL(/country=RU/);
+    const panel = page.locator('aside.country-panel');
+    await panel.getByRole('heading', { name: 'Russia' }).waitFor();
+    await panel.getByText(/Wage split/).first().waitFor();
+    const cite = panel.locator('details.cite').first();
+    await cite.locator('summary').click();
+    await expect(cite.locator('blockquote').textContent()).resolves.toMatch(/\S/);
+    await screenshot(page, 'home-country');
+    // The shared URL opens the same view.
+    const { page: again, context: c2 } = await newPage(browser);
+    await again.goto(page.url());
+    await again.locator('aside.country-panel').getByRole('heading', { name: 'Russia' }).waitFor();
+    await expect(again.locator('#year').inputValue()).resolves.toBe('2017');
+    await c2.close();
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('searches as you type with schema filters and arrow keys', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/search');
+    const input = page.getByLabel('Name or alias');
+    await input.fill('kim');
+    await page.waitForURL(/q=kim/);
+    await page.locator('ol.results li').first().waitFor();
+    await page.getByLabel('Person', { exact: true }).check();
+    await page.waitForURL(/schema=Person/);
+    await expect.poll(async () => (await page.locator('ol.results .schema-tag').allTextContents()).every((t) => t === 'Person')).toBe(true);
+    await input.focus();
+    await input.press('ArrowDown');
+    await expect.poll(async () => page.evaluate(() => document.activeElement?.classList.contains('result-link') ?? false)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/entity\//);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto(server.url + '/search?q=kim&schema=Person');
+    await page.locator('ol.results li').first().waitFor();
+    await screenshot(page, 'search');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists designations, actions and TIP ratings on the timeline, filtered by type', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/timeline');
+    await page.locator('.tl-designation').first().waitFor();
+    expect(await page.locator('.tl-tip').count()).toBeGreaterThan(0);
+    await page.getByLabel('Reports', { exact: true }).uncheck();
+    await page.waitForURL(/types=/);
+    await expect.poll(async () => page.locator('.tl-report').count()).toBe(0);
+    expect(await page.locator('.tl-designation').count()).toBeGreaterThan(0);
+    await screenshot(page, 'timeline');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('changes an estimate scenario: leaving out Russia lowers the revenue, and the URL keeps it', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/estimates');
+    const p50 = page.getByTestId('revenue-p50');
+    await p50.waitFor();
+    const baseline = await p50.textContent();
+    await page.locator('svg.sankey').waitFor();
+    await expect(page.locator('svg.sankey').getAttribute('aria-label')).resolves.toMatch(/State Forestry Administration 40%/);
+    await page.getByRole('checkbox', { name: 'Russian Federation' }).check();
+    await page.waitForURL(/exclude=RU/);
+    await page.locator('.scenario-stat').waitFor();
+    await expect.poll(async () => p50.textContent()).not.toBe(baseline);
+    await expect(page.locator('.scenario-stat .stat-value').textContent()).resolves.toMatch(/^-/);
+    // Each input with its sources.
+    await page.locator('table.inputs details.cite').first().waitFor();
+    await screenshot(page, 'estimates');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows list and source text holding <script> and <img onerror> as text, never as HTML', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/entity/' + HOSTILE_ID);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await h1.waitFor();
+    await expect(h1.textContent()).resolves.toBe(HOSTILE_NAME);
+    const cite = page.locator('table.props details.cite').first();
+    await cite.locator('summary').click();
+    await expect(cite.locator('blockquote').textContent()).resolves.toBe(`quoted: ${HOSTILE_NAME}`);
+    // The source title and its javascript: URL are text too.
+    await expect(cite.textContent()).resolves.toContain('<b>Hostile source</b>');
+    expect(await page.locator('main a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.locator('main img, main iframe, main script').count()).toBe(0);
+    // Search results and suggestions show it as text too.
+    await page.goto(server.url + '/search?q=' + encodeURIComponent('Hostile Sons'));
+    await page.locator('ol.results .caption').first().waitFor();
+    await expect(page.locator('ol.results .caption').first().textContent()).resolves.toBe(HOSTILE_NAME);
+    expect(await page.locator('main img, main iframe, main script').count()).toBe(0);
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await screenshot(page, 'hostile-text');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works at phone width: every page fits and the menu is reachable', async () => {
+    const { page, context, problems } = await newPage(browser, { width: 390, height: 844 });
+    for (const [path, name, ready] of [
+      ['/', 'phone-home', 'svg.world-map'],
+      ['/entity/r39-kim-won-hong', 'phone-entity', 'table.props'],
+      ['/network/r39-mansudae-overseas-project-group', 'phone-network', '.network-canvas canvas'],
+      ['/timeline', 'phone-timeline', '.tl-item'],
+      ['/estimates', 'phone-estimates', 'svg.sankey'],
+      ['/screen', 'phone-screen', 'textarea#names'],
+    ] as const) {
+      await page.goto(server.url + path);
+      await page.locator(ready).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(1);
+      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).isVisible()).resolves.toBe(true);
+      await screenshot(page, name);
+    }
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+});

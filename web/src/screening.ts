@@ -1,0 +1,119 @@
+/**
+ * Screening in the web app: the request in batches (for progress on large
+ * files) and the downloads (CSV, JSON, a standalone HTML report), built from
+ * the server's answer. Matching itself happens on the server.
+ */
+import { postJson } from './api.ts';
+import { toCsv } from './csv.ts';
+
+export const SCREEN_COLUMNS = ['name', 'schema', 'country', 'birth_date', 'id_number'] as const;
+export type ScreenInput = Partial<Record<(typeof SCREEN_COLUMNS)[number], string>> & { name: string };
+
+export interface ExplanationObject {
+  feature: string;
+  score: number;
+  detail: string;
+  query?: string | null;
+  candidate?: string | null;
+}
+export type Explanation = string | ExplanationObject;
+
+export interface FlagObject {
+  kind: string;
+  label: string;
+  program?: string | null;
+  source?: { id: string; title: string } | null;
+}
+export type Flag = string | FlagObject;
+
+export interface ScreenMatch {
+  id: string;
+  caption: string;
+  schema: string;
+  score: number;
+  match: boolean;
+  datasets: string[];
+  explanation: Explanation[];
+  flags: Flag[];
+}
+
+export interface ScreenRow {
+  row: number;
+  input: Record<string, string>;
+  matches: ScreenMatch[];
+}
+
+export interface ScreenAnswer {
+  rows: ScreenRow[];
+  threshold?: number;
+}
+
+export const BATCH = 250;
+
+/** Screens rows in batches; `progress(done, total)` after each. Row numbers count from 1 over the whole input. */
+export async function screenRows(rows: ScreenInput[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenAnswer> {
+  const out: ScreenRow[] = [];
+  let used: number | undefined;
+  progress(0, rows.length);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const part = rows.slice(i, i + BATCH);
+    const body: Record<string, unknown> = { rows: part };
+    if (threshold != null) body.threshold = threshold;
+    const answer = await postJson<ScreenAnswer>('/api/screen', body, { signal });
+    used ??= answer.threshold;
+    for (const r of answer.rows) out.push({ ...r, row: i + (r.row ?? out.length - i + 1) });
+    progress(Math.min(rows.length, i + part.length), rows.length);
+  }
+  return used === undefined ? { rows: out } : { rows: out, threshold: used };
+}
+
+export const explanationText = (e: Explanation) => (typeof e === 'string' ? e : `${e.feature}: ${e.detail}`);
+export const flagText = (f: Flag) => (typeof f === 'string' ? f : `${f.label}${f.source ? ` (source: ${f.source.title})` : ''}`);
+
+export function resultsCsv(answer: ScreenAnswer): string {
+  const header = ['row', 'name', 'match', 'score', 'entity_id', 'caption', 'schema', 'datasets', 'flags', 'explanation'];
+  const lines: unknown[][] = [];
+  for (const r of answer.rows) {
+    if (r.matches.length === 0) lines.push([r.row, r.input.name ?? '', 'false', '', '', '', '', '', '', 'no candidate above the cut-off']);
+    for (const m of r.matches) {
+      lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map(flagText).join('; '), m.explanation.map(explanationText).join('; ')]);
+    }
+  }
+  return toCsv(header, lines);
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** A standalone HTML report: every list and input value escaped, no script. */
+export function resultsHtml(answer: ScreenAnswer, meta: { when: string; file: string | null }): string {
+  const matched = answer.rows.filter((r) => r.matches.some((m) => m.match));
+  const rows = answer.rows
+    .map((r) => {
+      const best = r.matches[0];
+      const cls = r.matches.some((m) => m.match) ? 'hit' : 'clear';
+      const matches = r.matches
+        .map(
+          (m) => `<li><strong>${esc(m.caption)}</strong> (${esc(m.schema)}, score ${esc(m.score.toFixed(3))}${m.match ? ', <b>match</b>' : ''}) <code>${esc(m.id)}</code>
+          ${m.flags.length ? `<ul class="flags">${m.flags.map((f) => `<li>${esc(flagText(f))}</li>`).join('')}</ul>` : ''}
+          <ul class="why">${m.explanation.map((e) => `<li>${esc(explanationText(e))}</li>`).join('')}</ul></li>`,
+        )
+        .join('');
+      return `<tr class="${cls}"><td>${esc(r.row)}</td><td>${esc(r.input.name)}${Object.entries(r.input)
+        .filter(([k, v]) => k !== 'name' && v)
+        .map(([k, v]) => `<br><small>${esc(k)}: ${esc(v)}</small>`)
+        .join('')}</td><td>${best ? (r.matches.some((m) => m.match) ? 'MATCH' : 'possible') : 'clear'}</td><td>${matches ? `<ul>${matches}</ul>` : 'no candidate'}</td></tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>room39 screening report</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}tr.hit{background:#fbe3e1}code{font-size:.85em}.flags li{color:#8c1d18;font-weight:600}.why{color:#444;font-size:.9em}</style>
+</head><body>
+<h1>room39 screening report</h1>
+<p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}.</p>
+<p>Screened against DPRK designations and known labour-export fronts in the room39 evidence graph. A match is a lead to check, not a finding; each explanation says why the score is what it is, and each flag names its source.</p>
+<table><thead><tr><th>Row</th><th>Input</th><th>Result</th><th>Candidates and explanation</th></tr></thead><tbody>
+${rows}
+</tbody></table></body></html>
+`;
+}
