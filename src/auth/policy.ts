@@ -25,6 +25,14 @@ export interface Rule {
   pattern: RegExp;
   access: Access;
   why: string;
+  /**
+   * A POST that changes nothing (screening, matching, extraction): not put in
+   * the audit trail. Every other state-changing request that succeeds is
+   * recorded by the middleware (who, when, method, path, status).
+   */
+  readOnly?: boolean;
+  /** Its service records a detailed audit record itself (before and after). */
+  auditedByService?: boolean;
 }
 
 const READ = ['GET'] as const;
@@ -37,26 +45,27 @@ const exactly = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\
 
 export const POLICY: readonly Rule[] = [
   { methods: ['OPTIONS'], pattern: /^.*$/, access: 'anyone', why: 'CORS preflight carries no credentials' },
-  { methods: ['POST'], pattern: exactly('/api/auth/login'), access: 'anyone', why: 'logging in' },
-  { methods: ['POST'], pattern: exactly('/api/auth/logout'), access: 'anyone', why: 'logging out' },
+  { methods: ['POST'], pattern: exactly('/api/auth/login'), access: 'anyone', why: 'logging in', auditedByService: true },
+  { methods: ['POST'], pattern: exactly('/api/auth/logout'), access: 'anyone', why: 'logging out', auditedByService: true },
   { methods: READ, pattern: exactly('/api/auth/session'), access: 'anyone', why: 'who am I, and the CSRF token' },
 
-  { methods: '*', pattern: under('/api/users'), access: 'admin', why: 'account management' },
+  { methods: '*', pattern: under('/api/users'), access: 'admin', why: 'account management', auditedByService: true },
   { methods: '*', pattern: under('/api/audit'), access: 'admin', why: 'the audit trail' },
-  { methods: '*', pattern: under('/api/tokens'), access: 'viewer', why: 'an account manages its own API tokens' },
+  { methods: '*', pattern: under('/api/tokens'), access: 'viewer', why: 'an account manages its own API tokens', auditedByService: true },
 
   { methods: READ, pattern: exactly('/api/testimony'), access: 'analyst', why: 'testimony list: no protected field' },
   { methods: READ, pattern: under('/api/testimony'), access: 'editor', why: 'testimony: protected fields, every read audited' },
-  { methods: WRITE, pattern: under('/api/testimony'), access: 'editor', why: 'recording and editing testimony' },
+  { methods: WRITE, pattern: under('/api/testimony'), access: 'editor', why: 'recording and editing testimony', auditedByService: true },
 
   { methods: '*', pattern: under('/api/review'), access: 'analyst', why: 'review queue: accept, correct, reject extracted facts' },
   { methods: ['POST'], pattern: exactly('/api/documents'), access: 'public', why: 'a submitted document only enters the review queue' },
   { methods: '*', pattern: under('/api/documents'), access: 'analyst', why: 'submitted documents are unreviewed material' },
 
-  { methods: ['POST'], pattern: under('/api/screen'), access: 'public', why: 'screening is read-only' },
-  { methods: ['POST'], pattern: under('/api/estimate'), access: 'public', why: 'estimation scenarios are read-only' },
-  { methods: ['POST'], pattern: under('/match'), access: 'public', why: 'yente-compatible matching is read-only' },
-  { methods: ['GET', 'POST'], pattern: under('/reconcile'), access: 'public', why: 'OpenRefine reconciliation is read-only' },
+  { methods: ['POST'], pattern: under('/api/screen'), access: 'public', why: 'screening is read-only', readOnly: true },
+  { methods: ['POST'], pattern: under('/api/extract'), access: 'public', why: 'extraction without submitting is read-only', readOnly: true },
+  { methods: ['POST'], pattern: under('/api/estimate'), access: 'public', why: 'estimation scenarios are read-only', readOnly: true },
+  { methods: ['POST'], pattern: under('/match'), access: 'public', why: 'yente-compatible matching is read-only', readOnly: true },
+  { methods: ['GET', 'POST'], pattern: under('/reconcile'), access: 'public', why: 'OpenRefine reconciliation is read-only', readOnly: true },
 
   { methods: WRITE, pattern: under('/api/import'), access: 'editor', why: 'list imports change the graph' },
   { methods: WRITE, pattern: under('/api/imports'), access: 'editor', why: 'list imports change the graph' },

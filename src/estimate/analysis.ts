@@ -7,7 +7,7 @@ import type { Figure } from '../model/index.ts';
 import type { Mixture } from './distributions.ts';
 import { streamFor } from './random.ts';
 import { quantiles, percentileRank, type Summary } from './stats.ts';
-import type { Plan, PlannedInput } from './simulate.ts';
+import { revenueAt, type Plan, type PlannedInput } from './simulate.ts';
 import type { SourceRef } from './data.ts';
 import { covers } from './inputs.ts';
 
@@ -43,57 +43,48 @@ export interface Tornado {
 
 /**
  * One input at a time from its 5th to its 95th percentile, all others at their
- * medians. A named country's workers also shrink the remainder, so their bar
- * shows the net effect of moving workers between that country and the rest.
+ * medians. A country's workers and a group's share also move the countries
+ * that take what is left (the rest of the group, the remainder), so their
+ * bars show the net effect of moving workers between them.
  */
 export function tornado(plan: Plan, q: Map<string, [number, number, number]>): Tornado {
   const med = (k: string) => (q.get(k) as [number, number, number])[1];
-  const revenue = (val: (key: string) => number): number => {
-    let named = 0;
-    let r = 0;
-    for (const row of plan.rows) {
-      if (!row.workers) continue;
-      const w = val(row.workers.key);
-      named += w;
-      if (!row.excluded) r += w * val(row.wage.key) * val(row.share.key) * val(row.months.key);
-    }
-    if (plan.remainder && plan.total && !plan.remainder.excluded) {
-      const rest = Math.max(0, val(plan.total.key) - named);
-      r += rest * val(plan.remainder.wage.key) * val(plan.remainder.share.key) * val(plan.remainder.months.key);
-    }
-    return r;
-  };
-  const base = revenue(med);
+  const base = revenueAt(plan, med);
   const bars: TornadoBar[] = [];
   const seen = new Set<string>();
   const consider = (input: PlannedInput | null, metric: string, country: string | null, live: boolean) => {
     if (!input || seen.has(input.key) || !live) return;
     seen.add(input.key);
     const [lo, , hi] = q.get(input.key) as [number, number, number];
-    const at = (v: number) => revenue((k) => (k === input.key ? v : med(k)));
+    const at = (v: number) => revenueAt(plan, (k) => (k === input.key ? v : med(k)));
     const rl = at(lo);
     const rh = at(hi);
     bars.push({ input: input.key, metric, country, value_low: lo, value_high: hi, revenue_at_low: rl, revenue_at_high: rh, swing: Math.abs(rh - rl) });
   };
-  const hasRemainder = !!(plan.remainder && plan.total && !plan.remainder.excluded);
+  consider(plan.total, 'workers', null, true);
+  for (const g of plan.groups) consider(g.share, 'worker_share', null, true);
   for (const row of plan.rows) {
-    consider(row.workers, 'workers', row.country, !row.excluded || hasRemainder);
+    consider(row.workers, row.basis === 'share' ? 'worker_share' : 'workers', row.country, true);
     consider(row.wage, 'monthly_wage', row.country, !row.excluded);
     consider(row.share, 'state_share', row.country, !row.excluded);
     consider(row.months, 'months_worked', row.country, !row.excluded);
   }
   if (plan.remainder) {
-    consider(plan.total, 'workers', null, hasRemainder);
-    consider(plan.remainder.wage, 'monthly_wage', null, hasRemainder);
-    consider(plan.remainder.share, 'state_share', null, hasRemainder);
-    consider(plan.remainder.months, 'months_worked', null, hasRemainder);
+    const live = !plan.remainder.excluded && plan.remainder.keep > 0;
+    consider(plan.remainder.wage, 'monthly_wage', null, live);
+    consider(plan.remainder.share, 'state_share', null, live);
+    consider(plan.remainder.months, 'months_worked', null, live);
   }
-  bars.sort((a, b) => b.swing - a.swing);
+  bars.sort((a, b) => b.swing - a.swing || (a.input < b.input ? -1 : 1));
   return { base_revenue_usd: base, bars };
 }
 
 export interface CitedFigure {
   figure_id: string;
+  /** The host country the figure is about, or null (world-wide, or a group: see `countries`). */
+  country: string | null;
+  /** For a figure about a group of countries taken together. */
+  countries: string[] | null;
   source: { id: string; title: string | null; url: string | null };
   quote: string;
   grade: string;
@@ -110,6 +101,8 @@ export function cite(f: Figure, sources: ReadonlyMap<string, SourceRef>): CitedF
   const s = sources.get(f.sourceId);
   return {
     figure_id: f.id,
+    country: f.country,
+    countries: f.countries ?? null,
     source: { id: f.sourceId, title: s?.title ?? null, url: s?.url ?? null },
     quote: f.quote,
     grade: f.reliability,

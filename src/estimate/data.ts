@@ -40,6 +40,7 @@ export function figureFromRecord(r: FigureRecord): Figure {
     id: r.id,
     metric: r.metric,
     country: r.country ?? null,
+    countries: r.countries ?? null,
     entityId: r.entity ?? null,
     sector: r.sector ?? null,
     recipient: r.recipient ?? null,

@@ -7,8 +7,23 @@ import type { Figure, LabourDeployment } from '../model/index.ts';
 import { invalidData } from '../errors.ts';
 import { gradeWeight, interpretFigure, sameDist, type Component } from './distributions.ts';
 
-export const INPUT_METRICS = ['workers', 'monthly_wage', 'state_share', 'months_worked'] as const;
+export const INPUT_METRICS = ['workers', 'worker_share', 'monthly_wage', 'state_share', 'months_worked'] as const;
 export type InputMetric = (typeof INPUT_METRICS)[number];
+export type RateMetric = 'monthly_wage' | 'state_share' | 'months_worked';
+
+/**
+ * Modelling rules for shares of the workers abroad stated in words. Printed in
+ * every result (`method.share_rules`), flagged on each input and gap that uses
+ * them, and replaceable with `--override` (README, "Worker shares").
+ */
+export const SHARE_RULES = {
+  /**
+   * share_at_least_cap: an open-ended share ("most", "primarily": at least 0.5, no upper
+   * value) reads uniform from the bound up to this cap, never 1: the same sources name
+   * other host countries.
+   */
+  atLeastCap: 0.9,
+} as const;
 
 /**
  * observed: figures dated to the year. carried_forward / carried_back: the
@@ -28,10 +43,12 @@ export const HOME_COUNTRY = 'KP';
 export interface ModelInput {
   key: string;
   metric: InputMetric;
-  /** Host country, or null for the world total and the unattributed remainder. */
+  /** Host country, or null for the world total, a group and the unattributed remainder. */
   country: string | null;
-  /** `pooled`: one input shared by every country that borrows it (one draw for all, so ignorance is not averaged away). */
-  scope: 'country' | 'total' | 'pooled';
+  /** For a group's worker_share: its countries (sorted). */
+  countries?: string[];
+  /** `pooled`: one input shared by every country that borrows it (one draw for all, so ignorance is not averaged away). `group`: a share of several countries together. */
+  scope: 'country' | 'total' | 'pooled' | 'group';
   sector: string | null;
   status: InputStatus;
   flags: string[];
@@ -41,21 +58,44 @@ export interface ModelInput {
   override: string | null;
 }
 
+/**
+ * Where a row's workers come from. `count`: its own sourced count. `share`: its
+ * own sourced share of the world total. `group`: no count or share of its own,
+ * so its part of a group's share (the group's workers less the members that have
+ * their own, split evenly among the rest). `remainder`: the world total less
+ * every named country.
+ */
+export type WorkerBasis = 'count' | 'share' | 'group' | 'remainder';
+
 export interface ModelRow {
   /** Host country; null for the unattributed remainder. */
   country: string | null;
   sector: string | null;
-  /** Null for the remainder, whose workers are the world total less the named countries. */
+  basis: WorkerBasis;
+  /** The row's own count (`count`) or own share of the world total (`share`); null for `group` and `remainder`. */
   workers: ModelInput | null;
+  /** For `group`: the key of the group whose share the row takes part of. */
+  group: string | null;
+  /** For the remainder: the documented host countries without a figure, each with an equal part of it. */
+  hosts?: string[];
   wage: ModelInput;
   share: ModelInput;
   months: ModelInput;
 }
 
+export interface ModelGroup {
+  /** Sorted codes joined by `+` (`CN+RU`). */
+  key: string;
+  countries: string[];
+  input: ModelInput;
+}
+
 export interface Gap {
   country: string | null;
   metric: InputMetric | 'all';
-  rule: 'carried_forward' | 'carried_back' | 'undated' | 'other_years' | 'borrowed' | 'remainder' | 'excluded';
+  rule:
+    | 'carried_forward' | 'carried_back' | 'undated' | 'other_years' | 'borrowed' | 'remainder' | 'excluded'
+    | 'share_of_total' | 'group_split' | 'vague_share' | 'remainder_split';
   message: string;
 }
 
@@ -67,6 +107,8 @@ export interface UnusedFigure {
 export interface Model {
   year: number;
   rows: ModelRow[];
+  /** Shares of groups of countries, in the order the simulation applies them (fewest countries first). */
+  groups: ModelGroup[];
   /** World total of workers; null when no global figure is near the year. */
   total: ModelInput | null;
   remainder: ModelRow | null;
@@ -139,6 +181,11 @@ function scaleFor(f: Figure): Scaled | { error: string } {
     case 'months_worked':
       if (f.unit !== 'months') return { error: `unit ${f.unit}, expected months` };
       return { scale: 1, max: 12 };
+    case 'worker_share':
+      if (f.unit !== 'fraction') return { error: `unit ${f.unit}, expected fraction` };
+      if (f.entityId != null) return { error: `a share of one entity's workers (${f.entityId}), not of the workers abroad` };
+      if (f.country == null && (f.countries ?? []).length < 1) return { error: 'a worker_share names no country (country) or group (countries)' };
+      return { scale: 1, max: 1 };
     default:
       return { error: `metric ${f.metric} is not a model input` };
   }
@@ -168,7 +215,9 @@ export function componentsFrom(
       s.scale /= ws;
       netNote = `the worker's net pay divided by the workers' slice of the wage split (${fmt(ws)}), giving the gross wage; then `;
     }
-    const r = interpretFigure(f, s.scale, s.max);
+    const r = f.metric === 'worker_share' && f.qualifier === 'at_least' && f.low != null && f.high == null
+      ? openShare(f.low)
+      : interpretFigure(f, s.scale, s.max);
     if ('error' in r) {
       unused.push({ figureId: f.id, reason: r.error });
       continue;
@@ -185,6 +234,24 @@ export function componentsFrom(
     }
   }
   return { components, used };
+}
+
+/** An open-ended share ("most": at least 0.5) read up to the cap (rule share_at_least_cap). */
+function openShare(low: number): { dist: Component['dist']; text: string } {
+  const cap = SHARE_RULES.atLeastCap;
+  if (low >= cap) return { dist: { kind: 'point', value: low }, text: `at least ${fmt(low)}, at or above the cap ${cap}: the bound` };
+  return {
+    dist: { kind: 'uniform', low, high: cap },
+    text: `at least ${fmt(low)} with no upper value: uniform from the bound to ${cap} (modelling rule share_at_least_cap: "most" is not "all", and the sources name other host countries)`,
+  };
+}
+
+const groupKey = (countries: readonly string[]) => [...new Set(countries)].sort().join('+');
+
+/** The countries a worker_share figure is about (one, or a group). */
+export function shareCountries(f: Figure): string[] {
+  if (f.countries && f.countries.length) return [...new Set(f.countries)].sort();
+  return f.country ? [f.country] : [];
 }
 
 /** Counts follow time: the year's figures, else the nearest year's (within MAX_GAP_YEARS), else undated ones. */
@@ -245,7 +312,7 @@ export function sharesFromSplits(splits: readonly Figure[]): { low: number; high
 }
 
 function rateInput(
-  metric: Exclude<InputMetric, 'workers'>,
+  metric: RateMetric,
   country: string | null,
   scope: 'country' | 'remainder',
   sector: string | null,
@@ -258,11 +325,16 @@ function rateInput(
   const ofMetric = all.filter((f) => f.metric === metric && f.country !== HOME_COUNTRY);
   const splits = metric === 'state_share' ? all.filter((f) => f.metric === 'wage_split' && f.country !== HOME_COUNTRY) : [];
   const allSplits = all.filter((f) => f.metric === 'wage_split' && f.unit === 'fraction' && f.recipient != null && WORKER_RECIPIENT.test(f.recipient));
-  /** The workers' slice documented for the same country (and sector, when one matches), averaged over sources. */
+  /**
+   * The workers' slice of the same country's split: from the same source when it
+   * gives one (the worker who states his net pay and his split), else from the
+   * same sector, else any; averaged over the splits picked.
+   */
   const workerSlice = (f: Figure): number | null => {
     const same = allSplits.filter((x) => x.country === f.country);
+    const bySource = same.filter((x) => x.sourceId === f.sourceId && x.sector === f.sector);
     const bySector = same.filter((x) => x.sector === f.sector);
-    const pick = bySector.length ? bySector : same;
+    const pick = bySource.length ? bySource : bySector.length ? bySector : same;
     if (!pick.length) return null;
     return pick.reduce((a, x) => a + ((x.low ?? x.high ?? 0) + (x.high ?? x.low ?? 0)) / 2, 0) / pick.length;
   };
@@ -302,75 +374,188 @@ function rateInput(
   return { key: `${metric}:pooled`, metric, country: null, scope: 'pooled', sector: null, status: 'borrowed', flags: [flag], components: pooled.components, figures: pooled.used, override: null };
 }
 
-/** Builds the model for a year from the accepted figures (and deployments, for the gap report). */
+/** Builds the model for a year from the accepted figures (and deployments, for the remainder's host countries). */
 export function buildModel(figures: readonly Figure[], deployments: readonly LabourDeployment[], year: number): Model {
   // Sorted by id, so the mixtures (and so the draws) do not depend on the order the store returns rows in.
   const accepted = figures.filter((f) => f.reviewStatus === 'accepted').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const unused: UnusedFigure[] = [];
   const gaps: Gap[] = [];
   const workerFigs = accepted.filter((f) => f.metric === 'workers');
+  const shareFigs = accepted.filter((f) => f.metric === 'worker_share');
+  const bad = (f: Figure) => ('error' in scaleFor(f) ? (scaleFor(f) as { error: string }).error : null);
   for (const f of accepted) {
-    if (f.country === HOME_COUNTRY) unused.push({ figureId: f.id, reason: 'about labour inside North Korea (KP), not labour sent abroad' });
+    if (f.country === HOME_COUNTRY || (f.countries ?? []).includes(HOME_COUNTRY)) unused.push({ figureId: f.id, reason: 'about labour inside North Korea (KP), not labour sent abroad' });
   }
-  const countries = [...new Set(workerFigs.filter((f) => f.country != null && f.country !== HOME_COUNTRY).map((f) => f.country as string))].sort();
+  for (const f of [...workerFigs, ...shareFigs]) {
+    const e = bad(f);
+    if (e) unused.push({ figureId: f.id, reason: e });
+  }
+  const abroad = (f: Figure) => f.country !== HOME_COUNTRY && !(f.countries ?? []).includes(HOME_COUNTRY) && bad(f) == null;
+
+  // World total → shares and the unattributed remainder.
+  const globalFigs = workerFigs.filter((f) => f.country == null && abroad(f));
+  const g = selectCounts(globalFigs, year);
+  let total: ModelInput | null = null;
+  if (g.figures.length) {
+    for (const f of globalFigs) if (!g.figures.includes(f)) unused.push({ figureId: f.id, reason: `world total dated outside ${year} (or undated) while nearer figures exist` });
+    const { components, used } = componentsFrom(g.figures, unused);
+    const flags = g.flag ? [g.flag] : [];
+    if (g.flag) gaps.push({ country: null, metric: 'workers', rule: g.status as Gap['rule'], message: `world total: ${g.flag}` });
+    if (components.length) total = { key: 'workers:total', metric: 'workers', country: null, scope: 'total', sector: null, status: g.status, flags, components, figures: used, override: null };
+  }
+
+  // Countries' own counts and shares; groups' shares.
+  const countFigs = workerFigs.filter((f) => f.country != null && abroad(f));
+  const singleShares = shareFigs.filter((f) => abroad(f) && shareCountries(f).length === 1);
+  const groupShares = shareFigs.filter((f) => abroad(f) && shareCountries(f).length > 1);
+  const groupKeys = [...new Set(groupShares.map((f) => groupKey(shareCountries(f))))]
+    .sort((a, b) => a.split('+').length - b.split('+').length || (a < b ? -1 : a > b ? 1 : 0));
+  const countries = [...new Set([
+    ...countFigs.map((f) => f.country as string),
+    ...singleShares.map((f) => shareCountries(f)[0] as string),
+    ...groupKeys.flatMap((k) => k.split('+')),
+  ])].sort();
+
+  const noTotal = (what: string) => `${what}, but there is no world total of workers within ${MAX_GAP_YEARS} years of ${year} to take it of`;
+  const own = new Map<string, { basis: 'count' | 'share'; input: ModelInput; sector: string | null }>();
+  for (const c of countries) {
+    const cands = countFigs.filter((f) => f.country === c);
+    const cnt = selectCounts(cands, year);
+    const shares = singleShares.filter((f) => shareCountries(f)[0] === c);
+    if (cnt.figures.length) {
+      for (const f of cands) if (!cnt.figures.includes(f)) unused.push({ figureId: f.id, reason: `dated outside ${year} while nearer figures exist` });
+      for (const f of shares) unused.push({ figureId: f.id, reason: `${c} has its own count of workers for ${year}; the count is used, not the share` });
+      const { components, used } = componentsFrom(cnt.figures, unused);
+      if (!components.length) continue;
+      const flags = cnt.flag ? [cnt.flag] : [];
+      if (cnt.flag) gaps.push({ country: c, metric: 'workers', rule: cnt.status as Gap['rule'], message: `${c}: ${cnt.flag}` });
+      own.set(c, { basis: 'count', sector: oneSector(used), input: { key: `workers:${c}`, metric: 'workers', country: c, scope: 'country', sector: oneSector(used), status: cnt.status, flags, components, figures: used, override: null } });
+      continue;
+    }
+    const sh = selectCounts(shares, year);
+    if (!sh.figures.length) continue;
+    if (!total) {
+      for (const f of shares) unused.push({ figureId: f.id, reason: noTotal(`a share of the workers abroad for ${c}`) });
+      continue;
+    }
+    for (const f of shares) if (!sh.figures.includes(f)) unused.push({ figureId: f.id, reason: `dated outside ${year} (or undated) while nearer figures exist` });
+    const { components, used } = componentsFrom(sh.figures, unused);
+    if (!components.length) continue;
+    const flags = [...(sh.flag ? [sh.flag] : []), `no count of workers for ${c}: its workers are this share × the world total`];
+    if (sh.flag) gaps.push({ country: c, metric: 'worker_share', rule: sh.status as Gap['rule'], message: `${c}: ${sh.flag}` });
+    gaps.push({ country: c, metric: 'workers', rule: 'share_of_total', message: `${c}: no count of workers near ${year}; its workers are its sourced share of the world total (${used.map((f) => f.id).join(', ')})` });
+    vagueGaps(used, c, c, gaps);
+    own.set(c, { basis: 'share', sector: oneSector(used), input: { key: `worker_share:${c}`, metric: 'worker_share', country: c, scope: 'country', sector: oneSector(used), status: sh.status, flags, components, figures: used, override: null } });
+  }
+
+  // Groups, fewest countries first: a country without its own count or share takes part of the first group that holds it.
+  const groups: ModelGroup[] = [];
+  const inGroup = new Map<string, string>();
+  for (const key of groupKeys) {
+    const members = key.split('+');
+    const figs = groupShares.filter((f) => groupKey(shareCountries(f)) === key);
+    const free = members.filter((m) => !own.has(m) && !inGroup.has(m));
+    if (!total) {
+      for (const f of figs) unused.push({ figureId: f.id, reason: noTotal(`a share of the workers abroad for ${members.join(' and ')} together`) });
+      continue;
+    }
+    if (!free.length) {
+      for (const f of figs) unused.push({ figureId: f.id, reason: `every country of ${key} has its own count or share (or an earlier group's), so the group's share adds no workers` });
+      continue;
+    }
+    const sel = selectCounts(figs, year);
+    if (!sel.figures.length) continue;
+    for (const f of figs) if (!sel.figures.includes(f)) unused.push({ figureId: f.id, reason: `dated outside ${year} (or undated) while nearer figures exist` });
+    const { components, used } = componentsFrom(sel.figures, unused);
+    if (!components.length) continue;
+    const fixed = members.filter((m) => !free.includes(m));
+    const flags = [...(sel.flag ? [sel.flag] : []), `share of ${members.join(' and ')} together; ${free.join(', ')} ${free.length > 1 ? 'split evenly' : 'takes'} what ${fixed.length ? `${fixed.join(', ')} ${fixed.length > 1 ? 'do' : 'does'} not` : 'the group holds'}`];
+    if (sel.flag) gaps.push({ country: null, metric: 'worker_share', rule: sel.status as Gap['rule'], message: `${key}: ${sel.flag}` });
+    vagueGaps(used, key, null, gaps);
+    for (const m of free) {
+      inGroup.set(m, key);
+      const rest = fixed.length ? ` less ${fixed.join(' and ')}'s own workers` : '';
+      gaps.push({
+        country: m,
+        metric: 'workers',
+        rule: 'group_split',
+        message: `${m}: no count or share of its own near ${year}; its workers are the ${key} share of the world total (${used.map((f) => f.id).join(', ')})${rest}${free.length > 1 ? `, split evenly among ${free.join(', ')} (no figure says how they divide)` : ''}`,
+      });
+    }
+    groups.push({ key, countries: members, input: { key: `worker_share:${key}`, metric: 'worker_share', country: null, countries: members, scope: 'group', sector: null, status: sel.status, flags, components, figures: used, override: null } });
+  }
 
   const rows: ModelRow[] = [];
   for (const c of countries) {
-    const cands = workerFigs.filter((f) => f.country === c);
-    const { figures: sel, status, flag } = selectCounts(cands.filter((f) => !('error' in scaleFor(f))), year);
-    for (const f of cands) if ('error' in scaleFor(f)) unused.push({ figureId: f.id, reason: (scaleFor(f) as { error: string }).error });
-    if (!sel.length) {
-      gaps.push({ country: c, metric: 'workers', rule: 'excluded', message: `${c}: no worker figure within ${MAX_GAP_YEARS} years of ${year}; its workers, if any, are in the unattributed remainder` });
+    const o = own.get(c);
+    const grp = inGroup.get(c) ?? null;
+    if (!o && !grp) {
+      gaps.push({ country: c, metric: 'workers', rule: 'excluded', message: `${c}: no worker figure (count or share) usable for ${year}; its workers, if any, are in the unattributed remainder` });
       continue;
     }
-    for (const f of cands) if (!sel.includes(f) && !unused.some((u) => u.figureId === f.id)) unused.push({ figureId: f.id, reason: `dated outside ${year} while nearer figures exist` });
-    const { components, used } = componentsFrom(sel, unused);
-    if (!components.length) continue;
-    const sectors = [...new Set(used.map((f) => f.sector))];
-    const sector = sectors.length === 1 ? (sectors[0] ?? null) : null;
-    const flags = flag ? [flag] : [];
-    if (flag) gaps.push({ country: c, metric: 'workers', rule: status as Gap['rule'], message: `${c}: ${flag}` });
-    const workers: ModelInput = { key: `workers:${c}`, metric: 'workers', country: c, scope: 'country', sector, status, flags, components, figures: used, override: null };
+    const sector = o?.sector ?? null;
     rows.push({
       country: c,
       sector,
-      workers,
+      basis: o ? o.basis : 'group',
+      workers: o ? o.input : null,
+      group: o ? null : grp,
       wage: rateInput('monthly_wage', c, 'country', sector, accepted, year, unused, gaps),
       share: rateInput('state_share', c, 'country', sector, accepted, year, unused, gaps),
       months: rateInput('months_worked', c, 'country', sector, accepted, year, unused, gaps),
     });
   }
 
-  // World total → the unattributed remainder.
-  const globalFigs = workerFigs.filter((f) => f.country == null && !('error' in scaleFor(f)));
-  const g = selectCounts(globalFigs, year);
-  let total: ModelInput | null = null;
   let remainder: ModelRow | null = null;
-  if (g.figures.length) {
-    for (const f of globalFigs) if (!g.figures.includes(f)) unused.push({ figureId: f.id, reason: `world total dated outside ${year} (or undated) while nearer figures exist` });
-    const { components, used } = componentsFrom(g.figures, unused);
-    const flags = g.flag ? [g.flag] : [];
-    if (g.flag) gaps.push({ country: null, metric: 'workers', rule: g.status as Gap['rule'], message: `world total: ${g.flag}` });
-    total = { key: 'workers:total', metric: 'workers', country: null, scope: 'total', sector: null, status: g.status, flags, components, figures: used, override: null };
+  const named = new Set(rows.map((r) => r.country));
+  const hosts = [...new Set(deployments.map((d) => d.country))].filter((c) => !named.has(c) && c !== HOME_COUNTRY).sort();
+  if (total) {
     remainder = {
       country: null,
       sector: null,
+      basis: 'remainder',
       workers: null,
+      group: null,
+      hosts,
       wage: rateInput('monthly_wage', null, 'remainder', null, accepted, year, unused, gaps),
       share: rateInput('state_share', null, 'remainder', null, accepted, year, unused, gaps),
       months: rateInput('months_worked', null, 'remainder', null, accepted, year, unused, gaps),
     };
-    gaps.push({ country: null, metric: 'workers', rule: 'remainder', message: 'workers in host countries without their own figure: the world total less the named countries (never below zero)' });
+    gaps.push({ country: null, metric: 'workers', rule: 'remainder', message: 'workers in host countries without a figure of their own: the world total less the named countries (never below zero)' });
+    if (hosts.length) {
+      gaps.push({
+        country: null,
+        metric: 'workers',
+        rule: 'remainder_split',
+        message: `host countries with documented deployments but no usable worker figure for ${year}, each given an equal 1/${hosts.length} of the remainder (no figure says how it divides; --exclude of one of them removes its part): ${hosts.join(', ')}`,
+      });
+    }
   } else {
-    gaps.push({ country: null, metric: 'workers', rule: 'excluded', message: `no world total of workers within ${MAX_GAP_YEARS} years of ${year}: only the named countries are counted` });
+    gaps.push({ country: null, metric: 'workers', rule: 'excluded', message: `no world total of workers within ${MAX_GAP_YEARS} years of ${year}: only countries with their own count are counted${hosts.length ? `; left out: ${hosts.join(', ')}` : ''}` });
   }
 
-  const named = new Set(rows.map((r) => r.country));
-  const hosts = [...new Set(deployments.map((d) => d.country))].filter((c) => !named.has(c) && c !== HOME_COUNTRY).sort();
-  if (hosts.length) {
-    gaps.push({ country: null, metric: 'all', rule: 'remainder', message: `host countries with documented deployments but no worker figure near ${year}, counted only within the unattributed remainder: ${hosts.join(', ')}` });
-  }
   const seen = new Set<string>();
   const unique = unused.filter((u) => (seen.has(u.figureId) ? false : (seen.add(u.figureId), true)));
-  return { year, rows, total, remainder, gaps, unused: unique };
+  return { year, rows, groups, total, remainder, gaps, unused: unique };
+}
+
+function oneSector(used: readonly Figure[]): string | null {
+  const sectors = [...new Set(used.map((f) => f.sector))];
+  return sectors.length === 1 ? (sectors[0] ?? null) : null;
+}
+
+/** A gap note for every share stated in words rather than as a number, with the reading used and how to change it. */
+function vagueGaps(used: readonly Figure[], target: string, country: string | null, gaps: Gap[]): void {
+  for (const f of used) {
+    if (f.qualifier === 'exact' || f.qualifier === 'range') continue;
+    const reading = f.qualifier === 'at_least' && f.high == null
+      ? `at least ${fmt(f.low ?? 0)}, capped at ${SHARE_RULES.atLeastCap} (rule share_at_least_cap)`
+      : `${fmt(f.low ?? 0)}–${fmt(f.high ?? f.low ?? 0)} (${f.qualifier}; the reading is stated in the figure's note)`;
+    gaps.push({
+      country,
+      metric: 'worker_share',
+      rule: 'vague_share',
+      message: `${target}: "${f.quote}" (${f.id}, ${f.reliability}) gives no number; read as a share of ${reading}. Change it with --override ${target}:worker_share=LOW..HIGH`,
+    });
+  }
 }

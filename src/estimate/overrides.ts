@@ -1,7 +1,8 @@
 /**
  * Scenario overrides: `state_share=0.5..0.7` (every country), `RU:workers=20000..30000`
- * (one country), `workers=60000..90000` (the world total). Parsed and checked
- * here, applied to the model's inputs in scenario.ts.
+ * (one country), `workers=60000..90000` (the world total), `RU:worker_share=0.3..0.5`
+ * (a country's share of the world total), `CN+RU:worker_share=0.6..0.8` (a
+ * group's share). Parsed and checked here, applied to the model's inputs in estimate.ts.
  */
 import { invalidInput } from '../errors.ts';
 import type { Dist } from './distributions.ts';
@@ -10,8 +11,10 @@ import { isCountryCode } from './countries.ts';
 
 export interface Override {
   metric: InputMetric;
-  /** Null: every country (for workers: the world total). */
+  /** Null: every country (for workers: the world total), or a group (see `countries`). */
   country: string | null;
+  /** A group of countries (sorted), for `worker_share` only: `CN+RU:worker_share=…`. */
+  countries: string[] | null;
   low: number;
   high: number;
   text: string;
@@ -19,6 +22,7 @@ export interface Override {
 
 const LIMITS: Record<InputMetric, { min: number; max: number; what: string }> = {
   workers: { min: 0, max: 10_000_000, what: 'a number of persons' },
+  worker_share: { min: 0, max: 1, what: 'a fraction of all workers abroad, between 0 and 1 (0.6 for 60 percent)' },
   monthly_wage: { min: 0, max: 1_000_000, what: 'USD per month' },
   state_share: { min: 0, max: 1, what: 'a fraction between 0 and 1 (0.95 for 95 percent)' },
   months_worked: { min: 0, max: 12, what: 'months in a year, 0 to 12' },
@@ -28,15 +32,19 @@ const NUMBER = /^\d+(\.\d+)?$/;
 
 export function parseOverride(text: string): Override {
   const where = `--override ${text}`;
-  const m = /^\s*(?:([A-Za-z]{2})\s*:\s*)?([a-z_]+)\s*=\s*([^\s]+)\s*$/.exec(text);
-  if (!m) throw invalidInput('an override reads METRIC=LOW..HIGH or CC:METRIC=VALUE, e.g. state_share=0.5..0.7 or RU:workers=20000..30000', where);
+  const m = /^\s*(?:([A-Za-z]{2}(?:(?:\s*\+\s*|\s+)[A-Za-z]{2})*)\s*:\s*)?([a-z_]+)\s*=\s*([^\s]+)\s*$/.exec(text);
+  if (!m) throw invalidInput('an override reads METRIC=LOW..HIGH or CC:METRIC=VALUE, e.g. state_share=0.5..0.7, RU:workers=20000..30000 or CN+RU:worker_share=0.6..0.8', where);
   const [, cc, metricText, value] = m as unknown as [string, string | undefined, string, string];
   if (!(INPUT_METRICS as readonly string[]).includes(metricText)) {
     throw invalidInput(`unknown input "${metricText}"; overridable inputs: ${INPUT_METRICS.join(', ')}`, where);
   }
   const metric = metricText as InputMetric;
-  const country = cc ? cc.toUpperCase() : null;
-  if (country && !isCountryCode(country)) throw invalidInput(`"${cc}" is not an ISO 3166-1 alpha-2 country code`, where);
+  const codes = cc ? [...new Set(cc.split(/[+\s]+/).map((x) => x.trim().toUpperCase()))].sort() : [];
+  for (const c of codes) if (!isCountryCode(c)) throw invalidInput(`"${c}" is not an ISO 3166-1 alpha-2 country code`, where);
+  if (codes.length > 1 && metric !== 'worker_share') throw invalidInput(`only worker_share can be given for a group of countries (${codes.join('+')}); give ${metric} one country at a time`, where);
+  if (metric === 'worker_share' && codes.length === 0) throw invalidInput('a worker_share override names the country or group it is the share of, e.g. RU:worker_share=0.3..0.5 or CN+RU:worker_share=0.6..0.8', where);
+  const country = codes.length === 1 ? (codes[0] as string) : null;
+  const countries = codes.length > 1 ? codes : null;
   const parts = value.split('..');
   if (parts.length > 2 || parts.some((p) => !NUMBER.test(p))) {
     throw invalidInput(`"${value}" is not a value or a LOW..HIGH range of plain non-negative numbers (no commas, no units)`, where);
@@ -46,7 +54,7 @@ export function parseOverride(text: string): Override {
   if (low > high) throw invalidInput(`the low end ${low} is above the high end ${high}`, where);
   const lim = LIMITS[metric];
   if (low < lim.min || high > lim.max) throw invalidInput(`${metric} is ${lim.what}; ${value} is out of range`, where);
-  return { metric, country, low, high, text: text.trim() };
+  return { metric, country, countries, low, high, text: text.trim() };
 }
 
 /** Parses several overrides (each may hold several, separated by commas or semicolons) and rejects contradictions. */
@@ -54,7 +62,7 @@ export function parseOverrides(texts: readonly string[]): Override[] {
   const out: Override[] = [];
   for (const t of texts.flatMap((x) => x.split(/[;,]/)).map((x) => x.trim()).filter(Boolean)) {
     const o = parseOverride(t);
-    const clash = out.find((p) => p.metric === o.metric && p.country === o.country);
+    const clash = out.find((p) => p.metric === o.metric && p.country === o.country && (p.countries ?? []).join('+') === (o.countries ?? []).join('+'));
     if (clash) {
       if (clash.low !== o.low || clash.high !== o.high) {
         throw invalidInput(`contradictory overrides for ${o.country ? `${o.country}:` : ''}${o.metric}: "${clash.text}" and "${o.text}"; give one`, '--override');

@@ -4,7 +4,7 @@ import type { Figure, LabourDeployment } from '../model/index.ts';
 import type { FigureSource, SourceRef } from './data.ts';
 
 interface FigureRow {
-  id: string; metric: Figure['metric']; country: string | null; entity_id: string | null; sector: string | null; recipient: string | null;
+  id: string; metric: Figure['metric']; country: string | null; countries: string[] | null; entity_id: string | null; sector: string | null; recipient: string | null;
   period_start: string | null; period_end: string | null; low: number | null; high: number | null; of_total: number | null;
   unit: Figure['unit']; per: Figure['per']; qualifier: Figure['qualifier']; source_id: string; quote: string;
   quote_start: number | null; quote_end: number | null; reliability: Figure['reliability']; recorded_by: string; review_status: Figure['reviewStatus']; note: string | null;
@@ -22,7 +22,7 @@ export function storeFigureSource(db: Queryable): FigureSource {
     async listFigures() {
       const rows = await db.query<FigureRow>(`SELECT * FROM figures WHERE review_status = 'accepted' ORDER BY id`);
       return rows.map((r) => ({
-        id: r.id, metric: r.metric, country: r.country, entityId: r.entity_id, sector: r.sector, recipient: r.recipient,
+        id: r.id, metric: r.metric, country: r.country, countries: r.countries ?? null, entityId: r.entity_id, sector: r.sector, recipient: r.recipient,
         periodStart: r.period_start, periodEnd: r.period_end, low: num(r.low), high: num(r.high), of: num(r.of_total),
         unit: r.unit, per: r.per, qualifier: r.qualifier, sourceId: r.source_id, quote: r.quote,
         quoteStart: r.quote_start, quoteEnd: r.quote_end, reliability: r.reliability, recordedBy: r.recorded_by, reviewStatus: r.review_status, note: r.note,

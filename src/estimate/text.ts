@@ -1,7 +1,7 @@
 /** The estimate as a person reads it in a terminal (the CLI without --json). */
 import type { EstimateResult } from './estimate.ts';
 
-const usd = (v: number) => (Math.abs(v) >= 1e9 ? `$${(v / 1e9).toFixed(2)}bn` : `$${(v / 1e6).toFixed(0)}m`);
+const usd = (v: number): string => (v < 0 ? `-${usd(-v)}` : v >= 1e9 ? `$${(v / 1e9).toFixed(2)}bn` : `$${(v / 1e6).toFixed(0)}m`);
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 
 export function estimateText(r: EstimateResult): string {
@@ -9,8 +9,10 @@ export function estimateText(r: EstimateResult): string {
   lines.push(`Revenue to the North Korean state from labour abroad, ${r.year} (${n(r.draws)} draws, seed ${r.seed})`);
   lines.push(`  revenue  p5 ${usd(r.revenue_usd.p5)}  p50 ${usd(r.revenue_usd.p50)}  p95 ${usd(r.revenue_usd.p95)}  mean ${usd(r.revenue_usd.mean)}`);
   lines.push(`  workers  p5 ${n(r.workers.p5)}  p50 ${n(r.workers.p50)}  p95 ${n(r.workers.p95)}`);
-  lines.push('', r.interval, '', 'By country (p50 revenue, p50 workers, share of mean revenue):');
-  for (const c of r.by_country) lines.push(`  ${(c.country ?? '--').padEnd(3)} ${c.name.slice(0, 44).padEnd(45)} ${usd(c.revenue_usd.p50).padStart(8)} ${n(c.workers.p50).padStart(8)} ${(100 * c.share_of_revenue).toFixed(1).padStart(5)}%  ${c.workers_status}`);
+  lines.push('', r.interval, '', 'By country (p50 revenue, p50 workers, share of mean revenue, where the workers come from):');
+  for (const c of r.by_country) lines.push(`  ${(c.country ?? '--').padEnd(3)} ${c.name.slice(0, 44).padEnd(45)} ${usd(c.revenue_usd.p50).padStart(8)} ${n(c.workers.p50).padStart(8)} ${(100 * c.share_of_revenue).toFixed(1).padStart(5)}%  ${c.workers_status}${c.hosts ? ` (${c.hosts.length} host countries, equal parts)` : ''}`);
+  const vague = r.gaps.filter((g) => g.rule === 'vague_share');
+  if (vague.length) lines.push('', 'Shares stated in words (modelling rules; change with --override):', ...vague.map((g) => `  ${g.message}`));
   if (r.scenario) lines.push('', `Scenario: ${r.scenario.reading}`);
   lines.push('', 'Inputs that move the result most (p5 → p95 of one input, others at their medians):');
   for (const b of r.sensitivity.bars.slice(0, 8)) lines.push(`  ${b.input.padEnd(28)} ${usd(b.revenue_at_low).padStart(8)} → ${usd(b.revenue_at_high).padStart(8)}`);

@@ -130,6 +130,8 @@ export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<Expo
           if (type === 'entity') value = canon(value);
           if (r.prop === 'topics' && !(value in FTM_TOPICS)) { report.values_left_out++; continue; }
           if (r.prop === 'topics') topics.add(value);
+          // A value FtM would reject (too long for its type, a malformed date) is left out, not exported broken.
+          if (ftmProblems({ id, schema, properties: { [r.prop]: [value] } }).length) { report.values_left_out++; continue; }
           const values = (properties[r.prop] ??= []);
           if (!values.includes(value)) values.push(value);
           report.statements++;
@@ -165,6 +167,9 @@ export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<Expo
     if (tmpStatements && opts.statementsOut) fs.renameSync(tmpStatements, opts.statementsOut);
     return report;
   } catch (e) {
+    out.on('error', () => undefined);
+    csvFile?.on('error', () => undefined);
+    csv?.on('error', () => undefined);
     out.destroy();
     csvFile?.destroy();
     fs.rmSync(tmp, { force: true });

@@ -103,7 +103,8 @@ export function findCountryMentions(text: string): CountryMention[] {
     // "US$9 million", "US $300": a currency, not a mention.
     if (/^[ \u00a0]?\$/.test(text.slice(end, end + 2)) && /^U\.?S\.?$/.test(surface)) continue;
     if (followedByNameContinuation(text, end)) continue;
-    if (NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
+    // "Committee for Human Rights in North Korea" is a name; "… Human Rights in Seoul" says where it is.
+    if (info.via === 'name' && NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
     if (surface in LIST_ONLY && !inCountryList(text, start, end)) continue;
     out.push({ type: 'country', text: surface, start, end, entity_id: null, country: info.code, via: info.via });
   }

@@ -23,7 +23,8 @@ export function sentences(text: string): Sentence[] {
   for (const seg of segmenter.segment(text)) {
     // Lines are units too: a heading, a list item or a caption is its own sentence.
     let offset = seg.index;
-    for (const line of seg.segment.split('\n')) {
+    // ICU does not break before a sentence that opens with a number ("… last year. 37 of the 90 …").
+    for (const line of seg.segment.split(/\n|(?<=[a-z)\]”"’][.!?]) (?=\d)/)) {
       const lead = line.length - line.trimStart().length;
       const body = line.trim();
       if (body) out.push({ start: offset + lead, end: offset + lead + body.length });

@@ -76,19 +76,26 @@ export function findLegalMentions(text: string): LegalMention[] {
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       let start = m.index;
       let surface = m[0];
+      let joined: RegExpExecArray | null = null;
       const lead = LEADING_NOISE.exec(surface);
       if (lead) {
         surface = surface.slice(lead[0].length);
         start += lead[0].length;
       }
       surface = surface.replace(/[\s,.;:]+$/, '');
+      // "the NKSPEA and the Trafficking Victims Protection Act": two instruments, not one name.
+      joined = /^.*[ \u00a0]and[ \u00a0]+the[ \u00a0]+/u.exec(surface);
+      if (joined && /(?:Act|Regulations)(?:[ \u00a0]+of[ \u00a0]+\d{4})?$/u.test(surface)) {
+        start += joined[0].length;
+        surface = surface.slice(joined[0].length);
+      }
       if (!surface) continue;
       // A bare "Act", "Convention" or "Regulations" with nothing naming it is not a mention.
       if (/^(?:Act|Convention|Regulations|the Act|the Convention)$/i.test(surface)) continue;
       if (/^(?:the\s+)?(?:Disability|Refugee)?\s*Convention$/i.test(surface) && !/Disability|Refugee/.test(surface)) continue;
       let caption = rule.caption(m);
       if (caption === null) continue;
-      if (lead && rule.re.source === NAMED_ACT_SOURCE) caption = actCaption(surface);
+      if ((lead || joined) && rule.re.source === NAMED_ACT_SOURCE) caption = actCaption(surface);
       found.push({ type: 'legal_instrument', text: surface, start, end: start + surface.length, entity_id: null, country: null, caption });
     }
   }

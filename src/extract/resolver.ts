@@ -40,8 +40,11 @@ export class MatcherResolver implements EntityResolver {
         const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => r.entity.properties[p] ?? []);
         return (given.length ? given : r.entity.names.map((n) => n.value)).some((v) => compactKey(v) === key);
       };
-      const exactHit = results.find(isExact);
-      const best = exactHit ?? results[0]!;
+      // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
+      const top = Math.round(results[0]!.score * 50);
+      const curatedFirst = (a: (typeof results)[number], b: (typeof results)[number]) => Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
+      const exactHit = results.filter(isExact).sort(curatedFirst)[0];
+      const best = exactHit ?? results.filter((r) => Math.round(r.score * 50) === top).sort(curatedFirst)[0]!;
       return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
     });
   }

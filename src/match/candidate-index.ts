@@ -7,6 +7,7 @@
  */
 import { prepareName, nameKindOf, type NameToken, type PreparedName } from '../names/index.ts';
 import { isMatchableSchema } from './score-schema.ts';
+import { normalizeIdentifier } from './score-identifier.ts';
 import type { MatchableEntity, NameStrength } from './types.ts';
 
 export interface IndexedEntityName {
@@ -45,6 +46,8 @@ export class MatchIndex {
   readonly namesOf: number[][];
   private readonly postings = new Map<string, number[]>();
   private readonly deletionPostings = new Map<string, number[]>();
+  /** Normalised identifier → entities. */
+  private readonly byIdentifier = new Map<string, number[]>();
   /** Number of entities having a word key. */
   private readonly df = new Map<string, number>();
   private readonly logN: number;
@@ -69,6 +72,10 @@ export class MatchIndex {
         }
       }
       for (const k of entityKeys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+      for (const id of e.identifiers) {
+        const norm = normalizeIdentifier(id.value);
+        if (norm.length >= 4) push(this.byIdentifier, norm, ei);
+      }
     });
     this.logN = Math.log(Math.max(2, this.entities.length));
     for (const n of this.names) n.weights = this.weightsOf(n.prepared);
@@ -111,6 +118,11 @@ export class MatchIndex {
       }
     }
   };
+
+  /** Entities having this identifier (any form: letters and digits compared). */
+  lookupIdentifier(value: string): readonly number[] {
+    return this.byIdentifier.get(normalizeIdentifier(value)) ?? EMPTY;
+  }
 
   /** Name slots under an exact blocking key. */
   lookup(key: string): readonly number[] {

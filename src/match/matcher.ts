@@ -44,12 +44,16 @@ export class Matcher {
   readonly index: MatchIndex;
   private readonly acc: Float64Array;
   private readonly seenKey: Int32Array;
+  /** Name slots a query's keys reached (only those are compared); reset after each query. */
+  private readonly slotHit: Uint8Array;
+  private readonly hitSlots: number[] = [];
   private readonly allowedCache = new Map<string, Uint8Array>();
 
   constructor(entities: MatchableEntity[] | MatchIndex) {
     this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
     this.acc = new Float64Array(this.index.size);
     this.seenKey = new Int32Array(this.index.size).fill(-1);
+    this.slotHit = new Uint8Array(this.index.names.length);
   }
 
   get size(): number {
@@ -109,10 +113,14 @@ export class Matcher {
     const touched: number[] = [];
     const { acc, seenKey } = this;
     const names = this.index.names;
+    const { slotHit, hitSlots } = this;
+    const hit = (slot: number) => { if (slotHit[slot] === 0) { slotHit[slot] = 1; hitSlots.push(slot); } };
     const visit = (slots: readonly number[], keyId: number, w: number) => {
       for (const slot of slots) {
         const e = names[slot]!.entity;
-        if (mask[e] === 0 || seenKey[e] === keyId) continue;
+        if (mask[e] === 0) continue;
+        hit(slot);
+        if (seenKey[e] === keyId) continue;
         if (options.excludeIds?.has(this.index.entities[e]!.id)) continue;
         seenKey[e] = keyId;
         if (acc[e] === 0) touched.push(e);
@@ -127,7 +135,7 @@ export class Matcher {
         // Only strengthen what rarer words found.
         for (const slot of this.index.lookup(k)) {
           const e = names[slot]!.entity;
-          if ((acc[e] ?? 0) > 0 && seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
+          if ((acc[e] ?? 0) > 0) { hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
         }
         continue;
       }
@@ -144,6 +152,15 @@ export class Matcher {
         }
       }
     }
+    // The same identifier finds an entity whatever its names: compare all of them.
+    for (const id of q.identifiers) {
+      for (const e of this.index.lookupIdentifier(id)) {
+        if (mask[e] === 0 || options.excludeIds?.has(this.index.entities[e]!.id)) continue;
+        for (const slot of this.index.namesOf[e]!) hit(slot);
+        if (acc[e] === 0) touched.push(e);
+        acc[e] = (acc[e] ?? 0) + 100;
+      }
+    }
     touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0));
     const out = touched.slice(0, max);
     for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
@@ -158,6 +175,8 @@ export class Matcher {
     const excluded = options.excludeNames?.get(entity.id);
     let best: BestName | null = null;
     for (const slot of this.index.namesOf[e]!) {
+      // Only names the query's keys reached: the others share no word, join or near word with it.
+      if (this.slotHit[slot] === 0) continue;
       const n = this.index.names[slot]!;
       if (excluded?.has(n.prepared.normalized)) continue;
       for (const qp of pool) {
@@ -175,10 +194,11 @@ export class Matcher {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
     const q = this.prepare(query);
-    if (q.keys.size === 0) return [];
+    if (q.keys.size === 0 && q.identifiers.length === 0) return [];
     const mask = this.allowed(query.schema, options.datasets);
     const cands = this.candidates(q, mask, Math.max(20, limit * 4), options);
     const scored: Scored[] = [];
+    try {
     for (const e of cands) {
       const best = this.scoreNames(q, e, options);
       if (!best || best.score <= 0) continue;
@@ -196,6 +216,10 @@ export class Matcher {
       if (id) { apply(id); s = Math.max(s, 0.85); }
       if (s < cutoff) continue;
       scored.push({ entity, score: round(s), best, features });
+    }
+    } finally {
+      for (const slot of this.hitSlots) this.slotHit[slot] = 0;
+      this.hitSlots.length = 0;
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
     scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));

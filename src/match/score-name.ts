@@ -94,10 +94,10 @@ function tryJoined(
 export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
   const qs: NameToken[] = [];
   const cs: NameToken[] = [];
-  const wOf = new Map<NameToken, number>();
-  query.tokens.forEach((t, i) => { if (t.cls !== 'stop') { qs.push(t); wOf.set(t, qWeights[i] ?? 0); } });
-  candidate.tokens.forEach((t, i) => { if (t.cls !== 'stop') { cs.push(t); wOf.set(t, cWeights[i] ?? 0); } });
-  const weight = (t: NameToken) => wOf.get(t) ?? 0;
+  const qw: number[] = [];
+  const cw: number[] = [];
+  for (let i = 0; i < query.tokens.length; i++) { const t = query.tokens[i]!; if (t.cls !== 'stop') { qs.push(t); qw.push(qWeights[i] ?? 0); } }
+  for (let j = 0; j < candidate.tokens.length; j++) { const t = candidate.tokens[j]!; if (t.cls !== 'stop') { cs.push(t); cw.push(cWeights[j] ?? 0); } }
   if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
   const qUsed = new Array<boolean>(qs.length).fill(false);
   const cUsed = new Array<boolean>(cs.length).fill(false);
@@ -156,12 +156,12 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
 
   let matched = 0;
   let total = 0;
-  for (const t of qs) total += weight(t);
-  for (const t of cs) total += weight(t);
+  for (const w of qw) total += w;
+  for (const w of cw) total += w;
   for (const a of aligns) {
     let w = 0;
-    for (const i of a.q) w += weight(qs[i]!);
-    for (const j of a.c) w += weight(cs[j]!);
+    for (const i of a.q) w += qw[i] ?? 0;
+    for (const j of a.c) w += cw[j] ?? 0;
     matched += w * a.quality;
   }
   let score = total > 0 ? matched / total : 0;
@@ -169,7 +169,7 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
   // 6: word boundaries in other places (Nam Chong Gan ~ Namchongang, Saeingp'il ~ Saeng Pil):
   // the distinctive words squeezed together, one or two edits apart.
   // Not for people: their syllables are too short for one edit to mean the same name.
-  const squeezed = query.kind === 'person' || candidate.kind === 'person' ? null : squeezeCompare(qs, cs, qUsed, cUsed, aligns, weight, total);
+  const squeezed = query.kind === 'person' || candidate.kind === 'person' ? null : squeezeCompare(qs, cs, qw, cw, qUsed, cUsed, aligns, total);
   if (squeezed && squeezed.score > score) {
     score = squeezed.score;
     aligns.length = 0;
@@ -209,7 +209,7 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
 const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
 
 function squeezeCompare(
-  qs: NameToken[], cs: NameToken[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], weight: (t: NameToken) => number, total: number,
+  qs: NameToken[], cs: NameToken[], qw: number[], cw: number[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], total: number,
 ): { score: number; aligns: Align[] } | null {
   const qd = qs.map((t, i) => i).filter((i) => DISTINCTIVE(qs[i]!));
   const cd = cs.map((t, j) => j).filter((j) => DISTINCTIVE(cs[j]!));
@@ -229,8 +229,8 @@ function squeezeCompare(
   let matched = 0;
   for (const a of out) {
     let w = 0;
-    for (const i of a.q) w += weight(qs[i]!);
-    for (const j of a.c) w += weight(cs[j]!);
+    for (const i of a.q) w += qw[i] ?? 0;
+    for (const j of a.c) w += cw[j] ?? 0;
     matched += w * a.quality;
   }
   return { score: total > 0 ? matched / total : 0, aligns: out };

@@ -14,6 +14,7 @@ export const FIGURE_METRICS = [
   'annual_revenue',    // revenue to the regime per year
   'revenue',           // revenue over a stated period that is not a year
   'months_worked',     // months worked per year
+  'worker_share',      // share of all overseas workers that a country (`country`) or a group of countries (`countries`) hosts (0..1)
 ] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
 
@@ -34,6 +35,12 @@ export interface Figure {
   metric: FigureMetric;
   /** ISO 3166-1 alpha-2 of the country the figure is about (host country), or null for a global figure. */
   country: string | null;
+  /**
+   * For a figure about a group of countries taken together ("Most workers are
+   * sent to Russia or China": a `worker_share` of RU and CN): their ISO alpha-2
+   * codes, with `country` null. Null or absent for a single-country or global figure.
+   */
+  countries?: string[] | null;
   /** Graph entity the figure is about (a company, a worksite), if any. */
   entityId: string | null;
   sector: string | null;

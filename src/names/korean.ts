@@ -129,7 +129,20 @@ const STRICT_VOWEL_MAP: Record<string, string> = { eu: 'u', oo: 'u', u: 'u', ui:
  * words are the joins of the keys (key("wonhong") = key("won") + key("hong")).
  */
 export function koreanKey(word: string): string {
-  return keyOf(word, true);
+  return memo(LOOSE, word, true);
+}
+
+// Keys are pure functions of short words drawn from a small vocabulary: memoise (bounded).
+const LOOSE = new Map<string, string>();
+const STRICT = new Map<string, string>();
+function memo(cache: Map<string, string>, word: string, loose: boolean): string {
+  let k = cache.get(word);
+  if (k === undefined) {
+    k = keyOf(word, loose);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, k);
+  }
+  return k;
 }
 
 /**
@@ -139,7 +152,7 @@ export function koreanKey(word: string): string {
  * be (Chul ~ Chol) or may not (Unchon ~ Onchon).
  */
 export function strictKoreanKey(word: string): string {
-  return keyOf(word, false);
+  return memo(STRICT, word, false);
 }
 
 /** Romanised Korean syllable: optional initial, a vowel cluster, optional final. Used to tell Korean-looking words. */

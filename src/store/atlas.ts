@@ -55,8 +55,8 @@ export interface CountrySummary {
   role: 'host' | 'sending';
   deployments: number;
   sectors: string[];
-  /** The best-graded worker figure whose period covers the year, or null. */
-  workers: { low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; reliability: string; source: SourceRef; quote: string } | null;
+  /** The best-graded worker figure whose period covers the year (else the best undated one, `dated` false), or null. */
+  workers: { low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef; quote: string } | null;
   /** How many worker figures the graph holds for the country, in any year. */
   worker_figures: number;
   tip: { year: number; tier: string } | null;
@@ -153,7 +153,15 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
   const tips = await q.query<{ country: string; report_year: number; tier: string }>(
     'SELECT upper(country) AS country, report_year, tier FROM tip_ratings ORDER BY report_year',
   );
+  const allWorkerYears = await q.query<{ period_start: string | null; period_end: string | null }>(
+    `SELECT period_start, period_end FROM figures WHERE review_status = 'accepted' AND metric = 'workers'
+     UNION ALL SELECT period_start, period_end FROM deployments`,
+  );
   const years = new Set<number>();
+  for (const f of allWorkerYears) {
+    const ys = yearsOf(f.period_start, f.period_end);
+    if (ys) for (let y = ys[0]; y <= ys[1]; y++) years.add(y);
+  }
   const hostsByYear = new Map<number, Set<string>>();
   for (const f of workerRows) {
     if (f.country?.toUpperCase() === SENDING_COUNTRY) continue;
@@ -165,9 +173,10 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
     }
   }
   let defaultYear: number | null = null;
-  for (const [y, set] of hostsByYear) {
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const n = hostsByYear.get(y)?.size ?? 0;
     const best = defaultYear == null ? -1 : (hostsByYear.get(defaultYear)?.size ?? 0);
-    if (set.size > best || (set.size === best && y > (defaultYear ?? 0))) defaultYear = y;
+    if (n >= best) defaultYear = y;
   }
   const codes = new Set<string>([...deployments.map((d) => d.country), ...workerRows.map((f) => (f.country as string).toUpperCase())]);
   const out: CountrySummary[] = [];
@@ -175,10 +184,12 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
     if (!isCountryCode(cc)) continue;
     const dep = deployments.find((d) => d.country === cc);
     const figs = workerRows.filter((f) => f.country?.toUpperCase() === cc);
-    const covering = year == null ? [] : figs.filter((f) => {
+    const dated = year == null ? [] : figs.filter((f) => {
       const ys = yearsOf(f.period_start, f.period_end);
       return ys != null && ys[0] <= year && year <= ys[1];
     });
+    // No figure dated for the year: an undated one stands in, marked as such.
+    const covering = dated.length ? dated : figs.filter((f) => yearsOf(f.period_start, f.period_end) == null);
     covering.sort((a, b) => GRADE_ORDER(a.reliability) - GRADE_ORDER(b.reliability) || midpoint(b.low, b.high) - midpoint(a.low, a.high));
     const best = covering[0];
     const tipRows = tips.filter((t) => t.country === cc && (year == null || t.report_year <= year));
@@ -192,7 +203,7 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
       sectors: (dep?.sectors ?? []).sort(),
       workers: best
         ? {
-            low: best.low, high: best.high, mid: midpoint(best.low, best.high), qualifier: best.qualifier, figure_id: best.id,
+            low: best.low, high: best.high, mid: midpoint(best.low, best.high), qualifier: best.qualifier, figure_id: best.id, dated: dated.length > 0,
             reliability: best.reliability, quote: best.quote,
             source: { id: best.source_id, title: best.title, published: best.published, url: best.url },
           }

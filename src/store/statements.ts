@@ -65,15 +65,17 @@ export async function writeFigures(q: Queryable, figures: readonly Figure[]): Pr
   for (const f of figures) {
     await q.query(
       `INSERT INTO figures (id, metric, country, entity_id, sector, recipient, period_start, period_end, low, high, of_total,
-         unit, per, qualifier, source_id, quote, quote_start, quote_end, reliability, recorded_by, review_status, note)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)
+         unit, per, qualifier, source_id, quote, quote_start, quote_end, reliability, recorded_by, review_status, note, countries)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23::text[])
        ON CONFLICT (id) DO UPDATE SET metric = EXCLUDED.metric, country = EXCLUDED.country, entity_id = EXCLUDED.entity_id,
          sector = EXCLUDED.sector, recipient = EXCLUDED.recipient, period_start = EXCLUDED.period_start,
          period_end = EXCLUDED.period_end, low = EXCLUDED.low, high = EXCLUDED.high, of_total = EXCLUDED.of_total,
          unit = EXCLUDED.unit, per = EXCLUDED.per, qualifier = EXCLUDED.qualifier, quote = EXCLUDED.quote,
-         quote_start = EXCLUDED.quote_start, quote_end = EXCLUDED.quote_end, reliability = EXCLUDED.reliability, note = EXCLUDED.note`,
+         quote_start = EXCLUDED.quote_start, quote_end = EXCLUDED.quote_end, reliability = EXCLUDED.reliability, note = EXCLUDED.note,
+         countries = EXCLUDED.countries`,
       [f.id, f.metric, f.country, f.entityId, f.sector, f.recipient, f.periodStart, f.periodEnd, f.low, f.high, f.of, f.unit,
-        f.per, f.qualifier, f.sourceId, f.quote, f.quoteStart, f.quoteEnd, f.reliability, f.recordedBy, f.reviewStatus, f.note],
+        f.per, f.qualifier, f.sourceId, f.quote, f.quoteStart, f.quoteEnd, f.reliability, f.recordedBy, f.reviewStatus, f.note,
+        f.countries ?? null],
     );
   }
 }

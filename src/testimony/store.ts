@@ -202,19 +202,21 @@ export async function getTestimonySummary(q: Queryable, testimonyId: string): Pr
  * only the row knows it.
  */
 export async function readTestimony(db: Db, ring: Keyring, testimonyId: string, reader: { actor: string; role: Role; meta?: JsonValue }): Promise<TestimonyRecord> {
-  return db.transaction(async (tx) => {
+  const extra = typeof reader.meta === 'object' && reader.meta && !Array.isArray(reader.meta) ? reader.meta : {};
+  const outcome = await db.transaction(async (tx) => {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM testimonies WHERE id = $1`, [testimonyId]);
     if (!row) throw new Room39Error('not_found', `no testimony ${testimonyId}`);
-    if (!mayReadProtected(reader.role, row.consent)) {
-      await appendAudit(tx, { actor: reader.actor, action: 'testimony.read_refused', target: testimonyId, meta: { role: reader.role, consent: row.consent } });
-      throw new Room39Error('forbidden', row.consent === 'withdrawn'
-        ? 'the witness withdrew consent: only an admin may read this testimony'
-        : 'your role may not read testimony; an editor or admin may');
-    }
+    if (!mayReadProtected(reader.role, row.consent)) return { refused: row.consent } as const;
     const record = decryptRow(ring, row);
-    await appendAudit(tx, { actor: reader.actor, action: 'testimony.read', target: testimonyId, meta: { role: reader.role, ...(typeof reader.meta === 'object' && reader.meta && !Array.isArray(reader.meta) ? reader.meta : {}) } });
-    return record;
+    await appendAudit(tx, { actor: reader.actor, action: 'testimony.read', target: testimonyId, meta: { role: reader.role, ...extra } });
+    return { record } as const;
   });
+  if ('record' in outcome) return outcome.record;
+  // The refusal is recorded in its own transaction (the read's rolled back with nothing to keep).
+  await appendAudit(db, { actor: reader.actor, action: 'testimony.read_refused', target: testimonyId, meta: { role: reader.role, consent: outcome.refused, ...extra } });
+  throw new Room39Error('forbidden', outcome.refused === 'withdrawn'
+    ? 'the witness withdrew consent: only an admin may read this testimony'
+    : 'your role may not read testimony; an editor or admin may');
 }
 
 /**

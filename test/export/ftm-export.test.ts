@@ -31,7 +31,7 @@ describe('FtM export', () => {
     a = await freshDb();
     b = await freshDb();
     await importListFile(a.db, { format: 'un-xml', file: UN });
-    const rows = fs.readFileSync(OFAC, 'latin1').split('\r\n').filter((l) => /DPRK/.test(l));
+    const rows = fs.readFileSync(OFAC, 'latin1').split('\r\n').filter((l) => /DPRK|Korea, North|North Korea|P'?yongyang/i.test(l));
     const ofac = path.join(tmp, 'sdn-dprk-2024-05-03.csv');
     fs.writeFileSync(ofac, rows.join('\r\n') + '\r\n', 'latin1');
     await importListFile(a.db, { format: 'ofac-csv', file: ofac });
@@ -91,7 +91,7 @@ describe('FtM export', () => {
   });
 
   it('round-trips: the export imported into an empty store gives the same entities and values', async () => {
-    const r = await importFtmFile(b.db, { file: pub, dataset: 'room39_export' });
+    const r = await importFtmFile(b.db, { file: pub, dataset: 'room39_export', date: '2026-03-01' });
     const lines = readLines(pub);
     expect(r).toMatchObject({ status: 'imported', version: '2026-03-01', entries: lines.length, added: lines.length });
     const stored = await b.db.query<{ entity_id: string; prop: string; value: string }>('SELECT entity_id, prop, value FROM statements WHERE dataset = $1', ['room39_export']);
@@ -101,7 +101,7 @@ describe('FtM export', () => {
       const expected = Object.entries(l.properties).flatMap(([p, vs]) => vs.map((v) => `${p}=${v}`)).sort();
       expect([...(byEntity.get(l.id) ?? [])].sort(), l.id).toEqual(expected);
     }
-    const again = await importFtmFile(b.db, { file: pub, dataset: 'room39_export' });
+    const again = await importFtmFile(b.db, { file: pub, dataset: 'room39_export', date: '2026-03-01' });
     expect(again.status).toBe('already_imported');
     const round = path.join(tmp, 'round.ftm.json');
     await exportFtm(b.db, { out: round, public: true });

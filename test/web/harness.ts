@@ -86,6 +86,7 @@ export interface PageProblems {
 export async function newPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   const problems: PageProblems = { errors: [] };
   page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -65,7 +65,7 @@ describe('web app in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Mansudae Overseas Project Group of Companies');
     // Sanctions with programme and authority, and the quote behind a property on demand.
     await page.getByRole('heading', { name: 'Sanctions' }).waitFor();
-    await page.getByText('U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)').first().waitFor();
+    await page.locator('.sanction').getByText(/Office of Foreign Assets Control/).first().waitFor();
     const firstCite = page.locator('table.props details.cite').first();
     await firstCite.locator('summary').click();
     await expect(firstCite.locator('blockquote').textContent()).resolves.toMatch(/\S/);
@@ -80,7 +80,7 @@ describe('web app in Chromium', () => {
     await table.getByRole('link', { name: 'KOMID' }).waitFor();
     // Expanding a node from the table adds its relations and records it in the URL.
     const before = await table.locator('tbody tr').count();
-    await table.getByRole('button', { name: /Expand .*EO 13722|Expand Executive Order 13722/ }).first().click();
+    await table.getByRole('button', { name: /^Expand / }).first().click();
     await page.waitForURL(/expand=/);
     await expect.poll(async () => table.locator('tbody tr').count()).toBeGreaterThan(before);
     // Export as GEXF.
@@ -167,7 +167,7 @@ describe('web app in Chromium', () => {
     const baseline = await p50.textContent();
     await page.locator('svg.sankey').waitFor();
     await expect(page.locator('svg.sankey').getAttribute('aria-label')).resolves.toMatch(/State Forestry Administration 40%/);
-    await page.getByRole('checkbox', { name: 'Russian Federation' }).check();
+    await page.getByRole('checkbox', { name: /Russia/ }).check();
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();
     await expect.poll(async () => p50.textContent()).not.toBe(baseline);

@@ -84,3 +84,14 @@ export const TOPIC_LABEL: Record<string, string> = {
 export function topicLabel(t: string): string {
   return TOPIC_LABEL[t] ?? humanize(t);
 }
+
+/** Only http(s) URLs become links: a javascript: or data: URL from a list or document is shown as text. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -14,11 +14,14 @@ export function shadeClass(c: CountrySummary): string {
   if (c.role === 'sending') return 'shade-sending';
   if (!c.workers) return 'shade-host';
   const i = STEPS.findIndex((s) => c.workers!.mid < s.max);
-  return `shade-${i}`;
+  return `shade-${i}${c.workers.dated ? '' : ' undated'}`;
 }
 
 export function describeCountry(c: CountrySummary, year: number | null): string {
   if (c.role === 'sending') return `${c.name}: the sending country`;
-  if (c.workers) return `${c.name}: ${figureValue({ ...c.workers, unit: 'persons' })} in ${year ?? 'the chosen year'} (grade ${c.workers.reliability})`;
+  if (c.workers) {
+    const when = c.workers.dated ? `in ${year ?? 'the chosen year'}` : '(undated figure)';
+    return `${c.name}: ${figureValue({ ...c.workers, unit: 'persons' })} ${when}, grade ${c.workers.reliability}`;
+  }
   return `${c.name}: hosts North Korean workers; no worker figure for ${year ?? 'this year'}`;
 }

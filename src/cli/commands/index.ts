@@ -11,6 +11,9 @@ import { keysCommand } from './keys.ts';
 import { importCommand } from './import.ts';
 import { diffCommand } from './diff.ts';
 import { exportCommand } from './export.ts';
+import { extractCommand } from './extract.ts';
+import { reviewCommand } from './review.ts';
+import { screenCommand } from './screen.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -24,4 +27,7 @@ export const commands: CliCommand[] = [
   importCommand,
   diffCommand,
   exportCommand,
+  extractCommand,
+  reviewCommand,
+  screenCommand,
 ];

@@ -249,7 +249,7 @@ export function toGraphRecords(d: CuratedDataset, seenOn: string): GraphRecords 
   const figures: Figure[] = d.figures.map(({ record: f }) => {
     const [quoteStart, quoteEnd] = range(f);
     return {
-      id: f.id, metric: f.metric, country: f.country ?? null, entityId: f.entity ?? null, sector: f.sector ?? null,
+      id: f.id, metric: f.metric, country: f.country ?? null, countries: f.countries ?? null, entityId: f.entity ?? null, sector: f.sector ?? null,
       recipient: f.recipient ?? null, periodStart: f.period_start ?? null, periodEnd: f.period_end ?? null,
       low: f.low ?? null, high: f.high ?? null, of: f.of ?? null, unit: f.unit, per: f.per ?? null, qualifier: f.qualifier,
       sourceId: f.source, quote: f.quote, quoteStart, quoteEnd, reliability: f.grade as Reliability,

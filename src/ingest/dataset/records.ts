@@ -43,6 +43,8 @@ export const figureRecord = z.object({
   id,
   metric: z.enum(FIGURE_METRICS),
   country: iso2.nullish(),
+  /** A group of countries taken together (e.g. a `worker_share` of RU and CN); `country` stays for single-country figures. */
+  countries: z.array(iso2).min(2, 'countries names a group of two or more; use country for one').nullish(),
   entity: id.nullish(),
   sector: z.string().nullish(),
   recipient: z.string().nullish(),
@@ -61,6 +63,9 @@ export const figureRecord = z.object({
   if (f.unit === 'fraction' && [f.low, f.high].some((v) => v != null && (v < 0 || v > 1))) {
     ctx.addIssue({ code: 'custom', message: 'a fraction lies between 0 and 1 (95 percent is 0.95)' });
   }
+  if (f.countries != null && f.country != null) ctx.addIssue({ code: 'custom', message: 'give country (one country) or countries (a group), not both' });
+  if (f.countries != null && new Set(f.countries).size !== f.countries.length) ctx.addIssue({ code: 'custom', message: 'countries lists a country twice' });
+  if (f.metric === 'worker_share' && f.unit !== 'fraction') ctx.addIssue({ code: 'custom', message: 'a worker_share is a fraction of all overseas workers (unit fraction)' });
 });
 
 export const tipRecord = z.object({

@@ -95,7 +95,7 @@ export function parseOfacRemarks(remarks: string | null): ParsedRemarks {
       out.identifiers.push({ type: 'phone', value: m[1]!.trim(), country: null, note: null });
     } else if (/^(Secondary sanctions risk|Transactions Prohibited|Additional Sanctions Information|Organization Type|Organization Established Date|Target Type|Executive Order|Effective Date|Listing Date|IFCA Determination|CAATSA|For more information|FAX|Fax|TELEX|TGMS)/i.test(clause)) {
       out.unparsed.push(raw);
-    } else if ((m = clause.match(ID_CLAUSE)) && /\d/.test(m.groups!.value!)) {
+    } else if ((m = clause.match(ID_CLAUSE)) && /\d/.test(m.groups!.value!) && m.groups!.value!.length <= 40 && m.groups!.value!.split(' ').length <= 4 && !/[:;]/.test(m.groups!.value!)) {
       const label = m.groups!.label!.trim();
       const country = m.groups!.country ? countryCode(m.groups!.country) : null;
       out.identifiers.push({

@@ -76,7 +76,9 @@ export async function* xmlRecords(input: ListInput, opts: XmlRecordOptions): Asy
   };
 
   parser.on('error', (e) => {
-    fail(`malformed XML: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`);
+    const why = e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+    const unclosed = why.match(/^unclosed tag: (\S+)/);
+    fail(unclosed ? `the file ends before <${unclosed[1]}> is closed (truncated?)` : `malformed XML: ${why}`);
   });
   parser.on('opentag', (tag) => {
     if (failure) return;

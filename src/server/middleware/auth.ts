@@ -19,9 +19,14 @@ import { decide, ruleFor, SAFE_METHODS } from '../../auth/policy.ts';
 import { sameSecret } from '../../auth/tokens.ts';
 import { securityState } from '../../auth/state.ts';
 import { clientAddress } from './client-address.ts';
+import { appendAudit } from '../../audit/log.ts';
+import { actorOf } from '../../auth/principal.ts';
 import { sessionCookieName } from './session-cookie.ts';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** Paths whose refusals are recorded in the audit trail. */
+const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
 
 function refuse(c: Context, status: 401 | 403 | 429, code: string, message: string, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
@@ -74,6 +79,10 @@ export function authMiddleware(services: Services): MiddlewareHandler {
     }
 
     const decision = decide(rule.access, principal, security.publicRead);
+    if (decision !== 'allow' && PROTECTED_PATH.test(c.req.path)) {
+      // A refused attempt at protected material is itself worth knowing about.
+      await appendAudit(services.db, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
+    }
     if (decision === 'needs_login') {
       return refuse(c, 401, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });
     }
@@ -82,6 +91,11 @@ export function authMiddleware(services: Services): MiddlewareHandler {
     }
     setPrincipal(c, principal);
     await next();
+    const method = c.req.method.toUpperCase();
+    if (!SAFE_METHODS.has(method) && !rule.readOnly && !rule.auditedByService && c.res.status < 400) {
+      // Every successful write is in the audit trail; services that know the record add before and after themselves.
+      await appendAudit(services.db, { actor: actorOf(principal), action: `http.${method.toLowerCase()}`, target: c.req.path.slice(0, 256), meta: { status: c.res.status } });
+    }
     if (principal.account) {
       c.header('Cache-Control', 'no-store');
       c.header('Vary', 'Cookie, Authorization');

@@ -6,6 +6,11 @@ import { registerEstimateRoutes } from './estimate.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { registerTestimonyRoutes } from './testimony.ts';
 import { registerChangesRoutes } from './changes.ts';
+import { registerDocumentRoutes } from './documents.ts';
+import { registerReviewRoutes } from './review.ts';
+import { registerScreenRoutes } from './screen.ts';
+import { registerMatchRoutes } from './match.ts';
+import { registerReconcileRoutes } from './reconcile.ts';
 
 export const routeRegistrars: RouteRegistrar[] = [
   registerGraphRoutes,
@@ -14,4 +19,9 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerAuthRoutes,
   registerTestimonyRoutes,
   registerChangesRoutes,
+  registerDocumentRoutes,
+  registerReviewRoutes,
+  registerScreenRoutes,
+  registerMatchRoutes,
+  registerReconcileRoutes,
 ];

@@ -1,5 +1,6 @@
 /** A citation on demand: the grade as a button; opened, the source, its date and the exact quote. */
 import { describeReliability, isReliability } from '../../../src/model/reliability.ts';
+import { safeHttpUrl } from '../format.ts';
 
 export interface CiteSource {
   id: string;
@@ -34,16 +35,18 @@ export function Grade({ grade }: { grade: string | null }) {
 
 export function SourceLine({ source }: { source: CiteSource }) {
   const title = source.title ?? source.id;
+  const url = safeHttpUrl(source.url);
   return (
     <span className="source-line">
-      {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer external">
+      {url ? (
+        <a href={url} target="_blank" rel="noopener noreferrer external">
           {title}
         </a>
       ) : (
         <cite>{title}</cite>
       )}
       {source.published ? <span className="muted"> ({source.published})</span> : null}
+      {source.url && !url ? <span className="muted small"> (address not shown as a link: {source.url})</span> : null}
     </span>
   );
 }

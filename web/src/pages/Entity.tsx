@@ -9,7 +9,7 @@ import type { EntityDetail, StatementView, RelationView } from '../../../src/sto
 import type { CitedFigureRow, TimelineItem } from '../../../src/store/atlas.ts';
 import { Cite, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
-import { humanize, topicLabel } from '../format.ts';
+import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
 
@@ -66,9 +66,10 @@ function Citations({ list }: { list: StatementView[] }) {
 function Value({ prop, value, captions }: { prop: string; value: string; captions: Map<string, string> }) {
   if (REF_PROPS.has(prop)) return <Link to={`/entity/${encodeURIComponent(value)}`}>{captions.get(value) ?? value}</Link>;
   if (COUNTRY_PROPS.has(prop) && /^[a-z]{2}$/i.test(value)) return <span>{countryLabel(value)}</span>;
-  if (/^https?:\/\//.test(value)) {
+  const url = safeHttpUrl(value);
+  if (url && /^https?:\/\//i.test(value)) {
     return (
-      <a href={value} target="_blank" rel="noopener noreferrer external">
+      <a href={url} target="_blank" rel="noopener noreferrer external">
         {value}
       </a>
     );

@@ -159,7 +159,10 @@ function Legend() {
         </li>
       ))}
       <li>
-        <span className="swatch shade-host" aria-hidden="true" /> hosts workers, no figure for the year
+        <span className="swatch shade-2 undated" aria-hidden="true" /> dashed: no figure dated for the year, an undated one shown
+      </li>
+      <li>
+        <span className="swatch shade-host" aria-hidden="true" /> hosts workers, no worker figure
       </li>
       <li>
         <span className="swatch shade-sending" aria-hidden="true" /> North Korea (sending)
@@ -219,7 +222,7 @@ export function HomePage() {
             </div>
           ) : null}
         </div>
-        <p className="small muted">Shaded by the best-graded worker figure whose period covers the year. Select a country for its figures, each with source and quote, and the actions it took.</p>
+        <p className="small muted">Shaded by the best-graded worker figure whose period covers the year (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
         {error ? <ErrorNote error={error} what="The map" /> : null}
         <div className={cc ? 'map-and-panel open' : 'map-and-panel'}>
           <div className="map-wrap">

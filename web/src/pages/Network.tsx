@@ -205,8 +205,9 @@ export default function NetworkPage({ id }: { id: string }) {
           The graph could not be drawn here ({webglError}); the table below lists the same network.
         </div>
       ) : null}
-      <details className="network-table" open={visible.nodes.length <= 12}>
+      <details className="network-table">
         <summary>The network as a table ({visible.nodes.length} entities)</summary>
+        <div className="table-scroll">
         <table>
           <thead>
             <tr>
@@ -242,6 +243,7 @@ export default function NetworkPage({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
+        </div>
       </details>
     </section>
   );

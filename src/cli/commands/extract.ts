@@ -1,0 +1,63 @@
+/**
+ * `room39 extract FILE`: mentions and figures of a text, HTML or PDF file,
+ * with offsets into the extracted text. `--save` also stores the document as
+ * a source and queues its claims for review. Persons and organisations are
+ * resolved against the store's graph; when a running `room39 serve` holds the
+ * data directory, against the bundled graph files instead (said on stderr).
+ */
+import { optString, UsageError, type CliCommand } from '../command.ts';
+import { table } from '../table.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile, type DocumentFormat } from '../../ingest/documents/read.ts';
+import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
+import { extract } from '../../extract/extract.ts';
+import { bundledResolver } from '../../extract/resolver.ts';
+import type { ExtractionResult } from '../../extract/types.ts';
+
+function fmt(n: number | null): string {
+  if (n === null) return '…';
+  return Math.abs(n) < 1 && n !== 0 ? `${+(n * 100).toFixed(2)}%` : n.toLocaleString('en-US');
+}
+
+function render(r: ExtractionResult): string {
+  const m = table(['type', 'text', 'start', 'end', 'entity / country'], r.mentions.map((x) => [x.type, x.text, String(x.start), String(x.end), x.entity_id ?? x.country ?? x.caption ?? '']));
+  const f = table(['kind', 'value', 'unit', 'country', 'start', 'end', 'expression'], r.figures.map((x) => [
+    x.kind, x.kind === 'date' ? x.date ?? '' : x.low === x.high ? fmt(x.low) : `${fmt(x.low)}–${fmt(x.high)}`, x.unit + (x.per ? `/${x.per}` : ''), x.country ?? '',
+    String(x.start), String(x.end), x.quote.slice(x.start - x.quote_start, x.end - x.quote_start),
+  ]));
+  return `Mentions (${r.mentions.length}):\n${m}\n\nFigures (${r.figures.length}):\n${f}`;
+}
+
+export const extractCommand: CliCommand = {
+  name: 'extract',
+  summary: 'Find persons, organisations, countries, legal instruments and figures in a text, HTML or PDF file.',
+  usage: 'extract FILE [--format text|html|pdf] [--max-mb N] [--save [--title T] [--submitted-by NAME]] [--json]',
+  options: { format: { type: 'string' }, 'max-mb': { type: 'string' }, save: { type: 'boolean' }, title: { type: 'string' }, 'submitted-by': { type: 'string' } },
+  async run(ctx) {
+    const [file, ...rest] = ctx.args.positionals;
+    if (!file || rest.length) throw new UsageError('give one file, e.g. room39 extract report.pdf');
+    const format = optString(ctx.args, 'format');
+    if (format !== null && !(DOCUMENT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DOCUMENT_FORMATS.join(', ')} (got "${format}")`);
+    const maxMbRaw = optString(ctx.args, 'max-mb');
+    const maxMb = maxMbRaw === null ? DEFAULT_MAX_DOCUMENT_BYTES / 1024 / 1024 : Number(maxMbRaw);
+    if (!Number.isFinite(maxMb) || maxMb <= 0 || maxMb > 1024) throw new UsageError(`--max-mb must be a number of megabytes from 0 to 1024 (got "${maxMbRaw}")`);
+    const doc = await readDocumentFile(file, { maxBytes: Math.floor(maxMb * 1024 * 1024), ...(format ? { format: format as DocumentFormat } : {}) });
+
+    if (ctx.args.values['save'] === true) {
+      if (ctx.remote()) throw new UsageError('a running room39 serve holds the data directory: submit the document with POST /api/documents instead');
+      const services = await ctx.services();
+      const who = optString(ctx.args, 'submitted-by') ?? process.env.USER ?? 'cli';
+      const r = await submitDocument(services.db, doc, { submittedBy: `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
+      const json = { mentions: r.extraction.mentions, figures: r.extraction.figures, source: { id: r.sourceId, title: r.title, format: doc.format }, status: r.status, review_items: r.reviewItems };
+      return { json, text: `${render(r.extraction)}\n\nSaved as source ${r.sourceId} ("${r.title}"): ${r.reviewItems} claims ${r.status === 'existing' ? 'were already' : 'are now'} in the review queue (room39 review list --source ${r.sourceId}).` };
+    }
+
+    let result: ExtractionResult;
+    if (ctx.remote()) {
+      ctx.log('A running room39 serve holds the data directory: resolving names against the bundled graph files.');
+      result = await extract(doc.text, { resolver: await bundledResolver(ctx.settings.bundleRoot) });
+    } else {
+      result = await extractDocument((await ctx.services()).db, doc);
+    }
+    return { json: { mentions: result.mentions, figures: result.figures }, text: render(result) };
+  },
+};

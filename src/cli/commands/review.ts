@@ -1,0 +1,89 @@
+/**
+ * `room39 review`: the review queue from the command line.
+ *   review [list] [--status pending|accepted|rejected] [--source ID] [--kind mention|figure] [--limit N]
+ *   review show ID
+ *   review accept ID --reviewer NAME [--reliability B2] [--note TEXT]
+ *   review correct ID --set field=value [--set …] --reviewer NAME [--reliability B2] [--note TEXT]
+ *   review reject ID --reviewer NAME [--note TEXT]
+ */
+import { optInt, optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { table } from '../table.ts';
+import {
+  acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem, type ReviewItem,
+} from '../../review/queue.ts';
+
+const NUMERIC = new Set(['low', 'high', 'of']);
+
+function parseSet(values: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const v of values) {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new UsageError(`--set takes field=value (got "${v}")`);
+    const key = v.slice(0, i).trim();
+    const raw = v.slice(i + 1).trim();
+    if (raw === '' || raw === 'null') out[key] = null;
+    else if (NUMERIC.has(key)) {
+      const n = Number(raw.replace(/,/g, ''));
+      if (!Number.isFinite(n)) throw new UsageError(`--set ${key} needs a number (got "${raw}")`);
+      out[key] = n;
+    } else out[key] = raw;
+  }
+  return out;
+}
+
+function line(i: ReviewItem): string[] {
+  const c = i.current as { figure?: { low: number | null; high: number | null; unit: string; country: string | null; metric: string } };
+  const value = c.figure ? `${c.figure.metric} ${c.figure.low ?? '…'}–${c.figure.high ?? '…'} ${c.figure.unit}${c.figure.country ? ` ${c.figure.country}` : ''}` : String((i.proposed['entity_id'] ?? i.proposed['country'] ?? i.proposed['caption'] ?? '') as string);
+  return [i.id, i.status, i.type, i.text.slice(0, 50), value, i.source.id];
+}
+
+function reviewer(ctx: CliContext): string {
+  const r = optString(ctx.args, 'reviewer') ?? process.env.ROOM39_REVIEWER ?? null;
+  if (!r) throw new UsageError('say who reviews: --reviewer NAME (or set ROOM39_REVIEWER)');
+  return `cli:${r}`;
+}
+
+export const reviewCommand: CliCommand = {
+  name: 'review',
+  summary: 'List the claims extracted from documents, and accept, correct or reject them.',
+  usage: 'review [list|show ID|accept ID|correct ID --set f=v|reject ID] [--reviewer NAME] [--reliability B2] [--note T] [--status S] [--source ID] [--kind K] [--limit N] [--json]',
+  options: {
+    status: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' },
+    reviewer: { type: 'string' }, reliability: { type: 'string' }, note: { type: 'string' }, set: { type: 'string', multiple: true },
+  },
+  async run(ctx) {
+    const [action = 'list', id, ...rest] = ctx.args.positionals;
+    if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+    if (ctx.remote()) throw new UsageError('a running room39 serve holds the data directory: review through its web app or /api/review');
+    const db = (await ctx.services()).db;
+    if (action === 'list') {
+      const q = listQuery.parse({
+        status: optString(ctx.args, 'status') ?? undefined, source: optString(ctx.args, 'source') ?? undefined,
+        kind: optString(ctx.args, 'kind') ?? undefined, limit: optInt(ctx.args, 'limit', 50, 1, 500), offset: optInt(ctx.args, 'offset', 0, 0),
+      });
+      const r = await listReviewItems(db, q);
+      return {
+        json: r,
+        text: r.items.length
+          ? `${table(['id', 'status', 'type', 'text', 'proposed', 'source'], r.items.map(line))}\n${r.items.length} of ${r.total} ${q.status}.`
+          : `No ${q.status} review items.`,
+      };
+    }
+    if (!id) throw new UsageError(`give the review item's id: room39 review ${action} ID`);
+    if (action === 'show') {
+      const item = await getReviewItem(db, id);
+      return { json: { item }, text: `${table(['id', 'status', 'type', 'text', 'proposed', 'source'], [line(item)])}\n\nQuote: “${item.quote}”\n\n${JSON.stringify(item.current, null, 2)}` };
+    }
+    const decision = decisionSchema.parse({ reliability: optString(ctx.args, 'reliability') ?? undefined, note: optString(ctx.args, 'note') ?? undefined });
+    let item: ReviewItem;
+    if (action === 'accept') item = await acceptReviewItem(db, id, reviewer(ctx), decision);
+    else if (action === 'reject') item = await rejectReviewItem(db, id, reviewer(ctx), decision);
+    else if (action === 'correct') {
+      const sets = ctx.args.values['set'];
+      const list = Array.isArray(sets) ? sets.filter((s): s is string => typeof s === 'string') : [];
+      if (!list.length) throw new UsageError('say what to correct: --set field=value (low, high, unit, metric, country, entity_id, per, qualifier, value …)');
+      item = await correctReviewItem(db, id, reviewer(ctx), correctionSchema.parse(parseSet(list)), decision);
+    } else throw new UsageError(`unknown review action "${action}": use list, show, accept, correct or reject`);
+    return { json: { item }, text: `${item.id}: ${item.status} by ${item.reviewer}.` };
+  },
+};

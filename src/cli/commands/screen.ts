@@ -1,0 +1,94 @@
+/**
+ * room39 screen FILE.csv: screen a spreadsheet of names against the graph.
+ * Streams: rows are read, screened and written one at a time (JSON on stdout
+ * with --json, CSV and HTML reports to files), so memory does not grow with
+ * the file. A progress bar shows on stderr when stderr is a terminal.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import cliProgress from 'cli-progress';
+import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
+import { invalidInput } from '../../errors.ts';
+import {
+  csvWriter, htmlWriter, jsonWriter, parseScreenDataset, readScreenCsv, runScreen, screeningService, type ReportWriter,
+} from '../../screen/index.ts';
+import { DEFAULT_THRESHOLD } from '../../match/matcher.ts';
+
+interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
+
+function sinkOf(stream: Writable, own: boolean): Sink {
+  let full = false;
+  return {
+    write: (chunk) => { if (!stream.write(chunk)) full = true; },
+    drained: async () => { if (full) { full = false; await once(stream, 'drain'); } },
+    close: async () => { if (own) { stream.end(); await once(stream, 'finish'); } },
+  };
+}
+
+export const screenCommand: CliCommand = {
+  name: 'screen',
+  summary: 'Screen a CSV of names (columns: name, and optionally schema, country, birth_date, id_number) against sanctions lists and the labour-export graph.',
+  usage: 'screen FILE.csv [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
+  options: { threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' } },
+  async run(ctx) {
+    const file = ctx.args.positionals[0];
+    if (!file) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv');
+    if (ctx.args.positionals.length > 1) throw new UsageError(`screen takes one file (got ${ctx.args.positionals.length})`);
+    const rawT = optString(ctx.args, 'threshold');
+    const threshold = rawT === null ? DEFAULT_THRESHOLD : Number(rawT);
+    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number from 0 to 1 (got "${rawT}")`);
+    const dataset = parseScreenDataset(optString(ctx.args, 'dataset'));
+    const limit = optInt(ctx.args, 'limit', 5, 1, 50);
+    let stat: fs.Stats;
+    try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
+    if (!stat.isFile()) throw invalidInput('is not a file', file);
+
+    const service = await screeningService((await ctx.services()).db, ctx.settings.bundleRoot);
+    const sinks: Sink[] = [];
+    const writers: ReportWriter[] = [];
+    const open = (path: string | null, make: (w: (s: string) => void) => ReportWriter) => {
+      if (!path) return;
+      const sink = sinkOf(fs.createWriteStream(path), true);
+      sinks.push(sink);
+      writers.push(make(sink.write));
+    };
+    open(optString(ctx.args, 'out-csv'), csvWriter);
+    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file}`));
+    if (ctx.json) {
+      const out = sinkOf(process.stdout, false);
+      sinks.push(out);
+      writers.push(jsonWriter(out.write));
+    }
+
+    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    let bytes = 0;
+    let matches = 0;
+    const input = fs.createReadStream(file);
+    input.on('data', (c) => { bytes += c.length; });
+    bar?.start(stat.size || 1, 0, { rows: 0, matches: 0 });
+    let summary;
+    try {
+      summary = await runScreen(service, readScreenCsv(input, file, ctx.log), { threshold, dataset, limit }, writers, async (r) => {
+        if (r.matches.some((m) => m.match)) matches++;
+        if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
+        for (const s of sinks) await s.drained();
+      });
+    } finally {
+      bar?.update(bytes, { matches });
+      bar?.stop();
+      input.destroy();
+    }
+    for (const s of sinks) await s.close();
+    if (ctx.json) {
+      // The JSON document has been streamed to stdout already; print nothing more.
+      ctx.json = false;
+      return { json: null, text: '' };
+    }
+    return {
+      json: null,
+      text: `${summary.rows} rows screened against ${dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${threshold}, ${summary.errors} not screened.`
+        + `${optString(ctx.args, 'out-csv') ? `\nCSV: ${optString(ctx.args, 'out-csv')}` : ''}${optString(ctx.args, 'out-html') ? `\nHTML: ${optString(ctx.args, 'out-html')}` : ''}`,
+    };
+  },
+};

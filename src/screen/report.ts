@@ -1,0 +1,91 @@
+/**
+ * Screening reports, written as the rows come (memory does not grow with the
+ * file): JSON (`{"rows":[…]}`, the DESIGN contract), CSV (one line per match,
+ * or per row without one) and a readable HTML report. All list text is
+ * HTML-escaped in the report.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ScreenRowResult } from './screen.ts';
+
+export interface ReportWriter {
+  row(r: ScreenRowResult): void;
+  end(summary: ScreenSummary): void;
+}
+
+export interface ScreenSummary {
+  rows: number;
+  rowsWithMatch: number;
+  errors: number;
+  threshold: number;
+  dataset: string;
+  /** Size of the index screened against. */
+  indexed: number;
+}
+
+type Write = (chunk: string) => void;
+
+export function jsonWriter(write: Write): ReportWriter {
+  let first = true;
+  write('{"rows":[');
+  return {
+    row(r) {
+      write(`${first ? '\n' : ',\n'}${JSON.stringify(r)}`);
+      first = false;
+    },
+    end(summary) {
+      write(`\n],"summary":${JSON.stringify(summary)}}\n`);
+    },
+  };
+}
+
+const CSV_HEADER = ['row', 'name', 'schema', 'country', 'birth_date', 'id_number', 'match', 'score', 'match_id', 'match_caption', 'match_schema', 'datasets', 'flags', 'explanation', 'error'];
+
+export function csvWriter(write: Write): ReportWriter {
+  write(stringify([CSV_HEADER]));
+  return {
+    row(r) {
+      const base = [r.row, r.input.name ?? '', r.input.schema ?? '', r.input.country ?? '', r.input.birth_date ?? '', r.input.id_number ?? ''];
+      const lines = r.matches.length
+        ? r.matches.map((m) => [...base, m.match ? 'yes' : 'no', m.score, m.id, m.caption, m.schema, m.datasets.join(' '),
+          m.flags.map((f) => `${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
+        : [[...base, 'no', '', '', '', '', '', '', '', r.error ?? '']];
+      write(stringify(lines));
+    },
+    end() { /* nothing after the last row */ },
+  };
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin:.3rem 0 1.2rem}
+td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.hit{background:#fde8e8}.row{margin-top:1.2rem}
+.flag{display:inline-block;background:#7a1010;color:#fff;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
+
+export function htmlWriter(write: Write, title = 'room39 screening report'): ReportWriter {
+  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n`);
+  return {
+    row(r) {
+      // Rows without any candidate are left out of the readable report (they are in JSON and CSV).
+      if (r.matches.length === 0 && !r.error) return;
+      const input = Object.entries(r.input).filter(([, v]) => v).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join(' · ');
+      write(`<div class="row"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
+      if (r.error) write(`<p class="err">${escapeHtml(r.error)}</p>`);
+      for (const n of r.notes ?? []) write(`<p class="muted">${escapeHtml(n)}</p>`);
+      if (r.matches.length) {
+        write('<table><tr><th>score</th><th>match</th><th>candidate</th><th>risks</th><th>why</th></tr>');
+        for (const m of r.matches) {
+          const flags = m.flags.map((f) => `<span class="flag" title="${escapeHtml(f.source.title)}">${escapeHtml(f.label)}</span><br><span class="muted">source: ${escapeHtml(f.source.title)}</span>`).join('<br>');
+          const why = m.explanation.map((e) => escapeHtml(e.detail)).join('<br>');
+          write(`<tr class="${m.match ? 'hit' : ''}"><td>${m.score.toFixed(3)}</td><td>${m.match ? 'match' : 'review'}</td><td>${escapeHtml(m.caption)}<br><span class="muted">${escapeHtml(m.schema)} · ${escapeHtml(m.id)} · ${escapeHtml(m.datasets.join(', '))}</span></td><td>${flags}</td><td>${why}</td></tr>`);
+        }
+        write('</table>');
+      }
+      write('</div>\n');
+    },
+    end(s) {
+      write(`<p class="muted">${s.rows} rows screened against ${escapeHtml(s.dataset)} (${s.indexed} entities); ${s.rowsWithMatch} with a match at threshold ${s.threshold}; ${s.errors} rows not screened.</p></body></html>\n`);
+    },
+  };
+}

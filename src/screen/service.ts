@@ -1,0 +1,81 @@
+/**
+ * The screening service: one matcher over the store's entities, built once per
+ * store and reused by every request (CLI, HTTP, reconciliation, yente-format
+ * matching). `runScreen` drives a stream of rows into report writers and
+ * returns the summary.
+ */
+import type { Queryable } from '../store/db.ts';
+import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
+import type { MatchableEntity } from '../match/types.ts';
+import { loadMatchableFromStore } from './store-index.ts';
+import { readBundledLists } from '../match/from-lists.ts';
+import { screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
+import type { CsvRow } from './csv-input.ts';
+import type { ReportWriter, ScreenSummary } from './report.ts';
+
+export class ScreeningService {
+  readonly matcher: Matcher;
+  readonly byId: Map<string, MatchableEntity>;
+
+  constructor(entities: MatchableEntity[]) {
+    this.matcher = new Matcher(entities);
+    this.byId = new Map(this.matcher.index.entities.map((e) => [e.id, e]));
+  }
+
+  /**
+   * From the store; when `bundleRoot` is given and the store holds no entry
+   * of a bundled official list (not imported yet), that list is read from its
+   * file in data/lists, with the same entity ids the import would give.
+   */
+  static async fromStore(q: Queryable, bundleRoot: string | null = null): Promise<ScreeningService> {
+    const entities = await loadMatchableFromStore(q);
+    if (bundleRoot) {
+      const have = new Set(entities.flatMap((e) => e.datasets));
+      const ids = new Set(entities.map((e) => e.id));
+      for (const r of await readBundledLists(bundleRoot)) {
+        if (have.has(r.entry.listId) || ids.has(r.entity.id)) continue;
+        entities.push(r.entity);
+      }
+    }
+    return new ScreeningService(entities);
+  }
+}
+
+const cache = new WeakMap<object, Promise<ScreeningService>>();
+
+/** The screening service of a store, built on first use (a few seconds) and kept. `refresh` rebuilds it after imports. */
+export function screeningService(q: Queryable, bundleRoot: string | null = null, refresh = false): Promise<ScreeningService> {
+  let s = cache.get(q);
+  if (!s || refresh) {
+    s = ScreeningService.fromStore(q, bundleRoot);
+    s.catch(() => cache.delete(q));
+    cache.set(q, s);
+  }
+  return s;
+}
+
+export { DEFAULT_THRESHOLD };
+
+/**
+ * Screen rows into writers. `afterRow` is awaited after each row (the CLI
+ * uses it to wait for slow output and to move its progress bar).
+ */
+export async function runScreen(
+  service: ScreeningService,
+  rows: AsyncIterable<CsvRow> | Iterable<CsvRow>,
+  options: ScreenOptions,
+  writers: ReportWriter[],
+  afterRow: (r: ScreenRowResult) => Promise<void> | void = () => undefined,
+): Promise<ScreenSummary> {
+  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset, indexed: service.matcher.size };
+  for await (const row of rows) {
+    const r = screenRow(service.matcher, row, options);
+    summary.rows++;
+    if (r.error) summary.errors++;
+    if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;
+    for (const w of writers) w.row(r);
+    await afterRow(r);
+  }
+  for (const w of writers) w.end(summary);
+  return summary;
+}

@@ -1,0 +1,37 @@
+/** The review queue over HTTP: list, show, accept, correct, reject. The reviewer is the logged-in account. */
+import { z } from 'zod';
+import type { RouteRegistrar } from '../context.ts';
+import { actorOf, principalOf } from '../../auth/principal.ts';
+import { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem } from '../../review/queue.ts';
+
+const correctBody = decisionSchema.extend({ correction: correctionSchema }).strict();
+
+async function jsonBody(c: { req: { text(): Promise<string> } }): Promise<unknown> {
+  const raw = await c.req.text();
+  return raw.trim() === '' ? {} : (JSON.parse(raw) as unknown);
+}
+
+export const registerReviewRoutes: RouteRegistrar = (app, services) => {
+  const { db } = services;
+
+  app.get('/api/review', async (c) => c.json(await listReviewItems(db, listQuery.parse(c.req.query()))));
+
+  app.get('/api/review/:id', async (c) => c.json({ item: await getReviewItem(db, c.req.param('id')) }));
+
+  app.post('/api/review/:id/accept', async (c) => {
+    const d = decisionSchema.parse(await jsonBody(c));
+    return c.json({ item: await acceptReviewItem(db, c.req.param('id'), actorOf(principalOf(c)), d) });
+  });
+
+  app.post('/api/review/:id/reject', async (c) => {
+    const d = decisionSchema.parse(await jsonBody(c));
+    return c.json({ item: await rejectReviewItem(db, c.req.param('id'), actorOf(principalOf(c)), d) });
+  });
+
+  app.post('/api/review/:id/correct', async (c) => {
+    const { correction, ...d } = correctBody.parse(await jsonBody(c));
+    return c.json({ item: await correctReviewItem(db, c.req.param('id'), actorOf(principalOf(c)), correction, d) });
+  });
+};
+
+export type CorrectBody = z.infer<typeof correctBody>;

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, readSettings } from '../../src/config/settings.ts';
+import { openServices, type Services } from '../../src/services.ts';
+import { createApp } from '../../src/server/app.ts';
+import type { EstimateResult } from '../../src/estimate/index.ts';
+
+/** The two doors of the model (DESIGN.md contract), over the store filled from the bundled dataset. */
+
+function checkContract(r: EstimateResult) {
+  expect(r.year).toBe(2017);
+  expect(typeof r.draws).toBe('number');
+  for (const k of ['p5', 'p50', 'p95', 'mean'] as const) expect(r.revenue_usd[k]).toBeGreaterThan(0);
+  expect(r.revenue_usd.p5).toBeLessThan(r.revenue_usd.p95);
+  for (const k of ['p5', 'p50', 'p95'] as const) expect(r.workers[k]).toBeGreaterThan(0);
+  expect(r.inputs.length).toBeGreaterThan(5);
+  for (const i of r.inputs) {
+    expect(i.sources.length, i.key).toBeGreaterThan(0);
+    for (const s of i.sources) {
+      expect(s.source.id).toMatch(/^seed-00\d$/);
+      expect(s.source.title, s.figure_id).toBeTruthy();
+      expect(s.quote.length).toBeGreaterThan(3);
+    }
+  }
+  // The group share reached the model through the store's countries column.
+  expect(r.by_country.find((c) => c.country === 'CN')?.basis).toBe('group');
+  expect(r.inputs.find((i) => i.key === 'worker_share:CN+RU')?.countries).toEqual(['CN', 'RU']);
+}
+
+describe('room39 estimate (CLI)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-estimate-cli-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const room39 = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'estimate', ...args, '--data', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+      timeout: 300_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('--year 2017 --seed 1 --json gives the contract fields, every input with its sources, the same JSON twice', () => {
+    const a = room39('--year', '2017', '--seed', '1', '--json');
+    expect(a.code, a.stderr).toBe(0);
+    const r = JSON.parse(a.stdout) as EstimateResult;
+    checkContract(r);
+    expect(r.draws).toBe(10000);
+    const b = room39('--year', '2017', '--seed', '1', '--json');
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('--exclude RU,CN says how much of the revenue they carry, per the sourced shares', () => {
+    const a = room39('--year', '2017', '--seed', '1', '--exclude', 'RU,CN', '--json');
+    expect(a.code, a.stderr).toBe(0);
+    const r = JSON.parse(a.stdout) as EstimateResult;
+    expect(r.scenario?.excluded).toEqual(['RU', 'CN']);
+    expect(r.scenario?.excluded_carry?.share_of_baseline.p50).toBeGreaterThan(0.5);
+    expect(r.scenario?.excluded_carry?.figure_ids).toContain('r39-fig-004-share-1');
+  });
+
+  it('a bad --exclude fails with a message and a non-zero exit', () => {
+    const a = room39('--year', '2017', '--exclude', 'XX', '--json');
+    expect(a.code).not.toBe(0);
+    expect(a.stderr).toMatch(/XX\\?" is not an ISO 3166-1 alpha-2 country code/);
+  });
+});
+
+describe('GET /api/estimate', () => {
+  let services: Services;
+  let app: ReturnType<typeof createApp>;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-estimate-api-'));
+    services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
+    app = createApp(services);
+  });
+  afterAll(async () => {
+    await services?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers with the contract fields and the same numbers for the same seed', async () => {
+    const res = await app.request('/api/estimate?year=2017&seed=1&draws=5000');
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as EstimateResult;
+    checkContract(r);
+    expect(r.draws).toBe(5000);
+    const again = (await (await app.request('/api/estimate?year=2017&seed=1&draws=5000')).json()) as EstimateResult;
+    expect(again.revenue_usd).toEqual(r.revenue_usd);
+  });
+
+  it('takes exclude and override (a group share, "+" encoded)', async () => {
+    const res = await app.request(`/api/estimate?year=2017&seed=1&draws=5000&exclude=RU,CN&override=${encodeURIComponent('CN+RU:worker_share=0.6..0.8')}`);
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as EstimateResult;
+    expect(r.scenario?.excluded).toEqual(['RU', 'CN']);
+    expect(r.scenario?.overrides).toEqual(['CN+RU:worker_share=0.6..0.8']);
+    // Carried under the override: at most the 0.8 share of the workers, at the pooled rates.
+    expect(r.scenario?.excluded_carry?.share_of_baseline.p95).toBeLessThanOrEqual(0.8 + 1e-9);
+    expect(r.scenario?.excluded_carry?.share_of_baseline.p5).toBeGreaterThan(0.5);
+  });
+
+  it('rejects too many draws with a 400 that says the limit', async () => {
+    const res = await app.request('/api/estimate?draws=999999999');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/at most 200000/);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readScreenCsv, runScreen, ScreeningService, jsonWriter, csvWriter, htmlWriter, type CsvRow } from '../../src/screen/index.ts';
+import { fromListEntry } from '../../src/match/entity.ts';
+import type { ListEntry } from '../../src/model/index.ts';
+import { isRoom39Error } from '../../src/errors.ts';
+
+async function rows(input: (string | Uint8Array)[], warn: (m: string) => void = () => undefined): Promise<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for await (const r of readScreenCsv(input, 'test.csv', warn)) out.push(r);
+  return out;
+}
+async function failure(input: (string | Uint8Array)[]): Promise<string> {
+  try { await rows(input); } catch (e) { if (isRoom39Error(e)) return e.message; throw e; }
+  return 'no error';
+}
+
+function entry(entryId: string, schema: ListEntry['schema'], name: string): ListEntry {
+  return { listId: 'test_list', entryId, schema, names: [{ value: name, strength: 'primary' }], birthDates: [], birthPlaces: [], nationalities: [], countries: [], identifiers: [], addresses: [], programs: ['DPRK3'], listedOn: null, remarks: null, positions: [], gender: null, linkedTo: [] };
+}
+const service = new ScreeningService([
+  fromListEntry(entry('1', 'Person', 'KIM, Won Hong'), { id: 't-1', datasets: ['test_list', 'dprk'], source: { id: 'test@1', title: 'Test <list> & "co"' } }),
+  fromListEntry(entry('2', 'Organization', 'Evil <script>alert(1)</script> Trading Corporation'), { id: 't-2', datasets: ['test_list'], source: { id: 'test@1', title: 'Test list' } }),
+]);
+
+describe('screening CSV input', () => {
+  it('reads rows with their numbers, columns in any case and order, a BOM, CRLF', async () => {
+    const got = await rows(['\ufeffID_Number, Name ,Country\r\n123,Kim Won Hong,KP\r\n', ',"Rite Mix, Ltd",MT\r\n']);
+    expect(got).toEqual([
+      { row: 1, input: { id_number: '123', name: 'Kim Won Hong', country: 'KP' } },
+      { row: 2, input: { id_number: '', name: 'Rite Mix, Ltd', country: 'MT' } },
+    ]);
+  });
+  it('says clearly when there is no name column or no header', async () => {
+    expect(await failure(['company,country\nX,KP\n'])).toMatch(/line 1.*no "name" column.*"company", "country"/);
+    expect(await failure([''])).toMatch(/empty/);
+  });
+  it('reads Windows-1252 with a warning, UTF-16 by its BOM, and rejects broken UTF-8 with the byte', async () => {
+    const warnings: string[] = [];
+    const latin = Uint8Array.from([...Buffer.from('name\nJos'), 0xe9, ...Buffer.from(' Mart'), 0xed, ...Buffer.from('\n')]);
+    expect((await rows([latin], (m) => warnings.push(m)))[0]?.input.name).toBe('José Martí');
+    expect(warnings[0]).toMatch(/not UTF-8.*Windows-1252/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\n김원홍\n', 'utf16le')]);
+    expect((await rows([utf16]))[0]?.input.name).toBe('김원홍');
+    expect(await failure([Buffer.from('name\nKim\n'), Uint8Array.from([0xff, 0xfe, 0x41])])).toMatch(/not valid UTF-8 near byte 9/);
+  });
+});
+
+describe('screening rows', () => {
+  async function screen(csv: string) {
+    const out: string[] = [];
+    const html: string[] = [];
+    const table: string[] = [];
+    const summary = await runScreen(service, readScreenCsv([csv], 'x.csv'), { threshold: 0.78, dataset: 'default' }, [jsonWriter((s) => out.push(s)), htmlWriter((s) => html.push(s)), csvWriter((s) => table.push(s))]);
+    return { json: JSON.parse(out.join('')) as { rows: { row: number; error?: string; notes?: string[]; matches: { id: string; match: boolean; flags: { source: { title: string } }[] }[] }[] }, html: html.join(''), csv: table.join(''), summary };
+  }
+  it('matches, explains and flags, with bad rows reported by number', async () => {
+    const { json, summary } = await screen(`name,schema\nKim Wonhong,Person\n,\n"\u0000\u0007",Person\n${'x'.repeat(10_000)},\nKim Won Hong,Starship\n`);
+    expect(json.rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
+    expect(json.rows[0]?.matches[0]?.id).toBe('t-1');
+    expect(json.rows[0]?.matches[0]?.flags[0]?.source.title).toBe('Test <list> & "co"');
+    expect(json.rows[1]?.error).toBe('row 2: the name is empty');
+    expect(json.rows[2]?.error).toBe('row 3: the name is empty');
+    expect(json.rows[3]?.notes?.[0]).toMatch(/row 4: the name is 10000 characters long/);
+    expect(json.rows[4]?.error).toMatch(/row 5: schema "Starship" is not known/);
+    expect(summary).toMatchObject({ rows: 5, rowsWithMatch: 1, errors: 3 });
+  });
+  it('screens against the DPRK collection only when asked', async () => {
+    const out: string[] = [];
+    await runScreen(service, readScreenCsv(['name\nEvil Script Alert Trading Corp\n'], 'x.csv'), { threshold: 0.5, dataset: 'dprk' }, [jsonWriter((s) => out.push(s))]);
+    expect(JSON.parse(out.join('')).rows[0].matches).toEqual([]);
+  });
+  it('escapes all list text in the HTML report', async () => {
+    const { html, csv } = await screen('name\nEvil Script Alert(1) Trading Corporation\nKim Won Hong\n');
+    expect(html).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; Trading Corporation');
+    expect(html).toContain('Test &lt;list&gt; &amp; &quot;co&quot;');
+    expect(html).not.toContain('<script>');
+    expect(csv.split('\n')[0]).toMatch(/^row,name,schema,country,birth_date,id_number,match,score,match_id/);
+  });
+});
