@@ -7,9 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from './config/settings.ts';
 import { openDb, type Db } from './store/db.ts';
-import { loadBundle, type BundleReport, type ProgressReporter } from './store/bundle.ts';
+import { loadBundle, registerBundlePart, type BundleReport, type ProgressReporter } from './store/bundle.ts';
+import { listsBundlePart } from './ingest/lists/bundled.ts';
 import { Room39Error } from './errors.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
+
+// The bundled official lists (data/lists) load after the curated dataset, and again only when their files change.
+registerBundlePart(listsBundlePart);
 
 export interface Services {
   db: Db;

@@ -37,7 +37,7 @@ const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const summary = await runScreen(service, readScreenCsv(fs.createReadStream(input), input), { threshold: DEFAULT_THRESHOLD, dataset: 'default' },
   [jsonWriter((s) => jsonOut.write(s)), csvWriter((s) => csvOut.write(s))],
-  async (r) => { if (r.row % 1000 === 0) { peak = Math.max(peak, process.memoryUsage().rss); if (jsonOut.writableNeedDrain) await new Promise((ok) => jsonOut.once('drain', ok)); } });
+  async (r) => { if (r.row % 1000 === 0) { peak = Math.max(peak, process.memoryUsage().rss); if (jsonOut.writableNeedDrain) await new Promise<void>((ok) => jsonOut.once('drain', () => ok())); } });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(timer);

@@ -17,19 +17,29 @@ export interface ExtractOptions {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Sentences as [start, end) ranges over the text, whitespace trimmed; they also break at blank lines and line ends. */
+/**
+ * Sentences as [start, end) ranges over the text, whitespace trimmed. Lines
+ * are units too (a heading, a list item, a caption is its own sentence), and
+ * each line is segmented on its own: ICU's segmenter slows down badly on one
+ * long input.
+ */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const seg of segmenter.segment(text)) {
-    // Lines are units too: a heading, a list item or a caption is its own sentence.
-    let offset = seg.index;
-    // ICU does not break before a sentence that opens with a number ("… last year. 37 of the 90 …").
-    for (const line of seg.segment.split(/\n|(?<=[a-z)\]”"’][.!?]) (?=\d)/)) {
-      const lead = line.length - line.trimStart().length;
-      const body = line.trim();
-      if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
-      offset += line.length + 1;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) {
+      for (const seg of segmenter.segment(line)) {
+        // ICU does not break before a sentence that opens with a number ("… last year. 37 of the 90 …").
+        let offset = lineStart + seg.index;
+        for (const part of seg.segment.split(/(?<=[a-z)\]”"’][.!?]) (?=\d)/)) {
+          const lead = part.length - part.trimStart().length;
+          const body = part.trim();
+          if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
+          offset += part.length + 1;
+        }
+      }
     }
+    lineStart += line.length + 1;
   }
   return out;
 }

@@ -28,6 +28,19 @@ interface Hit {
   date?: string | null;
 }
 
+/** Compiled patterns, kept: the functions below run once per sentence. */
+const compiled = new Map<string, RegExp>();
+function re(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let r = compiled.get(key);
+  if (!r) {
+    r = new RegExp(source, flags);
+    compiled.set(key, r);
+  }
+  r.lastIndex = 0;
+  return r;
+}
+
 const B = String.raw`(?<![\p{L}\p{N}])`; // left word boundary that knows letters beyond ASCII
 const E = String.raw`(?![\p{L}\p{N}])`;
 const SP = String.raw`[ \u00a0]+`;
@@ -57,6 +70,7 @@ function bounds(value: number, q: FigureQualifier): { low: number | null; high: 
 
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
+const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
 const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new']);
@@ -83,7 +97,7 @@ function workerCounts(text: string, s: Sentence): Hit[] {
   };
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
-  const part = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+  const part = re(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
   for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
@@ -92,13 +106,13 @@ function workerCounts(text: string, s: Sentence): Hit[] {
     const end = start + m[0].length;
     push(
       { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
-      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[4] ?? '') ? 'worker' : 'people',
+      WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
 
   // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
-  const counted = new RegExp(
+  const counted = re(
     `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`,
     'giu',
   );
@@ -128,13 +142,13 @@ function workerCounts(text: string, s: Sentence): Hit[] {
     }
     push(
       { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
-      new RegExp(`^${WORKER_NOUN}$`, 'iu').test(m[5] ?? '') ? 'worker' : 'people',
+      WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
 
   // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
-  const vague = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
+  const vague = re(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
   for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -146,7 +160,7 @@ function workerCounts(text: string, s: Sentence): Hit[] {
     const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
     push(
       { kind: 'worker_count', start, end, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null },
-      noun && new RegExp(`^${WORKER_NOUN}$`, 'iu').test(noun) ? 'worker' : 'people',
+      noun && WORKER_NOUN_RE.test(noun) ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
@@ -162,7 +176,7 @@ function shares(text: string, s: Sentence): Hit[] {
     hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null });
 
   // "95 percent", "40%", "zero to 15%", "about 40%"
-  const pct = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+  const pct = re(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
   for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
     const a = m[2] ? parseNumber(m[2]) : null;
     const b = parseNumber(m[3] ?? '');
@@ -176,7 +190,7 @@ function shares(text: string, s: Sentence): Hit[] {
     }
   }
   // "one third of their wages", "two-thirds", "half of"
-  const frac = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+  const frac = re(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
   for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
@@ -188,7 +202,7 @@ function shares(text: string, s: Sentence): Hit[] {
     add(m.index, m[0].length - 3, low, high, q);
   }
   // "Three of every four North Korean escapees"
-  const every = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
+  const every = re(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
   for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
@@ -209,7 +223,7 @@ function shares(text: string, s: Sentence): Hit[] {
     else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
-  const fuzzy = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
+  const fuzzy = re(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
   for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
     add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
@@ -275,7 +289,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   };
 
   // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
-  const prefixed = new RegExp(
+  const prefixed = re(
     `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${PREFIX}${N}(?:(?:${SP}(?:to|and)${SP}(?:${BOUND}${SP})?|[ \\u00a0]?[-–][ \\u00a0]?)${PREFIX}?${N})?`,
     'giu',
   );
@@ -299,7 +313,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "40,000 to 50,000 KPW", "5-6 USD", "2 million won", "50,000 won (South Korean)", "15 North Korean chon"
-  const suffixed = new RegExp(
+  const suffixed = re(
     `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`,
     'giu',
   );
@@ -317,7 +331,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "hundreds of millions of dollars", "billions of dollars"
-  const vague = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
+  const vague = re(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
   for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
     const cur = currencyOf(undefined, m[3], state);
     if (!cur) continue;
@@ -348,27 +362,27 @@ function dates(text: string, s: Sentence): Hit[] {
   };
   const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
 
-  const full = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const full = re(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
   for (let m = full.exec(sentence); m; m = full.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
-  const dayFirst = new RegExp(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const dayFirst = re(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
   for (let m = dayFirst.exec(sentence); m; m = dayFirst.exec(sentence)) {
     const mo = monthNo(m[2] ?? '');
     const d = Number(m[1]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
-  const monthYear = new RegExp(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const monthYear = re(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
   for (let m = monthYear.exec(sentence); m; m = monthYear.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const y = Number(m[2]);
     if (mo) add(m.index, m[0].length, `${y}-${pad(mo)}`, y);
   }
-  const monthDay = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
+  const monthDay = re(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
   for (let m = monthDay.exec(sentence); m; m = monthDay.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
@@ -393,11 +407,17 @@ function dates(text: string, s: Sentence): Hit[] {
 
 // ---------------------------------------------------------------- all
 
+/** Any word a figure without digits could be written with. */
+const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|half|thirds?|quarters?|fifths?|tenths?|fraction|majority)\b/i;
+
 /** Finds every figure in the text. Sentences must cover the text in order. */
 export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {
   const state = { won: 'KPW' as ExtractedUnit };
   const all: Hit[] = [];
   for (const s of sentences) {
+    // Most sentences hold no number at all: skip them before the costly patterns.
+    const body = text.slice(s.start, s.end);
+    if (!/\d/.test(body) && !NUMBER_WORDS.test(body)) continue;
     const inSentence: Hit[] = [];
     for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s), ...dates(text, s)]) {
       if (inSentence.some((k) => h.start < k.end && k.start < h.end)) continue;

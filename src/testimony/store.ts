@@ -203,15 +203,15 @@ export async function getTestimonySummary(q: Queryable, testimonyId: string): Pr
  */
 export async function readTestimony(db: Db, ring: Keyring, testimonyId: string, reader: { actor: string; role: Role; meta?: JsonValue }): Promise<TestimonyRecord> {
   const extra = typeof reader.meta === 'object' && reader.meta && !Array.isArray(reader.meta) ? reader.meta : {};
-  const outcome = await db.transaction(async (tx) => {
+  const outcome = await db.transaction<{ record: TestimonyRecord; refused: null } | { record: null; refused: Testimony['consent'] }>(async (tx) => {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM testimonies WHERE id = $1`, [testimonyId]);
     if (!row) throw new Room39Error('not_found', `no testimony ${testimonyId}`);
-    if (!mayReadProtected(reader.role, row.consent)) return { refused: row.consent } as const;
+    if (!mayReadProtected(reader.role, row.consent)) return { record: null, refused: row.consent };
     const record = decryptRow(ring, row);
     await appendAudit(tx, { actor: reader.actor, action: 'testimony.read', target: testimonyId, meta: { role: reader.role, ...extra } });
-    return { record } as const;
+    return { record, refused: null };
   });
-  if ('record' in outcome) return outcome.record;
+  if (outcome.record) return outcome.record;
   // The refusal is recorded in its own transaction (the read's rolled back with nothing to keep).
   await appendAudit(db, { actor: reader.actor, action: 'testimony.read_refused', target: testimonyId, meta: { role: reader.role, consent: outcome.refused, ...extra } });
   throw new Room39Error('forbidden', outcome.refused === 'withdrawn'

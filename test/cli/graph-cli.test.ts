@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { loadedDataDir } from '../support/services.ts';
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-'));
+const dataDir = loadedDataDir();
 
 function room39(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {

@@ -51,7 +51,7 @@ describe('room39 estimate (CLI)', () => {
     const b = room39('--year', '2017', '--seed', '1', '--json');
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).toBe(a.stdout);
-  });
+  }, 600_000); // the first command fills the empty data directory from the bundle
 
   it('--exclude RU,CN says how much of the revenue they carry, per the sourced shares', () => {
     const a = room39('--year', '2017', '--seed', '1', '--exclude', 'RU,CN', '--json');

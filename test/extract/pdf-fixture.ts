@@ -4,7 +4,7 @@
  * the PDF has a text layer; or, with `image: true`, a page that only paints
  * an image (a scan: no text layer).
  */
-export function makePdf(pages: string[][], options: { title?: string; image?: boolean } = {}): Uint8Array {
+export function makePdf(pages: string[][], options: { title?: string; image?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const objects: string[] = [];
   const add = (body: string) => {
     objects.push(body);

@@ -1,24 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings } from '../../src/config/settings.ts';
-import { openServices, type Services } from '../../src/services.ts';
 import { createApp } from '../../src/server/app.ts';
+import { openTestServices, type TestServices } from '../support/services.ts';
 
-let services: Services;
+let t: TestServices;
 let app: ReturnType<typeof createApp>;
-let dir: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-api-'));
-  services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
-  app = createApp(services);
+  t = await openTestServices();
+  app = createApp(t.services);
 });
-afterAll(async () => {
-  await services?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => t?.dispose());
 
 describe('graph HTTP API', () => {
   it('GET /healthz reports the store', async () => {

@@ -10,6 +10,7 @@ import type { CitedFigureRow, TimelineItem } from '../../../src/store/atlas.ts';
 import { Cite, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
+import { countryLabel } from '../countries.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
 
@@ -19,14 +20,6 @@ const REF_PROPS = new Set(['entity', 'member', 'organization', 'employee', 'empl
 const FIRST_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'summary', 'description', 'country', 'jurisdiction', 'nationality', 'birthDate', 'position', 'authority', 'program', 'startDate', 'endDate', 'date'];
 const COUNTRY_PROPS = new Set(['country', 'jurisdiction', 'nationality', 'citizenship', 'mainCountry']);
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export function countryLabel(code: string): string {
-  try {
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 function groupByProp(statements: StatementView[]): [string, Map<string, StatementView[]>][] {
   const props = new Map<string, Map<string, StatementView[]>>();

@@ -1,0 +1,71 @@
+/**
+ * Bounded load test on loopback: `room39 serve` in a child process on a
+ * fresh data directory, then autocannon at a fixed rate (default 500
+ * requests/s for 30 s) against GET /api/search and POST /match/default,
+ * anonymous, from one address (the default per-address rate limit must let
+ * this through). Prints and writes bench/load/results.json with p50/p99 and
+ * every error and non-2xx count.
+ *
+ *   npx tsx bench/load/run.ts [--rate 500] [--duration 30] [--connections 50] [--data DIR]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const { values } = parseArgs({ options: { rate: { type: 'string', default: '500' }, duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' }, data: { type: 'string' } } });
+const rate = Number(values.rate);
+const duration = Math.min(Number(values.duration), 120);
+const connections = Number(values.connections);
+
+// --data DIR reuses a filled data directory (the first start loads the bundled lists, which takes minutes).
+const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'room39-load-'));
+const child = spawn(process.execPath, [path.join(ROOT, 'bin/room39.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  env: { ...process.env, ROOM39_DATA: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+});
+let log = '';
+child.stdout.on('data', (d: Buffer) => (log += d));
+child.stderr.on('data', (d: Buffer) => (log += d));
+const url = await new Promise<string>((resolve, reject) => {
+  const t = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 300_000);
+  const poll = setInterval(() => {
+    const m = /serving (http:\/\/\S+)/.exec(log);
+    if (m) { clearTimeout(t); clearInterval(poll); resolve(m[1]!); }
+  }, 100);
+});
+
+interface Outcome { name: string; method: string; path: string; rate: number; duration_s: number; connections: number; requests: number; rps: number; p50_ms: number; p99_ms: number; max_ms: number; errors: number; timeouts: number; non2xx: number }
+
+async function run(name: string, method: 'GET' | 'POST', p: string, body?: unknown): Promise<Outcome> {
+  const warm = await fetch(`${url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  if (!warm.ok) throw new Error(`${method} ${p} answered ${warm.status}: ${await warm.text()}`);
+  const r = await autocannon({
+    url: `${url}${p}`, method, connections, duration, overallRate: rate, timeout: 10,
+    headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+  });
+  return {
+    name, method, path: p, rate, duration_s: duration, connections, requests: r.requests.total, rps: r.requests.average,
+    p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
+  };
+}
+
+const results: Outcome[] = [];
+try {
+  // The security layer alone (rate limits, auth, CSRF, headers; no store query): what it costs and whether it lets 500/s through.
+  results.push(await run('session', 'GET', '/api/auth/session'));
+  results.push(await run('search', 'GET', '/api/search?q=Mansudae'));
+  results.push(await run('match', 'POST', '/match/default', { queries: { q1: { schema: 'Person', properties: { name: ['Kim Won Hong'] } }, q2: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group'] } } } }));
+} finally {
+  child.kill('SIGTERM');
+}
+const out = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', results };
+fs.writeFileSync(path.join(ROOT, 'bench/load/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+for (const r of results) {
+  console.log(`${r.method} ${r.path}: ${r.requests} requests in ${r.duration_s}s (${r.rps.toFixed(0)}/s), p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+}
+if (!values.data) fs.rmSync(dataDir, { recursive: true, force: true });
+const bad = results.some((r) => r.errors || r.timeouts || r.non2xx);
+process.exit(bad ? 1 : 0);
