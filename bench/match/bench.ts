@@ -39,7 +39,8 @@ const byId = new Map(entities.map((e) => [e.id, e]));
 const queries = cases.map((c) => c.query);
 
 function rate(n: number, ms: number): number {
-  return Math.round((n / ms) * 1000);
+  const r = (n / ms) * 1000;
+  return r >= 10 ? Math.round(r) : Math.round(r * 100) / 100;
 }
 
 // ---- room39 --------------------------------------------------------------

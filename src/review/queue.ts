@@ -12,6 +12,7 @@ import { Room39Error } from '../errors.ts';
 import { FIGURE_METRICS, isReliability, type Reliability } from '../model/index.ts';
 import { countryCode } from '../extract/countries.ts';
 import { documentEntityId } from '../ingest/documents/ingest.ts';
+import { appendAudit, type JsonValue } from '../audit/log.ts';
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type ReviewItemStatus = (typeof REVIEW_STATUSES)[number];
@@ -282,6 +283,8 @@ async function decide(db: Db, id: string, reviewer: string, decision: 'accept' |
     await setStatus(tx, row, decision === 'reject' ? 'rejected' : 'accepted', who, reliability);
     const after = await currentOf(tx, row);
     await record(tx, id, decision, who, before, { ...after, correction }, d.note ?? null);
+    const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as JsonValue;
+    await appendAudit(tx, { actor: who, action: `review.${decision}`, target: id, before: json(before), after: json({ ...after, correction }), meta: { source: row.source_id, note: d.note ?? null } });
     return toItem(tx, await loadRow(tx, id));
   });
 }

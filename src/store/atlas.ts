@@ -370,7 +370,7 @@ export interface Headline {
   revenue: CitedFigureRow[];
   /** Shares of wages taken by the state. */
   state_share: CitedFigureRow[];
-  counts: { entities: number; sanctions: number; host_countries: number; sources: number; statements: number; figures: number };
+  counts: { entities: number; sanctions: number; host_countries: number; sources: number; figures: number };
 }
 
 const newestFirst = (a: CitedFigureRow, b: CitedFigureRow) =>
@@ -383,23 +383,25 @@ export async function headline(q: Queryable): Promise<Headline> {
   )).map(citeFigure);
   const [c] = await q.query<Headline['counts']>(
     `SELECT (SELECT count(*)::int FROM entities) AS entities,
-            (SELECT count(*)::int FROM entities WHERE schema = 'Sanction') AS sanctions,
+            (SELECT count(*)::int FROM entities WHERE schema = 'Sanction' AND datasets && $2::text[]) AS sanctions,
             (SELECT count(DISTINCT upper(country))::int FROM deployments WHERE upper(country) <> $1) AS host_countries,
             (SELECT count(*)::int FROM sources) AS sources,
-            (SELECT count(*)::int FROM statements WHERE review_status = 'accepted') AS statements,
             (SELECT count(*)::int FROM figures WHERE review_status = 'accepted') AS figures`,
-    [SENDING_COUNTRY],
+    [SENDING_COUNTRY, TIMELINE_DATASETS],
   );
   return {
     workers: rows.filter((r) => r.metric === 'workers').sort(newestFirst),
     revenue: rows.filter((r) => r.metric === 'annual_revenue' && r.unit === 'USD').sort(newestFirst),
     state_share: rows.filter((r) => r.metric === 'state_share').sort(newestFirst),
-    counts: c ?? { entities: 0, sanctions: 0, host_countries: 0, sources: 0, statements: 0, figures: 0 },
+    counts: c ?? { entities: 0, sanctions: 0, host_countries: 0, sources: 0, figures: 0 },
   };
 }
 
 // ---------------------------------------------------------------------------
 // Timeline
+
+/** Designations on the timeline and in the headline: those of the DPRK programmes and of the curated seeds. */
+export const TIMELINE_DATASETS = ['dprk', 'room39_seeds'];
 
 export const TIMELINE_TYPES = ['designation', 'delisting', 'action', 'tip', 'report', 'list_change'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
@@ -436,31 +438,34 @@ export async function timeline(q: Queryable, options: TimelineOptions = {}): Pro
   const focus = options.entityId ?? null;
 
   if (want.has('designation') || want.has('delisting')) {
-    const sanctionIds = (await q.query<{ id: string }>(
-      focus
-        ? `SELECT DISTINCT entity_id AS id FROM statements WHERE schema = 'Sanction' AND prop = 'entity' AND value = $1 AND review_status = 'accepted'`
-        : `SELECT id FROM entities WHERE schema = 'Sanction'`,
-      focus ? [focus] : [],
-    )).map((r) => r.id);
-    const st = await statementsFor(q, sanctionIds, ['startDate', 'endDate', 'date', 'entity', 'program', 'authority', 'listingDate']);
+    // Dated statements of the DPRK-related designations (or those of one entity), in one pass.
+    const dated = await q.query<CitedStatementRow>(
+      `SELECT st.entity_id, st.prop, st.value, st.quote, st.reliability, st.source_id, s.title, s.published, s.url
+         FROM statements st JOIN sources s ON s.id = st.source_id JOIN entities e ON e.id = st.entity_id
+        WHERE st.schema = 'Sanction' AND st.review_status = 'accepted' AND st.prop = ANY($1::text[]) AND e.schema = 'Sanction'
+          AND ($2::text IS NOT NULL OR e.datasets && $3::text[])
+          AND ($2::text IS NULL OR st.entity_id IN (
+                SELECT entity_id FROM statements WHERE schema = 'Sanction' AND prop = 'entity' AND value = $2 AND review_status = 'accepted'))`,
+      [['startDate', 'endDate', 'date', 'listingDate'], focus, TIMELINE_DATASETS],
+    );
+    const sanctionIds = [...new Set(dated.map((d) => d.entity_id))];
+    const st = await statementsFor(q, sanctionIds, ['entity', 'program', 'authority']);
     const targets = await captions(q, st.filter((s) => s.prop === 'entity').map((s) => s.value));
-    for (const id of sanctionIds) {
-      const mine = st.filter((s) => s.entity_id === id);
-      const target = mine.find((s) => s.prop === 'entity')?.value ?? null;
+    for (const s of dated) {
+      const mine = st.filter((x) => x.entity_id === s.entity_id);
+      const target = mine.find((x) => x.prop === 'entity')?.value ?? null;
       const who = target ? (targets.get(target) ?? target) : 'an entity';
-      const program = mine.find((s) => s.prop === 'program')?.value ?? null;
-      const authority = mine.find((s) => s.prop === 'authority')?.value ?? null;
+      const program = mine.find((x) => x.prop === 'program')?.value ?? null;
+      const authority = mine.find((x) => x.prop === 'authority')?.value ?? null;
       const detail = [program && `programme: ${program}`, authority && `authority: ${authority}`].filter(Boolean).join('; ') || null;
-      for (const s of mine) {
-        const type: TimelineType | null = s.prop === 'endDate' ? 'delisting' : ['startDate', 'date', 'listingDate'].includes(s.prop) ? 'designation' : null;
-        if (!type || !want.has(type)) continue;
-        items.push({
-          id: `${id}:${s.prop}`, date: s.value, type,
-          title: type === 'designation' ? `${who} designated${authority ? ` by ${authority}` : ''}` : `${who} delisted${authority ? ` by ${authority}` : ''}`,
-          entity_id: target, country: null, detail, quote: s.quote, reliability: s.reliability,
-          source: { id: s.source_id, title: s.title, published: s.published, url: s.url },
-        });
-      }
+      const type: TimelineType = s.prop === 'endDate' ? 'delisting' : 'designation';
+      if (!want.has(type)) continue;
+      items.push({
+        id: `${s.entity_id}:${s.prop}:${s.value}`, date: s.value, type,
+        title: type === 'designation' ? `${who} designated${authority ? ` by ${authority}` : ''}` : `${who} delisted${authority ? ` by ${authority}` : ''}`,
+        entity_id: target, country: null, detail, quote: s.quote, reliability: s.reliability,
+        source: { id: s.source_id, title: s.title, published: s.published, url: s.url },
+      });
     }
   }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
 
-const dataDir = loadedDataDir();
+let dataDir = '';
 
 function room39(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
@@ -16,8 +16,8 @@ function room39(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  // The first command fills the empty data directory from the bundle.
+beforeAll(async () => {
+  dataDir = await loadedDataDir();
   const first = room39('search', 'Mansudae', '--json');
   expect(first.code, first.stderr).toBe(0);
 });

@@ -1,9 +1,70 @@
-/** A loaded store for a test: a private copy of the suite's template data directory (see global-setup.ts), opened. */
+/**
+ * A loaded store for a test. The first test that needs one builds a data
+ * directory holding the whole bundle (curated dataset and official lists)
+ * as a template; every test then works on a private copy of it instead of
+ * importing the lists again. The template is kept between runs while the
+ * bundle and the code that loads it are unchanged; concurrent test processes
+ * wait for the one that builds it.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readSettings, type Settings } from '../../src/config/settings.ts';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REPO_ROOT, readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
+
+function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
+  if (!fs.existsSync(full)) return;
+  if (fs.statSync(full).isFile()) {
+    hash.update(full).update(fs.readFileSync(full));
+    return;
+  }
+  for (const name of fs.readdirSync(full).sort()) hashTree(hash, path.join(full, name));
+}
+
+function templateDir(): string {
+  const hash = createHash('sha256');
+  for (const part of ['data', 'src/store', 'src/ingest', 'src/model', 'src/services.ts']) hashTree(hash, path.join(REPO_ROOT, part));
+  return path.join(os.tmpdir(), `room39-test-template-${hash.digest('hex').slice(0, 16)}`);
+}
+
+async function ensureTemplate(): Promise<string> {
+  const dir = templateDir();
+  const complete = path.join(dir, '.complete');
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (fs.existsSync(complete)) return dir;
+    let fd: number;
+    try {
+      fd = fs.openSync(lock, 'wx');
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 15 * 60_000) fs.rmSync(lock, { force: true });
+      await sleep(1000);
+      continue;
+    }
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
+      await services.close();
+      fs.writeFileSync(complete, new Date().toISOString());
+      return dir;
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(lock, { force: true });
+    }
+  }
+}
+
+/** A data directory holding the whole bundle, private to the caller. */
+export async function loadedDataDir(): Promise<string> {
+  const template = await ensureTemplate();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-store-'));
+  fs.cpSync(template, dir, { recursive: true });
+  for (const f of ['room39.lock', 'serve.json', '.complete']) fs.rmSync(path.join(dir, f), { force: true });
+  return dir;
+}
 
 export interface TestServices {
   services: Services;
@@ -11,20 +72,8 @@ export interface TestServices {
   dispose(): Promise<void>;
 }
 
-/** A data directory holding the whole bundle, private to the caller. */
-export function loadedDataDir(): string {
-  const template = process.env.ROOM39_TEST_TEMPLATE;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-store-'));
-  if (template && fs.existsSync(path.join(template, '.complete'))) {
-    fs.cpSync(template, dir, { recursive: true });
-    fs.rmSync(path.join(dir, 'room39.lock'), { force: true });
-    fs.rmSync(path.join(dir, 'serve.json'), { force: true });
-  }
-  return dir;
-}
-
 export async function openTestServices(overrides: Partial<Settings> = {}): Promise<TestServices> {
-  const dataDir = loadedDataDir();
+  const dataDir = await loadedDataDir();
   const services = await openServices(readSettings({ dataDir, databaseUrl: null, ...overrides }));
   return {
     services,

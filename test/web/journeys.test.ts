@@ -12,9 +12,14 @@ import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type 
 import { upsertSource, writeStatements, statementId } from '../../src/store/statements.ts';
 import { refreshEntities } from '../../src/store/entities.ts';
 import type { Statement } from '../../src/model/index.ts';
+import { createUser } from '../../src/auth/service.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import path from 'node:path';
 
 export const HOSTILE_NAME = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">Hostile & Sons "Ltd"`;
 const HOSTILE_ID = 'test-hostile-entity';
+const ANALYST = { username: 'web-analyst', password: 'a-long-test-password-42' };
+const SEED = path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt');
 
 async function addHostileEntity(server: Pick<RunningServer, 'services'>): Promise<void> {
   const db = server.services.db;
@@ -36,7 +41,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBuilt();
-  server = await startServer((services) => addHostileEntity({ services }));
+  server = await startServer(async (services) => {
+    await addHostileEntity({ services });
+    await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
+  });
   browser = await launchChromium();
 });
 
@@ -45,7 +53,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('web app in Chromium', () => {
+describe('web app in Chromium', { timeout: 240_000 }, () => {
   it('finds Mansudae from the home page with the keyboard and opens its network', async () => {
     const { page, context, problems } = await newPage(browser);
     await page.goto(server.url + '/');
@@ -203,6 +211,85 @@ describe('web app in Chromium', () => {
     await context.close();
   });
 
+  it('screens a CSV with progress, explains each match and downloads the report', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/screen');
+    const filler = Array.from({ length: 517 }, (_, i) => `Harbour Supplier ${i + 1} Trading,`);
+    const csv = ['name,country', '"Mansudae Overseas Project Group",', 'Korea Rungrado General Trading Corporation,KP', 'Acme Widgets Ltd,GB', ...filler].join('\n');
+    await page.getByLabel('…or a CSV file').setInputFiles({ name: 'suppliers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /of 520 rows screened/ }).waitFor();
+    const heading = page.locator('#results-h');
+    await heading.waitFor({ timeout: 90_000 });
+    await expect(heading.textContent()).resolves.toMatch(/^520 rows screened · [1-9]\d* with a match/);
+    await page.getByText('520 of 520 rows screened').waitFor();
+    const first = page.locator('.screen-results > li').first();
+    await expect(first.textContent()).resolves.toContain('Mansudae Overseas Project Group');
+    await expect(first.locator('.is-match').count()).resolves.toBeGreaterThan(0);
+    await first.locator('.flags li').first().waitFor();
+    await first.locator('details.why summary').first().click();
+    await expect(first.locator('details.why li').first().textContent()).resolves.toMatch(/name/);
+    await page.getByLabel('Only rows with a match').check();
+    await expect.poll(async () => page.locator('.screen-results > li.row-clear').count()).toBe(0);
+    await screenshot(page, 'screening');
+    const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML report' }).click()]);
+    const report = fs.readFileSync((await html.path()) as string, 'utf8');
+    expect(report).toContain('room39 screening report');
+    expect(report).toContain('Mansudae Overseas Project Group');
+    expect(report).not.toMatch(/<script/i);
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const lines = fs.readFileSync((await csvDownload.path()) as string, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('row,name,match,score,entity_id,caption,schema,datasets,flags,explanation');
+    expect(lines.some((l) => l.startsWith('1,Mansudae Overseas Project Group,true,'))).toBe(true);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    expect((JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8')) as { rows: unknown[] }).rows).toHaveLength(520);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('uploads a seed document, highlights its mentions and figures, and accepts and corrects figures in review', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/documents');
+    await page.getByLabel('Username').fill(ANALYST.username);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').first().waitFor();
+    await page.getByLabel('Document', { exact: true }).setInputFiles(SEED);
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    await page.waitForURL(/\/documents\/doc-/, { timeout: 60_000 });
+    await page.locator('.doc-text mark.hl-figure').first().waitFor();
+    expect(await page.locator('.doc-text mark.hl-country').count()).toBeGreaterThan(0);
+    // The text is text: the document's own words, no markup from it.
+    await expect(page.locator('.doc-text').textContent()).resolves.toContain('North Korea');
+    await page.getByRole('link', { name: 'Figures', exact: true }).click();
+    await page.waitForURL(/kind=figure/);
+    const item = page.locator('.review-item').first();
+    await item.waitFor();
+    const claim = (await item.locator('.review-head strong').textContent()) ?? '';
+    await item.getByLabel('Grade').selectOption('B2');
+    await item.getByRole('button', { name: /^Accept/ }).click();
+    await expect.poll(async () => page.locator('.review-item .review-head strong', { hasText: claim }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Accepted', exact: true }).click();
+    await page.locator('.review-item', { hasText: claim }).first().waitFor();
+    await expect(page.locator('.review-item', { hasText: claim }).first().textContent()).resolves.toContain(`user:${ANALYST.username}`);
+    const rows = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM figures WHERE review_status = 'accepted' AND reliability = 'B2' AND recorded_by <> 'room39-curation'`);
+    expect(rows[0]?.n).toBeGreaterThan(0);
+    // Correct another figure, then it is accepted with the corrected value.
+    await page.getByRole('link', { name: 'Pending', exact: true }).click();
+    const next = page.locator('.review-item').first();
+    await next.waitFor();
+    await next.getByRole('button', { name: /^Correct/ }).click();
+    await next.getByLabel('Period start (YYYY)').fill('2017');
+    await next.getByLabel('Period end (YYYY)').fill('2017');
+    await next.getByRole('button', { name: 'Save correction and accept' }).click();
+    await page.getByRole('link', { name: 'Accepted', exact: true }).click();
+    await expect.poll(async () => page.locator('.review-item').count()).toBeGreaterThan(1);
+    await expect(page.locator('.review-item', { hasText: '2017' }).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'documents');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('works at phone width: every page fits and the menu is reachable', async () => {
     const { page, context, problems } = await newPage(browser, { width: 390, height: 844 });
     for (const [path, name, ready] of [
@@ -212,6 +299,8 @@ describe('web app in Chromium', () => {
       ['/timeline', 'phone-timeline', '.tl-item'],
       ['/estimates', 'phone-estimates', 'svg.sankey'],
       ['/screen', 'phone-screen', 'textarea#names'],
+      ['/documents', 'phone-documents', '#doc-file'],
+      ['/search?q=mansudae', 'phone-search', 'ol.results li'],
     ] as const) {
       await page.goto(server.url + path);
       await page.locator(ready).first().waitFor();

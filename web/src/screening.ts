@@ -41,11 +41,15 @@ export interface ScreenRow {
   row: number;
   input: Record<string, string>;
   matches: ScreenMatch[];
+  /** Why the row could not be screened. */
+  error?: string;
+  notes?: string[];
 }
 
 export interface ScreenAnswer {
   rows: ScreenRow[];
   threshold?: number;
+  summary?: { rows: number; rowsWithMatch: number; errors: number; threshold: number; dataset: string; indexed: number };
 }
 
 export const BATCH = 250;
@@ -60,7 +64,7 @@ export async function screenRows(rows: ScreenInput[], threshold: number | null, 
     const body: Record<string, unknown> = { rows: part };
     if (threshold != null) body.threshold = threshold;
     const answer = await postJson<ScreenAnswer>('/api/screen', body, { signal });
-    used ??= answer.threshold;
+    used ??= answer.threshold ?? answer.summary?.threshold;
     for (const r of answer.rows) out.push({ ...r, row: i + (r.row ?? out.length - i + 1) });
     progress(Math.min(rows.length, i + part.length), rows.length);
   }
@@ -68,7 +72,7 @@ export async function screenRows(rows: ScreenInput[], threshold: number | null, 
 }
 
 export const explanationText = (e: Explanation) => (typeof e === 'string' ? e : `${e.feature}: ${e.detail}`);
-export const flagText = (f: Flag) => (typeof f === 'string' ? f : `${f.label}${f.source ? ` (source: ${f.source.title})` : ''}`);
+export const flagText = (f: Flag) => (typeof f === 'string' ? f : `${f.label}${f.source && !f.label.includes(f.source.title) ? ` (source: ${f.source.title})` : ''}`);
 
 export function resultsCsv(answer: ScreenAnswer): string {
   const header = ['row', 'name', 'match', 'score', 'entity_id', 'caption', 'schema', 'datasets', 'flags', 'explanation'];

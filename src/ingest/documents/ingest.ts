@@ -12,6 +12,7 @@ import { extract } from '../../extract/extract.ts';
 import type { EntityResolver, ExtractedFigure, ExtractionResult, Mention } from '../../extract/types.ts';
 import type { DocumentText } from './read.ts';
 import { pageOf } from './pdf.ts';
+import { appendAudit } from '../../audit/log.ts';
 
 /** Who records extracted claims (the reviewer's name replaces it on acceptance). */
 export const EXTRACTION_AGENT = 'room39-extract';
@@ -191,6 +192,7 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
     await writeStatements(tx, [...documentStatements(doc, sourceId, title, today), ...items.flatMap((d) => d.statements)]);
     await writeFigures(tx, items.flatMap((d) => (d.figure ? [d.figure] : [])));
     await writeItems(tx, sourceId, items);
+    await appendAudit(tx, { actor: options.submittedBy, action: 'document.submit', target: sourceId, after: { title, format: doc.format, bytes: doc.bytes, sha256: doc.sha256, review_items: items.length } });
   });
   return { sourceId, title, status: 'created', reviewItems: items.length, extraction };
 }

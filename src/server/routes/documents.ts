@@ -34,8 +34,21 @@ async function readBody(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
   return bytes;
 }
 
-async function documentFrom(c: Context<AppEnv>, filename: string | null): Promise<{ doc: DocumentText; filename: string | null; mediaType: string | null }> {
+/** A document sent as JSON: its text, and what is known of it. */
+const jsonDocument = z.object({
+  text: z.string().max(DEFAULT_MAX_DOCUMENT_BYTES),
+  title: z.string().min(1).max(500).optional(),
+  filename: z.string().min(1).max(255).optional(),
+}).strict();
+
+async function documentFrom(c: Context<AppEnv>, filename: string | null): Promise<{ doc: DocumentText; filename: string | null; mediaType: string | null; title: string | null }> {
   const type = c.req.header('content-type') ?? null;
+  if (type && /^application\/json/i.test(type)) {
+    const body = jsonDocument.parse(JSON.parse(new TextDecoder().decode(await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES + 64 * 1024))));
+    const name = filename ?? body.filename ?? null;
+    const doc = await readDocumentBytes(new TextEncoder().encode(body.text), { filename: name, format: 'text' });
+    return { doc, filename: name, mediaType: 'text/plain', title: body.title ?? null };
+  }
   if (type && /^multipart\/form-data/i.test(type)) {
     const form = await c.req.parseBody({ all: true });
     const field = form['file'];
@@ -44,10 +57,10 @@ async function documentFrom(c: Context<AppEnv>, filename: string | null): Promis
     if (file.size > DEFAULT_MAX_DOCUMENT_BYTES) throw tooLarge(file.size, DEFAULT_MAX_DOCUMENT_BYTES, file.name || 'file');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = filename ?? (file.name || null);
-    return { doc: await readDocumentBytes(bytes, { filename: name, mediaType: file.type || null }), filename: name, mediaType: file.type || null };
+    return { doc: await readDocumentBytes(bytes, { filename: name, mediaType: file.type || null }), filename: name, mediaType: file.type || null, title: null };
   }
   const bytes = await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES);
-  return { doc: await readDocumentBytes(bytes, { filename, mediaType: type }), filename, mediaType: type };
+  return { doc: await readDocumentBytes(bytes, { filename, mediaType: type }), filename, mediaType: type, title: null };
 }
 
 export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
@@ -55,9 +68,9 @@ export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
 
   app.post('/api/documents', async (c) => {
     const q = submitQuery.parse(c.req.query());
-    const { doc, filename, mediaType } = await documentFrom(c, q.filename ?? null);
+    const { doc, filename, mediaType, title } = await documentFrom(c, q.filename ?? null);
     const r = await submitDocument(db, doc, {
-      submittedBy: actorOf(principalOf(c)), filename, mediaType, title: q.title ?? null, publisher: q.publisher ?? null,
+      submittedBy: actorOf(principalOf(c)), filename, mediaType, title: q.title ?? title, publisher: q.publisher ?? null,
     });
     return c.json(
       {
@@ -77,6 +90,17 @@ export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
     const { doc } = await documentFrom(c, q.filename ?? null);
     const r = await extractDocument(db, doc);
     return c.json({ mentions: r.mentions, figures: r.figures, document: { title: doc.title, published: doc.published, url: doc.url, format: doc.format } });
+  });
+
+  app.get('/api/documents', async (c) => {
+    const q = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) }).parse(c.req.query());
+    const documents = await db.query(
+      `SELECT s.id, s.title, s.published, s.url, d.format, d.filename, d.bytes, d.submitted_by, d.submitted_at,
+              (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id AND r.status = 'pending') AS pending
+         FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.submitted_at DESC, s.id LIMIT $1 OFFSET $2`,
+      [q.limit, q.offset],
+    );
+    return c.json({ documents });
   });
 
   app.get('/api/documents/:id', async (c) => {

@@ -6,6 +6,15 @@ import { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, 
 
 const correctBody = decisionSchema.extend({ correction: correctionSchema }).strict();
 
+/** `{ correction: {…}, reliability?, note? }`, or the corrected fields given flat beside reliability and note. */
+function parseCorrect(body: unknown): z.infer<typeof correctBody> {
+  if (body && typeof body === 'object' && !Array.isArray(body) && !('correction' in body)) {
+    const { reliability, note, ...rest } = body as Record<string, unknown>;
+    return correctBody.parse({ correction: rest, ...(reliability !== undefined ? { reliability } : {}), ...(note !== undefined ? { note } : {}) });
+  }
+  return correctBody.parse(body);
+}
+
 async function jsonBody(c: { req: { text(): Promise<string> } }): Promise<unknown> {
   const raw = await c.req.text();
   return raw.trim() === '' ? {} : (JSON.parse(raw) as unknown);
@@ -29,7 +38,7 @@ export const registerReviewRoutes: RouteRegistrar = (app, services) => {
   });
 
   app.post('/api/review/:id/correct', async (c) => {
-    const { correction, ...d } = correctBody.parse(await jsonBody(c));
+    const { correction, ...d } = parseCorrect(await jsonBody(c));
     return c.json({ item: await correctReviewItem(db, c.req.param('id'), actorOf(principalOf(c)), correction, d) });
   });
 };

@@ -11,7 +11,7 @@ import type { ReviewItem } from '../../../src/review/queue.ts';
 import type { ExtractionResult } from '../../../src/extract/types.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
-import { humanize } from '../format.ts';
+import { figureValue, humanize, period } from '../format.ts';
 import { countryLabel } from '../countries.ts';
 
 interface UploadAnswer {
@@ -106,22 +106,53 @@ function Highlighted({ text, spans, active }: { text: string; spans: Span[]; act
   return <div className="doc-text">{parts}</div>;
 }
 
+interface FigureDraft {
+  metric?: string;
+  country?: string | null;
+  low?: number | null;
+  high?: number | null;
+  of_total?: number | null;
+  unit?: string;
+  per?: string | null;
+  qualifier?: string;
+  period_start?: string | null;
+  period_end?: string | null;
+}
+
+function figureOf(item: ReviewItem): FigureDraft {
+  const cur = item.current as { figure?: FigureDraft } | undefined;
+  return cur?.figure ?? (item.proposed as FigureDraft);
+}
+
 function Proposed({ item }: { item: ReviewItem }) {
-  const shown = Object.entries(item.current ?? item.proposed).filter(([k, v]) => v != null && v !== '' && !['id', 'source_id', 'quote', 'quote_start', 'quote_end', 'review_status', 'recorded_by', 'reliability'].includes(k));
+  if (item.kind === 'figure') {
+    const f = figureOf(item);
+    return (
+      <dl className="proposed">
+        <dt>Figure</dt>
+        <dd>
+          {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact' })}</strong>
+        </dd>
+        <dt>Country</dt>
+        <dd>{f.country ? countryLabel(f.country) : 'not stated'}</dd>
+        <dt>Period</dt>
+        <dd>{period(f.period_start ?? null, f.period_end ?? null)}</dd>
+      </dl>
+    );
+  }
+  const p = item.proposed as { caption?: string | null; entity_id?: string | null; country?: string | null; type?: string };
   return (
     <dl className="proposed">
-      {shown.slice(0, 10).map(([k, v]) => (
-        <div key={k}>
-          <dt>{humanize(k)}</dt>
-          <dd>{k === 'country' && typeof v === 'string' ? countryLabel(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
-        </div>
-      ))}
+      <dt>Resolves to</dt>
+      <dd>
+        {p.entity_id ? <Link to={`/entity/${encodeURIComponent(p.entity_id)}`}>{p.caption ?? p.entity_id}</Link> : p.country ? countryLabel(p.country) : p.caption ?? 'nothing in the graph yet'}
+      </dd>
     </dl>
   );
 }
 
 function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
-  const cur = (item.current ?? item.proposed) as Record<string, unknown>;
+  const cur = (item.kind === 'figure' ? figureOf(item) : item.proposed) as Record<string, unknown>;
   const [low, setLow] = useState(cur.low == null ? '' : String(cur.low));
   const [high, setHigh] = useState(cur.high == null ? '' : String(cur.high));
   const [country, setCountry] = useState(typeof cur.country === 'string' ? cur.country : '');

@@ -66,7 +66,7 @@ function HeadlineFigures() {
         <div className="stat">
           <p className="stat-value">{num(data.counts.host_countries)}</p>
           <p className="stat-label">
-            host countries · {num(data.counts.entities)} entities · {num(data.counts.sanctions)} designations · {num(data.counts.sources)} sources
+            host countries · {num(data.counts.entities)} entities · {num(data.counts.sanctions)} DPRK designations · {num(data.counts.sources)} sources
           </p>
         </div>
       </div>

@@ -156,6 +156,7 @@ export default function ScreenPage() {
         <section aria-labelledby="results-h">
           <h2 id="results-h" ref={results} tabIndex={-1}>
             {answer.rows.length} {answer.rows.length === 1 ? 'row' : 'rows'} screened · {hits} with a match
+            {answer.threshold != null ? <span className="small muted"> (threshold {answer.threshold})</span> : null}
           </h2>
           <div className="actions">
             <button type="button" className="secondary" onClick={() => download(`room39-screening-${stamp}.csv`, new Blob([resultsCsv(answer)], { type: 'text/csv' }))}>
@@ -188,8 +189,10 @@ export default function ScreenPage() {
                         · {k}: {v}
                       </span>
                     ))}{' '}
-                  {r.matches.length === 0 ? <span className="badge badge-ended">no candidate</span> : null}
+                  {r.matches.length === 0 && !r.error ? <span className="badge badge-ended">no candidate</span> : null}
                 </p>
+                {r.error ? <p className="note note-error small">This row could not be screened: {r.error}</p> : null}
+                {r.notes?.length ? <p className="small muted">{r.notes.join('; ')}</p> : null}
                 {r.matches.length ? (
                   <ul className="matches">
                     {r.matches.map((m) => (
