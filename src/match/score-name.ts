@@ -16,7 +16,7 @@
  * order score 0.97 (0.99 when only the surname moved), so distinct names do
  * not tie at 1.0.
  */
-import type { NameToken, PreparedName } from '../names/index.ts';
+import { assimilate, type NameToken, type PreparedName } from '../names/index.ts';
 
 /** Weight of each word of a name (same order as its tokens; stop words 0). */
 export type Weights = ArrayLike<number>;
@@ -24,7 +24,7 @@ export type Weights = ArrayLike<number>;
 export interface NamePart {
   query: string;
   candidate: string;
-  how: 'exact' | 'phonetic' | 'joined' | 'fuzzy' | 'partial';
+  how: 'exact' | 'phonetic' | 'initial-r' | 'translation' | 'legal-form' | 'joined' | 'fuzzy' | 'partial';
   quality: number;
 }
 
@@ -72,13 +72,14 @@ function tryJoined(
       if (runUsed[start]) continue;
       let keys = runs[start]!.key;
       let texts = runs[start]!.text;
-      if (!target.key.startsWith(keys)) continue;
+      // The last letter of a syllable may assimilate to the next (Chon Rima ~ Chollima): compare without it.
+      if (!target.key.startsWith(keys.slice(0, -1))) continue;
       for (let end = start + 1; end < runs.length && end < start + 4; end++) {
         if (runUsed[end]) break;
         keys += runs[end]!.key;
         texts += runs[end]!.text;
-        if (keys.length > target.key.length) break;
-        if (keys === target.key) {
+        if (keys.length > target.key.length + 1) break;
+        if (keys === target.key || assimilate(keys) === target.key) {
           const run: number[] = [];
           for (let k = start; k <= end; k++) run.push(k);
           onMatch(s, run, texts === target.text ? 0.99 : 0.95);
@@ -99,6 +100,7 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
   for (let i = 0; i < query.tokens.length; i++) { const t = query.tokens[i]!; if (t.cls !== 'stop') { qs.push(t); qw.push(qWeights[i] ?? 0); } }
   for (let j = 0; j < candidate.tokens.length; j++) { const t = candidate.tokens[j]!; if (t.cls !== 'stop') { cs.push(t); cw.push(cWeights[j] ?? 0); } }
   if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
+  const person = query.kind === 'person' || candidate.kind === 'person';
   const qUsed = new Array<boolean>(qs.length).fill(false);
   const cUsed = new Array<boolean>(cs.length).fill(false);
   const aligns: Align[] = [];
@@ -117,11 +119,23 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
         if (cUsed[j]) continue;
         const ct = cs[j]!;
         if (pass === 0 ? qt.text === ct.text : pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) {
-          // Equal only once the South's dropped initial r/l is dropped (Ryong ~ Yong): less sure.
+          // Equal only once the initial ㄹ is read the South's way (Ryonha ~ Yonha, Rodong ~ Nodong: the 두음법칙).
+          // In organisation names this is the usual difference between DPRK and ROK spellings (0.9);
+          // in a person's given name Ryong and Yong are as often two syllables (0.75).
           const dropped = pass === 2 && (qt.strict.charCodeAt(0) === 108) !== (ct.strict.charCodeAt(0) === 108);
-          take([i], [j], pass === 0 ? 'exact' : 'phonetic', pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? 0.75 : 0.85);
+          take([i], [j], pass === 0 ? 'exact' : dropped ? 'initial-r' : 'phonetic',
+            pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? (person ? 0.75 : 0.9) : 0.85);
           break;
         }
+      }
+    }
+  }
+  // Organisation vocabulary in another language (Yonhap ~ United, Unhaeng ~ Bank): the lexicon of src/names/org.ts.
+  if (!person) {
+    for (let i = 0; i < qs.length; i++) {
+      if (qUsed[i] || qs[i]!.gloss === null) continue;
+      for (let j = 0; j < cs.length; j++) {
+        if (!cUsed[j] && cs[j]!.gloss === qs[i]!.gloss) { take([i], [j], 'translation', 0.95); break; }
       }
     }
   }
@@ -154,6 +168,15 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
     }
   }
 
+  // Company forms left over on both sides (Company ~ Corporation, Hoesa ~ Kongsa): one kind of body, another word.
+  if (!person) {
+    for (let i = 0; i < qs.length; i++) {
+      if (qUsed[i] || qs[i]!.cls !== 'legal') continue;
+      const j = cs.findIndex((t, k) => !cUsed[k] && t.cls === 'legal');
+      if (j >= 0) take([i], [j], 'legal-form', 0.9);
+    }
+  }
+
   let matched = 0;
   let total = 0;
   for (const w of qw) total += w;
@@ -169,7 +192,7 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
   // 6: word boundaries in other places (Nam Chong Gan ~ Namchongang, Saeingp'il ~ Saeng Pil):
   // the distinctive words squeezed together, one or two edits apart.
   // Not for people: their syllables are too short for one edit to mean the same name.
-  const squeezed = query.kind === 'person' || candidate.kind === 'person' ? null : squeezeCompare(qs, cs, qw, cw, qUsed, cUsed, aligns, total);
+  const squeezed = person ? null : squeezeCompare(qs, cs, qw, cw, qUsed, cUsed, aligns, total);
   if (squeezed && squeezed.score > score) {
     score = squeezed.score;
     aligns.length = 0;
@@ -236,9 +259,20 @@ function squeezeCompare(
   return { score: total > 0 ? matched / total : 0, aligns: out };
 }
 
+const HOW: Record<NamePart['how'], string> = {
+  exact: 'same word',
+  phonetic: 'same sound',
+  'initial-r': 'initial r read the South Korean way',
+  translation: 'same word in another language',
+  'legal-form': 'another company form',
+  joined: 'joined',
+  fuzzy: 'one letter apart',
+  partial: 'partly alike',
+};
+
 /** A readable account of a name comparison: "kim = kim; won hong ~ wonhong (joined); unmatched: su". */
 export function describeComparison(c: NameComparison): string {
-  const parts = c.parts.map((p) => (p.how === 'exact' ? p.query : `${p.query} ~ ${p.candidate} (${p.how})`));
+  const parts = c.parts.map((p) => (p.how === 'exact' ? p.query : `${p.query} ~ ${p.candidate} (${HOW[p.how]})`));
   const extra: string[] = [];
   if (c.unmatchedQuery.length) extra.push(`not in candidate: ${c.unmatchedQuery.join(' ')}`);
   if (c.unmatchedCandidate.length) extra.push(`not in query: ${c.unmatchedCandidate.join(' ')}`);

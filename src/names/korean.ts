@@ -106,14 +106,35 @@ function keyOf(word: string, mergeUO: boolean): string {
   if (/^\d+$/.test(word)) return word;
   let s = SURNAME_CANON.get(word) ?? word;
   s = s.replace(/ck/g, 'k').replace(/ph/g, 'p').replace(/rh/g, 'r').replace(/wh/g, 'h');
-  s = s.replace(/tch|ch|j|ts|zh|z/g, 'c').replace(/sh/g, 's');
+  // The DPRK writes aspirates th, kh (Thae = T'ae = Tae); tense consonants are doubled letters (RR kk, tt, pp, ss, jj).
+  s = s.replace(/th/g, 't').replace(/kh/g, 'k');
+  s = s.replace(/tch|ch|jj|j|ts|zh|z/g, 'c').replace(/sh/g, 's').replace(/kk/g, 'k').replace(/tt/g, 't').replace(/pp/g, 'p').replace(/ss/g, 's');
   s = s.replace(VOWEL_CLUSTER, (m) => (mergeUO ? VOWEL_MAP[m] : STRICT_VOWEL_MAP[m] ?? VOWEL_MAP[m]) ?? m);
   s = s.replace(/g/g, 'k').replace(/d/g, 't').replace(/b/g, 'p').replace(/r/g, 'l').replace(/f/g, 'p').replace(/v/g, 'p');
   s = s.replace(/([aeiouwy])h(?![aeiouwy])/g, '$1');
   s = s.replace(/^yi/, 'i');
-  // The initial r/l the South drops before i/y (Ryonbong = Yonbong, Ryu = Yu): loose key only.
-  if (mergeUO) s = s.replace(/^l(?=[iy])/, '');
+  s = assimilate(s);
+  // The 두음법칙: the initial ㄹ the DPRK writes r and the South drops before i/y (Ryonbong = Yonbong,
+  // Ryu = Yu) or writes n before other vowels (Rodong = Nodong, Rungrado = Nungnado): loose key only.
+  if (mergeUO) s = s.replace(/^l(?=[iy])/, '').replace(/^l(?=[aeouw])/, 'n');
   return s === '' ? word : s;
+}
+
+/**
+ * Consonant assimilation across syllable boundaries, on a key (r already l, voicing merged):
+ * spellings that write the sound (Chollima, Tongnip, Amnok, Sollal, Hangnyon) and spellings
+ * that write the letters (Chonrima, Tokrip, Aprok, Solnal, Haknyon) meet on the sound.
+ * n+l, l+n → ll; ng+l → ngn; k+l, k+n → ngn; p+l, p+n, m+l → mn; t+n, s+n → nn.
+ * Only inside a word (and on joined keys, see score-name.ts): the rewrite looks at two letters.
+ */
+export function assimilate(key: string): string {
+  if (key.length < 4) return key;
+  return key
+    .replace(/([aeiouwy])(?:nl|ln)(?=[aeiouwy])/g, '$1ll')
+    .replace(/nkl(?=[aeiouwy])/g, 'nkn')
+    .replace(/([aeiouwy])k(?:l|n)(?=[aeiouwy])/g, '$1nkn')
+    .replace(/([aeiouwy])(?:pl|pn|ml)(?=[aeiouwy])/g, '$1mn')
+    .replace(/([aeiouwy])(?:tn|sn)(?=[aeiouwy])/g, '$1nn');
 }
 
 /** Vowel spellings kept apart by the strict key: ㅜ/ㅡ (u) stays apart from ㅗ/ㅓ (o). */

@@ -19,11 +19,46 @@ const SYNONYMS: Record<string, string> = {
   jt: 'joint', trdg: 'trading', chosun: 'choson', joson: 'choson', coree: 'korea', corea: 'korea',
   dprkn: 'dprk', nk: 'dprk', '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth',
   import: 'import', imports: 'import', exports: 'export', exp: 'export', imp: 'import',
+  // The DPRK's two joint-venture forms: 합영 (hapyong, "joint venture") and 합작 (hapjak, "joint operation").
+  hapyong: 'jv', hapyeong: 'jv', hapjak: 'jv',
 };
+
+/**
+ * A small bilingual lexicon of organisation words: romanised Korean (MR and
+ * RR spellings) and English words that say the same thing, each mapped to one
+ * English gloss. Two names whose words differ only in the language of such a
+ * word (Chongsong Yonhap ~ Chongsong United, Taesong Unhaeng ~ Taesong Bank)
+ * are one name; the matcher credits the pair as a "translation" and says so.
+ * Only vocabulary (what a body is or does), never proper names.
+ */
+const GLOSS: Record<string, string> = {
+  united: 'united', union: 'united', yonhap: 'united', yeonhap: 'united', ryonhap: 'united',
+  trading: 'trading', trade: 'trading', muyok: 'trading', muyeok: 'trading', mooyok: 'trading', 'export-import': 'trading',
+  bank: 'bank', banking: 'bank', unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
+  company: 'company', hoesa: 'company', hoisa: 'company', corporation: 'corporation', kongsa: 'corporation', gongsa: 'corporation',
+  chonghoesa: 'general corporation', chongsa: 'general corporation',
+  academy: 'academy', kwahakwon: 'academy', gwahagwon: 'academy',
+  science: 'science', sciences: 'science', kwahak: 'science', gwahak: 'science',
+  machinery: 'machinery', machine: 'machinery', kigye: 'machinery', gigye: 'machinery',
+  shipping: 'shipping', haeun: 'shipping',
+  development: 'development', kaebal: 'development', gaebal: 'development',
+  investment: 'investment', tuja: 'investment',
+  industry: 'industry', industrial: 'industry', kongop: 'industry', gongeop: 'industry',
+  resources: 'resources', resource: 'resources', chawon: 'resources', jawon: 'resources',
+  insurance: 'insurance', pohom: 'insurance', boheom: 'insurance',
+  bureau: 'bureau', chongguk: 'general bureau',
+  chamber: 'chamber', sanghoeso: 'chamber',
+  committee: 'committee', wiwonhoe: 'committee',
+};
+
+/** The English gloss of an organisation word of the lexicon (`yonhap` → `united`), or null. */
+export function glossOf(word: string): string | null {
+  return GLOSS[word] ?? null;
+}
 
 /** Words that say what a body does, not which one it is (a shared "Trading" proves little). */
 const GENERIC = new Set([
-  'trading', 'trade', 'export', 'import', 'international', 'industrial', 'industry', 'development', 'technology', 'technical',
+  'trading', 'trade', 'export', 'import', 'export-import', 'muyok', 'muyeok', 'mooyok', 'yonhap', 'yeonhap', 'kaebal', 'tuja', 'haeun', 'kigye', 'international', 'industrial', 'industry', 'development', 'technology', 'technical',
   'commercial', 'investment', 'economic', 'foreign', 'global', 'united', 'associated', 'overseas', 'services', 'service',
   'shipping', 'maritime', 'marine', 'logistics', 'construction', 'engineering', 'manufacturing', 'machinery', 'equipment',
 ]);
@@ -33,7 +68,7 @@ const LEGAL = new Set([
   'company', 'corporation', 'limited', 'incorporated', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'bv', 'nv',
   'pte', 'pty', 'jsc', 'ojsc', 'cjsc', 'ooo', 'zao', 'oao', 'jv', 'kk', 'ab', 'as', 'oy', 'spa', 'sas', 'lp', 'llp',
   'general', 'group', 'holding', 'holdings', 'enterprise', 'enterprises', 'firm', 'partnership', 'hoesa', 'sangsa',
-  'kongsa', 'youxian', 'gongsi', 'fze', 'fzc', 'fzco', 'est', 'establishment', 'sdn', 'bhd', 'tbk', 'pvt', 'liability',
+  'kongsa', 'gongsa', 'chonghoesa', 'hoisa', 'youxian', 'gongsi', 'fze', 'fzc', 'fzco', 'est', 'establishment', 'sdn', 'bhd', 'tbk', 'pvt', 'liability',
 ]);
 
 /** Words naming Korea or the DPRK (and "North", "Democratic People's Republic" once folded). */
@@ -52,11 +87,25 @@ export function expandWord(word: string): string {
   return word;
 }
 
+/** One letter left out, added or changed in "korea" or "choson" (Kore, Koria, Chosn): still the country word. */
+function isCountryMisspelling(word: string): boolean {
+  if (word.length < 4 || word.length > 7) return false;
+  return ['korea', 'choson'].some((c) => word[0] === c[0] && oneEdit(word, c));
+}
+
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** Class of a normalised word when it stands in an organisation's name. */
 export function orgWordClass(word: string): WordClass {
   if (/^\d+$/.test(word)) return 'number';
   if (LEGAL.has(word)) return 'legal';
-  if (COUNTRY.has(word)) return 'country';
+  if (COUNTRY.has(word) || isCountryMisspelling(word)) return 'country';
   if (STOP.has(word)) return 'stop';
   if (GENERIC.has(word)) return 'generic';
   return 'word';
@@ -84,6 +133,8 @@ export function rewriteOrgPhrases(normalized: string): string {
     .replace(/ north korea(n)? /g, ' dprk ')
     .replace(/ korea north /g, ' dprk ')
     .replace(/ joint venture /g, ' jv ')
+    .replace(/ joint operation /g, ' jv ')
+    .replace(/ (?:export and import|import and export|export import|import export) /g, ' export-import ')
     .replace(/ limited liability (company|partnership) /g, ' llc ')
     .replace(/ j v /g, ' jv ')
     .trim();

@@ -5,7 +5,7 @@
  */
 import { normalizeName, tokenize } from './normalize.ts';
 import { koreanKey, strictKoreanKey, isKoreanLooking } from './korean.ts';
-import { expandWord, orgWordClass, personWordClass, rewriteOrgPhrases, type WordClass } from './org.ts';
+import { expandWord, glossOf, orgWordClass, personWordClass, rewriteOrgPhrases, type WordClass } from './org.ts';
 
 export type NameKind = 'person' | 'org' | 'any';
 
@@ -22,6 +22,8 @@ export interface NameToken {
   cls: WordClass;
   /** Reads as romanised Korean syllables. */
   korean: boolean;
+  /** Organisations: the English gloss of a lexicon word (`yonhap` → `united`, `unhaeng` → `bank`), else null. */
+  gloss: string | null;
 }
 
 export interface PreparedName {
@@ -55,8 +57,8 @@ export function prepareName(value: string, kind: NameKind = 'any', normalizedVal
     const text = kind === 'person' ? w : expandWord(w);
     const cls = kind === 'person' ? personWordClass(text) : orgWordClass(text);
     // Korea, Korean, Chosun, DPRK name one country: one key.
-    if (cls === 'country') return { text, key: COUNTRY_KEY, strict: COUNTRY_KEY, cls, korean: false };
-    return { text, key: koreanKey(text), strict: strictKoreanKey(text), cls, korean: isKoreanLooking(text) };
+    if (cls === 'country') return { text, key: COUNTRY_KEY, strict: COUNTRY_KEY, cls, korean: false, gloss: null };
+    return { text, key: koreanKey(text), strict: strictKoreanKey(text), cls, korean: isKoreanLooking(text), gloss: kind === 'person' ? null : glossOf(text) };
   });
   return { original: value, normalized: tokens.map((t) => t.text).join(' '), kind, tokens };
 }

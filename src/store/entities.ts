@@ -7,20 +7,8 @@ import type { EntityView, Reliability, ReviewStatus } from '../model/index.ts';
 import { NAME_PROPS } from '../model/index.ts';
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from './db.ts';
-import { ftmSchema, reconcileSchemas, schemaLabel } from './ftm.ts';
+import { ftmModel, ftmSchema, reconcileSchemas, schemaLabel } from './ftm.ts';
 import { searchKey } from './normalize.ts';
-
-interface StatementRow {
-  id: string;
-  entity_id: string;
-  schema: string;
-  prop: string;
-  value: string;
-  dataset: string;
-  reliability: Reliability;
-  first_seen: string;
-  last_seen: string;
-}
 
 const RELIABILITY_ORDER = (r: string) => (r.charCodeAt(0) - 65) * 10 + Number(r[1]);
 
@@ -30,9 +18,33 @@ export const REFERENCE_PROPS = [
   'person', 'associate', 'relative', 'holder', 'post', 'involved', 'organizer', 'programId',
 ] as const;
 
-function pickCaption(schema: string, rows: StatementRow[]): string {
-  const props = [...(ftmSchema(schema)?.caption ?? ['name']), 'name', 'title', 'role', 'program', 'summary'];
-  for (const prop of props) {
+const FALLBACK_CAPTION_PROPS = ['name', 'title', 'role', 'program', 'summary'];
+const captionPropsCache = new Map<string, string[]>();
+function captionProps(schema: string): string[] {
+  let props = captionPropsCache.get(schema);
+  if (!props) captionPropsCache.set(schema, (props = [...(ftmSchema(schema)?.caption ?? ['name']), ...FALLBACK_CAPTION_PROPS]));
+  return props;
+}
+
+/** Props an entity row is derived from beyond its schema, datasets and dates: caption candidates, names, topics. */
+const KEPT_PROPS = new Set<string>([
+  ...Object.values(ftmModel.schemata).flatMap((s) => s?.caption ?? []), 'name', ...FALLBACK_CAPTION_PROPS, ...NAME_PROPS, 'topics',
+]);
+const SEARCH_NAME_PROPS = new Set<string>(NAME_PROPS.filter((p) => p !== 'firstName' && p !== 'lastName'));
+
+const reconcileCache = new Map<string, string>();
+function reconcile(a: string, b: string): string {
+  if (a === b) return a;
+  const key = `${a}\u0000${b}`;
+  let r = reconcileCache.get(key);
+  if (r === undefined) reconcileCache.set(key, (r = reconcileSchemas(a, b)));
+  return r;
+}
+
+interface CaptionRow { prop: string; value: string; reliability: string }
+
+function pickCaption(schema: string, rows: readonly CaptionRow[]): string {
+  for (const prop of captionProps(schema)) {
     const candidates = rows.filter((r) => r.prop === prop);
     if (candidates.length === 0) continue;
     // Prefer the best-graded value, then one written in mixed case (list names are often upper case), then the shortest.
@@ -47,76 +59,144 @@ function pickCaption(schema: string, rows: StatementRow[]): string {
   return schemaLabel(schema);
 }
 
+/**
+ * What an entity's derived rows (entities, entity_names) are computed from:
+ * a running summary of its accepted statements, in the order they come.
+ * refreshEntities builds it from the stored statements; a writer that knows
+ * every accepted statement of an entity (a list import creating it) builds
+ * it from its own statements and calls writeEntitySummaries, with the same
+ * result and without reading the statements back.
+ */
+export interface EntitySummary {
+  schema: string;
+  datasets: Set<string>;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** The statements that can give the caption, a searchable name or a topic (a small part of all). */
+  rows: CaptionRow[];
+}
+
+export interface SummaryInput {
+  schema: string;
+  prop: string;
+  value: string;
+  dataset: string;
+  reliability: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** Adds one accepted statement to its entity's summary (created on first use); give each statement once. */
+export function summarise(into: Map<string, EntitySummary>, entityId: string, s: SummaryInput): void {
+  let sum = into.get(entityId);
+  if (!sum) {
+    sum = { schema: s.schema, datasets: new Set(), firstSeen: null, lastSeen: null, rows: [] };
+    into.set(entityId, sum);
+  } else {
+    sum.schema = reconcile(sum.schema, s.schema);
+  }
+  sum.datasets.add(s.dataset);
+  if (sum.firstSeen === null || s.firstSeen < sum.firstSeen) sum.firstSeen = s.firstSeen;
+  if (sum.lastSeen === null || s.lastSeen > sum.lastSeen) sum.lastSeen = s.lastSeen;
+  if (KEPT_PROPS.has(s.prop)) sum.rows.push({ prop: s.prop, value: s.value, reliability: s.reliability });
+}
+
+/** Topics that come from other entities or tables: sanctioned (a Sanction points at it), labour sender, labour host. */
+async function derivedFlags(q: Queryable, ids: readonly string[]) {
+  const sanctioned = new Set(
+    (await q.query<{ value: string }>(
+      `SELECT DISTINCT value FROM statements WHERE prop = 'entity' AND schema = 'Sanction' AND review_status = 'accepted' AND value = ANY($1::text[])`,
+      [ids],
+    )).map((r) => r.value),
+  );
+  const senders = new Set((await q.query<{ id: string }>(`SELECT DISTINCT sender_id AS id FROM deployments WHERE sender_id = ANY($1::text[])`, [ids])).map((r) => r.id));
+  const employers = new Set((await q.query<{ id: string }>(`SELECT DISTINCT employer_id AS id FROM deployments WHERE employer_id = ANY($1::text[])`, [ids])).map((r) => r.id));
+  return { sanctioned, senders, employers };
+}
+
+const BATCH = 2000;
+const WRITE_BATCH = 10_000;
+
+/** Writes the derived rows (entities, entity_names) of entities from their summaries. */
+async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntitySummary>, ids: readonly string[]): Promise<void> {
+  const flags = await derivedFlags(q, ids);
+  const cols: unknown[][] = [[], [], [], [], [], [], []];
+  const names: unknown[][] = [[], [], [], []];
+  for (const id of ids) {
+    const sum = summaries.get(id);
+    if (!sum) continue;
+    const topics = new Set<string>();
+    for (const r of sum.rows) if (r.prop === 'topics') topics.add(r.value);
+    if (flags.sanctioned.has(id)) topics.add('sanction');
+    if (flags.senders.has(id)) topics.add('labour.export');
+    if (flags.employers.has(id)) topics.add('labour.host');
+    [id, sum.schema, pickCaption(sum.schema, sum.rows), [...sum.datasets].sort().join('|'), [...topics].sort().join('|'), sum.firstSeen, sum.lastSeen]
+      .forEach((v, k) => cols[k]!.push(v));
+    const seen = new Set<string>();
+    for (const r of sum.rows) {
+      if (!SEARCH_NAME_PROPS.has(r.prop)) continue;
+      const key = `${r.value}\u0000${r.prop}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const norm = searchKey(r.value);
+      if (!norm) continue;
+      [id, r.value, norm, r.prop].forEach((v, k) => names[k]!.push(v));
+    }
+  }
+  await q.query('DELETE FROM entity_names WHERE entity_id = ANY($1::text[])', [ids]);
+  if (cols[0]!.length) {
+    await q.query(
+      `INSERT INTO entities (id, schema, caption, datasets, topics, first_seen, last_seen, updated_at)
+       SELECT u.id, u.schema, u.caption, string_to_array(u.datasets, '|'), string_to_array(u.topics, '|'), u.first_seen, u.last_seen, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS u(id, schema, caption, datasets, topics, first_seen, last_seen)
+       ON CONFLICT (id) DO UPDATE SET schema = EXCLUDED.schema, caption = EXCLUDED.caption, datasets = EXCLUDED.datasets,
+         topics = EXCLUDED.topics, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen, updated_at = now()`,
+      cols,
+    );
+  }
+  if (names[0]!.length) {
+    await q.query(
+      `INSERT INTO entity_names (entity_id, name, norm, prop) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT DO NOTHING`,
+      names,
+    );
+  }
+}
+
 /** Recomputes the derived rows (entities, entity_names) of the given entities from their accepted statements. */
 export async function refreshEntities(q: Queryable, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 2000) {
-    const batch = unique.slice(i, i + 2000);
-    const rows = await q.query<StatementRow>(
-      `SELECT id, entity_id, schema, prop, value, dataset, reliability, first_seen, last_seen
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const batch = unique.slice(i, i + BATCH);
+    const rows = await q.query<{ entity_id: string; schema: string; prop: string; value: string; dataset: string; reliability: string; first_seen: string; last_seen: string }>(
+      `SELECT entity_id, schema, prop, value, dataset, reliability, first_seen, last_seen
          FROM statements WHERE entity_id = ANY($1::text[]) AND review_status = 'accepted'`,
       [batch],
     );
-    const sanctioned = new Set(
-      (await q.query<{ value: string }>(
-        `SELECT DISTINCT value FROM statements WHERE prop = 'entity' AND schema = 'Sanction' AND review_status = 'accepted' AND value = ANY($1::text[])`,
-        [batch],
-      )).map((r) => r.value),
-    );
-    const senders = new Set((await q.query<{ id: string }>(`SELECT DISTINCT sender_id AS id FROM deployments WHERE sender_id = ANY($1::text[])`, [batch])).map((r) => r.id));
-    const employers = new Set((await q.query<{ id: string }>(`SELECT DISTINCT employer_id AS id FROM deployments WHERE employer_id = ANY($1::text[])`, [batch])).map((r) => r.id));
-
-    const byEntity = new Map<string, StatementRow[]>();
+    const summaries = new Map<string, EntitySummary>();
     for (const r of rows) {
-      const list = byEntity.get(r.entity_id);
-      if (list) list.push(r);
-      else byEntity.set(r.entity_id, [r]);
+      summarise(summaries, r.entity_id, {
+        schema: r.schema, prop: r.prop, value: r.value, dataset: r.dataset, reliability: r.reliability, firstSeen: r.first_seen, lastSeen: r.last_seen,
+      });
     }
-    const cols: unknown[][] = [[], [], [], [], [], [], []];
-    const names: unknown[][] = [[], [], [], []];
-    for (const [id, list] of byEntity) {
-      const schema = list.map((r) => r.schema).reduce(reconcileSchemas);
-      const topics = new Set(list.filter((r) => r.prop === 'topics').map((r) => r.value));
-      if (sanctioned.has(id)) topics.add('sanction');
-      if (senders.has(id)) topics.add('labour.export');
-      if (employers.has(id)) topics.add('labour.host');
-      const datasets = [...new Set(list.map((r) => r.dataset))].sort();
-      const firstSeen = list.map((r) => r.first_seen).sort()[0] ?? null;
-      const lastSeen = list.map((r) => r.last_seen).sort().at(-1) ?? null;
-      [id, schema, pickCaption(schema, list), datasets, [...topics].sort(), firstSeen, lastSeen].forEach((v, k) => cols[k]!.push(v));
-      const seen = new Set<string>();
-      for (const r of list) {
-        if (!(NAME_PROPS as readonly string[]).includes(r.prop) || r.prop === 'firstName' || r.prop === 'lastName') continue;
-        const key = `${r.value}\u0000${r.prop}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const norm = searchKey(r.value);
-        if (!norm) continue;
-        [id, r.value, norm, r.prop].forEach((v, k) => names[k]!.push(v));
-      }
-    }
-    const gone = batch.filter((id) => !byEntity.has(id));
+    const gone = batch.filter((id) => !summaries.has(id));
     if (gone.length) await q.query('DELETE FROM entities WHERE id = ANY($1::text[])', [gone]);
-    await q.query('DELETE FROM entity_names WHERE entity_id = ANY($1::text[])', [batch]);
-    if (cols[0]!.length) {
-      await q.query(
-        `INSERT INTO entities (id, schema, caption, datasets, topics, first_seen, last_seen, updated_at)
-         SELECT u.id, u.schema, u.caption, string_to_array(u.datasets, '|'), string_to_array(u.topics, '|'), u.first_seen, u.last_seen, now()
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-             AS u(id, schema, caption, datasets, topics, first_seen, last_seen)
-         ON CONFLICT (id) DO UPDATE SET schema = EXCLUDED.schema, caption = EXCLUDED.caption, datasets = EXCLUDED.datasets,
-           topics = EXCLUDED.topics, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen, updated_at = now()`,
-        [cols[0], cols[1], cols[2], (cols[3] as string[][]).map((d) => d.join('|')), (cols[4] as string[][]).map((t) => t.join('|')), cols[5], cols[6]],
-      );
-    }
-    if (names[0]!.length) {
-      await q.query(
-        `INSERT INTO entity_names (entity_id, name, norm, prop) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-         ON CONFLICT DO NOTHING`,
-        names,
-      );
-    }
+    await writeDerived(q, summaries, batch);
   }
+}
+
+/**
+ * The bulk path beside refreshEntities: writes the derived rows of entities
+ * from summaries the caller built (see summarise) out of every accepted
+ * statement those entities have in the store. Only for entities whose
+ * statements the caller wrote itself, in this transaction, and that had no
+ * statements before (a list version's new entries): the result is then the
+ * same as refreshEntities', without reading the statements back.
+ */
+export async function writeEntitySummaries(q: Queryable, summaries: ReadonlyMap<string, EntitySummary>): Promise<void> {
+  const ids = [...summaries.keys()];
+  for (let i = 0; i < ids.length; i += WRITE_BATCH) await writeDerived(q, summaries, ids.slice(i, i + WRITE_BATCH));
 }
 
 /** The canonical id of an entity: itself, or the entity it has been linked into. */

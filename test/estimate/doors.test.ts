@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, readSettings } from '../../src/config/settings.ts';
-import { openServices, type Services } from '../../src/services.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import { loadedDataDir, openTestServices, type TestServices } from '../support/services.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { EstimateResult } from '../../src/estimate/index.ts';
 
@@ -31,7 +30,10 @@ function checkContract(r: EstimateResult) {
 }
 
 describe('room39 estimate (CLI)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-estimate-cli-'));
+  let dir = '';
+  beforeAll(async () => {
+    dir = await loadedDataDir();
+  });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const room39 = (...args: string[]) => {
     const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'estimate', ...args, '--data', dir], {
@@ -70,18 +72,13 @@ describe('room39 estimate (CLI)', () => {
 });
 
 describe('GET /api/estimate', () => {
-  let services: Services;
+  let t: TestServices;
   let app: ReturnType<typeof createApp>;
-  let dir: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-estimate-api-'));
-    services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
-    app = createApp(services);
+    t = await openTestServices();
+    app = createApp(t.services);
   });
-  afterAll(async () => {
-    await services?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => t?.dispose());
 
   it('answers with the contract fields and the same numbers for the same seed', async () => {
     const res = await app.request('/api/estimate?year=2017&seed=1&draws=5000');

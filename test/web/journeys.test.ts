@@ -74,7 +74,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     // Sanctions with programme and authority, and the quote behind a property on demand.
     await page.getByRole('heading', { name: 'Sanctions' }).waitFor();
     await page.locator('.sanction').getByText(/Office of Foreign Assets Control/).first().waitFor();
-    const firstCite = page.locator('table.props details.cite').first();
+    const firstCite = page.locator('table.props details.cite').filter({ has: page.locator('blockquote') }).first();
     await firstCite.locator('summary').click();
     await expect(firstCite.locator('blockquote').textContent()).resolves.toMatch(/\S/);
     await screenshot(page, 'entity');
@@ -179,7 +179,9 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();
     await expect.poll(async () => p50.textContent()).not.toBe(baseline);
-    await expect(page.locator('.scenario-stat .stat-value').textContent()).resolves.toMatch(/^-/);
+    await expect(page.locator('.scenario-stat .stat-value').textContent()).resolves.toMatch(/^[-−]\$/);
+    // The left-out country stays listed, so it can be put back.
+    await expect(page.getByRole('checkbox', { name: /Russia/ }).isChecked()).resolves.toBe(true);
     // Each input with its sources.
     await page.locator('table.inputs details.cite').first().waitFor();
     await screenshot(page, 'estimates');

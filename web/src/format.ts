@@ -7,6 +7,7 @@ export function num(v: number | null | undefined): string {
 
 export function usd(v: number | null | undefined): string {
   if (v == null || !Number.isFinite(v)) return '–';
+  if (v < 0) return `−${usd(-v)}`;
   const a = Math.abs(v);
   if (a >= 1e9) return `$${(v / 1e9).toFixed(2)} billion`;
   if (a >= 1e6) return `$${(v / 1e6).toFixed(a >= 1e8 ? 0 : 1)} million`;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ListEntry, ListIdentifier, Reliability, Statement } from '../../model/index.ts';
-import { hasProperty } from '../../store/ftm.ts';
+import { hasProperty as ftmHasProperty } from '../../store/ftm.ts';
 import { stableId } from '../../store/statements.ts';
 import { DPRK_DATASET, isDprkRelated } from './dprk.ts';
 
@@ -41,6 +41,15 @@ export function listInfo(dataset: string): ListInfo {
 
 export const entityIdOf = (dataset: string, entryId: string) =>
   `${listInfo(dataset).prefix}-${entryId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+
+/** The FtM model's answer, remembered: it is asked for every value of every entry. */
+const propertyCache = new Map<string, boolean>();
+function hasProperty(schema: string, prop: string): boolean {
+  const key = `${schema}.${prop}`;
+  let has = propertyCache.get(key);
+  if (has === undefined) propertyCache.set(key, (has = ftmHasProperty(schema, prop)));
+  return has;
+}
 
 /** One FtM entity's values, as the entry gives them. */
 export interface EntityValues {

@@ -8,7 +8,7 @@
 import type { Source, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { refreshEntities } from '../../store/entities.ts';
+import { refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
 import { stableId, upsertSource } from '../../store/statements.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
@@ -105,7 +105,15 @@ export async function importVersion(
     let prevSources: string[] = [];
     const seen = new Set<string>();
     const entityIdsByName = new Map<string, string>();
-    const touched: string[] = [];
+    // Entities whose derived rows are recomputed from the stored statements at the end (refreshEntities)…
+    const touched = new Set<string>();
+    const touch = (ids: Iterable<string>) => { for (const id of ids) touched.add(id); };
+    // …and entities new in this version, whose rows are derived from the records themselves (writeEntitySummaries):
+    // those whose every statement this import writes. `owner` says which entry gave an entity its statements;
+    // `unchecked` holds the ones not yet checked to have no statements stored before.
+    const fresh = new Map<string, EntitySummary>();
+    const owner = new Map<string, string>();
+    let unchecked: string[] = [];
     let batch: Statement[] = [];
     let entryRows: EntryRow[] = [];
     let changeRows: ChangeRow[] = [];
@@ -158,8 +166,38 @@ export async function importVersion(
       pendingChanged = [];
     };
 
+    /** An added entry's statements: its entities go the fast way when no other entry or stored statement speaks of them. */
+    const addFresh = (r: ImportRecord) => {
+      const ids = new Set([r.entityId, `${r.entityId}-sanction`]);
+      const mine = new Set<string>();
+      const accepted = r.statements.every((st) => st.reviewStatus === 'accepted');
+      for (const st of r.statements) {
+        ids.add(st.entityId);
+        if (!accepted) continue;
+        const by = owner.get(st.entityId);
+        if (by === undefined && !touched.has(st.entityId)) {
+          owner.set(st.entityId, r.entryId);
+          unchecked.push(st.entityId);
+          mine.add(st.entityId);
+        } else if (by === r.entryId) mine.add(st.entityId);
+        else { fresh.delete(st.entityId); touched.add(st.entityId); }
+        if (mine.has(st.entityId)) summarise(fresh, st.entityId, st);
+      }
+      for (const id of ids) if (!fresh.has(id)) touched.add(id);
+    };
+
+    /** Entities that already have statements in the store are not new: they take the slow way. */
+    const checkFresh = async () => {
+      for (let i = 0; i < unchecked.length; i += 5000) {
+        const stored = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])', [unchecked.slice(i, i + 5000)]);
+        for (const { entity_id: id } of stored) { fresh.delete(id); touched.add(id); }
+      }
+      unchecked = [];
+    };
+
     const flush = async (force: boolean) => {
       if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
+      await checkFresh();
       await flushChanged();
       await upsertListStatements(tx, batch);
       await upsertEntryRows(tx, entryRows);
@@ -183,7 +221,7 @@ export async function importVersion(
         added++;
         batch.push(...r.statements);
         entryRows.push(row);
-        touched.push(r.entityId, `${r.entityId}-sanction`, ...r.statements.map((s) => s.entityId));
+        addFresh(r);
         changeRows.push({
           id: stableId('chg-', info.dataset, info.version, r.entryId, 'added'), dataset: info.dataset, sourceId, version: info.version,
           entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, change: 'added', dprk: r.dprk,
@@ -194,7 +232,7 @@ export async function importVersion(
         batch.push(...r.statements);
         entryRows.push(row);
         pendingChanged.push(r);
-        touched.push(r.entityId, ...r.statements.map((s) => s.entityId));
+        touch([r.entityId, ...r.statements.map((s) => s.entityId)]);
       }
       await flush(false);
     }
@@ -208,7 +246,7 @@ export async function importVersion(
     for (let i = 0; i < removedIds.length; i += 2000) {
       const ids = removedEntities.slice(i, i + 2000);
       const owned = await tx.query<{ entity_id: string }>(`SELECT DISTINCT entity_id FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[])`, [...ownedParams(ids), prevSources]);
-      touched.push(...owned.map((o) => o.entity_id));
+      touch(owned.map((o) => o.entity_id));
       await tx.query(`DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4`, [...ownedParams(ids), prevSources, LIST_RECORDER]);
     }
     if (removedIds.length) {
@@ -228,10 +266,10 @@ export async function importVersion(
     if (extra) {
       const old = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2',
         [prevSources, extra.recordedBy]);
-      touched.push(...old.map((o) => o.entity_id));
+      touch(old.map((o) => o.entity_id));
       await tx.query('DELETE FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2', [prevSources, extra.recordedBy]);
       await upsertListStatements(tx, extra.statements);
-      touched.push(...extra.statements.map((s) => s.entityId));
+      touch(extra.statements.map((s) => s.entityId));
     }
 
     // Everything still listed now cites this version, and was last seen on its date.
@@ -239,7 +277,7 @@ export async function importVersion(
       const moved = await tx.query<{ entity_id: string }>(
         `UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id`,
         [sourceId, info.version, prevSources]);
-      touched.push(...moved.map((m) => m.entity_id));
+      touch(moved.map((m) => m.entity_id));
       await tx.query(`UPDATE list_entries SET last_seen = $3, source_id = $4 WHERE dataset = $1 AND removed_on IS NULL AND entry_id = ANY($2::text[])`,
         [info.dataset, [...seen], info.version, sourceId]);
     }
@@ -248,7 +286,10 @@ export async function importVersion(
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length],
     );
-    await refreshEntities(tx, touched);
+    // An entity something else in this version also wrote or moved is recomputed from the store.
+    for (const id of touched) fresh.delete(id);
+    await refreshEntities(tx, [...touched]);
+    await writeEntitySummaries(tx, fresh);
     await hooks.finish?.(tx);
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, status: 'imported' as const,

@@ -4,7 +4,7 @@
  * Loaded on demand. Each host country is a focusable button; small countries
  * the 1:110m outlines lack (Malta) are drawn as dots.
  */
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -50,6 +50,9 @@ export interface WorldMapProps {
 
 export default function WorldMap({ countries, year, selected, onSelect }: WorldMapProps) {
   const geo = useGeometry();
+  useEffect(() => {
+    if (performance.getEntriesByName('room39:map-drawn').length === 0) performance.mark('room39:map-drawn');
+  }, []);
   const byNumeric = new Map(countries.filter((c) => c.numeric).map((c) => [c.numeric as string, c]));
   const key = (cc: string) => (e: KeyboardEvent<SVGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {

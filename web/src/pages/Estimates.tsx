@@ -149,7 +149,9 @@ export default function EstimatesPage() {
   }
   if (!data) return <Loading what="Running the revenue model" />;
   const r = data;
-  const countries = r.by_country.filter((c) => c.country);
+  // Every host country the model knows (from its inputs), so a left-out one stays listed and can be put back.
+  const countries = [...new Map(r.inputs.filter((i) => i.country && i.scope === 'country').map((i) => [i.country as string, { country: i.country as string, name: i.country_name }])).values()];
+  for (const c of r.by_country) if (c.country && !countries.some((x) => x.country === c.country)) countries.push({ country: c.country, name: c.name });
   return (
     <section className="estimates-page">
       <h1>Revenue from labour export, {r.year}</h1>
@@ -167,8 +169,8 @@ export default function EstimatesPage() {
         <fieldset className="chips">
           <legend>Leave out host countries (for example, after an expulsion)</legend>
           {countries.map((c) => (
-            <label key={c.country} className={exclude.includes(c.country as string) ? 'chip on' : 'chip'}>
-              <input type="checkbox" checked={exclude.includes(c.country as string)} onChange={() => toggle(c.country as string)} /> {c.name}
+            <label key={c.country} className={exclude.includes(c.country) ? 'chip on' : 'chip'}>
+              <input type="checkbox" checked={exclude.includes(c.country)} onChange={() => toggle(c.country)} /> {c.name}
             </label>
           ))}
         </fieldset>

@@ -3,7 +3,7 @@
  * countries for a chosen year; a country opens its figures, deployments,
  * TIP ratings and the actions it took. Year and country are in the URL.
  */
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
 import type { CountriesAnswer, CountryDetail, CountrySummary, Headline } from '../../../src/store/atlas.ts';
@@ -17,6 +17,9 @@ const WorldMap = lazy(() => import('../components/WorldMap.tsx'));
 
 function HeadlineFigures() {
   const { data, error } = useApi<Headline>('/api/headline');
+  useEffect(() => {
+    if (data && performance.getEntriesByName('room39:headline').length === 0) performance.mark('room39:headline');
+  }, [data]);
   if (error) return <ErrorNote error={error} what="The headline figures" />;
   if (!data) return <Loading what="Loading the headline figures" />;
   const workers = data.workers[0];
