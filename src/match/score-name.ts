@@ -265,8 +265,8 @@ const HOW: Record<NamePart['how'], string> = {
   'initial-r': 'initial r read the South Korean way',
   translation: 'same word in another language',
   'legal-form': 'another company form',
-  joined: 'joined',
-  fuzzy: 'one letter apart',
+  joined: 'joined or split differently',
+  fuzzy: 'a letter or two apart',
   partial: 'partly alike',
 };
 
