@@ -19,7 +19,7 @@ import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchR
  * the lowest score at which false positives stay under 1% while recall on
  * spelling-variant aliases stays at or above 0.98 — see src/match/README.md.
  */
-export const DEFAULT_THRESHOLD = 0.78;
+export const DEFAULT_THRESHOLD = 0.8;
 export const DEFAULT_LIMIT = 5;
 export const DEFAULT_CUTOFF = 0.5;
 

@@ -171,8 +171,8 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
   // Company forms left over on both sides (Company ~ Corporation, Hoesa ~ Kongsa): one kind of body, another word.
   if (!person) {
     for (let i = 0; i < qs.length; i++) {
-      if (qUsed[i] || qs[i]!.cls !== 'legal') continue;
-      const j = cs.findIndex((t, k) => !cUsed[k] && t.cls === 'legal');
+      if (qUsed[i] || !COMPANY_FORM.has(qs[i]!.gloss ?? '')) continue;
+      const j = cs.findIndex((t, k) => !cUsed[k] && COMPANY_FORM.has(t.gloss ?? ''));
       if (j >= 0) take([i], [j], 'legal-form', 0.9);
     }
   }
@@ -258,6 +258,9 @@ function squeezeCompare(
   }
   return { score: total > 0 ? matched / total : 0, aligns: out };
 }
+
+/** Glosses of the words that only say "a company" (Company, Corporation, Hoesa, Kongsa, Chonghoesa). */
+const COMPANY_FORM = new Set(['company', 'corporation', 'general corporation']);
 
 const HOW: Record<NamePart['how'], string> = {
   exact: 'same word',

@@ -34,7 +34,7 @@ const SYNONYMS: Record<string, string> = {
 const GLOSS: Record<string, string> = {
   united: 'united', union: 'united', yonhap: 'united', yeonhap: 'united', ryonhap: 'united',
   trading: 'trading', trade: 'trading', muyok: 'trading', muyeok: 'trading', mooyok: 'trading', 'export-import': 'trading',
-  bank: 'bank', banking: 'bank', unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
+  bank: 'bank', unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
   company: 'company', hoesa: 'company', hoisa: 'company', corporation: 'corporation', kongsa: 'corporation', gongsa: 'corporation',
   chonghoesa: 'general corporation', chongsa: 'general corporation',
   academy: 'academy', kwahakwon: 'academy', gwahagwon: 'academy',

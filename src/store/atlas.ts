@@ -141,8 +141,12 @@ function citeFigure(r: FigureRow): CitedFigureRow {
   };
 }
 
-/** Countries that host North Korean workers (or send them), each with the worker figure for the year. */
-export async function hostCountries(q: Queryable, year: number | null): Promise<CountriesAnswer> {
+/**
+ * Countries that host North Korean workers (or send them), each with the
+ * worker figure for the year; with no year, for the default year (the one
+ * with figures for the most host countries).
+ */
+export async function hostCountries(q: Queryable, requestedYear: number | null): Promise<CountriesAnswer> {
   const deployments = await q.query<{ country: string; n: number; sectors: string[] }>(
     `SELECT upper(country) AS country, count(*)::int AS n, array_remove(array_agg(DISTINCT sector), NULL) AS sectors
        FROM deployments GROUP BY upper(country)`,
@@ -178,6 +182,7 @@ export async function hostCountries(q: Queryable, year: number | null): Promise<
     const best = defaultYear == null ? -1 : (hostsByYear.get(defaultYear)?.size ?? 0);
     if (n >= best) defaultYear = y;
   }
+  const year = requestedYear ?? defaultYear;
   const codes = new Set<string>([...deployments.map((d) => d.country), ...workerRows.map((f) => (f.country as string).toUpperCase())]);
   const out: CountrySummary[] = [];
   for (const cc of [...codes].sort()) {

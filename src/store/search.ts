@@ -1,10 +1,20 @@
 /**
  * Search of the evidence graph by name and alias, ignoring case, accents,
- * hyphens and spacing, with every word of the query found in any order.
+ * hyphens and spacing, with every word of the query found in any order, and
+ * Korean-aware: the words are compared on the phonetic keys of src/names, so
+ * Kim Won Hong, Gim Won-hong, KIM Wonhong and 김원홍 find the same person.
+ *
+ * An in-memory index over `entity_names` is built lazily per database handle
+ * and rebuilt when the entities change (the number of entities and names and
+ * the latest `entities.updated_at`, looked at only when the database has
+ * been written since the last search). A query is then a
+ * scan of precomputed key strings (no SQL LIKE over every name), and two small
+ * indexed queries: canonical ids through `entity_links`, and the hits' rows.
  */
 import type { Queryable } from './db.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
+import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
 
 export interface SearchHit {
   id: string;
@@ -42,33 +52,134 @@ function score(key: string, tokens: string[], norm: string): number {
   return 0.5 + 0.2 * Math.min(1, tokenChars / norm.length);
 }
 
+/** Phonetic key string of a text: the Korean keys of its words, joined (`Kim Won-hong` → `kimwonhonk`). */
+function phoneticKeys(text: string): string[] {
+  return tokenize(normalizeName(text)).map(koreanKey).filter((k) => k !== '');
+}
+
+interface NameIndex {
+  stamp: string;
+  /** Per name: its entity, the name, its plain key (`norm`) and phonetic key string. */
+  entity: number[];
+  name: string[];
+  norm: string[];
+  phon: string[];
+  entityIds: string[];
+  entitySchema: string[];
+  entityDatasets: string[][];
+}
+
+const INDEXES = new WeakMap<Queryable, NameIndex>();
+const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
+
+const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELECT count(*) FROM entity_names)::text || '/' ||
+  coalesce((SELECT max(updated_at) FROM entities)::text, '') AS stamp`;
+
+async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
+  const entities = await q.query<{ id: string; schema: string; datasets: string[] }>('SELECT id, schema, datasets FROM entities');
+  const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
+  const byId = new Map<string, number>();
+  const idx: NameIndex = { stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [] };
+  for (const e of entities) {
+    byId.set(e.id, idx.entityIds.length);
+    idx.entityIds.push(e.id);
+    idx.entitySchema.push(e.schema);
+    idx.entityDatasets.push(e.datasets ?? []);
+  }
+  for (const n of names) {
+    const e = byId.get(n.entity_id);
+    if (e === undefined) continue;
+    idx.entity.push(e);
+    idx.name.push(n.name);
+    idx.norm.push(n.norm);
+    idx.phon.push(phoneticKeys(n.name).join(''));
+  }
+  return idx;
+}
+
+/** The snapshot's xmax: it moves only when some transaction has written since (reads take no transaction id). */
+const XMAX_SQL = 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x';
+const SEEN_XMAX = new WeakMap<Queryable, string>();
+
+/**
+ * The name index of this database handle. Nothing written since the last
+ * look (same xmax, 0.3 ms): the index stands. Something written: the stamp
+ * (entity and name counts, latest `entities.updated_at`; tens of ms) says
+ * whether the entities changed, and only then is the index rebuilt.
+ */
+async function nameIndex(q: Queryable): Promise<NameIndex> {
+  const have = INDEXES.get(q);
+  const [{ x } = { x: '' }] = await q.query<{ x: string }>(XMAX_SQL);
+  if (have && SEEN_XMAX.get(q) === x) return have;
+  const [{ stamp } = { stamp: '' }] = await q.query<{ stamp: string }>(STAMP_SQL);
+  SEEN_XMAX.set(q, x);
+  if (have && have.stamp === stamp) return have;
+  let building = BUILDING.get(q);
+  if (!building) {
+    building = buildIndex(q, stamp).finally(() => BUILDING.delete(q));
+    BUILDING.set(q, building);
+  }
+  const idx = await building;
+  INDEXES.set(q, idx);
+  return idx;
+}
+
+/** Forget the index of a handle (the next search rebuilds it). */
+export function invalidateSearchIndex(q: Queryable): void {
+  INDEXES.delete(q);
+  SEEN_XMAX.delete(q);
+}
+
 export async function searchEntities(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const key = searchKey(query);
   const tokens = [...new Set(searchTokens(query))].filter((t) => t.length > 0);
   if (!key) return [];
-  const patterns = tokens.map((t) => `%${t}%`);
-  const schemas = options.schema ? schemaFamily(options.schema) : null;
-  const rows = await q.query<{ entity_id: string; name: string; norm: string; canonical_id: string | null }>(
-    `SELECT n.entity_id, n.name, n.norm, l.canonical_id
-       FROM entity_names n
-       JOIN entities e ON e.id = n.entity_id
-       LEFT JOIN entity_links l ON l.member_id = n.entity_id AND l.judgement = 'positive' AND l.undone_at IS NULL
-      WHERE (n.norm LIKE $1 OR n.norm LIKE ALL($2::text[]))
-        AND ($3::text[] IS NULL OR e.schema = ANY($3::text[]))
-        AND ($4::text IS NULL OR $4 = ANY(e.datasets))
-      LIMIT 5000`,
-    [`%${key}%`, patterns, schemas, options.dataset ?? null],
-  );
-  const best = new Map<string, { score: number; matched: string }>();
-  for (const r of rows) {
-    const id = r.canonical_id ?? r.entity_id;
-    const s = score(key, tokens, r.norm);
-    const prev = best.get(id);
-    if (!prev || s > prev.score) best.set(id, { score: s, matched: r.name });
+  // Korean-aware form of the query: the phonetic key of each word, and of all of them joined.
+  const pTokens = [...new Set(phoneticKeys(query))];
+  const pKey = pTokens.length ? phoneticKeys(query).join('') : '';
+  const idx = await nameIndex(q);
+  const schemas = options.schema ? new Set(schemaFamily(options.schema)) : null;
+  const dataset = options.dataset ?? null;
+
+  const best = new Map<number, { score: number; name: number }>();
+  const n = idx.name.length;
+  for (let i = 0; i < n; i++) {
+    const norm = idx.norm[i]!;
+    const phon = idx.phon[i]!;
+    let s = -1;
+    // As the words are written (case, accents, hyphens and spacing ignored)…
+    if (norm.includes(key) || tokens.every((t) => norm.includes(t))) s = score(key, tokens, norm);
+    // …or as they sound (Gim Weonhong = Kim Won-hong, Rhee = Ri), a little below an exact spelling.
+    if (pKey !== '' && (phon.includes(pKey) || pTokens.every((t) => phon.includes(t)))) {
+      const ps = score(pKey, pTokens, phon) * 0.98;
+      if (ps > s) s = ps;
+    }
+    if (s < 0) continue;
+    const e = idx.entity[i]!;
+    if (schemas && !schemas.has(idx.entitySchema[e]!)) continue;
+    if (dataset !== null && !idx.entityDatasets[e]!.includes(dataset)) continue;
+    const prev = best.get(e);
+    if (!prev || s > prev.score) best.set(e, { score: s, name: i });
   }
-  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, limit);
-  if (ranked.length === 0) return [];
+  if (best.size === 0) return [];
+
+  // Canonical ids through positive, standing entity links.
+  const hitIds = [...best.keys()].map((e) => idx.entityIds[e]!);
+  const links = hitIds.length
+    ? await q.query<{ member_id: string; canonical_id: string }>(
+      `SELECT member_id, canonical_id FROM entity_links
+        WHERE member_id = ANY($1::text[]) AND judgement = 'positive' AND undone_at IS NULL`, [hitIds])
+    : [];
+  const canonical = new Map(links.map((l) => [l.member_id, l.canonical_id]));
+  const byCanonical = new Map<string, { score: number; matched: string }>();
+  for (const [e, { score: s, name }] of best) {
+    const memberId = idx.entityIds[e]!;
+    const id = canonical.get(memberId) ?? memberId;
+    const prev = byCanonical.get(id);
+    if (!prev || s > prev.score) byCanonical.set(id, { score: s, matched: idx.name[name]! });
+  }
+  const ranked = [...byCanonical.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, limit);
   const entities = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; topics: string[] }>(
     'SELECT id, schema, caption, datasets, topics FROM entities WHERE id = ANY($1::text[])',
     [ranked.map(([id]) => id)],

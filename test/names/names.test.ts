@@ -112,3 +112,28 @@ describe('NameIndex: names in running text', () => {
     expect(index.find('the kim won hong case')).toEqual([]);
   });
 });
+
+describe('Korean sound rules (두음법칙, aspirates, assimilation) and organisation words', () => {
+  it('reads the initial r the DPRK keeps and the South drops or writes n', () => {
+    expect(koreanKey('ryonha')).toBe(koreanKey('yonha'));
+    expect(koreanKey('rodong')).toBe(koreanKey('nodong'));
+    expect(strictKoreanKey('rodong')).not.toBe(strictKoreanKey('nodong'));
+  });
+  it('merges the DPRK aspirate spellings and tense doubles', () => {
+    expect(koreanKey('thae')).toBe(koreanKey('tae'));
+    expect(koreanKey('kkot')).toBe(koreanKey('kot'));
+  });
+  it('meets assimilated and letter-by-letter spellings on the sound', () => {
+    expect(koreanKey('chollima')).toBe(koreanKey('chonrima'));
+    expect(koreanKey('rungrado')).toBe(koreanKey('nungnado'));
+    expect(koreanKey('tongnip')).toBe(koreanKey('tokrip'));
+    expect(koreanKey('amnok')).toBe(koreanKey('aprok'));
+  });
+  it('glosses Korean organisation words and treats joint operation as a joint venture', () => {
+    const p = prepareName('Chongsong Yonhap Muyok Hoesa', 'org');
+    expect(p.tokens.map((t) => t.gloss)).toEqual([null, 'united', 'trading', 'company']);
+    expect(prepareName('Chosun Yunha Machinery Joint Operation Company', 'org').normalized).toBe('choson yunha machinery jv company');
+    expect(prepareName('Kore Kuryonggang Trading', 'org').tokens[0]?.cls).toBe('country');
+    expect(prepareName('Korea Hyoksin Export and Import Corporation', 'org').normalized).toBe('korea hyoksin export-import corporation');
+  });
+});

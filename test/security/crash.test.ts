@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { loadBundle } from '../../src/store/bundle.ts';
+import { loadedDataDir } from '../support/services.ts';
 import { readDocumentFile } from '../../src/ingest/documents/read.ts';
 import { submitDocument } from '../../src/ingest/documents/service.ts';
 import { verifyAudit } from '../../src/audit/log.ts';
@@ -65,9 +65,9 @@ describe('SIGKILL mid-transaction', () => {
   });
 
   it('a killed review batch leaves every decision whole or absent', async () => {
-    const dir = tmp();
+    const dir = await loadedDataDir();
+    dirs.push(dir);
     const setup = await openDb({ dataDir: dir });
-    await loadBundle(setup, REPO_ROOT);
     const doc = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt'));
     await submitDocument(setup, doc, { submittedBy: 'test' });
     const [{ pending }] = (await setup.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM review_items WHERE status = 'pending'`)) as [{ pending: number }];

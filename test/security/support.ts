@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
-import { readSecuritySettings, readSettings, REPO_ROOT } from '../../src/config/settings.ts';
-import { loadBundle } from '../../src/store/bundle.ts';
+import { readSecuritySettings, readSettings } from '../../src/config/settings.ts';
+import { openTestServices } from '../support/services.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { AppEnv } from '../../src/server/context.ts';
 import type { Services } from '../../src/services.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { ROLES, type Role } from '../../src/auth/roles.ts';
-import { keyringOf, parseKeys, generateKey, type Keyring } from '../../src/testimony/keyring.ts';
+import { generateKey, type Keyring } from '../../src/testimony/keyring.ts';
 import { freshDb, type Backend, type TestDb } from '../support/db.ts';
 
 export const PASSWORD = 'a long passphrase for tests';
@@ -61,13 +61,25 @@ export function cookieFrom(res: Response): string | null {
 }
 
 export async function harness(backend: Backend, env: Record<string, string> = {}, opts: { bundle?: boolean; users?: boolean } = {}): Promise<Harness> {
-  const t = await freshDb(backend);
-  const keyring = keyringOf(parseKeys(generateKey(), 'test key'), 'test key');
-  const settings = readSettings({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'room39-sec-')), security: readSecuritySettings(env) });
-  const bundle = opts.bundle === false
-    ? { curated: 'current' as const, entities: 0, statements: 0, figures: 0, lists: [], testimonies: { status: 'current' as const, count: 0 } }
-    : await loadBundle(t.db, REPO_ROOT, () => undefined, { keyring });
-  const services: Services = { db: t.db, settings, bundle, keyring, close: async () => undefined };
+  const security = readSecuritySettings({ ...env, ROOM39_KEY: generateKey() });
+  let t: TestDb;
+  let services: Services;
+  let dataDir: string;
+  if (opts.bundle === false) {
+    t = await freshDb(backend);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-sec-'));
+    const settings = readSettings({ dataDir, security });
+    const { loadKeyring } = await import('../../src/testimony/keyring.ts');
+    const bundle = { curated: 'current' as const, entities: 0, statements: 0, figures: 0, lists: [], testimonies: { status: 'current' as const, count: 0 } };
+    services = { db: t.db, settings, bundle, keyring: loadKeyring(security), close: async () => undefined };
+  } else {
+    // A copy of the suite-wide loaded store (curated dataset and lists); the curated testimonies are stored with this key.
+    const loaded = await openTestServices({ security });
+    services = loaded.services;
+    dataDir = loaded.dataDir;
+    t = { db: loaded.services.db, location: loaded.dataDir, dispose: loaded.dispose };
+  }
+  const keyring = services.keyring!;
   const app = createApp(services, path.join(os.tmpdir(), 'room39-no-web'));
   let n = 0;
   const call = async (method: string, url: string, o: CallOptions = {}): Promise<Response> => {
@@ -102,7 +114,7 @@ export async function harness(backend: Backend, env: Record<string, string> = {}
     t, services, app, keyring, logins, call, login,
     async dispose() {
       await t.dispose();
-      fs.rmSync(settings.dataDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -88,7 +88,8 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await table.getByRole('link', { name: 'KOMID' }).waitFor();
     // Expanding a node from the table adds its relations and records it in the URL.
     const before = await table.locator('tbody tr').count();
-    await table.getByRole('button', { name: /^Expand / }).first().click();
+    // The executive order the designation rests on links to every other designation under it.
+    await table.locator('tbody tr', { hasText: 'Legal instrument' }).first().getByRole('button', { name: /^Expand / }).click();
     await page.waitForURL(/expand=/);
     await expect.poll(async () => table.locator('tbody tr').count()).toBeGreaterThan(before);
     // Export as GEXF.
@@ -290,6 +291,36 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await screenshot(page, 'documents');
     expect(problems.errors).toEqual([]);
     await context.close();
+  });
+
+  it('serves the atlas the pages read: countries, a country, timeline, network, headline', async () => {
+    const get = async <T,>(u: string, status = 200): Promise<T> => {
+      const res = await fetch(server.url + u);
+      expect(res.status, u).toBe(status);
+      return (await res.json()) as T;
+    };
+    const countries = await get<{ year: number | null; years: number[]; countries: { cc: string; numeric: string | null; role: string; deployments: number }[] }>('/api/countries');
+    expect(countries.countries.find((c) => c.cc === 'RU')).toMatchObject({ numeric: '643', role: 'host' });
+    expect(countries.countries.find((c) => c.cc === 'KP')?.role ?? 'sending').toBe('sending');
+    const ru = await get<{ name: string; figures: { quote: string; reliability: string; source: { title: string } }[]; deployments: unknown[] }>('/api/countries/ru');
+    expect(ru.name).toBe('Russia');
+    expect(ru.figures.length).toBeGreaterThan(0);
+    for (const f of ru.figures) expect(f.quote.length && f.source.title && f.reliability).toBeTruthy();
+    await get(`/api/countries/${encodeURIComponent("R' OR 1=1 --")}`, 400);
+    const timeline = await get<{ items: { type: string; date: string }[] }>('/api/timeline?types=designation,delisting&from=2000');
+    expect(timeline.items.length).toBeGreaterThan(0);
+    expect(timeline.items.every((i) => (i.type === 'designation' || i.type === 'delisting') && i.date >= '2000')).toBe(true);
+    await get('/api/timeline?types=bogus', 400);
+    const net = await get<{ root: string; nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] }>('/api/network/r39-mansudae-overseas-project-group?depth=2');
+    expect(net.root).toBe('r39-mansudae-overseas-project-group');
+    const ids = new Set(net.nodes.map((n) => n.id));
+    expect(net.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    expect(net.edges.some((e) => e.type === 'Sanction')).toBe(true);
+    await get('/api/network/no-such-entity', 404);
+    await get('/api/network/r39-mansudae-overseas-project-group?depth=9', 400);
+    const headline = await get<{ workers: { quote: string }[]; counts: { host_countries: number } }>('/api/headline');
+    expect(headline.workers[0]?.quote).toBeTruthy();
+    expect(headline.counts.host_countries).toBeGreaterThan(10);
   });
 
   it('works at phone width: every page fits and the menu is reachable', async () => {

@@ -167,21 +167,22 @@ export async function importVersion(
     };
 
     /** An added entry's statements: its entities go the fast way when no other entry or stored statement speaks of them. */
-    const addFresh = (r: ImportRecord) => {
-      const ids = new Set([r.entityId, `${r.entityId}-sanction`]);
-      const mine = new Set<string>();
-      const accepted = r.statements.every((st) => st.reviewStatus === 'accepted');
-      for (const st of r.statements) {
+    const addFresh = (key: string, statements: readonly Statement[], alsoTouched: readonly string[]) => {
+      const ids = new Set(alsoTouched);
+      const accepted = statements.every((st) => st.reviewStatus === 'accepted');
+      for (const st of statements) {
         ids.add(st.entityId);
         if (!accepted) continue;
         const by = owner.get(st.entityId);
         if (by === undefined && !touched.has(st.entityId)) {
-          owner.set(st.entityId, r.entryId);
+          owner.set(st.entityId, key);
           unchecked.push(st.entityId);
-          mine.add(st.entityId);
-        } else if (by === r.entryId) mine.add(st.entityId);
-        else { fresh.delete(st.entityId); touched.add(st.entityId); }
-        if (mine.has(st.entityId)) summarise(fresh, st.entityId, st);
+        } else if (by !== key) {
+          fresh.delete(st.entityId);
+          touched.add(st.entityId);
+          continue;
+        }
+        summarise(fresh, st.entityId, st);
       }
       for (const id of ids) if (!fresh.has(id)) touched.add(id);
     };
@@ -221,7 +222,7 @@ export async function importVersion(
         added++;
         batch.push(...r.statements);
         entryRows.push(row);
-        addFresh(r);
+        addFresh(r.entryId, r.statements, [r.entityId, `${r.entityId}-sanction`]);
         changeRows.push({
           id: stableId('chg-', info.dataset, info.version, r.entryId, 'added'), dataset: info.dataset, sourceId, version: info.version,
           entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, change: 'added', dprk: r.dprk,
@@ -268,8 +269,10 @@ export async function importVersion(
         [prevSources, extra.recordedBy]);
       touch(old.map((o) => o.entity_id));
       await tx.query('DELETE FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2', [prevSources, extra.recordedBy]);
+      // New link entities (the first version's, or links first made now) are derived like new entries.
+      addFresh('\u0000links', extra.statements, []);
+      await checkFresh();
       await upsertListStatements(tx, extra.statements);
-      touch(extra.statements.map((s) => s.entityId));
     }
 
     // Everything still listed now cites this version, and was last seen on its date.
@@ -288,6 +291,7 @@ export async function importVersion(
     );
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
+    if (process.env.R39_DEBUG) console.error("touched", touched.size, [...touched].slice(0, 5), [...touched].slice(-5), "fresh", fresh.size);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
     await hooks.finish?.(tx);

@@ -37,10 +37,8 @@ export const registerAtlasRoutes: RouteRegistrar = (app, { db }) => {
 
   app.get('/api/countries', async (c) => {
     const query = countriesQuery.parse(c.req.query());
-    const first = await hostCountries(db, query.year ?? null);
-    if (query.year != null || first.default_year == null) return c.json(first);
     // No year asked: the year with figures for the most host countries.
-    return c.json(await hostCountries(db, first.default_year));
+    return c.json(await hostCountries(db, query.year ?? null));
   });
 
   app.get('/api/countries/:cc', async (c) => c.json(await countryDetail(db, c.req.param('cc'))));

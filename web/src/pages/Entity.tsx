@@ -108,7 +108,7 @@ function SanctionCard({ relation }: { relation: RelationView }) {
         {end ? <span className="badge badge-ended">ended {end}</span> : start ? <span className="badge badge-active">since {start}</span> : null}
       </h3>
       {error ? <ErrorNote error={error} what="This designation" /> : null}
-      {data ? <PropertyTable statements={st} captions={new Map()} caption={`Designation: ${relation.caption}`} /> : <Loading what="Loading the designation" />}
+      {data ? <PropertyTable statements={st} captions={new Map()} /> : <Loading what="Loading the designation" />}
     </li>
   );
 }

@@ -13,7 +13,12 @@ import { figureValue, num, period, usd } from '../format.ts';
 import { STEPS, describeCountry, shadeClass } from '../mapScale.ts';
 import { FigureList } from '../components/Figures.tsx';
 
-const WorldMap = lazy(() => import('../components/WorldMap.tsx'));
+// The map's code (d3-geo and the world outlines) starts loading with the home page, alongside its data.
+let mapModule: ReturnType<typeof loadMap> | null = null;
+function loadMap() {
+  return import('../components/WorldMap.tsx');
+}
+const WorldMap = lazy(() => (mapModule ??= loadMap()));
 
 function HeadlineFigures() {
   const { data, error } = useApi<Headline>('/api/headline');
@@ -198,6 +203,9 @@ export function HomePage() {
   const year = query.get('year');
   const cc = query.get('country');
   const { data, error } = useApi<CountriesAnswer>(href('/api/countries', { year }));
+  useEffect(() => {
+    mapModule ??= loadMap();
+  }, []);
   const select = (code: string) => update({ country: code }, { push: true });
   return (
     <div className="home">

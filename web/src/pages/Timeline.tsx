@@ -17,19 +17,21 @@ const TYPES: { type: TimelineType; label: string }[] = [
 export default function TimelinePage() {
   const { query } = useLocation();
   const update = useQueryUpdater();
-  const chosen = (query.get('types') ?? '').split(',').filter(Boolean) as TimelineType[];
-  const active = new Set<TimelineType>(chosen.length ? chosen : TYPES.map((t) => t.type));
+  const raw = query.get('types');
+  const chosen = (raw ?? '').split(',').filter((t) => TYPES.some((x) => x.type === t)) as TimelineType[];
+  const nothing = raw === 'none';
+  const active = new Set<TimelineType>(nothing ? [] : chosen.length ? chosen : TYPES.map((t) => t.type));
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const validYear = (v: string) => (/^\d{4}$/.test(v) ? v : null);
   const { data, error, loading } = useApi<{ items: TimelineItem[] }>(
-    href('/api/timeline', { types: chosen.length ? chosen : null, from: validYear(from), to: validYear(to) }),
+    nothing ? null : href('/api/timeline', { types: chosen.length ? chosen : null, from: validYear(from), to: validYear(to) }),
   );
   const toggle = (t: TimelineType) => {
     const next = new Set(active);
     if (next.has(t)) next.delete(t);
     else next.add(t);
-    update({ types: next.size === TYPES.length ? null : [...next].length ? [...next] : ['none'] });
+    update({ types: next.size === TYPES.length ? null : next.size ? [...next] : 'none' });
   };
   const items = (data?.items ?? []).filter((i) => active.has(i.type));
   const years = new Map<string, TimelineItem[]>();
@@ -57,7 +59,7 @@ export default function TimelinePage() {
       {error ? <ErrorNote error={error} what="The timeline" /> : null}
       {loading && !data ? <Loading what="Loading the timeline" /> : null}
       <p className="small muted" aria-live="polite">
-        {data ? `${items.length} dated items` : ''}
+        {nothing ? 'Choose at least one kind of item to show.' : data ? `${items.length} dated items` : ''}
       </p>
       {[...years.entries()].map(([year, list]) => (
         <section key={year} className="tl-year" aria-labelledby={`y-${year}`}>
