@@ -78,8 +78,9 @@ function tryJoined(
         if (runUsed[end]) break;
         keys += runs[end]!.key;
         texts += runs[end]!.text;
-        if (keys.length > target.key.length + 1) break;
-        if (keys === target.key || assimilate(keys) === target.key) {
+        if (keys.length > target.key.length) break;
+        // Assimilation adds at most one letter (Tok Rip → tonknip): only then worth trying.
+        if (keys === target.key || (keys.length + 1 >= target.key.length && assimilate(keys) === target.key)) {
           const run: number[] = [];
           for (let k = start; k <= end; k++) run.push(k);
           onMatch(s, run, texts === target.text ? 0.99 : 0.95);

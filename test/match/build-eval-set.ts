@@ -4,14 +4,16 @@
  *
  * Positives: every alias the lists give for a DPRK-related entry (OFAC
  * DPRK-related, UN 1718), used as a query for its entity with that alias held
- * out of the entity's names. Each is labelled, by surface rules that do not
- * use the matcher's phonetic keys:
- *   acronym   one upper-case word of 2–8 letters
+ * out of the entity's names. Each is labelled by surface rules on the list
+ * text that do not use the matcher's phonetic keys (test/match/README.md
+ * gives them in full):
  *   script    not written in Latin letters
- *   variant   every distinctive word (not a company-form, country or generic
- *             industry word) is within a small edit distance of a word of one
- *             kept name, or those words squeezed together are ≥ 70% alike
- *   distinct  anything else (another identity, a former name)
+ *   initials  one upper-case word of 2–8 letters that is the initials of a kept name
+ *   acronym   any other such word
+ *   variant   word by word the same name as a kept one: every distinctive word pairs both
+ *             ways (same label key, a near spelling, a joined run, or a glossed generic word)
+ *   partial   a kept name with words left out or added
+ *   distinct  anything else (another identity, a former name, a translation, a cover name)
  * Negatives (must not match):
  *   korean_person    generated DPRK-style names (surname + two syllables) that
  *                    no listed person has, even up to MR/RR voicing and vowel spellings
@@ -309,5 +311,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${path.relative(REPO_ROOT, OUT)}: ${cases.length} cases`, counts);
 }
 
-if (!process.env.LABEL_DEBUG) await main();
-export { labelWords, relation, categorize };
+await main();

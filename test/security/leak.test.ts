@@ -150,10 +150,7 @@ describe('a planted protected marker leaks nowhere', () => {
     expect(e1.status, e1.stderr).toBe(0);
     expect(fs.statSync(pub).size).toBeGreaterThan(1000);
     expect(fs.readFileSync(pub, 'utf8')).not.toContain(MARKER);
-    const search = runCli(['search', MARKER, '--json'], env);
-    expect((JSON.parse(search.stdout) as { results: unknown[] }).results).toEqual([]);
     expect(e1.stdout + e1.stderr).not.toContain(MARKER);
-    expect(search.stdout + search.stderr).not.toContain(`${MARKER}-`);
 
     const shown = runCli(['testimony', 'show', testimonyId, '--json'], env);
     expect(shown.stdout).toContain(MARKER); // positive control: the operator with the key reads it
