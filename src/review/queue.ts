@@ -34,6 +34,8 @@ export interface ReviewItem {
   status: ReviewItemStatus;
   reviewer: string | null;
   reviewed_at: string | null;
+  /** How many decisions the item has had: the version an edit of an accepted claim must name (HTTP ETag / If-Match). */
+  version: number;
 }
 
 interface ItemRow {
@@ -87,7 +89,13 @@ async function toItem(q: Queryable, row: ItemRow): Promise<ReviewItem> {
     start: row.start_offset, end: row.end_offset, quote: row.quote, quote_start: row.quote_start, quote_end: row.quote_end,
     proposed: row.proposed, current: await currentOf(q, row), status: row.status, reviewer: row.reviewer,
     reviewed_at: row.reviewed_at === null ? null : new Date(row.reviewed_at).toISOString(),
+    version: await versionOf(q, row.id),
   };
+}
+
+async function versionOf(q: Queryable, id: string): Promise<number> {
+  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM review_decisions WHERE item_id = $1', [id]);
+  return r?.n ?? 0;
 }
 
 export const listQuery = z.object({
@@ -153,6 +161,8 @@ export const decisionSchema = z
     /** Admiralty grade the reviewer gives the claim (source A–F, information 1–6). */
     reliability: z.string().refine(isReliability, 'an Admiralty grade: a letter A–F then a digit 1–6, e.g. "B2"').optional(),
     note: z.string().max(2000).optional(),
+    /** The item's version the reviewer saw; required to correct an already accepted claim, so two editors never overwrite each other unseen. */
+    version: z.number().int().min(0).optional(),
   })
   .strict();
 export type Decision = z.infer<typeof decisionSchema>;
@@ -273,6 +283,15 @@ async function decide(db: Db, id: string, reviewer: string, decision: 'accept' |
     const row = await loadRow(tx, id, true);
     if (row.status !== 'pending' && !(decision === 'correct' && row.status === 'accepted')) {
       throw new Room39Error('conflict', `review item ${id} was already ${row.status} by ${row.reviewer ?? 'someone'}`, id);
+    }
+    if (row.status === 'accepted') {
+      const current = await versionOf(tx, id);
+      if (d.version === undefined) {
+        throw new Room39Error('invalid_input', `review item ${id} is already accepted: send the version you read (${current}) with the correction, so it cannot overwrite someone else's unseen`, id);
+      }
+      if (d.version !== current) {
+        throw new Room39Error('conflict', `review item ${id} was changed by ${row.reviewer ?? 'someone'} since you read it (you read version ${d.version}, it is now at version ${current}); reload it and apply your correction again`, id);
+      }
     }
     const before = await currentOf(tx, row);
     if (correction) {

@@ -41,17 +41,49 @@ export class ScreeningService {
   }
 }
 
-const cache = new WeakMap<object, Promise<ScreeningService>>();
+interface CachedService {
+  service: Promise<ScreeningService>;
+  /** The store's entity version the service was built from. */
+  version: string;
+  checkedAt: number;
+}
 
-/** The screening service of a store, built on first use (a few seconds) and kept. `refresh` rebuilds it after imports. */
-export function screeningService(q: Queryable, bundleRoot: string | null = null, refresh = false): Promise<ScreeningService> {
-  let s = cache.get(q);
-  if (!s || refresh) {
-    s = ScreeningService.fromStore(q, bundleRoot);
-    s.catch(() => cache.delete(q));
-    cache.set(q, s);
+const cache = new WeakMap<object, CachedService>();
+/** How often a cached service asks the store whether its entities changed. */
+const RECHECK_MS = 5_000;
+
+/** A cheap fingerprint of the store's entities: it changes when an import, a review or a curation load touches any. */
+async function entityVersion(q: Queryable): Promise<string> {
+  const [row] = await q.query<{ n: number; at: string | null }>('SELECT count(*)::int AS n, max(updated_at)::text AS at FROM entities');
+  return `${row?.n ?? 0}|${row?.at ?? ''}`;
+}
+
+/**
+ * The screening service of a store, built on first use (a few seconds) and
+ * kept; rebuilt when the store's entities have changed since (checked at
+ * most every few seconds), or when `refresh` asks for it.
+ */
+export async function screeningService(q: Queryable, bundleRoot: string | null = null, refresh = false): Promise<ScreeningService> {
+  const cached = cache.get(q);
+  const now = Date.now();
+  if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached.service;
+  const version = await entityVersion(q);
+  if (cached && !refresh && cached.version === version) {
+    cached.checkedAt = now;
+    return cached.service;
   }
-  return s;
+  const service = ScreeningService.fromStore(q, bundleRoot);
+  const entry: CachedService = { service, version, checkedAt: now };
+  cache.set(q, entry);
+  service.catch(() => {
+    if (cache.get(q) === entry) cache.delete(q);
+  });
+  // While a rebuild runs, requests keep being answered by the previous index.
+  if (cached && !refresh) {
+    const previous = cached.service;
+    return Promise.race([service, previous.then((p) => new Promise<ScreeningService>((resolve) => setTimeout(() => resolve(p), 0)))]);
+  }
+  return service;
 }
 
 export { DEFAULT_THRESHOLD };

@@ -152,6 +152,24 @@ describe('review queue', () => {
     expect(d).toMatchObject({ decision: 'correct', reviewer: 'user:analyst-user' });
   });
 
+  it('two reviewers correcting the same accepted claim: the second gets a conflict, not a silent overwrite', async () => {
+    const item = find('worker_count', /1,200/);
+    const read = await h.call('GET', `/api/review/${item.id}`, { as: h.logins.analyst });
+    const etag = read.headers.get('etag');
+    const seen = ((await read.json()) as { item: ReviewItem }).item;
+    expect(seen.status).toBe('accepted');
+    expect(etag).toBe(`"${seen.version}"`);
+    const blind = await h.call('POST', `/api/review/${item.id}/correct`, { as: h.logins.analyst, body: { correction: { low: 1100 } } });
+    expect(blind.status).toBe(400);
+    expect(((await blind.json()) as { error: { message: string } }).error.message).toMatch(/send the version you read/);
+    const first = await h.call('POST', `/api/review/${item.id}/correct`, { as: h.logins.analyst, body: { correction: { low: 1100 }, version: seen.version } });
+    expect(first.status).toBe(200);
+    const second = await h.call('POST', `/api/review/${item.id}/correct`, { as: h.logins.analyst, body: { correction: { low: 900 } }, headers: { 'if-match': etag! } });
+    expect(second.status).toBe(409);
+    const ao = await countryDetail(h.t.db, 'AO');
+    expect(ao.figures.find((f) => f.source.id === sourceId)).toMatchObject({ low: 1100 });
+  });
+
   it('rejecting keeps a claim out of the graph for good', async () => {
     const item = find('share', /80 percent/);
     const decided = await rejectReviewItem(h.t.db, item.id, 'cli:tester', { note: 'not a state share' });

@@ -46,10 +46,11 @@ function reviewer(ctx: CliContext): string {
 export const reviewCommand: CliCommand = {
   name: 'review',
   summary: 'List the claims extracted from documents, and accept, correct or reject them.',
-  usage: 'review [list|show ID|accept ID|correct ID --set f=v|reject ID] [--reviewer NAME] [--reliability B2] [--note T] [--status S] [--source ID] [--kind K] [--limit N] [--json]',
+  usage: 'review [list|show ID|accept ID|correct ID --set f=v [--version N]|reject ID] [--reviewer NAME] [--reliability B2] [--note T] [--status S] [--source ID] [--kind K] [--limit N] [--json]',
   options: {
     status: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' },
     reviewer: { type: 'string' }, reliability: { type: 'string' }, note: { type: 'string' }, set: { type: 'string', multiple: true },
+    version: { type: 'string' },
   },
   async run(ctx) {
     const [action = 'list', id, ...rest] = ctx.args.positionals;
@@ -74,7 +75,11 @@ export const reviewCommand: CliCommand = {
       const item = await getReviewItem(db, id);
       return { json: { item }, text: `${table(['id', 'status', 'type', 'text', 'proposed', 'source'], [line(item)])}\n\nQuote: “${item.quote}”\n\n${JSON.stringify(item.current, null, 2)}` };
     }
-    const decision = decisionSchema.parse({ reliability: optString(ctx.args, 'reliability') ?? undefined, note: optString(ctx.args, 'note') ?? undefined });
+    const version = optString(ctx.args, 'version');
+    const decision = decisionSchema.parse({
+      reliability: optString(ctx.args, 'reliability') ?? undefined, note: optString(ctx.args, 'note') ?? undefined,
+      ...(version !== null ? { version: optInt(ctx.args, 'version', 0, 0) } : {}),
+    });
     let item: ReviewItem;
     if (action === 'accept') item = await acceptReviewItem(db, id, reviewer(ctx), decision);
     else if (action === 'reject') item = await rejectReviewItem(db, id, reviewer(ctx), decision);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
+import { etagOf, ifMatchVersion } from '../middleware/if-match.ts';
 import { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem } from '../../review/queue.ts';
 
 const correctBody = decisionSchema.extend({ correction: correctionSchema }).strict();
@@ -25,7 +26,11 @@ export const registerReviewRoutes: RouteRegistrar = (app, services) => {
 
   app.get('/api/review', async (c) => c.json(await listReviewItems(db, listQuery.parse(c.req.query()))));
 
-  app.get('/api/review/:id', async (c) => c.json({ item: await getReviewItem(db, c.req.param('id')) }));
+  app.get('/api/review/:id', async (c) => {
+    const item = await getReviewItem(db, c.req.param('id'));
+    c.header('ETag', etagOf(item.version));
+    return c.json({ item });
+  });
 
   app.post('/api/review/:id/accept', async (c) => {
     const d = decisionSchema.parse(await jsonBody(c));
@@ -39,6 +44,8 @@ export const registerReviewRoutes: RouteRegistrar = (app, services) => {
 
   app.post('/api/review/:id/correct', async (c) => {
     const { correction, ...d } = parseCorrect(await jsonBody(c));
+    const ifMatch = ifMatchVersion(c);
+    if (ifMatch !== null) d.version = ifMatch;
     return c.json({ item: await correctReviewItem(db, c.req.param('id'), actorOf(principalOf(c)), correction, d) });
   });
 };

@@ -167,7 +167,7 @@ function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
       ? { low: num(low), high: num(high), country: country.trim() || null, period_start: start.trim() || null, period_end: end.trim() || null }
       : { entity_id: entity.trim() || null, country: country.trim() || null };
     try {
-      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction });
+      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction, version: item.version });
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
