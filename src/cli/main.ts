@@ -75,5 +75,10 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`room39 screen … | head`) is not a failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
 const code = await runCli(process.argv.slice(2));
 process.exitCode = code;

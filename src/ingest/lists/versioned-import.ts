@@ -291,7 +291,6 @@ export async function importVersion(
     );
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
-    if (process.env.R39_DEBUG) console.error("touched", touched.size, [...touched].slice(0, 5), [...touched].slice(-5), "fresh", fresh.size);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
     await hooks.finish?.(tx);
