@@ -1,44 +1,83 @@
 /**
- * Import time and peak memory for each bundled list file: parsing alone
- * (streamed, no store) and the full import into a fresh PGlite store.
+ * Import time, CPU time and peak memory for each bundled list file: parsing
+ * alone (streamed, no store) and the full import into a new PGlite store.
  * Run: npx tsx bench/ingest/import.ts [parse|import]   (results in bench/ingest/README.md)
+ *      npx tsx bench/ingest/import.ts import FILE [FORMAT]   (one file; format from its folder/extension when not given)
  *      npx tsx bench/ingest/import.ts parse-file BIG.csv  (parse one OFAC CSV, e.g. a 100 MB one)
+ *
+ * Each import runs in its own process, into a store created (initdb and
+ * migrations) by another process beforehand, so its peak RSS (getrusage
+ * maxrss, which a timer cannot miss) is the import's own, not PGlite's initdb
+ * (which alone peaks near 900 MB on a fresh data directory; see README.md).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../../src/store/db.ts';
 import { bundledListFiles } from '../../src/ingest/lists/bundled.ts';
-import { importListFile } from '../../src/ingest/lists/import.ts';
+import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
 import { parseOfacCsv } from '../../src/ingest/lists/ofac-csv.ts';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 
+const self = fileURLToPath(import.meta.url);
 const mode = process.argv[2] ?? 'parse';
-let peak = 0;
-const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
 const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+const shown = (file: string) => (file.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, file) : file);
+const child = (...args: string[]) => execFileSync(process.execPath, [...process.execArgv, self, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 
-const files = mode === 'parse-file' ? [{ file: path.resolve(process.argv[3] ?? ''), format: 'ofac-csv' as const }] : bundledListFiles(REPO_ROOT);
-for (const { file, format } of files) {
-  global.gc?.();
-  peak = process.memoryUsage().rss;
-  const start = process.memoryUsage().rss;
+function formatOf(file: string): ListFormat {
+  if (/\.csv$/i.test(file)) return 'ofac-csv';
+  return /(^|\/)un\/|consolidated/i.test(file) ? 'un-xml' : 'ofac-xml';
+}
+
+if (mode === 'prepare') {
+  // Child: create and migrate an empty store, then exit (initdb's memory leaves with the process).
+  const db = await openDb({ dataDir: process.argv[3]! });
+  await db.close();
+} else if (mode === 'import-one') {
+  // Child: one import into the prepared store.
+  const [, , , dir, file, format] = process.argv as [string, string, string, string, string, ListFormat];
+  const db = await openDb({ dataDir: dir });
+  const startRss = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  let entries = 0;
-  if (mode === 'parse' || mode === 'parse-file') {
+  const r = await importListFile(db, { file, format });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await db.close();
+  console.log(JSON.stringify({ entries: r.entries, ms, cpuMs: (cpu.user + cpu.system) / 1000, startRss, peakRss: process.resourceUsage().maxRSS * 1024 }));
+} else if (mode === 'import') {
+  const files = process.argv[3] ? [{ file: path.resolve(process.argv[3]), format: (process.argv[4] as ListFormat | undefined) ?? formatOf(process.argv[3]) }] : bundledListFiles(REPO_ROOT);
+  for (const { file, format } of files) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
+    try {
+      child('prepare', dir);
+      const r = JSON.parse(child('import-one', dir, file, format).trim().split('\n').at(-1)!) as { entries: number; ms: number; cpuMs: number; startRss: number; peakRss: number };
+      console.log(`import\t${shown(file)}\t${(fs.statSync(file).size / 1e6).toFixed(1)} MB\t${r.entries} entries\t${(r.ms / 1000).toFixed(1)} s\tCPU ${(r.cpuMs / 1000).toFixed(1)} s\tpeak RSS ${mb(r.peakRss)} (store opened: ${mb(r.startRss)})`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+} else {
+  let peak = 0;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const files = mode === 'parse-file' ? [{ file: path.resolve(process.argv[3] ?? ''), format: 'ofac-csv' as const }] : bundledListFiles(REPO_ROOT);
+  for (const { file, format } of files) {
+    global.gc?.();
+    peak = process.memoryUsage().rss;
+    const start = process.memoryUsage().rss;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    let entries = 0;
     const input = fs.createReadStream(file);
     const gen = format === 'un-xml' ? parseUnXml(input, { file }) : parseOfacCsv(input, { file });
     for await (const _ of gen) entries++;
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
-    const db = await openDb({ dataDir: dir });
-    const r = await importListFile(db, { file, format });
-    entries = r.entries;
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(`${mode}\t${shown(file)}\t${(fs.statSync(file).size / 1e6).toFixed(1)} MB\t${entries} entries\t${(ms / 1000).toFixed(1)} s\tCPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\tpeak RSS ${mb(peak)} (start ${mb(start)})`);
   }
-  const ms = performance.now() - t0;
-  console.log(`${mode}\t${file.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, file) : file}\t${(fs.statSync(file).size / 1e6).toFixed(1)} MB\t${entries} entries\t${(ms / 1000).toFixed(1)} s\tpeak RSS ${mb(peak)} (start ${mb(start)})`);
+  clearInterval(timer);
 }
-clearInterval(timer);

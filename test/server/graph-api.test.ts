@@ -59,6 +59,19 @@ describe('graph HTTP API', () => {
     expect(body.relations.some((r) => r.schema === 'Sanction' && r.role === 'entity')).toBe(true);
   });
 
+  it('links list entries to the seed entities they are: Mansudae to its UN entry, Kim Won-hong to his OFAC record', async () => {
+    const mansudae = (await (await app.request('/api/entities/r39-mansudae-overseas-project-group')).json()) as { entity: { referents: string[]; datasets: string[]; topics: string[] } };
+    expect(mansudae.entity.referents).toContain('unsc-kpe-050');
+    expect(mansudae.entity.datasets).toEqual(expect.arrayContaining(['room39_seeds', 'un_sc_sanctions', 'dprk']));
+    expect(mansudae.entity.topics).toContain('sanction');
+    const kim = (await (await app.request('/api/entities/ofac-21443')).json()) as { entity: { id: string; referents: string[] } };
+    expect(kim.entity.id).toBe('r39-kim-won-hong');
+    expect(kim.entity.referents).toContain('ofac-21443');
+    const hits = (await (await app.request('/api/search?q=Kim%20Won%20Hong')).json()) as { results: { id: string }[] };
+    expect(hits.results.filter((h) => h.id === 'ofac-21443')).toEqual([]);
+    expect(hits.results[0]?.id).toBe('r39-kim-won-hong');
+  });
+
   it('an unknown entity id answers 404 with a clear message', async () => {
     const res = await app.request('/api/entities/r39-nobody');
     expect(res.status).toBe(404);

@@ -7,7 +7,10 @@
  *   2. `name_and_birth_date`: a person's normalised name (word order ignored)
  *      equal, and a birth year in common;
  *   3. `name_and_country` : an organisation's or vessel's normalised name
- *      equal, and no contradicting countries.
+ *      equal, and no contradicting countries;
+ *   4. `name_and_position`: a person's normalised name equal, a position in
+ *      common (OFAC's "Minister of State Security" and the seed's), and no
+ *      contradicting birth years or countries.
  * Links are rows of entity_links with their evidence; undoLink marks one
  * undone, and a link once undone (or judged negative) is never re-created.
  * Fuzzy matching belongs to src/match; this uses src/names' normaliser only.
@@ -32,6 +35,7 @@ interface Rec {
   years: Set<string>;
   countries: Set<string>;
   ids: Map<string, string>;
+  positions: Set<string>;
 }
 
 const ID_PROPS = ['passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'taxNumber'];
@@ -48,6 +52,8 @@ export function nameKey(name: string): string {
   return normalizeName(name).split(' ').filter(Boolean).sort().join(' ');
 }
 
+const positionKey = (v: string) => normalizeName(v).replace(/\b(the|of|and|for)\b/g, ' ').replace(/\s+/g, ' ').trim();
+
 const idKey = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 async function loadRecords(q: Queryable): Promise<Rec[]> {
@@ -57,19 +63,23 @@ async function loadRecords(q: Queryable): Promise<Rec[]> {
       WHERE s.review_status = 'accepted' AND s.dataset <> 'dprk'
         AND e.schema IN ('Person', 'Organization', 'Company', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane')
         AND s.prop = ANY($1::text[])`,
-    [[...ID_PROPS, ...NAME_PROPS, ...COUNTRY_PROPS, 'birthDate']],
+    [[...ID_PROPS, ...NAME_PROPS, ...COUNTRY_PROPS, 'birthDate', 'position']],
   );
   const recs = new Map<string, Rec>();
   for (const r of rows) {
     let rec = recs.get(r.entity_id);
     if (!rec) {
-      rec = { id: r.entity_id, schema: r.schema, dataset: r.dataset, names: new Set(), display: [], years: new Set(), countries: new Set(), ids: new Map() };
+      rec = { id: r.entity_id, schema: r.schema, dataset: r.dataset, names: new Set(), display: [], years: new Set(), countries: new Set(), ids: new Map(), positions: new Set() };
       recs.set(r.entity_id, rec);
     }
     if (NAME_PROPS.includes(r.prop)) {
       const k = nameKey(r.value);
       if (k.length >= 4) { rec.names.add(k); rec.display.push(r.value); }
     } else if (r.prop === 'birthDate') rec.years.add(r.value.slice(0, 4));
+    else if (r.prop === 'position') {
+      const k = positionKey(r.value);
+      if (k.length >= 6) rec.positions.add(k);
+    }
     else if (COUNTRY_PROPS.includes(r.prop)) rec.countries.add(r.value.toLowerCase());
     else {
       const k = idKey(r.value);
@@ -91,9 +101,15 @@ function judge(a: Rec, b: Rec): Pair | null {
   if (!shared.length) return null;
   const countriesAgree = !a.countries.size || !b.countries.size || [...a.countries].some((c) => b.countries.has(c));
   if (kind(a.schema) === 'person') {
+    if (!countriesAgree) return null;
     const years = [...a.years].filter((y) => b.years.has(y));
-    if (!years.length || !countriesAgree) return null;
-    return { a, b, rule: 'name_and_birth_date', evidence: { name: shared[0], birth_years: years, countries: [...a.countries].filter((c) => b.countries.has(c)) } };
+    if (years.length) {
+      return { a, b, rule: 'name_and_birth_date', evidence: { name: shared[0], birth_years: years, countries: [...a.countries].filter((c) => b.countries.has(c)) } };
+    }
+    const yearsDisagree = a.years.size > 0 && b.years.size > 0;
+    const positions = [...a.positions].filter((p) => b.positions.has(p));
+    if (positions.length && !yearsDisagree) return { a, b, rule: 'name_and_position', evidence: { name: shared[0], positions } };
+    return null;
   }
   if (!countriesAgree) return null;
   return { a, b, rule: 'name_and_country', evidence: { name: shared[0], countries: [...a.countries].filter((c) => b.countries.has(c)) } };
