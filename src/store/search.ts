@@ -67,6 +67,50 @@ interface NameIndex {
   entityIds: string[];
   entitySchema: string[];
   entityDatasets: string[][];
+  /** Trigram → the names whose plain (`normGrams`) or phonetic (`phonGrams`) key holds it: a query only looks at names that can contain it. */
+  normGrams: Map<string, number[]>;
+  phonGrams: Map<string, number[]>;
+}
+
+function addGrams(grams: Map<string, number[]>, text: string, i: number): void {
+  const seen = new Set<string>();
+  for (let k = 0; k + 3 <= text.length; k++) {
+    const g = text.slice(k, k + 3);
+    if (seen.has(g)) continue;
+    seen.add(g);
+    const list = grams.get(g);
+    if (list) list.push(i);
+    else grams.set(g, [i]);
+  }
+}
+
+/** The shortest posting list among the trigrams of a string, or null when it has none (shorter than three characters). */
+function rarest(grams: Map<string, number[]>, text: string): number[] | null {
+  if (text.length < 3) return null;
+  let best: number[] | null = null;
+  for (let k = 0; k + 3 <= text.length; k++) {
+    const list = grams.get(text.slice(k, k + 3)) ?? [];
+    if (!best || list.length < best.length) best = list;
+    if (best.length === 0) break;
+  }
+  return best;
+}
+
+/**
+ * Names that may satisfy "contains the whole key, or contains every word":
+ * the rarest trigram's postings of the key, united with those of the most
+ * selective word. Null when the query is too short to narrow (then scan all).
+ */
+function candidates(grams: Map<string, number[]>, key: string, words: string[]): number[] | null {
+  const forKey = rarest(grams, key);
+  let forWords: number[] | null = null;
+  for (const w of words) {
+    const list = rarest(grams, w);
+    if (list && (!forWords || list.length < forWords.length)) forWords = list;
+  }
+  if (forKey === null || (forWords === null && words.length > 0)) return null;
+  if (!forWords || forWords === forKey) return forKey;
+  return [...new Set([...forKey, ...forWords])];
 }
 
 const INDEXES = new WeakMap<Queryable, NameIndex>();
@@ -79,7 +123,7 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
   const entities = await q.query<{ id: string; schema: string; datasets: string[] }>('SELECT id, schema, datasets FROM entities');
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
   const byId = new Map<string, number>();
-  const idx: NameIndex = { stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [] };
+  const idx: NameIndex = { stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [], normGrams: new Map(), phonGrams: new Map() };
   for (const e of entities) {
     byId.set(e.id, idx.entityIds.length);
     idx.entityIds.push(e.id);
@@ -92,7 +136,10 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
     idx.entity.push(e);
     idx.name.push(n.name);
     idx.norm.push(n.norm);
-    idx.phon.push(phoneticKeys(n.name).join(''));
+    const phon = phoneticKeys(n.name).join('');
+    addGrams(idx.normGrams, n.norm, idx.phon.length);
+    addGrams(idx.phonGrams, phon, idx.phon.length);
+    idx.phon.push(phon);
   }
   return idx;
 }
@@ -143,8 +190,12 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const dataset = options.dataset ?? null;
 
   const best = new Map<number, { score: number; name: number }>();
-  const n = idx.name.length;
-  for (let i = 0; i < n; i++) {
+  const plain = candidates(idx.normGrams, key, tokens);
+  const sounded = pKey === '' ? [] : candidates(idx.phonGrams, pKey, pTokens);
+  const look: Iterable<number> = plain === null || sounded === null
+    ? idx.name.keys()
+    : new Set([...plain, ...sounded]);
+  for (const i of look) {
     const norm = idx.norm[i]!;
     const phon = idx.phon[i]!;
     let s = -1;
