@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Room39Error } from '../errors.ts';
+import { isProcessAlive } from '../store/data-dir-lock.ts';
 
 export interface ServeAdvert {
   pid: number;
@@ -26,15 +27,6 @@ export function advertiseServer(dataDir: string, url: string): () => void {
   };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface RemoteRoom39 {
   url: string;
   request<T>(pathAndQuery: string, init?: { method?: string; body?: string; contentType?: string }): Promise<T>;
@@ -48,7 +40,7 @@ export function findServer(dataDir: string): RemoteRoom39 | null {
   } catch {
     return null;
   }
-  if (!advert.pid || advert.pid === process.pid || !alive(advert.pid) || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])/.test(advert.url)) return null;
+  if (!advert.pid || advert.pid === process.pid || !isProcessAlive(advert.pid) || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])/.test(advert.url)) return null;
   return {
     url: advert.url,
     async request<T>(pathAndQuery: string, init: { method?: string; body?: string; contentType?: string } = {}): Promise<T> {
