@@ -236,6 +236,18 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     [ranked.map(([id]) => id)],
   );
   const byId = new Map(entities.map((e) => [e.id, e]));
+  // An entity linked across lists answers with the datasets and topics of all its records.
+  const members = await q.query<{ canonical_id: string; datasets: string[]; topics: string[] }>(
+    `SELECT l.canonical_id, e.datasets, e.topics FROM entity_links l JOIN entities e ON e.id = l.member_id
+      WHERE l.canonical_id = ANY($1::text[]) AND l.judgement = 'positive' AND l.undone_at IS NULL`,
+    [ranked.map(([id]) => id)],
+  );
+  for (const m of members) {
+    const e = byId.get(m.canonical_id);
+    if (!e) continue;
+    e.datasets = [...new Set([...e.datasets, ...m.datasets])].sort();
+    e.topics = [...new Set([...e.topics, ...m.topics])].sort();
+  }
   return ranked.flatMap(([id, { score: s, matched }]) => {
     const e = byId.get(id);
     return e ? [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched }] : [];

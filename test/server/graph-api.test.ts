@@ -70,6 +70,9 @@ describe('graph HTTP API', () => {
     const hits = (await (await app.request('/api/search?q=Kim%20Won%20Hong')).json()) as { results: { id: string }[] };
     expect(hits.results.filter((h) => h.id === 'ofac-21443')).toEqual([]);
     expect(hits.results[0]?.id).toBe('r39-kim-won-hong');
+    const mansudaeHits = (await (await app.request('/api/search?q=Mansudae%20Overseas%20Project%20Group')).json()) as { results: { id: string; datasets: string[] }[] };
+    expect(mansudaeHits.results[0]).toMatchObject({ id: 'r39-mansudae-overseas-project-group' });
+    expect(mansudaeHits.results[0]!.datasets).toEqual(expect.arrayContaining(['room39_seeds', 'un_sc_sanctions', 'us_ofac_sdn', 'dprk']));
   });
 
   it('an unknown entity id answers 404 with a clear message', async () => {
