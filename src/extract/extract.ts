@@ -111,14 +111,15 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
 /**
  * The country a figure's sentence says it is about: the one country named
  * there, leaving aside "North Korean(s)", which names the workers'
- * nationality, not where they are; when North Korea and one other country
- * are named, the other (the host).
+ * nationality, not where they are, and "Pyongyang", which in these texts
+ * names the regime ("the government in Pyongyang"), not a worksite; when
+ * North Korea and one other country are named, the other (the host).
  */
 function figureCountry(countries: readonly CountryMention[], start: number, end: number): string | null {
   const codes = new Set<string>();
   for (const c of countries) {
     if (c.start < start || c.end > end) continue;
-    if (c.country === 'KP' && c.via === 'demonym') continue;
+    if (c.country === 'KP' && (c.via === 'demonym' || /^p['’‘ʼ]?yong-?yang$/i.test(c.text))) continue;
     codes.add(c.country);
   }
   if (codes.size === 1) return [...codes][0]!;

@@ -32,6 +32,13 @@ describe('worker counts', () => {
     expect(f.map((x) => x.country)).toEqual(['MN', 'AE', null, 'KW', null, 'CN']);
   });
 
+  it('gives a figure the host country, not the workers\' nationality or the regime named by its capital', async () => {
+    const t = 'More than 50,000 North Koreans work abroad at the behest of the government in Pyongyang. '
+      + 'About 3,000 North Korean workers are in Qatar, sent by Pyongyang. 30,000 workers were employed at Kaesong in North Korea.';
+    const f = (await figures(t)).filter((x) => x.kind === 'worker_count');
+    expect(f.map((x) => [x.low, x.country])).toEqual([[50000, null], [3000, 'QA'], [30000, 'KP']]);
+  });
+
   it('does not count the killed, the injured, groups, or people where the sentence speaks of no work', async () => {
     const t = 'The blast killed 12 workers and injured 30 others. Workers must travel in groups of ten people. 300,000 people died in the famine.';
     expect((await figures(t)).filter((x) => x.kind === 'worker_count')).toEqual([]);
