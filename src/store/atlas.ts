@@ -25,7 +25,8 @@ export interface SourceRef {
   url: string | null;
 }
 
-export interface CitedFigureRow {
+/** The fields of a figure every answer about it carries. */
+interface FigureFields {
   id: string;
   metric: string;
   country: string | null;
@@ -36,13 +37,16 @@ export interface CitedFigureRow {
   period_end: string | null;
   low: number | null;
   high: number | null;
-  of: number | null;
   unit: string;
   per: string | null;
   qualifier: string;
   quote: string;
   reliability: string;
   note: string | null;
+}
+
+export interface CitedFigureRow extends FigureFields {
+  of: number | null;
   source: SourceRef;
 }
 
@@ -103,24 +107,9 @@ export function midpoint(low: number | null, high: number | null): number {
   return low ?? high ?? 0;
 }
 
-interface FigureRow {
-  id: string;
-  metric: string;
-  country: string | null;
-  entity_id: string | null;
-  sector: string | null;
-  recipient: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  low: number | null;
-  high: number | null;
+/** A figure as FIGURE_SELECT reads it: its fields, and its source joined in. */
+interface FigureRow extends FigureFields {
   of_total: number | null;
-  unit: string;
-  per: string | null;
-  qualifier: string;
-  quote: string;
-  reliability: string;
-  note: string | null;
   source_id: string;
   title: string;
   published: string | null;
