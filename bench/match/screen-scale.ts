@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readBundledLists } from '../../src/match/from-lists.ts';
+import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
 import { ScreeningService, runScreen, readScreenCsv, jsonWriter, csvWriter } from '../../src/screen/index.ts';
 import { DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';

@@ -8,7 +8,7 @@ import type { Queryable } from '../store/db.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
-import { readBundledLists } from '../match/from-lists.ts';
+import { readBundledLists } from '../ingest/lists/matchable.ts';
 import { screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';

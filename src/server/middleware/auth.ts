@@ -17,7 +17,7 @@ import { resolveApiToken, resolveSession } from '../../auth/service.ts';
 import { ANONYMOUS, setPrincipal, type Principal } from '../../auth/principal.ts';
 import { decide, ruleFor, SAFE_METHODS } from '../../auth/policy.ts';
 import { sameSecret } from '../../auth/tokens.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { clientAddress } from './client-address.ts';
 import { appendAudit } from '../../audit/log.ts';
 import { actorOf } from '../../auth/principal.ts';

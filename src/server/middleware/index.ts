@@ -7,7 +7,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { App } from '../context.ts';
 import type { Services } from '../../services.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { authMiddleware } from './auth.ts';
 import { securityHeaders } from './security-headers.ts';
 import { uploadGuard } from './upload.ts';

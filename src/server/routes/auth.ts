@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { Room39Error } from '../../errors.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import {
   createApiToken, createUser, disableUser, enableUser, getUser, listApiTokens, listUsers, login, logout, revokeApiToken, setRole,
