@@ -99,7 +99,7 @@ export async function runScreen(
   writers: ReportWriter[],
   afterRow: (r: ScreenRowResult) => Promise<void> | void = () => undefined,
 ): Promise<ScreenSummary> {
-  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset, indexed: service.matcher.size };
+  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: service.matcher.size };
   for await (const row of rows) {
     const r = screenRow(service.matcher, row, options);
     summary.rows++;

@@ -6,7 +6,8 @@ import { isRoom39Error } from '../errors.ts';
 
 export function errorResponse(c: Context, err: unknown) {
   if (isRoom39Error(err)) {
-    return c.json({ error: { code: err.code, message: err.message } }, err.httpStatus as ContentfulStatusCode);
+    const error = err.field ? { code: err.code, message: `${err.field}: ${err.detail}`, field: err.field } : { code: err.code, message: err.message };
+    return c.json({ error }, err.httpStatus as ContentfulStatusCode);
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];

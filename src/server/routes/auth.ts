@@ -40,7 +40,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, services) => {
     const limit = state.logins.take(`login:${p.address}`);
     if (!limit.ok) {
       c.header('Retry-After', String(limit.retryAfter));
-      return c.json({ error: { code: 'rate_limited', message: `too many login attempts from your address; try again in ${limit.retryAfter} s` } }, 429);
+      throw new Room39Error('rate_limited', `too many login attempts from your address; try again in ${limit.retryAfter} s`);
     }
     const type = c.req.header('content-type') ?? '';
     if (!type.toLowerCase().startsWith('application/json')) {
