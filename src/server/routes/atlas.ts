@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { invalidInput } from '../../errors.ts';
-import { countryDetail, entityFigures, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas.ts';
+import { countryDetail, entityFigures, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas/index.ts';
 
 const countriesQuery = z.object({
   year: z.coerce.number().int().min(1900, 'year must be 1900 or later').max(2100, 'year must be 2100 or earlier').optional(),
