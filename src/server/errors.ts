@@ -11,8 +11,9 @@ export function errorResponse(c: Context, err: unknown) {
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return c.json({ error: { code: 'invalid_input', message: `${where}${issue?.message ?? 'invalid request'}` } }, 400);
+    const field = issue?.path.length ? issue.path.join('.') : null;
+    const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`;
+    return c.json({ error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } }, 400);
   }
   if (err instanceof SyntaxError) {
     return c.json({ error: { code: 'invalid_input', message: 'the request body is not valid JSON' } }, 400);
