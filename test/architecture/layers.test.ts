@@ -74,3 +74,13 @@ describe('imports run downward only', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('files stay readable', () => {
+  it('no source file in src/ is over ~400 lines', () => {
+    const long = sourceFiles(path.join(REPO_ROOT, 'src'))
+      .map((f) => ({ f: path.relative(REPO_ROOT, f), lines: fs.readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.lines > 440)
+      .map((x) => `${x.f}: ${x.lines} lines`);
+    expect(long).toEqual([]);
+  });
+});
