@@ -63,6 +63,9 @@ function jsonSafe(v: JsonValue | null | undefined): JsonValue | null {
   return JSON.parse(JSON.stringify(v).replace(/\\u0000/g, '\\ufffd')) as JsonValue;
 }
 
+/** Text columns cannot hold U+0000 either: a NUL in a path or name must not lose the record that names it. */
+const textSafe = (s: string) => s.replace(/\u0000/g, '\ufffd');
+
 function isDb(q: Queryable): q is Db {
   return typeof (q as Partial<Db>).transaction === 'function';
 }
@@ -74,9 +77,9 @@ async function appendIn(tx: Queryable, entry: AuditEntry): Promise<AuditRecord> 
   const base = {
     n: Number(head.n) + 1,
     at: new Date().toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target ?? null,
+    actor: textSafe(entry.actor),
+    action: textSafe(entry.action),
+    target: entry.target == null ? null : textSafe(entry.target),
     before: jsonSafe(entry.before),
     after: jsonSafe(entry.after),
     meta: jsonSafe(entry.meta),

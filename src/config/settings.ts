@@ -33,6 +33,12 @@ export interface SecuritySettings {
   accountRate: RateSetting;
   /** ROOM39_RATE_LOGIN (default "10/10" per minute): login attempts per minute per address, and the burst. */
   loginRatePerMinute: RateSetting;
+  /**
+   * ROOM39_RATE_REFUSED (default "0.2/20"): refused requests at protected paths per second per address that are
+   * recorded one by one in the audit trail, and the burst; past it the address gets 429 and its refusals are counted
+   * into one audit record a minute.
+   */
+  refusedRate: RateSetting;
   /** ROOM39_LOCK_AFTER (default 5) failed logins lock an account for ROOM39_LOCK_MINUTES (default 15). */
   lockAfter: number;
   lockMinutes: number;
@@ -76,6 +82,7 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): Secu
     addressRate: rate(env.ROOM39_RATE_ADDRESS, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ADDRESS'),
     accountRate: rate(env.ROOM39_RATE_ACCOUNT, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ACCOUNT'),
     loginRatePerMinute: rate(env.ROOM39_RATE_LOGIN, { rate: 10, burst: 10 }, 'ROOM39_RATE_LOGIN'),
+    refusedRate: rate(env.ROOM39_RATE_REFUSED, { rate: 0.2, burst: 20 }, 'ROOM39_RATE_REFUSED'),
     lockAfter: Math.round(positive(env.ROOM39_LOCK_AFTER, 5, 'ROOM39_LOCK_AFTER')),
     lockMinutes: positive(env.ROOM39_LOCK_MINUTES, 15, 'ROOM39_LOCK_MINUTES'),
     maxUploadBytes: Math.round(positive(env.ROOM39_MAX_UPLOAD_MB, 20, 'ROOM39_MAX_UPLOAD_MB') * 1024 * 1024),

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { isRoom39Error } from '../errors.ts';
+import { serverLog } from './log.ts';
 
 export function errorResponse(c: Context, err: unknown) {
   if (isRoom39Error(err)) {
@@ -18,7 +19,8 @@ export function errorResponse(c: Context, err: unknown) {
   if (err instanceof SyntaxError) {
     return c.json({ error: { code: 'invalid_input', message: 'the request body is not valid JSON' } }, 400);
   }
-  console.error(`[room39] unexpected error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.name : 'error'}`);
-  if (process.env.ROOM39_DEBUG && err instanceof Error) console.error(err.stack);
+  // One JSON line: the path is escaped inside it, so no request can forge a line of the log.
+  const detail = process.env.ROOM39_DEBUG && err instanceof Error ? { stack: err.stack } : {};
+  serverLog().error({ method: c.req.method, path: c.req.path, error: err instanceof Error ? err.name : 'error', ...detail }, 'unexpected error');
   return c.json({ error: { code: 'internal', message: 'the server failed to answer this request; the failure has been logged' } }, 500);
 }

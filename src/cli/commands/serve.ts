@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { advertiseServer } from '../remote.ts';
+import { serverLog } from '../../server/log.ts';
+import { securityState } from '../../server/security-state.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -11,23 +13,27 @@ export const serveCommand: CliCommand = {
   async run(ctx) {
     const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
     const host = optString(ctx.args, 'host') ?? ctx.settings.host;
-    ctx.log(`room39: opening ${ctx.settings.databaseUrl ? 'the PostgreSQL database' : `the data directory ${ctx.settings.dataDir}`}…`);
+    // The server's log is JSON lines (src/server/log.ts); the URL line ends in a space so `serving (\S+)` finds the URL.
+    const log = serverLog();
+    log.info({ database: ctx.settings.databaseUrl ? 'postgres' : 'pglite' }, `opening ${ctx.settings.databaseUrl ? 'the PostgreSQL database' : `the data directory ${ctx.settings.dataDir}`}`);
     const services = await ctx.services();
     const b = services.bundle;
-    ctx.log(b.curated === 'loaded' ? `room39: loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'room39: curated dataset is current');
-    for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
+    log.info({ curated: b.curated, statements: b.statements, figures: b.figures, testimonies: b.testimonies }, b.curated === 'loaded' ? `loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'curated dataset is current');
+    for (const l of b.lists) log.info({ list: l.name, status: l.status }, `${l.name}: ${l.status}`);
     const app = createApp(services);
     await new Promise<void>((resolve) => {
       let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`;
         if (!ctx.settings.databaseUrl) unadvertise = advertiseServer(ctx.settings.dataDir, url);
-        ctx.log(`room39: serving ${url}`);
+        log.info({ url }, `serving ${url} (Ctrl-C stops)`);
       });
       const stop = () => {
-        ctx.log('room39: stopping');
+        log.info('stopping');
         unadvertise();
-        server.close(() => resolve());
+        // Refusals counted but not yet written go into the audit trail before the store closes.
+        const flushed = securityState(services).refusals.flush().catch((e: unknown) => log.error({ error: e instanceof Error ? e.name : 'error' }, 'could not write the counted refusals'));
+        server.close(() => void flushed.then(() => resolve()));
         setTimeout(() => resolve(), 3000).unref();
       };
       process.once('SIGINT', stop);
