@@ -44,6 +44,12 @@ export interface SecuritySettings {
   lockMinutes: number;
   /** ROOM39_MAX_UPLOAD_MB (default 20): the largest uploaded document. */
   maxUploadBytes: number;
+  /**
+   * Where `room39 serve` anchors the audit trail's head outside the database (src/audit/anchor.ts):
+   * ROOM39_AUDIT_ANCHOR_FILE (a file to append to) and/or ROOM39_AUDIT_ANCHOR_URL (a webhook), at start, every
+   * ROOM39_AUDIT_ANCHOR_MINUTES (default 60) and at stop.
+   */
+  auditAnchor: { file: string | null; webhook: string | null; minutes: number };
 }
 
 export interface RateSetting {
@@ -86,6 +92,11 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): Secu
     lockAfter: Math.round(positive(env.ROOM39_LOCK_AFTER, 5, 'ROOM39_LOCK_AFTER')),
     lockMinutes: positive(env.ROOM39_LOCK_MINUTES, 15, 'ROOM39_LOCK_MINUTES'),
     maxUploadBytes: Math.round(positive(env.ROOM39_MAX_UPLOAD_MB, 20, 'ROOM39_MAX_UPLOAD_MB') * 1024 * 1024),
+    auditAnchor: {
+      file: env.ROOM39_AUDIT_ANCHOR_FILE ? path.resolve(env.ROOM39_AUDIT_ANCHOR_FILE) : null,
+      webhook: env.ROOM39_AUDIT_ANCHOR_URL || null,
+      minutes: positive(env.ROOM39_AUDIT_ANCHOR_MINUTES, 60, 'ROOM39_AUDIT_ANCHOR_MINUTES'),
+    },
   };
 }
 

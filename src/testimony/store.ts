@@ -194,6 +194,23 @@ function auditView(s: TestimonySummary, p: Plain): JsonValue {
   };
 }
 
+/**
+ * `public_source` says the testimony is already published by its source, so
+ * it must name that source (a stored one); when the store holds the source's
+ * text (the bundled seed documents), the narrative must stand in it word for
+ * word: quoted, and pseudonymised, exactly as published. Messages never
+ * repeat the values.
+ */
+async function checkPublished(q: Queryable, t: { consent: Testimony['consent']; source_id: string | null; narrative: string }): Promise<void> {
+  if (t.consent !== 'public_source') return;
+  if (!t.source_id) throw invalidOption('source_id', 'consent public_source means the testimony is already published: give source_id, the published source it is quoted from');
+  const [src] = await q.query<{ body: string | null }>('SELECT body FROM sources WHERE id = $1', [t.source_id]);
+  if (!src) throw invalidOption('source_id', `no source ${t.source_id} in the store: add the published source first, or record the testimony as restricted`);
+  if (src.body !== null && !src.body.includes(t.narrative)) {
+    throw invalidOption('narrative', `a public_source testimony is quoted exactly as published, and this narrative is not in the text of ${t.source_id}; record it as restricted instead`);
+  }
+}
+
 async function insertRow(q: Queryable, key: TestimonyKey, t: ParsedInput & { id: string }, actor: string): Promise<Row> {
   const plain: Plain = { pseudonym: t.pseudonym, interview_place: t.interview_place ?? null, narrative: t.narrative, note: t.note ?? null };
   const enc = encryptAll(key, t.id, plain);
@@ -214,6 +231,7 @@ export async function createTestimony(db: Db, ring: Keyring, input: TestimonyInp
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM testimonies WHERE id = $1', [testimonyId]);
     if (existing.length) throw new Room39Error('conflict', `testimony ${testimonyId} exists already; edit it instead`);
+    await checkPublished(tx, { consent: t.consent, source_id: t.source_id ?? null, narrative: t.narrative });
     const row = await insertRow(tx, ring.current, { ...t, id: testimonyId }, actor);
     const s = summary(row);
     await appendAudit(tx, { actor, action: 'testimony.create', target: s.id, before: null, after: auditView(s, { pseudonym: t.pseudonym, interview_place: t.interview_place ?? null, narrative: t.narrative, note: t.note ?? null }) });
@@ -282,6 +300,7 @@ export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string
       narrative: patch.narrative ?? before.narrative,
       note: patch.note !== undefined ? patch.note : before.note,
     };
+    await checkPublished(tx, { consent: patch.consent ?? row.consent, source_id: patch.source_id !== undefined ? patch.source_id : row.source_id, narrative: next.narrative });
     const changedProtected = PROTECTED_COLUMNS.filter((f) => next[f] !== before[f]);
     const enc = encryptAll(ring.current, testimonyId, next);
     const [updated] = await tx.query<Row>(

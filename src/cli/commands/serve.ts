@@ -4,6 +4,7 @@ import { createApp } from '../../server/app.ts';
 import { advertiseServer } from '../remote.ts';
 import { serverLog } from '../../server/log.ts';
 import { securityState } from '../../server/security-state.ts';
+import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -21,6 +22,19 @@ export const serveCommand: CliCommand = {
     log.info({ curated: b.curated, statements: b.statements, figures: b.figures, testimonies: b.testimonies }, b.curated === 'loaded' ? `loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'curated dataset is current');
     for (const l of b.lists) log.info({ list: l.name, status: l.status }, `${l.name}: ${l.status}`);
     const app = createApp(services);
+    const anchorTo = ctx.settings.security.auditAnchor;
+    const anchor = async () => {
+      if (!anchorTo.file && !anchorTo.webhook) return;
+      try {
+        const a = await makeAnchor(services.db);
+        await writeAnchor(a, anchorTo);
+        log.info({ anchor: a }, 'anchored the audit trail outside the database');
+      } catch (e) {
+        log.error({ error: e instanceof Error ? e.message : String(e) }, 'could not anchor the audit trail');
+      }
+    };
+    await anchor();
+    const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
     await new Promise<void>((resolve) => {
       let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -32,7 +46,10 @@ export const serveCommand: CliCommand = {
         log.info('stopping');
         unadvertise();
         // Refusals counted but not yet written go into the audit trail before the store closes.
-        const flushed = securityState(services).refusals.flush().catch((e: unknown) => log.error({ error: e instanceof Error ? e.name : 'error' }, 'could not write the counted refusals'));
+        clearInterval(anchorTimer);
+        const flushed = securityState(services).refusals.flush()
+          .catch((e: unknown) => log.error({ error: e instanceof Error ? e.name : 'error' }, 'could not write the counted refusals'))
+          .then(anchor);
         server.close(() => void flushed.then(() => resolve()));
         setTimeout(() => resolve(), 3000).unref();
       };
