@@ -86,7 +86,12 @@ export interface CitedFigure {
   /** For a figure about a group of countries taken together. */
   countries: string[] | null;
   source: { id: string; title: string | null; url: string | null };
-  quote: string;
+  /** Exact words of a bundled source; null for a cited source (then `locator` and `statement`). */
+  quote: string | null;
+  /** Where in a cited source the figure stands. */
+  locator: string | null;
+  /** The figure in room39's words, for a cited source. */
+  statement: string | null;
   grade: string;
   period: { start: string | null; end: string | null };
   low: number | null;
@@ -105,6 +110,8 @@ export function cite(f: Figure, sources: ReadonlyMap<string, SourceRef>): CitedF
     countries: f.countries ?? null,
     source: { id: f.sourceId, title: s?.title ?? null, url: s?.url ?? null },
     quote: f.quote,
+    locator: f.locator ?? null,
+    statement: f.statement ?? null,
     grade: f.reliability,
     period: { start: f.periodStart, end: f.periodEnd },
     low: f.low,

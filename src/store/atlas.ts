@@ -40,7 +40,10 @@ interface FigureFields {
   unit: string;
   per: string | null;
   qualifier: string;
-  quote: string;
+  /** Exact words of a bundled source; null for a cited source (then `locator` and `statement`). */
+  quote: string | null;
+  locator: string | null;
+  statement: string | null;
   reliability: string;
   note: string | null;
 }
@@ -60,7 +63,7 @@ export interface CountrySummary {
   deployments: number;
   sectors: string[];
   /** The best-graded worker figure whose period covers the year (else the best undated one, `dated` false), or null. */
-  workers: { low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef; quote: string } | null;
+  workers: { low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef; quote: string | null; locator: string | null; statement: string | null } | null;
   /** How many worker figures the graph holds for the country, in any year. */
   worker_figures: number;
   tip: { year: number; tier: string } | null;
@@ -117,7 +120,7 @@ interface FigureRow extends FigureFields {
 }
 
 const FIGURE_SELECT = `SELECT f.id, f.metric, f.country, f.entity_id, f.sector, f.recipient, f.period_start, f.period_end,
-    f.low, f.high, f.of_total, f.unit, f.per, f.qualifier, f.quote, f.reliability, f.note,
+    f.low, f.high, f.of_total, f.unit, f.per, f.qualifier, f.quote, f.locator, f.statement, f.reliability, f.note,
     f.source_id, s.title, s.published, s.url
   FROM figures f JOIN sources s ON s.id = f.source_id`;
 
@@ -125,7 +128,7 @@ function citeFigure(r: FigureRow): CitedFigureRow {
   return {
     id: r.id, metric: r.metric, country: r.country, entity_id: r.entity_id, sector: r.sector, recipient: r.recipient,
     period_start: r.period_start, period_end: r.period_end, low: r.low, high: r.high, of: r.of_total, unit: r.unit, per: r.per,
-    qualifier: r.qualifier, quote: r.quote, reliability: r.reliability, note: r.note,
+    qualifier: r.qualifier, quote: r.quote, locator: r.locator, statement: r.statement, reliability: r.reliability, note: r.note,
     source: { id: r.source_id, title: r.title, published: r.published, url: r.url },
   };
 }
@@ -198,7 +201,7 @@ export async function hostCountries(q: Queryable, requestedYear: number | null):
       workers: best
         ? {
             low: best.low, high: best.high, mid: midpoint(best.low, best.high), qualifier: best.qualifier, figure_id: best.id, dated: dated.length > 0,
-            reliability: best.reliability, quote: best.quote,
+            reliability: best.reliability, quote: best.quote, locator: best.locator, statement: best.statement,
             source: { id: best.source_id, title: best.title, published: best.published, url: best.url },
           }
         : null,

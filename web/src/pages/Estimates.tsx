@@ -16,7 +16,7 @@ import { compact, figureValue, num, pct, period, usd } from '../format.ts';
 const WageSankey = lazy(() => import('../components/WageSankey.tsx'));
 
 function citeOf(f: CitedFigure) {
-  return <Cite source={{ id: f.source.id, title: f.source.title, url: f.source.url }} quote={f.quote} grade={f.grade} label={figureValue(f)} />;
+  return <Cite source={{ id: f.source.id, title: f.source.title, url: f.source.url }} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.grade} label={figureValue(f)} />;
 }
 
 function Histogram({ r }: { r: EstimateResult }) {

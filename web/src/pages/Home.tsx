@@ -40,7 +40,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(workers)}</p>
             <p className="stat-label">North Koreans working abroad ({period(workers.period_start, workers.period_end)})</p>
-            <Cite source={workers.source} quote={workers.quote} grade={workers.reliability} />
+            <Cite source={workers.source} quote={workers.quote} locator={workers.locator} statement={workers.statement} grade={workers.reliability} />
           </div>
         ) : null}
         {revenue.length ? (
@@ -57,7 +57,7 @@ function HeadlineFigures() {
                 {revenue.map((r) => (
                   <li key={r.id}>
                     <strong>{figureValue(r)}</strong> ({period(r.period_start, r.period_end)}) <SourceLine source={r.source} />
-                    <blockquote>{r.quote}</blockquote>
+                    {r.quote ? <blockquote>{r.quote}</blockquote> : <p className="small">{r.statement} <span className="muted">({r.locator})</span></p>}
                   </li>
                 ))}
               </ul>
@@ -68,7 +68,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(share)}</p>
             <p className="stat-label">of a worker's wage taken by the state</p>
-            <Cite source={share.source} quote={share.quote} grade={share.reliability} />
+            <Cite source={share.source} quote={share.quote} locator={share.locator} statement={share.statement} grade={share.reliability} />
           </div>
         ) : null}
         <div className="stat">
