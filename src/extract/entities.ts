@@ -9,7 +9,7 @@
  * resolved so far bears it.
  */
 import { countryCode } from './countries.ts';
-import { compactKey } from './resolver.ts';
+import { compactKey } from '../names/normalize.ts';
 import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
 
 export interface Candidate {

@@ -3,7 +3,7 @@
  * exact quote (a bundled document), or where the fact stands in a cited source and
  * the fact in room39's words (a publication that is cited, not copied).
  */
-import { describeReliability, isReliability } from '../../../src/model/reliability.ts';
+import { describeReliability, isReliability } from '../../../src/server/wire.ts';
 import { safeHttpUrl } from '../format.ts';
 
 export interface CiteSource {

@@ -1,0 +1,82 @@
+/**
+ * The out-of-sample extraction corpus: its annotation format, where the texts
+ * are (outside the repository: ROOM39_CORPUS_DIR, default /work/corpus/texts,
+ * one `<id>.txt` each) and how a text is checked against the SHA-256 its
+ * annotation records. Shared by build.ts (hand specs → annotation files) and
+ * ../score-out-of-sample.ts.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SETS = ['dev', 'heldout'] as const;
+export type CorpusSet = (typeof SETS)[number];
+
+export function corpusDir(): string {
+  return process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
+}
+
+export interface Citation {
+  publisher: string;
+  title: string;
+  /** ISO date, possibly partial (YYYY, YYYY-MM). */
+  date: string;
+  url: string;
+  /** Which part of the publication the stored text is. */
+  where: string;
+}
+
+/** What a share is a share of. */
+export const SHARE_WHOLES = ['wages', 'workforce', 'revenue', 'other'] as const;
+export type ShareWhole = (typeof SHARE_WHOLES)[number];
+
+export type Qualifier = 'exact' | 'range' | 'at_least' | 'at_most' | 'approximate' | 'order_of_magnitude' | 'part_of';
+
+interface Span {
+  start: number;
+  end: number;
+  /** Exactly text.slice(start, end): a few words, never a sentence. */
+  text: string;
+}
+export type Annotation =
+  | (Span & { type: 'host_country'; country: string })
+  | (Span & { type: 'legal_instrument' })
+  | (Span & { type: 'worker_count'; low: number | null; high: number | null; qualifier: Qualifier; country: string | null })
+  | (Span & { type: 'share'; low: number | null; high: number | null; qualifier: Qualifier; of: ShareWhole });
+export type AnnotationType = Annotation['type'];
+
+export interface TextAnnotations {
+  id: string;
+  set: CorpusSet;
+  citation: Citation;
+  /** SHA-256 (hex) of the text file's bytes. */
+  text_sha256: string;
+  text_chars: number;
+  annotations: Annotation[];
+  notes: string;
+}
+
+export function sha256(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads a corpus text and checks it is the one annotated; throws, saying which file and what differs. */
+export function readText(a: Pick<TextAnnotations, 'id' | 'text_sha256'>): string {
+  const file = path.join(corpusDir(), `${a.id}.txt`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: missing (set ROOM39_CORPUS_DIR to the folder of the corpus texts)`);
+  const bytes = fs.readFileSync(file);
+  const got = sha256(bytes);
+  if (got !== a.text_sha256) throw new Error(`${file}: SHA-256 ${got} is not the annotated text's ${a.text_sha256}`);
+  return bytes.toString('utf8');
+}
+
+export function loadSet(set: CorpusSet): TextAnnotations[] {
+  const dir = path.join(HERE, set);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as TextAnnotations);
+}
