@@ -245,7 +245,7 @@ describe('bad input gets a clear message', () => {
   });
 
   it('rejects a year without data, naming the years that have some', () => {
-    fails({ year: 1990 }, /^no worker figure in the graph covers 1990; years with data: .*2017/, 'year');
+    fails({ year: 1990 }, /^no worker figure in the graph covers 1990, and it lies outside the years with data \(\d{4}–\d{4}\); years with data: .*2017/, 'year');
   });
 
   it('rejects zero, negative and fractional draws', () => {

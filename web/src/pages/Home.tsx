@@ -233,7 +233,7 @@ export function HomePage() {
             </div>
           ) : null}
         </div>
-        <p className="small muted">Shaded by the best-graded worker figure whose period covers the year (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
+        <p className="small muted">Shaded by the worker figure whose period covers the year: a count of workers first, else a count of workers sent home in a window covering the year; whole-country before partial, then the best graded (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
         {error ? <ErrorNote error={error} what="The map" /> : null}
         <div className={cc ? 'map-and-panel open' : 'map-and-panel'}>
           <div className="map-wrap">
