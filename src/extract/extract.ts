@@ -6,6 +6,7 @@ import { findCountryMentions, type CountryMention } from './countries.ts';
 import { findEntityMentions } from './entities.ts';
 import { findFigureHits, type Sentence } from './figures.ts';
 import { findLegalMentions } from './legal.ts';
+import { countryRoles } from './roles.ts';
 import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
 
 export interface ExtractOptions {
@@ -63,10 +64,12 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
     if (mentions.some((k) => overlaps(k, m))) continue;
     keptCountries.push(m);
   }
+  const sents = sentences(text);
+  const roles = countryRoles(text, keptCountries, sents);
+  keptCountries.forEach((m, i) => (m.role = roles[i] ?? 'other'));
   mentions.push(...keptCountries);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const sents = sentences(text);
   const hits = findFigureHits(text, sents);
   const figures: ExtractedFigure[] = [];
   let si = 0;
@@ -90,6 +93,7 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
       quote_start: qs,
       quote_end: qe,
       ...(h.kind === 'date' ? { date: h.date ?? null } : {}),
+      ...(h.kind === 'share' ? { share_of: h.share_of ?? 'other' } : {}),
     });
   }
   // Plain contract field order for mentions.
@@ -101,6 +105,7 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
       end: m.end,
       entity_id: m.entity_id,
       country: m.country,
+      role: m.type === 'country' ? (m.role ?? 'other') : null,
       ...(m.caption !== undefined ? { caption: m.caption } : {}),
       ...(m.score !== undefined ? { score: m.score } : {}),
     })),

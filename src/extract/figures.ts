@@ -7,7 +7,7 @@
  */
 import type { FigureQualifier } from '../model/figure.ts';
 import { FRACTION_WORDS, NUMBER, parseFraction, parseNumber } from './numbers.ts';
-import type { ExtractedFigure, ExtractedUnit, FigureKind } from './types.ts';
+import type { ExtractedFigure, ExtractedUnit, FigureKind, ShareWhole } from './types.ts';
 
 export interface Sentence {
   start: number;
@@ -26,6 +26,7 @@ interface Hit {
   of: number | null;
   per: ExtractedFigure['per'];
   date?: string | null;
+  share_of?: ShareWhole | null;
 }
 
 /** Compiled patterns, kept: the functions below run once per sentence. */
@@ -83,16 +84,27 @@ function validModifiers(raw: string | undefined): boolean {
 }
 const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|arrested|executed|purged|rescued|deported|repatriated|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
-const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing)\b/i;
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
+/** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
+const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
+const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+/** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
+const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
 
-function workerCounts(text: string, s: Sentence): Hit[] {
+/**
+ * Worker counts in one sentence. `prevCue`: the sentence before speaks of
+ * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
+ * workers there. Qatar also sent back about 2,500 North Koreans.").
+ */
+function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
-  const hasCue = WORK_CUE.test(sentence);
-  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string) => {
-    if (nounKind === 'people' && !hasCue) return;
+  const ownCue = WORK_CUE.test(sentence);
+  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
+    if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
+    if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+    if (hits.some((k) => h.start < k.end && k.start < h.end)) return;
     hits.push(h);
   };
 
@@ -143,7 +155,7 @@ function workerCounts(text: string, s: Sentence): Hit[] {
     push(
       { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
       WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
-      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
     );
   }
 
@@ -164,16 +176,88 @@ function workerCounts(text: string, s: Sentence): Hit[] {
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
+  if (ownCue) for (const h of [...numberOfCounts(sentence, s), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
+  return hits;
+}
+
+const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
+/** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
+function numberOfCounts(sentence: string, s: Sentence): Hit[] {
+  const head = re(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu').exec(sentence);
+  if (!head) return [];
+  const hits: Hit[] = [];
+  const tail = sentence.slice(head.index + head[0].length);
+  const offset = s.start + head.index + head[0].length;
+  const value = re(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+  for (let m = value.exec(tail); m; m = value.exec(tail)) {
+    const raw = m[4] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[3]);
+    const start = offset + m.index + (m.groups?.verb ?? '').length;
+    const { low, high } = bounds(v, q);
+    hits.push({ kind: 'worker_count', start, end: offset + m.index + m[0].length, low, high, unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
+
+/** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
+function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  const r = re(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const v = parseNumber(m[2] ?? '');
+    if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[1]);
+    const start = s.start + m.index + 1;
+    hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: bounds(v, q).low, high: bounds(v, q).high, unit: 'persons', qualifier: q, of: null, per: null });
+  }
   return hits;
 }
 
 // ---------------------------------------------------------------- shares
 
+const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings|income|remuneration|stipends?|pay${SP}packets?)`;
+const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${SP}Koreans|Koreans|nationals|citizens|employees|people|labou?r${SP}force)`;
+const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
+const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
+
+/**
+ * What a share is a share of, from the words after it ("of their monthly
+ * wages", "of the total North Korean workers") or, for "of which", "of
+ * them", the nearest whole named before it ("$1,000 a month, half of which").
+ */
+function shareWhole(sentence: string, start: number, end: number): ShareWhole {
+  const after = sentence.slice(end, end + 90);
+  const direct = re(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}`, 'iu').exec(after);
+  if (direct) {
+    const noun = direct[2] ?? '';
+    if (re(`^${WAGE_NOUN}$`, 'iu').test(noun)) return OWNER_STATE.test(direct[1] ?? '') ? 'revenue' : 'wages';
+    if (re(`^${REVENUE_NOUN}$`, 'iu').test(noun)) return 'revenue';
+    return 'workforce';
+  }
+  if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return 'other';
+  // The nearest whole before the share: money or pay, workers, revenue.
+  const before = sentence.slice(Math.max(0, start - 160), start);
+  const last = (pattern: string) => {
+    let at = -1;
+    const r = re(pattern, 'giu');
+    for (let m = r.exec(before); m; m = r.exec(before)) at = m.index;
+    return at;
+  };
+  const money = Math.max(last(`${WAGE_NOUN}${E}`), last(`(?:\\$|€|£|USD|dollars?|euros?|won|yuan)`));
+  const workers = last(`${WORKFORCE_NOUN}${E}`);
+  const revenue = last(`${REVENUE_NOUN}${E}`);
+  const best = Math.max(money, workers, revenue);
+  if (best < 0) return 'other';
+  return best === money ? 'wages' : best === workers ? 'workforce' : 'revenue';
+}
+
 function shares(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
-    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null });
+    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
 
   // "95 percent", "40%", "zero to 15%", "about 40%"
   const pct = re(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
@@ -414,16 +498,27 @@ const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten
 export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {
   const state = { won: 'KPW' as ExtractedUnit };
   const all: Hit[] = [];
+  let prevCue = false;
+  let lastShare: { whole: ShareWhole; sentence: Sentence; sentenceEnd: number } | null = null;
   for (const s of sentences) {
     // Most sentences hold no number at all: skip them before the costly patterns.
     const body = text.slice(s.start, s.end);
+    const cue = prevCue;
+    prevCue = WORK_CUE.test(body);
     if (!/\d/.test(body) && !NUMBER_WORDS.test(body)) continue;
     const inSentence: Hit[] = [];
-    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s), ...dates(text, s)]) {
+    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue), ...dates(text, s)]) {
       if (inSentence.some((k) => h.start < k.end && k.start < h.end)) continue;
       inSentence.push(h);
     }
-    all.push(...inSentence.sort((a, b) => a.start - b.start));
+    inSentence.sort((a, b) => a.start - b.start);
+    for (const h of inSentence) {
+      if (h.kind !== 'share') continue;
+      // "40% of our wages went to …, 20% to …; the remaining 25% went to the labourers": one whole for the list.
+      if (h.share_of === 'other' && lastShare && (lastShare.sentence === s || /\b(?:remaining|rest|other)[ \u00a0]+$/i.test(text.slice(Math.max(s.start, h.start - 12), h.start))) && lastShare.sentenceEnd >= s.start - 2) h.share_of = lastShare.whole;
+      if (h.share_of && h.share_of !== 'other') lastShare = { whole: h.share_of, sentence: s, sentenceEnd: s.end };
+    }
+    all.push(...inSentence);
   }
   return all;
 }
