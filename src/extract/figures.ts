@@ -7,6 +7,7 @@
  */
 import type { FigureQualifier } from '../model/figure.ts';
 import { FRACTION_WORDS, NUMBER, parseFraction, parseNumber } from './numbers.ts';
+import { Occupancy } from './occupancy.ts';
 import type { ExtractedFigure, ExtractedUnit, FigureKind, ShareWhole } from './types.ts';
 
 export interface Sentence {
@@ -100,11 +101,12 @@ function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
+  const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
     if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
-    if (hits.some((k) => h.start < k.end && k.start < h.end)) return;
+    if (!taken.claim(h.start, h.end)) return;
     hits.push(h);
   };
 
@@ -138,7 +140,7 @@ function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] {
     if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
-    if (hits.some((h) => start < h.end && h.start < end)) continue;
+    if (!taken.isFree(start, end)) continue;
     let q: FigureQualifier;
     let low: number | null;
     let high: number | null;
@@ -362,12 +364,14 @@ function perOf(before: string, after: string): ExtractedFigure['per'] {
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
+  const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier) => {
     const start = s.start + idx;
     const end = start + len;
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (!taken.isFree(start, end)) return;
     // "a hundred dollar bill" is a banknote, not an amount.
     if (/^[ \u00a0]*bills?\b/i.test(text.slice(end, end + 8))) return;
+    taken.take(start, end);
     const per = perOf(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 60));
     hits.push({ kind: 'money', start, end, low, high, unit, qualifier, of: null, per });
   };
@@ -438,10 +442,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function dates(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
+  const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, iso: string, year: number | null) => {
     const start = s.start + idx;
     const end = start + len;
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (!taken.claim(start, end)) return;
     hits.push({ kind: 'date', start, end, low: year, high: year, unit: 'date', qualifier: 'exact', of: null, per: null, date: iso });
   };
   const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -507,9 +512,9 @@ export function findFigureHits(text: string, sentences: readonly Sentence[]): Hi
     prevCue = WORK_CUE.test(body);
     if (!/\d/.test(body) && !NUMBER_WORDS.test(body)) continue;
     const inSentence: Hit[] = [];
+    const taken = new Occupancy(s.end - s.start, s.start);
     for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue), ...dates(text, s)]) {
-      if (inSentence.some((k) => h.start < k.end && k.start < h.end)) continue;
-      inSentence.push(h);
+      if (taken.claim(h.start, h.end)) inSentence.push(h);
     }
     inSentence.sort((a, b) => a.start - b.start);
     for (const h of inSentence) {

@@ -16,7 +16,8 @@ const ACRONYMS: Readonly<Record<string, string>> = {
 };
 
 const SECTION = String.raw`(?:[Ss]ection|[Ss]ec\.|§)\s?(\d+[a-z]?(?:\([a-z0-9]+\))*)`;
-const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de))*[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
+// At most 14 words: an act's name is never longer, and a bound keeps a long run of capitals linear.
+const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
 const NAMED_ACT = String.raw`(${ACT_BODY})(?:\s+of\s+(\d{4}))?`;
 
 interface Rule {
@@ -52,14 +53,14 @@ const RULES: Rule[] = [
   { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}` },
   // Treaties, charters, covenants, protocols: "Treaty on European Union", "EU Charter of Fundamental Rights", "the 2000 UN TIP Protocol"
   {
-    re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in))*|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
+    re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
     caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
   },
   // UN document symbols: A/HRC/34/L.14, S/RES/2397 (2017)
   { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]) },
   // Conventions and charters
   {
-    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in))*)?/gu,
+    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
     caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
   },
   { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations' },
