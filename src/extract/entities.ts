@@ -141,19 +141,20 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const distinct = [...new Set(candidates.map((c) => c.text))];
   const answers = await resolver.resolveMany(distinct);
   const byText = new Map<string, ResolvedEntity>();
-  const lowered = lowerCasePhrases(text);
+  const lowered = lowerCaseLookup(text);
   const lowerText = text.toLowerCase() === text ? null : text;
   distinct.forEach((name, i) => {
     const r = answers[i];
     if (!r || !SCHEMA_TYPE[r.schema]) return;
     if (REGIONS.has(name) || compactKey(name).length <= 2) return;
+    // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
+    const oneWord = !/[\s\u00a0]/.test(name);
+    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return;
     // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
     if (lowerText && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return;
     // A country's name is a country mention, whatever list entry carries it as an alias.
     if (countryCode(name) !== null) return;
-    // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
-    const oneWord = !/[\s\u00a0]/.test(name);
-    if (oneWord ? r.exact === true : r.score >= threshold || r.exact === true) byText.set(name, r);
+    byText.set(name, r);
   });
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
@@ -179,22 +180,34 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
 }
 
 /**
- * Every phrase of up to MAX_TOKENS words the text writes in lower case
- * ("labor training camps"), to tell a capitalised common phrase from a name
- * in one look-up instead of a search of the whole text per name.
+ * Whether a phrase stands in the text in lower case, as whole words ("labor
+ * training camps" next to "Labor Training Camps"): one search of the text per
+ * distinct phrase, remembered, so repeated names cost nothing more.
  */
-function lowerCasePhrases(text: string): Set<string> {
-  const out = new Set<string>();
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.cap || !/^\p{Ll}/u.test(tokens[i]!.text)) continue;
-    for (let j = i; j < tokens.length && j - i < MAX_TOKENS; j++) {
-      const t = tokens[j]!;
-      if (j > i && (!/^[\p{Ll}\p{N}]/u.test(t.text) || text.slice(tokens[j - 1]!.end, t.start) !== ' ')) break;
-      out.add(text.slice(tokens[i]!.start, t.end));
-    }
+function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
+  const seen = new Map<string, boolean>();
+  return {
+    has(phrase: string): boolean {
+      let hit = seen.get(phrase);
+      if (hit === undefined) {
+        hit = containsWord(text, phrase);
+        seen.set(phrase, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+/** True when `needle` stands in `haystack` as whole words. */
+function containsWord(haystack: string, needle: string): boolean {
+  let i = haystack.indexOf(needle);
+  while (i >= 0) {
+    const before = haystack[i - 1] ?? ' ';
+    const after = haystack[i + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    i = haystack.indexOf(needle, i + 1);
   }
-  return out;
+  return false;
 }
 
 /** Words that do not tell one organisation from another. */
@@ -212,7 +225,7 @@ const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.r
  * ("Treasury" for the U.S. Treasury Department), when exactly one entity of
  * the document fits and the words are not generic ones.
  */
-function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[], lowered: ReadonlySet<string>): Mention[] {
+function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[], lowered: { has(phrase: string): boolean }): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
   const forms = new Map<string, Mention[]>();
@@ -243,10 +256,10 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
     if (!taken.isFree(c.start, c.end)) continue;
     if (c.tokens === 1 && !c.alone) continue;
     const w = words(c.text);
-    if (REGIONS.has(c.text) || lowered.has(c.text.toLowerCase())) continue;
-    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
     const owners = forms.get(w.join(' '));
     if (!owners || owners.length !== 1) continue;
+    if (REGIONS.has(c.text) || lowered.has(c.text.toLowerCase())) continue;
+    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
     const owner = owners[0]!;
     taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
