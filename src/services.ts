@@ -5,20 +5,16 @@
  */
 import type { Settings } from './config/settings.ts';
 import { openDb, type Db } from './store/db.ts';
-import { loadBundle, registerBundlePart, type BundleReport, type ProgressReporter } from './store/bundle.ts';
-import { listsBundlePart } from './ingest/lists/bundled.ts';
+import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
-
-// The bundled official lists (data/lists) load after the curated dataset, and again only when their files change.
-registerBundlePart(listsBundlePart);
 
 export interface Services {
   db: Db;
   settings: Settings;
   bundle: BundleReport;
   /** The testimony keyring (ROOM39_KEY_FILE / ROOM39_KEY), or null when none is configured; never stored in the database. */
-  keyring?: Keyring | null;
+  keyring: Keyring | null;
   close(): Promise<void>;
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { bundledResolver } from '../../src/extract/resolver.ts';
+import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { GOALS, SCORED_FIELDS, scoreDocument, summarize, type DocumentLabels } from '../../src/extract/evaluate.ts';
 
 const dir = path.join(REPO_ROOT, 'test/extract/labels');

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { bundledResolver } from '../../src/extract/resolver.ts';
+import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import type { DocumentLabels, LabelledFigure, LabelledMention } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
 import { loadSet, readText, type Annotation, type AnnotationType } from './out-of-sample/corpus.ts';

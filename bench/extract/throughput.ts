@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { bundledResolver } from '../../src/extract/resolver.ts';
+import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { readDocumentBytes } from '../../src/ingest/documents/read.ts';
 import { makePdf } from '../../test/extract/pdf-fixture.ts';
 

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import Fuse from 'fuse.js';
-import { readBundledLists, type ListRecord } from '../../src/match/from-lists.ts';
+import { readBundledLists, type ListRecord } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { heldOutNames, scoreCases, summarize, type EvalCase } from '../../src/match/evaluation.ts';
 import { normalizeName } from '../../src/names/index.ts';

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readBundledLists } from '../../src/match/from-lists.ts';
-import { ScreeningService, runScreen, readScreenCsv, jsonWriter, csvWriter } from '../../src/screen/index.ts';
+import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
+import { ScreeningService, runScreen, readScreenCsv, jsonWriter, csvWriter, parseScreeningOptions } from '../../src/screen/index.ts';
 import { DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
@@ -35,7 +35,7 @@ const jsonOut = fs.createWriteStream(path.join(dir, 'out.json'));
 const csvOut = fs.createWriteStream(path.join(dir, 'out.csv'));
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const summary = await runScreen(service, readScreenCsv(fs.createReadStream(input), input), { threshold: DEFAULT_THRESHOLD, dataset: 'default' },
+const summary = await runScreen(service, readScreenCsv(fs.createReadStream(input), input), parseScreeningOptions({ threshold: DEFAULT_THRESHOLD }),
   [jsonWriter((s) => jsonOut.write(s)), csvWriter((s) => csvOut.write(s))],
   async (r) => { if (r.row % 1000 === 0) { peak = Math.max(peak, process.memoryUsage().rss); if (jsonOut.writableNeedDrain) await new Promise<void>((ok) => jsonOut.once('drain', () => ok())); } });
 const ms = performance.now() - t0;

@@ -26,6 +26,11 @@ function help(): string {
   ].join('\n');
 }
 
+/** The option a service field is given by: `maxRows` → `--max-rows`. */
+function optionName(field: string): string {
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -64,7 +69,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     if (isRoom39Error(e)) {
-      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message } })}\n` : `room39 ${name}: ${message}\n`);
+      // A service names the field at fault; the command line words it as the option a person typed.
+      const worded = e.field ? `${optionName(e.field)}: ${e.detail}` : message;
+      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message: worded } })}\n` : `room39 ${name}: ${worded}\n`);
       return e.code === 'not_found' ? 3 : 1;
     }
     process.stderr.write(`room39 ${name}: unexpected failure: ${message}\n`);

@@ -9,7 +9,7 @@ import { streamFor } from './random.ts';
 import { quantiles, percentileRank, type Summary } from './stats.ts';
 import { revenueAt, type Plan, type PlannedInput } from './simulate.ts';
 import type { SourceRef } from './data.ts';
-import { covers } from './inputs.ts';
+import { covers } from './model.ts';
 
 /** Draws per input used for its own summary and for the tornado. */
 export const INPUT_SAMPLE = 20_000;

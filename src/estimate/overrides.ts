@@ -4,10 +4,10 @@
  * (a country's share of the world total), `CN+RU:worker_share=0.6..0.8` (a
  * group's share). Parsed and checked here, applied to the model's inputs in estimate.ts.
  */
-import { invalidInput } from '../errors.ts';
+import { invalidOption } from '../errors.ts';
 import type { Dist } from './distributions.ts';
-import { INPUT_METRICS, type InputMetric } from './inputs.ts';
-import { isCountryCode } from './countries.ts';
+import { INPUT_METRICS, type InputMetric } from './model.ts';
+import { isCountryCode } from '../model/countries.ts';
 
 export interface Override {
   metric: InputMetric;
@@ -31,29 +31,30 @@ const LIMITS: Record<InputMetric, { min: number; max: number; what: string }> = 
 const NUMBER = /^\d+(\.\d+)?$/;
 
 export function parseOverride(text: string): Override {
-  const where = `--override ${text}`;
+  /** A bad override, reported under the option's name with the override's own text first. */
+  const bad = (message: string) => invalidOption('override', `${text.trim()}: ${message}`);
   const m = /^\s*(?:([A-Za-z]{2}(?:(?:\s*\+\s*|\s+)[A-Za-z]{2})*)\s*:\s*)?([a-z_]+)\s*=\s*([^\s]+)\s*$/.exec(text);
-  if (!m) throw invalidInput('an override reads METRIC=LOW..HIGH or CC:METRIC=VALUE, e.g. state_share=0.5..0.7, RU:workers=20000..30000 or CN+RU:worker_share=0.6..0.8', where);
+  if (!m) throw bad('an override reads METRIC=LOW..HIGH or CC:METRIC=VALUE, e.g. state_share=0.5..0.7, RU:workers=20000..30000 or CN+RU:worker_share=0.6..0.8');
   const [, cc, metricText, value] = m as unknown as [string, string | undefined, string, string];
   if (!(INPUT_METRICS as readonly string[]).includes(metricText)) {
-    throw invalidInput(`unknown input "${metricText}"; overridable inputs: ${INPUT_METRICS.join(', ')}`, where);
+    throw bad(`unknown input "${metricText}"; overridable inputs: ${INPUT_METRICS.join(', ')}`);
   }
   const metric = metricText as InputMetric;
   const codes = cc ? [...new Set(cc.split(/[+\s]+/).map((x) => x.trim().toUpperCase()))].sort() : [];
-  for (const c of codes) if (!isCountryCode(c)) throw invalidInput(`"${c}" is not an ISO 3166-1 alpha-2 country code`, where);
-  if (codes.length > 1 && metric !== 'worker_share') throw invalidInput(`only worker_share can be given for a group of countries (${codes.join('+')}); give ${metric} one country at a time`, where);
-  if (metric === 'worker_share' && codes.length === 0) throw invalidInput('a worker_share override names the country or group it is the share of, e.g. RU:worker_share=0.3..0.5 or CN+RU:worker_share=0.6..0.8', where);
+  for (const c of codes) if (!isCountryCode(c)) throw bad(`"${c}" is not an ISO 3166-1 alpha-2 country code`);
+  if (codes.length > 1 && metric !== 'worker_share') throw bad(`only worker_share can be given for a group of countries (${codes.join('+')}); give ${metric} one country at a time`);
+  if (metric === 'worker_share' && codes.length === 0) throw bad('a worker_share override names the country or group it is the share of, e.g. RU:worker_share=0.3..0.5 or CN+RU:worker_share=0.6..0.8');
   const country = codes.length === 1 ? (codes[0] as string) : null;
   const countries = codes.length > 1 ? codes : null;
   const parts = value.split('..');
   if (parts.length > 2 || parts.some((p) => !NUMBER.test(p))) {
-    throw invalidInput(`"${value}" is not a value or a LOW..HIGH range of plain non-negative numbers (no commas, no units)`, where);
+    throw bad(`"${value}" is not a value or a LOW..HIGH range of plain non-negative numbers (no commas, no units)`);
   }
   const low = Number(parts[0]);
   const high = Number(parts[1] ?? parts[0]);
-  if (low > high) throw invalidInput(`the low end ${low} is above the high end ${high}`, where);
+  if (low > high) throw bad(`the low end ${low} is above the high end ${high}`);
   const lim = LIMITS[metric];
-  if (low < lim.min || high > lim.max) throw invalidInput(`${metric} is ${lim.what}; ${value} is out of range`, where);
+  if (low < lim.min || high > lim.max) throw bad(`${metric} is ${lim.what}; ${value} is out of range`);
   return { metric, country, countries, low, high, text: text.trim() };
 }
 
@@ -65,7 +66,7 @@ export function parseOverrides(texts: readonly string[]): Override[] {
     const clash = out.find((p) => p.metric === o.metric && p.country === o.country && (p.countries ?? []).join('+') === (o.countries ?? []).join('+'));
     if (clash) {
       if (clash.low !== o.low || clash.high !== o.high) {
-        throw invalidInput(`contradictory overrides for ${o.country ? `${o.country}:` : ''}${o.metric}: "${clash.text}" and "${o.text}"; give one`, '--override');
+        throw invalidOption('override', `contradictory overrides for ${o.country ? `${o.country}:` : ''}${o.metric}: "${clash.text}" and "${o.text}"; give one`);
       }
       continue;
     }

@@ -13,7 +13,7 @@
  * (the tornado); a test holds the two together.
  */
 import type { Mixture } from './distributions.ts';
-import type { WorkerBasis } from './inputs.ts';
+import type { WorkerBasis } from './model.ts';
 import { streamFor } from './random.ts';
 
 export interface PlannedInput {
@@ -65,14 +65,16 @@ export interface SimResult {
   groupOverfull: Map<string, number>;
 }
 
-export function simulate(plan: Plan, draws: number, seed: string, keepRows: boolean, keepExcluded = false): SimResult {
-  // An input shared by several rows (a pooled one) is drawn once and reused: one draw for all of them.
+type Draw = (input: PlannedInput, out: Float64Array) => Float64Array;
+
+/** Draws of an input: one shared by several rows (a pooled one) is drawn once and reused, one draw for all of them. */
+function drawer(plan: Plan, draws: number, seed: string): Draw {
   const uses = new Map<string, number>();
   for (const r of [...plan.rows, ...(plan.remainder ? [plan.remainder] : [])]) {
     for (const i of [r.wage, r.share, r.months]) uses.set(i.key, (uses.get(i.key) ?? 0) + 1);
   }
   const shared = new Map<string, Float64Array>();
-  const draw = (input: PlannedInput, out: Float64Array): Float64Array => {
+  return (input, out) => {
     if ((uses.get(input.key) ?? 0) > 1) {
       let a = shared.get(input.key);
       if (!a) {
@@ -85,10 +87,10 @@ export function simulate(plan: Plan, draws: number, seed: string, keepRows: bool
     input.mixture.fill(out, streamFor(seed, input.key));
     return out;
   };
+}
 
-  // 1. Workers per row.
-  const total = plan.total ? new Float64Array(draws) : null;
-  if (plan.total && total) plan.total.mixture.fill(total, streamFor(seed, plan.total.key));
+/** 1a. Workers of the rows with their own: a count, or a share × the world total. */
+function ownWorkers(plan: Plan, total: Float64Array | null, draws: number, seed: string): Map<string, Float64Array> {
   const W = new Map<string, Float64Array>();
   for (const row of plan.rows) {
     if (!row.workers) continue;
@@ -100,6 +102,11 @@ export function simulate(plan: Plan, draws: number, seed: string, keepRows: bool
     }
     W.set(row.id, w);
   }
+  return W;
+}
+
+/** 1b. Each group's share × the world total, less its members with workers of their own, split evenly among the rest (added to W); per group, the draws where nothing was left. */
+function groupWorkers(plan: Plan, W: Map<string, Float64Array>, total: Float64Array | null, draws: number, seed: string): Map<string, number> {
   const groupOverfull = new Map<string, number>();
   const s = new Float64Array(draws);
   for (const g of plan.groups) {
@@ -124,21 +131,25 @@ export function simulate(plan: Plan, draws: number, seed: string, keepRows: bool
     free.forEach((id, j) => W.set(id, outs[j] as Float64Array));
     groupOverfull.set(g.key, over);
   }
+  return groupOverfull;
+}
 
+/** 1c. The unattributed remainder: the world total less every named country, never below zero; and the draws where it was below. */
+function remainderWorkers(W: ReadonlyMap<string, Float64Array>, total: Float64Array, draws: number): { rest: Float64Array; namedAboveTotal: number } {
+  const rest = new Float64Array(draws);
+  const named = new Float64Array(draws);
   let namedAboveTotal = 0;
-  let rest: Float64Array | null = null;
-  if (plan.remainder && total) {
-    rest = new Float64Array(draws);
-    const named = new Float64Array(draws);
-    for (const w of W.values()) for (let i = 0; i < draws; i++) named[i] = (named[i] as number) + (w[i] as number);
-    for (let i = 0; i < draws; i++) {
-      const r = (total[i] as number) - (named[i] as number);
-      if (r < 0) namedAboveTotal++;
-      rest[i] = r > 0 ? r : 0;
-    }
+  for (const w of W.values()) for (let i = 0; i < draws; i++) named[i] = (named[i] as number) + (w[i] as number);
+  for (let i = 0; i < draws; i++) {
+    const r = (total[i] as number) - (named[i] as number);
+    if (r < 0) namedAboveTotal++;
+    rest[i] = r > 0 ? r : 0;
   }
+  return { rest, namedAboveTotal };
+}
 
-  // 2. Revenue.
+/** 2. Revenue: each row's workers × wage × state share × months, summed over the rows not left out; per-row draws kept when asked for. */
+function revenueOf(plan: Plan, W: ReadonlyMap<string, Float64Array>, rest: Float64Array | null, draw: Draw, draws: number, keepRows: boolean, keepExcluded: boolean) {
   const revenue = new Float64Array(draws);
   const workers = new Float64Array(draws);
   const mBuf = new Float64Array(draws);
@@ -172,6 +183,17 @@ export function simulate(plan: Plan, draws: number, seed: string, keepRows: bool
     if (w) addRow(row, w);
   }
   if (plan.remainder && rest) addRow(plan.remainder, rest);
+  return { revenue, workers, rows };
+}
+
+export function simulate(plan: Plan, draws: number, seed: string, keepRows: boolean, keepExcluded = false): SimResult {
+  const draw = drawer(plan, draws, seed);
+  const total = plan.total ? new Float64Array(draws) : null;
+  if (plan.total && total) plan.total.mixture.fill(total, streamFor(seed, plan.total.key));
+  const W = ownWorkers(plan, total, draws, seed);
+  const groupOverfull = groupWorkers(plan, W, total, draws, seed);
+  const { rest, namedAboveTotal } = plan.remainder && total ? remainderWorkers(W, total, draws) : { rest: null, namedAboveTotal: 0 };
+  const { revenue, workers, rows } = revenueOf(plan, W, rest, draw, draws, keepRows, keepExcluded);
   return { revenue, workers, rows, namedAboveTotal, groupOverfull };
 }
 

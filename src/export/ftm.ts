@@ -68,112 +68,155 @@ function propType(schema: string, prop: string): string | null {
   return walk(schema);
 }
 
-async function write(stream: fs.WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+interface Clusters {
+  /** Linked record id → its canonical id. */
+  canonicalOf: Map<string, string>;
+  /** Canonical id → the records merged into it. */
+  members: Map<string, string[]>;
+}
+
+async function readClusters(q: Queryable): Promise<Clusters> {
+  const links = await q.query<{ canonical_id: string; member_id: string }>(
+    `SELECT canonical_id, member_id FROM entity_links WHERE judgement = 'positive' AND undone_at IS NULL`);
+  const canonicalOf = new Map(links.map((l) => [l.member_id, l.canonical_id]));
+  const members = new Map<string, string[]>();
+  for (const l of links) members.set(l.canonical_id, [...(members.get(l.canonical_id) ?? []), l.member_id]);
+  return { canonicalOf, members };
+}
+
+const STATEMENT_COLUMNS = ['id', 'entity_id', 'canonical_id', 'prop', 'prop_type', 'schema', 'value', 'dataset', 'lang', 'original_value', 'external', 'first_seen', 'last_seen'];
+type StatementCsvRow = Record<(typeof STATEMENT_COLUMNS)[number], string>;
+
+/** Output written to temporary files and renamed at the end: a failed export leaves no partial file. */
+class ExportFiles {
+  private readonly tmp: string;
+  private readonly tmpStatements: string | null;
+  private readonly out: fs.WriteStream;
+  private readonly csvFile: fs.WriteStream | null;
+  private readonly csv: ReturnType<typeof stringify> | null;
+
+  constructor(private readonly opts: ExportOptions) {
+    this.tmp = `${opts.out}.part-${process.pid}`;
+    this.tmpStatements = opts.statementsOut ? `${opts.statementsOut}.part-${process.pid}` : null;
+    this.out = fs.createWriteStream(this.tmp, { encoding: 'utf8' });
+    this.csvFile = this.tmpStatements ? fs.createWriteStream(this.tmpStatements, { encoding: 'utf8' }) : null;
+    this.csv = this.csvFile ? stringify({ header: true, columns: STATEMENT_COLUMNS }) : null;
+    if (this.csv && this.csvFile) this.csv.pipe(this.csvFile);
+  }
+
+  async entity(entity: FtmEntityJson): Promise<void> {
+    if (!this.out.write(`${JSON.stringify(entity)}\n`)) await once(this.out, 'drain');
+  }
+
+  statement(row: StatementCsvRow): void {
+    this.csv?.write(row);
+  }
+
+  async commit(): Promise<void> {
+    this.out.end();
+    await once(this.out, 'finish');
+    if (this.csv && this.csvFile) { this.csv.end(); await once(this.csvFile, 'finish'); }
+    fs.renameSync(this.tmp, this.opts.out);
+    if (this.tmpStatements && this.opts.statementsOut) fs.renameSync(this.tmpStatements, this.opts.statementsOut);
+  }
+
+  discard(): void {
+    for (const s of [this.out, this.csvFile, this.csv]) { s?.on('error', () => undefined); s?.destroy(); }
+    fs.rmSync(this.tmp, { force: true });
+    if (this.tmpStatements) fs.rmSync(this.tmpStatements, { force: true });
+  }
+}
+
+/** One canonical entity from the statements of its records; undefined when nothing of it can be exported. */
+function buildEntity(id: string, list: readonly Row[], derivedTopics: ReadonlySet<string>, clusters: Clusters, files: ExportFiles, report: ExportReport): FtmEntityJson | undefined {
+  const canon = (x: string) => clusters.canonicalOf.get(x) ?? x;
+  const schema = exportSchema(list.map((r) => exportSchema(r.schema)).reduce(reconcileSchemas));
+  const properties: Record<string, string[]> = {};
+  // Topics the store derives (a Sanction makes its entity `sanction`) come across with the stated ones.
+  const topics = new Set<string>([...derivedTopics].filter((t) => t in FTM_TOPICS));
+  const datasets = new Set<string>();
+  for (const r of list) {
+    datasets.add(r.dataset);
+    const type = propType(schema, r.prop);
+    let value = r.value;
+    if (!type) { report.values_left_out++; continue; }
+    if (type === 'entity') value = canon(value);
+    if (r.prop === 'topics' && !(value in FTM_TOPICS)) { report.values_left_out++; continue; }
+    if (r.prop === 'topics') topics.add(value);
+    // A value FtM would reject (too long for its type, a malformed date) is left out, not exported broken.
+    if (ftmProblems({ id, schema, properties: { [r.prop]: [value] } }).length) { report.values_left_out++; continue; }
+    const values = (properties[r.prop] ??= []);
+    if (!values.includes(value)) values.push(value);
+    report.statements++;
+    files.statement({
+      id: r.id, entity_id: r.entity_id, canonical_id: id, prop: r.prop, prop_type: type, schema, value,
+      dataset: r.dataset, lang: '', original_value: r.original_value ?? '', external: 'false',
+      first_seen: r.first_seen, last_seen: r.last_seen,
+    });
+  }
+  if (Object.keys(properties).length === 0) return undefined;
+  if (topics.size && propType(schema, 'topics')) properties.topics = [...new Set([...(properties.topics ?? []), ...topics])];
+  const entity: FtmEntityJson = {
+    id,
+    schema,
+    properties,
+    caption: properties.name?.[0] ?? properties.title?.[0] ?? id,
+    datasets: [...datasets].sort(),
+    referents: (clusters.members.get(id) ?? []).sort(),
+    first_seen: list.map((r) => r.first_seen).sort()[0] ?? null,
+    last_seen: list.map((r) => r.last_seen).sort().at(-1) ?? null,
+    target: topics.has('sanction'),
+  };
+  const problems = ftmProblems(entity);
+  if (problems.length) throw new Room39Error('invalid_data', `entity ${id} does not validate as FtM: ${problems.join('; ')}`);
+  return entity;
+}
+
+/** One page of canonical entities: their records' accepted statements, grouped under the canonical id. */
+async function exportPage(q: Queryable, ids: readonly string[], clusters: Clusters, opts: ExportOptions, files: ExportFiles, report: ExportReport): Promise<void> {
+  const cluster = ids.flatMap((id) => [id, ...(clusters.members.get(id) ?? [])]);
+  const derivedTopics = new Map((await q.query<{ id: string; topics: string[] }>(
+    'SELECT id, topics FROM entities WHERE id = ANY($1::text[])', [cluster])).map((p) => [p.id, p.topics]));
+  const rows = await q.query<Row>(
+    `SELECT s.id, s.entity_id, s.schema, s.prop, s.value, s.original_value, s.dataset, s.first_seen, s.last_seen, src.kind AS source_kind
+       FROM statements s LEFT JOIN sources src ON src.id = s.source_id
+      WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
+      ORDER BY s.entity_id, s.prop, s.value`, [cluster]);
+  const byCanonical = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (opts.public && isProtected({ schema: r.schema, prop: r.prop, dataset: r.dataset, sourceKind: r.source_kind })) { report.protected_left_out++; continue; }
+    const c = clusters.canonicalOf.get(r.entity_id) ?? r.entity_id;
+    byCanonical.set(c, [...(byCanonical.get(c) ?? []), r]);
+  }
+  for (const id of ids) {
+    const list = byCanonical.get(id);
+    if (!list?.length) continue;
+    const topics = new Set([id, ...(clusters.members.get(id) ?? [])].flatMap((m) => derivedTopics.get(m) ?? []));
+    const entity = buildEntity(id, list, topics, clusters, files, report);
+    if (!entity) continue;
+    await files.entity(entity);
+    report.entities++;
+  }
 }
 
 export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<ExportReport> {
   const outDir = path.dirname(path.resolve(opts.out));
   if (!fs.existsSync(outDir)) throw new Room39Error('invalid_input', 'the folder to write into does not exist', outDir);
-  // Written to a temporary file and renamed at the end: a failed export leaves no partial file.
-  const tmp = `${opts.out}.part-${process.pid}`;
-  const tmpStatements = opts.statementsOut ? `${opts.statementsOut}.part-${process.pid}` : null;
-  const out = fs.createWriteStream(tmp, { encoding: 'utf8' });
-  const csvFile = tmpStatements ? fs.createWriteStream(tmpStatements, { encoding: 'utf8' }) : null;
-  const csv = csvFile ? stringify({
-    header: true,
-    columns: ['id', 'entity_id', 'canonical_id', 'prop', 'prop_type', 'schema', 'value', 'dataset', 'lang', 'original_value', 'external', 'first_seen', 'last_seen'],
-  }) : null;
-  if (csv && csvFile) csv.pipe(csvFile);
+  const files = new ExportFiles(opts);
   const report: ExportReport = { out: opts.out, statements_out: opts.statementsOut ?? null, entities: 0, statements: 0, protected_left_out: 0, values_left_out: 0 };
   try {
-    const links = await q.query<{ canonical_id: string; member_id: string }>(
-      `SELECT canonical_id, member_id FROM entity_links WHERE judgement = 'positive' AND undone_at IS NULL`);
-    const canonicalOf = new Map(links.map((l) => [l.member_id, l.canonical_id]));
-    const members = new Map<string, string[]>();
-    for (const l of links) members.set(l.canonical_id, [...(members.get(l.canonical_id) ?? []), l.member_id]);
-    const canon = (id: string) => canonicalOf.get(id) ?? id;
-
+    const clusters = await readClusters(q);
     let after = '';
     for (;;) {
       const page = await q.query<{ id: string }>(`SELECT id FROM entities WHERE id > $1 ORDER BY id LIMIT 500`, [after]);
       if (!page.length) break;
       after = page.at(-1)!.id;
-      const ids = page.map((p) => p.id).filter((id) => !canonicalOf.has(id));
-      const cluster = ids.flatMap((id) => [id, ...(members.get(id) ?? [])]);
-      const derivedTopics = new Map((await q.query<{ id: string; topics: string[] }>(
-        'SELECT id, topics FROM entities WHERE id = ANY($1::text[])', [cluster])).map((p) => [p.id, p.topics]));
-      const rows = await q.query<Row>(
-        `SELECT s.id, s.entity_id, s.schema, s.prop, s.value, s.original_value, s.dataset, s.first_seen, s.last_seen, src.kind AS source_kind
-           FROM statements s LEFT JOIN sources src ON src.id = s.source_id
-          WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
-          ORDER BY s.entity_id, s.prop, s.value`, [cluster]);
-      const byCanonical = new Map<string, Row[]>();
-      for (const r of rows) {
-        if (opts.public && isProtected({ schema: r.schema, prop: r.prop, dataset: r.dataset, sourceKind: r.source_kind })) { report.protected_left_out++; continue; }
-        const c = canon(r.entity_id);
-        byCanonical.set(c, [...(byCanonical.get(c) ?? []), r]);
-      }
-      for (const id of ids) {
-        const list = byCanonical.get(id);
-        if (!list?.length) continue;
-        const schema = exportSchema(list.map((r) => exportSchema(r.schema)).reduce(reconcileSchemas));
-        const properties: Record<string, string[]> = {};
-        // Topics the store derives (a Sanction makes its entity `sanction`) come across with the stated ones.
-        const topics = new Set<string>([id, ...(members.get(id) ?? [])].flatMap((m) => derivedTopics.get(m) ?? []).filter((t) => t in FTM_TOPICS));
-        const datasets = new Set<string>();
-        for (const r of list) {
-          datasets.add(r.dataset);
-          const type = propType(schema, r.prop);
-          let value = r.value;
-          if (!type) { report.values_left_out++; continue; }
-          if (type === 'entity') value = canon(value);
-          if (r.prop === 'topics' && !(value in FTM_TOPICS)) { report.values_left_out++; continue; }
-          if (r.prop === 'topics') topics.add(value);
-          // A value FtM would reject (too long for its type, a malformed date) is left out, not exported broken.
-          if (ftmProblems({ id, schema, properties: { [r.prop]: [value] } }).length) { report.values_left_out++; continue; }
-          const values = (properties[r.prop] ??= []);
-          if (!values.includes(value)) values.push(value);
-          report.statements++;
-          csv?.write({
-            id: r.id, entity_id: r.entity_id, canonical_id: id, prop: r.prop, prop_type: type, schema, value,
-            dataset: r.dataset, lang: '', original_value: r.original_value ?? '', external: 'false',
-            first_seen: r.first_seen, last_seen: r.last_seen,
-          });
-        }
-        if (Object.keys(properties).length === 0) continue;
-        if (topics.size && propType(schema, 'topics')) properties.topics = [...new Set([...(properties.topics ?? []), ...topics])];
-        const entity: FtmEntityJson = {
-          id,
-          schema,
-          properties,
-          caption: properties.name?.[0] ?? properties.title?.[0] ?? id,
-          datasets: [...datasets].sort(),
-          referents: (members.get(id) ?? []).sort(),
-          first_seen: list.map((r) => r.first_seen).sort()[0] ?? null,
-          last_seen: list.map((r) => r.last_seen).sort().at(-1) ?? null,
-          target: topics.has('sanction'),
-        };
-        const problems = ftmProblems(entity);
-        if (problems.length) throw new Room39Error('invalid_data', `entity ${id} does not validate as FtM: ${problems.join('; ')}`);
-        await write(out, `${JSON.stringify(entity)}\n`);
-        report.entities++;
-      }
+      await exportPage(q, page.map((p) => p.id).filter((id) => !clusters.canonicalOf.has(id)), clusters, opts, files, report);
     }
-    out.end();
-    await once(out, 'finish');
-    if (csv && csvFile) { csv.end(); await once(csvFile, 'finish'); }
-    fs.renameSync(tmp, opts.out);
-    if (tmpStatements && opts.statementsOut) fs.renameSync(tmpStatements, opts.statementsOut);
+    await files.commit();
     return report;
   } catch (e) {
-    out.on('error', () => undefined);
-    csvFile?.on('error', () => undefined);
-    csv?.on('error', () => undefined);
-    out.destroy();
-    csvFile?.destroy();
-    fs.rmSync(tmp, { force: true });
-    if (tmpStatements) fs.rmSync(tmpStatements, { force: true });
+    files.discard();
     throw e;
   }
 }

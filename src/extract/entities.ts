@@ -9,8 +9,8 @@
  * resolved so far bears it.
  */
 import { countryCode } from './countries.ts';
+import { compactKey } from '../names/normalize.ts';
 import { Occupancy } from './occupancy.ts';
-import { compactKey } from './resolver.ts';
 import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
 
 export interface Candidate {

@@ -11,6 +11,7 @@
  */
 import { deletions, type MatchIndex } from '../match/candidate-index.ts';
 import { prepareName } from '../names/index.ts';
+import { compactKey } from '../names/normalize.ts';
 
 /** Remembered word answers; cleared past this many so a long-running server's memory stays bounded. */
 const MEMO_LIMIT = 100_000;
@@ -18,10 +19,6 @@ const MEMO_LIMIT = 100_000;
 const COMMON = 400;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
 
-/** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
-export function compactKey(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
 
 export class NameFilter {
   private readonly keySlots = new Map<string, readonly number[] | null>();

@@ -92,141 +92,172 @@ function tryJoined(
   }
 }
 
-/** Compare two prepared names, given each word's weight (see MatchIndex.weight). */
-export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
-  const qs: NameToken[] = [];
-  const cs: NameToken[] = [];
-  const qw: number[] = [];
-  const cw: number[] = [];
-  for (let i = 0; i < query.tokens.length; i++) { const t = query.tokens[i]!; if (t.cls !== 'stop') { qs.push(t); qw.push(qWeights[i] ?? 0); } }
-  for (let j = 0; j < candidate.tokens.length; j++) { const t = candidate.tokens[j]!; if (t.cls !== 'stop') { cs.push(t); cw.push(cWeights[j] ?? 0); } }
-  if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
-  const person = query.kind === 'person' || candidate.kind === 'person';
-  const qUsed = new Array<boolean>(qs.length).fill(false);
-  const cUsed = new Array<boolean>(cs.length).fill(false);
-  const aligns: Align[] = [];
-  const take = (qi: number[], ci: number[], how: NamePart['how'], quality: number) => {
-    for (const i of qi) qUsed[i] = true;
-    for (const j of ci) cUsed[j] = true;
-    aligns.push({ q: qi, c: ci, how, quality });
-  };
+/** The words of both names (stop words left out) with their weights, and the alignments found so far. */
+class Alignment {
+  readonly qs: NameToken[] = [];
+  readonly cs: NameToken[] = [];
+  readonly qw: number[] = [];
+  readonly cw: number[] = [];
+  readonly qUsed: boolean[];
+  readonly cUsed: boolean[];
+  readonly aligns: Align[] = [];
 
-  // 1–2: same word, then same strict key, then same loose key.
+  constructor(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights) {
+    for (let i = 0; i < query.tokens.length; i++) { const t = query.tokens[i]!; if (t.cls !== 'stop') { this.qs.push(t); this.qw.push(qWeights[i] ?? 0); } }
+    for (let j = 0; j < candidate.tokens.length; j++) { const t = candidate.tokens[j]!; if (t.cls !== 'stop') { this.cs.push(t); this.cw.push(cWeights[j] ?? 0); } }
+    this.qUsed = new Array<boolean>(this.qs.length).fill(false);
+    this.cUsed = new Array<boolean>(this.cs.length).fill(false);
+  }
+
+  take(qi: number[], ci: number[], how: NamePart['how'], quality: number): void {
+    for (const i of qi) this.qUsed[i] = true;
+    for (const j of ci) this.cUsed[j] = true;
+    this.aligns.push({ q: qi, c: ci, how, quality });
+  }
+
+  get bothLeft(): boolean {
+    return this.qUsed.includes(false) && this.cUsed.includes(false);
+  }
+
+  /** Replace the alignments (by a better reading of the word boundaries). */
+  reset(aligns: Align[]): void {
+    this.aligns.length = 0;
+    this.aligns.push(...aligns);
+    this.qUsed.fill(false); this.cUsed.fill(false);
+    for (const a of aligns) { for (const i of a.q) this.qUsed[i] = true; for (const j of a.c) this.cUsed[j] = true; }
+  }
+}
+
+/** 1–2: same word, then same strict key, then same loose key. */
+function alignSameWords(a: Alignment, person: boolean): void {
   for (const pass of [0, 1, 2]) {
-    for (let i = 0; i < qs.length; i++) {
-      if (qUsed[i]) continue;
-      const qt = qs[i]!;
-      for (let j = 0; j < cs.length; j++) {
-        if (cUsed[j]) continue;
-        const ct = cs[j]!;
+    for (let i = 0; i < a.qs.length; i++) {
+      if (a.qUsed[i]) continue;
+      const qt = a.qs[i]!;
+      for (let j = 0; j < a.cs.length; j++) {
+        if (a.cUsed[j]) continue;
+        const ct = a.cs[j]!;
         if (pass === 0 ? qt.text === ct.text : pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) {
           // Equal only once the initial ㄹ is read the South's way (Ryonha ~ Yonha, Rodong ~ Nodong: the 두음법칙).
           // In organisation names this is the usual difference between DPRK and ROK spellings (0.9);
           // in a person's given name Ryong and Yong are as often two syllables (0.75).
           const dropped = pass === 2 && (qt.strict.charCodeAt(0) === 108) !== (ct.strict.charCodeAt(0) === 108);
-          take([i], [j], pass === 0 ? 'exact' : dropped ? 'initial-r' : 'phonetic',
+          a.take([i], [j], pass === 0 ? 'exact' : dropped ? 'initial-r' : 'phonetic',
             pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? (person ? 0.75 : 0.9) : 0.85);
           break;
         }
       }
     }
   }
-  // Organisation vocabulary in another language (Yonhap ~ United, Unhaeng ~ Bank): the lexicon of src/names/org.ts.
-  if (!person) {
-    for (let i = 0; i < qs.length; i++) {
-      if (qUsed[i] || qs[i]!.gloss === null) continue;
-      for (let j = 0; j < cs.length; j++) {
-        if (!cUsed[j] && cs[j]!.gloss === qs[i]!.gloss) { take([i], [j], 'translation', 0.95); break; }
-      }
-    }
-  }
-  // 3: joined words on either side.
-  if (qUsed.includes(false) && cUsed.includes(false)) {
-    tryJoined(cs, cUsed, qs, qUsed, (s, run, quality) => take(run, [s], 'joined', quality));
-    tryJoined(qs, qUsed, cs, cUsed, (s, run, quality) => take([s], run, 'joined', quality));
-  }
-  // 4–5: one edit apart.
-  if (qUsed.includes(false) && cUsed.includes(false)) {
-    for (let i = 0; i < qs.length; i++) {
-      if (qUsed[i]) continue;
-      const qk = qs[i]!.key;
-      if (qk.length < 4) continue;
-      let bestJ = -1;
-      let bestQ = 0;
-      for (let j = 0; j < cs.length; j++) {
-        if (cUsed[j]) continue;
-        const ck = cs[j]!.key;
-        const len = Math.max(qk.length, ck.length);
-        if (Math.min(qk.length, ck.length) < 4) continue;
-        const cap = len >= 9 ? 2 : 1;
-        const d = editDistance(qk, ck, cap);
-        if (d > cap) continue;
-        // A different first letter is a different syllable (Kaesong, Haesong): little credit.
-        const quality = len >= 5 && qk.charCodeAt(0) === ck.charCodeAt(0) ? 0.9 * (1 - d / len) : 0.3;
-        if (quality > bestQ) { bestQ = quality; bestJ = j; }
-      }
-      if (bestJ >= 0) take([i], [bestJ], bestQ >= 0.6 ? 'fuzzy' : 'partial', bestQ);
-    }
-  }
+}
 
-  // Company forms left over on both sides (Company ~ Corporation, Hoesa ~ Kongsa): one kind of body, another word.
-  if (!person) {
-    for (let i = 0; i < qs.length; i++) {
-      if (qUsed[i] || !COMPANY_FORM.has(qs[i]!.gloss ?? '')) continue;
-      const j = cs.findIndex((t, k) => !cUsed[k] && COMPANY_FORM.has(t.gloss ?? ''));
-      if (j >= 0) take([i], [j], 'legal-form', 0.9);
+/** Organisation vocabulary in another language (Yonhap ~ United, Unhaeng ~ Bank): the lexicon of src/names/org.ts. */
+function alignTranslations(a: Alignment): void {
+  for (let i = 0; i < a.qs.length; i++) {
+    if (a.qUsed[i] || a.qs[i]!.gloss === null) continue;
+    for (let j = 0; j < a.cs.length; j++) {
+      if (!a.cUsed[j] && a.cs[j]!.gloss === a.qs[i]!.gloss) { a.take([i], [j], 'translation', 0.95); break; }
     }
   }
+}
 
+/** 4–5: one edit apart (two for long words). */
+function alignNearWords(a: Alignment): void {
+  for (let i = 0; i < a.qs.length; i++) {
+    if (a.qUsed[i]) continue;
+    const qk = a.qs[i]!.key;
+    if (qk.length < 4) continue;
+    let bestJ = -1;
+    let bestQ = 0;
+    for (let j = 0; j < a.cs.length; j++) {
+      if (a.cUsed[j]) continue;
+      const ck = a.cs[j]!.key;
+      const len = Math.max(qk.length, ck.length);
+      if (Math.min(qk.length, ck.length) < 4) continue;
+      const cap = len >= 9 ? 2 : 1;
+      const d = editDistance(qk, ck, cap);
+      if (d > cap) continue;
+      // A different first letter is a different syllable (Kaesong, Haesong): little credit.
+      const quality = len >= 5 && qk.charCodeAt(0) === ck.charCodeAt(0) ? 0.9 * (1 - d / len) : 0.3;
+      if (quality > bestQ) { bestQ = quality; bestJ = j; }
+    }
+    if (bestJ >= 0) a.take([i], [bestJ], bestQ >= 0.6 ? 'fuzzy' : 'partial', bestQ);
+  }
+}
+
+/** Company forms left over on both sides (Company ~ Corporation, Hoesa ~ Kongsa): one kind of body, another word. */
+function alignLegalForms(a: Alignment): void {
+  for (let i = 0; i < a.qs.length; i++) {
+    if (a.qUsed[i] || !COMPANY_FORM.has(a.qs[i]!.gloss ?? '')) continue;
+    const j = a.cs.findIndex((t, k) => !a.cUsed[k] && COMPANY_FORM.has(t.gloss ?? ''));
+    if (j >= 0) a.take([i], [j], 'legal-form', 0.9);
+  }
+}
+
+/** Share of both names' word weight that the alignments cover, each at its quality. */
+function coveredWeight(a: Alignment): { score: number; total: number } {
   let matched = 0;
   let total = 0;
-  for (const w of qw) total += w;
-  for (const w of cw) total += w;
-  for (const a of aligns) {
+  for (const w of a.qw) total += w;
+  for (const w of a.cw) total += w;
+  for (const al of a.aligns) {
     let w = 0;
-    for (const i of a.q) w += qw[i] ?? 0;
-    for (const j of a.c) w += cw[j] ?? 0;
-    matched += w * a.quality;
+    for (const i of al.q) w += a.qw[i] ?? 0;
+    for (const j of al.c) w += a.cw[j] ?? 0;
+    matched += w * al.quality;
   }
-  let score = total > 0 ? matched / total : 0;
+  return { score: total > 0 ? matched / total : 0, total };
+}
 
+/** Word order: the same words in another order are a little less certain; a surname moved to the other end least so. */
+function orderFactor(aligns: readonly Align[]): number {
+  if (aligns.length <= 1) return 1;
+  const order = [...aligns].sort((a, b) => (a.q[0] ?? 0) - (b.q[0] ?? 0)).map((a) => a.c[0] ?? 0);
+  let descents = 0;
+  for (let k = 1; k < order.length; k++) if ((order[k] ?? 0) < (order[k - 1] ?? 0)) descents++;
+  if (descents === 0) return 1;
+  return descents === 1 && ((order[0] ?? 0) > (order[order.length - 1] ?? 0)) ? 0.99 : 0.97;
+}
+
+/** Compare two prepared names, given each word's weight (see MatchIndex.weight). */
+export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
+  const a = new Alignment(query, candidate, qWeights, cWeights);
+  const { qs, cs } = a;
+  if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
+  const person = query.kind === 'person' || candidate.kind === 'person';
+  alignSameWords(a, person);
+  if (!person) alignTranslations(a);
+  // 3: joined words on either side.
+  if (a.bothLeft) {
+    tryJoined(cs, a.cUsed, qs, a.qUsed, (s, run, quality) => a.take(run, [s], 'joined', quality));
+    tryJoined(qs, a.qUsed, cs, a.cUsed, (s, run, quality) => a.take([s], run, 'joined', quality));
+  }
+  if (a.bothLeft) alignNearWords(a);
+  if (!person) alignLegalForms(a);
+
+  let { score, total } = coveredWeight(a);
   // 6: word boundaries in other places (Nam Chong Gan ~ Namchongang, Saeingp'il ~ Saeng Pil):
   // the distinctive words squeezed together, one or two edits apart.
   // Not for people: their syllables are too short for one edit to mean the same name.
-  const squeezed = person ? null : squeezeCompare(qs, cs, qw, cw, qUsed, cUsed, aligns, total);
+  const squeezed = person ? null : squeezeCompare(qs, cs, a.qw, a.cw, a.qUsed, a.cUsed, a.aligns, total);
   if (squeezed && squeezed.score > score) {
     score = squeezed.score;
-    aligns.length = 0;
-    aligns.push(...squeezed.aligns);
-    qUsed.fill(false); cUsed.fill(false);
-    for (const a of aligns) { for (const i of a.q) qUsed[i] = true; for (const j of a.c) cUsed[j] = true; }
+    a.reset(squeezed.aligns);
   }
-
-  // Word order: the same words in another order are a little less certain.
-  if (aligns.length > 1 && score > 0) {
-    const order = [...aligns].sort((a, b) => (a.q[0] ?? 0) - (b.q[0] ?? 0)).map((a) => a.c[0] ?? 0);
-    let inOrder = true;
-    for (let k = 1; k < order.length; k++) if ((order[k] ?? 0) < (order[k - 1] ?? 0)) inOrder = false;
-    if (!inOrder) {
-      // Surname moved from first to last (or back): a rotation of the sequence.
-      let descents = 0;
-      for (let k = 1; k < order.length; k++) if ((order[k] ?? 0) < (order[k - 1] ?? 0)) descents++;
-      score *= descents === 1 && ((order[0] ?? 0) > (order[order.length - 1] ?? 0)) ? 0.99 : 0.97;
-    }
-  }
+  if (score > 0) score *= orderFactor(a.aligns);
   if (score >= 1 && query.normalized !== candidate.normalized) score = 0.999;
 
-  const parts: NamePart[] = aligns.map((a) => ({
-    query: a.q.map((i) => qs[i]!.text).join(' '),
-    candidate: a.c.map((j) => cs[j]!.text).join(' '),
-    how: a.how,
-    quality: a.quality,
+  const parts: NamePart[] = a.aligns.map((al) => ({
+    query: al.q.map((i) => qs[i]!.text).join(' '),
+    candidate: al.c.map((j) => cs[j]!.text).join(' '),
+    how: al.how,
+    quality: al.quality,
   }));
   return {
     score,
     parts,
-    unmatchedQuery: qs.filter((_, i) => !qUsed[i]).map((t) => t.text),
-    unmatchedCandidate: cs.filter((_, j) => !cUsed[j]).map((t) => t.text),
+    unmatchedQuery: qs.filter((_, i) => !a.qUsed[i]).map((t) => t.text),
+    unmatchedCandidate: cs.filter((_, j) => !a.cUsed[j]).map((t) => t.text),
   };
 }
 

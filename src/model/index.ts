@@ -6,3 +6,4 @@ export * from './figure.ts';
 export * from './country-facts.ts';
 export * from './testimony.ts';
 export * from './list-entry.ts';
+export * from './countries.ts';

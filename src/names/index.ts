@@ -1,5 +1,5 @@
 /** Public API of src/names: see README.md. */
-export { normalizeName, cleanText, foldAscii, tokenize, hasHangul, splitNameVariants, MAX_NAME_CHARS } from './normalize.ts';
+export { normalizeName, compactKey, cleanText, foldAscii, tokenize, hasHangul, splitNameVariants, MAX_NAME_CHARS } from './normalize.ts';
 export { romanizeHangulName, romanizeHangulWord, type RomanizeOptions } from './hangul.ts';
 export { koreanKey, strictKoreanKey, canonicalSurname, isKoreanLooking, nameKeys, assimilate } from './korean.ts';
 export { orgWordClass, personWordClass, expandWord, acronymsOf, rewriteOrgPhrases, glossOf, type WordClass } from './org.ts';

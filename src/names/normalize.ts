@@ -57,6 +57,11 @@ export function normalizeName(value: string): string {
   return s;
 }
 
+/** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
+export function compactKey(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** Words of a normalised name. */
 export function tokenize(normalized: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');

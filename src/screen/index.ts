@@ -3,5 +3,8 @@ export { readScreenCsv, SCREEN_COLUMNS, MAX_CELL, type CsvRow, type ScreenInput,
 export { screenRow, screenRows, type ScreenOptions, type ScreenMatch, type ScreenRowResult } from './screen.ts';
 export { jsonWriter, csvWriter, htmlWriter, escapeHtml, type ReportWriter, type ScreenSummary } from './report.ts';
 export { ScreeningService, screeningService, runScreen } from './service.ts';
-export { parseScreenDataset, datasetFilter, SCREEN_DATASETS, type ScreenDataset } from './datasets.ts';
+export { yenteResult, yenteFeatures, yenteMatcherDocs, type YenteResult, type YenteExplanation, type YenteFeatureDoc } from './yente.ts';
+export { resolveDataset, type DatasetScope } from './datasets.ts';
+export { parseScreeningOptions, SCREENING_DEFAULTS, MAX_LIMIT, type ScreeningOptions, type RawScreeningOptions } from './options.ts';
+export { queryFromProperties, querySchemaOf, rowProperties, QUERY_PROPERTIES, type QueryProperties } from './query.ts';
 export { loadMatchableFromStore } from './store-index.ts';

@@ -7,16 +7,11 @@
 import { Matcher } from '../match/matcher.ts';
 import type { ExplanationItem, MatchResult, RiskFlag } from '../match/types.ts';
 import { cleanText, MAX_NAME_CHARS } from '../names/index.ts';
-import { isKnownQuerySchema } from '../match/score-schema.ts';
-import { datasetFilter, type ScreenDataset } from './datasets.ts';
 import type { CsvRow, ScreenInput } from './csv-input.ts';
+import type { ScreeningOptions } from './options.ts';
+import { queryFromProperties, querySchemaOf, rowProperties } from './query.ts';
 
-export interface ScreenOptions {
-  threshold: number;
-  dataset: ScreenDataset;
-  /** Matches per row (default 5). */
-  limit?: number;
-}
+export type ScreenOptions = ScreeningOptions;
 
 export interface ScreenMatch {
   id: string;
@@ -38,11 +33,6 @@ export interface ScreenRowResult {
   notes?: string[];
 }
 
-const SCHEMA_ALIASES: Record<string, string> = {
-  person: 'Person', individual: 'Person', company: 'Company', organization: 'Organization', organisation: 'Organization',
-  entity: 'LegalEntity', legalentity: 'LegalEntity', vessel: 'Vessel', ship: 'Vessel', aircraft: 'Airplane', airplane: 'Airplane',
-};
-
 function toMatch(r: MatchResult): ScreenMatch {
   return {
     id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, score: r.score, match: r.match,
@@ -57,22 +47,14 @@ export function screenRow(matcher: Matcher, { row, input }: CsvRow, options: Scr
   const name = cleanText(rawName, MAX_NAME_CHARS);
   if (name === '') return { row, input, matches: [], error: `row ${row}: the name is empty` };
   if (cleanText(rawName, 100_000).length > MAX_NAME_CHARS) notes.push(`row ${row}: the name is ${rawName.length} characters long; only the first ${MAX_NAME_CHARS} were screened`);
-  let schema: string | null = null;
   const rawSchema = cleanText(input.schema ?? '', 60);
-  if (rawSchema) {
-    schema = SCHEMA_ALIASES[rawSchema.toLowerCase().replace(/\s+/g, '')] ?? rawSchema;
-    if (!isKnownQuerySchema(schema)) {
-      return { row, input, matches: [], error: `row ${row}: schema "${rawSchema}" is not known; use Person, Company, Organization, LegalEntity, Vessel or Airplane` };
-    }
+  const schema = querySchemaOf(rawSchema);
+  if (schema === undefined) {
+    return { row, input, matches: [], error: `row ${row}: schema "${rawSchema}" is not known; use Person, Company, Organization, LegalEntity, Vessel or Airplane` };
   }
   const results = matcher.match(
-    {
-      names: [name], schema,
-      birthDates: input.birth_date ? input.birth_date.split(/[;|]/) : [],
-      countries: input.country ? input.country.split(/[;|]/) : [],
-      identifiers: input.id_number ? input.id_number.split(/[;|]/) : [],
-    },
-    { threshold: options.threshold, limit: options.limit ?? 5, datasets: datasetFilter(options.dataset) },
+    queryFromProperties(schema, rowProperties(input, name)),
+    { threshold: options.threshold, cutoff: options.cutoff, limit: options.limit, datasets: options.dataset.filter },
   );
   const out: ScreenRowResult = { row, input, matches: results.map(toMatch) };
   if (notes.length) out.notes = notes;

@@ -8,7 +8,7 @@ import type { Queryable } from '../store/db.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
-import { readBundledLists } from '../match/from-lists.ts';
+import { readBundledLists } from '../ingest/lists/matchable.ts';
 import { screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
@@ -99,7 +99,7 @@ export async function runScreen(
   writers: ReportWriter[],
   afterRow: (r: ScreenRowResult) => Promise<void> | void = () => undefined,
 ): Promise<ScreenSummary> {
-  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset, indexed: service.matcher.size };
+  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: service.matcher.size };
   for await (const row of rows) {
     const r = screenRow(service.matcher, row, options);
     summary.rows++;

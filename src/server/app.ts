@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Services } from '../services.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './errors.ts';
@@ -10,8 +9,8 @@ import { routeRegistrars } from './routes/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { REPO_ROOT } from '../config/settings.ts';
 import { installSecurity } from './middleware/index.ts';
-
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+import { notFound } from '../errors.ts';
+import { countEntities } from '../store/entities.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -21,29 +20,19 @@ const MIME: Record<string, string> = {
 export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'web/dist')): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-  });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'too_large', message: `the request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` } }, 413) }));
-
-  // Accounts, CSRF, rate limits, upload checks and more headers (src/server/middleware, policy in src/auth/policy.ts).
+  // Security headers, body limits, accounts, CSRF, rate limits and upload checks (src/server/middleware, policy in src/auth/policy.ts).
   installSecurity(app, services);
 
   app.onError((err, c) => errorResponse(c, err));
 
   app.get('/healthz', async (c) => {
-    const [row] = await services.db.query<{ entities: number }>('SELECT count(*)::int AS entities FROM entities');
-    return c.json({ status: 'ok', database: services.db.kind, entities: row?.entities ?? 0 });
+    return c.json({ status: 'ok', database: services.db.kind, entities: await countEntities(services.db) });
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   for (const register of routeRegistrars) register(app, services);
 
-  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no API endpoint ${c.req.method} ${c.req.path}; see /openapi.json` } }, 404));
+  app.all('/api/*', (c) => errorResponse(c, notFound(`no API endpoint ${c.req.method} ${c.req.path}; see /openapi.json`)));
 
   // The web app: files from web/dist, and index.html for every other path (client-side routes).
   app.get('*', (c) => {

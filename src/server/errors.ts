@@ -6,12 +6,14 @@ import { isRoom39Error } from '../errors.ts';
 
 export function errorResponse(c: Context, err: unknown) {
   if (isRoom39Error(err)) {
-    return c.json({ error: { code: err.code, message: err.message } }, err.httpStatus as ContentfulStatusCode);
+    const error = err.field ? { code: err.code, message: `${err.field}: ${err.detail}`, field: err.field } : { code: err.code, message: err.message };
+    return c.json({ error }, err.httpStatus as ContentfulStatusCode);
   }
   if (err instanceof ZodError) {
     const issue = err.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return c.json({ error: { code: 'invalid_input', message: `${where}${issue?.message ?? 'invalid request'}` } }, 400);
+    const field = issue?.path.length ? issue.path.join('.') : null;
+    const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`;
+    return c.json({ error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } }, 400);
   }
   if (err instanceof SyntaxError) {
     return c.json({ error: { code: 'invalid_input', message: 'the request body is not valid JSON' } }, 400);

@@ -165,6 +165,12 @@ async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntityS
 }
 
 /** Recomputes the derived rows (entities, entity_names) of the given entities from their accepted statements. */
+/** How many entities the store holds. */
+export async function countEntities(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
+  return row?.n ?? 0;
+}
+
 export async function refreshEntities(q: Queryable, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += BATCH) {

@@ -68,6 +68,8 @@ describe('room39 estimate (CLI)', () => {
     const a = room39('--year', '2017', '--exclude', 'XX', '--json');
     expect(a.code).not.toBe(0);
     expect(a.stderr).toMatch(/XX\\?" is not an ISO 3166-1 alpha-2 country code/);
+    // The service names the field; the command line words it as the option typed.
+    expect(JSON.parse(a.stderr).error.message).toMatch(/^--exclude: /);
   });
 });
 
@@ -104,6 +106,8 @@ describe('GET /api/estimate', () => {
   it('rejects too many draws with a 400 that says the limit', async () => {
     const res = await app.request('/api/estimate?draws=999999999');
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/at most 200000/);
+    const { error } = (await res.json()) as { error: { message: string; field: string } };
+    expect(error.message).toMatch(/^draws: .*at most 200000/);
+    expect(error.field).toBe('draws');
   });
 });

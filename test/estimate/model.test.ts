@@ -221,28 +221,30 @@ describe('scenarios', () => {
 });
 
 describe('bad input gets a clear message', () => {
-  const fails = (opts: Parameters<typeof estimate>[1], pattern: RegExp) => {
+  /** The service names the option at fault by its own name (`field`); each door words it (`--exclude` in the CLI). */
+  const fails = (opts: Parameters<typeof estimate>[1], pattern: RegExp, field?: string) => {
     try {
       estimate(dataset(), opts);
     } catch (e) {
       expect(isRoom39Error(e)).toBe(true);
       expect((e as Error).message).toMatch(pattern);
+      if (field !== undefined && isRoom39Error(e)) expect(e.field).toBe(field);
       return;
     }
     throw new Error(`expected ${JSON.stringify(opts)} to fail`);
   };
 
   it('rejects unknown and unmodelled country codes', () => {
-    fails({ year: 2017, exclude: ['XX'] }, /--exclude: "XX" is not an ISO 3166-1 alpha-2/);
+    fails({ year: 2017, exclude: ['XX'] }, /^"XX" is not an ISO 3166-1 alpha-2/, 'exclude');
     fails({ year: 2017, exclude: ['FR'] }, /FR .* no worker figure near 2017 and no documented deployment.*countries you can leave out: .*RU.*ZW/);
   });
 
   it('rejects a year without data, naming the years that have some', () => {
-    fails({ year: 1990 }, /--year: no worker figure in the graph covers 1990; years with data: .*2017/);
+    fails({ year: 1990 }, /^no worker figure in the graph covers 1990; years with data: .*2017/, 'year');
   });
 
   it('rejects zero, negative and fractional draws', () => {
-    fails({ year: 2017, draws: 0 }, /draws must be a whole number above zero/);
+    fails({ year: 2017, draws: 0 }, /draws must be a whole number above zero/, 'draws');
     fails({ year: 2017, draws: -5 }, /draws must be a whole number above zero/);
     fails({ year: 2017, draws: 2.5 }, /draws must be a whole number above zero/);
   });
@@ -252,7 +254,7 @@ describe('bad input gets a clear message', () => {
     fails({ year: 2017, overrides: ['state_share=1.5'] }, /fraction between 0 and 1/);
     fails({ year: 2017, overrides: ['state_share=0.7..0.5'] }, /low end 0.7 is above the high end 0.5/);
     fails({ year: 2017, overrides: ['wages=300'] }, /unknown input "wages"/);
-    fails({ year: 2017, exclude: ['RU'], overrides: ['RU:workers=1000'] }, /RU is both left out/);
+    fails({ year: 2017, exclude: ['RU'], overrides: ['RU:workers=1000'] }, /RU is both left out/, 'override');
     fails({ year: 2017, overrides: ['worker_share=0.5'] }, /names the country or group it is the share of/);
     fails({ year: 2017, overrides: ['DE+FR:worker_share=0.5'] }, /no sourced share of DE\+FR together .*groups in the model: CN\+RU/);
     fails({ year: 2017, overrides: ['CN+RU:state_share=0.5'] }, /only worker_share can be given for a group/);

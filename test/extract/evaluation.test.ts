@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { bundledResolver } from '../../src/extract/resolver.ts';
+import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { GOALS, SCORED_FIELDS, scoreDocument, summarize, type DocumentLabels, type DocumentScore } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
 

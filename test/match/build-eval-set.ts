@@ -24,7 +24,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBundledLists } from '../../src/match/from-lists.ts';
+import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
 import { normalizeName, orgWordClass, personWordClass, tokenize, expandWord, splitNameVariants } from '../../src/names/index.ts';
 import { editDistance } from '../../src/match/score-name.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBundledLists } from '../../src/match/from-lists.ts';
+import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { scoreCases, summarize, type EvalCase, type EvalOutcome } from '../../src/match/evaluation.ts';
 import type { MatchableEntity } from '../../src/match/types.ts';

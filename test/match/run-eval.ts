@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBundledLists } from '../../src/match/from-lists.ts';
+import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { scoreCases, summarize, type EvalCase } from '../../src/match/evaluation.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';

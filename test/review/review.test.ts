@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../security/support.ts';
-import { countryDetail } from '../../src/store/atlas.ts';
+import { countryDetail } from '../../src/store/atlas/index.ts';
 import { getEntity } from '../../src/store/entities.ts';
 import { acceptReviewItem, correctReviewItem, listReviewItems, rejectReviewItem, type ReviewItem } from '../../src/review/queue.ts';
 import { readDocumentBytes } from '../../src/ingest/documents/read.ts';

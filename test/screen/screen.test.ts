@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScreenCsv, runScreen, ScreeningService, jsonWriter, csvWriter, htmlWriter, type CsvRow } from '../../src/screen/index.ts';
+import { readScreenCsv, runScreen, ScreeningService, jsonWriter, csvWriter, htmlWriter, parseScreeningOptions, type CsvRow } from '../../src/screen/index.ts';
 import { fromListEntry } from '../../src/match/entity.ts';
 import type { ListEntry } from '../../src/model/index.ts';
 import { isRoom39Error } from '../../src/errors.ts';
@@ -50,7 +50,7 @@ describe('screening rows', () => {
     const out: string[] = [];
     const html: string[] = [];
     const table: string[] = [];
-    const summary = await runScreen(service, readScreenCsv([csv], 'x.csv'), { threshold: 0.78, dataset: 'default' }, [jsonWriter((s) => out.push(s)), htmlWriter((s) => html.push(s)), csvWriter((s) => table.push(s))]);
+    const summary = await runScreen(service, readScreenCsv([csv], 'x.csv'), parseScreeningOptions({ threshold: 0.78 }), [jsonWriter((s) => out.push(s)), htmlWriter((s) => html.push(s)), csvWriter((s) => table.push(s))]);
     return { json: JSON.parse(out.join('')) as { rows: { row: number; error?: string; notes?: string[]; matches: { id: string; match: boolean; flags: { source: { title: string } }[] }[] }[] }, html: html.join(''), csv: table.join(''), summary };
   }
   it('matches, explains and flags, with bad rows reported by number', async () => {
@@ -66,7 +66,7 @@ describe('screening rows', () => {
   });
   it('screens against the DPRK collection only when asked', async () => {
     const out: string[] = [];
-    await runScreen(service, readScreenCsv(['name\nEvil Script Alert Trading Corp\n'], 'x.csv'), { threshold: 0.5, dataset: 'dprk' }, [jsonWriter((s) => out.push(s))]);
+    await runScreen(service, readScreenCsv(['name\nEvil Script Alert Trading Corp\n'], 'x.csv'), parseScreeningOptions({ threshold: 0.5, dataset: 'dprk' }), [jsonWriter((s) => out.push(s))]);
     expect(JSON.parse(out.join('')).rows[0].matches).toEqual([]);
   });
   it('escapes all list text in the HTML report', async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { loadBundle } from '../../src/store/bundle.ts';
+import { loadBundle } from '../../src/ingest/bundle.ts';
 import { searchEntities } from '../../src/store/search.ts';
 import { backends, freshDb, type TestDb } from '../support/db.ts';
 

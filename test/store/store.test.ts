@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { loadBundle } from '../../src/store/bundle.ts';
+import { loadBundle } from '../../src/ingest/bundle.ts';
 import { getEntity } from '../../src/store/entities.ts';
 import { searchEntities } from '../../src/store/search.ts';
 import { openDb } from '../../src/store/db.ts';

@@ -287,7 +287,7 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await next.getByRole('button', { name: 'Save correction and accept' }).click();
     await page.getByRole('link', { name: 'Accepted', exact: true }).click();
     await expect.poll(async () => page.locator('.review-item').count()).toBeGreaterThan(1);
-    await expect(page.locator('.review-item', { hasText: '2017' }).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(async () => page.locator('.review-item', { hasText: '2017' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'documents');
     expect(problems.errors).toEqual([]);
     await context.close();

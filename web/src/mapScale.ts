@@ -1,5 +1,5 @@
 /** The map's shading: worker figures in five steps, hosts with no figure for the year, the sending country. */
-import type { CountrySummary } from '../../src/store/atlas.ts';
+import type { CountrySummary } from '../../src/server/wire.ts';
 import { figureValue } from './format.ts';
 
 export const STEPS = [

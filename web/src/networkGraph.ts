@@ -3,7 +3,7 @@
  * network answers, a deterministic force layout (no layout package is
  * installed), GEXF export and a PNG drawn from the laid-out positions.
  */
-import type { Network, NetworkEdge, NetworkNode } from '../../src/store/atlas.ts';
+import type { Network, NetworkEdge, NetworkNode } from '../../src/server/wire.ts';
 import { schemaColour, schemaName } from './schemas.ts';
 
 export interface Positioned {

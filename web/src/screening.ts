@@ -5,58 +5,23 @@
  */
 import { postJson } from './api.ts';
 import { toCsv } from './csv.ts';
+import type { ExplanationItem, RiskFlag, ScreenAnswer, ScreenRowResult } from '../../src/server/wire.ts';
 
 export const SCREEN_COLUMNS = ['name', 'schema', 'country', 'birth_date', 'id_number'] as const;
+/** One row of the request: the columns the server reads, the name required. */
 export type ScreenInput = Partial<Record<(typeof SCREEN_COLUMNS)[number], string>> & { name: string };
 
-export interface ExplanationObject {
-  feature: string;
-  score: number;
-  detail: string;
-  query?: string | null;
-  candidate?: string | null;
-}
-export type Explanation = string | ExplanationObject;
-
-export interface FlagObject {
-  kind: string;
-  label: string;
-  program?: string | null;
-  source?: { id: string; title: string } | null;
-}
-export type Flag = string | FlagObject;
-
-export interface ScreenMatch {
-  id: string;
-  caption: string;
-  schema: string;
-  score: number;
-  match: boolean;
-  datasets: string[];
-  explanation: Explanation[];
-  flags: Flag[];
-}
-
-export interface ScreenRow {
-  row: number;
-  input: Record<string, string>;
-  matches: ScreenMatch[];
-  /** Why the row could not be screened. */
-  error?: string;
-  notes?: string[];
-}
-
-export interface ScreenAnswer {
-  rows: ScreenRow[];
+/** The screened rows of every batch, numbered over the whole input, and the threshold the server used. */
+export interface ScreenResults {
+  rows: ScreenRowResult[];
   threshold?: number;
-  summary?: { rows: number; rowsWithMatch: number; errors: number; threshold: number; dataset: string; indexed: number };
 }
 
 export const BATCH = 250;
 
 /** Screens rows in batches; `progress(done, total)` after each. Row numbers count from 1 over the whole input. */
-export async function screenRows(rows: ScreenInput[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenAnswer> {
-  const out: ScreenRow[] = [];
+export async function screenRows(rows: ScreenInput[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenResults> {
+  const out: ScreenRowResult[] = [];
   let used: number | undefined;
   progress(0, rows.length);
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -64,17 +29,17 @@ export async function screenRows(rows: ScreenInput[], threshold: number | null, 
     const body: Record<string, unknown> = { rows: part };
     if (threshold != null) body.threshold = threshold;
     const answer = await postJson<ScreenAnswer>('/api/screen', body, { signal });
-    used ??= answer.threshold ?? answer.summary?.threshold;
+    used ??= answer.summary?.threshold;
     for (const r of answer.rows) out.push({ ...r, row: i + (r.row ?? out.length - i + 1) });
     progress(Math.min(rows.length, i + part.length), rows.length);
   }
   return used === undefined ? { rows: out } : { rows: out, threshold: used };
 }
 
-export const explanationText = (e: Explanation) => (typeof e === 'string' ? e : `${e.feature}: ${e.detail}`);
-export const flagText = (f: Flag) => (typeof f === 'string' ? f : `${f.label}${f.source && !f.label.includes(f.source.title) ? ` (source: ${f.source.title})` : ''}`);
+export const explanationText = (e: ExplanationItem) => `${e.feature}: ${e.detail}`;
+export const flagText = (f: RiskFlag) => `${f.label}${f.source && !f.label.includes(f.source.title) ? ` (source: ${f.source.title})` : ''}`;
 
-export function resultsCsv(answer: ScreenAnswer): string {
+export function resultsCsv(answer: ScreenResults): string {
   const header = ['row', 'name', 'match', 'score', 'entity_id', 'caption', 'schema', 'datasets', 'flags', 'explanation'];
   const lines: unknown[][] = [];
   for (const r of answer.rows) {
@@ -89,7 +54,7 @@ export function resultsCsv(answer: ScreenAnswer): string {
 const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A standalone HTML report: every list and input value escaped, no script. */
-export function resultsHtml(answer: ScreenAnswer, meta: { when: string; file: string | null }): string {
+export function resultsHtml(answer: ScreenResults, meta: { when: string; file: string | null }): string {
   const matched = answer.rows.filter((r) => r.matches.some((m) => m.match));
   const rows = answer.rows
     .map((r) => {

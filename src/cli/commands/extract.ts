@@ -10,7 +10,7 @@ import { table } from '../table.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile, type DocumentFormat } from '../../ingest/documents/read.ts';
 import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
 import { extract } from '../../extract/extract.ts';
-import { bundledResolver } from '../../extract/resolver.ts';
+import { bundledResolver } from '../../ingest/documents/resolver.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 
 function fmt(n: number | null): string {

@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
+import { optString, UsageError, type CliCommand } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
 import {
-  csvWriter, htmlWriter, jsonWriter, parseScreenDataset, readScreenCsv, runScreen, screeningService, type ReportWriter,
+  csvWriter, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService, type ReportWriter,
 } from '../../screen/index.ts';
-import { DEFAULT_THRESHOLD } from '../../match/matcher.ts';
 
 interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
 
@@ -35,11 +34,7 @@ export const screenCommand: CliCommand = {
     const file = ctx.args.positionals[0];
     if (!file) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv');
     if (ctx.args.positionals.length > 1) throw new UsageError(`screen takes one file (got ${ctx.args.positionals.length})`);
-    const rawT = optString(ctx.args, 'threshold');
-    const threshold = rawT === null ? DEFAULT_THRESHOLD : Number(rawT);
-    if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number from 0 to 1 (got "${rawT}")`);
-    const dataset = parseScreenDataset(optString(ctx.args, 'dataset'));
-    const limit = optInt(ctx.args, 'limit', 5, 1, 50);
+    const options = parseScreeningOptions({ threshold: optString(ctx.args, 'threshold'), dataset: optString(ctx.args, 'dataset'), limit: optString(ctx.args, 'limit') });
     let stat: fs.Stats;
     try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
     if (!stat.isFile()) throw invalidInput('is not a file', file);
@@ -69,7 +64,7 @@ export const screenCommand: CliCommand = {
     bar?.start(stat.size || 1, 0, { rows: 0, matches: 0 });
     let summary;
     try {
-      summary = await runScreen(service, readScreenCsv(input, file, ctx.log), { threshold, dataset, limit }, writers, async (r) => {
+      summary = await runScreen(service, readScreenCsv(input, file, ctx.log), options, writers, async (r) => {
         if (r.matches.some((m) => m.match)) matches++;
         if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
         for (const s of sinks) await s.drained();
@@ -87,7 +82,7 @@ export const screenCommand: CliCommand = {
     }
     return {
       json: null,
-      text: `${summary.rows} rows screened against ${dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${threshold}, ${summary.errors} not screened.`
+      text: `${summary.rows} rows screened against ${summary.dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${summary.threshold}, ${summary.errors} not screened.`
         + `${optString(ctx.args, 'out-csv') ? `\nCSV: ${optString(ctx.args, 'out-csv')}` : ''}${optString(ctx.args, 'out-html') ? `\nHTML: ${optString(ctx.args, 'out-html')}` : ''}`,
     };
   },

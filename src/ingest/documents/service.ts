@@ -4,7 +4,7 @@
  * without storing, and submission into the review queue.
  */
 import type { Db } from '../../store/db.ts';
-import { storeResolver, type MatcherResolver } from '../../extract/resolver.ts';
+import { storeResolver, type MatcherResolver } from './resolver.ts';
 import { extract } from '../../extract/extract.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 import { ingestDocument, type IngestResult } from './ingest.ts';

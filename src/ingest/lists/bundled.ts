@@ -1,13 +1,12 @@
 /**
  * The official list snapshots bundled in data/lists, imported on first
- * start (oldest version of each list first). The lead's first-start loader
- * calls importBundledLists, or registers listsBundlePart with
- * store/bundle.ts so the lists reload only when their files change.
+ * start (oldest version of each list first), as a part of the first-start
+ * loader (ingest/bundle.ts) that reloads only when their files change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../store/db.ts';
-import type { BundlePart, ProgressReporter } from '../../store/bundle.ts';
+import type { BundlePart, ProgressReporter } from '../bundle.ts';
 import { dateInFileName } from './dates.ts';
 import { importListFile, sha256File, type ImportProgress, type ListFormat, type ListImportResult } from './import.ts';
 
@@ -35,7 +34,7 @@ export async function importBundledLists(db: Db, opts: { root: string; progress?
   return out;
 }
 
-/** For store/bundle.ts's registerBundlePart: reloads when a bundled list file changes. */
+/** For ingest/bundle.ts: reloads when a bundled list file changes. */
 export const listsBundlePart: BundlePart = {
   name: 'official-lists',
   async fingerprint(root) {

@@ -58,91 +58,104 @@ export function valuesOf(node: XNode, name: string, inner = 'VALUE'): string[] {
   return out;
 }
 
-export async function* xmlRecords(input: ListInput, opts: XmlRecordOptions): AsyncGenerator<XmlRecord> {
-  const max = opts.maxRecordChars ?? 10_000_000;
-  const parser = new SaxesParser({ position: true });
-  const path: string[] = [];
-  const stack: XNode[] = [];
-  let recordDepth = -1;
-  let recordChars = 0;
-  let rootAttrs: Record<string, string> = {};
-  let sawRoot = false;
-  let ended = false;
-  const ready: XmlRecord[] = [];
-  let failure: Error | null = null;
+const attrsOf = (tag: { attributes: unknown }) =>
+  Object.fromEntries(Object.entries(tag.attributes as Record<string, string>).map(([k, v]) => [localName(k), v]));
 
-  const fail = (cause: string) => {
-    failure ??= listParseError(opts.file, { line: parser.line, column: parser.column + 1, byte: parser.position }, cause);
-  };
+/** The SAX side: builds each record element's tree as the parser passes it, and remembers the first failure. */
+class RecordAssembler {
+  readonly parser = new SaxesParser({ position: true });
+  readonly ready: XmlRecord[] = [];
+  failure: Error | null = null;
+  sawRoot = false;
+  ended = false;
+  private readonly path: string[] = [];
+  private readonly stack: XNode[] = [];
+  private recordDepth = -1;
+  private recordChars = 0;
+  private rootAttrs: Record<string, string> = {};
 
-  parser.on('error', (e) => {
-    const why = e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
-    const unclosed = why.match(/^unclosed tag: (\S+)/);
-    fail(unclosed ? `the file ends before <${unclosed[1]}> is closed (truncated?)` : `malformed XML: ${why}`);
-  });
-  parser.on('opentag', (tag) => {
-    if (failure) return;
+  constructor(private readonly opts: XmlRecordOptions, private readonly maxChars: number) {
+    const p = this.parser;
+    p.on('error', (e) => {
+      const why = e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+      const unclosed = why.match(/^unclosed tag: (\S+)/);
+      this.fail(unclosed ? `the file ends before <${unclosed[1]}> is closed (truncated?)` : `malformed XML: ${why}`);
+    });
+    p.on('opentag', (tag) => this.open(tag));
+    p.on('text', (text) => this.text(text));
+    p.on('cdata', (text) => { const top = this.stack.at(-1); if (top && this.recordDepth > 0) top.text += text; });
+    p.on('closetag', () => this.close());
+  }
+
+  fail(cause: string): void {
+    const p = this.parser;
+    this.failure ??= listParseError(this.opts.file, { line: p.line, column: p.column + 1, byte: p.position }, cause);
+  }
+
+  private open(tag: { name: string; attributes: unknown }): void {
+    if (this.failure) return;
     const name = localName(tag.name);
-    if (!sawRoot) {
-      sawRoot = true;
-      if (name !== opts.root) { fail(`the document element is <${tag.name}>, expected <${opts.root}> (wrong list type?)`); return; }
-      rootAttrs = Object.fromEntries(Object.entries(tag.attributes as Record<string, string>).map(([k, v]) => [localName(k), v]));
+    if (!this.sawRoot) {
+      this.sawRoot = true;
+      if (name !== this.opts.root) { this.fail(`the document element is <${tag.name}>, expected <${this.opts.root}> (wrong list type?)`); return; }
+      this.rootAttrs = attrsOf(tag);
     }
-    path.push(name);
-    if (recordDepth < 0 && opts.isRecord(path)) { recordDepth = path.length; recordChars = 0; }
-    if (recordDepth > 0) {
-      const attrs = Object.fromEntries(Object.entries(tag.attributes as Record<string, string>).map(([k, v]) => [localName(k), v]));
-      const node: XNode = { name, attrs, children: [], text: '', line: parser.line, column: parser.column };
-      stack[stack.length - 1]?.children.push(node);
-      stack.push(node);
+    this.path.push(name);
+    if (this.recordDepth < 0 && this.opts.isRecord(this.path)) { this.recordDepth = this.path.length; this.recordChars = 0; }
+    if (this.recordDepth > 0) {
+      const node: XNode = { name, attrs: attrsOf(tag), children: [], text: '', line: this.parser.line, column: this.parser.column };
+      this.stack.at(-1)?.children.push(node);
+      this.stack.push(node);
     }
-  });
-  parser.on('text', (text) => {
-    if (failure || recordDepth < 0) return;
-    const top = stack[stack.length - 1];
+  }
+
+  private text(text: string): void {
+    if (this.failure || this.recordDepth < 0) return;
+    const top = this.stack.at(-1);
     if (!top) return;
-    recordChars += text.length;
-    if (recordChars > max) { fail(`a record is larger than ${max} characters`); return; }
+    this.recordChars += text.length;
+    if (this.recordChars > this.maxChars) { this.fail(`a record is larger than ${this.maxChars} characters`); return; }
     top.text += text;
-  });
-  parser.on('cdata', (text) => {
-    const top = stack[stack.length - 1];
-    if (top && recordDepth > 0) top.text += text;
-  });
-  parser.on('closetag', () => {
-    if (failure) return;
-    if (recordDepth > 0) {
-      const node = stack.pop();
-      if (path.length === recordDepth && node) {
-        ready.push({ node, rootAttrs });
-        recordDepth = -1;
+  }
+
+  private close(): void {
+    if (this.failure) return;
+    if (this.recordDepth > 0) {
+      const node = this.stack.pop();
+      if (this.path.length === this.recordDepth && node) {
+        this.ready.push({ node, rootAttrs: this.rootAttrs });
+        this.recordDepth = -1;
       }
     }
-    path.pop();
-    if (path.length === 0) ended = true;
-  });
+    this.path.pop();
+    if (this.path.length === 0) this.ended = true;
+  }
+}
 
+export async function* xmlRecords(input: ListInput, opts: XmlRecordOptions): AsyncGenerator<XmlRecord> {
+  const a = new RecordAssembler(opts, opts.maxRecordChars ?? 10_000_000);
+  const { parser, ready } = a;
   const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of countBytes(input, opts.onBytes)) {
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       if (text) parser.write(text);
-      if (failure) throw failure;
+      if (a.failure) throw a.failure;
       while (ready.length) yield ready.shift()!;
     }
     const rest = decoder.decode();
     if (rest) parser.write(rest);
-    if (failure) throw failure;
+    if (a.failure) throw a.failure;
     parser.close();
   } catch (e) {
-    if (failure) throw failure;
+    if (a.failure) throw a.failure;
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^E[A-Z]/.test(e.code)) {
       throw listParseError(opts.file, {}, `cannot read the file (${e.message})`, e);
     }
     throw e;
   }
-  if (failure) throw failure;
-  if (!sawRoot) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `no XML document element found (empty file, or not an XML list)`);
-  if (!ended) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `the file ends before </${opts.root}> (truncated?)`);
+  if (a.failure) throw a.failure;
+  if (!a.sawRoot) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `no XML document element found (empty file, or not an XML list)`);
+  if (!a.ended) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `the file ends before </${opts.root}> (truncated?)`);
   while (ready.length) yield ready.shift()!;
 }

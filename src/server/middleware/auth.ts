@@ -17,21 +17,23 @@ import { resolveApiToken, resolveSession } from '../../auth/service.ts';
 import { ANONYMOUS, setPrincipal, type Principal } from '../../auth/principal.ts';
 import { decide, ruleFor, SAFE_METHODS } from '../../auth/policy.ts';
 import { sameSecret } from '../../auth/tokens.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { clientAddress } from './client-address.ts';
 import { appendAudit } from '../../audit/log.ts';
 import { actorOf } from '../../auth/principal.ts';
 import { sessionCookieName } from './session-cookie.ts';
+import { Room39Error } from '../../errors.ts';
+import { errorResponse } from '../errors.ts';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 /** Paths whose refusals are recorded in the audit trail. */
 const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
 
-function refuse(c: Context, status: 401 | 403 | 429, code: string, message: string, headers: Record<string, string> = {}) {
+function refuse(c: Context, code: 'unauthorized' | 'forbidden' | 'csrf_failed' | 'rate_limited', message: string, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
   c.header('Cache-Control', 'no-store');
-  return c.json({ error: { code, message } }, status);
+  return errorResponse(c, new Room39Error(code, message));
 }
 
 export function authMiddleware(services: Services): MiddlewareHandler {
@@ -42,7 +44,7 @@ export function authMiddleware(services: Services): MiddlewareHandler {
 
     const byAddress = state.byAddress.take(`addr:${address}`);
     if (!byAddress.ok) {
-      return refuse(c, 429, 'rate_limited', `too many requests from your address; try again in ${byAddress.retryAfter} s`, { 'Retry-After': String(byAddress.retryAfter) });
+      return refuse(c, 'rate_limited', `too many requests from your address; try again in ${byAddress.retryAfter} s`, { 'Retry-After': String(byAddress.retryAfter) });
     }
 
     let principal: Principal = ANONYMOUS(address);
@@ -51,7 +53,7 @@ export function authMiddleware(services: Services): MiddlewareHandler {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       const found = m ? await resolveApiToken(services.db, m[1]!) : null;
       if (!found) {
-        return refuse(c, 401, 'unauthorized', 'the API token is unknown, revoked, or its account is disabled; make a new one with room39 user token NAME', { 'WWW-Authenticate': 'Bearer realm="room39"' });
+        return refuse(c, 'unauthorized', 'the API token is unknown, revoked, or its account is disabled; make a new one with room39 user token NAME', { 'WWW-Authenticate': 'Bearer realm="room39"' });
       }
       principal = { kind: 'token', account: found.account, address, tokenId: found.tokenId };
     } else {
@@ -65,7 +67,7 @@ export function authMiddleware(services: Services): MiddlewareHandler {
     if (principal.account) {
       const byAccount = state.byAccount.take(`acct:${principal.tokenId ?? principal.account.id}`);
       if (!byAccount.ok) {
-        return refuse(c, 429, 'rate_limited', `too many requests from your account; try again in ${byAccount.retryAfter} s`, { 'Retry-After': String(byAccount.retryAfter) });
+        return refuse(c, 'rate_limited', `too many requests from your account; try again in ${byAccount.retryAfter} s`, { 'Retry-After': String(byAccount.retryAfter) });
       }
     }
 
@@ -74,7 +76,7 @@ export function authMiddleware(services: Services): MiddlewareHandler {
       const sent = c.req.header(CSRF_HEADER) ?? '';
       if (!sent || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
         if (rule.access === 'public' && security.publicRead) principal = ANONYMOUS(address);
-        else return refuse(c, 403, 'csrf_failed', `this request changes state and came without the session's CSRF token: send the ${CSRF_HEADER} header given at login (GET /api/auth/session returns it)`);
+        else return refuse(c, 'csrf_failed', `this request changes state and came without the session's CSRF token: send the ${CSRF_HEADER} header given at login (GET /api/auth/session returns it)`);
       }
     }
 
@@ -84,10 +86,10 @@ export function authMiddleware(services: Services): MiddlewareHandler {
       await appendAudit(services.db, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
     }
     if (decision === 'needs_login') {
-      return refuse(c, 401, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });
+      return refuse(c, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });
     }
     if (decision === 'forbidden') {
-      return refuse(c, 403, 'forbidden', `your role (${principal.account?.role}) may not do this; it needs ${rule.access} or above`);
+      return refuse(c, 'forbidden', `your role (${principal.account?.role}) may not do this; it needs ${rule.access} or above`);
     }
     setPrincipal(c, principal);
     await next();

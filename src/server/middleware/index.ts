@@ -5,22 +5,28 @@
  * submission (upload.ts). Called once from app.ts.
  */
 import { bodyLimit } from 'hono/body-limit';
+import { Room39Error } from '../../errors.ts';
+import { errorResponse } from '../errors.ts';
 import type { App } from '../context.ts';
 import type { Services } from '../../services.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { authMiddleware } from './auth.ts';
 import { securityHeaders } from './security-headers.ts';
 import { uploadGuard } from './upload.ts';
 
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 export const MAX_MATCH_BODY_BYTES = 10 * 1024 * 1024;
+
+const limitBody = (maxSize: number) => bodyLimit({
+  maxSize,
+  onError: (c) => errorResponse(c, new Room39Error('too_large', `the request body is over ${maxSize / 1048576} MB`)),
+});
 
 export function installSecurity(app: App, services: Services): void {
   const { security } = securityState(services);
   app.use('*', securityHeaders());
-  const tooLarge = bodyLimit({
-    maxSize: MAX_MATCH_BODY_BYTES,
-    onError: (c) => c.json({ error: { code: 'too_large', message: `the request body is over ${MAX_MATCH_BODY_BYTES / 1048576} MB` } }, 413),
-  });
+  app.use('/api/*', limitBody(MAX_BODY_BYTES));
+  const tooLarge = limitBody(MAX_MATCH_BODY_BYTES);
   app.use('/match/*', tooLarge);
   app.use('/reconcile', tooLarge);
   app.use('/reconcile/*', tooLarge);

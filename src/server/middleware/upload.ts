@@ -9,6 +9,8 @@
  */
 import path from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
+import { Room39Error } from '../../errors.ts';
+import { errorResponse } from '../errors.ts';
 
 export const UPLOAD_TYPES: Record<string, { ext: string[]; mime: string[] }> = {
   txt: { ext: ['.txt', '.text', '.md'], mime: ['text/plain', 'text/markdown'] },
@@ -16,10 +18,12 @@ export const UPLOAD_TYPES: Record<string, { ext: string[]; mime: string[] }> = {
   pdf: { ext: ['.pdf'], mime: ['application/pdf'] },
 };
 
-export class UploadRejected extends Error {
-  constructor(message: string, readonly status: 400 | 413 | 415 = 400) {
-    super(message);
-    this.name = 'UploadRejected';
+const CODE_OF_STATUS = { 400: 'invalid_input', 413: 'too_large', 415: 'unsupported_type' } as const;
+
+/** An upload refused before any route reads it. */
+export class UploadRejected extends Room39Error {
+  constructor(message: string, status: keyof typeof CODE_OF_STATUS = 400) {
+    super(CODE_OF_STATUS[status], message);
   }
 }
 
@@ -115,10 +119,7 @@ export function uploadGuard(maxBytes: number): MiddlewareHandler {
         throw new UploadRejected('the upload has no Content-Type; send multipart/form-data, text/plain, text/html or application/pdf', 415);
       }
     } catch (e) {
-      if (e instanceof UploadRejected) {
-        const code = e.status === 413 ? 'too_large' : e.status === 415 ? 'unsupported_type' : 'invalid_input';
-        return c.json({ error: { code, message: e.message } }, e.status);
-      }
+      if (e instanceof UploadRejected) return errorResponse(c, e);
       throw e;
     }
     await next();

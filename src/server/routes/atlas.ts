@@ -1,7 +1,8 @@
 /** The atlas: host countries for the map, one country's figures and actions, the timeline, the network around an entity, the headline figures. */
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
-import { countryDetail, entityFigures, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas.ts';
+import { invalidInput } from '../../errors.ts';
+import { countryDetail, entityFigures, headline, hostCountries, network, timeline, TIMELINE_TYPES, type TimelineType } from '../../store/atlas/index.ts';
 
 const countriesQuery = z.object({
   year: z.coerce.number().int().min(1900, 'year must be 1900 or later').max(2100, 'year must be 2100 or earlier').optional(),
@@ -56,7 +57,7 @@ export const registerAtlasRoutes: RouteRegistrar = (app, { db }) => {
 
   app.get('/api/network/:id', async (c) => {
     const id = c.req.param('id');
-    if (id.length > 256) return c.json({ error: { code: 'invalid_input', message: 'entity ids are at most 256 characters' } }, 400);
+    if (id.length > 256) throw invalidInput('entity ids are at most 256 characters');
     const query = networkQuery.parse(c.req.query());
     return c.json(await network(db, id, query.depth, query.max));
   });

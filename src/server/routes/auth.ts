@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { Room39Error } from '../../errors.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import {
   createApiToken, createUser, disableUser, enableUser, getUser, listApiTokens, listUsers, login, logout, revokeApiToken, setRole,
@@ -31,7 +31,8 @@ const auditQuery = z.object({
   action: z.string().max(64).optional(),
 });
 
-export const registerAuthRoutes: RouteRegistrar = (app, services) => {
+/** Login, logout and the current session with its CSRF token. */
+const registerSessionRoutes: RouteRegistrar = (app, services) => {
   const { db } = services;
 
   app.post('/api/auth/login', async (c) => {
@@ -40,7 +41,7 @@ export const registerAuthRoutes: RouteRegistrar = (app, services) => {
     const limit = state.logins.take(`login:${p.address}`);
     if (!limit.ok) {
       c.header('Retry-After', String(limit.retryAfter));
-      return c.json({ error: { code: 'rate_limited', message: `too many login attempts from your address; try again in ${limit.retryAfter} s` } }, 429);
+      throw new Room39Error('rate_limited', `too many login attempts from your address; try again in ${limit.retryAfter} s`);
     }
     const type = c.req.header('content-type') ?? '';
     if (!type.toLowerCase().startsWith('application/json')) {
@@ -76,6 +77,10 @@ export const registerAuthRoutes: RouteRegistrar = (app, services) => {
     });
   });
 
+};
+
+/** Account management (admin). */
+const registerUserRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/users', async (c) => c.json({ users: await listUsers(db) }));
 
   app.post('/api/users', async (c) => {
@@ -102,6 +107,10 @@ export const registerAuthRoutes: RouteRegistrar = (app, services) => {
   app.post('/api/users/:username/disable', async (c) => c.json({ user: await disableUser(db, c.req.param('username'), actorOf(principalOf(c))) }));
   app.post('/api/users/:username/enable', async (c) => c.json({ user: await enableUser(db, c.req.param('username'), actorOf(principalOf(c))) }));
 
+};
+
+/** An account's own API tokens; an admin's for every account. */
+const registerTokenRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/tokens', async (c) => {
     const p = principalOf(c);
     const all = p.account && roleAtLeast(p.account.role, 'admin') && c.req.query('all') === '1';
@@ -127,10 +136,18 @@ export const registerAuthRoutes: RouteRegistrar = (app, services) => {
     return c.json({ revoked: c.req.param('id') });
   });
 
+};
+
+/** The audit trail and its verification (admin). */
+const registerAuditRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/audit', async (c) => {
     const q = auditQuery.parse(c.req.query());
     return c.json({ records: await listAudit(db, { limit: q.limit, before: q.before ?? null, target: q.target ?? null, actor: q.actor ?? null, action: q.action ?? null }) });
   });
 
   app.get('/api/audit/verify', async (c) => c.json(await verifyAudit(db)));
+};
+
+export const registerAuthRoutes: RouteRegistrar = (app, services) => {
+  for (const register of [registerSessionRoutes, registerUserRoutes, registerTokenRoutes, registerAuditRoutes]) register(app, services);
 };

@@ -13,6 +13,7 @@ import { actorOf, principalOf } from '../../auth/principal.ts';
 import { Room39Error } from '../../errors.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, readDocumentBytes, tooLarge, type DocumentText } from '../../ingest/documents/read.ts';
 import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
+import { getDocument, listDocuments } from '../../ingest/documents/library.ts';
 
 const submitQuery = z.object({
   title: z.string().min(1).max(500).optional(),
@@ -94,24 +95,10 @@ export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
 
   app.get('/api/documents', async (c) => {
     const q = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) }).parse(c.req.query());
-    const documents = await db.query(
-      `SELECT s.id, s.title, s.published, s.url, d.format, d.filename, d.bytes, d.submitted_by, d.submitted_at,
-              (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id AND r.status = 'pending') AS pending
-         FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.submitted_at DESC, s.id LIMIT $1 OFFSET $2`,
-      [q.limit, q.offset],
-    );
-    return c.json({ documents });
+    return c.json({ documents: await listDocuments(db, q) });
   });
 
   app.get('/api/documents/:id', async (c) => {
-    const id = c.req.param('id');
-    const [row] = await db.query<{ id: string; title: string; published: string | null; url: string | null; body: string; format: string; filename: string | null; bytes: number; submitted_by: string; submitted_at: string; extraction: unknown }>(
-      `SELECT s.id, s.title, s.published, s.url, s.body, d.format, d.filename, d.bytes, d.submitted_by, d.submitted_at, d.extraction
-         FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.source_id = $1`,
-      [id],
-    );
-    if (!row) throw new Room39Error('not_found', `no submitted document "${id}"`);
-    const { body, extraction, ...meta } = row;
-    return c.json({ document: meta, text: body, extraction });
+    return c.json(await getDocument(db, c.req.param('id')));
   });
 };

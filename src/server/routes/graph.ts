@@ -1,6 +1,7 @@
 /** Search and entity pages of the evidence graph. */
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
+import { invalidInput } from '../../errors.ts';
 import { searchEntities } from '../../store/search.ts';
 import { entityDocument, getEntity } from '../../store/entities.ts';
 
@@ -20,7 +21,7 @@ export const registerGraphRoutes: RouteRegistrar = (app, { db }) => {
 
   app.get('/api/entities/:id', async (c) => {
     const id = c.req.param('id');
-    if (id.length > 256) return c.json({ error: { code: 'invalid_input', message: 'entity ids are at most 256 characters' } }, 400);
+    if (id.length > 256) throw invalidInput('entity ids are at most 256 characters');
     return c.json(entityDocument(await getEntity(db, id)));
   });
 };

@@ -10,11 +10,10 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { App, RouteRegistrar } from '../context.ts';
 import { invalidInput, notFound } from '../../errors.ts';
-import { isKnownQuerySchema } from '../../match/score-schema.ts';
 import type { MatchQuery } from '../../match/types.ts';
-import { escapeHtml, screeningService } from '../../screen/index.ts';
+import { escapeHtml, parseScreeningOptions, queryFromProperties, querySchemaOf, resolveDataset, screeningService } from '../../screen/index.ts';
 import type { Services } from '../../services.ts';
-import { datasetsFor, MAX_BATCH } from './match.ts';
+import { MAX_BATCH } from './match.ts';
 
 const TYPES = ['Person', 'Organization', 'Company', 'LegalEntity', 'Vessel', 'Airplane'];
 
@@ -22,7 +21,7 @@ const reconQuery = z.object({
   query: z.string().max(2000).optional(),
   type: z.union([z.string(), z.array(z.string())]).optional(),
   type_strict: z.string().optional(),
-  limit: z.number().int().min(1).max(50).optional(),
+  limit: z.number().int().min(1).optional(),
   properties: z.array(z.object({ pid: z.string(), v: z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()])), z.object({ id: z.string() })]) })).optional(),
 });
 const batch = z.record(z.string(), reconQuery);
@@ -57,15 +56,8 @@ function toQuery(q: z.infer<typeof reconQuery>): MatchQuery {
     const v = typeof p.v === 'object' && !Array.isArray(p.v) ? [p.v.id] : (Array.isArray(p.v) ? p.v : [p.v]).map(String);
     (props[p.pid] ??= []).push(...v);
   }
-  const pick = (...ks: string[]) => ks.flatMap((k) => props[k] ?? []);
-  const schema = type && isKnownQuerySchema(type) && type !== 'Thing' ? type : null;
-  return {
-    names: [q.query ?? '', ...pick('name', 'alias')].filter((n) => n.trim() !== ''),
-    schema,
-    birthDates: pick('birthDate'),
-    countries: pick('nationality', 'country', 'citizenship', 'jurisdiction'),
-    identifiers: pick('idNumber', 'passportNumber', 'registrationNumber', 'imoNumber'),
-  };
+  // An unknown type matches any schema rather than failing the query.
+  return queryFromProperties(type ? querySchemaOf(type) ?? null : null, props, q.query ? [q.query] : []);
 }
 
 async function answer(services: Services, dataset: string | null, raw: string) {
@@ -74,11 +66,11 @@ async function answer(services: Services, dataset: string | null, raw: string) {
   const queries = batch.parse(parsed);
   if (Object.keys(queries).length > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`, 'queries');
   const service = await screeningService(services.db, services.settings.bundleRoot);
-  const datasets = dataset ? datasetsFor(dataset) : undefined;
   const out: Record<string, { result: unknown[] }> = {};
   for (const [key, q] of Object.entries(queries)) {
+    const options = parseScreeningOptions({ limit: q.limit, dataset: dataset ?? undefined }, { clampLimit: true });
     const query = toQuery(q);
-    const results = query.names.length ? service.matcher.match(query, { limit: q.limit ?? 5, datasets, cutoff: 0.5 }) : [];
+    const results = query.names.length ? service.matcher.match(query, { threshold: options.threshold, limit: options.limit, datasets: options.dataset.filter, cutoff: options.cutoff }) : [];
     out[key] = {
       result: results.map((r) => ({
         id: r.entity.id,
@@ -103,7 +95,7 @@ function jsonp(c: Context, body: unknown) {
 function register(app: App, services: Services, path: string, datasetOf: (c: Context) => string | null) {
   app.get(path, async (c) => {
     const dataset = datasetOf(c);
-    if (dataset) datasetsFor(dataset);
+    if (dataset) resolveDataset(dataset);
     const queries = c.req.query('queries');
     return jsonp(c, queries ? await answer(services, dataset, queries) : manifest(c, dataset));
   });

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
-import { securityState } from '../../auth/state.ts';
+import { securityState } from '../security-state.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import { requireKeyring } from '../../testimony/keyring.ts';
 import { createTestimony, listTestimonies, readTestimony, testimonyInput, testimonyPatch, updateTestimony } from '../../testimony/store.ts';

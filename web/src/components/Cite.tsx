@@ -1,5 +1,5 @@
 /** A citation on demand: the grade as a button; opened, the source, its date and the exact quote. */
-import { describeReliability, isReliability } from '../../../src/model/reliability.ts';
+import { describeReliability, isReliability } from '../../../src/server/wire.ts';
 import { safeHttpUrl } from '../format.ts';
 
 export interface CiteSource {

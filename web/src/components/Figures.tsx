@@ -1,6 +1,6 @@
 /** Lists of cited figures and of timeline items, shared by the home, entity and timeline pages. */
 import { Link } from '../router.tsx';
-import type { CitedFigureRow, TimelineItem } from '../../../src/store/atlas.ts';
+import type { CitedFigureRow, TimelineItem } from '../../../src/server/wire.ts';
 import { Cite } from './Cite.tsx';
 import { figureValue, humanize, metricLabel, period } from '../format.ts';
 

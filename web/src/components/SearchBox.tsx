@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { request } from '../api.ts';
 import { href, navigate } from '../router.tsx';
-import type { SearchHit } from '../../../src/store/search.ts';
+import type { SearchHit } from '../../../src/server/wire.ts';
 import { schemaName } from '../schemas.ts';
 
 export function SearchBox({ initial = '', autoFocus = false, label = 'Search the evidence graph' }: { initial?: string; autoFocus?: boolean; label?: string }) {

@@ -1,6 +1,6 @@
 /** The flow of one worker's wage (d3-sankey, loaded on demand): gross wage to each recipient, each slice with its quote. */
 import { sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode } from 'd3-sankey';
-import type { WageFlow } from '../../../src/estimate/analysis.ts';
+import type { WageFlow } from '../../../src/server/wire.ts';
 import { pct, usd } from '../format.ts';
 
 interface N {

@@ -10,7 +10,7 @@ import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
-import type { CountrySummary } from '../../../src/store/atlas.ts';
+import type { CountrySummary } from '../../../src/server/wire.ts';
 import { shadeClass, describeCountry } from '../mapScale.ts';
 
 const W = 960;

@@ -7,12 +7,10 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { ApiError, request, postJson, useApi } from '../api.ts';
 import { Link, href, navigate, useLocation } from '../router.tsx';
-import type { ReviewItem } from '../../../src/review/queue.ts';
-import type { ExtractionResult } from '../../../src/extract/types.ts';
+import { countryName, type ReviewItem, type ExtractionResult } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { figureValue, humanize, period } from '../format.ts';
-import { countryLabel } from '../countries.ts';
 
 interface UploadAnswer {
   source: { id: string; title: string; published: string | null; url: string | null; format: string; bytes: number; sha256: string };
@@ -134,7 +132,7 @@ function Proposed({ item }: { item: ReviewItem }) {
           {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact' })}</strong>
         </dd>
         <dt>Country</dt>
-        <dd>{f.country ? countryLabel(f.country) : 'not stated'}</dd>
+        <dd>{f.country ? countryName(f.country) : 'not stated'}</dd>
         <dt>Period</dt>
         <dd>{period(f.period_start ?? null, f.period_end ?? null)}</dd>
       </dl>
@@ -145,7 +143,7 @@ function Proposed({ item }: { item: ReviewItem }) {
     <dl className="proposed">
       <dt>Resolves to</dt>
       <dd>
-        {p.entity_id ? <Link to={`/entity/${encodeURIComponent(p.entity_id)}`}>{p.caption ?? p.entity_id}</Link> : p.country ? countryLabel(p.country) : p.caption ?? 'nothing in the graph yet'}
+        {p.entity_id ? <Link to={`/entity/${encodeURIComponent(p.entity_id)}`}>{p.caption ?? p.entity_id}</Link> : p.country ? countryName(p.country) : p.caption ?? 'nothing in the graph yet'}
       </dd>
     </dl>
   );

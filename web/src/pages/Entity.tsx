@@ -5,12 +5,10 @@
  */
 import { useApi } from '../api.ts';
 import { Link, href } from '../router.tsx';
-import type { EntityDetail, StatementView, RelationView } from '../../../src/store/entities.ts';
-import type { CitedFigureRow, TimelineItem } from '../../../src/store/atlas.ts';
+import { countryName, type EntityDetail, type StatementView, type RelationView, type CitedFigureRow, type TimelineItem } from '../../../src/server/wire.ts';
 import { Cite, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
-import { countryLabel } from '../countries.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
 
@@ -58,7 +56,7 @@ function Citations({ list }: { list: StatementView[] }) {
 
 function Value({ prop, value, captions }: { prop: string; value: string; captions: Map<string, string> }) {
   if (REF_PROPS.has(prop)) return <Link to={`/entity/${encodeURIComponent(value)}`}>{captions.get(value) ?? value}</Link>;
-  if (COUNTRY_PROPS.has(prop) && /^[a-z]{2}$/i.test(value)) return <span>{countryLabel(value)}</span>;
+  if (COUNTRY_PROPS.has(prop) && /^[a-z]{2}$/i.test(value)) return <span>{countryName(value)}</span>;
   const url = safeHttpUrl(value);
   if (url && /^https?:\/\//i.test(value)) {
     return (

@@ -7,8 +7,7 @@
 import { Suspense, lazy, useState } from 'react';
 import { useApi } from '../api.ts';
 import { href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { EstimateResult } from '../../../src/estimate/estimate.ts';
-import type { CitedFigure } from '../../../src/estimate/analysis.ts';
+import type { EstimateResult, CitedFigure } from '../../../src/server/wire.ts';
 import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';

@@ -6,7 +6,7 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { CountriesAnswer, CountryDetail, CountrySummary, Headline } from '../../../src/store/atlas.ts';
+import type { CountriesAnswer, CountryDetail, CountrySummary, Headline } from '../../../src/server/wire.ts';
 import { Cite, SourceLine, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { figureValue, num, period, usd } from '../format.ts';

@@ -9,7 +9,7 @@ import { MultiGraph } from 'graphology';
 import Sigma from 'sigma';
 import { request, type ApiError } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { Network, NetworkNode } from '../../../src/store/atlas.ts';
+import type { Network, NetworkNode } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { drawPng, download, layout, mergeNetworks, toGexf } from '../networkGraph.ts';
 import { schemaColour, schemaName } from '../schemas.ts';

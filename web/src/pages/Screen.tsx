@@ -11,7 +11,8 @@ import { csvRecords } from '../csv.ts';
 import { download } from '../networkGraph.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { schemaName } from '../schemas.ts';
-import { SCREEN_COLUMNS, explanationText, flagText, resultsCsv, resultsHtml, screenRows, type ScreenAnswer, type ScreenInput, type ScreenMatch } from '../screening.ts';
+import { SCREEN_COLUMNS, explanationText, flagText, resultsCsv, resultsHtml, screenRows, type ScreenResults, type ScreenInput } from '../screening.ts';
+import type { ScreenMatch } from '../../../src/server/wire.ts';
 
 function fromCsv(text: string): ScreenInput[] {
   const { header, records } = csvRecords(text);
@@ -56,7 +57,7 @@ export default function ScreenPage() {
   const [file, setFile] = useState<File | null>(null);
   const [threshold, setThreshold] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [answer, setAnswer] = useState<ScreenAnswer | null>(null);
+  const [answer, setAnswer] = useState<ScreenResults | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [onlyMatches, setOnlyMatches] = useState(false);
   const [running, setRunning] = useState(false);

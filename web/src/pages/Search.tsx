@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, navigate, useLocation, useQueryUpdater } from '../router.tsx';
-import type { SearchHit } from '../../../src/store/search.ts';
+import type { SearchHit } from '../../../src/server/wire.ts';
 import { SEARCH_SCHEMAS, schemaName } from '../schemas.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { topicLabel } from '../format.ts';

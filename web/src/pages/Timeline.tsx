@@ -1,7 +1,7 @@
 /** The timeline: designations, delistings, host-country actions, TIP ratings and reports, by date; filters in the URL. */
 import { useApi } from '../api.ts';
 import { href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { TimelineItem, TimelineType } from '../../../src/store/atlas.ts';
+import type { TimelineItem, TimelineType } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { TimelineList } from '../components/Figures.tsx';
 

@@ -9,16 +9,17 @@
  * read for, and matching against it would mostly add false mentions.
  */
 import path from 'node:path';
-import type { Queryable } from '../store/db.ts';
-import { Matcher } from '../match/matcher.ts';
-import { fromEntityView } from '../match/entity.ts';
-import { readBundledLists } from '../match/from-lists.ts';
-import type { MatchableEntity } from '../match/types.ts';
-import { DPRK_DATASET } from '../ingest/lists/dprk.ts';
-import { readDataset, toGraphRecords } from '../ingest/dataset/read.ts';
-import type { EntityProperties, EntityView } from '../model/entity.ts';
-import type { EntityResolver, ResolvedEntity } from './types.ts';
-import { NameFilter } from './name-filter.ts';
+import type { Queryable } from '../../store/db.ts';
+import { Matcher } from '../../match/matcher.ts';
+import { compactKey } from '../../names/normalize.ts';
+import { fromEntityView } from '../../match/entity.ts';
+import { readBundledLists } from '../lists/matchable.ts';
+import type { MatchableEntity } from '../../match/types.ts';
+import { DPRK_DATASET } from '../lists/dprk.ts';
+import { readDataset, toGraphRecords } from '../dataset/read.ts';
+import type { EntityProperties, EntityView } from '../../model/entity.ts';
+import type { EntityResolver, ResolvedEntity } from '../../extract/types.ts';
+import { NameFilter } from '../../extract/name-filter.ts';
 
 /** Schemas a person or organisation mention can resolve to. */
 export const MENTION_SCHEMAS = ['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'] as const;
@@ -60,11 +61,6 @@ export class MatcherResolver implements EntityResolver {
       return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
     });
   }
-}
-
-/** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
-export function compactKey(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function view(id: string, schema: string, caption: string, datasets: string[], properties: EntityProperties): EntityView {

@@ -6,17 +6,17 @@
  * the graph.
  */
 import path from 'node:path';
-import type { ListEntry } from '../model/index.ts';
-import { bundledListFiles } from '../ingest/lists/bundled.ts';
-import { openListFile } from '../ingest/lists/input.ts';
-import { parseOfacCsv } from '../ingest/lists/ofac-csv.ts';
-import { parseOfacXml } from '../ingest/lists/ofac-xml.ts';
-import { parseUnXml } from '../ingest/lists/un-xml.ts';
-import { DPRK_DATASET, isDprkRelated } from '../ingest/lists/dprk.ts';
-import { entityIdOf, listInfo } from '../ingest/lists/entry-statements.ts';
-import { dateInFileName } from '../ingest/lists/dates.ts';
-import { fromListEntry } from './entity.ts';
-import type { MatchableEntity } from './types.ts';
+import type { ListEntry } from '../../model/index.ts';
+import { bundledListFiles } from './bundled.ts';
+import { openListFile } from './input.ts';
+import { parseOfacCsv } from './ofac-csv.ts';
+import { parseOfacXml } from './ofac-xml.ts';
+import { parseUnXml } from './un-xml.ts';
+import { DPRK_DATASET, isDprkRelated } from './dprk.ts';
+import { entityIdOf, listInfo } from './entry-statements.ts';
+import { dateInFileName } from './dates.ts';
+import { fromListEntry } from '../../match/entity.ts';
+import type { MatchableEntity } from '../../match/types.ts';
 
 export interface ListRecord {
   entry: ListEntry;

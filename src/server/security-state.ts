@@ -3,9 +3,9 @@
  * per opened Services, shared by the middleware and the routes.
  */
 import type { Services } from '../services.ts';
-import { readSecuritySettings, type SecuritySettings } from '../config/settings.ts';
-import { RateLimiter } from './rate-limit.ts';
-import { loadKeyring, type Keyring } from '../testimony/keyring.ts';
+import type { SecuritySettings } from '../config/settings.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
+import type { Keyring } from '../testimony/keyring.ts';
 
 export interface SecurityState {
   security: SecuritySettings;
@@ -20,11 +20,11 @@ const states = new WeakMap<Services, SecurityState>();
 export function securityState(services: Services): SecurityState {
   let s = states.get(services);
   if (!s) {
-    const security = services.settings.security ?? readSecuritySettings();
+    const security = services.settings.security;
     const login = security.loginRatePerMinute;
     s = {
       security,
-      keyring: services.keyring !== undefined ? services.keyring : loadKeyring(security),
+      keyring: services.keyring,
       byAddress: new RateLimiter(security.addressRate),
       byAccount: new RateLimiter(security.accountRate),
       logins: new RateLimiter({ rate: login.rate / 60, burst: login.burst }),

@@ -5,12 +5,13 @@
  * written in one transaction: all of it, or nothing.
  */
 import path from 'node:path';
-import type { Db, Queryable } from './db.ts';
-import { readDataset, toGraphRecords, type GraphRecords } from '../ingest/dataset/read.ts';
-import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTipRatings } from './statements.ts';
-import { refreshEntities } from './entities.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { readDataset, toGraphRecords, type GraphRecords } from './dataset/read.ts';
+import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTipRatings } from '../store/statements.ts';
+import { refreshEntities } from '../store/entities.ts';
 import type { Keyring } from '../testimony/keyring.ts';
 import { storeCuratedTestimonies } from '../testimony/store.ts';
+import { listsBundlePart } from './lists/bundled.ts';
 
 export interface BundleReport {
   curated: 'loaded' | 'current';
@@ -32,17 +33,15 @@ export interface LoadBundleOptions {
 
 export type ProgressReporter = (message: string) => void;
 
-/** Hook for further bundled parts (official lists, registered by src/ingest/lists). */
+/** A further bundled part, reloaded only when its fingerprint changes. */
 export interface BundlePart {
   name: string;
   fingerprint(bundleRoot: string): Promise<string>;
   load(db: Db, bundleRoot: string, progress: ProgressReporter): Promise<string>;
 }
 
-const extraParts: BundlePart[] = [];
-export function registerBundlePart(part: BundlePart): void {
-  if (!extraParts.some((p) => p.name === part.name)) extraParts.push(part);
-}
+// The bundled official lists load after the curated dataset, and again only when their files change.
+const extraParts: readonly BundlePart[] = [listsBundlePart];
 
 async function storedFingerprint(q: Queryable, name: string): Promise<string | null> {
   const rows = await q.query<{ fingerprint: string }>('SELECT fingerprint FROM bundle_state WHERE name = $1', [name]);

@@ -1,0 +1,63 @@
+/**
+ * The yente translation: room39's match results in the shape of the
+ * OpenSanctions yente `/match` API (`ScoredEntityResponse`, `features`,
+ * `explanations`, the `matcher` description), so yente clients read them
+ * unchanged. The route parses the request; the shapes live here.
+ */
+import type { ExplanationItem, MatchResult, RiskFlag } from '../match/types.ts';
+import { MATCH_FEATURES, featureKey } from '../match/features.ts';
+
+export interface YenteExplanation { score: number; detail: string; query: string | null; candidate: string | null }
+
+export interface YenteResult {
+  id: string;
+  caption: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  datasets: string[];
+  referents: string[];
+  target: boolean;
+  first_seen: string | null;
+  last_seen: string | null;
+  last_change: string | null;
+  score: number;
+  features: Record<string, number>;
+  explanations: Record<string, YenteExplanation>;
+  match: boolean;
+  token: string | null;
+  /** room39's addition (yente clients ignore unknown fields): the risks the graph knows, each with its source. */
+  flags: RiskFlag[];
+}
+
+export interface YenteFeatureDoc { description: string; coefficient: number; url: string }
+
+/** Each feature's score under yente's key, and its explanation; the first item of a feature counts. */
+export function yenteFeatures(explanation: readonly ExplanationItem[]): { features: Record<string, number>; explanations: Record<string, YenteExplanation> } {
+  const features: Record<string, number> = {};
+  const explanations: Record<string, YenteExplanation> = {};
+  for (const x of explanation) {
+    const key = featureKey(x.feature);
+    if (explanations[key]) continue;
+    features[key] = x.score;
+    explanations[key] = { score: x.score, detail: x.detail, query: x.query, candidate: x.candidate };
+  }
+  return { features, explanations };
+}
+
+export function yenteResult(r: MatchResult): YenteResult {
+  const { features, explanations } = yenteFeatures(r.explanation);
+  return {
+    id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, properties: r.entity.properties,
+    datasets: r.entity.datasets, referents: [], target: r.entity.topics.includes('sanction'),
+    first_seen: null, last_seen: null, last_change: null,
+    score: r.score, features, explanations, match: r.match, token: null,
+    flags: r.entity.flags,
+  };
+}
+
+const SOURCE_BASE = 'https://github.com/room39/room39/blob/main/';
+
+/** The `matcher` block of a `/match` response: each feature, its weight and its code. */
+export function yenteMatcherDocs(): Record<string, YenteFeatureDoc> {
+  return Object.fromEntries(MATCH_FEATURES.map((f) => [f.key, { description: f.description, coefficient: f.coefficient, url: `${SOURCE_BASE}${f.file}` }]));
+}

@@ -1,0 +1,41 @@
+/**
+ * The wire: every shape the HTTP API sends that the web app reads, in one
+ * place. The web app imports server code from this module only (a test in
+ * test/architecture holds it to that). Types are re-exported from the layer
+ * that makes them, so an answer and its reader cannot drift apart; the few
+ * values here are pure helpers the web app shares with the server (the
+ * reliability grades' meaning, country names).
+ */
+
+// Values: pure, no store, no Node.
+export { describeReliability, isReliability, type Reliability } from '../model/reliability.ts';
+export { countryName } from '../model/countries.ts';
+
+// GET /api/search, GET /api/entities/{id}
+export type { SearchHit } from '../store/search.ts';
+export type { EntityDetail, StatementView, RelationView } from '../store/entities.ts';
+
+// GET /api/headline, /api/countries, /api/countries/{cc}, /api/figures, /api/timeline, /api/network/{id}
+export type {
+  CitedFigureRow, CountrySummary, CountriesAnswer, CountryDetail, Headline,
+  TimelineItem, TimelineType, Network, NetworkNode, NetworkEdge,
+} from '../store/atlas/index.ts';
+
+// GET /api/estimate
+export type { EstimateResult } from '../estimate/index.ts';
+export type { CitedFigure, WageFlow } from '../estimate/analysis.ts';
+
+// POST /api/documents, the review queue
+export type { ExtractionResult } from '../extract/types.ts';
+export type { ReviewItem } from '../review/queue.ts';
+
+// POST /api/screen
+import type { ScreenRowResult, ScreenSummary } from '../screen/index.ts';
+export type { ScreenMatch, ScreenRowResult, ScreenSummary } from '../screen/index.ts';
+export type { ExplanationItem, RiskFlag, RiskFlagKind } from '../match/types.ts';
+
+/** The answer of POST /api/screen (and of `room39 screen --json`): one entry per row, then the summary. */
+export interface ScreenAnswer {
+  rows: ScreenRowResult[];
+  summary: ScreenSummary;
+}
