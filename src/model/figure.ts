@@ -18,6 +18,7 @@ export const FIGURE_METRICS = [
   'entries',           // North Korean nationals entering a host country in the period, for any purpose (border statistics): not a worker count
   'repatriated',       // North Korean workers sent home from a host country in the period (implementation reports, host governments)
   'monthly_remittance', // amount a worker must hand to the state each month (a "loyalty fund" quota), per worker
+  'share',             // any other share a source states (of revenue, of a venture's takings), its whole said in `note` (0..1)
 ] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
 
