@@ -78,10 +78,10 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
       : `a case named "${name}" was left unfinished; delete it first (room39 case delete)`);
   }
   const id = caseIdOf(name);
-  const started = new Date();
   // The versions are taken before the index: a version imported meanwhile is re-screened later, never skipped.
   const lists = await currentListVersions(db);
   const service = await getService();
+  const started = new Date();
   const o = input.options;
   await db.query(
     `INSERT INTO cases (id, name, created_by, file_name, file_sha256, threshold, cutoff, result_limit, dataset, algorithm, webhook_url, status)

@@ -6,3 +6,6 @@ export { caseAlerts, alertsOf, deliverAlerts, type CaseAlert, type AlertChange }
 export { getCase, findCase, listCaseRecords, caseResults, caseRuns, caseLists, pendingVersions, rowsOf, type CaseRecord, type StoredResult } from './store.ts';
 export { listStates, groupsOf, describeChange, diffStates, type ListState } from './state.ts';
 export { listVersionDetails, type ListVersionDetail } from './versions.ts';
+export { caseReport, type RenderedReport, type ReportFormat } from './report.ts';
+export { CaseJobs, runPendingRescreens, casesWithPendingVersions, RESCREEN_QUEUE } from './jobs.ts';
+export { SupplierRiskIndex, type SupplierRisk } from './supplier-risk.ts';

@@ -6,13 +6,16 @@
  * the PDF report lists the new list version and the decisions.
  */
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { listAudit } from '../../src/audit/log.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices, type TestServices } from '../support/services.ts';
-import { importListFile } from '../../src/ingest/lists/import.ts';
+import { importListFile, sha256File } from '../../src/ingest/lists/import.ts';
 import { readScreenCsv } from '../../src/screen/csv-input.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
-import { caseAlerts, caseResults, createCase, decide, getCase, rescreenCase, decisionTrail, caseRuns } from '../../src/cases/index.ts';
+import { caseAlerts, caseResults, createCase, decide, getCase, rescreenCase, decisionTrail, caseRuns, caseReport } from '../../src/cases/index.ts';
 import type { InputInfo } from '../../src/screen/csv-input.ts';
 import { NAMED, UN_FILE, newerUnList, supplierCsv } from './fixtures.ts';
 
@@ -73,7 +76,24 @@ describe('a case re-screened against a newer UN list', () => {
     const runs = await caseRuns(db, c.id);
     expect(runs.map((r) => r.kind)).toEqual(['screen', 'rescreen']);
     expect((await decisionTrail(db, c.id)).map((d) => d.decision)).toEqual(['false_positive', 'false_positive', 'confirmed']);
+    const fileSha = await sha256File(file);
     fs.rmSync(file, { force: true });
     expect((await getCase(db, c.name)).status).toBe('ready');
+
+    // The PDF report names the new list version and every decision, and its hash is in the audit trail.
+    const pdf = await caseReport(db, c.name, 'pdf', 'user:auditor');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.body)), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('un_sc_sanctions 2026-03-06');
+    expect(flat).toContain(fileSha);
+    for (const reason of ['Different company: registered in Vladivostok 2019, no DPRK link', 'Shenzhen electronics reseller, checked registry', 'Same entity: KOMID']) expect(flat).toContain(reason);
+    expect(flat).toMatch(/false positive.*Different company/);
+    expect(flat).toMatch(/delisted/);
+    const [audit] = await listAudit(db, { action: 'case.report', limit: 1 });
+    expect(audit?.meta).toMatchObject({ sha256: createHash('sha256').update(pdf.body).digest('hex'), format: 'pdf' });
+    const html = (await caseReport(db, c.name, 'html', 'user:auditor')).body.toString();
+    expect(html).toContain('2026-03-06');
+    expect(html).not.toContain('<script');
   }, 600_000);
 });
