@@ -5,6 +5,7 @@ import { advertiseServer } from '../remote.ts';
 import { serverLog } from '../../server/log.ts';
 import { securityState } from '../../server/security-state.ts';
 import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
+import { CaseJobs } from '../../cases/jobs.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -35,6 +36,9 @@ export const serveCommand: CliCommand = {
     };
     await anchor();
     const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
+    // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
+    const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: (m: string) => log.info(m) })
+      .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
     await new Promise<void>((resolve) => {
       let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -45,6 +49,7 @@ export const serveCommand: CliCommand = {
       const stop = () => {
         log.info('stopping');
         unadvertise();
+        void jobs?.stop().catch(() => undefined);
         // Refusals counted but not yet written go into the audit trail before the store closes.
         clearInterval(anchorTimer);
         const flushed = securityState(services).refusals.flush()
