@@ -22,7 +22,7 @@ const OS_USER = os.userInfo().username;
 
 function room39(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
-    encoding: 'utf8', input: opts.input, timeout: 300_000,
+    encoding: 'utf8', input: opts.input, timeout: 600_000,
     env: { ...process.env, DATABASE_URL: '', ROOM39_KEY: '', ROOM39_KEY_FILE: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
