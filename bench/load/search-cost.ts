@@ -29,14 +29,22 @@ const queries = (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench/search/querie
 const services = await openServices(readSettings({ dataDir: path.resolve(values.data), databaseUrl: null }));
 let sqlMs = 0;
 let sqlCalls = 0;
+/** Time per kind of statement (its first words). */
+const byKind = new Map<string, { ms: number; calls: number }>();
 const timed: Queryable = {
   async query(sql, params) {
     const t = performance.now();
     try {
       return await services.db.query(sql, params);
     } finally {
-      sqlMs += performance.now() - t;
+      const ms = performance.now() - t;
+      sqlMs += ms;
       sqlCalls++;
+      const kind = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+      const k = byKind.get(kind) ?? { ms: 0, calls: 0 };
+      k.ms += ms;
+      k.calls++;
+      byKind.set(kind, k);
     }
   },
 };
@@ -45,6 +53,7 @@ const db = new Proxy(services.db, { get: (target, prop) => (prop === 'query' ? t
 await searchEntities(db, 'warm up the index');
 sqlMs = 0;
 sqlCalls = 0;
+byKind.clear();
 
 const perSearch: number[] = [];
 for (let r = 0; r < rounds; r++) {
@@ -76,6 +85,7 @@ const out = {
   sql_ms_per_search: +(sqlMs / n).toFixed(2), sql_calls_per_search: +(sqlCalls / n).toFixed(2),
   index_and_ranking_ms_per_search: +((total - sqlMs) / n).toFixed(2), http_in_process_mean_ms: +httpMean.toFixed(2),
   max_rate_one_thread: Math.floor(1000 / httpMean),
+  sql_by_statement: Object.fromEntries([...byKind].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { ms_per_search: +(v.ms / n).toFixed(2), ms_per_call: +(v.ms / v.calls).toFixed(2) }])),
 };
 console.log(JSON.stringify(out, null, 2));
 fs.writeFileSync(path.join(ROOT, 'bench/load/search-cost.json'), `${JSON.stringify(out, null, 2)}\n`);
