@@ -34,7 +34,7 @@ const out = fs.createWriteStream(csv);
 out.write('name,schema,country\n');
 for (let i = 0; i < rows; i++) {
   const c = cases[i % cases.length]!;
-  if (!out.write(`"${c.query.replace(/"/g, '""')}",${c.schema ?? ''},${i % 3 === 0 ? 'KP' : ''}\n`)) await new Promise((r) => out.once('drain', r));
+  if (!out.write(`"${c.query.replace(/"/g, '""')}",${c.schema ?? ''},${i % 3 === 0 ? 'KP' : ''}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
 }
 await new Promise((r) => out.end(r));
 

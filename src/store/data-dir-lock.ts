@@ -44,7 +44,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if (holder && isProcessAlive(holder)) {
         throw new Room39Error(
           'conflict',
-          `the data directory is in use by another room39 process (pid ${holder}) that does not serve it; wait for it to finish, or set DATABASE_URL to share a PostgreSQL server`,
+          `the data directory is in use by another room39 process (pid ${holder}); wait for it to finish, or set DATABASE_URL to share a PostgreSQL server`,
           dataDir,
         );
       }
