@@ -53,7 +53,7 @@ export const extractCommand: CliCommand = {
 
     let result: ExtractionResult;
     if (ctx.remote()) {
-      ctx.log('A running room39 serve holds the data directory: resolving names against the bundled graph files.');
+      ctx.log('A running room39 serve holds the data directory: resolving names against the curated dataset files only (not the official lists).');
       result = await extract(doc.text, { resolver: await bundledResolver(ctx.settings.bundleRoot) });
     } else {
       result = await extractDocument((await ctx.services()).db, doc);
