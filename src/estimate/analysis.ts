@@ -7,6 +7,7 @@ import type { Figure } from '../model/index.ts';
 import type { Mixture } from './distributions.ts';
 import { streamFor } from './random.ts';
 import { quantiles, percentileRank, type Summary } from './stats.ts';
+import { percentilePhrase, usdLong } from './money.ts';
 import { revenueAt, type Plan, type PlannedInput } from './simulate.ts';
 import type { SourceRef } from './data.ts';
 import { covers } from './model.ts';
@@ -141,7 +142,7 @@ export interface SkippedComparison {
   reason: string;
 }
 
-const usd = (v: number) => (v >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
+const usd = usdLong;
 
 export function compare(
   f: Figure,
@@ -168,7 +169,7 @@ export function compare(
     }
     inside = (100 * c) / draws.length;
   }
-  const pts = points.map((p) => `${usd(p.value_usd)} lies at the ${p.percentile.toFixed(1)}th percentile`).join(', ');
+  const pts = points.map((p) => `${usd(p.value_usd)} lies ${percentilePhrase(p.percentile)}`).join(', ');
   const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${inside != null ? `; ${inside.toFixed(1)}% of the model's draws fall inside the published range` : ''}.`;
   return { estimate: cite(f, sources), scope, matches_year: covers(f, year), points, share_of_draws_inside: inside, model, reading };
 }
