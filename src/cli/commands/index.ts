@@ -15,6 +15,7 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { reviewCommand } from './review.ts';
 import { screenCommand } from './screen.ts';
+import { caseCommand } from './case.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -32,4 +33,5 @@ export const commands: CliCommand[] = [
   extractCommand,
   reviewCommand,
   screenCommand,
+  caseCommand,
 ];

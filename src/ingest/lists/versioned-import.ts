@@ -13,7 +13,6 @@ import { stableId, upsertSource } from '../../store/statements.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
 import { insertChanges, upsertEntryRows, upsertListStatements, type ChangeRow, type EntryRow } from './store-write.ts';
-import { emitListVersionImported } from './events.ts';
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -125,8 +124,16 @@ export interface VersionedImportHooks {
   derivedIds?: boolean;
   /** Runs inside the transaction after the import (checks, linking); throwing rolls the version back. */
   finish?: (tx: Queryable, entries: number) => Promise<void>;
-  /** Told what went wrong in a listener run after the commit (events.ts); the import stands. */
+  /** Told what went wrong in a listener run after the commit; the import stands. */
   onWarning?: (message: string) => void;
+}
+
+/** Called after a list version is committed (not for a file already imported): the cases' re-screening listens here. */
+export type ListVersionListener = (db: Db, counts: ImportCounts) => void;
+const versionListeners = new Set<ListVersionListener>();
+export function onListVersionImported(listener: ListVersionListener): () => void {
+  versionListeners.add(listener);
+  return () => { versionListeners.delete(listener); };
 }
 
 /**
@@ -140,19 +147,7 @@ export async function importVersion(
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
   const ownedParams = ownedParamsOf(hooks.derivedIds !== false);
-  const counts = await writeVersion(db, resolveVersion, records, hooks, ownedParams);
-  for (const failure of await emitListVersionImported(counts)) hooks.onWarning?.(failure);
-  return counts;
-}
-
-async function writeVersion(
-  db: Db,
-  resolveVersion: () => VersionInfo,
-  records: AsyncIterable<ImportRecord>,
-  hooks: VersionedImportHooks,
-  ownedParams: (ids: string[]) => string[][],
-): Promise<ImportCounts> {
-  return db.transaction(async (tx) => {
+  const counts = await db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
     /** The version's date: first and last seen of what it states. */
@@ -352,6 +347,15 @@ async function writeVersion(
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
     };
   });
+  for (const listener of versionListeners) {
+    try {
+      listener(db, counts);
+    } catch (e) {
+      // A listener's failure is not the import's: the version stands, and the caller hears of it.
+      hooks.onWarning?.(`after importing ${counts.dataset} ${counts.version}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return counts;
 }
 
 export { DPRK_DATASET };
