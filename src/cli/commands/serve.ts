@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { advertiseServer } from '../remote.ts';
+import { warmExtraction } from '../../ingest/documents/service.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -17,6 +18,8 @@ export const serveCommand: CliCommand = {
     ctx.log(b.curated === 'loaded' ? `room39: loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'room39: curated dataset is current');
     for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
     const app = createApp(services);
+    // Extraction runs in worker threads (a budget per document); start them with the graph's names before serving.
+    await warmExtraction(services.db, services.settings.documents);
     await new Promise<void>((resolve) => {
       let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
