@@ -10,10 +10,7 @@ export const entityCommand: CliCommand = {
   async run(ctx) {
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('give an entity id, e.g. room39 entity r39-kim-won-hong (find ids with room39 search)');
-    const remote = ctx.remote();
-    const doc: EntityDocument = remote
-      ? await remote.request<EntityDocument>(`/api/entities/${encodeURIComponent(id)}`)
-      : entityDocument(await getEntity((await ctx.services()).db, id));
+    const doc: EntityDocument = entityDocument(await getEntity((await ctx.services()).db, id));
     const { entity, statements, relations } = doc;
     const text = [
       `${entity.caption}  [${entity.schema}]  ${entity.id}`,
