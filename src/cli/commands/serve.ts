@@ -3,6 +3,7 @@ import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
 import { CaseJobs } from '../../cases/jobs.ts';
+import { warmExtraction } from '../../ingest/documents/service.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -19,6 +20,8 @@ export const serveCommand: CliCommand = {
     ctx.log(b.curated === 'loaded' ? `room39: loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'room39: curated dataset is current');
     for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
     const app = createApp(services);
+    // Extraction runs in worker threads (a budget per document); start them with the graph's names before serving.
+    await warmExtraction(services.db, services.settings.documents);
     // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).
     const local: LocalSocket | null = ctx.settings.databaseUrl ? null : await listenLocalSocket(services, ctx.log);
     if (local) ctx.log(`room39: commands on this machine reach the store through ${local.path}`);
