@@ -2,16 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { REPO_ROOT } from '../../src/config/settings.ts';
+import { OFFICIAL } from '../support/official.ts';
 
 /** Cells of a CSV text (RFC 4180), read by csv-parse, not by the writer under test. */
 export function parseCsvText(text: string): string[][] {
   return parse(text, { relax_column_count: true }) as string[][];
 }
 
-/** The real UN file of 2026-02-27 made into a 2026-03-15 version: KPe.001 delisted, KPi.001 given an alias, KPi.999 added. */
+/** The real UN file of 2026-02-27 (../shared/data/official) made into a 2026-03-15 version: KPe.001 delisted, KPi.001 given an alias, KPi.999 added. */
 export function unSecondVersion(dir: string): string {
-  let xml = fs.readFileSync(path.join(REPO_ROOT, 'data/lists/un/consolidated-2026-02-27.xml'), 'utf8');
+  let xml = fs.readFileSync(OFFICIAL.unXml, 'utf8');
   xml = xml.replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2026-03-15T00:00:00.000Z"');
   const ref = xml.indexOf('<REFERENCE_NUMBER>KPe.001</REFERENCE_NUMBER>');
   xml = xml.slice(0, xml.lastIndexOf('<ENTITY>', ref)) + xml.slice(xml.indexOf('</ENTITY>', ref) + '</ENTITY>'.length);

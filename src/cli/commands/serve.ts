@@ -1,17 +1,19 @@
 import { serve } from '@hono/node-server';
 import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
-import { advertiseServer } from '../remote.ts';
 import { serverLog } from '../../server/log.ts';
 import { securityState } from '../../server/security-state.ts';
 import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
+import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
 import { CaseJobs } from '../../cases/jobs.ts';
+import { warmExtraction } from '../../ingest/documents/service.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
   usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR]',
   options: { port: { type: 'string' }, host: { type: 'string' } },
+  holdsDataDir: true,
   async run(ctx) {
     const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
     const host = optString(ctx.args, 'host') ?? ctx.settings.host;
@@ -36,26 +38,29 @@ export const serveCommand: CliCommand = {
     };
     await anchor();
     const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
+    // Extraction runs in worker threads (a budget per document); start them with the graph's names before serving.
+    await warmExtraction(services.db, services.settings.documents);
+    // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).
+    const local: LocalSocket | null = ctx.settings.databaseUrl ? null : await listenLocalSocket(services, (m: string) => log.info(m));
+    if (local) log.info({ socket: local.path }, `commands on this machine reach the store through ${local.path}`);
     // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
     const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: (m: string) => log.info(m) })
       .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
     await new Promise<void>((resolve) => {
-      let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`;
-        if (!ctx.settings.databaseUrl) unadvertise = advertiseServer(ctx.settings.dataDir, url);
         log.info({ url }, `serving ${url} (Ctrl-C stops)`);
       });
       const stop = () => {
         log.info('stopping');
-        unadvertise();
         void jobs?.stop().catch(() => undefined);
-        // Refusals counted but not yet written go into the audit trail before the store closes.
         clearInterval(anchorTimer);
+        // Refusals counted but not yet written go into the audit trail, and the head is anchored, before the store closes;
+        // commands still running through the socket are cut off (their open transactions roll back).
         const flushed = securityState(services).refusals.flush()
           .catch((e: unknown) => log.error({ error: e instanceof Error ? e.name : 'error' }, 'could not write the counted refusals'))
           .then(anchor);
-        server.close(() => void flushed.then(() => resolve()));
+        void flushed.then(() => (local ? local.close() : undefined)).finally(() => server.close(() => resolve()));
         setTimeout(() => resolve(), 3000).unref();
       };
       process.once('SIGINT', stop);
