@@ -7,6 +7,7 @@
  * and kept with it.
  */
 import type { Queryable } from '../store/db.ts';
+import { storedDatasets } from '../store/catalog.ts';
 import { COLLECTION_NAMES } from './datasets.ts';
 import type { ScreeningService } from './service.ts';
 
@@ -17,15 +18,22 @@ export interface EntityDates {
   lastChange: string | null;
 }
 
-const datasetCache = new WeakMap<ScreeningService, ReadonlySet<string>>();
+const datasetCache = new WeakMap<ScreeningService, Promise<ReadonlySet<string>>>();
 const dateCache = new WeakMap<ScreeningService, Promise<Map<string, EntityDates>>>();
 
-/** Every dataset an entity of the index belongs to, and the collections (default, dprk, …). */
-export function indexDatasets(service: ScreeningService): ReadonlySet<string> {
+/**
+ * Every dataset the store or the index holds (an entity of it may not be
+ * matchable: a dataset of laws is still a dataset), and the collections
+ * (default, dprk, …).
+ */
+export function knownDatasets(q: Queryable, service: ScreeningService): Promise<ReadonlySet<string>> {
   let known = datasetCache.get(service);
   if (!known) {
-    known = new Set([...COLLECTION_NAMES, ...service.matcher.index.entities.flatMap((e) => e.datasets)]);
+    known = storedDatasets(q).then((stored) => new Set([
+      ...COLLECTION_NAMES, ...stored.map((d) => d.name), ...service.matcher.index.entities.flatMap((e) => e.datasets),
+    ]));
     datasetCache.set(service, known);
+    known.catch(() => datasetCache.delete(service));
   }
   return known;
 }

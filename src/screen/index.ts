@@ -5,7 +5,7 @@ export { jsonWriter, csvWriter, htmlWriter, escapeHtml, type ReportWriter, type 
 export { ScreeningService, screeningService, runScreen } from './service.ts';
 export { yenteResult, yenteFeatures, yenteMatcherDocs, yenteAlgorithms, yenteDates, type YenteResult, type YenteExplanation, type YenteFeatureDoc } from './yente.ts';
 export { yenteMatch, filterOf, checkSchemas, checkTopics, parseWeights, expandEntityIds, NO_FILTERS, type YenteFilters, type YenteOutcome } from './yente-match.ts';
-export { indexDatasets, entityDates, isoTimestamp, type EntityDates } from './index-facts.ts';
+export { knownDatasets, entityDates, isoTimestamp, type EntityDates } from './index-facts.ts';
 export { yenteCatalog, type Catalog, type CatalogDataset } from './yente-catalog.ts';
 export { resolveDataset, COLLECTION_NAMES, type DatasetScope } from './datasets.ts';
 export { parseScreeningOptions, SCREENING_DEFAULTS, MAX_LIMIT, MATCH_MAX_LIMIT, type ScreeningOptions, type RawScreeningOptions } from './options.ts';

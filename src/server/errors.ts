@@ -13,7 +13,7 @@ import { isRoom39Error, type Room39Error } from '../errors.ts';
 const YENTE_PATH = /^\/(?:match|search|entities|catalog|algorithms|readyz|statements|manifest|updatez)(?:\/|$)|^\/search\/./;
 
 /** yente's query parameters that FastAPI validates by type: a bad value is a 422 there. */
-const TYPED_PARAMS = new Set(['threshold', 'cutoff', 'limit', 'offset', 'changed_since', 'exclude_entity_ids', 'target', 'fuzzy', 'simple', 'nested', 'facets', 'exclude_schema', 'sort', 'schema']);
+const TYPED_PARAMS = new Set(['threshold', 'cutoff', 'limit', 'offset', 'changed_since', 'exclude_entity_ids', 'target', 'fuzzy', 'simple', 'nested', 'facets', 'exclude_schema', 'sort']);
 
 export function isYentePath(path: string): boolean {
   return path !== '/search' && YENTE_PATH.test(path);

@@ -18,7 +18,7 @@ import type { RouteRegistrar } from '../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { ALGORITHM_NAME } from '../../match/features.ts';
 import {
-  MATCH_MAX_LIMIT, entityDates, expandEntityIds, indexDatasets, parseScreeningOptions, parseWeights, queryFromProperties,
+  MATCH_MAX_LIMIT, entityDates, expandEntityIds, knownDatasets, parseScreeningOptions, parseWeights, queryFromProperties,
   querySchemaOf, screeningService, yenteMatch, yenteMatcherDocs, yenteResult, type YenteFilters,
 } from '../../screen/index.ts';
 import { openCrossOrigin } from '../middleware/cors.ts';
@@ -49,7 +49,7 @@ export const registerMatchRoutes: RouteRegistrar = (app, { db, settings }) => {
   openCrossOrigin(app, ['/match/*']);
   app.post('/match/:dataset', async (c) => {
     const service = await screeningService(db, settings.bundleRoot);
-    const known = indexDatasets(service);
+    const known = await knownDatasets(db, service);
     const q = c.req.query();
     const options = parseScreeningOptions(
       { threshold: q.threshold, cutoff: q.cutoff, limit: q.limit, dataset: c.req.param('dataset'), algorithm: q.algorithm },

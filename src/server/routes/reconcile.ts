@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { App, RouteRegistrar } from '../context.ts';
 import { invalidInput, notFound } from '../../errors.ts';
 import { countryName } from '../../model/countries.ts';
-import { escapeHtml, indexDatasets, resolveDataset, screeningService, type DatasetScope } from '../../screen/index.ts';
+import { escapeHtml, knownDatasets, resolveDataset, screeningService, type DatasetScope } from '../../screen/index.ts';
 import { reconcileBatch } from '../../screen/reconcile-query.ts';
 import { extendEntities, proposeProperties } from '../../screen/reconcile-extend.ts';
 import { flyoutHtml, suggestEntities, suggestProperties, suggestTypes } from '../../screen/reconcile-suggest.ts';
@@ -105,7 +105,7 @@ function register(app: App, services: Services, path: string) {
     const dataset = c.req.param('dataset') ?? null;
     if (dataset === null) return { scope: resolveDataset('default'), dataset };
     const service = await screeningService(db, settings.bundleRoot);
-    return { scope: resolveDataset(dataset, 'dataset', indexDatasets(service)), dataset };
+    return { scope: resolveDataset(dataset, 'dataset', await knownDatasets(db, service)), dataset };
   };
   const serviceRequest = async (c: Context) => {
     const { scope, dataset } = await scopeOf(c);

@@ -11,7 +11,7 @@ import type { RouteRegistrar } from '../context.ts';
 import { Room39Error, invalidOption } from '../../errors.ts';
 import { isKnownQuerySchema } from '../../match/score-schema.ts';
 import {
-  entityDates, expandEntityIds, indexDatasets, resolveDataset, screeningService, yenteAlgorithms, yenteCatalog,
+  entityDates, expandEntityIds, knownDatasets, resolveDataset, screeningService, yenteAlgorithms, yenteCatalog,
 } from '../../screen/index.ts';
 import { yenteEntity } from '../../screen/yente-entity.ts';
 import { SEARCH_FACETS, yenteSearch, type SearchFacetName } from '../../screen/yente-search.ts';
@@ -40,7 +40,7 @@ function facetParam(c: Context): SearchFacetName[] {
 
 async function search(c: Context, { db, settings }: Services) {
   const service = await screeningService(db, settings.bundleRoot);
-  const known = indexDatasets(service);
+  const known = await knownDatasets(db, service);
   const scope = resolveDataset(c.req.param('dataset') ?? '', 'dataset', known);
   const schema = c.req.query('schema') || 'Thing';
   if (!isKnownQuerySchema(schema)) throw invalidOption('schema', `Invalid schema "${schema.slice(0, 40)}"`);
@@ -79,7 +79,7 @@ export const registerYenteRoutes: RouteRegistrar = (app, services) => {
 
   app.get('/catalog', async (c) => {
     const service = await screeningService(db, settings.bundleRoot);
-    return c.json(await yenteCatalog(db, indexDatasets(service)));
+    return c.json(await yenteCatalog(db, await knownDatasets(db, service)));
   });
 
   app.get('/readyz', async (c) => {
