@@ -15,6 +15,7 @@ export const FIGURE_METRICS = [
   'revenue',           // revenue over a stated period that is not a year
   'months_worked',     // months worked per year
   'worker_share',      // share of all overseas workers that a country (`country`) or a group of countries (`countries`) hosts (0..1)
+  'share',             // any other share a source states (of revenue, of a venture's takings), its whole said in `note` (0..1)
 ] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
 
