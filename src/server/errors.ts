@@ -2,7 +2,8 @@
  * Maps errors to HTTP answers: a person-readable message and a status; never a stack trace.
  * room39's own routes answer `{"error":{code,message,field}}`; the routes that speak
  * yente's API answer as yente (FastAPI) does: `{"detail": "…"}`, and for a query
- * parameter or body that does not validate, status 422 with the list of what failed.
+ * parameter or body that does not validate, status 422 with the list of what failed
+ * (room39's `error` object beside it, for room39's own clients).
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -45,7 +46,7 @@ function yenteRoom39Error(err: Room39Error): Answer {
   return { status: err.httpStatus as ContentfulStatusCode, body: { detail: err.field ? `${err.field}: ${err.detail}` : err.message } };
 }
 
-function yenteAnswer(err: unknown, c: Context): Answer {
+function yenteAnswer(err: unknown): Answer {
   if (isRoom39Error(err)) return yenteRoom39Error(err);
   if (err instanceof ZodError) {
     return { status: 422, body: { detail: err.issues.slice(0, 20).map((i) => ({ type: i.code, loc: ['body', ...i.path.map(String)], msg: i.message })) } };
@@ -53,8 +54,7 @@ function yenteAnswer(err: unknown, c: Context): Answer {
   if (err instanceof SyntaxError) {
     return { status: 422, body: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error: the request body is not valid JSON' }] } };
   }
-  const answer = internal(err, c);
-  return { status: answer.status, body: { detail: 'the server failed to answer this request; the failure has been logged' } };
+  return { status: 500, body: { detail: 'the server failed to answer this request; the failure has been logged' } };
 }
 
 function internal(err: unknown, c: Context): Answer {
@@ -64,6 +64,8 @@ function internal(err: unknown, c: Context): Answer {
 }
 
 export function errorResponse(c: Context, err: unknown) {
-  const { status, body } = isYentePath(c.req.path) ? yenteAnswer(err, c) : room39Answer(err, c);
-  return c.json(body, status);
+  const room39 = room39Answer(err, c);
+  if (!isYentePath(c.req.path)) return c.json(room39.body, room39.status);
+  const { status, body } = yenteAnswer(err);
+  return c.json({ ...(body as object), ...(room39.body as object) }, status);
 }
