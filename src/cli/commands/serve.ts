@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { optInt, optString, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { advertiseServer } from '../remote.ts';
+import { CaseJobs } from '../../cases/jobs.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -17,6 +18,9 @@ export const serveCommand: CliCommand = {
     ctx.log(b.curated === 'loaded' ? `room39: loaded the curated dataset (${b.statements} statements, ${b.figures} figures)` : 'room39: curated dataset is current');
     for (const l of b.lists) ctx.log(`room39: ${l.name}: ${l.status}`);
     const app = createApp(services);
+    // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
+    const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: ctx.log })
+      .catch((e: Error) => { ctx.log(`room39: case re-screening jobs not started: ${e.message}`); return null; });
     await new Promise<void>((resolve) => {
       let unadvertise = () => undefined as void;
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -27,6 +31,7 @@ export const serveCommand: CliCommand = {
       const stop = () => {
         ctx.log('room39: stopping');
         unadvertise();
+        void jobs?.stop().catch(() => undefined);
         server.close(() => resolve());
         setTimeout(() => resolve(), 3000).unref();
       };
