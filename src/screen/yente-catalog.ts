@@ -1,13 +1,15 @@
 /**
  * yente's `/catalog`: the datasets room39 screens against, each with its
- * version and dates (an official list: the version imported last, when it
- * was published and fetched, and every earlier version), and the collections
+ * version and dates (an official list: its current version as
+ * `room39 lists status` gives it — published, fetched, stale or not — and
+ * every earlier version imported), and the collections
  * (`default`, `dprk`) with the datasets they hold. room39 matches over the
  * store itself, so every dataset's index is current.
  */
 import type { Queryable } from '../store/db.ts';
 import { storedDatasets, storedListVersions, type StoredListVersion } from '../store/catalog.ts';
 import { countEntities } from '../store/entities.ts';
+import { listStatus, type ListStatus } from '../ingest/lists/status.ts';
 import { COLLECTION_NAMES, DPRK_COLLECTION } from './datasets.ts';
 
 export interface CatalogVersion {
@@ -30,8 +32,11 @@ export interface CatalogDataset {
   index_current: boolean;
   children: string[];
   updated_at: string | null;
-  /** room39's additions: who publishes it, how many entities it has, and every version imported. */
+  /** room39's additions: who publishes it, when the current version was published and fetched, whether it is stale, how many entities it has, and every version imported. */
   publisher: string | null;
+  published: string | null;
+  fetched_at: string | null;
+  stale: boolean | null;
   entity_count: number;
   versions: CatalogVersion[];
 }
@@ -58,12 +63,14 @@ const COLLECTIONS: Record<string, { title: string; summary: string }> = {
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
-function listDataset(name: string, versions: StoredListVersion[], entities: number, updatedAt: string | null): CatalogDataset {
+function listDataset(name: string, status: ListStatus | undefined, versions: StoredListVersion[], entities: number, updatedAt: string | null): CatalogDataset {
   const latest = versions[0]!;
+  const version = status?.version ?? latest.version;
   return {
-    name, title: latest.title.replace(/, \d{4}-\d{2}-\d{2}$/, ''), summary: null, url: latest.url, load: true, entities_url: null,
-    version: latest.version, index_version: latest.version, index_current: true, children: [], updated_at: latest.importedAt ?? updatedAt,
-    publisher: latest.publisher, entity_count: entities,
+    name, title: status?.title ?? latest.title.replace(/, \d{4}-\d{2}-\d{2}$/, ''), summary: null, url: status?.source_url ?? latest.url, load: true,
+    entities_url: null, version, index_version: version, index_current: true, children: [], updated_at: status?.fetched_at ?? latest.importedAt ?? updatedAt,
+    publisher: latest.publisher, published: status?.published ?? latest.published, fetched_at: status?.fetched_at ?? latest.importedAt,
+    stale: status?.stale ?? null, entity_count: entities,
     versions: versions.map((v) => ({ version: v.version, published: v.published, fetched_at: v.importedAt, entries: v.entries, dprk_entries: v.dprkEntries })),
   };
 }
@@ -74,13 +81,14 @@ function plainDataset(name: string, entities: number, updatedAt: string | null):
   return {
     name, title: known?.title ?? name, summary: known?.summary ?? null, url: null, load: true, entities_url: null,
     version, index_version: version, index_current: true, children: [], updated_at: updatedAt,
-    publisher: CURATED[name] ? 'room39' : null, entity_count: entities, versions: [],
+    publisher: CURATED[name] ? 'room39' : null, published: null, fetched_at: null, stale: null, entity_count: entities, versions: [],
   };
 }
 
 /** The catalogue of a store; `indexed` adds datasets the index holds from bundled files not imported yet. */
 export async function yenteCatalog(q: Queryable, indexed: ReadonlySet<string> = new Set()): Promise<Catalog> {
   const versions = await storedListVersions(q);
+  const statuses = (await listStatus(q)).lists;
   const stored = await storedDatasets(q);
   const counts = new Map(stored.map((d) => [d.name, d]));
   const names = new Set([...stored.map((d) => d.name), ...versions.map((v) => v.dataset), ...indexed]);
@@ -89,7 +97,8 @@ export async function yenteCatalog(q: Queryable, indexed: ReadonlySet<string> = 
   for (const name of [...names].sort()) {
     const own = versions.filter((v) => v.dataset === name);
     const count = counts.get(name);
-    datasets.push(own.length ? listDataset(name, own, count?.entities ?? 0, count?.updatedAt ?? null) : plainDataset(name, count?.entities ?? 0, count?.updatedAt ?? null));
+    const status = statuses.find((st) => st.list === name);
+    datasets.push(own.length ? listDataset(name, status, own, count?.entities ?? 0, count?.updatedAt ?? null) : plainDataset(name, count?.entities ?? 0, count?.updatedAt ?? null));
   }
   const children = datasets.map((d) => d.name);
   const latest = datasets.map((d) => d.updated_at).filter((x): x is string => !!x).sort().at(-1) ?? null;

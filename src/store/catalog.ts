@@ -23,12 +23,14 @@ interface VersionRow {
   entries: number; dprk_entries: number; imported_at: string | Date;
 }
 
-/** Every imported list version, newest first within each dataset. */
+/** Every imported list version, newest first within each dataset (by publication, then import). */
+
 export async function storedListVersions(q: Queryable): Promise<StoredListVersion[]> {
   const rows = await q.query<VersionRow>(
-    `SELECT v.dataset, v.version, s.title, s.publisher, s.published, s.url, v.entries, v.dprk_entries, v.imported_at
+    `SELECT v.dataset, v.version, s.title, s.publisher, coalesce(v.published, s.published) AS published, coalesce(v.source_url, s.url) AS url,
+            v.entries, v.dprk_entries, coalesce(v.fetched_at, v.imported_at) AS imported_at
        FROM list_versions v JOIN sources s ON s.id = v.source_id
-      ORDER BY v.dataset, v.version DESC`,
+      ORDER BY v.dataset, coalesce(v.published, v.version) DESC, v.imported_at DESC`,
   );
   return rows.map((r) => ({
     dataset: r.dataset, version: r.version, title: r.title, publisher: r.publisher, published: r.published, url: r.url,

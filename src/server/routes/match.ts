@@ -45,10 +45,10 @@ async function readBody(c: Context): Promise<z.infer<typeof matchBody>> {
   return body;
 }
 
-export const registerMatchRoutes: RouteRegistrar = (app, { db, settings }) => {
+export const registerMatchRoutes: RouteRegistrar = (app, { db }) => {
   openCrossOrigin(app, ['/match/*']);
   app.post('/match/:dataset', async (c) => {
-    const service = await screeningService(db, settings.bundleRoot);
+    const service = await screeningService(db);
     const known = await knownDatasets(db, service);
     const q = c.req.query();
     const options = parseScreeningOptions(

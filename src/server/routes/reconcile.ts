@@ -84,7 +84,7 @@ function parseExtend(raw: string): z.infer<typeof extendQuery> {
 }
 
 function previewHtml(services: Services, id: string) {
-  return screeningService(services.db, services.settings.bundleRoot).then((service) => {
+  return screeningService(services.db).then((service) => {
     const e = service.byId.get(id);
     if (!e) throw notFound(`no entity with id "${id.slice(0, 80)}"`);
     const names = e.names.filter((n) => n.strength !== 'weak').slice(0, 8).map((n) => escapeHtml(n.value)).join('<br>');
@@ -100,17 +100,17 @@ function previewHtml(services: Services, id: string) {
 }
 
 function register(app: App, services: Services, path: string) {
-  const { db, settings } = services;
+  const { db } = services;
   const scopeOf = async (c: Context): Promise<{ scope: DatasetScope; dataset: string | null }> => {
     const dataset = c.req.param('dataset') ?? null;
     if (dataset === null) return { scope: resolveDataset('default'), dataset };
-    const service = await screeningService(db, settings.bundleRoot);
+    const service = await screeningService(db);
     return { scope: resolveDataset(dataset, 'dataset', await knownDatasets(db, service)), dataset };
   };
   const serviceRequest = async (c: Context) => {
     const { scope, dataset } = await scopeOf(c);
     const { queries, extend } = await requestFields(c);
-    if (queries) return reconcileBatch(await screeningService(db, settings.bundleRoot), queries, scope);
+    if (queries) return reconcileBatch(await screeningService(db), queries, scope);
     if (extend) {
       const e = parseExtend(extend);
       return extendEntities(db, e.ids, e.properties.map((p) => p.id), baseUrl(c));
@@ -139,7 +139,7 @@ function register(app: App, services: Services, path: string) {
   app.get(`${path}/flyout/entity`, async (c) => {
     await scopeOf(c);
     const id = c.req.query('id') ?? '';
-    const e = (await screeningService(db, settings.bundleRoot)).byId.get(id);
+    const e = (await screeningService(db)).byId.get(id);
     if (!e) throw notFound(`no entity with id "${id.slice(0, 80)}"`);
     return jsonp(c, { id, html: flyoutHtml(e) });
   });

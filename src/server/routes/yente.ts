@@ -38,8 +38,8 @@ function facetParam(c: Context): SearchFacetName[] {
   return asked as SearchFacetName[];
 }
 
-async function search(c: Context, { db, settings }: Services) {
-  const service = await screeningService(db, settings.bundleRoot);
+async function search(c: Context, { db }: Services) {
+  const service = await screeningService(db);
   const known = await knownDatasets(db, service);
   const scope = resolveDataset(c.req.param('dataset') ?? '', 'dataset', known);
   const schema = c.req.query('schema') || 'Thing';
@@ -72,20 +72,20 @@ function wantsPage(c: Context): boolean {
 }
 
 export const registerYenteRoutes: RouteRegistrar = (app, services) => {
-  const { db, settings } = services;
+  const { db } = services;
   openCrossOrigin(app, ['/catalog', '/algorithms', '/readyz', '/search/*', '/entities/*']);
 
   app.get('/algorithms', (c) => c.json(yenteAlgorithms()));
 
   app.get('/catalog', async (c) => {
-    const service = await screeningService(db, settings.bundleRoot);
+    const service = await screeningService(db);
     return c.json(await yenteCatalog(db, await knownDatasets(db, service)));
   });
 
   app.get('/readyz', async (c) => {
     // Ready when the screening index is built; asking starts the build.
     const ready = await Promise.race([
-      screeningService(db, settings.bundleRoot).then(() => true),
+      screeningService(db).then(() => true),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 250)),
     ]);
     if (!ready) throw new Room39Error('database_unreachable', 'Index not ready: the screening index is being built; try again in a few seconds');
