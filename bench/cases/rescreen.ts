@@ -33,7 +33,17 @@ function shared(): string {
 const official = shared();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-cases-'));
 const db = await openDb({ dataDir: path.join(dir, 'db') });
-const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await f(); return [v, (performance.now() - t) / 1000]; };
+/** Wall seconds and CPU seconds of this process (the machine may be shared: CPU time is the steadier measure). */
+const cpu: Record<string, number> = {};
+let phase = 0;
+const time = async <T>(f: () => Promise<T>, name = `phase${phase++}`): Promise<[T, number]> => {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const v = await f();
+  const u = process.cpuUsage(c);
+  cpu[name] = +((u.user + u.system) / 1e6).toFixed(2);
+  return [v, (performance.now() - t) / 1000];
+};
 
 await importListFile(db, { format: 'ofac-csv', file: path.join(official, 'ofac/sdn.csv'), date: '2024-05-03' });
 await importListFile(db, { format: 'un-xml', file: path.join(official, 'un/consolidated.xml') });
@@ -44,9 +54,9 @@ const rows: CsvRow[] = Array.from({ length: n }, (_, i) => {
   return { row: i + 1, input: { name: c.query, ...(c.schema ? { schema: c.schema } : {}), ...(i % 3 === 0 ? { country: 'KP' } : {}) } };
 });
 const options = parseScreeningOptions({});
-const [service, indexBuild] = await time(() => ScreeningService.fromStore(db));
-const [, bare] = await time(() => runScreen(service, rows, options, []));
-const [c, create] = await time(() => createCase(db, async () => service, { name: 'bench', rows: (async function* () { yield* rows; })(), fileName: 'bench', info: () => null, options, actor: 'bench' }));
+const [service, indexBuild] = await time(() => ScreeningService.fromStore(db), 'indexBuild');
+const [, bare] = await time(() => runScreen(service, rows, options, []), 'bareScreening');
+const [c, create] = await time(() => createCase(db, async () => service, { name: 'bench', rows: (async function* () { yield* rows; })(), fileName: 'bench', info: () => null, options, actor: 'bench' }), 'caseCreation');
 
 // A newer OFAC file with 1% of its entries changed.
 const lines = fs.readFileSync(path.join(official, 'ofac/sdn.csv'), 'latin1').split(/\r?\n/).filter((l) => l.trim() !== '' && l !== '\x1a');
@@ -64,17 +74,19 @@ lines.forEach((l, i) => {
 for (const i of picked.slice(2 * third)) out.push(lines[i]!.replace(/^(\d+),"([^"]*)"/, (_, id: string, name: string) => `${Number(id) + 900_000},"${name.split(/[ ,]/)[0]} NEW ENTRY ${id}"`));
 const newer = path.join(dir, 'sdn-newer.csv');
 fs.writeFileSync(newer, `${out.join('\r\n')}\r\n`, 'latin1');
-const [imported, importTime] = await time(() => importListFile(db, { format: 'ofac-csv', file: newer, date: '2024-06-01' }));
-const [fresh, rebuild] = await time(() => ScreeningService.fromStore(db));
-const [outcome, rescreen] = await time(() => rescreenCase(db, fresh, c.name));
+const [imported, importTime] = await time(() => importListFile(db, { format: 'ofac-csv', file: newer, date: '2024-06-01' }), 'listImport');
+const [fresh, rebuild] = await time(() => ScreeningService.fromStore(db), 'indexRebuild');
+const [outcome, rescreen] = await time(() => rescreenCase(db, fresh, c.name), 'rescreen');
 console.log(JSON.stringify({
   rows: n, listEntries: lines.length, changed: { added: imported.added, changed: imported.changed, removed: imported.removed },
   seconds: {
     indexBuild: +indexBuild.toFixed(2), bareScreening: +bare.toFixed(2), caseCreation: +create.toFixed(2), listImport: +importTime.toFixed(2),
     indexRebuild: +rebuild.toFixed(2), rescreen: +rescreen.toFixed(2),
   },
+  cpuSeconds: cpu,
   rescreenRows: outcome?.rowsScreened, alerts: outcome?.alerts.length,
   ratio: { rescreenToBareScreening: +(rescreen / bare).toFixed(3), rescreenToCaseCreation: +(rescreen / create).toFixed(3) },
+  ratioCpu: { rescreenToBareScreening: +((cpu.rescreen ?? 0) / (cpu.bareScreening ?? 1)).toFixed(3), rescreenToCaseCreation: +((cpu.rescreen ?? 0) / (cpu.caseCreation ?? 1)).toFixed(3) },
 }, null, 2));
 await db.close();
 fs.rmSync(dir, { recursive: true, force: true });
