@@ -12,6 +12,23 @@ export interface Settings {
   bundleRoot: string;
   /** Accounts, protected testimony and request limits (src/auth, src/testimony; docs/security.md). */
   security: SecuritySettings;
+  /** Document reading and extraction budgets, and who may submit (src/ingest/documents). */
+  documents: DocumentSettings;
+}
+
+export interface DocumentSettings {
+  /** ROOM39_EXTRACT_TIMEOUT_S (default 30): the longest one document may take to read and extract, in a worker; refused past it. */
+  timeoutMs: number;
+  /** ROOM39_EXTRACT_MEMORY_MB (default 512): the memory one extraction worker may use; refused past it. */
+  memoryMb: number;
+  /** ROOM39_EXTRACT_WORKERS (default 2): extraction worker threads (documents read and extracted at once). */
+  workers: number;
+  /** ROOM39_PDF_MAX_PAGES (default 1000): the most pages a PDF may have. */
+  pdfMaxPages: number;
+  /** ROOM39_PDF_MAX_CHARS (default 5,000,000): the most characters a PDF's text layer may give. */
+  pdfMaxChars: number;
+  /** ROOM39_PUBLIC_SUGGEST (default off): anyone may suggest a document; it waits in a moderation queue, nothing is extracted or stored as a source until an analyst accepts it. */
+  publicSuggest: boolean;
 }
 
 export interface SecuritySettings {
@@ -82,6 +99,17 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): Secu
   };
 }
 
+export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): DocumentSettings {
+  return {
+    timeoutMs: Math.round(positive(env.ROOM39_EXTRACT_TIMEOUT_S, 30, 'ROOM39_EXTRACT_TIMEOUT_S') * 1000),
+    memoryMb: Math.round(positive(env.ROOM39_EXTRACT_MEMORY_MB, 512, 'ROOM39_EXTRACT_MEMORY_MB')),
+    workers: Math.max(1, Math.round(positive(env.ROOM39_EXTRACT_WORKERS, 2, 'ROOM39_EXTRACT_WORKERS'))),
+    pdfMaxPages: Math.round(positive(env.ROOM39_PDF_MAX_PAGES, 1000, 'ROOM39_PDF_MAX_PAGES')),
+    pdfMaxChars: Math.round(positive(env.ROOM39_PDF_MAX_CHARS, 5_000_000, 'ROOM39_PDF_MAX_CHARS')),
+    publicSuggest: flag(env.ROOM39_PUBLIC_SUGGEST, false),
+  };
+}
+
 export const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 
 export function readSettings(overrides: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -93,5 +121,6 @@ export function readSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     host: overrides.host ?? env.ROOM39_HOST ?? '127.0.0.1',
     bundleRoot: overrides.bundleRoot ?? env.ROOM39_BUNDLE ?? REPO_ROOT,
     security: overrides.security ?? readSecuritySettings(env),
+    documents: overrides.documents ?? readDocumentSettings(env),
   };
 }

@@ -94,7 +94,8 @@ export async function bundledResolver(bundleRoot: string): Promise<MatcherResolv
 }
 
 /** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
-export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
+/** The persons and organisations of the graph as the store holds it now (accepted names), leaving out list entries unrelated to North Korea. */
+export async function storeEntityViews(q: Queryable): Promise<EntityView[]> {
   const rows = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; prop: string; value: string }>(
     `SELECT e.id, e.schema, e.caption, e.datasets, s.prop, s.value
        FROM entities e JOIN statements s ON s.entity_id = e.id
@@ -108,5 +109,15 @@ export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
     (v.properties[r.prop] ??= []).push(r.value);
     byId.set(r.id, v);
   }
-  return new MatcherResolver(new Matcher([...byId.values()].map((v) => fromEntityView(v))));
+  return [...byId.values()];
+}
+
+/** A resolver over entity records (the extraction workers build theirs from what the pool sends). */
+export function resolverFromViews(views: readonly EntityView[]): MatcherResolver {
+  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))));
+}
+
+/** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
+export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
+  return resolverFromViews(await storeEntityViews(q));
 }
