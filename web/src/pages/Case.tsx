@@ -51,7 +51,7 @@ function Risk({ risk }: { risk: SupplierRisk[] }) {
           <p className="small">{r.summary}</p>
           <ul className="small">
             {r.evidence.slice(0, 8).map((e, i) => (
-              <li key={i}>{e.sector ? `${e.sector}: ` : ''}“{e.quote}” <span className="muted">({e.source.title}, {e.reliability})</span></li>
+              <li key={i}>{e.sector ? `${e.sector}: ` : ''}{e.quote ? `“${e.quote}”` : e.figure ?? 'deployment'} <span className="muted">({e.source.title}, {e.reliability})</span></li>
             ))}
           </ul>
         </div>
