@@ -25,7 +25,7 @@ describe.each(backends())('re-screening jobs on %s', (backend) => {
     try {
       const db = t.db;
       await importListFile(db, { format: 'un-xml', file: UN_FILE, link: false });
-      const c = await createCase(db, () => screeningService(db, noBundle), {
+      const c = await createCase(db, () => screeningService(db), {
         name: `Queue ${backend}`, rows: readScreenCsv(['name\nKorean Tangun Trading Corporation\nGeneral Bureau of Atomic Energy\nHarbor Supplies Ltd\n'], 'q.csv'),
         fileName: 'q.csv', info: () => null, options: parseScreeningOptions({}), actor: 'test',
       });

@@ -38,7 +38,7 @@ describe('re-screening jobs', () => {
     const csv = ['name,country', 'Korea Ryonbong General Corporation,KP', 'Green Pine Associated Corporation,KP', 'Pyongyang Bluebird Export Company,CN',
       ...Array.from({ length: 97 }, (_, i) => `Harbor Supplies ${i} Ltd,PL`)].join('\n');
     let info: InputInfo | null = null;
-    const c = await createCase(db, () => screeningService(db, t.services.settings.bundleRoot), {
+    const c = await createCase(db, () => screeningService(db), {
       name: 'Jobs case', rows: readScreenCsv([csv], 'jobs.csv', () => undefined, { onInfo: (i) => { info = i; } }), fileName: 'jobs.csv', info: () => info,
       options: parseScreeningOptions({}), actor: 'test', webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`,
     });
