@@ -4,8 +4,10 @@ import { readSettings } from '../config/settings.ts';
 import { isRoom39Error } from '../errors.ts';
 import { openServices, type Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
+import { nearest, unknownOptions } from './suggest.ts';
 import { commands } from './commands/index.ts';
-import { findServer } from './remote.ts';
+import type { RemoteServices } from './remote.ts';
+import { openCliServices } from './store-access.ts';
 
 const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -39,7 +41,13 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`room39: unknown command "${name}"\n\n${help()}\n`);
+    const guess = nearest(name, commands.map((c) => c.name));
+    process.stderr.write(`room39: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}\n\n${help()}\n`);
+    return 2;
+  }
+  const typo = unknownOptions(rest, Object.keys({ ...COMMON_OPTIONS, ...command.options }))[0];
+  if (typo) {
+    process.stderr.write(`room39 ${name}: unknown option ${typo.typed}${typo.suggestion ? `; did you mean --${typo.suggestion}?` : ''}\nUsage: room39 ${command.usage}\n`);
     return 2;
   }
   let services: Services | null = null;
@@ -51,15 +59,19 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     const settings = readSettings({ dataDir: typeof parsed.values.data === 'string' ? parsed.values.data : undefined });
+    const log = (message: string) => void process.stderr.write(`${message}\n`);
+    const progress = (m: string) => process.stderr.isTTY && log(m);
     const ctx: CliContext = {
       args: { values: parsed.values as CliContext['args']['values'], positionals: parsed.positionals },
       json: parsed.values.json === true,
       settings,
-      remote: () => (settings.databaseUrl ? null : findServer(settings.dataDir)),
-      log: (message) => process.stderr.write(`${message}\n`),
-      services: async () => (services ??= await openServices(settings, (m) => process.stderr.isTTY && process.stderr.write(`${m}\n`))),
+      log,
+      // The store: through the running server's local socket when one holds the data directory (serve itself always holds it).
+      services: async () => (services ??= command.holdsDataDir ? await openServices(settings, progress) : await openCliServices(settings, argv, log, progress)),
     };
     const result = await command.run(ctx);
+    const lost = (services as RemoteServices | null)?.server?.lost();
+    if (lost) throw lost;
     process.stdout.write(ctx.json ? `${JSON.stringify(result.json)}\n` : result.text ? `${result.text}\n` : '');
     return result.exitCode ?? 0;
   } catch (e) {

@@ -7,6 +7,7 @@ import type { Figure } from '../model/index.ts';
 import type { Mixture } from './distributions.ts';
 import { streamFor } from './random.ts';
 import { quantiles, percentileRank, type Summary } from './stats.ts';
+import { percentilePhrase, usdLong } from './money.ts';
 import { revenueAt, type Plan, type PlannedInput } from './simulate.ts';
 import type { SourceRef } from './data.ts';
 import { covers } from './model.ts';
@@ -156,7 +157,7 @@ export interface SkippedComparison {
   reason: string;
 }
 
-const usd = (v: number) => (v >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
+const usd = usdLong;
 
 /** The tornado bar that explains a comparison: for a country, its own input that moves the total most; else the first bar. */
 function driverBar(bars: readonly TornadoBar[], scope: string): TornadoBar | null {
@@ -189,7 +190,7 @@ export function compare(
     }
     inside = (100 * c) / draws.length;
   }
-  const pts = points.map((p) => `${usd(p.value_usd)} lies at the ${p.percentile.toFixed(1)}th percentile`).join(', ');
+  const pts = points.map((p) => `${usd(p.value_usd)} lies ${percentilePhrase(p.percentile)}`).join(', ');
   const published = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
   const difference = { published_usd: published, model_p50_usd: model.p50, model_minus_published_usd: model.p50 - published, model_over_published: published > 0 ? model.p50 / published : Number.NaN };
   const bar = driverBar(bars, scope);

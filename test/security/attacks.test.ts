@@ -87,7 +87,7 @@ describe('attacks on the HTTP app', () => {
   it('an uploaded document holding script is answered as JSON, never served as HTML', async () => {
     const form = new FormData();
     form.append('file', new File(['<html><body><script>alert(1)</script>Mansudae</body></html>'], 'report.html', { type: 'text/html' }));
-    const res = await h.call('POST', '/api/documents', { rawBody: form });
+    const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     expect(res.status).toBeLessThan(500);
     expect([413, 415]).not.toContain(res.status);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -98,14 +98,14 @@ describe('attacks on the HTTP app', () => {
     const upload = async (name: string, content: BlobPart, type: string) => {
       const form = new FormData();
       form.append('file', new File([content], name, { type }));
-      return h.call('POST', '/api/documents', { rawBody: form });
+      return h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     };
     for (const name of ['../../../../tmp/evil.txt', '..\\..\\evil.txt', '/etc/passwd.txt', 'C:\\evil.txt', '.htaccess', 'a/../../b.txt', 'nul\u0000.txt']) {
       const res = await upload(name, 'hello', 'text/plain');
       expect(res.status, name).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/file name/);
     }
-    const raw = await h.call('POST', '/api/documents', { rawBody: 'hello', headers: { 'content-type': 'text/plain', 'x-filename': '../../etc/cron.d/x.txt' } });
+    const raw = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: 'hello', headers: { 'content-type': 'text/plain', 'x-filename': '../../etc/cron.d/x.txt' } });
     expect(raw.status).toBe(400);
     expect((await upload('tool.exe', 'MZ\x90\x00', 'application/octet-stream')).status).toBe(415);
     expect((await upload('report.pdf', 'not a pdf at all', 'application/pdf')).status).toBe(415);

@@ -331,26 +331,39 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     expect(headline.counts.host_countries).toBeGreaterThan(10);
   });
 
-  it('works at phone width: every page fits and the menu is reachable', async () => {
-    const { page, context, problems } = await newPage(browser, { width: 390, height: 844 });
-    for (const [path, name, ready] of [
-      ['/', 'phone-home', 'svg.world-map'],
-      ['/entity/r39-kim-won-hong', 'phone-entity', 'table.props'],
-      ['/network/r39-mansudae-overseas-project-group', 'phone-network', '.network-canvas canvas'],
-      ['/timeline', 'phone-timeline', '.tl-item'],
-      ['/estimates', 'phone-estimates', 'svg.sankey'],
-      ['/screen', 'phone-screen', 'textarea#names'],
-      ['/documents', 'phone-documents', '#doc-file'],
-      ['/search?q=mansudae', 'phone-search', 'ol.results li'],
-    ] as const) {
-      await page.goto(server.url + path);
-      await page.locator(ready).first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(1);
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).isVisible()).resolves.toBe(true);
-      await screenshot(page, name);
+  it('works at desktop and phone width: every page fits, the menu is reachable, Hangul renders in the bundled font', async () => {
+    for (const [viewport, prefix] of [[{ width: 1280, height: 900 }, 'desktop'], [{ width: 375, height: 812 }, 'phone']] as const) {
+      const { page, context, problems } = await newPage(browser, viewport);
+      for (const [path, name, ready] of [
+        ['/', 'home', 'svg.world-map'],
+        ['/entity/r39-kim-won-hong', 'entity', 'table.props'],
+        ['/network/r39-mansudae-overseas-project-group', 'network', '.network-canvas canvas'],
+        ['/timeline', 'timeline', '.tl-item'],
+        ['/estimates', 'estimates', 'svg.sankey'],
+        ['/screen', 'screen', 'textarea#names'],
+        ['/documents', 'documents', '#doc-file'],
+        ['/search?q=mansudae', 'search', 'ol.results li'],
+        [`/search?q=${encodeURIComponent('김원홍')}`, 'search-hangul', 'ol.results li'],
+      ] as const) {
+        await page.goto(server.url + path);
+        await page.locator(ready).first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} is wider than the ${prefix} viewport`).toBeLessThanOrEqual(1);
+        await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).isVisible()).resolves.toBe(true);
+        if (name === 'search-hangul') {
+          // The machine has no Korean font: the Hangul query shown on the page is drawn from the bundled Hangul font (Noto Sans KR subsets).
+          await expect(page.locator('body').textContent()).resolves.toContain('김원홍');
+          const hangul = await page.evaluate(async () => {
+            await document.fonts.load('16px "room39 Hangul"', '김원홍');
+            await document.fonts.ready;
+            return document.fonts.check('16px "room39 Hangul"', '김원홍');
+          });
+          expect(hangul).toBe(true);
+        }
+        await screenshot(page, `${prefix}-${name}`);
+      }
+      expect(problems.errors).toEqual([]);
+      await context.close();
     }
-    expect(problems.errors).toEqual([]);
-    await context.close();
   });
 });

@@ -12,6 +12,9 @@ import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';
 
+/** Shares (of wages, of all workers abroad) are fractions: shown as percentages. */
+const isShare = (unit: string) => unit.startsWith('fraction');
+
 const WageSankey = lazy(() => import('../components/WageSankey.tsx'));
 
 function citeOf(f: CitedFigure) {
@@ -266,9 +269,9 @@ export default function EstimatesPage() {
                   </div>
                 </th>
                 <td>
-                  {i.unit === 'fraction' ? pct(i.summary.p50) : i.metric === 'monthly_wage' ? usd(i.summary.p50) : num(i.summary.p50)}{' '}
+                  {isShare(i.unit) ? pct(i.summary.p50) : i.metric === 'monthly_wage' ? usd(i.summary.p50) : num(i.summary.p50)}{' '}
                   <span className="small muted">
-                    ({i.unit === 'fraction' ? `${pct(i.summary.p5)} – ${pct(i.summary.p95)}` : i.metric === 'monthly_wage' ? `${usd(i.summary.p5)} – ${usd(i.summary.p95)}` : `${num(i.summary.p5)} – ${num(i.summary.p95)}`})
+                    ({isShare(i.unit) ? `${pct(i.summary.p5)} – ${pct(i.summary.p95)}` : i.metric === 'monthly_wage' ? `${usd(i.summary.p5)} – ${usd(i.summary.p95)}` : `${num(i.summary.p5)} – ${num(i.summary.p95)}`})
                   </span>
                 </td>
                 <td>
