@@ -1,18 +1,22 @@
 import { serve } from '@hono/node-server';
-import { optInt, optString, type CliCommand } from '../command.ts';
+import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
 import { CaseJobs } from '../../cases/jobs.ts';
 import { warmExtraction } from '../../ingest/documents/service.ts';
+import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
-  usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR]',
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR] [--update-every HOURS (official lists; default 6, 0 = never)]',
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'update-every': { type: 'string' } },
   holdsDataDir: true,
   async run(ctx) {
     const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
+    const everyRaw = optString(ctx.args, 'update-every');
+    const everyHours = everyRaw === null ? ctx.settings.lists.updateEveryHours : Number(everyRaw);
+    if (!Number.isFinite(everyHours) || everyHours < 0) throw new UsageError(`--update-every takes hours, 0 or more (0 = never; got "${everyRaw}")`);
     const host = optString(ctx.args, 'host') ?? ctx.settings.host;
     ctx.log(`room39: opening ${ctx.settings.databaseUrl ? 'the PostgreSQL database' : `the data directory ${ctx.settings.dataDir}`}…`);
     const services = await ctx.services();
@@ -28,12 +32,18 @@ export const serveCommand: CliCommand = {
     // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
     const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: ctx.log })
       .catch((e: Error) => { ctx.log(`room39: case re-screening jobs not started: ${e.message}`); return null; });
+    // The official lists: how fresh they are now, then checked with their publishers in the background (src/ingest/lists/schedule.ts).
+    await logListFreshness(services.db, ctx.settings.lists, ctx.log);
+    let lists: ReturnType<typeof startListSchedule> | null = null;
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         ctx.log(`room39: serving http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`);
+        lists = startListSchedule(services.db, ctx.settings.lists, { everyHours, log: ctx.log });
+        if (everyHours === 0) ctx.log('room39: the official lists are not checked on a schedule (--update-every 0); run room39 lists update');
       });
       const stop = () => {
         ctx.log('room39: stopping');
+        lists?.stop();
         void jobs?.stop().catch(() => undefined);
         // Commands still running through the socket are cut off; their open transactions roll back before the store closes.
         void (local ? local.close() : Promise.resolve()).finally(() => server.close(() => resolve()));
