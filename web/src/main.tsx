@@ -16,6 +16,7 @@ const TimelinePage = lazy(() => import('./pages/Timeline.tsx'));
 const ScreenPage = lazy(() => import('./pages/Screen.tsx'));
 const DocumentsPage = lazy(() => import('./pages/Documents.tsx'));
 const EstimatesPage = lazy(() => import('./pages/Estimates.tsx'));
+const CountryPage = lazy(() => import('./pages/Country.tsx'));
 
 function NotFound() {
   return (
@@ -45,6 +46,8 @@ function route(path: string): { page: ReactNode; title: string } {
       return { page: <DocumentsPage documentId={seg[1] ?? null} />, title: 'Documents' };
     case 'estimates':
       return { page: <EstimatesPage />, title: 'Estimates' };
+    case 'country':
+      return seg[1] && /^[a-z]{2}$/i.test(seg[1]) ? { page: <CountryPage cc={seg[1]} />, title: 'Country' } : { page: <NotFound />, title: 'Not found' };
     default:
       return { page: <NotFound />, title: 'Not found' };
   }

@@ -48,10 +48,11 @@ export function authMiddleware(services: Services): MiddlewareHandler {
     }
 
     let principal: Principal = ANONYMOUS(address);
-    const authorization = c.req.header('authorization');
-    if (authorization !== undefined) {
-      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const found = m ? await resolveApiToken(services.db, m[1]!) : null;
+    // Only room39's own scheme (Bearer) is read: another one (yente clients send `ApiKey …` to every
+    // deployment) is not room39's to judge and is ignored, as a self-hosted yente ignores it.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+    if (bearer) {
+      const found = await resolveApiToken(services.db, bearer[1]!);
       if (!found) {
         return refuse(c, 'unauthorized', 'the API token is unknown, revoked, or its account is disabled; make a new one with room39 user token NAME', { 'WWW-Authenticate': 'Bearer realm="room39"' });
       }
