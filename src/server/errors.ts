@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { isRoom39Error, type Room39Error } from '../errors.ts';
+import { serverLog } from './log.ts';
 
 /** The paths of yente's API (`/search` alone is the web app's search page). */
 const YENTE_PATH = /^\/(?:match|search|entities|catalog|algorithms|readyz|statements|manifest|updatez)(?:\/|$)|^\/search\/./;
@@ -58,8 +59,9 @@ function yenteAnswer(err: unknown): Answer {
 }
 
 function internal(err: unknown, c: Context): Answer {
-  console.error(`[room39] unexpected error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.name : 'error'}`);
-  if (process.env.ROOM39_DEBUG && err instanceof Error) console.error(err.stack);
+  // One JSON line: the path is escaped inside it, so no request can forge a line of the log.
+  const detail = process.env.ROOM39_DEBUG && err instanceof Error ? { stack: err.stack } : {};
+  serverLog().error({ method: c.req.method, path: c.req.path, error: err instanceof Error ? err.name : 'error', ...detail }, 'unexpected error');
   return { status: 500, body: { error: { code: 'internal', message: 'the server failed to answer this request; the failure has been logged' } } };
 }
 

@@ -58,6 +58,20 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/headline': { get: { summary: 'Headline figures with their sources', returns: 'headline figures' } },
   '/api/timeline': { get: { summary: 'Designations, delistings, host-country actions, TIP ratings and reports by date', query: ['types', 'from', 'to'], returns: '{"events":[…]}' } },
   '/api/network/{id}': { get: { summary: 'The entities and relations around one entity', path: ['id'], query: ['depth'], returns: '{"nodes","edges"}' } },
+  '/api/cases': {
+    get: { summary: 'Screening cases: saved screenings', returns: '{"cases":[…]}', role: 'analyst' },
+    post: { summary: 'Create a case (multipart: name, file (CSV or .xlsx), mapping (JSON header → field), threshold, dataset, webhook); the rows are screened and kept', returns: '{"case"}', role: 'analyst' },
+  },
+  '/api/cases/preview': { post: { summary: 'How an uploaded file reads: encoding, separator, sheet, the field each column is read as, first rows', returns: '{"info","rows","sample"}', role: 'analyst' } },
+  '/api/cases/{name}': {
+    get: { summary: 'A case: its settings, list versions (published, SHA-256) and runs', path: ['name'], returns: '{"case","lists","runs"}', role: 'analyst' },
+    delete: { summary: 'Delete a case', path: ['name'], returns: '{"deleted":true}', role: 'analyst' },
+  },
+  '/api/cases/{name}/rows': { get: { summary: 'Rows with their results, the decision in force on each and the supplier-risk indicator', path: ['name'], query: ['offset', 'limit: 1–500', 'all: 1 for every row'], returns: '{"total","rows":[…]}', role: 'analyst' } },
+  '/api/cases/{name}/decisions': { post: { summary: 'Decide on a result: confirmed, false_positive or needs_review, with a reason', path: ['name'], body: '{"row","entity_id","decision","reason"}', returns: '{"decision"}', role: 'analyst' } },
+  '/api/cases/{name}/alerts': { get: { summary: 'Alerts list changes raised', path: ['name'], query: ['since: ISO date or time'], returns: '{"alerts":[{"row","entity_id","caption","change","list","version","at"}]}', role: 'analyst' } },
+  '/api/cases/{name}/rescreen': { post: { summary: 'Re-screen now against the list versions imported since the last run', path: ['name'], returns: '{"rescreened":[…]}', role: 'analyst' } },
+  '/api/cases/{name}/report/{format}': { get: { summary: 'The audit report, html or pdf; its SHA-256 is in the X-Report-SHA256 header and the audit trail', path: ['name', 'format'], returns: 'the report', role: 'analyst' } },
   '/api/changes': { get: { summary: 'Designations added, changed and removed between official list versions', query: ['since: ISO date', 'dataset', 'change: added|changed|removed'], returns: '{"changes":[…]}' } },
   '/api/screen': { post: { summary: 'Screen up to 10,000 rows (JSON rows or CSV text) against DPRK designations and labour-export fronts', body: '{"rows":[{"name","schema","country","birth_date","id_number"}],"threshold","dataset"} or text/csv', returns: '{"rows":[{"row","input","matches":[{"id","caption","schema","score","match","datasets","explanation","flags"}]}]}' } },
   '/match/{dataset}': {

@@ -28,7 +28,7 @@ import { errorResponse } from '../errors.ts';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 /** Paths whose refusals are recorded in the audit trail. */
-const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
+export const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
 
 function refuse(c: Context, code: 'unauthorized' | 'forbidden' | 'csrf_failed' | 'rate_limited', message: string, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
@@ -83,8 +83,9 @@ export function authMiddleware(services: Services): MiddlewareHandler {
 
     const decision = decide(rule.access, principal, security.publicRead);
     if (decision !== 'allow' && PROTECTED_PATH.test(c.req.path)) {
-      // A refused attempt at protected material is itself worth knowing about.
-      await appendAudit(services.db, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
+      // A refused attempt at protected material is itself worth knowing about; a flood of them is counted, not recorded one by one.
+      const kept = await state.refusals.refused(address, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
+      if (!kept.recorded) return refuse(c, 'rate_limited', `too many refused requests from your address; try again in ${kept.retryAfter} s`, { 'Retry-After': String(kept.retryAfter) });
     }
     if (decision === 'needs_login') {
       return refuse(c, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });
