@@ -146,16 +146,20 @@ describe('room39 extract and review', { timeout: 900_000 }, () => {
 });
 
 describe('room39 user and keys', { timeout: 900_000 }, () => {
-  it('adds an admin from stdin, lists, disables; refuses a short password and an unknown role', () => {
+  it('adds accounts from stdin, lists, disables (never the last admin); refuses a short password and an unknown role', () => {
     const added = room39(['user', 'add', 'alice', '--role', 'admin', '--password-stdin', '--json'], { input: 'a passphrase long enough\n' });
     expect(added.code, added.stderr).toBe(0);
     expect(json<{ user: { username: string; role: string } }>(added).user).toMatchObject({ username: 'alice', role: 'admin' });
     expect(added.stdout).not.toContain('a passphrase long enough');
     expect(room39(['user', 'add', 'bob', '--role', 'admin', '--password-stdin'], { input: 'short\n' }).code).toBe(1);
     expect(room39(['user', 'add', 'bob', '--role', 'wizard', '--password-stdin'], { input: 'a passphrase long enough\n' }).code).not.toBe(0);
-    expect(room39(['user', 'disable', 'alice', '--json']).code).toBe(0);
-    const list = json<{ users: { username: string; disabled: boolean }[] }>(room39(['user', 'list', '--json']));
-    expect(list.users).toEqual([expect.objectContaining({ username: 'alice', disabled: true })]);
+    const last = room39(['user', 'disable', 'alice']);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/last active admin/);
+    expect(room39(['user', 'add', 'carol', '--role', 'viewer', '--password-stdin'], { input: 'another long passphrase\n' }).code).toBe(0);
+    expect(room39(['user', 'disable', 'carol', '--json']).code).toBe(0);
+    const list = json<{ users: { username: string; role: string; disabled: boolean }[] }>(room39(['user', 'list', '--json']));
+    expect(list.users.map((u) => [u.username, u.role, u.disabled])).toEqual([['alice', 'admin', false], ['carol', 'viewer', true]]);
     const audit = json<AuditList>(room39(['audit', 'list', '--actor', `cli:${OS_USER}`, '--json']));
     expect(audit.records.map((x) => x.action)).toEqual(expect.arrayContaining(['user.create', 'user.disable']));
   });
