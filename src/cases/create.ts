@@ -16,7 +16,7 @@ import type { ScreeningService } from '../screen/service.ts';
 import { rowKeys } from './keys.ts';
 import { listStates, type ListState } from './state.ts';
 import {
-  currentListVersions, findCase, getCase, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
+  addKeyCounts, currentListVersions, findCase, getCase, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
 } from './store.ts';
 import { listVersionDetails } from './versions.ts';
 
@@ -93,8 +93,10 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
     let batch: CsvRow[] = [];
     let count = 0;
     let withMatch = 0;
+    const keyCount = new Map<string, number>();
     const flush = async () => {
       const { rows, results } = await screenBatch(db, service, batch, o, states);
+      for (const r of rows) for (const k of r.keys) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
       withMatch += new Set(results.filter((r) => r.match).map((r) => r.row_no)).size;
       await insertRows(db, id, rows);
       await replaceResults(db, id, [], results);
@@ -110,6 +112,7 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
     if (count === 0) throw invalidOption('file', 'the file has a header but no rows');
     const finished = new Date();
     await setCaseLists(db, id, lists);
+    await addKeyCounts(db, id, keyCount);
     await db.query(
       `UPDATE cases SET status = 'ready', row_count = $2, file_sha256 = $3, input_info = $4::jsonb, updated_at = now() WHERE id = $1`,
       [id, count, hash.digest('hex'), JSON.stringify(input.info() ?? {})]);

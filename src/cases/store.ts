@@ -176,3 +176,24 @@ export async function caseRuns(q: Queryable, caseId: string): Promise<RunRecord[
   const rows = await q.query<RunRecord>('SELECT * FROM case_runs WHERE case_id = $1 ORDER BY started_at, id', [caseId]);
   return rows.map((r) => ({ ...r, started_at: iso(r.started_at), finished_at: iso(r.finished_at), list_versions: json(r.list_versions), trigger: json(r.trigger) }));
 }
+
+/** Adds to a case's key counts. */
+export async function addKeyCounts(q: Queryable, caseId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  const entries = [...counts];
+  for (let i = 0; i < entries.length; i += 5000) {
+    const part = entries.slice(i, i + 5000);
+    await q.query(
+      `INSERT INTO case_key_counts (case_id, key, n) SELECT $1, k, n FROM unnest($2::text[], $3::int[]) AS x(k, n)
+       ON CONFLICT (case_id, key) DO UPDATE SET n = case_key_counts.n + EXCLUDED.n`,
+      [caseId, part.map(([k]) => k), part.map(([, n]) => n)]);
+  }
+}
+
+/** How many rows of a case carry each of these keys (0 for none). */
+export async function keyCounts(q: Queryable, caseId: string, keys: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    for (const r of await q.query<{ key: string; n: number }>('SELECT key, n FROM case_key_counts WHERE case_id = $1 AND key = ANY($2::text[])', [caseId, keys.slice(i, i + 5000)])) out.set(r.key, r.n);
+  }
+  return out;
+}
