@@ -52,12 +52,12 @@ export function checkWebhook(url: string | null | undefined): string | null {
 const caseIdOf = (name: string) => `case-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 
 /** Screens a batch of rows; results carry the list state of each match (cached across batches). */
-export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>) {
+export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>, withKeys = true) {
   const results: StoredResult[] = [];
   const rows = batch.map((r) => {
     const res = screenRow(service.matcher, r, options);
     for (const m of res.matches) results.push({ ...m, row_no: r.row, state: null });
-    return { row_no: r.row, input: r.input, keys: rowKeys(r.input), error: res.error ?? null };
+    return { row_no: r.row, input: r.input, keys: withKeys ? rowKeys(r.input) : [], error: res.error ?? null };
   });
   const missing = [...new Set(results.filter((m) => m.match && !states.has(m.id)).map((m) => m.id))];
   if (missing.length) {

@@ -119,7 +119,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   const oldResults = await resultsOfRows(db, c.id, rowNos);
   const rows: CsvRow[] = (await rowsOf(db, c.id, rowNos)).map((r) => ({ row: r.row_no, input: r.input }));
   const states = new Map<string, ListState | null>();
-  const { results } = await screenBatch(db, service, rows, options, states);
+  const { results } = await screenBatch(db, service, rows, options, states, false);
   const decisions = await latestDecisions(db, c.id, rowNos);
   const resultIds = [...new Set([...oldResults, ...results].map((r) => r.id))];
   const groups = await groupsOf(db, resultIds);

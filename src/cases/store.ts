@@ -111,9 +111,13 @@ export async function caseResults(q: Queryable, caseId: string, opts: { matchesO
   return rows.map(toResult);
 }
 
+/** Rows whose matches (or decided results) name one of these entities; candidates under the threshold are left to the key lookup. */
 export async function rowsWithResultsFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
   if (!entityIds.length) return [];
-  const rows = await q.query<{ row_no: number }>('SELECT DISTINCT row_no FROM case_results WHERE case_id = $1 AND entity_id = ANY($2::text[])', [caseId, entityIds]);
+  const rows = await q.query<{ row_no: number }>(
+    `SELECT DISTINCT r.row_no FROM case_results r WHERE r.case_id = $1 AND r.entity_id = ANY($2::text[])
+        AND (r.match OR EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = r.case_id AND d.row_no = r.row_no AND d.entity_id = r.entity_id))`,
+    [caseId, entityIds]);
   return rows.map((r) => r.row_no);
 }
 
