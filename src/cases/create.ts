@@ -16,7 +16,7 @@ import type { ScreeningService } from '../screen/service.ts';
 import { rowKeys } from './keys.ts';
 import { listStates, type ListState } from './state.ts';
 import {
-  currentListVersions, findCase, getCase, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
+  addKeyCounts, currentListVersions, findCase, getCase, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
 } from './store.ts';
 import { listVersionDetails } from './versions.ts';
 
@@ -52,12 +52,12 @@ export function checkWebhook(url: string | null | undefined): string | null {
 const caseIdOf = (name: string) => `case-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
 
 /** Screens a batch of rows; results carry the list state of each match (cached across batches). */
-export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>) {
+export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>, withKeys = true) {
   const results: StoredResult[] = [];
   const rows = batch.map((r) => {
     const res = screenRow(service.matcher, r, options);
     for (const m of res.matches) results.push({ ...m, row_no: r.row, state: null });
-    return { row_no: r.row, input: r.input, keys: rowKeys(r.input), error: res.error ?? null };
+    return { row_no: r.row, input: r.input, keys: withKeys ? rowKeys(r.input) : [], error: res.error ?? null };
   });
   const missing = [...new Set(results.filter((m) => m.match && !states.has(m.id)).map((m) => m.id))];
   if (missing.length) {
@@ -93,8 +93,10 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
     let batch: CsvRow[] = [];
     let count = 0;
     let withMatch = 0;
+    const keyCount = new Map<string, number>();
     const flush = async () => {
       const { rows, results } = await screenBatch(db, service, batch, o, states);
+      for (const r of rows) for (const k of r.keys) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
       withMatch += new Set(results.filter((r) => r.match).map((r) => r.row_no)).size;
       await insertRows(db, id, rows);
       await replaceResults(db, id, [], results);
@@ -110,6 +112,7 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
     if (count === 0) throw invalidOption('file', 'the file has a header but no rows');
     const finished = new Date();
     await setCaseLists(db, id, lists);
+    await addKeyCounts(db, id, keyCount);
     await db.query(
       `UPDATE cases SET status = 'ready', row_count = $2, file_sha256 = $3, input_info = $4::jsonb, updated_at = now() WHERE id = $1`,
       [id, count, hash.digest('hex'), JSON.stringify(input.info() ?? {})]);

@@ -9,7 +9,7 @@
  */
 import { blockingKeys, deletions } from '../match/candidate-index.ts';
 import { normalizeIdentifier } from '../match/score-identifier.ts';
-import { cleanText, normalizeName, prepareName, type NameKind } from '../names/index.ts';
+import { cleanText, normalizeName, prepareName, type NameKind, type PreparedName } from '../names/index.ts';
 import { nameKindOf } from '../names/index.ts';
 import { querySchemaOf } from '../screen/query.ts';
 import type { ScreenInput } from '../screen/csv-input.ts';
@@ -53,4 +53,53 @@ export function rowKeys(input: ScreenInput): string[] {
 /** The keys to look rows up by for an entity: all its names, under both name kinds (a row may say no schema). */
 export function entityKeys(names: readonly string[], identifiers: readonly string[]): string[] {
   return nameKeys(names, null, identifiers);
+}
+
+/**
+ * The keys to look rows up by for an entity, chosen by rarity among the
+ * case's rows (prefix filtering, as in similarity joins): for each name, its
+ * words rarest first until they carry `share` of the name's weight in the
+ * matcher, with their one-letter deletions and the joins that contain them.
+ * A row holding none of them lacks at least that share of the name, so it
+ * cannot score at the threshold (`share` = 1 − threshold + a margin).
+ */
+export function selectiveEntityKeys(
+  names: readonly string[], identifiers: readonly string[], weightsOf: (n: PreparedName) => Float64Array,
+  rowsWith: (key: string) => number, share: number,
+): string[] {
+  const keys = new Set<string>();
+  for (const raw of names) {
+    const name = cleanText(raw);
+    if (name === '') continue;
+    const norm = normalizeName(name);
+    for (const kind of ['person', 'org'] as const) {
+      const prepared = prepareName(name, kind, norm);
+      const weights = weightsOf(prepared);
+      const words = prepared.tokens.map((t, i) => ({ key: t.key, w: weights[i] ?? 0, stop: t.cls === 'stop' || t.key === '' })).filter((t) => !t.stop);
+      const total = words.reduce((a, t) => a + t.w, 0);
+      if (words.length === 0) continue;
+      const chosen = new Set<string>();
+      let carried = 0;
+      for (const t of [...words].sort((a, b) => rowsWith(a.key) - rowsWith(b.key) || b.w - a.w)) {
+        chosen.add(t.key);
+        carried += t.w;
+        if (total > 0 && carried >= share * total) break;
+      }
+      for (const k of chosen) {
+        keys.add(k);
+        for (const d of deletions(k)) keys.add(d);
+      }
+      // Joins of neighbouring words that hold a chosen word ("won hong" → wonhong).
+      for (let i = 0; i + 1 < words.length; i++) {
+        const two = [words[i]!, words[i + 1]!];
+        const three = i + 2 < words.length ? [...two, words[i + 2]!] : null;
+        for (const group of three ? [two, three] : [two]) if (group.some((t) => chosen.has(t.key))) keys.add(group.map((t) => t.key).join(''));
+      }
+    }
+  }
+  for (const id of identifiers) {
+    const n = normalizeIdentifier(cleanText(id, 100));
+    if (n.length >= 4) keys.add(`#${n}`);
+  }
+  return [...keys];
 }

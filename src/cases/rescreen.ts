@@ -18,10 +18,10 @@ import type { ScreeningService } from '../screen/service.ts';
 import type { CsvRow } from '../screen/csv-input.ts';
 import { screenBatch } from './create.ts';
 import { changedSinceDecision, decisionKey, latestDecisions, type DecisionRecord } from './decisions.ts';
-import { entityKeys } from './keys.ts';
+import { entityKeys, selectiveEntityKeys } from './keys.ts';
 import { describeChange, diffStates, groupsOf, hasGain, hasLoss, listStates, type ListState } from './state.ts';
 import {
-  caseLists, getCase, insertRun, pendingVersions, replaceResults, resultsOfRows, rowsByKeys, rowsOf, rowsWithResultsFor, setCaseLists,
+  caseLists, getCase, insertRun, keyCounts, pendingVersions, replaceResults, resultsOfRows, rowsByKeys, rowsOf, rowsWithResultsFor, setCaseLists,
   type CaseRecord, type ListVersionRef, type StoredResult,
 } from './store.ts';
 import { insertAlerts, type AlertChange, type NewAlert } from './alerts.ts';
@@ -42,10 +42,10 @@ async function changesOf(q: Queryable, sourceIds: readonly string[]): Promise<Ch
   return q.query<ChangeRow>('SELECT entry_id, entity_id, change, dataset, version FROM list_changes WHERE source_id = ANY($1::text[]) ORDER BY version', [sourceIds]);
 }
 
-/** Rows sharing a key with the names and identifiers of the added and changed entries. */
-async function rowsNearEntries(q: Queryable, caseId: string, changes: readonly ChangeRow[]): Promise<number[]> {
+/** Rows sharing a key with the names and identifiers of the added and changed entries (their rarest words among the case's rows). */
+async function rowsNearEntries(q: Queryable, caseId: string, changes: readonly ChangeRow[], service: ScreeningService, threshold: number): Promise<number[]> {
   const wanted = changes.filter((c) => c.change !== 'removed');
-  const keys = new Set<string>();
+  const entries: { names: string[]; ids: string[] }[] = [];
   for (let i = 0; i < wanted.length; i += 2000) {
     const part = wanted.slice(i, i + 2000);
     const rows = await q.query<{ names: unknown; identifiers: unknown }>(
@@ -55,8 +55,15 @@ async function rowsNearEntries(q: Queryable, caseId: string, changes: readonly C
     for (const r of rows) {
       const names = ((typeof r.names === 'string' ? JSON.parse(r.names) : r.names) as { value: string }[] | null) ?? [];
       const ids = ((typeof r.identifiers === 'string' ? JSON.parse(r.identifiers) : r.identifiers) as { value: string }[] | null) ?? [];
-      for (const k of entityKeys(names.map((n) => n.value), ids.map((x) => x.value))) keys.add(k);
+      entries.push({ names: names.map((n) => n.value), ids: ids.map((x) => x.value) });
     }
+  }
+  const counts = await keyCounts(q, caseId, [...new Set(entries.flatMap((e) => entityKeys(e.names, [])))]);
+  const index = service.matcher.index;
+  const share = Math.min(1, 1 - threshold + 0.15);
+  const keys = new Set<string>();
+  for (const e of entries) {
+    for (const k of selectiveEntityKeys(e.names, e.ids, (n) => index.weightsOf(n), (k) => counts.get(k) ?? 0, share)) keys.add(k);
   }
   const all = [...keys];
   const out = new Set<number>();
@@ -106,13 +113,13 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   const changed = [...new Set(changes.map((x) => x.entity_id))];
   const changedGroups = await groupsOf(db, changed);
   const affected = new Set([...changedGroups.values()].flat());
-  const rowSet = new Set([...await rowsWithResultsFor(db, c.id, [...affected]), ...await rowsNearEntries(db, c.id, changes)]);
+  const rowSet = new Set([...await rowsWithResultsFor(db, c.id, [...affected]), ...await rowsNearEntries(db, c.id, changes, service, c.threshold)]);
   const rowNos = [...rowSet].sort((a, b) => a - b);
   const options = parseScreeningOptions({ threshold: c.threshold, cutoff: c.cutoff, limit: c.result_limit, dataset: c.dataset, algorithm: c.algorithm });
   const oldResults = await resultsOfRows(db, c.id, rowNos);
   const rows: CsvRow[] = (await rowsOf(db, c.id, rowNos)).map((r) => ({ row: r.row_no, input: r.input }));
   const states = new Map<string, ListState | null>();
-  const { results } = await screenBatch(db, service, rows, options, states);
+  const { results } = await screenBatch(db, service, rows, options, states, false);
   const decisions = await latestDecisions(db, c.id, rowNos);
   const resultIds = [...new Set([...oldResults, ...results].map((r) => r.id))];
   const groups = await groupsOf(db, resultIds);

@@ -111,9 +111,13 @@ export async function caseResults(q: Queryable, caseId: string, opts: { matchesO
   return rows.map(toResult);
 }
 
+/** Rows whose matches (or decided results) name one of these entities; candidates under the threshold are left to the key lookup. */
 export async function rowsWithResultsFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
   if (!entityIds.length) return [];
-  const rows = await q.query<{ row_no: number }>('SELECT DISTINCT row_no FROM case_results WHERE case_id = $1 AND entity_id = ANY($2::text[])', [caseId, entityIds]);
+  const rows = await q.query<{ row_no: number }>(
+    `SELECT DISTINCT r.row_no FROM case_results r WHERE r.case_id = $1 AND r.entity_id = ANY($2::text[])
+        AND (r.match OR EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = r.case_id AND d.row_no = r.row_no AND d.entity_id = r.entity_id))`,
+    [caseId, entityIds]);
   return rows.map((r) => r.row_no);
 }
 
@@ -175,4 +179,25 @@ export async function insertRun(q: Queryable, r: RunRecord): Promise<void> {
 export async function caseRuns(q: Queryable, caseId: string): Promise<RunRecord[]> {
   const rows = await q.query<RunRecord>('SELECT * FROM case_runs WHERE case_id = $1 ORDER BY started_at, id', [caseId]);
   return rows.map((r) => ({ ...r, started_at: iso(r.started_at), finished_at: iso(r.finished_at), list_versions: json(r.list_versions), trigger: json(r.trigger) }));
+}
+
+/** Adds to a case's key counts. */
+export async function addKeyCounts(q: Queryable, caseId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+  const entries = [...counts];
+  for (let i = 0; i < entries.length; i += 5000) {
+    const part = entries.slice(i, i + 5000);
+    await q.query(
+      `INSERT INTO case_key_counts (case_id, key, n) SELECT $1, k, n FROM unnest($2::text[], $3::int[]) AS x(k, n)
+       ON CONFLICT (case_id, key) DO UPDATE SET n = case_key_counts.n + EXCLUDED.n`,
+      [caseId, part.map(([k]) => k), part.map(([, n]) => n)]);
+  }
+}
+
+/** How many rows of a case carry each of these keys (0 for none). */
+export async function keyCounts(q: Queryable, caseId: string, keys: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    for (const r of await q.query<{ key: string; n: number }>('SELECT key, n FROM case_key_counts WHERE case_id = $1 AND key = ANY($2::text[])', [caseId, keys.slice(i, i + 5000)])) out.set(r.key, r.n);
+  }
+  return out;
 }

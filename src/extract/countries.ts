@@ -127,9 +127,15 @@ function inCountryList(text: string, start: number, end: number): boolean {
 
 /** ISO alpha-2 for a country name, demonym or place, or null. */
 export function countryCode(name: string): string | null {
+  const key = name.trim();
+  const known = codeCache.get(key);
+  if (known !== undefined) return known;
   const { surfaces } = matcher();
-  const s = surfaces.get(name.trim());
-  if (s) return s.code;
-  const code = countries.getAlpha2Code(name.trim(), 'en');
-  return code ?? null;
+  const code = surfaces.get(key)?.code ?? countries.getAlpha2Code(key, 'en') ?? null;
+  // The package's look-up normalises and walks every name: remembered (bounded), since extraction asks for the same names again and again.
+  if (codeCache.size > 50_000) codeCache.clear();
+  codeCache.set(key, code);
+  return code;
 }
+
+const codeCache = new Map<string, string | null>();

@@ -188,11 +188,15 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
  */
 function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
   const seen = new Map<string, boolean>();
+  let words: Set<string> | null = null;
   return {
     has(phrase: string): boolean {
       let hit = seen.get(phrase);
       if (hit === undefined) {
-        hit = containsWord(text, phrase);
+        // The words the text writes in lower case, gathered once: a phrase whose first word is not among them is not searched for.
+        words ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}’'\-]*/gu) ?? []);
+        const first = /^[^\s\u00a0]+/.exec(phrase)?.[0] ?? phrase;
+        hit = words.has(first) && containsWord(text, phrase);
         seen.set(phrase, hit);
       }
       return hit;

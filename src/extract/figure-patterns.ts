@@ -64,3 +64,9 @@ export function bounds(value: number, q: FigureQualifier): { low: number | null;
   if (q === 'at_most') return { low: null, high: value };
   return { low: value, high: value };
 }
+
+/** A module's compiled pattern, ready to scan from the start (compiled once: building the pattern's text on every sentence costs more than matching). */
+export function fresh(r: RegExp): RegExp {
+  r.lastIndex = 0;
+  return r;
+}

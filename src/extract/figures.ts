@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 import { shares } from './shares.ts';
 import { WORK_CUE, workerCounts } from './worker-counts.ts';
 import type { ExtractedFigure, ExtractedUnit, ShareWhole } from './types.ts';
@@ -59,6 +59,10 @@ function perOf(before: string, after: string): ExtractedFigure['per'] {
   return null;
 }
 
+const RE_FIGURES_1 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${PREFIX}${N}(?:(?:${SP}(?:to|and)${SP}(?:${BOUND}${SP})?|[ \\u00a0]?[-–][ \\u00a0]?)${PREFIX}?${N})?`, 'giu');
+const RE_FIGURES_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`, 'giu');
+const RE_FIGURES_3 = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
+
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
@@ -75,10 +79,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   };
 
   // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
-  const prefixed = re(
-    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${PREFIX}${N}(?:(?:${SP}(?:to|and)${SP}(?:${BOUND}${SP})?|[ \\u00a0]?[-–][ \\u00a0]?)${PREFIX}?${N})?`,
-    'giu',
-  );
+  const prefixed = fresh(RE_FIGURES_1);
   for (let m = prefixed.exec(sentence); m; m = prefixed.exec(sentence)) {
     const cur = currencyOf(m[2], undefined, state);
     const a = parseNumber(m[3] ?? '');
@@ -99,10 +100,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "40,000 to 50,000 KPW", "5-6 USD", "2 million won", "50,000 won (South Korean)", "15 North Korean chon"
-  const suffixed = re(
-    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`,
-    'giu',
-  );
+  const suffixed = fresh(RE_FIGURES_2);
   for (let m = suffixed.exec(sentence); m; m = suffixed.exec(sentence)) {
     const cur = currencyOf(undefined, m[4], state);
     const a = parseNumber(m[2] ?? '');
@@ -117,7 +115,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "hundreds of millions of dollars", "billions of dollars"
-  const vague = re(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
+  const vague = fresh(RE_FIGURES_3);
   for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
     const cur = currencyOf(undefined, m[3], state);
     if (!cur) continue;
@@ -137,6 +135,11 @@ const MONTHS: Readonly<Record<string, number>> = {
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const RE_FIGURES_4 = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+const RE_FIGURES_5 = new RegExp(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+const RE_FIGURES_6 = new RegExp(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+const RE_FIGURES_7 = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
+
 function dates(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
@@ -149,27 +152,27 @@ function dates(text: string, s: Sentence): Hit[] {
   };
   const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
 
-  const full = re(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const full = fresh(RE_FIGURES_4);
   for (let m = full.exec(sentence); m; m = full.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
-  const dayFirst = re(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const dayFirst = fresh(RE_FIGURES_5);
   for (let m = dayFirst.exec(sentence); m; m = dayFirst.exec(sentence)) {
     const mo = monthNo(m[2] ?? '');
     const d = Number(m[1]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
-  const monthYear = re(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
+  const monthYear = fresh(RE_FIGURES_6);
   for (let m = monthYear.exec(sentence); m; m = monthYear.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const y = Number(m[2]);
     if (mo) add(m.index, m[0].length, `${y}-${pad(mo)}`, y);
   }
-  const monthDay = re(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
+  const monthDay = fresh(RE_FIGURES_7);
   for (let m = monthDay.exec(sentence); m; m = monthDay.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);

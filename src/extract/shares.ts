@@ -5,13 +5,17 @@
  */
 import type { FigureQualifier } from '../model/figure.ts';
 import { FRACTION_WORDS, parseFraction, parseNumber } from './numbers.ts';
-import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 import type { ShareWhole } from './types.ts';
 
 const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings|income|remuneration|stipends?|pay${SP}packets?)`;
 const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${SP}Koreans|Koreans|nationals|citizens|employees|people|labou?r${SP}force)`;
 const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
+
+const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}`, 'iu');
+const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
+const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
 
 /**
  * What a share is a share of, from the words after it ("of their monthly
@@ -20,11 +24,11 @@ const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm
  */
 function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   const after = sentence.slice(end, end + 90);
-  const direct = re(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}`, 'iu').exec(after);
+  const direct = fresh(RE_SHARES_1).exec(after);
   if (direct) {
     const noun = direct[2] ?? '';
-    if (re(`^${WAGE_NOUN}$`, 'iu').test(noun)) return OWNER_STATE.test(direct[1] ?? '') ? 'revenue' : 'wages';
-    if (re(`^${REVENUE_NOUN}$`, 'iu').test(noun)) return 'revenue';
+    if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(direct[1] ?? '') ? 'revenue' : 'wages';
+    if (fresh(RE_SHARES_3).test(noun)) return 'revenue';
     return 'workforce';
   }
   if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return 'other';
@@ -44,6 +48,11 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   return best === money ? 'wages' : best === workers ? 'workforce' : 'revenue';
 }
 
+const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
+const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
+
 export function shares(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
@@ -51,7 +60,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
 
   // "95 percent", "40%", "zero to 15%", "about 40%"
-  const pct = re(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+  const pct = fresh(RE_SHARES_4);
   for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
     const a = m[2] ? parseNumber(m[2]) : null;
     const b = parseNumber(m[3] ?? '');
@@ -65,7 +74,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     }
   }
   // "one third of their wages", "two-thirds", "half of"
-  const frac = re(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+  const frac = fresh(RE_SHARES_5);
   for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
@@ -77,7 +86,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     add(m.index, m[0].length - 3, low, high, q);
   }
   // "Three of every four North Korean escapees"
-  const every = re(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
+  const every = fresh(RE_SHARES_6);
   for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
@@ -98,7 +107,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
-  const fuzzy = re(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
+  const fuzzy = fresh(RE_SHARES_7);
   for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
     add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');

@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
@@ -32,6 +32,10 @@ const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ 
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
 
+const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
+
 /**
  * Worker counts in one sentence. `prevCue`: the sentence before speaks of
  * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
@@ -51,7 +55,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   };
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
-  const part = re(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+  const part = fresh(RE_WORKER_COUNTS_1);
   for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
@@ -66,10 +70,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   }
 
   // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
-  const counted = re(
-    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`,
-    'giu',
-  );
+  const counted = fresh(RE_WORKER_COUNTS_2);
   for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
     const first = parseNumber(m[2] ?? '');
     const second = m[3] ? parseNumber(m[3]) : null;
@@ -102,7 +103,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   }
 
   // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
-  const vague = re(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
+  const vague = fresh(RE_WORKER_COUNTS_3);
   for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -123,14 +124,17 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 }
 
 const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
+const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
+const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
 function numberOfCounts(sentence: string, s: Sentence): Hit[] {
-  const head = re(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu').exec(sentence);
+  const head = fresh(RE_WORKER_COUNTS_4).exec(sentence);
   if (!head) return [];
   const hits: Hit[] = [];
   const tail = sentence.slice(head.index + head[0].length);
   const offset = s.start + head.index + head[0].length;
-  const value = re(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+  const value = fresh(RE_WORKER_COUNTS_5);
   for (let m = value.exec(tail); m; m = value.exec(tail)) {
     const raw = m[4] ?? '';
     const v = parseNumber(raw);
@@ -143,10 +147,12 @@ function numberOfCounts(sentence: string, s: Sentence): Hit[] {
   return hits;
 }
 
+const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
+
 /** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
 function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
-  const r = re(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
+  const r = fresh(RE_WORKER_COUNTS_6);
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const v = parseNumber(m[2] ?? '');
     if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
