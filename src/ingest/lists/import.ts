@@ -169,7 +169,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
         recordedBy: LINK_RECORDER,
       }),
       finish: async (tx) => {
-        if (opts.link !== false) linkReport = await linkEntities(tx, { createdBy: LIST_RECORDER });
+        if (opts.link !== false) linkReport = await linkEntities(tx);
       },
     });
     return { ...counts, ...base, links: linkReport };

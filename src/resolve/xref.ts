@@ -1,0 +1,113 @@
+/**
+ * The cross-reference job (Aleph's xref, nomenklatura's dedupe): every
+ * DPRK-related list record and seed-graph entity is screened, with the
+ * matcher of src/match, against the records of the other lists and the seed
+ * graph; each pair scoring at or above XREF_MIN that no judgement has
+ * settled becomes a candidate with its score and explanation, for a person
+ * to accept, reject or mark unsure (queue.ts). A candidate is `proposed`
+ * (the job suggests the merge) only when its score reaches PROPOSE_AT and
+ * something beside the name agrees (a birth date, an identifier, a post;
+ * for organisations, both DPRK-related) and nothing contradicts: names
+ * alone never propose merging two persons.
+ */
+import type { Queryable } from '../store/db.ts';
+import { Matcher } from '../match/matcher.ts';
+import { fromEntityView } from '../match/entity.ts';
+import type { ExplanationItem, MatchableEntity } from '../match/types.ts';
+import { loadClusterState, pairOf } from '../store/resolver.ts';
+import { loadResolveRecords, SEED_DATASET, type ResolveRecord } from './records.ts';
+import { birthDatesContradict, countriesContradict } from './rules.ts';
+
+/** Lowest matcher score kept as a candidate. */
+export const XREF_MIN = 0.75;
+/** Score at which a corroborated candidate is proposed for merging. */
+export const PROPOSE_AT = 0.9;
+
+export interface XrefReport {
+  /** Records screened (DPRK-related list records and seed entities). */
+  screened: number;
+  /** Candidate pairs found, not yet settled by any judgement. */
+  candidates: number;
+  proposed: number;
+  /** Pairs the matcher found that judgements already settle (joined, kept apart, unsure). */
+  settled: number;
+}
+
+export interface XrefCandidate {
+  left_id: string;
+  right_id: string;
+  score: number;
+  proposed: boolean;
+  explanation: ExplanationItem[];
+}
+
+function matchable(r: ResolveRecord): MatchableEntity {
+  const [name, ...aliases] = r.names;
+  return fromEntityView({
+    id: r.id, schema: r.schema, caption: name ?? r.id, datasets: [r.dataset], topics: [], firstSeen: null, lastSeen: null,
+    properties: { name: name ? [name] : [], alias: aliases, birthDate: r.birthDates, country: [...r.countries], idNumber: [...r.identifiers.keys()] },
+  });
+}
+
+/** What, beside the name, agrees between two records (empty: the name alone). */
+export function corroboration(a: ResolveRecord, b: ResolveRecord): string[] {
+  const out: string[] = [];
+  if ([...a.identifiers.keys()].some((k) => b.identifiers.has(k))) out.push('a shared identifier');
+  if (a.birthDates.some((x) => b.birthDates.some((y) => x === y || x.startsWith(y) || y.startsWith(x)))) out.push('a birth date');
+  if ([...a.positions].some((p) => b.positions.has(p))) out.push('a post');
+  if (a.kind !== 'person' && a.dprk && b.dprk) out.push('both DPRK-related');
+  return out;
+}
+
+function isProposed(a: ResolveRecord, b: ResolveRecord, score: number): boolean {
+  if (score < PROPOSE_AT || birthDatesContradict(a, b) || countriesContradict(a, b)) return false;
+  return corroboration(a, b).length > 0;
+}
+
+/** Finds the candidates (does not write them). */
+export async function findCandidates(q: Queryable): Promise<{ report: XrefReport; candidates: XrefCandidate[] }> {
+  const recs = await loadResolveRecords(q);
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const matcher = new Matcher(recs.map(matchable));
+  const state = await loadClusterState(q);
+  const population = recs.filter((r) => r.dprk || r.dataset === SEED_DATASET);
+  const found = new Map<string, XrefCandidate>();
+  let settled = 0;
+  for (const r of population) {
+    const results = matcher.match(
+      { names: r.names, schema: r.schema, birthDates: r.birthDates, countries: [...r.countries], identifiers: [...r.identifiers.keys()] },
+      { threshold: PROPOSE_AT, cutoff: XREF_MIN, limit: 10 },
+    );
+    for (const m of results) {
+      const other = byId.get(m.entity.id);
+      if (!other || other.id === r.id || other.dataset === r.dataset || other.kind !== r.kind) continue;
+      const [left, right] = pairOf(r.id, other.id);
+      const key = `${left}|${right}`;
+      if (found.has(key)) { if (m.score <= found.get(key)!.score) continue; }
+      if (state.ever.has(key) || state.find(left) === state.find(right) || state.negativeBetween(left, right)) { settled++; continue; }
+      const [a, b] = [byId.get(left)!, byId.get(right)!];
+      const agrees = corroboration(a, b);
+      const explanation: ExplanationItem[] = [...m.explanation, {
+        feature: 'corroboration', score: 0, query: null, candidate: null,
+        detail: agrees.length ? `beside the name: ${agrees.join(', ')}` : 'nothing beside the name agrees: names alone never merge two records',
+      }];
+      found.set(key, { left_id: left, right_id: right, score: Math.round(m.score * 1000) / 1000, proposed: isProposed(a, b, m.score), explanation });
+    }
+  }
+  const candidates = [...found.values()].sort((x, y) => y.score - x.score || x.left_id.localeCompare(y.left_id));
+  return { report: { screened: population.length, candidates: candidates.length, proposed: candidates.filter((c) => c.proposed).length, settled }, candidates };
+}
+
+/** Runs the job and replaces the stored candidates with what it found (give a transaction). */
+export async function runXref(q: Queryable): Promise<XrefReport> {
+  const { report, candidates } = await findCandidates(q);
+  await q.query('DELETE FROM xref_candidates');
+  if (candidates.length) {
+    await q.query(
+      `INSERT INTO xref_candidates (left_id, right_id, score, proposed, explanation)
+       SELECT u.l, u.r, u.s, u.p, u.e::jsonb FROM unnest($1::text[], $2::text[], $3::real[], $4::bool[], $5::text[]) AS u(l, r, s, p, e)`,
+      [candidates.map((c) => c.left_id), candidates.map((c) => c.right_id), candidates.map((c) => c.score), candidates.map((c) => c.proposed), candidates.map((c) => JSON.stringify(c.explanation))],
+    );
+  }
+  return report;
+}
