@@ -26,6 +26,8 @@ export interface ResolveRecord {
   /** Normalised identifier → `prop value` as written. */
   identifiers: Map<string, string>;
   positions: Set<string>;
+  /** Posts as written. */
+  positionText: string[];
   programs: Set<string>;
   dprk: boolean;
   /** Lists that designated this record according to the seed graph's Sanction entities (seed records only). */
@@ -67,12 +69,14 @@ interface StatementRow { entity_id: string; schema: string; prop: string; value:
 function newRecord(r: StatementRow, kind: RecordKind, datasets: readonly string[]): ResolveRecord {
   return {
     id: r.entity_id, schema: r.schema, kind, dataset: datasets.find((d) => d !== 'dprk') ?? r.dataset, names: [], nameKeys: new Set(),
-    birthDates: [], countries: new Set(), identifiers: new Map(), positions: new Set(), programs: new Set(), dprk: datasets.includes('dprk'), designatedBy: new Set(),
+    birthDates: [], countries: new Set(), identifiers: new Map(), positions: new Set(), positionText: [], programs: new Set(), dprk: datasets.includes('dprk'), designatedBy: new Set(),
   };
 }
 
 function addValue(rec: ResolveRecord, prop: string, value: string): void {
   if (NAME_PROPS.includes(prop)) {
+    // "Care of X" / "c/o X" names another party (the UN gives such aliases), not this one.
+    if (/^(care of|c\/o)\b/i.test(value.trim())) return;
     const k = nameKey(value);
     if (k.length < 3) return;
     if (prop === 'name') rec.names.unshift(value); else rec.names.push(value);
@@ -81,7 +85,7 @@ function addValue(rec: ResolveRecord, prop: string, value: string): void {
     if (!rec.birthDates.includes(value)) rec.birthDates.push(value);
   } else if (prop === 'position') {
     const k = positionKey(value);
-    if (k.length >= 6) rec.positions.add(k);
+    if (k.length >= 6) { rec.positions.add(k); rec.positionText.push(value); }
   } else if (prop === 'program') rec.programs.add(value);
   else if (COUNTRY_PROPS.includes(prop)) rec.countries.add(value.toLowerCase());
   else if (ID_PROPS.includes(prop)) {

@@ -12,14 +12,13 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { Matcher } from '../match/matcher.ts';
-import { fromEntityView } from '../match/entity.ts';
 import type { ExplanationItem, MatchableEntity } from '../match/types.ts';
 import { loadClusterState, pairOf } from '../store/resolver.ts';
 import { loadResolveRecords, SEED_DATASET, type ResolveRecord } from './records.ts';
 import { birthDatesContradict, countriesContradict } from './rules.ts';
 
 /** Lowest matcher score kept as a candidate. */
-export const XREF_MIN = 0.75;
+export const XREF_MIN = 0.8;
 /** Score at which a corroborated candidate is proposed for merging. */
 export const PROPOSE_AT = 0.9;
 
@@ -41,12 +40,27 @@ export interface XrefCandidate {
   explanation: ExplanationItem[];
 }
 
+/** The record as the matcher sees it: its names as the lists write them (no acronyms made up), dates, countries, identifiers. */
 function matchable(r: ResolveRecord): MatchableEntity {
-  const [name, ...aliases] = r.names;
-  return fromEntityView({
-    id: r.id, schema: r.schema, caption: name ?? r.id, datasets: [r.dataset], topics: [], firstSeen: null, lastSeen: null,
-    properties: { name: name ? [name] : [], alias: aliases, birthDate: r.birthDates, country: [...r.countries], idNumber: [...r.identifiers.keys()] },
-  });
+  return {
+    id: r.id, schema: r.schema, caption: r.names[0] ?? r.id, names: r.names.map((value, i) => ({ value, strength: i === 0 ? 'primary' : 'strong' })),
+    birthDates: r.birthDates, countries: [...r.countries], identifiers: [...r.identifiers.keys()].map((value) => ({ type: null, value })),
+    datasets: [r.dataset], topics: [], programs: [...r.programs], flags: [], properties: {},
+  };
+}
+
+const DAY = 86_400_000;
+/** Birth dates a day apart, or the same day and month a year apart (the lists' own slips, e.g. a UN date a day before OFAC's for the same passport). */
+function birthDatesNear(a: ResolveRecord, b: ResolveRecord): boolean {
+  const full = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return a.birthDates.filter(full).some((x) => b.birthDates.filter(full).some((y) =>
+    Math.abs(Date.parse(x) - Date.parse(y)) <= DAY || (x.slice(5) === y.slice(5) && Math.abs(Number(x.slice(0, 4)) - Number(y.slice(0, 4))) === 1)));
+}
+
+const postWords = (t: string) => new Set(t.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['representative', 'deputy', 'former', 'chief', 'director', 'official', 'general', 'member', 'korea', 'korean'].includes(w)));
+/** Posts that name the same body: two distinctive words in common. */
+function postsAgree(a: ResolveRecord, b: ResolveRecord): boolean {
+  return a.positionText.some((x) => { const wx = postWords(x); return b.positionText.some((y) => [...postWords(y)].filter((w) => wx.has(w)).length >= 2); });
 }
 
 /** What, beside the name, agrees between two records (empty: the name alone). */
@@ -54,13 +68,15 @@ export function corroboration(a: ResolveRecord, b: ResolveRecord): string[] {
   const out: string[] = [];
   if ([...a.identifiers.keys()].some((k) => b.identifiers.has(k))) out.push('a shared identifier');
   if (a.birthDates.some((x) => b.birthDates.some((y) => x === y || x.startsWith(y) || y.startsWith(x)))) out.push('a birth date');
-  if ([...a.positions].some((p) => b.positions.has(p))) out.push('a post');
+  else if (birthDatesNear(a, b)) out.push('birth dates a day (or a year, same day) apart');
+  if ([...a.positions].some((p) => b.positions.has(p)) || postsAgree(a, b)) out.push('a post');
   if (a.kind !== 'person' && a.dprk && b.dprk) out.push('both DPRK-related');
   return out;
 }
 
-function isProposed(a: ResolveRecord, b: ResolveRecord, score: number): boolean {
-  if (score < PROPOSE_AT || birthDatesContradict(a, b) || countriesContradict(a, b)) return false;
+function isProposed(a: ResolveRecord, b: ResolveRecord, score: number, nameScore: number): boolean {
+  if (score < PROPOSE_AT || nameScore < PROPOSE_AT || countriesContradict(a, b)) return false;
+  if (birthDatesContradict(a, b) && !birthDatesNear(a, b)) return false;
   return corroboration(a, b).length > 0;
 }
 
@@ -91,7 +107,8 @@ export async function findCandidates(q: Queryable): Promise<{ report: XrefReport
         feature: 'corroboration', score: 0, query: null, candidate: null,
         detail: agrees.length ? `beside the name: ${agrees.join(', ')}` : 'nothing beside the name agrees: names alone never merge two records',
       }];
-      found.set(key, { left_id: left, right_id: right, score: Math.round(m.score * 1000) / 1000, proposed: isProposed(a, b, m.score), explanation });
+      const nameScore = m.explanation.find((x) => x.feature === 'name')?.score ?? 0;
+      found.set(key, { left_id: left, right_id: right, score: Math.round(m.score * 1000) / 1000, proposed: isProposed(a, b, m.score, nameScore), explanation });
     }
   }
   const candidates = [...found.values()].sort((x, y) => y.score - x.score || x.left_id.localeCompare(y.left_id));

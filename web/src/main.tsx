@@ -15,6 +15,7 @@ const TimelinePage = lazy(() => import('./pages/Timeline.tsx'));
 const ScreenPage = lazy(() => import('./pages/Screen.tsx'));
 const DocumentsPage = lazy(() => import('./pages/Documents.tsx'));
 const EstimatesPage = lazy(() => import('./pages/Estimates.tsx'));
+const ResolvePage = lazy(() => import('./pages/Resolve.tsx'));
 
 function NotFound() {
   return (
@@ -44,6 +45,8 @@ function route(path: string): { page: ReactNode; title: string } {
       return { page: <DocumentsPage documentId={seg[1] ?? null} />, title: 'Documents' };
     case 'estimates':
       return { page: <EstimatesPage />, title: 'Estimates' };
+    case 'resolve':
+      return { page: <ResolvePage />, title: 'Resolve' };
     default:
       return { page: <NotFound />, title: 'Not found' };
   }

@@ -14,6 +14,7 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { reviewCommand } from './review.ts';
 import { screenCommand } from './screen.ts';
+import { resolveCommand } from './resolve.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -30,4 +31,5 @@ export const commands: CliCommand[] = [
   extractCommand,
   reviewCommand,
   screenCommand,
+  resolveCommand,
 ];

@@ -11,6 +11,7 @@ import { registerReviewRoutes } from './review.ts';
 import { registerScreenRoutes } from './screen.ts';
 import { registerMatchRoutes } from './match.ts';
 import { registerReconcileRoutes } from './reconcile.ts';
+import { registerResolveRoutes } from './resolve.ts';
 
 export const routeRegistrars: RouteRegistrar[] = [
   registerGraphRoutes,
@@ -24,4 +25,5 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerScreenRoutes,
   registerMatchRoutes,
   registerReconcileRoutes,
+  registerResolveRoutes,
 ];

@@ -76,5 +76,6 @@ DROP TABLE entity_links;
 
 -- Read-only view for code written against the links of earlier versions: every record merged into a canonical entity.
 CREATE VIEW entity_links AS
-SELECT canonical_id, record_id AS member_id, 'positive'::text AS judgement, NULL::timestamptz AS undone_at
+SELECT 'canon-' || record_id AS id, canonical_id, record_id AS member_id, 'positive'::text AS judgement, '{}'::jsonb AS evidence,
+       'room39-resolver'::text AS created_by, NULL::timestamptz AS created_at, NULL::timestamptz AS undone_at
   FROM canonical_ids WHERE record_id <> canonical_id;
