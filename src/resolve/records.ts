@@ -6,7 +6,7 @@
  * is DPRK-related, and which lists the seed graph says designated it.
  */
 import type { Queryable } from '../store/db.ts';
-import { normalizeName } from '../names/index.ts';
+import { expandWord, normalizeName, orgWordClass, splitNameVariants } from '../names/index.ts';
 
 export type RecordKind = 'person' | 'org' | 'vessel' | 'airplane';
 
@@ -47,6 +47,23 @@ export function nameKey(name: string): string {
   return normalizeName(name).split(' ').filter(Boolean).sort().join(' ');
 }
 
+/**
+ * The keys a name is compared by: as written (any word order), without its
+ * bracketed parts (`… DEPARTMENT (OGD)`), and for organisations without
+ * legal forms and little words (`KOREA SAMJONG SHIPPING CO` = `KOREA
+ * SAMJONG SHIPPING`) when a distinctive word remains.
+ */
+export function nameKeysOf(value: string, kind: RecordKind): string[] {
+  const bare = splitNameVariants(value).name;
+  const keys = new Set([nameKey(value), nameKey(bare)]);
+  if (kind === 'org') {
+    const words = normalizeName(bare).split(' ').filter(Boolean).map(expandWord);
+    const core = words.filter((w) => !['stop', 'legal'].includes(orgWordClass(w)));
+    if (core.some((w) => orgWordClass(w) === 'word')) keys.add(core.sort().join(' '));
+  }
+  return [...keys].filter((k) => k.length >= 3);
+}
+
 /** Post key: normalised, little words dropped ("Minister of State Security" = "MINISTER, STATE SECURITY"). */
 export function positionKey(value: string): string {
   return normalizeName(value).replace(/\b(the|of|and|for|a|an)\b/g, ' ').replace(/\s+/g, ' ').trim();
@@ -77,10 +94,10 @@ function addValue(rec: ResolveRecord, prop: string, value: string): void {
   if (NAME_PROPS.includes(prop)) {
     // "Care of X" / "c/o X" names another party (the UN gives such aliases), not this one.
     if (/^(care of|c\/o)\b/i.test(value.trim())) return;
-    const k = nameKey(value);
-    if (k.length < 3) return;
+    const keys = nameKeysOf(value, rec.kind);
+    if (!keys.length) return;
     if (prop === 'name') rec.names.unshift(value); else rec.names.push(value);
-    rec.nameKeys.add(k);
+    for (const k of keys) rec.nameKeys.add(k);
   } else if (prop === 'birthDate') {
     if (!rec.birthDates.includes(value)) rec.birthDates.push(value);
   } else if (prop === 'position') {

@@ -9,7 +9,9 @@
  *     persons' birth years are at most a year apart);
  *   - `name_and_birth_date`: a person's name (any word order) and a full
  *     birth date in common;
- *   - `name_and_position`: a person's name and a post in common;
+ *   - `name_and_position`: a person's name and a post in common (the same
+ *     words; or, for the only DPRK record of that name in each list, posts
+ *     naming the same body: two distinctive words in common);
  *   - `name_and_birth_years`: a person's name, the same birth years (OFAC's
  *     "circa 1967 to 1969" and UN's "1967, 1969"), both DPRK-related, and the
  *     only DPRK record of that name in each list;
@@ -65,6 +67,17 @@ export function countriesContradict(a: ResolveRecord, b: ResolveRecord): boolean
 
 const shared = <T>(a: Iterable<T>, b: { has(v: T): boolean }) => [...a].filter((v) => b.has(v));
 
+const COMMON_POST_WORDS = new Set(['representative', 'deputy', 'former', 'chief', 'director', 'official', 'general', 'member', 'korea', 'korean', 'vice', 'head', 'senior']);
+const postWords = (t: string) => new Set(t.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !COMMON_POST_WORDS.has(w)));
+/** Posts that name the same body: two distinctive words in common ("Tanchon Commercial Bank Representative" / "… of Tanchon Commercial Bank"). */
+export function postsAgree(a: ResolveRecord, b: ResolveRecord): string[] {
+  for (const x of a.positionText) {
+    const wx = postWords(x);
+    for (const y of b.positionText) if ([...postWords(y)].filter((w) => wx.has(w)).length >= 2) return [x, y];
+  }
+  return [];
+}
+
 function distinctiveWords(r: ResolveRecord): Set<string> {
   return new Set([...r.nameKeys].flatMap((k) => k.split(' ')).filter((w) => w.length >= 3 && orgWordClass(w) === 'word'));
 }
@@ -97,6 +110,10 @@ function personRules(a: ResolveRecord, b: ResolveRecord, names: string[], counts
   if (dates.length) return { rule: 'name_and_birth_date', evidence: { name: names[0], birth_dates: dates } };
   const positions = shared(a.positions, b.positions);
   if (positions.length) return { rule: 'name_and_position', evidence: { name: names[0], positions, birth_dates: [...a.birthDates, ...b.birthDates] } };
+  const posts = postsAgree(a, b);
+  if (posts.length && a.dprk && b.dprk && onlyOne(counts, a, names) && onlyOne(counts, b, names)) {
+    return { rule: 'name_and_position', evidence: { name: names[0], posts, birth_dates: [...a.birthDates, ...b.birthDates], only_record_of_that_name: true } };
+  }
   const ya = yearsOf(a), yb = yearsOf(b);
   if (ya.size && ya.size === yb.size && [...ya].every((y) => yb.has(y)) && a.dprk && b.dprk && onlyOne(counts, a, names) && onlyOne(counts, b, names)) {
     return { rule: 'name_and_birth_years', evidence: { name: names[0], birth_years: [...ya].sort(), only_record_of_that_name: true } };

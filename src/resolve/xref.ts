@@ -15,7 +15,7 @@ import { Matcher } from '../match/matcher.ts';
 import type { ExplanationItem, MatchableEntity } from '../match/types.ts';
 import { loadClusterState, pairOf } from '../store/resolver.ts';
 import { loadResolveRecords, SEED_DATASET, type ResolveRecord } from './records.ts';
-import { birthDatesContradict, countriesContradict } from './rules.ts';
+import { birthDatesContradict, countriesContradict, postsAgree } from './rules.ts';
 
 /** Lowest matcher score kept as a candidate. */
 export const XREF_MIN = 0.8;
@@ -57,19 +57,13 @@ function birthDatesNear(a: ResolveRecord, b: ResolveRecord): boolean {
     Math.abs(Date.parse(x) - Date.parse(y)) <= DAY || (x.slice(5) === y.slice(5) && Math.abs(Number(x.slice(0, 4)) - Number(y.slice(0, 4))) === 1)));
 }
 
-const postWords = (t: string) => new Set(t.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !['representative', 'deputy', 'former', 'chief', 'director', 'official', 'general', 'member', 'korea', 'korean'].includes(w)));
-/** Posts that name the same body: two distinctive words in common. */
-function postsAgree(a: ResolveRecord, b: ResolveRecord): boolean {
-  return a.positionText.some((x) => { const wx = postWords(x); return b.positionText.some((y) => [...postWords(y)].filter((w) => wx.has(w)).length >= 2); });
-}
-
 /** What, beside the name, agrees between two records (empty: the name alone). */
 export function corroboration(a: ResolveRecord, b: ResolveRecord): string[] {
   const out: string[] = [];
   if ([...a.identifiers.keys()].some((k) => b.identifiers.has(k))) out.push('a shared identifier');
   if (a.birthDates.some((x) => b.birthDates.some((y) => x === y || x.startsWith(y) || y.startsWith(x)))) out.push('a birth date');
   else if (birthDatesNear(a, b)) out.push('birth dates a day (or a year, same day) apart');
-  if ([...a.positions].some((p) => b.positions.has(p)) || postsAgree(a, b)) out.push('a post');
+  if ([...a.positions].some((p) => b.positions.has(p)) || postsAgree(a, b).length) out.push('a post');
   if (a.kind !== 'person' && a.dprk && b.dprk) out.push('both DPRK-related');
   return out;
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
-import { ScreeningService } from '../../src/screen/service.ts';
+import { screeningService } from '../../src/screen/service.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screenRow } from '../../src/screen/screen.ts';
 import { searchEntities } from '../../src/store/search.ts';
@@ -33,8 +33,9 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function screen(name: string, extra: { birth_date?: string; schema?: string } = {}) {
-  const service = await ScreeningService.fromStore(t.services.db);
+/** Screens one row as `room39 screen` does; `fresh` rebuilds the index (after a write). */
+async function screen(name: string, extra: { birth_date?: string; schema?: string } = {}, fresh = false) {
+  const service = await screeningService(t.services.db, null, fresh);
   return screenRow(service.matcher, { row: 1, input: { name, ...extra } }, parseScreeningOptions({})).matches;
 }
 
@@ -61,7 +62,8 @@ function unWithout(version: string, refs: string[]): string {
   return file;
 }
 
-describe('one entity per real person or company, in every door', () => {
+// Building the screening index from the whole store takes a while on a shared machine.
+describe('one entity per real person or company, in every door', { timeout: 600_000 }, () => {
   it('screening "Kim Won Hong" (born 1945) answers one match carrying the OFAC and seed records, his birth date and every designation', async () => {
     const matches = (await screen('Kim Won Hong', { birth_date: '1945' })).filter((m) => m.match);
     expect(matches).toHaveLength(1);
@@ -138,7 +140,7 @@ describe('one entity per real person or company, in every door', () => {
   });
 });
 
-describe('judgements: rejected merges stay rejected, undo, and a delisting', () => {
+describe('judgements: rejected merges stay rejected, undo, and a delisting', { timeout: 900_000 }, () => {
   it('a person can reject a rule merge; it stays rejected after the UN list is imported again', async () => {
     const db = t.services.db;
     expect(await canonicalId(db, 'ofac-19488')).toBe(await canonicalId(db, 'unsc-kpi-028'));
@@ -151,7 +153,7 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', () 
     expect(await canonicalId(db, 'ofac-19488')).not.toBe(await canonicalId(db, 'unsc-kpi-028'));
     const standing = (await judgementsOf(db, ['ofac-19488'])).filter((j) => j.undone_at === null);
     expect(standing.map((j) => j.judgement)).toEqual(['negative']);
-    const screened = (await screen('Yu Chol U', { schema: 'Person' })).filter((m) => m.referents.includes('ofac-19488') || m.referents.includes('unsc-kpi-028'));
+    const screened = (await screen('Yu Chol U', { schema: 'Person' }, true)).filter((m) => m.referents.includes('ofac-19488') || m.referents.includes('unsc-kpi-028'));
     expect(screened).toHaveLength(2);
   });
 
@@ -161,7 +163,7 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', () 
     const hits = (await searchEntities(db, 'Korea Mining Development Trading Corporation')).filter((h) => h.referents.includes('ofac-9345'));
     expect(hits).toHaveLength(1);
     expect(hits[0]!.referents).toEqual(expect.arrayContaining(['r39-komid', 'unsc-kpe-001']));
-    const screened = (await screen('Korea Mining Development Trading Corporation')).filter((m) => m.match);
+    const screened = (await screen('Korea Mining Development Trading Corporation', {}, true)).filter((m) => m.match);
     expect(screened).toHaveLength(1);
     expect(screened[0]!.flags.some((f) => f.kind === 'sanctioned' && f.record === 'ofac-9345')).toBe(true);
     const matched = (await match({ name: ['KOMID'] }, 'Company')).filter((r) => r.referents.includes('ofac-9345'));
