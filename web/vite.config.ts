@@ -2,11 +2,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { hangulFont } from './build/hangul-font.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: here,
+  plugins: [hangulFont()],
   base: '/',
   publicDir: path.join(here, 'public'),
   oxc: { jsx: { runtime: 'automatic' } },

@@ -61,6 +61,7 @@ export const POLICY: readonly Rule[] = [
   { methods: ['POST'], pattern: exactly('/api/documents'), access: 'public', why: 'a submitted document only enters the review queue' },
   { methods: '*', pattern: under('/api/documents'), access: 'analyst', why: 'submitted documents are unreviewed material' },
 
+  { methods: '*', pattern: under('/api/cases'), access: 'analyst', why: 'screening cases hold a customer’s or supplier’s own lists and decisions' },
   { methods: ['POST'], pattern: under('/api/screen'), access: 'public', why: 'screening is read-only', readOnly: true },
   { methods: ['POST'], pattern: under('/api/extract'), access: 'public', why: 'extraction without submitting is read-only', readOnly: true },
   { methods: ['POST'], pattern: under('/api/estimate'), access: 'public', why: 'estimation scenarios are read-only', readOnly: true },

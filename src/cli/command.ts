@@ -2,7 +2,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Settings } from '../config/settings.ts';
 import type { Services } from '../services.ts';
-import type { RemoteRoom39 } from './remote.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,13 +15,12 @@ export interface CliContext {
   /** `--json` was given: print one JSON document on stdout. */
   json: boolean;
   settings: Settings;
-  /** Opens the store (filled from the bundle on first start). Closed by the runner after the command. */
-  services(): Promise<Services>;
   /**
-   * The `room39 serve` process that holds this data directory, if one runs:
-   * read-only commands ask it instead of opening the store.
+   * The store (filled from the bundle on first start). When a `room39 serve`
+   * holds the data directory, its queries run there, over the local socket;
+   * the command does not know the difference. Closed by the runner after the command.
    */
-  remote(): RemoteRoom39 | null;
+  services(): Promise<Services>;
   /** Progress and notes for a person: stderr, never stdout. */
   log(message: string): void;
 }
@@ -40,6 +38,8 @@ export interface CliCommand {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** The command must hold the data directory itself, never work through another process's socket (serve). */
+  holdsDataDir?: boolean;
   /** Long-running commands (serve) return a promise that settles when they stop; they print their own output. */
   run(ctx: CliContext): Promise<CommandResult>;
 }

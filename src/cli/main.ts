@@ -5,7 +5,8 @@ import { isRoom39Error } from '../errors.ts';
 import { openServices, type Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
 import { commands } from './commands/index.ts';
-import { findServer } from './remote.ts';
+import type { RemoteServices } from './remote.ts';
+import { openCliServices } from './store-access.ts';
 
 const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -51,15 +52,19 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     const settings = readSettings({ dataDir: typeof parsed.values.data === 'string' ? parsed.values.data : undefined });
+    const log = (message: string) => void process.stderr.write(`${message}\n`);
+    const progress = (m: string) => process.stderr.isTTY && log(m);
     const ctx: CliContext = {
       args: { values: parsed.values as CliContext['args']['values'], positionals: parsed.positionals },
       json: parsed.values.json === true,
       settings,
-      remote: () => (settings.databaseUrl ? null : findServer(settings.dataDir)),
-      log: (message) => process.stderr.write(`${message}\n`),
-      services: async () => (services ??= await openServices(settings, (m) => process.stderr.isTTY && process.stderr.write(`${m}\n`))),
+      log,
+      // The store: through the running server's local socket when one holds the data directory (serve itself always holds it).
+      services: async () => (services ??= command.holdsDataDir ? await openServices(settings, progress) : await openCliServices(settings, argv, log, progress)),
     };
     const result = await command.run(ctx);
+    const lost = (services as RemoteServices | null)?.server?.lost();
+    if (lost) throw lost;
     process.stdout.write(ctx.json ? `${JSON.stringify(result.json)}\n` : result.text ? `${result.text}\n` : '');
     return result.exitCode ?? 0;
   } catch (e) {

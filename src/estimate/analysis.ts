@@ -7,6 +7,7 @@ import type { Figure } from '../model/index.ts';
 import type { Mixture } from './distributions.ts';
 import { streamFor } from './random.ts';
 import { quantiles, percentileRank, type Summary } from './stats.ts';
+import { percentilePhrase, usdLong } from './money.ts';
 import { revenueAt, type Plan, type PlannedInput } from './simulate.ts';
 import type { SourceRef } from './data.ts';
 import { covers } from './model.ts';
@@ -86,7 +87,12 @@ export interface CitedFigure {
   /** For a figure about a group of countries taken together. */
   countries: string[] | null;
   source: { id: string; title: string | null; url: string | null };
-  quote: string;
+  /** Exact words of a bundled source; null for a cited source (then `locator` and `statement`). */
+  quote: string | null;
+  /** Where in a cited source the figure stands. */
+  locator: string | null;
+  /** The figure in room39's words, for a cited source. */
+  statement: string | null;
   grade: string;
   period: { start: string | null; end: string | null };
   low: number | null;
@@ -105,6 +111,8 @@ export function cite(f: Figure, sources: ReadonlyMap<string, SourceRef>): CitedF
     countries: f.countries ?? null,
     source: { id: f.sourceId, title: s?.title ?? null, url: s?.url ?? null },
     quote: f.quote,
+    locator: f.locator ?? null,
+    statement: f.statement ?? null,
     grade: f.reliability,
     period: { start: f.periodStart, end: f.periodEnd },
     low: f.low,
@@ -133,6 +141,14 @@ export interface Comparison {
   /** Share of the model's draws inside the published range (for a range). */
   share_of_draws_inside: number | null;
   model: Summary;
+  /** By how much they differ: the model's median against the published value (the midpoint of a range). */
+  difference: { published_usd: number; model_p50_usd: number; model_minus_published_usd: number; model_over_published: number };
+  /**
+   * Why they differ: the input that moves the model most (for a country's estimate, the country's own input
+   * that moves it most, if any), what the model gives with that input at its 5th and 95th percentile (the
+   * others at their medians), and whether that span reaches the published value.
+   */
+  driver: { input: string; revenue_at_p5_usd: number; revenue_at_p95_usd: number; reaches_published: boolean } | null;
   reading: string;
 }
 
@@ -141,7 +157,12 @@ export interface SkippedComparison {
   reason: string;
 }
 
-const usd = (v: number) => (v >= 1e9 ? `$${(v / 1e9).toFixed(2)} billion` : `$${Math.round(v / 1e6)} million`);
+const usd = usdLong;
+
+/** The tornado bar that explains a comparison: for a country, its own input that moves the total most; else the first bar. */
+function driverBar(bars: readonly TornadoBar[], scope: string): TornadoBar | null {
+  return (scope === 'total' ? null : bars.find((b) => b.country === scope)) ?? bars[0] ?? null;
+}
 
 export function compare(
   f: Figure,
@@ -150,6 +171,7 @@ export function compare(
   draws: ArrayLike<number>,
   model: Summary,
   sources: ReadonlyMap<string, SourceRef>,
+  bars: readonly TornadoBar[] = [],
 ): Comparison {
   const scale = f.per === 'month' ? 12 : 1;
   const values = [...new Set([f.low, f.high].filter((v): v is number => v != null).map((v) => v * scale))];
@@ -168,9 +190,19 @@ export function compare(
     }
     inside = (100 * c) / draws.length;
   }
-  const pts = points.map((p) => `${usd(p.value_usd)} lies at the ${p.percentile.toFixed(1)}th percentile`).join(', ');
-  const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${inside != null ? `; ${inside.toFixed(1)}% of the model's draws fall inside the published range` : ''}.`;
-  return { estimate: cite(f, sources), scope, matches_year: covers(f, year), points, share_of_draws_inside: inside, model, reading };
+  const pts = points.map((p) => `${usd(p.value_usd)} lies ${percentilePhrase(p.percentile)}`).join(', ');
+  const published = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  const difference = { published_usd: published, model_p50_usd: model.p50, model_minus_published_usd: model.p50 - published, model_over_published: published > 0 ? model.p50 / published : Number.NaN };
+  const bar = driverBar(bars, scope);
+  const lo = bar ? Math.min(bar.revenue_at_low, bar.revenue_at_high) : 0;
+  const hi = bar ? Math.max(bar.revenue_at_low, bar.revenue_at_high) : 0;
+  const driver = bar ? { input: bar.input, revenue_at_p5_usd: bar.revenue_at_low, revenue_at_p95_usd: bar.revenue_at_high, reaches_published: published >= lo && published <= hi } : null;
+  const ratio = Number.isFinite(difference.model_over_published) ? `${difference.model_over_published.toFixed(2)}×` : 'n/a';
+  const why = driver
+    ? ` The model's median (${usd(model.p50)}) is ${ratio} the published ${values.length > 1 ? 'midpoint' : 'value'} (${usd(published)}). The input that moves the model most${scope === 'total' ? '' : ` for ${scope}`} is ${driver.input}: from its 5th to its 95th percentile it takes the total from ${usd(driver.revenue_at_p5_usd)} to ${usd(driver.revenue_at_p95_usd)}, which ${driver.reaches_published ? 'spans' : 'does not reach'} the published value.`
+    : '';
+  const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${inside != null ? `; ${inside.toFixed(1)}% of the model's draws fall inside the published range` : ''}.${why}`;
+  return { estimate: cite(f, sources), scope, matches_year: covers(f, year), points, share_of_draws_inside: inside, model, difference, driver, reading };
 }
 
 export interface WageFlow {

@@ -53,9 +53,13 @@ export function figureFromRecord(r: FigureRecord): Figure {
     per: r.per ?? null,
     qualifier: r.qualifier,
     sourceId: r.source,
-    quote: r.quote,
+    quote: r.quote ?? null,
     quoteStart: null,
     quoteEnd: null,
+    locator: r.locator ?? null,
+    statement: r.statement ?? null,
+    counts: r.counts ?? null,
+    coverage: r.coverage ?? null,
     reliability: r.grade as Figure['reliability'],
     recordedBy: 'room39-dataset',
     reviewStatus: 'accepted',
@@ -73,9 +77,10 @@ function deploymentFromRecord(r: DeploymentRecord): LabourDeployment {
     periodStart: r.period_start ?? null,
     periodEnd: r.period_end ?? null,
     sourceId: r.source,
-    quote: r.quote,
+    quote: r.quote ?? null,
     quoteStart: null,
     quoteEnd: null,
+    locator: r.locator ?? null,
     reliability: r.grade as LabourDeployment['reliability'],
   };
 }
@@ -104,7 +109,7 @@ export function readDatasetDir(dir: string): EstimateData {
       const r = parsed.data;
       if (r.type === 'figure') figures.push(figureFromRecord(r));
       else if (r.type === 'deployment') deployments.push(deploymentFromRecord(r));
-      else if (r.type === 'source') sources.push({ id: r.id, title: r.title, url: r.url ?? null, publisher: r.publisher ?? null, published: r.published ?? null });
+      else if (r.type === 'source') sources.push({ id: r.id, title: r.title, url: r.url, publisher: r.publisher ?? null, published: r.published ?? null });
     });
   }
   return { figures, sources, deployments };

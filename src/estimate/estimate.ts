@@ -13,7 +13,7 @@ import { HOME_COUNTRY, SHARE_RULES, yearsWithWorkerData, type ModelInput, type M
 import { parseOverrides } from './overrides.ts';
 import { simulate, type Plan, type PlannedInput, type SimResult } from './simulate.ts';
 import { summarise, histogram, type Summary, type Histogram } from './stats.ts';
-import { inputQuantiles, tornado, compare, cite, wageFlows, INPUT_SAMPLE, type Tornado, type Comparison, type SkippedComparison, type CitedFigure, type WageFlow } from './analysis.ts';
+import { inputQuantiles, tornado, compare, cite, wageFlows, INPUT_SAMPLE, type Tornado, type TornadoBar, type Comparison, type SkippedComparison, type CitedFigure, type WageFlow } from './analysis.ts';
 import type { EstimateData, SourceRef } from './data.ts';
 import { checkDraws, checkExclusions, checkSeed, checkYear, type EstimateOptions, type Exclusions } from './options.ts';
 import { applyOverrides, checkOverrides, planOf, runScenario, usd, type ScenarioOut } from './scenario.ts';
@@ -34,6 +34,8 @@ export interface InputOut {
   used_by: string[];
   sector: string | null;
   status: string;
+  /** For a count or share carried from another year: the year its figures are about (null when observed or not carried). */
+  carried_from: number | null;
   flags: string[];
   override: string | null;
   excluded: boolean;
@@ -79,6 +81,8 @@ export interface EstimateResult {
   histogram: Histogram;
   wage_flows: WageFlow[];
   years_with_data: number[];
+  /** The years --year answers: every year from the first to the last with data (counts carried, and flagged, where a year has none). */
+  years_answered: number[];
   method: Record<string, unknown>;
 }
 
@@ -145,6 +149,7 @@ function inputsOut(model: Model, summaries: ReadonlyMap<string, Summary>, exclud
       used_by: usedBy.map((c) => c ?? 'remainder'),
       sector: i.sector,
       status: i.status,
+      carried_from: i.fromYear ?? null,
       flags: i.flags,
       override: i.override,
       excluded: i.country != null && (excluded.rows.has(i.country) || excluded.hosts.has(i.country)),
@@ -215,8 +220,14 @@ function byCountryAndSector(plan: Plan, model: Model, sim: SimResult, excluded: 
 }
 
 /** The published revenue estimates in the graph against the baseline (the world total) or a country's row; the rest skipped, saying why. */
+/**
+ * Each published revenue estimate placed in the model's distribution, with by how much they differ and the
+ * input that moves the model most; estimates about the year first. Estimates about part of the labour only
+ * (one sector, region or site, `coverage` part) are not set against the model's totals.
+ */
 function comparisons(
-  figures: readonly Figure[], year: number, sim: SimResult, baseline: { revenue: Float64Array; summary: Summary }, excluded: Exclusions, sources: ReadonlyMap<string, SourceRef>,
+  figures: readonly Figure[], year: number, sim: SimResult, baseline: { revenue: Float64Array; summary: Summary }, excluded: Exclusions,
+  sources: ReadonlyMap<string, SourceRef>, bars: readonly TornadoBar[],
 ): { comparison: Comparison[]; skipped: SkippedComparison[] } {
   const comparison: Comparison[] = [];
   const skipped: SkippedComparison[] = [];
@@ -226,13 +237,15 @@ function comparisons(
     if (f.unit !== 'USD') skipped.push({ figure_id: f.id, reason: `in ${f.unit}: the model counts USD` });
     else if (f.country === HOME_COUNTRY) skipped.push({ figure_id: f.id, reason: 'about revenue from labour inside North Korea (KP), which the model does not count' });
     else if (f.entityId != null) skipped.push({ figure_id: f.id, reason: `about one entity (${f.entityId}), not a host country's labour` });
-    else if (f.country == null) comparison.push(compare(f, 'total', year, baseline.revenue, baseline.summary, sources));
+    else if (f.coverage === 'part') skipped.push({ figure_id: f.id, reason: `about part of the labour only (${f.sector ?? 'one region, sector or site'}${f.countries?.length ? `; ${f.countries.join(', ')}` : ''}), not the model's ${f.country ?? 'total'}` });
+    else if (f.country == null) comparison.push(compare(f, 'total', year, baseline.revenue, baseline.summary, sources, bars));
     else {
       const d = sim.rows.get(f.country);
-      if (d) comparison.push(compare(f, f.country, year, d.revenue, summarise(d.revenue), sources));
+      if (d) comparison.push(compare(f, f.country, year, d.revenue, summarise(d.revenue), sources, bars));
       else skipped.push({ figure_id: f.id, reason: `${f.country} is ${excluded.rows.has(f.country) ? 'left out of this scenario' : 'not a separate row of the model for this year'}` });
     }
   }
+  comparison.sort((a, b) => Number(b.matches_year) - Number(a.matches_year));
   return { comparison, skipped };
 }
 
@@ -265,6 +278,14 @@ const method = (): Record<string, unknown> => ({
   documentation: 'src/estimate/README.md',
 });
 
+/** Every year from the first to the last year with a worker figure: the years `--year` answers (counts carried where a year has none). */
+function yearSpan(years: readonly number[]): number[] {
+  if (!years.length) return [];
+  const out: number[] = [];
+  for (let y = years[0] as number; y <= (years[years.length - 1] as number); y++) out.push(y);
+  return out;
+}
+
 export function estimate(data: EstimateData, options: EstimateOptions = {}): EstimateResult {
   const draws = checkDraws(options.draws);
   const seed = checkSeed(options.seed);
@@ -288,9 +309,9 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
   const isScenario = excluded.rows.size + excluded.hosts.size > 0 || overrides.length > 0;
   const run = isScenario ? runScenario({ base, model, excluded, overrides, sim, draws, seed, year }) : null;
   const baseline = run ? { revenue: run.baseline.revenue, summary: run.scenario.baseline.revenue_usd } : { revenue: sim.revenue, summary: revenue };
-  const { comparison, skipped } = comparisons(figures, year, sim, baseline, excluded, sources);
-
   const sensitivity = tornado(plan, q);
+  const { comparison, skipped } = comparisons(figures, year, sim, baseline, excluded, sources, sensitivity.bars);
+
   const wageP50 = new Map<string, number>();
   for (const r of plan.rows) if (r.country) wageP50.set(r.country, (q.get(r.wage.key) as [number, number, number])[1]);
 
@@ -314,6 +335,7 @@ export function estimate(data: EstimateData, options: EstimateOptions = {}): Est
     histogram: histogram(sim.revenue),
     wage_flows: wageFlows(figures, sources, wageP50),
     years_with_data: yearsWithWorkerData(figures),
+    years_answered: yearSpan(yearsWithWorkerData(figures)),
     method: method(),
   };
 }

@@ -37,6 +37,13 @@ export type InputStatus = 'observed' | 'carried_forward' | 'carried_back' | 'und
 
 export const MAX_GAP_YEARS = 3;
 
+/**
+ * Beyond MAX_GAP_YEARS a count is still carried from the nearest year that has
+ * one, so that every year between the first and the last year with data has an
+ * answer; the input is flagged with the year it came from and how far that is.
+ */
+export const CARRY_ANY_DISTANCE = true;
+
 /** North Korea itself: figures about labour at home (Kaesong, camps) are not labour export. */
 export const HOME_COUNTRY = 'KP';
 
@@ -56,6 +63,8 @@ export interface ModelInput {
   figures: Figure[];
   /** The override text, when status is `override`. */
   override: string | null;
+  /** For a count or share carried from another year (`carried_forward` / `carried_back`): the year its figures are about. */
+  fromYear?: number | null;
 }
 
 /**

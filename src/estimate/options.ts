@@ -34,13 +34,16 @@ export function checkSeed(v: string | number | null | undefined): string {
   return s;
 }
 
-/** The year asked for, which some worker figure must cover; with none asked, the year most worker figures cover. */
+/** The year asked for, which must lie within the years the worker figures cover; with none asked, the year most worker figures cover. */
 export function checkYear(v: number | null | undefined, figures: readonly Figure[]): number {
   const years = yearsWithWorkerData(figures);
   if (!years.length) throw invalidData('the graph holds no dated worker figure, so no year can be estimated', 'estimate');
   if (v == null) return defaultYear(figures) as number;
   if (!Number.isInteger(v)) throw invalidOption('year', `year must be a whole year such as 2017 (got ${v})`);
-  if (!years.includes(v)) throw invalidOption('year', `no worker figure in the graph covers ${v}; years with data: ${years.join(', ')}`);
+  // A year between the first and the last year with data is answered, its counts carried from the nearest year that has them (flagged).
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  if (v < first || v > last) throw invalidOption('year', `no worker figure in the graph covers ${v}, and it lies outside the years with data (${first}–${last}); years with data: ${years.join(', ')}`);
   return v;
 }
 

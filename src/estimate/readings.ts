@@ -18,11 +18,16 @@ interface Scaled {
 }
 
 /** Whether a figure of this metric can enter the model, and on what scale. */
+/** Counts of a flow (new permits, new dispatches, people sent home): not a stock of workers the model can use. */
+const FLOW_COUNTS: ReadonlySet<string> = new Set(['permits_issued', 'dispatched', 'repatriated']);
+
 export function scaleFor(f: Figure): Scaled | { error: string } {
+  if (f.coverage === 'part') return { error: 'covers part of its country or of the world only (one region, city, sector or site): a floor, not the whole' };
   switch (f.metric) {
     case 'workers':
       if (f.unit !== 'persons') return { error: `unit ${f.unit}, expected persons` };
       if (f.entityId != null) return { error: `counts the workers of one entity (${f.entityId}), not of a country` };
+      if (f.counts != null && FLOW_COUNTS.has(f.counts)) return { error: `counts ${f.counts.replace('_', ' ')} in the period (a flow), not the workers there` };
       return { scale: 1, max: Number.POSITIVE_INFINITY };
     case 'monthly_wage':
       if (f.unit !== 'USD') return { error: `wage in ${f.unit}: the model takes USD wages only, as it has no sourced exchange rate` };

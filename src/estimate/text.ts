@@ -1,7 +1,8 @@
 /** The estimate as a person reads it in a terminal (the CLI without --json). */
 import type { EstimateResult } from './estimate.ts';
+import { usdShort } from './money.ts';
 
-const usd = (v: number): string => (v < 0 ? `-${usd(-v)}` : v >= 1e9 ? `$${(v / 1e9).toFixed(2)}bn` : `$${(v / 1e6).toFixed(0)}m`);
+const usd = usdShort;
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 
 export function estimateText(r: EstimateResult): string {
@@ -10,7 +11,7 @@ export function estimateText(r: EstimateResult): string {
   lines.push(`  revenue  p5 ${usd(r.revenue_usd.p5)}  p50 ${usd(r.revenue_usd.p50)}  p95 ${usd(r.revenue_usd.p95)}  mean ${usd(r.revenue_usd.mean)}`);
   lines.push(`  workers  p5 ${n(r.workers.p5)}  p50 ${n(r.workers.p50)}  p95 ${n(r.workers.p95)}`);
   lines.push('', r.interval, '', 'By country (p50 revenue, p50 workers, share of mean revenue, where the workers come from):');
-  for (const c of r.by_country) lines.push(`  ${(c.country ?? '--').padEnd(3)} ${c.name.slice(0, 44).padEnd(45)} ${usd(c.revenue_usd.p50).padStart(8)} ${n(c.workers.p50).padStart(8)} ${(100 * c.share_of_revenue).toFixed(1).padStart(5)}%  ${c.workers_status}${c.hosts ? ` (${c.hosts.length} host countries, equal parts)` : ''}`);
+  for (const c of r.by_country) lines.push(`  ${(c.country ?? '--').padEnd(3)} ${c.name.padEnd(45)} ${usd(c.revenue_usd.p50).padStart(8)} ${n(c.workers.p50).padStart(8)} ${(100 * c.share_of_revenue).toFixed(1).padStart(5)}%  ${c.workers_status}${c.hosts ? ` (${c.hosts.length} host countries, equal parts)` : ''}`);
   const vague = r.gaps.filter((g) => g.rule === 'vague_share');
   if (vague.length) lines.push('', 'Shares stated in words (modelling rules; change with --override):', ...vague.map((g) => `  ${g.message}`));
   if (r.scenario) lines.push('', `Scenario: ${r.scenario.reading}`);

@@ -6,7 +6,7 @@
  * nearest year's within MAX_GAP_YEARS, else undated ones.
  */
 import type { Figure } from '../model/index.ts';
-import { covers, MAX_GAP_YEARS, SHARE_RULES, yearsOf, type Gap, type InputStatus, type ModelGroup, type ModelInput, type UnusedFigure } from './model.ts';
+import { CARRY_ANY_DISTANCE, covers, MAX_GAP_YEARS, SHARE_RULES, yearsOf, type Gap, type InputStatus, type ModelGroup, type ModelInput, type UnusedFigure } from './model.ts';
 import { componentsFrom, fmt } from './readings.ts';
 
 /** What the steps of building a model for one year write to: the gap notes and the figures left unused. */
@@ -24,32 +24,41 @@ export function shareCountries(f: Figure): string[] {
   return f.country ? [f.country] : [];
 }
 
-/** Counts follow time: the year's figures, else the nearest year's (within MAX_GAP_YEARS), else undated ones. */
-function selectCounts(cands: readonly Figure[], year: number): { figures: Figure[]; status: InputStatus; flag: string | null } {
+/**
+ * Counts follow time: the year's figures; else the nearest year's within
+ * MAX_GAP_YEARS, earlier preferred on a tie (flagged with the year they come
+ * from); else undated ones. The world total (anyDistance) is carried from the
+ * nearest year however far, flagged as such, so every year in the span of the
+ * data has an answer; a country's count is not (a host may have sent its
+ * workers home): beyond MAX_GAP_YEARS its workers fall to the remainder.
+ */
+function selectCounts(cands: readonly Figure[], year: number, anyDistance = false): { figures: Figure[]; status: InputStatus; flag: string | null; from: number | null } {
   const covering = cands.filter((f) => covers(f, year));
-  if (covering.length) return { figures: covering, status: 'observed', flag: null };
+  if (covering.length) return { figures: covering, status: 'observed', flag: null, from: null };
   let best: { dist: number; forward: boolean; figs: Figure[] } | null = null;
   for (const f of cands) {
     const y = yearsOf(f);
     if (!y) continue;
     const forward = y[1] < year;
     const dist = forward ? year - y[1] : y[0] - year;
-    if (dist > MAX_GAP_YEARS) continue;
+    if (dist > MAX_GAP_YEARS && !(anyDistance && CARRY_ANY_DISTANCE)) continue;
     const better = !best || dist < best.dist || (dist === best.dist && forward && !best.forward);
     if (better) best = { dist, forward, figs: [f] };
     else if (best && dist === best.dist && forward === best.forward) best.figs.push(f);
   }
-  if (best) {
+  const undated = cands.filter((f) => yearsOf(f) == null);
+  if (best && (best.dist <= MAX_GAP_YEARS || !undated.length)) {
     const from = best.forward ? year - best.dist : year + best.dist;
+    const far = best.dist > MAX_GAP_YEARS ? `, more than ${MAX_GAP_YEARS} years: read with care` : '';
     return {
       figures: best.figs,
       status: best.forward ? 'carried_forward' : 'carried_back',
-      flag: `no figure for ${year}: ${best.forward ? 'carried forward' : 'carried back'} from ${from} (${best.dist} year${best.dist > 1 ? 's' : ''} away)`,
+      flag: `no figure for ${year}: ${best.forward ? 'carried forward' : 'carried back'} from ${from} (${best.dist} year${best.dist > 1 ? 's' : ''} away${far})`,
+      from,
     };
   }
-  const undated = cands.filter((f) => yearsOf(f) == null);
-  if (undated.length) return { figures: undated, status: 'undated', flag: `no dated figure within ${MAX_GAP_YEARS} years of ${year}: undated figures used` };
-  return { figures: [], status: 'observed', flag: null };
+  if (undated.length) return { figures: undated, status: 'undated', flag: `no dated figure within ${MAX_GAP_YEARS} years of ${year}: undated figures used`, from: null };
+  return { figures: [], status: 'observed', flag: null, from: null };
 }
 
 function oneSector(used: readonly Figure[]): string | null {
@@ -78,14 +87,14 @@ const noTotal = (what: string, year: number) => `${what}, but there is no world 
 
 /** The world total of workers abroad for the year, from the figures with no country; null when none is near. */
 export function worldTotal(globalFigs: readonly Figure[], n: Notes): ModelInput | null {
-  const g = selectCounts(globalFigs, n.year);
+  const g = selectCounts(globalFigs, n.year, true);
   if (!g.figures.length) return null;
   for (const f of globalFigs) if (!g.figures.includes(f)) n.unused.push({ figureId: f.id, reason: `world total dated outside ${n.year} (or undated) while nearer figures exist` });
   const { components, used } = componentsFrom(g.figures, n.unused);
   const flags = g.flag ? [g.flag] : [];
   if (g.flag) n.gaps.push({ country: null, metric: 'workers', rule: g.status as Gap['rule'], message: `world total: ${g.flag}` });
   if (!components.length) return null;
-  return { key: 'workers:total', metric: 'workers', country: null, scope: 'total', sector: null, status: g.status, flags, components, figures: used, override: null };
+  return { key: 'workers:total', metric: 'workers', country: null, scope: 'total', sector: null, status: g.status, flags, components, figures: used, override: null, fromYear: g.from };
 }
 
 /** A country's own workers: a count or a share of the world total. */
@@ -106,7 +115,7 @@ function ownCount(c: string, cands: readonly Figure[], shares: readonly Figure[]
   const flags = cnt.flag ? [cnt.flag] : [];
   if (cnt.flag) n.gaps.push({ country: c, metric: 'workers', rule: cnt.status as Gap['rule'], message: `${c}: ${cnt.flag}` });
   const sector = oneSector(used);
-  return { basis: 'count', sector, input: { key: `workers:${c}`, metric: 'workers', country: c, scope: 'country', sector, status: cnt.status, flags, components, figures: used, override: null } };
+  return { basis: 'count', sector, input: { key: `workers:${c}`, metric: 'workers', country: c, scope: 'country', sector, status: cnt.status, flags, components, figures: used, override: null, fromYear: cnt.from } };
 }
 
 /** A country's own share of the world total for the year; null without one (or without a world total to take it of). */
@@ -125,7 +134,7 @@ function ownShare(c: string, shares: readonly Figure[], total: ModelInput | null
   n.gaps.push({ country: c, metric: 'workers', rule: 'share_of_total', message: `${c}: no count of workers near ${n.year}; its workers are its sourced share of the world total (${used.map((f) => f.id).join(', ')})` });
   vagueGaps(used, c, c, n.gaps);
   const sector = oneSector(used);
-  return { basis: 'share', sector, input: { key: `worker_share:${c}`, metric: 'worker_share', country: c, scope: 'country', sector, status: sh.status, flags, components, figures: used, override: null } };
+  return { basis: 'share', sector, input: { key: `worker_share:${c}`, metric: 'worker_share', country: c, scope: 'country', sector, status: sh.status, flags, components, figures: used, override: null, fromYear: sh.from } };
 }
 
 /** Each country's own workers: its count if it has one for the year, else its own share of the world total. */
@@ -182,7 +191,7 @@ export function groupShares(
         message: `${m}: no count or share of its own near ${n.year}; its workers are the ${key} share of the world total (${used.map((f) => f.id).join(', ')})${rest}${free.length > 1 ? `, split evenly among ${free.join(', ')} (no figure says how they divide)` : ''}`,
       });
     }
-    groups.push({ key, countries: members, input: { key: `worker_share:${key}`, metric: 'worker_share', country: null, countries: members, scope: 'group', sector: null, status: sel.status, flags, components, figures: used, override: null } });
+    groups.push({ key, countries: members, input: { key: `worker_share:${key}`, metric: 'worker_share', country: null, countries: members, scope: 'group', sector: null, status: sel.status, flags, components, figures: used, override: null, fromYear: sel.from } });
   }
   return { groups, inGroup };
 }

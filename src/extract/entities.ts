@@ -10,6 +10,7 @@
  */
 import { countryCode } from './countries.ts';
 import { compactKey } from '../names/normalize.ts';
+import { Occupancy } from './occupancy.ts';
 import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
 
 export interface Candidate {
@@ -80,11 +81,14 @@ export function nameCandidates(text: string): Candidate[] {
 
   const out: Candidate[] = [];
   for (const r of runs) {
+    const { segment, others } = segments(r);
     for (let i = 0; i < r.length; i++) {
       const first = r[i]!;
       if (!first.cap) continue;
       // "The Korean Workers Party": a name does not start with an article or a sentence opener.
       if (STOP.has(first.text) && i + 1 < r.length) continue;
+      // Alone within its part of the run: "Treasury" in "Treasury and State" is a name by itself.
+      const alone = others[segment[i]!]! - (significant(first) ? 1 : 0) === 0;
       for (let j = i; j < r.length && j - i < MAX_TOKENS; j++) {
         const last = r[j]!;
         if (!last.cap && !last.num) continue;
@@ -92,23 +96,33 @@ export function nameCandidates(text: string): Candidate[] {
         const end = last.end;
         const surface = text.slice(start, end);
         if (j === i && (STOP.has(surface) || surface.length < 2)) continue;
-        // Alone within its part of the run: "Treasury" in "Treasury and State" is a name by itself.
-        const part = segmentOf(r, i);
-        const alone = j === i && part.every((t) => t === first || STOP.has(t.text) || CONNECTORS.has(t.text));
-        out.push({ start, end, text: surface, tokens: j - i + 1, alone });
+        out.push({ start, end, text: surface, tokens: j - i + 1, alone: j === i && alone });
       }
     }
   }
   return out;
 }
 
-/** The tokens of a run between the "and"/"or" around position i. */
-function segmentOf(run: readonly Token[], i: number): Token[] {
-  let a = i;
-  let b = i;
-  while (a > 0 && !['and', 'or'].includes(run[a - 1]!.text)) a--;
-  while (b < run.length - 1 && !['and', 'or'].includes(run[b + 1]!.text)) b++;
-  return run.slice(a, b + 1);
+const significant = (t: Token) => !STOP.has(t.text) && !CONNECTORS.has(t.text);
+
+/**
+ * The parts of a run between its "and"/"or" (each token's part), and how many
+ * tokens of each part are neither sentence openers nor connectors: computed
+ * once per run, so a long run of capitals costs its length, not its square.
+ */
+function segments(run: readonly Token[]): { segment: number[]; others: number[] } {
+  const segment: number[] = [];
+  const others: number[] = [0];
+  for (const t of run) {
+    if (t.text === 'and' || t.text === 'or') {
+      segment.push(others.length - 1);
+      others.push(0);
+      continue;
+    }
+    segment.push(others.length - 1);
+    if (significant(t)) others[others.length - 1]! += 1;
+  }
+  return { segment, others };
 }
 
 const SCHEMA_TYPE: Readonly<Record<string, 'person' | 'organization'>> = {
@@ -127,18 +141,20 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const distinct = [...new Set(candidates.map((c) => c.text))];
   const answers = await resolver.resolveMany(distinct);
   const byText = new Map<string, ResolvedEntity>();
+  const lowered = lowerCaseLookup(text);
   const lowerText = text.toLowerCase() === text ? null : text;
   distinct.forEach((name, i) => {
     const r = answers[i];
     if (!r || !SCHEMA_TYPE[r.schema]) return;
     if (REGIONS.has(name) || compactKey(name).length <= 2) return;
-    // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (lowerText && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && containsWord(lowerText, name.toLowerCase())) return;
-    // A country's name is a country mention, whatever list entry carries it as an alias.
-    if (countryCode(name) !== null) return;
     // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
     const oneWord = !/[\s\u00a0]/.test(name);
-    if (oneWord ? r.exact === true : r.score >= threshold || r.exact === true) byText.set(name, r);
+    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return;
+    // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
+    if (lowerText && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return;
+    // A country's name is a country mention, whatever list entry carries it as an alias.
+    if (countryCode(name) !== null) return;
+    byText.set(name, r);
   });
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
@@ -147,20 +163,42 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
     .filter((c) => byText.has(c.text))
     .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
+  const taken = new Occupancy(text.length);
+  const resolvedStarts = new Set(resolved.map((o) => o.start));
   for (const c of resolved) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    if (!taken.isFree(c.start, c.end)) continue;
     // "Ministry of Labor" in "Qatari Ministry of Labor and Social Affairs": the start of another body's longer name
     // (but not "State Planning Commission and Ministry of Labor", two names side by side).
     const cont = /^[ \u00a0]+(?:and|of|for)[ \u00a0]+(?=\p{Lu})/u.exec(text.slice(c.end, c.end + 12));
-    if (c.tokens >= 2 && cont && !resolved.some((o) => o.start === c.end + cont[0].length)) continue;
+    if (c.tokens >= 2 && cont && !resolvedStarts.has(c.end + cont[0].length)) continue;
+    taken.take(c.start, c.end);
     const r = byText.get(c.text)!;
     kept.push({ type: SCHEMA_TYPE[r.schema]!, text: c.text, start: c.start, end: c.end, entity_id: r.entityId, country: null, caption: r.caption, score: r.score });
   }
   kept.sort((a, b) => a.start - b.start);
-  return [...kept, ...familyNameMentions(text, candidates, kept)].sort((a, b) => a.start - b.start);
+  return [...kept, ...familyNameMentions(text, candidates, kept, lowered)].sort((a, b) => a.start - b.start);
 }
 
-/** True when `needle` stands in `haystack` as whole words, in lower case. */
+/**
+ * Whether a phrase stands in the text in lower case, as whole words ("labor
+ * training camps" next to "Labor Training Camps"): one search of the text per
+ * distinct phrase, remembered, so repeated names cost nothing more.
+ */
+function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
+  const seen = new Map<string, boolean>();
+  return {
+    has(phrase: string): boolean {
+      let hit = seen.get(phrase);
+      if (hit === undefined) {
+        hit = containsWord(text, phrase);
+        seen.set(phrase, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+/** True when `needle` stands in `haystack` as whole words. */
 function containsWord(haystack: string, needle: string): boolean {
   let i = haystack.indexOf(needle);
   while (i >= 0) {
@@ -187,7 +225,7 @@ const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.r
  * ("Treasury" for the U.S. Treasury Department), when exactly one entity of
  * the document fits and the words are not generic ones.
  */
-function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[]): Mention[] {
+function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[], lowered: { has(phrase: string): boolean }): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
   const forms = new Map<string, Mention[]>();
@@ -211,16 +249,19 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
     }
   }
   const out: Mention[] = [];
+  const taken = new Occupancy(text.length);
+  for (const k of kept) taken.take(k.start, k.end);
   for (const c of candidates) {
     if (STOP.has(c.text) || c.tokens > 3) continue;
-    if (kept.some((k) => c.start < k.end && k.start < c.end) || out.some((k) => c.start < k.end && k.start < c.end)) continue;
+    if (!taken.isFree(c.start, c.end)) continue;
     if (c.tokens === 1 && !c.alone) continue;
     const w = words(c.text);
-    if (REGIONS.has(c.text) || containsWord(text, c.text.toLowerCase())) continue;
-    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
     const owners = forms.get(w.join(' '));
     if (!owners || owners.length !== 1) continue;
+    if (REGIONS.has(c.text) || lowered.has(c.text.toLowerCase())) continue;
+    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
     const owner = owners[0]!;
+    taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
   return out;

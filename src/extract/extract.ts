@@ -6,6 +6,8 @@ import { findCountryMentions, type CountryMention } from './countries.ts';
 import { findEntityMentions } from './entities.ts';
 import { findFigureHits, type Sentence } from './figures.ts';
 import { findLegalMentions } from './legal.ts';
+import { Occupancy } from './occupancy.ts';
+import { countryRoles } from './roles.ts';
 import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
 
 export interface ExtractOptions {
@@ -44,10 +46,6 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Extracts mentions and figures from a text. Offsets are JavaScript string indices into `text`. */
 export async function extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   const resolver = options.resolver ?? NO_ENTITIES;
@@ -57,24 +55,27 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
 
   // Legal instruments, then persons and organisations, then countries: a country word inside a name is part of that name.
   const mentions: Mention[] = [...legal];
-  for (const m of entities) if (!mentions.some((k) => overlaps(k, m))) mentions.push(m);
+  const taken = new Occupancy(text.length);
+  for (const m of legal) taken.take(m.start, m.end);
+  for (const m of entities) if (taken.claim(m.start, m.end)) mentions.push(m);
   const keptCountries: CountryMention[] = [];
   for (const m of countries) {
-    if (mentions.some((k) => overlaps(k, m))) continue;
+    if (!taken.isFree(m.start, m.end)) continue;
     keptCountries.push(m);
   }
+  const sents = sentences(text);
+  const roles = countryRoles(text, keptCountries, sents);
+  keptCountries.forEach((m, i) => (m.role = roles[i] ?? 'other'));
   mentions.push(...keptCountries);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const sents = sentences(text);
   const hits = findFigureHits(text, sents);
   const figures: ExtractedFigure[] = [];
   let si = 0;
   for (const h of hits) {
     while (si < sents.length && sents[si]!.end <= h.start) si++;
     const s = sents[si] ?? { start: h.start, end: h.end };
-    const qs = Math.min(s.start, h.start);
-    const qe = Math.max(s.end, h.end);
+    const { qs, qe } = quoteSpan(text, s, h);
     figures.push({
       kind: h.kind,
       low: h.low,
@@ -90,6 +91,7 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
       quote_start: qs,
       quote_end: qe,
       ...(h.kind === 'date' ? { date: h.date ?? null } : {}),
+      ...(h.kind === 'share' ? { share_of: h.share_of ?? 'other' } : {}),
     });
   }
   // Plain contract field order for mentions.
@@ -101,11 +103,31 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
       end: m.end,
       entity_id: m.entity_id,
       country: m.country,
+      role: m.type === 'country' ? (m.role ?? 'other') : null,
       ...(m.caption !== undefined ? { caption: m.caption } : {}),
       ...(m.score !== undefined ? { score: m.score } : {}),
     })),
     figures,
   };
+}
+
+/** Longest quote: a sentence longer than this (a run of text without a full stop) is quoted around the figure only. */
+const MAX_QUOTE = 600;
+
+/** The figure's sentence, or for a very long one the words around the figure (so output grows with the text, not its square). */
+function quoteSpan(text: string, s: { start: number; end: number }, h: { start: number; end: number }): { qs: number; qe: number } {
+  let qs = Math.min(s.start, h.start);
+  let qe = Math.max(s.end, h.end);
+  if (qe - qs <= MAX_QUOTE) return { qs, qe };
+  const room = Math.max(0, (MAX_QUOTE - (h.end - h.start)) >> 1);
+  qs = Math.max(qs, h.start - room);
+  qe = Math.min(qe, h.end + room);
+  // Whole words at both ends.
+  const lead = text.slice(qs, h.start).search(/\s/);
+  if (qs > s.start && lead >= 0) qs += lead + 1;
+  const tail = text.slice(h.end, qe).lastIndexOf(' ');
+  if (qe < s.end && tail >= 0) qe = h.end + tail;
+  return { qs, qe };
 }
 
 /**
@@ -117,11 +139,24 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
  */
 function figureCountry(countries: readonly CountryMention[], start: number, end: number): string | null {
   const codes = new Set<string>();
-  for (const c of countries) {
-    if (c.start < start || c.end > end) continue;
+  const hosts = new Set<string>();
+  // Countries are sorted by start: find the first inside the quote, then walk while inside (no scan of the whole list per figure).
+  let lo = 0;
+  let hi = countries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (countries[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < countries.length && countries[i]!.start < end; i++) {
+    const c = countries[i]!;
+    if (c.end > end) continue;
     if (c.country === 'KP' && (c.via === 'demonym' || /^p['’‘ʼ]?yong-?yang$/i.test(c.text))) continue;
     codes.add(c.country);
+    if (c.role === 'host') hosts.add(c.country);
   }
+  // A host named in the sentence is what the figure is about ("Russia said the number of … dropped from 30,023 to 11,490").
+  if (hosts.size === 1) return [...hosts][0]!;
   if (codes.size === 1) return [...codes][0]!;
   if (codes.size === 2 && codes.has('KP')) return [...codes].find((c) => c !== 'KP')!;
   return null;

@@ -6,230 +6,14 @@
  * North Korean workers" or "40,000 to 50,000 KPW [5-6 USD]" with offsets.
  */
 import type { FigureQualifier } from '../model/figure.ts';
-import { FRACTION_WORDS, NUMBER, parseFraction, parseNumber } from './numbers.ts';
-import type { ExtractedFigure, ExtractedUnit, FigureKind } from './types.ts';
+import { parseNumber } from './numbers.ts';
+import { Occupancy } from './occupancy.ts';
+import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { shares } from './shares.ts';
+import { WORK_CUE, workerCounts } from './worker-counts.ts';
+import type { ExtractedFigure, ExtractedUnit, ShareWhole } from './types.ts';
 
-export interface Sentence {
-  start: number;
-  end: number;
-}
-
-/** Draft figure before the sentence and country are attached. */
-interface Hit {
-  kind: FigureKind;
-  start: number;
-  end: number;
-  low: number | null;
-  high: number | null;
-  unit: ExtractedUnit;
-  qualifier: FigureQualifier;
-  of: number | null;
-  per: ExtractedFigure['per'];
-  date?: string | null;
-}
-
-/** Compiled patterns, kept: the functions below run once per sentence. */
-const compiled = new Map<string, RegExp>();
-function re(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let r = compiled.get(key);
-  if (!r) {
-    r = new RegExp(source, flags);
-    compiled.set(key, r);
-  }
-  r.lastIndex = 0;
-  return r;
-}
-
-const B = String.raw`(?<![\p{L}\p{N}])`; // left word boundary that knows letters beyond ASCII
-const E = String.raw`(?![\p{L}\p{N}])`;
-const SP = String.raw`[ \u00a0]+`;
-const N = `(${NUMBER})`;
-
-const AT_LEAST = /^(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|a minimum of)$/i;
-const AT_MOST = /^(?:as many as|as much as|up to|at most|fewer than|less than|no more than|a maximum of|under)$/i;
-const APPROX = /^(?:about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some|approx\.|circa|c\.|perhaps|an average of|on average)$/i;
-const BOUND = String.raw`(more than|over|at least|upwards of|in excess of|no fewer than|no less than|as many as|as much as|up to|at most|fewer than|less than|no more than|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some)`;
-
-function qualifierOf(bound: string | undefined): FigureQualifier {
-  if (!bound) return 'exact';
-  const b = bound.trim();
-  if (AT_LEAST.test(b)) return 'at_least';
-  if (AT_MOST.test(b)) return 'at_most';
-  if (APPROX.test(b)) return 'approximate';
-  return 'exact';
-}
-
-function bounds(value: number, q: FigureQualifier): { low: number | null; high: number | null } {
-  if (q === 'at_least') return { low: value, high: null };
-  if (q === 'at_most') return { low: null, high: value };
-  return { low: value, high: value };
-}
-
-// ---------------------------------------------------------------- worker counts
-
-/** Nouns that are workers by themselves. */
-const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
-const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
-/** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
-const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new']);
-/** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
-const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
-
-function validModifiers(raw: string | undefined): boolean {
-  if (!raw) return true;
-  return raw.trim().split(/[ \u00a0]+/).filter(Boolean).every((w) => MODIFIER_WORDS.has(w) || /^[A-Z]/.test(w));
-}
-const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
-/** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|arrested|executed|purged|rescued|deported|repatriated|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
-const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing)\b/i;
-
-function workerCounts(text: string, s: Sentence): Hit[] {
-  const sentence = text.slice(s.start, s.end);
-  const hits: Hit[] = [];
-  const hasCue = WORK_CUE.test(sentence);
-  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string) => {
-    if (nounKind === 'people' && !hasCue) return;
-    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
-    hits.push(h);
-  };
-
-  // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
-  const part = re(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-  for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
-    const a = parseNumber(m[1] ?? '');
-    const b = parseNumber(m[2] ?? '');
-    if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
-    const start = s.start + m.index;
-    const end = start + m[0].length;
-    push(
-      { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
-      WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people',
-      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
-    );
-  }
-
-  // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
-  const counted = re(
-    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`,
-    'giu',
-  );
-  for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
-    const first = parseNumber(m[2] ?? '');
-    const second = m[3] ? parseNumber(m[3]) : null;
-    if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
-    // "One laborer went into town": a person, not a count of a workforce.
-    if (second === null && first < 2) continue;
-    // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
-    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
-    const start = s.start + m.index;
-    const end = start + m[0].length;
-    if (hits.some((h) => start < h.end && h.start < end)) continue;
-    let q: FigureQualifier;
-    let low: number | null;
-    let high: number | null;
-    if (second !== null) {
-      q = 'range';
-      low = first;
-      high = second;
-      const bq = qualifierOf(m[1]);
-      if (bq === 'approximate') q = 'range';
-    } else {
-      q = qualifierOf(m[1]);
-      ({ low, high } = bounds(first, q));
-    }
-    push(
-      { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
-      WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
-      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
-    );
-  }
-
-  // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
-  const vague = re(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
-  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
-    const start = s.start + m.index;
-    const end = start + m[0].length;
-    const head = (m[1] ?? m[4] ?? '').toLowerCase();
-    const noun = m[3] ?? m[6];
-    if (!validModifiers(m[2]) || !validModifiers(m[5])) continue;
-    const numberOf = /\bnumber of\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence.slice(0, m.index));
-    if (!noun && !numberOf) continue;
-    const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
-    push(
-      { kind: 'worker_count', start, end, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null },
-      noun && WORKER_NOUN_RE.test(noun) ? 'worker' : 'people',
-      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
-    );
-  }
-  return hits;
-}
-
-// ---------------------------------------------------------------- shares
-
-function shares(text: string, s: Sentence): Hit[] {
-  const sentence = text.slice(s.start, s.end);
-  const hits: Hit[] = [];
-  const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
-    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null });
-
-  // "95 percent", "40%", "zero to 15%", "about 40%"
-  const pct = re(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
-  for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
-    const a = m[2] ? parseNumber(m[2]) : null;
-    const b = parseNumber(m[3] ?? '');
-    if (b === null) continue;
-    if (a !== null) add(m.index, m[0].length, a / 100, b / 100, 'range');
-    else {
-      const q = qualifierOf(m[1]);
-      const v = b / 100;
-      const { low, high } = bounds(v, q);
-      add(m.index, m[0].length, low, high, q);
-    }
-  }
-  // "one third of their wages", "two-thirds", "half of"
-  const frac = re(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
-  for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
-    const v = parseFraction(m[2] ?? '');
-    if (v === null) continue;
-    // "that half of the strategy": a part of something, not a share of an amount.
-    if (/\b(?:that|this|the other|other|first|second|latter|former|each)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const q = qualifierOf(m[1]);
-    const { low, high } = bounds(v, q);
-    // The span is the share itself, without the trailing "of".
-    add(m.index, m[0].length - 3, low, high, q);
-  }
-  // "Three of every four North Korean escapees"
-  const every = re(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
-  for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
-    const a = parseNumber(m[1] ?? '');
-    const b = parseNumber(m[2] ?? '');
-    if (a === null || b === null || b === 0 || a > b) continue;
-    add(m.index, m[0].length, a / b, a / b, 'exact');
-  }
-  // "a 40:60 or 50:50 ratio": the first party's share
-  const ratio = /(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? ratio\b/g;
-  for (let m = ratio.exec(sentence); m; m = ratio.exec(sentence)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const c = m[3] ? Number(m[3]) : null;
-    const d = m[4] ? Number(m[4]) : null;
-    const first = a / (a + b);
-    const second = c !== null && d !== null ? c / (c + d) : null;
-    const len = m[0].length - ' ratio'.length;
-    if (second === null) add(m.index, len, first, first, 'exact');
-    else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
-  }
-  // Vague shares: "a fraction of", "the majority of", "a majority stake"
-  const fuzzy = re(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
-  for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
-    const isMajority = /majority/i.test(m[0]);
-    add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
-  }
-  return hits;
-}
+export type { Sentence } from './figure-patterns.ts';
 
 // ---------------------------------------------------------------- money
 
@@ -278,12 +62,14 @@ function perOf(before: string, after: string): ExtractedFigure['per'] {
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
+  const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier) => {
     const start = s.start + idx;
     const end = start + len;
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (!taken.isFree(start, end)) return;
     // "a hundred dollar bill" is a banknote, not an amount.
     if (/^[ \u00a0]*bills?\b/i.test(text.slice(end, end + 8))) return;
+    taken.take(start, end);
     const per = perOf(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 60));
     hits.push({ kind: 'money', start, end, low, high, unit, qualifier, of: null, per });
   };
@@ -354,10 +140,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function dates(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
+  const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, iso: string, year: number | null) => {
     const start = s.start + idx;
     const end = start + len;
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (!taken.claim(start, end)) return;
     hits.push({ kind: 'date', start, end, low: year, high: year, unit: 'date', qualifier: 'exact', of: null, per: null, date: iso });
   };
   const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -414,16 +201,27 @@ const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten
 export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {
   const state = { won: 'KPW' as ExtractedUnit };
   const all: Hit[] = [];
+  let prevCue = false;
+  let lastShare: { whole: ShareWhole; sentence: Sentence; sentenceEnd: number } | null = null;
   for (const s of sentences) {
     // Most sentences hold no number at all: skip them before the costly patterns.
     const body = text.slice(s.start, s.end);
+    const cue = prevCue;
+    prevCue = WORK_CUE.test(body);
     if (!/\d/.test(body) && !NUMBER_WORDS.test(body)) continue;
     const inSentence: Hit[] = [];
-    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s), ...dates(text, s)]) {
-      if (inSentence.some((k) => h.start < k.end && k.start < h.end)) continue;
-      inSentence.push(h);
+    const taken = new Occupancy(s.end - s.start, s.start);
+    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue), ...dates(text, s)]) {
+      if (taken.claim(h.start, h.end)) inSentence.push(h);
     }
-    all.push(...inSentence.sort((a, b) => a.start - b.start));
+    inSentence.sort((a, b) => a.start - b.start);
+    for (const h of inSentence) {
+      if (h.kind !== 'share') continue;
+      // "40% of our wages went to …, 20% to …; the remaining 25% went to the labourers": one whole for the list.
+      if (h.share_of === 'other' && lastShare && (lastShare.sentence === s || /\b(?:remaining|rest|other)[ \u00a0]+$/i.test(text.slice(Math.max(s.start, h.start - 12), h.start))) && lastShare.sentenceEnd >= s.start - 2) h.share_of = lastShare.whole;
+      if (h.share_of && h.share_of !== 'other') lastShare = { whole: h.share_of, sentence: s, sentenceEnd: s.end };
+    }
+    all.push(...inSentence);
   }
   return all;
 }

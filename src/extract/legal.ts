@@ -12,11 +12,12 @@ export interface LegalMention extends Mention {
 }
 
 const ACRONYMS: Readonly<Record<string, string>> = {
-  NKSPEA: 'NKSPEA', CAATSA: 'CAATSA', TVPA: 'TVPA', NKSA: 'NKSPEA', IEEPA: 'IEEPA', NKHRA: 'NKHRA',
+  NKSPEA: 'NKSPEA', CAATSA: 'CAATSA', TVPA: 'TVPA', NKSA: 'NKSPEA', IEEPA: 'IEEPA', NKHRA: 'NKHRA', NDAA: 'NDAA', UFLPA: 'UFLPA', TVPRA: 'TVPRA',
 };
 
 const SECTION = String.raw`(?:[Ss]ection|[Ss]ec\.|§)\s?(\d+[a-z]?(?:\([a-z0-9]+\))*)`;
-const ACT_BODY = String.raw`[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:[\p{Lu}][\p{L}’'\-]*|of|and|for|the|on|to|in|de))*[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
+// At most 14 words: an act's name is never longer, and a bound keeps a long run of capitals linear.
+const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
 const NAMED_ACT = String.raw`(${ACT_BODY})(?:\s+of\s+(\d{4}))?`;
 
 interface Rule {
@@ -32,29 +33,41 @@ const RULES: Rule[] = [
     re: new RegExp(`${SECTION}\\s+of\\s+(?:the\\s+)?(NKSPEA|CAATSA|TVPA|${ACT_BODY})`, 'gu'),
     caption: (m) => `${actCaption(m[2] ?? '')} §${m[1]}`,
   },
-  { re: new RegExp(`\\b(NKSPEA|CAATSA|TVPA)\\s?${SECTION}`, 'gu'), caption: (m) => `${m[1]} §${m[2]}` },
-  // Executive orders
+  { re: new RegExp(`\\b(NKSPEA|CAATSA|TVPA)\\s?(?:Title\\s+[IVX]+\\s+)?${SECTION}`, 'gu'), caption: (m) => `${m[1]} §${m[2]}` },
+  // Executive orders: "Executive Order 13722", "E.O. 13722", "EO 13722", "Executive Order (E.O.) 13722"
   {
-    re: /\b(?:Executive\s+Orders?|E\.\s?O\.|EO)\s*(?:No\.\s*)?(1[0-9]{4})\b/g,
+    re: /\b(?:Executive\s+Orders?(?:\s*\((?:E\.\s?O\.|EO)\))?|E\.\s?O\.|EO)\s*(?:No\.\s*)?(1[0-9]{4})\b/g,
     caption: (m) => `EO ${m[1]}`,
   },
-  // UN Security Council resolutions
+  // UN Security Council resolutions: "UNSCR 2397", "resolution 2397 (2017)", "UN Security Council Resolutions (UNSCR) 2375"
   {
-    re: /\b(?:UNSCR|UNSC\s+[Rr]esolution|(?:U\.?N\.?\s+)?Security\s+Council\s+[Rr]esolution|[Rr]esolution)\s*(?:No\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?/g,
+    re: /\b(?:UNSCRs?|UNSC\s+[Rr]esolutions?|(?:(?:U\.?N\.?|United\s+Nations)\s+)?Security\s+Council\s+[Rr]esolutions?|[Rr]esolutions?)\s*(?:\(UNSCRs?\)\s*)?(?:No\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?/g,
     caption: (m) => `UNSCR ${m[1]}`,
   },
+  // United States Code: "22 U.S.C. § 9241a", "22 U.S.C. 9241a", "19 U.S.C. § 1307", "22 U.S.C. § 9241 et seq."
+  {
+    re: /\b(\d{1,2})\s?U\.\s?S\.\s?C\.?\s?(?:§§?\s?)?(\d+[a-z]?(?:\([a-z0-9]+\))*)(?:\s+et\s+seq\.?)?/g,
+    caption: (m) => `${m[1]} U.S.C. §${m[2]}`,
+  },
+  // Public laws: "Public Law 115-44", "Pub. L. 115-44", "P.L. 115-44"
+  { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}` },
+  // Treaties, charters, covenants, protocols: "Treaty on European Union", "EU Charter of Fundamental Rights", "the 2000 UN TIP Protocol"
+  {
+    re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
+    caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
+  },
   // UN document symbols: A/HRC/34/L.14, S/RES/2397 (2017)
-  { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/\d+(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => m[0] },
+  { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]) },
   // Conventions and charters
   {
-    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in))*)?/gu,
+    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
     caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
   },
   { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations' },
   // Named acts: "Trafficking Victims Protection Act", "North Korea Refugee Adoption Act", "KIMS Act"
   { re: new RegExp(NAMED_ACT, 'gu'), caption: (m) => actCaption(m[1] ?? '') },
   // Acronyms standing alone
-  { re: /\b(NKSPEA|CAATSA|TVPA|NKSA|NKHRA)\b/g, caption: (m) => ACRONYMS[m[1] ?? ''] ?? m[1] ?? null },
+  { re: /\b(NKSPEA|CAATSA|TVPA|NKSA|NKHRA|NDAA|UFLPA|TVPRA)\b/g, caption: (m) => ACRONYMS[m[1] ?? ''] ?? m[1] ?? null },
 ];
 
 /** Capitalised words that open a sentence or clause, not a name: "Under section 201 …", "The Act …". */
@@ -99,12 +112,66 @@ export function findLegalMentions(text: string): LegalMention[] {
       found.push({ type: 'legal_instrument', text: surface, start, end: start + surface.length, entity_id: null, country: null, caption });
     }
   }
-  // Longest first, then earliest; drop anything overlapping a kept mention.
+  const kept = longestFirst(found);
+  const more = [...listedResolutions(text, kept), ...definedAcronyms(text, kept)];
+  return longestFirst([...kept.map((k) => withPart(text, k)), ...more]);
+}
+
+/** Longest first, then earliest; drops anything overlapping a kept mention. Sorted by start. */
+function longestFirst(found: LegalMention[]): LegalMention[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: LegalMention[] = [];
+  const taken = new Set<number>();
   for (const f of found) {
-    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    for (let i = f.start; i < f.end; i++) taken.add(i);
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const mention = (text: string, start: number, end: number, caption: string): LegalMention =>
+  ({ type: 'legal_instrument', text: text.slice(start, end), start, end, entity_id: null, country: null, caption });
+
+/** "Resolutions 2375 and 2397", "UNSCRs 2270, 2321 and 2371": each further number is its own mention. */
+function listedResolutions(text: string, kept: readonly LegalMention[]): LegalMention[] {
+  const out: LegalMention[] = [];
+  for (const k of kept) {
+    if (!k.caption.startsWith('UNSCR ') || !/(?:[Rr]esolutions|UNSCRs)\b/.test(k.text)) continue;
+    let pos = k.end;
+    for (;;) {
+      const m = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{3,4})(\s*\(\d{4}\))?(?![\d\p{L}])/u.exec(text.slice(pos, pos + 40));
+      if (!m) break;
+      const start = pos + m[0].length - (m[1] ?? '').length - (m[2] ?? '').length;
+      pos += m[0].length;
+      out.push(mention(text, start, pos, `UNSCR ${m[1]}`));
+    }
+  }
+  return out;
+}
+
+/** "Article 8 of the UN Security Council Resolution 2397", "paragraph 8 of resolution 2397": the part belongs to the instrument. */
+const PART_BEFORE = /\b((?:[Aa]rticles?|Art\.|[Pp]aragraphs?|[Pp]ara\.)\s+\d+[a-z]?(?:\(\w{1,3}\))*)\s+of\s+(?:the\s+)?$/;
+function withPart(text: string, k: LegalMention): LegalMention {
+  const before = text.slice(Math.max(0, k.start - 40), k.start);
+  const m = PART_BEFORE.exec(before);
+  if (!m) return k;
+  const start = k.start - before.length + m.index;
+  return mention(text, start, k.end, `${k.caption} ${(m[1] ?? '').replace(/^([Aa]rticles?|Art\.)\s+/, 'art. ').replace(/^([Pp]aragraphs?|[Pp]ara\.)\s+/, 'para. ')}`);
+}
+
+/** An acronym the text defines for an instrument ("Uyghur Forced Labor Prevention Act (“UFLPA”)") names it wherever it stands. */
+function definedAcronyms(text: string, kept: readonly LegalMention[]): LegalMention[] {
+  const defined = new Map<string, string>();
+  for (const k of kept) {
+    const m = /^[ ,]*\(\s*[“"‘']?([A-Z][A-Z0-9&\-]{1,9})[”"’']?\s*\)/.exec(text.slice(k.end, k.end + 24));
+    if (m && m[1] && !(m[1] in ACRONYMS) && !defined.has(m[1])) defined.set(m[1], k.caption);
+  }
+  if (!defined.size) return [];
+  const out: LegalMention[] = [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...defined.keys()].join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(mention(text, m.index, m.index + m[0].length, defined.get(m[0]) ?? m[0]));
+  return out;
 }

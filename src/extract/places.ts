@@ -82,7 +82,7 @@ export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
  * Policy Enhancement Act", "Washington Post", "North Korea Freedom Week".
  */
 /** Heads of names that a country word may open a few words before: "Pusan National University", "Korea Policy Institute". */
-export const NAME_HEADS = ['University', 'Institute', 'College', 'Post', 'Times', 'Quarterly', 'Telegraph', 'Act', 'Foundation', 'Center', 'Centre', 'Coalition', 'Alliance', 'Committee', 'Association', 'Airlines', 'Broadcasting', 'Television', 'Journal', 'Herald', 'Review'];
+export const NAME_HEADS = ['University', 'Institute', 'College', 'Post', 'Times', 'Quarterly', 'Telegraph', 'Act', 'Foundation', 'Center', 'Centre', 'Coalition', 'Alliance', 'Committee', 'Association', 'Airlines', 'Broadcasting', 'Television', 'Journal', 'Herald', 'Review', 'News', 'Corporation', 'Company', 'Tribune', 'Gazette'];
 
 export const NAME_CONTINUATIONS = [
   'Workers', 'Workers’', "Workers'", 'War', 'Airlines', 'Air', 'Freedom', 'Sanctions', 'Refugee', 'Refugees',

@@ -22,6 +22,8 @@ export interface Mention {
   entity_id: string | null;
   /** ISO 3166-1 alpha-2 code a country mention names, or null. */
   country: string | null;
+  /** For a country mention: `host` (workers are or were sent, employed or found there) or `other`; null for other mentions. */
+  role?: 'host' | 'other' | null;
   /** Caption of the resolved entity, or the canonical name of a legal instrument. */
   caption?: string | null;
   /** Resolver score (0..1) for person/organisation mentions. */
@@ -30,6 +32,10 @@ export interface Mention {
 
 /** Unit of an extracted figure: `persons`, `fraction`, an ISO 4217 currency, or `date`. */
 export type ExtractedUnit = 'persons' | 'fraction' | 'USD' | 'EUR' | 'KPW' | 'KRW' | 'CNY' | 'RUB' | 'date';
+
+/** What a share is a share of: `wages` (a worker's pay, kept by the state or others), `workforce` (a population of workers), `revenue` (money earned by the state or a venture), `other`. */
+export const SHARE_WHOLES = ['wages', 'workforce', 'revenue', 'other'] as const;
+export type ShareWhole = (typeof SHARE_WHOLES)[number];
 
 export interface ExtractedFigure {
   kind: FigureKind;
@@ -52,6 +58,8 @@ export interface ExtractedFigure {
   per: 'year' | 'month' | 'day' | 'week' | null;
   quote_start: number;
   quote_end: number;
+  /** For shares: what the share is a share of (a worker's pay, a workforce, revenue), or `other`. */
+  share_of?: ShareWhole | null;
   /** For dates: ISO 8601, possibly partial (YYYY, YYYY-MM, YYYY-MM-DD; --MM-DD when the year is not stated). */
   date?: string | null;
 }

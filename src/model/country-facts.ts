@@ -11,9 +11,12 @@ export interface TipRating {
   reportYear: number;
   tier: TipTier;
   sourceId: string;
-  quote: string;
+  /** Exact words of a bundled source; null when the source is cited, not bundled (see `locator`). */
+  quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
+  /** Where in a cited source the fact stands. */
+  locator?: string | null;
   reliability: Reliability;
 }
 
@@ -35,8 +38,11 @@ export interface LabourDeployment {
   periodStart: string | null;
   periodEnd: string | null;
   sourceId: string;
-  quote: string;
+  /** Exact words of a bundled source; null when the source is cited, not bundled (see `locator`). */
+  quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
+  /** Where in a cited source the fact stands. */
+  locator?: string | null;
   reliability: Reliability;
 }

@@ -15,8 +15,29 @@ export const FIGURE_METRICS = [
   'revenue',           // revenue over a stated period that is not a year
   'months_worked',     // months worked per year
   'worker_share',      // share of all overseas workers that a country (`country`) or a group of countries (`countries`) hosts (0..1)
+  'entries',           // North Korean nationals entering a host country in the period, for any purpose (border statistics): not a worker count
+  'repatriated',       // North Korean workers sent home from a host country in the period (implementation reports, host governments)
+  'monthly_remittance', // amount a worker must hand to the state each month (a "loyalty fund" quota), per worker
+  'share',             // any other share a source states (of revenue, of a venture's takings), its whole said in `note` (0..1)
 ] as const;
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
+
+/**
+ * What a count counts, so that figures of different kinds are not read as one
+ * another: workers present at a date, work permits or work visas on record,
+ * entries at the border, workers sent home, or an estimate of a stock.
+ */
+export const FIGURE_COUNTS = [
+  'workers_present',   // workers in the country at the time (a stock), as counted or estimated by the source
+  'work_permits',      // valid work permits or work visas on record (a stock of permits)
+  'permits_issued',    // work permits or visas issued in the period (a flow)
+  'entries',           // entries at the border in the period, any purpose (a flow)
+  'entries_study',     // entries declared for study (a flow)
+  'dispatched',        // workers sent out in the period (a flow)
+  'repatriated',       // workers sent home in the period (a flow)
+  'estimate',          // an analyst's or government's estimate of the stock, method not given
+] as const;
+export type FigureCount = (typeof FIGURE_COUNTS)[number];
 
 /** How the source states the number. */
 export type FigureQualifier =
@@ -58,9 +79,26 @@ export interface Figure {
   per: 'year' | 'month' | 'day' | null;
   qualifier: FigureQualifier;
   sourceId: string;
-  quote: string;
+  /**
+   * The exact words of the source, only when its text is bundled (the seed
+   * documents, an ingested document); null for a figure carried over from a
+   * publication that is cited, not copied (then `statement` and `locator` say it).
+   */
+  quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
+  /** Where in the source the figure stands (page, paragraph, table), for a cited source. */
+  locator?: string | null;
+  /** The figure in room39's own words, for a cited source. */
+  statement?: string | null;
+  /** What a count counts (workers present, permits, entries, repatriated …), when the metric is a count. */
+  counts?: FigureCount | null;
+  /**
+   * `part` when the figure covers only part of what its country (or the world) would
+   * need: one city or region, one sector, one site. Such a count is a floor, not the
+   * country's workers, and such a rate is not the country's; the model leaves it out.
+   */
+  coverage?: 'whole' | 'part' | null;
   reliability: Reliability;
   recordedBy: string;
   reviewStatus: ReviewStatus;

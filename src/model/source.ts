@@ -1,3 +1,5 @@
+import type { SourceGrade } from './reliability.ts';
+
 /** A source is anything a statement can cite: a seed document, an uploaded report, one version of an official list. */
 export type SourceKind = 'document' | 'sanctions_list' | 'ftm_dataset' | 'curation';
 
@@ -19,4 +21,10 @@ export interface Source {
   sha256: string | null;
   /** Path of the file inside the repository or data directory, when there is one. */
   file: string | null;
+  /** Admiralty source-reliability letter given by the rubric of docs/grading.md, for curated sources. */
+  grade?: SourceGrade | null;
+  /** Why the rubric gives that letter (the class of source and what lifts or lowers it). */
+  gradeReason?: string | null;
+  /** The rubric's class of source (official_list, government_statistic, un_body, research_institute, press, …). */
+  sourceClass?: string | null;
 }

@@ -28,6 +28,8 @@ export interface Statement {
   quoteStart: number | null;
   quoteEnd: number | null;
   page: number | null;
+  /** Where in a cited (not bundled) source the value stands: page, paragraph, table. Null for list data and quoted statements. */
+  locator?: string | null;
   reliability: Reliability;
   firstSeen: string;
   lastSeen: string;

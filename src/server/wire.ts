@@ -44,3 +44,11 @@ export interface ScreenAnswer {
   rows: ScreenRowResult[];
   summary: ScreenSummary;
 }
+
+// /api/cases: saved screenings, their rows, decisions, alerts and supplier-risk indicators
+export type { CaseRecord, CaseAlert, DecisionRecord, DecisionKind, ListVersionDetail, SupplierRisk } from '../cases/index.ts';
+export type { RunRecord } from '../cases/store.ts';
+export type { CaseRowsPage, CaseRowView } from '../cases/rows-page.ts';
+export type { InputInfo, CsvRow } from '../screen/csv-input.ts';
+export type { ColumnMapping, InputField } from '../screen/input-detect.ts';
+export { INPUT_FIELDS } from '../screen/input-detect.ts';

@@ -1,7 +1,7 @@
 /** Applies the SQL files of src/store/migrations in order, each once, each in its own transaction. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
@@ -34,4 +34,9 @@ export async function migrate(db: Db): Promise<string[]> {
     applied.push(m.id);
   }
   return applied;
+}
+
+/** The migrations a store has had applied, in order. */
+export async function appliedMigrations(q: Queryable): Promise<string[]> {
+  return (await q.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
 }

@@ -40,6 +40,20 @@ describe('room39 search and entity (DESIGN.md contracts)', () => {
     expect(r.stdout).toMatch(/Kim Won-hong/);
   });
 
+  it('entity prints every quote whole: wrapped to the width, or on one line with --wide', () => {
+    const doc = JSON.parse(room39('entity', 'r39-mansudae-overseas-project-group', '--json').stdout) as { statements: { quote: string | null }[] };
+    const longest = doc.statements.map((s) => s.quote ?? '').sort((a, b) => b.length - a.length)[0]!;
+    expect(longest.length).toBeGreaterThan(120);
+    const wide = room39('entity', 'r39-mansudae-overseas-project-group', '--wide');
+    expect(wide.code).toBe(0);
+    expect(wide.stdout).toContain(longest.replace(/[\r\n\t]+/g, ' '));
+    const wrapped = room39('entity', 'r39-mansudae-overseas-project-group');
+    expect(wrapped.stdout.split('\n').every((line) => line.length <= 120)).toBe(true);
+    // Every word of the quote is printed: nothing is cut with an ellipsis.
+    expect(wrapped.stdout).not.toContain('…');
+    for (const word of longest.split(/\s+/).filter((w) => w.length > 3)) expect(wrapped.stdout).toContain(word);
+  });
+
   it('entity --json shows Kim Won-hong designated under EO 13687 with its quote', () => {
     const r = room39('entity', 'r39-kim-won-hong', '--json');
     expect(r.code).toBe(0);

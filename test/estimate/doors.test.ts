@@ -19,14 +19,18 @@ function checkContract(r: EstimateResult) {
   for (const i of r.inputs) {
     expect(i.sources.length, i.key).toBeGreaterThan(0);
     for (const s of i.sources) {
-      expect(s.source.id).toMatch(/^seed-00\d$/);
+      expect(s.source.id).toMatch(/^(seed-00\d|pub-[a-z0-9-]+)$/);
       expect(s.source.title, s.figure_id).toBeTruthy();
-      expect(s.quote.length).toBeGreaterThan(3);
+      expect(s.source.url, s.figure_id).toMatch(/^https?:\/\//);
+      // A bundled source is quoted; a cited one is stated in room39's words with where it stands.
+      if (s.quote !== null) expect(s.quote.length).toBeGreaterThan(3);
+      else expect([s.locator?.length ?? 0, s.statement?.length ?? 0].every((n) => n > 3), s.figure_id).toBe(true);
     }
   }
-  // The group share reached the model through the store's countries column.
-  expect(r.by_country.find((c) => c.country === 'CN')?.basis).toBe('group');
-  expect(r.inputs.find((i) => i.key === 'worker_share:CN+RU')?.countries).toEqual(['CN', 'RU']);
+  // The public record gives Russia and China counts of their own for 2017; they reached the model through the store.
+  expect(r.by_country.find((c) => c.country === 'CN')?.basis).toBe('count');
+  expect(r.by_country.find((c) => c.country === 'RU')?.basis).toBe('count');
+  expect(r.inputs.find((i) => i.key === 'workers:RU')?.sources.map((s) => s.figure_id)).toContain('r39-fig-pub-ru-2017-12-31-valid-permits');
 }
 
 describe('room39 estimate (CLI)', () => {
@@ -55,13 +59,13 @@ describe('room39 estimate (CLI)', () => {
     expect(b.stdout).toBe(a.stdout);
   }, 600_000); // the first command fills the empty data directory from the bundle
 
-  it('--exclude RU,CN says how much of the revenue they carry, per the sourced shares', () => {
+  it('--exclude RU,CN says how much of the revenue they carry, per their sourced counts', () => {
     const a = room39('--year', '2017', '--seed', '1', '--exclude', 'RU,CN', '--json');
     expect(a.code, a.stderr).toBe(0);
     const r = JSON.parse(a.stdout) as EstimateResult;
     expect(r.scenario?.excluded).toEqual(['RU', 'CN']);
     expect(r.scenario?.excluded_carry?.share_of_baseline.p50).toBeGreaterThan(0.5);
-    expect(r.scenario?.excluded_carry?.figure_ids).toContain('r39-fig-004-share-1');
+    expect(r.scenario?.excluded_carry?.figure_ids).toContain('r39-fig-pub-ru-2017-12-31-valid-permits');
   });
 
   it('a bad --exclude fails with a message and a non-zero exit', () => {
@@ -92,15 +96,15 @@ describe('GET /api/estimate', () => {
     expect(again.revenue_usd).toEqual(r.revenue_usd);
   });
 
-  it('takes exclude and override (a group share, "+" encoded)', async () => {
-    const res = await app.request(`/api/estimate?year=2017&seed=1&draws=5000&exclude=RU,CN&override=${encodeURIComponent('CN+RU:worker_share=0.6..0.8')}`);
+  it('takes exclude and override (a country’s count)', async () => {
+    const res = await app.request(`/api/estimate?year=2017&seed=1&draws=5000&exclude=RU&override=${encodeURIComponent('CN:workers=50000..60000')}`);
     expect(res.status).toBe(200);
     const r = (await res.json()) as EstimateResult;
-    expect(r.scenario?.excluded).toEqual(['RU', 'CN']);
-    expect(r.scenario?.overrides).toEqual(['CN+RU:worker_share=0.6..0.8']);
-    // Carried under the override: at most the 0.8 share of the workers, at the pooled rates.
-    expect(r.scenario?.excluded_carry?.share_of_baseline.p95).toBeLessThanOrEqual(0.8 + 1e-9);
-    expect(r.scenario?.excluded_carry?.share_of_baseline.p5).toBeGreaterThan(0.5);
+    expect(r.scenario?.excluded).toEqual(['RU']);
+    expect(r.scenario?.overrides).toEqual(['CN:workers=50000..60000']);
+    const cn = r.by_country.find((c) => c.country === 'CN');
+    expect(cn?.workers.p5).toBeGreaterThanOrEqual(50000);
+    expect(cn?.workers.p95).toBeLessThanOrEqual(60000);
   });
 
   it('rejects too many draws with a 400 that says the limit', async () => {

@@ -15,7 +15,9 @@ describe('model-inputs dataset', () => {
       const file = files.get(f.source);
       expect(file, `${f.id} cites ${f.source}`).toMatch(/^data\/sources\/seeds\//);
       const text = readFileSync(file as string, 'utf8');
-      expect(text.split(f.quote).length - 1, `${f.id}: "${f.quote}" in ${file}`).toBe(1);
+      const quote = f.quote ?? '';
+      expect(quote.length, `${f.id} quotes its seed`).toBeGreaterThan(3);
+      expect(text.split(quote).length - 1, `${f.id}: "${quote}" in ${file}`).toBe(1);
     }
   });
 
@@ -24,9 +26,9 @@ describe('model-inputs dataset', () => {
     const most = byQuote('Most workers are sent to Russia or China');
     expect(most).toMatchObject({ metric: 'worker_share', countries: ['RU', 'CN'], country: null, qualifier: 'at_least', low: 0.5, high: null, unit: 'fraction', grade: 'C3', source: 'seed-001' });
     const primarily = byQuote('working overseas as forced laborers primarily in Russia and China');
-    expect(primarily).toMatchObject({ metric: 'worker_share', countries: ['RU', 'CN'], qualifier: 'at_least', low: 0.5, period_start: '2017', grade: 'B2', source: 'seed-004' });
+    expect(primarily).toMatchObject({ metric: 'worker_share', countries: ['RU', 'CN'], qualifier: 'at_least', low: 0.5, period_start: '2017', grade: 'D2', source: 'seed-004' });
     const much = byQuote('with much of the labor going to Russian logging camps');
-    expect(much).toMatchObject({ metric: 'worker_share', country: 'RU', sector: 'logging', qualifier: 'approximate', low: 0.25, high: 0.5, grade: 'C3', source: 'seed-000' });
+    expect(much).toMatchObject({ metric: 'worker_share', country: 'RU', sector: 'logging', qualifier: 'approximate', low: 0.25, high: 0.5, grade: 'F3', source: 'seed-000' });
     for (const f of figures) expect(f.note, f.id).toMatch(/src\/estimate\/README\.md/);
   });
 

@@ -113,7 +113,7 @@ describe('POST /api/screen', () => {
     const big = await post('/api/screen', { rows: Array.from({ length: 10_001 }, () => ({ name: 'x' })) });
     expect(big.status).toBe(400);
     expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/10000 rows/);
-    const noName = await app.request('/api/screen', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'company\nX\n' });
+    const noName = await app.request('/api/screen', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'code\nX\n' });
     expect(noName.status).toBe(400);
   });
 });

@@ -31,7 +31,7 @@ describe('screening CSV input', () => {
     ]);
   });
   it('says clearly when there is no name column or no header', async () => {
-    expect(await failure(['company,country\nX,KP\n'])).toMatch(/line 1.*no "name" column.*"company", "country"/);
+    expect(await failure(['code,country\nX,KP\n'])).toMatch(/line 1.*no "name" column.*"code", "country"/);
     expect(await failure([''])).toMatch(/empty/);
   });
   it('reads Windows-1252 with a warning, UTF-16 by its BOM, and rejects broken UTF-8 with the byte', async () => {

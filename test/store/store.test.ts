@@ -124,9 +124,14 @@ describe.each(backends())('bad input on %s', (backend) => {
       fs.writeFileSync(file, lines.join('\n'));
       await expect(loadBundle(t.db, root)).rejects.toThrow(/seed-000\.jsonl:3: .*low \(5\) is above high \(1\)/);
 
-      lines[2] = '{"type":"figure","id":"r39-fig-x","metric":"workers","low":5,"high":10,"unit":"persons","qualifier":"range","source":"seed-000","quote":"words that are not in the seed","grade":"B2"}';
+      lines[2] = '{"type":"figure","id":"r39-fig-x","metric":"workers","low":5,"high":10,"unit":"persons","qualifier":"range","source":"seed-000","quote":"words that are not in the seed","grade":"F2"}';
       fs.writeFileSync(file, lines.join('\n'));
       await expect(loadBundle(t.db, root)).rejects.toThrow(/seed-000\.jsonl:3: quote is not an exact substring/);
+
+      // seed-000 is an unsigned blog: the rubric (docs/grading.md) gives it F, and its records carry that letter.
+      lines[2] = '{"type":"figure","id":"r39-fig-x","metric":"workers","low":5,"high":10,"unit":"persons","qualifier":"range","source":"seed-000","quote":"Room 39","grade":"B2"}';
+      fs.writeFileSync(file, lines.join('\n'));
+      await expect(loadBundle(t.db, root)).rejects.toThrow(/seed-000\.jsonl:3: grade B2 does not carry its source's letter F/);
       fs.rmSync(root, { recursive: true, force: true });
     } finally {
       await t.dispose();

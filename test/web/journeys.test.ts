@@ -117,9 +117,14 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     const panel = page.locator('aside.country-panel');
     await panel.getByRole('heading', { name: 'Russia' }).waitFor();
     await panel.getByText(/Wage split/).first().waitFor();
-    const cite = panel.locator('details.cite').first();
-    await cite.locator('summary').click();
-    await expect(cite.locator('blockquote').textContent()).resolves.toMatch(/\S/);
+    // The seed's wage split is quoted word for word; a figure from the public record is cited, not copied:
+    // it says where in its source it stands and states the figure in room39's words.
+    const quoted = panel.locator('details.cite', { has: page.locator('blockquote') }).first();
+    await quoted.locator('summary').click();
+    await expect(quoted.locator('blockquote').textContent()).resolves.toMatch(/\S/);
+    const cited = panel.locator('details.cite', { hasText: 'Where in the source' }).first();
+    await cited.locator('summary').click();
+    await expect(cited.textContent()).resolves.toMatch(/Where in the source: \S/);
     await screenshot(page, 'home-country');
     // The shared URL opens the same view.
     const { page: again, context: c2 } = await newPage(browser);
@@ -302,10 +307,13 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     const countries = await get<{ year: number | null; years: number[]; countries: { cc: string; numeric: string | null; role: string; deployments: number }[] }>('/api/countries');
     expect(countries.countries.find((c) => c.cc === 'RU')).toMatchObject({ numeric: '643', role: 'host' });
     expect(countries.countries.find((c) => c.cc === 'KP')?.role ?? 'sending').toBe('sending');
-    const ru = await get<{ name: string; figures: { quote: string; reliability: string; source: { title: string } }[]; deployments: unknown[] }>('/api/countries/ru');
+    const ru = await get<{ name: string; figures: { quote: string | null; locator: string | null; statement: string | null; reliability: string; source: { title: string } }[]; deployments: unknown[] }>('/api/countries/ru');
     expect(ru.name).toBe('Russia');
     expect(ru.figures.length).toBeGreaterThan(0);
-    for (const f of ru.figures) expect(f.quote.length && f.source.title && f.reliability).toBeTruthy();
+    // Each figure: a quote of a bundled seed, or the locator and statement of a cited publication.
+    for (const f of ru.figures) expect((f.quote?.length || (f.locator?.length && f.statement?.length)) && f.source.title && f.reliability).toBeTruthy();
+    expect(ru.figures.some((f) => f.quote)).toBe(true);
+    expect(ru.figures.some((f) => f.quote === null && f.locator)).toBe(true);
     await get(`/api/countries/${encodeURIComponent("R' OR 1=1 --")}`, 400);
     const timeline = await get<{ items: { type: string; date: string }[] }>('/api/timeline?types=designation,delisting&from=2000');
     expect(timeline.items.length).toBeGreaterThan(0);
@@ -318,31 +326,44 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     expect(net.edges.some((e) => e.type === 'Sanction')).toBe(true);
     await get('/api/network/no-such-entity', 404);
     await get('/api/network/r39-mansudae-overseas-project-group?depth=9', 400);
-    const headline = await get<{ workers: { quote: string }[]; counts: { host_countries: number } }>('/api/headline');
-    expect(headline.workers[0]?.quote).toBeTruthy();
+    const headline = await get<{ workers: { quote: string | null; locator: string | null }[]; counts: { host_countries: number } }>('/api/headline');
+    expect(headline.workers[0]?.quote || headline.workers[0]?.locator).toBeTruthy();
     expect(headline.counts.host_countries).toBeGreaterThan(10);
   });
 
-  it('works at phone width: every page fits and the menu is reachable', async () => {
-    const { page, context, problems } = await newPage(browser, { width: 390, height: 844 });
-    for (const [path, name, ready] of [
-      ['/', 'phone-home', 'svg.world-map'],
-      ['/entity/r39-kim-won-hong', 'phone-entity', 'table.props'],
-      ['/network/r39-mansudae-overseas-project-group', 'phone-network', '.network-canvas canvas'],
-      ['/timeline', 'phone-timeline', '.tl-item'],
-      ['/estimates', 'phone-estimates', 'svg.sankey'],
-      ['/screen', 'phone-screen', 'textarea#names'],
-      ['/documents', 'phone-documents', '#doc-file'],
-      ['/search?q=mansudae', 'phone-search', 'ol.results li'],
-    ] as const) {
-      await page.goto(server.url + path);
-      await page.locator(ready).first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(1);
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).isVisible()).resolves.toBe(true);
-      await screenshot(page, name);
+  it('works at desktop and phone width: every page fits, the menu is reachable, Hangul renders in the bundled font', async () => {
+    for (const [viewport, prefix] of [[{ width: 1280, height: 900 }, 'desktop'], [{ width: 375, height: 812 }, 'phone']] as const) {
+      const { page, context, problems } = await newPage(browser, viewport);
+      for (const [path, name, ready] of [
+        ['/', 'home', 'svg.world-map'],
+        ['/entity/r39-kim-won-hong', 'entity', 'table.props'],
+        ['/network/r39-mansudae-overseas-project-group', 'network', '.network-canvas canvas'],
+        ['/timeline', 'timeline', '.tl-item'],
+        ['/estimates', 'estimates', 'svg.sankey'],
+        ['/screen', 'screen', 'textarea#names'],
+        ['/documents', 'documents', '#doc-file'],
+        ['/search?q=mansudae', 'search', 'ol.results li'],
+        [`/search?q=${encodeURIComponent('김원홍')}`, 'search-hangul', 'ol.results li'],
+      ] as const) {
+        await page.goto(server.url + path);
+        await page.locator(ready).first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} is wider than the ${prefix} viewport`).toBeLessThanOrEqual(1);
+        await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Estimates' }).isVisible()).resolves.toBe(true);
+        if (name === 'search-hangul') {
+          // The machine has no Korean font: the Hangul query shown on the page is drawn from the bundled Hangul font (Noto Sans KR subsets).
+          await expect(page.locator('body').textContent()).resolves.toContain('김원홍');
+          const hangul = await page.evaluate(async () => {
+            await document.fonts.load('16px "room39 Hangul"', '김원홍');
+            await document.fonts.ready;
+            return document.fonts.check('16px "room39 Hangul"', '김원홍');
+          });
+          expect(hangul).toBe(true);
+        }
+        await screenshot(page, `${prefix}-${name}`);
+      }
+      expect(problems.errors).toEqual([]);
+      await context.close();
     }
-    expect(problems.errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,2 +1,3 @@
 /** Stylesheets imported for their side effect (Vite bundles them into a CSS file). */
 declare module '*.css';
+declare module 'virtual:hangul-font.css';

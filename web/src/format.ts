@@ -67,9 +67,13 @@ export function metricLabel(m: string): string {
   return METRIC[m] ?? humanize(m);
 }
 
-/** camelCase or snake_case property names in words: `birthDate` → "Birth date". */
+/** Words written in capitals wherever they stand: Trafficking in Persons, the UN, OFAC, executive orders. */
+const ACRONYMS = new Set(['tip', 'un', 'us', 'uk', 'eu', 'eo', 'ofac', 'dprk', 'id', 'imo', 'url']);
+
+/** camelCase or snake_case property names in words: `birthDate` → "Birth date", `tip` → "TIP". */
 export function humanize(name: string): string {
-  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+    .split(' ').map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w)).join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

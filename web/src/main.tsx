@@ -1,6 +1,7 @@
 /** Entry of the web app: routes to pages; the map, network, estimates and other heavy pages load on demand. */
 import { StrictMode, Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'virtual:hangul-font.css';
 import './styles.css';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Status.tsx';

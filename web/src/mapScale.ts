@@ -21,7 +21,8 @@ export function describeCountry(c: CountrySummary, year: number | null): string 
   if (c.role === 'sending') return `${c.name}: the sending country`;
   if (c.workers) {
     const when = c.workers.dated ? `in ${year ?? 'the chosen year'}` : '(undated figure)';
-    return `${c.name}: ${figureValue({ ...c.workers, unit: 'persons' })} ${when}, grade ${c.workers.reliability}`;
+    const what = c.workers.metric === 'repatriated' ? ' sent home (a window covering the year)' : c.workers.coverage === 'part' ? ' in part of the country' : '';
+    return `${c.name}: ${figureValue({ ...c.workers, unit: 'persons' })}${what} ${when}, grade ${c.workers.reliability}`;
   }
   return `${c.name}: hosts North Korean workers; no worker figure for ${year ?? 'this year'}`;
 }

@@ -1,10 +1,15 @@
 /**
  * The network page's graph work, kept out of the React component: merging
- * network answers, a deterministic force layout (no layout package is
- * installed), GEXF export and a PNG drawn from the laid-out positions.
+ * network answers, a deterministic ForceAtlas2 layout, GEXF export and a
+ * PNG drawn from the laid-out positions.
  */
 import type { Network, NetworkEdge, NetworkNode } from '../../src/server/wire.ts';
+import { MultiUndirectedGraph } from 'graphology';
+import fa2 from 'graphology-layout-forceatlas2';
 import { schemaColour, schemaName } from './schemas.ts';
+
+// The package is CommonJS with ESM-style typings: TypeScript types the default import as the module object, the bundler gives the function.
+const forceAtlas2 = ('assign' in fa2 ? fa2 : fa2.default) as typeof fa2.default;
 
 export interface Positioned {
   x: number;
@@ -30,78 +35,40 @@ export function mergeNetworks(parts: Network[]): { nodes: NetworkNode[]; edges: 
   };
 }
 
-/** Fruchterman–Reingold from rings by depth; the same input always gives the same picture. */
+/**
+ * ForceAtlas2 (graphology's maintained implementation, Barnes–Hut above 100
+ * nodes) started from rings by depth and re-centred on the root, so the same
+ * input always gives the same picture and a kept node stays where it was.
+ */
 export function layout(nodes: NetworkNode[], edges: NetworkEdge[], root: string, keep: ReadonlyMap<string, Positioned> = new Map()): Map<string, Positioned> {
-  const pos = new Map<string, Positioned>();
+  const graph = new MultiUndirectedGraph<Positioned & { fixed: boolean }>({ allowSelfLoops: false });
   const byDepth = new Map<number, NetworkNode[]>();
   for (const n of nodes) byDepth.set(n.depth, [...(byDepth.get(n.depth) ?? []), n]);
   for (const [d, list] of byDepth) {
     list.sort((a, b) => a.id.localeCompare(b.id));
     list.forEach((n, i) => {
       const kept = keep.get(n.id);
-      if (kept) pos.set(n.id, { ...kept });
-      else if (n.id === root) pos.set(n.id, { x: 0, y: 0 });
-      else {
-        const a = (2 * Math.PI * i) / list.length + d * 0.7;
-        pos.set(n.id, { x: Math.cos(a) * 100 * (d + 0.5), y: Math.sin(a) * 100 * (d + 0.5) });
-      }
+      const a = (2 * Math.PI * i) / list.length + d * 0.7;
+      const start = kept ?? (n.id === root ? { x: 0, y: 0 } : { x: Math.cos(a) * 100 * (d + 0.5), y: Math.sin(a) * 100 * (d + 0.5) });
+      graph.addNode(n.id, { ...start, fixed: kept !== undefined });
     });
   }
-  const ids = nodes.map((n) => n.id);
-  const k = 90;
-  let temp = 60;
-  const iterations = ids.length > 150 ? 150 : 300;
-  for (let it = 0; it < iterations; it++) {
-    const disp = new Map<string, Positioned>(ids.map((id) => [id, { x: 0, y: 0 }]));
-    for (let i = 0; i < ids.length; i++) {
-      const a = pos.get(ids[i]!)!;
-      const da = disp.get(ids[i]!)!;
-      for (let j = i + 1; j < ids.length; j++) {
-        const b = pos.get(ids[j]!)!;
-        const db = disp.get(ids[j]!)!;
-        let dx = a.x - b.x;
-        let dy = a.y - b.y;
-        let dist = Math.hypot(dx, dy);
-        if (dist < 0.01) {
-          dx = 0.01 * (i - j);
-          dy = 0.01;
-          dist = Math.hypot(dx, dy);
-        }
-        const f = (k * k) / dist;
-        da.x += (dx / dist) * f;
-        da.y += (dy / dist) * f;
-        db.x -= (dx / dist) * f;
-        db.y -= (dy / dist) * f;
-      }
-    }
-    for (const e of edges) {
-      const a = pos.get(e.source);
-      const b = pos.get(e.target);
-      if (!a || !b) continue;
-      const dx = a.x - b.x;
-      const dy = a.y - b.y;
-      const dist = Math.max(0.01, Math.hypot(dx, dy));
-      const f = (dist * dist) / k;
-      const da = disp.get(e.source)!;
-      const db = disp.get(e.target)!;
-      da.x -= (dx / dist) * f;
-      da.y -= (dy / dist) * f;
-      db.x += (dx / dist) * f;
-      db.y += (dy / dist) * f;
-    }
-    for (const id of ids) {
-      if (id === root) continue;
-      const d = disp.get(id)!;
-      const p = pos.get(id)!;
-      const len = Math.max(0.01, Math.hypot(d.x, d.y));
-      p.x += (d.x / len) * Math.min(len, temp);
-      p.y += (d.y / len) * Math.min(len, temp);
-      // gentle pull to the centre keeps unconnected parts on screen
-      p.x *= 0.995;
-      p.y *= 0.995;
-    }
-    temp = Math.max(2, temp * 0.985);
+  for (const e of edges) if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdge(e.source, e.target);
+  if (graph.order > 1) {
+    const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 100, adjustSizes: false };
+    forceAtlas2.assign(graph, { iterations: graph.order > 150 ? 200 : 400, settings });
   }
+  const centre = graph.hasNode(root) ? { x: graph.getNodeAttribute(root, 'x'), y: graph.getNodeAttribute(root, 'y') } : { x: 0, y: 0 };
+  // FA2 distances are in its own units: scale them to the rings' (about 100 per hop) so labels keep their room.
+  let spread = 0;
+  graph.forEachNode((_, a) => { spread = Math.max(spread, Math.hypot(a.x - centre.x, a.y - centre.y)); });
+  const maxDepth = Math.max(0, ...nodes.map((n) => n.depth));
+  const scale = spread > 0 ? (100 * (maxDepth + 0.5)) / spread : 1;
+  const pos = new Map<string, Positioned>();
+  graph.forEachNode((id, a) => {
+    const kept = keep.get(id);
+    pos.set(id, kept ? { ...kept } : { x: (a.x - centre.x) * scale, y: (a.y - centre.y) * scale });
+  });
   return pos;
 }
 

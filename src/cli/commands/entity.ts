@@ -5,24 +5,23 @@ import { entityDocument, getEntity, type EntityDocument } from '../../store/enti
 export const entityCommand: CliCommand = {
   name: 'entity',
   summary: 'Show everything known about one entity: properties with their sources and quotes, and its relations.',
-  usage: 'entity ID [--json]',
-  options: {},
+  usage: 'entity ID [--wide] [--json]',
+  options: { wide: { type: 'boolean', default: false } },
   async run(ctx) {
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('give an entity id, e.g. room39 entity r39-kim-won-hong (find ids with room39 search)');
-    const remote = ctx.remote();
-    const doc: EntityDocument = remote
-      ? await remote.request<EntityDocument>(`/api/entities/${encodeURIComponent(id)}`)
-      : entityDocument(await getEntity((await ctx.services()).db, id));
+    const doc: EntityDocument = entityDocument(await getEntity((await ctx.services()).db, id));
     const { entity, statements, relations } = doc;
+    // Quotes are the evidence: wrapped to the terminal, never cut; --wide keeps each on one line.
+    const layout = { wide: ctx.args.values.wide === true };
     const text = [
       `${entity.caption}  [${entity.schema}]  ${entity.id}`,
       `datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`,
       '',
-      table(['property', 'value', 'grade', 'source', 'quote'], statements.map((s) => [s.prop, s.value, s.reliability, s.source.title, s.quote ?? ''])),
+      table(['property', 'value', 'grade', 'source', 'quote'], statements.map((s) => [s.prop, s.value, s.reliability, s.source.title, s.quote ?? '']), layout),
       '',
       relations.length
-        ? table(['relation', 'role', 'caption', 'with', 'id'], relations.map((r) => [r.schema, r.role, r.caption, r.others.map((o) => o.caption).join('; '), r.id]))
+        ? table(['relation', 'role', 'caption', 'with', 'id'], relations.map((r) => [r.schema, r.role, r.caption, r.others.map((o) => o.caption).join('; '), r.id]), layout)
         : 'No relations.',
     ].join('\n');
     return { json: doc, text };

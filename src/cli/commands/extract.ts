@@ -2,15 +2,12 @@
  * `room39 extract FILE`: mentions and figures of a text, HTML or PDF file,
  * with offsets into the extracted text. `--save` also stores the document as
  * a source and queues its claims for review. Persons and organisations are
- * resolved against the store's graph; when a running `room39 serve` holds the
- * data directory, against the bundled graph files instead (said on stderr).
+ * resolved against the store's graph.
  */
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile, type DocumentFormat } from '../../ingest/documents/read.ts';
 import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
-import { extract } from '../../extract/extract.ts';
-import { bundledResolver } from '../../ingest/documents/resolver.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 
 function fmt(n: number | null): string {
@@ -43,7 +40,6 @@ export const extractCommand: CliCommand = {
     const doc = await readDocumentFile(file, { maxBytes: Math.floor(maxMb * 1024 * 1024), ...(format ? { format: format as DocumentFormat } : {}) });
 
     if (ctx.args.values['save'] === true) {
-      if (ctx.remote()) throw new UsageError('a running room39 serve holds the data directory: submit the document with POST /api/documents instead');
       const services = await ctx.services();
       const who = optString(ctx.args, 'submitted-by') ?? process.env.USER ?? 'cli';
       const r = await submitDocument(services.db, doc, { submittedBy: `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
@@ -51,13 +47,7 @@ export const extractCommand: CliCommand = {
       return { json, text: `${render(r.extraction)}\n\nSaved as source ${r.sourceId} ("${r.title}"): ${r.reviewItems} claims ${r.status === 'existing' ? 'were already' : 'are now'} in the review queue (room39 review list --source ${r.sourceId}).` };
     }
 
-    let result: ExtractionResult;
-    if (ctx.remote()) {
-      ctx.log('A running room39 serve holds the data directory: resolving names against the bundled graph files.');
-      result = await extract(doc.text, { resolver: await bundledResolver(ctx.settings.bundleRoot) });
-    } else {
-      result = await extractDocument((await ctx.services()).db, doc);
-    }
+    const result = await extractDocument((await ctx.services()).db, doc);
     return { json: { mentions: result.mentions, figures: result.figures }, text: render(result) };
   },
 };

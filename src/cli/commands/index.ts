@@ -15,6 +15,7 @@ import { extractCommand } from './extract.ts';
 import { reviewCommand } from './review.ts';
 import { screenCommand } from './screen.ts';
 import { resolveCommand } from './resolve.ts';
+import { caseCommand } from './case.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -32,4 +33,5 @@ export const commands: CliCommand[] = [
   reviewCommand,
   screenCommand,
   resolveCommand,
+  caseCommand,
 ];

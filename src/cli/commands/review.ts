@@ -55,7 +55,6 @@ export const reviewCommand: CliCommand = {
   async run(ctx) {
     const [action = 'list', id, ...rest] = ctx.args.positionals;
     if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
-    if (ctx.remote()) throw new UsageError('a running room39 serve holds the data directory: review through its web app or /api/review');
     const db = (await ctx.services()).db;
     if (action === 'list') {
       const q = listQuery.parse({

@@ -10,6 +10,7 @@ import type { Figure, LabourDeployment, Reliability, Source, Statement, TipRatin
 import { Room39Error } from '../../errors.ts';
 import { ftmSchema, hasProperty, isEntityReference, isKnownSchema, reconcileSchemas } from '../../store/ftm.ts';
 import { statementId } from '../../store/statements.ts';
+import { rubricLetter } from './grading.ts';
 import {
   datasetRecord, type DatasetRecord, type DeploymentRecord, type EntityRecord, type FigureRecord,
   type SourceRecord, type TestimonyRecord, type TipRecord,
@@ -36,7 +37,7 @@ export interface CuratedDataset {
   tipRatings: Located<TipRecord>[];
   deployments: Located<DeploymentRecord>[];
   testimonies: Located<TestimonyRecord>[];
-  /** Source id → its text. */
+  /** Source id → its text, for the bundled sources (the seed documents) only. */
   texts: Map<string, string>;
   /** A hash of every dataset file, to tell whether a stored copy is current. */
   fingerprint: string;
@@ -86,6 +87,7 @@ export function parseDataset(dir: string, bundleRoot: string): { dataset: Curate
     });
   }
   for (const { record, file, line } of dataset.sources) {
+    if (!record.file) continue;
     const full = path.resolve(bundleRoot, record.file);
     if (!fs.existsSync(full)) {
       problems.push({ file, line, message: `source file ${record.file} does not exist` });
@@ -117,6 +119,55 @@ const THING_SCHEMAS_NEED_NAME = (schema: string) => {
   return s !== null && s.isA('Thing') && !s.isA('Sanction');
 };
 
+type CitedRecord = { source: string; quote?: string | null | undefined; quote_occurrence?: number | undefined; locator?: string | null | undefined; grade: string; statement?: string | null | undefined };
+
+/**
+ * Provenance: each source's letter is the rubric's (docs/grading.md); every
+ * record citing it carries that letter; a bundled source is quoted word for
+ * word, a cited one is not quoted at all but located and stated.
+ */
+function checkProvenance(d: CuratedDataset, sourceIds: Set<string>): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const at = (l: Located<unknown>, message: string) => problems.push({ file: l.file, line: l.line, message });
+  const letterOf = new Map<string, string>();
+  for (const s of d.sources) {
+    const expected = rubricLetter(s.record.source_class, s.record.copy ?? false);
+    if (s.record.grade !== expected) {
+      at(s, `source ${s.record.id} is graded ${s.record.grade} but the rubric gives ${expected} to a ${s.record.source_class}${s.record.copy ? ' read through a copy' : ''} (docs/grading.md)`);
+    }
+    letterOf.set(s.record.id, s.record.grade);
+  }
+  const needsStatement = new Set<unknown>([...d.figures, ...d.tipRatings, ...d.deployments].map((l) => l.record));
+  const cited = [...d.entities, ...d.figures, ...d.tipRatings, ...d.deployments] as Located<CitedRecord>[];
+  for (const c of cited) {
+    const r = c.record;
+    if (!sourceIds.has(r.source)) {
+      at(c, `cites unknown source "${r.source}"`);
+      continue;
+    }
+    const letter = letterOf.get(r.source);
+    if (letter && r.grade[0] !== letter) at(c, `grade ${r.grade} does not carry its source's letter ${letter} (${r.source}); the information digit is the record's own`);
+    const text = d.texts.get(r.source);
+    if (text !== undefined) {
+      if (!r.quote) at(c, `${r.source} is bundled: quote the words the record rests on`);
+      else if (!locateQuote(text, r.quote, r.quote_occurrence ?? 1)) {
+        at(c, `quote is not an exact substring of ${r.source}${r.quote_occurrence ? ` (occurrence ${r.quote_occurrence})` : ''}: "${r.quote.slice(0, 80)}"`);
+      }
+    } else {
+      if (r.quote) at(c, `${r.source} is not bundled: no quote from it; say the fact in room39's words and give its locator`);
+      if (!r.locator) at(c, `${r.source} is not bundled: give the locator (where in the source: page, paragraph, table)`);
+      if (needsStatement.has(r) && !r.statement) at(c, `${r.source} is not bundled: give the statement (the fact in room39's words)`);
+    }
+  }
+  for (const t of d.testimonies) {
+    if (!sourceIds.has(t.record.source)) continue;
+    const letter = letterOf.get(t.record.source);
+    if (letter && t.record.grade[0] !== letter) at(t, `grade ${t.record.grade} does not carry its source's letter ${letter} (${t.record.source})`);
+    if (!d.texts.has(t.record.source)) at(t, `testimony cites ${t.record.source}, which is not bundled: testimony is kept only from bundled documents`);
+  }
+  return problems;
+}
+
 function checkDataset(d: CuratedDataset): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const at = (l: Located<unknown>, message: string) => problems.push({ file: l.file, line: l.line, message });
@@ -126,19 +177,7 @@ function checkDataset(d: CuratedDataset): DatasetProblem[] {
     if (sourceIds.has(s.record.id)) at(s, `source id "${s.record.id}" is defined twice`);
     sourceIds.add(s.record.id);
   }
-  const cited = [...d.entities, ...d.figures, ...d.tipRatings, ...d.deployments] as Located<{ source: string; quote: string; quote_occurrence?: number | undefined }>[];
-  for (const c of cited) {
-    const text = d.texts.get(c.record.source);
-    if (!sourceIds.has(c.record.source)) at(c, `cites unknown source "${c.record.source}"`);
-    else if (text !== undefined && !locateQuote(text, c.record.quote, c.record.quote_occurrence ?? 1)) {
-      at(c, `quote is not an exact substring of ${c.record.source}${c.record.quote_occurrence ? ` (occurrence ${c.record.quote_occurrence})` : ''}: "${c.record.quote.slice(0, 80)}"`);
-    }
-  }
-  for (const t of d.testimonies) {
-    const text = d.texts.get(t.record.source);
-    if (!sourceIds.has(t.record.source)) at(t, `cites unknown source "${t.record.source}"`);
-    else if (text !== undefined && !text.includes(t.record.narrative)) at(t, `narrative is not an exact substring of ${t.record.source}`);
-  }
+  problems.push(...checkProvenance(d, sourceIds));
 
   const schemaOf = new Map<string, string>();
   const named = new Set<string>();
@@ -203,7 +242,8 @@ export function readDataset(dir: string, bundleRoot: string): CuratedDataset {
 }
 
 export interface GraphRecords {
-  sources: { source: Source; body: string; note: string | null }[];
+  /** `body` is the bundled text, or null for a cited source. */
+  sources: { source: Source; body: string | null; note: string | null }[];
   statements: Statement[];
   figures: Figure[];
   tipRatings: TipRating[];
@@ -214,16 +254,17 @@ export interface GraphRecords {
 /** Turns a checked dataset into statements and records of the store. `seenOn` is the date the load happens. */
 export function toGraphRecords(d: CuratedDataset, seenOn: string): GraphRecords {
   const sourceDataset = new Map(d.sources.map((s) => [s.record.id, s.record.dataset]));
-  const range = (r: { source: string; quote: string; quote_occurrence?: number | undefined }) =>
-    locateQuote(d.texts.get(r.source) ?? '', r.quote, r.quote_occurrence ?? 1) ?? [null, null];
+  const range = (r: { source: string; quote?: string | null | undefined; quote_occurrence?: number | undefined }): [number | null, number | null] =>
+    (r.quote ? locateQuote(d.texts.get(r.source) ?? '', r.quote, r.quote_occurrence ?? 1) : null) ?? [null, null];
 
   const sources = d.sources.map(({ record: s }) => {
-    const body = d.texts.get(s.id) ?? '';
+    const body = d.texts.get(s.id) ?? null;
     return {
       source: {
         id: s.id, kind: 'document' as const, title: s.title, publisher: s.publisher ?? null, author: s.author ?? null,
-        published: s.published ?? null, url: s.url ?? null, dataset: s.dataset, version: null,
-        sha256: createHash('sha256').update(body).digest('hex'), file: s.file,
+        published: s.published ?? null, url: s.url, dataset: s.dataset, version: null,
+        sha256: body === null ? null : createHash('sha256').update(body).digest('hex'), file: s.file ?? null,
+        grade: s.grade, gradeReason: s.grade_reason, sourceClass: s.source_class,
       },
       body,
       note: s.note ?? null,
@@ -239,7 +280,7 @@ export function toGraphRecords(d: CuratedDataset, seenOn: string): GraphRecords 
         const base = { entityId: e.id, prop, value, sourceId: e.source, quoteStart };
         statements.push({
           ...base, id: statementId(base), schema: e.schema, originalValue: value === rawValue ? null : rawValue,
-          dataset: sourceDataset.get(e.source) ?? 'room39_seeds', quote: e.quote, quoteEnd, page: null,
+          dataset: sourceDataset.get(e.source) ?? 'room39_seeds', quote: e.quote ?? null, quoteEnd, page: null, locator: e.locator ?? null,
           reliability: e.grade as Reliability, firstSeen: seenOn, lastSeen: seenOn, recordedBy: CURATION_AGENT, reviewStatus: 'accepted',
         });
       }
@@ -252,20 +293,24 @@ export function toGraphRecords(d: CuratedDataset, seenOn: string): GraphRecords 
       id: f.id, metric: f.metric, country: f.country ?? null, countries: f.countries ?? null, entityId: f.entity ?? null, sector: f.sector ?? null,
       recipient: f.recipient ?? null, periodStart: f.period_start ?? null, periodEnd: f.period_end ?? null,
       low: f.low ?? null, high: f.high ?? null, of: f.of ?? null, unit: f.unit, per: f.per ?? null, qualifier: f.qualifier,
-      sourceId: f.source, quote: f.quote, quoteStart, quoteEnd, reliability: f.grade as Reliability,
+      sourceId: f.source, quote: f.quote ?? null, quoteStart, quoteEnd, locator: f.locator ?? null, statement: f.statement ?? null,
+      counts: f.counts ?? null, coverage: f.coverage ?? null, reliability: f.grade as Reliability,
       recordedBy: CURATION_AGENT, reviewStatus: 'accepted', note: f.note ?? null,
     };
   });
   const tipRatings: TipRating[] = d.tipRatings.map(({ record: t }) => {
     const [quoteStart, quoteEnd] = range(t);
-    return { id: t.id, country: t.country, reportYear: t.report_year, tier: t.tier, sourceId: t.source, quote: t.quote, quoteStart, quoteEnd, reliability: t.grade as Reliability };
+    return {
+      id: t.id, country: t.country, reportYear: t.report_year, tier: t.tier, sourceId: t.source, quote: t.quote ?? null, quoteStart, quoteEnd,
+      locator: t.locator ?? null, reliability: t.grade as Reliability,
+    };
   });
   const deployments: LabourDeployment[] = d.deployments.map(({ record: r }) => {
     const [quoteStart, quoteEnd] = range(r);
     return {
       id: r.id, country: r.country, senderId: r.sender ?? null, employerId: r.employer ?? null, sector: r.sector ?? null,
-      periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, sourceId: r.source, quote: r.quote,
-      quoteStart, quoteEnd, reliability: r.grade as Reliability,
+      periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, sourceId: r.source, quote: r.quote ?? null,
+      quoteStart, quoteEnd, locator: r.locator ?? null, reliability: r.grade as Reliability,
     };
   });
   return { sources, statements, figures, tipRatings, deployments, testimonies: d.testimonies.map((t) => t.record) };

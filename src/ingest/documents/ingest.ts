@@ -51,7 +51,8 @@ export function documentEntityId(sourceId: string): string {
 
 const METRIC_BY_KIND: Record<Exclude<ExtractedFigure['kind'], 'date'>, (f: ExtractedFigure) => FigureMetric> = {
   worker_count: () => 'workers',
-  share: () => 'state_share',
+  // What the share is a share of: a worker's wages (taken by the state), a workforce (hosted by a country), or something else.
+  share: (f) => (f.share_of === 'wages' ? 'state_share' : f.share_of === 'workforce' ? 'worker_share' : 'share'),
   money: (f) => (f.per === 'year' ? 'annual_revenue' : f.per === 'month' && /\b(?:wages?|salar(?:y|ies)|pay|paid|earn|income)\b/i.test(f.quote) ? 'monthly_wage' : 'revenue'),
 };
 
@@ -98,6 +99,8 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
     const key = `${m.type}|${m.entity_id ?? m.country ?? m.caption ?? m.text}`;
     if (seen.has(key)) continue;
     if ((m.type === 'person' || m.type === 'organization') && !m.entity_id) continue;
+    // Only a host country is a claim ("workers were sent to …"); a country named for any other reason stays in the extraction only.
+    if (m.type === 'country' && m.role !== 'host') continue;
     seen.add(key);
     const q = sentenceAround(text, result, m.start, m.end);
     const itemId = stableId('rv-', sourceId, 'mention', key);
@@ -126,7 +129,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
       periodStart: null, periodEnd: null, low: f.low, high: f.high, of: f.of, unit: figureUnit(f),
       per: f.per === 'week' ? null : f.per, qualifier: f.qualifier, sourceId, quote: f.quote, quoteStart: f.quote_start, quoteEnd: f.quote_end,
       reliability: UNJUDGED, recordedBy: EXTRACTION_AGENT, reviewStatus: 'draft',
-      note: `extracted from "${text.slice(f.start, f.end)}"${f.per === 'week' ? ' (per week)' : ''}`,
+      note: `extracted from "${text.slice(f.start, f.end)}"${f.per === 'week' ? ' (per week)' : ''}${f.kind === 'share' && f.share_of ? ` (a share of ${f.share_of === 'other' ? 'something the sentence names' : f.share_of})` : ''}`,
     };
     out.push({
       item: { id: stableId('rv-', sourceId, 'figure', f.kind, f.start, f.end), kind: 'figure', type: f.kind, text: text.slice(f.start, f.end), start: f.start, end: f.end, quote: f.quote, quoteStart: f.quote_start, quoteEnd: f.quote_end, proposed: f },

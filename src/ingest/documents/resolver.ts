@@ -19,6 +19,7 @@ import { DPRK_DATASET } from '../lists/dprk.ts';
 import { readDataset, toGraphRecords } from '../dataset/read.ts';
 import type { EntityProperties, EntityView } from '../../model/entity.ts';
 import type { EntityResolver, ResolvedEntity } from '../../extract/types.ts';
+import { NameFilter } from '../../extract/name-filter.ts';
 
 /** Schemas a person or organisation mention can resolve to. */
 export const MENTION_SCHEMAS = ['Person', 'Organization', 'Company', 'PublicBody', 'LegalEntity'] as const;
@@ -27,10 +28,21 @@ const LIST_DATASETS = ['us_ofac_sdn', 'un_sc_sanctions', 'gb_fcdo_sanctions'];
 const MATCH_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName', 'birthDate', 'nationality', 'citizenship', 'country', 'jurisdiction'];
 
 export class MatcherResolver implements EntityResolver {
-  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {}
+  private readonly filter: NameFilter;
+
+  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {
+    this.filter = new NameFilter(matcher.index);
+  }
+
+  /** Forgets what the name filter remembered (for measuring a first reading). */
+  forget(): void {
+    this.filter.forget();
+  }
 
   async resolveMany(names: readonly string[]): Promise<(ResolvedEntity | null)[]> {
     return names.map((name) => {
+      // Most candidates share no word with any graph name: dropped before scoring.
+      if (!this.filter.mayMatch(name)) return null;
       const results = this.matcher
         .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff })
         .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));

@@ -87,6 +87,14 @@ export interface VersionedImportHooks {
   finish?: (tx: Queryable) => Promise<void>;
 }
 
+/** Called after a list version is committed (not for a file already imported): the cases' re-screening listens here. */
+export type ListVersionListener = (db: Db, counts: ImportCounts) => void;
+const versionListeners = new Set<ListVersionListener>();
+export function onListVersionImported(listener: ListVersionListener): () => void {
+  versionListeners.add(listener);
+  return () => { versionListeners.delete(listener); };
+}
+
 /**
  * Imports a stream of records. `resolveVersion` is called when the first
  * record arrives (formats whose date is inside the file know it by then).
@@ -98,7 +106,7 @@ export async function importVersion(
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
   const ownedParams = ownedParamsOf(hooks.derivedIds !== false);
-  return db.transaction(async (tx) => {
+  const counts = await db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
     let prev = new Map<string, { hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>();
@@ -299,6 +307,10 @@ export async function importVersion(
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
     };
   });
+  for (const listener of versionListeners) {
+    try { listener(db, counts); } catch { /* a listener's failure is not the import's */ }
+  }
+  return counts;
 }
 
 export { DPRK_DATASET };

@@ -21,7 +21,13 @@ interface FigureFields {
   unit: string;
   per: string | null;
   qualifier: string;
-  quote: string;
+  /** Exact words of a bundled source; null for a cited source (then `locator` and `statement`). */
+  quote: string | null;
+  locator: string | null;
+  statement: string | null;
+  /** What a count counts (workers present, permits, entries, repatriated …), and `part` when it covers one region, sector or site. */
+  counts: string | null;
+  coverage: string | null;
   reliability: string;
   note: string | null;
 }
@@ -37,7 +43,7 @@ export interface FigureRow extends FigureFields, SourceColumns {
 }
 
 export const FIGURE_SELECT = `SELECT f.id, f.metric, f.country, f.entity_id, f.sector, f.recipient, f.period_start, f.period_end,
-    f.low, f.high, f.of_total, f.unit, f.per, f.qualifier, f.quote, f.reliability, f.note,
+    f.low, f.high, f.of_total, f.unit, f.per, f.qualifier, f.quote, f.locator, f.statement, f.counts, f.coverage, f.reliability, f.note,
     f.source_id, s.title, s.published, s.url
   FROM figures f JOIN sources s ON s.id = f.source_id`;
 
@@ -45,7 +51,7 @@ export function citeFigure(r: FigureRow): CitedFigureRow {
   return {
     id: r.id, metric: r.metric, country: r.country, entity_id: r.entity_id, sector: r.sector, recipient: r.recipient,
     period_start: r.period_start, period_end: r.period_end, low: r.low, high: r.high, of: r.of_total, unit: r.unit, per: r.per,
-    qualifier: r.qualifier, quote: r.quote, reliability: r.reliability, note: r.note,
+    qualifier: r.qualifier, quote: r.quote, locator: r.locator, statement: r.statement, counts: r.counts, coverage: r.coverage, reliability: r.reliability, note: r.note,
     source: sourceRef(r),
   };
 }

@@ -17,8 +17,17 @@ export interface CountrySummary {
   role: 'host' | 'sending';
   deployments: number;
   sectors: string[];
-  /** The best-graded worker figure whose period covers the year (else the best undated one, `dated` false), or null. */
-  workers: { low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef; quote: string } | null;
+  /**
+   * The worker figure that shades the country for the year: of the figures whose period covers it, a count of
+   * workers before a count of workers sent home (`metric` repatriated: those sent home in a window that covers
+   * the year were there), a whole-country figure before a partial one, then the best graded. With none dated for
+   * the year, the best undated one (`dated` false). Null when there is none.
+   */
+  workers: {
+    low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef;
+    quote: string | null; locator: string | null; statement: string | null;
+    metric: 'workers' | 'repatriated'; counts: string | null; coverage: string | null; period_start: string | null; period_end: string | null;
+  } | null;
   /** How many worker figures the graph holds for the country, in any year. */
   worker_figures: number;
   tip: { year: number; tier: string } | null;
@@ -52,7 +61,7 @@ async function mapRows(q: Queryable) {
        FROM deployments GROUP BY upper(country)`,
   );
   const workerRows = await q.query<FigureRow>(
-    `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND f.metric = 'workers' AND f.unit = 'persons' AND f.country IS NOT NULL`,
+    `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND f.metric IN ('workers', 'repatriated') AND f.unit = 'persons' AND f.country IS NOT NULL`,
   );
   const tips = await q.query<TipYear>('SELECT upper(country) AS country, report_year, tier FROM tip_ratings ORDER BY report_year');
   const periods = await q.query<{ period_start: string | null; period_end: string | null }>(
@@ -96,12 +105,15 @@ function bestWorkerFigure(figs: readonly FigureRow[], year: number | null): Coun
   });
   // No figure dated for the year: an undated one stands in, marked as such.
   const covering = dated.length ? dated : figs.filter((f) => yearsOf(f.period_start, f.period_end) == null);
-  covering.sort((a, b) => gradeOrder(a.reliability) - gradeOrder(b.reliability) || midpoint(b.low, b.high) - midpoint(a.low, a.high));
+  const rank = (f: FigureRow) => (f.metric === 'workers' ? 0 : 2) + (f.coverage === 'part' ? 1 : 0);
+  covering.sort((a, b) => rank(a) - rank(b) || gradeOrder(a.reliability) - gradeOrder(b.reliability) || midpoint(b.low, b.high) - midpoint(a.low, a.high));
   const best = covering[0];
   if (!best) return null;
   return {
     low: best.low, high: best.high, mid: midpoint(best.low, best.high), qualifier: best.qualifier, figure_id: best.id, dated: dated.length > 0,
-    reliability: best.reliability, quote: best.quote, source: sourceRef(best),
+    reliability: best.reliability, quote: best.quote, locator: best.locator, statement: best.statement, source: sourceRef(best),
+    metric: best.metric === 'repatriated' ? 'repatriated' : 'workers', counts: best.counts, coverage: best.coverage,
+    period_start: best.period_start, period_end: best.period_end,
   };
 }
 

@@ -1,4 +1,8 @@
-/** A citation on demand: the grade as a button; opened, the source, its date and the exact quote. */
+/**
+ * A citation on demand: the grade as a button; opened, the source, its date and the
+ * exact quote (a bundled document), or where the fact stands in a cited source and
+ * the fact in room39's words (a publication that is cited, not copied).
+ */
 import { describeReliability, isReliability } from '../../../src/server/wire.ts';
 import { safeHttpUrl } from '../format.ts';
 
@@ -8,6 +12,8 @@ export interface CiteSource {
   published?: string | null;
   url?: string | null;
   kind?: string;
+  /** Why the grading rubric (docs/grading.md) gives the source its letter. */
+  gradeReason?: string | null;
 }
 
 export interface CiteProps {
@@ -16,6 +22,10 @@ export interface CiteProps {
   grade: string | null;
   /** Shown before the grade in the summary ("1 source"). */
   label?: string;
+  /** Where in a cited (not bundled) source the fact stands. */
+  locator?: string | null;
+  /** The fact in room39's words, for a cited source. */
+  statement?: string | null;
 }
 
 export function gradeText(grade: string | null): string {
@@ -51,7 +61,17 @@ export function SourceLine({ source }: { source: CiteSource }) {
   );
 }
 
-export function Cite({ source, quote, grade, label }: CiteProps) {
+function Unquoted({ locator, statement }: { locator: string | null | undefined; statement: string | null | undefined }) {
+  if (!locator && !statement) return <p className="muted small">No quote: structured list data, or a publication room39 cites rather than bundles.</p>;
+  return (
+    <>
+      {statement ? <p className="small">{statement}</p> : null}
+      {locator ? <p className="muted small">Where in the source: {locator} (cited, not copied: the text is not bundled).</p> : null}
+    </>
+  );
+}
+
+export function Cite({ source, quote, grade, label, locator, statement }: CiteProps) {
   return (
     <details className="cite">
       <summary>
@@ -60,8 +80,9 @@ export function Cite({ source, quote, grade, label }: CiteProps) {
       </summary>
       <div className="cite-body">
         {source ? <SourceLine source={source} /> : <span className="muted">no source recorded</span>}
-        {quote ? <blockquote>{quote}</blockquote> : <p className="muted small">Structured list data: no quote.</p>}
+        {quote ? <blockquote>{quote}</blockquote> : <Unquoted locator={locator} statement={statement} />}
         <p className="small muted">Reliability {gradeText(grade)}</p>
+        {source?.gradeReason ? <p className="small muted">Why this grade: {source.gradeReason}</p> : null}
       </div>
     </details>
   );

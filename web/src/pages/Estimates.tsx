@@ -12,10 +12,13 @@ import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';
 
+/** Shares (of wages, of all workers abroad) are fractions: shown as percentages. */
+const isShare = (unit: string) => unit.startsWith('fraction');
+
 const WageSankey = lazy(() => import('../components/WageSankey.tsx'));
 
 function citeOf(f: CitedFigure) {
-  return <Cite source={{ id: f.source.id, title: f.source.title, url: f.source.url }} quote={f.quote} grade={f.grade} label={figureValue(f)} />;
+  return <Cite source={{ id: f.source.id, title: f.source.title, url: f.source.url }} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.grade} label={figureValue(f)} />;
 }
 
 function Histogram({ r }: { r: EstimateResult }) {
@@ -158,9 +161,10 @@ export default function EstimatesPage() {
         <div>
           <label htmlFor="est-year">Year</label>{' '}
           <select id="est-year" value={String(r.year)} onChange={(e) => update({ year: e.target.value })}>
-            {r.years_with_data.map((y) => (
+            {r.years_answered.map((y) => (
               <option key={y} value={y}>
                 {y}
+                {r.years_with_data.includes(y) ? '' : ' (counts carried from nearby years)'}
               </option>
             ))}
           </select>
@@ -241,13 +245,7 @@ export default function EstimatesPage() {
       <Tornado r={r} />
 
       <h2>Published estimates against the model</h2>
-      <ul className="comparison">
-        {r.comparison.map((c) => (
-          <li key={c.estimate.figure_id}>
-            {citeOf(c.estimate)} <span className="small">{c.reading}</span>
-          </li>
-        ))}
-      </ul>
+      <Comparisons r={r} />
 
       <h2>Inputs and their sources</h2>
       <div className="table-scroll">
@@ -266,14 +264,14 @@ export default function EstimatesPage() {
                   {i.metric.replace(/_/g, ' ')} · {i.country_name}
                   {i.sector ? ` · ${i.sector}` : ''}
                   <div className="small muted">
-                    {i.status.replace(/_/g, ' ')}
+                    {i.status.replace(/_/g, ' ')}{i.carried_from != null ? ` from ${i.carried_from}` : ''}
                     {i.excluded ? ' · left out' : ''}
                   </div>
                 </th>
                 <td>
-                  {i.unit === 'fraction' ? pct(i.summary.p50) : i.metric === 'monthly_wage' ? usd(i.summary.p50) : num(i.summary.p50)}{' '}
+                  {isShare(i.unit) ? pct(i.summary.p50) : i.metric === 'monthly_wage' ? usd(i.summary.p50) : num(i.summary.p50)}{' '}
                   <span className="small muted">
-                    ({i.unit === 'fraction' ? `${pct(i.summary.p5)} – ${pct(i.summary.p95)}` : i.metric === 'monthly_wage' ? `${usd(i.summary.p5)} – ${usd(i.summary.p95)}` : `${num(i.summary.p5)} – ${num(i.summary.p95)}`})
+                    ({isShare(i.unit) ? `${pct(i.summary.p5)} – ${pct(i.summary.p95)}` : i.metric === 'monthly_wage' ? `${usd(i.summary.p5)} – ${usd(i.summary.p95)}` : `${num(i.summary.p5)} – ${num(i.summary.p95)}`})
                   </span>
                 </td>
                 <td>
@@ -304,5 +302,72 @@ export default function EstimatesPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The published estimates of the year beside the model: by how much they differ, and the input that moves the model most. */
+function Comparisons({ r }: { r: EstimateResult }) {
+  const same = r.comparison.filter((c) => c.matches_year);
+  const other = r.comparison.filter((c) => !c.matches_year);
+  const row = (c: EstimateResult['comparison'][number]) => (
+    <tr key={c.estimate.figure_id}>
+      <td>
+        {citeOf(c.estimate)} <span className="small muted">{c.scope === 'total' ? 'all hosts' : c.scope}</span>
+      </td>
+      <td>{usd(c.difference.published_usd)}</td>
+      <td>
+        {usd(c.difference.model_p50_usd)} <span className="small muted">({usd(c.model.p5)} – {usd(c.model.p95)})</span>
+      </td>
+      <td>{Number.isFinite(c.difference.model_over_published) ? `${c.difference.model_over_published.toFixed(2)}×` : '–'}</td>
+      <td className="small">
+        {c.driver ? (
+          <>
+            {c.driver.input.replace(/_/g, ' ')}: {usd(c.driver.revenue_at_p5_usd)} → {usd(c.driver.revenue_at_p95_usd)}
+            {c.driver.reaches_published ? ' (spans the published value)' : ' (does not reach it)'}
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
+    </tr>
+  );
+  const table = (rows: EstimateResult['comparison']) => (
+    <div className="table-scroll">
+      <table className="comparison">
+        <thead>
+          <tr>
+            <th scope="col">Published estimate</th>
+            <th scope="col">Published (midpoint)</th>
+            <th scope="col">Model median (90%)</th>
+            <th scope="col">Model ÷ published</th>
+            <th scope="col">Input that moves the model most</th>
+          </tr>
+        </thead>
+        <tbody>{rows.map(row)}</tbody>
+      </table>
+    </div>
+  );
+  return (
+    <>
+      {same.length ? table(same) : <p className="muted">No published estimate is about {r.year}.</p>}
+      {other.length ? (
+        <details>
+          <summary>{other.length} published estimates about other years, against the model for {r.year}</summary>
+          {table(other)}
+        </details>
+      ) : null}
+      {r.comparison_skipped.length ? (
+        <details>
+          <summary>{r.comparison_skipped.length} published figures not set against the model</summary>
+          <ul className="small">
+            {r.comparison_skipped.map((s) => (
+              <li key={s.figure_id}>
+                {s.figure_id}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -40,7 +40,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(workers)}</p>
             <p className="stat-label">North Koreans working abroad ({period(workers.period_start, workers.period_end)})</p>
-            <Cite source={workers.source} quote={workers.quote} grade={workers.reliability} />
+            <Cite source={workers.source} quote={workers.quote} locator={workers.locator} statement={workers.statement} grade={workers.reliability} />
           </div>
         ) : null}
         {revenue.length ? (
@@ -57,7 +57,7 @@ function HeadlineFigures() {
                 {revenue.map((r) => (
                   <li key={r.id}>
                     <strong>{figureValue(r)}</strong> ({period(r.period_start, r.period_end)}) <SourceLine source={r.source} />
-                    <blockquote>{r.quote}</blockquote>
+                    {r.quote ? <blockquote>{r.quote}</blockquote> : <p className="small">{r.statement} <span className="muted">({r.locator})</span></p>}
                   </li>
                 ))}
               </ul>
@@ -68,7 +68,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(share)}</p>
             <p className="stat-label">of a worker's wage taken by the state</p>
-            <Cite source={share.source} quote={share.quote} grade={share.reliability} />
+            <Cite source={share.source} quote={share.quote} locator={share.locator} statement={share.statement} grade={share.reliability} />
           </div>
         ) : null}
         <div className="stat">
@@ -233,7 +233,7 @@ export function HomePage() {
             </div>
           ) : null}
         </div>
-        <p className="small muted">Shaded by the best-graded worker figure whose period covers the year (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
+        <p className="small muted">Shaded by the worker figure whose period covers the year: a count of workers first, else a count of workers sent home in a window covering the year; whole-country before partial, then the best graded (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
         {error ? <ErrorNote error={error} what="The map" /> : null}
         <div className={cc ? 'map-and-panel open' : 'map-and-panel'}>
           <div className="map-wrap">

@@ -66,3 +66,23 @@ export const FIGURES = {
           ['share','one third',1,1/3,1/3,'fraction','exact','MT'],['money','US $300',1,300,300,'USD','exact','RU'],['money','$10,000',1,10000,10000,'USD','exact','RU'],['money','at least $5,000',1,5000,null,'USD','at_least','RU'],['money','$70-$80',1,70,80,'USD','range','RU'],
           ['share','40%',2,0.4,0.4,'fraction','exact','RU'],['share','20%',1,0.2,0.2,'fraction','exact','RU'],['share','15%',1,0.15,0.15,'fraction','exact','RU'],['share','25%',1,0.25,0.25,'fraction','exact','RU'],['share','a fraction',2,null,null,'fraction','order_of_magnitude',null]],
 };
+
+// What each share is a share of (read by hand, issue 17): `${text}#${occurrence}` → wages | workforce | revenue | other.
+export const SHARE_OF = {
+  '001': { '95 percent#1': 'wages' },
+  '002': { '30 percent#1': 'revenue', 'zero to 15%#1': 'wages', '30 percent#2': 'revenue', '40:60 or 50:50#1': 'revenue' },
+  '003': { 'Three of every four#1': 'other', '90 percent#1': 'other', 'the majority#1': 'wages' },
+  '004': { 'a fraction#1': 'wages', 'about 40%#1': 'workforce', 'the majority#1': 'workforce', 'one third#1': 'wages', '40%#2': 'wages', '20%#1': 'wages', '15%#1': 'wages', '25%#1': 'wages', 'a fraction#2': 'wages' },
+};
+
+// Host countries of each seed, per document (read by hand, issue 17): where the text says North Korean workers are, were or
+// will be sent, employed or found. Seed 002 names 18 countries from a report on forced labour plus Thailand, Laos and the
+// Czech Republic (no labour contract since 2007); seed 004 the countries where Mansudae, designated for exporting workers,
+// conducts business, and the places named for workers, restaurants and shipyards. Roles of single mentions are not labelled here.
+export const HOSTS = {
+  '000': ['RU'],
+  '001': ['CN', 'RU'],
+  '002': ['AE', 'AO', 'CN', 'CZ', 'DZ', 'ET', 'GQ', 'KW', 'LA', 'LY', 'MM', 'MN', 'MT', 'MY', 'NG', 'NP', 'OM', 'PL', 'QA', 'RU', 'TH'],
+  '003': ['CN', 'KW', 'MM', 'MY', 'QA', 'RU'],
+  '004': ['AO', 'BJ', 'BW', 'CD', 'CN', 'DZ', 'EG', 'ET', 'GQ', 'KH', 'KW', 'MG', 'MT', 'MY', 'MZ', 'NA', 'OM', 'PL', 'QA', 'RU', 'SN', 'SY', 'TD', 'TG', 'TH', 'ZW'],
+};

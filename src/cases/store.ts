@@ -1,0 +1,178 @@
+/**
+ * The cases' tables (migration 040_cases.sql): every query the cases module
+ * runs, parameterised, in batches where a case is large. Nothing else writes
+ * these tables.
+ */
+import type { Queryable } from '../store/db.ts';
+import { notFound } from '../errors.ts';
+import type { ScreenInput } from '../screen/csv-input.ts';
+import type { ScreenMatch } from '../screen/screen.ts';
+import type { ListState } from './state.ts';
+
+export interface CaseRecord {
+  id: string;
+  name: string;
+  created_at: string;
+  created_by: string;
+  file_name: string;
+  file_sha256: string;
+  input_info: unknown;
+  threshold: number;
+  cutoff: number;
+  result_limit: number;
+  dataset: string;
+  algorithm: string;
+  webhook_url: string | null;
+  row_count: number;
+  status: 'screening' | 'ready';
+  updated_at: string;
+}
+
+export interface StoredRow { row_no: number; input: ScreenInput; error: string | null }
+
+export interface StoredResult extends ScreenMatch {
+  row_no: number;
+  state: ListState | null;
+}
+
+export interface ListVersionRef { dataset: string; source_id: string; version: string }
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+
+export async function findCase(q: Queryable, name: string): Promise<CaseRecord | null> {
+  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR id = $1', [name]);
+  return r ? { ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) } : null;
+}
+
+export async function getCase(q: Queryable, name: string): Promise<CaseRecord> {
+  const c = await findCase(q, name);
+  if (!c) throw notFound(`no case named "${name.slice(0, 80)}"; room39 case list shows the cases`);
+  return c;
+}
+
+export async function listCaseRecords(q: Queryable): Promise<CaseRecord[]> {
+  const rows = await q.query<CaseRecord>('SELECT * FROM cases ORDER BY created_at DESC, name');
+  return rows.map((r) => ({ ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) }));
+}
+
+export async function insertRows(q: Queryable, caseId: string, rows: { row_no: number; input: ScreenInput; keys: string[]; error: string | null }[]): Promise<void> {
+  if (!rows.length) return;
+  await q.query(
+    `INSERT INTO case_rows (case_id, row_no, input, keys, error)
+     SELECT $1, r.row_no, r.input::jsonb, ARRAY(SELECT jsonb_array_elements_text(r.keys::jsonb)), r.error
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS r(row_no, input, keys, error)
+     ON CONFLICT (case_id, row_no) DO UPDATE SET input = EXCLUDED.input, keys = EXCLUDED.keys, error = EXCLUDED.error`,
+    [caseId, rows.map((r) => r.row_no), rows.map((r) => JSON.stringify(r.input)), rows.map((r) => JSON.stringify(r.keys)), rows.map((r) => r.error)],
+  );
+}
+
+/** Replaces the results of these rows with the given ones. */
+export async function replaceResults(q: Queryable, caseId: string, rowNos: readonly number[], results: readonly StoredResult[]): Promise<void> {
+  if (rowNos.length) await q.query('DELETE FROM case_results WHERE case_id = $1 AND row_no = ANY($2::int[])', [caseId, rowNos]);
+  for (let i = 0; i < results.length; i += 2000) {
+    const part = results.slice(i, i + 2000);
+    await q.query(
+      `INSERT INTO case_results (case_id, row_no, entity_id, caption, schema, score, match, datasets, explanation, flags, state)
+       SELECT $1, r.row_no, r.entity_id, r.caption, r.schema, r.score, r.match, ARRAY(SELECT jsonb_array_elements_text(r.datasets::jsonb)),
+              r.explanation::jsonb, r.flags::jsonb, r.state::jsonb
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bool[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS r(row_no, entity_id, caption, schema, score, match, datasets, explanation, flags, state)
+       ON CONFLICT (case_id, row_no, entity_id) DO NOTHING`,
+      [caseId, part.map((r) => r.row_no), part.map((r) => r.id), part.map((r) => r.caption), part.map((r) => r.schema), part.map((r) => r.score),
+        part.map((r) => r.match), part.map((r) => JSON.stringify(r.datasets)), part.map((r) => JSON.stringify(r.explanation)),
+        part.map((r) => JSON.stringify(r.flags)), part.map((r) => (r.state ? JSON.stringify(r.state) : null))],
+    );
+  }
+}
+
+interface ResultRow { row_no: number; entity_id: string; caption: string; schema: string; score: number; match: boolean; datasets: string[]; explanation: unknown; flags: unknown; state: unknown }
+
+function toResult(r: ResultRow): StoredResult {
+  return {
+    row_no: r.row_no, id: r.entity_id, caption: r.caption, schema: r.schema, score: Number(r.score), match: r.match, datasets: r.datasets ?? [],
+    explanation: json(r.explanation) as StoredResult['explanation'], flags: json(r.flags) as StoredResult['flags'], state: (json(r.state) as ListState | null) ?? null,
+  };
+}
+
+export async function resultsOfRows(q: Queryable, caseId: string, rowNos: readonly number[]): Promise<StoredResult[]> {
+  const rows = await q.query<ResultRow>(
+    'SELECT row_no, entity_id, caption, schema, score, match, datasets, explanation, flags, state FROM case_results WHERE case_id = $1 AND row_no = ANY($2::int[]) ORDER BY row_no, score DESC',
+    [caseId, rowNos]);
+  return rows.map(toResult);
+}
+
+/** Results of a case, matches only or all, in row order (a page of them). */
+export async function caseResults(q: Queryable, caseId: string, opts: { matchesOnly?: boolean; limit?: number; offset?: number } = {}): Promise<StoredResult[]> {
+  const rows = await q.query<ResultRow>(
+    `SELECT row_no, entity_id, caption, schema, score, match, datasets, explanation, flags, state FROM case_results
+      WHERE case_id = $1 AND ($2::bool = false OR match) ORDER BY row_no, score DESC LIMIT $3 OFFSET $4`,
+    [caseId, opts.matchesOnly === true, opts.limit ?? 1_000_000, opts.offset ?? 0]);
+  return rows.map(toResult);
+}
+
+export async function rowsWithResultsFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
+  if (!entityIds.length) return [];
+  const rows = await q.query<{ row_no: number }>('SELECT DISTINCT row_no FROM case_results WHERE case_id = $1 AND entity_id = ANY($2::text[])', [caseId, entityIds]);
+  return rows.map((r) => r.row_no);
+}
+
+export async function rowsByKeys(q: Queryable, caseId: string, keys: readonly string[]): Promise<number[]> {
+  if (!keys.length) return [];
+  const rows = await q.query<{ row_no: number }>('SELECT row_no FROM case_rows WHERE keys && $2::text[] AND case_id = $1', [caseId, keys]);
+  return rows.map((r) => r.row_no);
+}
+
+export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly number[]): Promise<StoredRow[]> {
+  const rows = await q.query<{ row_no: number; input: unknown; error: string | null }>(
+    `SELECT row_no, input, error FROM case_rows WHERE case_id = $1 AND ($2::int[] IS NULL OR row_no = ANY($2::int[])) ORDER BY row_no`,
+    [caseId, rowNos ?? null]);
+  return rows.map((r) => ({ row_no: r.row_no, input: json(r.input) as ScreenInput, error: r.error }));
+}
+
+export async function caseLists(q: Queryable, caseId: string): Promise<ListVersionRef[]> {
+  return q.query<ListVersionRef>('SELECT dataset, source_id, version FROM case_lists WHERE case_id = $1 ORDER BY dataset', [caseId]);
+}
+
+export async function setCaseLists(q: Queryable, caseId: string, lists: readonly ListVersionRef[]): Promise<void> {
+  for (const l of lists) {
+    await q.query(
+      `INSERT INTO case_lists (case_id, dataset, source_id, version, synced_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (case_id, dataset) DO UPDATE SET source_id = EXCLUDED.source_id, version = EXCLUDED.version, synced_at = now()`,
+      [caseId, l.dataset, l.source_id, l.version]);
+  }
+}
+
+/** The newest imported version of each list. */
+export async function currentListVersions(q: Queryable): Promise<ListVersionRef[]> {
+  return q.query<ListVersionRef>(
+    `SELECT DISTINCT ON (dataset) dataset, source_id, version FROM list_versions ORDER BY dataset, version DESC`);
+}
+
+/** List versions imported after the ones a case was screened against (oldest first). */
+export async function pendingVersions(q: Queryable, caseId: string): Promise<ListVersionRef[]> {
+  return q.query<ListVersionRef>(
+    `SELECT v.dataset, v.source_id, v.version FROM list_versions v
+       LEFT JOIN case_lists c ON c.case_id = $1 AND c.dataset = v.dataset
+      WHERE c.version IS NULL OR v.version > c.version
+      ORDER BY v.version, v.dataset`,
+    [caseId]);
+}
+
+export interface RunRecord {
+  id: string; case_id: string; kind: 'screen' | 'rescreen'; actor: string; started_at: string; finished_at: string; duration_ms: number;
+  threshold: number; algorithm: string; list_versions: unknown; trigger: unknown; rows_screened: number; rows_with_match: number; alerts: number;
+}
+
+export async function insertRun(q: Queryable, r: RunRecord): Promise<void> {
+  await q.query(
+    `INSERT INTO case_runs (id, case_id, kind, actor, started_at, finished_at, duration_ms, threshold, algorithm, list_versions, trigger, rows_screened, rows_with_match, alerts)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11::jsonb,$12,$13,$14)`,
+    [r.id, r.case_id, r.kind, r.actor, r.started_at, r.finished_at, r.duration_ms, r.threshold, r.algorithm, JSON.stringify(r.list_versions),
+      JSON.stringify(r.trigger), r.rows_screened, r.rows_with_match, r.alerts]);
+}
+
+export async function caseRuns(q: Queryable, caseId: string): Promise<RunRecord[]> {
+  const rows = await q.query<RunRecord>('SELECT * FROM case_runs WHERE case_id = $1 ORDER BY started_at, id', [caseId]);
+  return rows.map((r) => ({ ...r, started_at: iso(r.started_at), finished_at: iso(r.finished_at), list_versions: json(r.list_versions), trigger: json(r.trigger) }));
+}

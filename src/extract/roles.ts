@@ -1,0 +1,167 @@
+/**
+ * The role of each country mention: `host` when its sentence says North
+ * Korean workers are, were or will be sent, employed, working or found there
+ * (or sent home from there), `other` for every other naming (North Korea
+ * itself, a sanctioning or reporting state, a customer, a diplomatic post, a
+ * dateline). Written from how reports put it — "sent to Russia", "working in
+ * Poland", "Kuwait currently hosts 6,064 North Korean labourers", "a Russian
+ * construction company", "Vietnam-based North Koreans", "China (50,000)" —
+ * and checked on the development texts of bench/extract/out-of-sample.
+ * Each test looks at a bounded window around one mention, so the work is
+ * linear in the length of the text.
+ */
+import type { CountryMention } from './countries.ts';
+
+export type CountryRole = 'host' | 'other';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const S = String.raw`[ \u00a0]+`;
+/** Words that place workers somewhere: before "in/at/on …" they make the country a workplace. */
+const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
+/** Words that place people somewhere, workers or not: they need workers named too ("workers … living in", "North Koreans based in"). */
+const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
+/** People who work but are not labour sent to earn: "agents working in South Korea". */
+const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
+const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|smuggled|trafficked)\b/i;
+const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
+const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
+/** What is sent when it is not people. */
+const THINGS_SENT = /\b(?:goods|products|merchandise|seafood|exports?|shipments?|money|funds|remittances?|revenue|earnings|letters?|messages?|missiles?|weapons?|arms|troops|soldiers|oil|coal|cargo)\b/i;
+const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
+const WORKER_NOUNS = /\b(?:workers?|labou?rers?|North[ \u00a0]Koreans|employees|nationals|citizens)\b/i;
+/** The mention is the object of a preposition, with up to three words between ("in 29 countries including"). */
+const PREPOSITION = String.raw`(?:in|at|on|into|to|across|throughout|within|inside|from)`;
+const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(?!${PREPOSITION}\b)[\p{L}\p{N}’'\-]+${S}){0,3}$`, 'iu');
+/** A subject is not the object of a preposition ("pressure from the U.S."). */
+const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
+const NOT_WORKPLACE = /\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** "North Korean workers", "N. Korean laborers", "North Koreans". */
+const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
+const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
+const LABOUR = /\b(?:work|labou?r|employ|hir)/i;
+/** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
+const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
+/** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
+const HOST_VERBS = /\b(?:hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+back|send(?:s|ing)?[ \u00a0]+back|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?)\b/i;
+/** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
+const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
+/** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
+const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist)/iu;
+const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|added|announced|claimed|noted)\b/i;
+const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
+const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
+const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
+const GOODS_FROM = /\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+/** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
+const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
+
+type Verdict = 'host' | 'other' | null;
+
+/** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
+function fromPreposition(before: string, sentence: string): Verdict {
+  if (NOT_WORKPLACE.test(before)) return 'other';
+  if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
+  const p = PREP_BEFORE.exec(before);
+  if (!p) return null;
+  const prep = (p[1] ?? '').toLowerCase();
+  const lead = before.slice(0, p.index);
+  if (prep === 'to' || prep === 'into') {
+    // "sent … to Russia", not "sending goods to U.S. importers".
+    const sends = [...lead.matchAll(SEND_ALL)];
+    const last = sends[sends.length - 1];
+    if (!last || THINGS_SENT.test(lead.slice(last.index + last[0].length))) return null;
+    // "exported for hard currency, including to the U.S." is said of goods unless workers are named.
+    return /^export/i.test(last[0]) && !WORKER_NOUNS.test(lead) ? null : 'host';
+  }
+  if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
+  const work = [...lead.matchAll(WORK_ALL)].pop();
+  if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) ? null : 'host';
+  return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead)) ? 'host' : null;
+}
+
+/** What links a subject country to the workers named after it: "Kuwait says … workers", "Poland does not intend to issue new work permits to …". */
+const SUBJECT_LINK = /\b(?:says|said|tells|told|reported|reports|welcome\w*|issu\w+|grant\w*|visas?|permits?|figures|number[ \u00a0]+of|stopped|renew\w*|accept\w*|receiv\w+|allow\w*|import\w*|contracts?)\b/i;
+
+/** The mention as the subject of what follows: "Kuwait currently hosts …", "Russia said the number of North Korean people …". */
+function asSubject(after: string): Verdict {
+  if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after)) return null;
+  const verb = HOST_VERBS.exec(after);
+  if (verb && verb.index <= 60) return 'host';
+  const nk = NK_WORKERS.exec(after);
+  if (!nk || nk.index > 60) return null;
+  const between = after.slice(0, nk.index);
+  if (!SUBJECT_LINK.test(between)) return null;
+  if (REPORTING.test(between) && ELSEWHERE.test(after.slice(nk.index))) return null;
+  return 'host';
+}
+
+/** Sentence (or line) holding each mention, found by walking both sorted lists once. */
+function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  for (const m of mentions) {
+    while (i < sentences.length && sentences[i]!.end <= m.start) i++;
+    out.push(sentences[i] ?? m);
+  }
+  return out;
+}
+
+function directRole(text: string, m: CountryMention, s: Span, next: CountryMention | undefined): Verdict {
+  const before = text.slice(Math.max(s.start, m.start - 120), m.start).split(';').pop() ?? '';
+  // The sentence around the mention, at most 300 characters each side: bounded work per mention.
+  const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+  const prep = fromPreposition(before, sentence);
+  if (prep) return prep;
+  const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
+  const after = text.slice(m.end, stop).split(';')[0] ?? '';
+  if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
+  if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
+  if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && nkLabour(sentence)) return 'host';
+  if (m.via === 'demonym' || OBJECT_OF.test(text.slice(Math.max(s.start, m.start - 12), m.start))) return null;
+  return asSubject(after);
+}
+
+/**
+ * Roles of the country mentions (sorted by start), given the text's
+ * sentences (sorted, covering the text). A country in a list shares the
+ * role found for any member of it ("sent to Russia and China"), unless a
+ * member is an excluded place ("customers in China, Russia, Canada").
+ */
+export function countryRoles(text: string, mentions: readonly CountryMention[], sentences: readonly Span[]): CountryRole[] {
+  const sents = sentenceOf(sentences, mentions);
+  // The next mention that is not North Korea: "North Korean" in "Kuwait hosts 6,064 North Korean labourers" names the workers, not another place.
+  const nextPlace: (CountryMention | undefined)[] = [];
+  for (let i = mentions.length - 1, next: CountryMention | undefined; i >= 0; i--) {
+    nextPlace[i] = next;
+    if (mentions[i]!.country !== 'KP') next = mentions[i];
+  }
+  const direct = mentions.map((m, i) => (m.country === 'KP' ? 'other' : directRole(text, m, sents[i]!, nextPlace[i])));
+  const roles: CountryRole[] = direct.map((v) => (v === 'host' ? 'host' : 'other'));
+  // Lists: consecutive mentions joined only by commas, "and", "or".
+  let i = 0;
+  while (i < mentions.length) {
+    let j = i;
+    while (j + 1 < mentions.length && LIST_GAP.test(text.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
+    if (j > i) {
+      // A list of three or more countries, or one introduced as countries, in a sentence about North Korean labour: the places it went.
+      const s = sents[i]!;
+      const around = text.slice(Math.max(s.start, mentions[i]!.start - 300), Math.min(s.end, mentions[j]!.end + 300));
+      const introduced = /\bcountries[ \u00a0]*(?:[—–:-]|,?[ \u00a0]+(?:like|such[ \u00a0]+as|including))[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(s.start, mentions[i]!.start - 40), mentions[i]!.start));
+      const places = mentions.slice(i, j + 1).filter((m) => m.country !== 'KP').length;
+      if ((places >= 3 || introduced) && nkLabour(around) && !direct.slice(i, j + 1).some((v, k) => v === 'other' && mentions[i + k]!.country !== 'KP')) {
+        for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP') direct[k] = 'host';
+      }
+      // North Korea in a list is neutral: "sent to Russia, China and North Korea" is not a reason to doubt Russia.
+      const members = direct.slice(i, j + 1).filter((_, k) => mentions[i + k]!.country !== 'KP');
+      const verdict: CountryRole = members.includes('other') && !members.includes('host') ? 'other' : members.includes('host') && !members.includes('other') ? 'host' : 'other';
+      for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP' && direct[k] !== 'other') roles[k] = verdict;
+    }
+    i = j + 1;
+  }
+  return roles;
+}

@@ -1,0 +1,107 @@
+/**
+ * Shares in one sentence — "95 percent", "zero to 15%", "one third of",
+ * "Three of every four", "a 40:60 ratio", "the majority of" — each with what
+ * it is a share of (a worker's wages, a workforce, revenue, or other).
+ */
+import type { FigureQualifier } from '../model/figure.ts';
+import { FRACTION_WORDS, parseFraction, parseNumber } from './numbers.ts';
+import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import type { ShareWhole } from './types.ts';
+
+const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings|income|remuneration|stipends?|pay${SP}packets?)`;
+const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${SP}Koreans|Koreans|nationals|citizens|employees|people|labou?r${SP}force)`;
+const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
+const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
+
+/**
+ * What a share is a share of, from the words after it ("of their monthly
+ * wages", "of the total North Korean workers") or, for "of which", "of
+ * them", the nearest whole named before it ("$1,000 a month, half of which").
+ */
+function shareWhole(sentence: string, start: number, end: number): ShareWhole {
+  const after = sentence.slice(end, end + 90);
+  const direct = re(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}`, 'iu').exec(after);
+  if (direct) {
+    const noun = direct[2] ?? '';
+    if (re(`^${WAGE_NOUN}$`, 'iu').test(noun)) return OWNER_STATE.test(direct[1] ?? '') ? 'revenue' : 'wages';
+    if (re(`^${REVENUE_NOUN}$`, 'iu').test(noun)) return 'revenue';
+    return 'workforce';
+  }
+  if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return 'other';
+  // The nearest whole before the share: money or pay, workers, revenue.
+  const before = sentence.slice(Math.max(0, start - 160), start);
+  const last = (pattern: string) => {
+    let at = -1;
+    const r = re(pattern, 'giu');
+    for (let m = r.exec(before); m; m = r.exec(before)) at = m.index;
+    return at;
+  };
+  const money = Math.max(last(`${WAGE_NOUN}${E}`), last(`(?:\\$|€|£|USD|dollars?|euros?|won|yuan)`));
+  const workers = last(`${WORKFORCE_NOUN}${E}`);
+  const revenue = last(`${REVENUE_NOUN}${E}`);
+  const best = Math.max(money, workers, revenue);
+  if (best < 0) return 'other';
+  return best === money ? 'wages' : best === workers ? 'workforce' : 'revenue';
+}
+
+export function shares(text: string, s: Sentence): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
+    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
+
+  // "95 percent", "40%", "zero to 15%", "about 40%"
+  const pct = re(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+  for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
+    const a = m[2] ? parseNumber(m[2]) : null;
+    const b = parseNumber(m[3] ?? '');
+    if (b === null) continue;
+    if (a !== null) add(m.index, m[0].length, a / 100, b / 100, 'range');
+    else {
+      const q = qualifierOf(m[1]);
+      const v = b / 100;
+      const { low, high } = bounds(v, q);
+      add(m.index, m[0].length, low, high, q);
+    }
+  }
+  // "one third of their wages", "two-thirds", "half of"
+  const frac = re(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+  for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
+    const v = parseFraction(m[2] ?? '');
+    if (v === null) continue;
+    // "that half of the strategy": a part of something, not a share of an amount.
+    if (/\b(?:that|this|the other|other|first|second|latter|former|each)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const q = qualifierOf(m[1]);
+    const { low, high } = bounds(v, q);
+    // The span is the share itself, without the trailing "of".
+    add(m.index, m[0].length - 3, low, high, q);
+  }
+  // "Three of every four North Korean escapees"
+  const every = re(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
+  for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === null || b === null || b === 0 || a > b) continue;
+    add(m.index, m[0].length, a / b, a / b, 'exact');
+  }
+  // "a 40:60 or 50:50 ratio": the first party's share
+  const ratio = /(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? ratio\b/g;
+  for (let m = ratio.exec(sentence); m; m = ratio.exec(sentence)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const c = m[3] ? Number(m[3]) : null;
+    const d = m[4] ? Number(m[4]) : null;
+    const first = a / (a + b);
+    const second = c !== null && d !== null ? c / (c + d) : null;
+    const len = m[0].length - ' ratio'.length;
+    if (second === null) add(m.index, len, first, first, 'exact');
+    else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
+  }
+  // Vague shares: "a fraction of", "the majority of", "a majority stake"
+  const fuzzy = re(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
+  for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
+    const isMajority = /majority/i.test(m[0]);
+    add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
+  }
+  return hits;
+}

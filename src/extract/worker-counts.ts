@@ -1,0 +1,158 @@
+/**
+ * Worker counts in one sentence: "between 50,000 and 60,000 North Korean
+ * workers", "Forty-nine of the 119 foreign workers", "tens of thousands of
+ * workers", the values of "the number of … workers" ("fell from 30,023 to
+ * 11,490") and counts in brackets after a place ("China (50,000)"); not
+ * people something happened to (killed, defected, imprisoned).
+ */
+import type { FigureQualifier } from '../model/figure.ts';
+import { parseNumber } from './numbers.ts';
+import { Occupancy } from './occupancy.ts';
+import { B, BOUND, E, N, SP, bounds, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+
+/** Nouns that are workers by themselves. */
+const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
+const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
+/** Nouns that are workers only where the sentence speaks of work. */
+const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new']);
+/** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
+const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
+
+function validModifiers(raw: string | undefined): boolean {
+  if (!raw) return true;
+  return raw.trim().split(/[ \u00a0]+/).filter(Boolean).every((w) => MODIFIER_WORDS.has(w) || /^[A-Z]/.test(w));
+}
+export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
+/** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
+/** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
+const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
+const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+/** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
+const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
+
+/**
+ * Worker counts in one sentence. `prevCue`: the sentence before speaks of
+ * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
+ * workers there. Qatar also sent back about 2,500 North Koreans.").
+ */
+export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] {
+  const sentence = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  const ownCue = WORK_CUE.test(sentence);
+  const taken = new Occupancy(s.end - s.start, s.start);
+  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
+    if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
+    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
+    if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+    if (!taken.claim(h.start, h.end)) return;
+    hits.push(h);
+  };
+
+  // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
+  const part = re(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+  for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    push(
+      { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
+      WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+    );
+  }
+
+  // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
+  const counted = re(
+    `${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`,
+    'giu',
+  );
+  for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
+    const first = parseNumber(m[2] ?? '');
+    const second = m[3] ? parseNumber(m[3]) : null;
+    if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
+    // "One laborer went into town": a person, not a count of a workforce.
+    if (second === null && first < 2) continue;
+    // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
+    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    if (!taken.isFree(start, end)) continue;
+    let q: FigureQualifier;
+    let low: number | null;
+    let high: number | null;
+    if (second !== null) {
+      q = 'range';
+      low = first;
+      high = second;
+      const bq = qualifierOf(m[1]);
+      if (bq === 'approximate') q = 'range';
+    } else {
+      q = qualifierOf(m[1]);
+      ({ low, high } = bounds(first, q));
+    }
+    push(
+      { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
+      WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
+    );
+  }
+
+  // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
+  const vague = re(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
+  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    const head = (m[1] ?? m[4] ?? '').toLowerCase();
+    const noun = m[3] ?? m[6];
+    if (!validModifiers(m[2]) || !validModifiers(m[5])) continue;
+    const numberOf = /\bnumber of\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence.slice(0, m.index));
+    if (!noun && !numberOf) continue;
+    const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
+    push(
+      { kind: 'worker_count', start, end, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null },
+      noun && WORKER_NOUN_RE.test(noun) ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
+    );
+  }
+  if (ownCue) for (const h of [...numberOfCounts(sentence, s), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
+  return hits;
+}
+
+const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
+/** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
+function numberOfCounts(sentence: string, s: Sentence): Hit[] {
+  const head = re(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu').exec(sentence);
+  if (!head) return [];
+  const hits: Hit[] = [];
+  const tail = sentence.slice(head.index + head[0].length);
+  const offset = s.start + head.index + head[0].length;
+  const value = re(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+  for (let m = value.exec(tail); m; m = value.exec(tail)) {
+    const raw = m[4] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[3]);
+    const start = offset + m.index + (m.groups?.verb ?? '').length;
+    const { low, high } = bounds(v, q);
+    hits.push({ kind: 'worker_count', start, end: offset + m.index + m[0].length, low, high, unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
+
+/** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
+function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  const r = re(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const v = parseNumber(m[2] ?? '');
+    if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[1]);
+    const start = s.start + m.index + 1;
+    hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: bounds(v, q).low, high: bounds(v, q).high, unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}

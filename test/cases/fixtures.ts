@@ -1,0 +1,69 @@
+/**
+ * Fixtures for the case tests: a 1,000-row supplier CSV (everyday company
+ * names, with a few rows naming real UN-listed DPRK entities), and a newer
+ * UN list written from the real file in ../shared with a later date, one
+ * entry removed and one alias added.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+
+/** `../shared` beside the repository (CI), or beside a parent folder (a worktree under /work/wt). */
+function sharedDir(): string {
+  for (let dir = path.resolve(REPO_ROOT, '..'); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'shared/data/official'))) return path.join(dir, 'shared');
+    if (path.dirname(dir) === dir) return path.resolve(REPO_ROOT, '../shared');
+  }
+}
+export const UN_FILE = path.join(sharedDir(), 'data/official/un/consolidated.xml');
+
+const FIRST = ['Northwind', 'Bluewater', 'Silverline', 'Greenfield', 'Redstone', 'Lakeside', 'Highland', 'Eastgate', 'Westbrook', 'Sunrise', 'Harbor', 'Maple', 'Granite', 'Coastal', 'Summit', 'Pioneer', 'Falcon', 'Orchard', 'Riverside', 'Meadow'];
+const TRADE = ['Textiles', 'Logistics', 'Foods', 'Seafood', 'Timber', 'Garments', 'Electronics', 'Plastics', 'Shipping', 'Construction', 'Mining', 'Packaging', 'Furniture', 'Trading', 'Metals'];
+const FORM = ['Ltd', 'GmbH', 'S.A.', 'LLC', 'Co., Ltd.', 'Sp. z o.o.', 'Pty Ltd', 'Corporation', 'B.V.', 'Inc.'];
+const COUNTRY = ['China', 'Russia', 'Poland', 'Malta', 'Germany', 'Vietnam', 'Qatar', 'Malaysia', 'Mongolia', 'Kuwait'];
+
+/** Rows that name listed entities, by row number. */
+export const NAMED: Record<number, { name: string; country: string }> = {
+  101: { name: 'Korean Tangun Trading Corporation', country: 'KP' },
+  202: { name: 'General Bureau of Atomic Energy', country: 'KP' },
+  303: { name: 'Tosong Technology Trading Corp', country: 'CN' },
+  404: { name: 'Korean Tangun Trading Corp.', country: 'RU' },
+  505: { name: 'Korea Mining Development Trading Corporation', country: 'KP' },
+};
+
+export function supplierCsv(rows = 1000): string {
+  const lines = ['Supplier Name;Country of origin;Sector'];
+  for (let i = 1; i <= rows; i++) {
+    const named = NAMED[i];
+    if (named) { lines.push(`${named.name};${named.country};trading`); continue; }
+    const name = `${FIRST[i % FIRST.length]} ${TRADE[(i * 7) % TRADE.length]} ${FORM[(i * 3) % FORM.length]} ${Math.floor(i / 7)}`;
+    lines.push(`${name};${COUNTRY[(i * 11) % COUNTRY.length]};${TRADE[(i * 7) % TRADE.length]!.toLowerCase()}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The real UN file with a later date, `remove` left out and `alias` added to `aliasTo`; written to a temp dir. */
+export function newerUnList(opts: { date: string; remove: string; aliasTo: string; alias: string }): string {
+  let xml = fs.readFileSync(UN_FILE, 'utf8');
+  xml = xml.replace(/dateGenerated="[^"]+"/, `dateGenerated="${opts.date}T00:00:00.000Z"`);
+  const record = (ref: string) => {
+    const at = xml.indexOf(`<REFERENCE_NUMBER>${ref}</REFERENCE_NUMBER>`);
+    if (at < 0) throw new Error(`no entry ${ref} in the UN file`);
+    const start = Math.max(xml.lastIndexOf('<ENTITY>', at), xml.lastIndexOf('<INDIVIDUAL>', at));
+    const closing = xml.lastIndexOf('<ENTITY>', at) > xml.lastIndexOf('<INDIVIDUAL>', at) ? '</ENTITY>' : '</INDIVIDUAL>';
+    const end = xml.indexOf(closing, at) + closing.length;
+    return { start, end, closing };
+  };
+  const r = record(opts.remove);
+  xml = xml.slice(0, r.start) + xml.slice(r.end);
+  const a = record(opts.aliasTo);
+  const tag = a.closing === '</ENTITY>' ? 'ENTITY_ALIAS' : 'INDIVIDUAL_ALIAS';
+  const insertAt = xml.indexOf(`<REFERENCE_NUMBER>${opts.aliasTo}</REFERENCE_NUMBER>`);
+  const listType = xml.indexOf('</LIST_TYPE>', insertAt) + '</LIST_TYPE>'.length;
+  xml = `${xml.slice(0, listType)}\n      <${tag}>\n        <QUALITY>a.k.a.</QUALITY>\n        <ALIAS_NAME>${opts.alias}</ALIAS_NAME>\n      </${tag}>${xml.slice(listType)}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-un-'));
+  const file = path.join(dir, `consolidated-${opts.date}.xml`);
+  fs.writeFileSync(file, xml);
+  return file;
+}
