@@ -51,11 +51,11 @@ try {
   for (const item of names.items) {
     const input = { name: item.input.name, schema: item.input.schema, birth_date: item.input.birth_date, country: item.input.country };
     const r = screenRow(service.matcher, { row: item.n, input }, options);
-    const matching = r.matches.filter((m) => m.match).map((m) => m.referents);
+    const matching = r.matches.filter((m) => m.match).map((m) => m.referents ?? [m.id]);
     const s = scoreItem(item, matching, loaded);
     if (s.pass) pass++; else failures.push(`${item.n} ${item.input.name}: ${s.problems.join('; ')}`);
     if (s.complete) complete++;
-    if (scoreItem(item, r.matches.map((m) => m.referents), loaded).pass) passAll++;
+    if (scoreItem(item, r.matches.map((m) => m.referents ?? [m.id]), loaded).pass) passAll++;
   }
 
   // pairs-labelled: the merges made (two records in one canonical entity) and the xref job's proposals.

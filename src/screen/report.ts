@@ -81,7 +81,7 @@ export function htmlWriter(write: Write, title = 'room39 screening report'): Rep
           const cls = m.match ? 'flag' : 'context';
           const flags = m.flags.map((f) => `<span class="${cls}" title="${escapeHtml(f.source.title)}">${m.match ? '' : 'context: '}${escapeHtml(f.label)}</span><br><span class="muted">source: ${escapeHtml(f.source.title)}</span>`).join('<br>');
           const why = m.explanation.map((e) => escapeHtml(e.detail)).join('<br>');
-          write(`<tr class="${m.match ? 'hit' : ''}"><td>${m.score.toFixed(3)}</td><td>${m.match ? 'match' : 'review'}</td><td>${escapeHtml(m.caption)}<br><span class="muted">${escapeHtml(m.schema)} · ${escapeHtml(m.id)}${m.referents.length > 1 ? ` (records ${escapeHtml(m.referents.join(', '))})` : ''} · ${escapeHtml(m.datasets.join(', '))}</span></td><td>${flags}</td><td>${why}</td></tr>`);
+          write(`<tr class="${m.match ? 'hit' : ''}"><td>${m.score.toFixed(3)}</td><td>${m.match ? 'match' : 'review'}</td><td>${escapeHtml(m.caption)}<br><span class="muted">${escapeHtml(m.schema)} · ${escapeHtml(m.id)}${(m.referents?.length ?? 0) > 1 ? ` (records ${escapeHtml((m.referents ?? []).join(', '))})` : ''} · ${escapeHtml(m.datasets.join(', '))}</span></td><td>${flags}</td><td>${why}</td></tr>`);
         }
         write('</table>');
       }

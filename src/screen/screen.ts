@@ -20,10 +20,10 @@ export interface ScreenMatch {
   score: number;
   match: boolean;
   datasets: string[];
-  /** Every record id behind the matched entity (the canonical one first). */
-  referents: string[];
+  /** Every record id behind the matched entity (the canonical one first); a stored result of an older screening may lack it. */
+  referents?: string[];
   /** The birth dates its records give (two records may give two). */
-  birth_dates: string[];
+  birth_dates?: string[];
   explanation: ExplanationItem[];
   flags: RiskFlag[];
 }

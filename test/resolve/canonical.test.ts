@@ -69,7 +69,7 @@ describe('one entity per real person or company, in every door', { timeout: 600_
     expect(matches).toHaveLength(1);
     const [kim] = matches;
     expect(kim!.id).toBe('r39-kim-won-hong');
-    expect(kim!.referents).toEqual(expect.arrayContaining(['r39-kim-won-hong', 'ofac-21443']));
+    expect(kim!.referents ?? []).toEqual(expect.arrayContaining(['r39-kim-won-hong', 'ofac-21443']));
     expect(kim!.birth_dates).toContain('1945-07-17');
     const sanctioned = kim!.flags.filter((f) => f.kind === 'sanctioned');
     // The OFAC listing (programme DPRK2) and the seed's record of the 2017 designation, each with its source.
@@ -100,7 +100,7 @@ describe('one entity per real person or company, in every door', { timeout: 600_
     const [a, b] = [await canonicalId(t.services.db, 'ofac-12211'), await canonicalId(t.services.db, 'ofac-17614')];
     expect(a).not.toBe(b);
     const matches = await screen('Kim Yong Chol', { schema: 'Person' });
-    const holding = (id: string) => matches.filter((m) => m.referents.includes(id));
+    const holding = (id: string) => matches.filter((m) => (m.referents ?? []).includes(id));
     expect(holding('ofac-12211')).toHaveLength(1);
     expect(holding('ofac-17614')).toHaveLength(1);
     expect(holding('ofac-12211')[0]!.id).not.toBe(holding('ofac-17614')[0]!.id);
@@ -153,7 +153,7 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', { t
     expect(await canonicalId(db, 'ofac-19488')).not.toBe(await canonicalId(db, 'unsc-kpi-028'));
     const standing = (await judgementsOf(db, ['ofac-19488'])).filter((j) => j.undone_at === null);
     expect(standing.map((j) => j.judgement)).toEqual(['negative']);
-    const screened = (await screen('Yu Chol U', { schema: 'Person' }, true)).filter((m) => m.referents.includes('ofac-19488') || m.referents.includes('unsc-kpi-028'));
+    const screened = (await screen('Yu Chol U', { schema: 'Person' }, true)).filter((m) => (m.referents ?? []).includes('ofac-19488') || (m.referents ?? []).includes('unsc-kpi-028'));
     expect(screened).toHaveLength(2);
   });
 
@@ -178,7 +178,7 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', { t
     expect(yun).toHaveLength(1);
     expect(yun[0]!.score).toBeGreaterThan(0.9);
     expect(yun[0]!.id).toBe('unsc-kpi-001');
-    expect((await screen('Yun Ho Jin', { schema: 'Person' })).filter((m) => m.match && m.referents.includes('ofac-12218'))).toHaveLength(1);
+    expect((await screen('Yun Ho Jin', { schema: 'Person' })).filter((m) => m.match && (m.referents ?? []).includes('ofac-12218'))).toHaveLength(1);
   });
 
   it('undo splits an entity; the rules do not join it again; a positive judgement across a negative one is refused', async () => {

@@ -40,7 +40,6 @@ export const resolveCommand: CliCommand = {
   options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
     const [action = 'status', ...ids] = ctx.args.positionals;
-    if (ctx.remote()) throw new UsageError('a running room39 serve holds the data directory: use its web app (Resolve) or /api/resolve');
     const db = (await ctx.services()).db;
     const needIds = (n: number) => {
       if (ids.length !== n) throw new UsageError(`room39 resolve ${action} takes ${n === 1 ? 'one id' : 'two record ids'} (got ${ids.length})`);
