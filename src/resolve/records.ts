@@ -14,7 +14,7 @@ export interface ResolveRecord {
   id: string;
   schema: string;
   kind: RecordKind;
-  /** The list's dataset (`us_ofac_sdn`, `un_sc_sanctions`, …) or the seed graph's (`room39_seeds`). */
+  /** The list's dataset (`us_ofac_sdn`, `un_sc_sanctions`, …), or `room39` for the curated graph's own `r39-` entities (seed documents and the public record). */
   dataset: string;
   /** Names as written: the first is the record's caption. */
   names: string[];
@@ -40,7 +40,8 @@ export const MATCHABLE_SCHEMAS: Record<string, RecordKind> = {
 const ID_PROPS = ['passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'taxNumber'];
 const NAME_PROPS = ['name', 'alias', 'previousName'];
 const COUNTRY_PROPS = ['nationality', 'country', 'citizenship', 'jurisdiction', 'flag', 'mainCountry'];
-export const SEED_DATASET = 'room39_seeds';
+/** The curated graph (its `r39-` entities, from the seed documents and the public record), compared as one source. */
+export const SEED_DATASET = 'room39';
 
 /** Name key: normalised, words sorted ("YUN, Ho-Jin" = "YUN HO-JIN" = "Ho Jin Yun"). */
 export function nameKey(name: string): string {
@@ -85,15 +86,15 @@ interface StatementRow { entity_id: string; schema: string; prop: string; value:
 
 function newRecord(r: StatementRow, kind: RecordKind, datasets: readonly string[]): ResolveRecord {
   return {
-    id: r.entity_id, schema: r.schema, kind, dataset: datasets.find((d) => d !== 'dprk') ?? r.dataset, names: [], nameKeys: new Set(),
+    id: r.entity_id, schema: r.schema, kind, dataset: r.entity_id.startsWith('r39-') ? SEED_DATASET : datasets.find((d) => d !== 'dprk') ?? r.dataset, names: [], nameKeys: new Set(),
     birthDates: [], countries: new Set(), identifiers: new Map(), positions: new Set(), positionText: [], programs: new Set(), dprk: datasets.includes('dprk'), designatedBy: new Set(),
   };
 }
 
 function addValue(rec: ResolveRecord, prop: string, value: string): void {
   if (NAME_PROPS.includes(prop)) {
-    // "Care of X" / "c/o X" names another party (the UN gives such aliases), not this one.
-    if (/^(care of|c\/o)\b/i.test(value.trim())) return;
+    // "Care of X" / "c/o X" names another party, and "X (KPe.018)" another entry of the list (the UN gives such aliases): not this one.
+    if (/^(care of|c\/o)\b/i.test(value.trim()) || /\((KP[ei]|[A-Z]{2}[ei])\.\d+\)/i.test(value)) return;
     const keys = nameKeysOf(value, rec.kind);
     if (!keys.length) return;
     if (prop === 'name') rec.names.unshift(value); else rec.names.push(value);
@@ -130,7 +131,8 @@ export async function loadResolveRecords(q: Queryable, only?: readonly string[])
     if (!rec) recs.set(r.entity_id, (rec = newRecord(r, MATCHABLE_SCHEMAS[r.schema]!, datasetsOf.get(r.entity_id) ?? [])));
     addValue(rec, r.prop, r.value);
   }
-  for (const rec of recs.values()) if (rec.dataset === SEED_DATASET && rec.countries.has('kp')) rec.dprk = true;
+  // The curated graph is the DPRK labour-export graph: its entities (North Korean bodies, and the firms that host workers) are in scope.
+  for (const rec of recs.values()) if (rec.dataset === SEED_DATASET) rec.dprk = true;
   const designations = await q.query<{ target: string; authority: string }>(
     `SELECT e.value AS target, a.value AS authority FROM statements e JOIN statements a ON a.entity_id = e.entity_id AND a.prop = 'authority'
       WHERE e.schema = 'Sanction' AND e.prop = 'entity' AND e.review_status = 'accepted' AND a.review_status = 'accepted' AND e.value LIKE 'r39-%'`);

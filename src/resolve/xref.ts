@@ -81,6 +81,11 @@ export async function findCandidates(q: Queryable): Promise<{ report: XrefReport
   const matcher = new Matcher(recs.map(matchable));
   const state = await loadClusterState(q);
   const population = recs.filter((r) => r.dprk || r.dataset === SEED_DATASET);
+  // The lists each entity already holds: a merge that would put two records of one list together is not proposed.
+  const lists = new Map<string, Set<string>>();
+  const cmap = state.canonicalMap();
+  for (const [record, canonical] of cmap) lists.set(canonical, (lists.get(canonical) ?? new Set()).add(byId.get(record)?.dataset ?? record.split('-')[0]!));
+  const listsOf = (id: string) => lists.get(cmap.get(id) ?? id) ?? new Set([byId.get(id)?.dataset ?? '']);
   const found = new Map<string, XrefCandidate>();
   let settled = 0;
   for (const r of population) {
@@ -97,12 +102,14 @@ export async function findCandidates(q: Queryable): Promise<{ report: XrefReport
       if (state.ever.has(key) || state.find(left) === state.find(right) || state.negativeBetween(left, right)) { settled++; continue; }
       const [a, b] = [byId.get(left)!, byId.get(right)!];
       const agrees = corroboration(a, b);
+      const sameList = [...listsOf(left)].filter((d) => listsOf(right).has(d));
       const explanation: ExplanationItem[] = [...m.explanation, {
         feature: 'corroboration', score: 0, query: null, candidate: null,
         detail: agrees.length ? `beside the name: ${agrees.join(', ')}` : 'nothing beside the name agrees: names alone never merge two records',
       }];
+      if (sameList.length) explanation.push({ feature: 'lists', score: 0, query: null, candidate: null, detail: `both entities already hold a record of ${sameList.join(', ')}: a list does not list one party twice` });
       const nameScore = m.explanation.find((x) => x.feature === 'name')?.score ?? 0;
-      found.set(key, { left_id: left, right_id: right, score: Math.round(m.score * 1000) / 1000, proposed: isProposed(a, b, m.score, nameScore), explanation });
+      found.set(key, { left_id: left, right_id: right, score: Math.round(m.score * 1000) / 1000, proposed: !sameList.length && isProposed(a, b, m.score, nameScore), explanation });
     }
   }
   const candidates = [...found.values()].sort((x, y) => y.score - x.score || x.left_id.localeCompare(y.left_id));
