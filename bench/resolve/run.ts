@@ -7,11 +7,13 @@
  * Scoring is score.ts's. Screening is `room39 screen`'s (CSV row → query →
  * matcher over the store's canonical entities, default options).
  *
- *   npx tsx bench/resolve/run.ts [--data DIR] [--xref] [--json]
+ *   npx tsx bench/resolve/run.ts [--data DIR] [--xref] [--review] [--json]
  *
  * Without --data a fresh data directory is filled from the bundle (a few
  * minutes). --xref runs the cross-reference job first (its proposals are
- * scored; without it, the candidates already stored are).
+ * scored; without it, the candidates already stored are). --review then
+ * applies one reviewer's decisions on its candidates (reviewed.json) as
+ * judgements, and the names are scored again after them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +23,7 @@ import { openServices } from '../../src/services.ts';
 import { ScreeningService } from '../../src/screen/service.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screenRow } from '../../src/screen/screen.ts';
-import { runXref, resolutionStats } from '../../src/resolve/index.ts';
+import { decide, runXref, resolutionStats } from '../../src/resolve/index.ts';
 import { scoreItem, scoreProposals, type LabelledPair, type NameItem } from './score.ts';
 
 const args = process.argv.slice(2);
@@ -30,6 +32,8 @@ const value = (name: string) => { const i = args.indexOf(`--${name}`); return i 
 
 const here = path.join(REPO_ROOT, 'bench/resolve');
 const names = JSON.parse(fs.readFileSync(path.join(here, 'dprk-names-100.json'), 'utf8')) as { items: (NameItem & { variant: string })[] };
+const reviewed = JSON.parse(fs.readFileSync(path.join(here, 'reviewed.json'), 'utf8')) as { reviewer: string; decisions: { a: string; b: string; judgement: 'same' | 'different' | 'unsure' }[] };
+const JUDGEMENT = { same: 'positive', different: 'negative', unsure: 'unsure' } as const;
 const pairs = (JSON.parse(fs.readFileSync(path.join(here, 'pairs-labelled.json'), 'utf8')) as { pairs: LabelledPair[] }).pairs;
 
 const dataDir = value('data') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'room39-resolve-bench-'));
@@ -43,19 +47,17 @@ try {
     `SELECT id FROM entities UNION SELECT record_id FROM canonical_ids UNION SELECT entity_id FROM list_entries`)).map((r) => r.id));
   const loaded = (id: string) => loadedIds.has(id);
 
-  // dprk-names-100: screen each input as `room39 screen` does.
-  const service = await ScreeningService.fromStore(db);
-  const options = parseScreeningOptions({});
-  let pass = 0, complete = 0, passAll = 0;
-  const failures: string[] = [];
-  for (const item of names.items) {
-    const input = { name: item.input.name, schema: item.input.schema, birth_date: item.input.birth_date, country: item.input.country };
-    const r = screenRow(service.matcher, { row: item.n, input }, options);
-    const matching = r.matches.filter((m) => m.match).map((m) => m.referents ?? [m.id]);
-    const s = scoreItem(item, matching, loaded);
-    if (s.pass) pass++; else failures.push(`${item.n} ${item.input.name}: ${s.problems.join('; ')}`);
-    if (s.complete) complete++;
-    if (scoreItem(item, r.matches.map((m) => m.referents ?? [m.id]), loaded).pass) passAll++;
+  const names100 = await scoreNames(loaded);
+  let review: { applied: number; same: number; different: number; unsure: number; names100_after: Awaited<ReturnType<typeof scoreNames>> } | null = null;
+  if (flag('review')) {
+    const counts = { same: 0, different: 0, unsure: 0 };
+    await db.transaction(async (tx) => {
+      for (const d of reviewed.decisions) {
+        await decide(tx, { a: d.a, b: d.b, judgement: JUDGEMENT[d.judgement], by: `reviewer:${reviewed.reviewer}`, note: 'bench/resolve/reviewed.json' });
+        counts[d.judgement]++;
+      }
+    });
+    review = { applied: reviewed.decisions.length, ...counts, names100_after: await scoreNames(loaded) };
   }
 
   // pairs-labelled: the merges made (two records in one canonical entity) and the xref job's proposals.
@@ -69,10 +71,11 @@ try {
     lists_loaded: [...new Set([...loadedIds].map((id) => id.split('-')[0]))].sort(),
     ...stats,
     xref_run: xref,
-    names100: { pass, complete, pass_counting_results_below_threshold: passAll, of: names.items.length },
+    names100: { pass: names100.pass, complete: names100.complete, pass_counting_results_below_threshold: names100.passAll, of: names.items.length },
+    review: review && { ...review, names100_after: { pass: review.names100_after.pass, complete: review.names100_after.complete } },
     merges: { all: scoreProposals(pairs, merged), drawn_pools: scoreProposals(pairs, merged, drawn), false_merges: falseMerges },
     xref_proposals: { all: scoreProposals(pairs, proposed), drawn_pools: scoreProposals(pairs, proposed, drawn), proposed: proposed.length },
-    failures,
+    failures: (review?.names100_after ?? names100).failures,
   };
   if (flag('json')) console.log(JSON.stringify(result, null, 1));
   else {
@@ -82,4 +85,21 @@ try {
   }
 } finally {
   await services.close();
+}
+
+/** Screens each of the 100 names as `room39 screen` does and scores the matching results. */
+async function scoreNames(loaded: (id: string) => boolean) {
+  const service = await ScreeningService.fromStore(db);
+  const options = parseScreeningOptions({});
+  let pass = 0, complete = 0, passAll = 0;
+  const failures: string[] = [];
+  for (const item of names.items) {
+    const input = { name: item.input.name, schema: item.input.schema, birth_date: item.input.birth_date, country: item.input.country };
+    const r = screenRow(service.matcher, { row: item.n, input }, options);
+    const s = scoreItem(item, r.matches.filter((m) => m.match).map((m) => m.referents ?? [m.id]), loaded);
+    if (s.pass) pass++; else failures.push(`${item.n} ${item.input.name}: ${s.problems.join('; ')}`);
+    if (s.complete) complete++;
+    if (scoreItem(item, r.matches.map((m) => m.referents ?? [m.id]), loaded).pass) passAll++;
+  }
+  return { pass, complete, passAll, failures };
 }

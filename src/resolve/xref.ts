@@ -49,6 +49,13 @@ function matchable(r: ResolveRecord): MatchableEntity {
   };
 }
 
+/** A match made only by two short one-word names (acronyms: `KKBC`, `MID`, `GPC`) says nothing without an identifier. */
+function acronymOnly(explanation: readonly ExplanationItem[]): boolean {
+  const name = explanation.find((x) => x.feature === 'name');
+  const short = (v: string | null) => !!v && !/\s/.test(v.trim()) && v.trim().length <= 6;
+  return !!name && short(name.query) && short(name.candidate) && !explanation.some((x) => x.feature === 'identifier' && x.score > 0);
+}
+
 const DAY = 86_400_000;
 /** Birth dates a day apart, or the same day and month a year apart (the lists' own slips, e.g. a UN date a day before OFAC's for the same passport). */
 function birthDatesNear(a: ResolveRecord, b: ResolveRecord): boolean {
@@ -95,7 +102,7 @@ export async function findCandidates(q: Queryable): Promise<{ report: XrefReport
     );
     for (const m of results) {
       const other = byId.get(m.entity.id);
-      if (!other || other.id === r.id || other.dataset === r.dataset || other.kind !== r.kind) continue;
+      if (!other || other.id === r.id || other.dataset === r.dataset || other.kind !== r.kind || acronymOnly(m.explanation)) continue;
       const [left, right] = pairOf(r.id, other.id);
       const key = `${left}|${right}`;
       if (found.has(key)) { if (m.score <= found.get(key)!.score) continue; }
