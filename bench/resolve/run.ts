@@ -48,6 +48,7 @@ try {
   const loaded = (id: string) => loadedIds.has(id);
 
   const names100 = await scoreNames(loaded);
+  const mergedByRules = await mergedPairs();
   let review: { applied: number; same: number; different: number; unsure: number; names100_after: Awaited<ReturnType<typeof scoreNames>> } | null = null;
   if (flag('review')) {
     const counts = { same: 0, different: 0, unsure: 0 };
@@ -61,8 +62,7 @@ try {
   }
 
   // pairs-labelled: the merges made (two records in one canonical entity) and the xref job's proposals.
-  const canonical = new Map((await db.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
-  const merged = pairs.filter((p) => canonical.has(p.a) && canonical.get(p.a) === canonical.get(p.b)).map((p): [string, string] => [p.a, p.b]);
+  const merged = mergedByRules;
   const proposed = (await db.query<{ left_id: string; right_id: string }>('SELECT left_id, right_id FROM xref_candidates WHERE proposed')).map((r): [string, string] => [r.left_id, r.right_id]);
   const drawn = new Set(pairs.map((p) => p.pool).filter((p) => p !== 'hard-case'));
   const falseMerges = merged.filter(([a, b]) => pairs.find((p) => p.a === a && p.b === b)?.label === 'different');
@@ -74,6 +74,7 @@ try {
     names100: { pass: names100.pass, complete: names100.complete, pass_counting_results_below_threshold: names100.passAll, of: names.items.length },
     review: review && { ...review, names100_after: { pass: review.names100_after.pass, complete: review.names100_after.complete } },
     merges: { all: scoreProposals(pairs, merged), drawn_pools: scoreProposals(pairs, merged, drawn), false_merges: falseMerges },
+    merges_after_review: review ? scoreProposals(pairs, await mergedPairs()) : null,
     xref_proposals: { all: scoreProposals(pairs, proposed), drawn_pools: scoreProposals(pairs, proposed, drawn), proposed: proposed.length },
     failures: (review?.names100_after ?? names100).failures,
   };
@@ -85,6 +86,12 @@ try {
   }
 } finally {
   await services.close();
+}
+
+/** The labelled pairs whose two records stand in one canonical entity now. */
+async function mergedPairs(): Promise<Array<[string, string]>> {
+  const canonical = new Map((await db.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
+  return pairs.filter((p) => canonical.has(p.a) && canonical.get(p.a) === canonical.get(p.b)).map((p): [string, string] => [p.a, p.b]);
 }
 
 /** Screens each of the 100 names as `room39 screen` does and scores the matching results. */

@@ -74,11 +74,14 @@ export class ClusterState {
   readonly standing = new Map<string, Judgement>();
   /** Every pair ever judged, standing or undone. */
   readonly ever = new Set<string>();
+  /** How many judgements each pair has had (a new one's id counts on it: the same history gives the same ids). */
+  readonly times = new Map<string, number>();
 
   constructor(rows: readonly Judgement[]) {
     for (const j of rows) {
       const key = `${j.left_id}|${j.right_id}`;
       this.ever.add(key);
+      this.times.set(key, (this.times.get(key) ?? 0) + 1);
       if (j.undone_at === null) this.standing.set(key, j);
     }
     this.reindex();
@@ -95,8 +98,10 @@ export class ClusterState {
   change(leave: readonly Judgement[], come: Judgement | null): void {
     for (const j of leave) this.standing.delete(`${j.left_id}|${j.right_id}`);
     if (come) {
-      this.standing.set(`${come.left_id}|${come.right_id}`, come);
-      this.ever.add(`${come.left_id}|${come.right_id}`);
+      const key = `${come.left_id}|${come.right_id}`;
+      this.standing.set(key, come);
+      this.ever.add(key);
+      this.times.set(key, (this.times.get(key) ?? 0) + 1);
     }
     this.reindex();
   }
@@ -105,6 +110,7 @@ export class ClusterState {
   without(leave: readonly Judgement[]): ClusterState {
     const next = new ClusterState([...this.standing.values()].filter((j) => !leave.includes(j)));
     for (const k of this.ever) next.ever.add(k);
+    for (const [k, n] of this.times) next.times.set(k, n);
     return next;
   }
 
@@ -348,7 +354,7 @@ function judgeOne(state: ClusterState, input: JudgementInput): JudgeResult {
     undone.push(...undo);
   }
   const row: Judgement = {
-    id: stableId('jdg-', left, right, input.judgement, input.madeBy, Date.now(), Math.random()), left_id: left, right_id: right,
+    id: stableId('jdg-', left, right, input.judgement, input.madeBy, state.times.get(key) ?? 0), left_id: left, right_id: right,
     judgement: input.judgement, rule: input.rule ?? null, made_by: input.madeBy, evidence: input.evidence ?? {}, score: input.score ?? null,
     created_at: '', undone_at: null, undone_by: null, undo_reason: null,
   };
