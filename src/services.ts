@@ -8,6 +8,7 @@ import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
+import { closeExtractionPool } from './ingest/documents/service.ts';
 
 export interface Services {
   db: Db;
@@ -37,6 +38,7 @@ export async function openServices(settings: Settings, progress: ProgressReporte
       bundle,
       keyring,
       async close() {
+        await closeExtractionPool(db);
         await db.close();
         release();
       },

@@ -58,8 +58,8 @@ export const POLICY: readonly Rule[] = [
   { methods: WRITE, pattern: under('/api/testimony'), access: 'editor', why: 'recording and editing testimony', auditedByService: true },
 
   { methods: '*', pattern: under('/api/review'), access: 'analyst', why: 'review queue: accept, correct, reject extracted facts' },
-  { methods: ['POST'], pattern: exactly('/api/documents'), access: 'public', why: 'a submitted document only enters the review queue' },
-  { methods: '*', pattern: under('/api/documents'), access: 'analyst', why: 'submitted documents are unreviewed material' },
+  { methods: ['POST'], pattern: exactly('/api/documents/suggest'), access: 'public', why: 'the "suggest a document" door (off unless ROOM39_PUBLIC_SUGGEST): a suggestion only waits for an analyst' },
+  { methods: '*', pattern: under('/api/documents'), access: 'analyst', why: 'submitting documents (their claims enter the review queue) and reading unreviewed material' },
 
   { methods: '*', pattern: under('/api/cases'), access: 'analyst', why: 'screening cases hold a customer’s or supplier’s own lists and decisions' },
   { methods: ['POST'], pattern: under('/api/screen'), access: 'public', why: 'screening is read-only', readOnly: true },

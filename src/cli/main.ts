@@ -4,6 +4,7 @@ import { readSettings } from '../config/settings.ts';
 import { isRoom39Error } from '../errors.ts';
 import { openServices, type Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
+import { nearest, unknownOptions } from './suggest.ts';
 import { commands } from './commands/index.ts';
 import type { RemoteServices } from './remote.ts';
 import { openCliServices } from './store-access.ts';
@@ -40,7 +41,13 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`room39: unknown command "${name}"\n\n${help()}\n`);
+    const guess = nearest(name, commands.map((c) => c.name));
+    process.stderr.write(`room39: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}\n\n${help()}\n`);
+    return 2;
+  }
+  const typo = unknownOptions(rest, Object.keys({ ...COMMON_OPTIONS, ...command.options }))[0];
+  if (typo) {
+    process.stderr.write(`room39 ${name}: unknown option ${typo.typed}${typo.suggestion ? `; did you mean --${typo.suggestion}?` : ''}\nUsage: room39 ${command.usage}\n`);
     return 2;
   }
   let services: Services | null = null;

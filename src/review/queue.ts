@@ -13,6 +13,7 @@ import { FIGURE_METRICS, isReliability, type Reliability } from '../model/index.
 import { countryCode } from '../extract/countries.ts';
 import { documentEntityId } from '../ingest/documents/ingest.ts';
 import { appendAudit, type JsonValue } from '../audit/log.ts';
+import { duplicateOf, type Duplicate } from './duplicates.ts';
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type ReviewItemStatus = (typeof REVIEW_STATUSES)[number];
@@ -36,6 +37,8 @@ export interface ReviewItem {
   reviewed_at: string | null;
   /** How many decisions the item has had: the version an edit of an accepted claim must name (HTTP ETag / If-Match). */
   version: number;
+  /** What the graph already holds that this claim repeats, or null. */
+  duplicate: Duplicate | null;
 }
 
 interface ItemRow {
@@ -90,6 +93,7 @@ async function toItem(q: Queryable, row: ItemRow): Promise<ReviewItem> {
     proposed: row.proposed, current: await currentOf(q, row), status: row.status, reviewer: row.reviewer,
     reviewed_at: row.reviewed_at === null ? null : new Date(row.reviewed_at).toISOString(),
     version: await versionOf(q, row.id),
+    duplicate: row.status === 'pending' ? await duplicateOf(q, row) : null,
   };
 }
 
@@ -107,6 +111,10 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
+/** What a reviewer sees first: worker counts and shares, other figures, host countries, then persons and organisations, then legal instruments. */
+const PRIORITY = `CASE WHEN r.kind = 'figure' AND r.type IN ('worker_count', 'share') THEN 0 WHEN r.kind = 'figure' THEN 1
+  WHEN r.type = 'country' THEN 2 WHEN r.type IN ('person', 'organization') THEN 3 ELSE 4 END`;
+
 export async function listReviewItems(q: Queryable, query: ListQuery): Promise<{ items: ReviewItem[]; total: number }> {
   const where = ['r.status = $1'];
   const params: unknown[] = [query.status];
@@ -114,7 +122,7 @@ export async function listReviewItems(q: Queryable, query: ListQuery): Promise<{
   if (query.kind) where.push(`r.kind = $${params.push(query.kind)}`);
   const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items r WHERE ${where.join(' AND ')}`, params);
   const rows = await q.query<ItemRow>(
-    `${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.source_id, r.kind DESC, r.start_offset, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.source_id, ${PRIORITY}, r.start_offset, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.limit, query.offset],
   );
   const items: ReviewItem[] = [];
@@ -311,3 +319,19 @@ async function decide(db: Db, id: string, reviewer: string, decision: 'accept' |
 export const acceptReviewItem = (db: Db, id: string, reviewer: string, d: Decision = {}) => decide(db, id, reviewer, 'accept', d, null);
 export const rejectReviewItem = (db: Db, id: string, reviewer: string, d: Decision = {}) => decide(db, id, reviewer, 'reject', d, null);
 export const correctReviewItem = (db: Db, id: string, reviewer: string, correction: Correction, d: Decision = {}) => decide(db, id, reviewer, 'correct', d, correction);
+
+/** Rejects many pending items at once (noise): each in its own decision, recorded as usual; items no longer pending are reported, not changed. */
+export async function rejectReviewItems(db: Db, ids: readonly string[], reviewer: string, d: Decision = {}): Promise<{ rejected: string[]; skipped: { id: string; why: string }[] }> {
+  const rejected: string[] = [];
+  const skipped: { id: string; why: string }[] = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      await rejectReviewItem(db, id, reviewer, d);
+      rejected.push(id);
+    } catch (e) {
+      if (!(e instanceof Room39Error) || (e.code !== 'conflict' && e.code !== 'not_found')) throw e;
+      skipped.push({ id, why: e.message });
+    }
+  }
+  return { rejected, skipped };
+}

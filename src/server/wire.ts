@@ -10,6 +10,7 @@
 // Values: pure, no store, no Node.
 export { describeReliability, isReliability, type Reliability } from '../model/reliability.ts';
 export { countryName } from '../model/countries.ts';
+export { csvCell, toCsv } from '../screen/csv-output.ts';
 
 // GET /api/search, GET /api/entities/{id}
 export type { SearchHit } from '../store/search.ts';

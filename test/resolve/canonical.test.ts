@@ -19,6 +19,7 @@ import { entityDocument, getEntity } from '../../src/store/entities.ts';
 import { network } from '../../src/store/atlas/network.ts';
 import { canonicalId, judgementsOf } from '../../src/store/resolver.ts';
 import { decide } from '../../src/resolve/index.ts';
+import { OFFICIAL } from '../support/official.ts';
 
 let t: TestServices;
 let app: ReturnType<typeof createApp>;
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 /** Screens one row as `room39 screen` does; `fresh` rebuilds the index (after a write). */
 async function screen(name: string, extra: { birth_date?: string; schema?: string } = {}, fresh = false) {
-  const service = await screeningService(t.services.db, null, fresh);
+  const service = await screeningService(t.services.db, fresh);
   return screenRow(service.matcher, { row: 1, input: { name, ...extra } }, parseScreeningOptions({})).matches;
 }
 
@@ -48,7 +49,7 @@ async function match(properties: Record<string, string[]>, schema: string) {
 
 /** The real UN file as a later version without the given entries. */
 function unWithout(version: string, refs: string[]): string {
-  let xml = fs.readFileSync(path.join(t.services.settings.bundleRoot, 'data/lists/un/consolidated-2026-02-27.xml'), 'utf8');
+  let xml = fs.readFileSync(OFFICIAL.unXml, 'utf8');
   xml = xml.replace(/dateGenerated="[^"]+"/, `dateGenerated="${version}T00:00:00.000Z"`);
   for (const ref of refs) {
     const at = xml.indexOf(`<REFERENCE_NUMBER>${ref}</REFERENCE_NUMBER>`);

@@ -26,7 +26,7 @@ let items: ReviewItem[];
 
 beforeAll(async () => {
   h = await harness('pglite');
-  const res = await h.call('POST', '/api/documents?title=Kuwait%20report', { rawBody: TEXT, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const res = await h.call('POST', '/api/documents?title=Kuwait%20report', { as: h.logins.analyst, rawBody: TEXT, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   expect(res.status).toBe(201);
   const body = (await res.json()) as { source: { id: string; title: string }; review_items: number; figures: { kind: string }[]; mentions: { type: string; entity_id: string | null }[] };
   sourceId = body.source.id;
@@ -72,18 +72,18 @@ describe('POST /api/documents', () => {
   });
 
   it('answers the same upload twice with the first submission', async () => {
-    const res = await h.call('POST', '/api/documents', { rawBody: TEXT, headers: { 'content-type': 'text/plain' } });
+    const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: TEXT, headers: { 'content-type': 'text/plain' } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'existing', source: { id: sourceId } });
   });
 
   it('refuses an oversized upload by its Content-Length, and bad documents with a message', async () => {
-    const big = await h.call('POST', '/api/documents', { rawBody: 'x', headers: { 'content-type': 'text/plain', 'content-length': String(200 * 1024 * 1024) } });
+    const big = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: 'x', headers: { 'content-type': 'text/plain', 'content-length': String(200 * 1024 * 1024) } });
     expect(big.status).toBe(413);
-    const empty = await h.call('POST', '/api/documents', { rawBody: '', headers: { 'content-type': 'text/plain' } });
+    const empty = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: '', headers: { 'content-type': 'text/plain' } });
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(/empty/);
-    const scan = await h.call('POST', '/api/documents?filename=scan.pdf', { rawBody: makePdf([], { image: true }), headers: { 'content-type': 'application/pdf' } });
+    const scan = await h.call('POST', '/api/documents?filename=scan.pdf', { as: h.logins.analyst, rawBody: makePdf([], { image: true }), headers: { 'content-type': 'application/pdf' } });
     expect(scan.status).toBe(422);
     expect(((await scan.json()) as { error: { message: string } }).error.message).toMatch(/no text layer/);
     const [n] = await h.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents`);
@@ -93,7 +93,7 @@ describe('POST /api/documents', () => {
   it('takes a PDF and a multipart form', async () => {
     const form = new FormData();
     form.append('file', new Blob([makePdf([['Up to 700 North Korean workers are employed in Mongolia.']])], { type: 'application/pdf' }), 'mongolia.pdf');
-    const res = await h.call('POST', '/api/documents', { rawBody: form });
+    const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { source: { format: string }; figures: { kind: string; high: number; country: string }[] };
     expect(body.source.format).toBe('pdf');
@@ -193,5 +193,130 @@ describe('review queue', () => {
     expect(r.status).toBe('created');
     const q = await listReviewItems(h.t.db, { status: 'pending', source: r.sourceId, limit: 50, offset: 0 });
     expect(q.items.find((i) => i.type === 'worker_count')?.current).toMatchObject({ figure: { low: 900, country: 'PL' } });
+  });
+});
+
+describe('the document library', () => {
+  it('lists every document with its source, date, submitter and claims by review state', async () => {
+    const res = await h.call('GET', '/api/documents?limit=500', { as: h.logins.analyst });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { documents: { id: string; title: string; submitted_by: string; claims: { pending: number; accepted: number; rejected: number } }[]; total: number };
+    const kuwait = body.documents.find((d) => d.id === sourceId)!;
+    expect(kuwait).toMatchObject({ title: 'Kuwait report', submitted_by: expect.stringMatching(/analyst/) });
+    expect(kuwait.claims.pending + kuwait.claims.accepted + kuwait.claims.rejected).toBe(items.length);
+    expect(body.total).toBeGreaterThanOrEqual(body.documents.length);
+    expect((await h.call('GET', '/api/documents')).status).toBe(401);
+  });
+
+  it('searches the full text, with the passage that matched', async () => {
+    const res = await h.call('GET', `/api/documents?q=${encodeURIComponent('Kuwaiti construction')}`, { as: h.logins.analyst });
+    const body = (await res.json()) as { documents: { id: string; snippet: { text: string; hit: boolean }[] }[]; total: number };
+    expect(body.documents.map((d) => d.id)).toContain(sourceId);
+    const snippet = body.documents.find((d) => d.id === sourceId)!.snippet;
+    expect(snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['kuwaiti', 'construction']));
+    const none = (await (await h.call('GET', '/api/documents?q=zeppelin%20marmalade', { as: h.logins.analyst })).json()) as { total: number };
+    expect(none.total).toBe(0);
+    expect((await h.call('GET', `/api/documents?q=${'x'.repeat(600)}`, { as: h.logins.analyst })).status).toBe(400);
+  });
+
+  it('shows one document with its text and its claims side by side, offsets into the text', async () => {
+    const res = await h.call('GET', `/api/documents/${sourceId}`, { as: h.logins.analyst });
+    const body = (await res.json()) as { text: string; claims: { text: string; start: number; end: number; status: string }[]; document: { claims: { accepted: number } } };
+    expect(body.claims.length).toBe(items.length);
+    for (const c of body.claims) expect(body.text.slice(c.start, c.end)).toBe(c.text);
+    expect(body.claims.filter((c) => c.status === 'accepted').length).toBe(body.document.claims.accepted);
+  });
+});
+
+describe('the "suggest a document" door', () => {
+  const SUGGESTED = 'A suggestion: some 700 North Korean workers were found at a shipyard in Gdansk.';
+
+  it('is closed by default, and anonymous submission is refused', async () => {
+    h.services.settings.documents.publicSuggest = false;
+    const closed = await h.call('POST', '/api/documents/suggest', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } });
+    expect(closed.status).toBe(403);
+    expect(((await closed.json()) as { error: { message: string } }).error.message).toMatch(/ROOM39_PUBLIC_SUGGEST/);
+    expect((await h.call('POST', '/api/documents', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } })).status).toBe(401);
+  });
+
+  it('once open, keeps a suggestion for moderation only; an analyst accepts it into the library or rejects it', async () => {
+    h.services.settings.documents.publicSuggest = true;
+    try {
+      const res = await h.call('POST', '/api/documents/suggest?filename=gdansk.txt', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } });
+      expect(res.status).toBe(202);
+      const { suggestion } = (await res.json()) as { suggestion: { id: string; status: string } };
+      expect(suggestion.status).toBe('pending');
+      // Nothing extracted or stored as a source yet.
+      const [src] = await h.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.body LIKE '%Gdansk%'`);
+      expect(src!.n).toBe(0);
+      const again = await h.call('POST', '/api/documents/suggest?filename=gdansk.txt', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } });
+      expect(again.status).toBe(200);
+      expect((await h.call('GET', '/api/documents/suggestions')).status).toBe(401);
+      const queue = (await (await h.call('GET', '/api/documents/suggestions', { as: h.logins.analyst })).json()) as { suggestions: { id: string }[] };
+      expect(queue.suggestions.map((s) => s.id)).toContain(suggestion.id);
+      const accepted = await h.call('POST', `/api/documents/suggestions/${suggestion.id}/accept`, { as: h.logins.analyst, body: {} });
+      expect(accepted.status).toBe(200);
+      const body = (await accepted.json()) as { suggestion: { status: string; source_id: string }; review_items: number };
+      expect(body.suggestion.status).toBe('accepted');
+      expect(body.review_items).toBeGreaterThan(0);
+      const doc = (await (await h.call('GET', `/api/documents/${body.suggestion.source_id}`, { as: h.logins.analyst })).json()) as { document: { submitted_by: string } };
+      expect(doc.document.submitted_by).toMatch(/suggested: sug-/);
+      expect((await h.call('POST', `/api/documents/suggestions/${suggestion.id}/reject`, { as: h.logins.analyst, body: {} })).status).toBe(409);
+
+      const other = await h.call('POST', '/api/documents/suggest', { rawBody: 'Nothing to see here, just 3 notes.', headers: { 'content-type': 'text/plain' } });
+      const id = ((await other.json()) as { suggestion: { id: string } }).suggestion.id;
+      const rejected = (await (await h.call('POST', `/api/documents/suggestions/${id}/reject`, { as: h.logins.analyst, body: {} })).json()) as { suggestion: { status: string } };
+      expect(rejected.suggestion.status).toBe('rejected');
+      const binary = await h.call('POST', '/api/documents/suggest', { rawBody: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), headers: { 'content-type': 'text/plain' } });
+      expect(binary.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      h.services.settings.documents.publicSuggest = false;
+    }
+  });
+});
+
+describe('a review queue that respects the reviewer’s time', () => {
+  it('opens a seed’s queue on figures and host-country claims with their sentences; no country named for another reason', async () => {
+    const { readDocumentFile } = await import('../../src/ingest/documents/read.ts');
+    const { REPO_ROOT } = await import('../../src/config/settings.ts');
+    const doc = await readDocumentFile(`${REPO_ROOT}/data/sources/seeds/003_013e44e156a0b3b0.txt`);
+    const r = await submitDocument(h.t.db, doc, { submittedBy: 'cli:tester' });
+    const q = await listReviewItems(h.t.db, { status: 'pending', source: r.sourceId, limit: 500, offset: 0 });
+    const order = q.items.map((i) => (i.kind === 'figure' ? 'figure' : i.type));
+    const firstOther = order.findIndex((k) => k !== 'figure' && k !== 'country');
+    expect(order[0]).toBe('figure');
+    expect(order.slice(0, firstOther).every((k) => k === 'figure' || k === 'country')).toBe(true);
+    expect(order.slice(firstOther).some((k) => k === 'figure' || k === 'country')).toBe(false);
+    const countries = q.items.filter((i) => i.type === 'country');
+    expect(countries.map((i) => (i.proposed as { country: string }).country).sort()).toEqual(['CN', 'KW', 'MM', 'MY', 'QA', 'RU']);
+    for (const i of q.items) {
+      expect(i.quote.length).toBeGreaterThan(i.text.length);
+      expect(doc.text.slice(i.quote_start, i.quote_end)).toBe(i.quote);
+    }
+  });
+
+  it('marks what the graph already holds as a duplicate', async () => {
+    const doc = await readDocumentBytes(Buffer.from('About 4,500 North Korean workers are employed in Kuwait, officials say.'), { filename: 'kw2.txt' });
+    const r = await submitDocument(h.t.db, doc, { submittedBy: 'cli:tester' });
+    const q = await listReviewItems(h.t.db, { status: 'pending', source: r.sourceId, limit: 50, offset: 0 });
+    const count = q.items.find((i) => i.type === 'worker_count')!;
+    expect(count.duplicate).toMatchObject({ what: 'figure', source: { id: sourceId } });
+    expect(q.items.find((i) => i.type === 'country')?.duplicate).toMatchObject({ what: 'host_country' });
+  });
+
+  it('rejects noise in bulk, each a recorded decision, reporting what was no longer pending', async () => {
+    const doc = await readDocumentBytes(Buffer.from('Under Executive Order 13722 and UNSCR 2397, about 300 North Korean workers in Laos were named.'), { filename: 'bulk.txt' });
+    const r = await submitDocument(h.t.db, doc, { submittedBy: 'cli:tester' });
+    const q = await listReviewItems(h.t.db, { status: 'pending', source: r.sourceId, limit: 50, offset: 0 });
+    const legal = q.items.filter((i) => i.type === 'legal_instrument').map((i) => i.id);
+    expect(legal.length).toBe(2);
+    const res = await h.call('POST', '/api/review/reject', { as: h.logins.analyst, body: { ids: [...legal, 'rv-none'], note: 'noise' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rejected: string[]; skipped: { id: string }[] };
+    expect(body.rejected.sort()).toEqual([...legal].sort());
+    expect(body.skipped.map((s) => s.id)).toEqual(['rv-none']);
+    const [d] = await h.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_decisions WHERE item_id = ANY($1::text[]) AND decision = 'reject'`, [legal]);
+    expect(d!.n).toBe(2);
+    expect((await h.call('POST', '/api/review/reject', { body: { ids: legal } })).status).toBe(401);
   });
 });

@@ -35,7 +35,8 @@ const SQLI = [
 describe('attacks on the HTTP app', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness('pglite', { ROOM39_MAX_UPLOAD_MB: '1' });
+    // Logins refill slowly (0.1 a minute), so a slow machine cannot refill the bucket during the brute-force test.
+    h = await harness('pglite', { ROOM39_MAX_UPLOAD_MB: '1', ROOM39_RATE_LOGIN: '0.1/10' });
   });
   afterAll(async () => h?.dispose());
 
@@ -87,7 +88,7 @@ describe('attacks on the HTTP app', () => {
   it('an uploaded document holding script is answered as JSON, never served as HTML', async () => {
     const form = new FormData();
     form.append('file', new File(['<html><body><script>alert(1)</script>Mansudae</body></html>'], 'report.html', { type: 'text/html' }));
-    const res = await h.call('POST', '/api/documents', { rawBody: form });
+    const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     expect(res.status).toBeLessThan(500);
     expect([413, 415]).not.toContain(res.status);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -98,14 +99,14 @@ describe('attacks on the HTTP app', () => {
     const upload = async (name: string, content: BlobPart, type: string) => {
       const form = new FormData();
       form.append('file', new File([content], name, { type }));
-      return h.call('POST', '/api/documents', { rawBody: form });
+      return h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     };
     for (const name of ['../../../../tmp/evil.txt', '..\\..\\evil.txt', '/etc/passwd.txt', 'C:\\evil.txt', '.htaccess', 'a/../../b.txt', 'nul\u0000.txt']) {
       const res = await upload(name, 'hello', 'text/plain');
       expect(res.status, name).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/file name/);
     }
-    const raw = await h.call('POST', '/api/documents', { rawBody: 'hello', headers: { 'content-type': 'text/plain', 'x-filename': '../../etc/cron.d/x.txt' } });
+    const raw = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: 'hello', headers: { 'content-type': 'text/plain', 'x-filename': '../../etc/cron.d/x.txt' } });
     expect(raw.status).toBe(400);
     expect((await upload('tool.exe', 'MZ\x90\x00', 'application/octet-stream')).status).toBe(415);
     expect((await upload('report.pdf', 'not a pdf at all', 'application/pdf')).status).toBe(415);
@@ -228,7 +229,8 @@ describe('attacks on the HTTP app', () => {
 describe('rate limits per address and per account', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness('pglite', { ROOM39_RATE_ADDRESS: '5/5', ROOM39_RATE_ACCOUNT: '3/3' }, { bundle: false, users: false });
+    // Buckets that refill once in 1,000 s: the test counts the burst, however slow the machine.
+    h = await harness('pglite', { ROOM39_RATE_ADDRESS: '0.001/5', ROOM39_RATE_ACCOUNT: '0.001/3' }, { bundle: false, users: false });
   });
   afterAll(async () => h?.dispose());
 

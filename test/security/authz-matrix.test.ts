@@ -43,7 +43,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/match/default', body: { queries: { q1: { schema: 'Company', properties: { name: ['Mansudae Overseas Project'] } } } }, need: 'public' },
   { method: 'GET', path: '/reconcile', need: 'public' },
   { method: 'POST', path: '/reconcile', body: { queries: { q0: { query: 'Mansudae' } } }, need: 'public' },
-  { method: 'POST', path: '/api/documents', body: { text: 'The Mansudae Overseas Project Group sent workers.' }, need: 'public' },
+  { method: 'POST', path: '/api/documents', body: { text: 'The Mansudae Overseas Project Group sent workers.' }, need: 'analyst' },
   { method: 'GET', path: '/api/documents', need: 'analyst' },
   { method: 'GET', path: '/api/review', need: 'analyst' },
   { method: 'POST', path: '/api/review/no-such-item/accept', body: {}, need: 'analyst' },

@@ -14,9 +14,12 @@ const EntityPage = lazy(() => import('./pages/Entity.tsx'));
 const NetworkPage = lazy(() => import('./pages/Network.tsx'));
 const TimelinePage = lazy(() => import('./pages/Timeline.tsx'));
 const ScreenPage = lazy(() => import('./pages/Screen.tsx'));
+const CasesPage = lazy(() => import('./pages/Cases.tsx'));
+const CasePage = lazy(() => import('./pages/Case.tsx'));
 const DocumentsPage = lazy(() => import('./pages/Documents.tsx'));
 const EstimatesPage = lazy(() => import('./pages/Estimates.tsx'));
 const ResolvePage = lazy(() => import('./pages/Resolve.tsx'));
+const CountryPage = lazy(() => import('./pages/Country.tsx'));
 
 function NotFound() {
   return (
@@ -42,12 +45,16 @@ function route(path: string): { page: ReactNode; title: string } {
       return { page: <TimelinePage />, title: 'Timeline' };
     case 'screen':
       return { page: <ScreenPage />, title: 'Screening' };
+    case 'cases':
+      return seg[1] ? { page: <CasePage name={seg[1]} />, title: 'Case' } : { page: <CasesPage />, title: 'Screening cases' };
     case 'documents':
       return { page: <DocumentsPage documentId={seg[1] ?? null} />, title: 'Documents' };
     case 'estimates':
       return { page: <EstimatesPage />, title: 'Estimates' };
     case 'resolve':
       return { page: <ResolvePage />, title: 'Resolve' };
+    case 'country':
+      return seg[1] && /^[a-z]{2}$/i.test(seg[1]) ? { page: <CountryPage cc={seg[1]} />, title: 'Country' } : { page: <NotFound />, title: 'Not found' };
     default:
       return { page: <NotFound />, title: 'Not found' };
   }

@@ -8,8 +8,7 @@
 import type { Db, Queryable } from '../../store/db.ts';
 import { stableId, upsertSource, writeFigures, writeStatements } from '../../store/statements.ts';
 import type { Figure, FigureMetric, FigureUnit, Reliability, Source, Statement } from '../../model/index.ts';
-import { extract } from '../../extract/extract.ts';
-import type { EntityResolver, ExtractedFigure, ExtractionResult, Mention } from '../../extract/types.ts';
+import type { ExtractedFigure, ExtractionResult, Mention } from '../../extract/types.ts';
 import type { DocumentText } from './read.ts';
 import { pageOf } from './pdf.ts';
 import { appendAudit } from '../../audit/log.ts';
@@ -21,7 +20,8 @@ export const DOCUMENTS_DATASET = 'room39_documents';
 export const UNJUDGED: Reliability = 'F6';
 
 export interface IngestOptions {
-  resolver: EntityResolver;
+  /** Extraction of the document's text (in the server's worker pool, or in this thread with a resolver). */
+  extractText: (text: string) => Promise<ExtractionResult>;
   /** Who submitted the document (an account, `cli:name`, `anonymous@address`). */
   submittedBy: string;
   filename?: string | null;
@@ -178,7 +178,7 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
   );
   if (existing[0]) return { sourceId, title, status: 'existing', reviewItems: existing[0].count, extraction: existing[0].extraction };
 
-  const extraction = await extract(doc.text, { resolver: options.resolver });
+  const extraction = await options.extractText(doc.text);
   const today = new Date().toISOString().slice(0, 10);
   const items = drafts(doc, sourceId, extraction, today);
   const source: Source = {

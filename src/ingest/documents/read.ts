@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Room39Error } from '../../errors.ts';
 import { htmlToText } from './html.ts';
-import { pdfToText } from './pdf.ts';
+import { pdfToText, DEFAULT_PDF_CAPS, type PdfCaps, type PdfText } from './pdf.ts';
 
 export type DocumentFormat = 'text' | 'html' | 'pdf';
 export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['text', 'html', 'pdf'];
@@ -44,6 +44,10 @@ export interface ReadOptions {
   filename?: string | null;
   /** The media type the sender gave (HTTP Content-Type), for detection. */
   mediaType?: string | null;
+  /** Caps on a PDF's pages, characters and reading time (default: DEFAULT_PDF_CAPS). */
+  pdfCaps?: PdfCaps;
+  /** Reads a PDF's text layer elsewhere (the server's worker pool); default: here, with `pdfCaps`. */
+  readPdf?: (bytes: Uint8Array, where: string | null) => Promise<PdfText>;
 }
 
 function humanSize(n: number): string {
@@ -117,7 +121,7 @@ export async function readDocumentBytes(bytes: Uint8Array, options: ReadOptions 
   const format = options.format ?? detectFormat(bytes, options.filename ?? null, options.mediaType ?? null);
   let doc: Omit<DocumentText, 'bytes' | 'sha256' | 'format'>;
   if (format === 'pdf') {
-    doc = await pdfToText(bytes, where);
+    doc = options.readPdf ? await options.readPdf(bytes, where) : await pdfToText(bytes, where, options.pdfCaps ?? DEFAULT_PDF_CAPS);
   } else {
     const raw = decodeText(bytes, where).replace(/\r\n?/g, '\n');
     doc = format === 'html' ? htmlToText(raw) : { text: raw, title: firstLineTitle(raw), published: null, url: null, author: null, pageStarts: null };

@@ -13,7 +13,7 @@ import type { Queryable } from '../../store/db.ts';
 import { Matcher } from '../../match/matcher.ts';
 import { compactKey } from '../../names/normalize.ts';
 import { fromEntityView } from '../../match/entity.ts';
-import { readBundledLists } from '../lists/matchable.ts';
+import { readListFiles, type ListFileRef } from '../lists/matchable.ts';
 import type { MatchableEntity } from '../../match/types.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { readDataset, toGraphRecords } from '../dataset/read.ts';
@@ -82,19 +82,20 @@ export function curatedMatchables(bundleRoot: string): MatchableEntity[] {
   return [...byId.entries()].map(([id, e]) => fromEntityView(view(id, e.schema, e.props['name']?.[0] ?? id, [...e.datasets], e.props)));
 }
 
-/** The DPRK-related persons and organisations of the bundled official lists, read from their files. */
-export async function dprkListMatchables(bundleRoot: string): Promise<MatchableEntity[]> {
-  const records = await readBundledLists(bundleRoot);
+/** The DPRK-related persons and organisations of official list files, read from the files. */
+export async function dprkListMatchables(files: readonly ListFileRef[]): Promise<MatchableEntity[]> {
+  const records = await readListFiles(files);
   return records.map((r) => r.entity).filter((e) => e.datasets.includes(DPRK_DATASET) && (MENTION_SCHEMAS as readonly string[]).includes(e.schema));
 }
 
-/** The bundled graph without a database: curated entities and DPRK-related list entries. */
-export async function bundledResolver(bundleRoot: string): Promise<MatcherResolver> {
-  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(bundleRoot))]));
+/** The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship with room39). */
+export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = []): Promise<MatcherResolver> {
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]));
 }
 
 /** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
-export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
+/** The persons and organisations of the graph as the store holds it now (accepted names), leaving out list entries unrelated to North Korea. */
+export async function storeEntityViews(q: Queryable): Promise<EntityView[]> {
   const rows = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; prop: string; value: string }>(
     `SELECT e.id, e.schema, e.caption, e.datasets, s.prop, s.value
        FROM entities e JOIN statements s ON s.entity_id = e.id
@@ -108,5 +109,15 @@ export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
     (v.properties[r.prop] ??= []).push(r.value);
     byId.set(r.id, v);
   }
-  return new MatcherResolver(new Matcher([...byId.values()].map((v) => fromEntityView(v))));
+  return [...byId.values()];
+}
+
+/** A resolver over entity records (the extraction workers build theirs from what the pool sends). */
+export function resolverFromViews(views: readonly EntityView[]): MatcherResolver {
+  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))));
+}
+
+/** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
+export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
+  return resolverFromViews(await storeEntityViews(q));
 }

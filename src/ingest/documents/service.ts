@@ -1,21 +1,30 @@
 /**
- * What the doors (CLI, HTTP) call for documents: the resolver over the
- * store's graph (built once and rebuilt when the graph changes), extraction
- * without storing, and submission into the review queue.
+ * What the doors (CLI, HTTP) call for documents: the graph names are resolved
+ * against (rebuilt when the graph changes), reading a document, extraction
+ * without storing, and submission into the review queue. The server reads
+ * PDFs and extracts in a pool of worker threads with a budget per document
+ * (pool.ts); the CLI, one user at a time, does it in its own thread.
  */
 import type { Db } from '../../store/db.ts';
-import { storeResolver, type MatcherResolver } from './resolver.ts';
+import type { DocumentSettings } from '../../config/settings.ts';
+import { storeEntityViews, storeResolver, type MatcherResolver } from './resolver.ts';
 import { extract } from '../../extract/extract.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 import { ingestDocument, type IngestResult } from './ingest.ts';
-import type { DocumentText } from './read.ts';
+import { readDocumentBytes, type DocumentText, type ReadOptions } from './read.ts';
+import { ExtractionPool } from './pool.ts';
 
 const cache = new WeakMap<Db, { stamp: string; resolver: Promise<MatcherResolver> }>();
+const pools = new Map<Db, ExtractionPool>();
+
+async function graphStamp(db: Db): Promise<string> {
+  const [row] = await db.query<{ stamp: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM entities`);
+  return row?.stamp ?? '';
+}
 
 /** The resolver over the graph as the store holds it; rebuilt when entities change. */
 export async function graphResolver(db: Db): Promise<MatcherResolver> {
-  const [row] = await db.query<{ stamp: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM entities`);
-  const stamp = row?.stamp ?? '';
+  const stamp = await graphStamp(db);
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.resolver;
   const resolver = storeResolver(db);
@@ -24,14 +33,64 @@ export async function graphResolver(db: Db): Promise<MatcherResolver> {
   return resolver;
 }
 
-export async function extractDocument(db: Db, doc: DocumentText): Promise<ExtractionResult> {
+/** The server's extraction pool for this store (one, made on first use; closed with `closeExtractionPool`). */
+export function extractionPool(db: Db, settings: DocumentSettings): ExtractionPool {
+  let pool = pools.get(db);
+  if (!pool) {
+    pool = new ExtractionPool({ workers: settings.workers, timeoutMs: settings.timeoutMs, memoryMb: settings.memoryMb });
+    pools.set(db, pool);
+  }
+  return pool;
+}
+
+export async function closeExtractionPool(db: Db): Promise<void> {
+  const pool = pools.get(db);
+  pools.delete(db);
+  await pool?.close();
+}
+
+const stamps = new WeakMap<Db, { at: number; stamp: Promise<string> }>();
+/** How long a look at the graph's stamp stands (documents submitted in a burst do not each ask the store). */
+const STAMP_MS = 2000;
+
+/** Sends the pool the graph's names when they changed since it last had them. */
+async function withGraph(db: Db, pool: ExtractionPool): Promise<ExtractionPool> {
+  let seen = stamps.get(db);
+  if (!seen || Date.now() - seen.at > STAMP_MS) {
+    seen = { at: Date.now(), stamp: graphStamp(db) };
+    stamps.set(db, seen);
+  }
+  const stamp = await seen.stamp;
+  if (pool.graphStamp !== stamp) pool.setGraph(stamp, await storeEntityViews(db));
+  return pool;
+}
+
+/** Starts the server's extraction workers with the graph's names, before the first document arrives. */
+export async function warmExtraction(db: Db, settings: DocumentSettings): Promise<void> {
+  (await withGraph(db, extractionPool(db, settings))).warm();
+}
+
+/** Reads a document's bytes; a PDF in the pool, within its caps, when one is given. */
+export async function readDocument(bytes: Uint8Array, options: ReadOptions, pool: ExtractionPool | null, settings: DocumentSettings | null): Promise<DocumentText> {
+  if (!pool || !settings) return readDocumentBytes(bytes, options);
+  return readDocumentBytes(bytes, { ...options, readPdf: (b, where) => pool.readPdf(b, where, { maxPages: settings.pdfMaxPages, maxChars: settings.pdfMaxChars }) });
+}
+
+export async function extractDocument(db: Db, doc: DocumentText, pool: ExtractionPool | null = null): Promise<ExtractionResult> {
+  if (pool) return (await withGraph(db, pool)).extract(doc.text);
   return extract(doc.text, { resolver: await graphResolver(db) });
 }
 
 export async function submitDocument(
   db: Db,
   doc: DocumentText,
-  options: { submittedBy: string; filename?: string | null; mediaType?: string | null; title?: string | null; publisher?: string | null },
+  options: { submittedBy: string; filename?: string | null; mediaType?: string | null; title?: string | null; publisher?: string | null; pool?: ExtractionPool | null },
 ): Promise<IngestResult> {
-  return ingestDocument(db, doc, { ...options, resolver: await graphResolver(db) });
+  const { pool, ...rest } = options;
+  if (pool) {
+    const ready = await withGraph(db, pool);
+    return ingestDocument(db, doc, { ...rest, extractText: (text) => ready.extract(text) });
+  }
+  const resolver = await graphResolver(db);
+  return ingestDocument(db, doc, { ...rest, extractText: (text) => extract(text, { resolver }) });
 }

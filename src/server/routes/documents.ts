@@ -11,9 +11,12 @@ import { z } from 'zod';
 import type { RouteRegistrar, AppEnv } from '../context.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import { Room39Error } from '../../errors.ts';
-import { DEFAULT_MAX_DOCUMENT_BYTES, readDocumentBytes, tooLarge, type DocumentText } from '../../ingest/documents/read.ts';
-import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES, tooLarge, type DocumentText, type ReadOptions } from '../../ingest/documents/read.ts';
+import { extractDocument, extractionPool, readDocument, submitDocument } from '../../ingest/documents/service.ts';
+import type { ExtractionPool } from '../../ingest/documents/pool.ts';
+import type { DocumentSettings } from '../../config/settings.ts';
 import { getDocument, listDocuments } from '../../ingest/documents/library.ts';
+import { decideSuggestion, listSuggestions, suggestDocument, suggestionContent } from '../../ingest/documents/suggestions.ts';
 
 const submitQuery = z.object({
   title: z.string().min(1).max(500).optional(),
@@ -42,8 +45,10 @@ const jsonDocument = z.object({
   filename: z.string().min(1).max(255).optional(),
 }).strict();
 
-async function documentFrom(c: Context<AppEnv>, filename: string | null): Promise<{ doc: DocumentText; filename: string | null; mediaType: string | null; title: string | null }> {
+async function documentFrom(c: Context<AppEnv>, filename: string | null, pool: ExtractionPool, settings: DocumentSettings): Promise<{ doc: DocumentText; filename: string | null; mediaType: string | null; title: string | null }> {
   const type = c.req.header('content-type') ?? null;
+  // PDFs are read in the extraction pool, within their caps (pages, characters, time).
+  const readDocumentBytes = (bytes: Uint8Array, options: ReadOptions) => readDocument(bytes, options, pool, settings);
   if (type && /^application\/json/i.test(type)) {
     const body = jsonDocument.parse(JSON.parse(new TextDecoder().decode(await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES + 64 * 1024))));
     const name = filename ?? body.filename ?? null;
@@ -66,12 +71,14 @@ async function documentFrom(c: Context<AppEnv>, filename: string | null): Promis
 
 export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
   const { db } = services;
+  const settings = services.settings.documents;
+  const pool = () => extractionPool(db, settings);
 
   app.post('/api/documents', async (c) => {
     const q = submitQuery.parse(c.req.query());
-    const { doc, filename, mediaType, title } = await documentFrom(c, q.filename ?? null);
+    const { doc, filename, mediaType, title } = await documentFrom(c, q.filename ?? null, pool(), settings);
     const r = await submitDocument(db, doc, {
-      submittedBy: actorOf(principalOf(c)), filename, mediaType, title: q.title ?? title, publisher: q.publisher ?? null,
+      submittedBy: actorOf(principalOf(c)), filename, mediaType, title: q.title ?? title, publisher: q.publisher ?? null, pool: pool(),
     });
     return c.json(
       {
@@ -88,14 +95,52 @@ export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
 
   app.post('/api/extract', async (c) => {
     const q = submitQuery.parse(c.req.query());
-    const { doc } = await documentFrom(c, q.filename ?? null);
-    const r = await extractDocument(db, doc);
+    const { doc } = await documentFrom(c, q.filename ?? null, pool(), settings);
+    const r = await extractDocument(db, doc, pool());
     return c.json({ mentions: r.mentions, figures: r.figures, document: { title: doc.title, published: doc.published, url: doc.url, format: doc.format } });
   });
 
   app.get('/api/documents', async (c) => {
-    const q = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) }).parse(c.req.query());
-    return c.json({ documents: await listDocuments(db, q) });
+    const q = z.object({
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      q: z.string().max(500).optional(),
+    }).parse(c.req.query());
+    return c.json(await listDocuments(db, q));
+  });
+
+  // The public "suggest a document" door: off unless the operator opens it; what comes in waits for an analyst.
+  app.post('/api/documents/suggest', async (c) => {
+    if (!settings.publicSuggest) {
+      throw new Room39Error('forbidden', 'public document suggestions are off on this server (an operator opens them with ROOM39_PUBLIC_SUGGEST=1); an analyst account submits documents with POST /api/documents');
+    }
+    const q = z.object({ filename: z.string().min(1).max(255).optional(), note: z.string().max(2000).optional() }).parse(c.req.query());
+    const bytes = await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES);
+    const r = await suggestDocument(db, bytes, {
+      filename: q.filename ?? null, mediaType: c.req.header('content-type') ?? null, note: q.note ?? null, maxBytes: DEFAULT_MAX_DOCUMENT_BYTES, from: actorOf(principalOf(c)),
+    });
+    return c.json({ suggestion: { id: r.suggestion.id, status: r.suggestion.status }, message: 'thank you: the document waits for an analyst, who decides whether it enters the library' }, r.status === 'created' ? 202 : 200);
+  });
+
+  app.get('/api/documents/suggestions', async (c) => {
+    const q = z.object({
+      status: z.enum(['pending', 'accepted', 'rejected']).default('pending'),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }).parse(c.req.query());
+    return c.json({ suggestions: await listSuggestions(db, q) });
+  });
+
+  app.post('/api/documents/suggestions/:id/:decision{accept|reject}', async (c) => {
+    const id = c.req.param('id');
+    const actor = actorOf(principalOf(c));
+    if (c.req.param('decision') === 'reject') return c.json({ suggestion: await decideSuggestion(db, id, 'rejected', actor, null) });
+    const { suggestion, content } = await suggestionContent(db, id);
+    const doc = await readDocument(content, { filename: suggestion.filename, mediaType: suggestion.media_type }, pool(), settings);
+    const r = await submitDocument(db, doc, {
+      submittedBy: `${actor} (suggested: ${suggestion.id})`, filename: suggestion.filename, mediaType: suggestion.media_type, pool: pool(),
+    });
+    return c.json({ suggestion: await decideSuggestion(db, id, 'accepted', actor, r.sourceId), source: { id: r.sourceId, title: r.title }, review_items: r.reviewItems });
   });
 
   app.get('/api/documents/:id', async (c) => {

@@ -12,6 +12,7 @@ import { registerScreenRoutes } from './screen.ts';
 import { registerMatchRoutes } from './match.ts';
 import { registerReconcileRoutes } from './reconcile.ts';
 import { registerResolveRoutes } from './resolve.ts';
+import { registerYenteRoutes } from './yente.ts';
 import { registerCaseRoutes } from './cases.ts';
 
 export const routeRegistrars: RouteRegistrar[] = [
@@ -27,5 +28,6 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerMatchRoutes,
   registerReconcileRoutes,
   registerResolveRoutes,
+  registerYenteRoutes,
   registerCaseRoutes,
 ];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import { etagOf, ifMatchVersion } from '../middleware/if-match.ts';
-import { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem } from '../../review/queue.ts';
+import { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem, rejectReviewItems } from '../../review/queue.ts';
 
 const correctBody = decisionSchema.extend({ correction: correctionSchema }).strict();
 
@@ -25,6 +25,13 @@ export const registerReviewRoutes: RouteRegistrar = (app, services) => {
   const { db } = services;
 
   app.get('/api/review', async (c) => c.json(await listReviewItems(db, listQuery.parse(c.req.query()))));
+
+  // Bulk reject: noise out of the queue in one request (each item its own recorded decision).
+  app.post('/api/review/reject', async (c) => {
+    const body = decisionSchema.extend({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict().parse(await jsonBody(c));
+    const { ids, ...d } = body;
+    return c.json(await rejectReviewItems(db, ids, actorOf(principalOf(c)), d));
+  });
 
   app.get('/api/review/:id', async (c) => {
     const item = await getReviewItem(db, c.req.param('id'));

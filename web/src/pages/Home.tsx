@@ -12,6 +12,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { figureValue, num, period, usd } from '../format.ts';
 import { STEPS, describeCountry, shadeClass } from '../mapScale.ts';
 import { FigureList } from '../components/Figures.tsx';
+import { CountryFacts } from '../components/CountryFacts.tsx';
 
 // The map's code (d3-geo and the world outlines) starts loading with the home page, alongside its data.
 let mapModule: ReturnType<typeof loadMap> | null = null;
@@ -95,62 +96,10 @@ function CountryPanel({ cc, onClose }: { cc: string; onClose(): void }) {
       ) : (
         <>
           <h2 id="country-h">{data.name}</h2>
-          <p className="small muted">{data.role === 'sending' ? 'Sends workers abroad.' : `${data.deployments.length} documented deployments of North Korean workers.`}</p>
-          <h3>Figures</h3>
-          {data.figures.length ? <FigureList figures={data.figures} /> : <p className="muted">No figure in the graph for this country.</p>}
-          {data.actions.length ? (
-            <>
-              <h3>Actions taken</h3>
-              <ul className="actions-list">
-                {data.actions.map((a) => (
-                  <li key={a.id}>
-                    {a.date ? <time dateTime={a.date}>{a.date}: </time> : null}
-                    <Link to={`/entity/${encodeURIComponent(a.id)}`}>{a.caption}</Link>{' '}
-                    <Cite source={a.where.source} quote={a.where.quote} grade={a.where.reliability} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {data.tip.length ? (
-            <>
-              <h3>Trafficking in Persons ratings</h3>
-              <ul>
-                {data.tip.map((t) => (
-                  <li key={t.year}>
-                    {t.year}: {t.tier === '2WL' ? 'Tier 2 Watch List' : `Tier ${t.tier}`} <Cite source={t.source} quote={t.quote} grade={t.reliability} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {data.deployments.length ? (
-            <>
-              <h3>Who sends and employs the workers</h3>
-              <ul>
-                {data.deployments.map((d) => (
-                  <li key={d.id}>
-                    {d.sector ?? 'sector not stated'}
-                    {d.sender ? (
-                      <>
-                        {' '}
-                        · sent by <Link to={`/entity/${encodeURIComponent(d.sender.id)}`}>{d.sender.caption}</Link>
-                      </>
-                    ) : null}
-                    {d.employer ? (
-                      <>
-                        {' '}
-                        · employed by <Link to={`/entity/${encodeURIComponent(d.employer.id)}`}>{d.employer.caption}</Link>
-                      </>
-                    ) : null}{' '}
-                    <span className="small muted">{period(d.period_start, d.period_end)}</span> <Cite source={d.source} quote={d.quote} grade={d.reliability} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <CountryFacts data={data} headingLevel={3} />
           <p>
-            <Link to={href('/timeline', {})}>Timeline of designations and actions</Link> · <Link to={href('/estimates', { exclude: cc })}>Revenue without {data.name}</Link>
+            <Link to={`/country/${encodeURIComponent(cc.toLowerCase())}`}>The page of {data.name}</Link> · <Link to={href('/timeline', {})}>Timeline of designations and actions</Link> ·{' '}
+            <Link to={href('/estimates', { exclude: cc })}>Revenue without {data.name}</Link>
           </p>
         </>
       )}

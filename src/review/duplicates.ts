@@ -1,0 +1,45 @@
+/**
+ * What the graph already holds, for a reviewer: a figure is a duplicate when
+ * an accepted figure states the same metric, country, low, high and unit (from
+ * any source); a host-country claim when the graph already has that country
+ * as a host (an accepted figure about it, or another document's accepted
+ * country claim). Marked, not hidden: the reviewer decides.
+ */
+import type { Queryable } from '../store/db.ts';
+
+export interface Duplicate {
+  /** What the graph holds that this claim repeats. */
+  what: 'figure' | 'host_country';
+  source: { id: string; title: string };
+  detail: string;
+}
+
+export async function duplicateOf(q: Queryable, item: { id: string; kind: string; type: string; source_id: string; figure_id: string | null; statement_ids: string[] }): Promise<Duplicate | null> {
+  if (item.figure_id) {
+    const [f] = await q.query<{ source_id: string; title: string; metric: string; country: string | null; low: number | null; high: number | null; unit: string }>(
+      `SELECT f.source_id, s.title, f.metric, f.country, f.low, f.high, f.unit
+         FROM figures mine
+         JOIN figures f ON f.id <> mine.id AND f.review_status = 'accepted' AND f.metric = mine.metric AND f.unit = mine.unit
+                       AND f.country IS NOT DISTINCT FROM mine.country AND f.low IS NOT DISTINCT FROM mine.low AND f.high IS NOT DISTINCT FROM mine.high
+         JOIN sources s ON s.id = f.source_id
+        WHERE mine.id = $1
+        ORDER BY f.source_id = mine.source_id DESC, s.title LIMIT 1`,
+      [item.figure_id],
+    );
+    if (!f) return null;
+    return { what: 'figure', source: { id: f.source_id, title: f.title }, detail: `the graph already holds ${f.metric} ${f.low ?? '…'}–${f.high ?? '…'} ${f.unit}${f.country ? ` for ${f.country}` : ''}` };
+  }
+  if (item.type !== 'country' || item.statement_ids.length === 0) return null;
+  const [c] = await q.query<{ source_id: string; title: string; code: string }>(
+    `WITH mine AS (SELECT upper(value) AS code FROM statements WHERE id = ANY($1::text[]) AND prop = 'country' LIMIT 1)
+     SELECT x.source_id, s.title, mine.code FROM mine JOIN LATERAL (
+         SELECT f.source_id FROM figures f WHERE f.review_status = 'accepted' AND f.country = mine.code
+         UNION ALL
+         SELECT st.source_id FROM statements st
+          WHERE st.prop = 'country' AND st.schema = 'Document' AND st.review_status = 'accepted' AND upper(st.value) = mine.code AND st.source_id <> $2
+         LIMIT 1) x ON true
+     JOIN sources s ON s.id = x.source_id`,
+    [item.statement_ids, item.source_id],
+  );
+  return c ? { what: 'host_country', source: { id: c.source_id, title: c.title }, detail: `the graph already has ${c.code} as a host country` } : null;
+}
