@@ -9,8 +9,10 @@
  *
  *   npx tsx bench/resolve/run.ts [--data DIR] [--xref] [--review] [--json]
  *
- * Without --data a fresh data directory is filled from the bundle (a few
- * minutes). --xref runs the cross-reference job first (its proposals are
+ * Without --data a fresh data directory is filled from the bundle and the
+ * official list files in ../shared/data/official (OFAC SDN CSV 2024-05-03,
+ * UN 2026-02-27, UK summary 2025-08-11; a few minutes); a data directory
+ * lacking a list gets it imported. --xref runs the cross-reference job first (its proposals are
  * scored; without it, the candidates already stored are). --review then
  * applies one reviewer's decisions on its candidates (reviewed.json) as
  * judgements, and the names are scored again after them.
@@ -24,6 +26,8 @@ import { ScreeningService } from '../../src/screen/service.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screenRow } from '../../src/screen/screen.ts';
 import { decide, runXref, resolutionStats } from '../../src/resolve/index.ts';
+import { importListFile } from '../../src/ingest/lists/import.ts';
+import { OFFICIAL, officialListFiles } from '../../test/support/official.ts';
 import { scoreItem, scoreProposals, type LabelledPair, type NameItem } from './score.ts';
 
 const args = process.argv.slice(2);
@@ -41,6 +45,10 @@ const started = Date.now();
 const services = await openServices(readSettings({ dataDir, databaseUrl: null }));
 const db = services.db;
 try {
+  const imported = new Set((await db.query<{ dataset: string }>('SELECT DISTINCT dataset FROM list_versions')).map((r) => r.dataset));
+  const lists = [...officialListFiles(), { file: OFFICIAL.ukOds, format: 'uk' as const, date: '2025-08-11' }];
+  const datasetOf = { 'ofac-csv': 'us_ofac_sdn', 'un-xml': 'un_sc_sanctions', uk: 'gb_fcdo_sanctions' } as Record<string, string>;
+  for (const list of lists) if (!imported.has(datasetOf[list.format] ?? '')) await importListFile(db, list);
   const xref = flag('xref') ? await db.transaction((tx) => runXref(tx)) : null;
   const stats = await resolutionStats(db);
   const loadedIds = new Set((await db.query<{ id: string }>(

@@ -32,6 +32,8 @@ export interface ResolveRecord {
   dprk: boolean;
   /** Lists that designated this record according to the seed graph's Sanction entities (seed records only). */
   designatedBy: Set<string>;
+  /** Where a list says the designation comes from (the UK list: `UN` for its implementation of a UN entry, `UK` for its own). */
+  designationSource?: string | null;
 }
 
 export const MATCHABLE_SCHEMAS: Record<string, RecordKind> = {
@@ -123,7 +125,7 @@ export async function loadResolveRecords(q: Queryable, only?: readonly string[])
        FROM statements s JOIN entities e ON e.id = s.entity_id
       WHERE s.review_status = 'accepted' AND s.dataset <> 'dprk' AND e.schema = ANY($1::text[])
         AND s.prop = ANY($2::text[]) AND ($3::text[] IS NULL OR s.entity_id = ANY($3::text[]))`,
-    [Object.keys(MATCHABLE_SCHEMAS), [...ID_PROPS, ...NAME_PROPS, ...COUNTRY_PROPS, 'birthDate', 'position', 'program'], only ?? null],
+    [Object.keys(MATCHABLE_SCHEMAS), [...ID_PROPS, ...NAME_PROPS, ...COUNTRY_PROPS, 'birthDate', 'position', 'program', 'notes'], only ?? null],
   );
   const recs = new Map<string, ResolveRecord>();
   for (const r of rows) {

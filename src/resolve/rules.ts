@@ -18,12 +18,15 @@
  *   - `name_and_designation`: a seed-graph entity the seed says a list
  *     designated, and the one DPRK record of that list with its name;
  *   - `name_and_country`: an organisation's or vessel's name in common, both
- *     DPRK-related (or a country in common), the only such record of each list.
+ *     DPRK-related (or a country in common), the only such record of each list;
+ *   - `implements_un_entry`: a UK row whose designation source is the UN, and
+ *     the one DPRK entry of the UN list with its name (the UK summary gives a
+ *     name and nothing else, so its own designations join no one).
  */
 import { orgWordClass } from '../names/index.ts';
 import { SEED_DATASET, type ResolveRecord } from './records.ts';
 
-export const RULES = ['shared_identifier', 'name_and_birth_date', 'name_and_position', 'name_and_birth_years', 'name_and_designation', 'name_and_country'] as const;
+export const RULES = ['shared_identifier', 'name_and_birth_date', 'name_and_position', 'name_and_birth_years', 'name_and_designation', 'name_and_country', 'implements_un_entry'] as const;
 export type RuleName = (typeof RULES)[number];
 
 export interface RuleMatch {
@@ -138,6 +141,17 @@ function orgRule(a: ResolveRecord, b: ResolveRecord, names: string[], counts: Na
   return { rule: 'name_and_country', evidence: { name: distinctive[0], countries, dprk: a.dprk && b.dprk } };
 }
 
+const UN_DATASET = 'un_sc_sanctions';
+const UK_DATASET = 'gb_fcdo_sanctions';
+
+/** A UK row the UK says comes from the UN, and the only DPRK UN entry with its name: the UK's implementation of that entry. */
+function implementsUn(a: ResolveRecord, b: ResolveRecord, names: string[], counts: NameCounts): RuleMatch | null {
+  const [uk, un] = a.dataset === UK_DATASET ? [a, b] : [b, a];
+  if (uk.dataset !== UK_DATASET || un.dataset !== UN_DATASET || uk.designationSource !== 'UN' || !uk.dprk || !un.dprk) return null;
+  if (!onlyOne(counts, un, names)) return null;
+  return { rule: 'implements_un_entry', evidence: { name: names[0], designation_source: 'UN', only_un_entry_of_that_name: true } };
+}
+
 /** The rule that says a and b are one entity, with its evidence; null when none does. */
 export function judgePair(a: ResolveRecord, b: ResolveRecord, counts: NameCounts): RuleMatch | null {
   if (a.id === b.id || a.dataset === b.dataset || a.kind !== b.kind) return null;
@@ -145,6 +159,10 @@ export function judgePair(a: ResolveRecord, b: ResolveRecord, counts: NameCounts
   if (byId) return byId;
   const names = shared(a.nameKeys, b.nameKeys);
   if (!names.length || countriesContradict(a, b)) return null;
+  const uk = implementsUn(a, b, names, counts);
+  if (uk) return uk;
+  // The UK summary's own designations give a name and nothing else: a name alone joins no one.
+  if ((a.dataset === UK_DATASET || b.dataset === UK_DATASET) && !a.birthDates.length && !b.birthDates.length && a.kind === 'person') return null;
   if (a.kind === 'person') return birthDatesContradict(a, b) ? null : personRules(a, b, names, counts);
   return orgRule(a, b, names, counts);
 }
