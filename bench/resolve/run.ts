@@ -57,21 +57,25 @@ try {
 
   const names100 = await scoreNames(loaded);
   const mergedByRules = await mergedPairs();
-  let review: { applied: number; same: number; different: number; unsure: number; names100_after: Awaited<ReturnType<typeof scoreNames>> } | null = null;
+  let review: { applied: number; same: number; different: number; unsure: number; refused: string[]; names100_after: Awaited<ReturnType<typeof scoreNames>> } | null = null;
   if (flag('review')) {
     const counts = { same: 0, different: 0, unsure: 0 };
-    await db.transaction(async (tx) => {
-      for (const d of reviewed.decisions) {
-        await decide(tx, { a: d.a, b: d.b, judgement: JUDGEMENT[d.judgement], by: `reviewer:${reviewed.reviewer}`, note: 'bench/resolve/reviewed.json' });
+    const refused: string[] = [];
+    for (const d of reviewed.decisions) {
+      try {
+        await db.transaction((tx) => decide(tx, { a: d.a, b: d.b, judgement: JUDGEMENT[d.judgement], by: `reviewer:${reviewed.reviewer}`, note: 'bench/resolve/reviewed.json' }));
         counts[d.judgement]++;
+      } catch (e) {
+        refused.push(`${d.a} ${d.b}: ${(e as Error).message}`);
       }
-    });
-    review = { applied: reviewed.decisions.length, ...counts, names100_after: await scoreNames(loaded) };
+    }
+    review = { applied: reviewed.decisions.length - refused.length, ...counts, refused, names100_after: await scoreNames(loaded) };
   }
 
   // pairs-labelled: the merges made (two records in one canonical entity) and the xref job's proposals.
   const merged = mergedByRules;
-  const proposed = (await db.query<{ left_id: string; right_id: string }>('SELECT left_id, right_id FROM xref_candidates WHERE proposed')).map((r): [string, string] => [r.left_id, r.right_id]);
+  const candidates = await db.query<{ left_id: string; right_id: string; proposed: boolean }>('SELECT left_id, right_id, proposed FROM xref_candidates');
+  const proposed = candidates.filter((r) => r.proposed).map((r): [string, string] => [r.left_id, r.right_id]);
   const drawn = new Set(pairs.map((p) => p.pool).filter((p) => p !== 'hard-case'));
   const falseMerges = merged.filter(([a, b]) => pairs.find((p) => p.a === a && p.b === b)?.label === 'different');
   const result = {
@@ -84,6 +88,8 @@ try {
     merges: { all: scoreProposals(pairs, merged), drawn_pools: scoreProposals(pairs, merged, drawn), false_merges: falseMerges },
     merges_after_review: review ? scoreProposals(pairs, await mergedPairs()) : null,
     xref_proposals: { all: scoreProposals(pairs, proposed), drawn_pools: scoreProposals(pairs, proposed, drawn), proposed: proposed.length },
+    // Every candidate (proposed or left to the reviewer), read as if each were a merge: how often the queue's pairs are the same entity.
+    xref_candidates_as_merges: scoreProposals(pairs, candidates.map((r): [string, string] => [r.left_id, r.right_id])),
     failures: (review?.names100_after ?? names100).failures,
   };
   if (flag('json')) console.log(JSON.stringify(result, null, 1));

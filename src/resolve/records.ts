@@ -59,9 +59,11 @@ export function nameKey(name: string): string {
 export function nameKeysOf(value: string, kind: RecordKind): string[] {
   const bare = splitNameVariants(value).name;
   const keys = new Set([nameKey(value), nameKey(bare)]);
+  // Hyphens and spaces inside a name vary between lists (CHONG-CHONGANG / CHONGCHONGANG, Yong-chol / Yong Chol): the letters in order, as written.
+  const words = normalizeName(bare).split(' ').filter(Boolean);
+  if (words.length >= 2) keys.add(`=${words.join('')}`);
   if (kind === 'org') {
-    const words = normalizeName(bare).split(' ').filter(Boolean).map(expandWord);
-    const core = words.filter((w) => !['stop', 'legal'].includes(orgWordClass(w)));
+    const core = words.map(expandWord).filter((w) => !['stop', 'legal'].includes(orgWordClass(w)));
     if (core.some((w) => orgWordClass(w) === 'word')) keys.add(core.sort().join(' '));
   }
   return [...keys].filter((k) => k.length >= 3);
@@ -107,6 +109,10 @@ function addValue(rec: ResolveRecord, prop: string, value: string): void {
     const k = positionKey(value);
     if (k.length >= 6) { rec.positions.add(k); rec.positionText.push(value); }
   } else if (prop === 'program') rec.programs.add(value);
+  else if (prop === 'notes') {
+    const source = /\bDesignation source: (\w+)/.exec(value);
+    if (source) rec.designationSource = source[1]!.toUpperCase();
+  }
   else if (COUNTRY_PROPS.includes(prop)) rec.countries.add(value.toLowerCase());
   else if (ID_PROPS.includes(prop)) {
     const k = identifierKey(value);

@@ -204,3 +204,19 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', { t
     await expect(db.transaction((tx) => decide(tx, { a: 'unsc-kpe-001', b: other, judgement: 'positive', by: 'test:other' }))).rejects.toThrow(/judged different/);
   });
 });
+
+describe('the UK summary list: names alone join no one', { timeout: 900_000 }, () => {
+  it('a UK row implementing a UN entry joins it; the UK\'s own name-only designations stand alone', async () => {
+    const db = t.services.db;
+    const r = await importListFile(db, { format: 'uk', file: OFFICIAL.ukOds, date: '2025-08-11' });
+    expect(r).toMatchObject({ dataset: 'gb_fcdo_sanctions', status: 'imported' });
+    // DPR0241 (designation source UN) is the UK's implementation of UN KPi.024, the KOMID representative Kim Yong Chol born 1962.
+    expect(await canonicalId(db, 'gb-dpr0241')).toBe(await canonicalId(db, 'unsc-kpi-024'));
+    expect(await canonicalId(db, 'ofac-17614')).toBe(await canonicalId(db, 'unsc-kpi-024'));
+    const [j] = (await judgementsOf(db, ['gb-dpr0241'])).filter((x) => x.undone_at === null);
+    expect(j!.rule).toBe('implements_un_entry');
+    // DPR0044 "Kim Yong Chol" and DPR0043 "Kim Won-Hong" are the UK's own designations: a name and nothing else.
+    for (const uk of ['gb-dpr0044', 'gb-dpr0043']) expect(await canonicalId(db, uk)).toBe(uk);
+    expect(await canonicalId(db, 'ofac-12211')).not.toBe(await canonicalId(db, 'ofac-17614'));
+  });
+});
