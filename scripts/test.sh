@@ -66,8 +66,15 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     as_root pg_ctlcluster "$pg_ver" main start
     touch "$pg_marker"
   fi
-  # Earlier versions of this script left a role whose password was its name: remove it.
-  if echo "SELECT 1 FROM pg_roles WHERE rolname = 'room39_test'" | psql_as_postgres | grep -q 1; then drop_role room39_test; fi
+  # Earlier versions of this script left a role whose password was its name: remove it (unless a run of such a
+  # version is connected with it right now, in another work tree on this machine).
+  if echo "SELECT 1 FROM pg_roles WHERE rolname = 'room39_test'" | psql_as_postgres | grep -q 1; then
+    if echo "SELECT 1 FROM pg_stat_activity WHERE usename = 'room39_test'" | psql_as_postgres | grep -q 1; then
+      log "the old role room39_test (known password) is in use by another run: not removed now"
+    else
+      drop_role room39_test
+    fi
+  fi
   pg_role="room39_test_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
   pg_password=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
   # Through stdin, so the password is on no command line.

@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../config/settings.ts';
 import { installSecurity } from './middleware/index.ts';
 import { notFound } from '../errors.ts';
 import { countEntities } from '../store/entities.ts';
+import { listStatus } from '../ingest/lists/status.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -31,7 +32,13 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
   app.onError((err, c) => errorResponse(c, err));
 
   app.get('/healthz', async (c) => {
-    return c.json({ status: 'ok', database: services.db.kind, entities: await countEntities(services.db) });
+    // Each official list's version, publication and last check: a stale or missing list is visible to monitoring.
+    const { lists } = await listStatus(services.db, services.settings.lists);
+    return c.json({
+      status: 'ok', database: services.db.kind, entities: await countEntities(services.db),
+      lists: lists.map((l) => ({ list: l.list, version: l.version, published: l.published, fetched_at: l.fetched_at, entries: l.entries, stale: l.stale })),
+      lists_stale: lists.filter((l) => l.stale).map((l) => l.list),
+    });
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { optInt, optString, type CliCommand } from '../command.ts';
+import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { serverLog } from '../../server/log.ts';
 import { securityState } from '../../server/security-state.ts';
@@ -7,15 +7,19 @@ import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
 import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
 import { CaseJobs } from '../../cases/jobs.ts';
 import { warmExtraction } from '../../ingest/documents/service.ts';
+import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
-  usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR]',
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  usage: 'serve [--port 3939] [--host 127.0.0.1] [--data DIR] [--update-every HOURS (official lists; default 6, 0 = never)]',
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'update-every': { type: 'string' } },
   holdsDataDir: true,
   async run(ctx) {
     const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
+    const everyRaw = optString(ctx.args, 'update-every');
+    const everyHours = everyRaw === null ? ctx.settings.lists.updateEveryHours : Number(everyRaw);
+    if (!Number.isFinite(everyHours) || everyHours < 0) throw new UsageError(`--update-every takes hours, 0 or more (0 = never; got "${everyRaw}")`);
     const host = optString(ctx.args, 'host') ?? ctx.settings.host;
     // The server's log is JSON lines (src/server/log.ts); the URL line ends in a space so `serving (\S+)` finds the URL.
     const log = serverLog();
@@ -46,13 +50,20 @@ export const serveCommand: CliCommand = {
     // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
     const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: (m: string) => log.info(m) })
       .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
+    // The official lists: how fresh they are now, then checked with their publishers in the background (src/ingest/lists/schedule.ts).
+    const listLog = (m: string) => log.info(m.replace(/^room39: /, ''));
+    await logListFreshness(services.db, ctx.settings.lists, listLog);
+    let lists: ReturnType<typeof startListSchedule> | null = null;
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
         const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`;
         log.info({ url }, `serving ${url} (Ctrl-C stops)`);
+        lists = startListSchedule(services.db, ctx.settings.lists, { everyHours, log: listLog });
+        if (everyHours === 0) log.info('the official lists are not checked on a schedule (--update-every 0); run room39 lists update');
       });
       const stop = () => {
         log.info('stopping');
+        lists?.stop();
         void jobs?.stop().catch(() => undefined);
         clearInterval(anchorTimer);
         // Refusals counted but not yet written go into the audit trail, and the head is anchored, before the store closes;
