@@ -10,6 +10,7 @@ const NAV = [
   { to: '/screen', label: 'Screening' },
   { to: '/documents', label: 'Documents' },
   { to: '/estimates', label: 'Estimates' },
+  { to: '/resolve', label: 'Resolve' },
 ];
 
 function current(path: string, to: string): boolean {
