@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'csrf_failed'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** A publisher's server failed or sent something that is not its list (src/ingest/lists/fetch.ts). */
+  | 'upstream_failed';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
@@ -28,6 +30,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   csrf_failed: 403,
   rate_limited: 429,
+  upstream_failed: 502,
 };
 
 export interface Room39ErrorOptions {

@@ -9,9 +9,10 @@ import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { GOALS, SCORED_FIELDS, scoreDocument, summarize, type DocumentLabels } from '../../src/extract/evaluate.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 const dir = path.join(REPO_ROOT, 'test/extract/labels');
-const resolver = await bundledResolver(REPO_ROOT);
+const resolver = await bundledResolver(REPO_ROOT, officialListFiles());
 const scores = [];
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   const labels = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as DocumentLabels;

@@ -16,6 +16,7 @@ import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import type { DocumentLabels, LabelledFigure, LabelledMention } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
 import { loadSet, readText, type Annotation, type AnnotationType } from './out-of-sample/corpus.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 const ROWS = ['host_country', 'host_country (document)', 'legal_instrument', 'worker_count', 'share', 'share+of'] as const;
 type Row = (typeof ROWS)[number];
@@ -130,7 +131,7 @@ function scoreDoc(doc: Doc, pred: Item[], totals: Record<Row, Counts>): void {
 }
 
 const docs = set === 'seeds' ? seedDocs() : set === 'dev' || set === 'heldout' ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected dev, heldout or seeds`); })();
-const resolver: EntityResolver | undefined = process.argv.includes('--no-resolver') ? undefined : await bundledResolver(REPO_ROOT);
+const resolver: EntityResolver | undefined = process.argv.includes('--no-resolver') ? undefined : await bundledResolver(REPO_ROOT, officialListFiles());
 const totals = Object.fromEntries(ROWS.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<Row, Counts>;
 for (const doc of docs) scoreDoc(doc, predictedItems(await extract(doc.text, resolver ? { resolver } : {})), totals);
 

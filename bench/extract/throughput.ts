@@ -11,6 +11,7 @@ import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { readDocumentBytes } from '../../src/ingest/documents/read.ts';
 import { makePdf } from '../../test/extract/pdf-fixture.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
 const dir = path.join(REPO_ROOT, 'data/sources/seeds');
@@ -18,7 +19,7 @@ const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(di
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
 let t0 = performance.now();
-const resolver = await bundledResolver(REPO_ROOT);
+const resolver = await bundledResolver(REPO_ROOT, officialListFiles());
 const buildMs = performance.now() - t0;
 
 async function run(label: string, withResolver: boolean) {

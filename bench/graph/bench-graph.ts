@@ -1,6 +1,7 @@
 /**
  * Evidence-graph benchmark: time to create a fresh data directory with the
- * bundled dataset (migrations + curated facts + bundled lists), and search
+ * bundled dataset (migrations + curated facts) and to import the official OFAC
+ * and UN files (../shared/data/official), and search
  * latency (median, p95) through the store and through HTTP.
  * Usage: npx tsx bench/graph/bench-graph.ts
  */
@@ -13,6 +14,8 @@ import { readSettings } from '../../src/config/settings.ts';
 import { openServices } from '../../src/services.ts';
 import { searchEntities } from '../../src/store/search.ts';
 import { createApp } from '../../src/server/app.ts';
+import { importListFile } from '../../src/ingest/lists/import.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,6 +25,7 @@ const quantile = (xs: number[], q: number) => {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
 const t0 = performance.now();
 const services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
+for (const list of officialListFiles()) await importListFile(services.db, list);
 const freshMs = performance.now() - t0;
 const [{ n } = { n: 0 }] = await services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
 

@@ -1,5 +1,5 @@
 /**
- * Import time, CPU time and peak memory for each bundled list file: parsing
+ * Import time, CPU time and peak memory for each official list file (../shared/data/official): parsing
  * alone (streamed, no store) and the full import into a new PGlite store.
  * Run: npx tsx bench/ingest/import.ts [parse|import]   (results in bench/ingest/README.md)
  *      npx tsx bench/ingest/import.ts import FILE [FORMAT]   (one file; format from its folder/extension when not given)
@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../src/store/db.ts';
-import { bundledListFiles } from '../../src/ingest/lists/bundled.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
 import { parseOfacCsv } from '../../src/ingest/lists/ofac-csv.ts';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.ts';
@@ -50,7 +50,7 @@ if (mode === 'prepare') {
   await db.close();
   console.log(JSON.stringify({ entries: r.entries, ms, cpuMs: (cpu.user + cpu.system) / 1000, startRss, peakRss: process.resourceUsage().maxRSS * 1024 }));
 } else if (mode === 'import') {
-  const files = process.argv[3] ? [{ file: path.resolve(process.argv[3]), format: (process.argv[4] as ListFormat | undefined) ?? formatOf(process.argv[3]) }] : bundledListFiles(REPO_ROOT);
+  const files = process.argv[3] ? [{ file: path.resolve(process.argv[3]), format: (process.argv[4] as ListFormat | undefined) ?? formatOf(process.argv[3]) }] : officialListFiles();
   for (const { file, format } of files) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
     try {
@@ -64,7 +64,7 @@ if (mode === 'prepare') {
 } else {
   let peak = 0;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
-  const files = mode === 'parse-file' ? [{ file: path.resolve(process.argv[3] ?? ''), format: 'ofac-csv' as const }] : bundledListFiles(REPO_ROOT);
+  const files = mode === 'parse-file' ? [{ file: path.resolve(process.argv[3] ?? ''), format: 'ofac-csv' as const }] : officialListFiles();
   for (const { file, format } of files) {
     global.gc?.();
     peak = process.memoryUsage().rss;

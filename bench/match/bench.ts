@@ -16,11 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import Fuse from 'fuse.js';
-import { readBundledLists, type ListRecord } from '../../src/ingest/lists/matchable.ts';
+import { readListFiles, type ListRecord } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { heldOutNames, scoreCases, summarize, type EvalCase } from '../../src/match/evaluation.ts';
 import { normalizeName } from '../../src/names/index.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 interface OfacModule {
   search(cust: { firstName?: string; lastName?: string; search_type?: string; id?: string }, fn?: string): Promise<Array<{ uid: string }>>;
@@ -30,7 +31,7 @@ const ofac = createRequire(import.meta.url)('ofac') as OfacModule;
 const quick = process.argv.includes('--quick');
 const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
 const t0 = performance.now();
-const records = await readBundledLists(REPO_ROOT);
+const records = await readListFiles(officialListFiles());
 const entities = records.map((r) => r.entity);
 const tLoad = performance.now();
 const matcher = new Matcher(entities);

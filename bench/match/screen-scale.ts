@@ -9,11 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
+import { readListFiles } from '../../src/ingest/lists/matchable.ts';
 import { ScreeningService, runScreen, readScreenCsv, jsonWriter, csvWriter, parseScreeningOptions } from '../../src/screen/index.ts';
 import { DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { officialListFiles } from '../../test/support/official.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
 const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
@@ -26,7 +27,7 @@ for (let i = 0; i < n; i++) {
   out.write(`"${c.query.replace(/"/g, '""')}",${c.schema ?? ''},${i % 3 === 0 ? 'KP' : ''}\n`);
 }
 await new Promise((r) => out.end(r));
-const service = new ScreeningService((await readBundledLists(REPO_ROOT)).map((r) => r.entity));
+const service = new ScreeningService((await readListFiles(officialListFiles())).map((r) => r.entity));
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let peak = rssBefore;

@@ -30,17 +30,9 @@ export interface SetRecord {
   schema?: string;
 }
 
-/** The folder holding ofac/sdn.csv, un/consolidated.xml and uk/FCDO_SL_2025-08-11.ods. */
-export function officialDir(repoRoot: string): string {
-  const tried: string[] = [];
-  const candidates = [process.env.ROOM39_OFFICIAL, path.join(repoRoot, '../shared/data/official'), path.join(repoRoot, '../../shared/data/official')];
-  for (const c of candidates) {
-    if (!c) continue;
-    tried.push(c);
-    if (fs.existsSync(path.join(c, 'ofac/sdn.csv'))) return c;
-  }
-  throw new Error(`official list files not found; tried ${tried.join(', ')} (set ROOM39_OFFICIAL to the folder)`);
-}
+/** The folder holding ofac/sdn.csv, un/consolidated.xml and uk/FCDO_SL_2025-08-11.ods (one helper for tests and benches). */
+import { officialDir } from '../../test/support/official.ts';
+export { officialDir };
 
 /** PROVENANCE.md's rule for a DPRK-related OFAC entry that carries no DPRK programme tag. */
 const DPRK_TEXT = /Korea, North|North Korea|Democratic People's Republic of Korea|\bDPRK\b|P'?yongyang|Korea, Democratic/i;

@@ -60,7 +60,7 @@ export async function casesWithPendingVersions(db: Db): Promise<string[]> {
 export async function runPendingRescreens(db: Db, bundleRoot: string, only: string | null = null, actor = 'system'): Promise<RescreenOutcome[]> {
   const ids = (await casesWithPendingVersions(db)).filter((id) => only === null || id === only);
   if (!ids.length) return [];
-  const service = await screeningService(db, bundleRoot, true);
+  const service = await screeningService(db, true);
   const out: RescreenOutcome[] = [];
   for (const id of ids) {
     const r = await rescreenCase(db, service, id, actor);
@@ -105,7 +105,7 @@ export class CaseJobs {
   }
 
   private async work(caseIds: string[]): Promise<void> {
-    const service = await screeningService(this.opts.db, this.opts.bundleRoot, true);
+    const service = await screeningService(this.opts.db, true);
     for (const id of [...new Set(caseIds)]) {
       const r = await rescreenCase(this.opts.db, service, id);
       if (r) this.opts.log?.(`room39: case "${r.case}" re-screened against ${r.versions.map((v) => `${v.dataset} ${v.version}`).join(', ')}: ${r.rowsScreened} rows, ${r.alerts.length} alert(s)`);

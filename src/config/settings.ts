@@ -8,10 +8,12 @@ export interface Settings {
   databaseUrl: string | null;
   port: number;
   host: string;
-  /** Repository root: where the bundled dataset and list snapshots live. */
+  /** Repository root: where the bundled dataset lives. */
   bundleRoot: string;
   /** Accounts, protected testimony and request limits (src/auth, src/testimony; docs/security.md). */
   security: SecuritySettings;
+  /** Where the official lists are fetched from, and how (src/ingest/lists/fetch.ts, update.ts). */
+  lists: ListSettings;
   /** Document reading and extraction budgets, and who may submit (src/ingest/documents). */
   documents: DocumentSettings;
 }
@@ -30,6 +32,37 @@ export interface DocumentSettings {
   /** ROOM39_PUBLIC_SUGGEST (default off): anyone may suggest a document; it waits in a moderation queue, nothing is extracted or stored as a source until an analyst accepts it. */
   publicSuggest: boolean;
 }
+
+/** The official lists room39 fetches, by their short names. */
+export const LIST_KEYS = ['ofac', 'un', 'uk', 'eu'] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+
+export interface ListSettings {
+  /** The publisher's URL of each list (ROOM39_LIST_URL_OFAC, _UN, _UK, _EU override; an empty value turns that list off: null). */
+  urls: Record<ListKey, string | null>;
+  /** ROOM39_UPDATE_EVERY (hours, default 6): how often `room39 serve` checks the publishers; 0 = never. */
+  updateEveryHours: number;
+  /** ROOM39_LIST_TIMEOUT_S (default 300): the longest one download may take, headers and body. */
+  timeoutMs: number;
+  /** ROOM39_LIST_MAX_MB (default 200): the largest list file accepted. */
+  maxBytes: number;
+  /** ROOM39_LIST_RETRIES (default 3): further attempts after a network error or a 5xx answer, with backoff. */
+  retries: number;
+}
+
+/**
+ * The publishers' own endpoints (their download pages name them): OFAC's
+ * Sanctions List Service export of the SDN list (XML), the UN Security
+ * Council's consolidated list (XML), the FCDO's UK Sanctions List (XML, the
+ * single UK list since 28 January 2026) and the EU Financial Sanctions Files
+ * consolidated list (XML; the token is the public one of the FSF download page).
+ */
+export const DEFAULT_LIST_URLS: Record<ListKey, string> = {
+  ofac: 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML',
+  un: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml',
+  uk: 'https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml',
+  eu: 'https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw',
+};
 
 export interface SecuritySettings {
   /** ROOM39_PUBLIC_READ (default on): anonymous clients may read non-protected data and use the read-only doors. */
@@ -99,6 +132,42 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): Secu
   };
 }
 
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number, 0 or more (got "${value}")`);
+  return n;
+}
+
+function listUrl(value: string | undefined, fallback: string, name: string): string | null {
+  if (value === undefined) return fallback;
+  const v = value.trim();
+  if (!v) return null;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL, or empty to turn the list off (got "${value}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL (got "${value}")`);
+  return url.toString();
+}
+
+export function readListSettings(env: NodeJS.ProcessEnv = process.env): ListSettings {
+  const urls = {} as Record<ListKey, string | null>;
+  for (const key of LIST_KEYS) {
+    const name = `ROOM39_LIST_URL_${key.toUpperCase()}`;
+    urls[key] = listUrl(env[name], DEFAULT_LIST_URLS[key], name);
+  }
+  return {
+    urls,
+    updateEveryHours: nonNegative(env.ROOM39_UPDATE_EVERY, 6, 'ROOM39_UPDATE_EVERY'),
+    timeoutMs: Math.round(positive(env.ROOM39_LIST_TIMEOUT_S, 300, 'ROOM39_LIST_TIMEOUT_S') * 1000),
+    maxBytes: Math.round(positive(env.ROOM39_LIST_MAX_MB, 200, 'ROOM39_LIST_MAX_MB') * 1024 * 1024),
+    retries: Math.round(nonNegative(env.ROOM39_LIST_RETRIES, 3, 'ROOM39_LIST_RETRIES')),
+  };
+}
+
 export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): DocumentSettings {
   return {
     timeoutMs: Math.round(positive(env.ROOM39_EXTRACT_TIMEOUT_S, 30, 'ROOM39_EXTRACT_TIMEOUT_S') * 1000),
@@ -121,6 +190,7 @@ export function readSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     host: overrides.host ?? env.ROOM39_HOST ?? '127.0.0.1',
     bundleRoot: overrides.bundleRoot ?? env.ROOM39_BUNDLE ?? REPO_ROOT,
     security: overrides.security ?? readSecuritySettings(env),
+    lists: overrides.lists ?? readListSettings(env),
     documents: overrides.documents ?? readDocumentSettings(env),
   };
 }

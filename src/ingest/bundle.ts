@@ -1,8 +1,9 @@
 /**
  * First start: fills an empty store from the bundled dataset (curated facts
- * from the seed documents) and the bundled official list snapshots. A later
- * start reloads the curated part only when its files changed. Each part is
- * written in one transaction: all of it, or nothing.
+ * from the seed documents). A later start reloads the curated part only when
+ * its files changed. Each part is written in one transaction: all of it, or
+ * nothing. No official list ships with room39: `room39 lists update` (and the
+ * schedule in `room39 serve`) fetch them from their publishers.
  */
 import path from 'node:path';
 import type { Db, Queryable } from '../store/db.ts';
@@ -11,7 +12,6 @@ import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTip
 import { refreshEntities } from '../store/entities.ts';
 import type { Keyring } from '../testimony/keyring.ts';
 import { storeCuratedTestimonies } from '../testimony/store.ts';
-import { listsBundlePart } from './lists/bundled.ts';
 
 export interface BundleReport {
   curated: 'loaded' | 'current';
@@ -32,16 +32,6 @@ export interface LoadBundleOptions {
 }
 
 export type ProgressReporter = (message: string) => void;
-
-/** A further bundled part, reloaded only when its fingerprint changes. */
-export interface BundlePart {
-  name: string;
-  fingerprint(bundleRoot: string): Promise<string>;
-  load(db: Db, bundleRoot: string, progress: ProgressReporter): Promise<string>;
-}
-
-// The bundled official lists load after the curated dataset, and again only when their files change.
-const extraParts: readonly BundlePart[] = [listsBundlePart];
 
 async function storedFingerprint(q: Queryable, name: string): Promise<string | null> {
   const rows = await q.query<{ fingerprint: string }>('SELECT fingerprint FROM bundle_state WHERE name = $1', [name]);
@@ -106,17 +96,6 @@ export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressR
     });
     report.testimonies = { status: 'loaded', count };
     report.lists.push({ name: 'testimonies', status: `stored ${count}, encrypted with key ${keyring.current.id}` });
-  }
-  for (const part of extraParts) {
-    const fingerprint = await part.fingerprint(bundleRoot);
-    if ((await storedFingerprint(db, part.name)) === fingerprint) {
-      report.lists.push({ name: part.name, status: 'current' });
-      continue;
-    }
-    progress(`Loading ${part.name}…`);
-    const status = await part.load(db, bundleRoot, progress);
-    await recordFingerprint(db, part.name, fingerprint);
-    report.lists.push({ name: part.name, status });
   }
   return report;
 }

@@ -8,7 +8,6 @@ import type { Queryable } from '../store/db.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
-import { readBundledLists } from '../ingest/lists/matchable.ts';
 import { screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
@@ -22,22 +21,9 @@ export class ScreeningService {
     this.byId = new Map(this.matcher.index.entities.map((e) => [e.id, e]));
   }
 
-  /**
-   * From the store; when `bundleRoot` is given and the store holds no entry
-   * of a bundled official list (not imported yet), that list is read from its
-   * file in data/lists, with the same entity ids the import would give.
-   */
-  static async fromStore(q: Queryable, bundleRoot: string | null = null): Promise<ScreeningService> {
-    const entities = await loadMatchableFromStore(q);
-    if (bundleRoot) {
-      const have = new Set(entities.flatMap((e) => e.datasets));
-      const ids = new Set(entities.map((e) => e.id));
-      for (const r of await readBundledLists(bundleRoot)) {
-        if (have.has(r.entry.listId) || ids.has(r.entity.id)) continue;
-        entities.push(r.entity);
-      }
-    }
-    return new ScreeningService(entities);
+  /** From the store: the curated graph and whatever official list versions have been imported or fetched. */
+  static async fromStore(q: Queryable): Promise<ScreeningService> {
+    return new ScreeningService(await loadMatchableFromStore(q));
   }
 }
 
@@ -63,7 +49,7 @@ async function entityVersion(q: Queryable): Promise<string> {
  * kept; rebuilt when the store's entities have changed since (checked at
  * most every few seconds), or when `refresh` asks for it.
  */
-export async function screeningService(q: Queryable, bundleRoot: string | null = null, refresh = false): Promise<ScreeningService> {
+export async function screeningService(q: Queryable, refresh = false): Promise<ScreeningService> {
   const cached = cache.get(q);
   const now = Date.now();
   if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached.service;
@@ -72,7 +58,7 @@ export async function screeningService(q: Queryable, bundleRoot: string | null =
     cached.checkedAt = now;
     return cached.service;
   }
-  const service = ScreeningService.fromStore(q, bundleRoot);
+  const service = ScreeningService.fromStore(q);
   const entry: CachedService = { service, version, checkedAt: now };
   cache.set(q, entry);
   service.catch(() => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => { await t?.dispose(); });
 
-const service = (refresh = false) => screeningService(t.services.db, t.services.settings.bundleRoot, refresh);
+const service = (refresh = false) => screeningService(t.services.db, refresh);
 
 async function makeCase(name: string) {
   let info: InputInfo | null = null;

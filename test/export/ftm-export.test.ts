@@ -11,9 +11,10 @@ import { exportFtm } from '../../src/export/ftm.ts';
 import { ftmProblems } from '../../src/export/validate.ts';
 import { upsertSource, writeStatements } from '../../src/store/statements.ts';
 import { refreshEntities } from '../../src/store/entities.ts';
+import { OFFICIAL } from '../support/official.ts';
 
-const UN = 'data/lists/un/consolidated-2026-02-27.xml';
-const OFAC = 'data/lists/ofac/sdn-2024-05-03.csv';
+const UN = OFFICIAL.unXml;
+const OFAC = OFFICIAL.ofacCsv;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-export-'));
 const model = new Model(defaultModel);
 

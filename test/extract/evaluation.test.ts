@@ -13,6 +13,7 @@ import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import { GOALS, SCORED_FIELDS, scoreDocument, summarize, type DocumentLabels, type DocumentScore } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
+import { officialListFiles } from '../support/official.ts';
 
 const dir = path.join(REPO_ROOT, 'test/extract/labels');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -26,7 +27,7 @@ const results = new Map<string, ExtractionResult>();
 const scores: DocumentScore[] = [];
 
 beforeAll(async () => {
-  resolver = await bundledResolver(REPO_ROOT);
+  resolver = await bundledResolver(REPO_ROOT, officialListFiles());
   for (const d of docs) {
     const r = await extract(d.text, { resolver });
     results.set(d.file, r);

@@ -9,9 +9,10 @@ import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.ts';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.ts';
 import { hasDprkProgram, isDprkRelated } from '../../src/ingest/lists/dprk.ts';
 import { parseFtmLines } from '../../src/ingest/ftm/read.ts';
+import { OFFICIAL } from '../support/official.ts';
 
-const OFAC = 'data/lists/ofac/sdn-2024-05-03.csv';
-const UN = 'data/lists/un/consolidated-2026-02-27.xml';
+const OFAC = OFFICIAL.ofacCsv;
+const UN = OFFICIAL.unXml;
 
 async function collect(gen: AsyncIterable<ListEntry>): Promise<ListEntry[]> {
   const out: ListEntry[] = [];
@@ -20,7 +21,7 @@ async function collect(gen: AsyncIterable<ListEntry>): Promise<ListEntry[]> {
 }
 const fromText = (text: string | Buffer) => Readable.from([Buffer.from(text)]);
 
-describe('OFAC SDN CSV (the real bundled file)', async () => {
+describe('OFAC SDN CSV (the real file in ../shared/data/official)', async () => {
   const entries = await collect(parseOfacCsv(fs.createReadStream(OFAC), { file: OFAC }));
   const byId = new Map(entries.map((e) => [e.entryId, e]));
 
@@ -68,7 +69,7 @@ describe('OFAC SDN CSV (the real bundled file)', async () => {
   });
 });
 
-describe('UN consolidated list XML (the real bundled file)', async () => {
+describe('UN consolidated list XML (the real file in ../shared/data/official)', async () => {
   let generated: string | null = null;
   const entries = await collect(parseUnXml(fs.createReadStream(UN), { file: UN, meta: (m) => { generated = m.dateGenerated; } }));
 
@@ -100,7 +101,7 @@ describe('UN consolidated list XML (the real bundled file)', async () => {
   });
 });
 
-// An excerpt written to OFAC's sdnList.xsd (the bundled OFAC file is the CSV).
+// An excerpt written to OFAC's sdnList.xsd (the real OFAC file at hand is the CSV).
 const OFAC_XML = `<?xml version="1.0" standalone="yes"?>
 <sdnList xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://tempuri.org/sdnList.xsd">
   <publshInformation>

@@ -7,9 +7,10 @@ import { importListFile } from '../../src/ingest/lists/import.ts';
 import { entityListHistory, listChanges } from '../../src/ingest/lists/changes.ts';
 import { undoLink } from '../../src/ingest/lists/link.ts';
 import { canonicalId, getEntity } from '../../src/store/entities.ts';
+import { OFFICIAL } from '../support/official.ts';
 
-const UN = 'data/lists/un/consolidated-2026-02-27.xml';
-const OFAC = 'data/lists/ofac/sdn-2024-05-03.csv';
+const UN = OFFICIAL.unXml;
+const OFAC = OFFICIAL.ofacCsv;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-lists-'));
 
 /** The DPRK-related rows of the real OFAC file (same bytes per row), to keep the suite quick. */

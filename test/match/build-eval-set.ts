@@ -24,11 +24,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
+import { readListFiles } from '../../src/ingest/lists/matchable.ts';
 import { normalizeName, orgWordClass, personWordClass, tokenize, expandWord, splitNameVariants } from '../../src/names/index.ts';
 import { editDistance } from '../../src/match/score-name.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { officialListFiles } from '../support/official.ts';
 
 const OUT = path.join(REPO_ROOT, 'test/match/eval-set.json');
 
@@ -215,7 +216,7 @@ const REAL_COMPANIES = [
 ];
 
 async function main(): Promise<void> {
-  const records = await readBundledLists(REPO_ROOT);
+  const records = await readListFiles(officialListFiles());
   const dprk = records.filter((r) => r.entity.datasets.includes('dprk'));
   const cases: EvalCase[] = [];
 
@@ -305,7 +306,7 @@ async function main(): Promise<void> {
     cases.push({ query: name, schema: r.entity.schema, expect: null, holdOut: null, category: 'other_programme', korean: false, dataset: 'dprk' });
   }
 
-  fs.writeFileSync(OUT, `${JSON.stringify({ built: 'npx tsx test/match/build-eval-set.ts', lists: 'data/lists (bundled snapshots)', cases }, null, 0).replace(/\},\{/g, '},\n{')}\n`);
+  fs.writeFileSync(OUT, `${JSON.stringify({ built: 'npx tsx test/match/build-eval-set.ts', lists: 'the official OFAC and UN files (../shared/data/official)', cases }, null, 0).replace(/\},\{/g, '},\n{')}\n`);
   const counts: Record<string, number> = {};
   for (const c of cases) counts[c.category] = (counts[c.category] ?? 0) + 1;
   console.log(`wrote ${path.relative(REPO_ROOT, OUT)}: ${cases.length} cases`, counts);

@@ -1,23 +1,24 @@
 /**
  * The evaluation on the real lists (test/match/eval-set.json, built from
- * data/lists by build-eval-set.ts). The bounds are the measured figures less a
+ * the official files in ../shared/data/official by build-eval-set.ts). The bounds are the measured figures less a
  * small margin: a change that costs recall or adds false positives fails here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
+import { readListFiles } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { scoreCases, summarize, type EvalCase, type EvalOutcome } from '../../src/match/evaluation.ts';
 import type { MatchableEntity } from '../../src/match/types.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { officialListFiles } from '../support/official.ts';
 
 let entities: MatchableEntity[];
 let matcher: Matcher;
 let outcomes: EvalOutcome[];
 
 beforeAll(async () => {
-  entities = (await readBundledLists(REPO_ROOT)).map((r) => r.entity);
+  entities = (await readListFiles(officialListFiles())).map((r) => r.entity);
   matcher = new Matcher(entities);
   const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
   outcomes = scoreCases(matcher, cases, new Map(entities.map((e) => [e.id, e])));

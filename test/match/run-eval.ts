@@ -5,13 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBundledLists } from '../../src/ingest/lists/matchable.ts';
+import { readListFiles } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { scoreCases, summarize, type EvalCase } from '../../src/match/evaluation.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { officialListFiles } from '../support/official.ts';
 
 const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
-const records = await readBundledLists(REPO_ROOT);
+const records = await readListFiles(officialListFiles());
 const entities = records.map((r) => r.entity);
 const matcher = new Matcher(entities);
 const outcomes = scoreCases(matcher, cases, new Map(entities.map((e) => [e.id, e])));

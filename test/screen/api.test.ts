@@ -1,27 +1,28 @@
 /**
  * The HTTP doors of screening: POST /match/{dataset} (yente's format),
  * /reconcile (OpenRefine, with the requests OpenRefine sends) and
- * POST /api/screen, over the bundled official lists.
+ * POST /api/screen, over a store holding the curated dataset and the real
+ * official lists (test/support/services.ts).
  */
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/server/context.ts';
-import type { Services } from '../../src/services.ts';
-import type { Db } from '../../src/store/db.ts';
 import { errorResponse } from '../../src/server/errors.ts';
 import { registerMatchRoutes } from '../../src/server/routes/match.ts';
 import { registerReconcileRoutes } from '../../src/server/routes/reconcile.ts';
 import { registerScreenRoutes } from '../../src/server/routes/screen.ts';
-import { readSettings, REPO_ROOT } from '../../src/config/settings.ts';
+import { openTestServices, type TestServices } from '../support/services.ts';
 
-// A store with nothing in it: screening then reads the bundled list files.
-const emptyDb = { query: async () => [], transaction: async () => { throw new Error('read only'); }, close: async () => undefined } as unknown as Db;
-const services = { db: emptyDb, settings: readSettings({ bundleRoot: REPO_ROOT }), bundle: {}, close: async () => undefined } as unknown as Services;
+let store: TestServices;
 const app: App = new Hono();
 app.onError((err, c) => errorResponse(c, err));
-registerMatchRoutes(app, services);
-registerReconcileRoutes(app, services);
-registerScreenRoutes(app, services);
+beforeAll(async () => {
+  store = await openTestServices();
+  registerMatchRoutes(app, store.services);
+  registerReconcileRoutes(app, store.services);
+  registerScreenRoutes(app, store.services);
+}, 300_000);
+afterAll(async () => store?.dispose());
 
 const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -43,7 +44,9 @@ describe('POST /match/{dataset} (yente format)', () => {
     expect(kim.status).toBe(200);
     expect(kim.total.relation).toBe('eq');
     expect(kim.query.schema).toBe('Person');
-    const top = kim.results[0]!;
+    // The curated entity (from the seed documents) and the OFAC record of the same man both match; the record carries the designation.
+    expect(kim.results[0]!.id).toBe('r39-kim-won-hong');
+    const top = kim.results.find((r) => r.id === 'ofac-21443')!;
     expect(top.caption).toBe('KIM, Won Hong');
     expect(top.match).toBe(true);
     expect(top.datasets).toContain('us_ofac_sdn');
@@ -84,7 +87,7 @@ describe('/reconcile (OpenRefine)', () => {
     });
     expect(res.status).toBe(200);
     const body = await res.json() as Record<string, { result: { id: string; name: string; type: { id: string; name: string }[]; score: number; match: boolean }[] }>;
-    expect(body['q0']?.result[0]).toMatchObject({ name: 'KIM, Won Hong', type: [{ id: 'Person', name: 'Person' }], match: true });
+    expect(body['q0']?.result.find((r) => r.id === 'ofac-21443')).toMatchObject({ name: 'KIM, Won Hong', type: [{ id: 'Person', name: 'Person' }], match: true });
     expect(body['q1']?.result.length).toBeLessThanOrEqual(2);
     expect(body['q1']?.result[0]?.name).toBe('KOREA RYONBONG GENERAL CORPORATION');
     const jsonp = await app.request(`/reconcile?queries=${encodeURIComponent(JSON.stringify({ q0: { query: 'KOMID' } }))}&callback=cb`);

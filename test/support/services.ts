@@ -1,9 +1,10 @@
 /**
  * A loaded store for a test. The first test that needs one builds a data
- * directory holding the whole bundle (curated dataset and official lists)
- * as a template; every test then works on a private copy of it instead of
+ * directory holding the curated dataset (first start) and the real official
+ * lists, imported from ../shared/data/official (test/support/official.ts;
+ * the repository ships no list file) as a template; every test then works on a private copy of it instead of
  * importing the lists again. The template is kept between runs while the
- * bundle and the code that loads it are unchanged; concurrent test processes
+ * bundle, the official files and the code that loads them are unchanged; concurrent test processes
  * wait for the one that builds it.
  */
 import fs from 'node:fs';
@@ -13,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT, readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
+import { importListFile } from '../../src/ingest/lists/import.ts';
+import { officialListFiles } from './official.ts';
 
 function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
   if (!fs.existsSync(full)) return;
@@ -26,6 +29,7 @@ function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
 function templateDir(): string {
   const hash = createHash('sha256');
   for (const part of ['data', 'src/store', 'src/ingest', 'src/model', 'src/services.ts']) hashTree(hash, path.join(REPO_ROOT, part));
+  for (const list of officialListFiles()) hashTree(hash, list.file);
   return path.join(os.tmpdir(), `room39-test-template-${hash.digest('hex').slice(0, 16)}`);
 }
 
@@ -47,7 +51,11 @@ async function ensureTemplate(): Promise<string> {
     try {
       fs.rmSync(dir, { recursive: true, force: true });
       const services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
-      await services.close();
+      try {
+        for (const list of officialListFiles()) await importListFile(services.db, list);
+      } finally {
+        await services.close();
+      }
       fs.writeFileSync(complete, new Date().toISOString());
       return dir;
     } finally {
@@ -57,7 +65,7 @@ async function ensureTemplate(): Promise<string> {
   }
 }
 
-/** A data directory holding the whole bundle, private to the caller. */
+/** A data directory holding the curated dataset and the official lists, private to the caller. */
 export async function loadedDataDir(): Promise<string> {
   const template = await ensureTemplate();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-store-'));

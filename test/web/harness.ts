@@ -6,7 +6,6 @@
  * test: there is no skipping.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { REPO_ROOT, readSettings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
 import { createApp } from '../../src/server/app.ts';
+import { loadedDataDir } from '../support/services.ts';
 
 export const CHROMIUM = process.env.ROOM39_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -49,9 +49,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real server, in this process, on 127.0.0.1 and a random port, over a fresh PGlite data directory. */
+/** The real server, in this process, on 127.0.0.1 and a random port, over a private copy of the loaded test store. */
 export async function startServer(prepare?: (services: Services) => Promise<void>): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-web-'));
+  const dataDir = await loadedDataDir(); // the curated dataset and the official lists (test/support/services.ts)
   const services = await openServices(readSettings({ dataDir, port: 0, databaseUrl: null }));
   if (prepare) await prepare(services);
   const app = createApp(services);

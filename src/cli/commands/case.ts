@@ -32,7 +32,7 @@ async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandR
   const rows = readScreenFile(file, ctx.log, readOptions(ctx, (i) => { info = i; }));
   const options = parseScreeningOptions({ threshold: optString(ctx.args, 'threshold'), dataset: optString(ctx.args, 'dataset'), limit: optString(ctx.args, 'limit') });
   const { db } = await ctx.services();
-  const c = await createCase(db, () => screeningService(db, ctx.settings.bundleRoot), {
+  const c = await createCase(db, () => screeningService(db), {
     name, rows, fileName: file, info: () => info, options, actor: cliActor(), webhookUrl: optString(ctx.args, 'webhook'),
   });
   const matches = await caseResults(db, c.id, { matchesOnly: true });

@@ -7,8 +7,8 @@ const FORMATS = [...LIST_FORMATS, 'ftm'] as const;
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import an official list (OFAC SDN CSV or XML, UN consolidated XML) or an FtM JSON-lines file as a new version.',
-  usage: 'import ofac-xml|ofac-csv|un-xml|ftm FILE [--date YYYY-MM-DD] [--alt alt.csv] [--add add.csv] [--dataset NAME] [--no-link] [--json]',
+  summary: 'Import an official list file (OFAC SDN XML, advanced XML or CSV; UN consolidated XML; UK Sanctions List XML or summary ODS; EU consolidated XML) or an FtM JSON-lines file as a new version.',
+  usage: 'import ofac-xml|ofac-csv|un-xml|uk|eu-xml|ftm FILE [--date YYYY-MM-DD] [--alt alt.csv] [--add add.csv] [--dataset NAME] [--no-link] [--json]',
   options: {
     date: { type: 'string' }, alt: { type: 'string' }, add: { type: 'string' }, dataset: { type: 'string' }, 'no-link': { type: 'boolean', default: false },
   },

@@ -9,6 +9,7 @@ import { auditCommand } from './audit.ts';
 import { testimonyCommand } from './testimony.ts';
 import { keysCommand } from './keys.ts';
 import { importCommand } from './import.ts';
+import { listsCommand } from './lists.ts';
 import { diffCommand } from './diff.ts';
 import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
@@ -26,6 +27,7 @@ export const commands: CliCommand[] = [
   testimonyCommand,
   keysCommand,
   importCommand,
+  listsCommand,
   diffCommand,
   exportCommand,
   extractCommand,

@@ -39,7 +39,7 @@ export const screenCommand: CliCommand = {
     try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
     if (!stat.isFile()) throw invalidInput('is not a file', file);
 
-    const service = await screeningService((await ctx.services()).db, ctx.settings.bundleRoot);
+    const service = await screeningService((await ctx.services()).db);
     const sinks: Sink[] = [];
     const writers: ReportWriter[] = [];
     const open = (path: string | null, make: (w: (s: string) => void) => ReportWriter) => {

@@ -13,7 +13,7 @@ import type { Queryable } from '../../store/db.ts';
 import { Matcher } from '../../match/matcher.ts';
 import { compactKey } from '../../names/normalize.ts';
 import { fromEntityView } from '../../match/entity.ts';
-import { readBundledLists } from '../lists/matchable.ts';
+import { readListFiles, type ListFileRef } from '../lists/matchable.ts';
 import type { MatchableEntity } from '../../match/types.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { readDataset, toGraphRecords } from '../dataset/read.ts';
@@ -82,15 +82,15 @@ export function curatedMatchables(bundleRoot: string): MatchableEntity[] {
   return [...byId.entries()].map(([id, e]) => fromEntityView(view(id, e.schema, e.props['name']?.[0] ?? id, [...e.datasets], e.props)));
 }
 
-/** The DPRK-related persons and organisations of the bundled official lists, read from their files. */
-export async function dprkListMatchables(bundleRoot: string): Promise<MatchableEntity[]> {
-  const records = await readBundledLists(bundleRoot);
+/** The DPRK-related persons and organisations of official list files, read from the files. */
+export async function dprkListMatchables(files: readonly ListFileRef[]): Promise<MatchableEntity[]> {
+  const records = await readListFiles(files);
   return records.map((r) => r.entity).filter((e) => e.datasets.includes(DPRK_DATASET) && (MENTION_SCHEMAS as readonly string[]).includes(e.schema));
 }
 
-/** The bundled graph without a database: curated entities and DPRK-related list entries. */
-export async function bundledResolver(bundleRoot: string): Promise<MatcherResolver> {
-  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(bundleRoot))]));
+/** The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship with room39). */
+export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = []): Promise<MatcherResolver> {
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]));
 }
 
 /** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */

@@ -1,8 +1,9 @@
 /**
  * The DPRK programme filter. An entry is DPRK-related when it carries a DPRK
  * programme (OFAC DPRK, DPRK2, DPRK3, DPRK4, DPRK-NKSPEA; the UN 1718 regime,
- * whose list type is `DPRK`) or when any of its fields names North Korea
- * (the rule in data/lists/PROVENANCE.md: 484 + 110 = 594 OFAC entries, 155 UN).
+ * whose list type is `DPRK`; the EU's `PRK`; the UK regime "Democratic
+ * People's Republic of Korea": 261 UK entries) or when any of its fields names North Korea
+ * (the rule in ../shared/data/official/PROVENANCE.md: 484 + 110 = 594 OFAC entries, 155 UN).
  */
 import { DPRK_PROGRAMS, type ListEntry } from '../../model/index.ts';
 
@@ -11,8 +12,12 @@ export const DPRK_DATASET = 'dprk';
 
 const DPRK_TEXT = /Korea, North|North Korea|Democratic People's Republic of Korea|\bDPRK\b|P'?yongyang|Korea, Democratic/i;
 
+/** The EU's programme code for its DPRK regime (Regulation (EU) 2017/1509). */
+const EU_DPRK_PROGRAMME = 'PRK';
+
 export function hasDprkProgram(entry: ListEntry): boolean {
-  return entry.programs.some((p) => (DPRK_PROGRAMS as readonly string[]).includes(p) || /^DPRK/.test(p));
+  // OFAC and UN codes (DPRK, DPRK2…), the EU's PRK, and the UK's regime named in words ("Democratic People's Republic of Korea").
+  return entry.programs.some((p) => (DPRK_PROGRAMS as readonly string[]).includes(p) || /^DPRK/.test(p) || p === EU_DPRK_PROGRAMME || DPRK_TEXT.test(p));
 }
 
 export function isDprkRelated(entry: ListEntry): boolean {

@@ -33,6 +33,16 @@ export const LISTS: Record<string, ListInfo> = {
     title: 'UN Security Council Consolidated List', publisher: 'UN Security Council',
     url: 'https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list',
   },
+  gb_fcdo_sanctions: {
+    dataset: 'gb_fcdo_sanctions', prefix: 'gb', authority: 'UK Foreign, Commonwealth & Development Office (FCDO)',
+    title: 'UK Sanctions List', publisher: 'UK FCDO',
+    url: 'https://www.gov.uk/government/publications/the-uk-sanctions-list',
+  },
+  eu_fsf: {
+    dataset: 'eu_fsf', prefix: 'eu-fsf', authority: 'European Union (Council of the EU; list published by the European Commission)',
+    title: 'EU Consolidated Financial Sanctions List', publisher: 'European Commission, Financial Sanctions Files',
+    url: 'https://webgate.ec.europa.eu/fsd/fsf',
+  },
 };
 
 export function listInfo(dataset: string): ListInfo {

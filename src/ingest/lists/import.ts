@@ -1,7 +1,8 @@
 /**
- * `room39 import ofac-csv|ofac-xml|un-xml FILE`: one list file → one version
- * of its dataset in the store (statements, history, links), in one
- * transaction. See versioned-import.ts for the version logic.
+ * `room39 import ofac-csv|ofac-xml|un-xml|uk|eu-xml FILE`: one list file → one
+ * version of its dataset in the store (statements, history, links), in one
+ * transaction. See versioned-import.ts for the version logic, formats.ts for
+ * the formats, update.ts for files fetched from the publishers.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,15 +15,12 @@ import { stableId } from '../../store/statements.ts';
 import { dateInFileName } from './dates.ts';
 import { isDprkRelated } from './dprk.ts';
 import { entityIdOf, entryHash, entryStatements, LIST_RECORDER, listInfo, primaryName } from './entry-statements.ts';
+import { FORMAT_DATASET, LIST_FORMATS, normalisePublished, openListEntries, type ListFormat } from './formats.ts';
 import { openListFile } from './input.ts';
 import { linkEntities, type LinkReport } from './link.ts';
-import { OFAC_DATASET, parseOfacCsv } from './ofac-csv.ts';
-import { parseOfacXml } from './ofac-xml.ts';
-import { UN_DATASET, parseUnXml } from './un-xml.ts';
 import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from './versioned-import.ts';
 
-export const LIST_FORMATS = ['ofac-csv', 'ofac-xml', 'un-xml'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
+export { LIST_FORMATS, type ListFormat };
 
 /** Progress of a long import, in bytes of the main file. */
 export interface ImportProgress {
@@ -34,14 +32,23 @@ export interface ImportProgress {
 export interface ListImportOptions {
   format: ListFormat;
   file: string;
-  /** Version date (ISO) when the file carries none (OFAC CSV); overrides a date in the file name. */
+  /** Version date (ISO) when the file carries none (OFAC CSV); overrides the file's own date. */
   date?: string;
+  /** The publisher's date-time when the file carries none (a fetched file's Last-Modified); the file's own date wins. */
+  published?: string | null;
+  /** Where the file was fetched from, and when (update.ts). */
+  sourceUrl?: string | null;
+  fetchedAt?: string | null;
+  /** A known sha256 of the file (computed while downloading). */
+  sha256?: string;
   /** OFAC CSV companions. */
   alt?: string;
   add?: string;
   progress?: ImportProgress;
   /** Link the list's entities with other lists and the seed dataset after import (default true). */
   link?: boolean;
+  /** Refuse (and roll back) a version with fewer entries than this: a fetched list that shrank by half is likely cut short. */
+  minEntries?: number;
 }
 
 export interface ListImportResult extends ImportCounts {
@@ -114,50 +121,42 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
   const file = opts.file;
   const files = [file, ...(opts.alt ? [opts.alt] : []), ...(opts.add ? [opts.add] : [])];
   for (const f of files) openListFile(f).destroy();
-  const dataset = opts.format === 'un-xml' ? UN_DATASET : OFAC_DATASET;
-  const sha256 = await sha256File(...files);
+  const dataset = FORMAT_DATASET[opts.format];
+  const sha256 = opts.sha256 && files.length === 1 ? opts.sha256 : await sha256File(...files);
   const warnings: string[] = [];
-  const base = { file: displayPath(file), format: opts.format, warnings };
+  // A fetched file is named by its URL (in messages and in the version's record), a local one by its path.
+  const shown = opts.sourceUrl ?? displayPath(file);
+  const base = { file: shown, format: opts.format, warnings };
   const done = await alreadyImported(db, dataset, sha256);
   if (done) return { ...done, ...base, links: null };
 
-  let fileDate: string | null = null;
-  const size = fs.statSync(file).size;
-  opts.progress?.start(size, path.basename(file));
-  const parseOpts = { file, onBytes: (n: number) => opts.progress?.update(n) };
-  const entries: AsyncIterable<ListEntry> =
-    opts.format === 'un-xml'
-      ? parseUnXml(openListFile(file), { ...parseOpts, meta: (m) => { fileDate = m.dateGenerated?.slice(0, 10) ?? null; } })
-      : opts.format === 'ofac-xml'
-        ? parseOfacXml(openListFile(file), { ...parseOpts, meta: (m) => { fileDate = m.publishDate; } })
-        : parseOfacCsv(openListFile(file), {
-          ...parseOpts,
-          alt: opts.alt ? { input: openListFile(opts.alt), file: opts.alt } : undefined,
-          add: opts.add ? { input: openListFile(opts.add), file: opts.add } : undefined,
-        });
+  opts.progress?.start(fs.statSync(file).size, path.basename(file));
+  const opened = openListEntries(opts.format, file, {
+    name: shown, alt: opts.alt, add: opts.add,
+    onBytes: (n) => opts.progress?.update(n), warn: (m) => warnings.push(m),
+  });
 
   const resolveVersion = (): VersionInfo => {
-    let version = opts.date ? checkDate(opts.date, '--date') : fileDate ?? dateInFileName(path.basename(file));
+    const stated = opened.published();
+    const published = opts.date ? checkDate(opts.date, '--date') : stated ?? normalisePublished(opts.published) ?? dateInFileName(path.basename(file)) ?? normalisePublished(opts.fetchedAt);
+    let version = published?.slice(0, 10) ?? null;
     if (!version) {
       version = fs.statSync(file).mtime.toISOString().slice(0, 10);
       warnings.push(`${path.basename(file)} carries no date; using its modification date ${version} (give --date to set it)`);
     }
     const info = listInfo(dataset);
-    return { dataset, format: opts.format, version, sha256, file: displayPath(file), title: info.title, publisher: info.publisher, url: info.url || null, kind: 'sanctions_list' };
+    return {
+      dataset, format: opts.format, version, published: published ?? version, sha256, file: shown, title: info.title,
+      publisher: info.publisher, url: info.url || null, kind: 'sanctions_list', sourceUrl: opts.sourceUrl ?? null, fetchedAt: opts.fetchedAt ?? null,
+    };
   };
 
-  let sourceId = '';
-  let seen = '';
   const links: { from: string; names: string[] }[] = [];
   let linkReport: LinkReport | null = null;
   async function* records(): AsyncGenerator<ImportRecord> {
-    for await (const entry of entries) {
-      if (!sourceId) {
-        const v = resolveVersion();
-        sourceId = `${v.dataset}-${v.version}`;
-        seen = v.version;
-      }
-      const r = toRecord(entry, sourceId, seen);
+    for await (const entry of opened.entries) {
+      // Source and dates are stamped on each statement by importVersion once the version is settled.
+      const r = toRecord(entry, '', '');
       if (entry.linkedTo.length) links.push({ from: r.entityId, names: entry.linkedTo });
       yield r;
     }
@@ -168,9 +167,13 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
         statements: linkedToStatements(links, entityIdsByName, dataset, sid, version),
         recordedBy: LINK_RECORDER,
       }),
-      finish: async (tx) => {
+      finish: async (tx, entries) => {
+        if (opts.minEntries && entries < opts.minEntries) {
+          throw new Room39Error('invalid_data', `the file holds ${entries} entries, fewer than half of the ${Math.round(opts.minEntries * 2)} of the version before; it looks cut short, so nothing was imported (import it with room39 import if the list really shrank)`, shown);
+        }
         if (opts.link !== false) linkReport = await linkEntities(tx, { createdBy: LIST_RECORDER });
       },
+      onWarning: (m) => warnings.push(m),
     });
     return { ...counts, ...base, links: linkReport };
   } finally {

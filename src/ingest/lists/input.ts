@@ -11,6 +11,8 @@ export interface ParseOptions {
   file: string;
   /** Called with the number of bytes read so far (progress bars). */
   onBytes?: (bytes: number) => void;
+  /** Told about a record the parser skipped (the publisher's own gap, e.g. a row without a name), with where and why. */
+  warn?: (message: string) => void;
 }
 
 export interface Position {

@@ -29,7 +29,18 @@ export interface ImportRecord {
 export interface VersionInfo {
   dataset: string;
   format: string;
+  /**
+   * The version's label: the publication date (YYYY-MM-DD). When another file
+   * of the same list already has that label (published later the same day),
+   * the import labels this one `YYYY-MM-DD.2`, `.3`, … (`assignLabel`).
+   */
   version: string;
+  /** When the publisher issued the file: an ISO date-time when known, else the date. Versions are ordered by it. */
+  published?: string;
+  /** Where the file was fetched from (null for a file given on the command line). */
+  sourceUrl?: string | null;
+  /** When it was downloaded (ISO), for a fetched file. */
+  fetchedAt?: string | null;
   sha256: string;
   file: string | null;
   title: string;
@@ -43,6 +54,8 @@ export interface ImportCounts {
   source_id: string;
   version: string;
   status: 'imported' | 'already_imported';
+  /** When the publisher issued this version (ISO date-time, or the date). */
+  published: string;
   entries: number;
   dprk_entries: number;
   added: number;
@@ -52,17 +65,43 @@ export interface ImportCounts {
 
 export const sourceIdOf = (dataset: string, version: string) => `${dataset}-${version}`;
 
+interface StoredVersion { source_id: string; version: string; sha256: string; published: string }
+
+/**
+ * Checks a new version against the stored ones and gives its label. Refused:
+ * a publication time before the newest stored version's (the date goes
+ * backwards), or equal to a stored version's with different bytes (two
+ * different files claim the same moment). A second file published later the
+ * same day is a new version: `YYYY-MM-DD.2`.
+ */
+export function assignLabel(v: VersionInfo, stored: readonly StoredVersion[]): string {
+  const published = v.published ?? v.version;
+  const clash = stored.find((x) => x.published === published);
+  if (clash) {
+    throw new Room39Error('conflict', `this file of ${v.dataset} says it was published ${published}, like version ${clash.version} already imported, but its content differs (sha256 ${v.sha256.slice(0, 12)}… vs ${clash.sha256.slice(0, 12)}…); nothing was imported. If the publisher re-issued the list, give the new file its own date (--date YYYY-MM-DD)`, v.file);
+  }
+  const latest = stored.reduce<StoredVersion | null>((a, x) => (!a || x.published > a.published ? x : a), null);
+  if (latest && latest.published > published) {
+    throw new Room39Error('conflict', `this file is version ${published} of ${v.dataset}, older than the imported version ${latest.version} (published ${latest.published}); the date goes backwards, so nothing was imported (import versions oldest first)`, v.file);
+  }
+  const labels = new Set(stored.map((x) => x.version));
+  if (!labels.has(v.version)) return v.version;
+  let n = 2;
+  while (labels.has(`${v.version}.${n}`)) n++;
+  return `${v.version}.${n}`;
+}
+
 /** Entity ids an entry owns: its own, and (for lists) its derived records `<id>-sanction`, `<id>-wallet-…`. */
 const OWNED = `(entity_id = ANY($1::text[]) OR entity_id LIKE ANY($2::text[]))`;
 const esc = (i: string) => i.replace(/[\\%_]/g, '\\$&');
 const ownedParamsOf = (derived: boolean) => (ids: string[]) => [ids, derived ? ids.flatMap((i) => [`${esc(i)}-sanction`, `${esc(i)}-wallet-%`]) : []];
 
 export async function alreadyImported(q: Queryable, dataset: string, sha256: string): Promise<ImportCounts | null> {
-  const rows = await q.query<{ source_id: string; version: string; entries: number; dprk_entries: number }>(
-    'SELECT source_id, version, entries, dprk_entries FROM list_versions WHERE dataset = $1 AND sha256 = $2', [dataset, sha256]);
+  const rows = await q.query<{ source_id: string; version: string; published: string; entries: number; dprk_entries: number }>(
+    'SELECT source_id, version, coalesce(published, version) AS published, entries, dprk_entries FROM list_versions WHERE dataset = $1 AND sha256 = $2', [dataset, sha256]);
   const r = rows[0];
   if (!r) return null;
-  return { dataset, source_id: r.source_id, version: r.version, status: 'already_imported', entries: r.entries, dprk_entries: r.dprk_entries, added: 0, changed: 0, removed: 0 };
+  return { dataset, source_id: r.source_id, version: r.version, published: r.published, status: 'already_imported', entries: r.entries, dprk_entries: r.dprk_entries, added: 0, changed: 0, removed: 0 };
 }
 
 function fieldDiff(before: unknown, after: unknown): Record<string, { before: unknown; after: unknown }> {
@@ -83,8 +122,10 @@ export interface VersionedImportHooks {
   afterRecords?: (ctx: { sourceId: string; version: string; entityIdsByName: Map<string, string> }) => { statements: Statement[]; recordedBy: string } | null;
   /** Do records own derived entities (`<id>-sanction`, `<id>-wallet-…`)? Lists yes; FtM files no. Default true. */
   derivedIds?: boolean;
-  /** Runs inside the transaction after the import (linking). */
-  finish?: (tx: Queryable) => Promise<void>;
+  /** Runs inside the transaction after the import (checks, linking); throwing rolls the version back. */
+  finish?: (tx: Queryable, entries: number) => Promise<void>;
+  /** Told what went wrong in a listener run after the commit; the import stands. */
+  onWarning?: (message: string) => void;
 }
 
 /** Called after a list version is committed (not for a file already imported): the cases' re-screening listens here. */
@@ -109,6 +150,8 @@ export async function importVersion(
   const counts = await db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
+    /** The version's date: first and last seen of what it states. */
+    let seenDate = '';
     let prev = new Map<string, { hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>();
     let prevSources: string[] = [];
     const seen = new Set<string>();
@@ -129,23 +172,17 @@ export async function importVersion(
     let added = 0, changed = 0, dprk = 0;
 
     const begin = async () => {
-      v = resolveVersion();
+      const proposed = resolveVersion();
+      const versions = await tx.query<StoredVersion>(
+        'SELECT source_id, version, sha256, coalesce(published, version) AS published FROM list_versions WHERE dataset = $1 ORDER BY version', [proposed.dataset]);
+      v = { ...proposed, published: proposed.published ?? proposed.version, version: assignLabel(proposed, versions) };
       sourceId = sourceIdOf(v.dataset, v.version);
-      const versions = await tx.query<{ source_id: string; version: string; sha256: string }>(
-        'SELECT source_id, version, sha256 FROM list_versions WHERE dataset = $1 ORDER BY version', [v.dataset]);
-      const same = versions.find((x) => x.version === v!.version);
-      if (same) {
-        throw new Room39Error('conflict', `version ${v.version} of ${v.dataset} is already imported from a different file (sha256 ${same.sha256.slice(0, 12)}…); give the new file its own date (--date YYYY-MM-DD)`, v.file);
-      }
-      const latest = versions.at(-1);
-      if (latest && latest.version > v.version) {
-        throw new Room39Error('conflict', `this file is version ${v.version} of ${v.dataset}, older than the imported version ${latest.version}; import versions oldest first`, v.file);
-      }
+      seenDate = v.published!.slice(0, 10);
       prevSources = versions.map((x) => x.source_id);
       hooks.onVersion?.(v);
       await upsertSource(tx, {
-        id: sourceId, kind: v.kind, title: `${v.title}, ${v.version}`, publisher: v.publisher, author: null, published: v.version,
-        url: v.url, dataset: v.dataset, version: v.version, sha256: v.sha256, file: v.file,
+        id: sourceId, kind: v.kind, title: `${v.title}, ${v.version}`, publisher: v.publisher, author: null, published: seenDate,
+        url: v.sourceUrl ?? v.url, dataset: v.dataset, version: v.version, sha256: v.sha256, file: v.file,
       });
       const rows = await tx.query<{ entry_id: string; content_hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>(
         'SELECT entry_id, content_hash, entity_id, schema, caption, dprk FROM list_entries WHERE dataset = $1 AND removed_on IS NULL', [v.dataset]);
@@ -217,6 +254,8 @@ export async function importVersion(
     for await (const r of records) {
       if (!v) await begin();
       const info = v!;
+      // Every statement cites this version and was seen on its date, whatever the caller stamped.
+      for (const st of r.statements) { st.sourceId = sourceId; st.firstSeen = seenDate; st.lastSeen = seenDate; }
       if (seen.has(r.entryId)) throw new Room39Error('invalid_data', `entry ${r.entryId} appears twice in the file`, info.file);
       seen.add(r.entryId);
       entityIdsByName.set(r.caption.toLowerCase(), r.entityId);
@@ -224,7 +263,7 @@ export async function importVersion(
       const old = prev.get(r.entryId);
       const row: EntryRow = {
         dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, hash: r.hash,
-        snapshot: r.snapshot, dprk: r.dprk, firstSeen: info.version, lastSeen: info.version, sourceId,
+        snapshot: r.snapshot, dprk: r.dprk, firstSeen: seenDate, lastSeen: seenDate, sourceId,
       };
       if (!old) {
         added++;
@@ -259,7 +298,7 @@ export async function importVersion(
       await tx.query(`DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4`, [...ownedParams(ids), prevSources, LIST_RECORDER]);
     }
     if (removedIds.length) {
-      await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4 WHERE dataset = $1 AND entry_id = ANY($2::text[])', [info.dataset, removedIds, info.version, sourceId]);
+      await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4 WHERE dataset = $1 AND entry_id = ANY($2::text[])', [info.dataset, removedIds, seenDate, sourceId]);
       await insertChanges(tx, removedIds.map((k) => {
         const o = prev.get(k)!;
         return {
@@ -271,7 +310,7 @@ export async function importVersion(
     }
 
     // Links between entries of this list (OFAC "Linked To:"), recomputed for every version.
-    const extra = hooks.afterRecords?.({ sourceId, version: info.version, entityIdsByName });
+    const extra = hooks.afterRecords?.({ sourceId, version: seenDate, entityIdsByName });
     if (extra) {
       const old = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2',
         [prevSources, extra.recordedBy]);
@@ -287,28 +326,34 @@ export async function importVersion(
     if (prevSources.length) {
       const moved = await tx.query<{ entity_id: string }>(
         `UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id`,
-        [sourceId, info.version, prevSources]);
+        [sourceId, seenDate, prevSources]);
       touch(moved.map((m) => m.entity_id));
       await tx.query(`UPDATE list_entries SET last_seen = $3, source_id = $4 WHERE dataset = $1 AND removed_on IS NULL AND entry_id = ANY($2::text[])`,
-        [info.dataset, [...seen], info.version, sourceId]);
+        [info.dataset, [...seen], seenDate, sourceId]);
     }
     await tx.query(
-      `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length],
+      `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, source_url, fetched_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length,
+        info.published ?? info.version, info.sourceUrl ?? null, info.fetchedAt ?? null],
     );
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
-    await hooks.finish?.(tx);
+    await hooks.finish?.(tx, seen.size);
     return {
-      dataset: info.dataset, source_id: sourceId, version: info.version, status: 'imported' as const,
+      dataset: info.dataset, source_id: sourceId, version: info.version, published: info.published ?? info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
     };
   });
   for (const listener of versionListeners) {
-    try { listener(db, counts); } catch { /* a listener's failure is not the import's */ }
+    try {
+      listener(db, counts);
+    } catch (e) {
+      // A listener's failure is not the import's: the version stands, and the caller hears of it.
+      hooks.onWarning?.(`after importing ${counts.dataset} ${counts.version}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   return counts;
 }

@@ -19,8 +19,8 @@ export interface XNode {
 }
 
 export interface XmlRecordOptions extends ParseOptions {
-  /** Required local name of the document element. */
-  root: string;
+  /** Required local name(s) of the document element; null accepts any (a format whose root the publisher has varied). */
+  root: string | readonly string[] | null;
   /** Is the element at this path (local names, root first) a record? */
   isRecord: (path: readonly string[]) => boolean;
   /** Largest record, in characters of text, before the file is refused. */
@@ -44,6 +44,20 @@ export function childText(node: XNode, name: string): string | null {
 
 export function childrenNamed(node: XNode, name: string): XNode[] {
   return node.children.filter((n) => n.name === name);
+}
+
+/** Every descendant element with this name, in document order. */
+export function descendants(node: XNode, name: string, out: XNode[] = []): XNode[] {
+  for (const c of node.children) {
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}
+
+/** Trimmed texts of every descendant with this name. */
+export function descendantTexts(node: XNode, name: string): string[] {
+  return descendants(node, name).map((n) => n.text.trim()).filter(Boolean);
 }
 
 /** Texts of `<NAME><VALUE>…</VALUE></NAME>` (UN style) or of repeated children. */
@@ -73,6 +87,7 @@ class RecordAssembler {
   private recordDepth = -1;
   private recordChars = 0;
   private rootAttrs: Record<string, string> = {};
+  rootName = '';
 
   constructor(private readonly opts: XmlRecordOptions, private readonly maxChars: number) {
     const p = this.parser;
@@ -97,7 +112,9 @@ class RecordAssembler {
     const name = localName(tag.name);
     if (!this.sawRoot) {
       this.sawRoot = true;
-      if (name !== this.opts.root) { this.fail(`the document element is <${tag.name}>, expected <${this.opts.root}> (wrong list type?)`); return; }
+      const roots = this.opts.root === null ? null : typeof this.opts.root === 'string' ? [this.opts.root] : this.opts.root;
+      if (roots && !roots.includes(name)) { this.fail(`the document element is <${tag.name}>, expected <${roots.join('> or <')}> (wrong list type?)`); return; }
+      this.rootName = name;
       this.rootAttrs = attrsOf(tag);
     }
     this.path.push(name);
@@ -156,6 +173,6 @@ export async function* xmlRecords(input: ListInput, opts: XmlRecordOptions): Asy
   }
   if (a.failure) throw a.failure;
   if (!a.sawRoot) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `no XML document element found (empty file, or not an XML list)`);
-  if (!a.ended) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `the file ends before </${opts.root}> (truncated?)`);
+  if (!a.ended) throw listParseError(opts.file, { line: parser.line, column: parser.column + 1 }, `the file ends before </${a.rootName}> (truncated?)`);
   while (ready.length) yield ready.shift()!;
 }

@@ -40,7 +40,7 @@ async function upload(c: Context<AppEnv>) {
 }
 
 export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
-  const service = () => screeningService(db, settings.bundleRoot);
+  const service = () => screeningService(db);
 
   app.get('/api/cases', async (c) => c.json({ cases: await listCaseRecords(db) }));
 

@@ -33,7 +33,7 @@ export const registerMatchRoutes: RouteRegistrar = (app, { db, settings }) => {
     const entries = Object.entries(body.queries);
     if (entries.length > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`, 'queries');
     if (entries.length === 0) throw invalidInput('No queries provided.', 'queries');
-    const service = await screeningService(db, settings.bundleRoot);
+    const service = await screeningService(db);
     const responses: Record<string, unknown> = {};
     for (const [key, ex] of entries) {
       if (!ex) continue;

@@ -65,7 +65,7 @@ async function answer(services: Services, dataset: string | null, raw: string) {
   try { parsed = JSON.parse(raw); } catch { throw invalidInput('queries is not valid JSON', 'queries'); }
   const queries = batch.parse(parsed);
   if (Object.keys(queries).length > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`, 'queries');
-  const service = await screeningService(services.db, services.settings.bundleRoot);
+  const service = await screeningService(services.db);
   const out: Record<string, { result: unknown[] }> = {};
   for (const [key, q] of Object.entries(queries)) {
     const options = parseScreeningOptions({ limit: q.limit, dataset: dataset ?? undefined }, { clampLimit: true });
@@ -115,7 +115,7 @@ function register(app: App, services: Services, path: string, datasetOf: (c: Con
   });
   app.get(`${path}/preview`, async (c) => {
     const id = c.req.query('id') ?? '';
-    const service = await screeningService(services.db, services.settings.bundleRoot);
+    const service = await screeningService(services.db);
     const e = service.byId.get(id);
     if (!e) throw notFound(`no entity with id "${id.slice(0, 80)}"`);
     const names = e.names.filter((n) => n.strength !== 'weak').slice(0, 8).map((n) => escapeHtml(n.value)).join('<br>');

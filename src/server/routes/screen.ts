@@ -40,7 +40,7 @@ export const registerScreenRoutes: RouteRegistrar = (app, { db, settings }) => {
       raw = { threshold: body.threshold ?? raw.threshold, dataset: body.dataset ?? raw.dataset, limit: body.limit ?? raw.limit };
     }
     const options = parseScreeningOptions(raw);
-    const service = await screeningService(db, settings.bundleRoot);
+    const service = await screeningService(db);
     const chunks: string[] = [];
     await runScreen(service, rows, options, [jsonWriter((s) => chunks.push(s))]);
     return c.body(chunks.join(''), 200, { 'content-type': 'application/json; charset=utf-8' });

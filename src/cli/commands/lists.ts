@@ -1,0 +1,58 @@
+/**
+ * `room39 lists update [--list ofac|un|uk|eu|all]`: fetch the current
+ * official lists from their publishers and import what changed;
+ * `room39 lists status`: each list's version, publication date, last check
+ * and age. Thin over src/ingest/lists/update.ts and status.ts.
+ */
+import { LIST_KEYS, type ListKey } from '../../config/settings.ts';
+import { optString, UsageError, type CliCommand } from '../command.ts';
+import { table } from '../table.ts';
+import { updateLists } from '../../ingest/lists/update.ts';
+import { describeStatus, listStatus, NOT_LOADED_MESSAGE } from '../../ingest/lists/status.ts';
+import { LIST_DATASET } from '../../ingest/lists/formats.ts';
+
+function chosenLists(raw: string | null): ListKey[] {
+  if (raw === null || raw === 'all') return [...LIST_KEYS];
+  const out: ListKey[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const key = (LIST_KEYS as readonly string[]).includes(part) ? part as ListKey : LIST_KEYS.find((k) => LIST_DATASET[k] === part);
+    if (!key) throw new UsageError(`--list is one of ${LIST_KEYS.join(', ')} or all (or a dataset name: ${LIST_KEYS.map((k) => LIST_DATASET[k]).join(', ')}); got "${part}"`);
+    if (!out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+export const listsCommand: CliCommand = {
+  name: 'lists',
+  summary: 'Official lists: fetch the current OFAC, UN, UK and EU lists from their publishers (update), or show how fresh each is (status).',
+  usage: 'lists update [--list ofac|un|uk|eu|all] [--json] | lists status [--json]',
+  options: { list: { type: 'string' } },
+  async run(ctx) {
+    const [sub, ...extra] = ctx.args.positionals;
+    if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
+    if (sub === 'update') {
+      const lists = chosenLists(optString(ctx.args, 'list'));
+      const { db } = await ctx.services();
+      const result = await updateLists(db, ctx.settings.lists, { lists, log: (m) => ctx.log(`room39: ${m}`) });
+      const failed = result.lists.filter((l) => l.status === 'failed');
+      return {
+        json: result,
+        text: result.lists.map((l) => `${l.list}: ${l.status === 'failed' ? `failed: ${l.message}` : l.message}`).join('\n'),
+        exitCode: failed.length ? 1 : 0,
+      };
+    }
+    if (sub === 'status') {
+      if (optString(ctx.args, 'list') !== null) throw new UsageError('--list goes with lists update');
+      const { db } = await ctx.services();
+      const status = await listStatus(db, ctx.settings.lists);
+      const none = status.lists.every((l) => !l.version);
+      const rows = status.lists.map((l) => [l.list, l.version ?? '-', l.published ?? '-', l.fetched_at?.slice(0, 16).replace('T', ' ') ?? '-', String(l.entries ?? '-'), String(l.dprk_entries ?? '-'), l.stale ? 'stale' : 'current']);
+      const notes = status.lists.filter((l) => l.last_error || !l.version).map(describeStatus);
+      return {
+        json: status,
+        text: `${table(['list', 'version', 'published', 'fetched', 'entries', 'DPRK', 'freshness'], rows)}${notes.length ? `\n${notes.join('\n')}` : ''}${none ? `\n${NOT_LOADED_MESSAGE}` : ''}`,
+      };
+    }
+    throw new UsageError(sub ? `unknown subcommand "${sub}": use update or status` : 'give a subcommand: update or status');
+  },
+};
