@@ -2,7 +2,9 @@
 # The whole test suite on a fresh machine: installs what it needs (npm packages;
 # Debian's postgresql and chromium), starts a PostgreSQL server on loopback for
 # the server-backend tests, builds the web app for the browser tests, checks
-# types, and runs every test. Nothing is skipped for want of a program.
+# types, and runs every test. Nothing is skipped for want of a program. At exit
+# (also on failure or Ctrl-C) it drops the PostgreSQL role it made (a random
+# password, never written down) and stops PostgreSQL if it started it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[room39 test] %s\n' "$*" >&2; }
@@ -22,21 +24,62 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# PostgreSQL for the server-backend tests: started here only if it is not running, and stopped again at exit;
+# a role made for this run with a random password, dropped at exit (with any database a crashed test left).
+pg_role='' pg_port='' pg_ver='' pg_marker=''
+psql_as_postgres() { as_root su postgres -c "psql -X -p $pg_port -v ON_ERROR_STOP=1 -qtA"; }
+drop_role() {
+  local role=$1
+  for db in $(echo "SELECT datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE r.rolname = '$role'" | psql_as_postgres); do
+    echo "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" | psql_as_postgres >/dev/null
+  done
+  echo "DROP ROLE IF EXISTS \"$role\"" | psql_as_postgres >/dev/null
+}
+cleanup() {
+  local status=$?
+  if [ -n "$pg_role" ]; then drop_role "$pg_role" || log "could not drop the role $pg_role"; fi
+  # Stopped by the last test run out, if a test run started it (runs in other work trees may share it).
+  if [ -n "$pg_ver" ] && [ -f "$pg_marker" ]; then
+    if echo "SELECT 1 FROM pg_roles WHERE rolname LIKE 'room39\_test\_%'" | psql_as_postgres | grep -q 1; then
+      log "leaving PostgreSQL $pg_ver running: another test run is using it"
+    else
+      log "stopping PostgreSQL $pg_ver"
+      as_root pg_ctlcluster "$pg_ver" main stop || true
+      rm -f "$pg_marker"
+    fi
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-  if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main"' | grep -q .; then
-    log "creating PostgreSQL $ver cluster"
-    as_root pg_createcluster "$ver" main >/dev/null
+  pg_ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  if ! pg_lsclusters -h | awk -v v="$pg_ver" '$1==v && $2=="main"' | grep -q .; then
+    log "creating PostgreSQL $pg_ver cluster"
+    as_root pg_createcluster "$pg_ver" main >/dev/null
   fi
-  port=$(pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $3}')
-  if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
-    log "starting PostgreSQL $ver on 127.0.0.1:$port"
-    as_root pg_ctlcluster "$ver" main start
+  pg_marker="${TMPDIR:-/tmp}/room39-test-started-postgresql-$pg_ver"
+  pg_port=$(pg_lsclusters -h | awk -v v="$pg_ver" '$1==v && $2=="main" {print $3}')
+  if ! pg_lsclusters -h | awk -v v="$pg_ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    log "starting PostgreSQL $pg_ver on 127.0.0.1:$pg_port (stopped again at exit)"
+    as_root pg_ctlcluster "$pg_ver" main start
+    touch "$pg_marker"
   fi
-  if ! as_root su postgres -c "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'room39_test'\"" | grep -q 1; then
-    as_root su postgres -c "psql -p $port -qc \"CREATE ROLE room39_test LOGIN SUPERUSER PASSWORD 'room39_test'\"" >/dev/null
+  # Earlier versions of this script left a role whose password was its name: remove it (unless a run of such a
+  # version is connected with it right now, in another work tree on this machine).
+  if echo "SELECT 1 FROM pg_roles WHERE rolname = 'room39_test'" | psql_as_postgres | grep -q 1; then
+    if echo "SELECT 1 FROM pg_stat_activity WHERE usename = 'room39_test'" | psql_as_postgres | grep -q 1; then
+      log "the old role room39_test (known password) is in use by another run: not removed now"
+    else
+      drop_role room39_test
+    fi
   fi
-  export TEST_DATABASE_URL="postgres://room39_test:room39_test@127.0.0.1:$port/postgres"
+  pg_role="room39_test_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  pg_password=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+  # Through stdin, so the password is on no command line.
+  echo "CREATE ROLE $pg_role LOGIN SUPERUSER PASSWORD '$pg_password'" | psql_as_postgres >/dev/null
+  export TEST_DATABASE_URL="postgres://$pg_role:$pg_password@127.0.0.1:$pg_port/postgres"
 fi
 export ROOM39_REQUIRE_POSTGRES=1 ROOM39_REQUIRE_CHROMIUM=1
 
@@ -56,4 +99,4 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync("test-artifacts/vitest.json", "utf8"));
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 ' || true
-exit "$status"
+exit "$status"  # the EXIT trap cleans up

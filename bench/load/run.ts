@@ -7,6 +7,12 @@
  * every error and non-2xx count.
  *
  *   npx tsx bench/load/run.ts [--rate 500] [--duration 30] [--connections 50] [--data DIR]
+ *
+ * `--find-max` instead steps each endpoint's rate up (10 s a step) and keeps
+ * the highest rate it held with no error, timeout or non-2xx answer, p99
+ * under 100 ms and at least 95% of the rate achieved; the per-address limit
+ * is raised for that run so the limiter is not what is measured. The load
+ * average of the machine is recorded before each step (it is shared).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +22,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '500' }, duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' }, data: { type: 'string' } } });
+const { values } = parseArgs({ options: {
+  rate: { type: 'string', default: '500' }, duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' }, data: { type: 'string' },
+  'find-max': { type: 'boolean', default: false }, 'step-duration': { type: 'string', default: '10' },
+} });
+const findMax = values['find-max'] === true;
 const rate = Number(values.rate);
 const duration = Math.min(Number(values.duration), 120);
 const connections = Number(values.connections);
@@ -24,7 +34,7 @@ const connections = Number(values.connections);
 // --data DIR reuses a filled data directory (the first start loads the bundled lists, which takes minutes).
 const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'room39-load-'));
 const child = spawn(process.execPath, [path.join(ROOT, 'bin/room39.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
-  env: { ...process.env, ROOM39_DATA: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, ROOM39_DATA: dataDir, DATABASE_URL: '', ...(findMax ? { ROOM39_RATE_ADDRESS: '100000/100000' } : {}) }, stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
 child.stdout.on('data', (d: Buffer) => (log += d));
@@ -37,19 +47,56 @@ const url = await new Promise<string>((resolve, reject) => {
   }, 100);
 });
 
-interface Outcome { name: string; method: string; path: string; rate: number; duration_s: number; connections: number; requests: number; rps: number; p50_ms: number; p99_ms: number; max_ms: number; errors: number; timeouts: number; non2xx: number }
+interface Outcome { name: string; method: string; path: string; rate: number; duration_s: number; connections: number; requests: number; rps: number; p50_ms: number; p99_ms: number; max_ms: number; errors: number; timeouts: number; non2xx: number; loadavg_before: number }
 
-async function run(name: string, method: 'GET' | 'POST', p: string, body?: unknown): Promise<Outcome> {
+async function run(name: string, method: 'GET' | 'POST', p: string, body?: unknown, at = rate, seconds = duration): Promise<Outcome> {
+  const loadavg = os.loadavg()[0]!;
   const warm = await fetch(`${url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
   if (!warm.ok) throw new Error(`${method} ${p} answered ${warm.status}: ${await warm.text()}`);
   const r = await autocannon({
-    url: `${url}${p}`, method, connections, duration, overallRate: rate, timeout: 10,
+    url: `${url}${p}`, method, connections, duration: seconds, overallRate: at, timeout: 10,
     headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
   });
   return {
-    name, method, path: p, rate, duration_s: duration, connections, requests: r.requests.total, rps: r.requests.average,
+    name, method, path: p, rate: at, duration_s: seconds, connections, requests: r.requests.total, rps: r.requests.total / seconds,
     p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
+    loadavg_before: Math.round(loadavg * 10) / 10,
   };
+}
+
+const held = (o: Outcome) => o.errors === 0 && o.timeouts === 0 && o.non2xx === 0 && o.p99_ms < 100 && o.rps >= 0.95 * o.rate;
+
+/** Steps the rate up until a step is not held; returns every step, the highest held one marked. */
+async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: unknown, rates: number[]): Promise<Outcome[]> {
+  const steps: Outcome[] = [];
+  for (const at of rates) {
+    const o = await run(name, method, p, body, at, Number(values['step-duration']));
+    steps.push(o);
+    console.log(`${name} @ ${at}/s: ${o.rps.toFixed(0)}/s, p50 ${o.p50_ms} ms, p99 ${o.p99_ms} ms, errors ${o.errors + o.timeouts + o.non2xx}, load ${o.loadavg_before} → ${held(o) ? 'held' : 'not held'}`);
+    if (!held(o)) break;
+  }
+  return steps;
+}
+
+const MATCH_BODY = { queries: { q1: { schema: 'Person', properties: { name: ['Kim Won Hong'] } }, q2: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group'] } } } };
+if (findMax) {
+  const out: Record<string, { highest_held: number | null; steps: Outcome[] }> = {};
+  try {
+    for (const [name, method, p, body, rates] of [
+      ['search', 'GET', '/api/search?q=Mansudae', undefined, [50, 100, 150, 200, 250, 300, 400, 500]],
+      ['match', 'POST', '/match/default', MATCH_BODY, [200, 400, 600, 800, 1000, 1200, 1500]],
+    ] as const) {
+      const steps = await stepUp(name, method, p, body, [...rates]);
+      out[name] = { highest_held: steps.filter(held).at(-1)?.rate ?? null, steps };
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const doc = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', criteria: '0 errors/timeouts/non-2xx, p99 < 100 ms, ≥ 95% of the rate achieved', ...out };
+  fs.writeFileSync(path.join(ROOT, 'bench/load/max-rate.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  for (const [name, r] of Object.entries(out)) console.log(`${name}: highest rate held ${r.highest_held ?? 'none'}/s`);
+  if (!values.data) fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const results: Outcome[] = [];
@@ -57,7 +104,7 @@ try {
   // The security layer alone (rate limits, auth, CSRF, headers; no store query): what it costs and whether it lets 500/s through.
   results.push(await run('session', 'GET', '/api/auth/session'));
   results.push(await run('search', 'GET', '/api/search?q=Mansudae'));
-  results.push(await run('match', 'POST', '/match/default', { queries: { q1: { schema: 'Person', properties: { name: ['Kim Won Hong'] } }, q2: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group'] } } } }));
+  results.push(await run('match', 'POST', '/match/default', MATCH_BODY));
 } finally {
   child.kill('SIGTERM');
 }

@@ -57,11 +57,39 @@ export function recordHash(r: Omit<AuditRecord, 'hash'>): string {
     .digest('hex');
 }
 
-/** jsonb cannot hold U+0000; a value is kept as JSON-safe data. */
+/**
+ * Text the database can hold: PostgreSQL text and jsonb refuse U+0000 and
+ * lone surrogates, and a NUL in a path or name must not lose the record that
+ * names it; each becomes U+FFFD.
+ */
+const textSafe = (s: string) => s.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+/** A value as jsonb will store it: JSON data, every string (and key) text-safe. */
 function jsonSafe(v: JsonValue | null | undefined): JsonValue | null {
   if (v === undefined || v === null) return null;
-  return JSON.parse(JSON.stringify(v).replace(/\\u0000/g, '\\ufffd')) as JsonValue;
+  const clean = (x: unknown): JsonValue => {
+    if (typeof x === 'string') return textSafe(x);
+    if (Array.isArray(x)) return x.map(clean);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, val]) => [textSafe(k), clean(val)]));
+    return x as JsonValue;
+  };
+  return clean(JSON.parse(JSON.stringify(v)));
 }
+
+/**
+ * The time of a record at the precision the database stores (microseconds),
+ * as the text `verifyAudit` reads back (AT_TEXT): the hash covers exactly
+ * what is stored, so a timestamp changed by a microsecond is found.
+ */
+function nowMicros(): string {
+  const us = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const iso = new Date(Math.floor(us / 1000)).toISOString();
+  return `${iso.slice(0, 23)}${String(us % 1000).padStart(3, '0')}Z`;
+}
+
+/** A record's stored time as text, to the microsecond, in UTC. */
+const AT_TEXT = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`;
+const RECORD_COLUMNS = `n, ${AT_TEXT}, actor, action, target, before, after, meta, prev_hash, hash`;
 
 function isDb(q: Queryable): q is Db {
   return typeof (q as Partial<Db>).transaction === 'function';
@@ -73,10 +101,10 @@ async function appendIn(tx: Queryable, entry: AuditEntry): Promise<AuditRecord> 
   if (!head) throw new Error('audit_head is missing: the store was not migrated');
   const base = {
     n: Number(head.n) + 1,
-    at: new Date().toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target ?? null,
+    at: nowMicros(),
+    actor: textSafe(entry.actor),
+    action: textSafe(entry.action),
+    target: entry.target == null ? null : textSafe(entry.target),
     before: jsonSafe(entry.before),
     after: jsonSafe(entry.after),
     meta: jsonSafe(entry.meta),
@@ -106,7 +134,8 @@ export async function appendAudit(q: Queryable, entry: AuditEntry): Promise<Audi
 
 interface AuditRow {
   n: number | string;
-  at: Date | string;
+  /** AT_TEXT: microseconds, UTC. */
+  at: string;
   actor: string;
   action: string;
   target: string | null;
@@ -122,7 +151,7 @@ const parseJson = (v: unknown): JsonValue | null => (v === null || v === undefin
 function toRecord(r: AuditRow): AuditRecord {
   return {
     n: Number(r.n),
-    at: r.at instanceof Date ? r.at.toISOString() : new Date(r.at).toISOString(),
+    at: String(r.at),
     actor: r.actor, action: r.action, target: r.target,
     before: parseJson(r.before), after: parseJson(r.after), meta: parseJson(r.meta),
     prev_hash: r.prev_hash, hash: r.hash,
@@ -141,7 +170,7 @@ export interface AuditQuery {
 export async function listAudit(q: Queryable, query: AuditQuery = {}): Promise<AuditRecord[]> {
   const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
   const rows = await q.query<AuditRow>(
-    `SELECT n, at, actor, action, target, before, after, meta, prev_hash, hash FROM audit_log
+    `SELECT ${RECORD_COLUMNS} FROM audit_log
       WHERE ($1::bigint IS NULL OR n < $1) AND ($2::text IS NULL OR target = $2) AND ($3::text IS NULL OR actor = $3)
         AND ($4::text IS NULL OR action = $4)
       ORDER BY n DESC LIMIT $5`,
@@ -162,6 +191,16 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
+/**
+ * Records written before timestamps were hashed to the microsecond carry a
+ * hash over the time in milliseconds. Such a hash still covers everything
+ * stored only when the stored time has no digits past the millisecond.
+ */
+function legacyHashMatches(r: Omit<AuditRecord, 'hash'>, hash: string): boolean {
+  const m = /^(.*\.\d{3})000Z$/.exec(r.at);
+  return m !== null && recordHash({ ...r, at: `${m[1]}Z` }) === hash;
+}
+
 /** Recomputes the whole chain, page by page, and compares it with the head. */
 export async function verifyAudit(q: Queryable, pageSize = 2000): Promise<AuditVerification> {
   const problems: AuditProblem[] = [];
@@ -171,7 +210,7 @@ export async function verifyAudit(q: Queryable, pageSize = 2000): Promise<AuditV
   let after = 0;
   for (;;) {
     const rows = await q.query<AuditRow>(
-      'SELECT n, at, actor, action, target, before, after, meta, prev_hash, hash FROM audit_log WHERE n > $1 ORDER BY n LIMIT $2',
+      `SELECT ${RECORD_COLUMNS} FROM audit_log WHERE n > $1 ORDER BY n LIMIT $2`,
       [after, pageSize],
     );
     for (const row of rows) {
@@ -182,7 +221,7 @@ export async function verifyAudit(q: Queryable, pageSize = 2000): Promise<AuditV
       }
       if (r.prev_hash !== prevHash) problems.push({ n: r.n, problem: 'does not follow the record before it (a record was deleted, inserted or moved)' });
       const { hash, ...rest } = r;
-      if (recordHash(rest) !== hash) problems.push({ n: r.n, problem: 'content does not match its hash (edited or moved)' });
+      if (recordHash(rest) !== hash && !legacyHashMatches(rest, hash)) problems.push({ n: r.n, problem: 'content does not match its hash (edited or moved)' });
       prevHash = hash;
       expectedN = r.n + 1;
       after = r.n;

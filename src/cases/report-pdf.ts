@@ -82,7 +82,7 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
     doc.moveDown(0.3).font(f.bold).text(`${r.country_name}: ${r.rows} row(s)${r.sectorRows ? `, ${r.sectorRows} in a sector the sources name` : ''}`).font(f.regular);
     line(`Rows ${r.sampleRows.join(', ')}${r.rows > r.sampleRows.length ? ' …' : ''}`);
     for (const e of r.indicator.evidence) {
-      line(`  • ${e.kind === 'deployment' ? 'Deployment' : `Workers: ${e.figure ?? '?'}`}${e.sector ? `, ${e.sector}` : ''}${e.period ? `, ${e.period}` : ''}${e.sender ? `, sender ${e.sender}` : ''}${e.employer ? `, employer ${e.employer}` : ''}: “${e.quote}” (${e.source.title}, ${e.reliability})`);
+      line(`  • ${e.kind === 'deployment' ? 'Deployment' : `Workers: ${e.figure ?? '?'}`}${e.sector ? `, ${e.sector}` : ''}${e.period ? `, ${e.period}` : ''}${e.sender ? `, sender ${e.sender}` : ''}${e.employer ? `, employer ${e.employer}` : ''}: ${e.quote ? `“${e.quote}”` : '(no quote)'} (${e.source.title ?? e.source.id}, ${e.reliability ?? '?'})`);
     }
   }
 

@@ -20,7 +20,8 @@ export interface RiskEvidence {
   employer: string | null;
   /** For a worker count: the figure as the source gives it. */
   figure: string | null;
-  quote: string;
+  /** The source's words, where the source is bundled; null otherwise (then the citation says where). */
+  quote: string | null;
   reliability: string;
   source: { id: string; title: string };
 }
@@ -34,8 +35,8 @@ export interface SupplierRisk {
   evidence: RiskEvidence[];
 }
 
-interface DeploymentRow { sector: string | null; period_start: string | null; period_end: string | null; sender: string | null; employer: string | null; quote: string; reliability: string; source_id: string; title: string }
-interface FigureRow { sector: string | null; period_start: string | null; period_end: string | null; low: number | null; high: number | null; unit: string; quote: string; reliability: string; source_id: string; title: string }
+interface DeploymentRow { sector: string | null; period_start: string | null; period_end: string | null; sender: string | null; employer: string | null; quote: string | null; reliability: string; source_id: string; title: string }
+interface FigureRow { sector: string | null; period_start: string | null; period_end: string | null; low: number | null; high: number | null; unit: string; quote: string | null; reliability: string; source_id: string; title: string }
 
 const period = (a: string | null, b: string | null) => (a || b ? `${a ?? '…'}–${b ?? '…'}` : null);
 const words = (s: string) => s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3).map((w) => w.replace(/(ing|s)$/, ''));

@@ -83,11 +83,23 @@ export interface SecuritySettings {
   accountRate: RateSetting;
   /** ROOM39_RATE_LOGIN (default "10/10" per minute): login attempts per minute per address, and the burst. */
   loginRatePerMinute: RateSetting;
+  /**
+   * ROOM39_RATE_REFUSED (default "0.2/20"): refused requests at protected paths per second per address that are
+   * recorded one by one in the audit trail, and the burst; past it the address gets 429 and its refusals are counted
+   * into one audit record a minute.
+   */
+  refusedRate: RateSetting;
   /** ROOM39_LOCK_AFTER (default 5) failed logins lock an account for ROOM39_LOCK_MINUTES (default 15). */
   lockAfter: number;
   lockMinutes: number;
   /** ROOM39_MAX_UPLOAD_MB (default 20): the largest uploaded document. */
   maxUploadBytes: number;
+  /**
+   * Where `room39 serve` anchors the audit trail's head outside the database (src/audit/anchor.ts):
+   * ROOM39_AUDIT_ANCHOR_FILE (a file to append to) and/or ROOM39_AUDIT_ANCHOR_URL (a webhook), at start, every
+   * ROOM39_AUDIT_ANCHOR_MINUTES (default 60) and at stop.
+   */
+  auditAnchor: { file: string | null; webhook: string | null; minutes: number };
 }
 
 export interface RateSetting {
@@ -126,9 +138,15 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv = process.env): Secu
     addressRate: rate(env.ROOM39_RATE_ADDRESS, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ADDRESS'),
     accountRate: rate(env.ROOM39_RATE_ACCOUNT, { rate: 1000, burst: 2000 }, 'ROOM39_RATE_ACCOUNT'),
     loginRatePerMinute: rate(env.ROOM39_RATE_LOGIN, { rate: 10, burst: 10 }, 'ROOM39_RATE_LOGIN'),
+    refusedRate: rate(env.ROOM39_RATE_REFUSED, { rate: 0.2, burst: 20 }, 'ROOM39_RATE_REFUSED'),
     lockAfter: Math.round(positive(env.ROOM39_LOCK_AFTER, 5, 'ROOM39_LOCK_AFTER')),
     lockMinutes: positive(env.ROOM39_LOCK_MINUTES, 15, 'ROOM39_LOCK_MINUTES'),
     maxUploadBytes: Math.round(positive(env.ROOM39_MAX_UPLOAD_MB, 20, 'ROOM39_MAX_UPLOAD_MB') * 1024 * 1024),
+    auditAnchor: {
+      file: env.ROOM39_AUDIT_ANCHOR_FILE ? path.resolve(env.ROOM39_AUDIT_ANCHOR_FILE) : null,
+      webhook: env.ROOM39_AUDIT_ANCHOR_URL || null,
+      minutes: positive(env.ROOM39_AUDIT_ANCHOR_MINUTES, 60, 'ROOM39_AUDIT_ANCHOR_MINUTES'),
+    },
   };
 }
 

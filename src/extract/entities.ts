@@ -48,10 +48,12 @@ function tokenize(text: string): Token[] {
   const re = /(?:\p{Lu}\.){2,}|#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let t = m[0];
-    // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong".
-    t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
+    // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong" (most words have neither: no pattern run).
+    const last = t.charCodeAt(t.length - 1);
+    if (last === 115 /* s */ || last === 0x2019 || last === 39 || last === 45) t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
     if (!t) continue;
-    out.push({ start: m.index, end: m.index + t.length, text: t, cap: CAP_TOKEN.test(t), num: /^#?\d+$/.test(t) });
+    const c = t.charCodeAt(0);
+    out.push({ start: m.index, end: m.index + t.length, text: t, cap: c >= 65 && c <= 90 ? true : c < 128 ? false : CAP_TOKEN.test(t), num: c <= 57 && /^#?\d+$/.test(t) });
   }
   return out;
 }

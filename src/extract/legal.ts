@@ -23,6 +23,23 @@ const NAMED_ACT = String.raw`(${ACT_BODY})(?:\s+of\s+(\d{4}))?`;
 interface Rule {
   re: RegExp;
   caption: (m: RegExpExecArray) => string | null;
+  /** A word every match of the rule holds: a text without it skips the rule. */
+  trigger?: RegExp;
+}
+
+/** Where to look for a named act: windows ending at each "Act" / "Regulations", not the whole text (most capitalised runs are no act). */
+function actWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /\b(?:Act|Regulations)\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let from = Math.max(0, m.index - 300);
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+    const to = Math.min(text.length, m.index + m[0].length + 12);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else out.push([from, to]);
+  }
+  return out;
 }
 
 const NAMED_ACT_SOURCE = new RegExp(NAMED_ACT, 'gu').source;
@@ -32,38 +49,44 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`${SECTION}\\s+of\\s+(?:the\\s+)?(NKSPEA|CAATSA|TVPA|${ACT_BODY})`, 'gu'),
     caption: (m) => `${actCaption(m[2] ?? '')} §${m[1]}`,
+    trigger: /[Ss]ection|[Ss]ec\.|§/,
   },
-  { re: new RegExp(`\\b(NKSPEA|CAATSA|TVPA)\\s?(?:Title\\s+[IVX]+\\s+)?${SECTION}`, 'gu'), caption: (m) => `${m[1]} §${m[2]}` },
+  { re: new RegExp(`\\b(NKSPEA|CAATSA|TVPA)\\s?(?:Title\\s+[IVX]+\\s+)?${SECTION}`, 'gu'), caption: (m) => `${m[1]} §${m[2]}`, trigger: /NKSPEA|CAATSA|TVPA/ },
   // Executive orders: "Executive Order 13722", "E.O. 13722", "EO 13722", "Executive Order (E.O.) 13722"
   {
     re: /\b(?:Executive\s+Orders?(?:\s*\((?:E\.\s?O\.|EO)\))?|E\.\s?O\.|EO)\s*(?:No\.\s*)?(1[0-9]{4})\b/g,
     caption: (m) => `EO ${m[1]}`,
+    trigger: /Executive|E\.\s?O\.|EO/,
   },
   // UN Security Council resolutions: "UNSCR 2397", "resolution 2397 (2017)", "UN Security Council Resolutions (UNSCR) 2375"
   {
     re: /\b(?:UNSCRs?|UNSC\s+[Rr]esolutions?|(?:(?:U\.?N\.?|United\s+Nations)\s+)?Security\s+Council\s+[Rr]esolutions?|[Rr]esolutions?)\s*(?:\(UNSCRs?\)\s*)?(?:No\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?/g,
     caption: (m) => `UNSCR ${m[1]}`,
+    trigger: /[Rr]esolution|UNSC/,
   },
   // United States Code: "22 U.S.C. § 9241a", "22 U.S.C. 9241a", "19 U.S.C. § 1307", "22 U.S.C. § 9241 et seq."
   {
     re: /\b(\d{1,2})\s?U\.\s?S\.\s?C\.?\s?(?:§§?\s?)?(\d+[a-z]?(?:\([a-z0-9]+\))*)(?:\s+et\s+seq\.?)?/g,
     caption: (m) => `${m[1]} U.S.C. §${m[2]}`,
+    trigger: /U\.\s?S\.\s?C/,
   },
   // Public laws: "Public Law 115-44", "Pub. L. 115-44", "P.L. 115-44"
-  { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}` },
+  { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}`, trigger: /Law|Pub\.|P\.\s?L\./ },
   // Treaties, charters, covenants, protocols: "Treaty on European Union", "EU Charter of Fundamental Rights", "the 2000 UN TIP Protocol"
   {
     re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
     caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
+    trigger: /Treaty|Charter|Covenant|Protocol/,
   },
   // UN document symbols: A/HRC/34/L.14, S/RES/2397 (2017)
-  { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]) },
+  { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]), trigger: /[AS]\/(?:HRC|RES)/ },
   // Conventions and charters
   {
     re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
     caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
+    trigger: /Convention/,
   },
-  { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations' },
+  { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations', trigger: /Charter/ },
   // Named acts: "Trafficking Victims Protection Act", "North Korea Refugee Adoption Act", "KIMS Act"
   { re: new RegExp(NAMED_ACT, 'gu'), caption: (m) => actCaption(m[1] ?? '') },
   // Acronyms standing alone
@@ -82,12 +105,27 @@ function actCaption(raw: string): string {
 }
 
 /** Finds legal instrument mentions, longest first, without overlaps. */
+function* matchesOf(rule: Rule, text: string): Generator<RegExpExecArray & { offset: number }> {
+  if (rule.trigger && !rule.trigger.test(text)) return;
+  const windows: [number, number][] = rule.re.source === NAMED_ACT_SOURCE ? actWindows(text) : [[0, text.length]];
+  const seen = new Set<string>();
+  for (const [from, to] of windows) {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(part); m; m = rule.re.exec(part)) {
+      const key = `${from + m.index}:${m[0].length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield Object.assign(m, { offset: from });
+    }
+  }
+}
+
 export function findLegalMentions(text: string): LegalMention[] {
   const found: LegalMention[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      let start = m.index;
+    for (const m of matchesOf(rule, text)) {
+      let start = m.offset + m.index;
       let surface = m[0];
       let joined: RegExpExecArray | null = null;
       const lead = LEADING_NOISE.exec(surface);

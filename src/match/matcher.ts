@@ -12,7 +12,8 @@ import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
 import { compareCountries, countryCodeOf } from './score-country.ts';
 import { compareIdentifiers } from './score-identifier.ts';
 import { schemasCompatible } from './score-schema.ts';
-import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength } from './types.ts';
+import { MATCH_FEATURES } from './features.ts';
+import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength, WeightedFeature } from './types.ts';
 
 /**
  * Default match threshold. Chosen on the evaluation set (test/match/eval-set.json):
@@ -109,6 +110,13 @@ export class Matcher {
     return { byKind, keys, birthDates, countries, identifiers, notes };
   }
 
+  /** Whether the caller's exclusions and filter let entity `e` through. */
+  private admits(e: number, options: MatchOptions): boolean {
+    const entity = this.index.entities[e]!;
+    if (options.excludeIds?.has(entity.id)) return false;
+    return options.accept ? options.accept(entity) : true;
+  }
+
   /** Candidate entities for a prepared query, best first by summed key weight. */
   private candidates(q: PreparedQuery, mask: Uint8Array, max: number, options: MatchOptions): number[] {
     const touched: number[] = [];
@@ -122,7 +130,7 @@ export class Matcher {
         if (mask[e] === 0) continue;
         hit(slot);
         if (seenKey[e] === keyId) continue;
-        if (options.excludeIds?.has(this.index.entities[e]!.id)) continue;
+        if (!this.admits(e, options)) continue;
         seenKey[e] = keyId;
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + w;
@@ -156,7 +164,7 @@ export class Matcher {
     // The same identifier finds an entity whatever its names: compare all of them.
     for (const id of q.identifiers) {
       for (const e of this.index.lookupIdentifier(id)) {
-        if (mask[e] === 0 || options.excludeIds?.has(this.index.entities[e]!.id)) continue;
+        if (mask[e] === 0 || !this.admits(e, options)) continue;
         for (const slot of this.index.namesOf[e]!) hit(slot);
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + 100;
@@ -206,15 +214,17 @@ export class Matcher {
       const entity = this.index.entities[e]!;
       let s = best.score;
       const features: ExplanationItem[] = [];
-      const apply = (r: { effect: number; item: ExplanationItem } | null) => {
-        if (!r) return;
-        s = r.effect >= 0 ? s + (1 - s) * r.effect : s * (1 + r.effect);
-        features.push({ ...r.item, score: round(r.item.score) });
+      const apply = (feature: WeightedFeature, r: { effect: number; item: ExplanationItem } | null): boolean => {
+        const factor = weightFactor(feature, options.weights);
+        if (!r || factor === 0) return false;
+        const effect = Math.max(-1, Math.min(1, r.effect * factor));
+        s = effect >= 0 ? s + (1 - s) * effect : s * (1 + effect);
+        features.push({ ...r.item, score: round(r.item.score * factor) });
+        return true;
       };
-      apply(compareBirthDates(q.birthDates, entity.birthDates));
-      apply(compareCountries(q.countries, entity.countries));
-      const id = compareIdentifiers(q.identifiers, entity.identifiers);
-      if (id) { apply(id); s = Math.max(s, 0.85); }
+      apply('birth_date', compareBirthDates(q.birthDates, entity.birthDates));
+      apply('country', compareCountries(q.countries, entity.countries));
+      if (apply('identifier', compareIdentifiers(q.identifiers, entity.identifiers))) s = Math.max(s, 0.85);
       if (s < cutoff) continue;
       scored.push({ entity, score: round(s), best, features });
     }
@@ -244,6 +254,14 @@ export class Matcher {
 
 interface BestName { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength }
 interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
+
+/** A feature's weight as a multiple of its coefficient (1 when the caller gave none). */
+function weightFactor(feature: WeightedFeature, weights: MatchOptions['weights']): number {
+  const w = weights?.[feature];
+  if (w === undefined) return 1;
+  const coefficient = MATCH_FEATURES.find((f) => f.feature === feature)?.coefficient ?? 1;
+  return w / coefficient;
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -75,7 +75,18 @@ export interface MatchOptions {
   excludeIds?: ReadonlySet<string>;
   /** Names not to compare against (hold-out evaluation): entity id → normalised names. */
   excludeNames?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Only entities this accepts are returned (yente's topic, dataset, schema and date filters). */
+  accept?: (entity: MatchableEntity) => boolean;
+  /**
+   * Weights of the features beside the name, replacing their coefficients
+   * (src/match/features.ts): 0 turns a feature off, its coefficient leaves it
+   * as it is, twice the coefficient doubles its effect (kept within ±1).
+   */
+  weights?: Partial<Record<WeightedFeature, number>>;
 }
+
+/** The features whose weight a caller may change (the name score is the base, not a weight). */
+export type WeightedFeature = 'birth_date' | 'country' | 'identifier';
 
 /** One piece of the explanation of a score (yente's `explanations` entries have the same shape). */
 export interface ExplanationItem {

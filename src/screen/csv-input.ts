@@ -45,6 +45,8 @@ export interface ReadOptions {
   mapping?: Readonly<Record<string, string | null>>;
   /** Called once the header is read. */
   onInfo?: (info: InputInfo) => void;
+  /** Refuse a file with no name column (default); a preview reads it anyway to show its columns. */
+  requireName?: boolean;
 }
 
 /** Longest cell kept; longer ones are cut (and the row says so). */
@@ -137,7 +139,7 @@ export async function* readScreenCsv(
       if (!mapping) {
         const headers = record.map((h) => h.replace(/^\ufeff/, '').trim());
         mapping = mapColumns(headers, options.mapping);
-        if (!mapping.some((m) => m.field === 'name')) throw invalidInput(missingNameMessage(headers), `${file}, line 1`);
+        if (options.requireName !== false && !mapping.some((m) => m.field === 'name')) throw invalidInput(missingNameMessage(headers), `${file}, line 1`);
         options.onInfo?.({ format: 'csv', encoding, delimiter: delimiterName(delimiter), sheet: null, headers, mapping });
         continue;
       }

@@ -5,7 +5,7 @@
  * plus the curated seed dataset; any other name is one dataset of the graph
  * (`us_ofac_sdn`, `un_sc_sanctions`, `room39_seeds`).
  */
-import { invalidOption } from '../errors.ts';
+import { invalidOption, notFound } from '../errors.ts';
 
 export interface DatasetScope {
   /** The name asked for. */
@@ -15,11 +15,20 @@ export interface DatasetScope {
 }
 
 const EVERYTHING = new Set(['default', 'all', 'sanctions']);
-const DPRK_COLLECTION = ['dprk', 'room39_seeds'];
+export const DPRK_COLLECTION: readonly string[] = ['dprk', 'room39_seeds'];
+/** Names that are collections of datasets rather than one dataset. */
+export const COLLECTION_NAMES: readonly string[] = [...EVERYTHING, 'dprk'];
 
-export function resolveDataset(name: string, field = 'dataset'): DatasetScope {
+/**
+ * The scope of a dataset name. With `known` (the datasets of the index), a
+ * name that is neither a collection nor one of them is refused as not found:
+ * screening against a dataset that does not exist must not look like a clean
+ * result.
+ */
+export function resolveDataset(name: string, field = 'dataset', known?: ReadonlySet<string>): DatasetScope {
   if (EVERYTHING.has(name)) return { name, filter: undefined };
-  if (name === 'dprk') return { name, filter: DPRK_COLLECTION };
+  if (name === 'dprk') return { name, filter: [...DPRK_COLLECTION] };
   if (!/^[a-z0-9_-]{1,64}$/.test(name)) throw invalidOption(field, `unknown dataset "${name.slice(0, 40)}"; use default, dprk or a dataset name such as us_ofac_sdn`);
+  if (known && !known.has(name)) throw notFound(`no such dataset "${name}"; the datasets are listed at /catalog (default and dprk are collections)`);
   return { name, filter: [name] };
 }

@@ -41,7 +41,7 @@ export interface ColumnMapping {
 }
 
 export function headerKey(h: string): string {
-  return h.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s_\-./]+/g, ' ').replace(/[()#:*]/g, '').trim();
+  return h.replace(/^\ufeff/, '').trim().toLowerCase().replace(/#/g, ' number ').replace(/[\s_\-./]+/g, ' ').replace(/[():*]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -75,7 +75,10 @@ export function mapColumns(headers: readonly string[], given: Readonly<Record<st
     for (const m of out) {
       if (m.how !== 'none') continue;
       const k = headerKey(m.header);
-      const field = INPUT_FIELDS.find((f) => !taken.has(f) && SYNONYMS[f].some((s) => (pass === 'exact' ? k === s : s.length > 3 && (` ${k} `).includes(` ${s} `))));
+      // "Vendor number", "Company ID": a code of the party, not its name.
+      const codeLike = /\b(number|no|nr|id|code|ref|reference)\b/.test(k);
+      const field = INPUT_FIELDS.find((f) => !taken.has(f) && !(pass === 'partial' && f === 'name' && codeLike)
+        && SYNONYMS[f].some((s) => (pass === 'exact' ? k === s : s.length > 3 && (` ${k} `).includes(` ${s} `))));
       if (field) {
         taken.add(field);
         Object.assign(m, { field, how: pass });

@@ -30,9 +30,13 @@ export const SCREENING_DEFAULTS = {
 
 /** Largest `limit` each door allows. */
 export const MAX_LIMIT = 50;
+/** Largest `limit` of yente's `/match` and of OpenRefine's queries (yente's own bound). */
+export const MATCH_MAX_LIMIT = 500;
 
 export interface OptionBounds {
   maxLimit?: number;
+  /** The datasets that exist (the index's and the collections): another name is refused as not found. */
+  knownDatasets?: ReadonlySet<string>;
   /** Too large a limit is lowered to the maximum instead of refused (OpenRefine asks for more than it needs). */
   clampLimit?: boolean;
 }
@@ -64,6 +68,6 @@ export function parseScreeningOptions(raw: RawScreeningOptions, bounds: OptionBo
   const limit = wholeNumber('limit', raw.limit, SCREENING_DEFAULTS.limit, bounds.maxLimit ?? MAX_LIMIT, bounds.clampLimit ?? false);
   const algorithm = given(raw.algorithm) ? String(raw.algorithm) : SCREENING_DEFAULTS.algorithm;
   if (algorithm !== ALGORITHM_NAME) throw invalidOption('algorithm', `unknown algorithm "${algorithm.slice(0, 40)}"; room39 has "${ALGORITHM_NAME}"`);
-  const dataset = resolveDataset(given(raw.dataset) ? String(raw.dataset) : SCREENING_DEFAULTS.dataset);
+  const dataset = resolveDataset(given(raw.dataset) ? String(raw.dataset) : SCREENING_DEFAULTS.dataset, 'dataset', bounds.knownDatasets);
   return { threshold, cutoff, limit, dataset, algorithm };
 }

@@ -1,10 +1,11 @@
 /**
  * Screening reports, written as the rows come (memory does not grow with the
  * file): JSON (`{"rows":[…]}`, the DESIGN contract), CSV (one line per match,
- * or per row without one) and a readable HTML report. All list text is
+ * or per row without one; written by csv-output.ts, formulas defused) and a
+ * readable HTML report. All list text is
  * HTML-escaped in the report.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from './csv-output.ts';
 import type { ScreenRowResult } from './screen.ts';
 
 export interface ReportWriter {
@@ -40,8 +41,9 @@ export function jsonWriter(write: Write): ReportWriter {
 
 const CSV_HEADER = ['row', 'name', 'schema', 'country', 'birth_date', 'id_number', 'match', 'score', 'match_id', 'match_caption', 'match_schema', 'datasets', 'flags', 'explanation', 'error'];
 
+/** CSV through the one writer every door uses (csv-output.ts: quoting and formula-injection escaping). */
 export function csvWriter(write: Write): ReportWriter {
-  write(stringify([CSV_HEADER]));
+  write(csvLine(CSV_HEADER));
   return {
     row(r) {
       const base = [r.row, r.input.name ?? '', r.input.schema ?? '', r.input.country ?? '', r.input.birth_date ?? '', r.input.id_number ?? ''];
@@ -49,7 +51,7 @@ export function csvWriter(write: Write): ReportWriter {
         ? r.matches.map((m) => [...base, m.match ? 'yes' : 'no', m.score, m.id, m.caption, m.schema, m.datasets.join(' '),
           m.flags.map((f) => `${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
         : [[...base, 'no', '', '', '', '', '', '', '', r.error ?? '']];
-      write(stringify(lines));
+      write(lines.map(csvLine).join(''));
     },
     end() { /* nothing after the last row */ },
   };

@@ -64,7 +64,7 @@ export async function* readScreenXlsx(input: string | Readable, file: string, op
         if (!mapping) {
           if (values.every((v) => v === '')) continue;
           mapping = mapColumns(values, options.mapping);
-          if (!mapping.some((m) => m.field === 'name')) throw invalidInput(missingNameMessage(values), `${file}, sheet "${name}", row ${r.number}`);
+          if (options.requireName !== false && !mapping.some((m) => m.field === 'name')) throw invalidInput(missingNameMessage(values), `${file}, sheet "${name}", row ${r.number}`);
           options.onInfo?.({ format: 'xlsx', encoding: null, delimiter: null, sheet: name, headers: values, mapping });
           continue;
         }

@@ -5,7 +5,8 @@
  * unchanged. The route parses the request; the shapes live here.
  */
 import type { ExplanationItem, MatchResult, RiskFlag } from '../match/types.ts';
-import { MATCH_FEATURES, featureKey } from '../match/features.ts';
+import { ALGORITHM_NAME, MATCH_FEATURES, featureKey } from '../match/features.ts';
+import { isoTimestamp, type EntityDates } from './index-facts.ts';
 
 export interface YenteExplanation { score: number; detail: string; query: string | null; candidate: string | null }
 
@@ -44,15 +45,20 @@ export function yenteFeatures(explanation: readonly ExplanationItem[]): { featur
   return { features, explanations };
 }
 
-export function yenteResult(r: MatchResult): YenteResult {
+export function yenteResult(r: MatchResult, dates?: EntityDates): YenteResult {
   const { features, explanations } = yenteFeatures(r.explanation);
   return {
     id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, properties: r.entity.properties,
     datasets: r.entity.datasets, referents: [], target: r.entity.topics.includes('sanction'),
-    first_seen: null, last_seen: null, last_change: null,
+    ...yenteDates(dates),
     score: r.score, features, explanations, match: r.match, token: null,
     flags: r.entity.flags,
   };
+}
+
+/** yente's three timestamps of an entity. */
+export function yenteDates(dates: EntityDates | undefined): Pick<YenteResult, 'first_seen' | 'last_seen' | 'last_change'> {
+  return { first_seen: isoTimestamp(dates?.firstSeen), last_seen: isoTimestamp(dates?.lastSeen), last_change: isoTimestamp(dates?.lastChange) };
 }
 
 const SOURCE_BASE = 'https://github.com/room39/room39/blob/main/';
@@ -60,4 +66,27 @@ const SOURCE_BASE = 'https://github.com/room39/room39/blob/main/';
 /** The `matcher` block of a `/match` response: each feature, its weight and its code. */
 export function yenteMatcherDocs(): Record<string, YenteFeatureDoc> {
   return Object.fromEntries(MATCH_FEATURES.map((f) => [f.key, { description: f.description, coefficient: f.coefficient, url: `${SOURCE_BASE}${f.file}` }]));
+}
+
+export interface YenteAlgorithm {
+  name: string;
+  description: string;
+  features: Record<string, YenteFeatureDoc>;
+  /** Configuration keys `/match` accepts in its body's `config` (room39's matcher has none). */
+  config: Record<string, never>;
+}
+
+/** yente's `/algorithms` answer, generated from the matcher's feature list: room39's matcher is the only, default and best one. */
+export function yenteAlgorithms(): { algorithms: YenteAlgorithm[]; default: string; best: string } {
+  return {
+    algorithms: [{
+      name: ALGORITHM_NAME,
+      description: 'room39 matcher: the best name comparison (Korean-aware), weighted by the strength of the matched name, then moved by date of birth, country and identifiers. '
+        + 'Weights of /match replace the coefficients of the features beside the name (0 turns one off); the name score is the base.',
+      features: yenteMatcherDocs(),
+      config: {},
+    }],
+    default: ALGORITHM_NAME,
+    best: ALGORITHM_NAME,
+  };
 }

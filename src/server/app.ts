@@ -11,11 +11,17 @@ import { REPO_ROOT } from '../config/settings.ts';
 import { installSecurity } from './middleware/index.ts';
 import { notFound } from '../errors.ts';
 import { countEntities } from '../store/entities.ts';
+import { listStatus } from '../ingest/lists/status.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
 };
+
+/** The web app's pages (web/src/main.tsx routes them); only these are answered with index.html. */
+const WEB_ROUTE = /^\/(?:|search|timeline|screen|estimates|documents(?:\/[^/]+)?|entity\/[^/]+|network\/[^/]+)\/?$/;
+/** Paths of the APIs: an unknown one is a JSON 404. */
+const API_PATH = /^\/(?:api|match|entities|catalog|algorithms|readyz|healthz|reconcile|statements|manifest|updatez|openapi\.json)(?:\/|$)|^\/search\/./;
 
 export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'web/dist')): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -26,15 +32,25 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
   app.onError((err, c) => errorResponse(c, err));
 
   app.get('/healthz', async (c) => {
-    return c.json({ status: 'ok', database: services.db.kind, entities: await countEntities(services.db) });
+    // Each official list's version, publication and last check: a stale or missing list is visible to monitoring.
+    const { lists } = await listStatus(services.db, services.settings.lists);
+    return c.json({
+      status: 'ok', database: services.db.kind, entities: await countEntities(services.db),
+      lists: lists.map((l) => ({ list: l.list, version: l.version, published: l.published, fetched_at: l.fetched_at, entries: l.entries, stale: l.stale })),
+      lists_stale: lists.filter((l) => l.stale).map((l) => l.list),
+    });
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   for (const register of routeRegistrars) register(app, services);
 
-  app.all('/api/*', (c) => errorResponse(c, notFound(`no API endpoint ${c.req.method} ${c.req.path}; see /openapi.json`)));
+  // Unknown API paths answer a JSON 404 (yente's paths in yente's words), never the web app's HTML.
+  app.all('*', async (c, next) => {
+    if (!API_PATH.test(c.req.path) && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+    return errorResponse(c, notFound(`no API endpoint ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json`));
+  });
 
-  // The web app: files from web/dist, and index.html for every other path (client-side routes).
+  // The web app: its files from web/dist, and index.html for its pages (client-side routes).
   app.get('*', (c) => {
     const rel = path.normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
     const file = path.join(webRoot, rel);
@@ -43,9 +59,15 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
       const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       return c.body(fs.readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': cache });
     }
+    const page = WEB_ROUTE.test(c.req.path);
+    // Another path gets the app's "page not found" only when a browser asks for a page; anything else a JSON 404.
+    if (!page && !/text\/html/.test(c.req.header('accept') ?? '')) {
+      return errorResponse(c, notFound(`nothing at ${c.req.path.slice(0, 200)}; the API is described at /openapi.json`));
+    }
     const index = path.join(webRoot, 'index.html');
-    if (fs.existsSync(index)) return c.body(fs.readFileSync(index), 200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
-    return c.text('room39 API is running. The web app is not built: run `npm run build:web`. API description: /openapi.json', 200);
+    const status = page ? 200 : 404;
+    if (fs.existsSync(index)) return c.body(fs.readFileSync(index), status, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });
+    return c.text('room39 API is running. The web app is not built: run `npm run build:web`. API description: /openapi.json', status);
   });
 
   return app;

@@ -13,8 +13,17 @@ const errorResponses: { [status: string]: Json } = {
   '429': { description: 'Rate limited', content: { 'application/json': { schema: errorSchema } } },
 };
 
+const yenteErrorSchema: Json = { type: 'object', properties: { detail: {} }, required: ['detail'] };
+const yenteErrorResponses: { [status: string]: Json } = {
+  '400': { description: 'Invalid request (yente\u2019s error body)', content: { 'application/json': { schema: yenteErrorSchema } } },
+  '404': { description: 'No such dataset or entity', content: { 'application/json': { schema: yenteErrorSchema } } },
+  '422': { description: 'A query parameter or the body does not validate: detail lists what and where', content: { 'application/json': { schema: yenteErrorSchema } } },
+};
+
 interface Op {
   summary: string;
+  /** Speaks yente's API: errors are `{"detail": …}`. */
+  yente?: boolean;
   returns: string;
   query?: string[];
   path?: string[];
@@ -35,12 +44,12 @@ function operation(op: Op): Json {
     ...(op.role ? { description: `Needs an account with role ${op.role}.` } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, description: op.body, content: { 'application/json': { schema: { type: 'object' } } } } } : {}),
-    responses: { '200': { description: op.returns, content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses },
+    responses: { '200': { description: op.returns, content: { 'application/json': { schema: { type: 'object' } } } }, ...(op.yente ? yenteErrorResponses : errorResponses) },
   };
 }
 
 const paths: Record<string, Record<string, Op>> = {
-  '/healthz': { get: { summary: 'Liveness and store status', returns: '{"status","database","entities"}' } },
+  '/healthz': { get: { summary: 'Liveness, store status and the freshness of each official list', returns: '{"status","database","entities","lists":[{"list","version","published","fetched_at","entries","stale"}],"lists_stale"}' } },
   '/api/search': { get: { summary: 'Search entities by name or alias (case, accents, hyphens, spacing and word order ignored)', query: ['q: the name (required, ≤ 1000 characters)', 'schema: FtM schema; descendants included', 'dataset', 'limit: 1–500, default 20'], returns: '{"query","results":[{"id","schema","caption","score","datasets","topics","matched"}]}' } },
   '/api/entities/{id}': { get: { summary: 'One entity: properties, every statement with source, quote and grade, and relations', path: ['id'], returns: '{"entity","statements","relations"}' } },
   '/api/countries': { get: { summary: 'Host countries of North Korean workers with their sourced figures for a year', query: ['year'], returns: '{"countries":[…]}' } },
@@ -49,14 +58,58 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/headline': { get: { summary: 'Headline figures with their sources', returns: 'headline figures' } },
   '/api/timeline': { get: { summary: 'Designations, delistings, host-country actions, TIP ratings and reports by date', query: ['types', 'from', 'to'], returns: '{"events":[…]}' } },
   '/api/network/{id}': { get: { summary: 'The entities and relations around one entity', path: ['id'], query: ['depth'], returns: '{"nodes","edges"}' } },
+  '/api/cases': {
+    get: { summary: 'Screening cases: saved screenings', returns: '{"cases":[…]}', role: 'analyst' },
+    post: { summary: 'Create a case (multipart: name, file (CSV or .xlsx), mapping (JSON header → field), threshold, dataset, webhook); the rows are screened and kept', returns: '{"case"}', role: 'analyst' },
+  },
+  '/api/cases/preview': { post: { summary: 'How an uploaded file reads: encoding, separator, sheet, the field each column is read as, first rows', returns: '{"info","rows","sample"}', role: 'analyst' } },
+  '/api/cases/{name}': {
+    get: { summary: 'A case: its settings, list versions (published, SHA-256) and runs', path: ['name'], returns: '{"case","lists","runs"}', role: 'analyst' },
+    delete: { summary: 'Delete a case', path: ['name'], returns: '{"deleted":true}', role: 'analyst' },
+  },
+  '/api/cases/{name}/rows': { get: { summary: 'Rows with their results, the decision in force on each and the supplier-risk indicator', path: ['name'], query: ['offset', 'limit: 1–500', 'all: 1 for every row'], returns: '{"total","rows":[…]}', role: 'analyst' } },
+  '/api/cases/{name}/decisions': { post: { summary: 'Decide on a result: confirmed, false_positive or needs_review, with a reason', path: ['name'], body: '{"row","entity_id","decision","reason"}', returns: '{"decision"}', role: 'analyst' } },
+  '/api/cases/{name}/alerts': { get: { summary: 'Alerts list changes raised', path: ['name'], query: ['since: ISO date or time'], returns: '{"alerts":[{"row","entity_id","caption","change","list","version","at"}]}', role: 'analyst' } },
+  '/api/cases/{name}/rescreen': { post: { summary: 'Re-screen now against the list versions imported since the last run', path: ['name'], returns: '{"rescreened":[…]}', role: 'analyst' } },
+  '/api/cases/{name}/report/{format}': { get: { summary: 'The audit report, html or pdf; its SHA-256 is in the X-Report-SHA256 header and the audit trail', path: ['name', 'format'], returns: 'the report', role: 'analyst' } },
   '/api/changes': { get: { summary: 'Designations added, changed and removed between official list versions', query: ['since: ISO date', 'dataset', 'change: added|changed|removed'], returns: '{"changes":[…]}' } },
   '/api/screen': { post: { summary: 'Screen up to 10,000 rows (JSON rows or CSV text) against DPRK designations and labour-export fronts', body: '{"rows":[{"name","schema","country","birth_date","id_number"}],"threshold","dataset"} or text/csv', returns: '{"rows":[{"row","input","matches":[{"id","caption","schema","score","match","datasets","explanation","flags"}]}]}' } },
-  '/match/{dataset}': { post: { summary: 'yente-compatible matching (the OpenSanctions /match API): queries keyed by id, results with score, match and explanation', path: ['dataset'], query: ['threshold', 'limit'], body: '{"queries":{"key":{"schema","properties":{"name":[…]}}}}', returns: '{"responses":{"key":{"status","results","total","query"}}}' } },
-  '/reconcile': {
-    get: { summary: 'OpenRefine Reconciliation Service manifest; with queries= (JSON) answers a batch', query: ['queries', 'callback: JSONP'], returns: 'manifest or {"q0":{"result":[…]}}' },
-    post: { summary: 'OpenRefine batched reconciliation (form field queries=)', returns: '{"q0":{"result":[…]}}' },
+  '/match/{dataset}': {
+    post: {
+      yente: true,
+      summary: 'yente-compatible matching (the OpenSanctions /match API): queries keyed by id, results with score, match and explanation; dataset from /catalog (unknown: 404)',
+      path: ['dataset'],
+      query: [
+        'threshold: 0–1, score at or above which a result is a match (default 0.8, room39\u2019s matcher)', 'cutoff: 0–1, results at or under it are not returned (default 0.5)',
+        'limit: 1–500, default 5', 'algorithm: see /algorithms (room39)', 'include_dataset: repeatable', 'exclude_dataset: repeatable', 'exclude_schema: repeatable',
+        'topics: repeatable, any of them', 'changed_since: YYYY-MM-DD[THH:MM:SS]', 'exclude_entity_ids: repeatable, at most 50; a merged record excludes its entity',
+      ],
+      body: '{"queries":{"key":{"schema","properties":{"name":[…]}}},"weights":{"dob_match":0.5,…},"config":{}}',
+      returns: '{"responses":{"key":{"status","results","total":{"value":matches},"query"}},"matcher","limit"}',
+    },
   },
-  '/reconcile/preview': { get: { summary: 'A small HTML card of an entity for OpenRefine', query: ['id'], returns: 'text/html' } },
+  '/search/{dataset}': {
+    get: {
+      yente: true, summary: 'yente-compatible entity search by name, with filters and facets', path: ['dataset'],
+      query: ['q', 'schema', 'limit: 0–500, default 10', 'offset', 'countries', 'topics', 'datasets', 'include_dataset', 'exclude_dataset', 'exclude_schema', 'changed_since', 'target', 'facets: countries, topics, datasets, schema'],
+      returns: '{"results":[EntityResponse],"facets","total","limit","offset"}',
+    },
+  },
+  '/entities/{id}': { get: { yente: true, summary: 'yente-compatible entity (308 to the entity a merged record belongs to; a browser asking for HTML is sent to the entity page)', path: ['id'], query: ['nested: true (default) nests the entities that point at it'], returns: 'EntityResponse' } },
+  '/catalog': { get: { yente: true, summary: 'The datasets (official lists with every version, publication and import dates; the curated graph) and collections', returns: '{"datasets":[…],"current","outdated","index_stale"}' } },
+  '/algorithms': { get: { yente: true, summary: 'The matching algorithm and its features (generated from the matcher)', returns: '{"algorithms":[{"name","description","features"}],"default","best"}' } },
+  '/readyz': { get: { yente: true, summary: 'Ready when the screening index is built (503 while it builds)', returns: '{"status":"ok"}' } },
+  '/reconcile': {
+    get: { summary: 'OpenRefine Reconciliation Service (API 0.2) manifest; with queries= a batch, with extend= a data extension', query: ['queries', 'extend', 'callback: JSONP'], returns: 'manifest, {"q0":{"result":[…]}} or {"meta","rows"}' },
+    post: { summary: 'OpenRefine batched reconciliation (form field queries=) or data extension (extend=)', returns: '{"q0":{"result":[…]}} or {"meta","rows"}' },
+  },
+  '/reconcile/{dataset}': { get: { summary: 'The same service over one dataset or collection of /catalog (unknown: 404)', path: ['dataset'], returns: 'manifest' } },
+  '/reconcile/preview': { get: { summary: 'A small HTML card of an entity for OpenRefine (may be framed)', query: ['id'], returns: 'text/html' } },
+  '/reconcile/suggest/entity': { get: { summary: 'Entities by name prefix', query: ['prefix', 'type', 'cursor', 'limit'], returns: '{"result":[{"id","name","description","notable"}]}' } },
+  '/reconcile/suggest/type': { get: { summary: 'Entity types by prefix', query: ['prefix'], returns: '{"result":[{"id","name"}]}' } },
+  '/reconcile/suggest/property': { get: { summary: 'Properties by prefix (for data extension)', query: ['prefix', 'type'], returns: '{"result":[{"id","name","description"}]}' } },
+  '/reconcile/flyout/entity': { get: { summary: 'A short HTML card of an entity for the suggest box', query: ['id'], returns: '{"id","html"}' } },
+  '/reconcile/extend/propose': { get: { summary: 'Columns proposed for a type: country, programme, designation date, authority, topics, datasets, room39 page, FtM properties', query: ['type', 'limit'], returns: '{"type","limit","properties":[{"id","name"}]}' } },
   '/api/documents': {
     post: { summary: 'Submit a document (text, HTML or PDF; raw body, multipart or {"text"}): extracts mentions and figures into the review queue; read and extracted in a worker within a time and memory budget (413 past it)', returns: '{"source","status","review_items","mentions","figures"}', role: 'analyst' },
     get: { summary: 'The document library: source, date, submitter and claims by review state; q= searches the full text (web-search syntax) and gives the passage that matched', query: ['q', 'limit', 'offset'], returns: '{"documents":[…],"total"}', role: 'analyst' },

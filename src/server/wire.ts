@@ -10,6 +10,7 @@
 // Values: pure, no store, no Node.
 export { describeReliability, isReliability, type Reliability } from '../model/reliability.ts';
 export { countryName } from '../model/countries.ts';
+export { csvCell, toCsv } from '../screen/csv-output.ts';
 
 // GET /api/search, GET /api/entities/{id}
 export type { SearchHit } from '../store/search.ts';
@@ -25,9 +26,13 @@ export type {
 export type { EstimateResult } from '../estimate/index.ts';
 export type { CitedFigure, WageFlow } from '../estimate/analysis.ts';
 
-// POST /api/documents, the review queue
+// POST /api/documents, the document library, suggestions, the review queue
 export type { ExtractionResult } from '../extract/types.ts';
 export type { ReviewItem } from '../review/queue.ts';
+export type { Duplicate } from '../review/duplicates.ts';
+export type { DocumentSummary, DocumentClaim, StoredDocument, ClaimCounts } from '../ingest/documents/library.ts';
+export type { Suggestion } from '../ingest/documents/suggestions.ts';
+export { FIGURE_METRICS } from '../model/figure.ts';
 
 // POST /api/screen
 import type { ScreenRowResult, ScreenSummary } from '../screen/index.ts';

@@ -229,10 +229,13 @@ export interface StatementView {
   prop: string;
   value: string;
   dataset: string;
-  source: { id: string; title: string; kind: string; published: string | null; url: string | null };
+  /** `grade` and `grade_reason`: the source's Admiralty letter by the rubric of docs/grading.md and why (curated sources). */
+  source: { id: string; title: string; kind: string; published: string | null; url: string | null; grade: string | null; grade_reason: string | null };
   quote: string | null;
   quote_start: number | null;
   quote_end: number | null;
+  /** Where in a cited (not bundled) source the value stands. */
+  locator: string | null;
   reliability: Reliability;
   first_seen: string;
   last_seen: string;
@@ -279,15 +282,16 @@ export async function getEntityRows(q: Queryable, ids: readonly string[]): Promi
 }
 
 async function statementsOf(q: Queryable, ids: readonly string[]): Promise<StatementView[]> {
-  const rows = await q.query<Omit<StatementView, 'source'> & { source_id: string; title: string; kind: string; published: string | null; url: string | null }>(
-    `SELECT s.id, s.entity_id, s.prop, s.value, s.dataset, s.quote, s.quote_start, s.quote_end, s.reliability,
-            s.first_seen, s.last_seen, s.recorded_by, s.review_status, s.source_id, src.title, src.kind, src.published, src.url
+  const rows = await q.query<Omit<StatementView, 'source'> & { source_id: string; title: string; kind: string; published: string | null; url: string | null; grade: string | null; grade_reason: string | null }>(
+    `SELECT s.id, s.entity_id, s.prop, s.value, s.dataset, s.quote, s.quote_start, s.quote_end, s.locator, s.reliability,
+            s.first_seen, s.last_seen, s.recorded_by, s.review_status, s.source_id, src.title, src.kind, src.published, src.url,
+            src.grade, src.grade_reason
        FROM statements s JOIN sources src ON src.id = s.source_id
       WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
       ORDER BY s.prop, s.reliability, s.value`,
     [ids],
   );
-  return rows.map(({ source_id, title, kind, published, url, ...s }) => ({ ...s, source: { id: source_id, title, kind, published, url } }));
+  return rows.map(({ source_id, title, kind, published, url, grade, grade_reason, ...s }) => ({ ...s, source: { id: source_id, title, kind, published, url, grade, grade_reason } }));
 }
 
 export async function getEntity(q: Queryable, requestedId: string): Promise<EntityDetail> {
@@ -386,7 +390,7 @@ export function entityDocument(detail: EntityDetail) {
     },
     statements: statements.map((s) => ({
       id: s.id, entity_id: s.entity_id, prop: s.prop, value: s.value, source: s.source, quote: s.quote,
-      quote_start: s.quote_start, quote_end: s.quote_end, reliability: s.reliability, dataset: s.dataset,
+      quote_start: s.quote_start, quote_end: s.quote_end, locator: s.locator, reliability: s.reliability, dataset: s.dataset,
       first_seen: s.first_seen, last_seen: s.last_seen, recorded_by: s.recorded_by, review_status: s.review_status,
     })),
     relations,

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../store/db.ts';
 import type { Testimony } from '../model/testimony.ts';
 import { isReliability } from '../model/index.ts';
-import { Room39Error } from '../errors.ts';
+import { invalidOption, Room39Error } from '../errors.ts';
 import { appendAudit, type JsonValue } from '../audit/log.ts';
 import { newId } from '../auth/tokens.ts';
 import { roleAtLeast, type Role } from '../auth/roles.ts';
@@ -45,6 +45,8 @@ export const testimonyPatch = testimonyInput.omit({ id: true }).partial().extend
   linked_entities: z.array(id).max(1000).optional(),
   linked_figures: z.array(id).max(1000).optional(),
   consent: z.enum(['public_source', 'restricted', 'withdrawn']).optional(),
+  /** Why consent changes: kept in the audit trail (required to leave `withdrawn`); never stored with the testimony. */
+  reason: z.string().trim().min(1, 'reason is empty').max(2000, 'reason is longer than 2000 characters').optional(),
 });
 export type TestimonyPatch = z.input<typeof testimonyPatch>;
 
@@ -79,6 +81,43 @@ type ProtectedField = (typeof PROTECTED_COLUMNS)[number];
 /** Who may read a testimony's protected fields: editors and admins; a withdrawn consent narrows it to admins. */
 export function mayReadProtected(role: Role, consent: Testimony['consent']): boolean {
   return consent === 'withdrawn' ? role === 'admin' : roleAtLeast(role, 'editor');
+}
+
+/** Who edits: the name the audit trail gives them and their role (the CLI operator counts as admin). */
+export interface Editor {
+  actor: string;
+  role: Role;
+}
+
+interface Refusal {
+  code: 'cannot_read' | 'consent_escalation' | 'reason_required';
+  from: Testimony['consent'];
+  to: Testimony['consent'] | null;
+  message: string;
+}
+
+/**
+ * May this role make this edit? An edit needs the role that may read the
+ * testimony now; a new consent needs the role that may read it at that level
+ * (withdrawing consent only narrows who reads, so whoever may edit may
+ * withdraw); consent a witness withdrew is changed only by an admin, with a
+ * reason for the audit trail.
+ */
+export function consentRefusal(role: Role, current: Testimony['consent'], patch: { consent?: Testimony['consent'] | undefined; reason?: string | undefined }): Refusal | null {
+  const to = patch.consent ?? null;
+  if (!mayReadProtected(role, current)) {
+    return { code: 'cannot_read', from: current, to, message: current === 'withdrawn'
+      ? 'the witness withdrew consent: only an admin may edit this testimony or change its consent'
+      : 'your role may not edit testimony; an editor or admin may' };
+  }
+  if (to === null || to === current) return null;
+  if (to !== 'withdrawn' && !mayReadProtected(role, to)) {
+    return { code: 'consent_escalation', from: current, to, message: `your role may not set consent to ${to}: it needs a role that may read testimony at that level` };
+  }
+  if (current === 'withdrawn' && !patch.reason) {
+    return { code: 'reason_required', from: current, to, message: 'changing consent the witness withdrew needs a reason for the audit trail (the "reason" field)' };
+  }
+  return null;
 }
 
 interface Row {
@@ -155,6 +194,23 @@ function auditView(s: TestimonySummary, p: Plain): JsonValue {
   };
 }
 
+/**
+ * `public_source` says the testimony is already published by its source, so
+ * it must name that source (a stored one); when the store holds the source's
+ * text (the bundled seed documents), the narrative must stand in it word for
+ * word: quoted, and pseudonymised, exactly as published. Messages never
+ * repeat the values.
+ */
+async function checkPublished(q: Queryable, t: { consent: Testimony['consent']; source_id: string | null; narrative: string }): Promise<void> {
+  if (t.consent !== 'public_source') return;
+  if (!t.source_id) throw invalidOption('source_id', 'consent public_source means the testimony is already published: give source_id, the published source it is quoted from');
+  const [src] = await q.query<{ body: string | null }>('SELECT body FROM sources WHERE id = $1', [t.source_id]);
+  if (!src) throw invalidOption('source_id', `no source ${t.source_id} in the store: add the published source first, or record the testimony as restricted`);
+  if (src.body !== null && !src.body.includes(t.narrative)) {
+    throw invalidOption('narrative', `a public_source testimony is quoted exactly as published, and this narrative is not in the text of ${t.source_id}; record it as restricted instead`);
+  }
+}
+
 async function insertRow(q: Queryable, key: TestimonyKey, t: ParsedInput & { id: string }, actor: string): Promise<Row> {
   const plain: Plain = { pseudonym: t.pseudonym, interview_place: t.interview_place ?? null, narrative: t.narrative, note: t.note ?? null };
   const enc = encryptAll(key, t.id, plain);
@@ -175,6 +231,7 @@ export async function createTestimony(db: Db, ring: Keyring, input: TestimonyInp
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM testimonies WHERE id = $1', [testimonyId]);
     if (existing.length) throw new Room39Error('conflict', `testimony ${testimonyId} exists already; edit it instead`);
+    await checkPublished(tx, { consent: t.consent, source_id: t.source_id ?? null, narrative: t.narrative });
     const row = await insertRow(tx, ring.current, { ...t, id: testimonyId }, actor);
     const s = summary(row);
     await appendAudit(tx, { actor, action: 'testimony.create', target: s.id, before: null, after: auditView(s, { pseudonym: t.pseudonym, interview_place: t.interview_place ?? null, narrative: t.narrative, note: t.note ?? null }) });
@@ -224,11 +281,14 @@ export async function readTestimony(db: Db, ring: Keyring, testimonyId: string, 
  * editor read); otherwise a conflict, so two editors never overwrite each
  * other silently.
  */
-export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string, patchInput: TestimonyPatch, expectedVersion: number, actor: string): Promise<TestimonySummary> {
+export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string, patchInput: TestimonyPatch, expectedVersion: number, editor: Editor): Promise<TestimonySummary> {
   const patch = testimonyPatch.parse(patchInput);
-  return db.transaction(async (tx) => {
+  const { actor } = editor;
+  const outcome = await db.transaction<{ summary: TestimonySummary; refused: null } | { summary: null; refused: Refusal }>(async (tx) => {
     const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM testimonies WHERE id = $1 FOR UPDATE`, [testimonyId]);
     if (!row) throw new Room39Error('not_found', `no testimony ${testimonyId}`);
+    const refused = consentRefusal(editor.role, row.consent, patch);
+    if (refused) return { summary: null, refused };
     if (Number(row.version) !== expectedVersion) {
       throw new Room39Error('conflict', `testimony ${testimonyId} was changed by someone else since you read it (you edited version ${expectedVersion}, it is now at version ${row.version}); reload it and apply your edit again`);
     }
@@ -240,6 +300,7 @@ export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string
       narrative: patch.narrative ?? before.narrative,
       note: patch.note !== undefined ? patch.note : before.note,
     };
+    await checkPublished(tx, { consent: patch.consent ?? row.consent, source_id: patch.source_id !== undefined ? patch.source_id : row.source_id, narrative: next.narrative });
     const changedProtected = PROTECTED_COLUMNS.filter((f) => next[f] !== before[f]);
     const enc = encryptAll(ring.current, testimonyId, next);
     const [updated] = await tx.query<Row>(
@@ -254,12 +315,18 @@ export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string
         patch.reliability !== undefined ? patch.reliability : row.reliability, ring.current.id, actor],
     );
     const s = summary(updated!);
+    const consentChange: Record<string, JsonValue> = s.consent !== row.consent ? { consent_from: row.consent, consent_to: s.consent, reason: patch.reason ?? null } : {};
     await appendAudit(tx, {
       actor, action: 'testimony.update', target: testimonyId,
-      before: auditView(summary(row), before), after: auditView(s, next), meta: { changed_protected_fields: changedProtected },
+      before: auditView(summary(row), before), after: auditView(s, next), meta: { role: editor.role, changed_protected_fields: changedProtected, ...consentChange },
     });
-    return s;
+    return { summary: s, refused: null };
   });
+  if (outcome.summary) return outcome.summary;
+  // Recorded in its own transaction: the edit's rolled back with nothing to keep.
+  const r = outcome.refused;
+  await appendAudit(db, { actor, action: 'testimony.update_refused', target: testimonyId, meta: { role: editor.role, consent: r.from, requested_consent: r.to, why: r.code } });
+  throw r.code === 'reason_required' ? invalidOption('reason', r.message) : new Room39Error('forbidden', r.message);
 }
 
 /** Re-encrypts every testimony under `newKey` in one transaction: all rows move, or none. */

@@ -43,8 +43,8 @@ export function supplierCsv(rows = 1000): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The real UN file with a later date, `remove` left out and `alias` added to `aliasTo`; written to a temp dir. */
-export function newerUnList(opts: { date: string; remove: string; aliasTo: string; alias: string }): string {
+/** The real UN file with a later date, `remove` left out and `alias` added to `aliasTo` (and `more` aliases); written to a temp dir. */
+export function newerUnList(opts: { date: string; remove: string; aliasTo: string; alias: string; more?: { aliasTo: string; alias: string }[] }): string {
   let xml = fs.readFileSync(UN_FILE, 'utf8');
   xml = xml.replace(/dateGenerated="[^"]+"/, `dateGenerated="${opts.date}T00:00:00.000Z"`);
   const record = (ref: string) => {
@@ -57,11 +57,13 @@ export function newerUnList(opts: { date: string; remove: string; aliasTo: strin
   };
   const r = record(opts.remove);
   xml = xml.slice(0, r.start) + xml.slice(r.end);
-  const a = record(opts.aliasTo);
-  const tag = a.closing === '</ENTITY>' ? 'ENTITY_ALIAS' : 'INDIVIDUAL_ALIAS';
-  const insertAt = xml.indexOf(`<REFERENCE_NUMBER>${opts.aliasTo}</REFERENCE_NUMBER>`);
-  const listType = xml.indexOf('</LIST_TYPE>', insertAt) + '</LIST_TYPE>'.length;
-  xml = `${xml.slice(0, listType)}\n      <${tag}>\n        <QUALITY>a.k.a.</QUALITY>\n        <ALIAS_NAME>${opts.alias}</ALIAS_NAME>\n      </${tag}>${xml.slice(listType)}`;
+  for (const { aliasTo, alias } of [{ aliasTo: opts.aliasTo, alias: opts.alias }, ...(opts.more ?? [])]) {
+    const a = record(aliasTo);
+    const tag = a.closing === '</ENTITY>' ? 'ENTITY_ALIAS' : 'INDIVIDUAL_ALIAS';
+    const insertAt = xml.indexOf(`<REFERENCE_NUMBER>${aliasTo}</REFERENCE_NUMBER>`);
+    const listType = xml.indexOf('</LIST_TYPE>', insertAt) + '</LIST_TYPE>'.length;
+    xml = `${xml.slice(0, listType)}\n      <${tag}>\n        <QUALITY>a.k.a.</QUALITY>\n        <ALIAS_NAME>${alias}</ALIAS_NAME>\n      </${tag}>${xml.slice(listType)}`;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-un-'));
   const file = path.join(dir, `consolidated-${opts.date}.xml`);
   fs.writeFileSync(file, xml);

@@ -49,7 +49,20 @@ async function snapshot(t: TestDb) {
   const [e] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
   const [c] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM list_changes');
   const [l] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entity_links');
-  return { statements: s!.n, hash: s!.h, entities: e!.n, changes: c!.n, links: l!.n };
+  const [src] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(id, ',' ORDER BY id), '')) AS h FROM sources`);
+  const [v] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(source_id || sha256, ',' ORDER BY source_id), '')) AS h FROM list_versions`);
+  const [le] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM list_entries');
+  return { statements: s!.n, hash: s!.h, entities: e!.n, changes: c!.n, links: l!.n, sources: src!, versions: v!, entries: le!.n };
+}
+
+/** The database, counting statement writes made inside its transactions. */
+function countingWrites(db: TestDb['db']) {
+  const counter = { statementWrites: 0 };
+  const wrapped: TestDb['db'] = {
+    kind: db.kind, location: db.location, query: (sql, p) => db.query(sql, p), exec: (sql) => db.exec(sql), close: () => db.close(),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, p) => { if (/INSERT INTO statements/i.test(sql)) counter.statementWrites++; return tx.query(sql, p); } })),
+  };
+  return { db: wrapped, counter };
 }
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -86,6 +99,17 @@ describe.each(backends())('list import into the store (%s)', (backend) => {
     fs.writeFileSync(cut, fs.readFileSync(unSecondVersion()).subarray(0, 1_500_000));
     await expect(importListFile(t.db, { format: 'un-xml', file: cut })).rejects.toThrow(/consolidated-cut\.xml:\d+:\d+: .*truncated|malformed/);
     expect(await snapshot(t)).toEqual(before);
+  });
+
+  it('a file cut after the first batches were written rolls back whole: statements, sources, versions', async () => {
+    const before = await snapshot(t);
+    const full = fs.readFileSync(OFAC);
+    const cut = path.join(tmp, 'sdn-cut-2024-05-03.csv');
+    fs.writeFileSync(cut, full.subarray(0, Math.floor(full.length * 0.6)));
+    const { db, counter } = countingWrites(t.db);
+    await expect(importListFile(db, { format: 'ofac-csv', file: cut })).rejects.toThrow(/sdn-cut-2024-05-03\.csv:\d+: .*truncated/);
+    expect(counter.statementWrites).toBeGreaterThan(1); // the cut landed after batches of statements were written…
+    expect(await snapshot(t)).toEqual(before); // …and none of them, nor the source or version, stayed
   });
 
   it('links DPRK OFAC records to their UN entries, with evidence, and a link can be undone', async () => {

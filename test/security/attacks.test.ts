@@ -35,7 +35,8 @@ const SQLI = [
 describe('attacks on the HTTP app', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness('pglite', { ROOM39_MAX_UPLOAD_MB: '1' });
+    // Logins refill slowly (0.1 a minute), so a slow machine cannot refill the bucket during the brute-force test.
+    h = await harness('pglite', { ROOM39_MAX_UPLOAD_MB: '1', ROOM39_RATE_LOGIN: '0.1/10' });
   });
   afterAll(async () => h?.dispose());
 
@@ -228,7 +229,8 @@ describe('attacks on the HTTP app', () => {
 describe('rate limits per address and per account', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await harness('pglite', { ROOM39_RATE_ADDRESS: '5/5', ROOM39_RATE_ACCOUNT: '3/3' }, { bundle: false, users: false });
+    // Buckets that refill once in 1,000 s: the test counts the burst, however slow the machine.
+    h = await harness('pglite', { ROOM39_RATE_ADDRESS: '0.001/5', ROOM39_RATE_ACCOUNT: '0.001/3' }, { bundle: false, users: false });
   });
   afterAll(async () => h?.dispose());
 

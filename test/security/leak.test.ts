@@ -20,6 +20,8 @@ import { ROLES, type Role } from '../../src/auth/roles.ts';
 import { writeNewKeyFile } from '../../src/testimony/keyring.ts';
 import { runCli, startServer, type ServerProcess } from './server-process.ts';
 import { loadedDataDir } from '../support/services.ts';
+import { backends, freshDb } from '../support/db.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
 
 const MARKER = `R39LEAK${randomBytes(6).toString('hex')}`;
 const PASSWORD = 'leak test passphrase';
@@ -29,11 +31,20 @@ function allFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-describe('a planted protected marker leaks nowhere', () => {
+/** A bundle root with the curated dataset and the seed documents but no official lists. */
+function curatedOnlyBundle(root: string): string {
+  const dir = path.join(root, 'bundle');
+  fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+  for (const part of ['dataset', 'sources', 'examples']) fs.symlinkSync(path.join(REPO_ROOT, 'data', part), path.join(dir, 'data', part));
+  return dir;
+}
+
+describe.each(backends())('a planted protected marker leaks nowhere (%s)', (backend) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-leak-'));
   let dataDir = '';
   const keyFile = path.join(root, 'testimony.key');
-  const env = { ROOM39_DATA: '', ROOM39_KEY_FILE: keyFile, DATABASE_URL: '' };
+  const env: Record<string, string> = { ROOM39_DATA: '', ROOM39_KEY_FILE: keyFile, DATABASE_URL: '', ROOM39_KEY: '' };
+  let dropDatabase: (() => Promise<void>) | null = null;
   let server: ServerProcess | null = null;
   const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
   const seen: { where: string; text: string }[] = [];
@@ -52,11 +63,28 @@ describe('a planted protected marker leaks nowhere', () => {
     return { status: res.status, text, headers: res.headers };
   };
 
+  const settings = () => readSettings({ dataDir, databaseUrl: env.DATABASE_URL || null }, { ...process.env, ...env });
+
   beforeAll(async () => {
-    dataDir = await loadedDataDir(); // a copy of the suite-wide loaded store, as a first start would leave it
+    if (backend === 'pglite') {
+      dataDir = await loadedDataDir(); // a copy of the suite-wide loaded store, as a first start would leave it
+    } else {
+      dataDir = path.join(root, 'unused-data-dir');
+      const pg = await freshDb('postgres');
+      env.DATABASE_URL = pg.location;
+      env.ROOM39_BUNDLE = curatedOnlyBundle(root);
+      await pg.db.close();
+      dropDatabase = async () => {
+        const { default: pgClient } = await import('pg');
+        const admin = new pgClient.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS "${new URL(pg.location).pathname.slice(1)}" WITH (FORCE)`);
+        await admin.end();
+      };
+    }
     env.ROOM39_DATA = dataDir;
     writeNewKeyFile(keyFile);
-    const services = await openServices(readSettings({ dataDir, databaseUrl: null }, { ...process.env, ...env }));
+    const services = await openServices(settings());
     const [{ n }] = (await services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')) as [{ n: number }];
     expect(n).toBe(0); // a new deployment has no account, hence no default credentials
     for (const role of ROLES) await createUser(services.db, { username: `${role}1`, role, password: PASSWORD }, 'test');
@@ -72,9 +100,10 @@ describe('a planted protected marker leaks nowhere', () => {
 
   afterAll(async () => {
     await server?.stop();
+    await dropDatabase?.();
     fs.rmSync(root, { recursive: true, force: true });
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('no default admin: the usual guesses do not log in', async () => {
     for (const [u, p] of [['admin', 'admin'], ['admin', 'password'], ['root', 'root'], ['room39', 'room39']]) {
@@ -108,7 +137,7 @@ describe('a planted protected marker leaks nowhere', () => {
     expect(await admin.text()).toContain(MARKER);
   });
 
-  it('errors, searches, entity pages, lists and the audit trail never carry it', async () => {
+  it('errors, searches, entity pages, lists and the audit trail never carry it', { timeout: 600_000 }, async () => {
     await req('POST', '/api/testimony', 'editor', { pseudonym: `${MARKER}`.repeat(60), narrative: MARKER });
     await req('POST', '/api/testimony', 'editor', { pseudonym: MARKER, narrative: MARKER, consent: MARKER });
     await req('POST', '/api/testimony', 'editor', { pseudonym: MARKER, narrative: MARKER, linked_entities: [`${MARKER} not an id`], interview_date: MARKER });
@@ -129,7 +158,19 @@ describe('a planted protected marker leaks nowhere', () => {
       await req('GET', '/api/audit?limit=1000', who);
       await req('POST', '/match/default', who, { queries: { q: { schema: 'Person', properties: { name: [MARKER] } } } });
       await req('POST', '/api/screen', who, { name: MARKER });
+      await req('POST', '/reconcile', who, { queries: { q0: { query: MARKER }, q1: { query: 'Witness Hoeryong' } } });
+      await req('GET', `/reconcile?queries=${encodeURIComponent(JSON.stringify({ q0: { query: MARKER } }))}`, who);
+      await req('GET', '/api/countries', who);
+      await req('GET', '/api/countries/ru', who);
+      await req('GET', '/api/headline', who);
+      await req('GET', '/api/review?limit=100', who);
+      await req('GET', '/api/estimate?year=2017&seed=1', who);
     }
+    // The doors answered (a request that failed would prove nothing).
+    for (const door of ['/api/countries', '/api/headline', '/reconcile']) {
+      expect(seen.filter((s) => s.where.startsWith('anonymous') && s.where.includes(` ${door}`) && / 200$/.test(s.where)).length, door).toBeGreaterThan(0);
+    }
+    expect(seen.some((s) => s.where.startsWith('analyst GET /api/review') && / 200$/.test(s.where))).toBe(true);
     const audit = seen.find((s) => s.where.startsWith('admin GET /api/audit'))!;
     expect(audit.text).toContain('testimony.read'); // the reads were recorded …
     expect(audit.text).toContain('testimony.read_refused');
@@ -141,7 +182,7 @@ describe('a planted protected marker leaks nowhere', () => {
     expect(echoed.map((l) => l.where)).toEqual([]);
   });
 
-  it('the server log, the exports and the store hold it only encrypted', async () => {
+  it('the server log, the exports and the store hold it only encrypted', { timeout: 600_000 }, async () => {
     const code = await server!.stop();
     expect(code === 0 || code === null).toBe(true);
     expect(server!.output()).not.toContain(MARKER);
@@ -155,7 +196,7 @@ describe('a planted protected marker leaks nowhere', () => {
     const shown = runCli(['testimony', 'show', testimonyId, '--json'], env);
     expect(shown.stdout).toContain(MARKER); // positive control: the operator with the key reads it
 
-    const services = await openServices(readSettings({ dataDir, databaseUrl: null }, { ...process.env, ...env }));
+    const services = await openServices(settings());
     const tables = await services.db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
     expect(tables.length).toBeGreaterThan(10);
     for (const { table_name } of tables) {
@@ -165,6 +206,7 @@ describe('a planted protected marker leaks nowhere', () => {
     const [enc] = await services.db.query<{ narrative_enc: string }>('SELECT narrative_enc FROM testimonies WHERE id = $1', [testimonyId]);
     expect(enc!.narrative_enc).toMatch(/^v1:[0-9a-f]{16}:/);
     await services.close();
+    if (backend === 'postgres') return; // the database files belong to the PostgreSQL server
     const needle = Buffer.from(MARKER);
     const hits = allFiles(dataDir).filter((f) => fs.readFileSync(f).includes(needle));
     expect(hits).toEqual([]);

@@ -55,10 +55,13 @@ describe('the bundled dataset', () => {
     expect(seeds).toHaveLength(5);
     expect(fs.readdirSync(path.join(REPO_ROOT, 'data/sources'))).toEqual(['seeds']);
     expect(dataset.sources.filter((s) => s.record.file).map((s) => s.record.id).sort()).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004']);
-    const shared = path.join(REPO_ROOT, '../shared/seeds');
-    if (fs.existsSync(shared)) {
-      for (const f of seeds) expect(fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds', f)).equals(fs.readFileSync(path.join(shared, f)))).toBe(true);
-    }
+    // Compared with shared/seeds, which must be there: beside the repository (CI, /work/main), or beside the folder
+    // of work trees; ROOM39_SHARED overrides. Missing, the test fails rather than checking less.
+    const candidates = [process.env.ROOM39_SHARED, path.join(REPO_ROOT, '../shared'), path.join(REPO_ROOT, '../../shared')].filter((d): d is string => !!d);
+    const shared = candidates.map((d) => path.join(d, 'seeds')).find((d) => fs.existsSync(d));
+    expect(shared, `shared/seeds not found (looked in ${candidates.join(', ')}): the byte check cannot run`).toBeDefined();
+    expect(fs.readdirSync(shared!).sort()).toEqual([...seeds].sort());
+    for (const f of seeds) expect(fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds', f)).equals(fs.readFileSync(path.join(shared!, f))), f).toBe(true);
   });
 
   const ids = new Set(dataset.entities.map((e) => e.record.id));

@@ -1,4 +1,4 @@
-/** RFC 4180 CSV, read and written in the browser (screening uploads and downloads). */
+/** RFC 4180 CSV in the browser: uploads read here; downloads written by the one CSV writer every door uses. */
 
 /** Parses CSV text into rows of fields: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
@@ -42,13 +42,5 @@ export function csvRecords(text: string): { header: string[]; records: Record<st
   return { header, records: rest.map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()]))) };
 }
 
-function cell(v: unknown): string {
-  const s = v == null ? '' : String(v);
-  // A leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+/** Downloads go through the server's one CSV writer (quoting, formula-injection escaping): src/screen/csv-output.ts. */
+export { toCsv } from '../../src/server/wire.ts';

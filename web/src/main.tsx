@@ -14,6 +14,8 @@ const EntityPage = lazy(() => import('./pages/Entity.tsx'));
 const NetworkPage = lazy(() => import('./pages/Network.tsx'));
 const TimelinePage = lazy(() => import('./pages/Timeline.tsx'));
 const ScreenPage = lazy(() => import('./pages/Screen.tsx'));
+const CasesPage = lazy(() => import('./pages/Cases.tsx'));
+const CasePage = lazy(() => import('./pages/Case.tsx'));
 const DocumentsPage = lazy(() => import('./pages/Documents.tsx'));
 const EstimatesPage = lazy(() => import('./pages/Estimates.tsx'));
 const CountryPage = lazy(() => import('./pages/Country.tsx'));
@@ -42,6 +44,8 @@ function route(path: string): { page: ReactNode; title: string } {
       return { page: <TimelinePage />, title: 'Timeline' };
     case 'screen':
       return { page: <ScreenPage />, title: 'Screening' };
+    case 'cases':
+      return seg[1] ? { page: <CasePage name={seg[1]} />, title: 'Case' } : { page: <CasesPage />, title: 'Screening cases' };
     case 'documents':
       return { page: <DocumentsPage documentId={seg[1] ?? null} />, title: 'Documents' };
     case 'estimates':

@@ -49,7 +49,7 @@ async function preview(ctx: CliContext, [file]: string[]): Promise<CommandResult
   let info: InputInfo | null = null;
   const sample: CsvRow[] = [];
   let count = 0;
-  for await (const r of readScreenFile(file, ctx.log, readOptions(ctx, (i) => { info = i; }))) {
+  for await (const r of readScreenFile(file, ctx.log, { ...readOptions(ctx, (i) => { info = i; }), requireName: false })) {
     count++;
     if (sample.length < 5) sample.push(r);
   }

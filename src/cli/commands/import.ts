@@ -2,6 +2,8 @@ import { optString, UsageError, type CliCommand } from '../command.ts';
 import { importListFile, LIST_FORMATS, type ListFormat } from '../../ingest/lists/import.ts';
 import { importFtmFile } from '../../ingest/ftm/import.ts';
 import { terminalProgress } from '../../ingest/lists/progress.ts';
+import { auditWrites, osUserActor } from '../../audit/doors.ts';
+import type { ImportCounts } from '../../ingest/lists/versioned-import.ts';
 
 const FORMATS = [...LIST_FORMATS, 'ftm'] as const;
 
@@ -18,7 +20,14 @@ export const importCommand: CliCommand = {
     if (!file) throw new UsageError('give the file to import');
     if (extra.length) throw new UsageError(`one file at a time (also got ${extra.join(' ')})`);
     if (format !== 'ofac-csv' && (optString(ctx.args, 'alt') || optString(ctx.args, 'add'))) throw new UsageError('--alt and --add go with ofac-csv only');
-    const { db } = await ctx.services();
+    // The import's transaction carries its audit record: who (the OS user), which version, what changed.
+    const actor = osUserActor();
+    const db = auditWrites((await ctx.services()).db, (r) => {
+      const c = r as Partial<ImportCounts> | null;
+      return c && typeof c.source_id === 'string' && c.status === 'imported'
+        ? { actor, action: 'list.import', target: c.source_id, after: { dataset: c.dataset!, version: c.version!, entries: c.entries!, added: c.added!, changed: c.changed!, removed: c.removed! }, meta: { door: 'cli', format, file } }
+        : null;
+    });
     const common = { date: optString(ctx.args, 'date') ?? undefined, progress: terminalProgress(), link: ctx.args.values['no-link'] !== true };
     const result = format === 'ftm'
       ? await importFtmFile(db, { file, dataset: optString(ctx.args, 'dataset') ?? undefined, ...common })

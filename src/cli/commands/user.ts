@@ -4,7 +4,7 @@
  * terminal without echo, or from the first line of stdin (--password-stdin),
  * never from an argument (it would sit in the shell history and process list).
  */
-import os from 'node:os';
+import { osUserActor } from '../../audit/doors.ts';
 import { randomBytes } from 'node:crypto';
 import { optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { table } from '../table.ts';
@@ -13,7 +13,8 @@ import {
 } from '../../auth/service.ts';
 import { ROLE_SUMMARY, ROLES } from '../../auth/roles.ts';
 
-export const cliActor = () => `cli:${os.userInfo().username}`;
+/** The operator at the command line, as the audit trail names them (src/audit/doors.ts). */
+export const cliActor = () => osUserActor();
 
 async function readLine(): Promise<string> {
   const chunks: Buffer[] = [];

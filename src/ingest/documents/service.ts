@@ -50,15 +50,29 @@ export async function closeExtractionPool(db: Db): Promise<void> {
 }
 
 const stamps = new WeakMap<Db, { at: number; stamp: Promise<string> }>();
-/** How long a look at the graph's stamp stands (documents submitted in a burst do not each ask the store). */
-const STAMP_MS = 2000;
+/**
+ * How long a look at the graph's stamp stands. Past it, a request extracts
+ * with the graph the workers have while the stamp is looked at again for the
+ * next one: the store is asked at most once a minute, never on a request's path.
+ */
+const STAMP_MS = 60_000;
 
 /** Sends the pool the graph's names when they changed since it last had them. */
 async function withGraph(db: Db, pool: ExtractionPool): Promise<ExtractionPool> {
   let seen = stamps.get(db);
-  if (!seen || Date.now() - seen.at > STAMP_MS) {
-    seen = { at: Date.now(), stamp: graphStamp(db) };
-    stamps.set(db, seen);
+  const fresh = () => {
+    const next = { at: Date.now(), stamp: graphStamp(db) };
+    stamps.set(db, next);
+    return next;
+  };
+  if (!seen) seen = fresh();
+  else if (Date.now() - seen.at > STAMP_MS) {
+    const next = fresh();
+    if (pool.graphStamp !== null) {
+      void next.stamp.then(async (stamp) => { if (pool.graphStamp !== stamp) pool.setGraph(stamp, await storeEntityViews(db)); }).catch(() => stamps.delete(db));
+      return pool;
+    }
+    seen = next;
   }
   const stamp = await seen.stamp;
   if (pool.graphStamp !== stamp) pool.setGraph(stamp, await storeEntityViews(db));

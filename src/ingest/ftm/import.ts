@@ -13,7 +13,7 @@ import type { Db } from '../../store/db.ts';
 import { dateInFileName } from '../lists/dates.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { LIST_RECORDER, listStatementId } from '../lists/entry-statements.ts';
-import { openListFile } from '../lists/input.ts';
+import { checkListFile, openListFile } from '../lists/input.ts';
 import { sha256File, type ImportProgress } from '../lists/import.ts';
 import { linkEntities, type LinkReport } from '../lists/link.ts';
 import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from '../lists/versioned-import.ts';
@@ -60,7 +60,7 @@ function toRecord(e: FtmEntity, dataset: string, sourceId: string, seen: string)
 }
 
 export async function importFtmFile(db: Db, opts: FtmImportOptions): Promise<FtmImportResult> {
-  openListFile(opts.file).destroy();
+  checkListFile(opts.file);
   const dataset = opts.dataset ?? defaultFtmDataset(opts.file);
   if (!/^[a-z0-9_]{2,64}$/.test(dataset)) throw new Room39Error('invalid_input', `dataset names are 2–64 lower-case letters, digits and _ (got "${dataset}")`);
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Room39Error('invalid_input', `"${opts.date}" is not a date (YYYY-MM-DD)`, '--date');

@@ -81,7 +81,7 @@ function toEntry(node: XNode, file: string): ListEntry {
   for (const b of childrenNamed(node, 'birthdate')) {
     const d = attr(b, 'birthdate') ?? attr(b, 'year');
     if (d) birthDates.push(...parseListDate(d));
-    const place = [attr(b, 'city'), attr(b, 'place'), attr(b, 'region'), attr(b, 'countryDescription')].filter(Boolean).join(', ');
+    const place = [attr(b, 'city'), attr(b, 'place'), attr(b, 'region'), attr(b, 'countryDescription')].filter((p) => p && p !== 'UNKNOWN').join(', ');
     if (place && !birthPlaces.includes(place)) birthPlaces.push(place);
   }
   const nationalities = [...new Set(childrenNamed(node, 'citizenship').map(isoCountry).filter((c): c is string => !!c))];

@@ -60,7 +60,8 @@ class Attempt extends Error {
 }
 
 export function fetchFailed(dataset: string, url: string, problem: string, cause?: unknown): Room39Error {
-  return new Room39Error('upstream_failed', `${problem}; nothing was changed`, `${dataset} from ${url}`, cause === undefined ? {} : { cause });
+  const said = /nothing was (changed|imported)/.test(problem) ? problem : `${problem}; nothing was changed`;
+  return new Room39Error('upstream_failed', said, `${dataset} from ${url}`, cause === undefined ? {} : { cause });
 }
 
 /** Does the file start like an HTML page (an error page served in place of the list)? */
@@ -148,7 +149,7 @@ function causeOf(e: unknown): string {
 
 async function saveBody(res: Response, file: string, req: FetchRequest, signal: AbortSignal): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
-  const out = fs.createWriteStream(file);
+  const out = await fs.promises.open(file, 'w');
   let bytes = 0;
   try {
     if (res.body) {
@@ -158,7 +159,7 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
           throw new Attempt(`the file is over the limit of ${(req.maxBytes / 1e6).toFixed(0)} MB (ROOM39_LIST_MAX_MB); download stopped`, false);
         }
         hash.update(chunk);
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        await out.write(chunk);
       }
     }
   } catch (e) {
@@ -166,7 +167,7 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
     if (signal.aborted) throw new Attempt(`the download did not finish within ${req.timeoutMs / 1000} s (${bytes} bytes arrived)`, true);
     throw new Attempt(`the download was cut off after ${bytes} bytes (${causeOf(e)})`, true);
   } finally {
-    await new Promise<void>((resolve) => out.end(() => resolve()));
+    await out.close();
   }
   return { bytes, sha256: hash.digest('hex') };
 }

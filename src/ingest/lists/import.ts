@@ -16,7 +16,7 @@ import { dateInFileName } from './dates.ts';
 import { isDprkRelated } from './dprk.ts';
 import { entityIdOf, entryHash, entryStatements, LIST_RECORDER, listInfo, primaryName } from './entry-statements.ts';
 import { FORMAT_DATASET, LIST_FORMATS, normalisePublished, openListEntries, type ListFormat } from './formats.ts';
-import { openListFile } from './input.ts';
+import { checkListFile, openListFile } from './input.ts';
 import { linkEntities, type LinkReport } from './link.ts';
 import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from './versioned-import.ts';
 
@@ -120,7 +120,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
   }
   const file = opts.file;
   const files = [file, ...(opts.alt ? [opts.alt] : []), ...(opts.add ? [opts.add] : [])];
-  for (const f of files) openListFile(f).destroy();
+  for (const f of files) checkListFile(f);
   const dataset = FORMAT_DATASET[opts.format];
   const sha256 = opts.sha256 && files.length === 1 ? opts.sha256 : await sha256File(...files);
   const warnings: string[] = [];

@@ -39,10 +39,15 @@ export function listParseError(file: string, position: Position, cause: string, 
   return new Room39Error('invalid_data', `${cause}${extra ? ` (${extra})` : ''}`, where, error ? { cause: error } : undefined);
 }
 
-export function openListFile(path: string): Readable {
+/** Refuses a path that is missing or not a regular file, with a message saying so. */
+export function checkListFile(path: string): void {
   if (!fs.existsSync(path)) throw new Room39Error('not_found', 'no such file', path);
   const st = fs.statSync(path);
   if (!st.isFile()) throw new Room39Error('invalid_input', 'not a regular file', path);
+}
+
+export function openListFile(path: string): Readable {
+  checkListFile(path);
   return fs.createReadStream(path, { highWaterMark: 256 * 1024 });
 }
 

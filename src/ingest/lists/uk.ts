@@ -53,7 +53,7 @@ function namesOf(node: XNode): ListName[] {
     const type = (childText(n, 'NameType') ?? '').toLowerCase();
     const strength = (childText(n, 'AliasStrength') ?? '').toLowerCase();
     if (type === 'primary name' && !out.some((x) => x.strength === 'primary')) out.push({ value, strength: 'primary' });
-    else out.push({ value, strength: strength.startsWith('weak') ? 'weak' : 'strong', kind: 'aka' });
+    else out.push({ value, strength: /^(weak|low)/.test(strength) ? 'weak' : 'strong', kind: 'aka' });
   }
   for (const v of descendantTexts(node, 'NameNonLatinScript')) if (!out.some((x) => x.value === v)) out.push({ value: v, strength: 'strong', kind: 'aka' });
   if (out.length && !out.some((x) => x.strength === 'primary')) out[0] = { value: out[0]!.value, strength: 'primary' };

@@ -56,7 +56,7 @@ async function recordCheck(q: Queryable, dataset: string, url: string, outcome: 
     `INSERT INTO list_fetches (dataset, url, etag, last_modified, checked_at, succeeded_at, fetched_at, status, message)
      VALUES ($1, $2, $3, $4, now(), CASE WHEN $5 THEN now() END, CASE WHEN $6 THEN now() END, $7, $8)
      ON CONFLICT (dataset) DO UPDATE SET
-       url = EXCLUDED.url, checked_at = now(), status = EXCLUDED.status, message = EXCLUDED.message,
+       url = CASE WHEN $5 THEN EXCLUDED.url ELSE list_fetches.url END, checked_at = now(), status = EXCLUDED.status, message = EXCLUDED.message,
        etag = CASE WHEN $5 THEN EXCLUDED.etag ELSE list_fetches.etag END,
        last_modified = CASE WHEN $5 THEN EXCLUDED.last_modified ELSE list_fetches.last_modified END,
        succeeded_at = CASE WHEN $5 THEN now() ELSE list_fetches.succeeded_at END,
@@ -124,7 +124,9 @@ export async function updateList(db: Db, settings: ListSettings, short: ListKey,
     await recordCheck(db, dataset, url, { status: out.status === 'fetched' ? 'fetched' : 'not_modified', message: out.message, etag: result.etag, lastModified: result.lastModified, fetched: true });
     return out;
   } catch (e) {
-    const err = isRoom39Error(e) && e.code === 'upstream_failed' ? e : fetchFailed(dataset, url, isRoom39Error(e) ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, e);
+    // The list and URL lead the message once; what went wrong follows, with the position in the file when a parser found it.
+    const problem = isRoom39Error(e) ? (e.where === url ? e.detail : e.message) : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    const err = isRoom39Error(e) && e.code === 'upstream_failed' ? e : fetchFailed(dataset, url, problem, e);
     await recordCheck(db, dataset, url, { status: 'failed', message: err.message }).catch(() => undefined);
     log(`${err.message}`);
     return { ...blank(short, url), status: 'failed', message: err.message };

@@ -28,7 +28,7 @@ import { errorResponse } from '../errors.ts';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 /** Paths whose refusals are recorded in the audit trail. */
-const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
+export const PROTECTED_PATH = /^\/api\/(testimony|audit|users)(\/|$)/;
 
 function refuse(c: Context, code: 'unauthorized' | 'forbidden' | 'csrf_failed' | 'rate_limited', message: string, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
@@ -48,10 +48,11 @@ export function authMiddleware(services: Services): MiddlewareHandler {
     }
 
     let principal: Principal = ANONYMOUS(address);
-    const authorization = c.req.header('authorization');
-    if (authorization !== undefined) {
-      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const found = m ? await resolveApiToken(services.db, m[1]!) : null;
+    // Only room39's own scheme (Bearer) is read: another one (yente clients send `ApiKey …` to every
+    // deployment) is not room39's to judge and is ignored, as a self-hosted yente ignores it.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+    if (bearer) {
+      const found = await resolveApiToken(services.db, bearer[1]!);
       if (!found) {
         return refuse(c, 'unauthorized', 'the API token is unknown, revoked, or its account is disabled; make a new one with room39 user token NAME', { 'WWW-Authenticate': 'Bearer realm="room39"' });
       }
@@ -82,8 +83,9 @@ export function authMiddleware(services: Services): MiddlewareHandler {
 
     const decision = decide(rule.access, principal, security.publicRead);
     if (decision !== 'allow' && PROTECTED_PATH.test(c.req.path)) {
-      // A refused attempt at protected material is itself worth knowing about.
-      await appendAudit(services.db, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
+      // A refused attempt at protected material is itself worth knowing about; a flood of them is counted, not recorded one by one.
+      const kept = await state.refusals.refused(address, { actor: actorOf(principal), action: 'access.refused', target: c.req.path.slice(0, 256), meta: { method: c.req.method, role: principal.account?.role ?? null } });
+      if (!kept.recorded) return refuse(c, 'rate_limited', `too many refused requests from your address; try again in ${kept.retryAfter} s`, { 'Retry-After': String(kept.retryAfter) });
     }
     if (decision === 'needs_login') {
       return refuse(c, 'unauthorized', security.publicRead ? 'log in first: this needs an account' : 'log in first: this room39 requires an account for everything (ROOM39_PUBLIC_READ is off)', { 'WWW-Authenticate': 'Bearer realm="room39"' });

@@ -1,6 +1,7 @@
 /**
  * Mounts the security layer on the app, before any route: extra security
- * headers, body limits for the non-/api doors, rate limits, authentication,
+ * headers, the refusal of control characters in paths, queries and headers
+ * (request-guard.ts), body limits for the non-/api doors, rate limits, authentication,
  * CSRF and the policy table (auth.ts), and the upload checks on document
  * submission (upload.ts). Called once from app.ts.
  */
@@ -13,6 +14,7 @@ import { securityState } from '../security-state.ts';
 import { authMiddleware } from './auth.ts';
 import { securityHeaders } from './security-headers.ts';
 import { uploadGuard } from './upload.ts';
+import { requestGuard } from './request-guard.ts';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 export const MAX_MATCH_BODY_BYTES = 10 * 1024 * 1024;
@@ -25,6 +27,7 @@ const limitBody = (maxSize: number) => bodyLimit({
 export function installSecurity(app: App, services: Services): void {
   const { security } = securityState(services);
   app.use('*', securityHeaders());
+  app.use('*', requestGuard(services));
   app.use('/api/*', limitBody(MAX_BODY_BYTES));
   const tooLarge = limitBody(MAX_MATCH_BODY_BYTES);
   app.use('/match/*', tooLarge);

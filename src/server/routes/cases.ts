@@ -21,7 +21,7 @@ import { caseRowsPage } from '../../cases/rows-page.ts';
 
 const decisionSchema = z.object({ row: z.number().int().min(1), entity_id: z.string().min(1).max(300), decision: z.string().max(40), reason: z.string().max(2000) });
 
-async function upload(c: Context<AppEnv>) {
+async function upload(c: Context<AppEnv>, requireName = true) {
   const form = await c.req.parseBody();
   const file = form.file;
   if (!(file instanceof File)) throw invalidOption('file', 'send the spreadsheet as the multipart field "file" (CSV or .xlsx)');
@@ -34,7 +34,7 @@ async function upload(c: Context<AppEnv>) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const warnings: string[] = [];
   const rows = readScreenBytes(bytes, file.name || 'upload', (m) => warnings.push(m), {
-    encoding: text('encoding'), delimiter: text('delimiter'), sheet: text('sheet'), mapping, onInfo: (i) => { info = i; },
+    encoding: text('encoding'), delimiter: text('delimiter'), sheet: text('sheet'), mapping, requireName, onInfo: (i) => { info = i; },
   });
   return { form: text, fileName: file.name || 'upload', rows, info: () => info, warnings };
 }
@@ -45,7 +45,7 @@ export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
   app.get('/api/cases', async (c) => c.json({ cases: await listCaseRecords(db) }));
 
   app.post('/api/cases/preview', async (c) => {
-    const u = await upload(c);
+    const u = await upload(c, false);
     const sample: CsvRow[] = [];
     let rows = 0;
     for await (const r of u.rows) { rows++; if (sample.length < 10) sample.push(r); }

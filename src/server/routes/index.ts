@@ -11,6 +11,7 @@ import { registerReviewRoutes } from './review.ts';
 import { registerScreenRoutes } from './screen.ts';
 import { registerMatchRoutes } from './match.ts';
 import { registerReconcileRoutes } from './reconcile.ts';
+import { registerYenteRoutes } from './yente.ts';
 import { registerCaseRoutes } from './cases.ts';
 
 export const routeRegistrars: RouteRegistrar[] = [
@@ -25,5 +26,6 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerScreenRoutes,
   registerMatchRoutes,
   registerReconcileRoutes,
+  registerYenteRoutes,
   registerCaseRoutes,
 ];

@@ -3,15 +3,26 @@
  * response as yente has them, so yente clients work unchanged. Queries are
  * keyed by the client's ids, each an FtM entity example (schema and
  * properties); responses come keyed by the same ids with scored results.
- * Datasets: `default` (everything), `dprk`, or any dataset name of the graph.
- * The translation to and from room39's matcher is src/screen/yente.ts.
+ * Datasets: those of /catalog (`default` and `dprk` are collections); another
+ * name is 404, never an empty answer. Every query parameter yente documents
+ * is honoured or refused: threshold, cutoff, limit (≤ 500), algorithm (see
+ * /algorithms), include_dataset, exclude_dataset, exclude_schema, topics,
+ * changed_since, exclude_entity_ids; in the body, `weights` of the features
+ * beside the name, and `config` (room39's matcher has no configuration: any
+ * key is refused, as yente refuses keys its algorithm does not have).
+ * The translation to and from room39's matcher is src/screen/yente*.ts.
  */
 import { z } from 'zod';
+import type { Context } from 'hono';
 import type { RouteRegistrar } from '../context.ts';
 import { invalidInput } from '../../errors.ts';
+import { ALGORITHM_NAME } from '../../match/features.ts';
 import {
-  parseScreeningOptions, queryFromProperties, querySchemaOf, screeningService, yenteMatcherDocs, yenteResult,
+  MATCH_MAX_LIMIT, entityDates, expandEntityIds, knownDatasets, parseScreeningOptions, parseWeights, queryFromProperties,
+  querySchemaOf, screeningService, yenteMatch, yenteMatcherDocs, yenteResult, type YenteFilters,
 } from '../../screen/index.ts';
+import { openCrossOrigin } from '../middleware/cors.ts';
+import { yenteFilterParams } from './yente-params.ts';
 
 export const MAX_BATCH = 100;
 
@@ -23,31 +34,42 @@ const matchBody = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const registerMatchRoutes: RouteRegistrar = (app, { db, settings }) => {
+async function readBody(c: Context): Promise<z.infer<typeof matchBody>> {
+  const body = matchBody.parse(await c.req.json());
+  for (const key of Object.keys(body.config ?? {})) {
+    throw invalidInput(`Invalid configuration parameter: ${key.slice(0, 40)} for algorithm ${ALGORITHM_NAME} (it takes none; see /algorithms)`);
+  }
+  const count = Object.keys(body.queries).length;
+  if (count > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`);
+  if (Object.values(body.queries).every((q) => q === null)) throw invalidInput('No queries provided.');
+  return body;
+}
+
+export const registerMatchRoutes: RouteRegistrar = (app, { db }) => {
+  openCrossOrigin(app, ['/match/*']);
   app.post('/match/:dataset', async (c) => {
-    const q = c.req.query();
-    const options = parseScreeningOptions({ threshold: q.threshold, cutoff: q.cutoff, limit: q.limit, dataset: c.req.param('dataset'), algorithm: q.algorithm });
-    const excludeSchema = new Set(c.req.queries('exclude_schema') ?? []);
-    const includeDataset = c.req.queries('include_dataset') ?? [];
-    const body = matchBody.parse(await c.req.json());
-    const entries = Object.entries(body.queries);
-    if (entries.length > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`, 'queries');
-    if (entries.length === 0) throw invalidInput('No queries provided.', 'queries');
     const service = await screeningService(db);
+    const known = await knownDatasets(db, service);
+    const q = c.req.query();
+    const options = parseScreeningOptions(
+      { threshold: q.threshold, cutoff: q.cutoff, limit: q.limit, dataset: c.req.param('dataset'), algorithm: q.algorithm },
+      { maxLimit: MATCH_MAX_LIMIT, knownDatasets: known },
+    );
+    const params = yenteFilterParams(c, known);
+    const body = await readBody(c);
+    const weights = parseWeights(body.weights);
+    const filters: YenteFilters = { ...params, excludeIds: await expandEntityIds(db, params.excludeEntityIds) };
+    const dates = await entityDates(db, service);
     const responses: Record<string, unknown> = {};
-    for (const [key, ex] of entries) {
+    for (const [key, ex] of Object.entries(body.queries)) {
       if (!ex) continue;
       const schema = querySchemaOf(ex.schema);
       if (schema === undefined) throw invalidInput(`Cannot parse example entity: unknown schema "${ex.schema.slice(0, 40)}"`, `queries.${key}.schema`);
-      const query = queryFromProperties(schema, ex.properties);
-      const results = query.names.length === 0 && query.identifiers.length === 0 ? [] : service.matcher.match(query, {
-        threshold: options.threshold, cutoff: options.cutoff, limit: options.limit + excludeSchema.size * 5,
-        datasets: includeDataset.length ? includeDataset : options.dataset.filter,
-      }).filter((r) => !excludeSchema.has(r.entity.schema)).slice(0, options.limit);
+      const { total, results } = yenteMatch(service, queryFromProperties(schema, ex.properties), options, filters, dates, weights);
       responses[key] = {
         status: 200,
-        results: results.map(yenteResult),
-        total: { value: results.length, relation: 'eq' },
+        results: results.map((r) => yenteResult(r, dates.get(r.entity.id))),
+        total: { value: total, relation: 'eq' },
         query: { id: ex.id ?? null, schema: ex.schema, properties: ex.properties },
       };
     }

@@ -1,30 +1,32 @@
 /**
- * The OpenRefine Reconciliation Service API (v0.2, as OpenRefine and yente
- * speak it): GET /reconcile gives the service manifest; queries come batched
- * as the form field `queries=` (POST, as OpenRefine sends them) or the query
- * parameter (GET, with optional JSONP `callback`); GET /reconcile/preview
- * renders a small HTML card of an entity. `/reconcile/{dataset}` works the
- * same over one dataset (`dprk`, `us_ofac_sdn`, …).
+ * The W3C Reconciliation Service API, version 0.2, as OpenRefine speaks it,
+ * at `/reconcile` (everything) and `/reconcile/{dataset}` (one dataset or
+ * collection of /catalog; another name is 404):
+ * - GET: the service manifest; with `queries=` a batch, with `extend=` a data
+ *   extension (JSONP `callback` for old clients);
+ * - POST: `queries=` or `extend=` as form fields (as OpenRefine sends them) or JSON;
+ * - `/preview?id=`: an HTML card OpenRefine shows in an `<iframe sandbox>`
+ *   (its framing headers: src/server/middleware/security-headers.ts);
+ * - `/suggest/entity|type|property?prefix=`, `/flyout/entity?id=`;
+ * - `/extend/propose?type=`: the columns proposed for a type.
+ * CORS is open on all of it (src/server/middleware/cors.ts). The answers are
+ * built in src/screen/reconcile-*.ts.
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { App, RouteRegistrar } from '../context.ts';
 import { invalidInput, notFound } from '../../errors.ts';
-import type { MatchQuery } from '../../match/types.ts';
-import { escapeHtml, parseScreeningOptions, queryFromProperties, querySchemaOf, resolveDataset, screeningService } from '../../screen/index.ts';
+import { countryName } from '../../model/countries.ts';
+import { escapeHtml, knownDatasets, resolveDataset, screeningService, type DatasetScope } from '../../screen/index.ts';
+import { reconcileBatch } from '../../screen/reconcile-query.ts';
+import { extendEntities, proposeProperties } from '../../screen/reconcile-extend.ts';
+import { flyoutHtml, suggestEntities, suggestProperties, suggestTypes } from '../../screen/reconcile-suggest.ts';
+import { schemaLabel } from '../../store/ftm.ts';
 import type { Services } from '../../services.ts';
-import { MAX_BATCH } from './match.ts';
+import { openCrossOrigin } from '../middleware/cors.ts';
 
 const TYPES = ['Person', 'Organization', 'Company', 'LegalEntity', 'Vessel', 'Airplane'];
-
-const reconQuery = z.object({
-  query: z.string().max(2000).optional(),
-  type: z.union([z.string(), z.array(z.string())]).optional(),
-  type_strict: z.string().optional(),
-  limit: z.number().int().min(1).optional(),
-  properties: z.array(z.object({ pid: z.string(), v: z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()])), z.object({ id: z.string() })]) })).optional(),
-});
-const batch = z.record(z.string(), reconQuery);
+const extendQuery = z.object({ ids: z.array(z.string()), properties: z.array(z.object({ id: z.string().min(1), settings: z.record(z.string(), z.unknown()).optional() })) });
 
 function baseUrl(c: Context): string {
   const url = new URL(c.req.url);
@@ -33,57 +35,26 @@ function baseUrl(c: Context): string {
   return `${proto}://${host}`;
 }
 
-function manifest(c: Context, dataset: string | null) {
+function manifest(c: Context, path: string, dataset: string | null) {
   const base = baseUrl(c);
-  const path = dataset ? `/reconcile/${dataset}` : '/reconcile';
+  const service = (p: string) => ({ service_url: base, service_path: `${path}${p}` });
   return {
     versions: ['0.2'],
     name: `room39${dataset ? ` (${dataset})` : ''}: North Korean overseas labour and sanctions`,
     identifierSpace: `${base}/entities/`,
     schemaSpace: 'https://followthemoney.tech/explorer/schemata/',
-    defaultTypes: TYPES.map((t) => ({ id: t, name: t })),
-    view: { url: `${base}/entities/{{id}}` },
-    preview: { url: `${base}${path}/preview?id={{id}}`, width: 430, height: 300 },
     documentation: `${base}/openapi.json`,
+    defaultTypes: TYPES.map((t) => ({ id: t, name: schemaLabel(t) })),
+    view: { url: `${base}/entity/{{id}}` },
+    preview: { url: `${base}${path}/preview?id={{id}}`, width: 430, height: 300 },
+    suggest: {
+      entity: { ...service('/suggest/entity'), flyout_service_path: `${path}/flyout/entity?id=\${id}` },
+      type: service('/suggest/type'),
+      property: service('/suggest/property'),
+    },
+    extend: { propose_properties: service('/extend/propose'), property_settings: [] },
     batchSize: 20,
   };
-}
-
-function toQuery(q: z.infer<typeof reconQuery>): MatchQuery {
-  const type = Array.isArray(q.type) ? q.type[0] : q.type;
-  const props: Record<string, string[]> = {};
-  for (const p of q.properties ?? []) {
-    const v = typeof p.v === 'object' && !Array.isArray(p.v) ? [p.v.id] : (Array.isArray(p.v) ? p.v : [p.v]).map(String);
-    (props[p.pid] ??= []).push(...v);
-  }
-  // An unknown type matches any schema rather than failing the query.
-  return queryFromProperties(type ? querySchemaOf(type) ?? null : null, props, q.query ? [q.query] : []);
-}
-
-async function answer(services: Services, dataset: string | null, raw: string) {
-  let parsed: unknown;
-  try { parsed = JSON.parse(raw); } catch { throw invalidInput('queries is not valid JSON', 'queries'); }
-  const queries = batch.parse(parsed);
-  if (Object.keys(queries).length > MAX_BATCH) throw invalidInput(`Too many queries in one batch (limit: ${MAX_BATCH})`, 'queries');
-  const service = await screeningService(services.db);
-  const out: Record<string, { result: unknown[] }> = {};
-  for (const [key, q] of Object.entries(queries)) {
-    const options = parseScreeningOptions({ limit: q.limit, dataset: dataset ?? undefined }, { clampLimit: true });
-    const query = toQuery(q);
-    const results = query.names.length ? service.matcher.match(query, { threshold: options.threshold, limit: options.limit, datasets: options.dataset.filter, cutoff: options.cutoff }) : [];
-    out[key] = {
-      result: results.map((r) => ({
-        id: r.entity.id,
-        name: r.entity.caption,
-        type: [{ id: r.entity.schema, name: r.entity.schema }],
-        score: r.score,
-        match: r.match,
-        description: [r.entity.datasets.join(', '), ...r.entity.flags.map((f) => f.label)].filter(Boolean).join(' · '),
-        features: r.explanation.map((e) => ({ id: e.feature, value: e.score })),
-      })),
-    };
-  }
-  return out;
 }
 
 function jsonp(c: Context, body: unknown) {
@@ -92,44 +63,96 @@ function jsonp(c: Context, body: unknown) {
   return c.json(body);
 }
 
-function register(app: App, services: Services, path: string, datasetOf: (c: Context) => string | null) {
-  app.get(path, async (c) => {
-    const dataset = datasetOf(c);
-    if (dataset) resolveDataset(dataset);
-    const queries = c.req.query('queries');
-    return jsonp(c, queries ? await answer(services, dataset, queries) : manifest(c, dataset));
-  });
-  app.post(path, async (c) => {
-    const dataset = datasetOf(c);
-    const type = (c.req.header('content-type') ?? '').toLowerCase();
-    let queries: string | null = null;
-    if (type.includes('application/json')) {
-      const body = (await c.req.json()) as { queries?: unknown };
-      queries = typeof body.queries === 'string' ? body.queries : body.queries ? JSON.stringify(body.queries) : null;
-    } else {
-      const form = await c.req.parseBody();
-      queries = typeof form['queries'] === 'string' ? form['queries'] : null;
-    }
-    if (!queries) throw invalidInput('send the queries as the form field queries={"q0":{"query":"…"}}', 'queries');
-    return c.json(await answer(services, dataset, queries));
-  });
-  app.get(`${path}/preview`, async (c) => {
-    const id = c.req.query('id') ?? '';
-    const service = await screeningService(services.db);
+const whole = (v: string | undefined, fallback: number) => (v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : fallback);
+
+/** `queries=` or `extend=`, from the query string, a form, or a JSON body. */
+async function requestFields(c: Context): Promise<{ queries: string | null; extend: string | null }> {
+  const pick = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : null);
+  if (c.req.method === 'GET') return { queries: c.req.query('queries') ?? null, extend: c.req.query('extend') ?? null };
+  if ((c.req.header('content-type') ?? '').toLowerCase().includes('application/json')) {
+    const body = (await c.req.json()) as Record<string, unknown>;
+    return { queries: pick(body['queries']), extend: pick(body['extend']) };
+  }
+  const form = await c.req.parseBody();
+  return { queries: pick(form['queries']), extend: pick(form['extend']) };
+}
+
+function parseExtend(raw: string): z.infer<typeof extendQuery> {
+  let parsed: unknown;
+  try { parsed = JSON.parse(raw); } catch { throw invalidInput('extend is not valid JSON: send {"ids":[…],"properties":[{"id":"country"}]}', 'extend'); }
+  return extendQuery.parse(parsed);
+}
+
+function previewHtml(services: Services, id: string) {
+  return screeningService(services.db).then((service) => {
     const e = service.byId.get(id);
     if (!e) throw notFound(`no entity with id "${id.slice(0, 80)}"`);
     const names = e.names.filter((n) => n.strength !== 'weak').slice(0, 8).map((n) => escapeHtml(n.value)).join('<br>');
     const flags = e.flags.map((f) => `<li>${escapeHtml(f.label)} <small>(${escapeHtml(f.source.title)})</small></li>`).join('');
-    return c.html(`<!doctype html><html><head><meta charset="utf-8"><style>body{font:13px system-ui,sans-serif;margin:8px}h3{margin:0 0 4px}small{color:#666}</style></head><body>`
-      + `<h3>${escapeHtml(e.caption)}</h3><small>${escapeHtml(e.schema)} · ${escapeHtml(e.id)} · ${escapeHtml(e.datasets.join(', '))}</small>`
-      + `<p>${names}</p>${e.birthDates.length ? `<p>Born ${escapeHtml(e.birthDates.join(', '))}</p>` : ''}${flags ? `<ul>${flags}</ul>` : ''}</body></html>`);
+    const countries = [...new Set(e.countries.map(countryName))].join(', ');
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(e.caption)}</title>`
+      + '<style>body{font:13px system-ui,sans-serif;margin:8px;color:#222}h3{margin:0 0 4px}small{color:#666}ul{padding-left:16px}</style></head><body>'
+      + `<h3>${escapeHtml(e.caption)}</h3><small>${escapeHtml(schemaLabel(e.schema))} · ${escapeHtml(e.id)} · ${escapeHtml(e.datasets.join(', '))}</small>`
+      + `<p>${names}</p>${e.birthDates.length ? `<p>Born ${escapeHtml(e.birthDates.join(', '))}</p>` : ''}`
+      + `${countries ? `<p>${escapeHtml(countries)}</p>` : ''}${e.programs.length ? `<p>Programmes: ${escapeHtml(e.programs.join(', '))}</p>` : ''}`
+      + `${flags ? `<ul>${flags}</ul>` : ''}</body></html>`;
+  });
+}
+
+function register(app: App, services: Services, path: string) {
+  const { db } = services;
+  const scopeOf = async (c: Context): Promise<{ scope: DatasetScope; dataset: string | null }> => {
+    const dataset = c.req.param('dataset') ?? null;
+    if (dataset === null) return { scope: resolveDataset('default'), dataset };
+    const service = await screeningService(db);
+    return { scope: resolveDataset(dataset, 'dataset', await knownDatasets(db, service)), dataset };
+  };
+  const serviceRequest = async (c: Context) => {
+    const { scope, dataset } = await scopeOf(c);
+    const { queries, extend } = await requestFields(c);
+    if (queries) return reconcileBatch(await screeningService(db), queries, scope);
+    if (extend) {
+      const e = parseExtend(extend);
+      return extendEntities(db, e.ids, e.properties.map((p) => p.id), baseUrl(c));
+    }
+    if (c.req.method === 'GET') return manifest(c, path.replace(':dataset', dataset ?? ''), dataset);
+    throw invalidInput('send the queries as the form field queries={"q0":{"query":"…"}}, or a data extension as extend={"ids":[…],"properties":[…]}', 'queries');
+  };
+  app.get(path, async (c) => jsonp(c, await serviceRequest(c)));
+  app.post(path, async (c) => c.json(await serviceRequest(c)));
+  app.get(`${path}/preview`, async (c) => {
+    await scopeOf(c);
+    return c.html(await previewHtml(services, c.req.query('id') ?? ''));
+  });
+  app.get(`${path}/suggest/:kind`, async (c) => {
+    const { scope } = await scopeOf(c);
+    const prefix = c.req.query('prefix') ?? '';
+    const type = c.req.query('type') || c.req.query('schema') || null;
+    const cursor = whole(c.req.query('cursor'), 0);
+    const limit = whole(c.req.query('limit'), 10);
+    const kind = c.req.param('kind');
+    if (kind === 'entity') return jsonp(c, { result: await suggestEntities(db, prefix, scope, type, cursor, limit) });
+    if (kind === 'type') return jsonp(c, { result: suggestTypes(prefix, cursor, limit) });
+    if (kind === 'property') return jsonp(c, { result: suggestProperties(prefix, type, cursor, limit) });
+    throw notFound(`no suggest service "${kind.slice(0, 20)}"; there are entity, type and property`);
+  });
+  app.get(`${path}/flyout/entity`, async (c) => {
+    await scopeOf(c);
+    const id = c.req.query('id') ?? '';
+    const e = (await screeningService(db)).byId.get(id);
+    if (!e) throw notFound(`no entity with id "${id.slice(0, 80)}"`);
+    return jsonp(c, { id, html: flyoutHtml(e) });
+  });
+  app.get(`${path}/extend/propose`, async (c) => {
+    await scopeOf(c);
+    const type = c.req.query('type') || null;
+    const limit = Math.min(whole(c.req.query('limit'), 20), 100);
+    return jsonp(c, { ...(type ? { type } : {}), limit, properties: proposeProperties(type, limit) });
   });
 }
 
 export const registerReconcileRoutes: RouteRegistrar = (app, services) => {
-  register(app, services, '/reconcile', () => null);
-  register(app, services, '/reconcile/:dataset', (c) => {
-    const d = c.req.param('dataset') ?? null;
-    return d === 'preview' ? null : d;
-  });
+  openCrossOrigin(app, ['/reconcile', '/reconcile/*']);
+  register(app, services, '/reconcile');
+  register(app, services, '/reconcile/:dataset');
 };

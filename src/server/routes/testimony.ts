@@ -48,7 +48,8 @@ export const registerTestimonyRoutes: RouteRegistrar = (app, services) => {
     const expected = requireIfMatch(c);
     const ring = requireKeyring(securityState(services).keyring);
     const body = testimonyPatch.parse(await c.req.json());
-    const t = await updateTestimony(db, ring, c.req.param('id'), body, expected, actorOf(principalOf(c)));
+    const p = principalOf(c);
+    const t = await updateTestimony(db, ring, c.req.param('id'), body, expected, { actor: actorOf(p), role: p.account!.role });
     c.header('ETag', etagOf(t.version));
     return c.json({ testimony: t });
   });

@@ -8,6 +8,7 @@ const NAV = [
   { to: '/search', label: 'Search' },
   { to: '/timeline', label: 'Timeline' },
   { to: '/screen', label: 'Screening' },
+  { to: '/cases', label: 'Cases' },
   { to: '/documents', label: 'Documents' },
   { to: '/estimates', label: 'Estimates' },
 ];

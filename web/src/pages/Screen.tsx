@@ -110,6 +110,10 @@ export default function ScreenPage() {
         Check suppliers, employers, vessels or counterparties against DPRK designations and known labour-export fronts. Each match comes with the reasons
         for its score and the risks the graph knows, each with its source.
       </p>
+      <p className="note small">
+        To keep a screening, record decisions on its matches and be alerted when a sanctions list changes, make it a{' '}
+        <Link to="/cases">screening case</Link> (CSV in any common encoding and separator, or .xlsx).
+      </p>
       <form
         className="screen-form"
         onSubmit={(e) => {

@@ -1,0 +1,108 @@
+/**
+ * The official lists' update schedule inside `room39 serve`: every N hours
+ * (ROOM39_UPDATE_EVERY / --update-every, default 6; 0 = never) it runs
+ * `updateLists` in the background. It starts after the server answers, so
+ * the curated graph is served at once; a list due (never loaded, or not
+ * checked for N hours) is checked a few seconds after start, the rest when
+ * their time comes. Only the imports' own transactions hold the store; a
+ * machine without network says so in the log and keeps serving.
+ */
+import type { ListSettings } from '../../config/settings.ts';
+import { LIST_KEYS, type ListKey } from '../../config/settings.ts';
+import type { Db } from '../../store/db.ts';
+import { describeStatus, listStatus, NOT_LOADED_MESSAGE } from './status.ts';
+import { updateLists, type ListUpdateResult } from './update.ts';
+
+export interface ScheduleOptions {
+  /** Hours between checks of each list; 0 turns the schedule off. */
+  everyHours: number;
+  log: (message: string) => void;
+  /** Pause before the first check after start (default 5 s). */
+  firstDelayMs?: number;
+  /** First backoff pause between retries of one download. */
+  backoffMs?: number;
+}
+
+export interface ListSchedule {
+  /** The run in progress, or the next one started now; resolves with its results. */
+  runNow(): Promise<ListUpdateResult[]>;
+  /** Stops the timer; a run in progress finishes its current list's transaction or rolls it back with the process. */
+  stop(): void;
+}
+
+const HOUR = 3_600_000;
+
+/** Which lists are due now, and when the next one will be. */
+async function due(db: Db, settings: ListSettings, everyMs: number, now: number): Promise<{ lists: ListKey[]; nextAt: number }> {
+  const { lists } = await listStatus(db, settings, now);
+  const out: ListKey[] = [];
+  let nextAt = now + everyMs;
+  for (const s of lists) {
+    if (!settings.urls[s.short]) continue;
+    const checked = s.checked_at ? Date.parse(s.checked_at) : null;
+    const at = !s.version || checked === null ? now : checked + everyMs;
+    if (at <= now) out.push(s.short);
+    else nextAt = Math.min(nextAt, at);
+  }
+  return { lists: out, nextAt };
+}
+
+export async function logListFreshness(db: Db, settings: ListSettings, log: (m: string) => void): Promise<void> {
+  const { lists } = await listStatus(db, settings);
+  if (lists.every((l) => !l.version)) log(`room39: ${NOT_LOADED_MESSAGE}`);
+  else for (const l of lists) log(`room39: ${describeStatus(l)}`);
+}
+
+export function startListSchedule(db: Db, settings: ListSettings, opts: ScheduleOptions): ListSchedule {
+  const everyMs = opts.everyHours * HOUR;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<ListUpdateResult[]> | null = null;
+  let stopped = false;
+  const log = (m: string) => opts.log(`room39: ${m}`);
+
+  const run = async (only: ListKey[] | null): Promise<ListUpdateResult[]> => {
+    const lists = only ?? [...LIST_KEYS].filter((k) => settings.urls[k]);
+    if (!lists.length) return [];
+    log(`checking the official lists with their publishers in the background: ${lists.join(', ')}`);
+    const { lists: results } = await updateLists(db, settings, { lists, log, backoffMs: opts.backoffMs });
+    for (const r of results) log(`${r.list}: ${r.status === 'failed' ? `update failed: ${r.message}` : r.message}`);
+    const { lists: now } = await listStatus(db, settings);
+    if (now.every((l) => !l.version)) log(NOT_LOADED_MESSAGE);
+    return results;
+  };
+
+  const schedule = (at: number) => {
+    if (stopped || everyMs <= 0) return;
+    timer = setTimeout(() => void tick(), Math.max(0, Math.min(at - Date.now(), 2 ** 31 - 1)));
+    timer.unref();
+  };
+
+  const tick = async () => {
+    timer = null;
+    try {
+      const { lists, nextAt } = await due(db, settings, everyMs, Date.now());
+      if (lists.length) {
+        running = run(lists);
+        await running;
+      }
+      schedule(lists.length ? Date.now() + everyMs : nextAt);
+    } catch (e) {
+      log(`list update stopped by an error: ${e instanceof Error ? e.message : String(e)}; next try in ${opts.everyHours} h`);
+      schedule(Date.now() + everyMs);
+    } finally {
+      running = null;
+    }
+  };
+
+  if (everyMs > 0) {
+    timer = setTimeout(() => void tick(), opts.firstDelayMs ?? 5000);
+    timer.unref();
+  }
+  return {
+    runNow: () => running ?? (running = run(null).finally(() => { running = null; })),
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

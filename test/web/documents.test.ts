@@ -1,0 +1,91 @@
+/**
+ * The Documents page in a real browser (issue 17): a signed-in analyst's
+ * document opens with its text highlighted beside its queue, figures and host
+ * countries first; one key accepts, one rejects, two selected claims are
+ * rejected at once; the library finds the document by its words and shows
+ * the passage as text. Anonymous visitors get the suggestion form, refused
+ * while the operator keeps that door closed.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { createUser } from '../../src/auth/service.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+
+const ANALYST = { username: 'docs-analyst', password: 'another-long-test-password-7' };
+const SEED = path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt');
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  server = await startServer(async (services) => {
+    await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
+  });
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the Documents page', () => {
+  it('reviews with one key per decision, rejects in bulk, and searches the library', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/documents');
+    await page.getByRole('button', { name: 'Suggest it' }).waitFor();
+    await page.getByLabel('Username').fill(ANALYST.username);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').first().waitFor();
+    await page.getByLabel('Document', { exact: true }).setInputFiles(SEED);
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    await page.waitForURL(/\/documents\/doc-/, { timeout: 120_000 });
+    await page.locator('.review-item').first().waitFor();
+
+    // Figures first, then host countries, each with its sentence.
+    const types = await page.locator('.review-item .review-head .tl-type').allTextContents();
+    const firstOther = types.findIndex((t) => !/worker count|share|money|country/i.test(t));
+    expect(types.slice(0, firstOther).length).toBeGreaterThan(0);
+    expect(types.slice(firstOther).some((t) => /worker count|share|country/i.test(t))).toBe(false);
+    expect(await page.locator('.review-item blockquote').first().textContent()).toMatch(/\w+ \w+ \w+/);
+
+    const before = await page.locator('.review-item').count();
+    // a: accept the claim in focus.
+    const first = page.locator('.review-item').first();
+    const claim = (await first.locator('.review-head strong').textContent()) ?? '';
+    await first.locator('blockquote').click();
+    await page.keyboard.press('a');
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 1);
+    const accepted = await server.services.db.query<{ text: string; status: string }>(`SELECT text, status FROM review_items WHERE status <> 'pending'`);
+    expect(accepted).toEqual([{ text: claim, status: 'accepted' }]);
+    // j moves, r rejects.
+    await page.locator('.review-item').first().locator('blockquote').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
+    // x selects two; "Reject selected" rejects both.
+    await page.locator('.review-item').nth(0).locator('blockquote').click();
+    await page.keyboard.press('x');
+    await page.locator('.review-item').nth(1).locator('blockquote').click();
+    await page.keyboard.press('x');
+    await page.getByRole('button', { name: 'Reject selected (2)' }).click();
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 4);
+    const [rejected] = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
+    expect(rejected!.n).toBe(3);
+    expect(await page.locator('.doc-text mark.claim-accepted').count()).toBeGreaterThan(0);
+    await screenshot(page, 'document-review');
+
+    // The library finds the document by words of its text, the passage shown as text with the words marked.
+    await page.goto(server.url + '/documents');
+    await page.getByLabel('Search the documents’ text').fill('escapees trafficked');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('.doc-list li').first().waitFor();
+    await expect(page.locator('.doc-list .snippet mark').first().textContent()).resolves.toMatch(/escapee|traffick/i);
+    await screenshot(page, 'document-library');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+});
