@@ -16,6 +16,7 @@ import { defaultModel } from '@alephdata/followthemoney';
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from '../store/db.ts';
 import { reconcileSchemas } from '../store/ftm.ts';
+import { allClusters } from '../store/resolver.ts';
 import { isProtected } from './protected.ts';
 import { ftmProblems, type FtmEntityJson } from './validate.ts';
 
@@ -75,12 +76,15 @@ interface Clusters {
   members: Map<string, string[]>;
 }
 
+/** The canonical entities of the resolver (store/resolver.ts): the records merged into each. */
 async function readClusters(q: Queryable): Promise<Clusters> {
-  const links = await q.query<{ canonical_id: string; member_id: string }>(
-    `SELECT canonical_id, member_id FROM entity_links WHERE judgement = 'positive' AND undone_at IS NULL`);
-  const canonicalOf = new Map(links.map((l) => [l.member_id, l.canonical_id]));
+  const canonicalOf = new Map<string, string>();
   const members = new Map<string, string[]>();
-  for (const l of links) members.set(l.canonical_id, [...(members.get(l.canonical_id) ?? []), l.member_id]);
+  for (const [canonical, records] of await allClusters(q)) {
+    const others = records.filter((r) => r !== canonical);
+    members.set(canonical, others);
+    for (const r of others) canonicalOf.set(r, canonical);
+  }
   return { canonicalOf, members };
 }
 
@@ -162,7 +166,8 @@ function buildEntity(id: string, list: readonly Row[], derivedTopics: ReadonlySe
     properties,
     caption: properties.name?.[0] ?? properties.title?.[0] ?? id,
     datasets: [...datasets].sort(),
-    referents: (clusters.members.get(id) ?? []).sort(),
+    // Every record behind the entity, itself included (as search, screening and /match answer).
+    referents: [id, ...(clusters.members.get(id) ?? []).sort()],
     first_seen: list.map((r) => r.first_seen).sort()[0] ?? null,
     last_seen: list.map((r) => r.last_seen).sort().at(-1) ?? null,
     target: topics.has('sanction'),
@@ -206,12 +211,16 @@ export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<Expo
   const report: ExportReport = { out: opts.out, statements_out: opts.statementsOut ?? null, entities: 0, statements: 0, protected_left_out: 0, values_left_out: 0 };
   try {
     const clusters = await readClusters(q);
+    // Each canonical entity once, when the first of its records comes (its canonical record may have left every list).
+    const done = new Set<string>();
     let after = '';
     for (;;) {
       const page = await q.query<{ id: string }>(`SELECT id FROM entities WHERE id > $1 ORDER BY id LIMIT 500`, [after]);
       if (!page.length) break;
       after = page.at(-1)!.id;
-      await exportPage(q, page.map((p) => p.id).filter((id) => !clusters.canonicalOf.has(id)), clusters, opts, files, report);
+      const ids = [...new Set(page.map((p) => clusters.canonicalOf.get(p.id) ?? p.id))].filter((id) => !done.has(id));
+      for (const id of ids) done.add(id);
+      await exportPage(q, ids, clusters, opts, files, report);
     }
     await files.commit();
     return report;

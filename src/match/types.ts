@@ -28,6 +28,10 @@ export interface RiskFlag {
   /** For `sanctioned`: the programme or regime as the list names it. */
   program: string | null;
   source: { id: string; title: string };
+  /** For `sanctioned`: the date the list gives for the designation (listed on, start date), when it gives one. */
+  date?: string | null;
+  /** The record (of a merged entity) the risk was found on. */
+  record?: string;
 }
 
 export interface MatchableEntity {
@@ -47,6 +51,8 @@ export interface MatchableEntity {
   /** Programmes (OFAC DPRK3, UN DPRK …). */
   programs: string[];
   flags: RiskFlag[];
+  /** The record ids merged into this entity (itself included); absent for a record that stands alone. */
+  referents?: string[];
   /** FtM properties, returned as they are in the yente-format API. */
   properties: Record<string, string[]>;
 }

@@ -63,7 +63,8 @@ export function escapeHtml(s: string): string {
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin:.3rem 0 1.2rem}
 td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.hit{background:#fde8e8}.row{margin-top:1.2rem}
-.flag{display:inline-block;background:#7a1010;color:#fff;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
+.flag{display:inline-block;background:#7a1010;color:#fff;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}
+.context{display:inline-block;color:#444;border:1px solid #bbb;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
 
 export function htmlWriter(write: Write, title = 'room39 screening report'): ReportWriter {
   write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n`);
@@ -78,9 +79,11 @@ export function htmlWriter(write: Write, title = 'room39 screening report'): Rep
       if (r.matches.length) {
         write('<table><tr><th>score</th><th>match</th><th>candidate</th><th>risks</th><th>why</th></tr>');
         for (const m of r.matches) {
-          const flags = m.flags.map((f) => `<span class="flag" title="${escapeHtml(f.source.title)}">${escapeHtml(f.label)}</span><br><span class="muted">source: ${escapeHtml(f.source.title)}</span>`).join('<br>');
+          // A candidate below the threshold is context, not an alarm: its risks are shown plainly, not as red flags.
+          const cls = m.match ? 'flag' : 'context';
+          const flags = m.flags.map((f) => `<span class="${cls}" title="${escapeHtml(f.source.title)}">${m.match ? '' : 'context: '}${escapeHtml(f.label)}</span><br><span class="muted">source: ${escapeHtml(f.source.title)}</span>`).join('<br>');
           const why = m.explanation.map((e) => escapeHtml(e.detail)).join('<br>');
-          write(`<tr class="${m.match ? 'hit' : ''}"><td>${m.score.toFixed(3)}</td><td>${m.match ? 'match' : 'review'}</td><td>${escapeHtml(m.caption)}<br><span class="muted">${escapeHtml(m.schema)} · ${escapeHtml(m.id)} · ${escapeHtml(m.datasets.join(', '))}</span></td><td>${flags}</td><td>${why}</td></tr>`);
+          write(`<tr class="${m.match ? 'hit' : ''}"><td>${m.score.toFixed(3)}</td><td>${m.match ? 'match' : 'review'}</td><td>${escapeHtml(m.caption)}<br><span class="muted">${escapeHtml(m.schema)} · ${escapeHtml(m.id)}${(m.referents?.length ?? 0) > 1 ? ` (records ${escapeHtml((m.referents ?? []).join(', '))})` : ''} · ${escapeHtml(m.datasets.join(', '))}</span></td><td>${flags}</td><td>${why}</td></tr>`);
         }
         write('</table>');
       }

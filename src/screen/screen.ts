@@ -20,6 +20,10 @@ export interface ScreenMatch {
   score: number;
   match: boolean;
   datasets: string[];
+  /** Every record id behind the matched entity (the canonical one first); a stored result of an older screening may lack it. */
+  referents?: string[];
+  /** The birth dates its records give (two records may give two). */
+  birth_dates?: string[];
   explanation: ExplanationItem[];
   flags: RiskFlag[];
 }
@@ -36,7 +40,7 @@ export interface ScreenRowResult {
 function toMatch(r: MatchResult): ScreenMatch {
   return {
     id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, score: r.score, match: r.match,
-    datasets: r.entity.datasets, explanation: r.explanation, flags: r.entity.flags,
+    datasets: r.entity.datasets, referents: r.entity.referents ?? [r.entity.id], birth_dates: r.entity.birthDates, explanation: r.explanation, flags: r.entity.flags,
   };
 }
 

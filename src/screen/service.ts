@@ -38,10 +38,11 @@ const cache = new WeakMap<object, CachedService>();
 /** How often a cached service asks the store whether its entities changed. */
 const RECHECK_MS = 5_000;
 
-/** A cheap fingerprint of the store's entities: it changes when an import, a review or a curation load touches any. */
+/** A cheap fingerprint of the store's entities: it changes when an import, a review, a curation load or a judgement touches any. */
 async function entityVersion(q: Queryable): Promise<string> {
-  const [row] = await q.query<{ n: number; at: string | null }>('SELECT count(*)::int AS n, max(updated_at)::text AS at FROM entities');
-  return `${row?.n ?? 0}|${row?.at ?? ''}`;
+  const [row] = await q.query<{ n: number; at: string | null; v: string | null }>(
+    'SELECT count(*)::int AS n, max(updated_at)::text AS at, (SELECT version::text FROM resolver_state WHERE id = 1) AS v FROM entities');
+  return `${row?.n ?? 0}|${row?.at ?? ''}|${row?.v ?? ''}`;
 }
 
 /**

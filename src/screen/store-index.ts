@@ -1,13 +1,20 @@
 /**
- * The screening index built from the store: every matchable entity view with
- * its names, birth dates, countries, identifiers, and the risks the graph
- * knows for it (sanctioned, labour-export company, employer or host of North
- * Korean workers), each risk with the source that says so.
+ * The screening index built from the store: one matchable entity per
+ * canonical entity (store/resolver.ts), with the names, birth dates,
+ * countries and identifiers of all its records, `referents` (every record
+ * id behind it), the datasets of all, and the risks the graph knows for it
+ * (store/flags.ts: sanctioned with each list, programme and date;
+ * labour-export company; employer or host of North Korean workers), each
+ * with the source that says so. A record whose list entry was removed still
+ * stands in its entity; the entity is found through its other records.
  */
 import type { Queryable } from '../store/db.ts';
+import { mergeRows } from '../store/canonical.ts';
+import { flagsOf } from '../store/flags.ts';
+import { allClusters, canonicalOrder } from '../store/resolver.ts';
 import { fromEntityView } from '../match/entity.ts';
 import { isMatchableSchema } from '../match/score-schema.ts';
-import type { MatchableEntity, RiskFlag } from '../match/types.ts';
+import type { MatchableEntity } from '../match/types.ts';
 import type { EntityView } from '../model/index.ts';
 
 const PROPS = [
@@ -16,16 +23,11 @@ const PROPS = [
   'ogrnCode', 'swiftBic', 'leiCode', 'program', 'topics',
 ];
 
-interface EntityRow { id: string; schema: string; caption: string; datasets: string[] | null; topics: string[] | null }
+interface EntityRow { id: string; schema: string; caption: string; datasets: string[] | null; topics: string[] | null; first_seen: string | null; last_seen: string | null }
 interface PropRow { entity_id: string; prop: string; value: string }
-interface SanctionRow { entity_id: string; sanction_id: string; source_id: string; title: string }
-interface ProgramRow { entity_id: string; value: string }
-interface DeploymentRow { sender_id: string | null; employer_id: string | null; country: string; source_id: string; title: string }
 
-/** All matchable entities of the store, with their risk flags. */
-export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
-  const rows = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics FROM entities')).filter((r) => isMatchableSchema(r.schema));
-  const wanted = new Set(rows.map((r) => r.id));
+/** Every record's properties, for the records wanted. */
+async function recordProperties(q: Queryable, wanted: ReadonlySet<string>): Promise<Map<string, Record<string, string[]>>> {
   const props = new Map<string, Record<string, string[]>>();
   for (const r of await q.query<PropRow>(
     `SELECT entity_id, prop, value FROM statements WHERE review_status = 'accepted' AND prop = ANY($1::text[])`, [PROPS],
@@ -36,37 +38,45 @@ export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEnt
     if (!list.includes(r.value)) list.push(r.value);
     props.set(r.entity_id, p);
   }
-  const flags = new Map<string, RiskFlag[]>();
-  const addFlag = (id: string, f: RiskFlag) => {
-    const list = flags.get(id) ?? [];
-    if (!list.some((x) => x.kind === f.kind && x.source.id === f.source.id && x.program === f.program)) list.push(f);
-    flags.set(id, list);
-  };
-  const programs = new Map<string, string[]>();
-  for (const r of await q.query<ProgramRow>(
-    `SELECT entity_id, value FROM statements WHERE schema = 'Sanction' AND prop = 'program' AND review_status = 'accepted'`,
-  )) programs.set(r.entity_id, [...(programs.get(r.entity_id) ?? []), r.value]);
-  for (const r of await q.query<SanctionRow>(
-    `SELECT s.value AS entity_id, s.entity_id AS sanction_id, s.source_id, src.title
-       FROM statements s JOIN sources src ON src.id = s.source_id
-      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted'`,
-  )) {
-    const program = (programs.get(r.sanction_id) ?? []).join(', ') || null;
-    addFlag(r.entity_id, { kind: 'sanctioned', label: `Sanctioned${program ? ` (programme ${program})` : ''}: ${r.title}`, program, source: { id: r.source_id, title: r.title } });
+  return props;
+}
+
+/** The properties of an entity's records, together (first name of the canonical record first). */
+function mergeProperties(records: readonly string[], props: ReadonlyMap<string, Record<string, string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const id of records) {
+    for (const [prop, values] of Object.entries(props.get(id) ?? {})) {
+      const list = out[prop] ?? (out[prop] = []);
+      for (const v of values) if (!list.includes(v)) list.push(v);
+    }
   }
-  for (const r of await q.query<DeploymentRow>(
-    `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id`,
-  )) {
-    if (r.sender_id) addFlag(r.sender_id, { kind: 'labour_export', label: `Sends North Korean workers abroad (${r.country})`, program: null, source: { id: r.source_id, title: r.title } });
-    if (r.employer_id) addFlag(r.employer_id, { kind: 'labour_host', label: `Employer or host of North Korean workers (${r.country}): CAATSA §321(b) risk`, program: null, source: { id: r.source_id, title: r.title } });
-  }
-  const out: MatchableEntity[] = [];
+  return out;
+}
+
+/** All matchable canonical entities of the store, with their risk flags. */
+export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
+  const rows = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities')).filter((r) => isMatchableSchema(r.schema));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const clusters = await allClusters(q);
+  const canonicalOf = new Map<string, string>();
+  for (const [c, records] of clusters) for (const r of records) canonicalOf.set(r, c);
+  const groups = new Map<string, string[]>();
   for (const r of rows) {
-    const properties = props.get(r.id) ?? {};
+    const c = canonicalOf.get(r.id) ?? r.id;
+    if (!groups.has(c)) groups.set(c, clusters.has(c) ? [c, ...clusters.get(c)!.filter((x) => x !== c).sort(canonicalOrder)] : [c]);
+  }
+  const props = await recordProperties(q, new Set(byId.keys()));
+  const flags = await flagsOf(q, (id) => canonicalOf.get(id) ?? id);
+  const out: MatchableEntity[] = [];
+  for (const [id, records] of groups) {
+    const row = mergeRows(id, records, byId);
+    if (!row) continue;
     const view: EntityView = {
-      id: r.id, schema: r.schema, caption: r.caption, properties, datasets: r.datasets ?? [], topics: r.topics ?? [], firstSeen: null, lastSeen: null,
+      id, schema: row.schema, caption: row.caption, properties: mergeProperties(records.filter((r) => byId.has(r)), props),
+      datasets: row.datasets, topics: row.topics, firstSeen: row.first_seen, lastSeen: row.last_seen,
     };
-    const e = fromEntityView(view, flags.get(r.id) ?? []);
+    const e = fromEntityView(view, flags.get(id) ?? []);
+    if (records.length > 1) e.referents = records;
     if (e.names.length > 0) out.push(e);
   }
   return out;

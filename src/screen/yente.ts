@@ -49,7 +49,9 @@ export function yenteResult(r: MatchResult, dates?: EntityDates): YenteResult {
   const { features, explanations } = yenteFeatures(r.explanation);
   return {
     id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, properties: r.entity.properties,
-    datasets: r.entity.datasets, referents: [], target: r.entity.topics.includes('sanction'),
+    // One result per canonical entity: every record behind it, the datasets of all, a target when any record is sanctioned.
+    datasets: r.entity.datasets, referents: r.entity.referents ?? [r.entity.id],
+    target: r.entity.topics.includes('sanction') || r.entity.flags.some((f) => f.kind === 'sanctioned'),
     ...yenteDates(dates),
     score: r.score, features, explanations, match: r.match, token: null,
     flags: r.entity.flags,

@@ -14,7 +14,12 @@ export { csvCell, toCsv } from '../screen/csv-output.ts';
 
 // GET /api/search, GET /api/entities/{id}
 export type { SearchHit } from '../store/search.ts';
-export type { EntityDetail, StatementView, RelationView } from '../store/entities.ts';
+export type { EntityDetail, EntityDocument, StatementView, RelationView } from '../store/entities.ts';
+export type { DesignationView } from '../store/designations.ts';
+
+// The resolver: GET /api/resolve, /api/resolve/candidates, POST /api/resolve/judgements
+export type { Judgement, JudgementKind, JudgeResult } from '../store/resolver.ts';
+export type { CandidateView, RecordSummary, ResolutionStats } from '../resolve/index.ts';
 
 // GET /api/headline, /api/countries, /api/countries/{cc}, /api/figures, /api/timeline, /api/network/{id}
 export type {

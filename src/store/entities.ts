@@ -9,6 +9,11 @@ import { Room39Error } from '../errors.ts';
 import type { Queryable } from './db.ts';
 import { ftmModel, ftmSchema, reconcileSchemas, schemaLabel } from './ftm.ts';
 import { searchKey } from './normalize.ts';
+import type { RiskFlag } from '../match/types.ts';
+import { canonicalRows } from './canonical.ts';
+import { designationsOf, type DesignationView } from './designations.ts';
+import { flagsOf } from './flags.ts';
+import { canonicalIds, clusterIds, judgementsOf, resolveId, type Judgement } from './resolver.ts';
 
 const RELIABILITY_ORDER = (r: string) => (r.charCodeAt(0) - 65) * 10 + Number(r[1]);
 
@@ -205,23 +210,7 @@ export async function writeEntitySummaries(q: Queryable, summaries: ReadonlyMap<
   for (let i = 0; i < ids.length; i += WRITE_BATCH) await writeDerived(q, summaries, ids.slice(i, i + WRITE_BATCH));
 }
 
-/** The canonical id of an entity: itself, or the entity it has been linked into. */
-export async function canonicalId(q: Queryable, id: string): Promise<string> {
-  const rows = await q.query<{ canonical_id: string }>(
-    `SELECT canonical_id FROM entity_links WHERE member_id = $1 AND judgement = 'positive' AND undone_at IS NULL ORDER BY created_at LIMIT 1`,
-    [id],
-  );
-  return rows[0]?.canonical_id ?? id;
-}
-
-/** All record ids that make up one entity: the canonical id and every record linked into it. */
-export async function clusterIds(q: Queryable, canonical: string): Promise<string[]> {
-  const rows = await q.query<{ member_id: string }>(
-    `SELECT member_id FROM entity_links WHERE canonical_id = $1 AND judgement = 'positive' AND undone_at IS NULL`,
-    [canonical],
-  );
-  return [canonical, ...rows.map((r) => r.member_id).filter((m) => m !== canonical)];
-}
+export { canonicalId, clusterIds } from './resolver.ts';
 
 export interface StatementView {
   id: string;
@@ -258,8 +247,16 @@ export interface RelationView {
 
 export interface EntityDetail {
   entity: EntityView & { referents: string[] };
+  /** The id asked for, when it is another record of this entity (a door answers with the canonical id). */
+  requestedId: string;
   statements: StatementView[];
   relations: RelationView[];
+  /** Every designation of its records, current and ended. */
+  designations: DesignationView[];
+  /** The risks known for the entity, over all its records. */
+  flags: RiskFlag[];
+  /** The judgements that join its records (or keep others apart), standing and undone. */
+  judgements: Judgement[];
 }
 
 interface EntityRow {
@@ -295,31 +292,23 @@ async function statementsOf(q: Queryable, ids: readonly string[]): Promise<State
 }
 
 export async function getEntity(q: Queryable, requestedId: string): Promise<EntityDetail> {
-  const id = await canonicalId(q, requestedId);
+  const { canonical: id } = await resolveId(q, requestedId);
   const ids = await clusterIds(q, id);
-  const rows = await getEntityRows(q, ids);
-  const main = rows.get(id) ?? [...rows.values()][0];
-  if (!main) throw new Room39Error('not_found', `no entity with id "${requestedId}"`);
+  const row = (await canonicalRows(q, [id])).get(id);
+  if (!row) throw new Room39Error('not_found', `no entity with id "${requestedId}"`);
   const statements = await statementsOf(q, ids);
   const properties: Record<string, string[]> = {};
   for (const s of statements) {
     const values = (properties[s.prop] ??= []);
     if (!values.includes(s.value)) values.push(s.value);
   }
-  const memberRows = [...rows.values()];
-  const schema = memberRows.map((r) => r.schema).reduce(reconcileSchemas, main.schema);
   const entity: EntityDetail['entity'] = {
-    id,
-    schema,
-    caption: main.caption,
-    properties,
-    datasets: [...new Set(memberRows.flatMap((r) => r.datasets))].sort(),
-    topics: [...new Set(memberRows.flatMap((r) => r.topics))].sort(),
-    firstSeen: memberRows.map((r) => r.first_seen).filter((v): v is string => !!v).sort()[0] ?? null,
-    lastSeen: memberRows.map((r) => r.last_seen).filter((v): v is string => !!v).sort().at(-1) ?? null,
-    referents: ids.filter((x) => x !== id),
+    id, schema: row.schema, caption: row.caption, properties, datasets: row.datasets, topics: row.topics,
+    firstSeen: row.first_seen, lastSeen: row.last_seen, referents: row.referents,
   };
-  return { entity, statements, relations: await relationsOf(q, ids, statements) };
+  const flags = (await flagsOf(q, () => id, ids)).get(id) ?? [];
+  const judgements = await judgementsOf(q, ids);
+  return { entity, requestedId, statements, relations: await relationsOf(q, ids, statements), designations: await designationsOf(q, ids), flags, judgements };
 }
 
 async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): Promise<RelationView[]> {
@@ -340,14 +329,7 @@ async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): P
     : [];
   const allIds = [...edgeIds, ...edgeRefs.map((r) => r.value), ...outgoing.map((s) => s.value)];
   const entityRows = await getEntityRows(q, allIds);
-  const canonicalOf = new Map<string, string>();
-  if (allIds.length) {
-    const links = await q.query<{ member_id: string; canonical_id: string }>(
-      `SELECT member_id, canonical_id FROM entity_links WHERE member_id = ANY($1::text[]) AND judgement = 'positive' AND undone_at IS NULL`,
-      [allIds],
-    );
-    for (const l of links) canonicalOf.set(l.member_id, l.canonical_id);
-  }
+  const canonicalOf = await canonicalIds(q, allIds);
   const describe = (eid: string, role: string) => {
     const row = entityRows.get(eid);
     return { id: canonicalOf.get(eid) ?? eid, schema: row?.schema ?? 'Thing', caption: row?.caption ?? eid, role };
@@ -382,7 +364,7 @@ async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): P
 
 /** The JSON document of one entity, the same for `room39 entity --json` and `GET /api/entities/{id}`. */
 export function entityDocument(detail: EntityDetail) {
-  const { entity, statements, relations } = detail;
+  const { entity, statements, relations, designations, flags, judgements } = detail;
   return {
     entity: {
       id: entity.id, schema: entity.schema, caption: entity.caption, properties: entity.properties, datasets: entity.datasets,
@@ -394,6 +376,10 @@ export function entityDocument(detail: EntityDetail) {
       first_seen: s.first_seen, last_seen: s.last_seen, recorded_by: s.recorded_by, review_status: s.review_status,
     })),
     relations,
+    designations,
+    flags,
+    judgements,
+    ...(detail.requestedId !== entity.id ? { requested_id: detail.requestedId } : {}),
   };
 }
 export type EntityDocument = ReturnType<typeof entityDocument>;

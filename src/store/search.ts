@@ -8,10 +8,16 @@
  * and rebuilt when the entities change (the number of entities and names and
  * the latest `entities.updated_at`, looked at only when the database has
  * been written since the last search). A query is then a
- * scan of precomputed key strings (no SQL LIKE over every name), and two small
- * indexed queries: canonical ids through `entity_links`, and the hits' rows.
+ * scan of precomputed key strings (no SQL LIKE over every name), and one small
+ * indexed query for the hits' rows.
+ *
+ * One result per canonical entity (store/resolver.ts): the hits of all its
+ * records count as one, under the canonical id, with `referents` (every
+ * record id behind it) and the datasets and topics of all of them, so an
+ * entity whose UN entry was removed is still found through its OFAC record.
  */
 import type { Queryable } from './db.ts';
+import { canonicalRows } from './canonical.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
@@ -25,6 +31,8 @@ export interface SearchHit {
   topics: string[];
   /** The name or alias that matched. */
   matched: string;
+  /** Every record id merged into this entity, the canonical one first. */
+  referents: string[];
 }
 
 export interface SearchOptions {
@@ -67,6 +75,9 @@ interface NameIndex {
   entityIds: string[];
   entitySchema: string[];
   entityDatasets: string[][];
+  /** Per entity: its canonical id, and the datasets of all the canonical entity's records. */
+  entityCanonical: string[];
+  canonicalDatasets: Map<string, string[]>;
   /** Trigram → the names whose plain (`normGrams`) or phonetic (`phonGrams`) key holds it: a query only looks at names that can contain it. */
   normGrams: Map<string, number[]>;
   phonGrams: Map<string, number[]>;
@@ -117,18 +128,25 @@ const INDEXES = new WeakMap<Queryable, NameIndex>();
 const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
 
 const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELECT count(*) FROM entity_names)::text || '/' ||
-  coalesce((SELECT max(updated_at) FROM entities)::text, '') AS stamp`;
+  coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') AS stamp`;
 
 async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
   const entities = await q.query<{ id: string; schema: string; datasets: string[] }>('SELECT id, schema, datasets FROM entities');
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
+  const canonical = new Map((await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
   const byId = new Map<string, number>();
-  const idx: NameIndex = { stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [], normGrams: new Map(), phonGrams: new Map() };
+  const idx: NameIndex = {
+    stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(),
+    normGrams: new Map(), phonGrams: new Map(),
+  };
   for (const e of entities) {
     byId.set(e.id, idx.entityIds.length);
     idx.entityIds.push(e.id);
     idx.entitySchema.push(e.schema);
     idx.entityDatasets.push(e.datasets ?? []);
+    const c = canonical.get(e.id) ?? e.id;
+    idx.entityCanonical.push(c);
+    if (canonical.has(e.id)) idx.canonicalDatasets.set(c, [...new Set([...(idx.canonicalDatasets.get(c) ?? []), ...(e.datasets ?? [])])]);
   }
   for (const n of names) {
     const e = byId.get(n.entity_id);
@@ -209,47 +227,23 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     if (s < 0) continue;
     const e = idx.entity[i]!;
     if (schemas && !schemas.has(idx.entitySchema[e]!)) continue;
-    if (dataset !== null && !idx.entityDatasets[e]!.includes(dataset)) continue;
+    if (dataset !== null && !(idx.canonicalDatasets.get(idx.entityCanonical[e]!) ?? idx.entityDatasets[e]!).includes(dataset)) continue;
     const prev = best.get(e);
     if (!prev || s > prev.score) best.set(e, { score: s, name: i });
   }
   if (best.size === 0) return [];
 
-  // Canonical ids through positive, standing entity links.
-  const hitIds = [...best.keys()].map((e) => idx.entityIds[e]!);
-  const links = hitIds.length
-    ? await q.query<{ member_id: string; canonical_id: string }>(
-      `SELECT member_id, canonical_id FROM entity_links
-        WHERE member_id = ANY($1::text[]) AND judgement = 'positive' AND undone_at IS NULL`, [hitIds])
-    : [];
-  const canonical = new Map(links.map((l) => [l.member_id, l.canonical_id]));
+  // One result per canonical entity: the best hit among its records.
   const byCanonical = new Map<string, { score: number; matched: string }>();
   for (const [e, { score: s, name }] of best) {
-    const memberId = idx.entityIds[e]!;
-    const id = canonical.get(memberId) ?? memberId;
+    const id = idx.entityCanonical[e]!;
     const prev = byCanonical.get(id);
     if (!prev || s > prev.score) byCanonical.set(id, { score: s, matched: idx.name[name]! });
   }
   const ranked = [...byCanonical.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, limit);
-  const entities = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; topics: string[] }>(
-    'SELECT id, schema, caption, datasets, topics FROM entities WHERE id = ANY($1::text[])',
-    [ranked.map(([id]) => id)],
-  );
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  // An entity linked across lists answers with the datasets and topics of all its records.
-  const members = await q.query<{ canonical_id: string; datasets: string[]; topics: string[] }>(
-    `SELECT l.canonical_id, e.datasets, e.topics FROM entity_links l JOIN entities e ON e.id = l.member_id
-      WHERE l.canonical_id = ANY($1::text[]) AND l.judgement = 'positive' AND l.undone_at IS NULL`,
-    [ranked.map(([id]) => id)],
-  );
-  for (const m of members) {
-    const e = byId.get(m.canonical_id);
-    if (!e) continue;
-    e.datasets = [...new Set([...e.datasets, ...m.datasets])].sort();
-    e.topics = [...new Set([...e.topics, ...m.topics])].sort();
-  }
+  const rows = await canonicalRows(q, ranked.map(([id]) => id));
   return ranked.flatMap(([id, { score: s, matched }]) => {
-    const e = byId.get(id);
-    return e ? [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched }] : [];
+    const e = rows.get(id);
+    return e ? [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched, referents: e.referents }] : [];
   });
 }

@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../../src/config/settings.ts';
 const LAYER: Record<string, number> = {
   'errors.ts': 0, config: 0, model: 0, names: 0,
   match: 1, extract: 1, store: 1,
-  ingest: 2, screen: 2, cases: 2, estimate: 2, review: 2, testimony: 2, auth: 2, audit: 2, export: 2, 'services.ts': 2,
+  ingest: 2, resolve: 2, screen: 2, cases: 2, estimate: 2, review: 2, testimony: 2, auth: 2, audit: 2, export: 2, 'services.ts': 2,
   server: 3, cli: 3,
 };
 const WIRE = 'src/server/wire.ts';

@@ -69,12 +69,12 @@ describe('FtM export', () => {
     const lines = readLines(out);
     const yun = lines.find((l) => l.id === 'unsc-kpi-001')!;
     expect(yun.schema).toBe('Person');
-    expect(yun.referents.length).toBe(1);
+    expect(yun.referents).toEqual(['unsc-kpi-001', 'ofac-12218']);
     expect(yun.datasets).toEqual(['dprk', 'un_sc_sanctions', 'us_ofac_sdn']);
     expect(yun.properties.name).toEqual(expect.arrayContaining(['YUN HO-JIN', 'YUN, Ho-Jin']));
     expect(yun.properties.topics).toContain('sanction');
     expect(yun.target).toBe(true);
-    expect(lines.some((l) => l.id === yun.referents[0])).toBe(false);
+    expect(lines.some((l) => l.id === 'ofac-12218')).toBe(false);
     const sanctions = lines.filter((l) => l.schema === 'Sanction' && l.properties.entity?.includes('unsc-kpi-001'));
     expect(sanctions.map((s) => s.properties.authority?.[0]).sort()).toEqual(['US Treasury, Office of Foreign Assets Control (OFAC)', 'United Nations Security Council']);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, freshDb, type TestDb } from '../support/db.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { entityListHistory, listChanges } from '../../src/ingest/lists/changes.ts';
-import { undoLink } from '../../src/ingest/lists/link.ts';
+import { judgementsOf, undoJudgement } from '../../src/store/resolver.ts';
 import { canonicalId, getEntity } from '../../src/store/entities.ts';
 import { OFFICIAL } from '../support/official.ts';
 
@@ -48,7 +48,7 @@ async function snapshot(t: TestDb) {
   const [s] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(id || source_id || last_seen, ',' ORDER BY id), '')) AS h FROM statements`);
   const [e] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
   const [c] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM list_changes');
-  const [l] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM entity_links');
+  const [l] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM judgements');
   const [src] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(id, ',' ORDER BY id), '')) AS h FROM sources`);
   const [v] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(source_id || sha256, ',' ORDER BY source_id), '')) AS h FROM list_versions`);
   const [le] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM list_entries');
@@ -119,14 +119,14 @@ describe.each(backends())('list import into the store (%s)', (backend) => {
     // YUN Ho-Jin: OFAC "YUN, Ho-Jin", UN "YUN HO-JIN", same birth date.
     const ofacYun = (await t.db.query<{ id: string }>(`SELECT entity_id AS id FROM statements WHERE prop = 'name' AND value = 'YUN, Ho-Jin'`))[0]!.id;
     expect(await canonicalId(t.db, ofacYun)).toBe('unsc-kpi-001');
-    const [link] = await t.db.query<{ id: string; evidence: { rule: string; birth_years: string[] } }>(
-      'SELECT id, evidence FROM entity_links WHERE member_id = $1 AND undone_at IS NULL', [ofacYun]);
-    expect(link!.evidence.rule).toBe('name_and_birth_date');
-    expect(link!.evidence.birth_years).toEqual(['1944']);
+    const [link] = (await judgementsOf(t.db, [ofacYun])).filter((j) => j.undone_at === null);
+    expect(link!.rule).toBe('name_and_birth_date');
+    expect(link!.judgement).toBe('positive');
+    expect(link!.evidence.birth_dates).toEqual(['1944-10-13']);
     const merged = await getEntity(t.db, 'unsc-kpi-001');
     expect(merged.entity.referents).toContain(ofacYun);
     expect(merged.entity.datasets).toEqual(['dprk', 'un_sc_sanctions', 'us_ofac_sdn']);
-    await undoLink(t.db, link!.id);
+    await t.db.transaction((tx) => undoJudgement(tx, link!.id, 'a-reviewer'));
     expect(await canonicalId(t.db, ofacYun)).toBe(ofacYun);
   });
 

@@ -28,7 +28,7 @@ function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
 
 function templateDir(): string {
   const hash = createHash('sha256');
-  for (const part of ['data', 'src/store', 'src/ingest', 'src/model', 'src/services.ts']) hashTree(hash, path.join(REPO_ROOT, part));
+  for (const part of ['data', 'src/store', 'src/ingest', 'src/resolve', 'src/model', 'src/services.ts']) hashTree(hash, path.join(REPO_ROOT, part));
   for (const list of officialListFiles()) hashTree(hash, list.file);
   return path.join(os.tmpdir(), `room39-test-template-${hash.digest('hex').slice(0, 16)}`);
 }

@@ -18,6 +18,7 @@ const CasesPage = lazy(() => import('./pages/Cases.tsx'));
 const CasePage = lazy(() => import('./pages/Case.tsx'));
 const DocumentsPage = lazy(() => import('./pages/Documents.tsx'));
 const EstimatesPage = lazy(() => import('./pages/Estimates.tsx'));
+const ResolvePage = lazy(() => import('./pages/Resolve.tsx'));
 const CountryPage = lazy(() => import('./pages/Country.tsx'));
 
 function NotFound() {
@@ -50,6 +51,8 @@ function route(path: string): { page: ReactNode; title: string } {
       return { page: <DocumentsPage documentId={seg[1] ?? null} />, title: 'Documents' };
     case 'estimates':
       return { page: <EstimatesPage />, title: 'Estimates' };
+    case 'resolve':
+      return { page: <ResolvePage />, title: 'Resolve' };
     case 'country':
       return seg[1] && /^[a-z]{2}$/i.test(seg[1]) ? { page: <CountryPage cc={seg[1]} />, title: 'Country' } : { page: <NotFound />, title: 'Not found' };
     default:

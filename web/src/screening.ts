@@ -63,7 +63,7 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
       const matches = r.matches
         .map(
           (m) => `<li><strong>${esc(m.caption)}</strong> (${esc(m.schema)}, score ${esc(m.score.toFixed(3))}${m.match ? ', <b>match</b>' : ''}) <code>${esc(m.id)}</code>
-          ${m.flags.length ? `<ul class="flags">${m.flags.map((f) => `<li>${esc(flagText(f))}</li>`).join('')}</ul>` : ''}
+          ${m.flags.length ? `<ul class="${m.match ? 'flags' : 'context'}">${m.flags.map((f) => `<li>${m.match ? '' : 'context: '}${esc(flagText(f))}</li>`).join('')}</ul>` : ''}
           <ul class="why">${m.explanation.map((e) => `<li>${esc(explanationText(e))}</li>`).join('')}</ul></li>`,
         )
         .join('');
@@ -76,7 +76,7 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>room39 screening report</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}tr.hit{background:#fbe3e1}code{font-size:.85em}.flags li{color:#8c1d18;font-weight:600}.why{color:#444;font-size:.9em}</style>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}tr.hit{background:#fbe3e1}code{font-size:.85em}.flags li{color:#8c1d18;font-weight:600}.context li{color:#444}.why{color:#444;font-size:.9em}</style>
 </head><body>
 <h1>room39 screening report</h1>
 <p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}.</p>

@@ -11,12 +11,16 @@ export const entityCommand: CliCommand = {
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('give an entity id, e.g. room39 entity r39-kim-won-hong (find ids with room39 search)');
     const doc: EntityDocument = entityDocument(await getEntity((await ctx.services()).db, id));
-    const { entity, statements, relations } = doc;
+    const { entity, statements, relations, designations } = doc;
     // Quotes are the evidence: wrapped to the terminal, never cut; --wide keeps each on one line.
     const layout = { wide: ctx.args.values.wide === true };
     const text = [
       `${entity.caption}  [${entity.schema}]  ${entity.id}`,
       `datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`,
+      ...(entity.referents.length > 1 ? [`records: ${entity.referents.join(', ')}${doc.requested_id ? `   (${doc.requested_id} is one of them)` : ''}   judgements: room39 resolve show ${entity.id}`] : []),
+      ...(designations.length ? ['', table(['designation', 'entry', 'programme', 'listed', 'status', 'record'], designations.map((d) => [
+        d.authority ?? d.source.title, d.entry_id ?? '', d.programs.join(', '), d.listed_on ?? d.first_seen ?? '', d.status === 'ended' ? `ended ${d.ended_on}` : 'current', d.record,
+      ]), layout)] : []),
       '',
       table(['property', 'value', 'grade', 'source', 'quote'], statements.map((s) => [s.prop, s.value, s.reliability, s.source.title, s.quote ?? '']), layout),
       '',

@@ -15,6 +15,7 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { reviewCommand } from './review.ts';
 import { screenCommand } from './screen.ts';
+import { resolveCommand } from './resolve.ts';
 import { caseCommand } from './case.ts';
 
 export const commands: CliCommand[] = [
@@ -33,5 +34,6 @@ export const commands: CliCommand[] = [
   extractCommand,
   reviewCommand,
   screenCommand,
+  resolveCommand,
   caseCommand,
 ];

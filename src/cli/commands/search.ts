@@ -16,7 +16,7 @@ export const searchCommand: CliCommand = {
     return {
       json: { query, results },
       text: results.length
-        ? table(['score', 'schema', 'caption', 'id', 'datasets'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, r.datasets.join(',')]))
+        ? table(['score', 'schema', 'caption', 'id', 'datasets', 'records'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, r.datasets.join(','), String(r.referents.length)]))
         : `No entity matches "${query}".`,
     };
   },

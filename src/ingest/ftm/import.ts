@@ -89,7 +89,7 @@ export async function importFtmFile(db: Db, opts: FtmImportOptions): Promise<Ftm
   try {
     const counts = await importVersion(db, () => v, records(), {
       derivedIds: false,
-      finish: async (tx) => { if (opts.link !== false) links = await linkEntities(tx, { createdBy: LIST_RECORDER }); },
+      finish: async (tx) => { if (opts.link !== false) links = await linkEntities(tx); },
     });
     return { ...counts, ...base, links };
   } finally {

@@ -171,7 +171,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
         if (opts.minEntries && entries < opts.minEntries) {
           throw new Room39Error('invalid_data', `the file holds ${entries} entries, fewer than half of the ${Math.round(opts.minEntries * 2)} of the version before; it looks cut short, so nothing was imported (import it with room39 import if the list really shrank)`, shown);
         }
-        if (opts.link !== false) linkReport = await linkEntities(tx, { createdBy: LIST_RECORDER });
+        if (opts.link !== false) linkReport = await linkEntities(tx);
       },
       onWarning: (m) => warnings.push(m),
     });

@@ -11,6 +11,7 @@ import { registerReviewRoutes } from './review.ts';
 import { registerScreenRoutes } from './screen.ts';
 import { registerMatchRoutes } from './match.ts';
 import { registerReconcileRoutes } from './reconcile.ts';
+import { registerResolveRoutes } from './resolve.ts';
 import { registerYenteRoutes } from './yente.ts';
 import { registerCaseRoutes } from './cases.ts';
 
@@ -26,6 +27,7 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerScreenRoutes,
   registerMatchRoutes,
   registerReconcileRoutes,
+  registerResolveRoutes,
   registerYenteRoutes,
   registerCaseRoutes,
 ];

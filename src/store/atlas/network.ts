@@ -2,12 +2,16 @@
  * The graph around one entity, hop by hop: relation entities with two ends
  * (Directorship, Membership, UnknownLink, …) become one edge; others (a
  * Sanction, an Event, a Project) become a node linked to each entity they
- * name. Cut at a number of nodes, and says so.
+ * name. Nodes are canonical entities (store/resolver.ts): the relations of
+ * every record merged into one (the seed graph's, each list's) meet on it.
+ * Cut at a number of nodes, and says so.
  */
 import type { Queryable } from '../db.ts';
 import { Room39Error } from '../../errors.ts';
 import { ftmSchema, schemaLabel } from '../ftm.ts';
-import { REFERENCE_PROPS, canonicalId } from '../entities.ts';
+import { REFERENCE_PROPS } from '../entities.ts';
+import { canonicalRows } from '../canonical.ts';
+import { allClusters, canonicalId } from '../resolver.ts';
 
 export interface NetworkNode {
   id: string;
@@ -75,8 +79,19 @@ class Growth {
   }
 }
 
-/** Relation entities that name a frontier entity, and the frontier's own outgoing references, grouped by relation. */
-async function referencesAround(q: Queryable, frontier: readonly string[]): Promise<Map<string, Reference[]>> {
+/** Records ↔ canonical entities, for the whole walk. */
+interface Clusters { canon(id: string): string; records(canonical: string): string[] }
+
+async function loadClusters(q: Queryable): Promise<Clusters> {
+  const clusters = await allClusters(q);
+  const canonicalOf = new Map<string, string>();
+  for (const [c, records] of clusters) for (const r of records) canonicalOf.set(r, c);
+  return { canon: (id) => canonicalOf.get(id) ?? id, records: (c) => clusters.get(c) ?? [c] };
+}
+
+/** Relation entities that name a frontier entity (any of its records), and the frontier's own outgoing references, grouped by relation; ends are canonical ids. */
+async function referencesAround(q: Queryable, frontierEntities: readonly string[], cl: Clusters): Promise<Map<string, Reference[]>> {
+  const frontier = frontierEntities.flatMap((c) => cl.records(c));
   const incoming = await q.query<{ entity_id: string }>(
     `SELECT DISTINCT entity_id FROM statements WHERE value = ANY($1::text[]) AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
     [frontier, EDGE_REFS],
@@ -88,7 +103,12 @@ async function referencesAround(q: Queryable, frontier: readonly string[]): Prom
     [relIds, EDGE_REFS],
   );
   const byRel = new Map<string, Reference[]>();
-  for (const r of refs) byRel.set(r.entity_id, [...(byRel.get(r.entity_id) ?? []), r]);
+  for (const r of refs) {
+    const list = byRel.get(r.entity_id) ?? [];
+    const value = cl.canon(r.value);
+    if (!list.some((x) => x.prop === r.prop && x.value === value)) list.push({ schema: r.schema, prop: r.prop, value });
+    byRel.set(r.entity_id, list);
+  }
   return byRel;
 }
 
@@ -120,11 +140,7 @@ function addRelation(g: Growth, relId: string, list: readonly Reference[], d: nu
 /** The reached entities as nodes; references to ids with no entity row (dangling) are dropped with their edges. */
 async function assemble(q: Queryable, root: string, depth: number, g: Growth): Promise<Network> {
   const ids = [...g.level.keys()];
-  const rows = await q.query<{ id: string; schema: string; caption: string; topics: string[] }>(
-    'SELECT id, schema, caption, topics FROM entities WHERE id = ANY($1::text[])',
-    [ids],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = await canonicalRows(q, ids);
   const nodes: NetworkNode[] = ids.filter((id) => byId.has(id)).map((id) => {
     const r = byId.get(id)!;
     return { id, schema: r.schema, caption: r.caption, topics: r.topics, depth: g.level.get(id) ?? 0 };
@@ -137,13 +153,13 @@ async function assemble(q: Queryable, root: string, depth: number, g: Growth): P
 /** The graph around one entity, `depth` hops out, at most `maxNodes` nodes. */
 export async function network(q: Queryable, requestedId: string, depth = 1, maxNodes = 250): Promise<Network> {
   const root = await canonicalId(q, requestedId);
-  const rootRow = await q.query<{ id: string }>('SELECT id FROM entities WHERE id = $1', [root]);
-  if (rootRow.length === 0) throw new Room39Error('not_found', `no entity with id "${requestedId}"`);
+  if (!(await canonicalRows(q, [root])).has(root)) throw new Room39Error('not_found', `no entity with id "${requestedId}"`);
+  const cl = await loadClusters(q);
   const g = new Growth(root, maxNodes);
   let frontier = [root];
   for (let d = 1; d <= depth && frontier.length; d++) {
     const next: string[] = [];
-    for (const [relId, list] of await referencesAround(q, frontier)) addRelation(g, relId, list, d, next);
+    for (const [relId, list] of await referencesAround(q, frontier, cl)) addRelation(g, cl.canon(relId), list, d, next);
     frontier = next;
   }
   return assemble(q, root, depth, g);

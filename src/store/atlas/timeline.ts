@@ -5,6 +5,7 @@
  * between official list versions; then the window, the order and the limit.
  */
 import type { Queryable } from '../db.ts';
+import { canonicalId, clusterIds } from '../resolver.ts';
 import { countryName } from '../../model/countries.ts';
 import { TIMELINE_DATASETS, captions, sourceRef, statementsFor, type CitedStatementRow, type SourceColumns, type SourceRef } from './shared.ts';
 
@@ -39,7 +40,8 @@ export interface TimelineOptions {
 /** The types asked for, and the entity the timeline is about (null: the whole graph). */
 interface Want {
   types: ReadonlySet<TimelineType>;
-  focus: string | null;
+  /** The records of the entity the timeline is about (all records merged into it), or null for the whole graph. */
+  focus: string[] | null;
 }
 
 /** Designations and delistings from the dated statements of DPRK-related Sanction entities (or those of one entity), in one pass. */
@@ -48,9 +50,9 @@ async function designations(q: Queryable, { types, focus }: Want): Promise<Timel
     `SELECT st.entity_id, st.prop, st.value, st.quote, st.reliability, st.source_id, s.title, s.published, s.url
        FROM statements st JOIN sources s ON s.id = st.source_id JOIN entities e ON e.id = st.entity_id
       WHERE st.schema = 'Sanction' AND st.review_status = 'accepted' AND st.prop = ANY($1::text[]) AND e.schema = 'Sanction'
-        AND ($2::text IS NOT NULL OR e.datasets && $3::text[])
-        AND ($2::text IS NULL OR st.entity_id IN (
-              SELECT entity_id FROM statements WHERE schema = 'Sanction' AND prop = 'entity' AND value = $2 AND review_status = 'accepted'))`,
+        AND ($2::text[] IS NOT NULL OR e.datasets && $3::text[])
+        AND ($2::text[] IS NULL OR st.entity_id IN (
+              SELECT entity_id FROM statements WHERE schema = 'Sanction' AND prop = 'entity' AND value = ANY($2::text[]) AND review_status = 'accepted'))`,
     [['startDate', 'endDate', 'date', 'listingDate'], focus, TIMELINE_DATASETS],
   );
   const sanctionIds = [...new Set(dated.map((d) => d.entity_id))];
@@ -77,10 +79,10 @@ async function designations(q: Queryable, { types, focus }: Want): Promise<Timel
 }
 
 /** Host-country actions: dated Event entities (those naming the entity, with a focus), placed in a country other than the US where one is named. */
-async function actions(q: Queryable, focus: string | null): Promise<TimelineItem[]> {
+async function actions(q: Queryable, focus: string[] | null): Promise<TimelineItem[]> {
   const eventIds = (await q.query<{ id: string }>(
     focus
-      ? `SELECT DISTINCT entity_id AS id FROM statements WHERE schema = 'Event' AND value = $1 AND review_status = 'accepted' UNION SELECT $1 AS id`
+      ? `SELECT DISTINCT entity_id AS id FROM statements WHERE schema = 'Event' AND value = ANY($1::text[]) AND review_status = 'accepted' UNION SELECT unnest($1::text[]) AS id`
       : `SELECT id FROM entities WHERE schema = 'Event'`,
     focus ? [focus] : [],
   )).map((r) => r.id);
@@ -133,7 +135,7 @@ async function listChanges(q: Queryable, { types, focus }: Want): Promise<Timeli
   const changes = await q.query<{ id: string; dataset: string; version: string; entity_id: string; caption: string; change: string } & SourceColumns>(
     `SELECT c.id, c.dataset, c.version, c.entity_id, c.caption, c.change, c.source_id, s.title, s.published, s.url
        FROM list_changes c JOIN sources s ON s.id = c.source_id
-      WHERE c.dprk AND ($1::text IS NULL OR c.entity_id = $1)
+      WHERE c.dprk AND ($1::text[] IS NULL OR c.entity_id = ANY($1::text[]))
         AND NOT (c.change = 'added' AND (c.details->>'first_version') = 'true')
       ORDER BY c.version DESC LIMIT 5000`,
     [focus],
@@ -164,7 +166,8 @@ function dateWindow(items: readonly TimelineItem[], options: TimelineOptions): T
 
 /** Dated items of the graph: designations and delistings, host-country actions, TIP ratings, reports, list changes. */
 export async function timeline(q: Queryable, options: TimelineOptions = {}): Promise<TimelineItem[]> {
-  const want: Want = { types: new Set(options.types?.length ? options.types : TIMELINE_TYPES), focus: options.entityId ?? null };
+  const focus = options.entityId ? await clusterIds(q, await canonicalId(q, options.entityId)) : null;
+  const want: Want = { types: new Set(options.types?.length ? options.types : TIMELINE_TYPES), focus };
   const has = (t: TimelineType) => want.types.has(t);
   const parts: TimelineItem[][] = [];
   if (has('designation') || has('delisting')) parts.push(await designations(q, want));

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/cases', label: 'Cases' },
   { to: '/documents', label: 'Documents' },
   { to: '/estimates', label: 'Estimates' },
+  { to: '/resolve', label: 'Resolve' },
 ];
 
 function current(path: string, to: string): boolean {

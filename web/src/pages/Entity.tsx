@@ -3,8 +3,10 @@
  * with authority, programme and date, relationships, figures and a small
  * timeline; links to the network and to screening this name.
  */
+import { useEffect, useState } from 'react';
 import { useApi } from '../api.ts';
-import { Link, href } from '../router.tsx';
+import { Link, href, navigate, useLocation } from '../router.tsx';
+import { Designations, RecordsBehind } from '../components/Resolution.tsx';
 import { countryName, type EntityDetail, type StatementView, type RelationView, type CitedFigureRow, type TimelineItem } from '../../../src/server/wire.ts';
 import { Cite, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
@@ -12,7 +14,7 @@ import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
 
-type EntityAnswer = Omit<EntityDetail, 'entity'> & { entity: EntityDetail['entity'] & { first_seen: string | null; last_seen: string | null } };
+type EntityAnswer = Omit<EntityDetail, 'entity' | 'requestedId'> & { entity: EntityDetail['entity'] & { first_seen: string | null; last_seen: string | null }; requested_id?: string };
 
 const REF_PROPS = new Set(['entity', 'member', 'organization', 'employee', 'employer', 'director', 'owner', 'asset', 'subject', 'object', 'person', 'associate', 'relative', 'holder', 'post', 'involved', 'organizer', 'parent', 'programId', 'authorityEntity']);
 const FIRST_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'summary', 'description', 'country', 'jurisdiction', 'nationality', 'birthDate', 'position', 'authority', 'program', 'startDate', 'endDate', 'date'];
@@ -173,7 +175,13 @@ function Relationships({ relations }: { relations: RelationView[] }) {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export default function EntityPage({ id }: { id: string }) {
-  const { data, error, loading } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(id)}`);
+  const [refresh, setRefresh] = useState(0);
+  const { data, error, loading } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(id)}`, refresh);
+  const reachedBy = useLocation().query.get('via');
+  // A record merged into another entity: its page is the entity's (the address changes to the canonical id).
+  useEffect(() => {
+    if (data && data.entity.id !== id) navigate(href(`/entity/${encodeURIComponent(data.entity.id)}`, { via: id }), { replace: true });
+  }, [data, id]);
   if (error) {
     return error.status === 404 ? (
       <section>
@@ -187,7 +195,7 @@ export default function EntityPage({ id }: { id: string }) {
     );
   }
   if (!data || loading) return <Loading what="Loading the entity" />;
-  const { entity, statements, relations } = data;
+  const { entity, statements, relations, designations, judgements } = data;
   const captions = new Map<string, string>();
   for (const r of relations) {
     captions.set(r.id, r.caption);
@@ -221,6 +229,7 @@ export default function EntityPage({ id }: { id: string }) {
           <code>{entity.id}</code>
         </p>
       </header>
+      <Designations list={designations ?? []} />
       {sanctions.length ? (
         <section aria-labelledby="sanctions-h">
           <h2 id="sanctions-h">Sanctions</h2>
@@ -240,6 +249,7 @@ export default function EntityPage({ id }: { id: string }) {
         <h2 id="rel-h">Relationships</h2>
         <Relationships relations={others} />
       </section>
+      <RecordsBehind referents={entity.referents} judgements={judgements ?? []} requestedId={data.requested_id ?? reachedBy ?? null} onChange={() => setRefresh((n) => n + 1)} />
       <FiguresOf id={entity.id} />
       <EntityTimeline id={entity.id} />
     </article>

@@ -31,8 +31,10 @@ function MatchDetail({ m }: { m: ScreenMatch }) {
     <li className={m.match ? 'match is-match' : 'match'}>
       <Link to={`/entity/${encodeURIComponent(m.id)}`}>{m.caption}</Link> <span className="schema-tag">{schemaName(m.schema)}</span>{' '}
       <span className="score">score {m.score.toFixed(2)}</span> {m.match ? <span className="badge badge-active">match</span> : <span className="badge badge-ended">below threshold</span>}
+      {m.referents && m.referents.length > 1 ? <span className="small muted"> · {m.referents.length} records: {m.referents.join(', ')}</span> : null}
       {m.flags.length ? (
-        <ul className="flags">
+        // Below the threshold, the candidate's risks are context, not an alarm.
+        <ul className={m.match ? 'flags' : 'flags flags-context'} aria-label={m.match ? 'Risks' : 'Context: risks of a candidate that did not match'}>
           {m.flags.map((f, i) => (
             <li key={i}>{flagText(f)}</li>
           ))}

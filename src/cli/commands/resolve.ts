@@ -1,0 +1,90 @@
+/**
+ * `room39 resolve`: the resolver from the command line.
+ *   resolve [status]                      canonical entities, records merged, open candidates, judgements
+ *   resolve xref                          run the cross-reference job (candidate pairs with score and explanation)
+ *   resolve candidates [--proposed] [--limit N] [--offset N]
+ *   resolve same|different|unsure A B --reviewer NAME [--note T]   a judgement on two records
+ *   resolve undo JUDGEMENT --reviewer NAME [--note T]
+ *   resolve show ID                       the records behind an entity and the judgements on them
+ *   resolve link                          run the merge rules again (after a change to them)
+ */
+import { optInt, optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { table } from '../table.ts';
+import { decide, linkRecords, openCandidates, resolutionStats, runXref, type CandidateView } from '../../resolve/index.ts';
+import { canonicalId, clusterIds, judgementsOf, undoJudgement, type Judgement, type JudgementKind } from '../../store/resolver.ts';
+
+const DECISIONS: Record<string, JudgementKind> = { same: 'positive', different: 'negative', unsure: 'unsure', positive: 'positive', negative: 'negative' };
+
+function reviewer(ctx: CliContext): string {
+  const r = optString(ctx.args, 'reviewer') ?? process.env.ROOM39_REVIEWER ?? null;
+  if (!r) throw new UsageError('say who judges: --reviewer NAME (or set ROOM39_REVIEWER)');
+  return `cli:${r}`;
+}
+
+const brief = (props: Record<string, string[]>) =>
+  ['birthDate', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'program'].flatMap((p) => (props[p] ?? []).slice(0, 2).map((v) => `${p}=${v.slice(0, 40)}`)).join('; ');
+
+function candidateRows(list: CandidateView[]): string[][] {
+  return list.flatMap((c) => [
+    [c.score.toFixed(2), c.proposed ? 'proposed' : '', c.left.id, c.left.caption, brief(c.left.properties)],
+    ['', '', c.right.id, c.right.caption, brief(c.right.properties)],
+  ]);
+}
+
+const judgementRow = (j: Judgement) => [j.id, j.judgement, `${j.left_id} ${j.right_id}`, j.rule ?? j.made_by, j.created_at.slice(0, 19), j.undone_at ? `undone ${j.undone_at.slice(0, 10)}` : 'standing'];
+
+export const resolveCommand: CliCommand = {
+  name: 'resolve',
+  summary: 'Entity resolution: cross-reference candidates, judgements that merge or keep records apart, and undo.',
+  usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--proposed] [--limit N] [--offset N] [--json]',
+  options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  async run(ctx) {
+    const [action = 'status', ...ids] = ctx.args.positionals;
+    const db = (await ctx.services()).db;
+    const needIds = (n: number) => {
+      if (ids.length !== n) throw new UsageError(`room39 resolve ${action} takes ${n === 1 ? 'one id' : 'two record ids'} (got ${ids.length})`);
+    };
+    if (action === 'status') {
+      needIds(0);
+      const s = await resolutionStats(db);
+      return { json: s, text: `${s.canonical_entities} entities from ${s.records} records; ${s.records_merged} records merged into ${s.merged_entities} entities; ${s.open_candidates} open candidates (${s.open_proposed} proposed).\nJudgements by rule: ${JSON.stringify(s.judgements.by_rule)}; by people: ${JSON.stringify(s.judgements.by_people)}; undone: ${s.judgements.undone}` };
+    }
+    if (action === 'xref') {
+      needIds(0);
+      const r = await db.transaction((tx) => runXref(tx));
+      return { json: r, text: `Screened ${r.screened} records: ${r.candidates} open candidate pairs (${r.proposed} proposed for merging); ${r.settled} pairs already settled by judgements.\nReview them: room39 resolve candidates` };
+    }
+    if (action === 'link') {
+      needIds(0);
+      const r = await db.transaction((tx) => linkRecords(tx));
+      return { json: r, text: `Rules joined ${r.candidates} pairs: ${r.created} new judgements, ${r.kept} already one entity, ${r.skipped} left apart.` };
+    }
+    if (action === 'candidates') {
+      needIds(0);
+      const r = await openCandidates(db, { proposedOnly: ctx.args.values['proposed'] === true, limit: optInt(ctx.args, 'limit', 20, 1, 500), offset: optInt(ctx.args, 'offset', 0, 0) });
+      return { json: r, text: r.candidates.length ? `${table(['score', '', 'id', 'caption', 'details'], candidateRows(r.candidates))}\n${r.candidates.length} of ${r.total} open (${r.proposed} proposed). Decide with: room39 resolve same|different|unsure A B --reviewer NAME` : 'No open candidates (run room39 resolve xref).' };
+    }
+    if (action in DECISIONS) {
+      needIds(2);
+      const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note') }));
+      const j = r.judgement!;
+      return { json: r, text: `${j.id}: ${j.left_id} and ${j.right_id} judged ${j.judgement} by ${j.made_by}${r.undone.length ? `; undone: ${r.undone.join(', ')}` : ''}.` };
+    }
+    if (action === 'undo') {
+      needIds(1);
+      const j = await db.transaction((tx) => undoJudgement(tx, ids[0]!, reviewer(ctx), optString(ctx.args, 'note') ?? 'undone'));
+      return { json: { judgement: j }, text: `${j.id} undone by ${j.undone_by}.` };
+    }
+    if (action === 'show') {
+      needIds(1);
+      const canonical = await canonicalId(db, ids[0]!);
+      const records = await clusterIds(db, canonical);
+      const judgements = await judgementsOf(db, records);
+      return {
+        json: { id: canonical, referents: records, judgements },
+        text: `${canonical}: ${records.join(', ')}\n${judgements.length ? table(['judgement', 'kind', 'records', 'by', 'when', 'status'], judgements.map(judgementRow)) : 'No judgements.'}`,
+      };
+    }
+    throw new UsageError(`unknown resolve action "${action}": use status, xref, candidates, same, different, unsure, undo, show or link`);
+  },
+};

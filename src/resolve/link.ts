@@ -1,0 +1,101 @@
+/**
+ * The rule run: after every list import (and on `room39 resolve link`), the
+ * rules of rules.ts compare the records that share a name key or an
+ * identifier, and each pair a rule joins becomes a positive judgement with
+ * the rule's evidence (store/resolver.ts). A pair judged before (by a rule
+ * or a person, standing or undone) is never judged again by a rule, nor a
+ * pair across a negative judgement; and a rule never puts two records of the
+ * same list into one entity (a list does not list one party twice).
+ */
+import type { Queryable } from '../store/db.ts';
+import { loadClusterState, recordJudgements, type JudgementInput } from '../store/resolver.ts';
+import { loadResolveRecords, type ResolveRecord } from './records.ts';
+import { judgePair, nameCounts, RULES, type RuleMatch } from './rules.ts';
+
+export const RULE_RECORDER = 'room39-resolver';
+
+export interface LinkReport {
+  /** Pairs a rule joined. */
+  candidates: number;
+  /** New positive judgements recorded. */
+  created: number;
+  /** Pairs already in one entity. */
+  kept: number;
+  /** Pairs left apart: judged before, across a negative judgement, or two records of one list. */
+  skipped: number;
+  byRule: Record<string, number>;
+}
+
+interface Proposal { a: ResolveRecord; b: ResolveRecord; match: RuleMatch }
+
+/** Every pair of records some rule joins, strongest rule first. */
+export function proposeByRules(recs: readonly ResolveRecord[]): Proposal[] {
+  const counts = nameCounts(recs);
+  const buckets = new Map<string, ResolveRecord[]>();
+  for (const r of recs) {
+    for (const key of [...[...r.nameKeys].map((n) => `n:${r.kind}:${n}`), ...[...r.identifiers.keys()].map((i) => `i:${i}`)]) {
+      const list = buckets.get(key);
+      if (list) list.push(r);
+      else buckets.set(key, [r]);
+    }
+  }
+  const out = new Map<string, Proposal>();
+  for (const list of buckets.values()) {
+    if (list.length < 2 || list.length > 60) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = list[i]!.id < list[j]!.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+        const key = `${a.id}|${b.id}`;
+        if (out.has(key)) continue;
+        const match = judgePair(a, b, counts);
+        if (match) out.set(key, { a, b, match });
+      }
+    }
+  }
+  const order = (p: Proposal) => RULES.indexOf(p.match.rule);
+  return [...out.values()].sort((x, y) => order(x) - order(y) || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id));
+}
+
+const datasetByPrefix = (id: string) => id.split('-')[0] ?? id;
+
+/** Runs the rules over the store's records and records the pairs they join. */
+export async function linkRecords(q: Queryable, opts: { madeBy?: string } = {}): Promise<LinkReport> {
+  const recs = await loadResolveRecords(q);
+  const byId = new Map(recs.map((r) => [r.id, r]));
+  const datasetOf = (id: string) => byId.get(id)?.dataset ?? datasetByPrefix(id);
+  const proposals = proposeByRules(recs);
+  const state = await loadClusterState(q);
+  // The clusters as this run joins them, with the lists each holds.
+  const parent = new Map<string, string>();
+  const lists = new Map<string, Set<string>>();
+  const find = (id: string): string => { const p = parent.get(id); return p === undefined || p === id ? id : find(p); };
+  const listsOf = (root: string) => lists.get(root) ?? new Set([datasetOf(root)]);
+  for (const [rec, canonical] of state.canonicalMap()) {
+    parent.set(rec, canonical);
+    lists.set(canonical, listsOf(canonical).add(datasetOf(rec)));
+  }
+  const report: LinkReport = { candidates: proposals.length, created: 0, kept: 0, skipped: 0, byRule: {} };
+  const inputs: JudgementInput[] = [];
+  for (const p of proposals) {
+    const ra = find(p.a.id), rb = find(p.b.id);
+    if (ra === rb) { report.kept++; continue; }
+    const la = listsOf(ra), lb = listsOf(rb);
+    const acrossNegative = state.negatives.some((n) => { const l = find(n.left_id), r = find(n.right_id); return (l === ra && r === rb) || (l === rb && r === ra); });
+    if (state.ever.has(`${p.a.id}|${p.b.id}`) || acrossNegative || [...la].some((d) => lb.has(d))) { report.skipped++; continue; }
+    parent.set(rb, ra);
+    lists.set(ra, new Set([...la, ...lb]));
+    inputs.push({
+      a: p.a.id, b: p.b.id, judgement: 'positive', rule: p.match.rule, madeBy: opts.madeBy ?? RULE_RECORDER,
+      evidence: { rule: p.match.rule, ...p.match.evidence, records: [p.a.id, p.b.id], names: [p.a.names[0] ?? null, p.b.names[0] ?? null] },
+    });
+  }
+  const results = await recordJudgements(q, inputs);
+  results.forEach((r, i) => {
+    if (r.judgement && !r.skipped) {
+      report.created++;
+      const rule = inputs[i]!.rule!;
+      report.byRule[rule] = (report.byRule[rule] ?? 0) + 1;
+    } else report.skipped++;
+  });
+  return report;
+}

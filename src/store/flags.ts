@@ -1,0 +1,62 @@
+/**
+ * The risks the graph knows for a canonical entity, computed once over all
+ * its records: sanctioned (each designation with its list, programme and
+ * date), labour-export company (sends North Korean workers abroad), and
+ * employer or host of North Korean workers (the CAATSA §321(b) risk). Each
+ * flag names its source and the record it was found on. Screening, search,
+ * `/match` and entity pages all read them from here.
+ */
+import type { RiskFlag } from '../match/types.ts';
+import type { Queryable } from './db.ts';
+
+interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
+interface SanctionProp { entity_id: string; prop: string; value: string }
+interface DeploymentRow { sender_id: string | null; employer_id: string | null; country: string; source_id: string; title: string }
+
+const DATE_PROPS = ['listingDate', 'startDate', 'date'];
+
+function sanctionedFlag(r: SanctionRow, props: readonly SanctionProp[]): RiskFlag {
+  const program = [...new Set(props.filter((p) => p.prop === 'program').map((p) => p.value))].join(', ') || null;
+  const date = DATE_PROPS.map((d) => props.find((p) => p.prop === d)?.value).find((v) => !!v) ?? null;
+  const detail = [program && `programme ${program}`, date && `listed ${date}`].filter(Boolean).join(', ');
+  return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}: ${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
+}
+
+/**
+ * Flags per canonical entity. `canonicalOf` maps a record to its canonical
+ * id; `only` limits the look-up to these records (all records when absent).
+ */
+export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string, only?: readonly string[]): Promise<Map<string, RiskFlag[]>> {
+  const ids = only ? [...new Set(only)] : null;
+  const out = new Map<string, RiskFlag[]>();
+  const seen = new Set<string>();
+  const add = (record: string, key: string, f: RiskFlag) => {
+    const id = canonicalOf(record);
+    if (seen.has(`${id}|${key}`)) return;
+    seen.add(`${id}|${key}`);
+    out.set(id, [...(out.get(id) ?? []), f]);
+  };
+  const sanctions = await q.query<SanctionRow>(
+    `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
+       FROM statements s JOIN sources src ON src.id = s.source_id
+      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
+        AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
+      ORDER BY s.entity_id`, [ids]);
+  const props = await q.query<SanctionProp>(
+    `SELECT entity_id, prop, value FROM statements WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
+        AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`,
+    [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null]);
+  const propsOf = new Map<string, SanctionProp[]>();
+  for (const p of props) propsOf.set(p.entity_id, [...(propsOf.get(p.entity_id) ?? []), p]);
+  for (const r of sanctions) add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
+  const deployments = await q.query<DeploymentRow>(
+    `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id
+      WHERE $1::text[] IS NULL OR d.sender_id = ANY($1::text[]) OR d.employer_id = ANY($1::text[])
+      ORDER BY d.source_id, d.country`, [ids]);
+  for (const r of deployments) {
+    const source = { id: r.source_id, title: r.title };
+    if (r.sender_id) add(r.sender_id, `export|${r.source_id}|${r.country}`, { kind: 'labour_export', label: `Sends North Korean workers abroad (${r.country})`, program: null, source, record: r.sender_id });
+    if (r.employer_id) add(r.employer_id, `host|${r.source_id}|${r.country}`, { kind: 'labour_host', label: `Employer or host of North Korean workers (${r.country}): CAATSA §321(b) risk`, program: null, source, record: r.employer_id });
+  }
+  return out;
+}
