@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openTestServices } from '../../test/support/services.ts';
-import { searchEntities, type SearchHit } from '../../src/store/search.ts';
+import type { SearchHit } from '../../src/store/search.ts';
+import { searchWithCountries } from '../../src/store/country-search.ts';
 
 interface Query { n: number; query: string; kind: string; expected: { ids?: string[]; country?: string } }
 
@@ -33,7 +34,7 @@ try {
   const byKind = new Map<string, { pass: number; n: number }>();
   const failures: string[] = [];
   for (const q of queries) {
-    const hits = await searchEntities(t.services.db, q.query, { limit: 5 });
+    const hits = await searchWithCountries(t.services.db, q.query, { limit: 5 });
     const ok = passes(q, hits[0]);
     const k = byKind.get(q.kind) ?? { pass: 0, n: 0 };
     k.n++; if (ok) k.pass++;

@@ -8,6 +8,8 @@
 import countries from 'i18n-iso-countries';
 import { countryName, isCountryCode } from '../model/countries.ts';
 import { searchKey } from './normalize.ts';
+import type { Queryable } from './db.ts';
+import { searchEntities, type SearchHit, type SearchOptions } from './search.ts';
 
 export interface CountryHit {
   id: string;
@@ -56,4 +58,18 @@ export function searchCountry(query: string): CountryHit | null {
   if (isCountryCode(q)) return hit(q.toUpperCase(), q.toUpperCase());
   const found = countryTable().get(searchKey(q));
   return found ? hit(found.cc, found.name) : null;
+}
+
+/**
+ * Search as people use it (the CLI's `search`, `/api/search`, the web app):
+ * the country a query names first, then the graph's entities. The yente
+ * `/search/{dataset}` door calls searchEntities alone: countries are not FtM
+ * entities.
+ */
+export async function searchWithCountries(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const country = options.schema && options.schema !== 'Country' ? null : searchCountry(query);
+  const entities = options.schema === 'Country' ? [] : await searchEntities(q, query, options);
+  if (!country) return entities;
+  const hit: SearchHit = { id: country.id, schema: 'Country', caption: country.caption, score: 1, datasets: [], topics: [], matched: country.matched, countries: [country.cc], referents: [] };
+  return [hit, ...entities].slice(0, Math.max(1, Math.min(options.limit ?? 20, 500)));
 }
