@@ -19,7 +19,7 @@ const MIME: Record<string, string> = {
 };
 
 /** The web app's pages (web/src/main.tsx routes them); only these are answered with index.html. */
-const WEB_ROUTE = /^\/(?:|search|timeline|screen|estimates|documents(?:\/[^/]+)?|entity\/[^/]+|network\/[^/]+)\/?$/;
+export const WEB_ROUTE = /^\/(?:|search|timeline|screen|estimates|resolve(?:\/[^/]+)?|cases(?:\/[^/]+)*|documents(?:\/[^/]+)?|entity\/[^/]+|network\/[^/]+|country\/[a-zA-Z]{2})\/?$/;
 /** Paths of the APIs: an unknown one is a JSON 404. */
 const API_PATH = /^\/(?:api|match|entities|catalog|algorithms|readyz|healthz|reconcile|statements|manifest|updatez|openapi\.json)(?:\/|$)|^\/search\/./;
 

@@ -21,6 +21,7 @@ import { canonicalRows } from './canonical.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
+import { nameAcronyms, rankName } from './search-rank.ts';
 
 export interface SearchHit {
   id: string;
@@ -31,6 +32,8 @@ export interface SearchHit {
   topics: string[];
   /** The name or alias that matched. */
   matched: string;
+  /** Countries the entity's records name (nationality, country, jurisdiction), as ISO codes where they are codes. */
+  countries: string[];
   /** Every record id merged into this entity, the canonical one first. */
   referents: string[];
 }
@@ -50,15 +53,6 @@ export function schemaFamily(schema: string): string[] {
   return ftmModel.getSchemata().filter((s) => s.isA(base)).map((s) => s.name);
 }
 
-function score(key: string, tokens: string[], norm: string): number {
-  if (norm === key) return 1;
-  const coverage = key.length / norm.length;
-  if (norm.startsWith(key)) return 0.85 + 0.1 * coverage;
-  if (norm.includes(key)) return 0.7 + 0.1 * coverage;
-  // Every word of the query is in the name, in another order.
-  const tokenChars = tokens.reduce((n, t) => n + t.length, 0);
-  return 0.5 + 0.2 * Math.min(1, tokenChars / norm.length);
-}
 
 /** Phonetic key string of a text: the Korean keys of its words, joined (`Kim Won-hong` → `kimwonhonk`). */
 function phoneticKeys(text: string): string[] {
@@ -72,6 +66,14 @@ interface NameIndex {
   name: string[];
   norm: string[];
   phon: string[];
+  /** Per name: its words, their phonetic keys, an organisation's acronyms (search-rank.ts). */
+  words: string[][];
+  sounds: string[][];
+  acronyms: string[][];
+  /** Acronym → the names that go by it (an acronym need share no trigram with the name). */
+  byAcronym: Map<string, number[]>;
+  /** Entity id → its position. */
+  entityIndex: Map<string, number>;
   entityIds: string[];
   entitySchema: string[];
   entityDatasets: string[][];
@@ -136,11 +138,12 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
   const canonical = new Map((await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
   const byId = new Map<string, number>();
   const idx: NameIndex = {
-    stamp, entity: [], name: [], norm: [], phon: [], entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(),
+    stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(),
     normGrams: new Map(), phonGrams: new Map(),
   };
   for (const e of entities) {
     byId.set(e.id, idx.entityIds.length);
+    idx.entityIndex.set(e.id, idx.entityIds.length);
     idx.entityIds.push(e.id);
     idx.entitySchema.push(e.schema);
     idx.entityDatasets.push(e.datasets ?? []);
@@ -154,10 +157,18 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
     idx.entity.push(e);
     idx.name.push(n.name);
     idx.norm.push(n.norm);
-    const phon = phoneticKeys(n.name).join('');
-    addGrams(idx.normGrams, n.norm, idx.phon.length);
-    addGrams(idx.phonGrams, phon, idx.phon.length);
+    const sounds = phoneticKeys(n.name);
+    const phon = sounds.join('');
+    const i = idx.phon.length;
+    addGrams(idx.normGrams, n.norm, i);
+    addGrams(idx.phonGrams, phon, i);
     idx.phon.push(phon);
+    const words = searchTokens(n.name);
+    const acronyms = nameAcronyms(words, idx.entitySchema[e] === 'Person');
+    idx.words.push(words);
+    idx.sounds.push(sounds);
+    idx.acronyms.push(acronyms);
+    for (const a of acronyms) idx.byAcronym.set(a, [...(idx.byAcronym.get(a) ?? []), i]);
   }
   return idx;
 }
@@ -212,18 +223,10 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const sounded = pKey === '' ? [] : candidates(idx.phonGrams, pKey, pTokens);
   const look: Iterable<number> = plain === null || sounded === null
     ? idx.name.keys()
-    : new Set([...plain, ...sounded]);
+    : new Set([...plain, ...sounded, ...(idx.byAcronym.get(key) ?? [])]);
+  const rq = { key, tokens, sounds: pTokens };
   for (const i of look) {
-    const norm = idx.norm[i]!;
-    const phon = idx.phon[i]!;
-    let s = -1;
-    // As the words are written (case, accents, hyphens and spacing ignored)…
-    if (norm.includes(key) || tokens.every((t) => norm.includes(t))) s = score(key, tokens, norm);
-    // …or as they sound (Gim Weonhong = Kim Won-hong, Rhee = Ri), a little below an exact spelling.
-    if (pKey !== '' && (phon.includes(pKey) || pTokens.every((t) => phon.includes(t)))) {
-      const ps = score(pKey, pTokens, phon) * 0.98;
-      if (ps > s) s = ps;
-    }
+    const s = rankName(rq, { norm: idx.norm[i]!, words: idx.words[i]!, sounds: idx.sounds[i]!, acronyms: idx.acronyms[i]! });
     if (s < 0) continue;
     const e = idx.entity[i]!;
     if (schemas && !schemas.has(idx.entitySchema[e]!)) continue;
@@ -240,10 +243,30 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     const prev = byCanonical.get(id);
     if (!prev || s > prev.score) byCanonical.set(id, { score: s, matched: idx.name[name]! });
   }
-  const ranked = [...byCanonical.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, limit);
-  const rows = await canonicalRows(q, ranked.map(([id]) => id));
-  return ranked.flatMap(([id, { score: s, matched }]) => {
+  // On comparable scores, the labour-export system (the curated graph, DPRK designations) before unrelated list entries.
+  const inSystem = (id: string) => (idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? []).some((d) => d === 'dprk' || d.startsWith('room39'));
+  const weighed = [...byCanonical.entries()].map(([id, v]) => ({ id, ...v, rank: v.score + (inSystem(id) ? SYSTEM_BONUS : 0) }));
+  const ranked = weighed.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, limit);
+  const rows = await canonicalRows(q, ranked.map((r) => r.id));
+  const countries = await countriesOf(q, ranked.flatMap((r) => rows.get(r.id)?.referents ?? [r.id]));
+  return ranked.flatMap(({ id, score: s, matched }) => {
     const e = rows.get(id);
-    return e ? [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched, referents: e.referents }] : [];
+    if (!e) return [];
+    const cc = [...new Set(e.referents.flatMap((r) => countries.get(r) ?? []))].sort();
+    return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched, countries: cc, referents: e.referents }];
   });
+}
+
+/** Bonus that lifts an entity of the labour-export system over an unrelated list entry of about the same score. */
+const SYSTEM_BONUS = 0.04;
+
+/** The countries records name (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes. */
+async function countriesOf(q: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{ entity_id: string; value: string }>(
+    `SELECT DISTINCT entity_id, value FROM statements WHERE entity_id = ANY($1::text[]) AND review_status = 'accepted'
+       AND prop IN ('nationality', 'citizenship', 'country', 'jurisdiction')`, [[...ids]]);
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.entity_id, [...(out.get(r.entity_id) ?? []), /^[a-z]{2}$/i.test(r.value) ? r.value.toUpperCase() : r.value]);
+  return out;
 }

@@ -136,6 +136,23 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('opens a host country\'s page from search: Poland, Kuwait, Malta and Qatar lead to their countries, not to list entries', async () => {
+    const { page, context, problems } = await newPage(browser);
+    for (const [name, cc] of [['Poland', 'pl'], ['Kuwait', 'kw'], ['Malta', 'mt'], ['Qatar', 'qa']] as const) {
+      await page.goto(`${server.url}/search?q=${encodeURIComponent(name)}`);
+      const first = page.locator('ol.results li').first();
+      await first.waitFor();
+      await expect(first.locator('.schema-tag').textContent()).resolves.toBe('Country');
+      await first.locator('a.result-link').click();
+      await page.waitForURL(new RegExp(`/country/${cc}$`));
+      await expect(page.locator('h1').textContent()).resolves.toBe(name);
+      await page.getByRole('heading', { name: 'Worker figures over time' }).waitFor();
+    }
+    await screenshot(page, 'country-qatar');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('searches as you type with schema filters and arrow keys', async () => {
     const { page, context, problems } = await newPage(browser);
     await page.goto(server.url + '/search');

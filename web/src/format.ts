@@ -100,3 +100,9 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** Where a search result opens: a country's page, or an entity's. */
+export function hitPath(hit: { id: string; schema: string }): string {
+  if (hit.schema === 'Country') return `/country/${encodeURIComponent(hit.id.replace(/^country-/, ''))}`;
+  return `/entity/${encodeURIComponent(hit.id)}`;
+}

@@ -1,6 +1,6 @@
 import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { searchEntities } from '../../store/search.ts';
+import { searchWithCountries } from '../../store/country-search.ts';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -12,7 +12,7 @@ export const searchCommand: CliCommand = {
     if (!query) throw new UsageError('give a name to search for, e.g. room39 search "Mansudae"');
     if (query.length > 1000) throw new UsageError(`the query is ${query.length} characters long; 1000 is the most a name search takes`);
     const options = { schema: optString(ctx.args, 'schema'), limit: optInt(ctx.args, 'limit', 20, 1, 500), dataset: optString(ctx.args, 'dataset') };
-    const results = await searchEntities((await ctx.services()).db, query, options);
+    const results = await searchWithCountries((await ctx.services()).db, query, options);
     return {
       json: { query, results },
       text: results.length

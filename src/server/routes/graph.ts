@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { invalidInput } from '../../errors.ts';
-import { searchEntities } from '../../store/search.ts';
+import { searchWithCountries } from '../../store/country-search.ts';
 import { entityDocument, getEntity } from '../../store/entities.ts';
 
 const searchQuery = z.object({
@@ -15,7 +15,7 @@ const searchQuery = z.object({
 export const registerGraphRoutes: RouteRegistrar = (app, { db }) => {
   app.get('/api/search', async (c) => {
     const query = searchQuery.parse(c.req.query());
-    const results = await searchEntities(db, query.q, { schema: query.schema ?? null, limit: query.limit, dataset: query.dataset ?? null });
+    const results = await searchWithCountries(db, query.q, { schema: query.schema ?? null, limit: query.limit, dataset: query.dataset ?? null });
     return c.json({ query: query.q, results });
   });
 

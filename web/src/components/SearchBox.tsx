@@ -8,6 +8,7 @@ import { request } from '../api.ts';
 import { href, navigate } from '../router.tsx';
 import type { SearchHit } from '../../../src/server/wire.ts';
 import { schemaName } from '../schemas.ts';
+import { hitPath } from '../format.ts';
 
 export function SearchBox({ initial = '', autoFocus = false, label = 'Search the evidence graph' }: { initial?: string; autoFocus?: boolean; label?: string }) {
   const [q, setQ] = useState(initial);
@@ -43,7 +44,7 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
 
   const go = (hit: SearchHit | undefined) => {
     setOpen(false);
-    if (hit) navigate(`/entity/${encodeURIComponent(hit.id)}`);
+    if (hit) navigate(hitPath(hit));
     else if (q.trim()) navigate(href('/search', { q: q.trim() }));
   };
 

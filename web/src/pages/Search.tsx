@@ -5,7 +5,8 @@ import { Link, href, navigate, useLocation, useQueryUpdater } from '../router.ts
 import type { SearchHit } from '../../../src/server/wire.ts';
 import { SEARCH_SCHEMAS, schemaName } from '../schemas.ts';
 import { ErrorNote } from '../components/Status.tsx';
-import { topicLabel } from '../format.ts';
+import { hitPath, topicLabel } from '../format.ts';
+import { countryName } from '../../../src/server/wire.ts';
 
 export default function SearchPage() {
   const { query } = useLocation();
@@ -46,7 +47,7 @@ export default function SearchPage() {
     } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement && results[0]) {
       e.preventDefault();
       const hit = results[Math.max(0, active)];
-      if (hit) navigate(`/entity/${encodeURIComponent(hit.id)}`);
+      if (hit) navigate(hitPath(hit));
     }
   };
 
@@ -87,7 +88,7 @@ export default function SearchPage() {
       <ol className="results" ref={listRef}>
         {results.map((r, i) => (
           <li key={r.id} className={i === active ? 'active' : undefined}>
-            <Link className="result-link" to={`/entity/${encodeURIComponent(r.id)}`} onFocus={() => setActive(i)}>
+            <Link className="result-link" to={hitPath(r)} onFocus={() => setActive(i)}>
               <span className="caption">{r.caption}</span>
             </Link>{' '}
             <span className="schema-tag">{schemaName(r.schema)}</span>
@@ -96,6 +97,7 @@ export default function SearchPage() {
                 {topicLabel(t)}
               </span>
             ))}
+            {r.schema !== 'Country' && r.countries.length ? <span className="small muted"> · {r.countries.slice(0, 3).map((c) => (/^[A-Z]{2}$/.test(c) ? countryName(c) : c)).join(', ')}</span> : null}
             {r.matched !== r.caption ? <div className="small muted">matched “{r.matched}”</div> : null}
           </li>
         ))}

@@ -1,0 +1,75 @@
+/**
+ * Countries in search: a query that names a country (its English name or
+ * another of its names, its ISO 3166-1 alpha-2 or alpha-3 code, a common short
+ * form such as DPRK or UAE) leads to the country's own page. Countries are
+ * room39's own kind of result (schema `Country`, id `country-<cc>`), not FtM
+ * entities: they never enter `/match`, `/reconcile` or the FtM export.
+ */
+import countries from 'i18n-iso-countries';
+import { countryName, isCountryCode } from '../model/countries.ts';
+import { searchKey } from './normalize.ts';
+import type { Queryable } from './db.ts';
+import { searchEntities, type SearchHit, type SearchOptions } from './search.ts';
+
+export interface CountryHit {
+  id: string;
+  schema: 'Country';
+  caption: string;
+  score: number;
+  /** The name, alias or code the query matched. */
+  matched: string;
+  cc: string;
+}
+
+/** Short forms people type that the ISO tables do not hold. */
+const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
+  KP: ['DPRK', 'D.P.R.K.', 'North Korea', "Democratic People's Republic of Korea", 'Korea, North', 'Korea North'],
+  KR: ['ROK', 'Korea, South'],
+  US: ['USA', 'United States', 'America'],
+  RU: ['Russian Federation'],
+  CZ: ['Czech Republic'],
+  LA: ['Lao PDR', 'Laos'],
+  CD: ['DRC'],
+};
+
+let table: Map<string, { cc: string; name: string }> | null = null;
+
+/** Every country's names and codes by their search key. */
+function countryTable(): Map<string, { cc: string; name: string }> {
+  if (table) return table;
+  const t = new Map<string, { cc: string; name: string }>();
+  const add = (cc: string, name: string) => { const k = searchKey(name); if (k && !t.has(k)) t.set(k, { cc, name }); };
+  for (const [cc, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    add(cc, countryName(cc));
+    for (const n of names) add(cc, n);
+    const alpha3 = countries.alpha2ToAlpha3(cc);
+    if (alpha3) add(cc, alpha3);
+  }
+  for (const [cc, names] of Object.entries(EXTRA_NAMES)) for (const n of names) add(cc, n);
+  table = t;
+  return t;
+}
+
+/** The country a query names, whole: "Poland", "poland", "PL", "POL", "DPRK". Null when it names none. */
+export function searchCountry(query: string): CountryHit | null {
+  const q = query.trim();
+  if (q.length < 2 || q.length > 80) return null;
+  const hit = (cc: string, matched: string): CountryHit => ({ id: `country-${cc.toLowerCase()}`, schema: 'Country', caption: countryName(cc), score: 1, matched, cc });
+  if (isCountryCode(q)) return hit(q.toUpperCase(), q.toUpperCase());
+  const found = countryTable().get(searchKey(q));
+  return found ? hit(found.cc, found.name) : null;
+}
+
+/**
+ * Search as people use it (the CLI's `search`, `/api/search`, the web app):
+ * the country a query names first, then the graph's entities. The yente
+ * `/search/{dataset}` door calls searchEntities alone: countries are not FtM
+ * entities.
+ */
+export async function searchWithCountries(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const country = options.schema && options.schema !== 'Country' ? null : searchCountry(query);
+  const entities = options.schema === 'Country' ? [] : await searchEntities(q, query, options);
+  if (!country) return entities;
+  const hit: SearchHit = { id: country.id, schema: 'Country', caption: country.caption, score: 1, datasets: [], topics: [], matched: country.matched, countries: [country.cc], referents: [] };
+  return [hit, ...entities].slice(0, Math.max(1, Math.min(options.limit ?? 20, 500)));
+}
