@@ -14,6 +14,7 @@ import type { MatchableEntity } from '../match/types.ts';
 import type { DatasetScope } from './datasets.ts';
 import { escapeHtml } from './report.ts';
 import { ROOM39_COLUMNS, proposeProperties } from './reconcile-extend.ts';
+import { querySchemaOf } from './query.ts';
 
 export interface SuggestItem { id: string; name: string; description?: string; notable?: { id: string; name: string }[] }
 
@@ -29,7 +30,9 @@ function page<T>(items: T[], cursor: number, limit: number): T[] {
 /** Entities whose name or alias starts with, or contains, the prefix. */
 export async function suggestEntities(q: Queryable, prefix: string, scope: DatasetScope, type: string | null, cursor: number, limit: number): Promise<SuggestItem[]> {
   if (prefix.trim() === '') return [];
-  const hits = await searchEntities(q, prefix.slice(0, 200), { schema: type, limit: 200 });
+  // A type room39 does not know (another service's, kept in an OpenRefine column) narrows nothing.
+  const schema = type ? querySchemaOf(type) ?? null : null;
+  const hits = await searchEntities(q, prefix.slice(0, 200), { schema, limit: 200 });
   const inScope = scope.filter ? hits.filter((h) => h.datasets.some((d) => scope.filter!.includes(d))) : hits;
   return page(inScope, cursor, limit).map((h) => ({
     id: h.id,
