@@ -1,7 +1,7 @@
 /** Public API of src/screen: see README.md. */
 export { readScreenCsv, SCREEN_COLUMNS, MAX_CELL, type CsvRow, type ScreenInput, type ScreenColumn } from './csv-input.ts';
 export { screenRow, screenRows, type ScreenOptions, type ScreenMatch, type ScreenRowResult } from './screen.ts';
-export { jsonWriter, csvWriter, htmlWriter, escapeHtml, type ReportWriter, type ScreenSummary } from './report.ts';
+export { jsonWriter, csvWriter, htmlWriter, escapeHtml, describeLists, type ReportWriter, type ScreenSummary, type ScreenedList } from './report.ts';
 export { ScreeningService, screeningService, runScreen } from './service.ts';
 export { yenteResult, yenteFeatures, yenteMatcherDocs, yenteAlgorithms, yenteDates, type YenteResult, type YenteExplanation, type YenteFeatureDoc } from './yente.ts';
 export { yenteMatch, filterOf, checkSchemas, checkTopics, parseWeights, expandEntityIds, NO_FILTERS, type YenteFilters, type YenteOutcome } from './yente-match.ts';

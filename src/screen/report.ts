@@ -23,11 +23,28 @@ export interface ScreenSummary {
   indexed: number;
 }
 
+/** An official list version a screening ran against (src/ingest/lists/status.ts gives them): reports say which. */
+export interface ScreenedList {
+  list: string;
+  version: string | null;
+  published: string | null;
+  fetched_at: string | null;
+  stale: boolean;
+}
+
+/** One line naming every list version screened against, and any that is stale or missing. */
+export function describeLists(lists: readonly ScreenedList[]): string {
+  return lists.map((l) => l.version
+    ? `${l.list} ${l.version} (published ${l.published ?? '?'}${l.fetched_at ? `, checked ${l.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})${l.stale ? ' STALE: older than 7 days' : ''}`
+    : `${l.list} not loaded`).join('; ');
+}
+
 type Write = (chunk: string) => void;
 
-export function jsonWriter(write: Write): ReportWriter {
+/** `lists` goes first, so a reader knows what the rows were screened against before reading them. */
+export function jsonWriter(write: Write, lists: readonly ScreenedList[] | null = null): ReportWriter {
   let first = true;
-  write('{"rows":[');
+  write(lists ? `{"lists":${JSON.stringify(lists)},"rows":[` : '{"rows":[');
   return {
     row(r) {
       write(`${first ? '\n' : ',\n'}${JSON.stringify(r)}`);
@@ -66,8 +83,15 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 .flag{display:inline-block;background:#7a1010;color:#fff;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}
 .context{display:inline-block;color:#444;border:1px solid #bbb;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
 
-export function htmlWriter(write: Write, title = 'room39 screening report'): ReportWriter {
-  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n`);
+function listsHtml(lists: readonly ScreenedList[]): string {
+  const items = lists.map((l) => `<li${l.stale ? ' class="err"' : ''}>${escapeHtml(l.list)}: ${l.version
+    ? `version ${escapeHtml(l.version)}, published ${escapeHtml(l.published ?? '?')}${l.fetched_at ? `, last checked ${escapeHtml(l.fetched_at.slice(0, 16).replace('T', ' '))} UTC` : ''}${l.stale ? ' — stale: older than 7 days' : ''}`
+    : 'not loaded'}</li>`).join('');
+  return `<section class="lists"><p><strong>Screened against these official list versions:</strong></p><ul>${items}</ul></section>\n`;
+}
+
+export function htmlWriter(write: Write, title = 'room39 screening report', lists: readonly ScreenedList[] | null = null): ReportWriter {
+  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`);
   return {
     row(r) {
       // Rows without any candidate are left out of the readable report (they are in JSON and CSV).

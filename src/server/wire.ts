@@ -44,10 +44,20 @@ import type { ScreenRowResult, ScreenSummary } from '../screen/index.ts';
 export type { ScreenMatch, ScreenRowResult, ScreenSummary } from '../screen/index.ts';
 export type { ExplanationItem, RiskFlag, RiskFlagKind } from '../match/types.ts';
 
-/** The answer of POST /api/screen (and of `room39 screen --json`): one entry per row, then the summary. */
+/** The answer of POST /api/screen (and of `room39 screen --json`): the list versions screened against, one entry per row, then the summary. */
 export interface ScreenAnswer {
+  lists?: ScreenedList[];
   rows: ScreenRowResult[];
   summary: ScreenSummary;
+}
+import type { ScreenedList } from '../screen/index.ts';
+export type { ScreenedList } from '../screen/index.ts';
+
+// GET /api/lists: each official list's version, publication and freshness (the banner)
+export type { ListStatus } from '../ingest/lists/status.ts';
+import type { ListStatus } from '../ingest/lists/status.ts';
+export interface ListsAnswer {
+  lists: ListStatus[];
 }
 
 // /api/cases: saved screenings, their rows, decisions, alerts and supplier-risk indicators

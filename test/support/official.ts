@@ -55,3 +55,12 @@ export function officialListFiles(): ListFileRef[] {
     { file: OFFICIAL.unXml, format: 'un-xml', date: '2026-02-27' },
   ];
 }
+
+/** What the test store imports (test/support/services.ts): OFAC's CSV, the UN XML and the UK summary ODS, as `room39 import` would. */
+export function officialImports(): { file: string; format: 'ofac-csv' | 'un-xml' | 'uk'; date?: string }[] {
+  return [
+    { file: OFFICIAL.ofacCsv, format: 'ofac-csv', date: OFAC_CSV_DATE },
+    { file: OFFICIAL.unXml, format: 'un-xml' },
+    { file: OFFICIAL.ukOds, format: 'uk' },
+  ];
+}

@@ -5,7 +5,7 @@
  */
 import { postJson } from './api.ts';
 import { toCsv } from './csv.ts';
-import type { ExplanationItem, RiskFlag, ScreenAnswer, ScreenRowResult } from '../../src/server/wire.ts';
+import type { ExplanationItem, RiskFlag, ScreenAnswer, ScreenedList, ScreenRowResult } from '../../src/server/wire.ts';
 
 export const SCREEN_COLUMNS = ['name', 'schema', 'country', 'birth_date', 'id_number'] as const;
 /** One row of the request: the columns the server reads, the name required. */
@@ -15,6 +15,13 @@ export type ScreenInput = Partial<Record<(typeof SCREEN_COLUMNS)[number], string
 export interface ScreenResults {
   rows: ScreenRowResult[];
   threshold?: number;
+  /** The official list versions the rows were screened against. */
+  lists?: ScreenedList[];
+}
+
+/** "us_ofac_sdn 2024-05-03 (published …); …": what a result was screened against. */
+export function listsLine(lists: readonly ScreenedList[]): string {
+  return lists.map((l) => (l.version ? `${l.list} ${l.version} (published ${l.published ?? '?'})${l.stale ? ' STALE: older than 7 days' : ''}` : `${l.list} not loaded`)).join('; ');
 }
 
 export const BATCH = 250;
@@ -23,6 +30,7 @@ export const BATCH = 250;
 export async function screenRows(rows: ScreenInput[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenResults> {
   const out: ScreenRowResult[] = [];
   let used: number | undefined;
+  let lists: ScreenedList[] | undefined;
   progress(0, rows.length);
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
@@ -30,10 +38,11 @@ export async function screenRows(rows: ScreenInput[], threshold: number | null, 
     if (threshold != null) body.threshold = threshold;
     const answer = await postJson<ScreenAnswer>('/api/screen', body, { signal });
     used ??= answer.summary?.threshold;
+    lists ??= answer.lists;
     for (const r of answer.rows) out.push({ ...r, row: i + (r.row ?? out.length - i + 1) });
     progress(Math.min(rows.length, i + part.length), rows.length);
   }
-  return used === undefined ? { rows: out } : { rows: out, threshold: used };
+  return { rows: out, ...(used === undefined ? {} : { threshold: used }), ...(lists ? { lists } : {}) };
 }
 
 export const explanationText = (e: ExplanationItem) => `${e.feature}: ${e.detail}`;
@@ -48,7 +57,8 @@ export function resultsCsv(answer: ScreenResults): string {
       lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map(flagText).join('; '), m.explanation.map(explanationText).join('; ')]);
     }
   }
-  return toCsv(header, lines);
+  // A comment line before the header names the list versions screened against.
+  return `${answer.lists ? `# room39 screening against: ${listsLine(answer.lists)}\n` : ''}${toCsv(header, lines)}`;
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -80,6 +90,7 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
 </head><body>
 <h1>room39 screening report</h1>
 <p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}.</p>
+${answer.lists ? `<p><strong>Official list versions:</strong></p><ul>${answer.lists.map((l) => `<li>${esc(l.list)}: ${l.version ? `version ${esc(l.version)}, published ${esc(l.published ?? '?')}${l.stale ? ' — <b>stale: older than 7 days</b>' : ''}` : 'not loaded'}</li>`).join('')}</ul>` : ''}
 <p>Screened against DPRK designations and known labour-export fronts in the room39 evidence graph. A match is a lead to check, not a finding; each explanation says why the score is what it is, and each flag names its source.</p>
 <table><thead><tr><th>Row</th><th>Input</th><th>Result</th><th>Candidates and explanation</th></tr></thead><tbody>
 ${rows}

@@ -11,8 +11,9 @@ import cliProgress from 'cli-progress';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
 import {
-  csvWriter, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService, type ReportWriter,
+  csvWriter, describeLists, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService, type ReportWriter,
 } from '../../screen/index.ts';
+import { NOT_LOADED_MESSAGE, screenedLists } from '../../ingest/lists/status.ts';
 
 interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
 
@@ -39,7 +40,10 @@ export const screenCommand: CliCommand = {
     try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
     if (!stat.isFile()) throw invalidInput('is not a file', file);
 
-    const service = await screeningService((await ctx.services()).db);
+    const { db } = await ctx.services();
+    const service = await screeningService(db);
+    // Which official list versions the rows are screened against: in every report and in the summary line.
+    const lists = await screenedLists(db, ctx.settings.lists);
     const sinks: Sink[] = [];
     const writers: ReportWriter[] = [];
     const open = (path: string | null, make: (w: (s: string) => void) => ReportWriter) => {
@@ -49,11 +53,11 @@ export const screenCommand: CliCommand = {
       writers.push(make(sink.write));
     };
     open(optString(ctx.args, 'out-csv'), csvWriter);
-    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file}`));
+    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file}`, lists));
     if (ctx.json) {
       const out = sinkOf(process.stdout, false);
       sinks.push(out);
-      writers.push(jsonWriter(out.write));
+      writers.push(jsonWriter(out.write, lists));
     }
 
     const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
@@ -83,6 +87,7 @@ export const screenCommand: CliCommand = {
     return {
       json: null,
       text: `${summary.rows} rows screened against ${summary.dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${summary.threshold}, ${summary.errors} not screened.`
+        + `\nLists: ${describeLists(lists)}${lists.every((l) => !l.version) ? `\n${NOT_LOADED_MESSAGE}` : ''}`
         + `${optString(ctx.args, 'out-csv') ? `\nCSV: ${optString(ctx.args, 'out-csv')}` : ''}${optString(ctx.args, 'out-html') ? `\nHTML: ${optString(ctx.args, 'out-html')}` : ''}`,
     };
   },

@@ -2,9 +2,9 @@
  * The official lists' update schedule inside `room39 serve`: every N hours
  * (ROOM39_UPDATE_EVERY / --update-every, default 6; 0 = never) it runs
  * `updateLists` in the background. It starts after the server answers, so
- * the curated graph is served at once; a list due (never loaded, or not
- * checked for N hours) is checked a few seconds after start, the rest when
- * their time comes. Only the imports' own transactions hold the store; a
+ * the curated graph is served at once; a list due (never checked, not
+ * checked for N hours, or its last check failed over an hour ago) is checked
+ * a few seconds after start, the rest when their time comes. Only the imports' own transactions hold the store; a
  * machine without network says so in the log and keeps serving.
  */
 import type { ListSettings } from '../../config/settings.ts';
@@ -40,7 +40,9 @@ async function due(db: Db, settings: ListSettings, everyMs: number, now: number)
   for (const s of lists) {
     if (!settings.urls[s.short]) continue;
     const checked = s.checked_at ? Date.parse(s.checked_at) : null;
-    const at = !s.version || checked === null ? now : checked + everyMs;
+    // A list never loaded is checked now; after a failed check, again within the hour (a network back up is noticed soon).
+    const wait = s.last_check === 'failed' ? Math.min(everyMs, HOUR) : everyMs;
+    const at = checked === null ? now : checked + wait;
     if (at <= now) out.push(s.short);
     else nextAt = Math.min(nextAt, at);
   }

@@ -86,6 +86,11 @@ export async function listStatus(q: Queryable, settings: ListSettings | null = n
   return { lists };
 }
 
+/** What a report says of each list it was screened against: list, version, published, fetched_at, stale. */
+export async function screenedLists(q: Queryable, settings: ListSettings | null = null): Promise<Pick<ListStatus, 'list' | 'version' | 'published' | 'fetched_at' | 'stale'>[]> {
+  return (await listStatus(q, settings)).lists.map(({ list, version, published, fetched_at, stale }) => ({ list, version, published, fetched_at, stale }));
+}
+
 /** The plain sentence a machine without its lists says, on start and in the banner. */
 export const NOT_LOADED_MESSAGE = 'official lists not loaded: run `room39 lists update` or `room39 import FORMAT FILE`';
 

@@ -128,7 +128,6 @@ export async function updateList(db: Db, settings: ListSettings, short: ListKey,
     const problem = isRoom39Error(e) ? (e.where === url ? e.detail : e.message) : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
     const err = isRoom39Error(e) && e.code === 'upstream_failed' ? e : fetchFailed(dataset, url, problem, e);
     await recordCheck(db, dataset, url, { status: 'failed', message: err.message }).catch(() => undefined);
-    log(`${err.message}`);
     return { ...blank(short, url), status: 'failed', message: err.message };
   } finally {
     if (got) discard(got);

@@ -6,6 +6,7 @@ import { registerEstimateRoutes } from './estimate.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { registerTestimonyRoutes } from './testimony.ts';
 import { registerChangesRoutes } from './changes.ts';
+import { registerListRoutes } from './lists.ts';
 import { registerDocumentRoutes } from './documents.ts';
 import { registerReviewRoutes } from './review.ts';
 import { registerScreenRoutes } from './screen.ts';
@@ -22,6 +23,7 @@ export const routeRegistrars: RouteRegistrar[] = [
   registerAuthRoutes,
   registerTestimonyRoutes,
   registerChangesRoutes,
+  registerListRoutes,
   registerDocumentRoutes,
   registerReviewRoutes,
   registerScreenRoutes,

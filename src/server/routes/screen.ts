@@ -5,6 +5,7 @@ import { Room39Error } from '../../errors.ts';
 import {
   jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService, SCREEN_COLUMNS, type CsvRow, type RawScreeningOptions, type ScreenInput,
 } from '../../screen/index.ts';
+import { screenedLists } from '../../ingest/lists/status.ts';
 
 export const API_MAX_ROWS = 10_000;
 
@@ -42,7 +43,8 @@ export const registerScreenRoutes: RouteRegistrar = (app, { db, settings }) => {
     const options = parseScreeningOptions(raw);
     const service = await screeningService(db);
     const chunks: string[] = [];
-    await runScreen(service, rows, options, [jsonWriter((s) => chunks.push(s))]);
+    const lists = await screenedLists(db, settings.lists);
+    await runScreen(service, rows, options, [jsonWriter((s) => chunks.push(s), lists)]);
     return c.body(chunks.join(''), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 };

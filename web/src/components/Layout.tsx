@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from '../router.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { ListFreshness } from './ListFreshness.tsx';
 
 const NAV = [
   { to: '/', label: 'Map' },
@@ -59,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <ListFreshness />
         {children}
       </main>
       <footer className="site-footer">

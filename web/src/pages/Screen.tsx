@@ -11,7 +11,7 @@ import { csvRecords } from '../csv.ts';
 import { download } from '../networkGraph.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { schemaName } from '../schemas.ts';
-import { SCREEN_COLUMNS, explanationText, flagText, resultsCsv, resultsHtml, screenRows, type ScreenResults, type ScreenInput } from '../screening.ts';
+import { SCREEN_COLUMNS, explanationText, flagText, listsLine, resultsCsv, resultsHtml, screenRows, type ScreenResults, type ScreenInput } from '../screening.ts';
 import type { ScreenMatch } from '../../../src/server/wire.ts';
 
 function fromCsv(text: string): ScreenInput[] {
@@ -165,6 +165,7 @@ export default function ScreenPage() {
             {answer.rows.length} {answer.rows.length === 1 ? 'row' : 'rows'} screened · {hits} with a match
             {answer.threshold != null ? <span className="small muted"> (threshold {answer.threshold})</span> : null}
           </h2>
+          {answer.lists ? <p className="small muted screened-lists">Screened against: {listsLine(answer.lists)}</p> : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => download(`room39-screening-${stamp}.csv`, new Blob([resultsCsv(answer)], { type: 'text/csv' }))}>
               Download CSV

@@ -1,0 +1,41 @@
+/**
+ * The freshness banner: shown on every page when an official list is older
+ * than 7 days or was never loaded (GET /api/lists), naming each list's
+ * version and publication date, so a result is never read without knowing
+ * what it was screened against. Quiet when every list is current.
+ */
+import type { ListStatus, ListsAnswer } from '../../../src/server/wire.ts';
+import { useApi } from '../api.ts';
+
+function describe(l: ListStatus): string {
+  if (!l.version) return `${l.title}: never loaded`;
+  const age = l.age_days === null ? '' : `, ${l.age_days} day${l.age_days === 1 ? '' : 's'} old`;
+  return `${l.title}: version ${l.version}, published ${l.published?.slice(0, 10) ?? '?'}${age}`;
+}
+
+export function ListFreshness() {
+  const { data } = useApi<ListsAnswer>('/api/lists');
+  const lists = data?.lists ?? [];
+  const stale = lists.filter((l) => l.stale && !l.off);
+  if (!stale.length) return null;
+  const none = lists.every((l) => !l.version);
+  return (
+    <div className="note note-error list-freshness" role="status" aria-live="polite">
+      <p>
+        <strong>{none ? 'Official lists not loaded.' : 'Some official lists are out of date.'}</strong>{' '}
+        {none
+          ? 'Screening and search cover the curated graph only. An operator can run room39 lists update (or room39 import FORMAT FILE).'
+          : 'Results may miss recent designations or delistings.'}
+      </p>
+      <ul className="small">
+        {lists.map((l) => (
+          <li key={l.list} className={l.stale ? 'stale' : undefined}>
+            {describe(l)}
+            {l.stale && l.version ? ' — older than 7 days' : ''}
+            {l.last_error ? ` (last check failed: ${l.last_error})` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
