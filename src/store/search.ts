@@ -80,6 +80,10 @@ interface NameIndex {
   /** Per entity: its canonical id, and the datasets of all the canonical entity's records. */
   entityCanonical: string[];
   canonicalDatasets: Map<string, string[]>;
+  /** Canonical ids of the labour-export system's own entities: senders and hosts of North Korean workers (topics labour.export, labour.host). */
+  labourSystem: Set<string>;
+  /** Canonical id → how many records it joins (a tie goes to the better-documented entity). */
+  canonicalSize: Map<string, number>;
   /** Trigram → the names whose plain (`normGrams`) or phonetic (`phonGrams`) key holds it: a query only looks at names that can contain it. */
   normGrams: Map<string, number[]>;
   phonGrams: Map<string, number[]>;
@@ -133,12 +137,12 @@ const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELEC
   coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') AS stamp`;
 
 async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
-  const entities = await q.query<{ id: string; schema: string; datasets: string[] }>('SELECT id, schema, datasets FROM entities');
+  const entities = await q.query<{ id: string; schema: string; datasets: string[]; topics: string[] }>('SELECT id, schema, datasets, topics FROM entities');
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
   const canonical = new Map((await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
   const byId = new Map<string, number>();
   const idx: NameIndex = {
-    stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(),
+    stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(), labourSystem: new Set(), canonicalSize: new Map(),
     normGrams: new Map(), phonGrams: new Map(),
   };
   for (const e of entities) {
@@ -150,6 +154,8 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
     const c = canonical.get(e.id) ?? e.id;
     idx.entityCanonical.push(c);
     if (canonical.has(e.id)) idx.canonicalDatasets.set(c, [...new Set([...(idx.canonicalDatasets.get(c) ?? []), ...(e.datasets ?? [])])]);
+    idx.canonicalSize.set(c, (idx.canonicalSize.get(c) ?? 0) + 1);
+    if ((e.topics ?? []).some((t) => t === 'labour.export' || t === 'labour.host')) idx.labourSystem.add(c);
   }
   for (const n of names) {
     const e = byId.get(n.entity_id);
@@ -243,10 +249,15 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     const prev = byCanonical.get(id);
     if (!prev || s > prev.score) byCanonical.set(id, { score: s, matched: idx.name[name]! });
   }
-  // On comparable scores, the labour-export system (the curated graph, DPRK designations) before unrelated list entries.
+  // On comparable scores, the labour-export system before unrelated list entries: its senders and hosts first,
+  // then the rest of the curated graph and the DPRK designations.
   const inSystem = (id: string) => (idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? []).some((d) => d === 'dprk' || d.startsWith('room39'));
-  const weighed = [...byCanonical.entries()].map(([id, v]) => ({ id, ...v, rank: v.score + (inSystem(id) ? SYSTEM_BONUS : 0) }));
-  const ranked = weighed.sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id)).slice(0, limit);
+  const bonus = (id: string) => (idx.labourSystem.has(id) ? LABOUR_BONUS : inSystem(id) ? SYSTEM_BONUS : 0);
+  const weighed = [...byCanonical.entries()].map(([id, v]) => ({ id, ...v, rank: v.score + bonus(id) }));
+  const size = (id: string) => idx.canonicalSize.get(id) ?? 1;
+  // Ties: the entity joining more records, then one of the curated graph (its facts cited), then by id.
+  const curated = (id: string) => ((idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? []).some((d) => d.startsWith('room39')) ? 1 : 0);
+  const ranked = weighed.sort((a, b) => b.rank - a.rank || size(b.id) - size(a.id) || curated(b.id) - curated(a.id) || a.id.localeCompare(b.id)).slice(0, limit);
   const rows = await canonicalRows(q, ranked.map((r) => r.id));
   const countries = await countriesOf(q, ranked.flatMap((r) => rows.get(r.id)?.referents ?? [r.id]));
   return ranked.flatMap(({ id, score: s, matched }) => {
@@ -257,8 +268,10 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   });
 }
 
-/** Bonus that lifts an entity of the labour-export system over an unrelated list entry of about the same score. */
+/** Bonus that lifts an entity of the DPRK system over an unrelated list entry of about the same score. */
 const SYSTEM_BONUS = 0.04;
+/** Larger for the senders and hosts of workers, what room39 is about ("Rungrado": the labour-export company before the vessel RUNG RA DO). */
+const LABOUR_BONUS = 0.08;
 
 /** The countries records name (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes. */
 async function countriesOf(q: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
