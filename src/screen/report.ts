@@ -59,7 +59,10 @@ export function jsonWriter(write: Write, lists: readonly ScreenedList[] | null =
 const CSV_HEADER = ['row', 'name', 'schema', 'country', 'birth_date', 'id_number', 'match', 'score', 'match_id', 'match_caption', 'match_schema', 'datasets', 'flags', 'explanation', 'error'];
 
 /** CSV through the one writer every door uses (csv-output.ts: quoting and formula-injection escaping). */
-export function csvWriter(write: Write): ReportWriter {
+export function csvWriter(write: Write, lists: readonly ScreenedList[] | null = null): ReportWriter {
+  // A comment line before the header says which list versions the rows were screened against (issue 13 asks for it;
+  // csv-parse reads it with `comment: '#'`, pandas with `comment='#'`).
+  if (lists) write(`# room39 screening against: ${describeLists(lists).replace(/[\r\n]+/g, ' ')}\n`);
   write(csvLine(CSV_HEADER));
   return {
     row(r) {

@@ -1,6 +1,6 @@
 /**
  * Reports say which official list versions they were screened against:
- * JSON (`lists` before the rows), the CLI summary line,
+ * JSON (`lists` before the rows), CSV (a comment line before the header),
  * HTML (a section under the title, escaped, stale lists marked); and the
  * screening door over a real store gives the store's versions.
  */
@@ -27,7 +27,9 @@ describe('screening reports name the list versions', () => {
     const json = JSON.parse(written((w) => jsonWriter(w, lists))) as { lists: ScreenedList[]; rows: unknown[] };
     expect(Object.keys(json)).toEqual(['lists', 'rows', 'summary']);
     expect(json.lists).toEqual(lists);
-    // The CSV stays a plain table (spreadsheets and pandas read it as is); the versions are in the CLI summary.
+    const csv = written((w) => csvWriter(w, lists)).split('\n');
+    expect(csv[0]).toBe(`# room39 screening against: ${describeLists(lists)}`);
+    expect(csv[1]).toMatch(/^row,name,/);
     expect(written((w) => csvWriter(w)).split('\n')[0]).toMatch(/^row,name,/);
     expect(describeLists(lists)).toBe('us_ofac_sdn 2024-05-03 (published 2024-05-03T18:43:23.000Z, checked 2026-12-01 10:00 UTC) STALE: older than 7 days; eu_fsf not loaded; x<script> 1 (published 1)');
     const html = written((w) => htmlWriter(w, 'report', lists));

@@ -52,7 +52,7 @@ export const screenCommand: CliCommand = {
       sinks.push(sink);
       writers.push(make(sink.write));
     };
-    open(optString(ctx.args, 'out-csv'), csvWriter);
+    open(optString(ctx.args, 'out-csv'), (w) => csvWriter(w, lists));
     open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file}`, lists));
     if (ctx.json) {
       const out = sinkOf(process.stdout, false);
