@@ -62,7 +62,7 @@ const CSV_HEADER = ['row', 'name', 'schema', 'country', 'birth_date', 'id_number
 export function csvWriter(write: Write, lists: readonly ScreenedList[] | null = null): ReportWriter {
   // A comment line before the header says which list versions the rows were screened against (issue 13 asks for it;
   // csv-parse reads it with `comment: '#'`, pandas with `comment='#'`).
-  if (lists) write(`# room39 screening against: ${describeLists(lists).replace(/[\r\n]+/g, ' ')}\n`);
+  if (lists) write(`# room39 screening against: ${describeLists(lists).replace(/[\r\n]+/g, ' ')}\r\n`);
   write(csvLine(CSV_HEADER));
   return {
     row(r) {

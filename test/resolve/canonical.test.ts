@@ -208,9 +208,8 @@ describe('judgements: rejected merges stay rejected, undo, and a delisting', { t
 describe('the UK summary list: names alone join no one', { timeout: 900_000 }, () => {
   it('a UK row implementing a UN entry joins it; the UK\'s own name-only designations stand alone', async () => {
     const db = t.services.db;
-    // The test store imports the UK summary list (test/support/services.ts); a second import of the same file changes nothing.
     const r = await importListFile(db, { format: 'uk', file: OFFICIAL.ukOds, date: '2025-08-11' });
-    expect(r).toMatchObject({ dataset: 'gb_fcdo_sanctions', status: 'already_imported' });
+    expect(r).toMatchObject({ dataset: 'gb_fcdo_sanctions', status: 'imported' });
     // DPR0241 (designation source UN) is the UK's implementation of UN KPi.024, the KOMID representative Kim Yong Chol born 1962.
     expect(await canonicalId(db, 'gb-dpr0241')).toBe(await canonicalId(db, 'unsc-kpi-024'));
     expect(await canonicalId(db, 'ofac-17614')).toBe(await canonicalId(db, 'unsc-kpi-024'));

@@ -56,11 +56,3 @@ export function officialListFiles(): ListFileRef[] {
   ];
 }
 
-/** What the test store imports (test/support/services.ts): OFAC's CSV, the UN XML and the UK summary ODS, as `room39 import` would. */
-export function officialImports(): { file: string; format: 'ofac-csv' | 'un-xml' | 'uk'; date?: string }[] {
-  return [
-    { file: OFFICIAL.ofacCsv, format: 'ofac-csv', date: OFAC_CSV_DATE },
-    { file: OFFICIAL.unXml, format: 'un-xml' },
-    { file: OFFICIAL.ukOds, format: 'uk' },
-  ];
-}

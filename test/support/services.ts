@@ -1,7 +1,7 @@
 /**
  * A loaded store for a test. The first test that needs one builds a data
  * directory holding the curated dataset (first start) and the real official
- * lists (OFAC CSV, UN XML, UK summary ODS), imported from ../shared/data/official (test/support/official.ts;
+ * lists (OFAC CSV, UN XML; the UK summary ODS is imported by the tests that need it), imported from ../shared/data/official (test/support/official.ts;
  * the repository ships no list file) as a template; every test then works on a private copy of it instead of
  * importing the lists again. The template is kept between runs while the
  * bundle, the official files and the code that loads them are unchanged; concurrent test processes
@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT, readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
-import { officialImports } from './official.ts';
+import { officialListFiles } from './official.ts';
 
 function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
   if (!fs.existsSync(full)) return;
@@ -29,7 +29,7 @@ function hashTree(hash: ReturnType<typeof createHash>, full: string): void {
 function templateDir(): string {
   const hash = createHash('sha256');
   for (const part of ['data', 'src/store', 'src/ingest', 'src/resolve', 'src/model', 'src/services.ts']) hashTree(hash, path.join(REPO_ROOT, part));
-  for (const list of officialImports()) hashTree(hash, list.file);
+  for (const list of officialListFiles()) hashTree(hash, list.file);
   return path.join(os.tmpdir(), `room39-test-template-${hash.digest('hex').slice(0, 16)}`);
 }
 
@@ -52,7 +52,7 @@ async function ensureTemplate(): Promise<string> {
       fs.rmSync(dir, { recursive: true, force: true });
       const services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
       try {
-        for (const list of officialImports()) await importListFile(services.db, list);
+        for (const list of officialListFiles()) await importListFile(services.db, list);
       } finally {
         await services.close();
       }

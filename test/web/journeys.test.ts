@@ -264,7 +264,9 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     expect(report).not.toMatch(/<script/i);
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const lines = fs.readFileSync((await csvDownload.path()) as string, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('row,name,match,score,entity_id,caption,schema,datasets,flags,explanation');
+    // The first line names the list versions screened against (issue 13), then the header.
+    expect(lines[0]).toMatch(/^# room39 screening against: us_ofac_sdn 2024-05-03 .*un_sc_sanctions 2026-02-27/);
+    expect(lines[1]).toBe('row,name,match,score,entity_id,caption,schema,datasets,flags,explanation');
     expect(lines.some((l) => l.startsWith('1,Mansudae Overseas Project Group,true,'))).toBe(true);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
     expect((JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8')) as { rows: unknown[] }).rows).toHaveLength(520);

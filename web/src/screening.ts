@@ -58,7 +58,7 @@ export function resultsCsv(answer: ScreenResults): string {
     }
   }
   // A comment line before the header names the list versions screened against.
-  return `${answer.lists ? `# room39 screening against: ${listsLine(answer.lists)}\n` : ''}${toCsv(header, lines)}`;
+  return `${answer.lists ? `# room39 screening against: ${listsLine(answer.lists)}\r\n` : ''}${toCsv(header, lines)}`;
 }
 
 const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
