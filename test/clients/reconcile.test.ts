@@ -111,7 +111,8 @@ describe('reconciliation queries', () => {
     };
     spec.check('reconciliation-query-batch', queries);
     const body = await reconcile(queries);
-    expect(body['q0']?.result[0]).toMatchObject({ name: 'KIM, Won Hong', match: true, type: [{ id: 'Person' }] });
+    // The canonical entity of the seed record and OFAC 21443.
+    expect(body['q0']?.result[0]).toMatchObject({ id: 'r39-kim-won-hong', name: 'Kim Won-hong', match: true, type: [{ id: 'Person' }] });
     expect(body['q1']?.result[0]?.match).toBe(true);
     expect(body['q2']?.result[0]?.name).toBe('KOREA RYONBONG GENERAL CORPORATION');
     expect(body['q3']?.result.map((c) => c.id)).toContain('r39-mansudae-overseas-project-group');

@@ -23,7 +23,8 @@ describe('POST /api/screen', () => {
   it('screens JSON rows and CSV text', async () => {
     const json = await (await post('/api/screen', { rows: [{ name: 'Kim Won Hong', schema: 'Person' }, { name: '' }], dataset: 'dprk' })).json() as { rows: { row: number; error?: string; matches: { caption: string; match: boolean; flags: unknown[] }[] }[] };
     expect(json.rows[0]?.matches[0]).toMatchObject({ match: true });
-    expect(json.rows[0]?.matches.map((m) => m.caption)).toContain('KIM, Won Hong');
+    // One entity for the seed record and OFAC 21443 (KIM, Won Hong).
+    expect(json.rows[0]?.matches.map((m) => m.caption)).toContain('Kim Won-hong');
     expect(json.rows[0]?.matches[0]?.flags.length).toBeGreaterThan(0);
     expect(json.rows[1]?.error).toBe('row 2: the name is empty');
     const csv = await (await app.request('/api/screen?threshold=0.9', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'name,country\nKorea Ryonbong General Corp,KP\n' })).json() as { rows: { matches: { match: boolean }[] }[] };

@@ -1,5 +1,5 @@
 import { UsageError, type CliCommand } from '../command.ts';
-import { table } from '../table.ts';
+import { table, terminalWidth, wrapText } from '../table.ts';
 import { entityDocument, getEntity, type EntityDocument } from '../../store/entities.ts';
 
 export const entityCommand: CliCommand = {
@@ -14,10 +14,11 @@ export const entityCommand: CliCommand = {
     const { entity, statements, relations, designations } = doc;
     // Quotes are the evidence: wrapped to the terminal, never cut; --wide keeps each on one line.
     const layout = { wide: ctx.args.values.wide === true };
+    const line = (s: string) => (layout.wide ? [s] : wrapText(s, terminalWidth()));
     const text = [
-      `${entity.caption}  [${entity.schema}]  ${entity.id}`,
-      `datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`,
-      ...(entity.referents.length > 1 ? [`records: ${entity.referents.join(', ')}${doc.requested_id ? `   (${doc.requested_id} is one of them)` : ''}   judgements: room39 resolve show ${entity.id}`] : []),
+      ...line(`${entity.caption}  [${entity.schema}]  ${entity.id}`),
+      ...line(`datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`),
+      ...(entity.referents.length > 1 ? line(`records: ${entity.referents.join(', ')}${doc.requested_id ? `   (${doc.requested_id} is one of them)` : ''}   judgements: room39 resolve show ${entity.id}`) : []),
       ...(designations.length ? ['', table(['designation', 'entry', 'programme', 'listed', 'status', 'record'], designations.map((d) => [
         d.authority ?? d.source.title, d.entry_id ?? '', d.programs.join(', '), d.listed_on ?? d.first_seen ?? '', d.status === 'ended' ? `ended ${d.ended_on}` : 'current', d.record,
       ]), layout)] : []),
