@@ -50,12 +50,13 @@ describe('a case re-screened against a newer UN list', () => {
     expect(matchOf(202, 'unsc-kpe-007')).toBeTruthy();
     expect(matchOf(303, 'unsc-kpe-015')).toBeTruthy();
     expect(matchOf(404, 'unsc-kpe-008')).toBeTruthy();
-    expect(matchOf(505, 'unsc-kpe-001')).toBeTruthy();
+    // KOMID's UN entry KPe.001 is one entity with the seed record and OFAC's (issue 14): the case holds the canonical id.
+    expect(matchOf(505, 'r39-komid')).toBeTruthy();
 
     // Two false positives: one on the entity about to be delisted, one on an entity the change leaves alone.
     await decide(db, c.name, { row: 404, entityId: 'unsc-kpe-008', decision: 'false_positive', reason: 'Different company: registered in Vladivostok 2019, no DPRK link' }, 'user:reviewer');
     await decide(db, c.name, { row: 303, entityId: 'unsc-kpe-015', decision: 'false_positive', reason: 'Shenzhen electronics reseller, checked registry' }, 'user:reviewer');
-    await decide(db, c.name, { row: 505, entityId: 'unsc-kpe-001', decision: 'confirmed', reason: 'Same entity: KOMID' }, 'user:reviewer');
+    await decide(db, c.name, { row: 505, entityId: 'r39-komid', decision: 'confirmed', reason: 'Same entity: KOMID' }, 'user:reviewer');
 
     const file = newerUnList({ date: '2026-03-06', remove: 'KPe.008', aliasTo: 'KPe.007', alias: 'GBAE NUCLEAR ADMINISTRATION BUREAU' });
     const imported = await importListFile(db, { format: 'un-xml', file });

@@ -87,7 +87,7 @@ describe('GET /search/{dataset}', () => {
 
   it('honours limit, offset, schema, countries, topics, datasets, target and the dataset path', async () => {
     const all = await search('default?q=Kim%20Yong&limit=50');
-    expect(all.results.length).toBeGreaterThan(3);
+    expect(all.results.length).toBeGreaterThanOrEqual(3); // three people: four list records, two of them one person (issue 14)
     const page = await search('default?q=Kim%20Yong&limit=2&offset=1');
     expect(page.results.map((r) => r.id)).toEqual(all.results.slice(1, 3).map((r) => r.id));
     for (const r of (await search('default?q=Korea&schema=Organization&limit=50')).results) expect(['Organization', 'Company', 'PublicBody']).toContain(r.schema);
