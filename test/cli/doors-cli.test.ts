@@ -57,7 +57,10 @@ describe('room39 screen', { timeout: 900_000 }, () => {
     const kim = answer.rows.find((x) => x.input.name === 'Kim Won Hong')!;
     expect(kim.matches[0]).toMatchObject({ id: 'r39-kim-won-hong', match: true });
     expect(answer.summary.rows).toBe(answer.rows.length);
-    const cells = parseCsvText(fs.readFileSync(out, 'utf8'));
+    // A comment line names the list versions screened against, then the table.
+    const written = fs.readFileSync(out, 'utf8');
+    expect(written).toMatch(/^# room39 screening against: us_ofac_sdn 2024-05-03 [^\n]*un_sc_sanctions 2026-02-27/);
+    const cells = parseCsvText(written.slice(written.indexOf('\n') + 1));
     expect(cells[0]!.slice(0, 3)).toEqual(['row', 'name', 'schema']);
     const all = cells.flat();
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
