@@ -111,20 +111,26 @@ export async function caseResults(q: Queryable, caseId: string, opts: { matchesO
   return rows.map(toResult);
 }
 
-/** Rows whose matches (or decided results) name one of these entities; candidates under the threshold are left to the key lookup. */
-export async function rowsWithResultsFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
+/** Rows with a result (any score) or a decision naming one of these entities. */
+export async function rowsWithAnyResultFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
   if (!entityIds.length) return [];
   const rows = await q.query<{ row_no: number }>(
-    `SELECT DISTINCT r.row_no FROM case_results r WHERE r.case_id = $1 AND r.entity_id = ANY($2::text[])
-        AND (r.match OR EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = r.case_id AND d.row_no = r.row_no AND d.entity_id = r.entity_id))`,
+    `SELECT row_no FROM case_results WHERE entity_id = ANY($2::text[]) AND case_id = $1
+      UNION SELECT row_no FROM case_decisions WHERE entity_id = ANY($2::text[]) AND case_id = $1`,
     [caseId, entityIds]);
   return rows.map((r) => r.row_no);
 }
 
-export async function rowsByKeys(q: Queryable, caseId: string, keys: readonly string[]): Promise<number[]> {
-  if (!keys.length) return [];
-  const rows = await q.query<{ row_no: number }>('SELECT row_no FROM case_rows WHERE keys && $2::text[] AND case_id = $1', [caseId, keys]);
-  return rows.map((r) => r.row_no);
+/** Rows carrying one of these keys (only those giving a birth date, when asked). */
+export async function rowsByKeys(q: Queryable, caseId: string, keys: readonly string[], opts: { withBirthDate?: boolean } = {}): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await q.query<{ row_no: number }>(
+      `SELECT row_no FROM case_rows WHERE keys && $2::text[] AND case_id = $1 AND ($3::bool = false OR coalesce(input->>'birth_date', '') <> '')`,
+      [caseId, keys.slice(i, i + 5000), opts.withBirthDate === true]);
+    for (const r of rows) out.push(r.row_no);
+  }
+  return out;
 }
 
 export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly number[]): Promise<StoredRow[]> {

@@ -2,11 +2,12 @@
  * Fixtures for the case tests: a 1,000-row supplier CSV (everyday company
  * names, with a few rows naming real UN-listed DPRK entities), and a newer
  * UN list written from the real file in ../shared with a later date, one
- * entry removed and one alias added.
+ * entry removed and one alias added; a newer UK summary (ODS) with entries removed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 
 /** `../shared` beside the repository (CI), or beside a parent folder (a worktree under /work/wt). */
@@ -17,6 +18,7 @@ function sharedDir(): string {
   }
 }
 export const UN_FILE = path.join(sharedDir(), 'data/official/un/consolidated.xml');
+export const UK_FILE = path.join(sharedDir(), 'data/official/uk/FCDO_SL_2025-08-11.ods');
 
 const FIRST = ['Northwind', 'Bluewater', 'Silverline', 'Greenfield', 'Redstone', 'Lakeside', 'Highland', 'Eastgate', 'Westbrook', 'Sunrise', 'Harbor', 'Maple', 'Granite', 'Coastal', 'Summit', 'Pioneer', 'Falcon', 'Orchard', 'Riverside', 'Meadow'];
 const TRADE = ['Textiles', 'Logistics', 'Foods', 'Seafood', 'Timber', 'Garments', 'Electronics', 'Plastics', 'Shipping', 'Construction', 'Mining', 'Packaging', 'Furniture', 'Trading', 'Metals'];
@@ -67,5 +69,25 @@ export function newerUnList(opts: { date: string; remove: string; aliasTo: strin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-un-'));
   const file = path.join(dir, `consolidated-${opts.date}.xml`);
   fs.writeFileSync(file, xml);
+  return file;
+}
+
+/** The real UK summary (ODS) with the rows of the `remove` unique ids left out, dated `date` by its file name; written to a temp dir. */
+export function newerUkList(opts: { date: string; remove: string[] }): string {
+  const files = unzipSync(fs.readFileSync(UK_FILE));
+  let xml = strFromU8(files['content.xml']!);
+  for (const id of opts.remove) {
+    const at = xml.indexOf(`<text:p>${id}</text:p>`);
+    if (at < 0) throw new Error(`no row ${id} in the UK file`);
+    const start = xml.lastIndexOf('<table:table-row', at);
+    const end = xml.indexOf('</table:table-row>', at) + '</table:table-row>'.length;
+    xml = xml.slice(0, start) + xml.slice(end);
+    if (xml.includes(`<text:p>${id}</text:p>`)) throw new Error(`${id} is on more than one row of the UK file`);
+  }
+  const out: Zippable = { mimetype: [files.mimetype!, { level: 0 }] };
+  for (const [name, data] of Object.entries(files)) if (name !== 'mimetype') out[name] = name === 'content.xml' ? strToU8(xml) : data;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-uk-'));
+  const file = path.join(dir, `FCDO_SL_${opts.date}.ods`);
+  fs.writeFileSync(file, zipSync(out));
   return file;
 }
