@@ -43,11 +43,16 @@ export function nameKeys(names: readonly string[], schema: string | null, identi
   return [...keys];
 }
 
+/** The key every row giving a birth date carries (a birth date can lift a weaker name to the threshold, see cases/rescreen-rows.ts). */
+export const BIRTH_DATE_KEY = '@birth_date';
+
 /** A case row's keys. */
 export function rowKeys(input: ScreenInput): string[] {
   const schema = querySchemaOf(cleanText(input.schema ?? '', 60)) ?? null;
   const ids = input.id_number ? input.id_number.split(/[;|]/) : [];
-  return nameKeys([input.name ?? ''], schema, ids);
+  const keys = nameKeys([input.name ?? ''], schema, ids);
+  if (cleanText(input.birth_date ?? '') !== '') keys.push(BIRTH_DATE_KEY);
+  return keys;
 }
 
 /** A name as the index holds it: prepared under its entity's kind, with its words' weights. */

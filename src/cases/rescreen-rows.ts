@@ -18,7 +18,7 @@
  * The rows of 1 and 3 are then screened again in full (cases/rescreen.ts),
  * so their results are exactly a full re-screening's.
  */
-import type { Queryable } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
 import { MatchIndex } from '../match/candidate-index.ts';
 import { Matcher } from '../match/matcher.ts';
 import { MATCH_FEATURES } from '../match/features.ts';
@@ -26,7 +26,7 @@ import type { MatchableEntity } from '../match/types.ts';
 import type { ScreeningOptions } from '../screen/options.ts';
 import type { ScreeningService } from '../screen/service.ts';
 import { screenRow } from '../screen/screen.ts';
-import { identifierKeys, selectiveNameKeys } from './keys.ts';
+import { BIRTH_DATE_KEY, identifierKeys, selectiveNameKeys } from './keys.ts';
 import { keyCounts, rowsByKeys, rowsOf, rowsWithAnyResultFor, type StoredRow } from './store.ts';
 
 export interface RowSelection {
@@ -40,6 +40,8 @@ export interface RowSelection {
   byResult: number;
   byBlock: number;
   byScore: number;
+  /** Milliseconds for each step: results, index of touched entities, block lookup, scoring. */
+  ms: { results: number; index: number; block: number; score: number };
 }
 
 /** Alignments found without a shared key (two edits on long words, translations, squeezed names) may add this much of a name's weight. */
@@ -73,25 +75,30 @@ export function touchedEntities(service: ScreeningService, records: ReadonlySet<
 }
 
 export async function rowsConcerned(
-  q: Queryable, caseId: string, service: ScreeningService, affected: ReadonlySet<string>, options: ScreeningOptions,
+  q: Db, caseId: string, service: ScreeningService, affected: ReadonlySet<string>, options: ScreeningOptions,
 ): Promise<RowSelection> {
+  const t0 = performance.now();
   const byResult = new Set(await rowsWithAnyResultFor(q, caseId, [...affected]));
+  const t1 = performance.now();
   const touched = touchedEntities(service, affected);
   const inputs = new Map<number, StoredRow>();
-  if (!touched.length) return { rows: [...byResult].sort((a, b) => a - b), inputs, touched, byResult: byResult.size, byBlock: 0, byScore: 0 };
+  if (!touched.length) return { rows: [...byResult].sort((a, b) => a - b), inputs, touched, byResult: byResult.size, byBlock: 0, byScore: 0, ms: { results: t1 - t0, index: 0, block: 0, score: 0 } };
 
   const small = new Matcher(new MatchIndex(touched, { weightsFrom: service.matcher.index }));
   const names = small.index.names.map((n) => ({ prepared: n.prepared, weights: n.weights }));
   const words = [...new Set(names.flatMap((n) => n.prepared.tokens.map((t) => t.key)).filter((k) => k !== ''))];
-  const counts = await keyCounts(q, caseId, words);
+  const t2 = performance.now();
+  const counts = await keyCounts(q, caseId, [...words, BIRTH_DATE_KEY]);
   const [plain, withDate] = selectiveNameKeys(names, (k) => counts.get(k) ?? 0, [
     shareFor(nameFloor(options.threshold, false)), shareFor(nameFloor(options.threshold, true)),
   ]) as [Set<string>, Set<string>];
-  const ids = identifierKeys(touched.flatMap((e) => e.identifiers.map((i) => i.value)));
-  for (const k of ids) plain.add(k);
-  const datedOnly = [...withDate].filter((k) => !plain.has(k));
-  const block = new Set([...await rowsByKeys(q, caseId, [...plain]), ...await rowsByKeys(q, caseId, datedOnly, { withBirthDate: true })]);
-
+  for (const k of identifierKeys(touched.flatMap((e) => e.identifiers.map((i) => i.value)))) { plain.add(k); withDate.add(k); }
+  // Only keys some row carries (most one-letter deletions are nobody's).
+  const held = await keyCounts(q, caseId, [...new Set([...plain, ...withDate])]);
+  const present = (keys: Iterable<string>) => [...keys].filter((k) => (held.get(k) ?? 0) > 0);
+  const dated = (counts.get(BIRTH_DATE_KEY) ?? 0) > 0 ? present([...withDate].filter((k) => !plain.has(k))) : [];
+  const block = new Set([...await rowsByKeys(q, caseId, present(plain)), ...await rowsByKeys(q, caseId, dated, BIRTH_DATE_KEY)]);
+  const t3 = performance.now();
   const scored: number[] = [];
   const toScore = [...block].filter((r) => !byResult.has(r)).sort((a, b) => a - b);
   const wide = { ...options, limit: Math.max(options.limit, small.size) };
@@ -105,5 +112,6 @@ export async function rowsConcerned(
     }
   }
   const rows = [...new Set([...byResult, ...scored])].sort((a, b) => a - b);
-  return { rows, inputs, touched, byResult: byResult.size, byBlock: block.size, byScore: scored.length };
+  const ms = { results: t1 - t0, index: t2 - t1, block: t3 - t2, score: performance.now() - t3 };
+  return { rows, inputs, touched, byResult: byResult.size, byBlock: block.size, byScore: scored.length, ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) as RowSelection['ms'] };
 }

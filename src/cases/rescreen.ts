@@ -35,8 +35,14 @@ export interface RescreenOutcome {
   versions: ListVersionRef[];
   changes: number;
   rowsScreened: number;
+  /** The rows screened again. */
+  rows: number[];
   /** Rows whose stored results changed. */
   rowsRewritten: number;
+  /** How the rows were chosen (the way, and how many each step found). */
+  selection: Record<string, number | string>;
+  /** Milliseconds spent choosing rows, screening them, comparing and judging, writing. */
+  phasesMs: { select: number; screen: number; judge: number; write: number };
   alerts: NewAlert[];
   durationMs: number;
 }
@@ -131,8 +137,9 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
     rowNos = sel.rows;
     inputs = sel.inputs;
     for (const e of sel.touched) affected.add(e.id);
-    selection = { way: 'change', by_result: sel.byResult, by_block: sel.byBlock, by_score: sel.byScore };
+    selection = { way: 'change', by_result: sel.byResult, by_block: sel.byBlock, by_score: sel.byScore, ...Object.fromEntries(Object.entries(sel.ms).map(([k, v]) => [`ms_${k}`, v])) };
   }
+  const t1 = performance.now();
   const unread = rowNos.filter((n) => !inputs.has(n));
   for (let i = 0; i < unread.length; i += 5000) for (const r of await rowsOf(db, c.id, unread.slice(i, i + 5000))) inputs.set(r.row_no, r);
 
@@ -142,6 +149,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
     if (!row) continue;
     for (const m of screenRow(service.matcher, { row: n, input: row.input }, options).matches) results.push({ ...m, row_no: n, state: null });
   }
+  const t2 = performance.now();
   const oldResults = await resultsOfRows(db, c.id, rowNos);
   const key = (r: { row_no: number; id: string }) => `${r.row_no}|${r.id}`;
   const oldBy = new Map(oldResults.map((r) => [key(r), r]));
@@ -177,6 +185,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   for (const p of pending) latest.set(p.dataset, p);
   const runId = `run-${randomUUID()}`;
   const finished = new Date();
+  const t3 = performance.now();
   const written = await db.transaction(async (tx) => {
     // Another worker may have done this case meanwhile: then nothing is written twice.
     const still = await caseLists(tx, c.id);
@@ -196,7 +205,9 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
     return true;
   });
   if (!written) return null;
-  return { case: c.name, versions: pending, changes: changes.length, rowsScreened: rowNos.length, rowsRewritten: rewritten.length, alerts, durationMs: Math.round(performance.now() - t0) };
+  const t4 = performance.now();
+  const phasesMs = { select: Math.round(t1 - t0), screen: Math.round(t2 - t1), judge: Math.round(t3 - t2), write: Math.round(t4 - t3) };
+  return { case: c.name, versions: pending, changes: changes.length, rowsScreened: rowNos.length, rows: rowNos, rowsRewritten: rewritten.length, selection, phasesMs, alerts, durationMs: Math.round(t4 - t0) };
 }
 
 function alertId(c: CaseRecord, a: NewAlert): string {

@@ -3,7 +3,7 @@
  * runs, parameterised, in batches where a case is large. Nothing else writes
  * these tables.
  */
-import type { Queryable } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenInput } from '../screen/csv-input.ts';
 import type { ScreenMatch } from '../screen/screen.ts';
@@ -121,16 +121,22 @@ export async function rowsWithAnyResultFor(q: Queryable, caseId: string, entityI
   return rows.map((r) => r.row_no);
 }
 
-/** Rows carrying one of these keys (only those giving a birth date, when asked). */
-export async function rowsByKeys(q: Queryable, caseId: string, keys: readonly string[], opts: { withBirthDate?: boolean } = {}): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < keys.length; i += 5000) {
-    const rows = await q.query<{ row_no: number }>(
-      `SELECT row_no FROM case_rows WHERE keys && $2::text[] AND case_id = $1 AND ($3::bool = false OR coalesce(input->>'birth_date', '') <> '')`,
-      [caseId, keys.slice(i, i + 5000), opts.withBirthDate === true]);
-    for (const r of rows) out.push(r.row_no);
-  }
-  return out;
+/**
+ * Rows carrying one of these keys (and `alsoKey`, when given), through the
+ * keys' GIN index: the planner, misled by the overlap's selectivity, would
+ * rather filter every row of the case, so the lookup is fenced from the case
+ * condition and sequential scans are off for it.
+ */
+export async function rowsByKeys(db: Db, caseId: string, keys: readonly string[], alsoKey: string | null = null): Promise<number[]> {
+  if (!keys.length) return [];
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    const rows = await tx.query<{ row_no: number }>(
+      `SELECT row_no FROM (SELECT case_id, row_no FROM case_rows WHERE keys && $2::text[] AND ($3::text IS NULL OR keys @> ARRAY[$3::text]) OFFSET 0) x
+        WHERE case_id = $1`,
+      [caseId, keys, alsoKey]);
+    return rows.map((r) => r.row_no);
+  });
 }
 
 export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly number[]): Promise<StoredRow[]> {

@@ -45,10 +45,21 @@ export function supplierCsv(rows = 1000): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The real UN file with a later date, `remove` left out and `alias` added to `aliasTo` (and `more` aliases); written to a temp dir. */
-export function newerUnList(opts: { date: string; remove: string; aliasTo: string; alias: string; more?: { aliasTo: string; alias: string }[] }): string {
+/** Edits to the real UN file: entries removed, entities renamed, aliases added, entities added (a copy of another with a new reference and name). */
+export interface UnEdits {
+  date: string;
+  remove?: string[];
+  rename?: { ref: string; name: string }[];
+  aliases?: { aliasTo: string; alias: string }[];
+  add?: { ref: string; copyOf: string; name: string }[];
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The real UN file with a later `dateGenerated` and these edits; written to a temp dir. */
+export function editedUnList(edits: UnEdits): string {
   let xml = fs.readFileSync(UN_FILE, 'utf8');
-  xml = xml.replace(/dateGenerated="[^"]+"/, `dateGenerated="${opts.date}T00:00:00.000Z"`);
+  xml = xml.replace(/dateGenerated="[^"]+"/, `dateGenerated="${edits.date}T00:00:00.000Z"`);
   const record = (ref: string) => {
     const at = xml.indexOf(`<REFERENCE_NUMBER>${ref}</REFERENCE_NUMBER>`);
     if (at < 0) throw new Error(`no entry ${ref} in the UN file`);
@@ -57,19 +68,40 @@ export function newerUnList(opts: { date: string; remove: string; aliasTo: strin
     const end = xml.indexOf(closing, at) + closing.length;
     return { start, end, closing };
   };
-  const r = record(opts.remove);
-  xml = xml.slice(0, r.start) + xml.slice(r.end);
-  for (const { aliasTo, alias } of [{ aliasTo: opts.aliasTo, alias: opts.alias }, ...(opts.more ?? [])]) {
+  for (const ref of edits.remove ?? []) {
+    const r = record(ref);
+    xml = xml.slice(0, r.start) + xml.slice(r.end);
+  }
+  for (const { ref, name } of edits.rename ?? []) {
+    const r = record(ref);
+    const block = xml.slice(r.start, r.end).replace(/<FIRST_NAME>[^<]*<\/FIRST_NAME>/, `<FIRST_NAME>${escapeXml(name)}</FIRST_NAME>`);
+    xml = xml.slice(0, r.start) + block + xml.slice(r.end);
+  }
+  for (const { ref, copyOf, name } of edits.add ?? []) {
+    const r = record(copyOf);
+    const block = xml.slice(r.start, r.end)
+      .replace(/<REFERENCE_NUMBER>[^<]*<\/REFERENCE_NUMBER>/, `<REFERENCE_NUMBER>${ref}</REFERENCE_NUMBER>`)
+      .replace(/<FIRST_NAME>[^<]*<\/FIRST_NAME>/, `<FIRST_NAME>${escapeXml(name)}</FIRST_NAME>`)
+      .replace(/<DATAID>[^<]*<\/DATAID>/, `<DATAID>9${ref.replace(/\D/g, '')}</DATAID>`)
+      .replace(/<(ENTITY|INDIVIDUAL)_ALIAS>[\s\S]*?<\/\1_ALIAS>/g, '');
+    xml = `${xml.slice(0, r.end)}\n    ${block}${xml.slice(r.end)}`;
+  }
+  for (const { aliasTo, alias } of edits.aliases ?? []) {
     const a = record(aliasTo);
     const tag = a.closing === '</ENTITY>' ? 'ENTITY_ALIAS' : 'INDIVIDUAL_ALIAS';
     const insertAt = xml.indexOf(`<REFERENCE_NUMBER>${aliasTo}</REFERENCE_NUMBER>`);
     const listType = xml.indexOf('</LIST_TYPE>', insertAt) + '</LIST_TYPE>'.length;
-    xml = `${xml.slice(0, listType)}\n      <${tag}>\n        <QUALITY>a.k.a.</QUALITY>\n        <ALIAS_NAME>${alias}</ALIAS_NAME>\n      </${tag}>${xml.slice(listType)}`;
+    xml = `${xml.slice(0, listType)}\n      <${tag}>\n        <QUALITY>a.k.a.</QUALITY>\n        <ALIAS_NAME>${escapeXml(alias)}</ALIAS_NAME>\n      </${tag}>${xml.slice(listType)}`;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-un-'));
-  const file = path.join(dir, `consolidated-${opts.date}.xml`);
+  const file = path.join(dir, `consolidated-${edits.date}.xml`);
   fs.writeFileSync(file, xml);
   return file;
+}
+
+/** The real UN file with a later date, `remove` left out and `alias` added to `aliasTo` (and `more` aliases); written to a temp dir. */
+export function newerUnList(opts: { date: string; remove: string; aliasTo: string; alias: string; more?: { aliasTo: string; alias: string }[] }): string {
+  return editedUnList({ date: opts.date, remove: [opts.remove], aliases: [{ aliasTo: opts.aliasTo, alias: opts.alias }, ...(opts.more ?? [])] });
 }
 
 /** The real UK summary (ODS) with the rows of the `remove` unique ids left out, dated `date` by its file name; written to a temp dir. */
