@@ -24,6 +24,8 @@ import { Matcher } from '../match/matcher.ts';
 import { MATCH_FEATURES } from '../match/features.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import type { ScreeningOptions } from '../screen/options.ts';
+import type { ScreenInput } from '../screen/csv-input.ts';
+import { INPUT_FIELDS } from '../screen/input-detect.ts';
 import type { ScreeningService } from '../screen/service.ts';
 import { screenRow } from '../screen/screen.ts';
 import { BIRTH_DATE_KEY, identifierKeys, selectiveNameKeys } from './keys.ts';
@@ -74,8 +76,13 @@ export function touchedEntities(service: ScreeningService, records: ReadonlySet<
   return service.matcher.index.entities.filter((e) => records.has(e.id) || (e.referents ?? []).some((r) => records.has(r)));
 }
 
+/** What identifies a row's screening: its input, fields in a fixed order. */
+export function inputKey(input: ScreenInput): string {
+  return JSON.stringify(INPUT_FIELDS.map((f) => input[f] ?? ''));
+}
+
 export async function rowsConcerned(
-  q: Db, caseId: string, service: ScreeningService, affected: ReadonlySet<string>, options: ScreeningOptions,
+  q: Db, caseId: string, service: ScreeningService, affected: ReadonlySet<string>, options: ScreeningOptions, opts: { sameInputOnce?: boolean } = {},
 ): Promise<RowSelection> {
   const t0 = performance.now();
   const byResult = new Set(await rowsWithAnyResultFor(q, caseId, [...affected]));
@@ -102,10 +109,17 @@ export async function rowsConcerned(
   const scored: number[] = [];
   const toScore = [...block].filter((r) => !byResult.has(r)).sort((a, b) => a - b);
   const wide = { ...options, limit: Math.max(options.limit, small.size) };
+  // Rows of the same input (a name listed twice) score alike: once each.
+  const seen = new Map<string, boolean>();
   for (let i = 0; i < toScore.length; i += 5000) {
     for (const row of await rowsOf(q, caseId, toScore.slice(i, i + 5000))) {
-      const res = screenRow(small, { row: row.row_no, input: row.input }, wide);
-      if (res.matches.length) {
+      const key = opts.sameInputOnce === false ? null : inputKey(row.input);
+      let hit = key === null ? undefined : seen.get(key);
+      if (hit === undefined) {
+        hit = screenRow(small, { row: row.row_no, input: row.input }, wide).matches.length > 0;
+        if (key !== null) seen.set(key, hit);
+      }
+      if (hit) {
         scored.push(row.row_no);
         inputs.set(row.row_no, row);
       }

@@ -17,16 +17,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../store/db.ts';
 import { appendAudit } from '../audit/log.ts';
-import { parseScreeningOptions } from '../screen/options.ts';
+import { parseScreeningOptions, type ScreeningOptions } from '../screen/options.ts';
 import type { ScreeningService } from '../screen/service.ts';
-import { screenRow } from '../screen/screen.ts';
+import { screenRow, type ScreenMatch } from '../screen/screen.ts';
 import { changedSinceDecision, decisionKey, latestDecisions, type DecisionRecord } from './decisions.ts';
 import { describeChange, diffStates, groupsOf, hasGain, hasLoss, listStates, type ListState } from './state.ts';
 import {
-  caseLists, getCase, insertRun, pendingVersions, replaceResults, resultsOfRows, rowsOf, setCaseLists,
+  caseLists, getCase, insertRun, pendingVersions, resultsOfRows, rowsOf, setCaseLists, updateResults,
   type CaseRecord, type ListVersionRef, type StoredResult, type StoredRow,
 } from './store.ts';
-import { rowsConcerned } from './rescreen-rows.ts';
+import { inputKey, rowsConcerned } from './rescreen-rows.ts';
 import { insertAlerts, type AlertChange, type NewAlert } from './alerts.ts';
 import { listVersionDetails } from './versions.ts';
 
@@ -86,6 +86,8 @@ function judge(row: number, id: string, caption: string, before: StoredResult | 
 export interface RescreenOptions {
   /** Screen every row again, not only those the change concerns. */
   full?: boolean;
+  /** Screen rows of the same input once (default); false screens each (to measure what the shortcut saves). */
+  sameInputOnce?: boolean;
 }
 
 /** A result as stored, in a form that compares equal when nothing stored would change. */
@@ -99,16 +101,30 @@ function stable(v: unknown): string {
 }
 const storedForm = (r: StoredResult) => stable([r.id, r.caption, r.schema, r.score, r.match, r.datasets, r.explanation, r.flags, r.state]);
 
-/** Rows whose new results differ from their stored ones. */
-function rowsThatChanged(rowNos: readonly number[], before: readonly StoredResult[], after: readonly StoredResult[]): number[] {
-  const form = (list: readonly StoredResult[]) => {
-    const m = new Map<number, string[]>();
-    for (const r of list) m.set(r.row_no, [...(m.get(r.row_no) ?? []), storedForm(r)]);
-    return m;
-  };
-  const b = form(before);
-  const a = form(after);
-  return rowNos.filter((n) => (b.get(n) ?? []).sort().join('\n') !== (a.get(n) ?? []).sort().join('\n'));
+/** The (row, entity) results to write (new or different) and to delete (gone), and the rows they are in. */
+function resultChanges(before: ReadonlyMap<string, StoredResult>, after: ReadonlyMap<string, StoredResult>) {
+  const upsert = [...after.entries()].filter(([k, r]) => { const b = before.get(k); return !b || storedForm(b) !== storedForm(r); }).map(([, r]) => r);
+  const remove = [...before.entries()].filter(([k]) => !after.has(k)).map(([, r]) => r);
+  const rows = [...new Set([...upsert, ...remove].map((r) => r.row_no))].sort((a, b) => a - b);
+  return { upsert, remove, rows };
+}
+
+/** Screens the rows again with the current index (rows of the same input once, unless told otherwise). */
+function screenAgain(service: ScreeningService, rowNos: readonly number[], inputs: ReadonlyMap<number, StoredRow>, options: ScreeningOptions, sameInputOnce: boolean): StoredResult[] {
+  const results: StoredResult[] = [];
+  const screened = new Map<string, ScreenMatch[]>();
+  for (const n of rowNos) {
+    const row = inputs.get(n);
+    if (!row) continue;
+    const key = sameInputOnce ? inputKey(row.input) : null;
+    let matches = key === null ? undefined : screened.get(key);
+    if (!matches) {
+      matches = screenRow(service.matcher, { row: n, input: row.input }, options).matches;
+      if (key !== null) screened.set(key, matches);
+    }
+    for (const m of matches) results.push({ ...m, row_no: n, state: null });
+  }
+  return results;
 }
 
 export async function rescreenCase(db: Db, service: ScreeningService, caseName: string, actor = 'system', opts: RescreenOptions = {}): Promise<RescreenOutcome | null> {
@@ -133,7 +149,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
     inputs = new Map(all.map((r) => [r.row_no, r]));
     selection = { way: 'full' };
   } else {
-    const sel = await rowsConcerned(db, c.id, service, affected, options);
+    const sel = await rowsConcerned(db, c.id, service, affected, options, { sameInputOnce: opts.sameInputOnce });
     rowNos = sel.rows;
     inputs = sel.inputs;
     for (const e of sel.touched) affected.add(e.id);
@@ -143,12 +159,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   const unread = rowNos.filter((n) => !inputs.has(n));
   for (let i = 0; i < unread.length; i += 5000) for (const r of await rowsOf(db, c.id, unread.slice(i, i + 5000))) inputs.set(r.row_no, r);
 
-  const results: StoredResult[] = [];
-  for (const n of rowNos) {
-    const row = inputs.get(n);
-    if (!row) continue;
-    for (const m of screenRow(service.matcher, { row: n, input: row.input }, options).matches) results.push({ ...m, row_no: n, state: null });
-  }
+  const results = screenAgain(service, rowNos, inputs, options, opts.sameInputOnce !== false);
   const t2 = performance.now();
   const oldResults = await resultsOfRows(db, c.id, rowNos);
   const key = (r: { row_no: number; id: string }) => `${r.row_no}|${r.id}`;
@@ -170,17 +181,13 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   const decisions = await latestDecisions(db, c.id, rowNos.length < 50_000 ? rowNos : undefined);
   const alerts: NewAlert[] = [];
   for (const k of new Set([...oldBy.keys(), ...newBy.keys()])) {
-    const b = oldBy.get(k);
-    const a = newBy.get(k);
-    const r = (a ?? b)!;
+    const r = (newBy.get(k) ?? oldBy.get(k))!;
     const ch = changeOf(r.id);
-    if (!ch) continue;
-    const judged = judge(r.row_no, r.id, r.caption, b, a, now.get(r.id) ?? null, decisions.get(decisionKey(r.row_no, r.id)));
-    if (judged) alerts.push({ ...judged, list: ch.dataset, version: ch.version });
+    const judged = ch ? judge(r.row_no, r.id, r.caption, oldBy.get(k), newBy.get(k), now.get(r.id) ?? null, decisions.get(decisionKey(r.row_no, r.id))) : null;
+    if (judged) alerts.push({ ...judged, list: ch!.dataset, version: ch!.version });
   }
   alerts.sort((x, y) => x.row - y.row || x.entity_id.localeCompare(y.entity_id));
-  const rewritten = rowsThatChanged(rowNos, oldResults, results);
-  const rewrittenSet = new Set(rewritten);
+  const changed = resultChanges(oldBy, newBy);
   const latest = new Map<string, ListVersionRef>();
   for (const p of pending) latest.set(p.dataset, p);
   const runId = `run-${randomUUID()}`;
@@ -190,7 +197,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
     // Another worker may have done this case meanwhile: then nothing is written twice.
     const still = await caseLists(tx, c.id);
     if (JSON.stringify(still) !== JSON.stringify(before)) return false;
-    await replaceResults(tx, c.id, rewritten, results.filter((r) => rewrittenSet.has(r.row_no)));
+    await updateResults(tx, c.id, changed.upsert, changed.remove);
     await insertAlerts(tx, c.id, runId, alerts.map((x) => ({ ...x, id: alertId(c, x) })));
     await setCaseLists(tx, c.id, [...latest.values()]);
     const all = await caseLists(tx, c.id);
@@ -198,7 +205,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
       id: runId, case_id: c.id, kind: 'rescreen', actor, started_at: started.toISOString(), finished_at: finished.toISOString(),
       duration_ms: Math.round(performance.now() - t0), threshold: c.threshold, algorithm: c.algorithm,
       list_versions: await listVersionDetails(tx, all.map((l) => l.source_id)),
-      trigger: { versions: pending, changes: changes.length, rows: selection, rows_rewritten: rewritten.length },
+      trigger: { versions: pending, changes: changes.length, rows: selection, rows_rewritten: changed.rows.length, results_written: changed.upsert.length, results_removed: changed.remove.length },
       rows_screened: rowNos.length, rows_with_match: new Set(results.filter((r) => r.match).map((r) => r.row_no)).size, alerts: alerts.length,
     });
     await appendAudit(tx, { actor, action: 'case.rescreen', target: c.id, meta: { versions: pending.map((p) => p.source_id), changes: changes.length, rows: rowNos.length, alerts: alerts.length } });
@@ -207,7 +214,7 @@ export async function rescreenCase(db: Db, service: ScreeningService, caseName: 
   if (!written) return null;
   const t4 = performance.now();
   const phasesMs = { select: Math.round(t1 - t0), screen: Math.round(t2 - t1), judge: Math.round(t3 - t2), write: Math.round(t4 - t3) };
-  return { case: c.name, versions: pending, changes: changes.length, rowsScreened: rowNos.length, rows: rowNos, rowsRewritten: rewritten.length, selection, phasesMs, alerts, durationMs: Math.round(t4 - t0) };
+  return { case: c.name, versions: pending, changes: changes.length, rowsScreened: rowNos.length, rows: rowNos, rowsRewritten: changed.rows.length, selection, phasesMs, alerts, durationMs: Math.round(t4 - t0) };
 }
 
 function alertId(c: CaseRecord, a: NewAlert): string {

@@ -86,6 +86,18 @@ export async function replaceResults(q: Queryable, caseId: string, rowNos: reado
   }
 }
 
+/** Writes these results over the stored ones of the same (row, entity), and deletes the pairs given (through the primary key's row numbers). */
+export async function updateResults(q: Queryable, caseId: string, upsert: readonly StoredResult[], remove: readonly { row_no: number; id: string }[]): Promise<void> {
+  const pairs = [...upsert, ...remove];
+  for (let i = 0; i < pairs.length; i += 5000) {
+    const part = pairs.slice(i, i + 5000);
+    await q.query(
+      `DELETE FROM case_results WHERE case_id = $1 AND row_no = ANY($2::int[]) AND (row_no::text || '|' || entity_id) = ANY($3::text[])`,
+      [caseId, [...new Set(part.map((p) => p.row_no))], part.map((p) => `${p.row_no}|${p.id}`)]);
+  }
+  await replaceResults(q, caseId, [], upsert);
+}
+
 interface ResultRow { row_no: number; entity_id: string; caption: string; schema: string; score: number; match: boolean; datasets: string[]; explanation: unknown; flags: unknown; state: unknown }
 
 function toResult(r: ResultRow): StoredResult {
@@ -111,11 +123,11 @@ export async function caseResults(q: Queryable, caseId: string, opts: { matchesO
   return rows.map(toResult);
 }
 
-/** Rows with a result (any score) or a decision naming one of these entities. */
+/** Rows with a result (any score) or a decision naming one of these entities (by the entity index: the case's share of the key is larger). */
 export async function rowsWithAnyResultFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
   if (!entityIds.length) return [];
   const rows = await q.query<{ row_no: number }>(
-    `SELECT row_no FROM case_results WHERE entity_id = ANY($2::text[]) AND case_id = $1
+    `SELECT row_no FROM (SELECT case_id, row_no FROM case_results WHERE entity_id = ANY($2::text[]) OFFSET 0) r WHERE case_id = $1
       UNION SELECT row_no FROM case_decisions WHERE entity_id = ANY($2::text[]) AND case_id = $1`,
     [caseId, entityIds]);
   return rows.map((r) => r.row_no);
