@@ -55,7 +55,7 @@ try {
   await dump(db, `${out}.1`);
   let file = update;
   if (!file) {
-    file = path.join(dir, 'sdn-1pct.csv');
+    file = path.join(os.tmpdir(), 'room39-dump-sdn-1pct.csv');
     fs.writeFileSync(file, onePercent(fs.readFileSync(OFFICIAL.ofacCsv, 'latin1')).text, 'latin1');
   }
   const t2 = performance.now();

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db, type Queryable } from '../../src/store/db.ts';
+import { canCopy, type CopyCapable } from '../../src/store/bulk.ts';
 import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
 
 const [file, format = 'ofac-csv', given] = process.argv.slice(2) as [string, ListFormat?, string?];
@@ -15,16 +16,17 @@ const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'room39-profile-'));
 const inner = await openDb({ dataDir: dir });
 const spent = new Map<string, { ms: number; n: number }>();
 const label = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+async function time<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try { return await run(); } finally {
+    const k = label(sql); const e = spent.get(k) ?? { ms: 0, n: 0 };
+    e.ms += performance.now() - t0; e.n++; spent.set(k, e);
+  }
+}
 function timed(q: Queryable): Queryable {
-  return {
-    async query(sql, params) {
-      const t0 = performance.now();
-      try { return await q.query(sql, params); } finally {
-        const k = label(sql); const e = spent.get(k) ?? { ms: 0, n: 0 };
-        e.ms += performance.now() - t0; e.n++; spent.set(k, e);
-      }
-    },
-  } as Queryable;
+  const out: Queryable & Partial<CopyCapable> = { query: (sql, params) => time(sql, () => q.query(sql, params)) } as Queryable;
+  if (canCopy(q)) out.copyIn = (sql, data) => time(sql, () => q.copyIn(sql, data));
+  return out;
 }
 const db: Db = {
   kind: inner.kind, location: inner.location, exec: (s) => inner.exec(s), close: () => inner.close(),
