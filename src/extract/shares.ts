@@ -61,7 +61,7 @@ export function shares(text: string, s: Sentence): Hit[] {
 
   // "95 percent", "40%", "zero to 15%", "about 40%"
   const pct = fresh(RE_SHARES_4);
-  for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
+  for (let m = /%|per[ \u00a0]*cent/iu.test(sentence) ? pct.exec(sentence) : null; m; m = pct.exec(sentence)) {
     const a = m[2] ? parseNumber(m[2]) : null;
     const b = parseNumber(m[3] ?? '');
     if (b === null) continue;
@@ -75,7 +75,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "one third of their wages", "two-thirds", "half of"
   const frac = fresh(RE_SHARES_5);
-  for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
+  for (let m = /half|third|quarter|fifth|tenth/iu.test(sentence) ? frac.exec(sentence) : null; m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
     // "that half of the strategy": a part of something, not a share of an amount.
@@ -87,7 +87,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "Three of every four North Korean escapees"
   const every = fresh(RE_SHARES_6);
-  for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
+  for (let m = /every/iu.test(sentence) ? every.exec(sentence) : null; m; m = every.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || b === 0 || a > b) continue;
@@ -108,7 +108,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
   const fuzzy = fresh(RE_SHARES_7);
-  for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
+  for (let m = /fraction|majority/iu.test(sentence) ? fuzzy.exec(sentence) : null; m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
     add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
   }

@@ -29,6 +29,8 @@ const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|die
 /** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+/** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one). */
+const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/iu;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
 
@@ -45,6 +47,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
+  const nouns = HAS_NOUN.test(sentence);
+  const thousands = /thousands/iu.test(sentence);
+  // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
+  if (!nouns && !thousands && !ownCue) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
@@ -56,7 +62,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
   const part = fresh(RE_WORKER_COUNTS_1);
-  for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
+  for (let m = nouns ? part.exec(sentence) : null; m; m = part.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
@@ -71,7 +77,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
   const counted = fresh(RE_WORKER_COUNTS_2);
-  for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
+  for (let m = nouns ? counted.exec(sentence) : null; m; m = counted.exec(sentence)) {
     const first = parseNumber(m[2] ?? '');
     const second = m[3] ? parseNumber(m[3]) : null;
     if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
@@ -104,7 +110,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
   const vague = fresh(RE_WORKER_COUNTS_3);
-  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+  for (let m = thousands ? vague.exec(sentence) : null; m; m = vague.exec(sentence)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
     const head = (m[1] ?? m[4] ?? '').toLowerCase();
@@ -129,6 +135,7 @@ const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|w
 
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
 function numberOfCounts(sentence: string, s: Sentence): Hit[] {
+  if (!/number/iu.test(sentence)) return [];
   const head = fresh(RE_WORKER_COUNTS_4).exec(sentence);
   if (!head) return [];
   const hits: Hit[] = [];
@@ -152,6 +159,7 @@ const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)
 /** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
 function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
+  if (!/\(/.test(sentence)) return hits;
   const r = fresh(RE_WORKER_COUNTS_6);
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const v = parseNumber(m[2] ?? '');
