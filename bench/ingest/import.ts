@@ -4,6 +4,8 @@
  * Run: npx tsx bench/ingest/import.ts [parse|import]   (results in bench/ingest/README.md)
  *      npx tsx bench/ingest/import.ts import FILE [FORMAT]   (one file; format from its folder/extension when not given)
  *      npx tsx bench/ingest/import.ts parse-file BIG.csv  (parse one OFAC CSV, e.g. a 100 MB one)
+ *      npx tsx bench/ingest/import.ts update [RUNS]  (the OFAC CSV into a new store, then a copy changing 1% of its
+ *                                                     entries (one-percent.ts) as the next version; RUNS times)
  *
  * Each import runs in its own process, into a store created (initdb and
  * migrations) by another process beforehand, so its peak RSS (getrusage
@@ -16,7 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../src/store/db.ts';
-import { officialListFiles } from '../../test/support/official.ts';
+import { OFAC_CSV_DATE, OFFICIAL, officialListFiles } from '../../test/support/official.ts';
+import { onePercent } from './one-percent.ts';
 import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
 import { parseOfacCsv } from '../../src/ingest/lists/ofac-csv.ts';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.ts';
@@ -39,12 +42,12 @@ if (mode === 'prepare') {
   await db.close();
 } else if (mode === 'import-one') {
   // Child: one import into the prepared store.
-  const [, , , dir, file, format] = process.argv as [string, string, string, string, string, ListFormat];
+  const [, , , dir, file, format, date] = process.argv as [string, string, string, string, string, ListFormat, string?];
   const db = await openDb({ dataDir: dir });
   const startRss = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await importListFile(db, { file, format });
+  const r = await importListFile(db, { file, format, date });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   await db.close();
@@ -60,6 +63,27 @@ if (mode === 'prepare') {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+} else if (mode === 'update') {
+  type Run = { entries: number; ms: number; cpuMs: number; peakRss: number };
+  const run = (...args: string[]) => JSON.parse(child('import-one', ...args).trim().split('\n').at(-1)!) as Run;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
+  const changed = path.join(tmp, 'sdn-1pct.csv');
+  const made = onePercent(fs.readFileSync(OFFICIAL.ofacCsv, 'latin1'));
+  fs.writeFileSync(changed, made.text, 'latin1');
+  const s = (r: Run) => `${(r.ms / 1000).toFixed(2)} s, CPU ${(r.cpuMs / 1000).toFixed(2)} s`;
+  try {
+    for (let i = 0; i < Number(process.argv[3] ?? 1); i++) {
+      const dir = path.join(tmp, `store-${i}`);
+      child('prepare', dir);
+      const full = run(dir, OFFICIAL.ofacCsv, 'ofac-csv', OFAC_CSV_DATE);
+      const update = run(dir, changed, 'ofac-csv', '2024-05-10');
+      console.log(`full import ${s(full)}\tupdate (${made.changed} changed, ${made.removed} removed, ${made.added} added) ${s(update)}\t` +
+        `update/full: wall ${(update.ms / full.ms * 100).toFixed(1)} %, CPU ${(update.cpuMs / full.cpuMs * 100).toFixed(1)} %`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 } else {
   let peak = 0;

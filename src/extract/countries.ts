@@ -125,6 +125,11 @@ function inCountryList(text: string, start: number, end: number): boolean {
   return count >= 1;
 }
 
+/** Whether the name is, letter for letter, one of the country forms this module knows (a map look-up; `countryCode` also asks the package). */
+export function isCountrySurface(name: string): boolean {
+  return matcher().surfaces.has(name.trim());
+}
+
 /** ISO alpha-2 for a country name, demonym or place, or null. */
 export function countryCode(name: string): string | null {
   const key = name.trim();

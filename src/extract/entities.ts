@@ -8,10 +8,10 @@
  * ("Thae", "Jo") is a mention when exactly one person of the document
  * resolved so far bears it.
  */
-import { countryCode } from './countries.ts';
+import { countryCode, isCountrySurface } from './countries.ts';
 import { compactKey } from '../names/normalize.ts';
 import { Occupancy } from './occupancy.ts';
-import type { EntityResolver, Mention, ResolvedEntity } from './types.ts';
+import { NO_ENTITIES, type EntityResolver, type Mention, type ResolvedEntity } from './types.ts';
 
 export interface Candidate {
   start: number;
@@ -31,6 +31,8 @@ const STOP = new Set([
   'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'General', 'President', 'Minister', 'Director', 'Chairman', 'Vice', 'Update', 'Continue', 'Reading',
 ]);
 const MAX_TOKENS = 9;
+/** Three ASCII letters or digits: a compact key of at least three characters, without computing it. */
+const THREE_ALNUM = /[A-Za-z0-9][^]*[A-Za-z0-9][^]*[A-Za-z0-9]/;
 /** Regions and their adjectives: never an organisation, whatever list entry bears the word. */
 const REGIONS = new Set(['Asia', 'Asian', 'Europe', 'European', 'Africa', 'African', 'America', 'Americas', 'Middle East', 'Middle Eastern',
   'Eastern European', 'Southeast Asian', 'East Asia', 'Latin America', 'Oceania', 'Eurasia', 'Arab', 'Arabic', 'Western', 'Eastern', 'Northern', 'Southern']);
@@ -139,25 +141,53 @@ export interface EntityMentionOptions {
 /** Finds person and organisation mentions that the resolver ties to graph entities. */
 export async function findEntityMentions(text: string, resolver: EntityResolver, options: EntityMentionOptions = {}): Promise<Mention[]> {
   const threshold = options.threshold ?? 0.9;
+  // Without a graph to resolve against there is nothing to find: no candidates built.
+  if (resolver === NO_ENTITIES) return [];
   const candidates = nameCandidates(text);
-  const distinct = [...new Set(candidates.map((c) => c.text))];
-  const answers = await resolver.resolveMany(distinct);
   const byText = new Map<string, ResolvedEntity>();
   const lowered = lowerCaseLookup(text);
   const lowerText = text.toLowerCase() === text ? null : text;
-  distinct.forEach((name, i) => {
-    const r = answers[i];
-    if (!r || !SCHEMA_TYPE[r.schema]) return;
-    if (REGIONS.has(name) || compactKey(name).length <= 2) return;
+  /** Names that make no mention whatever the graph says: not sent to the matcher. */
+  const never = (name: string): boolean =>
+    REGIONS.has(name) || (!THREE_ALNUM.test(name) && compactKey(name).length <= 2) ||
+    // A country's name is a country mention, whatever list entry carries it as an alias (the full look-up follows resolution).
+    isCountrySurface(name);
+  const accepts = (name: string, r: ResolvedEntity | null): r is ResolvedEntity => {
+    if (!r || !SCHEMA_TYPE[r.schema]) return false;
     // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
     const oneWord = !/[\s\u00a0]/.test(name);
-    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return;
+    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return false;
     // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (lowerText && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return;
-    // A country's name is a country mention, whatever list entry carries it as an alias.
-    if (countryCode(name) !== null) return;
-    byText.set(name, r);
-  });
+    if (lowerText !== null && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return false;
+    return countryCode(name) === null;
+  };
+
+  // Longest candidates first, one length at a time: a candidate inside a longer one that already made a mention
+  // ("Human Rights" inside "European Alliance for Human Rights in North Korea") is not sent to the matcher.
+  const byLength = [...candidates].sort((a, b) => b.tokens - a.tokens);
+  const reach = new Int32Array(text.length + 1);
+  const asked = new Set<string>();
+  for (let i = 0; i < byLength.length; ) {
+    let j = i;
+    while (j < byLength.length && byLength[j]!.tokens === byLength[i]!.tokens) j++;
+    const level = byLength.slice(i, j);
+    const ask: string[] = [];
+    for (const c of level) {
+      if (asked.has(c.text) || reach[c.start]! >= c.end) continue;
+      asked.add(c.text);
+      if (!never(c.text)) ask.push(c.text);
+    }
+    const answers = ask.length ? await resolver.resolveMany(ask) : [];
+    ask.forEach((name, k) => {
+      const r = answers[k] ?? null;
+      if (accepts(name, r)) byText.set(name, r);
+    });
+    for (const c of level) {
+      if (!byText.has(c.text)) continue;
+      for (let p = c.start; p < c.end; p++) if (reach[p]! < c.end) reach[p] = c.end;
+    }
+    i = j;
+  }
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
   const rank = (c: Candidate) => Math.round((byText.get(c.text)?.score ?? 0) * 50);
@@ -183,20 +213,18 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
 
 /**
  * Whether a phrase stands in the text in lower case, as whole words ("labor
- * training camps" next to "Labor Training Camps"): one search of the text per
- * distinct phrase, remembered, so repeated names cost nothing more.
+ * training camps" next to "Labor Training Camps"), its first word standing as
+ * a word of its own somewhere in the text. Asked only of names the graph
+ * resolved (and short references), each once.
  */
 function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
   const seen = new Map<string, boolean>();
-  let words: Set<string> | null = null;
   return {
     has(phrase: string): boolean {
       let hit = seen.get(phrase);
       if (hit === undefined) {
-        // The words the text writes in lower case, gathered once: a phrase whose first word is not among them is not searched for.
-        words ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}’'\-]*/gu) ?? []);
         const first = /^[^\s\u00a0]+/.exec(phrase)?.[0] ?? phrase;
-        hit = words.has(first) && containsWord(text, phrase);
+        hit = containsWord(text, phrase, NOT_ALNUM) && /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && containsWord(text, first, NOT_WORD_CHAR);
         seen.set(phrase, hit);
       }
       return hit;
@@ -204,14 +232,15 @@ function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
   };
 }
 
-/** True when `needle` stands in `haystack` as whole words. */
-function containsWord(haystack: string, needle: string): boolean {
-  let i = haystack.indexOf(needle);
-  while (i >= 0) {
-    const before = haystack[i - 1] ?? ' ';
-    const after = haystack[i + needle.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-    i = haystack.indexOf(needle, i + 1);
+const NOT_ALNUM = /[^\p{L}\p{N}]/u;
+/** What ends a lower-case word of the text: not a letter, digit, apostrophe or hyphen. */
+const NOT_WORD_CHAR = /[^\p{L}\p{N}’'\-]/u;
+
+/** True when `needle` stands in `haystack` with no letter or digit before it and a character matching `after` (or the end) after it. */
+function containsWord(haystack: string, needle: string, after: RegExp): boolean {
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+    const next = haystack[i + needle.length];
+    if (NOT_ALNUM.test(haystack[i - 1] ?? ' ') && (next === undefined || after.test(next))) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@ import { findFigureHits, type Sentence } from './figures.ts';
 import { findLegalMentions } from './legal.ts';
 import { Occupancy } from './occupancy.ts';
 import { countryRoles } from './roles.ts';
+import { sentenceBreaks } from './sentence-breaks.ts';
 import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
 
 export interface ExtractOptions {
@@ -18,6 +19,8 @@ export interface ExtractOptions {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** A full stop, a space and a digit: the only place the split below can cut (tested first: most sentences have none). */
+const NUMBER_OPENS = /[.!?] \d/;
 
 /**
  * Sentences as [start, end) ranges over the text, whitespace trimmed. Lines
@@ -30,10 +33,11 @@ export function sentences(text: string): Sentence[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     if (line.trim()) {
-      for (const seg of segmenter.segment(line)) {
+      for (const seg of lineSegments(line)) {
         // ICU does not break before a sentence that opens with a number ("… last year. 37 of the 90 …").
         let offset = lineStart + seg.index;
-        for (const part of seg.segment.split(/(?<=[a-z)\]”"’][.!?]) (?=\d)/)) {
+        const parts = NUMBER_OPENS.test(seg.segment) ? seg.segment.split(/(?<=[a-z)\]”"’][.!?]) (?=\d)/) : [seg.segment];
+        for (const part of parts) {
           const lead = part.length - part.trimStart().length;
           const body = part.trim();
           if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
@@ -42,6 +46,19 @@ export function sentences(text: string): Sentence[] {
       }
     }
     lineStart += line.length + 1;
+  }
+  return out;
+}
+
+/** A line's sentences as ICU would segment it: by the rules in sentence-breaks.ts where they know every character, else by ICU. */
+export function lineSegments(line: string): Iterable<{ index: number; segment: string }> {
+  const breaks = sentenceBreaks(line);
+  if (!breaks) return segmenter.segment(line);
+  const out: { index: number; segment: string }[] = [];
+  let from = 0;
+  for (const b of [...breaks, line.length]) {
+    out.push({ index: from, segment: line.slice(from, b) });
+    from = b;
   }
   return out;
 }

@@ -63,6 +63,10 @@ const RE_FIGURES_1 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})
 const RE_FIGURES_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`, 'giu');
 const RE_FIGURES_3 = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
 
+/** Cheap tests before the money patterns: a currency sign or code (prefixes), a currency word (suffixes, "millions of dollars"). */
+const HAS_PREFIX = /[$€£¥₩]|usd|eur|w\d|rmb|cny|kpw|krw/iu;
+const HAS_SUFFIX = /dollar|usd|euro|eur|kpw|krw|won|yuan|rmb|cny|renminbi|roubl|rubl|rub|chon/iu;
+
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
@@ -80,7 +84,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
 
   // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
   const prefixed = fresh(RE_FIGURES_1);
-  for (let m = prefixed.exec(sentence); m; m = prefixed.exec(sentence)) {
+  for (let m = HAS_PREFIX.test(sentence) ? prefixed.exec(sentence) : null; m; m = prefixed.exec(sentence)) {
     const cur = currencyOf(m[2], undefined, state);
     const a = parseNumber(m[3] ?? '');
     if (!cur || a === null) continue;
@@ -100,8 +104,9 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "40,000 to 50,000 KPW", "5-6 USD", "2 million won", "50,000 won (South Korean)", "15 North Korean chon"
+  const named = HAS_SUFFIX.test(sentence);
   const suffixed = fresh(RE_FIGURES_2);
-  for (let m = suffixed.exec(sentence); m; m = suffixed.exec(sentence)) {
+  for (let m = named ? suffixed.exec(sentence) : null; m; m = suffixed.exec(sentence)) {
     const cur = currencyOf(undefined, m[4], state);
     const a = parseNumber(m[2] ?? '');
     const b = m[3] ? parseNumber(m[3]) : null;
@@ -116,7 +121,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
 
   // "hundreds of millions of dollars", "billions of dollars"
   const vague = fresh(RE_FIGURES_3);
-  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+  for (let m = named ? vague.exec(sentence) : null; m; m = vague.exec(sentence)) {
     const cur = currencyOf(undefined, m[3], state);
     if (!cur) continue;
     const base = (m[2] ?? '').toLowerCase() === 'billions' ? 1e9 : 1e6;
@@ -140,9 +145,13 @@ const RE_FIGURES_5 = new RegExp(`${B}(\\d{1,2})[ \\u00a0]+${MONTH}[ \\u00a0]+((?
 const RE_FIGURES_6 = new RegExp(`${B}${MONTH}[ \\u00a0]+((?:19|20)\\d{2})${E}`, 'g');
 const RE_FIGURES_7 = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?${E}(?![,:]?[ \\u00a0]*\\d)`, 'g');
 
+/** Every month pattern starts with one of these (the patterns are case-sensitive). */
+const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 function dates(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
+  if (!/\d/.test(sentence)) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, iso: string, year: number | null) => {
     const start = s.start + idx;
@@ -152,28 +161,29 @@ function dates(text: string, s: Sentence): Hit[] {
   };
   const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
 
+  const month = HAS_MONTH.test(sentence);
   const full = fresh(RE_FIGURES_4);
-  for (let m = full.exec(sentence); m; m = full.exec(sentence)) {
+  for (let m = month ? full.exec(sentence) : null; m; m = full.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
   const dayFirst = fresh(RE_FIGURES_5);
-  for (let m = dayFirst.exec(sentence); m; m = dayFirst.exec(sentence)) {
+  for (let m = month ? dayFirst.exec(sentence) : null; m; m = dayFirst.exec(sentence)) {
     const mo = monthNo(m[2] ?? '');
     const d = Number(m[1]);
     const y = Number(m[3]);
     if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
   const monthYear = fresh(RE_FIGURES_6);
-  for (let m = monthYear.exec(sentence); m; m = monthYear.exec(sentence)) {
+  for (let m = month ? monthYear.exec(sentence) : null; m; m = monthYear.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const y = Number(m[2]);
     if (mo) add(m.index, m[0].length, `${y}-${pad(mo)}`, y);
   }
   const monthDay = fresh(RE_FIGURES_7);
-  for (let m = monthDay.exec(sentence); m; m = monthDay.exec(sentence)) {
+  for (let m = month ? monthDay.exec(sentence) : null; m; m = monthDay.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     // "May 5" reads as a date; "may 5" (lowercase) was not matched.

@@ -10,7 +10,7 @@
  * remembered across documents.
  */
 import { deletions, type MatchIndex } from '../match/candidate-index.ts';
-import { prepareName } from '../names/index.ts';
+import { normalizeName, prepareName } from '../names/index.ts';
 import { compactKey } from '../names/normalize.ts';
 
 /** Remembered word answers; cleared past this many so a long-running server's memory stays bounded. */
@@ -49,8 +49,9 @@ export class NameFilter {
     }
     if (intersects(units)) return true;
     // Then as the matcher prepares the whole name ("North Korea" in an organisation's name is one country word).
+    const normalized = normalizeName(name);
     return (['org', 'person'] as const).some((kind) => {
-      const keys = prepareName(name, kind).tokens.filter((t) => t.cls !== 'stop' && t.key).map((t) => t.key);
+      const keys = prepareName(name, kind, normalized).tokens.filter((t) => t.cls !== 'stop' && t.key).map((t) => t.key);
       const slots = keys.map((k) => this.slotsOfKey(k));
       return keys.length > 0 && slots.every((u): u is readonly number[] => u !== null) && intersects(slots);
     });
@@ -68,8 +69,9 @@ export class NameFilter {
     if (hit !== undefined) return hit;
     const found = new Set<number>();
     let keys = 0;
+    const normalized = normalizeName(word);
     for (const kind of ['person', 'org'] as const) {
-      for (const t of prepareName(word, kind).tokens) {
+      for (const t of prepareName(word, kind, normalized).tokens) {
         if (t.cls === 'stop' || !t.key) continue;
         keys++;
         for (const slot of this.slotsOfKey(t.key) ?? []) found.add(slot);

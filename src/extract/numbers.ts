@@ -20,11 +20,12 @@ const UNIT_WORDS = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 const TENS_WORDS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 
 /** A cardinal number in digits or words, with an optional scale ("2.3 billion", "Forty-nine", "a hundred"). Case-insensitive use expected. */
-export const NUMBER = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:${TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:${UNIT_WORDS})(?:[- ]hundred)?|a hundred|hundred)(?:[ \u00a0]?(?:thousand|million|billion|trillion)|(?:m|mn|bn|k)(?![\p{L}]))?`;
+export const NUMBER = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:${TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:${UNIT_WORDS})(?:[- ]hundred)?|a hundred|hundred)(?:[ \u00a0-]?(?:thousand|million|billion|trillion)|(?:m|mn|bn|k)(?![\p{L}]))?`;
 
 /** Parses a number matched by NUMBER; null when it is not one. */
 export function parseNumber(raw: string): number | null {
-  const s = raw.trim().toLowerCase().replace(/\u00a0/g, ' ');
+  // "37-thousand", "a hundred-thousand": a hyphen before the scale word reads as a space.
+  const s = raw.trim().toLowerCase().replace(/\u00a0/g, ' ').replace(/-(?=(?:thousand|million|billion|trillion)\b)/g, ' ');
   const m = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?([a-z]+)?$/.exec(s);
   if (m && m[1]) {
     const base = Number(m[1].replace(/,/g, ''));

@@ -43,6 +43,8 @@ const NOT_WORKPLACE = /\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulat
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
 const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
+/** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
+const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
 const LABOUR = /\b(?:work|labou?r|employ|hir)/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
@@ -62,9 +64,17 @@ const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:a
 
 type Verdict = 'host' | 'other' | null;
 
+/** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
+const PRESSURE_FROM = /\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+/** Verbs of plain travel: a destination of workers only when the sentence speaks of workers or labour. */
+const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing))$/i;
+
+/** A country a figure or list leaves out: "this figure does not include China", "excluding Russia". */
+const LEFT_OUT = /\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string): Verdict {
-  if (NOT_WORKPLACE.test(before)) return 'other';
+  if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before)) return 'other';
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = PREP_BEFORE.exec(before);
   if (!p) return null;
@@ -76,12 +86,14 @@ function fromPreposition(before: string, sentence: string): Verdict {
     const last = sends[sends.length - 1];
     if (!last || THINGS_SENT.test(lead.slice(last.index + last[0].length))) return null;
     // "exported for hard currency, including to the U.S." is said of goods unless workers are named.
-    return /^export/i.test(last[0]) && !WORKER_NOUNS.test(lead) ? null : 'host';
+    if (/^export/i.test(last[0]) && !WORKER_NOUNS.test(lead)) return null;
+    // "Who's going to India?": travel makes a host only where workers or labour are spoken of.
+    return TRAVEL.test(last[0]) && !(WORKER_NOUNS.test(sentence) || NK_WORKERS.test(sentence) || LABOUR.test(sentence)) ? null : 'host';
   }
   if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
   const work = [...lead.matchAll(WORK_ALL)].pop();
   if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) ? null : 'host';
-  return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead)) ? 'host' : null;
+  return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead) || NK_ENTERPRISE.test(lead)) ? 'host' : null;
 }
 
 /** What links a subject country to the workers named after it: "Kuwait says … workers", "Poland does not intend to issue new work permits to …". */
@@ -151,7 +163,10 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
       // A list of three or more countries, or one introduced as countries, in a sentence about North Korean labour: the places it went.
       const s = sents[i]!;
       const around = text.slice(Math.max(s.start, mentions[i]!.start - 300), Math.min(s.end, mentions[j]!.end + 300));
-      const introduced = /\bcountries[ \u00a0]*(?:[—–:-]|,?[ \u00a0]+(?:like|such[ \u00a0]+as|including))[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(s.start, mentions[i]!.start - 40), mentions[i]!.start));
+      const lead = text.slice(Math.max(s.start, mentions[i]!.start - 120), mentions[i]!.start);
+      // "countries such as", "countries — ", and "countries in which North Koreans are deployed include …"
+      const introduced = /\bcountries[ \u00a0]*(?:[—–:-]|,?[ \u00a0]+(?:like|such[ \u00a0]+as|including))[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(lead.slice(-40)) ||
+        /\bcountries\b[^.;:]{0,80}[ \u00a0](?:include[sd]?|are|were)[ \u00a0]*:?[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(lead);
       const places = mentions.slice(i, j + 1).filter((m) => m.country !== 'KP').length;
       if ((places >= 3 || introduced) && nkLabour(around) && !direct.slice(i, j + 1).some((v, k) => v === 'other' && mentions[i + k]!.country !== 'KP')) {
         for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP') direct[k] = 'host';

@@ -13,13 +13,13 @@ const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${
 const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
 
-const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}`, 'iu');
+const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
 const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
 const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
 
 /**
  * What a share is a share of, from the words after it ("of their monthly
- * wages", "of the total North Korean workers") or, for "of which", "of
+ * wages", "of the total North Korean workers"; not a possessive: "of each worker’s pay" is of pay) or, for "of which", "of
  * them", the nearest whole named before it ("$1,000 a month, half of which").
  */
 function shareWhole(sentence: string, start: number, end: number): ShareWhole {
@@ -31,7 +31,7 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
     if (fresh(RE_SHARES_3).test(noun)) return 'revenue';
     return 'workforce';
   }
-  if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return 'other';
+  if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return wholeAround(sentence, start, after);
   // The nearest whole before the share: money or pay, workers, revenue.
   const before = sentence.slice(Math.max(0, start - 160), start);
   const last = (pattern: string) => {
@@ -48,7 +48,20 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   return best === money ? 'wages' : best === workers ? 'workforce' : 'revenue';
 }
 
+/**
+ * The whole of a share that names none after it: "a 30 percent cut" (of a payment: revenue), "divided payments …
+ * at a 40:60 ratio" (revenue), "wages that are invariably a fraction of what …" (wages).
+ */
+function wholeAround(sentence: string, start: number, after: string): ShareWhole {
+  if (/^[ \u00a0]+(?:cut|commission)\b/i.test(after)) return 'revenue';
+  const before = sentence.slice(Math.max(0, start - 80), start);
+  if (fresh(RE_SHARES_9).test(before)) return 'wages';
+  if (/^[ \u00a0]+ratio\b/i.test(after) && /\b(?:divid|split|shar)\w*[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+)?(?:payments?|proceeds|profits?|revenues?|income|earnings|money|takings)\b/i.test(before)) return 'revenue';
+  return 'other';
+}
+const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
 const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
 const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
 const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
 const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
@@ -59,9 +72,18 @@ export function shares(text: string, s: Sentence): Hit[] {
   const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
     hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
 
+  const percent = /%|per[ \u00a0]*cent/iu.test(sentence);
+  // "between 70 and 90 percent": first, so that "90 percent" alone is not taken from it
+  const between = fresh(RE_SHARES_8);
+  for (let m = percent ? between.exec(sentence) : null; m; m = between.exec(sentence)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === null || b === null || a > b) continue;
+    add(m.index, m[0].length, a / 100, b / 100, 'range');
+  }
   // "95 percent", "40%", "zero to 15%", "about 40%"
   const pct = fresh(RE_SHARES_4);
-  for (let m = pct.exec(sentence); m; m = pct.exec(sentence)) {
+  for (let m = percent ? pct.exec(sentence) : null; m; m = pct.exec(sentence)) {
     const a = m[2] ? parseNumber(m[2]) : null;
     const b = parseNumber(m[3] ?? '');
     if (b === null) continue;
@@ -75,7 +97,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "one third of their wages", "two-thirds", "half of"
   const frac = fresh(RE_SHARES_5);
-  for (let m = frac.exec(sentence); m; m = frac.exec(sentence)) {
+  for (let m = /half|third|quarter|fifth|tenth/iu.test(sentence) ? frac.exec(sentence) : null; m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
     // "that half of the strategy": a part of something, not a share of an amount.
@@ -87,7 +109,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "Three of every four North Korean escapees"
   const every = fresh(RE_SHARES_6);
-  for (let m = every.exec(sentence); m; m = every.exec(sentence)) {
+  for (let m = /every/iu.test(sentence) ? every.exec(sentence) : null; m; m = every.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || b === 0 || a > b) continue;
@@ -108,7 +130,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
   const fuzzy = fresh(RE_SHARES_7);
-  for (let m = fuzzy.exec(sentence); m; m = fuzzy.exec(sentence)) {
+  for (let m = /fraction|majority/iu.test(sentence) ? fuzzy.exec(sentence) : null; m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
     add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
   }

@@ -15,7 +15,7 @@ const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|
 const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
 const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
-const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new']);
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural']);
 /** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
 
@@ -25,15 +25,18 @@ function validModifiers(raw: string | undefined): boolean {
 }
 export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|found|met|interviewed|groups?(?: of at least)?|teams?)(?:\s+of)?\s+(?:the\s+)?$/i;
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|found|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+/** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one). */
+const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/iu;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|several${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
 
 /**
@@ -45,6 +48,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
+  const nouns = HAS_NOUN.test(sentence);
+  const thousands = /thousands/iu.test(sentence);
+  // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
+  if (!nouns && !thousands && !ownCue) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
@@ -54,9 +61,25 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     hits.push(h);
   };
 
+  // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
+  const rough = fresh(RE_WORKER_COUNTS_7);
+  for (let m = thousands || /hundred/iu.test(sentence) ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+    if (!validModifiers(m[4])) continue;
+    const start = s.start + m.index;
+    const end = start + m[0].length;
+    const low = /hundred/i.test(m[2] ?? m[3] ?? '') ? 100 : 1_000;
+    const q = m[1] ? qualifierOf(m[1]) : 'order_of_magnitude';
+    const bounded = q === 'at_least' ? { low, high: null } : q === 'at_most' ? { low: null, high: low * 10 } : { low, high: low * 10 };
+    push(
+      { kind: 'worker_count', start, end, ...bounded, unit: 'persons', qualifier: q === 'at_least' || q === 'at_most' ? q : 'order_of_magnitude', of: null, per: null },
+      WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
+      text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
+    );
+  }
+
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
   const part = fresh(RE_WORKER_COUNTS_1);
-  for (let m = part.exec(sentence); m; m = part.exec(sentence)) {
+  for (let m = nouns ? part.exec(sentence) : null; m; m = part.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
@@ -71,7 +94,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
   const counted = fresh(RE_WORKER_COUNTS_2);
-  for (let m = counted.exec(sentence); m; m = counted.exec(sentence)) {
+  for (let m = nouns ? counted.exec(sentence) : null; m; m = counted.exec(sentence)) {
     const first = parseNumber(m[2] ?? '');
     const second = m[3] ? parseNumber(m[3]) : null;
     if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
@@ -87,7 +110,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     let high: number | null;
     if (second !== null) {
       q = 'range';
-      low = first;
+      low = shorthandLow(m[2] ?? '', first, m[3] ?? '', second);
       high = second;
       const bq = qualifierOf(m[1]);
       if (bq === 'approximate') q = 'range';
@@ -104,7 +127,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Orders of magnitude: "tens of thousands of workers", "the number of North Koreans working abroad is in the tens of thousands"
   const vague = fresh(RE_WORKER_COUNTS_3);
-  for (let m = vague.exec(sentence); m; m = vague.exec(sentence)) {
+  for (let m = thousands ? vague.exec(sentence) : null; m; m = vague.exec(sentence)) {
     const start = s.start + m.index;
     const end = start + m[0].length;
     const head = (m[1] ?? m[4] ?? '').toLowerCase();
@@ -129,6 +152,7 @@ const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|w
 
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
 function numberOfCounts(sentence: string, s: Sentence): Hit[] {
+  if (!/number/iu.test(sentence)) return [];
   const head = fresh(RE_WORKER_COUNTS_4).exec(sentence);
   if (!head) return [];
   const hits: Hit[] = [];
@@ -147,11 +171,24 @@ function numberOfCounts(sentence: string, s: Sentence): Hit[] {
   return hits;
 }
 
+/**
+ * The low end of a range written in shorthand: "50-60,000" is 50,000 to 60,000 and "2-3 million" 2 to 3
+ * million (the first number takes the scale of the second when it has none and would otherwise be far below it).
+ */
+function shorthandLow(rawLow: string, low: number, rawHigh: string, high: number): number {
+  if (!/^\d+$/.test(rawLow.trim()) || low >= high) return low;
+  const scale = /(thousand|million|billion)$/i.exec(rawHigh.trim())?.[1]?.toLowerCase();
+  if (scale) return low * (scale === 'thousand' ? 1e3 : scale === 'million' ? 1e6 : 1e9);
+  if (/^\d{1,3}(?:,\d{3})+$/.test(rawHigh.trim()) && low < 1000 && low * 1000 <= high && low * 10_000 > high) return low * 1000;
+  return low;
+}
+
 const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
 
 /** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
 function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
+  if (!/\(/.test(sentence)) return hits;
   const r = fresh(RE_WORKER_COUNTS_6);
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const v = parseNumber(m[2] ?? '');

@@ -54,13 +54,18 @@ class PgliteDb implements Db {
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction(async (tx) =>
-      fn({
+    return this.pglite.transaction(async (tx) => {
+      const q: Queryable & { copyIn(sql: string, data: Blob): Promise<void> } = {
         async query<R extends object = Row>(sql: string, params: readonly unknown[] = []) {
           return (await tx.query<R>(sql, params as unknown[])).rows;
         },
-      }),
-    );
+        // COPY FROM '/dev/blob' (store/bulk.ts): PGlite reads the rows from the blob.
+        async copyIn(sql: string, data: Blob) {
+          await tx.query(sql, [], { blob: data });
+        },
+      };
+      return fn(q);
+    });
   }
 
   async exec(sql: string): Promise<void> {

@@ -44,6 +44,8 @@ describe('room39 case', () => {
     expect(alerts.code, alerts.stderr).toBe(0);
     const body = JSON.parse(alerts.stdout) as { alerts: Record<string, unknown>[] };
     expect(body.alerts).toHaveLength(1);
+    // The loaded store holds OFAC and UN: KPe.008's UN entry was its last designation, so it is `delisted`
+    // (test/cases/rescreen.test.ts covers `changed` when the UK list still names it).
     expect(body.alerts[0]).toMatchObject({ row: 1, entity_id: 'unsc-kpe-008', change: 'delisted', list: 'un_sc_sanctions', version: '2026-03-06' });
     for (const k of ['row', 'entity_id', 'caption', 'change', 'list', 'version', 'at']) expect(body.alerts[0]).toHaveProperty(k);
 

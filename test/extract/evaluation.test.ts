@@ -10,9 +10,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
+import { bundledResolver, type MatcherResolver } from '../../src/ingest/documents/resolver.ts';
 import { GOALS, SCORED_FIELDS, scoreDocument, summarize, type DocumentLabels, type DocumentScore } from '../../src/extract/evaluate.ts';
-import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
+import type { ExtractionResult } from '../../src/extract/types.ts';
 import { officialListFiles } from '../support/official.ts';
 
 const dir = path.join(REPO_ROOT, 'test/extract/labels');
@@ -22,7 +22,7 @@ const docs = files.map((f) => {
   return { file: f, labels, text: fs.readFileSync(path.join(REPO_ROOT, labels.document), 'utf8') };
 });
 
-let resolver: EntityResolver;
+let resolver: MatcherResolver;
 const results = new Map<string, ExtractionResult>();
 const scores: DocumentScore[] = [];
 
@@ -72,6 +72,13 @@ describe('extraction on the seed documents', () => {
       }
     }
     expect(summarize(scores).badQuotes).toBe(0);
+  });
+
+  it('gives the same output whether the resolver remembers its answers from earlier documents or reads afresh', async () => {
+    // The answers of the first pass (beforeAll) are remembered: reading again uses them.
+    for (const d of docs.slice(0, 3)) expect(await extract(d.text, { resolver })).toEqual(results.get(d.file));
+    resolver.forget();
+    for (const d of docs.slice(3)) expect(await extract(d.text, { resolver })).toEqual(results.get(d.file));
   });
 
   it('resolves aliases and romanisation variants to one graph entity', () => {

@@ -1,6 +1,6 @@
 /**
- * Hand specs (source/dev.mjs, source/heldout.mjs) → one annotation file per
- * text (dev/<id>.json, heldout/<id>.json) with character offsets, the span
+ * Hand specs (source/dev.mjs, source/heldout.mjs, source/fresh.mjs) → one annotation file per
+ * text (dev/<id>.json, heldout/<id>.json, fresh/<id>.json) with character offsets, the span
  * text, the citation and the SHA-256 of the text. Only finds where the hand-
  * chosen strings are: `npx tsx bench/extract/out-of-sample/build.ts [--show]`
  * (--show prints each annotation with a few words around it, to check it).
@@ -12,6 +12,8 @@ import { HERE, corpusDir, sha256, type Annotation, type CorpusSet, type Qualifie
 import { DEV } from './source/dev.mjs';
 // @ts-expect-error plain JavaScript data files
 import { HELDOUT } from './source/heldout.mjs';
+// @ts-expect-error plain JavaScript data files
+import { FRESH } from './source/fresh.mjs';
 import recorded from './split.json' with { type: 'json' };
 
 type Occ = [string, number];
@@ -33,8 +35,9 @@ function at(text: string, surface: string, n: number, id: string): { start: numb
 }
 
 const show = process.argv.includes('--show');
-for (const [set, specs] of [['dev', DEV], ['heldout', HELDOUT]] as [CorpusSet, Record<string, Spec>][]) {
-  const expected = [...(recorded as Record<CorpusSet, string[]>)[set]].sort();
+for (const [set, specs] of [['dev', DEV], ['heldout', HELDOUT], ['fresh', FRESH]] as [CorpusSet, Record<string, Spec>][]) {
+  // dev and heldout were drawn by split.ts; the fresh set is all of source/fresh.mjs.
+  const expected = set === 'fresh' ? Object.keys(specs).sort() : [...(recorded as unknown as Record<string, string[]>)[set]!].sort();
   if (JSON.stringify(Object.keys(specs).sort()) !== JSON.stringify(expected)) throw new Error(`${set}: specs do not match split.json`);
   fs.mkdirSync(path.join(HERE, set), { recursive: true });
   for (const [id, s] of Object.entries(specs)) {

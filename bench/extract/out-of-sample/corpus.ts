@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const SETS = ['dev', 'heldout'] as const;
+/** dev and heldout: round 1 (split.json); fresh: the second held-out set of round 2, gathered after the first was scored. */
+export const SETS = ['dev', 'heldout', 'fresh'] as const;
 export type CorpusSet = (typeof SETS)[number];
 
 export function corpusDir(): string {

@@ -27,39 +27,54 @@ const LIST_DATASETS = ['us_ofac_sdn', 'un_sc_sanctions', 'gb_fcdo_sanctions'];
 /** Properties the matcher reads. */
 const MATCH_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'lastName', 'birthDate', 'nationality', 'citizenship', 'country', 'jurisdiction'];
 
+/** Answers remembered per resolver (one graph version); emptied past this many so a long-running server's memory stays bounded. */
+const ANSWER_LIMIT = 50_000;
+
 export class MatcherResolver implements EntityResolver {
   private readonly filter: NameFilter;
+  /** Each name's answer, kept while this resolver lives: the graph behind it does not change (a new graph gets a new resolver). */
+  private readonly answers = new Map<string, ResolvedEntity | null>();
 
   constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {
     this.filter = new NameFilter(matcher.index);
   }
 
-  /** Forgets what the name filter remembered (for measuring a first reading). */
+  /** Forgets every remembered answer and word (for measuring a first reading). */
   forget(): void {
     this.filter.forget();
+    this.answers.clear();
   }
 
   async resolveMany(names: readonly string[]): Promise<(ResolvedEntity | null)[]> {
     return names.map((name) => {
-      // Most candidates share no word with any graph name: dropped before scoring.
-      if (!this.filter.mayMatch(name)) return null;
-      const results = this.matcher
-        .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff })
-        .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
-      if (!results.length) return null;
-      const key = compactKey(name);
-      // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
-      const isExact = (r: (typeof results)[number]) => {
-        const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => r.entity.properties[p] ?? []);
-        return (given.length ? given : r.entity.names.map((n) => n.value)).some((v) => compactKey(v) === key);
-      };
-      // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
-      const top = Math.round(results[0]!.score * 50);
-      const curatedFirst = (a: (typeof results)[number], b: (typeof results)[number]) => Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
-      const exactHit = results.filter(isExact).sort(curatedFirst)[0];
-      const best = exactHit ?? results.filter((r) => Math.round(r.score * 50) === top).sort(curatedFirst)[0]!;
-      return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
+      const known = this.answers.get(name);
+      if (known !== undefined) return known;
+      const answer = this.resolveOne(name);
+      if (this.answers.size >= ANSWER_LIMIT) this.answers.clear();
+      this.answers.set(name, answer);
+      return answer;
     });
+  }
+
+  private resolveOne(name: string): ResolvedEntity | null {
+    // Most candidates share no word with any graph name: dropped before scoring.
+    if (!this.filter.mayMatch(name)) return null;
+    const results = this.matcher
+      .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff })
+      .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
+    if (!results.length) return null;
+    const key = compactKey(name);
+    // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
+    const isExact = (r: (typeof results)[number]) => {
+      const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => r.entity.properties[p] ?? []);
+      return (given.length ? given : r.entity.names.map((n) => n.value)).some((v) => compactKey(v) === key);
+    };
+    // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
+    const top = Math.round(results[0]!.score * 50);
+    const curatedFirst = (a: (typeof results)[number], b: (typeof results)[number]) => Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
+    const exactHit = results.filter(isExact).sort(curatedFirst)[0];
+    const best = exactHit ?? results.filter((r) => Math.round(r.score * 50) === top).sort(curatedFirst)[0]!;
+    return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
   }
 }
 

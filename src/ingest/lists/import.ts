@@ -84,6 +84,8 @@ function checkDate(date: string, where: string): string {
 }
 
 function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecord {
+  // Statements are made when asked for: an update asks only for the entries whose hash changed.
+  let statements: Statement[] | null = null;
   return {
     entryId: entry.entryId,
     entityId: entityIdOf(entry.listId, entry.entryId),
@@ -92,7 +94,7 @@ function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecor
     dprk: isDprkRelated(entry),
     hash: entryHash(entry),
     snapshot: entry,
-    statements: entryStatements(entry, { sourceId, seen }),
+    get statements() { return (statements ??= entryStatements(entry, { sourceId, seen })); },
   };
 }
 

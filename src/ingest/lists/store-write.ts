@@ -5,6 +5,7 @@
  */
 import type { Statement } from '../../model/index.ts';
 import type { Queryable } from '../../store/db.ts';
+import { canCopy, copyRows, countRows, withIndexesSetAside, type Column, type ColumnType } from '../../store/bulk.ts';
 
 const CHUNK = 5000;
 
@@ -89,4 +90,42 @@ export async function insertChanges(q: Queryable, rows: readonly ChangeRow[]): P
         part.map((r) => r.change), part.map((r) => r.dprk), part.map((r) => JSON.stringify(r.details))],
     );
   }
+}
+
+const STATEMENT_COLUMNS: Column[] = [
+  ['id', 'text'], ['entity_id', 'text'], ['schema', 'text'], ['prop', 'text'], ['value', 'text'], ['original_value', 'text'], ['dataset', 'text'],
+  ['source_id', 'text'], ['quote', 'text'], ['quote_start', 'int'], ['quote_end', 'int'], ['page', 'int'], ['reliability', 'text'],
+  ['first_seen', 'text'], ['last_seen', 'text'], ['recorded_by', 'text'], ['review_status', 'text'],
+].map(([name, type]) => ({ name: name!, type: type as ColumnType }));
+const ENTRY_COLUMNS: Column[] = ['dataset', 'entry_id', 'entity_id', 'schema', 'caption', 'content_hash', 'snapshot', 'dprk', 'first_seen', 'last_seen', 'source_id']
+  .map((name) => ({ name, type: name === 'snapshot' ? 'jsonb' : name === 'dprk' ? 'bool' : 'text' }));
+const CHANGE_COLUMNS: Column[] = ['id', 'dataset', 'source_id', 'version', 'entry_id', 'entity_id', 'schema', 'caption', 'change', 'dprk', 'details']
+  .map((name) => ({ name, type: name === 'details' ? 'jsonb' : name === 'dprk' ? 'bool' : 'text' }));
+
+/**
+ * The first version of a list, written at once: its statements, entries and
+ * changes are all new (the caller checked that nothing of the dataset is
+ * stored), so they go in by COPY without conflict handling, and when they
+ * outnumber half the statements already stored, the statements table's
+ * indexes and keys are rebuilt after the load instead of updated row by row.
+ * A statement id given twice keeps its last schema, as the batched upsert did.
+ */
+export async function writeFirstVersion(q: Queryable, statements: readonly Statement[], entries: readonly EntryRow[], changes: readonly ChangeRow[]): Promise<void> {
+  const byId = new Map<string, Statement>();
+  for (const s of statements) {
+    const had = byId.get(s.id);
+    byId.set(s.id, had ? { ...had, schema: s.schema } : s);
+  }
+  const rows = [...byId.values()].map((s) => [s.id, s.entityId, s.schema, s.prop, s.value, s.originalValue, s.dataset, s.sourceId, s.quote,
+    s.quoteStart, s.quoteEnd, s.page, s.reliability, s.firstSeen, s.lastSeen, s.recordedBy, s.reviewStatus]);
+  const load = () => copyRows(q, 'statements', STATEMENT_COLUMNS, rows);
+  if (canCopy(q) && rows.length * 2 >= await countRows(q, 'statements')) {
+    await withIndexesSetAside(q, 'statements', load);
+    // The table is now mostly these rows: fresh statistics keep the planner from nested loops sized for the table before.
+    await q.query('ANALYZE statements');
+  } else await load();
+  await copyRows(q, 'list_entries', ENTRY_COLUMNS, entries.map((r) => [r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash,
+    JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]));
+  await copyRows(q, 'list_changes', CHANGE_COLUMNS, changes.map((r) => [r.id, r.dataset, r.sourceId, r.version, r.entryId, r.entityId,
+    r.schema, r.caption, r.change, r.dprk, JSON.stringify(r.details)]));
 }

@@ -8,11 +8,12 @@
 import type { Source, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
+import { advanceLastSeen, refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
 import { stableId, upsertSource } from '../../store/statements.ts';
+import { canCopy, countRows, withIndexesSetAside } from '../../store/bulk.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
-import { insertChanges, upsertEntryRows, upsertListStatements, type ChangeRow, type EntryRow } from './store-write.ts';
+import { insertChanges, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type EntryRow } from './store-write.ts';
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -91,10 +92,16 @@ export function assignLabel(v: VersionInfo, stored: readonly StoredVersion[]): s
   return `${v.version}.${n}`;
 }
 
-/** Entity ids an entry owns: its own, and (for lists) its derived records `<id>-sanction`, `<id>-wallet-…`. */
-const OWNED = `(entity_id = ANY($1::text[]) OR entity_id LIKE ANY($2::text[]))`;
-const esc = (i: string) => i.replace(/[\\%_]/g, '\\$&');
-const ownedParamsOf = (derived: boolean) => (ids: string[]) => [ids, derived ? ids.flatMap((i) => [`${esc(i)}-sanction`, `${esc(i)}-wallet-%`]) : []];
+/**
+ * Entity ids entries own: their own, and (for lists) their derived records `<id>-sanction` and `<id>-wallet-…`
+ * (each wallet states its holder, so the wallets are found through the value index rather than a LIKE over every id).
+ */
+async function ownedIds(q: Queryable, ids: readonly string[], derived: boolean): Promise<string[]> {
+  if (!derived || !ids.length) return [...ids];
+  const wallets = await q.query<{ entity_id: string; value: string }>(
+    `SELECT DISTINCT entity_id, value FROM statements WHERE prop = 'holder' AND value = ANY($1::text[])`, [ids]);
+  return [...ids, ...ids.map((i) => `${i}-sanction`), ...wallets.filter((w) => w.entity_id.startsWith(`${w.value}-wallet-`)).map((w) => w.entity_id)];
+}
 
 export async function alreadyImported(q: Queryable, dataset: string, sha256: string): Promise<ImportCounts | null> {
   const rows = await q.query<{ source_id: string; version: string; published: string; entries: number; dprk_entries: number }>(
@@ -146,7 +153,7 @@ export async function importVersion(
   records: AsyncIterable<ImportRecord>,
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
-  const ownedParams = ownedParamsOf(hooks.derivedIds !== false);
+  const owned = (q: Queryable, ids: readonly string[]) => ownedIds(q, ids, hooks.derivedIds !== false);
   const counts = await db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
@@ -159,6 +166,8 @@ export async function importVersion(
     // Entities whose derived rows are recomputed from the stored statements at the end (refreshEntities)…
     const touched = new Set<string>();
     const touch = (ids: Iterable<string>) => { for (const id of ids) touched.add(id); };
+    // Entities some accepted statement of which only moved to this version (its date becomes their last_seen; nothing else changes).
+    const movedOnly = new Set<string>();
     // …and entities new in this version, whose rows are derived from the records themselves (writeEntitySummaries):
     // those whose every statement this import writes. `owner` says which entry gave an entity its statements;
     // `unchecked` holds the ones not yet checked to have no statements stored before.
@@ -170,6 +179,11 @@ export async function importVersion(
     let changeRows: ChangeRow[] = [];
     let pendingChanged: ImportRecord[] = [];
     let added = 0, changed = 0, dprk = 0;
+    // The first version of a list (nothing of it stored) is held and written at once at the end (store-write.ts writeFirstVersion)…
+    let firstVersion = false;
+    // …unless some entity of it already has statements in the store (then the batched upserts, which handle conflicts).
+    let storedBefore = false;
+    const held: { statements: Statement[]; entries: EntryRow[]; changes: ChangeRow[] } = { statements: [], entries: [], changes: [] };
 
     const begin = async () => {
       const proposed = resolveVersion();
@@ -187,6 +201,7 @@ export async function importVersion(
       const rows = await tx.query<{ entry_id: string; content_hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>(
         'SELECT entry_id, content_hash, entity_id, schema, caption, dprk FROM list_entries WHERE dataset = $1 AND removed_on IS NULL', [v.dataset]);
       prev = new Map(rows.map((r) => [r.entry_id, { hash: r.content_hash, entity_id: r.entity_id, schema: r.schema, caption: r.caption, dprk: r.dprk }]));
+      firstVersion = prevSources.length === 0 && !(await tx.query('SELECT 1 FROM list_entries WHERE dataset = $1 UNION ALL SELECT 1 FROM list_changes WHERE dataset = $1 LIMIT 1', [v.dataset])).length;
     };
 
     const flushChanged = async () => {
@@ -195,8 +210,8 @@ export async function importVersion(
       const keep = pendingChanged.flatMap((r) => r.statements.map((s) => s.id));
       // Values an entry no longer gives are dropped from the current statements; the change record keeps them.
       await tx.query(
-        `DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4 AND NOT (id = ANY($5::text[]))`,
-        [...ownedParams(ids), prevSources, LIST_RECORDER, keep],
+        `DELETE FROM statements WHERE entity_id = ANY($1::text[]) AND source_id = ANY($2::text[]) AND recorded_by = $3 AND NOT (id = ANY($4::text[]))`,
+        [await owned(tx, ids), prevSources, LIST_RECORDER, keep],
       );
       const snaps = await tx.query<{ entry_id: string; snapshot: unknown }>(
         'SELECT entry_id, snapshot FROM list_entries WHERE dataset = $1 AND entry_id = ANY($2::text[])', [v.dataset, pendingChanged.map((r) => r.entryId)]);
@@ -236,12 +251,17 @@ export async function importVersion(
     const checkFresh = async () => {
       for (let i = 0; i < unchecked.length; i += 5000) {
         const stored = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])', [unchecked.slice(i, i + 5000)]);
-        for (const { entity_id: id } of stored) { fresh.delete(id); touched.add(id); }
+        for (const { entity_id: id } of stored) { fresh.delete(id); touched.add(id); storedBefore = true; }
       }
       unchecked = [];
     };
 
     const flush = async (force: boolean) => {
+      if (firstVersion) {
+        for (const [from, to] of [[batch, held.statements], [entryRows, held.entries], [changeRows, held.changes]] as const) for (const x of from) (to as unknown[]).push(x);
+        batch = []; entryRows = []; changeRows = [];
+        return;
+      }
       if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
       await checkFresh();
       await flushChanged();
@@ -254,8 +274,6 @@ export async function importVersion(
     for await (const r of records) {
       if (!v) await begin();
       const info = v!;
-      // Every statement cites this version and was seen on its date, whatever the caller stamped.
-      for (const st of r.statements) { st.sourceId = sourceId; st.firstSeen = seenDate; st.lastSeen = seenDate; }
       if (seen.has(r.entryId)) throw new Room39Error('invalid_data', `entry ${r.entryId} appears twice in the file`, info.file);
       seen.add(r.entryId);
       entityIdsByName.set(r.caption.toLowerCase(), r.entityId);
@@ -265,6 +283,11 @@ export async function importVersion(
         dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, hash: r.hash,
         snapshot: r.snapshot, dprk: r.dprk, firstSeen: seenDate, lastSeen: seenDate, sourceId,
       };
+      // An entry whose content hash is unchanged needs no statements (records may make them only when asked).
+      if (!old || old.hash !== r.hash) {
+        // Every statement cites this version and was seen on its date, whatever the caller stamped.
+        for (const st of r.statements) { st.sourceId = sourceId; st.firstSeen = seenDate; st.lastSeen = seenDate; }
+      }
       if (!old) {
         added++;
         batch.push(...r.statements);
@@ -293,9 +316,10 @@ export async function importVersion(
     const removedEntities = removedIds.map((k) => prev.get(k)!.entity_id);
     for (let i = 0; i < removedIds.length; i += 2000) {
       const ids = removedEntities.slice(i, i + 2000);
-      const owned = await tx.query<{ entity_id: string }>(`SELECT DISTINCT entity_id FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[])`, [...ownedParams(ids), prevSources]);
-      touch(owned.map((o) => o.entity_id));
-      await tx.query(`DELETE FROM statements WHERE ${OWNED} AND source_id = ANY($3::text[]) AND recorded_by = $4`, [...ownedParams(ids), prevSources, LIST_RECORDER]);
+      const all = await owned(tx, ids);
+      const stored = await tx.query<{ entity_id: string }>(`SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[]) AND source_id = ANY($2::text[])`, [all, prevSources]);
+      touch(stored.map((o) => o.entity_id));
+      await tx.query(`DELETE FROM statements WHERE entity_id = ANY($1::text[]) AND source_id = ANY($2::text[]) AND recorded_by = $3`, [all, prevSources, LIST_RECORDER]);
     }
     if (removedIds.length) {
       await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4 WHERE dataset = $1 AND entry_id = ANY($2::text[])', [info.dataset, removedIds, seenDate, sourceId]);
@@ -319,15 +343,29 @@ export async function importVersion(
       // New link entities (the first version's, or links first made now) are derived like new entries.
       addFresh('\u0000links', extra.statements, []);
       await checkFresh();
-      await upsertListStatements(tx, extra.statements);
+      if (firstVersion) for (const st of extra.statements) held.statements.push(st);
+      else await upsertListStatements(tx, extra.statements);
+    }
+    if (firstVersion) {
+      await checkFresh();
+      if (storedBefore) {
+        await upsertListStatements(tx, held.statements);
+        await upsertEntryRows(tx, held.entries);
+        await insertChanges(tx, held.changes);
+      } else await writeFirstVersion(tx, held.statements, held.entries, held.changes);
     }
 
     // Everything still listed now cites this version, and was last seen on its date.
     if (prevSources.length) {
-      const moved = await tx.query<{ entity_id: string }>(
-        `UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id`,
+      // One row back (the distinct entities, as JSON) rather than one per moved statement.
+      const move = () => tx.query<{ ids: string }>(
+        `WITH m AS (UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id, review_status)
+         SELECT coalesce(json_agg(DISTINCT entity_id) FILTER (WHERE review_status = 'accepted'), '[]')::text AS ids FROM m`,
         [sourceId, seenDate, prevSources]);
-      touch(moved.map((m) => m.entity_id));
+      // On PGlite, moving most of the table costs less with the indexes rebuilt after than updated row by row (store/bulk.ts).
+      const [{ n: moving } = { n: 0 }] = canCopy(tx) ? await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM statements WHERE source_id = ANY($1::text[])', [prevSources]) : [];
+      const [moved] = moving > 0 && moving * 2 >= await countRows(tx, 'statements') ? await withIndexesSetAside(tx, 'statements', move) : await move();
+      for (const id of JSON.parse(moved?.ids ?? '[]') as string[]) movedOnly.add(id);
       await tx.query(`UPDATE list_entries SET last_seen = $3, source_id = $4 WHERE dataset = $1 AND removed_on IS NULL AND entry_id = ANY($2::text[])`,
         [info.dataset, [...seen], seenDate, sourceId]);
     }
@@ -339,6 +377,8 @@ export async function importVersion(
     );
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
+    for (const id of [...touched, ...fresh.keys()]) movedOnly.delete(id);
+    await advanceLastSeen(tx, [...movedOnly], seenDate);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
     await hooks.finish?.(tx, seen.size);

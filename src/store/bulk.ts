@@ -1,0 +1,113 @@
+/**
+ * Bulk loading for writers of many rows at once (list imports): rows go in
+ * by COPY where the engine offers it (PGlite: `COPY … FROM '/dev/blob'`),
+ * else by parameterised `INSERT … SELECT FROM unnest(…)` in chunks; and a
+ * table's indexes and key constraints can be set aside while a batch larger
+ * than the table goes in, then rebuilt under the same names and definitions.
+ * Everything runs in the caller's transaction: a failure (a duplicate key
+ * found by the rebuilt primary key, a foreign key the rows break) rolls the
+ * whole import back, indexes included.
+ */
+import type { Queryable } from './db.ts';
+
+/** A transaction that can take COPY data (PGlite's; db.ts gives it). */
+export interface CopyCapable extends Queryable {
+  copyIn(sql: string, data: Blob): Promise<void>;
+}
+
+export function canCopy(q: Queryable): q is CopyCapable {
+  return typeof (q as Partial<CopyCapable>).copyIn === 'function';
+}
+
+export type ColumnType = 'text' | 'int' | 'bool' | 'jsonb';
+export interface Column { name: string; type: ColumnType }
+
+/** Table and column names come from the code, never from input; this keeps it so. */
+function checkName(...names: string[]): void {
+  for (const n of names) if (!/^[a-z_][a-z0-9_]*$/.test(n)) throw new Error(`not a plain table or column name: ${n}`);
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value in COPY's text format (`\N` for null; jsonb values are given as their JSON text). */
+function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  return SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
+}
+
+const COPY_ROWS = 50_000;
+const INSERT_ROWS = 5_000;
+
+/**
+ * Writes rows (each an array of values in the order of `columns`; jsonb as
+ * JSON text) into a table. No conflict handling: the caller knows the rows
+ * are new.
+ */
+export async function copyRows(q: Queryable, table: string, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  checkName(table, ...columns.map((c) => c.name));
+  const names = columns.map((c) => c.name).join(', ');
+  if (canCopy(q)) {
+    for (let i = 0; i < rows.length; i += COPY_ROWS) {
+      let text = '';
+      for (const row of rows.slice(i, i + COPY_ROWS)) {
+        text += copyField(row[0]);
+        for (let k = 1; k < columns.length; k++) text += '\t' + copyField(row[k]);
+        text += '\n';
+      }
+      // One part: a blob of many small strings costs PGlite a read per part.
+      await q.copyIn(`COPY ${table} (${names}) FROM '/dev/blob'`, new Blob([Buffer.from(text)]));
+    }
+    return;
+  }
+  const casts = columns.map((c, k) => `$${k + 1}::${c.type === 'jsonb' ? 'text' : c.type}[]`).join(', ');
+  const select = columns.map((c, k) => (c.type === 'jsonb' ? `u.c${k}::jsonb` : `u.c${k}`)).join(', ');
+  const alias = columns.map((_, k) => `c${k}`).join(', ');
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    const part = rows.slice(i, i + INSERT_ROWS);
+    await q.query(`INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${casts}) AS u(${alias})`, columns.map((_, k) => part.map((r) => r[k] ?? null)));
+  }
+}
+
+interface Rebuild { sql: string }
+
+/**
+ * Runs `fn` with the table's indexes, primary/unique keys and foreign keys
+ * dropped, then builds them again (same names, same definitions; the keys
+ * are checked over every row, old and new, as they are built). Building an
+ * index over a whole table at once costs a fraction of updating it row by
+ * row, so this pays when the batch is larger than about half the table.
+ * For a single-connection store only (PGlite): on a server it would lock
+ * the table against readers for the whole transaction.
+ */
+export async function withIndexesSetAside<T>(q: Queryable, table: string, fn: () => Promise<T>): Promise<T> {
+  checkName(table);
+  const constraints = await q.query<{ name: string; type: string; def: string }>(
+    `SELECT conname AS name, contype AS type, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'f') ORDER BY contype DESC, conname`, [table]);
+  const indexes = await q.query<{ name: string; def: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
+      ORDER BY i.relname`, [table]);
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  // Foreign keys first ('f' sorts after 'p' and 'u', hence DESC), then keys, then plain indexes.
+  for (const c of constraints) await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${quoted(c.name)}`);
+  for (const i of indexes) await q.query(`DROP INDEX ${quoted(i.name)}`);
+  const result = await fn();
+  const rebuild: Rebuild[] = [
+    ...constraints.filter((c) => c.type !== 'f').map((c) => ({ sql: `ALTER TABLE ${table} ADD CONSTRAINT ${quoted(c.name)} ${c.def}` })),
+    ...indexes.map((i) => ({ sql: i.def })),
+    ...constraints.filter((c) => c.type === 'f').map((c) => ({ sql: `ALTER TABLE ${table} ADD CONSTRAINT ${quoted(c.name)} ${c.def}` })),
+  ];
+  for (const r of rebuild) await q.query(r.sql);
+  return result;
+}
+
+/** How many rows a table holds (exact; a sequential count, cheap next to a bulk load). */
+export async function countRows(q: Queryable, table: string): Promise<number> {
+  checkName(table);
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return row?.n ?? 0;
+}
