@@ -29,11 +29,16 @@ export interface CaseAlert extends NewAlert {
 }
 
 export async function insertAlerts(q: Queryable, caseId: string, runId: string, alerts: readonly (NewAlert & { id: string })[]): Promise<void> {
-  for (const a of alerts) {
+  for (let i = 0; i < alerts.length; i += 2000) {
+    const part = alerts.slice(i, i + 2000);
     await q.query(
       `INSERT INTO case_alerts (id, case_id, run_id, row_no, entity_id, caption, change, list, version, since_decision, details)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb) ON CONFLICT (id) DO NOTHING`,
-      [a.id, caseId, runId, a.row, a.entity_id, a.caption, a.change, a.list, a.version, a.since_decision, JSON.stringify(a.details)]);
+       SELECT a.id, $1, $2, a.row_no, a.entity_id, a.caption, a.change, a.list, a.version, a.since_decision, a.details::jsonb
+         FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bool[], $11::text[])
+           AS a(id, row_no, entity_id, caption, change, list, version, since_decision, details)
+       ON CONFLICT (id) DO NOTHING`,
+      [caseId, runId, part.map((a) => a.id), part.map((a) => a.row), part.map((a) => a.entity_id), part.map((a) => a.caption), part.map((a) => a.change),
+        part.map((a) => a.list), part.map((a) => a.version), part.map((a) => a.since_decision), part.map((a) => JSON.stringify(a.details))]);
   }
 }
 

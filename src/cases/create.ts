@@ -113,6 +113,8 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
     const finished = new Date();
     await setCaseLists(db, id, lists);
     await addKeyCounts(db, id, keyCount);
+    // Fresh statistics after a bulk load, so a re-screening's lookups use the indexes (cases/rescreen-rows.ts).
+    await db.exec('ANALYZE case_rows; ANALYZE case_results; ANALYZE case_key_counts');
     await db.query(
       `UPDATE cases SET status = 'ready', row_count = $2, file_sha256 = $3, input_info = $4::jsonb, updated_at = now() WHERE id = $1`,
       [id, count, hash.digest('hex'), JSON.stringify(input.info() ?? {})]);

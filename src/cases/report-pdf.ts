@@ -1,11 +1,14 @@
 /**
  * The case report as a PDF, made with pdfkit (no browser needed): the same
  * content as the HTML report in the same order, summary first. Text is set
- * in DejaVu Sans when the system has it (accents, Cyrillic), else Helvetica.
+ * in DejaVu Sans when the system has it (accents, Cyrillic), else Helvetica;
+ * Hangul in the bundled Korean font, embedded only when the report holds
+ * some (report-hangul.ts).
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { CHANGE_WORDS, DECISION_WORDS, type CaseReportData } from './report-data.ts';
+import { fontRuns, hangulFontsFor } from './report-hangul.ts';
 
 const FONTS = [
   ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
@@ -23,18 +26,34 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
     size: 'A4', margin: 48, bufferPages: false,
     info: { Title: `room39 case report: ${d.case.name}`, Author: d.generatedBy, Subject: d.reportId, Creator: 'room39', CreationDate: new Date(d.generatedAt) },
   });
+  const hangul = hangulFontsFor(JSON.stringify(d));
+  for (const h of hangul?.fonts ?? []) doc.registerFont(h.name, h.file);
+  /** Text in the current font, Hangul runs in the font that has their glyphs. */
+  type TextOptions = PDFKit.Mixins.TextOptions;
+  let current = f.regular;
+  const write = (t: string, opts: TextOptions = {}) => {
+    const runs = fontRuns(t, hangul);
+    runs.forEach((r, i) => {
+      doc.font(r.font ?? current).text(r.text, i < runs.length - 1 ? { ...opts, continued: true } : opts);
+    });
+    doc.font(current);
+    return doc;
+  };
+  const font = (name: string) => { current = name; doc.font(name); };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  const heading = (t: string, size = 13) => { doc.moveDown(0.6).font(f.bold).fontSize(size).text(t).moveDown(0.2).font(f.regular).fontSize(9.5); };
-  const line = (t: string) => doc.text(t, { paragraphGap: 1.5 });
-  const pair = (k: string, v: string | number | null) => { doc.font(f.bold).text(`${k}: `, { continued: true }).font(f.regular).text(String(v ?? '—')); };
+  const heading = (t: string, size = 13) => { doc.moveDown(0.6).fontSize(size); font(f.bold); write(t).moveDown(0.2).fontSize(9.5); font(f.regular); };
+  const line = (t: string) => write(t, { paragraphGap: 1.5 });
+  const bold = (t: string, opts: TextOptions = {}) => { font(f.bold); write(t, opts); font(f.regular); };
+  const pair = (k: string, v: string | number | null) => { bold(`${k}: `, { continued: true }); write(String(v ?? '—')); };
   const c = d.case;
   const s = d.summary;
 
-  doc.font(f.bold).fontSize(17).text(`Screening case report: ${c.name}`);
-  doc.font(f.regular).fontSize(8.5).fillColor('#444')
-    .text(`Report ${d.reportId}, generated ${d.generatedAt} by ${d.generatedBy}. Its SHA-256 is recorded in room39's audit trail (action case.report), so a later copy can be checked.`)
+  doc.fontSize(17);
+  bold(`Screening case report: ${c.name}`);
+  doc.fontSize(8.5).fillColor('#444');
+  write(`Report ${d.reportId}, generated ${d.generatedAt} by ${d.generatedBy}. Its SHA-256 is recorded in room39's audit trail (action case.report), so a later copy can be checked.`)
     .fillColor('black').fontSize(9.5);
   heading('Summary');
   pair('Rows screened', s.rows);
@@ -53,8 +72,8 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
 
   heading('List versions screened against');
   for (const l of d.lists) {
-    doc.font(f.bold).text(`${l.dataset} ${l.version}`, { continued: true }).font(f.regular)
-      .text(`: published ${l.published ?? '—'}; ${l.title}${l.publisher ? `, ${l.publisher}` : ''}; ${l.entries} entries; imported ${l.imported_at}`);
+    bold(`${l.dataset} ${l.version}`, { continued: true });
+    write(`: published ${l.published ?? '—'}; ${l.title}${l.publisher ? `, ${l.publisher}` : ''}; ${l.entries} entries; imported ${l.imported_at}`);
     doc.fontSize(8).text(`SHA-256 ${l.sha256}`).fontSize(9.5);
   }
 
@@ -63,7 +82,8 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
   for (const m of d.matches) {
     const r = m.result;
     const last = m.trail.at(-1);
-    doc.moveDown(0.4).font(f.bold).text(`Row ${m.row}: ${m.input.name ?? ''} → ${r.caption} (${r.id})`).font(f.regular);
+    doc.moveDown(0.4);
+    bold(`Row ${m.row}: ${m.input.name ?? ''} → ${r.caption} (${r.id})`);
     const standing = r.schema === '' ? 'no longer a result of this row (see its alerts)' : `score ${r.score}${r.match ? ' (match)' : ' (below threshold)'}; lists ${r.datasets.join(', ')}`;
     line(`${standing}; decision: ${last ? DECISION_WORDS[last.decision] : 'not decided'}`);
     for (const e of r.explanation) line(`  • ${e.detail}`);
@@ -79,7 +99,8 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
   heading('Supplier risk beyond names (CAATSA §321(b))');
   line('Where the graph documents North Korean labour in a country the rows name: an indicator of where such labour is known, and from whom; never a finding about a supplier.');
   for (const r of d.risks) {
-    doc.moveDown(0.3).font(f.bold).text(`${r.country_name}: ${r.rows} row(s)${r.sectorRows ? `, ${r.sectorRows} in a sector the sources name` : ''}`).font(f.regular);
+    doc.moveDown(0.3);
+    bold(`${r.country_name}: ${r.rows} row(s)${r.sectorRows ? `, ${r.sectorRows} in a sector the sources name` : ''}`);
     line(`Rows ${r.sampleRows.join(', ')}${r.rows > r.sampleRows.length ? ' …' : ''}`);
     for (const e of r.indicator.evidence) {
       line(`  • ${e.kind === 'deployment' ? 'Deployment' : `Workers: ${e.figure ?? '?'}`}${e.sector ? `, ${e.sector}` : ''}${e.period ? `, ${e.period}` : ''}${e.sender ? `, sender ${e.sender}` : ''}${e.employer ? `, employer ${e.employer}` : ''}: ${e.quote ? `“${e.quote}”` : '(no quote)'} (${e.source.title ?? e.source.id}, ${e.reliability ?? '?'})`);

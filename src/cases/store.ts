@@ -3,7 +3,7 @@
  * runs, parameterised, in batches where a case is large. Nothing else writes
  * these tables.
  */
-import type { Queryable } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenInput } from '../screen/csv-input.ts';
 import type { ScreenMatch } from '../screen/screen.ts';
@@ -86,6 +86,18 @@ export async function replaceResults(q: Queryable, caseId: string, rowNos: reado
   }
 }
 
+/** Writes these results over the stored ones of the same (row, entity), and deletes the pairs given (through the primary key's row numbers). */
+export async function updateResults(q: Queryable, caseId: string, upsert: readonly StoredResult[], remove: readonly { row_no: number; id: string }[]): Promise<void> {
+  const pairs = [...upsert, ...remove];
+  for (let i = 0; i < pairs.length; i += 5000) {
+    const part = pairs.slice(i, i + 5000);
+    await q.query(
+      `DELETE FROM case_results WHERE case_id = $1 AND row_no = ANY($2::int[]) AND (row_no::text || '|' || entity_id) = ANY($3::text[])`,
+      [caseId, [...new Set(part.map((p) => p.row_no))], part.map((p) => `${p.row_no}|${p.id}`)]);
+  }
+  await replaceResults(q, caseId, [], upsert);
+}
+
 interface ResultRow { row_no: number; entity_id: string; caption: string; schema: string; score: number; match: boolean; datasets: string[]; explanation: unknown; flags: unknown; state: unknown }
 
 function toResult(r: ResultRow): StoredResult {
@@ -111,20 +123,32 @@ export async function caseResults(q: Queryable, caseId: string, opts: { matchesO
   return rows.map(toResult);
 }
 
-/** Rows whose matches (or decided results) name one of these entities; candidates under the threshold are left to the key lookup. */
-export async function rowsWithResultsFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
+/** Rows with a result (any score) or a decision naming one of these entities (by the entity index: the case's share of the key is larger). */
+export async function rowsWithAnyResultFor(q: Queryable, caseId: string, entityIds: readonly string[]): Promise<number[]> {
   if (!entityIds.length) return [];
   const rows = await q.query<{ row_no: number }>(
-    `SELECT DISTINCT r.row_no FROM case_results r WHERE r.case_id = $1 AND r.entity_id = ANY($2::text[])
-        AND (r.match OR EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = r.case_id AND d.row_no = r.row_no AND d.entity_id = r.entity_id))`,
+    `SELECT row_no FROM (SELECT case_id, row_no FROM case_results WHERE entity_id = ANY($2::text[]) OFFSET 0) r WHERE case_id = $1
+      UNION SELECT row_no FROM case_decisions WHERE entity_id = ANY($2::text[]) AND case_id = $1`,
     [caseId, entityIds]);
   return rows.map((r) => r.row_no);
 }
 
-export async function rowsByKeys(q: Queryable, caseId: string, keys: readonly string[]): Promise<number[]> {
+/**
+ * Rows carrying one of these keys (and `alsoKey`, when given), through the
+ * keys' GIN index: the planner, misled by the overlap's selectivity, would
+ * rather filter every row of the case, so the lookup is fenced from the case
+ * condition and sequential scans are off for it.
+ */
+export async function rowsByKeys(db: Db, caseId: string, keys: readonly string[], alsoKey: string | null = null): Promise<number[]> {
   if (!keys.length) return [];
-  const rows = await q.query<{ row_no: number }>('SELECT row_no FROM case_rows WHERE keys && $2::text[] AND case_id = $1', [caseId, keys]);
-  return rows.map((r) => r.row_no);
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    const rows = await tx.query<{ row_no: number }>(
+      `SELECT row_no FROM (SELECT case_id, row_no FROM case_rows WHERE keys && $2::text[] AND ($3::text IS NULL OR keys @> ARRAY[$3::text]) OFFSET 0) x
+        WHERE case_id = $1`,
+      [caseId, keys, alsoKey]);
+    return rows.map((r) => r.row_no);
+  });
 }
 
 export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly number[]): Promise<StoredRow[]> {

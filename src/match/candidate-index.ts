@@ -51,8 +51,16 @@ export class MatchIndex {
   /** Number of entities having a word key. */
   private readonly df = new Map<string, number>();
   private readonly logN: number;
+  /** The index whose word frequencies give the weights (this one unless told otherwise). */
+  private readonly reference: MatchIndex | null;
 
-  constructor(entities: MatchableEntity[]) {
+  /**
+   * `weightsFrom`: weigh words by another index's frequencies, so a small index
+   * over a few of its entities (a list change, see cases/rescreen.ts) scores
+   * exactly as the big one does.
+   */
+  constructor(entities: MatchableEntity[], options: { weightsFrom?: MatchIndex } = {}) {
+    this.reference = options.weightsFrom ?? null;
     this.entities = entities.filter((e) => isMatchableSchema(e.schema) && e.names.length > 0);
     this.namesOf = this.entities.map(() => []);
     this.entities.forEach((e, ei) => {
@@ -93,9 +101,9 @@ export class MatchIndex {
     return this.entities.length;
   }
 
-  /** Entities having this word key. */
+  /** Entities having this word key (in the reference index, when weights come from one). */
   documentFrequency(key: string): number {
-    return this.df.get(key) ?? 0;
+    return (this.reference ?? this).df.get(key) ?? 0;
   }
 
   /**
@@ -111,10 +119,11 @@ export class MatchIndex {
       case 'generic': return 0.35;
       case 'number': return 0.8;
       default: {
-        const df = this.df.get(t.key) ?? 0;
+        const ref = this.reference ?? this;
+        const df = ref.df.get(t.key) ?? 0;
         if (df <= 1) return 1;
         // A person's words never weigh under 0.5: a different surname is a different person, however common.
-        return Math.max(person ? 0.5 : 0.25, 1 - Math.log(df) / this.logN);
+        return Math.max(person ? 0.5 : 0.25, 1 - Math.log(df) / ref.logN);
       }
     }
   };

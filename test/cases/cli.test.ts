@@ -44,7 +44,9 @@ describe('room39 case', () => {
     expect(alerts.code, alerts.stderr).toBe(0);
     const body = JSON.parse(alerts.stdout) as { alerts: Record<string, unknown>[] };
     expect(body.alerts).toHaveLength(1);
-    expect(body.alerts[0]).toMatchObject({ row: 1, entity_id: 'unsc-kpe-008', change: 'delisted', list: 'un_sc_sanctions', version: '2026-03-06' });
+    // The UK list (in the loaded store) still designates it: a UN delisting alone is `changed`.
+    expect(body.alerts[0]).toMatchObject({ row: 1, entity_id: 'unsc-kpe-008', change: 'changed', list: 'un_sc_sanctions', version: '2026-03-06' });
+    expect(String((body.alerts[0]!.details as { what: string }).what)).toMatch(/lost designation un_sc_sanctions:KPe.008/);
     for (const k of ['row', 'entity_id', 'caption', 'change', 'list', 'version', 'at']) expect(body.alerts[0]).toHaveProperty(k);
 
     const pdf = path.join(work, 'report.pdf');

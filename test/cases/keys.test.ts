@@ -1,6 +1,6 @@
 /** The row keys and the rarity-chosen entity keys that decide which rows a list change re-screens. */
 import { describe, expect, it } from 'vitest';
-import { rowKeys, selectiveEntityKeys, entityKeys } from '../../src/cases/keys.ts';
+import { rowKeys, selectiveNameKeys, identifierKeys } from '../../src/cases/keys.ts';
 import { Matcher } from '../../src/match/matcher.ts';
 import { fromListEntry } from '../../src/match/entity.ts';
 import type { ListEntry } from '../../src/model/index.ts';
@@ -17,10 +17,12 @@ describe('which rows a changed entry reaches', () => {
   const counts = new Map<string, number>();
   for (const ks of keysOf) for (const k of ks) counts.set(k, (counts.get(k) ?? 0) + 1);
   // As if the case had many rows with "Korea", "Corporation" and "Kim" in them.
-  for (const k of entityKeys(['Korea Corporation Kim'], [])) counts.set(k, 5000);
-  const reached = (name: string) => {
-    const keys = selectiveEntityKeys([name], [], (n) => matcher.index.weightsOf(n), (k) => counts.get(k) ?? 0, 0.35);
-    return rows.filter((_, i) => keys.some((k) => keysOf[i]!.has(k)));
+  for (const k of rowKeys({ name: 'Korea Corporation Kim' })) counts.set(k, 5000);
+  const reached = (name: string, share = 0.35) => {
+    const names = matcher.index.names.filter((n) => n.prepared.original === name);
+    expect(names.length).toBeGreaterThan(0);
+    const [keys] = selectiveNameKeys(names, (k) => counts.get(k) ?? 0, [share]);
+    return rows.filter((_, i) => [...keys!].some((k) => keysOf[i]!.has(k)));
   };
   it('finds rows by the rare words of the name, misspelt by one letter too, and joined given names', () => {
     expect(reached('KOREA KWANGSON BANKING CORPORATION')).toEqual(['Korea Kwangson Banking Corp', 'Kwangsson Banking Corporation']);
@@ -29,8 +31,11 @@ describe('which rows a changed entry reaches', () => {
   it('a name of common words only still reaches the rows that carry them all', () => {
     expect(reached('KOREA TRADING CORPORATION')).toContain('Korea Trading Corporation Ltd');
   });
+  it('a larger share takes the common words too', () => {
+    expect(reached('KOREA TRADING CORPORATION', 1)).toEqual(rows.slice(0, 4));
+  });
   it('identifiers reach a row whatever its name', () => {
-    const keys = selectiveEntityKeys(['X'], ['PP-123 456'], (n) => matcher.index.weightsOf(n), () => 0, 0.35);
+    const keys = identifierKeys(['PP-123 456']);
     expect(rowKeys({ name: 'Other', id_number: 'pp123456' }).some((k) => keys.includes(k))).toBe(true);
   });
 });

@@ -3,7 +3,10 @@
  * re-screened after a newer UN list (the real file with a later date, one
  * DPRK entry removed, one alias added) is imported: the alerts name exactly
  * the delisted and the changed matches, the false positives stay quiet, and
- * the PDF report lists the new list version and the decisions.
+ * the PDF report lists the new list version and the decisions. The test
+ * store holds the UK list too, which names every UN-listed DPRK entity: the
+ * UN removal alone is `changed` (a designation lost, another left); once a
+ * newer UK list drops the entry as well, it is `delisted`.
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,7 +20,7 @@ import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
 import { caseAlerts, caseResults, createCase, decide, getCase, rescreenCase, decisionTrail, caseRuns, caseReport } from '../../src/cases/index.ts';
 import type { InputInfo } from '../../src/screen/csv-input.ts';
-import { NAMED, UN_FILE, newerUnList, supplierCsv } from './fixtures.ts';
+import { UN_FILE, newerUkList, newerUnList, supplierCsv } from './fixtures.ts';
 
 let t: TestServices;
 beforeAll(async () => {
@@ -46,16 +49,17 @@ describe('a case re-screened against a newer UN list', () => {
     expect(info?.mapping.filter((m) => m.field).map((m) => [m.header, m.field])).toEqual([['Supplier Name', 'name'], ['Country of origin', 'country'], ['Sector', 'sector']]);
     const matches = await caseResults(db, c.id, { matchesOnly: true });
     const matchOf = (row: number, id: string) => matches.find((m) => m.row_no === row && m.id === id);
-    expect(matchOf(101, 'unsc-kpe-008')?.state?.designations).toEqual(['un_sc_sanctions:KPe.008']);
+    expect(matchOf(101, 'unsc-kpe-008')?.state?.designations).toEqual(['gb_fcdo_sanctions:DPR0169', 'un_sc_sanctions:KPe.008']);
     expect(matchOf(202, 'unsc-kpe-007')).toBeTruthy();
     expect(matchOf(303, 'unsc-kpe-015')).toBeTruthy();
     expect(matchOf(404, 'unsc-kpe-008')).toBeTruthy();
-    expect(matchOf(505, 'unsc-kpe-001')).toBeTruthy();
+    // KOMID: the curated graph's entity, with the UN, OFAC and UK records merged into it (store/resolver.ts).
+    expect(matchOf(505, 'r39-komid')?.state?.designations).toContain('un_sc_sanctions:KPe.001');
 
     // Two false positives: one on the entity about to be delisted, one on an entity the change leaves alone.
     await decide(db, c.name, { row: 404, entityId: 'unsc-kpe-008', decision: 'false_positive', reason: 'Different company: registered in Vladivostok 2019, no DPRK link' }, 'user:reviewer');
     await decide(db, c.name, { row: 303, entityId: 'unsc-kpe-015', decision: 'false_positive', reason: 'Shenzhen electronics reseller, checked registry' }, 'user:reviewer');
-    await decide(db, c.name, { row: 505, entityId: 'unsc-kpe-001', decision: 'confirmed', reason: 'Same entity: KOMID' }, 'user:reviewer');
+    await decide(db, c.name, { row: 505, entityId: 'r39-komid', decision: 'confirmed', reason: 'Same entity: KOMID' }, 'user:reviewer');
 
     const file = newerUnList({ date: '2026-03-06', remove: 'KPe.008', aliasTo: 'KPe.007', alias: 'GBAE NUCLEAR ADMINISTRATION BUREAU' });
     const imported = await importListFile(db, { format: 'un-xml', file });
@@ -64,17 +68,30 @@ describe('a case re-screened against a newer UN list', () => {
     const outcome = await rescreenCase(db, await service(true), c.name);
     expect(outcome).not.toBeNull();
     expect(outcome!.rowsScreened).toBeLessThan(200);
-    const { alerts } = await caseAlerts(db, c.name);
-    expect(alerts.map((a) => [a.row, a.entity_id, a.change, a.list, a.version]).sort()).toEqual([
-      [101, 'unsc-kpe-008', 'delisted', 'un_sc_sanctions', '2026-03-06'],
+    const alertsNow = async () => (await caseAlerts(db, c.name)).alerts.map((a) => [a.row, a.entity_id, a.change, a.list, a.version]).sort();
+    expect(await alertsNow()).toEqual([
+      [101, 'unsc-kpe-008', 'changed', 'un_sc_sanctions', '2026-03-06'],
       [202, 'unsc-kpe-007', 'changed', 'un_sc_sanctions', '2026-03-06'],
     ]);
-    expect(alerts.find((a) => a.change === 'changed')?.details.what).toMatch(/gained name.*GBAE NUCLEAR ADMINISTRATION BUREAU/);
+    const { alerts } = await caseAlerts(db, c.name);
+    expect(alerts.find((a) => a.row === 202)?.details.what).toMatch(/gained name.*GBAE NUCLEAR ADMINISTRATION BUREAU/);
+    expect(alerts.find((a) => a.row === 101)?.details.what).toMatch(/lost designation un_sc_sanctions:KPe.008/);
     // A second pass finds nothing more to do, and raises nothing twice.
     expect(await rescreenCase(db, await service(), c.name)).toBeNull();
-    expect((await caseAlerts(db, c.name)).alerts).toHaveLength(2);
+    expect(await alertsNow()).toHaveLength(2);
+
+    // The UK drops it too: no designation left on any list.
+    const uk = newerUkList({ date: '2026-03-07', remove: ['DPR0169'] });
+    expect(await importListFile(db, { format: 'uk', file: uk })).toMatchObject({ version: '2026-03-07', removed: 1 });
+    fs.rmSync(uk, { force: true });
+    expect(await rescreenCase(db, await service(true), c.name)).not.toBeNull();
+    expect(await alertsNow()).toEqual([
+      [101, 'unsc-kpe-008', 'changed', 'un_sc_sanctions', '2026-03-06'],
+      [101, 'unsc-kpe-008', 'delisted', 'gb_fcdo_sanctions', '2026-03-07'],
+      [202, 'unsc-kpe-007', 'changed', 'un_sc_sanctions', '2026-03-06'],
+    ]);
     const runs = await caseRuns(db, c.id);
-    expect(runs.map((r) => r.kind)).toEqual(['screen', 'rescreen']);
+    expect(runs.map((r) => r.kind)).toEqual(['screen', 'rescreen', 'rescreen']);
     expect((await decisionTrail(db, c.id)).map((d) => d.decision)).toEqual(['false_positive', 'false_positive', 'confirmed']);
     const fileSha = await sha256File(file);
     fs.rmSync(file, { force: true });
