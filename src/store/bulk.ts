@@ -38,7 +38,48 @@ function copyField(v: unknown): string {
   return SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
 }
 
-const COPY_ROWS = 50_000;
+/** One row in COPY's text format, with its line break. */
+export function copyLine(values: readonly unknown[]): string {
+  let line = copyField(values[0]);
+  for (let k = 1; k < values.length; k++) line += '\t' + copyField(values[k]);
+  return line + '\n';
+}
+
+/**
+ * Rows held for a later COPY, as COPY text in buffers outside the JS heap: a
+ * writer that must read its whole input before writing (a list's first
+ * version) holds ~35 MB this way instead of ~200,000 objects the garbage
+ * collector would keep copying.
+ */
+export class CopyBuffer {
+  private readonly parts: Uint8Array<ArrayBuffer>[] = [];
+  private lines: string[] = [];
+  rows = 0;
+
+  push(values: readonly unknown[]): void {
+    this.lines.push(copyLine(values));
+    this.rows++;
+    if (this.lines.length >= 4000) this.seal();
+  }
+
+  private seal(): void {
+    if (this.lines.length) this.parts.push(Buffer.from(this.lines.join('')));
+    this.lines = [];
+  }
+
+  /** The rows as one blob (a few large parts: PGlite reads a blob part by part). */
+  blob(): Blob {
+    this.seal();
+    return new Blob(this.parts);
+  }
+}
+
+/** Writes held rows (CopyBuffer) into a table by one COPY; COPY-capable transactions only. */
+export async function copyHeld(q: CopyCapable, table: string, columns: readonly Column[], rows: CopyBuffer): Promise<void> {
+  checkName(table, ...columns.map((c) => c.name));
+  if (rows.rows) await q.copyIn(`COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM '/dev/blob'`, rows.blob());
+}
+
 const INSERT_ROWS = 5_000;
 
 /**
@@ -50,17 +91,9 @@ export async function copyRows(q: Queryable, table: string, columns: readonly Co
   checkName(table, ...columns.map((c) => c.name));
   const names = columns.map((c) => c.name).join(', ');
   if (canCopy(q)) {
-    for (let i = 0; i < rows.length; i += COPY_ROWS) {
-      let text = '';
-      for (const row of rows.slice(i, i + COPY_ROWS)) {
-        text += copyField(row[0]);
-        for (let k = 1; k < columns.length; k++) text += '\t' + copyField(row[k]);
-        text += '\n';
-      }
-      // One part: a blob of many small strings costs PGlite a read per part.
-      await q.copyIn(`COPY ${table} (${names}) FROM '/dev/blob'`, new Blob([Buffer.from(text)]));
-    }
-    return;
+    const held = new CopyBuffer();
+    for (const row of rows) held.push(row);
+    return copyHeld(q, table, columns, held);
   }
   const casts = columns.map((c, k) => `$${k + 1}::${c.type === 'jsonb' ? 'text' : c.type}[]`).join(', ');
   const select = columns.map((c, k) => (c.type === 'jsonb' ? `u.c${k}::jsonb` : `u.c${k}`)).join(', ');

@@ -5,9 +5,12 @@
  */
 import type { Statement } from '../../model/index.ts';
 import type { Queryable } from '../../store/db.ts';
-import { canCopy, copyRows, countRows, withIndexesSetAside, type Column, type ColumnType } from '../../store/bulk.ts';
+import { copyHeld, countRows, CopyBuffer, withIndexesSetAside, type Column, type ColumnType, type CopyCapable } from '../../store/bulk.ts';
 
 const CHUNK = 5000;
+/** A list statement stored before moves to the newest version stating it; its first_seen stays. */
+const UPSERT = `ON CONFLICT (id) DO UPDATE SET source_id = EXCLUDED.source_id, schema = EXCLUDED.schema,
+  last_seen = GREATEST(statements.last_seen, EXCLUDED.last_seen), first_seen = LEAST(statements.first_seen, EXCLUDED.first_seen)`;
 
 export async function upsertListStatements(q: Queryable, statements: readonly Statement[]): Promise<void> {
   for (let i = 0; i < statements.length; i += CHUNK) {
@@ -22,9 +25,7 @@ export async function upsertListStatements(q: Queryable, statements: readonly St
          quote_start, quote_end, page, reliability, first_seen, last_seen, recorded_by, review_status)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-       ON CONFLICT (id) DO UPDATE SET source_id = EXCLUDED.source_id, schema = EXCLUDED.schema,
-         last_seen = GREATEST(statements.last_seen, EXCLUDED.last_seen),
-         first_seen = LEAST(statements.first_seen, EXCLUDED.first_seen)`,
+       ${UPSERT}`,
       cols,
     );
   }
@@ -103,29 +104,62 @@ const CHANGE_COLUMNS: Column[] = ['id', 'dataset', 'source_id', 'version', 'entr
   .map((name) => ({ name, type: name === 'details' ? 'jsonb' : name === 'dprk' ? 'bool' : 'text' }));
 
 /**
- * The first version of a list, written at once: its statements, entries and
- * changes are all new (the caller checked that nothing of the dataset is
- * stored), so they go in by COPY without conflict handling, and when they
- * outnumber half the statements already stored, the statements table's
- * indexes and keys are rebuilt after the load instead of updated row by row.
- * A statement id given twice keeps its last schema, as the batched upsert did.
+ * A first version, held until the file has been read whole: its statements,
+ * entries and changes as COPY text outside the JS heap (store/bulk.ts
+ * CopyBuffer). A statement id given again keeps its first row and its last
+ * schema, as the batched upsert did.
  */
-export async function writeFirstVersion(q: Queryable, statements: readonly Statement[], entries: readonly EntryRow[], changes: readonly ChangeRow[]): Promise<void> {
-  const byId = new Map<string, Statement>();
-  for (const s of statements) {
-    const had = byId.get(s.id);
-    byId.set(s.id, had ? { ...had, schema: s.schema } : s);
+export class HeldVersion {
+  readonly statements = new CopyBuffer();
+  readonly entries = new CopyBuffer();
+  readonly changes = new CopyBuffer();
+  private readonly ids = new Set<string>();
+  readonly laterSchema = new Map<string, string>();
+
+  addStatement(s: Statement): void {
+    if (this.ids.has(s.id)) { this.laterSchema.set(s.id, s.schema); return; }
+    this.ids.add(s.id);
+    this.statements.push([s.id, s.entityId, s.schema, s.prop, s.value, s.originalValue, s.dataset, s.sourceId, s.quote,
+      s.quoteStart, s.quoteEnd, s.page, s.reliability, s.firstSeen, s.lastSeen, s.recordedBy, s.reviewStatus]);
   }
-  const rows = [...byId.values()].map((s) => [s.id, s.entityId, s.schema, s.prop, s.value, s.originalValue, s.dataset, s.sourceId, s.quote,
-    s.quoteStart, s.quoteEnd, s.page, s.reliability, s.firstSeen, s.lastSeen, s.recordedBy, s.reviewStatus]);
-  const load = () => copyRows(q, 'statements', STATEMENT_COLUMNS, rows);
-  if (canCopy(q) && rows.length * 2 >= await countRows(q, 'statements')) {
-    await withIndexesSetAside(q, 'statements', load);
+
+  addEntry(r: EntryRow): void {
+    this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
+  }
+
+  addChange(r: ChangeRow): void {
+    this.changes.push([r.id, r.dataset, r.sourceId, r.version, r.entryId, r.entityId, r.schema, r.caption, r.change, r.dprk, JSON.stringify(r.details)]);
+  }
+}
+
+const STATEMENT_NAMES = STATEMENT_COLUMNS.map((c) => c.name).join(', ');
+
+/**
+ * The first version of a list (PGlite), written at once by COPY: its entries
+ * and changes are new (the caller checked that nothing of the dataset is
+ * stored). Its statements too, unless some entity of it already had
+ * statements (`storedBefore`): then they go through a temporary table and
+ * the same upsert as the batched path. When they outnumber half the
+ * statements already stored, the table's indexes and keys are rebuilt after
+ * the load instead of updated row by row.
+ */
+export async function writeFirstVersion(q: CopyCapable, held: HeldVersion, storedBefore: boolean): Promise<void> {
+  if (storedBefore) {
+    await q.query('CREATE TEMP TABLE held_statements (LIKE statements) ON COMMIT DROP');
+    await copyHeld(q, 'held_statements', STATEMENT_COLUMNS, held.statements);
+    await q.query(`INSERT INTO statements (${STATEMENT_NAMES}) SELECT ${STATEMENT_NAMES} FROM held_statements ${UPSERT}`);
+    await q.query('DROP TABLE held_statements');
+  } else if (held.statements.rows * 2 >= await countRows(q, 'statements')) {
+    await withIndexesSetAside(q, 'statements', () => copyHeld(q, 'statements', STATEMENT_COLUMNS, held.statements));
     // The table is now mostly these rows: fresh statistics keep the planner from nested loops sized for the table before.
     await q.query('ANALYZE statements');
-  } else await load();
-  await copyRows(q, 'list_entries', ENTRY_COLUMNS, entries.map((r) => [r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash,
-    JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]));
-  await copyRows(q, 'list_changes', CHANGE_COLUMNS, changes.map((r) => [r.id, r.dataset, r.sourceId, r.version, r.entryId, r.entityId,
-    r.schema, r.caption, r.change, r.dprk, JSON.stringify(r.details)]));
+  } else {
+    await copyHeld(q, 'statements', STATEMENT_COLUMNS, held.statements);
+  }
+  if (held.laterSchema.size) {
+    await q.query('UPDATE statements s SET schema = u.schema FROM unnest($1::text[], $2::text[]) AS u(id, schema) WHERE s.id = u.id',
+      [[...held.laterSchema.keys()], [...held.laterSchema.values()]]);
+  }
+  await copyHeld(q, 'list_entries', ENTRY_COLUMNS, held.entries);
+  await copyHeld(q, 'list_changes', CHANGE_COLUMNS, held.changes);
 }

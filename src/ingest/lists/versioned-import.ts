@@ -13,7 +13,7 @@ import { stableId, upsertSource } from '../../store/statements.ts';
 import { canCopy, countRows, withIndexesSetAside } from '../../store/bulk.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
-import { insertChanges, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type EntryRow } from './store-write.ts';
+import { HeldVersion, insertChanges, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type EntryRow } from './store-write.ts';
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -179,11 +179,11 @@ export async function importVersion(
     let changeRows: ChangeRow[] = [];
     let pendingChanged: ImportRecord[] = [];
     let added = 0, changed = 0, dprk = 0;
-    // The first version of a list (nothing of it stored) is held and written at once at the end (store-write.ts writeFirstVersion)…
+    // On PGlite, the first version of a list (nothing of it stored) is held and written at once at the end (store-write.ts writeFirstVersion)…
     let firstVersion = false;
-    // …unless some entity of it already has statements in the store (then the batched upserts, which handle conflicts).
+    // …through an upsert when some entity of it already has statements in the store.
     let storedBefore = false;
-    const held: { statements: Statement[]; entries: EntryRow[]; changes: ChangeRow[] } = { statements: [], entries: [], changes: [] };
+    const held = new HeldVersion();
 
     const begin = async () => {
       const proposed = resolveVersion();
@@ -201,7 +201,7 @@ export async function importVersion(
       const rows = await tx.query<{ entry_id: string; content_hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>(
         'SELECT entry_id, content_hash, entity_id, schema, caption, dprk FROM list_entries WHERE dataset = $1 AND removed_on IS NULL', [v.dataset]);
       prev = new Map(rows.map((r) => [r.entry_id, { hash: r.content_hash, entity_id: r.entity_id, schema: r.schema, caption: r.caption, dprk: r.dprk }]));
-      firstVersion = prevSources.length === 0 && !(await tx.query('SELECT 1 FROM list_entries WHERE dataset = $1 UNION ALL SELECT 1 FROM list_changes WHERE dataset = $1 LIMIT 1', [v.dataset])).length;
+      firstVersion = prevSources.length === 0 && canCopy(tx) && !(await tx.query('SELECT 1 FROM list_entries WHERE dataset = $1 UNION ALL SELECT 1 FROM list_changes WHERE dataset = $1 LIMIT 1', [v.dataset])).length;
     };
 
     const flushChanged = async () => {
@@ -258,7 +258,9 @@ export async function importVersion(
 
     const flush = async (force: boolean) => {
       if (firstVersion) {
-        for (const [from, to] of [[batch, held.statements], [entryRows, held.entries], [changeRows, held.changes]] as const) for (const x of from) (to as unknown[]).push(x);
+        for (const st of batch) held.addStatement(st);
+        for (const r of entryRows) held.addEntry(r);
+        for (const r of changeRows) held.addChange(r);
         batch = []; entryRows = []; changeRows = [];
         return;
       }
@@ -343,16 +345,12 @@ export async function importVersion(
       // New link entities (the first version's, or links first made now) are derived like new entries.
       addFresh('\u0000links', extra.statements, []);
       await checkFresh();
-      if (firstVersion) for (const st of extra.statements) held.statements.push(st);
+      if (firstVersion) for (const st of extra.statements) held.addStatement(st);
       else await upsertListStatements(tx, extra.statements);
     }
-    if (firstVersion) {
+    if (firstVersion && canCopy(tx)) {
       await checkFresh();
-      if (storedBefore) {
-        await upsertListStatements(tx, held.statements);
-        await upsertEntryRows(tx, held.entries);
-        await insertChanges(tx, held.changes);
-      } else await writeFirstVersion(tx, held.statements, held.entries, held.changes);
+      await writeFirstVersion(tx, held, storedBefore);
     }
 
     // Everything still listed now cites this version, and was last seen on its date.
