@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Two test files at a time: most of a file's time is spent waiting on child processes (CLI, servers, Chromium, PostgreSQL),
+    // so the two cores stay busy; vitest's default here (one fewer than the cores) ran the suite one file at a time.
+    maxWorkers: 2,
     reporters: ['default'],
     // A `room39 serve` a test starts never fetches the official lists from the real publishers (tests that do point the URLs at a loopback server).
     env: { ROOM39_UPDATE_EVERY: '0' },
