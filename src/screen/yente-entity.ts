@@ -10,18 +10,10 @@ import type { Queryable } from '../store/db.ts';
 import { canonicalId, getEntity, type EntityDetail } from '../store/entities.ts';
 import { ftmSchema } from '../store/ftm.ts';
 import { isoTimestamp } from './index-facts.ts';
+import type { YenteEntityHead } from './yente.ts';
 
-export interface YenteEntity {
-  id: string;
-  caption: string;
-  schema: string;
+export interface YenteEntity extends YenteEntityHead {
   properties: Record<string, (string | YenteEntity)[]>;
-  datasets: string[];
-  referents: string[];
-  target: boolean;
-  first_seen: string | null;
-  last_seen: string | null;
-  last_change: string | null;
 }
 
 /** At most this many entities are nested under one entity. */

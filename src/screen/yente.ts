@@ -10,17 +10,21 @@ import { isoTimestamp, type EntityDates } from './index-facts.ts';
 
 export interface YenteExplanation { score: number; detail: string; query: string | null; candidate: string | null }
 
-export interface YenteResult {
+/** What yente says of every entity it answers with, besides its properties. */
+export interface YenteEntityHead {
   id: string;
   caption: string;
   schema: string;
-  properties: Record<string, string[]>;
   datasets: string[];
   referents: string[];
   target: boolean;
   first_seen: string | null;
   last_seen: string | null;
   last_change: string | null;
+}
+
+export interface YenteResult extends YenteEntityHead {
+  properties: Record<string, string[]>;
   score: number;
   features: Record<string, number>;
   explanations: Record<string, YenteExplanation>;

@@ -250,14 +250,15 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     if (!prev || s > prev.score) byCanonical.set(id, { score: s, matched: idx.name[name]! });
   }
   // On comparable scores, the labour-export system before unrelated list entries: its senders and hosts first,
-  // then the rest of the curated graph and the DPRK designations.
-  const inSystem = (id: string) => (idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? []).some((d) => d === 'dprk' || d.startsWith('room39'));
-  const bonus = (id: string) => (idx.labourSystem.has(id) ? LABOUR_BONUS : inSystem(id) ? SYSTEM_BONUS : 0);
-  const weighed = [...byCanonical.entries()].map(([id, v]) => ({ id, ...v, rank: v.score + bonus(id) }));
-  const size = (id: string) => idx.canonicalSize.get(id) ?? 1;
-  // Ties: the entity joining more records, then one of the curated graph (its facts cited), then by id.
-  const curated = (id: string) => ((idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? []).some((d) => d.startsWith('room39')) ? 1 : 0);
-  const ranked = weighed.sort((a, b) => b.rank - a.rank || size(b.id) - size(a.id) || curated(b.id) - curated(a.id) || a.id.localeCompare(b.id)).slice(0, limit);
+  // then the rest of the curated graph and the DPRK designations. Ties: the entity joining more records,
+  // then one of the curated graph (its facts cited), then by id.
+  const weighed = [...byCanonical.entries()].map(([id, v]) => {
+    const datasets = idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? [];
+    const curated = datasets.some((d) => d.startsWith('room39')) ? 1 : 0;
+    const bonus = idx.labourSystem.has(id) ? LABOUR_BONUS : curated || datasets.includes('dprk') ? SYSTEM_BONUS : 0;
+    return { id, ...v, rank: v.score + bonus, size: idx.canonicalSize.get(id) ?? 1, curated };
+  });
+  const ranked = weighed.sort((a, b) => b.rank - a.rank || b.size - a.size || b.curated - a.curated || a.id.localeCompare(b.id)).slice(0, limit);
   const rows = await canonicalRows(q, ranked.map((r) => r.id));
   const countries = await countriesOf(q, ranked.flatMap((r) => rows.get(r.id)?.referents ?? [r.id]));
   return ranked.flatMap(({ id, score: s, matched }) => {

@@ -8,6 +8,7 @@ import { entityListHistory, listChanges } from '../../src/ingest/lists/changes.t
 import { judgementsOf, undoJudgement } from '../../src/store/resolver.ts';
 import { canonicalId, getEntity } from '../../src/store/entities.ts';
 import { OFFICIAL } from '../support/official.ts';
+import { unSecondVersion as editedUnVersion } from '../cli/fixtures.ts';
 import { canCopy, type CopyCapable } from '../../src/store/bulk.ts';
 import type { Queryable } from '../../src/store/db.ts';
 
@@ -24,27 +25,8 @@ function ofacDprkSubset(): string {
   return file;
 }
 
-/** A second UN version made by editing a copy of the real file: one entry delisted, one changed, one added. */
-function unSecondVersion(): string {
-  let xml = fs.readFileSync(UN, 'utf8');
-  xml = xml.replace('dateGenerated="2026-02-27T00:00:09.554Z"', 'dateGenerated="2026-03-15T00:00:00.000Z"');
-  // Delist KPe.001 (KOMID): drop its <ENTITY> element.
-  const ref = xml.indexOf('<REFERENCE_NUMBER>KPe.001</REFERENCE_NUMBER>');
-  const start = xml.lastIndexOf('<ENTITY>', ref);
-  const end = xml.indexOf('</ENTITY>', ref) + '</ENTITY>'.length;
-  xml = xml.slice(0, start) + xml.slice(end);
-  // Change KPi.001: a new alias.
-  xml = xml.replace('<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>', '<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>\n      </INDIVIDUAL_ALIAS>\n      <INDIVIDUAL_ALIAS>\n        <QUALITY>Good</QUALITY>\n        <ALIAS_NAME>Yun Ho Jin</ALIAS_NAME>');
-  // Add KPi.999, a copy of KPi.002 under a new reference.
-  const r2 = xml.indexOf('<REFERENCE_NUMBER>KPi.002</REFERENCE_NUMBER>');
-  const s2 = xml.lastIndexOf('<INDIVIDUAL>', r2);
-  const e2 = xml.indexOf('</INDIVIDUAL>', r2) + '</INDIVIDUAL>'.length;
-  const copy = xml.slice(s2, e2).replace('KPi.002', 'KPi.999').replace('<FIRST_NAME>RI</FIRST_NAME>', '<FIRST_NAME>PAK</FIRST_NAME>');
-  xml = xml.slice(0, e2) + '\n    ' + copy + xml.slice(e2);
-  const file = path.join(tmp, 'consolidated-v2.xml');
-  fs.writeFileSync(file, xml);
-  return file;
-}
+/** A second UN version made by editing a copy of the real file: one entry delisted, one changed, one added (test/cli/fixtures.ts). */
+const unSecondVersion = () => editedUnVersion(tmp);
 
 async function snapshot(t: TestDb) {
   const [s] = await t.db.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(id || source_id || last_seen, ',' ORDER BY id), '')) AS h FROM statements`);

@@ -14,6 +14,7 @@ import { SignIn, useSession } from '../components/SignIn.tsx';
 import { humanize } from '../format.ts';
 import { Queue } from './documents/Review.tsx';
 import { Library, Suggestions, Upload } from './documents/Library.tsx';
+import { SourceLink } from '../components/SourceLink.tsx';
 
 interface Span {
   start: number;
@@ -98,14 +99,7 @@ function DocumentView({ id }: { id: string }) {
         {[d.publisher, d.published].filter(Boolean).join(' · ')}
         {d.publisher || d.published ? ' · ' : ''}
         {d.format} · {d.filename ?? 'no file name'} · {Math.round(d.bytes / 1024)} KB · submitted by {d.submitted_by}
-        {d.url ? (
-          <>
-            {' · '}
-            <a href={d.url} rel="noopener noreferrer nofollow" target="_blank">
-              source
-            </a>
-          </>
-        ) : null}
+        <SourceLink url={d.url} />
       </p>
       <p className="small">
         Claims: {d.claims.pending} pending · {d.claims.accepted} accepted · {d.claims.rejected} rejected

@@ -10,6 +10,7 @@ import { ApiError, postJson, request, useApi } from '../../api.ts';
 import { Link, href, navigate, useLocation, useQueryUpdater } from '../../router.tsx';
 import type { DocumentSummary, Suggestion } from '../../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../../components/Status.tsx';
+import { SourceLink } from '../../components/SourceLink.tsx';
 
 interface UploadAnswer {
   source?: { id: string; title: string };
@@ -130,14 +131,7 @@ export function Library() {
                 <Link to={`/documents/${encodeURIComponent(d.id)}`}>{d.title}</Link>
                 <p className="small muted">
                   {[d.publisher, d.published, d.format.toUpperCase()].filter(Boolean).join(' · ')}
-                  {d.url ? (
-                    <>
-                      {' · '}
-                      <a href={d.url} rel="noopener noreferrer nofollow" target="_blank">
-                        source
-                      </a>
-                    </>
-                  ) : null}
+                  <SourceLink url={d.url} />
                   {' · submitted by '}
                   {d.submitted_by} on {d.submitted_at.slice(0, 10)}
                 </p>
