@@ -42,8 +42,9 @@ export const serveCommand: CliCommand = {
     };
     await anchor();
     const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
-    // Extraction runs in worker threads (a budget per document); start them with the graph's names before serving.
-    await warmExtraction(services.db, services.settings.documents);
+    // Extraction runs in worker threads (a budget per document); they start with the first document, or now when asked
+    // (ROOM39_EXTRACT_WARM=1): two idle workers holding the graph's names cost about 150 MB.
+    if (services.settings.documents.warm) await warmExtraction(services.db, services.settings.documents);
     // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).
     const local: LocalSocket | null = ctx.settings.databaseUrl ? null : await listenLocalSocket(services, (m: string) => log.info(m));
     if (local) log.info({ socket: local.path }, `commands on this machine reach the store through ${local.path}`);
