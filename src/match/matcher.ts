@@ -56,6 +56,7 @@ export class Matcher {
   private readonly hitSlots: number[] = [];
   private readonly allowedCache = new Map<string, Uint8Array>();
   private readonly neighbourCache = new Map<string, readonly Neighbour[]>();
+  private readonly commonKeySlots = new Map<string, Map<number, number[]>>();
 
   constructor(entities: MatchableEntity[] | MatchIndex) {
     this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
@@ -147,7 +148,18 @@ export class Matcher {
     for (const { k, w, n } of keys) {
       keyId++;
       if (n > COMMON_KEY && touched.length > 0) {
-        // Only strengthen what rarer words found.
+        // Only strengthen what rarer words found: through the entities found when they are fewer than the word's names.
+        if (touched.length < n) {
+          const slotsOf = this.slotsByEntity(k);
+          for (let i = 0, end = touched.length; i < end; i++) {
+            const e = touched[i]!;
+            const slots = (acc[e] ?? 0) > 0 ? slotsOf.get(e) : undefined;
+            if (!slots) continue;
+            for (const slot of slots) hit(slot);
+            if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
+          }
+          continue;
+        }
         for (const slot of this.index.lookup(k)) {
           const e = names[slot]!.entity;
           if ((acc[e] ?? 0) > 0) { hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
@@ -176,6 +188,22 @@ export class Matcher {
     const out = touched.slice(0, max);
     for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
     return out;
+  }
+
+  /** A common key's names by entity (built on first use; only keys in more than COMMON_KEY names come here, a few dozen). */
+  private slotsByEntity(k: string): Map<number, number[]> {
+    let byEntity = this.commonKeySlots.get(k);
+    if (!byEntity) {
+      byEntity = new Map();
+      for (const slot of this.index.lookup(k)) {
+        const e = this.index.names[slot]!.entity;
+        const list = byEntity.get(e);
+        if (list) list.push(slot);
+        else byEntity.set(e, [slot]);
+      }
+      this.commonKeySlots.set(k, byEntity);
+    }
+    return byEntity;
   }
 
   /**
