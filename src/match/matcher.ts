@@ -233,7 +233,8 @@ export class Matcher {
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
     scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));
-    // Explanations only for what is returned.
+    // Explanations only for what is returned, and only when asked for.
+    if (options.explain === false) return scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] }));
     return scored.slice(0, limit).map(({ entity, score, best, features }) => {
       const slot = this.index.names[best.slot]!;
       const cmp = compareNames(best.query.name, slot.prepared, best.query.weights, slot.weights);
