@@ -11,6 +11,7 @@ import { loadedDataDir } from '../support/services.ts';
 import { serve } from './local-server.ts';
 import { spawnSync } from 'node:child_process';
 import { BIN } from './local-server.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 let dataDir = '';
 beforeAll(async () => { dataDir = await loadedDataDir(); });
@@ -38,7 +39,7 @@ describe('room39 serve stops while a list check retries', { timeout: 300_000 }, 
     await served.stop('SIGTERM');
     const took = Date.now() - asked;
     expect(took, served.output()).toBeLessThan(20_000);
-    const r = spawnSync(process.execPath, [BIN, 'lists', 'status', '--json', '--data', dataDir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    const r = spawnSync(process.execPath, [BIN, 'lists', 'status', '--json', '--data', dataDir], { encoding: 'utf8', maxBuffer: MAX_OUTPUT, env: { ...process.env, DATABASE_URL: '' } });
     expect(r.status, r.stderr).toBe(0);
     const un = (JSON.parse(r.stdout) as { lists: { list: string; version: string | null }[] }).lists.find((l) => l.list.startsWith('un'));
     expect(un?.version).toBe('2026-02-27');
