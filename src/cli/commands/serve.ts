@@ -9,6 +9,9 @@ import { CaseJobs } from '../../cases/jobs.ts';
 import { warmExtraction } from '../../ingest/documents/service.ts';
 import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
 
+
+/** How long a stopped server waits for work that does not stop by itself (a list check between retries). */
+const STOP_GRACE_MS = 5_000;
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
@@ -78,6 +81,12 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // A list check waiting between retries or still downloading must not hold the stopped server for minutes:
+    // once the store has had a few seconds to close, the process ends, and what the check had not committed rolls back with it.
+    setTimeout(() => {
+      log.info('a list check was still running: abandoned (nothing of it was committed)');
+      process.exit(process.exitCode ?? 0);
+    }, STOP_GRACE_MS).unref();
     return { json: { stopped: true }, text: '' };
   },
 };
