@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Settings } from '../config/settings.ts';
 import { Room39Error } from '../errors.ts';
 import type { Services } from '../services.ts';
+import type { BatchedReads } from '../store/batches.ts';
 import type { Db, Queryable, Row } from '../store/db.ts';
 import { listMigrations } from '../store/migrate.ts';
 import { loadKeyring } from '../testimony/keyring.ts';
@@ -23,8 +24,10 @@ import {
 type Request = { t: 'query'; tx: number | null; sql: string; params: unknown[] } | { t: 'exec'; sql: string } | { t: 'begin' } | { t: 'commit'; tx: number } | { t: 'rollback'; tx: number };
 
 /** A `Db` whose queries run in the server that holds the data directory. */
-class SocketDb implements Db {
+class SocketDb implements Db, BatchedReads {
   readonly kind: Db['kind'];
+  /** Large reads come in batches (src/store/batches.ts): the server never holds nor sends a whole table's result. */
+  readonly batchedReads = true as const;
   readonly location: string;
   /** Set when the connection ended before the command closed it. */
   lost: Room39Error | null = null;

@@ -1,8 +1,9 @@
 /**
- * queryInBatches (issue 12): a large result read through a cursor a batch at
- * a time gives the rows of the plain query, in its order, on the embedded
- * store loaded with the bundle and the official lists; inside a transaction
- * it reads the result at once.
+ * queryInBatches (issue 12): through the local socket a large result is read
+ * through a cursor a batch at a time and gives the rows of the plain query, in
+ * its order (on the embedded store loaded with the bundle and the official
+ * lists, presented as the socket's end presents it); a store in this process
+ * and a transaction read the result at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryInBatches } from '../../src/store/batches.ts';
@@ -10,6 +11,8 @@ import { loadMatchableFromStore } from '../../src/screen/store-index.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
 let t: TestServices;
+/** The store as the CLI's end of the local socket presents it: large reads in batches. */
+const viaSocket = () => Object.assign(Object.create(t.services.db) as typeof t.services.db, { batchedReads: true as const });
 beforeAll(async () => { t = await openTestServices(); }, 600_000);
 afterAll(async () => { await t?.dispose(); });
 
@@ -22,13 +25,17 @@ describe('queryInBatches', () => {
     expect(plain.length).toBeGreaterThan(20_000);
     const sizes: number[] = [];
     const batched: unknown[] = [];
-    await queryInBatches(db, SQL, [['name', 'alias', 'birthDate']], 4_000, (rows) => { sizes.push(rows.length); batched.push(...rows); });
+    await queryInBatches(viaSocket(), SQL, [['name', 'alias', 'birthDate']], 4_000, (rows) => { sizes.push(rows.length); batched.push(...rows); });
     expect(batched).toEqual(plain);
     expect(Math.max(...sizes)).toBe(4_000);
     expect(sizes.length).toBe(Math.ceil(plain.length / 4_000));
     // The cursor is closed with its transaction: the same name can be declared again at once.
     let n = 0;
-    await queryInBatches(db, 'SELECT id FROM entities', [], 50_000, (rows) => { n += rows.length; });
+    await queryInBatches(viaSocket(), 'SELECT id FROM entities', [], 50_000, (rows) => { n += rows.length; });
+    // A store in this process reads at once (PGlite would hold every other request for the whole read).
+    const local: number[] = [];
+    await queryInBatches(db, SQL, [['name']], 10, (rows) => local.push(rows.length));
+    expect(local).toHaveLength(1);
     expect(n).toBe((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities'))[0]!.n);
   }, 120_000);
 
@@ -42,7 +49,7 @@ describe('queryInBatches', () => {
     expect(inside).toHaveLength(1);
     expect(inside[0]).toBeGreaterThan(10);
     // Built in batches from the store or inside one transaction (one query per table): the same entities.
-    const batched = await loadMatchableFromStore(db);
+    const batched = await loadMatchableFromStore(viaSocket());
     const whole = await db.transaction((tx) => loadMatchableFromStore(tx));
     expect(batched.length).toBeGreaterThan(10_000);
     expect(batched).toEqual(whole);
