@@ -11,6 +11,7 @@
 import type { Queryable } from '../store/db.ts';
 import { mergeRows } from '../store/canonical.ts';
 import { flagsOf } from '../store/flags.ts';
+import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
 import { allClusters, canonicalOrder } from '../store/resolver.ts';
 import { fromEntityView } from '../match/entity.ts';
 import { isMatchableSchema } from '../match/score-schema.ts';
@@ -55,7 +56,9 @@ function mergeProperties(records: readonly string[], props: ReadonlyMap<string, 
 
 /** All matchable canonical entities of the store, with their risk flags. */
 export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
-  const rows = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities')).filter((r) => isMatchableSchema(r.schema));
+  const latest = await latestListDates(q);
+  const rows = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities'))
+    .filter((r) => isMatchableSchema(r.schema)).map((r) => ({ ...r, last_seen: entityLastSeen(r.last_seen, r.datasets, latest) }));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const clusters = await allClusters(q);
   const canonicalOf = new Map<string, string>();
