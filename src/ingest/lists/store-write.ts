@@ -48,6 +48,7 @@ export interface EntryRow {
   caption: string;
   hash: string;
   snapshot: unknown;
+  snapshotJson?: string;
   dprk: boolean;
   firstSeen: string;
   lastSeen: string;
@@ -66,7 +67,7 @@ export async function upsertEntryRows(q: Queryable, rows: readonly EntryRow[]): 
          caption = EXCLUDED.caption, content_hash = EXCLUDED.content_hash, snapshot = EXCLUDED.snapshot, dprk = EXCLUDED.dprk,
          last_seen = EXCLUDED.last_seen, source_id = EXCLUDED.source_id, removed_on = NULL`,
       [part.map((r) => r.dataset), part.map((r) => r.entryId), part.map((r) => r.entityId), part.map((r) => r.schema),
-        part.map((r) => r.caption), part.map((r) => r.hash), part.map((r) => JSON.stringify(r.snapshot)), part.map((r) => r.dprk),
+        part.map((r) => r.caption), part.map((r) => r.hash), part.map((r) => r.snapshotJson ?? JSON.stringify(r.snapshot)), part.map((r) => r.dprk),
         part.map((r) => r.firstSeen), part.map((r) => r.lastSeen), part.map((r) => r.sourceId)],
     );
   }
@@ -133,7 +134,7 @@ export class HeldVersion {
   }
 
   addEntry(r: EntryRow): void {
-    this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
+    this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, r.snapshotJson ?? JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
   }
 
   addChange(r: ChangeRow): void {

@@ -16,3 +16,4 @@ SELECT DISTINCT ON (dataset) dataset, source_id, version, left(coalesce(publishe
 CREATE VIEW list_seen AS
 SELECT v.source_id, v.dataset, l.source_id AS latest_source_id, l.seen
   FROM list_versions v JOIN list_latest l ON l.dataset = v.dataset;
+
