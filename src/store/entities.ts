@@ -199,20 +199,6 @@ export async function refreshEntities(q: Queryable, ids: readonly string[]): Pro
 }
 
 /**
- * The derived rows of entities whose accepted statements only moved to a
- * newer list version (last_seen = GREATEST(last_seen, date) for each moved
- * one, nothing removed, nothing else changed): their caption, names,
- * datasets, topics and first_seen stay; last_seen becomes the later of the
- * two. The same row refreshEntities would write, without reading the
- * statements back (a list update moves every statement of the list).
- */
-export async function advanceLastSeen(q: Queryable, ids: readonly string[], date: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += WRITE_BATCH) {
-    await q.query('UPDATE entities SET last_seen = GREATEST(last_seen, $2), updated_at = now() WHERE id = ANY($1::text[])', [ids.slice(i, i + WRITE_BATCH), date]);
-  }
-}
-
-/**
  * The bulk path beside refreshEntities: writes the derived rows of entities
  * from summaries the caller built (see summarise) out of every accepted
  * statement those entities have in the store. Only for entities whose
