@@ -3,7 +3,7 @@
  * (bench/extract/out-of-sample: texts outside the repository, each checked
  * against its annotated SHA-256) or on the five seeds:
  *
- *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|seeds] [--misses] [--no-resolver]
+ *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|seeds] [--misses] [--no-resolver]
  *
  * Texts are read from ROOM39_CORPUS_DIR (default /work/corpus/texts). The
  * held-out set is scored once, at the end (see out-of-sample/README.md).
@@ -55,7 +55,7 @@ function seedDocs(): Doc[] {
   });
 }
 
-function corpusDocs(which: 'dev' | 'heldout' | 'fresh'): Doc[] {
+function corpusDocs(which: 'dev' | 'heldout' | 'fresh' | 'heldout3'): Doc[] {
   return loadSet(which).map((a) => ({ id: a.id, text: readText(a), gold: a.annotations, hostsLabelled: true, sharesOfLabelled: true }));
 }
 
@@ -130,7 +130,7 @@ function scoreDoc(doc: Doc, pred: Item[], totals: Record<Row, Counts>): void {
   }
 }
 
-const docs = set === 'seeds' ? seedDocs() : set === 'dev' || set === 'heldout' || set === 'fresh' ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected dev, heldout, fresh or seeds`); })();
+const docs = set === 'seeds' ? seedDocs() : set === 'dev' || set === 'heldout' || set === 'fresh' || set === 'heldout3' ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected dev, heldout, fresh, heldout3 or seeds`); })();
 const resolver: EntityResolver | undefined = process.argv.includes('--no-resolver') ? undefined : await bundledResolver(REPO_ROOT, officialListFiles());
 const totals = Object.fromEntries(ROWS.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<Row, Counts>;
 for (const doc of docs) scoreDoc(doc, predictedItems(await extract(doc.text, resolver ? { resolver } : {})), totals);

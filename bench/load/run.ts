@@ -47,12 +47,28 @@ const url = await new Promise<string>((resolve, reject) => {
   }, 100);
 });
 
-interface Outcome { name: string; method: string; path: string; rate: number; duration_s: number; connections: number; requests: number; rps: number; p50_ms: number; p99_ms: number; max_ms: number; errors: number; timeouts: number; non2xx: number; loadavg_before: number }
+interface Outcome {
+  name: string; method: string; path: string; rate: number; duration_s: number; connections: number; requests: number; rps: number; p50_ms: number; p99_ms: number; max_ms: number;
+  errors: number; timeouts: number; non2xx: number; loadavg_before: number;
+  /** The server process's CPU time per answered request (user + system): its capacity on one core, whatever else the machine runs. */
+  server_cpu_ms_per_request: number | null;
+}
+
+/** CPU time of the server process so far, in ms (Linux /proc; null elsewhere). */
+function serverCpuMs(): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 async function run(name: string, method: 'GET' | 'POST', p: string, body?: unknown, at = rate, seconds = duration): Promise<Outcome> {
   const loadavg = os.loadavg()[0]!;
   const warm = await fetch(`${url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
   if (!warm.ok) throw new Error(`${method} ${p} answered ${warm.status}: ${await warm.text()}`);
+  const cpuBefore = serverCpuMs();
   const r = await autocannon({
     url: `${url}${p}`, method, connections, duration: seconds, overallRate: at, timeout: 10,
     headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
@@ -61,6 +77,7 @@ async function run(name: string, method: 'GET' | 'POST', p: string, body?: unkno
     name, method, path: p, rate: at, duration_s: seconds, connections, requests: r.requests.total, rps: r.requests.total / seconds,
     p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
     loadavg_before: Math.round(loadavg * 10) / 10,
+    server_cpu_ms_per_request: cpuBefore === null || r.requests.total === 0 ? null : Math.round(((serverCpuMs() ?? cpuBefore) - cpuBefore) / r.requests.total * 100) / 100,
   };
 }
 
@@ -72,7 +89,7 @@ async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: unk
   for (const at of rates) {
     const o = await run(name, method, p, body, at, Number(values['step-duration']));
     steps.push(o);
-    console.log(`${name} @ ${at}/s: ${o.rps.toFixed(0)}/s, p50 ${o.p50_ms} ms, p99 ${o.p99_ms} ms, errors ${o.errors + o.timeouts + o.non2xx}, load ${o.loadavg_before} → ${held(o) ? 'held' : 'not held'}`);
+    console.log(`${name} @ ${at}/s: ${o.rps.toFixed(0)}/s, p50 ${o.p50_ms} ms, p99 ${o.p99_ms} ms, errors ${o.errors + o.timeouts + o.non2xx}, server CPU ${o.server_cpu_ms_per_request} ms/request, load ${o.loadavg_before} → ${held(o) ? 'held' : 'not held'}`);
     if (!held(o)) break;
   }
   return steps;

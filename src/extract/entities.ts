@@ -45,19 +45,82 @@ interface Token {
   num: boolean;
 }
 
+/** Where a word may start after a non-ASCII character: a letter or digit of any script (tested on that character only). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The two word forms, anchored at a position: initials ("U.S.", "D.P.R.K.") and words. */
+const INITIALS_AT = /(?:\p{Lu}\.){2,}/uy;
+const WORD_AT = /#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/uy;
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/**
+ * The words of a text, as the two patterns above (initials, else a word) find them from left to right, but
+ * scanning ASCII by character code: the regular expression runs only where a word may hold initials or a character
+ * outside ASCII (tokenizing is a good part of reading names, and most of a report is ASCII).
+ */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /(?:\p{Lu}\.){2,}|#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let t = m[0];
-    // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong" (most words have neither: no pattern run).
-    const last = t.charCodeAt(t.length - 1);
-    if (last === 115 /* s */ || last === 0x2019 || last === 39 || last === 45) t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
-    if (!t) continue;
-    const c = t.charCodeAt(0);
-    out.push({ start: m.index, end: m.index + t.length, text: t, cap: c >= 65 && c <= 90 ? true : c < 128 ? false : CAP_TOKEN.test(t), num: c <= 57 && /^#?\d+$/.test(t) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let startsWord: boolean;
+    if (c < 128) startsWord = isAsciiAlnum(c) || (c === 35 /* # */ && i + 1 < n && startsLetterOrDigit(text, i + 1));
+    else startsWord = startsLetterOrDigit(text, i);
+    if (!startsWord) {
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    let end = -1;
+    if (text.charCodeAt(i + 1) === 46 /* . */ || text.charCodeAt(i + 2) === 46) {
+      INITIALS_AT.lastIndex = i;
+      if (INITIALS_AT.test(text)) end = INITIALS_AT.lastIndex;
+    }
+    if (end < 0) end = wordEnd(text, i);
+    push(out, text, i, end);
+    i = end;
   }
   return out;
+}
+
+function startsLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiAlnum(c);
+  const cp = text.codePointAt(i)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** End of the word starting at `i`: ASCII letters, digits, apostrophes and hyphens by code; anything else by the pattern. */
+function wordEnd(text: string, i: number): number {
+  let j = text.charCodeAt(i) === 35 ? i + 2 : i + 1;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (isAsciiAlnum(c) || c === 39 || c === 45 || c === 0x2019) continue;
+    if (c < 128) return j;
+    break;
+  }
+  if (j >= text.length) return j;
+  WORD_AT.lastIndex = i;
+  WORD_AT.test(text);
+  return WORD_AT.lastIndex;
+}
+
+/** Stands for every lower-case word longer than any connector: such a word only ends a run, wherever it stands. */
+const PLAIN_WORD: Token = { start: 0, end: 0, text: '', cap: false, num: false };
+
+function push(out: Token[], text: string, start: number, end: number): void {
+  const first = text.charCodeAt(start);
+  if (first >= 97 && first <= 122 && end - start > 3) {
+    out.push(PLAIN_WORD);
+    return;
+  }
+  let t = text.slice(start, end);
+  // Strip a possessive and dangling apostrophes or hyphens: "Kim Won-hong’s" → "Kim Won-hong" (most words have neither: no pattern run).
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 115 /* s */ || last === 0x2019 || last === 39 || last === 45) t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
+  if (!t) return;
+  const c = t.charCodeAt(0);
+  out.push({ start, end: start + t.length, text: t, cap: c >= 65 && c <= 90 ? true : c < 128 ? false : CAP_TOKEN.test(t), num: c <= 57 && /^#?\d+$/.test(t) });
 }
 
 /** Runs of capitalised words (with inner connectors and a trailing number: "Room 39"), and every shorter run inside each. */
@@ -73,8 +136,7 @@ export function nameCandidates(text: string): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = run[run.length - 1];
-    const gap = prev ? text.slice(prev.end, t.start) : '';
-    const joined = !prev || /^[ \u00a0]$/.test(gap) || (/^[’']s? $/.test(gap) && prev.cap);
+    const joined = !prev || joins(text, prev, t);
     if (!joined) flush();
     if (t.cap) run.push(t);
     else if (t.num && run.length && run[run.length - 1]!.cap) run.push(t);
@@ -105,6 +167,16 @@ export function nameCandidates(text: string): Candidate[] {
     }
   }
   return out;
+}
+
+/** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). */
+function joins(text: string, prev: Token, t: Token): boolean {
+  const gap = t.start - prev.end;
+  const c = text.charCodeAt(prev.end);
+  if (gap === 1) return c === 32 || c === 0xa0;
+  if (!prev.cap || (c !== 0x2019 && c !== 39)) return false;
+  if (gap === 2) return text.charCodeAt(prev.end + 1) === 32;
+  return gap === 3 && text.charCodeAt(prev.end + 1) === 115 && text.charCodeAt(prev.end + 2) === 32;
 }
 
 const significant = (t: Token) => !STOP.has(t.text) && !CONNECTORS.has(t.text);

@@ -10,13 +10,15 @@
  * remembered across documents.
  */
 import { deletions, type MatchIndex } from '../match/candidate-index.ts';
-import { normalizeName, prepareName } from '../names/index.ts';
+import { nameWordKeys, normalizeName, rewriteOrgPhrases } from '../names/index.ts';
 import { compactKey } from '../names/normalize.ts';
 
 /** Remembered word answers; cleared past this many so a long-running server's memory stays bounded. */
 const MEMO_LIMIT = 100_000;
 /** Words of this many graph names or more ("Korea", "Company") do not narrow anything: skipped in the intersection. */
 const COMMON = 400;
+/** ASCII letters and digits in words one space apart: normalising only lower-cases them, one word each. */
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
 
 
@@ -50,8 +52,11 @@ export class NameFilter {
     if (intersects(units)) return true;
     // Then as the matcher prepares the whole name ("North Korea" in an organisation's name is one country word).
     const normalized = normalizeName(name);
+    // Plain words that no phrase of an organisation's name joins give the whole name the words seen above, each with
+    // at most the slots found above: what failed word by word fails again.
+    if (PLAIN_WORDS.test(name) && rewriteOrgPhrases(normalized) === normalized) return false;
     return (['org', 'person'] as const).some((kind) => {
-      const keys = prepareName(name, kind, normalized).tokens.filter((t) => t.cls !== 'stop' && t.key).map((t) => t.key);
+      const keys = nameWordKeys(name, kind, normalized).filter((k) => k !== '');
       const slots = keys.map((k) => this.slotsOfKey(k));
       return keys.length > 0 && slots.every((u): u is readonly number[] => u !== null) && intersects(slots);
     });
@@ -71,10 +76,10 @@ export class NameFilter {
     let keys = 0;
     const normalized = normalizeName(word);
     for (const kind of ['person', 'org'] as const) {
-      for (const t of prepareName(word, kind, normalized).tokens) {
-        if (t.cls === 'stop' || !t.key) continue;
+      for (const key of nameWordKeys(word, kind, normalized)) {
+        if (!key) continue;
         keys++;
-        for (const slot of this.slotsOfKey(t.key) ?? []) found.add(slot);
+        for (const slot of this.slotsOfKey(key) ?? []) found.add(slot);
       }
     }
     // A word that is no word of a name at all (a stop word) narrows nothing: every slot.

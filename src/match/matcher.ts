@@ -7,7 +7,7 @@
  */
 import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
-import { compareNames, describeComparison, type NameComparison } from './score-name.ts';
+import { compareNames, describeComparison, nameScore } from './score-name.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
 import { compareCountries, countryCodeOf } from './score-country.ts';
 import { compareIdentifiers } from './score-identifier.ts';
@@ -189,9 +189,8 @@ export class Matcher {
       const n = this.index.names[slot]!;
       if (excluded?.has(n.prepared.normalized)) continue;
       for (const qp of pool) {
-        const cmp = compareNames(qp.name, n.prepared, qp.weights, n.weights);
-        const score = cmp.score * STRENGTH_FACTOR[n.strength];
-        if (!best || score > best.score) best = { score, cmp, query: qp.name, name: n.prepared.original, strength: n.strength };
+        const score = nameScore(qp.name, n.prepared, qp.weights, n.weights) * STRENGTH_FACTOR[n.strength];
+        if (!best || score > best.score) best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };
       }
     }
     return best;
@@ -234,13 +233,16 @@ export class Matcher {
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
     scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));
-    // Explanations only for what is returned.
+    // Explanations only for what is returned, and only when asked for.
+    if (options.explain === false) return scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] }));
     return scored.slice(0, limit).map(({ entity, score, best, features }) => {
+      const slot = this.index.names[best.slot]!;
+      const cmp = compareNames(best.query.name, slot.prepared, best.query.weights, slot.weights);
       const explanation: ExplanationItem[] = [{
         feature: 'name',
         score: round(best.score),
-        detail: `"${best.query.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(best.cmp)}`,
-        query: best.query.original,
+        detail: `"${best.query.name.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(cmp)}`,
+        query: best.query.name.original,
         candidate: best.name,
       }, ...features];
       if (query.schema) {
@@ -252,7 +254,8 @@ export class Matcher {
   }
 }
 
-interface BestName { score: number; cmp: NameComparison; query: PreparedName; name: string; strength: NameStrength }
+/** The best name comparison of a candidate: its account is written only if the candidate is returned. */
+interface BestName { score: number; query: QueryName; slot: number; name: string; strength: NameStrength }
 interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
 
 /** A feature's weight as a multiple of its coefficient (1 when the caller gave none). */

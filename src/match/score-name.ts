@@ -61,7 +61,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 interface Align { q: number[]; c: number[]; how: NamePart['how']; quality: number }
 
 function tryJoined(
-  singles: NameToken[], singleUsed: boolean[], runs: NameToken[], runUsed: boolean[],
+  singles: readonly NameToken[], singleUsed: boolean[], runs: readonly NameToken[], runUsed: boolean[],
   onMatch: (single: number, run: number[], quality: number) => void,
 ): void {
   for (let s = 0; s < singles.length; s++) {
@@ -92,19 +92,37 @@ function tryJoined(
   }
 }
 
+interface Words { name: PreparedName; tokens: NameToken[]; weights: number[] }
+/** A name's words without its stop words, with their weights: the same for every comparison of the name, so kept with its weights. */
+const WORDS = new WeakMap<Weights, Words>();
+
+function wordsOf(name: PreparedName, weights: Weights): Words {
+  const kept = WORDS.get(weights);
+  if (kept && kept.name === name) return kept;
+  const words: Words = { name, tokens: [], weights: [] };
+  for (let i = 0; i < name.tokens.length; i++) {
+    const t = name.tokens[i]!;
+    if (t.cls !== 'stop') { words.tokens.push(t); words.weights.push(weights[i] ?? 0); }
+  }
+  WORDS.set(weights, words);
+  return words;
+}
+
 /** The words of both names (stop words left out) with their weights, and the alignments found so far. */
 class Alignment {
-  readonly qs: NameToken[] = [];
-  readonly cs: NameToken[] = [];
-  readonly qw: number[] = [];
-  readonly cw: number[] = [];
+  readonly qs: readonly NameToken[];
+  readonly cs: readonly NameToken[];
+  readonly qw: readonly number[];
+  readonly cw: readonly number[];
   readonly qUsed: boolean[];
   readonly cUsed: boolean[];
   readonly aligns: Align[] = [];
 
   constructor(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights) {
-    for (let i = 0; i < query.tokens.length; i++) { const t = query.tokens[i]!; if (t.cls !== 'stop') { this.qs.push(t); this.qw.push(qWeights[i] ?? 0); } }
-    for (let j = 0; j < candidate.tokens.length; j++) { const t = candidate.tokens[j]!; if (t.cls !== 'stop') { this.cs.push(t); this.cw.push(cWeights[j] ?? 0); } }
+    const q = wordsOf(query, qWeights);
+    const c = wordsOf(candidate, cWeights);
+    this.qs = q.tokens; this.qw = q.weights;
+    this.cs = c.tokens; this.cw = c.weights;
     this.qUsed = new Array<boolean>(this.qs.length).fill(false);
     this.cUsed = new Array<boolean>(this.cs.length).fill(false);
   }
@@ -221,9 +239,31 @@ function orderFactor(aligns: readonly Align[]): number {
 
 /** Compare two prepared names, given each word's weight (see MatchIndex.weight). */
 export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
+  const { score, a } = align(query, candidate, qWeights, cWeights);
+  const { qs, cs } = a;
+  const parts: NamePart[] = a.aligns.map((al) => ({
+    query: al.q.map((i) => qs[i]!.text).join(' '),
+    candidate: al.c.map((j) => cs[j]!.text).join(' '),
+    how: al.how,
+    quality: al.quality,
+  }));
+  return {
+    score,
+    parts,
+    unmatchedQuery: qs.filter((_, i) => !a.qUsed[i]).map((t) => t.text),
+    unmatchedCandidate: cs.filter((_, j) => !a.cUsed[j]).map((t) => t.text),
+  };
+}
+
+/** The score of `compareNames` alone, without the account of it (the matcher explains only what it returns). */
+export function nameScore(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): number {
+  return align(query, candidate, qWeights, cWeights).score;
+}
+
+function align(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): { score: number; a: Alignment } {
   const a = new Alignment(query, candidate, qWeights, cWeights);
   const { qs, cs } = a;
-  if (qs.length === 0 || cs.length === 0) return { score: 0, parts: [], unmatchedQuery: qs.map((t) => t.text), unmatchedCandidate: cs.map((t) => t.text) };
+  if (qs.length === 0 || cs.length === 0) return { score: 0, a };
   const person = query.kind === 'person' || candidate.kind === 'person';
   alignSameWords(a, person);
   if (!person) alignTranslations(a);
@@ -246,25 +286,13 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
   }
   if (score > 0) score *= orderFactor(a.aligns);
   if (score >= 1 && query.normalized !== candidate.normalized) score = 0.999;
-
-  const parts: NamePart[] = a.aligns.map((al) => ({
-    query: al.q.map((i) => qs[i]!.text).join(' '),
-    candidate: al.c.map((j) => cs[j]!.text).join(' '),
-    how: al.how,
-    quality: al.quality,
-  }));
-  return {
-    score,
-    parts,
-    unmatchedQuery: qs.filter((_, i) => !a.qUsed[i]).map((t) => t.text),
-    unmatchedCandidate: cs.filter((_, j) => !a.cUsed[j]).map((t) => t.text),
-  };
+  return { score, a };
 }
 
 const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
 
 function squeezeCompare(
-  qs: NameToken[], cs: NameToken[], qw: number[], cw: number[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], total: number,
+  qs: readonly NameToken[], cs: readonly NameToken[], qw: readonly number[], cw: readonly number[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], total: number,
 ): { score: number; aligns: Align[] } | null {
   const qd = qs.map((t, i) => i).filter((i) => DISTINCTIVE(qs[i]!));
   const cd = cs.map((t, j) => j).filter((j) => DISTINCTIVE(cs[j]!));

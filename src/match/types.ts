@@ -89,6 +89,8 @@ export interface MatchOptions {
    * as it is, twice the coefficient doubles its effect (kept within ±1).
    */
   weights?: Partial<Record<WeightedFeature, number>>;
+  /** False: results carry no explanation (an empty list), for callers that read only the entity and the score (document extraction). */
+  explain?: boolean;
 }
 
 /** The features whose weight a caller may change (the name score is the base, not a weight). */

@@ -3,5 +3,5 @@ export { normalizeName, compactKey, cleanText, foldAscii, tokenize, hasHangul, s
 export { romanizeHangulName, romanizeHangulWord, type RomanizeOptions } from './hangul.ts';
 export { koreanKey, strictKoreanKey, canonicalSurname, isKoreanLooking, nameKeys, assimilate } from './korean.ts';
 export { orgWordClass, personWordClass, expandWord, acronymsOf, rewriteOrgPhrases, glossOf, type WordClass } from './org.ts';
-export { prepareName, nameKindOf, sortedKey, koreanNameKeys, type PreparedName, type NameToken, type NameKind } from './tokens.ts';
+export { prepareName, nameWordKeys, nameKindOf, sortedKey, koreanNameKeys, type PreparedName, type NameToken, type NameKind } from './tokens.ts';
 export { NameIndex, type IndexedName, type NameOccurrence, type FindOptions } from './name-index.ts';

@@ -48,6 +48,8 @@ export function hasHangul(value: string): boolean {
  * `normalizeName("김원홍")` → `"kim won hong"`.
  */
 export function normalizeName(value: string): string {
+  // ASCII letters and digits in words one space apart: every step below leaves them as they are but the lower-casing.
+  if (value.length <= MAX_NAME_CHARS && PLAIN_WORDS.test(value)) return value.toLowerCase();
   let s = cleanText(value);
   if (s === '') return '';
   if (hasHangul(s)) s = romanizeHangulName(s, { breves: false });
@@ -56,6 +58,8 @@ export function normalizeName(value: string): string {
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return s;
 }
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 /** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
 export function compactKey(s: string): string {

@@ -90,7 +90,8 @@ export function expandWord(word: string): string {
 /** One letter left out, added or changed in "korea" or "choson" (Kore, Koria, Chosn): still the country word. */
 function isCountryMisspelling(word: string): boolean {
   if (word.length < 4 || word.length > 7) return false;
-  return ['korea', 'choson'].some((c) => word[0] === c[0] && oneEdit(word, c));
+  const first = word.charCodeAt(0);
+  return (first === 107 /* k */ && oneEdit(word, 'korea')) || (first === 99 /* c */ && oneEdit(word, 'choson'));
 }
 
 function oneEdit(a: string, b: string): boolean {

@@ -63,6 +63,25 @@ export function prepareName(value: string, kind: NameKind = 'any', normalizedVal
   return { original: value, normalized: tokens.map((t) => t.text).join(' '), kind, tokens };
 }
 
+/**
+ * The phonetic keys of a name's words that are not stop words, as `prepareName`
+ * gives them (`prepareName(...).tokens.filter(t => t.cls !== 'stop').map(t => t.key)`),
+ * without the stricter keys, glosses and token records: the name filter of
+ * document extraction asks this of every capitalised word of a report.
+ */
+export function nameWordKeys(value: string, kind: NameKind, normalizedValue?: string): string[] {
+  let normalized = normalizedValue ?? normalizeName(value);
+  if (kind !== 'person') normalized = rewriteOrgPhrases(normalized);
+  const keys: string[] = [];
+  for (const w of tokenize(normalized)) {
+    const text = kind === 'person' ? w : expandWord(w);
+    const cls = kind === 'person' ? personWordClass(text) : orgWordClass(text);
+    if (cls === 'stop') continue;
+    keys.push(cls === 'country' ? COUNTRY_KEY : koreanKey(text));
+  }
+  return keys;
+}
+
 /** Comparable key of a whole name with word order ignored: its word keys, sorted. (Joined given names differ from split ones here; `koreanNameKeys` joins them.) */
 export function sortedKey(name: PreparedName): string {
   return name.tokens.filter((t) => t.cls !== 'stop').map((t) => t.key).sort().join(' ');

@@ -44,16 +44,35 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** A statement that only reads (a SELECT); anything else may write. */
+const READ_ONLY = /^\s*select\b/i;
+
 class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
+  /** Counts what may have written (a statement other than SELECT, a transaction, a script); see `writeGeneration`. */
+  writes = 0;
   constructor(private readonly pglite: PGlite, readonly location: string) {}
 
   async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.pglite.query<R>(sql, params as unknown[]);
-    return result.rows;
+    if (!READ_ONLY.test(sql)) this.writes++;
+    try {
+      const result = await this.pglite.query<R>(sql, params as unknown[]);
+      return result.rows;
+    } finally {
+      if (!READ_ONLY.test(sql)) this.writes++;
+    }
   }
 
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    this.writes++;
+    try {
+      return await this.inTransaction(fn);
+    } finally {
+      this.writes++;
+    }
+  }
+
+  private inTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.pglite.transaction(async (tx) => {
       const q: Queryable & { copyIn(sql: string, data: Blob): Promise<void> } = {
         async query<R extends object = Row>(sql: string, params: readonly unknown[] = []) {
@@ -69,7 +88,12 @@ class PgliteDb implements Db {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pglite.exec(sql);
+    this.writes++;
+    try {
+      await this.pglite.exec(sql);
+    } finally {
+      this.writes++;
+    }
   }
 
   async close(): Promise<void> {
@@ -112,6 +136,18 @@ class PostgresDb implements Db {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/**
+ * How many writes this handle has seen, or null when it cannot know: on
+ * PGlite one process owns the data directory (store/data-dir-lock.ts), so
+ * every write goes through its handle and an unchanged count means an
+ * unchanged store; a PostgreSQL server has other writers, and a transaction's
+ * handle is not counted. Caches of derived data (the search index) use it to
+ * skip asking the store whether it changed.
+ */
+export function writeGeneration(q: Queryable): number | null {
+  return q instanceof PgliteDb ? q.writes : null;
 }
 
 // pg returns int8 and numeric as strings by default; room39 keeps counts and figures well inside double range.

@@ -16,8 +16,9 @@
  * record id behind it) and the datasets and topics of all of them, so an
  * entity whose UN entry was removed is still found through its OFAC record.
  */
-import type { Queryable } from './db.ts';
-import { canonicalRows } from './canonical.ts';
+import { writeGeneration, type Queryable } from './db.ts';
+import { mergeRows, type CanonicalRow } from './canonical.ts';
+import { canonicalOrder } from './resolver.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
@@ -84,6 +85,9 @@ interface NameIndex {
   labourSystem: Set<string>;
   /** Canonical id → how many records it joins (a tie goes to the better-documented entity). */
   canonicalSize: Map<string, number>;
+  /** What a hit shows, per canonical id (store/canonical.ts), and the countries each record names: a search reads no row per query. */
+  display: Map<string, CanonicalRow>;
+  countries: Map<string, string[]>;
   /** Trigram → the names whose plain (`normGrams`) or phonetic (`phonGrams`) key holds it: a query only looks at names that can contain it. */
   normGrams: Map<string, number[]>;
   phonGrams: Map<string, number[]>;
@@ -136,13 +140,49 @@ const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
 const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELECT count(*) FROM entity_names)::text || '/' ||
   coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') AS stamp`;
 
+interface EntityRow { id: string; schema: string; caption: string; datasets: string[]; topics: string[]; first_seen: string | null; last_seen: string | null }
+
+/** Canonical rows of every canonical entity, as `canonicalRows` (store/canonical.ts) gives them one query at a time. */
+function displayRows(entities: readonly EntityRow[], links: readonly { record_id: string; canonical_id: string }[]): Map<string, CanonicalRow> {
+  const rows = new Map(entities.map((e) => [e.id, e]));
+  const records = new Map<string, string[]>();
+  for (const { record_id: r, canonical_id: c } of links) {
+    const list = records.get(c) ?? [c];
+    if (r !== c) list.push(r);
+    records.set(c, list);
+  }
+  const linked = new Set(links.map((l) => l.record_id));
+  for (const e of entities) if (!linked.has(e.id) && !records.has(e.id)) records.set(e.id, [e.id]);
+  const out = new Map<string, CanonicalRow>();
+  for (const [id, members] of records) {
+    const row = mergeRows(id, [id, ...members.filter((r) => r !== id).sort(canonicalOrder)], rows);
+    if (row) out.set(id, row);
+  }
+  return out;
+}
+
+/** The countries each record names (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes. */
+async function recordCountries(q: Queryable): Promise<Map<string, string[]>> {
+  const rows = await q.query<{ entity_id: string; value: string }>(
+    `SELECT DISTINCT entity_id, value FROM statements WHERE review_status = 'accepted' AND prop IN ('nationality', 'citizenship', 'country', 'jurisdiction')`);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.entity_id) ?? [];
+    list.push(/^[a-z]{2}$/i.test(r.value) ? r.value.toUpperCase() : r.value);
+    out.set(r.entity_id, list);
+  }
+  return out;
+}
+
 async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
-  const entities = await q.query<{ id: string; schema: string; datasets: string[]; topics: string[] }>('SELECT id, schema, datasets, topics FROM entities');
+  const entities = await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities');
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
-  const canonical = new Map((await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids')).map((r) => [r.record_id, r.canonical_id]));
+  const links = await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids ORDER BY record_id');
+  const canonical = new Map(links.map((r) => [r.record_id, r.canonical_id]));
   const byId = new Map<string, number>();
   const idx: NameIndex = {
     stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(), labourSystem: new Set(), canonicalSize: new Map(),
+    display: displayRows(entities, links), countries: await recordCountries(q),
     normGrams: new Map(), phonGrams: new Map(),
   };
   for (const e of entities) {
@@ -182,19 +222,28 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
 /** The snapshot's xmax: it moves only when some transaction has written since (reads take no transaction id). */
 const XMAX_SQL = 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x';
 const SEEN_XMAX = new WeakMap<Queryable, string>();
+/** The handle's own count of writes at the last look (db.ts `writeGeneration`: PGlite, whose one process does every write). */
+const SEEN_WRITES = new WeakMap<Queryable, number>();
 
 /**
- * The name index of this database handle. Nothing written since the last
- * look (same xmax, 0.3 ms): the index stands. Something written: the stamp
- * (entity and name counts, latest `entities.updated_at`; tens of ms) says
- * whether the entities changed, and only then is the index rebuilt.
+ * The name index of this database handle. On PGlite, no write through the
+ * handle since the last look: the index stands, with no query at all. Else
+ * nothing written since (same xmax, 0.3 ms): the index stands. Something
+ * written: the stamp (entity and name counts, latest `entities.updated_at`;
+ * tens of ms) says whether the entities changed, and only then is the index rebuilt.
  */
 async function nameIndex(q: Queryable): Promise<NameIndex> {
   const have = INDEXES.get(q);
+  const writes = writeGeneration(q);
+  if (have && writes !== null && SEEN_WRITES.get(q) === writes) return have;
   const [{ x } = { x: '' }] = await q.query<{ x: string }>(XMAX_SQL);
-  if (have && SEEN_XMAX.get(q) === x) return have;
+  if (have && SEEN_XMAX.get(q) === x) {
+    if (writes !== null) SEEN_WRITES.set(q, writes);
+    return have;
+  }
   const [{ stamp } = { stamp: '' }] = await q.query<{ stamp: string }>(STAMP_SQL);
   SEEN_XMAX.set(q, x);
+  if (writes !== null) SEEN_WRITES.set(q, writes);
   if (have && have.stamp === stamp) return have;
   let building = BUILDING.get(q);
   if (!building) {
@@ -210,6 +259,7 @@ async function nameIndex(q: Queryable): Promise<NameIndex> {
 export function invalidateSearchIndex(q: Queryable): void {
   INDEXES.delete(q);
   SEEN_XMAX.delete(q);
+  SEEN_WRITES.delete(q);
 }
 
 export async function searchEntities(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -259,13 +309,11 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     return { id, ...v, rank: v.score + bonus, size: idx.canonicalSize.get(id) ?? 1, curated };
   });
   const ranked = weighed.sort((a, b) => b.rank - a.rank || b.size - a.size || b.curated - a.curated || a.id.localeCompare(b.id)).slice(0, limit);
-  const rows = await canonicalRows(q, ranked.map((r) => r.id));
-  const countries = await countriesOf(q, ranked.flatMap((r) => rows.get(r.id)?.referents ?? [r.id]));
   return ranked.flatMap(({ id, score: s, matched }) => {
-    const e = rows.get(id);
+    const e = idx.display.get(id);
     if (!e) return [];
-    const cc = [...new Set(e.referents.flatMap((r) => countries.get(r) ?? []))].sort();
-    return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: e.datasets, topics: e.topics, matched, countries: cc, referents: e.referents }];
+    const cc = [...new Set(e.referents.flatMap((r) => idx.countries.get(r) ?? []))].sort();
+    return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: [...e.datasets], topics: [...e.topics], matched, countries: cc, referents: [...e.referents] }];
   });
 }
 
@@ -273,14 +321,3 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
 const SYSTEM_BONUS = 0.04;
 /** Larger for the senders and hosts of workers, what room39 is about ("Rungrado": the labour-export company before the vessel RUNG RA DO). */
 const LABOUR_BONUS = 0.08;
-
-/** The countries records name (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes. */
-async function countriesOf(q: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
-  if (!ids.length) return new Map();
-  const rows = await q.query<{ entity_id: string; value: string }>(
-    `SELECT DISTINCT entity_id, value FROM statements WHERE entity_id = ANY($1::text[]) AND review_status = 'accepted'
-       AND prop IN ('nationality', 'citizenship', 'country', 'jurisdiction')`, [[...ids]]);
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.entity_id, [...(out.get(r.entity_id) ?? []), /^[a-z]{2}$/i.test(r.value) ? r.value.toUpperCase() : r.value]);
-  return out;
-}

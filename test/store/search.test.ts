@@ -37,4 +37,29 @@ describe.each(backends())('Korean-aware search on %s', (backend) => {
     const hits = await searchEntities(t.db, 'ryonhwa test', { dataset: 'test' });
     expect(hits.map((h) => h.id)).toEqual(['t-ryonha-test']);
   });
+
+  it('answers from memory while nothing is written, and shows a changed caption or country at once', async () => {
+    const queries: string[] = [];
+    const counted = new Proxy(t.db, {
+      get: (target, prop) => (prop === 'query'
+        ? (sql: string, params?: readonly unknown[]) => { queries.push(sql); return target.query(sql, params); }
+        : Reflect.get(target, prop)),
+    });
+    const first = await searchEntities(counted, 'Kim Won Hong', { schema: 'Person' });
+    expect(first[0]?.id).toBe('r39-kim-won-hong');
+    queries.length = 0;
+    await searchEntities(counted, 'Kim Won Hong', { schema: 'Person' });
+    // PGlite: one process writes, so an unchanged count of writes answers without a query; PostgreSQL asks the server.
+    expect(queries.length).toBe(backend === 'pglite' ? 0 : 1);
+    await t.db.query(`UPDATE entities SET caption = 'Kim Won Hong (renamed)', updated_at = now() WHERE id = 'r39-kim-won-hong'`);
+    expect((await searchEntities(counted, 'Kim Won Hong', { schema: 'Person' }))[0]?.caption).toBe('Kim Won Hong (renamed)');
+    await t.db.transaction((tx) => tx.query(
+      `INSERT INTO statements (id, entity_id, schema, prop, value, dataset, source_id, reliability, first_seen, last_seen, recorded_by, review_status)
+       SELECT 't-country-kwh', 'r39-kim-won-hong', 'Person', 'nationality', 'ZZ', dataset, source_id, reliability, first_seen, last_seen, recorded_by, 'accepted'
+         FROM statements WHERE entity_id = 'r39-kim-won-hong' LIMIT 1`));
+    await t.db.query(`UPDATE entities SET updated_at = now() WHERE id = 'r39-kim-won-hong'`);
+    const after = (await searchEntities(t.db, 'Kim Won Hong', { schema: 'Person' }))[0]!;
+    expect(after).toMatchObject({ id: 'r39-kim-won-hong', caption: 'Kim Won Hong (renamed)' });
+    expect(after.countries).toContain('ZZ');
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Hand specs (source/dev.mjs, source/heldout.mjs, source/fresh.mjs) → one annotation file per
+ * Hand specs (source/dev.mjs, source/heldout.mjs, source/fresh.mjs, source/heldout3.mjs) → one annotation file per
  * text (dev/<id>.json, heldout/<id>.json, fresh/<id>.json) with character offsets, the span
  * text, the citation and the SHA-256 of the text. Only finds where the hand-
  * chosen strings are: `npx tsx bench/extract/out-of-sample/build.ts [--show]`
@@ -14,6 +14,8 @@ import { DEV } from './source/dev.mjs';
 import { HELDOUT } from './source/heldout.mjs';
 // @ts-expect-error plain JavaScript data files
 import { FRESH } from './source/fresh.mjs';
+// @ts-expect-error plain JavaScript data files
+import { HELDOUT3 } from './source/heldout3.mjs';
 import recorded from './split.json' with { type: 'json' };
 
 type Occ = [string, number];
@@ -35,13 +37,13 @@ function at(text: string, surface: string, n: number, id: string): { start: numb
 }
 
 const show = process.argv.includes('--show');
-for (const [set, specs] of [['dev', DEV], ['heldout', HELDOUT], ['fresh', FRESH]] as [CorpusSet, Record<string, Spec>][]) {
-  // dev and heldout were drawn by split.ts; the fresh set is all of source/fresh.mjs.
-  const expected = set === 'fresh' ? Object.keys(specs).sort() : [...(recorded as unknown as Record<string, string[]>)[set]!].sort();
+for (const [set, specs] of [['dev', DEV], ['heldout', HELDOUT], ['fresh', FRESH], ['heldout3', HELDOUT3]] as [CorpusSet, Record<string, Spec>][]) {
+  // dev and heldout were drawn by split.ts; the fresh and third held-out sets are all of their spec files.
+  const expected = set === 'fresh' || set === 'heldout3' ? Object.keys(specs).sort() : [...(recorded as unknown as Record<string, string[]>)[set]!].sort();
   if (JSON.stringify(Object.keys(specs).sort()) !== JSON.stringify(expected)) throw new Error(`${set}: specs do not match split.json`);
   fs.mkdirSync(path.join(HERE, set), { recursive: true });
   for (const [id, s] of Object.entries(specs)) {
-    const bytes = fs.readFileSync(path.join(corpusDir(), `${id}.txt`));
+    const bytes = fs.readFileSync(path.join(corpusDir(set), `${id}.txt`));
     const text = bytes.toString('utf8');
     const anns: Annotation[] = [
       ...s.host.map(([t, n, country]) => ({ type: 'host_country' as const, ...at(text, t, n, id), country })),

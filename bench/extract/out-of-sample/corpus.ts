@@ -11,11 +11,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** dev and heldout: round 1 (split.json); fresh: the second held-out set of round 2, gathered after the first was scored. */
-export const SETS = ['dev', 'heldout', 'fresh'] as const;
+/**
+ * dev and heldout: round 1 (split.json); fresh: the second held-out set of round 2, gathered after the first was scored;
+ * heldout3: the third held-out set (round 3), gathered and annotated before round 3's rules, its texts in their own folder.
+ */
+export const SETS = ['dev', 'heldout', 'fresh', 'heldout3'] as const;
 export type CorpusSet = (typeof SETS)[number];
 
-export function corpusDir(): string {
+/** Where a set's texts are: ROOM39_CORPUS_DIR (default /work/corpus/texts); the third held-out set's in ROOM39_CORPUS_DIR3 (default /work/corpus/texts2). */
+export function corpusDir(set?: CorpusSet): string {
+  if (set === 'heldout3') return process.env.ROOM39_CORPUS_DIR3 || '/work/corpus/texts2';
   return process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
 }
 
@@ -64,9 +69,9 @@ export function sha256(bytes: Buffer): string {
 }
 
 /** Reads a corpus text and checks it is the one annotated; throws, saying which file and what differs. */
-export function readText(a: Pick<TextAnnotations, 'id' | 'text_sha256'>): string {
-  const file = path.join(corpusDir(), `${a.id}.txt`);
-  if (!fs.existsSync(file)) throw new Error(`${file}: missing (set ROOM39_CORPUS_DIR to the folder of the corpus texts)`);
+export function readText(a: Pick<TextAnnotations, 'id' | 'text_sha256'> & { set?: CorpusSet }): string {
+  const file = path.join(corpusDir(a.set), `${a.id}.txt`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: missing (set ${a.set === 'heldout3' ? 'ROOM39_CORPUS_DIR3' : 'ROOM39_CORPUS_DIR'} to the folder of the corpus texts)`);
   const bytes = fs.readFileSync(file);
   const got = sha256(bytes);
   if (got !== a.text_sha256) throw new Error(`${file}: SHA-256 ${got} is not the annotated text's ${a.text_sha256}`);

@@ -34,6 +34,8 @@ export class MatcherResolver implements EntityResolver {
   private readonly filter: NameFilter;
   /** Each name's answer, kept while this resolver lives: the graph behind it does not change (a new graph gets a new resolver). */
   private readonly answers = new Map<string, ResolvedEntity | null>();
+  /** Compact keys of each entity's given names: a property of the graph, computed once per entity (kept by `forget`). */
+  private readonly givenKeys = new WeakMap<MatchableEntity, ReadonlySet<string>>();
 
   constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {
     this.filter = new NameFilter(matcher.index);
@@ -60,21 +62,28 @@ export class MatcherResolver implements EntityResolver {
     // Most candidates share no word with any graph name: dropped before scoring.
     if (!this.filter.mayMatch(name)) return null;
     const results = this.matcher
-      .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff })
+      .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff, explain: false })
       .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
     if (!results.length) return null;
     const key = compactKey(name);
     // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
-    const isExact = (r: (typeof results)[number]) => {
-      const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => r.entity.properties[p] ?? []);
-      return (given.length ? given : r.entity.names.map((n) => n.value)).some((v) => compactKey(v) === key);
-    };
+    const isExact = (r: (typeof results)[number]) => this.givenKeysOf(r.entity).has(key);
     // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
     const top = Math.round(results[0]!.score * 50);
     const curatedFirst = (a: (typeof results)[number], b: (typeof results)[number]) => Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
     const exactHit = results.filter(isExact).sort(curatedFirst)[0];
     const best = exactHit ?? results.filter((r) => Math.round(r.score * 50) === top).sort(curatedFirst)[0]!;
     return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
+  }
+
+  private givenKeysOf(entity: MatchableEntity): ReadonlySet<string> {
+    let keys = this.givenKeys.get(entity);
+    if (!keys) {
+      const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
+      keys = new Set((given.length ? given : entity.names.map((n) => n.value)).map(compactKey));
+      this.givenKeys.set(entity, keys);
+    }
+    return keys;
   }
 }
 

@@ -18,6 +18,7 @@ import { SEARCH_FACETS, yenteSearch, type SearchFacetName } from '../../screen/y
 import type { Services } from '../../services.ts';
 import { openCrossOrigin } from '../middleware/cors.ts';
 import { boolParam, listParam, yenteFilterParams } from './yente-params.ts';
+import { memoUntilWrite } from '../../store/memo.ts';
 
 /** yente's bounds for /search paging. */
 const SEARCH_MAX_LIMIT = 500;
@@ -79,7 +80,9 @@ export const registerYenteRoutes: RouteRegistrar = (app, services) => {
 
   app.get('/catalog', async (c) => {
     const service = await screeningService(db);
-    return c.json(await yenteCatalog(db, await knownDatasets(db, service)));
+    const known = await knownDatasets(db, service);
+    // Kept until the store is written or a minute has passed (it counts every dataset's entities).
+    return c.json(await memoUntilWrite(db, `catalog:${[...known].sort().join(',')}`, 60_000, () => yenteCatalog(db, known)));
   });
 
   app.get('/readyz', async (c) => {
