@@ -29,6 +29,8 @@ export interface DocumentSettings {
   pdfMaxPages: number;
   /** ROOM39_PDF_MAX_CHARS (default 5,000,000): the most characters a PDF's text layer may give. */
   pdfMaxChars: number;
+  /** ROOM39_EXTRACT_WARM (default off): `room39 serve` starts the extraction workers, with the graph's names, before it serves; off, they start with the first document (a few seconds then) and an idle server keeps about 150 MB less. */
+  warm: boolean;
   /** ROOM39_PUBLIC_SUGGEST (default off): anyone may suggest a document; it waits in a moderation queue, nothing is extracted or stored as a source until an analyst accepts it. */
   publicSuggest: boolean;
 }
@@ -193,6 +195,7 @@ export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): Docu
     workers: Math.max(1, Math.round(positive(env.ROOM39_EXTRACT_WORKERS, 2, 'ROOM39_EXTRACT_WORKERS'))),
     pdfMaxPages: Math.round(positive(env.ROOM39_PDF_MAX_PAGES, 1000, 'ROOM39_PDF_MAX_PAGES')),
     pdfMaxChars: Math.round(positive(env.ROOM39_PDF_MAX_CHARS, 5_000_000, 'ROOM39_PDF_MAX_CHARS')),
+    warm: flag(env.ROOM39_EXTRACT_WARM, false),
     publicSuggest: flag(env.ROOM39_PUBLIC_SUGGEST, false),
   };
 }

@@ -26,34 +26,36 @@ const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
 const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
-const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|smuggled|trafficked)\b/i;
+const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|smuggled|trafficked)\b/i;
 const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
 const THINGS_SENT = /\b(?:goods|products|merchandise|seafood|exports?|shipments?|money|funds|remittances?|revenue|earnings|letters?|messages?|missiles?|weapons?|arms|troops|soldiers|oil|coal|cargo)\b/i;
 const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
-const WORKER_NOUNS = /\b(?:workers?|labou?rers?|North[ \u00a0]Koreans|employees|nationals|citizens)\b/i;
+const WORKER_NOUNS = /\b(?:workers?|workforce|labou?rers?|North[ \u00a0]Koreans|employees|nationals|citizens)\b/i;
 /** The mention is the object of a preposition, with up to three words between ("in 29 countries including"). */
 const PREPOSITION = String.raw`(?:in|at|on|into|to|across|throughout|within|inside|from)`;
 const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(?!${PREPOSITION}\b)[\p{L}\p{N}’'\-]+${S}){0,3}$`, 'iu');
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
 const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
-const NOT_WORKPLACE = /\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const NOT_WORKPLACE = /\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
 const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
 /** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
 const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
-const LABOUR = /\b(?:work|labou?r|employ|hir)/i;
+const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch)/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+back|send(?:s|ing)?[ \u00a0]+back|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
 const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
 const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist)/iu;
+/** Who says it: "…, said analyst Oh at …". */
+const ATTRIBUTION = /\b(?:said|says|told|tells|according[ \u00a0]+to)\b/i;
 const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|added|announced|claimed|noted)\b/i;
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
 const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
@@ -67,14 +69,26 @@ type Verdict = 'host' | 'other' | null;
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
 const PRESSURE_FROM = /\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** Verbs of plain travel: a destination of workers only when the sentence speaks of workers or labour. */
-const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing))$/i;
+const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came)$/i;
 
 /** A country a figure or list leaves out: "this figure does not include China", "excluding Russia". */
 const LEFT_OUT = /\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 
+/** Geography: "the country wedged between Russia and China", "bordering China". */
+const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** Ties to a place are not work in it: "sources with ties to Chinese companies". */
+const TIES_TO = /\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** Leaving or entering a place: "workers will leave Russia", "Workers Leaves Mongolia", "labourers are entering Hunchun". */
+const LEAVES_OR_ENTERS = /\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
+const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
+const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
+
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string): Verdict {
-  if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before)) return 'other';
+  if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
+  if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
+  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = PREP_BEFORE.exec(before);
   if (!p) return null;
@@ -84,7 +98,14 @@ function fromPreposition(before: string, sentence: string): Verdict {
     // "sent … to Russia", not "sending goods to U.S. importers".
     const sends = [...lead.matchAll(SEND_ALL)];
     const last = sends[sends.length - 1];
-    if (!last || THINGS_SENT.test(lead.slice(last.index + last[0].length))) return null;
+    // "seen in places from Peru to Chile": the far end of a range of places.
+    const range = /^(.*\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+(?:[\p{Lu}][\p{L}\-’']*[ \u00a0]+){1,3}$/u.exec(lead);
+    if (range) return fromPreposition(range[1]!, sentence);
+    // "increasing foreign workforce …, including to Russia": the places a workforce grew into.
+    if (!last) return /\bincluding[ \u00a0]*$/i.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
+    // "troops to Russia" is not labour, but "a large number of workers as well as troops to Russia" is.
+    const sent = lead.slice(last.index + last[0].length);
+    if (THINGS_SENT.test(sent) && !WORKER_NOUNS.test(sent)) return null;
     // "exported for hard currency, including to the U.S." is said of goods unless workers are named.
     if (/^export/i.test(last[0]) && !WORKER_NOUNS.test(lead)) return null;
     // "Who's going to India?": travel makes a host only where workers or labour are spoken of.
@@ -92,7 +113,8 @@ function fromPreposition(before: string, sentence: string): Verdict {
   }
   if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
   const work = [...lead.matchAll(WORK_ALL)].pop();
-  if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) ? null : 'host';
+  // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
+  if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length)) ? null : 'host';
   return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead) || NK_ENTERPRISE.test(lead)) ? 'host' : null;
 }
 
@@ -101,7 +123,7 @@ const SUBJECT_LINK = /\b(?:says|said|tells|told|reported|reports|welcome\w*|issu
 
 /** The mention as the subject of what follows: "Kuwait currently hosts …", "Russia said the number of North Korean people …". */
 function asSubject(after: string): Verdict {
-  if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after)) return null;
+  if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after)) return null;
   const verb = HOST_VERBS.exec(after);
   if (verb && verb.index <= 60) return 'host';
   const nk = NK_WORKERS.exec(after);
@@ -111,6 +133,17 @@ function asSubject(after: string): Verdict {
   if (REPORTING.test(between) && ELSEWHERE.test(after.slice(nk.index))) return null;
   return 'host';
 }
+
+/** The subject is another state that the mention owns: "America's most valued Arab allies host …". */
+const ALLIES_AFTER = /^[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,3}(?:allies|partners|neighbou?rs|friends|rivals|adversaries|enemies)\b/iu;
+/** A country as the first half of an adjective names something else: "US-allied Gulf nations", "Beijing-bound train", "Russia-occupied Ukraine". */
+const ADJECTIVE_PREFIX = /^-(?:allied|backed|led|aligned|friendly|bound|occupied|controlled|funded|brokered|made|born)\b/i;
+/** A host's authorities acting on the workers it hosts: "Mongolian authorities had stopped issuing … visa renewals for North Korean workers". */
+const HOST_AUTHORITY = /^(?:[’']s)?[ \u00a0]+(?:immigration[ \u00a0]+)?(?:authorities|government|officials)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,3}?(?:(?:stopp\w*[ \u00a0]+)?(?:issu\w*|grant\w*|renew\w*)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,3}?(?:visas?|permits?|renewals?)|(?:ask|order|told)\w*[ \u00a0]+(?:the[ \u00a0]+)?(?:North|N\.|workers|labou?rers)|expell?\w*|deport\w*|repatriat\w*|sen[dt][ \u00a0]+(?:home|back))\b/iu;
+/** A region, province or city of the country named by its adjective: "A Russian region in Siberia seeks 2,000 North Koreans". */
+const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territory|republic)\b/i;
+/** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
+const EMPLOYERS_IN = /\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
@@ -127,10 +160,27 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const before = text.slice(Math.max(s.start, m.start - 120), m.start).split(';').pop() ?? '';
   // The sentence around the mention, at most 300 characters each side: bounded work per mention.
   const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+  // The rest of the sentence, at most 140 characters, whatever other places it names.
+  const rest = text.slice(m.end, Math.min(s.end, m.end + 140));
+  if (ADJECTIVE_PREFIX.test(rest)) return 'other';
   const prep = fromPreposition(before, sentence);
   if (prep) return prep;
+  const beforeInSentence = text.slice(Math.max(s.start, m.start - 20), m.start);
+  // "In China, Russia and elsewhere, there is strong demand for cheap North Korean workers": a sentence set in the place.
+  if (m.start - s.start < 20 && /^[\s"“'‘]*In[ \u00a0]+(?:the[ \u00a0]+)?$/.test(beforeInSentence) && NK_WORKERS.test(rest) && !REPORTING.test(rest)) return 'host';
+  if (EMPLOYERS_IN.test(before)) {
+    const verb = HOST_VERBS.exec(rest);
+    if (verb && verb.index <= 60 && NK_WORKERS.test(rest)) return 'host';
+  }
+  if (HOST_AUTHORITY.test(rest) && NK_WORKERS.test(rest)) return 'host';
+  // "A Russian region in Siberia seeks 2,000 North Koreans": the place of a region that hires.
+  if (/\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
+  const place = PLACE_NOUN.exec(rest);
+  if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
   const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
   const after = text.slice(m.end, stop).split(';')[0] ?? '';
+  // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
+  if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
   if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
   if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && nkLabour(sentence)) return 'host';

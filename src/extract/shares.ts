@@ -14,6 +14,7 @@ const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|tu
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
 
 const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
+const EARNED_CLAUSE = /^[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+(?:amount|money|sum)[ \u00a0]+(?:that[ \u00a0]+)?|what[ \u00a0]+)(?:they|he|she|the[ \u00a0]+workers?|workers?)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:earn(?:s|ed)?|ma[dk]es?|receiv(?:e|es|ed)|(?:were|are|is|was)[ \u00a0]+paid)\b/i;
 const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
 const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
 
@@ -24,6 +25,8 @@ const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
  */
 function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   const after = sentence.slice(end, end + 90);
+  // "only 10 percent of the amount they earned", "a fraction of what they make": of their pay.
+  if (EARNED_CLAUSE.test(after)) return 'wages';
   const direct = fresh(RE_SHARES_1).exec(after);
   if (direct) {
     const noun = direct[2] ?? '';

@@ -14,8 +14,8 @@ import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sent
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
 const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen)`;
-const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural']);
+const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such']);
 /** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
 
@@ -25,18 +25,18 @@ function validModifiers(raw: string | undefined): boolean {
 }
 export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|found|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|(?<!\b(?:report|study|survey|investigation|review|panel|analysis|audit)[ \u00a0]+)found|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one). */
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/iu;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
-const NATIONALS_RE = /^(?:North Koreans|Koreans|nationals|citizens)$/i;
+const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|several${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?)?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|several${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
 
 /**
@@ -55,6 +55,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
+    // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
+    if (/\d[-–/]$/.test(before)) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
     if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
     if (!taken.claim(h.start, h.end)) return;

@@ -31,6 +31,11 @@ export const STRENGTH_FACTOR: Record<NameStrength, number> = { primary: 1, stron
 /** Posting lists longer than this (words in thousands of names) only add weight to candidates already found. */
 const COMMON_KEY = 1500;
 
+/** Keys whose one-edit neighbourhood is remembered (see `neighbours`); the memory is emptied past it. */
+const NEIGHBOUR_CACHE = 50_000;
+
+interface Neighbour { slots: readonly number[]; factor: number }
+
 interface QueryName { name: PreparedName; weights: Float64Array }
 
 interface PreparedQuery {
@@ -50,6 +55,8 @@ export class Matcher {
   private readonly slotHit: Uint8Array;
   private readonly hitSlots: number[] = [];
   private readonly allowedCache = new Map<string, Uint8Array>();
+  private readonly neighbourCache = new Map<string, readonly Neighbour[]>();
+  private readonly commonKeySlots = new Map<string, Map<number, number[]>>();
 
   constructor(entities: MatchableEntity[] | MatchIndex) {
     this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
@@ -141,7 +148,18 @@ export class Matcher {
     for (const { k, w, n } of keys) {
       keyId++;
       if (n > COMMON_KEY && touched.length > 0) {
-        // Only strengthen what rarer words found.
+        // Only strengthen what rarer words found: through the entities found when they are fewer than the word's names.
+        if (touched.length < n) {
+          const slotsOf = this.slotsByEntity(k);
+          for (let i = 0, end = touched.length; i < end; i++) {
+            const e = touched[i]!;
+            const slots = (acc[e] ?? 0) > 0 ? slotsOf.get(e) : undefined;
+            if (!slots) continue;
+            for (const slot of slots) hit(slot);
+            if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
+          }
+          continue;
+        }
         for (const slot of this.index.lookup(k)) {
           const e = names[slot]!.entity;
           if ((acc[e] ?? 0) > 0) { hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
@@ -151,13 +169,9 @@ export class Matcher {
       visit(this.index.lookup(k), keyId, w);
       // One-edit neighbours, for words the index (almost) does not have: misspellings.
       if (k.length >= 5 && n < 5) {
-        keyId++;
-        visit(this.index.lookupDeletion(k), keyId, w * 0.5);
-        for (const d of deletions(k)) {
+        for (const { slots, factor } of this.neighbours(k)) {
           keyId++;
-          visit(this.index.lookup(d), keyId, w * 0.5);
-          keyId++;
-          visit(this.index.lookupDeletion(d), keyId, w * 0.4);
+          visit(slots, keyId, w * factor);
         }
       }
     }
@@ -173,6 +187,44 @@ export class Matcher {
     touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0));
     const out = touched.slice(0, max);
     for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
+    return out;
+  }
+
+  /** A common key's names by entity (built on first use; only keys in more than COMMON_KEY names come here, a few dozen). */
+  private slotsByEntity(k: string): Map<number, number[]> {
+    let byEntity = this.commonKeySlots.get(k);
+    if (!byEntity) {
+      byEntity = new Map();
+      for (const slot of this.index.lookup(k)) {
+        const e = this.index.names[slot]!.entity;
+        const list = byEntity.get(e);
+        if (list) list.push(slot);
+        else byEntity.set(e, [slot]);
+      }
+      this.commonKeySlots.set(k, byEntity);
+    }
+    return byEntity;
+  }
+
+  /**
+   * The one-edit neighbourhood of a key, in the order it is visited: names
+   * whose word loses a letter to become the key (× 0.5), the key less one
+   * letter (× 0.5), and both less one letter (× 0.4). Only the non-empty
+   * lists are kept; remembered per key, as the same rare words come back
+   * row after row in a file.
+   */
+  private neighbours(k: string): readonly Neighbour[] {
+    const known = this.neighbourCache.get(k);
+    if (known) return known;
+    const out: Neighbour[] = [];
+    const add = (slots: readonly number[], factor: number) => { if (slots.length) out.push({ slots, factor }); };
+    add(this.index.lookupDeletion(k), 0.5);
+    for (const d of deletions(k)) {
+      add(this.index.lookup(d), 0.5);
+      add(this.index.lookupDeletion(d), 0.4);
+    }
+    if (this.neighbourCache.size >= NEIGHBOUR_CACHE) this.neighbourCache.clear();
+    this.neighbourCache.set(k, out);
     return out;
   }
 

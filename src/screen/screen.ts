@@ -5,7 +5,7 @@
  * exception.
  */
 import { Matcher } from '../match/matcher.ts';
-import type { ExplanationItem, MatchResult, RiskFlag } from '../match/types.ts';
+import type { ExplanationItem, MatchQuery, MatchResult, RiskFlag } from '../match/types.ts';
 import { cleanText, MAX_NAME_CHARS } from '../names/index.ts';
 import type { CsvRow, ScreenInput } from './csv-input.ts';
 import type { ScreeningOptions } from './options.ts';
@@ -44,8 +44,35 @@ function toMatch(r: MatchResult): ScreenMatch {
   };
 }
 
-/** Screen one row. */
-export function screenRow(matcher: Matcher, { row, input }: CsvRow, options: ScreenOptions): ScreenRowResult {
+/**
+ * The answers of one screening run by query: a file names the same supplier
+ * again and again, and the same query against the same matcher and options
+ * gives the same matches, so each is computed once. Bounded: the oldest
+ * query is forgotten past `max` (a file of a million distinct names keeps
+ * flat memory). One per run: the matcher and the options must not change.
+ */
+export class MatchCache {
+  private readonly answers = new Map<string, ScreenMatch[]>();
+  hits = 0;
+
+  constructor(private readonly max = 10_000) {}
+
+  get(query: MatchQuery, compute: () => ScreenMatch[]): ScreenMatch[] {
+    const key = `${query.schema ?? ''}\u0000${query.names.join('\u0001')}\u0000${query.birthDates.join('\u0001')}\u0000${query.countries.join('\u0001')}\u0000${query.identifiers.join('\u0001')}`;
+    const known = this.answers.get(key);
+    if (known) {
+      this.hits++;
+      return known;
+    }
+    const answer = compute();
+    if (this.answers.size >= this.max) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+    return answer;
+  }
+}
+
+/** Screen one row (its answer taken from `cache` when the same query came before in the run). */
+export function screenRow(matcher: Matcher, { row, input }: CsvRow, options: ScreenOptions, cache: MatchCache | null = null): ScreenRowResult {
   const notes: string[] = [];
   const rawName = input.name ?? '';
   const name = cleanText(rawName, MAX_NAME_CHARS);
@@ -56,16 +83,15 @@ export function screenRow(matcher: Matcher, { row, input }: CsvRow, options: Scr
   if (schema === undefined) {
     return { row, input, matches: [], error: `row ${row}: schema "${rawSchema}" is not known; use Person, Company, Organization, LegalEntity, Vessel or Airplane` };
   }
-  const results = matcher.match(
-    queryFromProperties(schema, rowProperties(input, name)),
-    { threshold: options.threshold, cutoff: options.cutoff, limit: options.limit, datasets: options.dataset.filter },
-  );
-  const out: ScreenRowResult = { row, input, matches: results.map(toMatch) };
+  const query = queryFromProperties(schema, rowProperties(input, name));
+  const run = () => matcher.match(query, { threshold: options.threshold, cutoff: options.cutoff, limit: options.limit, datasets: options.dataset.filter }).map(toMatch);
+  const out: ScreenRowResult = { row, input, matches: cache ? cache.get(query, run) : run() };
   if (notes.length) out.notes = notes;
   return out;
 }
 
 /** Screen a stream of rows; yields one result per row, in order. */
 export async function* screenRows(matcher: Matcher, rows: AsyncIterable<CsvRow> | Iterable<CsvRow>, options: ScreenOptions): AsyncGenerator<ScreenRowResult> {
-  for await (const r of rows) yield screenRow(matcher, r, options);
+  const cache = new MatchCache();
+  for await (const r of rows) yield screenRow(matcher, r, options, cache);
 }

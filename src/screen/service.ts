@@ -8,7 +8,7 @@ import type { Queryable } from '../store/db.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
-import { screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
+import { MatchCache, screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
 
@@ -89,8 +89,10 @@ export async function runScreen(
   afterRow: (r: ScreenRowResult) => Promise<void> | void = () => undefined,
 ): Promise<ScreenSummary> {
   const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: service.matcher.size };
+  // Rows that repeat a query (the same supplier again) take the answer already computed.
+  const cache = new MatchCache();
   for await (const row of rows) {
-    const r = screenRow(service.matcher, row, options);
+    const r = screenRow(service.matcher, row, options, cache);
     summary.rows++;
     if (r.error) summary.errors++;
     if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;

@@ -9,6 +9,7 @@
  * stands in its entity; the entity is found through its other records.
  */
 import type { Queryable } from '../store/db.ts';
+import { queryInBatches } from '../store/batches.ts';
 import { mergeRows } from '../store/canonical.ts';
 import { flagsOf } from '../store/flags.ts';
 import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
@@ -24,21 +25,29 @@ const PROPS = [
   'ogrnCode', 'swiftBic', 'leiCode', 'program', 'topics',
 ];
 
+/**
+ * Rows read at a time while the index is built: small enough that the
+ * server's copy of a batch dies young (its memory does not grow by the size
+ * of the store each time a command builds an index through it).
+ */
+const STATEMENT_BATCH = 5_000;
+
 interface EntityRow { id: string; schema: string; caption: string; datasets: string[] | null; topics: string[] | null; first_seen: string | null; last_seen: string | null }
 interface PropRow { entity_id: string; prop: string; value: string }
 
 /** Every record's properties, for the records wanted. */
 async function recordProperties(q: Queryable, wanted: ReadonlySet<string>): Promise<Map<string, Record<string, string[]>>> {
   const props = new Map<string, Record<string, string[]>>();
-  for (const r of await q.query<PropRow>(
-    `SELECT entity_id, prop, value FROM statements WHERE review_status = 'accepted' AND prop = ANY($1::text[])`, [PROPS],
-  )) {
-    if (!wanted.has(r.entity_id)) continue;
-    const p = props.get(r.entity_id) ?? {};
-    const list = p[r.prop] ?? (p[r.prop] = []);
-    if (!list.includes(r.value)) list.push(r.value);
-    props.set(r.entity_id, p);
-  }
+  // In batches: the server that holds the store (and the local socket) never carries every statement at once.
+  await queryInBatches<PropRow>(q, `SELECT entity_id, prop, value FROM statements WHERE review_status = 'accepted' AND prop = ANY($1::text[])`, [PROPS], STATEMENT_BATCH, (rows) => {
+    for (const r of rows) {
+      if (!wanted.has(r.entity_id)) continue;
+      const p = props.get(r.entity_id) ?? {};
+      const list = p[r.prop] ?? (p[r.prop] = []);
+      if (!list.includes(r.value)) list.push(r.value);
+      props.set(r.entity_id, p);
+    }
+  });
   return props;
 }
 
@@ -57,8 +66,11 @@ function mergeProperties(records: readonly string[], props: ReadonlyMap<string, 
 /** All matchable canonical entities of the store, with their risk flags. */
 export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
   const latest = await latestListDates(q);
-  const rows = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities'))
-    .filter((r) => isMatchableSchema(r.schema)).map((r) => ({ ...r, last_seen: entityLastSeen(r.last_seen, r.datasets, latest) }));
+  const rows: EntityRow[] = [];
+  await queryInBatches<EntityRow>(q, 'SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities', [], STATEMENT_BATCH, (batch) => {
+    // What is still on a list is seen on its newest version (store/list-seen.ts).
+    for (const r of batch) if (isMatchableSchema(r.schema)) rows.push({ ...r, last_seen: entityLastSeen(r.last_seen, r.datasets, latest) });
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const clusters = await allClusters(q);
   const canonicalOf = new Map<string, string>();

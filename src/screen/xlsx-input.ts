@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { invalidInput, invalidOption, isRoom39Error } from '../errors.ts';
 import { mapColumns, type ColumnMapping } from './input-detect.ts';
 import { missingNameMessage, rowInput, type CsvRow, type ReadOptions } from './csv-input.ts';
@@ -45,7 +45,9 @@ function rowValues(row: ExcelJS.Row): string[] {
 
 export async function* readScreenXlsx(input: string | Readable, file: string, options: XlsxOptions = {}): AsyncGenerator<CsvRow> {
   const stream = typeof input === 'string' ? fs.createReadStream(input) : input;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  // exceljs is loaded when a workbook is read, not by every command that starts (it costs about half a second).
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
   const wanted = options.sheet ?? null;
   let sheetNo = 0;
   let found = false;

@@ -154,6 +154,22 @@ export function writeGeneration(q: Queryable): number | null {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/**
+ * PGlite's page cache. PostgreSQL's default (128 MB) is zeroed at start inside
+ * the WebAssembly memory, so every process that opens the directory held it
+ * resident whether or not it read anything; 32 MB holds the indexes a search
+ * reads, and the rest comes from the OS's file cache (issue 12: `room39 serve`
+ * idles about 120 MB lower). ROOM39_PGLITE_SHARED_BUFFERS sets it (e.g. 128MB);
+ * given on the command line of the embedded server, never written into the
+ * data directory's postgresql.conf.
+ */
+export function pgliteSharedBuffers(env: NodeJS.ProcessEnv = process.env): string {
+  const v = env.ROOM39_PGLITE_SHARED_BUFFERS?.trim();
+  if (!v) return '32MB';
+  if (!/^\d{1,6}(kB|MB|GB)$/.test(v)) throw new Room39Error('invalid_input', `ROOM39_PGLITE_SHARED_BUFFERS must be a size such as 32MB or 128MB (got "${v.slice(0, 20)}")`);
+  return v;
+}
+
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   let db: Db;
   if (options.databaseUrl) {
@@ -179,7 +195,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     }
     let pglite: PGlite;
     try {
-      pglite = await PGlite.create(dir);
+      pglite = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers()}`] });
     } catch (e) {
       throw new Room39Error('database_unreachable', `cannot open the embedded database (${(e as Error).message}); is another room39 process using it?`, dir, { cause: e });
     }

@@ -7,6 +7,7 @@
  * `/match` and entity pages all read them from here.
  */
 import type { RiskFlag } from '../match/types.ts';
+import { queryInBatches } from './batches.ts';
 import type { Queryable } from './db.ts';
 
 interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
@@ -36,18 +37,21 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
     seen.add(`${id}|${key}`);
     out.set(id, [...(out.get(id) ?? []), f]);
   };
-  const sanctions = await q.query<SanctionRow>(
+  // Over the whole store these are tens of thousands of rows: read in batches (store/batches.ts); a few records' in one query.
+  const BATCH = ids ? Number.MAX_SAFE_INTEGER : 5_000;
+  const sanctions: SanctionRow[] = [];
+  await queryInBatches<SanctionRow>(q,
     `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
        FROM statements s JOIN sources src ON src.id = s.source_id
       WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
         AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
-      ORDER BY s.entity_id`, [ids]);
-  const props = await q.query<SanctionProp>(
+      ORDER BY s.entity_id`, [ids], BATCH, (rows) => { for (const r of rows) sanctions.push(r); });
+  const propsOf = new Map<string, SanctionProp[]>();
+  await queryInBatches<SanctionProp>(q,
     `SELECT entity_id, prop, value FROM statements WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
         AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`,
-    [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null]);
-  const propsOf = new Map<string, SanctionProp[]>();
-  for (const p of props) propsOf.set(p.entity_id, [...(propsOf.get(p.entity_id) ?? []), p]);
+    [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null], BATCH,
+    (rows) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } });
   for (const r of sanctions) add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
   const deployments = await q.query<DeploymentRow>(
     `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id

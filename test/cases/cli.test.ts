@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
 import { UN_FILE, newerUnList } from './fixtures.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 let dataDir = '';
 let work = '';
 
 function room39(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' }, timeout: 400_000 });
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], { encoding: 'utf8', maxBuffer: MAX_OUTPUT, env: { ...process.env, DATABASE_URL: '' }, timeout: 400_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

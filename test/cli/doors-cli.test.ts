@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
 import { parseCsvText, unSecondVersion } from './fixtures.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-doors-'));
 let dataDir = '';
@@ -22,7 +23,7 @@ const OS_USER = os.userInfo().username;
 
 function room39(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
-    encoding: 'utf8', input: opts.input, timeout: 600_000,
+    encoding: 'utf8', maxBuffer: MAX_OUTPUT, input: opts.input, timeout: 600_000,
     env: { ...process.env, DATABASE_URL: '', ROOM39_KEY: '', ROOM39_KEY_FILE: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

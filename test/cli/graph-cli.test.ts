@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 let dataDir = '';
 
 function room39(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
-    encoding: 'utf8',
+    encoding: 'utf8', maxBuffer: MAX_OUTPUT,
     env: { ...process.env, DATABASE_URL: '' },
     timeout: 300_000,
   });

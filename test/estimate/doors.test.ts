@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir, openTestServices, type TestServices } from '../support/services.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { EstimateResult } from '../../src/estimate/index.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 /** The two doors of the model (DESIGN.md contract), over the store filled from the bundled dataset. */
 
@@ -41,7 +42,7 @@ describe('room39 estimate (CLI)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const room39 = (...args: string[]) => {
     const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'estimate', ...args, '--data', dir], {
-      encoding: 'utf8',
+      encoding: 'utf8', maxBuffer: MAX_OUTPUT,
       env: { ...process.env, DATABASE_URL: '' },
       timeout: 300_000,
     });

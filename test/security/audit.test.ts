@@ -16,6 +16,7 @@ import { appendAudit, recordHash, verifyAudit } from '../../src/audit/log.ts';
 import { checkAnchors, makeAnchor, readAnchors, writeAnchor } from '../../src/audit/anchor.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { backends, freshDb, type TestDb } from '../support/db.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 async function withRecords(backend: Parameters<typeof freshDb>[0], n = 6): Promise<TestDb> {
   const t = await freshDb(backend);
@@ -179,7 +180,7 @@ describe('room39 audit verify', { timeout: 900_000 }, () => {
     await t.db.close();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-anchor-'));
     const file = path.join(dir, 'anchors.jsonl');
-    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'audit', ...args, '--json', '--data', t.location], { encoding: 'utf8', timeout: 600_000 });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'audit', ...args, '--json', '--data', t.location], { encoding: 'utf8', maxBuffer: MAX_OUTPUT, timeout: 600_000 });
     const made = cli('anchor', '--out', file);
     expect(made.status, made.stderr).toBe(0);
     expect((JSON.parse(made.stdout) as { anchor: { n: number } }).anchor.n).toBe(5);
@@ -206,7 +207,7 @@ describe('room39 audit verify', { timeout: 900_000 }, () => {
     const t = await withRecords('pglite', 4);
     await tamper(t, `UPDATE audit_log SET target = 'tm-other' WHERE n = 2`);
     await t.db.close();
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'audit', 'verify', '--json', '--data', t.location], { encoding: 'utf8', timeout: 600_000 });
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), 'audit', 'verify', '--json', '--data', t.location], { encoding: 'utf8', maxBuffer: MAX_OUTPUT, timeout: 600_000 });
     expect(run.status).toBe(1);
     const out = JSON.parse(run.stdout) as { ok: boolean; problems: { n: number }[] };
     expect(out.ok).toBe(false);

@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { MAX_OUTPUT } from '../support/child.ts';
 
 export const BIN = path.join(REPO_ROOT, 'bin/room39.js');
 
@@ -42,6 +43,6 @@ export async function startServer(env: Record<string, string>, timeoutMs = 180_0
 }
 
 export function runCli(args: string[], env: Record<string, string>, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', maxBuffer: MAX_OUTPUT, timeout: 180_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

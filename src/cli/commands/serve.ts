@@ -9,6 +9,9 @@ import { CaseJobs } from '../../cases/jobs.ts';
 import { warmExtraction } from '../../ingest/documents/service.ts';
 import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
 
+
+/** How long a stopped server waits for work that does not stop by itself (a list check between retries). */
+const STOP_GRACE_MS = 5_000;
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the web app and the HTTP API (fills an empty data directory from the bundled dataset on first start).',
@@ -42,8 +45,9 @@ export const serveCommand: CliCommand = {
     };
     await anchor();
     const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
-    // Extraction runs in worker threads (a budget per document); start them with the graph's names before serving.
-    await warmExtraction(services.db, services.settings.documents);
+    // Extraction runs in worker threads (a budget per document); they start with the first document, or now when asked
+    // (ROOM39_EXTRACT_WARM=1): two idle workers holding the graph's names cost about 150 MB.
+    if (services.settings.documents.warm) await warmExtraction(services.db, services.settings.documents);
     // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).
     const local: LocalSocket | null = ctx.settings.databaseUrl ? null : await listenLocalSocket(services, (m: string) => log.info(m));
     if (local) log.info({ socket: local.path }, `commands on this machine reach the store through ${local.path}`);
@@ -77,6 +81,12 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    // A list check waiting between retries or still downloading must not hold the stopped server for minutes:
+    // once the store has had a few seconds to close, the process ends, and what the check had not committed rolls back with it.
+    setTimeout(() => {
+      log.info('a list check was still running: abandoned (nothing of it was committed)');
+      process.exit(process.exitCode ?? 0);
+    }, STOP_GRACE_MS).unref();
     return { json: { stopped: true }, text: '' };
   },
 };
