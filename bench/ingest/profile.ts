@@ -1,7 +1,8 @@
 /**
  * Where a list import's time goes: wraps the store so every SQL statement's
  * wall time is summed by its first words, and prints the rest as JS time.
- * Run: npx tsx bench/ingest/profile.ts FILE [FORMAT] [DATA_DIR]
+ * Run: npx tsx bench/ingest/profile.ts FILE [FORMAT] [DATA_DIR] [DATE]
+ * (e.g. the OFAC CSV with 2024-05-03 into DIR, then an update, bench/ingest/one-percent.ts, with a later date into the same DIR)
  * (a new PGlite store in a temporary directory unless DATA_DIR is given.)
  */
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import { openDb, type Db, type Queryable } from '../../src/store/db.ts';
 import { canCopy, type CopyCapable } from '../../src/store/bulk.ts';
 import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
 
-const [file, format = 'ofac-csv', given] = process.argv.slice(2) as [string, ListFormat?, string?];
+const [file, format = 'ofac-csv', given, date] = process.argv.slice(2) as [string, ListFormat?, string?, string?];
 const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'room39-profile-'));
 const inner = await openDb({ dataDir: dir });
 const spent = new Map<string, { ms: number; n: number }>();
@@ -34,7 +35,7 @@ const db: Db = {
 };
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const r = await importListFile(db, { file, format });
+const r = await importListFile(db, { file, format, date });
 const total = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 await inner.close();

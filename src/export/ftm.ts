@@ -17,6 +17,7 @@ import { Room39Error } from '../errors.ts';
 import type { Queryable } from '../store/db.ts';
 import { reconcileSchemas } from '../store/ftm.ts';
 import { allClusters } from '../store/resolver.ts';
+import { JOIN_LIST_SEEN, STATEMENT_LAST_SEEN } from '../store/list-seen.ts';
 import { isProtected } from './protected.ts';
 import { ftmProblems, type FtmEntityJson } from './validate.ts';
 
@@ -183,8 +184,9 @@ async function exportPage(q: Queryable, ids: readonly string[], clusters: Cluste
   const derivedTopics = new Map((await q.query<{ id: string; topics: string[] }>(
     'SELECT id, topics FROM entities WHERE id = ANY($1::text[])', [cluster])).map((p) => [p.id, p.topics]));
   const rows = await q.query<Row>(
-    `SELECT s.id, s.entity_id, s.schema, s.prop, s.value, s.original_value, s.dataset, s.first_seen, s.last_seen, src.kind AS source_kind
-       FROM statements s LEFT JOIN sources src ON src.id = s.source_id
+    `SELECT s.id, s.entity_id, s.schema, s.prop, s.value, s.original_value, s.dataset, s.first_seen, ${STATEMENT_LAST_SEEN} AS last_seen,
+            src.kind AS source_kind
+       FROM statements s LEFT JOIN sources src ON src.id = s.source_id ${JOIN_LIST_SEEN}
       WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
       ORDER BY s.entity_id, s.prop, s.value`, [cluster]);
   const byCanonical = new Map<string, Row[]>();

@@ -8,6 +8,7 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { storedDatasets } from '../store/catalog.ts';
+import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
 import { COLLECTION_NAMES } from './datasets.ts';
 import type { ScreeningService } from './service.ts';
 
@@ -38,17 +39,21 @@ export function knownDatasets(q: Queryable, service: ScreeningService): Promise<
   return known;
 }
 
-interface DateRow { id: string; first_seen: string | null; last_seen: string | null; last_change: string | null }
+interface DateRow { id: string; first_seen: string | null; last_seen: string | null; datasets: string[] | null; last_change: string | null }
 
 async function loadDates(q: Queryable): Promise<Map<string, EntityDates>> {
   const rows = await q.query<DateRow>(
-    `SELECT e.id, e.first_seen, e.last_seen, greatest(s.last_change, c.last_change) AS last_change
+    `SELECT e.id, e.first_seen, e.last_seen, e.datasets, greatest(s.last_change, c.last_change) AS last_change
        FROM entities e
        LEFT JOIN (SELECT entity_id, max(first_seen) AS last_change FROM statements WHERE review_status = 'accepted' GROUP BY entity_id) s
               ON s.entity_id = e.id
        LEFT JOIN (SELECT entity_id, max(version) AS last_change FROM list_changes GROUP BY entity_id) c ON c.entity_id = e.id`,
   );
-  return new Map(rows.map((r) => [r.id, { firstSeen: r.first_seen, lastSeen: r.last_seen, lastChange: r.last_change ?? r.last_seen }]));
+  const latest = await latestListDates(q);
+  return new Map(rows.map((r) => {
+    const lastSeen = entityLastSeen(r.last_seen, r.datasets, latest);
+    return [r.id, { firstSeen: r.first_seen, lastSeen, lastChange: r.last_change ?? lastSeen }];
+  }));
 }
 
 /** The dates of every entity of the store (entities read from a bundled file only have none). */

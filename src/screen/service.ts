@@ -40,9 +40,11 @@ const RECHECK_MS = 5_000;
 
 /** A cheap fingerprint of the store's entities: it changes when an import, a review, a curation load or a judgement touches any. */
 async function entityVersion(q: Queryable): Promise<string> {
-  const [row] = await q.query<{ n: number; at: string | null; v: string | null }>(
-    'SELECT count(*)::int AS n, max(updated_at)::text AS at, (SELECT version::text FROM resolver_state WHERE id = 1) AS v FROM entities');
-  return `${row?.n ?? 0}|${row?.at ?? ''}|${row?.v ?? ''}`;
+  const [row] = await q.query<{ n: number; at: string | null; v: string | null; lists: number }>(
+    `SELECT count(*)::int AS n, max(updated_at)::text AS at, (SELECT version::text FROM resolver_state WHERE id = 1) AS v,
+            (SELECT count(*)::int FROM list_versions) AS lists FROM entities`);
+  // A new list version changes the last_seen of what it still lists without touching those entities: it counts too.
+  return `${row?.n ?? 0}|${row?.at ?? ''}|${row?.v ?? ''}|${row?.lists ?? 0}`;
 }
 
 /**

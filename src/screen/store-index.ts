@@ -12,6 +12,7 @@ import type { Queryable } from '../store/db.ts';
 import { queryInBatches } from '../store/batches.ts';
 import { mergeRows } from '../store/canonical.ts';
 import { flagsOf } from '../store/flags.ts';
+import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
 import { allClusters, canonicalOrder } from '../store/resolver.ts';
 import { fromEntityView } from '../match/entity.ts';
 import { isMatchableSchema } from '../match/score-schema.ts';
@@ -64,9 +65,11 @@ function mergeProperties(records: readonly string[], props: ReadonlyMap<string, 
 
 /** All matchable canonical entities of the store, with their risk flags. */
 export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
+  const latest = await latestListDates(q);
   const rows: EntityRow[] = [];
   await queryInBatches<EntityRow>(q, 'SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities', [], STATEMENT_BATCH, (batch) => {
-    for (const r of batch) if (isMatchableSchema(r.schema)) rows.push(r);
+    // What is still on a list is seen on its newest version (store/list-seen.ts).
+    for (const r of batch) if (isMatchableSchema(r.schema)) rows.push({ ...r, last_seen: entityLastSeen(r.last_seen, r.datasets, latest) });
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const clusters = await allClusters(q);

@@ -9,6 +9,7 @@
 import type { Queryable } from './db.ts';
 import { reconcileSchemas } from './ftm.ts';
 import { canonicalOrder, clustersOf } from './resolver.ts';
+import { ENTITY_LAST_SEEN } from './list-seen.ts';
 
 export interface CanonicalRow {
   id: string;
@@ -47,7 +48,8 @@ export async function canonicalRows(q: Queryable, canonicals: readonly string[])
   const clusters = await clustersOf(q, canonicals);
   const all = [...new Set([...clusters.values()].flat())];
   const rows = all.length
-    ? await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities WHERE id = ANY($1::text[])', [all])
+    ? await q.query<EntityRow>(`SELECT e.id, e.schema, e.caption, e.datasets, e.topics, e.first_seen, ${ENTITY_LAST_SEEN} AS last_seen
+        FROM entities e WHERE e.id = ANY($1::text[])`, [all])
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, CanonicalRow>();

@@ -33,9 +33,13 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typ
 export async function designationsOf(q: Queryable, ids: readonly string[]): Promise<DesignationView[]> {
   if (!ids.length) return [];
   const entries = await q.query<EntryRow>(
-    `SELECT e.entity_id, e.dataset, e.entry_id, e.first_seen, e.last_seen, e.removed_on, e.source_id, s.title, s.publisher,
+    // An entry still listed is on its list's newest version (list_latest, migration 047): seen then, cited to it; a delisted one
+    // keeps its own last_seen (the last version it was in) and source (the version that delisted it).
+    `SELECT e.entity_id, e.dataset, e.entry_id, e.first_seen, coalesce(l.seen, e.last_seen) AS last_seen, e.removed_on,
+            coalesce(l.source_id, e.source_id) AS source_id, s.title, s.publisher,
             e.snapshot->'programs' AS programs, e.snapshot->>'listedOn' AS listed_on
-       FROM list_entries e JOIN sources s ON s.id = e.source_id
+       FROM list_entries e LEFT JOIN list_latest l ON l.dataset = e.dataset AND e.removed_on IS NULL
+       JOIN sources s ON s.id = coalesce(l.source_id, e.source_id)
       WHERE e.entity_id = ANY($1::text[]) ORDER BY e.first_seen, e.dataset, e.entry_id`, [[...ids]]);
   const out: DesignationView[] = entries.map((e) => ({
     record: e.entity_id, dataset: e.dataset, entry_id: e.entry_id, authority: e.publisher, programs: asList(e.programs), listed_on: e.listed_on,

@@ -13,6 +13,7 @@ import type { RiskFlag } from '../match/types.ts';
 import { canonicalRows } from './canonical.ts';
 import { designationsOf, type DesignationView } from './designations.ts';
 import { flagsOf } from './flags.ts';
+import { ENTITY_LAST_SEEN, JOIN_LIST_SEEN, STATEMENT_LAST_SEEN } from './list-seen.ts';
 import { canonicalIds, clusterIds, judgementsOf, resolveId, type Judgement } from './resolver.ts';
 
 const RELIABILITY_ORDER = (r: string) => (r.charCodeAt(0) - 65) * 10 + Number(r[1]);
@@ -198,20 +199,6 @@ export async function refreshEntities(q: Queryable, ids: readonly string[]): Pro
 }
 
 /**
- * The derived rows of entities whose accepted statements only moved to a
- * newer list version (last_seen = GREATEST(last_seen, date) for each moved
- * one, nothing removed, nothing else changed): their caption, names,
- * datasets, topics and first_seen stay; last_seen becomes the later of the
- * two. The same row refreshEntities would write, without reading the
- * statements back (a list update moves every statement of the list).
- */
-export async function advanceLastSeen(q: Queryable, ids: readonly string[], date: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += WRITE_BATCH) {
-    await q.query('UPDATE entities SET last_seen = GREATEST(last_seen, $2), updated_at = now() WHERE id = ANY($1::text[])', [ids.slice(i, i + WRITE_BATCH), date]);
-  }
-}
-
-/**
  * The bulk path beside refreshEntities: writes the derived rows of entities
  * from summaries the caller built (see summarise) out of every accepted
  * statement those entities have in the store. Only for entities whose
@@ -286,7 +273,7 @@ interface EntityRow {
 export async function getEntityRows(q: Queryable, ids: readonly string[]): Promise<Map<string, EntityRow>> {
   if (ids.length === 0) return new Map();
   const rows = await q.query<EntityRow>(
-    'SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities WHERE id = ANY($1::text[])',
+    `SELECT e.id, e.schema, e.caption, e.datasets, e.topics, e.first_seen, ${ENTITY_LAST_SEEN} AS last_seen FROM entities e WHERE e.id = ANY($1::text[])`,
     [[...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -295,9 +282,9 @@ export async function getEntityRows(q: Queryable, ids: readonly string[]): Promi
 async function statementsOf(q: Queryable, ids: readonly string[]): Promise<StatementView[]> {
   const rows = await q.query<Omit<StatementView, 'source'> & { source_id: string; title: string; kind: string; published: string | null; url: string | null; grade: string | null; grade_reason: string | null }>(
     `SELECT s.id, s.entity_id, s.prop, s.value, s.dataset, s.quote, s.quote_start, s.quote_end, s.locator, s.reliability,
-            s.first_seen, s.last_seen, s.recorded_by, s.review_status, s.source_id, src.title, src.kind, src.published, src.url,
+            s.first_seen, ${STATEMENT_LAST_SEEN} AS last_seen, s.recorded_by, s.review_status, s.source_id, src.title, src.kind, src.published, src.url,
             src.grade, src.grade_reason
-       FROM statements s JOIN sources src ON src.id = s.source_id
+       FROM statements s JOIN sources src ON src.id = s.source_id ${JOIN_LIST_SEEN}
       WHERE s.entity_id = ANY($1::text[]) AND s.review_status = 'accepted'
       ORDER BY s.prop, s.reliability, s.value`,
     [ids],

@@ -18,6 +18,7 @@
  */
 import { writeGeneration, type Queryable } from './db.ts';
 import { mergeRows, type CanonicalRow } from './canonical.ts';
+import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { canonicalOrder } from './resolver.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
@@ -137,8 +138,10 @@ function candidates(grams: Map<string, number[]>, key: string, words: string[]):
 const INDEXES = new WeakMap<Queryable, NameIndex>();
 const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
 
+// The count of list versions too: a new version changes the last_seen of what it still lists without touching its entities.
 const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELECT count(*) FROM entity_names)::text || '/' ||
-  coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') AS stamp`;
+  coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') || '/' ||
+  (SELECT count(*) FROM list_versions)::text AS stamp`;
 
 interface EntityRow { id: string; schema: string; caption: string; datasets: string[]; topics: string[]; first_seen: string | null; last_seen: string | null }
 
@@ -175,7 +178,9 @@ async function recordCountries(q: Queryable): Promise<Map<string, string[]>> {
 }
 
 async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
-  const entities = await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities');
+  const latest = await latestListDates(q);
+  const entities = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities'))
+    .map((e) => ({ ...e, last_seen: entityLastSeen(e.last_seen, e.datasets, latest) }));
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
   const links = await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids ORDER BY record_id');
   const canonical = new Map(links.map((r) => [r.record_id, r.canonical_id]));

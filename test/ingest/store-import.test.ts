@@ -149,10 +149,10 @@ describe.each(backends())('list import into the store (%s)', (backend) => {
     // KOMID's history: its UN listing and delisting, and the OFAC record linked into it.
     expect(history.map((h) => [h.dataset, h.version, h.change])).toEqual([
       ['us_ofac_sdn', '2024-05-03', 'added'], ['un_sc_sanctions', '2026-02-27', 'added'], ['un_sc_sanctions', '2026-03-15', 'removed']]);
-    // Unchanged values now cite the new version but keep the date they were first seen.
+    // Unchanged values keep citing the version that first stated them, and are seen on the new version's date (#13 part 6).
     const yun = await getEntity(t.db, 'unsc-kpi-001');
     const alias = yun.statements.find((s) => s.value === 'Yun Ho-chin')!;
-    expect([alias.source.id, alias.first_seen, alias.last_seen]).toEqual(['un_sc_sanctions-2026-03-15', '2026-02-27', '2026-03-15']);
+    expect([alias.source.id, alias.first_seen, alias.last_seen]).toEqual(['un_sc_sanctions-2026-02-27', '2026-02-27', '2026-03-15']);
     expect(yun.statements.find((s) => s.value === 'Yun Ho Jin')!.first_seen).toBe('2026-03-15');
   });
 

@@ -86,14 +86,16 @@ function checkDate(date: string, where: string): string {
 function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecord {
   // Statements are made when asked for: an update asks only for the entries whose hash changed.
   let statements: Statement[] | null = null;
+  const json = JSON.stringify(entry);
   return {
     entryId: entry.entryId,
     entityId: entityIdOf(entry.listId, entry.entryId),
     schema: entry.schema,
     caption: primaryName(entry),
     dprk: isDprkRelated(entry),
-    hash: entryHash(entry),
+    hash: entryHash(entry, json),
     snapshot: entry,
+    snapshotJson: json,
     get statements() { return (statements ??= entryStatements(entry, { sourceId, seen })); },
   };
 }

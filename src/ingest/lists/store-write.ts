@@ -1,18 +1,27 @@
 /**
- * Bulk writes of list imports. The store's writeStatements keeps a stored
- * statement's source; a list statement instead moves to the newest version
- * that still states it (its first_seen stays), so this upsert is its own.
+ * Bulk writes of list imports. A list statement stored before keeps its row:
+ * the version that first stated the value stays its source, and its last
+ * seen is read from the list's newest version (migration 047); only a
+ * changed schema or an earlier first_seen is written, so a new version
+ * rewrites no row it states as before.
  */
 import type { Statement } from '../../model/index.ts';
 import type { Queryable } from '../../store/db.ts';
 import { copyHeld, countRows, CopyBuffer, withIndexesSetAside, type Column, type ColumnType, type CopyCapable } from '../../store/bulk.ts';
 
 const CHUNK = 5000;
-/** A list statement stored before moves to the newest version stating it; its first_seen stays. */
-const UPSERT = `ON CONFLICT (id) DO UPDATE SET source_id = EXCLUDED.source_id, schema = EXCLUDED.schema,
-  last_seen = GREATEST(statements.last_seen, EXCLUDED.last_seen), first_seen = LEAST(statements.first_seen, EXCLUDED.first_seen)`;
+/**
+ * A list statement stored before by a version of the same list (`previous`, the parameter `$n`) keeps its row: its source
+ * and dates stay, and it is rewritten only for a changed schema or an earlier first_seen. One stored from elsewhere (another
+ * source gave the same value) moves to this version, as its first list version to state it.
+ */
+const upsert = (n: number) => `ON CONFLICT (id) DO UPDATE SET
+  source_id = CASE WHEN statements.source_id = ANY($${n}::text[]) THEN statements.source_id ELSE EXCLUDED.source_id END,
+  last_seen = CASE WHEN statements.source_id = ANY($${n}::text[]) THEN statements.last_seen ELSE GREATEST(statements.last_seen, EXCLUDED.last_seen) END,
+  schema = EXCLUDED.schema, first_seen = LEAST(statements.first_seen, EXCLUDED.first_seen)
+  WHERE NOT (statements.source_id = ANY($${n}::text[])) OR statements.schema IS DISTINCT FROM EXCLUDED.schema OR EXCLUDED.first_seen < statements.first_seen`;
 
-export async function upsertListStatements(q: Queryable, statements: readonly Statement[]): Promise<void> {
+export async function upsertListStatements(q: Queryable, statements: readonly Statement[], previous: readonly string[]): Promise<void> {
   for (let i = 0; i < statements.length; i += CHUNK) {
     const part = statements.slice(i, i + CHUNK);
     const cols: unknown[][] = Array.from({ length: 17 }, () => []);
@@ -25,8 +34,8 @@ export async function upsertListStatements(q: Queryable, statements: readonly St
          quote_start, quote_end, page, reliability, first_seen, last_seen, recorded_by, review_status)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-       ${UPSERT}`,
-      cols,
+       ${upsert(18)}`,
+      [...cols, previous],
     );
   }
 }
@@ -39,6 +48,7 @@ export interface EntryRow {
   caption: string;
   hash: string;
   snapshot: unknown;
+  snapshotJson?: string;
   dprk: boolean;
   firstSeen: string;
   lastSeen: string;
@@ -57,7 +67,7 @@ export async function upsertEntryRows(q: Queryable, rows: readonly EntryRow[]): 
          caption = EXCLUDED.caption, content_hash = EXCLUDED.content_hash, snapshot = EXCLUDED.snapshot, dprk = EXCLUDED.dprk,
          last_seen = EXCLUDED.last_seen, source_id = EXCLUDED.source_id, removed_on = NULL`,
       [part.map((r) => r.dataset), part.map((r) => r.entryId), part.map((r) => r.entityId), part.map((r) => r.schema),
-        part.map((r) => r.caption), part.map((r) => r.hash), part.map((r) => JSON.stringify(r.snapshot)), part.map((r) => r.dprk),
+        part.map((r) => r.caption), part.map((r) => r.hash), part.map((r) => r.snapshotJson ?? JSON.stringify(r.snapshot)), part.map((r) => r.dprk),
         part.map((r) => r.firstSeen), part.map((r) => r.lastSeen), part.map((r) => r.sourceId)],
     );
   }
@@ -124,7 +134,7 @@ export class HeldVersion {
   }
 
   addEntry(r: EntryRow): void {
-    this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
+    this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, r.snapshotJson ?? JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
   }
 
   addChange(r: ChangeRow): void {
@@ -147,7 +157,7 @@ export async function writeFirstVersion(q: CopyCapable, held: HeldVersion, store
   if (storedBefore) {
     await q.query('CREATE TEMP TABLE held_statements (LIKE statements) ON COMMIT DROP');
     await copyHeld(q, 'held_statements', STATEMENT_COLUMNS, held.statements);
-    await q.query(`INSERT INTO statements (${STATEMENT_NAMES}) SELECT ${STATEMENT_NAMES} FROM held_statements ${UPSERT}`);
+    await q.query(`INSERT INTO statements (${STATEMENT_NAMES}) SELECT ${STATEMENT_NAMES} FROM held_statements ${upsert(1)}`, [[]]);
     await q.query('DROP TABLE held_statements');
   } else if (held.statements.rows * 2 >= await countRows(q, 'statements')) {
     await withIndexesSetAside(q, 'statements', () => copyHeld(q, 'statements', STATEMENT_COLUMNS, held.statements));

@@ -8,9 +8,9 @@
 import type { Source, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { advanceLastSeen, refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
+import { refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
 import { stableId, upsertSource } from '../../store/statements.ts';
-import { canCopy, countRows, withIndexesSetAside } from '../../store/bulk.ts';
+import { canCopy } from '../../store/bulk.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
 import { HeldVersion, insertChanges, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type EntryRow } from './store-write.ts';
@@ -24,6 +24,8 @@ export interface ImportRecord {
   dprk: boolean;
   hash: string;
   snapshot: unknown;
+  /** The snapshot as JSON, when the caller has it already (the entry hash is made from it): not stringified again. */
+  snapshotJson?: string;
   statements: Statement[];
 }
 
@@ -159,6 +161,8 @@ export async function importVersion(
     let sourceId = '';
     /** The version's date: first and last seen of what it states. */
     let seenDate = '';
+    /** The date of the newest version before this one: the last seen of what this one delists. */
+    let prevSeen = '';
     let prev = new Map<string, { hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>();
     let prevSources: string[] = [];
     const seen = new Set<string>();
@@ -166,8 +170,6 @@ export async function importVersion(
     // Entities whose derived rows are recomputed from the stored statements at the end (refreshEntities)…
     const touched = new Set<string>();
     const touch = (ids: Iterable<string>) => { for (const id of ids) touched.add(id); };
-    // Entities some accepted statement of which only moved to this version (its date becomes their last_seen; nothing else changes).
-    const movedOnly = new Set<string>();
     // …and entities new in this version, whose rows are derived from the records themselves (writeEntitySummaries):
     // those whose every statement this import writes. `owner` says which entry gave an entity its statements;
     // `unchecked` holds the ones not yet checked to have no statements stored before.
@@ -193,14 +195,18 @@ export async function importVersion(
       sourceId = sourceIdOf(v.dataset, v.version);
       seenDate = v.published!.slice(0, 10);
       prevSources = versions.map((x) => x.source_id);
+      prevSeen = versions.reduce((a, x) => (x.published > a ? x.published : a), '').slice(0, 10);
       hooks.onVersion?.(v);
       await upsertSource(tx, {
         id: sourceId, kind: v.kind, title: `${v.title}, ${v.version}`, publisher: v.publisher, author: null, published: seenDate,
         url: v.sourceUrl ?? v.url, dataset: v.dataset, version: v.version, sha256: v.sha256, file: v.file,
       });
-      const rows = await tx.query<{ entry_id: string; content_hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>(
-        'SELECT entry_id, content_hash, entity_id, schema, caption, dprk FROM list_entries WHERE dataset = $1 AND removed_on IS NULL', [v.dataset]);
-      prev = new Map(rows.map((r) => [r.entry_id, { hash: r.content_hash, entity_id: r.entity_id, schema: r.schema, caption: r.caption, dprk: r.dprk }]));
+      // One row of JSON rather than one row per entry (PGlite's per-row result handling costs more than the query).
+      const [listed] = await tx.query<{ rows: string }>(
+        `SELECT coalesce(json_agg(json_build_array(entry_id, content_hash, entity_id, schema, caption, dprk)), '[]')::text AS rows
+           FROM list_entries WHERE dataset = $1 AND removed_on IS NULL`, [v.dataset]);
+      const rows = JSON.parse(listed?.rows ?? '[]') as [string, string, string, string, string, boolean][];
+      prev = new Map(rows.map(([entry, hash, entity, schema, caption, isDprk]) => [entry, { hash, entity_id: entity, schema, caption, dprk: isDprk }]));
       firstVersion = prevSources.length === 0 && canCopy(tx) && !(await tx.query('SELECT 1 FROM list_entries WHERE dataset = $1 UNION ALL SELECT 1 FROM list_changes WHERE dataset = $1 LIMIT 1', [v.dataset])).length;
     };
 
@@ -267,7 +273,7 @@ export async function importVersion(
       if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
       await checkFresh();
       await flushChanged();
-      await upsertListStatements(tx, batch);
+      await upsertListStatements(tx, batch, prevSources);
       await upsertEntryRows(tx, entryRows);
       await insertChanges(tx, changeRows);
       batch = []; entryRows = []; changeRows = [];
@@ -283,7 +289,7 @@ export async function importVersion(
       const old = prev.get(r.entryId);
       const row: EntryRow = {
         dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, hash: r.hash,
-        snapshot: r.snapshot, dprk: r.dprk, firstSeen: seenDate, lastSeen: seenDate, sourceId,
+        snapshot: r.snapshot, snapshotJson: r.snapshotJson, dprk: r.dprk, firstSeen: seenDate, lastSeen: seenDate, sourceId,
       };
       // An entry whose content hash is unchanged needs no statements (records may make them only when asked).
       if (!old || old.hash !== r.hash) {
@@ -324,7 +330,9 @@ export async function importVersion(
       await tx.query(`DELETE FROM statements WHERE entity_id = ANY($1::text[]) AND source_id = ANY($2::text[]) AND recorded_by = $3`, [all, prevSources, LIST_RECORDER]);
     }
     if (removedIds.length) {
-      await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4 WHERE dataset = $1 AND entry_id = ANY($2::text[])', [info.dataset, removedIds, seenDate, sourceId]);
+      // A delisted entry keeps the date of the last version it was in; an entry still listed is seen on the newest version's date (list_latest).
+      await tx.query('UPDATE list_entries SET removed_on = $3, source_id = $4, last_seen = $5 WHERE dataset = $1 AND entry_id = ANY($2::text[])',
+        [info.dataset, removedIds, seenDate, sourceId, prevSeen]);
       await insertChanges(tx, removedIds.map((k) => {
         const o = prev.get(k)!;
         return {
@@ -335,38 +343,34 @@ export async function importVersion(
       }));
     }
 
-    // Links between entries of this list (OFAC "Linked To:"), recomputed for every version.
+    // Links between entries of this list (OFAC "Linked To:"), recomputed for every version: links gone are deleted, new ones
+    // written, and the links that stay keep their rows (and the version that first stated them).
     const extra = hooks.afterRecords?.({ sourceId, version: seenDate, entityIdsByName });
     if (extra) {
-      const old = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2',
-        [prevSources, extra.recordedBy]);
-      touch(old.map((o) => o.entity_id));
-      await tx.query('DELETE FROM statements WHERE source_id = ANY($1::text[]) AND recorded_by = $2', [prevSources, extra.recordedBy]);
+      // One row of JSON (~17,000 link statements for OFAC) rather than a row each.
+      const [links] = prevSources.length ? await tx.query<{ rows: string }>(
+        `SELECT coalesce(json_agg(json_build_array(id, entity_id)), '[]')::text AS rows FROM statements
+          WHERE source_id = ANY($1::text[]) AND recorded_by = $2`, [prevSources, extra.recordedBy]) : [];
+      const stored = (JSON.parse(links?.rows ?? '[]') as [string, string][]).map(([id, entity]) => ({ id, entity_id: entity }));
+      const wanted = new Set(extra.statements.map((st) => st.id));
+      const gone = stored.filter((r) => !wanted.has(r.id));
+      const kept = new Set(stored.map((r) => r.id));
+      const made = extra.statements.filter((st) => !kept.has(st.id));
+      touch(gone.map((r) => r.entity_id));
+      if (gone.length) await tx.query('DELETE FROM statements WHERE id = ANY($1::text[])', [gone.map((r) => r.id)]);
       // New link entities (the first version's, or links first made now) are derived like new entries.
-      addFresh('\u0000links', extra.statements, []);
+      addFresh('\u0000links', made, []);
       await checkFresh();
-      if (firstVersion) for (const st of extra.statements) held.addStatement(st);
-      else await upsertListStatements(tx, extra.statements);
+      if (firstVersion) for (const st of made) held.addStatement(st);
+      else await upsertListStatements(tx, made, prevSources);
     }
     if (firstVersion && canCopy(tx)) {
       await checkFresh();
       await writeFirstVersion(tx, held, storedBefore);
     }
 
-    // Everything still listed now cites this version, and was last seen on its date.
-    if (prevSources.length) {
-      // One row back (the distinct entities, as JSON) rather than one per moved statement.
-      const move = () => tx.query<{ ids: string }>(
-        `WITH m AS (UPDATE statements SET source_id = $1, last_seen = GREATEST(last_seen, $2) WHERE source_id = ANY($3::text[]) RETURNING entity_id, review_status)
-         SELECT coalesce(json_agg(DISTINCT entity_id) FILTER (WHERE review_status = 'accepted'), '[]')::text AS ids FROM m`,
-        [sourceId, seenDate, prevSources]);
-      // On PGlite, moving most of the table costs less with the indexes rebuilt after than updated row by row (store/bulk.ts).
-      const [{ n: moving } = { n: 0 }] = canCopy(tx) ? await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM statements WHERE source_id = ANY($1::text[])', [prevSources]) : [];
-      const [moved] = moving > 0 && moving * 2 >= await countRows(tx, 'statements') ? await withIndexesSetAside(tx, 'statements', move) : await move();
-      for (const id of JSON.parse(moved?.ids ?? '[]') as string[]) movedOnly.add(id);
-      await tx.query(`UPDATE list_entries SET last_seen = $3, source_id = $4 WHERE dataset = $1 AND removed_on IS NULL AND entry_id = ANY($2::text[])`,
-        [info.dataset, [...seen], seenDate, sourceId]);
-    }
+    // What this version states as before is not rewritten: it keeps the version that first stated it, and is seen on this
+    // version's date through list_latest (migration 047), with no row of statements, entities or list_entries touched.
     await tx.query(
       `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, source_url, fetched_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
@@ -375,8 +379,6 @@ export async function importVersion(
     );
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
-    for (const id of [...touched, ...fresh.keys()]) movedOnly.delete(id);
-    await advanceLastSeen(tx, [...movedOnly], seenDate);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
     await hooks.finish?.(tx, seen.size);
