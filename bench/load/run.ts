@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/load/run.ts [--rate 500] [--duration 30] [--connections 50] [--data DIR]
  *
- * `--find-max` instead steps each endpoint's rate up (10 s a step) and keeps
+ * `--find-max` instead warms each endpoint up for 10 s at the first rate, then steps its rate up (10 s a step) and keeps
  * the highest rate it held with no error, timeout or non-2xx answer, p99
  * under 100 ms and at least 95% of the rate achieved; the per-address limit
  * is raised for that run so the limiter is not what is measured. The load
@@ -85,6 +85,8 @@ const held = (o: Outcome) => o.errors === 0 && o.timeouts === 0 && o.non2xx === 
 
 /** Steps the rate up until a step is not held; returns every step, the highest held one marked. */
 async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: unknown, rates: number[]): Promise<Outcome[]> {
+  // Warm-up, not counted: the first seconds of an endpoint run unoptimised code (V8 compiles the hot paths as they run).
+  await run(name, method, p, body, rates[0]!, 10);
   const steps: Outcome[] = [];
   for (const at of rates) {
     const o = await run(name, method, p, body, at, Number(values['step-duration']));
