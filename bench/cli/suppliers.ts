@@ -16,20 +16,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';
+import { mulberry32 } from '../support/random.ts';
 
 export interface SupplierFile { rows: number; distinctRecords: number; poolSize: number; listRows: number; variedRows: number; bytes: number }
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTORS = ['Trading', 'Logistics', 'Textile', 'Garment', 'Seafood', 'Fishery', 'Construction', 'Electronics', 'Machinery', 'Shipping', 'Mining', 'Timber',
   'Chemical', 'Food', 'Packaging', 'Metals', 'Steel', 'Apparel', 'Footwear', 'Furniture', 'Plastics', 'Agricultural', 'Software', 'Engineering', 'Hotel', 'Medical',
@@ -142,7 +132,7 @@ const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"
  * with Zipf exponent `s`; a drawn supplier is spelled differently 5% of the time.
  */
 export async function writeSupplierFile(file: string, rows: number, options: { seed?: number; poolShare?: number; s?: number } = {}): Promise<SupplierFile> {
-  const rnd = random(options.seed ?? 20261206);
+  const rnd = mulberry32(options.seed ?? 20261206);
   const { cases } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/match/eval-set.json'), 'utf8')) as { cases: EvalCase[] };
   const listCases = cases.filter((c) => c.category !== 'other_programme');
   const listNames = new Set(listCases.map((c) => c.query));

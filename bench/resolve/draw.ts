@@ -8,6 +8,7 @@
  */
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { readAll, type SetRecord } from './official-lists.ts';
+import { mulberry32 } from '../support/random.ts';
 
 export const SEED = 1914;
 /** How many records each stratum gives to the set. */
@@ -20,17 +21,6 @@ export const STRATA: Array<{ list: SetRecord['list']; kind: 'person' | 'organisa
   { list: 'gb', kind: 'organisation', take: 9 },
 ];
 
-/** mulberry32: a small, well-known deterministic generator. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates over the stratum sorted by id, so the order depends only on the files and the seed. */
 export function drawOrder(records: SetRecord[], seed: number): SetRecord[] {

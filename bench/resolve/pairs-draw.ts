@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { officialDir, readAll, type SetRecord } from './official-lists.ts';
-import { mulberry32 } from './draw.ts';
+import { mulberry32 } from '../support/random.ts';
 
 export const PAIR_SEED = 1419;
 /** A word is rare when at most this many records use it. */

@@ -7,21 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../support/random.ts';
 
 export const SEED = 20261122;
 export const HELD_OUT_SIZE = 10;
 
-/** mulberry32: a small, well-known 32-bit generator; enough for a reproducible shuffle. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function split(ids: readonly string[], seed = SEED): { dev: string[]; heldout: string[] } {
   const order = [...ids].sort();
