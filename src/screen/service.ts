@@ -5,6 +5,7 @@
  * returns the summary.
  */
 import type { Queryable } from '../store/db.ts';
+import { entitiesStamp } from '../store/memo.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
@@ -38,15 +39,6 @@ const cache = new WeakMap<object, CachedService>();
 /** How often a cached service asks the store whether its entities changed. */
 const RECHECK_MS = 5_000;
 
-/** A cheap fingerprint of the store's entities: it changes when an import, a review, a curation load or a judgement touches any. */
-async function entityVersion(q: Queryable): Promise<string> {
-  const [row] = await q.query<{ n: number; at: string | null; v: string | null; lists: number }>(
-    `SELECT count(*)::int AS n, max(updated_at)::text AS at, (SELECT version::text FROM resolver_state WHERE id = 1) AS v,
-            (SELECT count(*)::int FROM list_versions) AS lists FROM entities`);
-  // A new list version changes the last_seen of what it still lists without touching those entities: it counts too.
-  return `${row?.n ?? 0}|${row?.at ?? ''}|${row?.v ?? ''}|${row?.lists ?? 0}`;
-}
-
 /**
  * The screening service of a store, built on first use (a few seconds) and
  * kept; rebuilt when the store's entities have changed since (checked at
@@ -56,7 +48,7 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
   const cached = cache.get(q);
   const now = Date.now();
   if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached.service;
-  const version = await entityVersion(q);
+  const version = await entitiesStamp(q);
   if (cached && !refresh && cached.version === version) {
     cached.checkedAt = now;
     return cached.service;

@@ -10,10 +10,10 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { queryInBatches } from '../store/batches.ts';
-import { mergeRows } from '../store/canonical.ts';
+import { canonicalGroups, canonicalIndex, mergeRows } from '../store/canonical.ts';
 import { flagsOf } from '../store/flags.ts';
 import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
-import { allClusters, canonicalOrder } from '../store/resolver.ts';
+import { allClusters } from '../store/resolver.ts';
 import { fromEntityView } from '../match/entity.ts';
 import { isMatchableSchema } from '../match/score-schema.ts';
 import type { MatchableEntity } from '../match/types.ts';
@@ -73,13 +73,8 @@ export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEnt
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const clusters = await allClusters(q);
-  const canonicalOf = new Map<string, string>();
-  for (const [c, records] of clusters) for (const r of records) canonicalOf.set(r, c);
-  const groups = new Map<string, string[]>();
-  for (const r of rows) {
-    const c = canonicalOf.get(r.id) ?? r.id;
-    if (!groups.has(c)) groups.set(c, clusters.has(c) ? [c, ...clusters.get(c)!.filter((x) => x !== c).sort(canonicalOrder)] : [c]);
-  }
+  const canonicalOf = canonicalIndex(clusters);
+  const groups = canonicalGroups(rows.map((r) => r.id), clusters, canonicalOf);
   const props = await recordProperties(q, new Set(byId.keys()));
   const flags = await flagsOf(q, (id) => canonicalOf.get(id) ?? id);
   const out: MatchableEntity[] = [];

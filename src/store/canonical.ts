@@ -43,6 +43,25 @@ export function mergeRows(id: string, referents: readonly string[], rows: Readon
   };
 }
 
+/** Record id → canonical id, from the clusters (canonical id → its records). */
+export function canonicalIndex(clusters: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const of = new Map<string, string>();
+  for (const [c, records] of clusters) for (const r of records) of.set(r, c);
+  return of;
+}
+
+/** The canonical entities of the given records, each with its records in canonical order (the canonical one first); a record in no cluster stands alone. */
+export function canonicalGroups(
+  ids: Iterable<string>, clusters: ReadonlyMap<string, readonly string[]>, of: ReadonlyMap<string, string> = canonicalIndex(clusters),
+): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const c = of.get(id) ?? id;
+    if (!groups.has(c)) groups.set(c, [c, ...(clusters.get(c) ?? []).filter((r) => r !== c).sort(canonicalOrder)]);
+  }
+  return groups;
+}
+
 /** Canonical rows of canonical ids (ids with no record left are absent). */
 export async function canonicalRows(q: Queryable, canonicals: readonly string[]): Promise<Map<string, CanonicalRow>> {
   const clusters = await clustersOf(q, canonicals);

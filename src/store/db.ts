@@ -54,12 +54,13 @@ class PgliteDb implements Db {
   constructor(private readonly pglite: PGlite, readonly location: string) {}
 
   async query<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    if (!READ_ONLY.test(sql)) this.writes++;
+    const writes = !READ_ONLY.test(sql);
+    if (writes) this.writes++;
     try {
       const result = await this.pglite.query<R>(sql, params as unknown[]);
       return result.rows;
     } finally {
-      if (!READ_ONLY.test(sql)) this.writes++;
+      if (writes) this.writes++;
     }
   }
 

@@ -17,9 +17,10 @@
  * entity whose UN entry was removed is still found through its OFAC record.
  */
 import { writeGeneration, type Queryable } from './db.ts';
-import { mergeRows, type CanonicalRow } from './canonical.ts';
+import { entitiesStamp } from './memo.ts';
+import { canonicalGroups, canonicalIndex, mergeRows, type CanonicalRow } from './canonical.ts';
 import { entityLastSeen, latestListDates } from './list-seen.ts';
-import { canonicalOrder } from './resolver.ts';
+import { allClusters } from './resolver.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
@@ -79,9 +80,8 @@ interface NameIndex {
   entityIds: string[];
   entitySchema: string[];
   entityDatasets: string[][];
-  /** Per entity: its canonical id, and the datasets of all the canonical entity's records. */
+  /** Per entity: its canonical id (whose `display` row has the datasets of all its records). */
   entityCanonical: string[];
-  canonicalDatasets: Map<string, string[]>;
   /** Canonical ids of the labour-export system's own entities: senders and hosts of North Korean workers (topics labour.export, labour.host). */
   labourSystem: Set<string>;
   /** Canonical id → how many records it joins (a tie goes to the better-documented entity). */
@@ -138,27 +138,15 @@ function candidates(grams: Map<string, number[]>, key: string, words: string[]):
 const INDEXES = new WeakMap<Queryable, NameIndex>();
 const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
 
-// The count of list versions too: a new version changes the last_seen of what it still lists without touching its entities.
-const STAMP_SQL = `SELECT (SELECT count(*) FROM entities)::text || '/' || (SELECT count(*) FROM entity_names)::text || '/' ||
-  coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || coalesce((SELECT version FROM resolver_state WHERE id = 1)::text, '') || '/' ||
-  (SELECT count(*) FROM list_versions)::text AS stamp`;
 
 interface EntityRow { id: string; schema: string; caption: string; datasets: string[]; topics: string[]; first_seen: string | null; last_seen: string | null }
 
 /** Canonical rows of every canonical entity, as `canonicalRows` (store/canonical.ts) gives them one query at a time. */
-function displayRows(entities: readonly EntityRow[], links: readonly { record_id: string; canonical_id: string }[]): Map<string, CanonicalRow> {
+function displayRows(entities: readonly EntityRow[], groups: ReadonlyMap<string, readonly string[]>): Map<string, CanonicalRow> {
   const rows = new Map(entities.map((e) => [e.id, e]));
-  const records = new Map<string, string[]>();
-  for (const { record_id: r, canonical_id: c } of links) {
-    const list = records.get(c) ?? [c];
-    if (r !== c) list.push(r);
-    records.set(c, list);
-  }
-  const linked = new Set(links.map((l) => l.record_id));
-  for (const e of entities) if (!linked.has(e.id) && !records.has(e.id)) records.set(e.id, [e.id]);
   const out = new Map<string, CanonicalRow>();
-  for (const [id, members] of records) {
-    const row = mergeRows(id, [id, ...members.filter((r) => r !== id).sort(canonicalOrder)], rows);
+  for (const [id, records] of groups) {
+    const row = mergeRows(id, records, rows);
     if (row) out.set(id, row);
   }
   return out;
@@ -182,28 +170,25 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
   const entities = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities'))
     .map((e) => ({ ...e, last_seen: entityLastSeen(e.last_seen, e.datasets, latest) }));
   const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
-  const links = await q.query<{ record_id: string; canonical_id: string }>('SELECT record_id, canonical_id FROM canonical_ids ORDER BY record_id');
-  const canonical = new Map(links.map((r) => [r.record_id, r.canonical_id]));
-  const byId = new Map<string, number>();
+  const clusters = await allClusters(q);
+  const canonical = canonicalIndex(clusters);
   const idx: NameIndex = {
-    stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], canonicalDatasets: new Map(), labourSystem: new Set(), canonicalSize: new Map(),
-    display: displayRows(entities, links), countries: await recordCountries(q),
+    stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], labourSystem: new Set(), canonicalSize: new Map(),
+    display: displayRows(entities, canonicalGroups(entities.map((e) => e.id), clusters, canonical)), countries: await recordCountries(q),
     normGrams: new Map(), phonGrams: new Map(),
   };
   for (const e of entities) {
-    byId.set(e.id, idx.entityIds.length);
     idx.entityIndex.set(e.id, idx.entityIds.length);
     idx.entityIds.push(e.id);
     idx.entitySchema.push(e.schema);
     idx.entityDatasets.push(e.datasets ?? []);
     const c = canonical.get(e.id) ?? e.id;
     idx.entityCanonical.push(c);
-    if (canonical.has(e.id)) idx.canonicalDatasets.set(c, [...new Set([...(idx.canonicalDatasets.get(c) ?? []), ...(e.datasets ?? [])])]);
     idx.canonicalSize.set(c, (idx.canonicalSize.get(c) ?? 0) + 1);
     if ((e.topics ?? []).some((t) => t === 'labour.export' || t === 'labour.host')) idx.labourSystem.add(c);
   }
   for (const n of names) {
-    const e = byId.get(n.entity_id);
+    const e = idx.entityIndex.get(n.entity_id);
     if (e === undefined) continue;
     idx.entity.push(e);
     idx.name.push(n.name);
@@ -246,7 +231,7 @@ async function nameIndex(q: Queryable): Promise<NameIndex> {
     if (writes !== null) SEEN_WRITES.set(q, writes);
     return have;
   }
-  const [{ stamp } = { stamp: '' }] = await q.query<{ stamp: string }>(STAMP_SQL);
+  const stamp = await entitiesStamp(q);
   SEEN_XMAX.set(q, x);
   if (writes !== null) SEEN_WRITES.set(q, writes);
   if (have && have.stamp === stamp) return have;
@@ -291,7 +276,7 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     if (s < 0) continue;
     const e = idx.entity[i]!;
     if (schemas && !schemas.has(idx.entitySchema[e]!)) continue;
-    if (dataset !== null && !(idx.canonicalDatasets.get(idx.entityCanonical[e]!) ?? idx.entityDatasets[e]!).includes(dataset)) continue;
+    if (dataset !== null && !(idx.display.get(idx.entityCanonical[e]!)?.datasets ?? idx.entityDatasets[e]!).includes(dataset)) continue;
     const prev = best.get(e);
     if (!prev || s > prev.score) best.set(e, { score: s, name: i });
   }
@@ -308,7 +293,7 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   // then the rest of the curated graph and the DPRK designations. Ties: the entity joining more records,
   // then one of the curated graph (its facts cited), then by id.
   const weighed = [...byCanonical.entries()].map(([id, v]) => {
-    const datasets = idx.canonicalDatasets.get(id) ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? [];
+    const datasets = idx.display.get(id)?.datasets ?? idx.entityDatasets[idx.entityIndex.get(id) ?? -1] ?? [];
     const curated = datasets.some((d) => d.startsWith('room39')) ? 1 : 0;
     const bonus = idx.labourSystem.has(id) ? LABOUR_BONUS : curated || datasets.includes('dprk') ? SYSTEM_BONUS : 0;
     return { id, ...v, rank: v.score + bonus, size: idx.canonicalSize.get(id) ?? 1, curated };
