@@ -11,6 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
+import { SAME_PLACE_GAP, hostCue, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -26,7 +27,7 @@ const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
 const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
-const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|smuggled|trafficked)\b/i;
+const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
 const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
@@ -65,6 +66,9 @@ const GOODS_FROM = /\b(?:goods|products|seafood|merchandise|imports?|exports?|sh
 const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
 
 type Verdict = 'host' | 'other' | null;
+
+/** Two mentions are one list ("Russia, China and Laos") or one place ("the Latvian port city of Liepaja"). */
+const joined = (gap: string, first: CountryMention) => LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap));
 
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
 const PRESSURE_FROM = /\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
@@ -163,8 +167,15 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   // The rest of the sentence, at most 140 characters, whatever other places it names.
   const rest = text.slice(m.end, Math.min(s.end, m.end + 140));
   if (ADJECTIVE_PREFIX.test(rest)) return 'other';
+  const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
+  const after = text.slice(m.end, stop).split(';')[0] ?? '';
+  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) };
+  const other = otherCue(cues);
+  if (other) return other;
   const prep = fromPreposition(before, sentence);
   if (prep) return prep;
+  const cue = hostCue(cues);
+  if (cue) return cue;
   const beforeInSentence = text.slice(Math.max(s.start, m.start - 20), m.start);
   // "In China, Russia and elsewhere, there is strong demand for cheap North Korean workers": a sentence set in the place.
   if (m.start - s.start < 20 && /^[\s"“'‘]*In[ \u00a0]+(?:the[ \u00a0]+)?$/.test(beforeInSentence) && NK_WORKERS.test(rest) && !REPORTING.test(rest)) return 'host';
@@ -177,8 +188,6 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (/\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
   const place = PLACE_NOUN.exec(rest);
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
-  const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
-  const after = text.slice(m.end, stop).split(';')[0] ?? '';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
   if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
@@ -208,7 +217,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
   let i = 0;
   while (i < mentions.length) {
     let j = i;
-    while (j + 1 < mentions.length && LIST_GAP.test(text.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
+    while (j + 1 < mentions.length && joined(text.slice(mentions[j]!.end, mentions[j + 1]!.start), mentions[j]!)) j++;
     if (j > i) {
       // A list of three or more countries, or one introduced as countries, in a sentence about North Korean labour: the places it went.
       const s = sents[i]!;
