@@ -17,7 +17,7 @@ const ACRONYMS: Readonly<Record<string, string>> = {
 
 const SECTION = String.raw`(?:[Ss]ection|[Ss]ec\.|§)\s?(\d+[a-z]?(?:\([a-z0-9]+\))*)`;
 // At most 14 words: an act's name is never longer, and a bound keeps a long run of capitals linear.
-const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
+const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de|through|against)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
 const NAMED_ACT = String.raw`(${ACT_BODY})(?:\s+of\s+(\d{4}))?`;
 
 interface Rule {

@@ -24,7 +24,7 @@ const GOODS = /\b(?:goods|products|seafood|fish|garments|clothing|textiles|ships
  * buyer: "supply Danish, Dutch and Norwegian customers", "Canadian buyers", "the Swedish navy".
  */
 const CUSTOMER_AFTER = new RegExp(
-  String.raw`^(?:(?:,|,?${SP}and|,?${SP}or)${SP}(?:the${SP})?[\p{Lu}][\p{L}\-]*(?:${SP}[\p{Lu}][\p{L}\-]*)?)*${SP}(?:${WORD}${SP})?(?:customers?|clients?|buyers?|consumers?|importers?|retailers?|shoppers|supermarkets?|navy|navies|coast${SP}guard|purchasers?)\b`,
+  String.raw`^(?:(?:,|,?${SP}and|,?${SP}or)${SP}(?:the${SP})?[\p{Lu}][\p{L}\-]*(?:${SP}[\p{Lu}][\p{L}\-]*)?)*${SP}(?:${WORD}${SP})?(?:customers?|clients?|buyers?|consumers?|importers?|retailers?|shoppers|supermarkets?|navy|navies|coast${SP}guard|purchasers?|supply${SP}chains?|(?:compan(?:y|ies)|firms|businesses)${SP}(?:(?:are|were|is|was)${SP}(?:not${SP})?(?:allowed${SP}to${SP})?)?(?:import|buy|purchas|sourc)\w*)\b`,
   'u',
 );
 /** Goods that end up, are sold or shipped somewhere: the place of a buyer, not of the work ("ends up in markets in Canada"). */
@@ -39,6 +39,11 @@ function goodsGo(before: string): boolean {
   return GOODS.test(lead) || PRODUCED_BY.test(lead) || !WORKERS_NAMED.test(lead);
 }
 const MARKET_IN = new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu');
+
+/** Work done for firms or clients of a place: "vessels for European companies located in Ghana". */
+const FOR_CLIENTS_IN = new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu');
+/** A company that supplies the regime or sells goods is a trader, not an employer: "a Chinese company supplying the DPRK with …". */
+const SUPPLIER_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|suppliers?|traders?)${SP}(?:that${SP}|which${SP})?(?:suppl(?:y|ies|ying|ied)|sell(?:s|ing)?|sold|provid\w+|export\w*)\b(?![^.;]{0,40}\b(?:workers|labou?r))`, 'iu');
 
 /** The writer's or reporter's own place: "writes Jane Doe, who was in Harbin". */
 const WRITER_IN = new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu');
@@ -68,12 +73,26 @@ const BASED_WORKERS = new RegExp(String.raw`^-based${SP}(?:${WORD}${SP}){0,2}?(?
 
 /** A demonym's workplace described by a clause about workers: "a Chinese company that handled lodging for workers". */
 const WORKPLACE_CLAUSE = new RegExp(
-  String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|factor(?:y|ies)|contractors?|enterprises?|developers?|employers?)[, \u00a0]+(?:that|which|who|whose)\b[^.;]{0,90}\b(?:workers|labou?rers|North${SP}Koreans)\b`,
+  String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|factor(?:y|ies)|contractors?|enterprises?|entit(?:y|ies)|developers?|employers?)[, \u00a0]+(?:that|which|who|whose)\b[^.;]{0,90}\b(?:workers|labou?rers|North${SP}Koreans)\b`,
   'iu',
 );
 
 /** The demonym names the same place as the mention after it: "the Latvian port city of Liepaja". */
+export { FRONTED_PLACE };
+
 export const SAME_PLACE_GAP = new RegExp(String.raw`^${SP}(?:(?:port|border|coastal|capital|industrial|northern|southern|eastern|western|far-eastern|north-eastern|north-western|south-eastern|south-western)${SP})*(?:city|town|region|province|port|county|village|district|oblast)${SP}of${SP}$`, 'iu');
+
+/** The country's employers: "popular with their Russian employers". */
+const EMPLOYERS_AFTER = new RegExp(String.raw`^${SP}(?:employers?|bosses|contractors?|managers)\b`, 'iu');
+/** A count placed in the country, its noun given before: "including 2,500 in Oman, as many as 1,500 in the UAE". */
+const COUNT_IN = new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu');
+/** A work in the place made by North Koreans: "the stadium in Togo was built by North Korea's Mansudae". */
+const BUILT_BY_AFTER = new RegExp(String.raw`^${SP}(?:was|were|is|are|has${SP}been|had${SP}been|have${SP}been)${SP}(?:${WORD}${SP})?(?:built|constructed|erected|cast|made|renovated)${SP}by\b[^.;]{0,60}\b(?:North${SP}Korea|DPRK|Mansudae|North${SP}Korean)`, 'iu');
+/** A sentence set in the place: "In Chinese border towns, workers …", "On Russia’s Pacific coast, thousands of North Korean workers …". */
+const FRONTED_PLACE = /^(?:[\s"“'‘]*(?:But|And|Yet|Now|Here)?[, \u00a0]*)?(?:[Ii]n|[Oo]n|[Aa]t|[Aa]cross|[Tt]hroughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
+const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?:${SP})?,[^.;]{0,80}?\b(?:workers|labou?rers|North${SP}Koreans|Mansudae)\b`, 'iu');
+/** A state that reports on the workers it hosts or sent home: "Laos reported to the committee", "Peru, which has not submitted its report". */
+const REPORTS_ITS_OWN = new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu');
 
 export interface CueWindow {
   /** Up to 120 characters before the mention, within its sentence. */
@@ -89,11 +108,13 @@ export interface CueWindow {
   nkLabour: boolean;
   /** The sentence names North Korean workers. */
   nkWorkers: boolean;
+  /** The mention opens its sentence after "In", "On", "At" ("In Chinese border towns, …"). */
+  fronted: boolean;
 }
 
 /** Places named for another reason: a customer, a market, the writer's place. Checked before the host cues. */
 export function otherCue(w: CueWindow): Verdict {
-  if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before)) return 'other';
+  if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
   return null;
 }
 
@@ -104,8 +125,20 @@ function organActs(window: string): boolean {
   return WORKERS_NAMED.test(window);
 }
 
+/** Strong forms that make the mention a host whatever the words before say ("does not include Peru, which has not submitted its report"). */
+export function firstHostCue(w: CueWindow): Verdict {
+  if (REPORTS_ITS_OWN.test(w.rest) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  const set = w.fronted ? FRONTED_TAIL.exec(w.rest) : null;
+  // "In Laos, officials said … workers": someone speaking there, as the rounds before read it.
+  if (set && !REPORTED.test(set[0])) return 'host';
+  return null;
+}
+
 /** Forms that make the mention a host. */
 export function hostCue(w: CueWindow): Verdict {
+  if (w.demonym && EMPLOYERS_AFTER.test(w.rest)) return 'host';
+  if (COUNT_IN.test(w.before) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  if (BUILT_BY_AFTER.test(w.rest)) return 'host';
   if (BASED_WORKERS.test(w.after)) return 'host';
   if (EMPLOYER_IN.test(w.before) && w.nkLabour) return 'host';
   if (ORGAN_BEFORE.test(w.before) && organActs(w.rest)) return 'host';

@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { SAME_PLACE_GAP, hostCue, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, firstHostCue, hostCue, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -79,20 +79,22 @@ const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com
 const LEFT_OUT = /\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 
 /** Geography: "the country wedged between Russia and China", "bordering China". */
-const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Ties to a place are not work in it: "sources with ties to Chinese companies". */
 const TIES_TO = /\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Leaving or entering a place: "workers will leave Russia", "Workers Leaves Mongolia", "labourers are entering Hunchun". */
 const LEAVES_OR_ENTERS = /\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
+/** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
+const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
-  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1');
+  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1').replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = PREP_BEFORE.exec(before);
   if (!p) return null;
@@ -107,6 +109,8 @@ function fromPreposition(before: string, sentence: string): Verdict {
     if (range) return fromPreposition(range[1]!, sentence);
     // "increasing foreign workforce …, including to Russia": the places a workforce grew into.
     if (!last) return /\bincluding[ \u00a0]*$/i.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
+    // "products they make go to Chile", "seafood exported … to Peru": goods are the subject of the verb.
+    if (THINGS_SENT.test(lead.slice(Math.max(0, last.index - 24), last.index))) return null;
     // "troops to Russia" is not labour, but "a large number of workers as well as troops to Russia" is.
     const sent = lead.slice(last.index + last[0].length);
     if (THINGS_SENT.test(sent) && !WORKER_NOUNS.test(sent)) return null;
@@ -169,9 +173,12 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (ADJECTIVE_PREFIX.test(rest)) return 'other';
   const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
   const after = text.slice(m.end, stop).split(';')[0] ?? '';
-  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) };
+  const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
+  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence), fronted };
   const other = otherCue(cues);
   if (other) return other;
+  const first = firstHostCue(cues);
+  if (first) return first;
   const prep = fromPreposition(before, sentence);
   if (prep) return prep;
   const cue = hostCue(cues);

@@ -61,6 +61,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     if (/\d[-–/]$/.test(before)) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
     if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+    // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
+    if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
     if (!taken.claim(h.start, h.end)) return;
     hits.push(h);
   };
@@ -152,15 +154,21 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   return hits;
 }
 
-const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E})`, 'giu');
+const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
+// "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
+const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}in${SP}(?:the${SP})?[\\p{L}])`, 'giu');
 
-/** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total". */
+/** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
 function ellipticCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
   const r = fresh(RE_ELLIPTIC);
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const v = parseNumber(m[2] ?? '');
     if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    // "… in Kuwait": a named place, not "in time".
+    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(sentence.slice(m.index + m[0].length));
+    // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
+    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(sentence.slice(m.index + m[0].length)))) continue;
     // Money is no count: "$2 billion abroad".
     if (/(?:[$€£¥]|US|USD|EUR)[ \u00a0]?$/.test(sentence.slice(Math.max(0, m.index - 4), m.index + (m[0].length - (m[2] ?? '').length)))) continue;
     const q = qualifierOf(m[1]);

@@ -61,6 +61,31 @@ describe('host countries, round 4: employers, organs and denials of a host', () 
   });
 });
 
+describe('host countries, round 4: more forms read on texts of the development folder', () => {
+  it('does not take goods’ destinations, buyers’ supply chains, clients’ countries or suppliers for hosts', async () => {
+    expect(await roles('Some of the shrimp products they peel go to Belgium.')).toEqual(['Belgium:other']);
+    expect(await roles('Forced labour in the Irish seafood supply chain worries buyers.')).toEqual(['Irish:other']);
+    expect(await roles('Swiss companies are not allowed to import goods made by North Korean workers.')).toEqual(['Swiss:other']);
+    expect(await roles('The yard where North Koreans weld has built ferries for shipping companies located in Iceland, Ireland and Malta.')).toEqual(['Iceland:other', 'Ireland:other', 'Malta:other']);
+    expect(await roles('Treasury also listed a Thai company supplying the DPRK government with radios.')).toEqual(['Thai:other']);
+  });
+
+  it('reads employers, counts placed in a country, works built by North Koreans and sentences set in a place', async () => {
+    expect(await roles('The welders are well liked by their Estonian employers.')).toEqual(['Estonian:host']);
+    expect(await roles('Some 4,000 North Koreans work in the region, including 1,200 in Oman and 900 in Bahrain.')).toEqual(['Oman:host', 'Bahrain:host']);
+    expect(await roles('The new stadium in Gabon was built by the North Korean firm Mansudae.')).toEqual(['Gabon:host']);
+    expect(await roles('In Mozambique, Mansudae put up the national museum.')).toEqual(['Mozambique:host']);
+    expect(await roles('On Russia’s Arctic coast, hundreds of North Korean workers lay pipes.')).toEqual(['Russia:host']);
+    expect(await roles('Of the 900 North Koreans at building sites in neighbouring Bahrain, half have left.')).toEqual(['Bahrain:host']);
+    expect(await roles('North Korean loggers may only work in fenced areas of the Russian taiga.')).toEqual(['Russian:host']);
+  });
+
+  it('reads a state that reports on the workers it hosts', async () => {
+    expect(await roles('All North Korean workers there have gone home, Laos reported to the committee in March.')).toEqual(['Laos:host']);
+    expect(await roles('The total of workers sent home leaves out Peru, which has not submitted its report.')).toEqual(['Peru:host']);
+  });
+});
+
 describe('legal instruments and worker counts, round 4', () => {
   it('reads every number of a plural of executive orders', () => {
     expect(legal('The designations were made under Executive Orders 13687 and 13722.')).toEqual(['Executive Orders 13687 => EO 13687', '13722 => EO 13722']);
@@ -85,6 +110,20 @@ describe('legal instruments and worker counts, round 4', () => {
       { text: 'as many as 40,000', low: null, high: 40000, qualifier: 'at_most' },
     ]);
     expect(await counts('The regime sent 2,000 workers to Nepal and earned $3 million abroad.')).toEqual([{ text: '2,000 workers', low: 2000, high: 2000, qualifier: 'exact' }]);
+  });
+
+  it('reads counts placed in named countries after a count of workers, and no millions of a country’s labour force', async () => {
+    expect(await counts('Some 4,000 North Koreans work in the region, including 1,200 in Oman, as many as 900 in Bahrain and 30 in spring.')).toEqual([
+      { text: 'Some 4,000 North Koreans', low: 4000, high: 4000, qualifier: 'approximate' },
+      { text: '1,200', low: 1200, high: 1200, qualifier: 'exact' },
+      { text: 'as many as 900', low: null, high: 900, qualifier: 'at_most' },
+    ]);
+    expect(await counts('The emirate employs around 2 million foreign laborers on its building sites.')).toEqual([]);
+  });
+
+  it('reads an act whose name has a lower-case “through”, and the DR Congo in a list', async () => {
+    expect(legal('It breaches the Countering America’s Adversaries through Sanctions Act.')).toEqual(['Countering America’s Adversaries through Sanctions Act => CAATSA']);
+    expect(await roles('Mansudae also worked in Benin, the Democratic Republic of Congo, Togo and Mali.')).toEqual(['Benin:host', 'the Democratic Republic of Congo:host', 'Togo:host', 'Mali:host']);
   });
 
   it('does not read jobs to fill as workers', async () => {
