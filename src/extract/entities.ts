@@ -58,7 +58,7 @@ const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90
  * scanning ASCII by character code: the regular expression runs only where a word may hold initials or a character
  * outside ASCII (tokenizing is a good part of reading names, and most of a report is ASCII).
  */
-function tokenize(text: string): Token[] {
+export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -125,7 +125,10 @@ function push(out: Token[], text: string, start: number, end: number): void {
 
 /** Runs of capitalised words (with inner connectors and a trailing number: "Room 39"), and every shorter run inside each. */
 export function nameCandidates(text: string): Candidate[] {
-  const tokens = tokenize(text);
+  return candidatesOf(text, tokenize(text));
+}
+
+export function candidatesOf(text: string, tokens: Token[]): Candidate[] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   const flush = () => {
@@ -218,7 +221,8 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const candidates = nameCandidates(text);
   const byText = new Map<string, ResolvedEntity>();
   const lowered = lowerCaseLookup(text);
-  const lowerText = text.toLowerCase() === text ? null : text;
+  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
+  let changesCase: boolean | undefined;
   /** Names that make no mention whatever the graph says: not sent to the matcher. */
   const never = (name: string): boolean =>
     REGIONS.has(name) || (!THREE_ALNUM.test(name) && compactKey(name).length <= 2) ||
@@ -230,19 +234,20 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
     const oneWord = !/[\s\u00a0]/.test(name);
     if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return false;
     // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (lowerText !== null && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return false;
+    if (!/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && (changesCase ??= /[A-Z]/.test(text) || text.toLowerCase() !== text) && lowered.has(name.toLowerCase())) return false;
     return countryCode(name) === null;
   };
 
   // Longest candidates first, one length at a time: a candidate inside a longer one that already made a mention
   // ("Human Rights" inside "European Alliance for Human Rights in North Korea") is not sent to the matcher.
-  const byLength = [...candidates].sort((a, b) => b.tokens - a.tokens);
+  // (Bucketed by length, each bucket in text order: what a stable sort by length gives, without sorting.)
+  const byLength: Candidate[][] = [];
+  for (const c of candidates) (byLength[c.tokens] ??= []).push(c);
   const reach = new Int32Array(text.length + 1);
   const asked = new Set<string>();
-  for (let i = 0; i < byLength.length; ) {
-    let j = i;
-    while (j < byLength.length && byLength[j]!.tokens === byLength[i]!.tokens) j++;
-    const level = byLength.slice(i, j);
+  for (let len = byLength.length - 1; len > 0; len--) {
+    const level = byLength[len];
+    if (!level) continue;
     const ask: string[] = [];
     for (const c of level) {
       if (asked.has(c.text) || reach[c.start]! >= c.end) continue;
@@ -258,7 +263,6 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
       if (!byText.has(c.text)) continue;
       for (let p = c.start; p < c.end; p++) if (reach[p]! < c.end) reach[p] = c.end;
     }
-    i = j;
   }
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
@@ -296,7 +300,7 @@ function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
       let hit = seen.get(phrase);
       if (hit === undefined) {
         const first = /^[^\s\u00a0]+/.exec(phrase)?.[0] ?? phrase;
-        hit = containsWord(text, phrase, NOT_ALNUM) && /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && containsWord(text, first, NOT_WORD_CHAR);
+        hit = /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && containsWord(text, phrase, NOT_ALNUM) && containsWord(text, first, NOT_WORD_CHAR);
         seen.set(phrase, hit);
       }
       return hit;
@@ -310,11 +314,22 @@ const NOT_WORD_CHAR = /[^\p{L}\p{N}’'\-]/u;
 
 /** True when `needle` stands in `haystack` with no letter or digit before it and a character matching `after` (or the end) after it. */
 function containsWord(haystack: string, needle: string, after: RegExp): boolean {
+  const wordChar = after === NOT_WORD_CHAR;
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-    const next = haystack[i + needle.length];
-    if (NOT_ALNUM.test(haystack[i - 1] ?? ' ') && (next === undefined || after.test(next))) return true;
+    if (i > 0 && !notAlnumAt(haystack, i - 1)) continue;
+    const n = i + needle.length;
+    if (n >= haystack.length) return true;
+    // ASCII by code (most characters); anything else by the pattern, on the same single UTF-16 unit as before.
+    const c = haystack.charCodeAt(n);
+    if (c < 128 ? !isAsciiAlnum(c) && !(wordChar && (c === 39 || c === 45)) : after.test(haystack[n]!)) return true;
   }
   return false;
+}
+
+/** The UTF-16 unit at `i` is not a letter or digit (by code for ASCII). */
+function notAlnumAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 128 ? !isAsciiAlnum(c) : NOT_ALNUM.test(s[i]!);
 }
 
 /** Words that do not tell one organisation from another. */
@@ -358,16 +373,25 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
   const out: Mention[] = [];
   const taken = new Occupancy(text.length);
   for (const k of kept) taken.take(k.start, k.end);
+  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
+  const ownerOf = new Map<string, Mention | null>();
+  const soleOwner = (name: string): Mention | null => {
+    let owner = ownerOf.get(name);
+    if (owner === undefined) {
+      const w = words(name);
+      const owners = forms.get(w.join(' '));
+      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
+        !lowered.has(name.toLowerCase()) ? owners[0]! : null;
+      ownerOf.set(name, owner);
+    }
+    return owner;
+  };
   for (const c of candidates) {
-    if (STOP.has(c.text) || c.tokens > 3) continue;
-    if (!taken.isFree(c.start, c.end)) continue;
+    if (c.tokens > 3 || STOP.has(c.text)) continue;
     if (c.tokens === 1 && !c.alone) continue;
-    const w = words(c.text);
-    const owners = forms.get(w.join(' '));
-    if (!owners || owners.length !== 1) continue;
-    if (REGIONS.has(c.text) || lowered.has(c.text.toLowerCase())) continue;
-    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
-    const owner = owners[0]!;
+    if (!taken.isFree(c.start, c.end)) continue;
+    const owner = soleOwner(c.text);
+    if (!owner) continue;
     taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
