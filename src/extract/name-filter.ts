@@ -9,7 +9,7 @@
  * Outlaw Ocean Project") — are dropped without being scored. Word answers are
  * remembered across documents.
  */
-import { deletions, type MatchIndex } from '../match/candidate-index.ts';
+import type { MatchIndex } from '../match/candidate-index.ts';
 import { expandWord, koreanKey, nameWordKeys, normalizeName, orgWordClass, personWordClass, rewriteOrgPhrases } from '../names/index.ts';
 import { compactKey } from '../names/normalize.ts';
 import { COUNTRY_KEY } from '../names/tokens.ts';
@@ -84,27 +84,35 @@ export class NameFilter {
   private slotsOfWord(word: string): Slots | null {
     const hit = this.wordSlots.get(word);
     if (hit !== undefined) return hit;
-    const bits = new Uint32Array(this.width);
-    let keys = 0;
-    const add = (key: string) => {
-      if (!key) return;
-      keys++;
-      const slots = this.slotsOfKey(key);
-      if (slots) for (let w = 0; w < bits.length; w++) bits[w] = bits[w]! | slots.bits[w]!;
-    };
+    let keys: string[];
     const normalized = normalizeName(word);
-    if (normalized.includes(' ')) {
-      for (const kind of ['person', 'org'] as const) for (const key of nameWordKeys(word, kind, normalized)) add(key);
-    } else if (normalized !== '') {
+    if (normalized.includes(' ')) keys = [...nameWordKeys(word, 'person', normalized), ...nameWordKeys(word, 'org', normalized)];
+    else if (normalized === '') keys = [];
+    else {
       // One normalised word: the keys `nameWordKeys` gives it, without its phrase rewrites (each needs two words).
-      if (personWordClass(normalized) !== 'stop') add(koreanKey(normalized));
+      keys = [];
+      if (personWordClass(normalized) !== 'stop') keys.push(koreanKey(normalized));
       const text = expandWord(normalized);
       const cls = orgWordClass(text);
-      if (cls !== 'stop') add(cls === 'country' ? COUNTRY_KEY : koreanKey(text));
+      if (cls !== 'stop') keys.push(cls === 'country' ? COUNTRY_KEY : koreanKey(text));
+    }
+    let count = 0;
+    let bits: Uint32Array | null = null;
+    let only: Slots | null = null;
+    for (const key of keys) {
+      if (!key) continue;
+      count++;
+      const slots = this.slotsOfKey(key);
+      if (!slots || slots === only) continue;
+      if (!only && !bits) {
+        only = slots;
+        continue;
+      }
+      bits ??= only!.bits.slice();
+      for (let w = 0; w < bits.length; w++) bits[w] = bits[w]! | slots.bits[w]!;
     }
     // A word that is no word of a name at all (a stop word) narrows nothing: every slot.
-    const size = popcount(bits);
-    const out = keys === 0 ? this.all : size ? { bits, size } : null;
+    const out = count === 0 ? this.all : bits ? { bits, size: popcount(bits) } : only;
     remember(this.wordSlots, word, out);
     return out;
   }
@@ -113,19 +121,27 @@ export class NameFilter {
   private slotsOfKey(key: string): Slots | null {
     const hit = this.keySlots.get(key);
     if (hit !== undefined) return hit;
-    const bits = new Uint32Array(this.width);
-    const set = (slots: readonly number[]) => { for (const s of slots) bits[s >>> 5] = bits[s >>> 5]! | (1 << (s & 31)); };
-    set(this.index.lookup(key));
+    let bits: Uint32Array | null = null;
+    bits = this.mark(bits, this.index.lookup(key));
     if (key.length >= 5) {
-      set(this.index.lookupDeletion(key));
-      for (const d of deletions(key)) {
-        set(this.index.lookup(d));
-        set(this.index.lookupDeletion(d));
+      bits = this.mark(bits, this.index.lookupDeletion(key));
+      // Each one-letter deletion (a repeated one only sets the same bits again).
+      for (let i = 0; i < key.length; i++) {
+        const d = key.slice(0, i) + key.slice(i + 1);
+        bits = this.mark(bits, this.index.lookup(d));
+        bits = this.mark(bits, this.index.lookupDeletion(d));
       }
     }
-    const size = popcount(bits);
-    const out = size ? { bits, size } : null;
+    const out = bits ? { bits, size: popcount(bits) } : null;
     remember(this.keySlots, key, out);
+    return out;
+  }
+
+  /** Sets the bits of these slots (making the set on the first one). */
+  private mark(bits: Uint32Array | null, slots: readonly number[]): Uint32Array | null {
+    if (slots.length === 0) return bits;
+    const out = bits ?? new Uint32Array(this.width);
+    for (const s of slots) out[s >>> 5] = out[s >>> 5]! | (1 << (s & 31));
     return out;
   }
 
