@@ -8,6 +8,7 @@
 import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
+import { wordsScoreBound } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
 import { compareCountries, countryCodeOf } from './score-country.ts';
 import { compareIdentifiers } from './score-identifier.ts';
@@ -248,8 +249,13 @@ export class Matcher {
     return out;
   }
 
-  /** Best name comparison of the query against one entity. */
-  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions): BestName | null {
+  /**
+   * Best name comparison of the query against one entity. A pair of names
+   * whose upper bound (score-bound.ts) cannot reach the cutoff once the
+   * features beside the name are applied, or cannot beat the best pair
+   * already found, is not aligned: the best pair and its score are the same.
+   */
+  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions, f: Features, cutoff: number): BestName | null {
     const entity = this.index.entities[e]!;
     const qnames = nameKindOf(entity.schema) === 'person' ? q.byKind.person : q.byKind.org;
     const pool = qnames.length ? qnames : [...q.byKind.person, ...q.byKind.org];
@@ -262,6 +268,10 @@ export class Matcher {
       if (excluded?.has(n.prepared.normalized)) continue;
       const words = this.wordsOfSlot(slot);
       for (const qp of pool) {
+        if (!options.exhaustive) {
+          const bound = wordsScoreBound(qp.words, words) * STRENGTH_FACTOR[n.strength] + BOUND_MARGIN;
+          if ((best && bound < best.score) || withFeatures(bound, f, null) < cutoff) continue;
+        }
         const score = wordsScore(qp.words, words) * STRENGTH_FACTOR[n.strength];
         if (!best || score > best.score) best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };
       }
@@ -292,15 +302,15 @@ export class Matcher {
     const scored: Scored[] = [];
     try {
     for (const e of cands) {
-      const best = this.scoreNames(q, e, options);
-      if (!best || best.score <= 0) continue;
       const entity = this.index.entities[e]!;
+      const f: Features = {
+        birth: compareBirthDates(q.birthDates, entity.birthDates), country: compareCountries(q.countries, entity.countries),
+        identifier: compareIdentifiers(q.identifiers, entity.identifiers), weights: options.weights,
+      };
+      const best = this.scoreNames(q, e, options, f, cutoff);
+      if (!best || best.score <= 0) continue;
       const features: ExplanationItem[] = [];
-      let s = applyFeature(best.score, features, 'birth_date', compareBirthDates(q.birthDates, entity.birthDates), options.weights);
-      s = applyFeature(s, features, 'country', compareCountries(q.countries, entity.countries), options.weights);
-      const id = compareIdentifiers(q.identifiers, entity.identifiers);
-      s = applyFeature(s, features, 'identifier', id, options.weights);
-      if (id && weightFactor('identifier', options.weights) !== 0) s = Math.max(s, 0.85);
+      const s = withFeatures(best.score, f, features);
       if (s < cutoff) continue;
       scored.push({ entity, score: round(s), best, features });
     }
@@ -336,18 +346,37 @@ export class Matcher {
 interface BestName { score: number; query: QueryName; slot: number; name: string; strength: NameStrength }
 interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
 
+/** Added to a name score's upper bound before it is compared: the bound sums the same weights in another order. */
+const BOUND_MARGIN = 1e-9;
+
+type FeatureComparison = { effect: number; item: ExplanationItem } | null;
+
+/** What the features beside the name say of one candidate, and the caller's weights of them. */
+interface Features { birth: FeatureComparison; country: FeatureComparison; identifier: FeatureComparison; weights: MatchOptions['weights'] }
+
+/**
+ * A name score moved by the features beside the name: date of birth, country,
+ * identifier (which lifts a score to at least 0.85). Never lower for a higher
+ * name score. Each feature's explanation goes into `items` when given.
+ */
+function withFeatures(name: number, f: Features, items: ExplanationItem[] | null): number {
+  let s = applyFeature(name, items, 'birth_date', f.birth, f.weights);
+  s = applyFeature(s, items, 'country', f.country, f.weights);
+  s = applyFeature(s, items, 'identifier', f.identifier, f.weights);
+  if (f.identifier && weightFactor('identifier', f.weights) !== 0) s = Math.max(s, 0.85);
+  return s;
+}
+
 /**
  * A feature beside the name applied to score `s`: agreement pulls it toward 1
  * (`s + (1 − s)·e`), disagreement scales it down (`s·(1 + e)`); the item goes
  * into `features`. `s` unchanged when the feature has nothing to say or weight 0.
  */
-function applyFeature(
-  s: number, features: ExplanationItem[], feature: WeightedFeature, r: { effect: number; item: ExplanationItem } | null, weights: MatchOptions['weights'],
-): number {
+function applyFeature(s: number, features: ExplanationItem[] | null, feature: WeightedFeature, r: FeatureComparison, weights: MatchOptions['weights']): number {
   const factor = weightFactor(feature, weights);
   if (!r || factor === 0) return s;
   const effect = Math.max(-1, Math.min(1, r.effect * factor));
-  features.push({ ...r.item, score: round(r.item.score * factor) });
+  features?.push({ ...r.item, score: round(r.item.score * factor) });
   return effect >= 0 ? s + (1 - s) * effect : s * (1 + effect);
 }
 

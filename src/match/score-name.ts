@@ -107,7 +107,21 @@ function tryJoined(a: Alignment, singlesAreCandidate: boolean): void {
 }
 
 /** A name's words without its stop words, with their weights: the same for every comparison of the name. */
-export interface NameWords { readonly name: PreparedName; readonly tokens: readonly NameToken[]; readonly weights: readonly number[] }
+export interface NameWords {
+  readonly name: PreparedName;
+  readonly tokens: readonly NameToken[];
+  readonly weights: readonly number[];
+  /** Runs of 2–4 neighbouring words with their keys joined, made on first use by score-bound.ts. */
+  joins?: readonly WordRun[];
+  /** The letters of each word's key as a bit set, made on first use by score-bound.ts. */
+  masks?: Int32Array;
+  /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */
+  distinctiveCount: number;
+  distinctiveLetters: number;
+}
+
+/** Neighbouring words `start`…`end` of a name, their keys joined, and the join read with assimilation across syllables. */
+export interface WordRun { start: number; end: number; keys: string; assimilated: string }
 /** `nameWords` remembered per weights array, for callers that compare by prepared name and weights. */
 const WORDS = new WeakMap<Weights, NameWords>();
 
@@ -119,7 +133,8 @@ export function nameWords(name: PreparedName, weights: Weights): NameWords {
     const t = name.tokens[i]!;
     if (t.cls !== 'stop') { tokens.push(t); ws.push(weights[i] ?? 0); }
   }
-  return { name, tokens, weights: ws };
+  // Every field set here, so all names' words share one shape.
+  return { name, tokens, weights: ws, joins: undefined, masks: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
 }
 
 function wordsOf(name: PreparedName, weights: Weights): NameWords {
@@ -321,7 +336,8 @@ function align(qWords: NameWords, cWords: NameWords): { score: number; a: Alignm
   return { score, a };
 }
 
-const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
+/** Words that carry a name's identity (not company forms, country or generic words). */
+export const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
 
 function squeezeCompare(
   qs: readonly NameToken[], cs: readonly NameToken[], qw: readonly number[], cw: readonly number[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], total: number,
@@ -373,7 +389,7 @@ function distinctiveLength(ts: readonly NameToken[], used: readonly boolean[]): 
 }
 
 /** Glosses of the words that only say "a company" (Company, Corporation, Hoesa, Kongsa, Chonghoesa). */
-const COMPANY_FORM = new Set(['company', 'corporation', 'general corporation']);
+export const COMPANY_FORM: ReadonlySet<string> = new Set(['company', 'corporation', 'general corporation']);
 
 const HOW: Record<NamePart['how'], string> = {
   exact: 'same word',
