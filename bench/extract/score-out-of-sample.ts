@@ -3,10 +3,12 @@
  * (bench/extract/out-of-sample: texts outside the repository, each checked
  * against its annotated SHA-256) or on the five seeds:
  *
- *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|seeds] [--misses] [--no-resolver]
+ *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|heldout4|seeds] [--misses] [--no-resolver]
  *
- * Texts are read from ROOM39_CORPUS_DIR (default /work/corpus/texts). The
- * held-out set is scored once, at the end (see out-of-sample/README.md).
+ * Texts are read from ROOM39_CORPUS_DIR (default /work/corpus/texts); the third
+ * and fourth held-out sets' from ROOM39_CORPUS_DIR3 and ROOM39_CORPUS_DIR4
+ * (defaults /work/corpus/texts2, /work/corpus/texts3). Each held-out set is
+ * scored once, at the end of its round (see out-of-sample/README.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import type { DocumentLabels, LabelledFigure, LabelledMention } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
-import { loadSet, readText, type Annotation, type AnnotationType } from './out-of-sample/corpus.ts';
+import { SETS, loadSet, readText, type Annotation, type AnnotationType, type CorpusSet } from './out-of-sample/corpus.ts';
 import { officialListFiles } from '../../test/support/official.ts';
 
 const ROWS = ['host_country', 'host_country (document)', 'legal_instrument', 'worker_count', 'share', 'share+of'] as const;
@@ -55,7 +57,7 @@ function seedDocs(): Doc[] {
   });
 }
 
-function corpusDocs(which: 'dev' | 'heldout' | 'fresh' | 'heldout3'): Doc[] {
+function corpusDocs(which: CorpusSet): Doc[] {
   return loadSet(which).map((a) => ({ id: a.id, text: readText(a), gold: a.annotations, hostsLabelled: true, sharesOfLabelled: true }));
 }
 
@@ -130,7 +132,8 @@ function scoreDoc(doc: Doc, pred: Item[], totals: Record<Row, Counts>): void {
   }
 }
 
-const docs = set === 'seeds' ? seedDocs() : set === 'dev' || set === 'heldout' || set === 'fresh' || set === 'heldout3' ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected dev, heldout, fresh, heldout3 or seeds`); })();
+const isCorpusSet = (s: string): s is CorpusSet => (SETS as readonly string[]).includes(s);
+const docs = set === 'seeds' ? seedDocs() : isCorpusSet(set) ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected ${SETS.join(', ')} or seeds`); })();
 const resolver: EntityResolver | undefined = process.argv.includes('--no-resolver') ? undefined : await bundledResolver(REPO_ROOT, officialListFiles());
 const totals = Object.fromEntries(ROWS.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<Row, Counts>;
 for (const doc of docs) scoreDoc(doc, predictedItems(await extract(doc.text, resolver ? { resolver } : {})), totals);

@@ -110,7 +110,8 @@ const PLAIN_WORD: Token = { start: 0, end: 0, text: '', cap: false, num: false }
 
 function push(out: Token[], text: string, start: number, end: number): void {
   const first = text.charCodeAt(start);
-  if (first >= 97 && first <= 122 && end - start > 3) {
+  const lower = first >= 97 && first <= 122;
+  if (lower && end - start > 3) {
     out.push(PLAIN_WORD);
     return;
   }
@@ -119,33 +120,44 @@ function push(out: Token[], text: string, start: number, end: number): void {
   const last = t.charCodeAt(t.length - 1);
   if (last === 115 /* s */ || last === 0x2019 || last === 39 || last === 45) t = t.replace(/[’']s$/u, '').replace(/[’'\-]+$/u, '');
   if (!t) return;
+  // A short lower-case word other than a connector ends a run as a long one does.
+  if (lower && !CONNECTORS.has(t)) {
+    out.push(PLAIN_WORD);
+    return;
+  }
   const c = t.charCodeAt(0);
   out.push({ start, end: start + t.length, text: t, cap: c >= 65 && c <= 90 ? true : c < 128 ? false : CAP_TOKEN.test(t), num: c <= 57 && /^#?\d+$/.test(t) });
 }
 
 /** Runs of capitalised words (with inner connectors and a trailing number: "Room 39"), and every shorter run inside each. */
 export function nameCandidates(text: string): Candidate[] {
+  return spansOf(text).spans.map(({ start, end, text: t, tokens, alone }) => ({ start, end, text: t, tokens, alone }));
+}
+
+/** A candidate with the number of its text among the document's distinct candidate texts. */
+interface Span extends Candidate {
+  id: number;
+}
+
+/** The candidates of a text, in text order, and their distinct texts (a span's `id` indexes `names`). */
+function spansOf(text: string): { spans: Span[]; names: string[] } {
   const tokens = tokenize(text);
   const runs: Token[][] = [];
   let run: Token[] = [];
-  const flush = () => {
-    while (run.length && !run[run.length - 1]!.cap && !run[run.length - 1]!.num) run.pop();
-    if (run.length) runs.push(run);
-    run = [];
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = run[run.length - 1];
-    const joined = !prev || joins(text, prev, t);
-    if (!joined) flush();
+    if (prev && !joins(text, prev, t)) run = flush(run, runs);
     if (t.cap) run.push(t);
     else if (t.num && run.length && run[run.length - 1]!.cap) run.push(t);
-    else if (CONNECTORS.has(t.text) && run.length && tokens[i + 1] && tokens[i + 1]!.cap) run.push(t);
-    else flush();
+    else if (run.length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap) run.push(t);
+    else if (run.length) run = flush(run, runs);
   }
-  flush();
+  flush(run, runs);
 
-  const out: Candidate[] = [];
+  const spans: Span[] = [];
+  const names: string[] = [];
+  const ids = new Map<string, number>();
   for (const r of runs) {
     const { segment, others } = segments(r);
     for (let i = 0; i < r.length; i++) {
@@ -160,13 +172,27 @@ export function nameCandidates(text: string): Candidate[] {
         if (!last.cap && !last.num) continue;
         const start = first.start;
         const end = last.end;
-        const surface = text.slice(start, end);
+        // One token: its text is the surface (a token ends where its text does).
+        const surface = j === i ? first.text : text.slice(start, end);
         if (j === i && (STOP.has(surface) || surface.length < 2)) continue;
-        out.push({ start, end, text: surface, tokens: j - i + 1, alone: j === i && alone });
+        let id = ids.get(surface);
+        if (id === undefined) {
+          id = names.length;
+          names.push(surface);
+          ids.set(surface, id);
+        }
+        spans.push({ start, end, text: surface, tokens: j - i + 1, alone: j === i && alone, id });
       }
     }
   }
-  return out;
+  return { spans, names };
+}
+
+/** Ends a run: its trailing connectors dropped, kept when anything is left; returns a new empty run. */
+function flush(run: Token[], runs: Token[][]): Token[] {
+  while (run.length && !run[run.length - 1]!.cap && !run[run.length - 1]!.num) run.pop();
+  if (run.length) runs.push(run);
+  return [];
 }
 
 /** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). */
@@ -215,56 +241,59 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   const threshold = options.threshold ?? 0.9;
   // Without a graph to resolve against there is nothing to find: no candidates built.
   if (resolver === NO_ENTITIES) return [];
-  const candidates = nameCandidates(text);
-  const byText = new Map<string, ResolvedEntity>();
+  const { spans: candidates, names } = spansOf(text);
+  /** What each distinct candidate text resolved to, when it makes a mention (by the text's id). */
+  const byId: (ResolvedEntity | undefined)[] = new Array(names.length);
   const lowered = lowerCaseLookup(text);
-  const lowerText = text.toLowerCase() === text ? null : text;
-  /** Names that make no mention whatever the graph says: not sent to the matcher. */
-  const never = (name: string): boolean =>
-    REGIONS.has(name) || (!THREE_ALNUM.test(name) && compactKey(name).length <= 2) ||
-    // A country's name is a country mention, whatever list entry carries it as an alias (the full look-up follows resolution).
-    isCountrySurface(name);
+  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
+  let changesCase: boolean | undefined;
   const accepts = (name: string, r: ResolvedEntity | null): r is ResolvedEntity => {
     if (!r || !SCHEMA_TYPE[r.schema]) return false;
     // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
     const oneWord = !/[\s\u00a0]/.test(name);
     if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return false;
     // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (lowerText !== null && !/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && lowered.has(name.toLowerCase())) return false;
+    if (!/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && (changesCase ??= /[A-Z]/.test(text) || text.toLowerCase() !== text) && lowered.has(name.toLowerCase())) return false;
     return countryCode(name) === null;
   };
 
   // Longest candidates first, one length at a time: a candidate inside a longer one that already made a mention
   // ("Human Rights" inside "European Alliance for Human Rights in North Korea") is not sent to the matcher.
-  const byLength = [...candidates].sort((a, b) => b.tokens - a.tokens);
+  // (Bucketed by length, each bucket in text order: what a stable sort by length gives, without sorting.)
+  const byLength: Span[][] = [];
+  for (const c of candidates) (byLength[c.tokens] ??= []).push(c);
   const reach = new Int32Array(text.length + 1);
-  const asked = new Set<string>();
-  for (let i = 0; i < byLength.length; ) {
-    let j = i;
-    while (j < byLength.length && byLength[j]!.tokens === byLength[i]!.tokens) j++;
-    const level = byLength.slice(i, j);
+  const asked = new Uint8Array(names.length);
+  for (let len = byLength.length - 1; len > 0; len--) {
+    const level = byLength[len];
+    if (!level) continue;
     const ask: string[] = [];
+    const askIds: number[] = [];
     for (const c of level) {
-      if (asked.has(c.text) || reach[c.start]! >= c.end) continue;
-      asked.add(c.text);
-      if (!never(c.text)) ask.push(c.text);
+      if (asked[c.id] || reach[c.start]! >= c.end) continue;
+      asked[c.id] = 1;
+      if (!never(c.text)) {
+        ask.push(c.text);
+        askIds.push(c.id);
+      }
     }
-    const answers = ask.length ? await resolver.resolveMany(ask) : [];
-    ask.forEach((name, k) => {
-      const r = answers[k] ?? null;
-      if (accepts(name, r)) byText.set(name, r);
-    });
+    if (ask.length) {
+      const answers = await resolver.resolveMany(ask);
+      for (let k = 0; k < ask.length; k++) {
+        const r = answers[k] ?? null;
+        if (accepts(ask[k]!, r)) byId[askIds[k]!] = r;
+      }
+    }
     for (const c of level) {
-      if (!byText.has(c.text)) continue;
+      if (!byId[c.id]) continue;
       for (let p = c.start; p < c.end; p++) if (reach[p]! < c.end) reach[p] = c.end;
     }
-    i = j;
   }
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
-  const rank = (c: Candidate) => Math.round((byText.get(c.text)?.score ?? 0) * 50);
+  const rank = (c: Span) => Math.round(byId[c.id]!.score * 50);
   const resolved = candidates
-    .filter((c) => byText.has(c.text))
+    .filter((c) => byId[c.id] !== undefined)
     .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   const taken = new Occupancy(text.length);
@@ -276,11 +305,18 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
     const cont = /^[ \u00a0]+(?:and|of|for)[ \u00a0]+(?=\p{Lu})/u.exec(text.slice(c.end, c.end + 12));
     if (c.tokens >= 2 && cont && !resolvedStarts.has(c.end + cont[0].length)) continue;
     taken.take(c.start, c.end);
-    const r = byText.get(c.text)!;
+    const r = byId[c.id]!;
     kept.push({ type: SCHEMA_TYPE[r.schema]!, text: c.text, start: c.start, end: c.end, entity_id: r.entityId, country: null, caption: r.caption, score: r.score });
   }
   kept.sort((a, b) => a.start - b.start);
-  return [...kept, ...familyNameMentions(text, candidates, kept, lowered)].sort((a, b) => a.start - b.start);
+  return [...kept, ...familyNameMentions(text, candidates, names.length, kept, lowered)].sort((a, b) => a.start - b.start);
+}
+
+/** Names that make no mention whatever the graph says: not sent to the matcher. */
+function never(name: string): boolean {
+  return REGIONS.has(name) || (!THREE_ALNUM.test(name) && compactKey(name).length <= 2) ||
+    // A country's name is a country mention, whatever list entry carries it as an alias (the full look-up follows resolution).
+    isCountrySurface(name);
 }
 
 /**
@@ -291,17 +327,49 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
  */
 function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
   const seen = new Map<string, boolean>();
+  let starts: Map<number, number[]> | null = null;
+  /** `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z. */
+  const contains = (needle: string, after: RegExp): boolean => {
+    const c = needle.charCodeAt(0);
+    if (needle.length < 2 || c < 97 || c > 122) return containsWord(text, needle, after);
+    starts ??= lowerWordStarts(text);
+    for (const i of starts.get(c * 65536 + needle.charCodeAt(1)) ?? NONE) if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
+    return false;
+  };
   return {
     has(phrase: string): boolean {
       let hit = seen.get(phrase);
       if (hit === undefined) {
         const first = /^[^\s\u00a0]+/.exec(phrase)?.[0] ?? phrase;
-        hit = containsWord(text, phrase, NOT_ALNUM) && /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && containsWord(text, first, NOT_WORD_CHAR);
+        hit = /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && contains(phrase, NOT_ALNUM) && contains(first, NOT_WORD_CHAR);
         seen.set(phrase, hit);
       }
       return hit;
     },
   };
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:
+ * a needle opening with a-z stands as a word only there. Made once per text, only when a phrase is looked up.
+ */
+function lowerWordStarts(text: string): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let before = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = c < 128 ? isAsciiAlnum(c) : !NOT_ALNUM.test(text[i]!);
+    if (alnum && !before && c >= 97 && c <= 122 && i + 1 < text.length) {
+      const key = c * 65536 + text.charCodeAt(i + 1);
+      const list = out.get(key);
+      if (list) list.push(i);
+      else out.set(key, [i]);
+    }
+    before = alnum;
+  }
+  return out;
 }
 
 const NOT_ALNUM = /[^\p{L}\p{N}]/u;
@@ -311,10 +379,23 @@ const NOT_WORD_CHAR = /[^\p{L}\p{N}’'\-]/u;
 /** True when `needle` stands in `haystack` with no letter or digit before it and a character matching `after` (or the end) after it. */
 function containsWord(haystack: string, needle: string, after: RegExp): boolean {
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-    const next = haystack[i + needle.length];
-    if (NOT_ALNUM.test(haystack[i - 1] ?? ' ') && (next === undefined || after.test(next))) return true;
+    if (i > 0 && !notAlnumAt(haystack, i - 1)) continue;
+    if (endsWord(haystack, i + needle.length, after)) return true;
   }
   return false;
+}
+
+/** The end of the text, or a character at `n` matching `after` (ASCII by code; anything else by the pattern, on that one UTF-16 unit). */
+function endsWord(haystack: string, n: number, after: RegExp): boolean {
+  if (n >= haystack.length) return true;
+  const c = haystack.charCodeAt(n);
+  return c < 128 ? !isAsciiAlnum(c) && !(after === NOT_WORD_CHAR && (c === 39 || c === 45)) : after.test(haystack[n]!);
+}
+
+/** The UTF-16 unit at `i` is not a letter or digit (by code for ASCII). */
+function notAlnumAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < 128 ? !isAsciiAlnum(c) : NOT_ALNUM.test(s[i]!);
 }
 
 /** Words that do not tell one organisation from another. */
@@ -332,7 +413,7 @@ const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.r
  * ("Treasury" for the U.S. Treasury Department), when exactly one entity of
  * the document fits and the words are not generic ones.
  */
-function familyNameMentions(text: string, candidates: readonly Candidate[], kept: readonly Mention[], lowered: { has(phrase: string): boolean }): Mention[] {
+function familyNameMentions(text: string, candidates: readonly Span[], distinct: number, kept: readonly Mention[], lowered: { has(phrase: string): boolean }): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
   const forms = new Map<string, Mention[]>();
@@ -358,16 +439,25 @@ function familyNameMentions(text: string, candidates: readonly Candidate[], kept
   const out: Mention[] = [];
   const taken = new Occupancy(text.length);
   for (const k of kept) taken.take(k.start, k.end);
+  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
+  const ownerOf: (Mention | null | undefined)[] = new Array(distinct);
+  const soleOwner = (id: number, name: string): Mention | null => {
+    let owner = ownerOf[id];
+    if (owner === undefined) {
+      const w = words(name);
+      const owners = forms.get(w.join(' '));
+      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
+        !lowered.has(name.toLowerCase()) ? owners[0]! : null;
+      ownerOf[id] = owner;
+    }
+    return owner;
+  };
   for (const c of candidates) {
-    if (STOP.has(c.text) || c.tokens > 3) continue;
-    if (!taken.isFree(c.start, c.end)) continue;
+    if (c.tokens > 3 || STOP.has(c.text)) continue;
     if (c.tokens === 1 && !c.alone) continue;
-    const w = words(c.text);
-    const owners = forms.get(w.join(' '));
-    if (!owners || owners.length !== 1) continue;
-    if (REGIONS.has(c.text) || lowered.has(c.text.toLowerCase())) continue;
-    if (w.every((x) => GENERIC.has(x)) || countryCode(c.text.replace(/[’']s$/u, '')) !== null) continue;
-    const owner = owners[0]!;
+    if (!taken.isFree(c.start, c.end)) continue;
+    const owner = soleOwner(c.id, c.text);
+    if (!owner) continue;
     taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }

@@ -17,7 +17,7 @@ const ACRONYMS: Readonly<Record<string, string>> = {
 
 const SECTION = String.raw`(?:[Ss]ection|[Ss]ec\.|§)\s?(\d+[a-z]?(?:\([a-z0-9]+\))*)`;
 // At most 14 words: an act's name is never longer, and a bound keeps a long run of capitals linear.
-const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
+const ACT_BODY = String.raw`(?!Act\b)[\p{Lu}][\p{L}’'\-]*(?:[ \u00a0]+(?:(?!Act\b)[\p{Lu}][\p{L}’'\-]*|\([\p{Lu}]{2,8}\)|of|and|for|the|on|to|in|de|through|against)){0,14}[ \u00a0]+(?:Act|Regulations)(?![\p{L}])`;
 const NAMED_ACT = String.raw`(${ACT_BODY})(?:\s+of\s+(\d{4}))?`;
 
 interface Rule {
@@ -54,7 +54,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b(NKSPEA|CAATSA|TVPA)\\s?(?:Title\\s+[IVX]+\\s+)?${SECTION}`, 'gu'), caption: (m) => `${m[1]} §${m[2]}`, trigger: /NKSPEA|CAATSA|TVPA/ },
   // Executive orders: "Executive Order 13722", "E.O. 13722", "EO 13722", "Executive Order (E.O.) 13722"
   {
-    re: /\b(?:Executive\s+Orders?(?:\s*\((?:E\.\s?O\.|EO)\))?|E\.\s?O\.|EO)\s*(?:No\.\s*)?(1[0-9]{4})\b/g,
+    re: /\b(?:Executive\s+Orders?(?:\s*\((?:E\.\s?O\.s?|EOs?)\))?|E\.\s?O\.s?|EOs?)\s*(?:No\.\s*)?(1[0-9]{4})\b/g,
     caption: (m) => `EO ${m[1]}`,
     trigger: /Executive|E\.\s?O\.|EO/,
   },
@@ -74,16 +74,16 @@ const RULES: Rule[] = [
   { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}`, trigger: /Law|Pub\.|P\.\s?L\./ },
   // Treaties, charters, covenants, protocols: "Treaty on European Union", "EU Charter of Fundamental Rights", "the 2000 UN TIP Protocol"
   {
-    re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
-    caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
+    re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:(?!(?:Articles?|Sections?|Paragraphs?|Chapter|Annex|Title|Treaty|Convention|Charter|Covenant|Protocol)\b)[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
+    caption: (m) => m[0].replace(/(?:\s+(?:of|the|and|in))+$/, ''),
     trigger: /Treaty|Charter|Covenant|Protocol/,
   },
   // UN document symbols: A/HRC/34/L.14, S/RES/2397 (2017)
   { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]), trigger: /[AS]\/(?:HRC|RES)/ },
   // Conventions and charters
   {
-    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
-    caption: (m) => m[0].replace(/\s+(?:of|the|and|in)$/, ''),
+    re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:(?!(?:Articles?|Sections?|Paragraphs?|Chapter|Annex|Title|Treaty|Convention|Charter|Covenant|Protocol)\b)[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
+    caption: (m) => m[0].replace(/(?:\s+(?:of|the|and|in))+$/, ''),
     trigger: /Convention/,
   },
   { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations', trigger: /Charter/ },
@@ -133,7 +133,8 @@ export function findLegalMentions(text: string): LegalMention[] {
         surface = surface.slice(lead[0].length);
         start += lead[0].length;
       }
-      surface = surface.replace(/[\s,.;:]+$/, '');
+      // A name never ends on a joining word: "the European Convention on Human Rights and" before "Article 5 of …".
+      surface = surface.replace(/[\s,.;:]+$/, '').replace(/(?:\s+(?:of|the|and|in))+$/u, '');
       // "the NKSPEA and the Trafficking Victims Protection Act": two instruments, not one name.
       joined = /^.*[ \u00a0]and[ \u00a0]+the[ \u00a0]+/u.exec(surface);
       if (joined && /(?:Act|Regulations)(?:[ \u00a0]+of[ \u00a0]+\d{4})?$/u.test(surface)) {
@@ -173,18 +174,25 @@ function longestFirst(found: LegalMention[]): LegalMention[] {
 const mention = (text: string, start: number, end: number, caption: string): LegalMention =>
   ({ type: 'legal_instrument', text: text.slice(start, end), start, end, entity_id: null, country: null, caption });
 
-/** "Resolutions 2375 and 2397", "UNSCRs 2270, 2321 and 2371": each further number is its own mention. */
+/**
+ * "Resolutions 2375 and 2397", "UNSCRs 2270, 2321 and 2371", "Executive Orders 13810 and 13382": each further
+ * number of a plural is its own mention.
+ */
 function listedResolutions(text: string, kept: readonly LegalMention[]): LegalMention[] {
   const out: LegalMention[] = [];
   for (const k of kept) {
-    if (!k.caption.startsWith('UNSCR ') || !/(?:[Rr]esolutions|UNSCRs)\b/.test(k.text)) continue;
+    const resolutions = k.caption.startsWith('UNSCR ') && /(?:[Rr]esolutions|UNSCRs)\b/.test(k.text);
+    const orders = k.caption.startsWith('EO ') && /\b(?:Executive\s+Orders|E\.\s?O\.s|EOs)\b/.test(k.text);
+    if (!resolutions && !orders) continue;
+    const number = orders ? String.raw`(1\d{4})()` : String.raw`(\d{3,4})(\s*\(\d{4}\))?`;
+    const next = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${number}(?![\d\p{L}])`, 'u');
     let pos = k.end;
     for (;;) {
-      const m = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(\d{3,4})(\s*\(\d{4}\))?(?![\d\p{L}])/u.exec(text.slice(pos, pos + 40));
+      const m = next.exec(text.slice(pos, pos + 40));
       if (!m) break;
       const start = pos + m[0].length - (m[1] ?? '').length - (m[2] ?? '').length;
       pos += m[0].length;
-      out.push(mention(text, start, pos, `UNSCR ${m[1]}`));
+      out.push(mention(text, start, pos, `${orders ? 'EO' : 'UNSCR'} ${m[1]}`));
     }
   }
   return out;

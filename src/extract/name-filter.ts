@@ -9,9 +9,10 @@
  * Outlaw Ocean Project") — are dropped without being scored. Word answers are
  * remembered across documents.
  */
-import { deletions, type MatchIndex } from '../match/candidate-index.ts';
-import { nameWordKeys, normalizeName, rewriteOrgPhrases } from '../names/index.ts';
+import type { MatchIndex } from '../match/candidate-index.ts';
+import { expandWord, koreanKey, nameWordKeys, normalizeName, orgWordClass, personWordClass, rewriteOrgPhrases } from '../names/index.ts';
 import { compactKey } from '../names/normalize.ts';
+import { COUNTRY_KEY } from '../names/tokens.ts';
 
 /** Remembered word answers; cleared past this many so a long-running server's memory stays bounded. */
 const MEMO_LIMIT = 100_000;
@@ -21,14 +22,25 @@ const COMMON = 400;
 const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
 
+/** A set of name slots, one bit each, with its size: unions and intersections cost the graph's size over 32, not a hash set's. */
+interface Slots { readonly bits: Uint32Array; readonly size: number }
 
 export class NameFilter {
-  private readonly keySlots = new Map<string, readonly number[] | null>();
-  private readonly wordSlots = new Map<string, readonly number[] | null>();
+  private readonly keySlots = new Map<string, Slots | null>();
+  private readonly wordSlots = new Map<string, Slots | null>();
   private readonly exact = new Set<string>();
+  /** Words of a bit set. */
+  private readonly width: number;
+  /** Scratch for intersections. */
+  private readonly common: Uint32Array;
+  /** Stands for "any name": a word that does not narrow the search (compared by identity). */
+  private readonly all: Slots;
 
   constructor(private readonly index: MatchIndex) {
     for (const n of index.names) this.exact.add(compactKey(n.prepared.original));
+    this.width = (index.names.length + 31) >>> 5;
+    this.common = new Uint32Array(this.width);
+    this.all = { bits: new Uint32Array(this.width), size: 0 };
   }
 
   /** Could the matcher resolve this name closely enough to make a mention? */
@@ -37,7 +49,7 @@ export class NameFilter {
     if (words.length === 0) return false;
     if (words.length === 1) return this.exact.has(compactKey(words[0]!));
     // Word by word first (each word prepared once and remembered): most names stop here.
-    const units: (readonly number[])[] = [];
+    const units: Slots[] = [];
     for (let i = 0; i < words.length; i++) {
       const own = this.slotsOfWord(words[i]!);
       if (own) {
@@ -49,7 +61,7 @@ export class NameFilter {
       units.push(joined);
       i++;
     }
-    if (intersects(units)) return true;
+    if (this.intersects(units)) return true;
     // Then as the matcher prepares the whole name ("North Korea" in an organisation's name is one country word).
     const normalized = normalizeName(name);
     // Plain words that no phrase of an organisation's name joins give the whole name the words seen above, each with
@@ -58,7 +70,7 @@ export class NameFilter {
     return (['org', 'person'] as const).some((kind) => {
       const keys = nameWordKeys(name, kind, normalized).filter((k) => k !== '');
       const slots = keys.map((k) => this.slotsOfKey(k));
-      return keys.length > 0 && slots.every((u): u is readonly number[] => u !== null) && intersects(slots);
+      return keys.length > 0 && slots.every((u): u is Slots => u !== null) && this.intersects(slots);
     });
   }
 
@@ -69,61 +81,104 @@ export class NameFilter {
   }
 
   /** Name slots holding one word of a name, as a person's or an organisation's word; null when none. */
-  private slotsOfWord(word: string): readonly number[] | null {
+  private slotsOfWord(word: string): Slots | null {
     const hit = this.wordSlots.get(word);
     if (hit !== undefined) return hit;
-    const found = new Set<number>();
-    let keys = 0;
+    let keys: string[];
     const normalized = normalizeName(word);
-    for (const kind of ['person', 'org'] as const) {
-      for (const key of nameWordKeys(word, kind, normalized)) {
-        if (!key) continue;
-        keys++;
-        for (const slot of this.slotsOfKey(key) ?? []) found.add(slot);
+    if (normalized.includes(' ')) keys = [...nameWordKeys(word, 'person', normalized), ...nameWordKeys(word, 'org', normalized)];
+    else if (normalized === '') keys = [];
+    else {
+      // One normalised word: the keys `nameWordKeys` gives it, without its phrase rewrites (each needs two words).
+      keys = [];
+      if (personWordClass(normalized) !== 'stop') keys.push(koreanKey(normalized));
+      const text = expandWord(normalized);
+      const cls = orgWordClass(text);
+      if (cls !== 'stop') keys.push(cls === 'country' ? COUNTRY_KEY : koreanKey(text));
+    }
+    let count = 0;
+    let bits: Uint32Array | null = null;
+    let only: Slots | null = null;
+    for (const key of keys) {
+      if (!key) continue;
+      count++;
+      const slots = this.slotsOfKey(key);
+      if (!slots || slots === only) continue;
+      if (!only && !bits) {
+        only = slots;
+        continue;
       }
+      bits ??= only!.bits.slice();
+      for (let w = 0; w < bits.length; w++) bits[w] = bits[w]! | slots.bits[w]!;
     }
     // A word that is no word of a name at all (a stop word) narrows nothing: every slot.
-    const out = keys === 0 ? ALL : found.size ? [...found] : null;
+    const out = count === 0 ? this.all : bits ? { bits, size: popcount(bits) } : only;
     remember(this.wordSlots, word, out);
     return out;
   }
 
   /** Name slots holding this word key, exactly or one letter off; null when none does. */
-  private slotsOfKey(key: string): readonly number[] | null {
+  private slotsOfKey(key: string): Slots | null {
     const hit = this.keySlots.get(key);
     if (hit !== undefined) return hit;
-    const found = new Set<number>(this.index.lookup(key));
+    let bits: Uint32Array | null = null;
+    bits = this.mark(bits, this.index.lookup(key));
     if (key.length >= 5) {
-      for (const s of this.index.lookupDeletion(key)) found.add(s);
-      for (const d of deletions(key)) {
-        for (const s of this.index.lookup(d)) found.add(s);
-        for (const s of this.index.lookupDeletion(d)) found.add(s);
+      bits = this.mark(bits, this.index.lookupDeletion(key));
+      // Each one-letter deletion (a repeated one only sets the same bits again).
+      for (let i = 0; i < key.length; i++) {
+        const d = key.slice(0, i) + key.slice(i + 1);
+        bits = this.mark(bits, this.index.lookup(d));
+        bits = this.mark(bits, this.index.lookupDeletion(d));
       }
     }
-    const out = found.size ? [...found] : null;
+    const out = bits ? { bits, size: popcount(bits) } : null;
     remember(this.keySlots, key, out);
     return out;
   }
+
+  /** Sets the bits of these slots (making the set on the first one). */
+  private mark(bits: Uint32Array | null, slots: readonly number[]): Uint32Array | null {
+    if (slots.length === 0) return bits;
+    const out = bits ?? new Uint32Array(this.width);
+    for (const s of slots) out[s >>> 5] = out[s >>> 5]! | (1 << (s & 31));
+    return out;
+  }
+
+  /** One name slot common to every unit (words found in thousands of names, and stop words, are left out: they narrow nothing). */
+  private intersects(units: readonly Slots[]): boolean {
+    const { common } = this;
+    let first = true;
+    for (const u of units) {
+      if (u === this.all || u.size >= COMMON) continue;
+      if (first) common.set(u.bits);
+      else {
+        let any = 0;
+        for (let w = 0; w < common.length; w++) {
+          const v = common[w]! & u.bits[w]!;
+          common[w] = v;
+          any |= v;
+        }
+        if (any === 0) return false;
+      }
+      first = false;
+    }
+    return true;
+  }
 }
 
-/** Stands for "any name": a word that does not narrow the search. */
-const ALL: readonly number[] = [];
+function popcount(bits: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let v = bits[w]!;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, value);
-}
-
-/** One name slot common to every unit (words found in thousands of names, and stop words, are left out: they narrow nothing). */
-function intersects(units: readonly (readonly number[])[]): boolean {
-  const narrow = units.filter((u) => u !== ALL && u.length < COMMON).sort((a, b) => a.length - b.length);
-  if (narrow.length === 0) return true;
-  let common = new Set(narrow[0]);
-  for (const u of narrow.slice(1)) {
-    const next = new Set<number>();
-    for (const slot of u) if (common.has(slot)) next.add(slot);
-    common = next;
-    if (common.size === 0) return false;
-  }
-  return true;
 }

@@ -71,7 +71,7 @@ export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
   'Côte d’Ivoire': 'CI', 'Czech Republic': 'CZ', 'the Netherlands': 'NL', 'Holland': 'NL', 'Kuwait': 'KW',
   'Russia': 'RU', 'Vietnam': 'VN', 'Macedonia': 'MK', 'Moldova': 'MD', 'Tanzania': 'TZ', 'Bolivia': 'BO',
   'Venezuela': 'VE', 'Iran': 'IR', 'Brunei': 'BN', 'the Democratic Republic of the Congo': 'CD',
-  'Democratic Republic of the Congo': 'CD', 'DR Congo': 'CD', 'DRC': 'CD', 'UAE': 'AE', 'U.A.E.': 'AE',
+  'Democratic Republic of the Congo': 'CD', 'Democratic Republic of Congo': 'CD', 'the Democratic Republic of Congo': 'CD', 'Republic of the Congo': 'CG', 'Republic of Congo': 'CG', 'Congo-Brazzaville': 'CG', 'Congo-Kinshasa': 'CD', 'DR Congo': 'CD', 'DRC': 'CD', 'UAE': 'AE', 'U.A.E.': 'AE',
   'Emirates': 'AE',
 };
 

@@ -11,6 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, firstHostCue, hostCue, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -21,12 +22,12 @@ interface Span {
 
 const S = String.raw`[ \u00a0]+`;
 /** Words that place workers somewhere: before "in/at/on …" they make the country a workplace. */
-const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
+const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|earn(?:s|ed|ing)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
 /** Words that place people somewhere, workers or not: they need workers named too ("workers … living in", "North Koreans based in"). */
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
 const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
-const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|smuggled|trafficked)\b/i;
+const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
 const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
@@ -66,6 +67,9 @@ const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:a
 
 type Verdict = 'host' | 'other' | null;
 
+/** Two mentions are one list ("Russia, China and Laos") or one place ("the Latvian port city of Liepaja"). */
+const joined = (gap: string, first: CountryMention) => LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap));
+
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
 const PRESSURE_FROM = /\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** Verbs of plain travel: a destination of workers only when the sentence speaks of workers or labour. */
@@ -75,20 +79,22 @@ const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com
 const LEFT_OUT = /\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 
 /** Geography: "the country wedged between Russia and China", "bordering China". */
-const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Ties to a place are not work in it: "sources with ties to Chinese companies". */
 const TIES_TO = /\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Leaving or entering a place: "workers will leave Russia", "Workers Leaves Mongolia", "labourers are entering Hunchun". */
 const LEAVES_OR_ENTERS = /\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
+/** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
+const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
-function fromPreposition(before: string, sentence: string): Verdict {
+function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
-  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1');
+  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1').replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = PREP_BEFORE.exec(before);
   if (!p) return null;
@@ -100,9 +106,11 @@ function fromPreposition(before: string, sentence: string): Verdict {
     const last = sends[sends.length - 1];
     // "seen in places from Peru to Chile": the far end of a range of places.
     const range = /^(.*\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+(?:[\p{Lu}][\p{L}\-’']*[ \u00a0]+){1,3}$/u.exec(lead);
-    if (range) return fromPreposition(range[1]!, sentence);
+    if (range) return fromPreposition(range[1]!, sentence, context);
     // "increasing foreign workforce …, including to Russia": the places a workforce grew into.
     if (!last) return /\bincluding[ \u00a0]*$/i.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
+    // "products they make go to Chile", "seafood exported … to Peru": goods are the subject of the verb.
+    if (THINGS_SENT.test(lead.slice(Math.max(0, last.index - 24), last.index))) return null;
     // "troops to Russia" is not labour, but "a large number of workers as well as troops to Russia" is.
     const sent = lead.slice(last.index + last[0].length);
     if (THINGS_SENT.test(sent) && !WORKER_NOUNS.test(sent)) return null;
@@ -114,7 +122,11 @@ function fromPreposition(before: string, sentence: string): Verdict {
   if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
   const work = [...lead.matchAll(WORK_ALL)].pop();
   // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
-  if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length)) ? null : 'host';
+  if (work) {
+    if (NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length))) return null;
+    // A workplace word where neither the sentence nor the one before speaks of North Korea or of workers ("observers of camp town culture in …") places no one.
+    return NK.test(context) || WORKER_NOUNS.test(context) || /\b(?:slaves|labou?r|Koreans)\b/i.test(context) || NK_ENTERPRISE.test(context) ? 'host' : null;
+  }
   return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead) || NK_ENTERPRISE.test(lead)) ? 'host' : null;
 }
 
@@ -163,8 +175,19 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   // The rest of the sentence, at most 140 characters, whatever other places it names.
   const rest = text.slice(m.end, Math.min(s.end, m.end + 140));
   if (ADJECTIVE_PREFIX.test(rest)) return 'other';
-  const prep = fromPreposition(before, sentence);
+  const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
+  const after = text.slice(m.end, stop).split(';')[0] ?? '';
+  const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
+  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence), fronted };
+  const other = otherCue(cues);
+  if (other) return other;
+  const first = firstHostCue(cues);
+  if (first) return first;
+  // The sentence and up to 250 characters before it: what a pronoun subject ("The vast majority work in …") refers to.
+  const prep = fromPreposition(before, sentence, text.slice(Math.max(0, s.start - 250), Math.min(s.end, m.end + 300)));
   if (prep) return prep;
+  const cue = hostCue(cues);
+  if (cue) return cue;
   const beforeInSentence = text.slice(Math.max(s.start, m.start - 20), m.start);
   // "In China, Russia and elsewhere, there is strong demand for cheap North Korean workers": a sentence set in the place.
   if (m.start - s.start < 20 && /^[\s"“'‘]*In[ \u00a0]+(?:the[ \u00a0]+)?$/.test(beforeInSentence) && NK_WORKERS.test(rest) && !REPORTING.test(rest)) return 'host';
@@ -177,8 +200,6 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (/\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
   const place = PLACE_NOUN.exec(rest);
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
-  const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
-  const after = text.slice(m.end, stop).split(';')[0] ?? '';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
   if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
@@ -208,7 +229,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
   let i = 0;
   while (i < mentions.length) {
     let j = i;
-    while (j + 1 < mentions.length && LIST_GAP.test(text.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
+    while (j + 1 < mentions.length && joined(text.slice(mentions[j]!.end, mentions[j + 1]!.start), mentions[j]!)) j++;
     if (j > i) {
       // A list of three or more countries, or one introduced as countries, in a sentence about North Korean labour: the places it went.
       const s = sents[i]!;

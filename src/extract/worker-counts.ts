@@ -23,11 +23,13 @@ function validModifiers(raw: string | undefined): boolean {
   if (!raw) return true;
   return raw.trim().split(/[ \u00a0]+/).filter(Boolean).every((w) => MODIFIER_WORDS.has(w) || /^[A-Z]/.test(w));
 }
-export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
+export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|hir(?:e|es|ed|ing)|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
 const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|(?<!\b(?:report|study|survey|investigation|review|panel|analysis|audit)[ \u00a0]+)found|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
+/** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
+const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one). */
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/iu;
@@ -36,7 +38,7 @@ const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|c
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?)?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|several${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
 
 /**
@@ -57,15 +59,17 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
     // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
     if (/\d[-–/]$/.test(before)) return;
-    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after)) return;
+    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
     if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+    // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
+    if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
     if (!taken.claim(h.start, h.end)) return;
     hits.push(h);
   };
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
-  for (let m = thousands || /hundred/iu.test(sentence) ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+  for (let m = /thousand|hundred/iu.test(sentence) ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -145,6 +149,32 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     );
   }
   if (ownCue) for (const h of [...numberOfCounts(sentence, s), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
+  // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total".
+  if (hits.length) for (const h of ellipticCounts(sentence, s)) push(h, 'worker', '', '');
+  return hits;
+}
+
+const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
+// "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
+const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}in${SP}(?:the${SP})?[\\p{L}])`, 'giu');
+
+/** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
+function ellipticCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  const r = fresh(RE_ELLIPTIC);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const v = parseNumber(m[2] ?? '');
+    if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    // "… in Kuwait": a named place, not "in time".
+    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(sentence.slice(m.index + m[0].length));
+    // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
+    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(sentence.slice(m.index + m[0].length)))) continue;
+    // Money is no count: "$2 billion abroad".
+    if (/(?:[$€£¥]|US|USD|EUR)[ \u00a0]?$/.test(sentence.slice(Math.max(0, m.index - 4), m.index + (m[0].length - (m[2] ?? '').length)))) continue;
+    const q = qualifierOf(m[1]);
+    const start = s.start + m.index;
+    hits.push({ kind: 'worker_count', start, end: start + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
   return hits;
 }
 

@@ -13,14 +13,24 @@ import { fileURLToPath } from 'node:url';
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 /**
  * dev and heldout: round 1 (split.json); fresh: the second held-out set of round 2, gathered after the first was scored;
- * heldout3: the third held-out set (round 3), gathered and annotated before round 3's rules, its texts in their own folder.
+ * heldout3: the third held-out set (round 3), gathered and annotated before round 3's rules, its texts in their own folder;
+ * heldout4: the fourth (round 4), likewise, in a folder of its own.
  */
-export const SETS = ['dev', 'heldout', 'fresh', 'heldout3'] as const;
+export const SETS = ['dev', 'heldout', 'fresh', 'heldout3', 'heldout4'] as const;
 export type CorpusSet = (typeof SETS)[number];
 
-/** Where a set's texts are: ROOM39_CORPUS_DIR (default /work/corpus/texts); the third held-out set's in ROOM39_CORPUS_DIR3 (default /work/corpus/texts2). */
+/** The environment variable naming the folder of a set's texts. */
+export function corpusDirVariable(set?: CorpusSet): string {
+  return set === 'heldout3' ? 'ROOM39_CORPUS_DIR3' : set === 'heldout4' ? 'ROOM39_CORPUS_DIR4' : 'ROOM39_CORPUS_DIR';
+}
+
+/**
+ * Where a set's texts are: ROOM39_CORPUS_DIR (default /work/corpus/texts); the third held-out set's in
+ * ROOM39_CORPUS_DIR3 (default /work/corpus/texts2), the fourth's in ROOM39_CORPUS_DIR4 (default /work/corpus/texts3).
+ */
 export function corpusDir(set?: CorpusSet): string {
   if (set === 'heldout3') return process.env.ROOM39_CORPUS_DIR3 || '/work/corpus/texts2';
+  if (set === 'heldout4') return process.env.ROOM39_CORPUS_DIR4 || '/work/corpus/texts3';
   return process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
 }
 
@@ -71,7 +81,7 @@ export function sha256(bytes: Buffer): string {
 /** Reads a corpus text and checks it is the one annotated; throws, saying which file and what differs. */
 export function readText(a: Pick<TextAnnotations, 'id' | 'text_sha256'> & { set?: CorpusSet }): string {
   const file = path.join(corpusDir(a.set), `${a.id}.txt`);
-  if (!fs.existsSync(file)) throw new Error(`${file}: missing (set ${a.set === 'heldout3' ? 'ROOM39_CORPUS_DIR3' : 'ROOM39_CORPUS_DIR'} to the folder of the corpus texts)`);
+  if (!fs.existsSync(file)) throw new Error(`${file}: missing (set ${corpusDirVariable(a.set)} to the folder of the corpus texts)`);
   const bytes = fs.readFileSync(file);
   const got = sha256(bytes);
   if (got !== a.text_sha256) throw new Error(`${file}: SHA-256 ${got} is not the annotated text's ${a.text_sha256}`);

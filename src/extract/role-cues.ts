@@ -1,0 +1,157 @@
+/**
+ * Round-4 cues for the role of a country mention (issue 17), used by
+ * roles.ts: forms reports use for a host that the first three rounds did not
+ * read, and forms that name a place for another reason. Written from the
+ * development texts (dev, the first three held-out sets, the seeds): goods
+ * that end up with customers or in markets of a country; employers in a place
+ * in a sentence about North Korean labour; a "Russia-based IT worker scheme";
+ * a host's authorities that film, find, grant visas to or expel the workers
+ * it hosts; a host denying it hosts them; workers building a country's
+ * venues; a headline's "exit"; the place a writer reports from.
+ * Each test reads a bounded window, as the rest of roles.ts does.
+ */
+
+export type Verdict = 'host' | 'other' | null;
+
+const SP = String.raw`[ \u00a0]+`;
+const WORD = String.raw`[\p{L}\-’']+`;
+const WORKERS_NAMED = /\b(?:workers?|workforce|labou?rers?|labou?r|slaves|North[ \u00a0]Koreans|N\.?[ \u00a0]?Koreans|employees|welders|builders|loggers|miners|seamstresses|waitresses|fishermen|seamen|sailors|programmers)\b/i;
+/** Things made or sold, not people: the subject of goods that "end up" somewhere. */
+const GOODS = /\b(?:goods|products|seafood|fish|garments|clothing|textiles|ships|vessels|hulls|merchandise|exports|produce|catch)\b/i;
+
+/**
+ * The mention, possibly through the rest of a list of country words, stands before a customer, a market or a
+ * buyer: "supply Danish, Dutch and Norwegian customers", "Canadian buyers", "the Swedish navy".
+ */
+const CUSTOMER_AFTER = new RegExp(
+  String.raw`^(?:(?:,|,?${SP}and|,?${SP}or)${SP}(?:the${SP})?[\p{Lu}][\p{L}\-]*(?:${SP}[\p{Lu}][\p{L}\-]*)?)*${SP}(?:${WORD}${SP})?(?:customers?|clients?|buyers?|consumers?|importers?|retailers?|shoppers|supermarkets?|navy|navies|coast${SP}guard|purchasers?|supply${SP}chains?|(?:compan(?:y|ies)|firms|businesses)${SP}(?:(?:are|were|is|was)${SP}(?:not${SP})?(?:allowed${SP}to${SP})?)?(?:import|buy|purchas|sourc)\w*)\b`,
+  'u',
+);
+/** Goods that end up, are sold or shipped somewhere: the place of a buyer, not of the work ("ends up in markets in Canada"). */
+const GOODS_GO = new RegExp(String.raw`\b(?:end(?:s|ed|ing)?${SP}up|sold|sells?|selling|shipped|marketed|imported|retailed)\b(?:${SP}${WORD}){0,5}?${SP}(?:in|to|into|across)${SP}(?:the${SP})?$`, 'iu');
+/** Something made by the workers: "the crab processed by the laborers". */
+const PRODUCED_BY = /\b(?:processed|made|produced|manufactured|sewn|packed|caught|built|assembled|cut)[ \u00a0]+by\b/i;
+/** Goods go there when goods are named before the verb; workers "sold" or "shipped" are workers sent. */
+function goodsGo(before: string): boolean {
+  const m = GOODS_GO.exec(before);
+  if (!m) return false;
+  const lead = before.slice(Math.max(0, m.index - 80), m.index);
+  return GOODS.test(lead) || PRODUCED_BY.test(lead) || !WORKERS_NAMED.test(lead);
+}
+const MARKET_IN = new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu');
+
+/** Work done for firms or clients of a place: "vessels for European companies located in Ghana". */
+const FOR_CLIENTS_IN = new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu');
+/** A company that supplies the regime or sells goods is a trader, not an employer: "a Chinese company supplying the DPRK with …". */
+const SUPPLIER_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|suppliers?|traders?)${SP}(?:that${SP}|which${SP})?(?:suppl(?:y|ies|ying|ied)|sell(?:s|ing)?|sold|provid\w+|export\w*)\b(?![^.;]{0,40}\b(?:workers|labou?r))`, 'iu');
+
+/** The writer's or reporter's own place: "writes Jane Doe, who was in Harbin". */
+const WRITER_IN = new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu');
+
+/** An employer in the place: "a fish processing company in Hunchun, the use of North Korean labour …". */
+const EMPLOYER_IN = new RegExp(String.raw`\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|processors?|contractors?|enterprises?|shipyards?|sites?)${SP}(?:based${SP})?(?:in|at)${SP}(?:the${SP})?$`, 'iu');
+
+/** A host's organs: "Authorities in the port city of …", "Latvian officials", "Kuwait’s labour ministry". */
+const ORGAN_BEFORE = new RegExp(String.raw`\b(?:authorities|officials|police|inspectors|immigration${SP}officers)${SP}(?:in|of)${SP}(?:the${SP})?(?:${WORD}${SP}){0,4}$`, 'iu');
+const ORGAN_AFTER = new RegExp(String.raw`^(?:[’']s)?${SP}(?:${WORD}${SP}){0,2}?(?:authorities|government|officials|ministry|police|inspectors|immigration)\b`, 'iu');
+/** What a host's organs do to the workers it hosts. */
+const ORGAN_ACTS = new RegExp(String.raw`\b(?:footage|video|photos|found|discovered|confirm\w*|raid\w*|inspect\w*|detain\w*|arrest\w*|visas?|permits?|expel\w*|deport\w*|repatriat\w*|sen[dt]${SP}(?:home|back)|actions?${SP}against|crack\w*${SP}down)\b`, 'iu');
+const REPORTED = /\b(?:said|says|told|tells|according|estimated?|believed?|reported|reports)\b/i;
+
+/** A host that denies hosting: "despite official denials from Laos", "Cambodia denied that …". */
+const DENIAL_FROM = new RegExp(String.raw`\b(?:denials?|denied|denies|denying)${SP}(?:${WORD}${SP}){0,2}?(?:from|by)${SP}(?:the${SP})?$`, 'iu');
+const DENIES_AFTER = new RegExp(String.raw`^${SP}(?:has${SP}|have${SP}|had${SP})?(?:(?:officially|repeatedly|flatly)${SP})?(?:denied|denies|denying)\b`, 'iu');
+
+/** Workers building a place's venues: "North Korean slaves are building Qatar’s stadium". */
+const BUILDING = new RegExp(String.raw`\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?)${SP}(?:the${SP})?$`, 'iu');
+
+/** A headline's "N Koreans face Laos exit". */
+const EXIT_AFTER = new RegExp(String.raw`^${SP}(?:exit|exodus|expulsions?|deportations?|crackdown)\b`, 'iu');
+
+/** "-based" with workers named straight after: "a Laos-based IT worker scheme". */
+const BASED_WORKERS = new RegExp(String.raw`^-based${SP}(?:${WORD}${SP}){0,2}?(?:workers?|workforce|labou?r\w*)\b`, 'iu');
+
+/** A demonym's workplace described by a clause about workers: "a Chinese company that handled lodging for workers". */
+const WORKPLACE_CLAUSE = new RegExp(
+  String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|factor(?:y|ies)|contractors?|enterprises?|entit(?:y|ies)|developers?|employers?)[, \u00a0]+(?:that|which|who|whose)\b[^.;]{0,90}\b(?:workers|labou?rers|North${SP}Koreans)\b`,
+  'iu',
+);
+
+/** The demonym names the same place as the mention after it: "the Latvian port city of Liepaja". */
+export { FRONTED_PLACE };
+
+export const SAME_PLACE_GAP = new RegExp(String.raw`^${SP}(?:(?:port|border|coastal|capital|industrial|northern|southern|eastern|western|far-eastern|north-eastern|north-western|south-eastern|south-western)${SP})*(?:city|town|region|province|port|county|village|district|oblast)${SP}of${SP}$`, 'iu');
+
+/** The country's employers: "popular with their Russian employers". */
+const EMPLOYERS_AFTER = new RegExp(String.raw`^${SP}(?:employers?|bosses|contractors?|managers)\b`, 'iu');
+/** A count placed in the country, its noun given before: "including 2,500 in Oman, as many as 1,500 in the UAE". */
+const COUNT_IN = new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu');
+/** A work in the place made by North Koreans: "the stadium in Togo was built by North Korea's Mansudae". */
+const BUILT_BY_AFTER = new RegExp(String.raw`^${SP}(?:was|were|is|are|has${SP}been|had${SP}been|have${SP}been)${SP}(?:${WORD}${SP})?(?:built|constructed|erected|cast|made|renovated)${SP}by\b[^.;]{0,60}\b(?:North${SP}Korea|DPRK|Mansudae|North${SP}Korean)`, 'iu');
+/** A sentence set in the place: "In Chinese border towns, workers …", "On Russia’s Pacific coast, thousands of North Korean workers …". */
+const FRONTED_PLACE = /^(?:[\s"“'‘]*(?:But|And|Yet|Now|Here)?[, \u00a0]*)?(?:[Ii]n|[Oo]n|[Aa]t|[Aa]cross|[Tt]hroughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
+const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?:${SP})?,[^.;]{0,80}?\b(?:workers|labou?rers|North${SP}Koreans|Mansudae)\b`, 'iu');
+/** A state that reports on the workers it hosts or sent home: "Laos reported to the committee", "Peru, which has not submitted its report". */
+const REPORTS_ITS_OWN = new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu');
+
+/** A host applying the sanctions that send its workers home: "… must pack their bags as Chad enforces UN sanctions". */
+const ENFORCES_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP})?(?:enforc|implement|appl|compl)\w*\b[^.;]{0,60}\b(?:sanctions|resolutions?|ban)\b`, 'iu');
+const LEAVING = /\b(?:leave|leaving|pack|go[ \u00a0]+home|return[ \u00a0]+home|sent[ \u00a0]+home|repatriat\w*|expel\w*|deport\w*)\b/i;
+
+export interface CueWindow {
+  /** Up to 120 characters before the mention, within its sentence. */
+  before: string;
+  /** Up to 140 characters after the mention, within its sentence. */
+  rest: string;
+  /** The rest, cut at the next place mentioned. */
+  after: string;
+  /** The sentence around the mention (bounded). */
+  sentence: string;
+  demonym: boolean;
+  /** The sentence speaks of North Korean labour. */
+  nkLabour: boolean;
+  /** The sentence names North Korean workers. */
+  nkWorkers: boolean;
+  /** The mention opens its sentence after "In", "On", "At" ("In Chinese border towns, …"). */
+  fronted: boolean;
+}
+
+/** Places named for another reason: a customer, a market, the writer's place. Checked before the host cues. */
+export function otherCue(w: CueWindow): Verdict {
+  if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
+  return null;
+}
+
+/** The acts of a host's organs, when the organs themselves act (not someone said to report it). */
+function organActs(window: string): boolean {
+  const act = ORGAN_ACTS.exec(window);
+  if (!act || REPORTED.test(window.slice(0, act.index))) return false;
+  return WORKERS_NAMED.test(window);
+}
+
+/** Strong forms that make the mention a host whatever the words before say ("does not include Peru, which has not submitted its report"). */
+export function firstHostCue(w: CueWindow): Verdict {
+  if (REPORTS_ITS_OWN.test(w.rest) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  const set = w.fronted ? FRONTED_TAIL.exec(w.rest) : null;
+  // "In Laos, officials said … workers": someone speaking there, as the rounds before read it.
+  if (set && !REPORTED.test(set[0])) return 'host';
+  return null;
+}
+
+/** Forms that make the mention a host. */
+export function hostCue(w: CueWindow): Verdict {
+  if (w.demonym && EMPLOYERS_AFTER.test(w.rest)) return 'host';
+  if (COUNT_IN.test(w.before) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  if (BUILT_BY_AFTER.test(w.rest)) return 'host';
+  if (ENFORCES_AFTER.test(w.after) && LEAVING.test(w.sentence) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  if (BASED_WORKERS.test(w.after)) return 'host';
+  if (EMPLOYER_IN.test(w.before) && w.nkLabour) return 'host';
+  if (ORGAN_BEFORE.test(w.before) && organActs(w.rest)) return 'host';
+  const organ = ORGAN_AFTER.exec(w.after);
+  if (organ && organActs(w.rest.slice(organ[0].length))) return 'host';
+  if ((DENIAL_FROM.test(w.before) || DENIES_AFTER.test(w.after)) && (w.nkLabour || w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
+  if (BUILDING.test(w.before) && /^[’']s\b/.test(w.rest) && WORKERS_NAMED.test(w.before)) return 'host';
+  if (EXIT_AFTER.test(w.after) && (w.nkWorkers || WORKERS_NAMED.test(w.before))) return 'host';
+  if (w.demonym && WORKPLACE_CLAUSE.test(w.rest)) return 'host';
+  return null;
+}
