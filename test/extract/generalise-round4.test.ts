@@ -88,6 +88,11 @@ describe('host countries, round 4: more forms read on texts of the development f
     expect(await roles('The regime has some 50,000 workers abroad. The vast majority work in Laos and Peru.')).toEqual(['Laos:host', 'Peru:host']);
   });
 
+  it('reads a state that lets North Koreans work or trade, or that signed labour contracts with the North', async () => {
+    expect(await roles('Even Fiji has allowed a new North Korean restaurant to open.')).toEqual(['Fiji:host']);
+    expect(await roles('Officials cited Slovenia, which has concluded no labour contract with North Korea since 2008.')).toEqual(['Slovenia:host']);
+  });
+
   it('reads a state that reports on the workers it hosts', async () => {
     expect(await roles('All North Korean workers there have gone home, Laos reported to the committee in March.')).toEqual(['Laos:host']);
     expect(await roles('The total of workers sent home leaves out Peru, which has not submitted its report.')).toEqual(['Peru:host']);
