@@ -20,6 +20,7 @@ const MEMO_LIMIT = 100_000;
 const COMMON = 400;
 /** ASCII letters and digits in words one space apart: normalising only lower-cases them, one word each. */
 const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const ALNUM = /^[A-Za-z0-9]+$/;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
 
 /** A set of name slots, one bit each, with its size: unions and intersections cost the graph's size over 32, not a hash set's. */
@@ -47,7 +48,8 @@ export class NameFilter {
   mayMatch(name: string): boolean {
     const words = name.split(/[\s\u00a0]+/).filter((w) => w && !CONNECTOR.test(w));
     if (words.length === 0) return false;
-    if (words.length === 1) return this.exact.has(compactKey(words[0]!));
+    // (ASCII letters and digits: their compact key is the word lower-cased.)
+    if (words.length === 1) return this.exact.has(ALNUM.test(words[0]!) ? words[0]!.toLowerCase() : compactKey(words[0]!));
     // Word by word first (each word prepared once and remembered): most names stop here.
     const units: Slots[] = [];
     for (let i = 0; i < words.length; i++) {
