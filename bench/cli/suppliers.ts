@@ -75,13 +75,13 @@ const GIVEN: Record<string, string[]> = {
 /** How often a supplier is of each country (a ledger of an importer trading with East Asia). */
 const COUNTRY_SHARE: [string, number][] = [['CN', 30], ['RU', 8], ['KR', 10], ['DE', 7], ['GB', 6], ['US', 9], ['SG', 5], ['MY', 5], ['AE', 5], ['TR', 5], ['VN', 6], ['PL', 4]];
 
-interface Supplier { name: string; schema: string; country: string; birth: string; id: string }
+export interface Supplier { name: string; schema: string; country: string; birth: string; id: string }
 
 function pickWith(rnd: () => number) {
   return <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 }
 
-function makeSupplier(rnd: () => number, listCases: readonly EvalCase[]): Supplier {
+export function makeSupplier(rnd: () => number, listCases: readonly EvalCase[]): Supplier {
   const pick = pickWith(rnd);
   if (rnd() < 0.015) {
     const c = pick(listCases);

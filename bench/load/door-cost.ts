@@ -1,7 +1,9 @@
 /**
  * Where one request's time goes in the two loaded doors, in process (no
  * network): GET /api/search and POST /match/default through the whole app
- * (security layer, handler, JSON), each SQL statement timed by kind.
+ * (security layer, handler, JSON), each SQL statement timed by kind; also
+ * GET /api/auth/session (the security layer alone) and /match on two queries
+ * drawn from a varied pool each request (`match_varied`). DOOR=name runs one.
  *
  *   npx tsx bench/load/door-cost.ts --data DIR [--rounds 200]
  */
@@ -12,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { readSettings } from '../../src/config/settings.ts';
 import { openServices } from '../../src/services.ts';
 import { createApp } from '../../src/server/app.ts';
+import { matchBodies, matchExamples } from './match-queries.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, rounds: { type: 'string', default: '200' } } });
 if (!values.data) throw new Error('give --data DIR: a filled data directory not held by a running server');
@@ -37,9 +40,14 @@ const matchBody = JSON.stringify({ queries: {
   a: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group of Companies'] } },
   b: { schema: 'Person', properties: { name: ['Kim Won Hong'], birthDate: ['1945'] } },
 } });
+const nextBody = matchBodies(matchExamples());
+const post = (body: string) => app.request('/match/default', { method: 'POST', headers: { 'content-type': 'application/json' }, body }, env);
 const doors = {
+  session: () => app.request('/api/auth/session', {}, env),
   search: () => app.request('/api/search?q=Mansudae', {}, env),
-  match: () => app.request('/match/default', { method: 'POST', headers: { 'content-type': 'application/json' }, body: matchBody }, env),
+  match: () => post(matchBody),
+  // Two queries drawn from 2,000 varied ones (bench/load/match-queries.ts): real screening, not one answer again and again.
+  match_varied: () => post(nextBody()),
 };
 const out: Record<string, unknown> = { date: new Date().toISOString(), loadavg: os.loadavg()[0] };
 const only = process.env.DOOR;

@@ -94,6 +94,14 @@ const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?
 /** A state that reports on the workers it hosts or sent home: "Laos reported to the committee", "Peru, which has not submitted its report". */
 const REPORTS_ITS_OWN = new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu');
 
+/** A host applying the sanctions that send its workers home: "… must pack their bags as Chad enforces UN sanctions". */
+const ENFORCES_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP})?(?:enforc|implement|appl|compl)\w*\b[^.;]{0,60}\b(?:sanctions|resolutions?|ban)\b`, 'iu');
+const LEAVING = /\b(?:leave|leaving|pack|go[ \u00a0]+home|return[ \u00a0]+home|sent[ \u00a0]+home|repatriat\w*|expel\w*|deport\w*)\b/i;
+
+/** A state letting North Koreans work or trade, or bound by labour contracts with the North: "Even Fiji has allowed a new North Korean restaurant to open", "Peru, which has signed no labour contract with North Korea since 2010". */
+const ALLOWS_AFTER = new RegExp(String.raw`^${SP}(?:(?:has|have|had|also|even|still)${SP}){0,2}(?:allow|permit|approv|authori[sz]|let)\w*\b[^.;]{0,60}\b(?:North${SP}Koreans?|DPRK)\b`, 'iu');
+const LABOUR_CONTRACT_AFTER = new RegExp(String.raw`^,?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had)${SP})?(?:(?:signed|concluded|agreed|renewed|extended)${SP})(?:no${SP}|a${SP}|new${SP}|its${SP})?(?:labou?r|work(?:er)?s?|employment)${SP}(?:contracts?|agreements?|deals?)\b`, 'iu');
+
 export interface CueWindow {
   /** Up to 120 characters before the mention, within its sentence. */
   before: string;
@@ -139,6 +147,8 @@ export function hostCue(w: CueWindow): Verdict {
   if (w.demonym && EMPLOYERS_AFTER.test(w.rest)) return 'host';
   if (COUNT_IN.test(w.before) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
   if (BUILT_BY_AFTER.test(w.rest)) return 'host';
+  if (ALLOWS_AFTER.test(w.after) || LABOUR_CONTRACT_AFTER.test(w.rest)) return 'host';
+  if (ENFORCES_AFTER.test(w.after) && LEAVING.test(w.sentence) && (w.nkWorkers || WORKERS_NAMED.test(w.sentence))) return 'host';
   if (BASED_WORKERS.test(w.after)) return 'host';
   if (EMPLOYER_IN.test(w.before) && w.nkLabour) return 'host';
   if (ORGAN_BEFORE.test(w.before) && organActs(w.rest)) return 'host';

@@ -22,7 +22,7 @@ interface Span {
 
 const S = String.raw`[ \u00a0]+`;
 /** Words that place workers somewhere: before "in/at/on …" they make the country a workplace. */
-const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
+const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|earn(?:s|ed|ing)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
 /** Words that place people somewhere, workers or not: they need workers named too ("workers … living in", "North Koreans based in"). */
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
@@ -91,7 +91,7 @@ const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
-function fromPreposition(before: string, sentence: string): Verdict {
+function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
   before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1').replace(PART_OF, ' ');
@@ -106,7 +106,7 @@ function fromPreposition(before: string, sentence: string): Verdict {
     const last = sends[sends.length - 1];
     // "seen in places from Peru to Chile": the far end of a range of places.
     const range = /^(.*\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+(?:[\p{Lu}][\p{L}\-’']*[ \u00a0]+){1,3}$/u.exec(lead);
-    if (range) return fromPreposition(range[1]!, sentence);
+    if (range) return fromPreposition(range[1]!, sentence, context);
     // "increasing foreign workforce …, including to Russia": the places a workforce grew into.
     if (!last) return /\bincluding[ \u00a0]*$/i.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
     // "products they make go to Chile", "seafood exported … to Peru": goods are the subject of the verb.
@@ -122,7 +122,11 @@ function fromPreposition(before: string, sentence: string): Verdict {
   if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
   const work = [...lead.matchAll(WORK_ALL)].pop();
   // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
-  if (work) return NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length)) ? null : 'host';
+  if (work) {
+    if (NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length))) return null;
+    // A workplace word where neither the sentence nor the one before speaks of North Korea or of workers ("observers of camp town culture in …") places no one.
+    return NK.test(context) || WORKER_NOUNS.test(context) || /\b(?:slaves|labou?r|Koreans)\b/i.test(context) || NK_ENTERPRISE.test(context) ? 'host' : null;
+  }
   return STAY_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || NK_WORKERS.test(lead) || NK_ENTERPRISE.test(lead)) ? 'host' : null;
 }
 
@@ -179,7 +183,8 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (other) return other;
   const first = firstHostCue(cues);
   if (first) return first;
-  const prep = fromPreposition(before, sentence);
+  // The sentence and up to 250 characters before it: what a pronoun subject ("The vast majority work in …") refers to.
+  const prep = fromPreposition(before, sentence, text.slice(Math.max(0, s.start - 250), Math.min(s.end, m.end + 300)));
   if (prep) return prep;
   const cue = hostCue(cues);
   if (cue) return cue;

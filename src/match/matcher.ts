@@ -7,7 +7,8 @@
  */
 import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
-import { compareNames, describeComparison, nameScore } from './score-name.ts';
+import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
+import { wordsScoreBound } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
 import { compareCountries, countryCodeOf } from './score-country.ts';
 import { compareIdentifiers } from './score-identifier.ts';
@@ -36,7 +37,7 @@ const NEIGHBOUR_CACHE = 50_000;
 
 interface Neighbour { slots: readonly number[]; factor: number }
 
-interface QueryName { name: PreparedName; weights: Float64Array }
+interface QueryName { name: PreparedName; weights: Float64Array; words: NameWords }
 
 interface PreparedQuery {
   byKind: { person: QueryName[]; org: QueryName[] };
@@ -57,12 +58,25 @@ export class Matcher {
   private readonly allowedCache = new Map<string, Uint8Array>();
   private readonly neighbourCache = new Map<string, readonly Neighbour[]>();
   private readonly commonKeySlots = new Map<string, Map<number, number[]>>();
+  /** Each name's words for comparison, made on its first comparison and kept (names never change in an index). */
+  private readonly slotWords: (NameWords | undefined)[];
 
   constructor(entities: MatchableEntity[] | MatchIndex) {
     this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
     this.acc = new Float64Array(this.index.size);
     this.seenKey = new Int32Array(this.index.size).fill(-1);
     this.slotHit = new Uint8Array(this.index.names.length);
+    this.slotWords = new Array<NameWords | undefined>(this.index.names.length);
+  }
+
+  private wordsOfSlot(slot: number): NameWords {
+    let words = this.slotWords[slot];
+    if (!words) {
+      const n = this.index.names[slot]!;
+      words = nameWords(n.prepared, n.weights);
+      this.slotWords[slot] = words;
+    }
+    return words;
   }
 
   get size(): number {
@@ -91,7 +105,8 @@ export class Matcher {
     const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '').map((n) => ({ n, norm: normalizeName(n) }));
     const make = (k: 'person' | 'org') => names.map(({ n, norm }) => {
       const name = prepareName(n, k, norm);
-      return { name, weights: this.index.weightsOf(name) };
+      const weights = this.index.weightsOf(name);
+      return { name, weights, words: nameWords(name, weights) };
     });
     const byKind = { person: kind === 'org' ? [] : make('person'), org: kind === 'person' ? [] : make('org') };
     const keys = new Map<string, number>();
@@ -117,11 +132,16 @@ export class Matcher {
     return { byKind, keys, birthDates, countries, identifiers, notes };
   }
 
-  /** Whether the caller's exclusions and filter let entity `e` through. */
-  private admits(e: number, options: MatchOptions): boolean {
-    const entity = this.index.entities[e]!;
-    if (options.excludeIds?.has(entity.id)) return false;
-    return options.accept ? options.accept(entity) : true;
+  /** The caller's exclusions and filter as one test of entity `e`, or null when they let everything through. */
+  private admission(options: MatchOptions): ((e: number) => boolean) | null {
+    const { excludeIds, accept } = options;
+    if ((!excludeIds || excludeIds.size === 0) && !accept) return null;
+    const entities = this.index.entities;
+    return (e) => {
+      const entity = entities[e]!;
+      if (excludeIds?.has(entity.id)) return false;
+      return accept ? accept(entity) : true;
+    };
   }
 
   /** Candidate entities for a prepared query, best first by summed key weight. */
@@ -130,6 +150,7 @@ export class Matcher {
     const { acc, seenKey } = this;
     const names = this.index.names;
     const { slotHit, hitSlots } = this;
+    const admits = this.admission(options);
     const hit = (slot: number) => { if (slotHit[slot] === 0) { slotHit[slot] = 1; hitSlots.push(slot); } };
     const visit = (slots: readonly number[], keyId: number, w: number) => {
       for (const slot of slots) {
@@ -137,7 +158,7 @@ export class Matcher {
         if (mask[e] === 0) continue;
         hit(slot);
         if (seenKey[e] === keyId) continue;
-        if (!this.admits(e, options)) continue;
+        if (admits && !admits(e)) continue;
         seenKey[e] = keyId;
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + w;
@@ -178,7 +199,7 @@ export class Matcher {
     // The same identifier finds an entity whatever its names: compare all of them.
     for (const id of q.identifiers) {
       for (const e of this.index.lookupIdentifier(id)) {
-        if (mask[e] === 0 || !this.admits(e, options)) continue;
+        if (mask[e] === 0 || (admits && !admits(e))) continue;
         for (const slot of this.index.namesOf[e]!) hit(slot);
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + 100;
@@ -228,8 +249,13 @@ export class Matcher {
     return out;
   }
 
-  /** Best name comparison of the query against one entity. */
-  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions): BestName | null {
+  /**
+   * Best name comparison of the query against one entity. A pair of names
+   * whose upper bound (score-bound.ts) cannot reach the cutoff once the
+   * features beside the name are applied, or cannot beat the best pair
+   * already found, is not aligned: the best pair and its score are the same.
+   */
+  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions, f: Features, cutoff: number): BestName | null {
     const entity = this.index.entities[e]!;
     const qnames = nameKindOf(entity.schema) === 'person' ? q.byKind.person : q.byKind.org;
     const pool = qnames.length ? qnames : [...q.byKind.person, ...q.byKind.org];
@@ -240,8 +266,13 @@ export class Matcher {
       if (this.slotHit[slot] === 0) continue;
       const n = this.index.names[slot]!;
       if (excluded?.has(n.prepared.normalized)) continue;
+      const words = this.wordsOfSlot(slot);
       for (const qp of pool) {
-        const score = nameScore(qp.name, n.prepared, qp.weights, n.weights) * STRENGTH_FACTOR[n.strength];
+        if (!options.exhaustive) {
+          const bound = wordsScoreBound(qp.words, words) * STRENGTH_FACTOR[n.strength] + BOUND_MARGIN;
+          if ((best && bound < best.score) || withFeatures(bound, f, null) < cutoff) continue;
+        }
+        const score = wordsScore(qp.words, words) * STRENGTH_FACTOR[n.strength];
         if (!best || score > best.score) best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };
       }
     }
@@ -250,32 +281,36 @@ export class Matcher {
 
   /** Match one query. Results best first, at most `limit`, none under `cutoff`. */
   match(query: MatchQuery, options: MatchOptions = {}): MatchResult[] {
+    return this.matchCounted(query, options).results;
+  }
+
+  /**
+   * Match one query, and count the matches (score at or above the threshold)
+   * among the best `max(limit, window)` results, as if that many had been
+   * asked for (the same candidates are scored); only the `limit` returned
+   * are explained.
+   */
+  matchCounted(query: MatchQuery, options: MatchOptions & { window?: number } = {}): { results: MatchResult[]; total: number } {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const window = Math.max(limit, options.window ?? 0);
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
     const q = this.prepare(query);
-    if (q.keys.size === 0 && q.identifiers.length === 0) return [];
+    if (q.keys.size === 0 && q.identifiers.length === 0) return { results: [], total: 0 };
     const mask = this.allowed(query.schema, options.datasets);
-    const cands = this.candidates(q, mask, Math.max(20, limit * 4), options);
+    const cands = this.candidates(q, mask, Math.max(20, window * 4), options);
     const scored: Scored[] = [];
     try {
     for (const e of cands) {
-      const best = this.scoreNames(q, e, options);
-      if (!best || best.score <= 0) continue;
       const entity = this.index.entities[e]!;
-      let s = best.score;
-      const features: ExplanationItem[] = [];
-      const apply = (feature: WeightedFeature, r: { effect: number; item: ExplanationItem } | null): boolean => {
-        const factor = weightFactor(feature, options.weights);
-        if (!r || factor === 0) return false;
-        const effect = Math.max(-1, Math.min(1, r.effect * factor));
-        s = effect >= 0 ? s + (1 - s) * effect : s * (1 + effect);
-        features.push({ ...r.item, score: round(r.item.score * factor) });
-        return true;
+      const f: Features = {
+        birth: compareBirthDates(q.birthDates, entity.birthDates), country: compareCountries(q.countries, entity.countries),
+        identifier: compareIdentifiers(q.identifiers, entity.identifiers), weights: options.weights,
       };
-      apply('birth_date', compareBirthDates(q.birthDates, entity.birthDates));
-      apply('country', compareCountries(q.countries, entity.countries));
-      if (apply('identifier', compareIdentifiers(q.identifiers, entity.identifiers))) s = Math.max(s, 0.85);
+      const best = this.scoreNames(q, e, options, f, cutoff);
+      if (!best || best.score <= 0) continue;
+      const features: ExplanationItem[] = [];
+      const s = withFeatures(best.score, f, features);
       if (s < cutoff) continue;
       scored.push({ entity, score: round(s), best, features });
     }
@@ -285,11 +320,12 @@ export class Matcher {
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
     scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));
+    let total = 0;
+    for (let i = 0; i < scored.length && i < window; i++) if (scored[i]!.score >= threshold) total++;
     // Explanations only for what is returned, and only when asked for.
-    if (options.explain === false) return scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] }));
-    return scored.slice(0, limit).map(({ entity, score, best, features }) => {
-      const slot = this.index.names[best.slot]!;
-      const cmp = compareNames(best.query.name, slot.prepared, best.query.weights, slot.weights);
+    if (options.explain === false) return { total, results: scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] })) };
+    return { total, results: scored.slice(0, limit).map(({ entity, score, best, features }) => {
+      const cmp = compareWords(best.query.words, this.wordsOfSlot(best.slot));
       const explanation: ExplanationItem[] = [{
         feature: 'name',
         score: round(best.score),
@@ -302,13 +338,47 @@ export class Matcher {
       }
       explanation.push(...q.notes);
       return { entity, score, match: score >= threshold, explanation };
-    });
+    }) };
   }
 }
 
 /** The best name comparison of a candidate: its account is written only if the candidate is returned. */
 interface BestName { score: number; query: QueryName; slot: number; name: string; strength: NameStrength }
 interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
+
+/** Added to a name score's upper bound before it is compared: the bound sums the same weights in another order. */
+const BOUND_MARGIN = 1e-9;
+
+type FeatureComparison = { effect: number; item: ExplanationItem } | null;
+
+/** What the features beside the name say of one candidate, and the caller's weights of them. */
+interface Features { birth: FeatureComparison; country: FeatureComparison; identifier: FeatureComparison; weights: MatchOptions['weights'] }
+
+/**
+ * A name score moved by the features beside the name: date of birth, country,
+ * identifier (which lifts a score to at least 0.85). Never lower for a higher
+ * name score. Each feature's explanation goes into `items` when given.
+ */
+function withFeatures(name: number, f: Features, items: ExplanationItem[] | null): number {
+  let s = applyFeature(name, items, 'birth_date', f.birth, f.weights);
+  s = applyFeature(s, items, 'country', f.country, f.weights);
+  s = applyFeature(s, items, 'identifier', f.identifier, f.weights);
+  if (f.identifier && weightFactor('identifier', f.weights) !== 0) s = Math.max(s, 0.85);
+  return s;
+}
+
+/**
+ * A feature beside the name applied to score `s`: agreement pulls it toward 1
+ * (`s + (1 − s)·e`), disagreement scales it down (`s·(1 + e)`); the item goes
+ * into `features`. `s` unchanged when the feature has nothing to say or weight 0.
+ */
+function applyFeature(s: number, features: ExplanationItem[] | null, feature: WeightedFeature, r: FeatureComparison, weights: MatchOptions['weights']): number {
+  const factor = weightFactor(feature, weights);
+  if (!r || factor === 0) return s;
+  const effect = Math.max(-1, Math.min(1, r.effect * factor));
+  features?.push({ ...r.item, score: round(r.item.score * factor) });
+  return effect >= 0 ? s + (1 - s) * effect : s * (1 + effect);
+}
 
 /** A feature's weight as a multiple of its coefficient (1 when the caller gave none). */
 function weightFactor(feature: WeightedFeature, weights: MatchOptions['weights']): number {

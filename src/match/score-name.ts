@@ -36,34 +36,46 @@ export interface NameComparison {
   unmatchedCandidate: string[];
 }
 
+/** Scratch rows of `editDistance` (grown as needed; the function is synchronous, so one pair serves every call). */
+let prevRow = new Int32Array(32);
+let curRow = new Int32Array(32);
+
 /** Levenshtein distance, capped: returns cap+1 as soon as it exceeds cap. */
 export function editDistance(a: string, b: string, cap = 2): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (b.length + 1 > prevRow.length) { prevRow = new Int32Array(2 * (b.length + 1)); curRow = new Int32Array(2 * (b.length + 1)); }
+  let prev = prevRow;
+  let cur = curRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
-    [prev, cur] = [cur, prev];
+    const t = prev; prev = cur; cur = t;
   }
-  return prev[b.length] ?? cap + 1;
+  return prev[b.length]!;
 }
 
 interface Align { q: number[]; c: number[]; how: NamePart['how']; quality: number }
 
-function tryJoined(
-  singles: readonly NameToken[], singleUsed: boolean[], runs: readonly NameToken[], runUsed: boolean[],
-  onMatch: (single: number, run: number[], quality: number) => void,
-): void {
+/**
+ * Joined ~ split: a single word of one side equal to a run of 2–4 neighbouring
+ * words of the other. `singlesAreCandidate`: the single words are the
+ * candidate's (a run of query words joined), else the query's.
+ */
+function tryJoined(a: Alignment, singlesAreCandidate: boolean): void {
+  const singles = singlesAreCandidate ? a.cs : a.qs;
+  const singleUsed = singlesAreCandidate ? a.cUsed : a.qUsed;
+  const runs = singlesAreCandidate ? a.qs : a.cs;
+  const runUsed = singlesAreCandidate ? a.qUsed : a.cUsed;
   for (let s = 0; s < singles.length; s++) {
     if (singleUsed[s]) continue;
     const target = singles[s]!;
@@ -83,7 +95,9 @@ function tryJoined(
         if (keys === target.key || (keys.length + 1 >= target.key.length && assimilate(keys) === target.key)) {
           const run: number[] = [];
           for (let k = start; k <= end; k++) run.push(k);
-          onMatch(s, run, texts === target.text ? 0.99 : 0.95);
+          const quality = texts === target.text ? 0.99 : 0.95;
+          if (singlesAreCandidate) a.take(run, [s], 'joined', quality);
+          else a.take([s], run, 'joined', quality);
           break;
         }
       }
@@ -92,18 +106,41 @@ function tryJoined(
   }
 }
 
-interface Words { name: PreparedName; tokens: NameToken[]; weights: number[] }
-/** A name's words without its stop words, with their weights: the same for every comparison of the name, so kept with its weights. */
-const WORDS = new WeakMap<Weights, Words>();
+/** A name's words without its stop words, with their weights: the same for every comparison of the name. */
+export interface NameWords {
+  readonly name: PreparedName;
+  readonly tokens: readonly NameToken[];
+  readonly weights: readonly number[];
+  /** Runs of 2–4 neighbouring words with their keys joined, made on first use by score-bound.ts. */
+  joins?: readonly WordRun[];
+  /** The letters of each word's key as a bit set, made on first use by score-bound.ts. */
+  masks?: Int32Array;
+  /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */
+  distinctiveCount: number;
+  distinctiveLetters: number;
+}
 
-function wordsOf(name: PreparedName, weights: Weights): Words {
-  const kept = WORDS.get(weights);
-  if (kept && kept.name === name) return kept;
-  const words: Words = { name, tokens: [], weights: [] };
+/** Neighbouring words `start`…`end` of a name, their keys joined, and the join read with assimilation across syllables. */
+export interface WordRun { start: number; end: number; keys: string; assimilated: string }
+/** `nameWords` remembered per weights array, for callers that compare by prepared name and weights. */
+const WORDS = new WeakMap<Weights, NameWords>();
+
+/** The words of a name that take part in comparison (stop words left out), with their weights. */
+export function nameWords(name: PreparedName, weights: Weights): NameWords {
+  const tokens: NameToken[] = [];
+  const ws: number[] = [];
   for (let i = 0; i < name.tokens.length; i++) {
     const t = name.tokens[i]!;
-    if (t.cls !== 'stop') { words.tokens.push(t); words.weights.push(weights[i] ?? 0); }
+    if (t.cls !== 'stop') { tokens.push(t); ws.push(weights[i] ?? 0); }
   }
+  // Every field set here, so all names' words share one shape.
+  return { name, tokens, weights: ws, joins: undefined, masks: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
+}
+
+function wordsOf(name: PreparedName, weights: Weights): NameWords {
+  const kept = WORDS.get(weights);
+  if (kept && kept.name === name) return kept;
+  const words = nameWords(name, weights);
   WORDS.set(weights, words);
   return words;
 }
@@ -118,9 +155,7 @@ class Alignment {
   readonly cUsed: boolean[];
   readonly aligns: Align[] = [];
 
-  constructor(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights) {
-    const q = wordsOf(query, qWeights);
-    const c = wordsOf(candidate, cWeights);
+  constructor(q: NameWords, c: NameWords) {
     this.qs = q.tokens; this.qw = q.weights;
     this.cs = c.tokens; this.cw = c.weights;
     this.qUsed = new Array<boolean>(this.qs.length).fill(false);
@@ -148,7 +183,7 @@ class Alignment {
 
 /** 1–2: same word, then same strict key, then same loose key. */
 function alignSameWords(a: Alignment, person: boolean): void {
-  for (const pass of [0, 1, 2]) {
+  for (let pass = 0; pass < 3; pass++) {
     for (let i = 0; i < a.qs.length; i++) {
       if (a.qUsed[i]) continue;
       const qt = a.qs[i]!;
@@ -239,7 +274,12 @@ function orderFactor(aligns: readonly Align[]): number {
 
 /** Compare two prepared names, given each word's weight (see MatchIndex.weight). */
 export function compareNames(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): NameComparison {
-  const { score, a } = align(query, candidate, qWeights, cWeights);
+  return compareWords(wordsOf(query, qWeights), wordsOf(candidate, cWeights));
+}
+
+/** `compareNames` of two names' words (see `nameWords`). */
+export function compareWords(query: NameWords, candidate: NameWords): NameComparison {
+  const { score, a } = align(query, candidate);
   const { qs, cs } = a;
   const parts: NamePart[] = a.aligns.map((al) => ({
     query: al.q.map((i) => qs[i]!.text).join(' '),
@@ -257,11 +297,18 @@ export function compareNames(query: PreparedName, candidate: PreparedName, qWeig
 
 /** The score of `compareNames` alone, without the account of it (the matcher explains only what it returns). */
 export function nameScore(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): number {
-  return align(query, candidate, qWeights, cWeights).score;
+  return align(wordsOf(query, qWeights), wordsOf(candidate, cWeights)).score;
 }
 
-function align(query: PreparedName, candidate: PreparedName, qWeights: Weights, cWeights: Weights): { score: number; a: Alignment } {
-  const a = new Alignment(query, candidate, qWeights, cWeights);
+/** `nameScore` of two names' words (see `nameWords`): the matcher keeps every name's words. */
+export function wordsScore(query: NameWords, candidate: NameWords): number {
+  return align(query, candidate).score;
+}
+
+function align(qWords: NameWords, cWords: NameWords): { score: number; a: Alignment } {
+  const query = qWords.name;
+  const candidate = cWords.name;
+  const a = new Alignment(qWords, cWords);
   const { qs, cs } = a;
   if (qs.length === 0 || cs.length === 0) return { score: 0, a };
   const person = query.kind === 'person' || candidate.kind === 'person';
@@ -269,8 +316,8 @@ function align(query: PreparedName, candidate: PreparedName, qWeights: Weights, 
   if (!person) alignTranslations(a);
   // 3: joined words on either side.
   if (a.bothLeft) {
-    tryJoined(cs, a.cUsed, qs, a.qUsed, (s, run, quality) => a.take(run, [s], 'joined', quality));
-    tryJoined(qs, a.qUsed, cs, a.cUsed, (s, run, quality) => a.take([s], run, 'joined', quality));
+    tryJoined(a, true);
+    tryJoined(a, false);
   }
   if (a.bothLeft) alignNearWords(a);
   if (!person) alignLegalForms(a);
@@ -289,11 +336,18 @@ function align(query: PreparedName, candidate: PreparedName, qWeights: Weights, 
   return { score, a };
 }
 
-const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
+/** Words that carry a name's identity (not company forms, country or generic words). */
+export const DISTINCTIVE = (t: NameToken) => t.cls === 'word' || t.cls === 'number';
 
 function squeezeCompare(
   qs: readonly NameToken[], cs: readonly NameToken[], qw: readonly number[], cw: readonly number[], qUsed: boolean[], cUsed: boolean[], aligns: Align[], total: number,
 ): { score: number; aligns: Align[] } | null {
+  // The same tests as below, first without building anything: most pairs fail on the lengths.
+  const q = distinctiveLength(qs, qUsed);
+  const c = distinctiveLength(cs, cUsed);
+  if (q.count === 0 || c.count === 0 || (q.count === 1 && c.count === 1) || q.allUsed || c.allUsed) return null;
+  const longest = Math.max(q.letters, c.letters);
+  if (longest < 6 || Math.abs(q.letters - c.letters) > (longest >= 10 ? 2 : 1)) return null;
   const qd = qs.map((t, i) => i).filter((i) => DISTINCTIVE(qs[i]!));
   const cd = cs.map((t, j) => j).filter((j) => DISTINCTIVE(cs[j]!));
   if (qd.length === 0 || cd.length === 0 || (qd.length === 1 && cd.length === 1)) return null;
@@ -319,8 +373,23 @@ function squeezeCompare(
   return { score: total > 0 ? matched / total : 0, aligns: out };
 }
 
+/** Distinctive words of a name: how many, their key letters, and whether all are aligned already. */
+function distinctiveLength(ts: readonly NameToken[], used: readonly boolean[]): { count: number; letters: number; allUsed: boolean } {
+  let count = 0;
+  let letters = 0;
+  let allUsed = true;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    if (!DISTINCTIVE(t)) continue;
+    count++;
+    letters += t.key.length;
+    if (!used[i]) allUsed = false;
+  }
+  return { count, letters, allUsed };
+}
+
 /** Glosses of the words that only say "a company" (Company, Corporation, Hoesa, Kongsa, Chonghoesa). */
-const COMPANY_FORM = new Set(['company', 'corporation', 'general corporation']);
+export const COMPANY_FORM: ReadonlySet<string> = new Set(['company', 'corporation', 'general corporation']);
 
 const HOW: Record<NamePart['how'], string> = {
   exact: 'same word',

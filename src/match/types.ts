@@ -91,6 +91,8 @@ export interface MatchOptions {
   weights?: Partial<Record<WeightedFeature, number>>;
   /** False: results carry no explanation (an empty list), for callers that read only the entity and the score (document extraction). */
   explain?: boolean;
+  /** True: align every name pair reached, without the upper bound that leaves out those that cannot count (the same answers, slower: for tests). */
+  exhaustive?: boolean;
 }
 
 /** The features whose weight a caller may change (the name score is the base, not a weight). */

@@ -8,9 +8,11 @@
  * same list into one entity (a list does not list one party twice).
  */
 import type { Queryable } from '../store/db.ts';
-import { loadClusterState, recordJudgements, type JudgementInput } from '../store/resolver.ts';
+import { loadClusterState, markRuled, recordJudgements, type JudgementInput } from '../store/resolver.ts';
+import { bucketKeysOf, bucketsByDataset, encodeBuckets, MAX_BUCKET, type DatasetBuckets } from './buckets.ts';
+import { changedProposals, sortProposals, type Proposal } from './incremental.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
-import { judgePair, nameCounts, RULES, type RuleMatch } from './rules.ts';
+import { judgePair, nameCounts } from './rules.ts';
 
 export const RULE_RECORDER = 'room39-resolver';
 
@@ -26,14 +28,12 @@ export interface LinkReport {
   byRule: Record<string, number>;
 }
 
-interface Proposal { a: ResolveRecord; b: ResolveRecord; match: RuleMatch }
-
 /** Every pair of records some rule joins, strongest rule first. */
 export function proposeByRules(recs: readonly ResolveRecord[]): Proposal[] {
   const counts = nameCounts(recs);
   const buckets = new Map<string, ResolveRecord[]>();
   for (const r of recs) {
-    for (const key of [...[...r.nameKeys].map((n) => `n:${r.kind}:${n}`), ...[...r.identifiers.keys()].map((i) => `i:${i}`)]) {
+    for (const key of bucketKeysOf(r)) {
       const list = buckets.get(key);
       if (list) list.push(r);
       else buckets.set(key, [r]);
@@ -41,7 +41,7 @@ export function proposeByRules(recs: readonly ResolveRecord[]): Proposal[] {
   }
   const out = new Map<string, Proposal>();
   for (const list of buckets.values()) {
-    if (list.length < 2 || list.length > 60) continue;
+    if (list.length < 2 || list.length > MAX_BUCKET) continue;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = list[i]!.id < list[j]!.id ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
@@ -52,18 +52,36 @@ export function proposeByRules(recs: readonly ResolveRecord[]): Proposal[] {
       }
     }
   }
-  const order = (p: Proposal) => RULES.indexOf(p.match.rule);
-  return [...out.values()].sort((x, y) => order(x) - order(y) || x.a.id.localeCompare(y.a.id) || x.b.id.localeCompare(y.b.id));
+  return sortProposals(out.values());
+}
+
+export interface LinkOptions {
+  madeBy?: string;
+  /** The records a list version added, changed or delisted (main entity ids), and that list's dataset: the rules need only look again at them. */
+  changed?: readonly string[];
+  dataset?: string;
+  /** The store showed what the last rule run saw when the version began (store/resolver.ts ruledStampHolds): only then can the run look at the changes alone. */
+  rulesCurrent?: boolean;
 }
 
 const datasetByPrefix = (id: string) => id.split('-')[0] ?? id;
 
 /** Runs the rules over the store's records and records the pairs they join. */
-export async function linkRecords(q: Queryable, opts: { madeBy?: string } = {}): Promise<LinkReport> {
-  const recs = await loadResolveRecords(q);
-  const byId = new Map(recs.map((r) => [r.id, r]));
-  const datasetOf = (id: string) => byId.get(id)?.dataset ?? datasetByPrefix(id);
-  const proposals = proposeByRules(recs);
+export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise<LinkReport> {
+  // After a list version that says what it changed, only its changes are looked at (incremental.ts), when the store allows.
+  const partial = opts.changed && opts.dataset && opts.rulesCurrent ? await changedProposals(q, opts.changed, opts.dataset) : null;
+  let proposals: Proposal[];
+  let buckets: Map<string, DatasetBuckets>;
+  let known: Map<string, string>;
+  if (partial) {
+    ({ proposals, buckets, datasetOf: known } = partial);
+  } else {
+    const recs = await loadResolveRecords(q);
+    known = new Map(recs.map((r) => [r.id, r.dataset]));
+    proposals = proposeByRules(recs);
+    buckets = bucketsByDataset(recs);
+  }
+  const datasetOf = (id: string) => known.get(id) ?? datasetByPrefix(id);
   const state = await loadClusterState(q);
   // The clusters as this run joins them, with the lists each holds.
   const parent = new Map<string, string>();
@@ -90,6 +108,8 @@ export async function linkRecords(q: Queryable, opts: { madeBy?: string } = {}):
     });
   }
   const results = await recordJudgements(q, inputs);
+  const kept = partial && opts.dataset ? [opts.dataset] : [...buckets.keys()];
+  await markRuled(q, new Map(kept.map((ds) => [ds, encodeBuckets(buckets.get(ds) ?? { buckets: new Map(), counted: new Set() })])), !partial);
   results.forEach((r, i) => {
     if (r.judgement && !r.skipped) {
       report.created++;

@@ -71,11 +71,11 @@ export function yenteMatch(
   dates: ReadonlyMap<string, EntityDates>, weights?: Partial<Record<WeightedFeature, number>>,
 ): YenteOutcome {
   if (query.names.length === 0 && query.identifiers.length === 0) return { total: 0, results: [] };
-  const scored = service.matcher.match(query, {
-    threshold: options.threshold, cutoff: options.cutoff, limit: Math.max(options.limit, MIN_WINDOW),
+  // yente's window: at least MIN_WINDOW candidates ranked and counted, only `limit` returned (and explained).
+  return service.matcher.matchCounted(query, {
+    threshold: options.threshold, cutoff: options.cutoff, limit: options.limit, window: MIN_WINDOW,
     datasets: options.dataset.filter, excludeIds: filters.excludeIds, accept: filterOf(filters, dates), weights,
   });
-  return { total: scored.filter((r) => r.match).length, results: scored.slice(0, options.limit) };
 }
 
 /** Checks exclude_schema names (a misspelt schema would silently exclude nothing). */

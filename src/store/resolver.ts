@@ -375,3 +375,38 @@ export async function undoJudgement(q: Queryable, id: string, by: string, reason
   await rebuildCanonicalIds(q);
   return getJudgement(q, id);
 }
+
+/**
+ * A fingerprint of what the rule run reads: the entities (every write of statements refreshes them) and the
+ * judgements. The run stores it (with its buckets, resolver_buckets); while the store still shows it, the next
+ * list version's run need only look at the records that version changed (src/resolve/incremental.ts).
+ */
+async function recordsStamp(q: Queryable): Promise<string> {
+  const [row] = await q.query<{ stamp: string }>(
+    `SELECT e.n::text || '/' || coalesce(e.at::text, '') || '/' || j.n::text || '/' || coalesce(j.made::text, '') || '/' || coalesce(j.undone::text, '') AS stamp
+       FROM (SELECT count(*) AS n, max(updated_at) AS at FROM entities) e,
+            (SELECT count(*) AS n, max(created_at) AS made, max(undone_at) AS undone FROM judgements) j`);
+  return row?.stamp ?? '';
+}
+
+/** Does the store still show what the last rule run saw (nothing written since but by list versions that say what they changed)? */
+export async function ruledStampHolds(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ ruled_stamp: string | null }>('SELECT ruled_stamp FROM resolver_state WHERE id = 1');
+  return !!row?.ruled_stamp && row.ruled_stamp === await recordsStamp(q);
+}
+
+/** After a rule run: its buckets by dataset (all of them, or those given) and the stamp of what it saw. */
+export async function markRuled(q: Queryable, buckets: ReadonlyMap<string, string>, replaceAll: boolean): Promise<void> {
+  if (replaceAll) await q.query('DELETE FROM resolver_buckets');
+  if (buckets.size) {
+    await q.query(
+      `INSERT INTO resolver_buckets (dataset, data) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (dataset) DO UPDATE SET data = EXCLUDED.data`, [[...buckets.keys()], [...buckets.values()]]);
+  }
+  await q.query('UPDATE resolver_state SET ruled_stamp = $1 WHERE id = 1', [await recordsStamp(q)]);
+}
+
+/** The buckets the last rule run stored, by dataset. */
+export async function storedBuckets(q: Queryable): Promise<Map<string, string>> {
+  return new Map((await q.query<{ dataset: string; data: string }>('SELECT dataset, data FROM resolver_buckets')).map((r) => [r.dataset, r.data]));
+}

@@ -80,6 +80,19 @@ describe('host countries, round 4: more forms read on texts of the development f
     expect(await roles('North Korean loggers may only work in fenced areas of the Russian taiga.')).toEqual(['Russian:host']);
   });
 
+  it('reads money earned in a place, a host enforcing the sanctions that send workers home, and no workplace without workers', async () => {
+    expect(await roles('The regime earned about 10 million euros in Slovakia from its workers in 2015 alone.')).toEqual(['Slovakia:host']);
+    expect(await roles('About 500 North Koreans living there must pack their bags as Mali enforces the UN sanctions.')).toEqual(['Mali:host']);
+    expect(await roles('The hierarchy will not surprise students of camp town culture in Japan.')).toEqual(['Japan:other']);
+    // A pronoun subject: the sentence before says who works.
+    expect(await roles('The regime has some 50,000 workers abroad. The vast majority work in Laos and Peru.')).toEqual(['Laos:host', 'Peru:host']);
+  });
+
+  it('reads a state that lets North Koreans work or trade, or that signed labour contracts with the North', async () => {
+    expect(await roles('Even Fiji has allowed a new North Korean restaurant to open.')).toEqual(['Fiji:host']);
+    expect(await roles('Officials cited Slovenia, which has concluded no labour contract with North Korea since 2008.')).toEqual(['Slovenia:host']);
+  });
+
   it('reads a state that reports on the workers it hosts', async () => {
     expect(await roles('All North Korean workers there have gone home, Laos reported to the committee in March.')).toEqual(['Laos:host']);
     expect(await roles('The total of workers sent home leaves out Peru, which has not submitted its report.')).toEqual(['Peru:host']);
@@ -119,6 +132,7 @@ describe('legal instruments and worker counts, round 4', () => {
       { text: 'as many as 900', low: null, high: 900, qualifier: 'at_most' },
     ]);
     expect(await counts('The emirate employs around 2 million foreign laborers on its building sites.')).toEqual([]);
+    expect(await counts('A few thousand North Korean workers remain in the region.')).toEqual([{ text: 'A few thousand North Korean workers', low: 1000, high: 10000, qualifier: 'order_of_magnitude' }]);
   });
 
   it('reads an act whose name has a lower-case “through”, and the DR Congo in a list', async () => {

@@ -11,14 +11,18 @@ import type { ListEntry, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import { REPO_ROOT } from '../../config/settings.ts';
 import type { Db } from '../../store/db.ts';
+import { ruledStampHolds } from '../../store/resolver.ts';
 import { stableId } from '../../store/statements.ts';
 import { dateInFileName } from './dates.ts';
 import { isDprkRelated } from './dprk.ts';
 import { entityIdOf, entryHash, entryStatements, LIST_RECORDER, listInfo, primaryName } from './entry-statements.ts';
-import { FORMAT_DATASET, LIST_FORMATS, normalisePublished, openListEntries, type ListFormat } from './formats.ts';
+import { FORMAT_DATASET, LIST_FORMATS, normalisePublished, openListEntries, type ListFormat, type OpenedList } from './formats.ts';
 import { checkListFile, openListFile } from './input.ts';
 import { linkEntities, type LinkReport } from './link.ts';
-import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from './versioned-import.ts';
+import { splitOfacCsv, type SplitFile } from './raw-records.ts';
+import {
+  alreadyImported, importVersion, StaleDigest, type ImportCounts, type ImportRecord, type KeptRecord, type StoredRawHashes, type VersionInfo,
+} from './versioned-import.ts';
 
 export { LIST_FORMATS, type ListFormat };
 
@@ -49,6 +53,11 @@ export interface ListImportOptions {
   link?: boolean;
   /** Refuse (and roll back) a version with fewer entries than this: a fetched list that shrank by half is likely cut short. */
   minEntries?: number;
+  /**
+   * Parse only the records whose raw bytes changed since the stored version (default true; formats split by
+   * raw-records.ts). False parses every record, as a first import does: the same result, slower.
+   */
+  skipUnchanged?: boolean;
 }
 
 export interface ListImportResult extends ImportCounts {
@@ -83,7 +92,10 @@ function checkDate(date: string, where: string): string {
   return date;
 }
 
-function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecord {
+/** The key a "Linked To:" name is looked up by among the entries' captions. */
+export const linkKey = (name: string) => name.toLowerCase().replace(/\.$/, '');
+
+function toRecord(entry: ListEntry, sourceId: string, seen: string, raw: string | null): ImportRecord {
   // Statements are made when asked for: an update asks only for the entries whose hash changed.
   let statements: Statement[] | null = null;
   const json = JSON.stringify(entry);
@@ -96,16 +108,18 @@ function toRecord(entry: ListEntry, sourceId: string, seen: string): ImportRecor
     hash: entryHash(entry, json),
     snapshot: entry,
     snapshotJson: json,
+    raw,
+    linkKeys: entry.linkedTo.map(linkKey),
     get statements() { return (statements ??= entryStatements(entry, { sourceId, seen })); },
   };
 }
 
 /** UnknownLink entities for OFAC "Linked To:" names that resolve to another entry of the same version. */
-function linkedToStatements(links: { from: string; names: string[] }[], byName: Map<string, string>, dataset: string, sourceId: string, seen: string): Statement[] {
+function linkedToStatements(links: { from: string; names: readonly string[] }[], byName: Map<string, string>, dataset: string, sourceId: string, seen: string): Statement[] {
   const out: Statement[] = [];
   for (const { from, names } of links) {
     for (const name of names) {
-      const target = byName.get(name.toLowerCase().replace(/\.$/, ''));
+      const target = byName.get(name);
       if (!target || target === from) continue;
       const id = `${from}-linked-${stableId('', target).slice(0, 12)}`;
       const base = { schema: 'UnknownLink', originalValue: null, dataset, sourceId, quote: null, quoteStart: null, quoteEnd: null, page: null,
@@ -135,54 +149,103 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
   if (done) return { ...done, ...base, links: null };
 
   opts.progress?.start(fs.statSync(file).size, path.basename(file));
-  const opened = openListEntries(opts.format, file, {
-    name: shown, alt: opts.alt, add: opts.add,
-    onBytes: (n) => opts.progress?.update(n), warn: (m) => warnings.push(m),
-  });
-
-  const resolveVersion = (): VersionInfo => {
-    const stated = opened.published();
-    const published = opts.date ? checkDate(opts.date, '--date') : stated ?? normalisePublished(opts.published) ?? dateInFileName(path.basename(file)) ?? normalisePublished(opts.fetchedAt);
-    let version = published?.slice(0, 10) ?? null;
-    if (!version) {
-      version = fs.statSync(file).mtime.toISOString().slice(0, 10);
-      warnings.push(`${path.basename(file)} carries no date; using its modification date ${version} (give --date to set it)`);
-    }
-    const info = listInfo(dataset);
-    return {
-      dataset, format: opts.format, version, published: published ?? version, sha256, file: shown, title: info.title,
-      publisher: info.publisher, url: info.url || null, kind: 'sanctions_list', sourceUrl: opts.sourceUrl ?? null, fetchedAt: opts.fetchedAt ?? null,
+  // The file split into its entries' raw records (formats raw-records.ts knows): an update parses only those that changed.
+  const split = opts.format === 'ofac-csv' ? splitOfacCsv(file, shown, opts.alt, opts.add) : null;
+  const attempt = async (skipUnchanged: boolean): Promise<ListImportResult> => {
+    warnings.length = 0;
+    let opened: OpenedList | null = null;
+    const resolveVersion = (): VersionInfo => {
+      const stated = opened?.published() ?? null;
+      const published = opts.date ? checkDate(opts.date, '--date') : stated ?? normalisePublished(opts.published) ?? dateInFileName(path.basename(file)) ?? normalisePublished(opts.fetchedAt);
+      let version = published?.slice(0, 10) ?? null;
+      if (!version) {
+        version = fs.statSync(file).mtime.toISOString().slice(0, 10);
+        warnings.push(`${path.basename(file)} carries no date; using its modification date ${version} (give --date to set it)`);
+      }
+      const info = listInfo(dataset);
+      return {
+        dataset, format: opts.format, version, published: published ?? version, sha256, file: shown, title: info.title,
+        publisher: info.publisher, url: info.url || null, kind: 'sanctions_list', sourceUrl: opts.sourceUrl ?? null, fetchedAt: opts.fetchedAt ?? null,
+      };
     };
-  };
-
-  const links: { from: string; names: string[] }[] = [];
-  let linkReport: LinkReport | null = null;
-  async function* records(): AsyncGenerator<ImportRecord> {
-    for await (const entry of opened.entries) {
-      // Source and dates are stamped on each statement by importVersion once the version is settled.
-      const r = toRecord(entry, '', '');
-      if (entry.linkedTo.length) links.push({ from: r.entityId, names: entry.linkedTo });
-      yield r;
+    const links: Link[] = [];
+    const order = new Map<string, number>();
+    let source: Parameters<typeof importVersion>[2];
+    if (split && skipUnchanged) {
+      source = (stored) => changedRecords(split, stored, links, order, dataset);
+    } else {
+      opened = openListEntries(opts.format, file, {
+        name: shown, alt: opts.alt, add: opts.add,
+        onBytes: (n) => opts.progress?.update(n), warn: (m) => warnings.push(m),
+      });
+      const rawOf = new Map(split?.records.map((r) => [r.entryId, r.hash]));
+      source = allRecords(opened, rawOf, links, order);
     }
-  }
-  try {
-    const counts = await importVersion(db, resolveVersion, records(), {
-      afterRecords: ({ sourceId: sid, version, entityIdsByName }) => ({
-        statements: linkedToStatements(links, entityIdsByName, dataset, sid, version),
-        recordedBy: LINK_RECORDER,
-      }),
-      finish: async (tx, entries) => {
+    let linkReport: LinkReport | null = null;
+    let rulesCurrent = false;
+    const counts = await importVersion(db, resolveVersion, source, {
+      beforeWrites: async (tx) => { rulesCurrent = opts.link !== false && await ruledStampHolds(tx); },
+      afterRecords: ({ sourceId: sid, version, entityIdsByName, only, kept }) => {
+        const wanted = [...(only ? links.filter((l) => only.has(l.from)) : links), ...kept]
+          .sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
+        return { statements: linkedToStatements(wanted, entityIdsByName, dataset, sid, version), recordedBy: LINK_RECORDER };
+      },
+      finish: async (tx, entries, changes) => {
         if (opts.minEntries && entries < opts.minEntries) {
           throw new Room39Error('invalid_data', `the file holds ${entries} entries, fewer than half of the ${Math.round(opts.minEntries * 2)} of the version before; it looks cut short, so nothing was imported (import it with room39 import if the list really shrank)`, shown);
         }
-        if (opts.link !== false) linkReport = await linkEntities(tx);
+        if (opts.link !== false) linkReport = await linkEntities(tx, changes.partial ? { changed: changes.entities, dataset: changes.dataset, rulesCurrent } : {});
       },
       onWarning: (m) => warnings.push(m),
     });
     return { ...counts, ...base, links: linkReport };
+  };
+  try {
+    try {
+      return await attempt(split !== null && opts.skipUnchanged !== false);
+    } catch (e) {
+      // The changed records did not parse on their own (the whole file says where and why), or the store moved meanwhile.
+      if (e instanceof SplitParseFailed || e instanceof StaleDigest) return await attempt(false);
+      throw e;
+    }
   } finally {
     opts.progress?.stop();
   }
+}
+
+type Link = { from: string; names: readonly string[] };
+
+/** Every entry of the file, parsed (with its raw record's hash when the file was split). */
+async function* allRecords(opened: OpenedList, rawOf: ReadonlyMap<string, string>, links: Link[], order: Map<string, number>): AsyncGenerator<ImportRecord> {
+  for await (const entry of opened.entries) {
+    // Source and dates are stamped on each statement by importVersion once the version is settled.
+    const r = toRecord(entry, '', '', rawOf.get(entry.entryId) ?? null);
+    order.set(r.entityId, order.size);
+    if (r.linkKeys!.length) links.push({ from: r.entityId, names: r.linkKeys! });
+    yield r;
+  }
+}
+
+/** The changed records of a split file parse on their own, or the whole file is parsed instead. */
+class SplitParseFailed extends Error {}
+
+/** The records of a split file in file order: those whose raw hash is the stored one kept unparsed, the others parsed. */
+async function* changedRecords(split: SplitFile, stored: StoredRawHashes, links: Link[], order: Map<string, number>, dataset: string): AsyncGenerator<ImportRecord | KeptRecord> {
+  const ids = new Set(split.records.filter((r) => stored.get(r.entryId) !== r.hash).map((r) => r.entryId));
+  const parsed = ids.size ? split.parse(ids)[Symbol.asyncIterator]() : null;
+  const next = async () => {
+    try { return await parsed!.next(); } catch (e) { throw new SplitParseFailed(e instanceof Error ? e.message : String(e)); }
+  };
+  for (const raw of split.records) {
+    order.set(entityIdOf(dataset, raw.entryId), order.size);
+    if (!ids.has(raw.entryId)) { yield { kept: true, entryId: raw.entryId, raw: raw.hash }; continue; }
+    const got = await next();
+    if (got.done || got.value.entryId !== raw.entryId) throw new SplitParseFailed(`entry ${raw.entryId} did not parse on its own`);
+    const r = toRecord(got.value, '', '', raw.hash);
+    if (r.linkKeys!.length) links.push({ from: r.entityId, names: r.linkKeys! });
+    yield r;
+  }
+  if (parsed && !(await next()).done) throw new SplitParseFailed('the changed records gave more entries than expected');
 }
 
 export { LIST_RECORDER };

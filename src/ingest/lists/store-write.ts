@@ -110,6 +110,8 @@ const STATEMENT_COLUMNS: Column[] = [
 ].map(([name, type]) => ({ name: name!, type: type as ColumnType }));
 const ENTRY_COLUMNS: Column[] = ['dataset', 'entry_id', 'entity_id', 'schema', 'caption', 'content_hash', 'snapshot', 'dprk', 'first_seen', 'last_seen', 'source_id']
   .map((name) => ({ name, type: name === 'snapshot' ? 'jsonb' : name === 'dprk' ? 'bool' : 'text' }));
+const DIGEST_COLUMNS: Column[] = ['dataset', 'entry_id', 'entity_id', 'schema', 'caption', 'dprk', 'content_hash', 'raw_hash', 'linked_to']
+  .map((name) => ({ name, type: name === 'dprk' ? 'bool' : 'text' }));
 const CHANGE_COLUMNS: Column[] = ['id', 'dataset', 'source_id', 'version', 'entry_id', 'entity_id', 'schema', 'caption', 'change', 'dprk', 'details']
   .map((name) => ({ name, type: name === 'details' ? 'jsonb' : name === 'dprk' ? 'bool' : 'text' }));
 
@@ -123,6 +125,7 @@ export class HeldVersion {
   readonly statements = new CopyBuffer();
   readonly entries = new CopyBuffer();
   readonly changes = new CopyBuffer();
+  readonly digests = new CopyBuffer();
   private readonly ids = new Set<string>();
   readonly laterSchema = new Map<string, string>();
 
@@ -135,6 +138,10 @@ export class HeldVersion {
 
   addEntry(r: EntryRow): void {
     this.entries.push([r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.hash, r.snapshotJson ?? JSON.stringify(r.snapshot), r.dprk, r.firstSeen, r.lastSeen, r.sourceId]);
+  }
+
+  addDigest(r: DigestRow): void {
+    this.digests.push(digestValues(r));
   }
 
   addChange(r: ChangeRow): void {
@@ -172,4 +179,46 @@ export async function writeFirstVersion(q: CopyCapable, held: HeldVersion, store
   }
   await copyHeld(q, 'list_entries', ENTRY_COLUMNS, held.entries);
   await copyHeld(q, 'list_changes', CHANGE_COLUMNS, held.changes);
+  await copyHeld(q, 'list_entry_digests', DIGEST_COLUMNS, held.digests);
+}
+
+/** An entry's row of list_entry_digests (migration 048): what an update compares and keeps of an entry it does not parse. */
+export interface DigestRow {
+  dataset: string;
+  entryId: string;
+  entityId: string;
+  schema: string;
+  caption: string;
+  dprk: boolean;
+  contentHash: string;
+  /** Hash of the entry's raw record in the file (raw-records.ts); null for formats not split. */
+  rawHash: string | null;
+  /** Lookup keys of the entry's "Linked To:" names. */
+  linkedTo: readonly string[];
+}
+
+/** A text[] literal for COPY and for a text parameter cast to text[]. */
+const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+const digestValues = (r: DigestRow) => [r.dataset, r.entryId, r.entityId, r.schema, r.caption, r.dprk, r.contentHash, r.rawHash, arrayLiteral(r.linkedTo)];
+
+/** Writes entries' digest rows (new, or replacing the stored one). */
+export async function upsertDigests(q: Queryable, rows: readonly DigestRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK).map(digestValues);
+    await q.query(
+      `INSERT INTO list_entry_digests (dataset, entry_id, entity_id, schema, caption, dprk, content_hash, raw_hash, linked_to)
+       SELECT u.d, u.e, u.ent, u.s, u.c, u.dp, u.h, u.raw, u.l::text[]
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
+           AS u(d, e, ent, s, c, dp, h, raw, l)
+       ON CONFLICT (dataset, entry_id) DO UPDATE SET entity_id = EXCLUDED.entity_id, schema = EXCLUDED.schema, caption = EXCLUDED.caption,
+         dprk = EXCLUDED.dprk, content_hash = EXCLUDED.content_hash, raw_hash = EXCLUDED.raw_hash, linked_to = EXCLUDED.linked_to`,
+      Array.from({ length: 9 }, (_, k) => part.map((r) => r[k])),
+    );
+  }
+}
+
+/** Delisted entries leave the digests (list_entries keeps them). */
+export async function deleteDigests(q: Queryable, dataset: string, entryIds: readonly string[]): Promise<void> {
+  if (entryIds.length) await q.query('DELETE FROM list_entry_digests WHERE dataset = $1 AND entry_id = ANY($2::text[])', [dataset, entryIds]);
 }

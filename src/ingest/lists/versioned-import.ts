@@ -13,7 +13,11 @@ import { stableId, upsertSource } from '../../store/statements.ts';
 import { canCopy } from '../../store/bulk.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
-import { HeldVersion, insertChanges, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type EntryRow } from './store-write.ts';
+import {
+  deleteDigests, HeldVersion, insertChanges, upsertDigests, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type DigestRow, type EntryRow,
+} from './store-write.ts';
+import { assignLabel, fieldDiff, ownedIds, type StoredVersion } from './version-checks.ts';
+import { linkScope, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -27,7 +31,26 @@ export interface ImportRecord {
   /** The snapshot as JSON, when the caller has it already (the entry hash is made from it): not stringified again. */
   snapshotJson?: string;
   statements: Statement[];
+  /** Hash of the entry's raw record in the file, when the format is split (raw-records.ts). */
+  raw?: string | null;
+  /** Lookup keys of the entry's "Linked To:" names (lower case, no final dot). */
+  linkKeys?: readonly string[];
 }
+
+/** An entry whose raw record is the stored one (same raw hash): not parsed, nothing of it changes. */
+export interface KeptRecord {
+  kept: true;
+  entryId: string;
+  raw: string;
+}
+
+/** The stored raw hash of each entry still listed (null when not known), for a caller that splits the file before parsing it. */
+export type StoredRawHashes = ReadonlyMap<string, string | null>;
+
+/** A kept record no longer matches the store (written meanwhile): the caller parses the whole file instead. */
+export class StaleDigest extends Error {}
+
+const isKept = (r: ImportRecord | KeptRecord): r is KeptRecord => (r as KeptRecord).kept === true;
 
 export interface VersionInfo {
   dataset: string;
@@ -68,73 +91,36 @@ export interface ImportCounts {
 
 export const sourceIdOf = (dataset: string, version: string) => `${dataset}-${version}`;
 
-interface StoredVersion { source_id: string; version: string; sha256: string; published: string }
-
-/**
- * Checks a new version against the stored ones and gives its label. Refused:
- * a publication time before the newest stored version's (the date goes
- * backwards), or equal to a stored version's with different bytes (two
- * different files claim the same moment). A second file published later the
- * same day is a new version: `YYYY-MM-DD.2`.
- */
-export function assignLabel(v: VersionInfo, stored: readonly StoredVersion[]): string {
-  const published = v.published ?? v.version;
-  const clash = stored.find((x) => x.published === published);
-  if (clash) {
-    throw new Room39Error('conflict', `this file of ${v.dataset} says it was published ${published}, like version ${clash.version} already imported, but its content differs (sha256 ${v.sha256.slice(0, 12)}… vs ${clash.sha256.slice(0, 12)}…); nothing was imported. If the publisher re-issued the list, give the new file its own date (--date YYYY-MM-DD)`, v.file);
-  }
-  const latest = stored.reduce<StoredVersion | null>((a, x) => (!a || x.published > a.published ? x : a), null);
-  if (latest && latest.published > published) {
-    throw new Room39Error('conflict', `this file is version ${published} of ${v.dataset}, older than the imported version ${latest.version} (published ${latest.published}); the date goes backwards, so nothing was imported (import versions oldest first)`, v.file);
-  }
-  const labels = new Set(stored.map((x) => x.version));
-  if (!labels.has(v.version)) return v.version;
-  let n = 2;
-  while (labels.has(`${v.version}.${n}`)) n++;
-  return `${v.version}.${n}`;
-}
-
-/**
- * Entity ids entries own: their own, and (for lists) their derived records `<id>-sanction` and `<id>-wallet-…`
- * (each wallet states its holder, so the wallets are found through the value index rather than a LIKE over every id).
- */
-async function ownedIds(q: Queryable, ids: readonly string[], derived: boolean): Promise<string[]> {
-  if (!derived || !ids.length) return [...ids];
-  const wallets = await q.query<{ entity_id: string; value: string }>(
-    `SELECT DISTINCT entity_id, value FROM statements WHERE prop = 'holder' AND value = ANY($1::text[])`, [ids]);
-  return [...ids, ...ids.map((i) => `${i}-sanction`), ...wallets.filter((w) => w.entity_id.startsWith(`${w.value}-wallet-`)).map((w) => w.entity_id)];
-}
-
-export async function alreadyImported(q: Queryable, dataset: string, sha256: string): Promise<ImportCounts | null> {
-  const rows = await q.query<{ source_id: string; version: string; published: string; entries: number; dprk_entries: number }>(
-    'SELECT source_id, version, coalesce(published, version) AS published, entries, dprk_entries FROM list_versions WHERE dataset = $1 AND sha256 = $2', [dataset, sha256]);
-  const r = rows[0];
-  if (!r) return null;
-  return { dataset, source_id: r.source_id, version: r.version, published: r.published, status: 'already_imported', entries: r.entries, dprk_entries: r.dprk_entries, added: 0, changed: 0, removed: 0 };
-}
-
-function fieldDiff(before: unknown, after: unknown): Record<string, { before: unknown; after: unknown }> {
-  const out: Record<string, { before: unknown; after: unknown }> = {};
-  if (typeof before !== 'object' || typeof after !== 'object' || !before || !after) return { value: { before, after } };
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) out[k] = { before: b[k] ?? null, after: a[k] ?? null };
-  }
-  return out;
-}
+export { alreadyImported, assignLabel } from './version-checks.ts';
 
 export interface VersionedImportHooks {
   /** Called once the version is known and checked, before any write. */
   onVersion?: (v: VersionInfo) => void;
-  /** Extra statements computed after all records are seen (e.g. links between entries), replacing the previous ones. */
-  afterRecords?: (ctx: { sourceId: string; version: string; entityIdsByName: Map<string, string> }) => { statements: Statement[]; recordedBy: string } | null;
+  /** Runs inside the transaction before its first write (e.g. to see whether the rule run's stamp still holds). */
+  beforeWrites?: (tx: Queryable) => Promise<void>;
+  /**
+   * Extra statements computed after all records are seen (e.g. links between entries), replacing the previous ones. When
+   * records were kept unparsed, `only` names the entries whose links are recomputed (the others' stay as stored) and
+   * `kept` gives the link keys of those among them that were not parsed; otherwise `only` is null (every entry's).
+   */
+  afterRecords?: (ctx: {
+    sourceId: string; version: string; entityIdsByName: Map<string, string>;
+    only: ReadonlySet<string> | null; kept: { from: string; names: readonly string[] }[];
+  }) => { statements: Statement[]; recordedBy: string } | null;
   /** Do records own derived entities (`<id>-sanction`, `<id>-wallet-…`)? Lists yes; FtM files no. Default true. */
   derivedIds?: boolean;
   /** Runs inside the transaction after the import (checks, linking); throwing rolls the version back. */
-  finish?: (tx: Queryable, entries: number) => Promise<void>;
+  finish?: (tx: Queryable, entries: number, changes: VersionChanges) => Promise<void>;
   /** Told what went wrong in a listener run after the commit; the import stands. */
   onWarning?: (message: string) => void;
+}
+
+/** What a version changed: the main entity ids of the entries it added, changed and delisted. */
+export interface VersionChanges {
+  dataset: string;
+  entities: string[];
+  /** True when records were kept unparsed (a split file): everything else of the list is as stored. */
+  partial: boolean;
 }
 
 /** Called after a list version is committed (not for a file already imported): the cases' re-screening listens here. */
@@ -152,7 +138,7 @@ export function onListVersionImported(listener: ListVersionListener): () => void
 export async function importVersion(
   db: Db,
   resolveVersion: () => VersionInfo,
-  records: AsyncIterable<ImportRecord>,
+  records: AsyncIterable<ImportRecord> | ((stored: StoredRawHashes) => AsyncIterable<ImportRecord | KeptRecord>),
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
   const owned = (q: Queryable, ids: readonly string[]) => ownedIds(q, ids, hooks.derivedIds !== false);
@@ -163,7 +149,7 @@ export async function importVersion(
     let seenDate = '';
     /** The date of the newest version before this one: the last seen of what this one delists. */
     let prevSeen = '';
-    let prev = new Map<string, { hash: string; entity_id: string; schema: string; caption: string; dprk: boolean }>();
+    let prev = new Map<string, PrevEntry>();
     let prevSources: string[] = [];
     const seen = new Set<string>();
     const entityIdsByName = new Map<string, string>();
@@ -197,16 +183,12 @@ export async function importVersion(
       prevSources = versions.map((x) => x.source_id);
       prevSeen = versions.reduce((a, x) => (x.published > a ? x.published : a), '').slice(0, 10);
       hooks.onVersion?.(v);
+      await hooks.beforeWrites?.(tx);
       await upsertSource(tx, {
         id: sourceId, kind: v.kind, title: `${v.title}, ${v.version}`, publisher: v.publisher, author: null, published: seenDate,
         url: v.sourceUrl ?? v.url, dataset: v.dataset, version: v.version, sha256: v.sha256, file: v.file,
       });
-      // One row of JSON rather than one row per entry (PGlite's per-row result handling costs more than the query).
-      const [listed] = await tx.query<{ rows: string }>(
-        `SELECT coalesce(json_agg(json_build_array(entry_id, content_hash, entity_id, schema, caption, dprk)), '[]')::text AS rows
-           FROM list_entries WHERE dataset = $1 AND removed_on IS NULL`, [v.dataset]);
-      const rows = JSON.parse(listed?.rows ?? '[]') as [string, string, string, string, string, boolean][];
-      prev = new Map(rows.map(([entry, hash, entity, schema, caption, isDprk]) => [entry, { hash, entity_id: entity, schema, caption, dprk: isDprk }]));
+      prev = await storedDigests(tx, v.dataset);
       firstVersion = prevSources.length === 0 && canCopy(tx) && !(await tx.query('SELECT 1 FROM list_entries WHERE dataset = $1 UNION ALL SELECT 1 FROM list_changes WHERE dataset = $1 LIMIT 1', [v.dataset])).length;
     };
 
@@ -267,26 +249,65 @@ export async function importVersion(
         for (const st of batch) held.addStatement(st);
         for (const r of entryRows) held.addEntry(r);
         for (const r of changeRows) held.addChange(r);
-        batch = []; entryRows = []; changeRows = [];
+        for (const r of digestRows) held.addDigest(r);
+        batch = []; entryRows = []; changeRows = []; digestRows = [];
         return;
       }
-      if (!force && batch.length < 10_000 && entryRows.length < 2_000) return;
+      if (!force && batch.length < 10_000 && entryRows.length < 2_000 && digestRows.length < 5_000) return;
       await checkFresh();
       await flushChanged();
       await upsertListStatements(tx, batch, prevSources);
       await upsertEntryRows(tx, entryRows);
       await insertChanges(tx, changeRows);
-      batch = []; entryRows = []; changeRows = [];
+      await upsertDigests(tx, digestRows);
+      batch = []; entryRows = []; changeRows = []; digestRows = [];
     };
 
-    for await (const r of records) {
+    // Entries whose links are recomputed when records are kept unparsed: those parsed, delisted, or naming an entry that
+    // changed (its caption before or after), or a caption two entries bear (which of them a name means follows file order).
+    let anyKept = false;
+    const parsed = new Set<string>();
+    const dirtyKeys = new Set<string>();
+    const nameEntry = (caption: string, entityId: string) => {
+      const key = caption.toLowerCase();
+      if (entityIdsByName.has(key)) dirtyKeys.add(key);
+      entityIdsByName.set(key, entityId);
+    };
+    /** Main entity ids of the entries added, changed or delisted (the rule run looks at these). */
+    const changedEntities: string[] = [];
+    let digestRows: DigestRow[] = [];
+    let iterable: AsyncIterable<ImportRecord | KeptRecord>;
+    if (typeof records === 'function') {
+      await begin();
+      iterable = records(new Map([...prev].map(([k, p]) => [k, p.raw])));
+    } else iterable = records;
+    for await (const r of iterable) {
       if (!v) await begin();
       const info = v!;
       if (seen.has(r.entryId)) throw new Room39Error('invalid_data', `entry ${r.entryId} appears twice in the file`, info.file);
       seen.add(r.entryId);
-      entityIdsByName.set(r.caption.toLowerCase(), r.entityId);
-      if (r.dprk) dprk++;
       const old = prev.get(r.entryId);
+      if (isKept(r)) {
+        if (!old || old.raw !== r.raw) throw new StaleDigest(`entry ${r.entryId} of ${info.dataset} changed in the store meanwhile`);
+        anyKept = true;
+        nameEntry(old.caption, old.entity_id);
+        if (old.dprk) dprk++;
+        continue;
+      }
+      nameEntry(r.caption, r.entityId);
+      parsed.add(r.entityId);
+      if (r.dprk) dprk++;
+      if (!old || old.hash !== r.hash || old.raw !== (r.raw ?? null)) {
+        digestRows.push({
+          dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, dprk: r.dprk,
+          contentHash: r.hash, rawHash: r.raw ?? null, linkedTo: r.linkKeys ?? [],
+        });
+      }
+      if (!old || old.hash !== r.hash) {
+        dirtyKeys.add(r.caption.toLowerCase());
+        if (old) dirtyKeys.add(old.caption.toLowerCase());
+        changedEntities.push(r.entityId);
+      }
       const row: EntryRow = {
         dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, hash: r.hash,
         snapshot: r.snapshot, snapshotJson: r.snapshotJson, dprk: r.dprk, firstSeen: seenDate, lastSeen: seenDate, sourceId,
@@ -322,6 +343,9 @@ export async function importVersion(
     // Entries the new version no longer lists: delisted.
     const removedIds = [...prev.keys()].filter((k) => !seen.has(k));
     const removedEntities = removedIds.map((k) => prev.get(k)!.entity_id);
+    changedEntities.push(...removedEntities);
+    for (const k of removedIds) dirtyKeys.add(prev.get(k)!.caption.toLowerCase());
+    await deleteDigests(tx, info.dataset, removedIds);
     for (let i = 0; i < removedIds.length; i += 2000) {
       const ids = removedEntities.slice(i, i + 2000);
       const all = await owned(tx, ids);
@@ -345,13 +369,10 @@ export async function importVersion(
 
     // Links between entries of this list (OFAC "Linked To:"), recomputed for every version: links gone are deleted, new ones
     // written, and the links that stay keep their rows (and the version that first stated them).
-    const extra = hooks.afterRecords?.({ sourceId, version: seenDate, entityIdsByName });
+    const scope = anyKept ? linkScope(prev, seen, parsed, removedEntities, dirtyKeys) : null;
+    const extra = hooks.afterRecords?.({ sourceId, version: seenDate, entityIdsByName, only: scope?.only ?? null, kept: scope?.kept ?? [] });
     if (extra) {
-      // One row of JSON (~17,000 link statements for OFAC) rather than a row each.
-      const [links] = prevSources.length ? await tx.query<{ rows: string }>(
-        `SELECT coalesce(json_agg(json_build_array(id, entity_id)), '[]')::text AS rows FROM statements
-          WHERE source_id = ANY($1::text[]) AND recorded_by = $2`, [prevSources, extra.recordedBy]) : [];
-      const stored = (JSON.parse(links?.rows ?? '[]') as [string, string][]).map(([id, entity]) => ({ id, entity_id: entity }));
+      const stored = await storedLinks(tx, prevSources, extra.recordedBy, scope?.only ?? null);
       const wanted = new Set(extra.statements.map((st) => st.id));
       const gone = stored.filter((r) => !wanted.has(r.id));
       const kept = new Set(stored.map((r) => r.id));
@@ -381,7 +402,7 @@ export async function importVersion(
     for (const id of touched) fresh.delete(id);
     await refreshEntities(tx, [...touched]);
     await writeEntitySummaries(tx, fresh);
-    await hooks.finish?.(tx, seen.size);
+    await hooks.finish?.(tx, seen.size, { dataset: info.dataset, entities: changedEntities, partial: anyKept });
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, published: info.published ?? info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,

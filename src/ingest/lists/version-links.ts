@@ -1,0 +1,63 @@
+/**
+ * What a list version compares with the store before writing: the stored
+ * digest of each entry still listed (table list_entry_digests, migration
+ * 048) and the stored links between entries (OFAC "Linked To:"). When an
+ * update keeps records unparsed, only the links of entries that can have
+ * changed are recomputed: entries parsed or delisted, and entries naming a
+ * caption some changed entry had or has (or a caption two entries share,
+ * since which one a name means follows the order of the file).
+ */
+import type { Queryable } from '../../store/db.ts';
+
+/** An entry still listed, as the store holds it. */
+export interface PrevEntry {
+  hash: string;
+  entity_id: string;
+  schema: string;
+  caption: string;
+  dprk: boolean;
+  /** Hash of its raw record (null when not known: a format not split, or stored before migration 048). */
+  raw: string | null;
+  /** Lookup keys of its "Linked To:" names. */
+  linked_to: string[];
+}
+
+/** The digests of a list's entries still listed, as one row of JSON (PGlite's per-row result handling costs more than the query). */
+export async function storedDigests(q: Queryable, dataset: string): Promise<Map<string, PrevEntry>> {
+  const [listed] = await q.query<{ rows: string }>(
+    `SELECT coalesce(json_agg(json_build_array(entry_id, content_hash, entity_id, schema, caption, dprk, raw_hash, linked_to)), '[]')::text AS rows
+       FROM list_entry_digests WHERE dataset = $1`, [dataset]);
+  const rows = JSON.parse(listed?.rows ?? '[]') as [string, string, string, string, string, boolean, string | null, string[]][];
+  return new Map(rows.map(([entry, hash, entity, schema, caption, dprk, raw, linked]) =>
+    [entry, { hash, entity_id: entity, schema, caption, dprk, raw, linked_to: linked }]));
+}
+
+/** The entries whose links are recomputed, and the link keys of those among them that were kept unparsed. */
+export function linkScope(
+  prev: ReadonlyMap<string, PrevEntry>, seen: ReadonlySet<string>, parsed: ReadonlySet<string>, removed: readonly string[], dirtyKeys: ReadonlySet<string>,
+): { only: Set<string>; kept: { from: string; names: readonly string[] }[] } {
+  const only = new Set([...parsed, ...removed]);
+  const kept: { from: string; names: readonly string[] }[] = [];
+  for (const [entry, p] of prev) {
+    if (!seen.has(entry) || parsed.has(p.entity_id) || !p.linked_to.some((k) => dirtyKeys.has(k))) continue;
+    only.add(p.entity_id);
+    kept.push({ from: p.entity_id, names: p.linked_to });
+  }
+  return { only, kept };
+}
+
+/** The stored link statements of a list (of the entries `only` names, when given): id and link entity. */
+export async function storedLinks(q: Queryable, sources: readonly string[], recordedBy: string, only: ReadonlySet<string> | null): Promise<{ id: string; entity_id: string }[]> {
+  if (!sources.length || (only && !only.size)) return [];
+  // One row of JSON (~17,000 link statements for OFAC) rather than a row each; a link's subject is the entry it is from.
+  const [links] = only
+    ? await q.query<{ rows: string }>(
+      `SELECT coalesce(json_agg(json_build_array(id, entity_id)), '[]')::text AS rows FROM statements
+        WHERE source_id = ANY($1::text[]) AND recorded_by = $2 AND entity_id IN (
+          SELECT entity_id FROM statements WHERE prop = 'subject' AND value = ANY($3::text[]) AND recorded_by = $2)`,
+      [sources, recordedBy, [...only]])
+    : await q.query<{ rows: string }>(
+      `SELECT coalesce(json_agg(json_build_array(id, entity_id)), '[]')::text AS rows FROM statements
+        WHERE source_id = ANY($1::text[]) AND recorded_by = $2`, [sources, recordedBy]);
+  return (JSON.parse(links?.rows ?? '[]') as [string, string][]).map(([id, entity]) => ({ id, entity_id: entity }));
+}
