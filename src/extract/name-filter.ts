@@ -23,6 +23,24 @@ const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
 
+/** White space other than a space or a no-break space (a candidate from a text has none). */
+const OTHER_SPACE = /[\t-\r\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** The words of a name other than connectors (split at white space). */
+function wordsOf(name: string): string[] {
+  if (OTHER_SPACE.test(name)) return name.split(/[\s\u00a0]+/).filter((w) => w && !CONNECTOR.test(w));
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c !== 32 && c !== 0xa0) continue;
+    // A connector has at most three characters ("of", "and", "&").
+    if (i > from && (i - from > 3 || !CONNECTOR.test(name.slice(from, i)))) out.push(name.slice(from, i));
+    from = i + 1;
+  }
+  return out;
+}
+
 /** A set of name slots, one bit each, with its size: unions and intersections cost the graph's size over 32, not a hash set's. */
 interface Slots { readonly bits: Uint32Array; readonly size: number }
 
@@ -55,7 +73,7 @@ export class NameFilter {
 
   /** Could the matcher resolve this name closely enough to make a mention? */
   mayMatch(name: string): boolean {
-    const words = name.split(/[\s\u00a0]+/).filter((w) => w && !CONNECTOR.test(w));
+    const words = wordsOf(name);
     if (words.length === 0) return false;
     // (ASCII letters and digits: their compact key is the word lower-cased.)
     if (words.length === 1) return this.exact.has(ALNUM.test(words[0]!) ? words[0]!.toLowerCase() : compactKey(words[0]!));
