@@ -51,7 +51,7 @@ function lowerWordStarts(text: string): Map<number, number[]> {
   let before = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const alnum = c < 128 ? isAsciiAlnum(c) : !NOT_ALNUM.test(text[i]!);
+    const alnum = c < 128 ? isAsciiAlnum(c) : !notAlnumUnit(c);
     if (alnum && !before && c >= 97 && c <= 122 && i + 1 < text.length) {
       const key = c * 65536 + text.charCodeAt(i + 1);
       const list = out.get(key);
@@ -86,5 +86,13 @@ function endsWord(haystack: string, n: number, after: RegExp): boolean {
 /** The UTF-16 unit at `i` is not a letter or digit (by code for ASCII). */
 function notAlnumAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  return c < 128 ? !isAsciiAlnum(c) : NOT_ALNUM.test(s[i]!);
+  return c < 128 ? !isAsciiAlnum(c) : notAlnumUnit(c);
+}
+
+/** `NOT_ALNUM` of one UTF-16 unit, remembered by its code (1: not a letter or digit, 2: one). */
+const UNIT_CLASS = new Uint8Array(65536);
+function notAlnumUnit(c: number): boolean {
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) UNIT_CLASS[c] = k = NOT_ALNUM.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
