@@ -60,6 +60,9 @@ describe('an update that parses only what changed', () => {
     expect(f).toMatchObject({ status: 'imported', added: s.added, changed: s.changed, removed: s.removed, entries: s.entries, dprk_entries: s.dprk_entries });
     expect(s.added).toBeGreaterThan(100);
     expect(s.changed).toBeGreaterThan(70);
+    // The whole file parsed on one side; on the other only the records that changed (added or changed entries).
+    expect(s.parsed).toBe(s.entries);
+    expect(f.parsed).toBe(f.added + f.changed);
     // The rule run joined records again (the DPRK entries back in the list), the fast one looking at far fewer pairs.
     expect(s.links!.created).toBeGreaterThan(5);
     expect(f.links!.created).toBe(s.links!.created);

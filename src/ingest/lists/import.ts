@@ -65,6 +65,8 @@ export interface ListImportResult extends ImportCounts {
   format: ListFormat;
   links: LinkReport | null;
   warnings: string[];
+  /** How many entries of the file were parsed: all of them, or on an update of a split file only those whose raw record changed. */
+  parsed: number;
 }
 
 export const LINK_RECORDER = 'room39-lists-links';
@@ -146,7 +148,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
   const shown = opts.sourceUrl ?? displayPath(file);
   const base = { file: shown, format: opts.format, warnings };
   const done = await alreadyImported(db, dataset, sha256);
-  if (done) return { ...done, ...base, links: null };
+  if (done) return { ...done, ...base, links: null, parsed: 0 };
 
   opts.progress?.start(fs.statSync(file).size, path.basename(file));
   // The file split into its entries' raw records (formats raw-records.ts knows): an update parses only those that changed.
@@ -169,17 +171,20 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
       };
     };
     const links: Link[] = [];
+    // Every record's place in the file (its entity id → position); `links` gets the parsed ones' links.
     const order = new Map<string, number>();
+    let parsed = 0;
+    const onParsed = () => { parsed++; };
     let source: Parameters<typeof importVersion>[2];
     if (split && skipUnchanged) {
-      source = (stored) => changedRecords(split, stored, links, order, dataset);
+      source = (stored) => changedRecords(split, stored, { links, order, onParsed }, dataset);
     } else {
       opened = openListEntries(opts.format, file, {
         name: shown, alt: opts.alt, add: opts.add,
         onBytes: (n) => opts.progress?.update(n), warn: (m) => warnings.push(m),
       });
       const rawOf = new Map(split?.records.map((r) => [r.entryId, r.hash]));
-      source = allRecords(opened, rawOf, links, order);
+      source = allRecords(opened, rawOf, { links, order, onParsed });
     }
     let linkReport: LinkReport | null = null;
     let rulesCurrent = false;
@@ -198,7 +203,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
       },
       onWarning: (m) => warnings.push(m),
     });
-    return { ...counts, ...base, links: linkReport };
+    return { ...counts, ...base, links: linkReport, parsed };
   };
   try {
     try {
@@ -214,10 +219,13 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
 }
 
 type Link = { from: string; names: readonly string[] };
+/** What the record streams report back: the parsed entries' links, every record's place, each entry parsed. */
+interface Seen { links: Link[]; order: Map<string, number>; onParsed: () => void }
 
 /** Every entry of the file, parsed (with its raw record's hash when the file was split). */
-async function* allRecords(opened: OpenedList, rawOf: ReadonlyMap<string, string>, links: Link[], order: Map<string, number>): AsyncGenerator<ImportRecord> {
+async function* allRecords(opened: OpenedList, rawOf: ReadonlyMap<string, string>, { links, order, onParsed }: Seen): AsyncGenerator<ImportRecord> {
   for await (const entry of opened.entries) {
+    onParsed();
     // Source and dates are stamped on each statement by importVersion once the version is settled.
     const r = toRecord(entry, '', '', rawOf.get(entry.entryId) ?? null);
     order.set(r.entityId, order.size);
@@ -230,7 +238,7 @@ async function* allRecords(opened: OpenedList, rawOf: ReadonlyMap<string, string
 class SplitParseFailed extends Error {}
 
 /** The records of a split file in file order: those whose raw hash is the stored one kept unparsed, the others parsed. */
-async function* changedRecords(split: SplitFile, stored: StoredRawHashes, links: Link[], order: Map<string, number>, dataset: string): AsyncGenerator<ImportRecord | KeptRecord> {
+async function* changedRecords(split: SplitFile, stored: StoredRawHashes, { links, order, onParsed }: Seen, dataset: string): AsyncGenerator<ImportRecord | KeptRecord> {
   const ids = new Set(split.records.filter((r) => stored.get(r.entryId) !== r.hash).map((r) => r.entryId));
   const parsed = ids.size ? split.parse(ids)[Symbol.asyncIterator]() : null;
   const next = async () => {
@@ -241,6 +249,7 @@ async function* changedRecords(split: SplitFile, stored: StoredRawHashes, links:
     if (!ids.has(raw.entryId)) { yield { kept: true, entryId: raw.entryId, raw: raw.hash }; continue; }
     const got = await next();
     if (got.done || got.value.entryId !== raw.entryId) throw new SplitParseFailed(`entry ${raw.entryId} did not parse on its own`);
+    onParsed();
     const r = toRecord(got.value, '', '', raw.hash);
     if (r.linkKeys!.length) links.push({ from: r.entityId, names: r.linkKeys! });
     yield r;
