@@ -7,12 +7,20 @@
  * every error and non-2xx count.
  *
  *   npx tsx bench/load/run.ts [--rate 500] [--duration 30] [--connections 50] [--data DIR]
+ *   npx tsx bench/load/run.ts --find-max [--only search|match] [--match-body varied|fixed] --data DIR
  *
  * `--find-max` instead warms each endpoint up for 10 s at the first rate, then steps its rate up (10 s a step) and keeps
  * the highest rate it held with no error, timeout or non-2xx answer, p99
  * under 100 ms and at least 95% of the rate achieved; the per-address limit
  * is raised for that run so the limiter is not what is measured. The load
  * average of the machine is recorded before each step (it is shared).
+ *
+ * /match bodies: `--match-body varied` (the default) sends two queries drawn
+ * afresh for every request from 2,000 varied ones (bench/load/match-queries.ts:
+ * evaluation-set names and supplier-like names, seeded), so the run measures
+ * screening of different names; `--match-body fixed` sends the same two
+ * queries every time (Kim Won Hong, Mansudae Overseas Project Group), as the
+ * runs before 2026-12-06 06:00 did.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,12 +28,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { matchBodies, matchExamples } from './match-queries.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { values } = parseArgs({ options: {
   rate: { type: 'string', default: '500' }, duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' }, data: { type: 'string' },
-  'find-max': { type: 'boolean', default: false }, 'step-duration': { type: 'string', default: '10' },
+  'find-max': { type: 'boolean', default: false }, 'step-duration': { type: 'string', default: '10' }, 'match-body': { type: 'string', default: 'varied' },
+  only: { type: 'string' },
 } });
+if (values['match-body'] !== 'varied' && values['match-body'] !== 'fixed') throw new Error('--match-body is varied or fixed');
 const findMax = values['find-max'] === true;
 const rate = Number(values.rate);
 const duration = Math.min(Number(values.duration), 120);
@@ -64,14 +75,20 @@ function serverCpuMs(): number | null {
   }
 }
 
-async function run(name: string, method: 'GET' | 'POST', p: string, body?: unknown, at = rate, seconds = duration): Promise<Outcome> {
+/** A request body: the same object every time, or a new text for each request. */
+type Body = object | (() => string) | undefined;
+
+async function run(name: string, method: 'GET' | 'POST', p: string, body?: Body, at = rate, seconds = duration): Promise<Outcome> {
   const loadavg = os.loadavg()[0]!;
-  const warm = await fetch(`${url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const text = (): string | undefined => (body === undefined ? undefined : typeof body === 'function' ? body() : JSON.stringify(body));
+  const warm = await fetch(`${url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: text() });
   if (!warm.ok) throw new Error(`${method} ${p} answered ${warm.status}: ${await warm.text()}`);
   const cpuBefore = serverCpuMs();
   const r = await autocannon({
-    url: `${url}${p}`, method, connections, duration: seconds, overallRate: at, timeout: 10,
-    headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+    url: `${url}${p}`, connections, duration: seconds, overallRate: at, timeout: 10,
+    requests: [typeof body === 'function'
+      ? { method, path: p, headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body() }) }
+      : { method, path: p, headers: { 'content-type': 'application/json' }, body: text() }],
   });
   return {
     name, method, path: p, rate: at, duration_s: seconds, connections, requests: r.requests.total, rps: r.requests.total / seconds,
@@ -84,7 +101,7 @@ async function run(name: string, method: 'GET' | 'POST', p: string, body?: unkno
 const held = (o: Outcome) => o.errors === 0 && o.timeouts === 0 && o.non2xx === 0 && o.p99_ms < 100 && o.rps >= 0.95 * o.rate;
 
 /** Steps the rate up until a step is not held; returns every step, the highest held one marked. */
-async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: unknown, rates: number[]): Promise<Outcome[]> {
+async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: Body, rates: number[]): Promise<Outcome[]> {
   // Warm-up, not counted: the first seconds of an endpoint run unoptimised code (V8 compiles the hot paths as they run).
   await run(name, method, p, body, rates[0]!, 10);
   const steps: Outcome[] = [];
@@ -97,21 +114,23 @@ async function stepUp(name: string, method: 'GET' | 'POST', p: string, body: unk
   return steps;
 }
 
-const MATCH_BODY = { queries: { q1: { schema: 'Person', properties: { name: ['Kim Won Hong'] } }, q2: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group'] } } } };
+const FIXED_BODY = { queries: { q1: { schema: 'Person', properties: { name: ['Kim Won Hong'] } }, q2: { schema: 'Company', properties: { name: ['Mansudae Overseas Project Group'] } } } };
+const MATCH_BODY: Body = values['match-body'] === 'fixed' ? FIXED_BODY : matchBodies(matchExamples());
 if (findMax) {
   const out: Record<string, { highest_held: number | null; steps: Outcome[] }> = {};
   try {
     for (const [name, method, p, body, rates] of [
-      ['search', 'GET', '/api/search?q=Mansudae', undefined, [50, 100, 150, 200, 250, 300, 400, 500]],
-      ['match', 'POST', '/match/default', MATCH_BODY, [200, 400, 600, 800, 1000, 1200, 1500]],
+      ['search', 'GET', '/api/search?q=Mansudae', undefined, [25, 50, 100, 150, 200, 250, 300, 400, 500]],
+      ['match', 'POST', '/match/default', MATCH_BODY, [100, 150, 200, 400, 600, 800, 1000, 1200, 1500]],
     ] as const) {
+      if (values.only && values.only !== name) continue;
       const steps = await stepUp(name, method, p, body, [...rates]);
       out[name] = { highest_held: steps.filter(held).at(-1)?.rate ?? null, steps };
     }
   } finally {
     child.kill('SIGTERM');
   }
-  const doc = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', criteria: '0 errors/timeouts/non-2xx, p99 < 100 ms, ≥ 95% of the rate achieved', ...out };
+  const doc = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', match_body: values['match-body'], criteria: '0 errors/timeouts/non-2xx, p99 < 100 ms, ≥ 95% of the rate achieved', ...out };
   fs.writeFileSync(path.join(ROOT, 'bench/load/max-rate.json'), `${JSON.stringify(doc, null, 2)}\n`);
   for (const [name, r] of Object.entries(out)) console.log(`${name}: highest rate held ${r.highest_held ?? 'none'}/s`);
   if (!values.data) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -127,7 +146,7 @@ try {
 } finally {
   child.kill('SIGTERM');
 }
-const out = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', results };
+const out = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', match_body: values['match-body'], results };
 fs.writeFileSync(path.join(ROOT, 'bench/load/results.json'), `${JSON.stringify(out, null, 2)}\n`);
 for (const r of results) {
   console.log(`${r.method} ${r.path}: ${r.requests} requests in ${r.duration_s}s (${r.rps.toFixed(0)}/s), p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, max ${r.max_ms} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);

@@ -11,6 +11,7 @@
 import { countryCode, isCountrySurface } from './countries.ts';
 import { compactKey } from '../names/normalize.ts';
 import { Occupancy } from './occupancy.ts';
+import { isAsciiAlnum, lowerCaseLookup, type LowerCaseLookup } from './lower-case.ts';
 import { NO_ENTITIES, type EntityResolver, type Mention, type ResolvedEntity } from './types.ts';
 
 export interface Candidate {
@@ -50,8 +51,6 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** The two word forms, anchored at a position: initials ("U.S.", "D.P.R.K.") and words. */
 const INITIALS_AT = /(?:\p{Lu}\.){2,}/uy;
 const WORD_AT = /#?[\p{L}\p{N}][\p{L}\p{N}\p{M}’'\-]*/uy;
-
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 /**
  * The words of a text, as the two patterns above (initials, else a word) find them from left to right, but
@@ -319,85 +318,6 @@ function never(name: string): boolean {
     isCountrySurface(name);
 }
 
-/**
- * Whether a phrase stands in the text in lower case, as whole words ("labor
- * training camps" next to "Labor Training Camps"), its first word standing as
- * a word of its own somewhere in the text. Asked only of names the graph
- * resolved (and short references), each once.
- */
-function lowerCaseLookup(text: string): { has(phrase: string): boolean } {
-  const seen = new Map<string, boolean>();
-  let starts: Map<number, number[]> | null = null;
-  /** `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z. */
-  const contains = (needle: string, after: RegExp): boolean => {
-    const c = needle.charCodeAt(0);
-    if (needle.length < 2 || c < 97 || c > 122) return containsWord(text, needle, after);
-    starts ??= lowerWordStarts(text);
-    for (const i of starts.get(c * 65536 + needle.charCodeAt(1)) ?? NONE) if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
-    return false;
-  };
-  return {
-    has(phrase: string): boolean {
-      let hit = seen.get(phrase);
-      if (hit === undefined) {
-        const first = /^[^\s\u00a0]+/.exec(phrase)?.[0] ?? phrase;
-        hit = /^\p{Ll}[\p{L}\p{N}’'\-]*$/u.test(first) && contains(phrase, NOT_ALNUM) && contains(first, NOT_WORD_CHAR);
-        seen.set(phrase, hit);
-      }
-      return hit;
-    },
-  };
-}
-
-const NONE: readonly number[] = [];
-
-/**
- * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:
- * a needle opening with a-z stands as a word only there. Made once per text, only when a phrase is looked up.
- */
-function lowerWordStarts(text: string): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  let before = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = c < 128 ? isAsciiAlnum(c) : !NOT_ALNUM.test(text[i]!);
-    if (alnum && !before && c >= 97 && c <= 122 && i + 1 < text.length) {
-      const key = c * 65536 + text.charCodeAt(i + 1);
-      const list = out.get(key);
-      if (list) list.push(i);
-      else out.set(key, [i]);
-    }
-    before = alnum;
-  }
-  return out;
-}
-
-const NOT_ALNUM = /[^\p{L}\p{N}]/u;
-/** What ends a lower-case word of the text: not a letter, digit, apostrophe or hyphen. */
-const NOT_WORD_CHAR = /[^\p{L}\p{N}’'\-]/u;
-
-/** True when `needle` stands in `haystack` with no letter or digit before it and a character matching `after` (or the end) after it. */
-function containsWord(haystack: string, needle: string, after: RegExp): boolean {
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-    if (i > 0 && !notAlnumAt(haystack, i - 1)) continue;
-    if (endsWord(haystack, i + needle.length, after)) return true;
-  }
-  return false;
-}
-
-/** The end of the text, or a character at `n` matching `after` (ASCII by code; anything else by the pattern, on that one UTF-16 unit). */
-function endsWord(haystack: string, n: number, after: RegExp): boolean {
-  if (n >= haystack.length) return true;
-  const c = haystack.charCodeAt(n);
-  return c < 128 ? !isAsciiAlnum(c) && !(after === NOT_WORD_CHAR && (c === 39 || c === 45)) : after.test(haystack[n]!);
-}
-
-/** The UTF-16 unit at `i` is not a letter or digit (by code for ASCII). */
-function notAlnumAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c < 128 ? !isAsciiAlnum(c) : NOT_ALNUM.test(s[i]!);
-}
-
 /** Words that do not tell one organisation from another. */
 const GENERIC = new Set(['department', 'ministry', 'office', 'bureau', 'commission', 'council', 'committee', 'group', 'company', 'companies',
   'corporation', 'security', 'state', 'party', 'general', 'national', 'international', 'central', 'government', 'of', 'the', 'and', 'for',
@@ -413,7 +333,7 @@ const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.r
  * ("Treasury" for the U.S. Treasury Department), when exactly one entity of
  * the document fits and the words are not generic ones.
  */
-function familyNameMentions(text: string, candidates: readonly Span[], distinct: number, kept: readonly Mention[], lowered: { has(phrase: string): boolean }): Mention[] {
+function familyNameMentions(text: string, candidates: readonly Span[], distinct: number, kept: readonly Mention[], lowered: LowerCaseLookup): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
   const forms = new Map<string, Mention[]>();

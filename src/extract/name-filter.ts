@@ -9,7 +9,7 @@
  * Outlaw Ocean Project") — are dropped without being scored. Word answers are
  * remembered across documents.
  */
-import type { MatchIndex } from '../match/candidate-index.ts';
+import { blockingKeys, deletions, type MatchIndex } from '../match/candidate-index.ts';
 import { expandWord, koreanKey, nameWordKeys, normalizeName, orgWordClass, personWordClass, rewriteOrgPhrases } from '../names/index.ts';
 import { compactKey } from '../names/normalize.ts';
 import { COUNTRY_KEY } from '../names/tokens.ts';
@@ -20,7 +20,26 @@ const MEMO_LIMIT = 100_000;
 const COMMON = 400;
 /** ASCII letters and digits in words one space apart: normalising only lower-cases them, one word each. */
 const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const ALNUM = /^[A-Za-z0-9]+$/;
 const CONNECTOR = /^(?:of|for|the|and|de|on|in|du|van|von|al|bin|&)$/i;
+
+/** White space other than a space or a no-break space (a candidate from a text has none). */
+const OTHER_SPACE = /[\t-\r\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** The words of a name other than connectors (split at white space). */
+function wordsOf(name: string): string[] {
+  if (OTHER_SPACE.test(name)) return name.split(/[\s\u00a0]+/).filter((w) => w && !CONNECTOR.test(w));
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c !== 32 && c !== 0xa0) continue;
+    // A connector has at most three characters ("of", "and", "&").
+    if (i > from && (i - from > 3 || !CONNECTOR.test(name.slice(from, i)))) out.push(name.slice(from, i));
+    from = i + 1;
+  }
+  return out;
+}
 
 /** A set of name slots, one bit each, with its size: unions and intersections cost the graph's size over 32, not a hash set's. */
 interface Slots { readonly bits: Uint32Array; readonly size: number }
@@ -36,8 +55,17 @@ export class NameFilter {
   /** Stands for "any name": a word that does not narrow the search (compared by identity). */
   private readonly all: Slots;
 
+  /** Hashes of every key the index files a name under (word keys, joins, one-letter deletions): most keys of a report's words are none of them. */
+  private readonly filed = new Set<number>();
+  /** Scratch: suffix hashes of a key. */
+  private suffix = new Int32Array(64);
+
   constructor(private readonly index: MatchIndex) {
-    for (const n of index.names) this.exact.add(compactKey(n.prepared.original));
+    for (const n of index.names) {
+      this.exact.add(compactKey(n.prepared.original));
+      for (const k of blockingKeys(n.prepared)) this.filed.add(hashOf(k));
+      for (const t of n.prepared.tokens) if (t.cls !== 'stop') for (const d of deletions(t.key)) this.filed.add(hashOf(d));
+    }
     this.width = (index.names.length + 31) >>> 5;
     this.common = new Uint32Array(this.width);
     this.all = { bits: new Uint32Array(this.width), size: 0 };
@@ -45,9 +73,10 @@ export class NameFilter {
 
   /** Could the matcher resolve this name closely enough to make a mention? */
   mayMatch(name: string): boolean {
-    const words = name.split(/[\s\u00a0]+/).filter((w) => w && !CONNECTOR.test(w));
+    const words = wordsOf(name);
     if (words.length === 0) return false;
-    if (words.length === 1) return this.exact.has(compactKey(words[0]!));
+    // (ASCII letters and digits: their compact key is the word lower-cased.)
+    if (words.length === 1) return this.exact.has(ALNUM.test(words[0]!) ? words[0]!.toLowerCase() : compactKey(words[0]!));
     // Word by word first (each word prepared once and remembered): most names stop here.
     const units: Slots[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -121,6 +150,10 @@ export class NameFilter {
   private slotsOfKey(key: string): Slots | null {
     const hit = this.keySlots.get(key);
     if (hit !== undefined) return hit;
+    if (!this.mayBeFiled(key)) {
+      remember(this.keySlots, key, null);
+      return null;
+    }
     let bits: Uint32Array | null = null;
     bits = this.mark(bits, this.index.lookup(key));
     if (key.length >= 5) {
@@ -135,6 +168,32 @@ export class NameFilter {
     const out = bits ? { bits, size: popcount(bits) } : null;
     remember(this.keySlots, key, out);
     return out;
+  }
+
+  /**
+   * False when neither the key nor (for keys of 5 letters or more) any of its one-letter deletions is a key the index
+   * files names under: then every look-up of `slotsOfKey` finds nothing. Hashes only (no strings made); a hash that
+   * is filed sends the key to the look-ups.
+   */
+  private mayBeFiled(key: string): boolean {
+    const n = key.length;
+    if (this.filed.has(hashOf(key))) return true;
+    if (n < 5) return false;
+    // Hash of the key without its i-th character: hash(prefix) × 31^(length of suffix) + hash(suffix).
+    if (this.suffix.length <= n) this.suffix = new Int32Array(2 * n + 2);
+    const { suffix } = this;
+    suffix[n] = 0;
+    let pow = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      suffix[i] = (Math.imul(key.charCodeAt(i), pow) + suffix[i + 1]!) | 0;
+      pow = Math.imul(pow, 31);
+    }
+    let prefix = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.filed.has(small((Math.imul(prefix, power(n - 1 - i)) + suffix[i + 1]!) | 0))) return true;
+      prefix = (Math.imul(prefix, 31) + key.charCodeAt(i)) | 0;
+    }
+    return false;
   }
 
   /** Sets the bits of these slots (making the set on the first one). */
@@ -165,6 +224,22 @@ export class NameFilter {
     }
     return true;
   }
+}
+
+/** A polynomial hash of a string (base 31, mod 2^32), cut to 30 bits (a small integer: cheap in a set). */
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return small(h);
+}
+
+const small = (h: number): number => h & 0x3fffffff;
+
+/** 31^k mod 2^32 (remembered: keys are short). */
+const POWERS: number[] = [1];
+function power(k: number): number {
+  while (POWERS.length <= k) POWERS.push(Math.imul(POWERS[POWERS.length - 1]!, 31));
+  return POWERS[k]!;
 }
 
 function popcount(bits: Uint32Array): number {

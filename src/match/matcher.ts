@@ -205,8 +205,7 @@ export class Matcher {
         acc[e] = (acc[e] ?? 0) + 100;
       }
     }
-    touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0));
-    const out = touched.slice(0, max);
+    const out = bestByWeight(touched, acc, max);
     for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
     return out;
   }
@@ -340,6 +339,23 @@ export class Matcher {
       return { entity, score, match: score >= threshold, explanation };
     }) };
   }
+}
+
+/**
+ * The `max` entities of `touched` with the most key weight, ties in the order
+ * they were found (as a stable sort by weight would keep them), in any order:
+ * the matcher ranks what it scores by score, strength and id.
+ */
+function bestByWeight(touched: number[], acc: Float64Array, max: number): number[] {
+  if (touched.length <= max) return touched.slice();
+  const weights = new Float64Array(touched.length);
+  for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]!]!;
+  weights.sort();
+  const least = weights[touched.length - max]!;
+  const out: number[] = [];
+  for (const e of touched) if (acc[e]! > least) out.push(e);
+  for (let i = 0; i < touched.length && out.length < max; i++) if (acc[touched[i]!] === least) out.push(touched[i]!);
+  return out;
 }
 
 /** The best name comparison of a candidate: its account is written only if the candidate is returned. */

@@ -20,16 +20,27 @@ import { COMPANY_FORM, DISTINCTIVE, editDistance, type NameWords, type WordRun }
 let relatedQ = new Uint8Array(64);
 let relatedC = new Uint8Array(64);
 
-/** The runs of 2–4 neighbouring words of a name (see tryJoined in score-name.ts), made once per name. */
-function runsOf(w: NameWords): readonly WordRun[] {
+/**
+ * The runs of 2–4 neighbouring words of a name (see tryJoined in
+ * score-name.ts) by their joined keys, as written and as assimilated; made
+ * once per name.
+ */
+function runsOf(w: NameWords): ReadonlyMap<string, readonly WordRun[]> {
   if (w.joins) return w.joins;
-  const runs: WordRun[] = [];
+  const runs = new Map<string, WordRun[]>();
+  const add = (key: string, run: WordRun) => {
+    const list = runs.get(key);
+    if (!list) runs.set(key, [run]);
+    else if (list[list.length - 1] !== run) list.push(run);
+  };
   const ts = w.tokens;
   for (let start = 0; start < ts.length; start++) {
     let keys = ts[start]!.key;
     for (let end = start + 1; end < ts.length && end < start + 4; end++) {
       keys += ts[end]!.key;
-      runs.push({ start, end, keys, assimilated: assimilate(keys) });
+      const run = { start, end, keys, assimilated: assimilate(keys) };
+      add(run.keys, run);
+      add(run.assimilated, run);
     }
   }
   w.joins = runs;
@@ -74,14 +85,15 @@ function masksOf(w: NameWords): Int32Array {
 }
 
 /** Marks the words of runs on one side that join into a single word of the other (keys of 3+ letters). */
-function markJoins(runs: readonly WordRun[], runSide: Uint8Array, singles: NameWords, singleSide: Uint8Array): void {
-  for (const run of runs) {
-    for (let s = 0; s < singles.tokens.length; s++) {
-      const key = singles.tokens[s]!.key;
-      if (key.length < 3 || (key !== run.keys && key !== run.assimilated)) continue;
-      singleSide[s] = 1;
-      for (let k = run.start; k <= run.end; k++) runSide[k] = 1;
-    }
+function markJoins(runs: ReadonlyMap<string, readonly WordRun[]>, runSide: Uint8Array, singles: NameWords, singleSide: Uint8Array): void {
+  if (runs.size === 0) return;
+  for (let s = 0; s < singles.tokens.length; s++) {
+    const key = singles.tokens[s]!.key;
+    if (key.length < 3) continue;
+    const found = runs.get(key);
+    if (!found) continue;
+    singleSide[s] = 1;
+    for (const run of found) for (let k = run.start; k <= run.end; k++) runSide[k] = 1;
   }
 }
 

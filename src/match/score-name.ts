@@ -111,8 +111,8 @@ export interface NameWords {
   readonly name: PreparedName;
   readonly tokens: readonly NameToken[];
   readonly weights: readonly number[];
-  /** Runs of 2–4 neighbouring words with their keys joined, made on first use by score-bound.ts. */
-  joins?: readonly WordRun[];
+  /** Runs of 2–4 neighbouring words by their joined keys, made on first use by score-bound.ts. */
+  joins?: ReadonlyMap<string, readonly WordRun[]>;
   /** The letters of each word's key as a bit set, made on first use by score-bound.ts. */
   masks?: Int32Array;
   /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */

@@ -18,11 +18,14 @@ export function bucketKeysOf(r: ResolveRecord): string[] {
 /** Does nameCounts count this record (rules.ts)? */
 export const counted = (r: ResolveRecord) => r.dataset === SEED_DATASET || r.dprk;
 
-/** One dataset's records by bucket, and which of them are counted. */
+/** One dataset's records by bucket, which of them are counted, and all of them. */
 export interface DatasetBuckets {
   buckets: Map<string, string[]>;
   counted: Set<string>;
+  ids: Set<string>;
 }
+
+export const noBuckets = (): DatasetBuckets => ({ buckets: new Map(), counted: new Set(), ids: new Set() });
 
 export function bucketsByDataset(recs: readonly ResolveRecord[]): Map<string, DatasetBuckets> {
   const out = new Map<string, DatasetBuckets>();
@@ -32,7 +35,8 @@ export function bucketsByDataset(recs: readonly ResolveRecord[]): Map<string, Da
 
 export function addRecord(into: Map<string, DatasetBuckets>, r: ResolveRecord): void {
   let ds = into.get(r.dataset);
-  if (!ds) into.set(r.dataset, (ds = { buckets: new Map(), counted: new Set() }));
+  if (!ds) into.set(r.dataset, (ds = noBuckets()));
+  ds.ids.add(r.id);
   for (const k of bucketKeysOf(r)) {
     const list = ds.buckets.get(k);
     if (list) list.push(r.id); else ds.buckets.set(k, [r.id]);
@@ -41,17 +45,10 @@ export function addRecord(into: Map<string, DatasetBuckets>, r: ResolveRecord): 
 }
 
 export function encodeBuckets(b: DatasetBuckets): string {
-  return JSON.stringify({ b: [...b.buckets], c: [...b.counted] });
+  return JSON.stringify({ b: [...b.buckets], c: [...b.counted], r: [...b.ids] });
 }
 
 export function decodeBuckets(s: string): DatasetBuckets {
-  const o = JSON.parse(s) as { b: [string, string[]][]; c: string[] };
-  return { buckets: new Map(o.b), counted: new Set(o.c) };
-}
-
-/** `n:<kind>:<key>` → the nameCounts key of a dataset (rules.ts countKey), or null for an identifier bucket. */
-export function countKeyOf(dataset: string, bucket: string): string | null {
-  if (!bucket.startsWith('n:')) return null;
-  const at = bucket.indexOf(':', 2);
-  return `${dataset}|${bucket.slice(2, at)}|${bucket.slice(at + 1)}`;
+  const o = JSON.parse(s) as { b: [string, string[]][]; c: string[]; r: string[] };
+  return { buckets: new Map(o.b), counted: new Set(o.c), ids: new Set(o.r) };
 }

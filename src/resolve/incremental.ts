@@ -18,9 +18,9 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { storedBuckets } from '../store/resolver.ts';
-import { addRecord, bucketKeysOf, countKeyOf, decodeBuckets, MAX_BUCKET, type DatasetBuckets } from './buckets.ts';
+import { addRecord, bucketKeysOf, decodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
-import { judgePair, RULES, type NameCounts, type RuleMatch } from './rules.ts';
+import { judgePair, RULES, type RuleMatch } from './rules.ts';
 
 export interface Proposal { a: ResolveRecord; b: ResolveRecord; match: RuleMatch }
 
@@ -38,30 +38,32 @@ export interface IncrementalRun {
   proposals: Proposal[];
   /** Every dataset's buckets after the version (the changed list's updated). */
   buckets: Map<string, DatasetBuckets>;
-  /** The dataset of a record any bucket holds. */
-  datasetOf: Map<string, string>;
+  /** The dataset of a record some dataset's buckets hold. */
+  datasetOf: (id: string) => string | undefined;
 }
 
-/** Sizes of buckets over every dataset. */
-function sizes(all: ReadonlyMap<string, DatasetBuckets>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const ds of all.values()) for (const [k, ids] of ds.buckets) out.set(k, (out.get(k) ?? 0) + ids.length);
-  return out;
-}
+/** A bucket's size over every dataset. */
+const sizeOf = (all: ReadonlyMap<string, DatasetBuckets>, k: string) => {
+  let n = 0;
+  for (const ds of all.values()) n += ds.buckets.get(k)?.length ?? 0;
+  return n;
+};
 
-/** nameCounts (rules.ts) from the buckets: counted records of each dataset by name key. */
-function counts(all: ReadonlyMap<string, DatasetBuckets>): NameCounts {
-  const out: NameCounts = new Map();
-  for (const [dataset, ds] of all) {
-    for (const [k, ids] of ds.buckets) {
-      const key = countKeyOf(dataset, k);
-      if (!key) continue;
-      let n = 0;
-      for (const id of ids) if (ds.counted.has(id)) n++;
-      if (n) out.set(key, n);
-    }
+/** How many counted records of a dataset are in a bucket. */
+const countIn = (ds: DatasetBuckets | undefined, k: string) => {
+  let n = 0;
+  for (const id of ds?.buckets.get(k) ?? []) if (ds!.counted.has(id)) n++;
+  return n;
+};
+
+/** nameCounts (rules.ts) read from the buckets when asked: counted records of each dataset by name key. */
+class BucketCounts extends Map<string, number> {
+  constructor(private readonly all: ReadonlyMap<string, DatasetBuckets>) { super(); }
+  override get(key: string): number | undefined {
+    // rules.ts countKey: `<dataset>|<kind>|<name key>`.
+    const i = key.indexOf('|'), j = key.indexOf('|', i + 1);
+    return countIn(this.all.get(key.slice(0, i)), `n:${key.slice(i + 1, j)}:${key.slice(j + 1)}`) || undefined;
   }
-  return out;
 }
 
 /** The list's buckets with the changed records taken out and their new state put in. */
@@ -71,7 +73,9 @@ function updated(old: DatasetBuckets, changed: ReadonlySet<string>, now: readonl
     const kept = ids.some((id) => changed.has(id)) ? ids.filter((id) => !changed.has(id)) : ids;
     if (kept.length) buckets.set(k, kept === ids ? [...ids] : kept);
   }
-  const into = new Map([[dataset, { buckets, counted: new Set([...old.counted].filter((id) => !changed.has(id))) }]]);
+  const into = new Map([[dataset, {
+    buckets, counted: new Set([...old.counted].filter((id) => !changed.has(id))), ids: new Set([...old.ids].filter((id) => !changed.has(id))),
+  }]]);
   for (const r of now) {
     if (r.dataset !== dataset) return null;
     addRecord(into, r);
@@ -83,9 +87,7 @@ function updated(old: DatasetBuckets, changed: ReadonlySet<string>, now: readonl
 function pairsToJudge(
   before: ReadonlyMap<string, DatasetBuckets>, after: ReadonlyMap<string, DatasetBuckets>, now: readonly ResolveRecord[], changed: ReadonlySet<string>, dataset: string,
 ): Set<string> | null {
-  const sizeBefore = sizes(before), sizeAfter = sizes(after);
   const L0 = before.get(dataset), L1 = after.get(dataset)!;
-  const countIn = (ds: DatasetBuckets | undefined, k: string) => (ds?.buckets.get(k) ?? []).filter((id) => ds!.counted.has(id)).length;
   const members = (k: string) => [...after.values()].flatMap((ds) => ds.buckets.get(k) ?? []);
   const pairs = new Set<string>();
   const pair = (x: string, y: string) => { if (x !== y) pairs.add(x < y ? `${x}|${y}` : `${y}|${x}`); };
@@ -94,11 +96,11 @@ function pairsToJudge(
   for (const r of now) {
     for (const k of bucketKeysOf(r)) {
       touched.add(k);
-      if (fits(sizeAfter.get(k) ?? 0)) for (const z of members(k)) pair(r.id, z);
+      if (fits(sizeOf(after, k))) for (const z of members(k)) pair(r.id, z);
     }
   }
   for (const k of touched) {
-    const crossed = fits(sizeBefore.get(k) ?? 0) !== fits(sizeAfter.get(k) ?? 0);
+    const crossed = fits(sizeOf(before, k)) !== fits(sizeOf(after, k));
     const recount = k.startsWith('n:') && countIn(L0, k) !== countIn(L1, k);
     if (!crossed && !recount) continue;
     const all = members(k);
@@ -115,27 +117,25 @@ export async function changedProposals(q: Queryable, changed: readonly string[],
   const before = new Map([...stored].map(([ds, s]) => [ds, decodeBuckets(s)]));
   const changedIds = new Set(changed);
   const now = changedIds.size ? await loadResolveRecords(q, [...changedIds]) : [];
-  const list = updated(before.get(dataset) ?? { buckets: new Map(), counted: new Set() }, changedIds, now, dataset);
+  const list = updated(before.get(dataset) ?? noBuckets(), changedIds, now, dataset);
   if (!list) return null;
   const after = new Map(before);
   after.set(dataset, list);
   const pairs = pairsToJudge(before, after, now, changedIds, dataset);
   if (!pairs) return null;
-  const datasetOf = new Map<string, string>();
-  for (const [ds, b] of after) for (const ids of b.buckets.values()) for (const id of ids) datasetOf.set(id, ds);
+  const datasetOf = (id: string) => { for (const [ds, b] of after) if (b.ids.has(id)) return ds; return undefined; };
   const wanted = new Set([...pairs].flatMap((p) => p.split('|')));
   const byId = new Map(now.map((r) => [r.id, r]));
   const missing = [...wanted].filter((id) => !byId.has(id));
   if (missing.length) for (const r of await loadResolveRecords(q, missing)) byId.set(r.id, r);
-  const size = sizes(after);
-  const nameCounts = counts(after);
+  const nameCounts = new BucketCounts(after);
   const out: Proposal[] = [];
   for (const p of pairs) {
     const [x, y] = p.split('|') as [string, string];
     const a = byId.get(x), b = byId.get(y);
     if (!a || !b) continue;
     const keysB = new Set(bucketKeysOf(b));
-    if (!bucketKeysOf(a).some((k) => keysB.has(k) && fits(size.get(k) ?? 0))) continue;
+    if (!bucketKeysOf(a).some((k) => keysB.has(k) && fits(sizeOf(after, k)))) continue;
     const match = judgePair(a, b, nameCounts);
     if (match) out.push({ a, b, match });
   }

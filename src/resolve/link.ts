@@ -9,7 +9,7 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { loadClusterState, markRuled, recordJudgements, type JudgementInput } from '../store/resolver.ts';
-import { bucketKeysOf, bucketsByDataset, encodeBuckets, MAX_BUCKET, type DatasetBuckets } from './buckets.ts';
+import { bucketKeysOf, bucketsByDataset, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
 import { changedProposals, sortProposals, type Proposal } from './incremental.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, nameCounts } from './rules.ts';
@@ -72,16 +72,17 @@ export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise
   const partial = opts.changed && opts.dataset && opts.rulesCurrent ? await changedProposals(q, opts.changed, opts.dataset) : null;
   let proposals: Proposal[];
   let buckets: Map<string, DatasetBuckets>;
-  let known: Map<string, string>;
+  let known: (id: string) => string | undefined;
   if (partial) {
     ({ proposals, buckets, datasetOf: known } = partial);
   } else {
     const recs = await loadResolveRecords(q);
-    known = new Map(recs.map((r) => [r.id, r.dataset]));
+    const byId = new Map(recs.map((r) => [r.id, r.dataset]));
+    known = (id) => byId.get(id);
     proposals = proposeByRules(recs);
     buckets = bucketsByDataset(recs);
   }
-  const datasetOf = (id: string) => known.get(id) ?? datasetByPrefix(id);
+  const datasetOf = (id: string) => known(id) ?? datasetByPrefix(id);
   const state = await loadClusterState(q);
   // The clusters as this run joins them, with the lists each holds.
   const parent = new Map<string, string>();
@@ -109,7 +110,7 @@ export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise
   }
   const results = await recordJudgements(q, inputs);
   const kept = partial && opts.dataset ? [opts.dataset] : [...buckets.keys()];
-  await markRuled(q, new Map(kept.map((ds) => [ds, encodeBuckets(buckets.get(ds) ?? { buckets: new Map(), counted: new Set() })])), !partial);
+  await markRuled(q, new Map(kept.map((ds) => [ds, encodeBuckets(buckets.get(ds) ?? noBuckets())])), !partial);
   results.forEach((r, i) => {
     if (r.judgement && !r.skipped) {
       report.created++;

@@ -153,11 +153,11 @@ async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntityS
   if (cols[0]!.length) {
     await q.query(
       `INSERT INTO entities (id, schema, caption, datasets, topics, first_seen, last_seen, updated_at)
-       SELECT u.id, u.schema, u.caption, string_to_array(u.datasets, '|'), string_to_array(u.topics, '|'), u.first_seen, u.last_seen, now()
+       SELECT u.id, u.schema, u.caption, string_to_array(u.datasets, '|'), string_to_array(u.topics, '|'), u.first_seen, u.last_seen, clock_timestamp()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS u(id, schema, caption, datasets, topics, first_seen, last_seen)
        ON CONFLICT (id) DO UPDATE SET schema = EXCLUDED.schema, caption = EXCLUDED.caption, datasets = EXCLUDED.datasets,
-         topics = EXCLUDED.topics, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen, updated_at = now()`,
+         topics = EXCLUDED.topics, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen, updated_at = EXCLUDED.updated_at`,
       cols,
     );
   }
@@ -193,7 +193,11 @@ export async function refreshEntities(q: Queryable, ids: readonly string[]): Pro
       });
     }
     const gone = batch.filter((id) => !summaries.has(id));
-    if (gone.length) await q.query('DELETE FROM entities WHERE id = ANY($1::text[])', [gone]);
+    if (gone.length) {
+      await q.query('DELETE FROM entities WHERE id = ANY($1::text[])', [gone]);
+      // A removal leaves no updated_at behind: the rule run's stamp (store/resolver.ts) counts these rows.
+      await q.query('INSERT INTO entity_removals (entities) VALUES ($1)', [gone.length]);
+    }
     await writeDerived(q, summaries, batch);
   }
 }

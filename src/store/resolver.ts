@@ -377,31 +377,40 @@ export async function undoJudgement(q: Queryable, id: string, by: string, reason
 }
 
 /**
- * A fingerprint of what the rule run reads: the entities (every write of statements refreshes them) and the
- * judgements. The run stores it (with its buckets, resolver_buckets); while the store still shows it, the next
- * list version's run need only look at the records that version changed (src/resolve/incremental.ts).
+ * A fingerprint of what the rule run reads: the entities (every write of statements refreshes them: the newest
+ * write, at clock time, and the removals) and the judgements (made, undone). The run stores it (with its buckets,
+ * resolver_buckets); while the store still shows it, the next list version's run need only look at the records
+ * that version changed (src/resolve/incremental.ts). Every part only grows.
  */
 async function recordsStamp(q: Queryable): Promise<string> {
   const [row] = await q.query<{ stamp: string }>(
-    `SELECT e.n::text || '/' || coalesce(e.at::text, '') || '/' || j.n::text || '/' || coalesce(j.made::text, '') || '/' || coalesce(j.undone::text, '') AS stamp
-       FROM (SELECT count(*) AS n, max(updated_at) AS at FROM entities) e,
-            (SELECT count(*) AS n, max(created_at) AS made, max(undone_at) AS undone FROM judgements) j`);
+    `SELECT coalesce((SELECT max(updated_at) FROM entities)::text, '') || '/' || (SELECT count(*) FROM entity_removals)::text || '/' ||
+            j.n::text || '/' || j.undone::text AS stamp
+       FROM (SELECT count(*) AS n, count(undone_at) AS undone FROM judgements) j`);
   return row?.stamp ?? '';
 }
 
-/** Does the store still show what the last rule run saw (nothing written since but by list versions that say what they changed)? */
+/**
+ * Does the store still show what the last rule run saw (nothing written since but by list versions that say what
+ * they changed)? When it does, takes the lock that keeps other writers of entities and judgements out until the
+ * caller's transaction ends, and looks again (on PostgreSQL, a writer in flight is waited for; one after stamps later).
+ */
 export async function ruledStampHolds(q: Queryable): Promise<boolean> {
-  const [row] = await q.query<{ ruled_stamp: string | null }>('SELECT ruled_stamp FROM resolver_state WHERE id = 1');
-  return !!row?.ruled_stamp && row.ruled_stamp === await recordsStamp(q);
+  const holds = async () => {
+    const [row] = await q.query<{ ruled_stamp: string | null }>('SELECT ruled_stamp FROM resolver_state WHERE id = 1');
+    return !!row?.ruled_stamp && row.ruled_stamp === await recordsStamp(q);
+  };
+  if (!(await holds())) return false;
+  await q.query('LOCK TABLE entities, judgements IN SHARE ROW EXCLUSIVE MODE');
+  return holds();
 }
 
 /** After a rule run: its buckets by dataset (all of them, or those given) and the stamp of what it saw. */
 export async function markRuled(q: Queryable, buckets: ReadonlyMap<string, string>, replaceAll: boolean): Promise<void> {
   if (replaceAll) await q.query('DELETE FROM resolver_buckets');
-  if (buckets.size) {
-    await q.query(
-      `INSERT INTO resolver_buckets (dataset, data) SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT (dataset) DO UPDATE SET data = EXCLUDED.data`, [[...buckets.keys()], [...buckets.values()]]);
+  // One row at a time: a few MB given as a text[] literal costs its escaping and parsing.
+  for (const [dataset, data] of buckets) {
+    await q.query('INSERT INTO resolver_buckets (dataset, data) VALUES ($1, $2) ON CONFLICT (dataset) DO UPDATE SET data = EXCLUDED.data', [dataset, data]);
   }
   await q.query('UPDATE resolver_state SET ruled_stamp = $1 WHERE id = 1', [await recordsStamp(q)]);
 }

@@ -32,17 +32,16 @@ const QUOTE = 0x22, NL = 0x0a, CR = 0x0d, COMMA = 0x2c;
 function csvRows(buf: Buffer): [number, number][] {
   const out: [number, number][] = [];
   let start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  let quotes = 0;
-  let scan = start;
-  while (start < buf.length) {
-    const nl = buf.indexOf(NL, scan);
-    const end = nl < 0 ? buf.length : nl;
-    for (let q = buf.indexOf(QUOTE, scan); q >= 0 && q < end; q = buf.indexOf(QUOTE, q + 1)) quotes++;
-    if (quotes % 2 === 1 && nl >= 0) { scan = nl + 1; continue; }
-    const stop = end > start && buf[end - 1] === CR ? end - 1 : end;
-    if (stop > start) out.push([start, stop]);
-    start = scan = end + 1;
-    quotes = 0;
+  let quoted = false;
+  for (let i = start; i <= buf.length; i++) {
+    const c = i < buf.length ? buf[i] : NL;
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === NL && (!quoted || i === buf.length)) {
+      const stop = i > start && buf[i - 1] === CR ? i - 1 : i;
+      if (stop > start) out.push([start, stop]);
+      start = i + 1;
+      quoted = false;
+    }
   }
   return out;
 }
@@ -71,6 +70,17 @@ function sideRows(file: string): SideRows | null {
   return { byEnt, buf };
 }
 
+/** A row with the alt.csv and add.csv rows of its entry, as one byte string to hash. */
+function withSides(row: Buffer, ent: string, ...sides: (SideRows | null)[]): Buffer {
+  const parts: Buffer[] = [row];
+  for (const side of sides) {
+    parts.push(ZERO);
+    for (const r of side?.byEnt.get(ent) ?? []) parts.push(side!.buf.subarray(r[0], r[1]), LF);
+  }
+  return Buffer.concat(parts);
+}
+const ZERO = Buffer.from([0]), LF = Buffer.from([NL]);
+
 const joinRows = (buf: Buffer, rows: readonly [number, number][]) => Buffer.concat(rows.flatMap(([a, b]) => [buf.subarray(a, b), Buffer.from('\r\n')]));
 
 /** OFAC's sdn.csv (with alt.csv / add.csv) split by entry; null when the split cannot vouch for the file (the parser then reads it whole). */
@@ -88,12 +98,7 @@ export function splitOfacCsv(file: string, name: string, alt?: string, add?: str
     const ent = firstField(buf, row);
     if (eof || ent === null || rowOf.has(ent)) return null;
     rowOf.set(ent, row);
-    const parts: (Buffer | string)[] = [buf.subarray(row[0], row[1])];
-    for (const side of [alts, adds]) {
-      parts.push('\u0000');
-      for (const r of side?.byEnt.get(ent) ?? []) parts.push(side!.buf.subarray(r[0], r[1]), '\n');
-    }
-    records.push({ entryId: ent, hash: hash('sha1', Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))) });
+    records.push({ entryId: ent, hash: hash('sha1', alts || adds ? withSides(buf.subarray(row[0], row[1]), ent, alts, adds) : buf.subarray(row[0], row[1])) });
   }
   if (!records.length) return null;
   // Side rows of no sdn.csv entry are read with every subset, as the whole-file parse would read (and check) them.

@@ -22,8 +22,32 @@ export interface PrevEntry {
   linked_to: string[];
 }
 
-/** The digests of a list's entries still listed, as one row of JSON (PGlite's per-row result handling costs more than the query). */
+const FIELD = '\u001f', ROW = '\u001e', ITEM = '\u001d';
+
+/**
+ * The digests of a list's entries still listed, as one text value (PGlite's per-row result handling costs more than
+ * the query, and JSON built in SQL several times the text): fields and rows apart by control characters, read back
+ * through JSON when some value holds one of them.
+ */
 export async function storedDigests(q: Queryable, dataset: string): Promise<Map<string, PrevEntry>> {
+  const [packed] = await q.query<{ rows: string | null; n: number; odd: boolean | null }>(
+    `SELECT string_agg(concat_ws(E'\\x1f', entry_id, content_hash, entity_id, schema, caption, dprk::text, coalesce(raw_hash, ''),
+              array_to_string(linked_to, E'\\x1d')), E'\\x1e') AS rows, count(*)::int AS n,
+            bool_or(entry_id || entity_id || schema || caption || array_to_string(linked_to, '') ~ E'[\\x1d-\\x1f]') AS odd
+       FROM list_entry_digests WHERE dataset = $1`, [dataset]);
+  const out = new Map<string, PrevEntry>();
+  if (!packed?.n) return out;
+  if (packed.odd) return storedDigestsAsJson(q, dataset);
+  const rows = packed.rows!.split(ROW);
+  for (const row of rows) {
+    const f = row.split(FIELD);
+    if (f.length !== 8 || rows.length !== packed.n) return storedDigestsAsJson(q, dataset);
+    out.set(f[0]!, { hash: f[1]!, entity_id: f[2]!, schema: f[3]!, caption: f[4]!, dprk: f[5] === 'true', raw: f[6] || null, linked_to: f[7] ? f[7].split(ITEM) : [] });
+  }
+  return out;
+}
+
+async function storedDigestsAsJson(q: Queryable, dataset: string): Promise<Map<string, PrevEntry>> {
   const [listed] = await q.query<{ rows: string }>(
     `SELECT coalesce(json_agg(json_build_array(entry_id, content_hash, entity_id, schema, caption, dprk, raw_hash, linked_to)), '[]')::text AS rows
        FROM list_entry_digests WHERE dataset = $1`, [dataset]);
