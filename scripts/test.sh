@@ -4,7 +4,8 @@
 # the server-backend tests, builds the web app for the browser tests, checks
 # types, and runs every test. Nothing is skipped for want of a program. At exit
 # (also on failure or Ctrl-C) it drops the PostgreSQL role it made (a random
-# password, never written down) and stops PostgreSQL if it started it.
+# password, never written down), stops PostgreSQL if it started it, and removes
+# the run's temporary directory (the store template, copied stores, fixtures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[room39 test] %s\n' "$*" >&2; }
@@ -35,8 +36,10 @@ drop_role() {
   done
   echo "DROP ROLE IF EXISTS \"$role\"" | psql_as_postgres >/dev/null
 }
+run_tmp=''
 cleanup() {
   local status=$?
+  if [ -n "$run_tmp" ]; then rm -rf -- "$run_tmp"; fi
   if [ -n "$pg_role" ]; then drop_role "$pg_role" || log "could not drop the role $pg_role"; fi
   # Stopped by the last test run out, if a test run started it (runs in other work trees may share it).
   if [ -n "$pg_ver" ] && [ -f "$pg_marker" ]; then
@@ -92,6 +95,10 @@ log 'checking types'
 npx tsc --noEmit -p .
 
 mkdir -p test-artifacts
+# Every temporary file of the run (the loaded store template, each test's copy of it, edited list files,
+# browser profiles) goes under one directory, removed at exit.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/room39-test-run.XXXXXX")
+export TMPDIR="$run_tmp"
 log 'running the test suite (PGlite and PostgreSQL backends, Chromium browser tests)'
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
