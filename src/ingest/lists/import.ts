@@ -189,7 +189,8 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
     let linkReport: LinkReport | null = null;
     let rulesCurrent = false;
     const counts = await importVersion(db, resolveVersion, source, {
-      beforeWrites: async (tx) => { rulesCurrent = opts.link !== false && await ruledStampHolds(tx); },
+      // Only an update that can keep records unparsed asks (and, on PostgreSQL, takes the lock that keeps the answer true).
+      beforeWrites: async (tx) => { rulesCurrent = opts.link !== false && split !== null && skipUnchanged && await ruledStampHolds(tx); },
       afterRecords: ({ sourceId: sid, version, entityIdsByName, only, kept }) => {
         const wanted = [...(only ? links.filter((l) => only.has(l.from)) : links), ...kept]
           .sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
