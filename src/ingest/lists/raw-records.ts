@@ -46,6 +46,9 @@ function csvRows(buf: Buffer): [number, number][] {
   return out;
 }
 
+/** The row that is only OFAC's end-of-file byte (0x1A). */
+const isEofRow = (buf: Buffer, [start, end]: [number, number]) => end - start === 1 && buf[start] === 0x1a;
+
 /** The first field of a row (ent_num), unquoted and trimmed; null when it is not a plain number. */
 function firstField(buf: Buffer, [start, end]: [number, number]): string | null {
   let a = start, b = buf.indexOf(COMMA, start);
@@ -61,7 +64,7 @@ function sideRows(file: string): SideRows | null {
   const buf = fs.readFileSync(file);
   const byEnt = new Map<string, [number, number][]>();
   for (const row of csvRows(buf)) {
-    if (row[1] - row[0] === 1 && buf[row[0]] === 0x1a) continue;
+    if (isEofRow(buf, row)) continue;
     const ent = firstField(buf, row);
     if (ent === null) return null;
     const list = byEnt.get(ent);
@@ -94,7 +97,7 @@ export function splitOfacCsv(file: string, name: string, alt?: string, add?: str
   const rowOf = new Map<string, [number, number]>();
   let eof = false;
   for (const row of rows) {
-    if (row[1] - row[0] === 1 && buf[row[0]] === 0x1a) { eof = true; continue; }
+    if (isEofRow(buf, row)) { eof = true; continue; }
     const ent = firstField(buf, row);
     if (eof || ent === null || rowOf.has(ent)) return null;
     rowOf.set(ent, row);
