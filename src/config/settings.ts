@@ -23,7 +23,7 @@ export interface DocumentSettings {
   timeoutMs: number;
   /** ROOM39_EXTRACT_MEMORY_MB (default 512): the memory one extraction worker may use; refused past it. */
   memoryMb: number;
-  /** ROOM39_EXTRACT_WORKERS (default 2): extraction worker threads (documents read and extracted at once). */
+  /** ROOM39_EXTRACT_WORKERS (default 2): extraction worker processes (documents read and extracted at once). */
   workers: number;
   /** ROOM39_PDF_MAX_PAGES (default 1000): the most pages a PDF may have. */
   pdfMaxPages: number;

@@ -45,7 +45,7 @@ export const serveCommand: CliCommand = {
     };
     await anchor();
     const anchorTimer = setInterval(() => void anchor(), anchorTo.minutes * 60_000).unref();
-    // Extraction runs in worker threads (a budget per document); they start with the first document, or now when asked
+    // Extraction runs in worker processes (a budget per document); they start with the first document, or now when asked
     // (ROOM39_EXTRACT_WARM=1): two idle workers holding the graph's names cost about 150 MB.
     if (services.settings.documents.warm) await warmExtraction(services.db, services.settings.documents);
     // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).

@@ -1,7 +1,7 @@
-// Starts an extraction worker thread (pool.ts): TypeScript through tsx, as
-// bin/room39.js does for the main thread, then the worker module itself.
+// Starts an extraction worker process (pool.ts): TypeScript through tsx, as
+// bin/room39.js does for the server, then the worker module named by the
+// first argument.
 import { register } from 'tsx/esm/api';
-import { workerData } from 'node:worker_threads';
 
 register();
-await import(workerData.entry);
+await import(process.argv[2]);

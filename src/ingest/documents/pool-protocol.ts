@@ -1,4 +1,4 @@
-/** The messages between the extraction pool (pool.ts) and its worker threads (pool-worker.ts). */
+/** The messages between the extraction pool (pool.ts) and its worker processes (pool-worker.ts). */
 import type { ErrorCode } from '../../errors.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 import type { EntityView } from '../../model/entity.ts';

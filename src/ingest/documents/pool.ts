@@ -1,12 +1,16 @@
 /**
- * Extraction off the server's main thread (issue 16, item 2): a pool of
- * worker threads reads PDFs and extracts documents, one job per worker at a
- * time, each within a budget — time (default 30 s) and memory (default
- * 512 MB). A job past its budget has its worker stopped and is refused with
- * a message saying which budget it passed; the worker is replaced. The main
- * thread keeps answering (`/healthz`, search) whatever a document holds.
+ * Extraction off the server's process (issue 16, item 2): a pool of child
+ * processes reads PDFs and extracts documents, one job per worker at a time,
+ * each within a budget — time (default 30 s) and memory (default 512 MB). A
+ * job past its budget has its worker stopped and is refused with a message
+ * saying which budget it passed; the worker is replaced. The server keeps
+ * answering (`/healthz`, search) whatever a document holds.
+ *
+ * Processes, not worker threads: a worker thread that reaches its heap limit
+ * inside some V8 paths (a regular expression, for one) takes the whole
+ * process down with it, so a thread's memory budget could stop the server.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { Room39Error } from '../../errors.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 import type { EntityView } from '../../model/entity.ts';
@@ -28,7 +32,9 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
+  /** The end of the worker's standard error: how a heap-limit death is told from another. */
+  stderrTail: string;
   busy: Pending | null;
   timer: NodeJS.Timeout | null;
   stamp: string | null;
@@ -38,6 +44,7 @@ interface Slot {
 
 const BOOTSTRAP = new URL('./pool-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./pool-worker.ts', import.meta.url).href;
+const HEAP_LIMIT = /heap limit|heap out of memory|allocation failed/i;
 
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
@@ -75,7 +82,7 @@ export class ExtractionPool {
     if (!this.graph) return;
     for (const slot of this.slots) {
       if (slot.stamp === this.graph.stamp) continue;
-      slot.worker.postMessage({ type: 'graph', stamp: this.graph.stamp, entities: this.graph.entities } satisfies ToWorker);
+      send(slot, { type: 'graph', stamp: this.graph.stamp, entities: this.graph.entities });
       slot.stamp = this.graph.stamp;
     }
   }
@@ -84,7 +91,7 @@ export class ExtractionPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Room39Error('database_unreachable', 'the server is shutting down', p.where));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.splice(0).map((s) => stop(s.worker)));
   }
 
   private run(job: Job, where: string | null): Promise<JobResult> {
@@ -106,27 +113,33 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY },
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.limits.memoryMb >> 3)) },
+    const worker = fork(BOOTSTRAP, [ENTRY], {
+      execArgv: [`--max-old-space-size=${this.limits.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const slot: Slot = { worker, busy: null, timer: null, stamp: null, ready: false };
-    worker.unref();
+    const slot: Slot = { worker, stderrTail: '', busy: null, timer: null, stamp: null, ready: false };
+    idle(slot);
+    worker.stderr?.setEncoding('utf8');
+    worker.stderr?.on('data', (chunk: string) => {
+      slot.stderrTail = (slot.stderrTail + chunk).slice(-4096);
+    });
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
-    worker.on('error', (e: Error & { code?: string }) => this.onExit(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : e));
-    worker.on('exit', () => this.onExit(slot, null));
+    worker.on('error', (e: Error) => this.onExit(slot, e));
+    worker.on('exit', () => this.onExit(slot, HEAP_LIMIT.test(slot.stderrTail) ? 'memory' : null));
     this.slots.push(slot);
     return slot;
   }
 
   private start(slot: Slot, p: Pending): void {
     slot.busy = p;
+    busy(slot);
     if (p.job.kind === 'extract' && p.job.withResolver && this.graph && slot.stamp !== this.graph.stamp) {
-      slot.worker.postMessage({ type: 'graph', stamp: this.graph.stamp, entities: this.graph.entities } satisfies ToWorker);
+      send(slot, { type: 'graph', stamp: this.graph.stamp, entities: this.graph.entities });
       slot.stamp = this.graph.stamp;
     }
     if (slot.ready) this.startClock(slot);
-    slot.worker.postMessage({ type: 'job', id: p.id, job: p.job } satisfies ToWorker);
+    send(slot, { type: 'job', id: p.id, job: p.job });
   }
 
   private startClock(slot: Slot): void {
@@ -151,6 +164,7 @@ export class ExtractionPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.busy = null;
+    idle(slot);
   }
 
   /** A job past its budget: its worker is stopped (and replaced when needed), the job refused saying which budget. */
@@ -158,7 +172,7 @@ export class ExtractionPool {
     const p = slot.busy;
     this.finish(slot);
     this.remove(slot);
-    void slot.worker.terminate();
+    void stop(slot.worker);
     if (p) p.reject(budgetError(budget, p, this.limits));
     this.dispatch();
   }
@@ -170,7 +184,7 @@ export class ExtractionPool {
     this.remove(slot);
     if (p) {
       if (cause === 'memory') p.reject(budgetError('memory', p, this.limits));
-      else p.reject(new Room39Error('invalid_input', `the extraction worker stopped (${cause instanceof Error ? cause.message : 'exited'})`, p.where));
+      else p.reject(new Room39Error('invalid_input', `the extraction worker stopped (${cause instanceof Error ? cause.message : exitOf(slot.worker)})`, p.where));
     }
     this.dispatch();
   }
@@ -179,6 +193,34 @@ export class ExtractionPool {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
   }
+}
+
+function send(slot: Slot, message: ToWorker): void {
+  if (slot.worker.connected) slot.worker.send(message);
+}
+
+/** An idle worker does not keep the process alive; a busy one does, until its answer. */
+function idle(slot: Slot): void {
+  slot.worker.unref();
+  slot.worker.channel?.unref();
+}
+
+function busy(slot: Slot): void {
+  slot.worker.ref();
+  slot.worker.channel?.ref();
+}
+
+function exitOf(worker: ChildProcess): string {
+  return worker.signalCode ? `signal ${worker.signalCode}` : `exit code ${worker.exitCode ?? 'unknown'}`;
+}
+
+/** Kills a worker and waits for it to be gone. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill('SIGKILL');
+  });
 }
 
 function budgetError(budget: 'time' | 'memory', p: Pending, limits: PoolLimits): Room39Error {

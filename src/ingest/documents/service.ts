@@ -2,7 +2,7 @@
  * What the doors (CLI, HTTP) call for documents: the graph names are resolved
  * against (rebuilt when the graph changes), reading a document, extraction
  * without storing, and submission into the review queue. The server reads
- * PDFs and extracts in a pool of worker threads with a budget per document
+ * PDFs and extracts in a pool of worker processes with a budget per document
  * (pool.ts); the CLI, one user at a time, does it in its own thread.
  */
 import type { Db } from '../../store/db.ts';
