@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { matchBodies, matchExamples } from './match-queries.ts';
+import { openLoop } from './open-loop.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { values } = parseArgs({ options: {
@@ -48,12 +48,9 @@ function cpuMs(pid: number): number {
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
 
+/** Open-loop load (bench/load/open-loop.ts: Poisson arrivals, latency from the scheduled start). */
 function load(url: string, rate: number, seconds: number, seed: number) {
-  const next = matchBodies(pool, 2, seed);
-  return autocannon({
-    url: `${url}/match/default`, connections: 20, duration: seconds, overallRate: rate, timeout: 10,
-    requests: [{ method: 'POST', path: '/match/default', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: values.body === 'fixed' ? FIXED : next() }) }],
-  });
+  return openLoop({ url, method: 'POST', path: '/match/default', body: values.body === 'fixed' ? FIXED : matchBodies(pool, 2, seed), rate, seconds, connections: 20, seed });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -68,9 +65,9 @@ try {
       const before = cpuMs(pid);
       const r = await load(urls[j]!, Number(values.rate), Number(values.seconds), 100 + k);
       const o = out[j]!;
-      o.cpu.push((cpuMs(pid) - before) / Math.max(1, r.requests.total));
-      o.p50.push(r.latency.p50);
-      o.p99.push(r.latency.p99);
+      o.cpu.push((cpuMs(pid) - before) / Math.max(1, r.requests));
+      o.p50.push(r.p50_ms);
+      o.p99.push(r.p99_ms);
       o.errors += r.errors + r.timeouts + r.non2xx;
     }
   }

@@ -5,6 +5,7 @@
  * CSRF and the policy table (auth.ts), and the upload checks on document
  * submission (upload.ts). Called once from app.ts.
  */
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Room39Error } from '../../errors.ts';
 import { errorResponse } from '../errors.ts';
@@ -19,10 +20,24 @@ import { requestGuard } from './request-guard.ts';
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 export const MAX_MATCH_BODY_BYTES = 10 * 1024 * 1024;
 
-const limitBody = (maxSize: number) => bodyLimit({
-  maxSize,
-  onError: (c) => errorResponse(c, new Room39Error('too_large', `the request body is over ${maxSize / 1048576} MB`)),
-});
+/**
+ * Refuses a body over `maxSize`. A request that states its length (and is not chunked) is judged by that header alone,
+ * as Hono's bodyLimit does, but without touching `c.req.raw.body`: on @hono/node-server that would build a web Request
+ * and stream the body through it, where the route's `c.req.json()` otherwise reads the socket directly. Bodies of
+ * unstated length go through Hono's bodyLimit, which counts them as they arrive.
+ */
+const limitBody = (maxSize: number): MiddlewareHandler => {
+  const tooLarge = (c: Context) => errorResponse(c, new Room39Error('too_large', `the request body is over ${maxSize / 1048576} MB`));
+  const counted = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > maxSize ? Promise.resolve(tooLarge(c)) : next();
+    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return counted(c, next);
+  };
+};
 
 export function installSecurity(app: App, services: Services): void {
   const { security } = securityState(services);

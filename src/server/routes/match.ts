@@ -10,7 +10,8 @@
  * changed_since, exclude_entity_ids; in the body, `weights` of the features
  * beside the name, and `config` (room39's matcher has no configuration: any
  * key is refused, as yente refuses keys its algorithm does not have).
- * The translation to and from room39's matcher is src/screen/yente*.ts.
+ * The translation to and from room39's matcher is src/screen/yente*.ts; under sustained load batches are matched
+ * by worker threads holding their own index (src/screen/match-pool.ts), with the same answers.
  */
 import { z } from 'zod';
 import type { Context } from 'hono';
@@ -18,9 +19,11 @@ import type { RouteRegistrar } from '../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { ALGORITHM_NAME } from '../../match/features.ts';
 import {
-  MATCH_MAX_LIMIT, entityDates, expandEntityIds, knownDatasets, parseScreeningOptions, parseWeights, queryFromProperties,
-  querySchemaOf, screeningService, yenteMatch, yenteMatcherDocs, yenteResult, type YenteFilters,
+  MATCH_MAX_LIMIT, entityDates, expandEntityIds, knownDatasets, parseScreeningOptions, parseWeights,
+  querySchemaOf, screeningService, type YenteFilters,
 } from '../../screen/index.ts';
+import { yenteAnswer, yenteEntries, type YenteBatch, type YenteExample } from '../../screen/yente-batch.ts';
+import { matchPoolFor } from '../../screen/match-pool.ts';
 import { openCrossOrigin } from '../middleware/cors.ts';
 import { yenteFilterParams } from './yente-params.ts';
 
@@ -60,20 +63,16 @@ export const registerMatchRoutes: RouteRegistrar = (app, { db }) => {
     const weights = parseWeights(body.weights);
     const filters: YenteFilters = { ...params, excludeIds: await expandEntityIds(db, params.excludeEntityIds) };
     const dates = await entityDates(db, service);
-    const responses: Record<string, unknown> = {};
+    const queries: [string, YenteExample][] = [];
     for (const [key, ex] of Object.entries(body.queries)) {
       if (!ex) continue;
-      const schema = querySchemaOf(ex.schema);
-      if (schema === undefined) throw invalidInput(`Cannot parse example entity: unknown schema "${ex.schema.slice(0, 40)}"`, `queries.${key}.schema`);
-      const { total, results } = yenteMatch(service, queryFromProperties(schema, ex.properties), options, filters, dates, weights);
-      responses[key] = {
-        status: 200,
-        results: results.map((r) => yenteResult(r, dates.get(r.entity.id))),
-        total: { value: total, relation: 'eq' },
-        query: { id: ex.id ?? null, schema: ex.schema, properties: ex.properties },
-      };
+      if (querySchemaOf(ex.schema) === undefined) throw invalidInput(`Cannot parse example entity: unknown schema "${ex.schema.slice(0, 40)}"`, `queries.${key}.schema`);
+      queries.push([key, ex]);
     }
-    c.header('x-batch-size', String(Object.keys(responses).length));
-    return c.json({ responses, matcher: yenteMatcherDocs(), limit: options.limit });
+    const batch: YenteBatch = { queries, options, filters, weights };
+    const entries = await matchPoolFor(service, dates)?.run(batch) ?? yenteEntries(service, batch, dates);
+    c.header('x-batch-size', String(queries.length));
+    c.header('content-type', 'application/json');
+    return c.body(yenteAnswer(queries.map(([key]) => key), entries, options.limit));
   });
 };

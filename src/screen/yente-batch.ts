@@ -1,0 +1,50 @@
+/**
+ * The answer to one yente `/match` batch, as the JSON text the route sends: each query's entry (results, total,
+ * the query echoed) written where it is matched, in the route's thread or a matching worker (match-pool.ts), and
+ * the entries joined into `{"responses": …, "matcher": …, "limit": …}` byte for byte as `JSON.stringify` of the
+ * whole object writes it.
+ */
+import type { WeightedFeature } from '../match/types.ts';
+import type { EntityDates } from './index-facts.ts';
+import type { ScreeningOptions } from './options.ts';
+import { queryFromProperties, querySchemaOf } from './query.ts';
+import type { ScreeningService } from './service.ts';
+import { yenteMatcherDocs, yenteResult } from './yente.ts';
+import { yenteMatch, type YenteFilters } from './yente-match.ts';
+
+/** One query of a batch as the client sent it (after the route's checks). */
+export interface YenteExample { id?: string | null; schema: string; properties: Record<string, string[]> }
+
+/** Everything one batch needs besides the index and the dates: plain data, so it can go to a worker. */
+export interface YenteBatch {
+  /** The queries to answer, keyed as the client keyed them, in the order of the response. */
+  queries: [string, YenteExample][];
+  options: ScreeningOptions;
+  filters: YenteFilters;
+  weights?: Partial<Record<WeightedFeature, number>>;
+}
+
+/** Each query's response entry as JSON text, in the batch's order. Schemas are checked by the route first. */
+export function yenteEntries(service: ScreeningService, batch: YenteBatch, dates: ReadonlyMap<string, EntityDates>): string[] {
+  return batch.queries.map(([, ex]) => {
+    const { total, results } = yenteMatch(service, queryFromProperties(querySchemaOf(ex.schema) ?? null, ex.properties), batch.options, batch.filters, dates, batch.weights);
+    return JSON.stringify({
+      status: 200,
+      results: results.map((r) => yenteResult(r, dates.get(r.entity.id))),
+      total: { value: total, relation: 'eq' },
+      query: { id: ex.id ?? null, schema: ex.schema, properties: ex.properties },
+    });
+  });
+}
+
+let matcherJson: string | null = null;
+
+/**
+ * The whole answer. `keys` must be in the order `JSON.stringify` writes an object's keys (integer-like keys first,
+ * ascending, then the rest as inserted): `Object.keys` of an object built from them gives it.
+ */
+export function yenteAnswer(keys: readonly string[], entries: readonly string[], limit: number): string {
+  matcherJson ??= JSON.stringify(yenteMatcherDocs());
+  const parts = keys.map((k, i) => `${JSON.stringify(k)}:${entries[i]}`);
+  return `{"responses":{${parts.join(',')}},"matcher":${matcherJson},"limit":${JSON.stringify(limit)}}`;
+}
