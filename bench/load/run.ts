@@ -19,7 +19,9 @@
  * `--find-max` instead warms each endpoint up for 10 s at the first rate, then steps its rate up (10 s a step) and keeps
  * the highest rate it held with no error, timeout or non-2xx answer, p99
  * under 100 ms and at least 95% of the rate achieved; the per-address limit
- * is raised for that run so the limiter is not what is measured. The load
+ * is raised for that run so the limiter is not what is measured, and /match's
+ * matching workers start with the first batch (ROOM39_MATCH_WORKERS_AFTER=0:
+ * they build their index during the warm-up, not during a measured step). The load
  * average of the machine is recorded before each step (it is shared).
  *
  * /match bodies: `--match-body varied` (the default) sends two queries drawn
@@ -55,7 +57,7 @@ const connections = Number(values.connections);
 // --data DIR reuses a filled data directory (the first start loads the bundled lists, which takes minutes).
 const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'room39-load-'));
 const child = spawn(process.execPath, [path.join(ROOT, 'bin/room39.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
-  env: { ...process.env, ROOM39_DATA: dataDir, DATABASE_URL: '', ...(findMax ? { ROOM39_RATE_ADDRESS: '100000/100000' } : {}) }, stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, ROOM39_DATA: dataDir, DATABASE_URL: '', ...(findMax ? { ROOM39_RATE_ADDRESS: '100000/100000', ROOM39_MATCH_WORKERS_AFTER: '0' } : {}) }, stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
 child.stdout.on('data', (d: Buffer) => (log += d));
