@@ -131,6 +131,9 @@ function formAt(text: string, i: number, forms: FormIndex): string | null {
 }
 
 function followedByNameContinuation(text: string, end: number): boolean {
+  // Both patterns below need a space first (tested by code: most mentions are followed by punctuation or a small word).
+  const next = text.charCodeAt(end);
+  if (next !== 32 && next !== 0xa0) return false;
   const after = text.slice(end, end + 40);
   const m = /^[ \u00a0]+([\p{Lu}][\p{L}’']*)/u.exec(after);
   if (!m || !m[1]) return false;
@@ -154,10 +157,11 @@ export function findCountryMentions(text: string): CountryMention[] {
     i = end - 1;
     const info = surfaces.get(surface)!;
     // "US$9 million", "US $300": a currency, not a mention.
-    if (/^[ \u00a0]?\$/.test(text.slice(end, end + 2)) && /^U\.?S\.?$/.test(surface)) continue;
+    if (/^U\.?S\.?$/.test(surface) && /^[ \u00a0]?\$/.test(text.slice(end, end + 2))) continue;
     if (followedByNameContinuation(text, end)) continue;
     // "Committee for Human Rights in North Korea" is a name; "… Human Rights in Seoul" says where it is.
-    if (info.via === 'name' && NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
+    // (The pattern ends on a space: tested only after one.)
+    if (info.via === 'name' && text.charCodeAt(start - 1) === 32 && NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
     if (surface in LIST_ONLY && !inCountryList(text, start, end)) continue;
     out.push({ type: 'country', text: surface, start, end, entity_id: null, country: info.code, via: info.via });
   }
