@@ -71,8 +71,8 @@ const LIST_ONLY: Readonly<Record<string, string>> = { Congo: 'CG', Georgia: 'GE'
 interface FormIndex {
   byPair: Map<number, string[]>;
   bySingle: Map<number, string[]>;
-  /** First characters of any form (UTF-16 code units): most positions of a text start none. */
-  first: Set<number>;
+  /** 1 at each UTF-16 code unit that starts a form: most positions of a text start none. */
+  first: Uint8Array;
 }
 
 let cached: { forms: FormIndex; surfaces: Map<string, Surface> } | null = null;
@@ -81,10 +81,10 @@ function matcher() {
   if (cached) return cached;
   const surfaces = buildSurfaces();
   for (const [form, code] of Object.entries(LIST_ONLY)) surfaces.set(form, { code, via: 'name' });
-  const forms: FormIndex = { byPair: new Map(), bySingle: new Map(), first: new Set() };
+  const forms: FormIndex = { byPair: new Map(), bySingle: new Map(), first: new Uint8Array(65536) };
   for (const form of [...surfaces.keys()].sort((a, b) => b.length - a.length)) {
     if (form === '') continue;
-    forms.first.add(form.charCodeAt(0));
+    forms.first[form.charCodeAt(0)] = 1;
     const map = form.length === 1 ? forms.bySingle : forms.byPair;
     const key = form.length === 1 ? form.charCodeAt(0) : pairKey(form, 0);
     const list = map.get(key);
@@ -148,7 +148,7 @@ export function findCountryMentions(text: string): CountryMention[] {
   const { forms, surfaces } = matcher();
   const out: CountryMention[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!forms.first.has(text.charCodeAt(i)) || letterOrNumber(codePointBefore(text, i))) continue;
+    if (forms.first[text.charCodeAt(i)] === 0 || letterOrNumber(codePointBefore(text, i))) continue;
     const surface = formAt(text, i, forms);
     if (surface === null) continue;
     const start = i;
