@@ -31,12 +31,21 @@ export function mayEndWith(s: string, words: readonly string[]): boolean {
       if (s.charCodeAt(b - 1) > 127) return true;
       b--;
     }
-    const word = s.slice(b, e).toLowerCase();
-    for (const w of words) if (word.endsWith(w)) return true;
-    if (word !== 'the') return false;
+    for (const w of words) if (endsWithLower(s, b, e, w)) return true;
+    if (!(e - b === 3 && endsWithLower(s, b, e, 'the'))) return false;
     e = b;
   }
   return false;
+}
+
+/** Whether the ASCII word s[b, e) ends with `w` (lower case), ignoring case. */
+function endsWithLower(s: string, b: number, e: number, w: string): boolean {
+  if (e - b < w.length) return false;
+  for (let i = w.length - 1, j = e - 1; i >= 0; i--, j--) {
+    const c = s.charCodeAt(j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** A pattern anchored at the end of its window, tried only where `mayEndWith` says it can match. */
