@@ -104,6 +104,27 @@ function wordEnd(text: string, i: number): number {
   return WORD_AT.lastIndex;
 }
 
+/** The characters of a short word as one number (-1 when one is not ASCII: no connector is then). */
+function codeKey(text: string, start: number, end: number): number {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return -1;
+    k = k * 128 + c;
+  }
+  return k * 4 + (end - start);
+}
+const CONNECTOR_CODES = new Set([...CONNECTORS].map((w) => codeKey(w, 0, w.length)));
+
+/** Whether `push` would strip something from the word's end (a possessive, trailing apostrophes or hyphens). */
+function strippable(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x2019 || last === 39 || last === 45) return true;
+  if (last !== 115 || end - start < 2) return false;
+  const prev = text.charCodeAt(end - 2);
+  return prev === 0x2019 || prev === 39;
+}
+
 /** Stands for every lower-case word longer than any connector: such a word only ends a run, wherever it stands. */
 const PLAIN_WORD: Token = { start: 0, end: 0, text: '', cap: false, num: false };
 
@@ -111,6 +132,12 @@ function push(out: Token[], text: string, start: number, end: number): void {
   const first = text.charCodeAt(start);
   const lower = first >= 97 && first <= 122;
   if (lower && end - start > 3) {
+    out.push(PLAIN_WORD);
+    return;
+  }
+  // A short lower-case word that is no connector and has nothing to strip (most of them: "is", "a", "was") ends a run
+  // whatever it is: told by character code, without making its string.
+  if (lower && !strippable(text, start, end) && !CONNECTOR_CODES.has(codeKey(text, start, end))) {
     out.push(PLAIN_WORD);
     return;
   }
