@@ -127,18 +127,22 @@ function strippable(text: string, start: number, end: number): boolean {
 
 /** Stands for every lower-case word longer than any connector: such a word only ends a run, wherever it stands. */
 const PLAIN_WORD: Token = { start: 0, end: 0, text: '', cap: false, num: false };
+/** One stands for several in a row: a second one in a row changes nothing in `spansOf` (the run is already ended). */
+function pushPlain(out: Token[]): void {
+  if (out[out.length - 1] !== PLAIN_WORD) out.push(PLAIN_WORD);
+}
 
 function push(out: Token[], text: string, start: number, end: number): void {
   const first = text.charCodeAt(start);
   const lower = first >= 97 && first <= 122;
   if (lower && end - start > 3) {
-    out.push(PLAIN_WORD);
+    pushPlain(out);
     return;
   }
   // A short lower-case word that is no connector and has nothing to strip (most of them: "is", "a", "was") ends a run
   // whatever it is: told by character code, without making its string.
   if (lower && !strippable(text, start, end) && !CONNECTOR_CODES.has(codeKey(text, start, end))) {
-    out.push(PLAIN_WORD);
+    pushPlain(out);
     return;
   }
   let t = text.slice(start, end);
@@ -148,7 +152,7 @@ function push(out: Token[], text: string, start: number, end: number): void {
   if (!t) return;
   // A short lower-case word other than a connector ends a run as a long one does.
   if (lower && !CONNECTORS.has(t)) {
-    out.push(PLAIN_WORD);
+    pushPlain(out);
     return;
   }
   const c = t.charCodeAt(0);
