@@ -8,6 +8,7 @@
  * fails the suite instead of quietly testing less.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/store/db.ts';
@@ -36,6 +37,13 @@ function emptyPgliteTemplate(): Promise<string> {
   return ensureTemplateDir(dir, async (d) => {
     await (await openDb({ dataDir: d })).close();
   });
+}
+
+/** Fills `dir` (new or empty) with a copy of the empty migrated PGlite store, for a test that opens the directory itself; returns `dir`. */
+export async function emptyPgliteDir(dir: string): Promise<string> {
+  fs.cpSync(await emptyPgliteTemplate(), dir, { recursive: true });
+  for (const f of ['room39.lock', '.complete']) fs.rmSync(path.join(dir, f), { force: true });
+  return dir;
 }
 
 export async function freshDb(backend: Backend = 'pglite'): Promise<TestDb> {
