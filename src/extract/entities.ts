@@ -277,7 +277,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
       }
     }
     if (ask.length) {
-      const answers = await resolver.resolveMany(ask);
+      const answers = await resolver.resolveMany(ask, { threshold });
       for (let k = 0; k < ask.length; k++) {
         const r = answers[k] ?? null;
         if (accepts(ask[k]!, r)) byId[askIds[k]!] = r;
