@@ -1,6 +1,6 @@
 /**
  * An open-loop load generator: requests start at their own times (Poisson
- * arrivals at the given mean rate, seeded, or evenly spaced), whatever the
+ * arrivals at the given rate, seeded, or evenly spaced), whatever the
  * answers before them are doing, the way independent clients arrive; each
  * latency runs from the request's scheduled start to the end of its answer,
  * so a client that falls behind (all connections busy) counts as waiting.
@@ -75,19 +75,22 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     req.end(body);
   });
 
+  // Start times: `total` requests in `seconds`, evenly spaced, or at uniform random times (sorted), which is a Poisson
+  // process of that many arrivals in that time: the offered rate is exactly `rate` either way.
+  const offsets = o.arrivals === 'even'
+    ? Array.from({ length: total }, (_, i) => (i * 1000) / o.rate)
+    : Array.from({ length: total }, () => rnd() * o.seconds * 1000).sort((a, b) => a - b);
   await new Promise<void>((finish) => {
-    let next = start;
     let sent = 0;
     const tick = () => {
       const now = performance.now();
-      while (sent < total && next <= now) {
-        if (now - next > 10) late++;
-        const scheduled = next;
+      while (sent < total && start + offsets[sent]! <= now) {
+        const scheduled = start + offsets[sent]!;
+        if (now - scheduled > 10) late++;
         sent++;
         void send(scheduled).then(() => { if (++done === total) finish(); });
-        next += o.arrivals === 'even' ? 1000 / o.rate : -Math.log(1 - rnd()) * 1000 / o.rate;
       }
-      if (sent < total) setTimeout(tick, Math.max(0, Math.min(next - performance.now(), 50)));
+      if (sent < total) setTimeout(tick, Math.max(0, Math.min(start + offsets[sent]! - performance.now(), 50)));
     };
     setTimeout(tick, 20);
   });

@@ -148,7 +148,7 @@ if (findMax) {
   try {
     for (const [name, method, p, body, rates] of [
       ['search', 'GET', '/api/search?q=Mansudae', undefined, [25, 50, 100, 150, 200, 250, 300, 400, 500]],
-      ['match', 'POST', '/match/default', MATCH_BODY, [100, 150, 200, 400, 600, 800, 1000, 1200, 1500]],
+      ['match', 'POST', '/match/default', MATCH_BODY, [25, 50, 100, 150, 200, 300, 400, 600, 800, 1000, 1200, 1500]],
     ] as const) {
       if (values.only && values.only !== name) continue;
       const steps = await stepUp(name, method, p, body, [...rates]);
