@@ -163,7 +163,8 @@ class BytesBlob extends Blob {
   override get size(): number { return this.rows.byteLength; }
   override async arrayBuffer(): Promise<ArrayBuffer> {
     const b = this.rows;
-    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? b.buffer : b.slice().buffer as ArrayBuffer;
+    // PGlite reads the whole ArrayBuffer: a view of part of one (a small Buffer lives in a shared pool) is copied out first.
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? b.buffer : new Uint8Array(b).buffer;
   }
 }
 

@@ -11,6 +11,7 @@ import type { Db, Queryable } from '../../store/db.ts';
 import { refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
 import { stableId, upsertSource } from '../../store/statements.ts';
 import { canCopy } from '../../store/bulk.ts';
+import { copyNewEntities } from '../../store/entities-copy.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
 import {
@@ -409,7 +410,8 @@ export async function importVersion(
     for (const id of touched) fresh.delete(id);
     await refreshEntities(tx, [...touched]);
     mark('entities refreshed');
-    await writeEntitySummaries(tx, fresh);
+    // A first version's new entities (PGlite) go in by COPY (store/entities-copy.ts): the same rows.
+    await (firstVersion && canCopy(tx) ? copyNewEntities(tx, fresh) : writeEntitySummaries(tx, fresh));
     mark('new entities written');
     await hooks.finish?.(tx, seen.size, { dataset: info.dataset, entities: changedEntities, partial: anyKept });
     mark('finished (rule run)');
