@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,8 @@ export default defineConfig({
     // Two test files at a time: most of a file's time is spent waiting on child processes (CLI, servers, Chromium, PostgreSQL),
     // so the two cores stay busy; vitest's default here (one fewer than the cores) ran the suite one file at a time.
     maxWorkers: 2,
+    // Longest files first (from the committed list of their durations), so the two workers end together.
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: ['default'],
     // A `room39 serve` a test starts never fetches the official lists from the real publishers (tests that do point the URLs at a loopback server).
     env: { ROOM39_UPDATE_EVERY: '0' },

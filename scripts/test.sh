@@ -36,9 +36,10 @@ drop_role() {
   done
   echo "DROP ROLE IF EXISTS \"$role\"" | psql_as_postgres >/dev/null
 }
-run_tmp=''
+run_tmp='' template_pid=''
 cleanup() {
   local status=$?
+  if [ -n "$template_pid" ]; then kill "$template_pid" 2>/dev/null || true; wait "$template_pid" 2>/dev/null || true; fi
   if [ -n "$run_tmp" ]; then rm -rf -- "$run_tmp"; fi
   if [ -n "$pg_role" ]; then drop_role "$pg_role" || log "could not drop the role $pg_role"; fi
   # Stopped by the last test run out, if a test run started it (runs in other work trees may share it).
@@ -86,6 +87,23 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export ROOM39_REQUIRE_POSTGRES=1 ROOM39_REQUIRE_CHROMIUM=1
 
+mkdir -p test-artifacts
+# Every temporary file of the run (the loaded store template, each test's copy of it, edited list files,
+# browser profiles) goes under one directory, removed at exit.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/room39-test-run.XXXXXX")
+export TMPDIR="$run_tmp"
+
+# The loaded store template every test copies (test/support/services.ts) is built in the background while the web
+# app is built and the types are checked: it is one process on one core, and the test files would otherwise wait for it.
+# Only for a whole-suite run (options only, no file filter): a run of a few test files builds it when one of them needs it.
+whole_suite=1
+for arg in "$@"; do case $arg in -*) ;; *) whole_suite=0 ;; esac; done
+if [ "$whole_suite" = 1 ]; then
+  log 'building the loaded store template (in the background)'
+  node --import tsx test/support/prepare-template.ts 2>"$run_tmp/template.log" &
+  template_pid=$!
+fi
+
 if [ -f web/vite.config.ts ]; then
   log 'building the web app'
   npm run build:web --silent >/dev/null
@@ -94,14 +112,14 @@ fi
 log 'checking types'
 npx tsc --noEmit -p .
 
-mkdir -p test-artifacts
-# Every temporary file of the run (the loaded store template, each test's copy of it, edited list files,
-# browser profiles) goes under one directory, removed at exit.
-run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/room39-test-run.XXXXXX")
-export TMPDIR="$run_tmp"
+if [ -n "$template_pid" ]; then
+  # A failure here is reported, and the tests then build the template themselves (and fail with the same error).
+  if wait "$template_pid"; then cat "$run_tmp/template.log" >&2; else log "building the store template failed:"; cat "$run_tmp/template.log" >&2; fi
+  template_pid=''
+fi
 log 'running the test suite (PGlite and PostgreSQL backends, Chromium browser tests)'
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json --reporter=./test/support/timeline-reporter.ts "$@" || status=$?
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-artifacts/vitest.json", "utf8"));
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);

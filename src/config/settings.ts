@@ -21,7 +21,7 @@ export interface Settings {
 export interface DocumentSettings {
   /** ROOM39_EXTRACT_TIMEOUT_S (default 30): the longest one document may take to read and extract, in a worker; refused past it. */
   timeoutMs: number;
-  /** ROOM39_EXTRACT_MEMORY_MB (default 512): the memory one extraction worker may use; refused past it. */
+  /** ROOM39_EXTRACT_MEMORY_MB (default 512, at least 64): the heap one extraction worker process may use; a document past it is refused. */
   memoryMb: number;
   /** ROOM39_EXTRACT_WORKERS (default 2): extraction worker processes (documents read and extracted at once). */
   workers: number;
@@ -121,6 +121,15 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return n;
 }
 
+/** A worker process needs about 30 MB of heap to load its modules: a budget below 64 MB would refuse every document. */
+const MIN_EXTRACT_MEMORY_MB = 64;
+
+function extractionMemoryMb(value: string | undefined): number {
+  const mb = Math.round(positive(value, 512, 'ROOM39_EXTRACT_MEMORY_MB'));
+  if (mb < MIN_EXTRACT_MEMORY_MB) throw new Error(`ROOM39_EXTRACT_MEMORY_MB must be at least ${MIN_EXTRACT_MEMORY_MB} (got "${value}"): an extraction worker needs about 30 MB to start`);
+  return mb;
+}
+
 function rate(value: string | undefined, fallback: RateSetting, name: string): RateSetting {
   if (value === undefined || value === '') return fallback;
   const [r, b] = value.split('/');
@@ -191,7 +200,7 @@ export function readListSettings(env: NodeJS.ProcessEnv = process.env): ListSett
 export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): DocumentSettings {
   return {
     timeoutMs: Math.round(positive(env.ROOM39_EXTRACT_TIMEOUT_S, 30, 'ROOM39_EXTRACT_TIMEOUT_S') * 1000),
-    memoryMb: Math.round(positive(env.ROOM39_EXTRACT_MEMORY_MB, 512, 'ROOM39_EXTRACT_MEMORY_MB')),
+    memoryMb: extractionMemoryMb(env.ROOM39_EXTRACT_MEMORY_MB),
     workers: Math.max(1, Math.round(positive(env.ROOM39_EXTRACT_WORKERS, 2, 'ROOM39_EXTRACT_WORKERS'))),
     pdfMaxPages: Math.round(positive(env.ROOM39_PDF_MAX_PAGES, 1000, 'ROOM39_PDF_MAX_PAGES')),
     pdfMaxChars: Math.round(positive(env.ROOM39_PDF_MAX_CHARS, 5_000_000, 'ROOM39_PDF_MAX_CHARS')),

@@ -31,10 +31,6 @@ interface Surface {
 /** Forms too ambiguous in English prose to read as a country. */
 const SKIP_NAMES = new Set(['Korea', 'Congo', 'Georgia', 'Jordan', 'Chad', 'Niger', 'Guinea', 'Turkey', 'Dominica', 'Jersey', 'Man']);
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Both apostrophes: texts write Côte d’Ivoire and Côte d'Ivoire. */
 function apostropheVariants(s: string): string[] {
   const out = new Set([s, s.replace(/'/g, '’'), s.replace(/’/g, "'")]);
@@ -66,20 +62,78 @@ function buildSurfaces(): Map<string, Surface> {
 /** Names that are countries only when they stand in a list of countries (next to another country name). */
 const LIST_ONLY: Readonly<Record<string, string>> = { Congo: 'CG', Georgia: 'GE', Chad: 'TD', Niger: 'NE', Guinea: 'GN', Jordan: 'JO', Turkey: 'TR' };
 
-let cached: { re: RegExp; surfaces: Map<string, Surface> } | null = null;
+/**
+ * The country forms by their first two characters (one-character forms by their first), longest first: the scan
+ * below finds at each word start the longest form that ends at a word boundary, as one alternation of every form
+ * (longest first, between `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])`) would, without trying a thousand forms at
+ * every character of the text.
+ */
+interface FormIndex {
+  byPair: Map<number, string[]>;
+  bySingle: Map<number, string[]>;
+  /** 1 at each UTF-16 code unit that starts a form: most positions of a text start none. */
+  first: Uint8Array;
+}
+
+let cached: { forms: FormIndex; surfaces: Map<string, Surface> } | null = null;
 
 function matcher() {
   if (cached) return cached;
   const surfaces = buildSurfaces();
   for (const [form, code] of Object.entries(LIST_ONLY)) surfaces.set(form, { code, via: 'name' });
-  const forms = [...surfaces.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // Word boundaries that understand letters beyond ASCII and allow a trailing period (U.S.).
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  cached = { re, surfaces };
+  const forms: FormIndex = { byPair: new Map(), bySingle: new Map(), first: new Uint8Array(65536) };
+  for (const form of [...surfaces.keys()].sort((a, b) => b.length - a.length)) {
+    if (form === '') continue;
+    forms.first[form.charCodeAt(0)] = 1;
+    const map = form.length === 1 ? forms.bySingle : forms.byPair;
+    const key = form.length === 1 ? form.charCodeAt(0) : pairKey(form, 0);
+    const list = map.get(key);
+    if (list) list.push(form);
+    else map.set(key, [form]);
+  }
+  cached = { forms, surfaces };
   return cached;
 }
 
+const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code point is a letter or a number (ASCII by code). */
+function letterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+}
+
+/** The code point ending just before `i` (a surrogate pair read whole), or -1 at the start. */
+function codePointBefore(text: string, i: number): number {
+  if (i === 0) return -1;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The longest form at `i` that ends at a word boundary (the caller has checked the boundary before `i`), or null. */
+function formAt(text: string, i: number, forms: FormIndex): string | null {
+  const lists = [i + 1 < text.length ? forms.byPair.get(pairKey(text, i)) : undefined, forms.bySingle.get(text.charCodeAt(i))];
+  for (const list of lists) {
+    if (!list) continue;
+    for (const form of list) {
+      if (!text.startsWith(form, i)) continue;
+      const j = i + form.length;
+      if (j < text.length && letterOrNumber(text.codePointAt(j)!)) continue;
+      return form;
+    }
+  }
+  return null;
+}
+
 function followedByNameContinuation(text: string, end: number): boolean {
+  // Both patterns below need a space first (tested by code: most mentions are followed by punctuation or a small word).
+  const next = text.charCodeAt(end);
+  if (next !== 32 && next !== 0xa0) return false;
   const after = text.slice(end, end + 40);
   const m = /^[ \u00a0]+([\p{Lu}][\p{L}’']*)/u.exec(after);
   if (!m || !m[1]) return false;
@@ -91,20 +145,23 @@ function followedByNameContinuation(text: string, end: number): boolean {
 
 /** Finds every country mention in the text, in order, without overlaps. */
 export function findCountryMentions(text: string): CountryMention[] {
-  const { re, surfaces } = matcher();
+  const { forms, surfaces } = matcher();
   const out: CountryMention[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const surface = m[0];
-    const info = surfaces.get(surface);
-    if (!info) continue;
-    const start = m.index;
+  for (let i = 0; i < text.length; i++) {
+    if (forms.first[text.charCodeAt(i)] === 0 || letterOrNumber(codePointBefore(text, i))) continue;
+    const surface = formAt(text, i, forms);
+    if (surface === null) continue;
+    const start = i;
     const end = start + surface.length;
+    // The scan goes on after the form, whether or not it makes a mention.
+    i = end - 1;
+    const info = surfaces.get(surface)!;
     // "US$9 million", "US $300": a currency, not a mention.
-    if (/^[ \u00a0]?\$/.test(text.slice(end, end + 2)) && /^U\.?S\.?$/.test(surface)) continue;
+    if (/^U\.?S\.?$/.test(surface) && /^[ \u00a0]?\$/.test(text.slice(end, end + 2))) continue;
     if (followedByNameContinuation(text, end)) continue;
     // "Committee for Human Rights in North Korea" is a name; "… Human Rights in Seoul" says where it is.
-    if (info.via === 'name' && NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
+    // (The pattern ends on a space: tested only after one.)
+    if (info.via === 'name' && text.charCodeAt(start - 1) === 32 && NAME_PREFIX_PATTERN.test(text.slice(Math.max(0, start - 60), start))) continue;
     if (surface in LIST_ONLY && !inCountryList(text, start, end)) continue;
     out.push({ type: 'country', text: surface, start, end, entity_id: null, country: info.code, via: info.via });
   }

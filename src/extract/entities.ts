@@ -104,14 +104,45 @@ function wordEnd(text: string, i: number): number {
   return WORD_AT.lastIndex;
 }
 
+/** The characters of a short word as one number (-1 when one is not ASCII: no connector is then). */
+function codeKey(text: string, start: number, end: number): number {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return -1;
+    k = k * 128 + c;
+  }
+  return k * 4 + (end - start);
+}
+const CONNECTOR_CODES = new Set([...CONNECTORS].map((w) => codeKey(w, 0, w.length)));
+
+/** Whether `push` would strip something from the word's end (a possessive, trailing apostrophes or hyphens). */
+function strippable(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x2019 || last === 39 || last === 45) return true;
+  if (last !== 115 || end - start < 2) return false;
+  const prev = text.charCodeAt(end - 2);
+  return prev === 0x2019 || prev === 39;
+}
+
 /** Stands for every lower-case word longer than any connector: such a word only ends a run, wherever it stands. */
 const PLAIN_WORD: Token = { start: 0, end: 0, text: '', cap: false, num: false };
+/** One stands for several in a row: a second one in a row changes nothing in `spansOf` (the run is already ended). */
+function pushPlain(out: Token[]): void {
+  if (out[out.length - 1] !== PLAIN_WORD) out.push(PLAIN_WORD);
+}
 
 function push(out: Token[], text: string, start: number, end: number): void {
   const first = text.charCodeAt(start);
   const lower = first >= 97 && first <= 122;
   if (lower && end - start > 3) {
-    out.push(PLAIN_WORD);
+    pushPlain(out);
+    return;
+  }
+  // A short lower-case word that is no connector and has nothing to strip (most of them: "is", "a", "was") ends a run
+  // whatever it is: told by character code, without making its string.
+  if (lower && !strippable(text, start, end) && !CONNECTOR_CODES.has(codeKey(text, start, end))) {
+    pushPlain(out);
     return;
   }
   let t = text.slice(start, end);
@@ -121,7 +152,7 @@ function push(out: Token[], text: string, start: number, end: number): void {
   if (!t) return;
   // A short lower-case word other than a connector ends a run as a long one does.
   if (lower && !CONNECTORS.has(t)) {
-    out.push(PLAIN_WORD);
+    pushPlain(out);
     return;
   }
   const c = t.charCodeAt(0);
@@ -277,7 +308,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
       }
     }
     if (ask.length) {
-      const answers = await resolver.resolveMany(ask);
+      const answers = await resolver.resolveMany(ask, { threshold });
       for (let k = 0; k < ask.length; k++) {
         const r = answers[k] ?? null;
         if (accepts(ask[k]!, r)) byId[askIds[k]!] = r;

@@ -214,14 +214,16 @@ const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten
 export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {
   const state = { won: 'KPW' as ExtractedUnit };
   const all: Hit[] = [];
-  let prevCue = false;
+  let prev: Sentence | null = null;
   let lastShare: { whole: ShareWhole; sentence: Sentence; sentenceEnd: number } | null = null;
   for (const s of sentences) {
     // Most sentences hold no number at all: skip them before the costly patterns.
     const body = text.slice(s.start, s.end);
-    const cue = prevCue;
-    prevCue = WORK_CUE.test(body);
+    const before = prev;
+    prev = s;
     if (!/\d/.test(body) && !NUMBER_WORDS.test(body)) continue;
+    // Whether the sentence before speaks of work (asked only of sentences that hold a number).
+    const cue = before !== null && WORK_CUE.test(text.slice(before.start, before.end));
     const inSentence: Hit[] = [];
     const taken = new Occupancy(s.end - s.start, s.start);
     for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue), ...dates(text, s)]) {

@@ -25,6 +25,46 @@ interface Rule {
   caption: (m: RegExpExecArray) => string | null;
   /** A word every match of the rule holds: a text without it skips the rule. */
   trigger?: RegExp;
+  /**
+   * Words one of which every match holds, with at most five words (letters, digits, ’ ' - . and white space)
+   * between the match's start and it: the rule is tried only at those starts (see `keywordStarts`).
+   */
+  keywords?: readonly string[];
+}
+
+/** Words a match may hold before its keyword (a prefix like "United Nations" and three capitalised words), with one to spare. */
+const KEYWORD_REACH = 6;
+const WORD_CHAR = /^[\p{L}\p{N}’'\-.]$/u;
+const SPACE = /^\s$/u;
+
+/**
+ * Every position where a match of a keyword rule may start, as sorted, disjoint [from, to] ranges: from each keyword
+ * back over at most KEYWORD_REACH words of the characters a match can hold before it. Trying the rule (sticky) at
+ * each of these positions in order finds what one scan of the whole text finds, since no match starts elsewhere.
+ */
+function keywordStarts(text: string, keywords: readonly string[]): [number, number][] {
+  const at: number[] = [];
+  for (const k of keywords) for (let i = text.indexOf(k); i >= 0; i = text.indexOf(k, i + 1)) at.push(i);
+  at.sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const k of at) {
+    let from = k;
+    let words = 0;
+    let inWord = false;
+    while (from > 0) {
+      const ch = text[from - 1]!;
+      if (SPACE.test(ch)) inWord = false;
+      else if (WORD_CHAR.test(ch) || /[\ud800-\udfff]/.test(ch)) {
+        if (!inWord && ++words > KEYWORD_REACH) break;
+        inWord = true;
+      } else break;
+      from--;
+    }
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], k);
+    else out.push([from, k]);
+  }
+  return out;
 }
 
 /** Where to look for a named act: windows ending at each "Act" / "Regulations", not the whole text (most capitalised runs are no act). */
@@ -77,6 +117,7 @@ const RULES: Rule[] = [
     re: /(?:\b(?:EU|European|U\.N\.|UN|United Nations|\d{4})\s+)?(?:\b[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:Treaty|Charter|Covenant|Protocol)\s+(?:on|of|for|against|relating to)\s+(?:the\s+)?[\p{Lu}][\p{L}’'\-]*(?:\s+(?:(?!(?:Articles?|Sections?|Paragraphs?|Chapter|Annex|Title|Treaty|Convention|Charter|Covenant|Protocol)\b)[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12}|\b(?:\d{4}\s+)?(?:U\.N\.\s+|UN\s+)?(?:[\p{Lu}][\p{L}’'\-]*\s+){1,3}(?:Protocol|Covenant)\b/gu,
     caption: (m) => m[0].replace(/(?:\s+(?:of|the|and|in))+$/, ''),
     trigger: /Treaty|Charter|Covenant|Protocol/,
+    keywords: ['Treaty', 'Charter', 'Covenant', 'Protocol'],
   },
   // UN document symbols: A/HRC/34/L.14, S/RES/2397 (2017)
   { re: /\b(?:A\/HRC\/\d+\/(?:L\.)?\d+|S\/RES\/(\d+)(?:\s*\(\d{4}\))?|A\/RES\/\d+\/\d+)/g, caption: (m) => (m[1] ? `UNSCR ${m[1]}` : m[0]), trigger: /[AS]\/(?:HRC|RES)/ },
@@ -85,6 +126,7 @@ const RULES: Rule[] = [
     re: /(?:\b(?:U\.N\.|UN|United Nations) )?(?:\b[\p{Lu}][\p{L}’'\-]* ){0,3}Convention(?: (?:on|against|relating to) (?:the )?(?:[\p{Lu}][\p{L}’'\-]*|of|the|and|in)(?: (?:(?!(?:Articles?|Sections?|Paragraphs?|Chapter|Annex|Title|Treaty|Convention|Charter|Covenant|Protocol)\b)[\p{Lu}][\p{L}’'\-]*|of|the|and|in)){0,12})?/gu,
     caption: (m) => m[0].replace(/(?:\s+(?:of|the|and|in))+$/, ''),
     trigger: /Convention/,
+    keywords: ['Convention'],
   },
   { re: /\b(?:Charter of the United Nations|U\.?N\.? Charter)\b/g, caption: () => 'Charter of the United Nations', trigger: /Charter/ },
   // Named acts: "Trafficking Victims Protection Act", "North Korea Refugee Adoption Act", "KIMS Act"
@@ -107,6 +149,21 @@ function actCaption(raw: string): string {
 /** Finds legal instrument mentions, longest first, without overlaps. */
 function* matchesOf(rule: Rule, text: string): Generator<RegExpExecArray & { offset: number }> {
   if (rule.trigger && !rule.trigger.test(text)) return;
+  if (rule.keywords) {
+    const sticky = stickyOf(rule.re);
+    let next = 0;
+    for (const [from, to] of keywordStarts(text, rule.keywords)) {
+      for (let p = Math.max(from, next); p <= to; p++) {
+        sticky.lastIndex = p;
+        const m = sticky.exec(text);
+        if (!m) continue;
+        next = p + m[0].length;
+        p = next - 1;
+        yield Object.assign(m, { offset: 0 });
+      }
+    }
+    return;
+  }
   const windows: [number, number][] = rule.re.source === NAMED_ACT_SOURCE ? actWindows(text) : [[0, text.length]];
   const seen = new Set<string>();
   for (const [from, to] of windows) {
@@ -119,6 +176,14 @@ function* matchesOf(rule: Rule, text: string): Generator<RegExpExecArray & { off
       yield Object.assign(m, { offset: from });
     }
   }
+}
+
+const stickies = new Map<RegExp, RegExp>();
+/** The same pattern, anchored where it is tried. */
+function stickyOf(re: RegExp): RegExp {
+  let s = stickies.get(re);
+  if (!s) stickies.set(re, (s = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
+  return s;
 }
 
 export function findLegalMentions(text: string): LegalMention[] {

@@ -13,6 +13,50 @@
 
 export type Verdict = 'host' | 'other' | null;
 
+const isSpace = (c: number) => c === 32 || c === 0xa0;
+
+/**
+ * Whether a window may end as a pattern anchored at its end needs: the last word before the trailing spaces (or,
+ * when that word is "the", the word before it) ends with one of `words` (lower case). A necessary condition, tested
+ * by character code, for the patterns below that end on a word, spaces and an optional "the" (and on spaces) —
+ * irregexp tries such a pattern at every character of the window. A word outside ASCII is not judged: true.
+ */
+export function mayEndWith(s: string, words: readonly string[]): boolean {
+  let e = s.length;
+  if (e === 0 || !isSpace(s.charCodeAt(e - 1))) return false;
+  for (let round = 0; round < 2; round++) {
+    while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+    let b = e;
+    while (b > 0 && !isSpace(s.charCodeAt(b - 1))) {
+      if (s.charCodeAt(b - 1) > 127) return true;
+      b--;
+    }
+    for (const w of words) if (endsWithLower(s, b, e, w)) return true;
+    if (!(e - b === 3 && endsWithLower(s, b, e, 'the'))) return false;
+    e = b;
+  }
+  return false;
+}
+
+/** Whether the ASCII word s[b, e) ends with `w` (lower case), ignoring case. */
+function endsWithLower(s: string, b: number, e: number, w: string): boolean {
+  if (e - b < w.length) return false;
+  for (let i = w.length - 1, j = e - 1; i >= 0; i--, j--) {
+    const c = s.charCodeAt(j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** A pattern anchored at the end of its window, tried only where `mayEndWith` says it can match. */
+export interface EndPattern {
+  test(s: string): boolean;
+  exec(s: string): RegExpExecArray | null;
+}
+export function endPattern(re: RegExp, words: readonly string[]): EndPattern {
+  return { test: (s) => mayEndWith(s, words) && re.test(s), exec: (s) => (mayEndWith(s, words) ? re.exec(s) : null) };
+}
+
 const SP = String.raw`[ \u00a0]+`;
 const WORD = String.raw`[\p{L}\-’']+`;
 const WORKERS_NAMED = /\b(?:workers?|workforce|labou?rers?|labou?r|slaves|North[ \u00a0]Koreans|N\.?[ \u00a0]?Koreans|employees|welders|builders|loggers|miners|seamstresses|waitresses|fishermen|seamen|sailors|programmers)\b/i;
@@ -28,7 +72,7 @@ const CUSTOMER_AFTER = new RegExp(
   'u',
 );
 /** Goods that end up, are sold or shipped somewhere: the place of a buyer, not of the work ("ends up in markets in Canada"). */
-const GOODS_GO = new RegExp(String.raw`\b(?:end(?:s|ed|ing)?${SP}up|sold|sells?|selling|shipped|marketed|imported|retailed)\b(?:${SP}${WORD}){0,5}?${SP}(?:in|to|into|across)${SP}(?:the${SP})?$`, 'iu');
+const GOODS_GO = endPattern(new RegExp(String.raw`\b(?:end(?:s|ed|ing)?${SP}up|sold|sells?|selling|shipped|marketed|imported|retailed)\b(?:${SP}${WORD}){0,5}?${SP}(?:in|to|into|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'to', 'into', 'across']);
 /** Something made by the workers: "the crab processed by the laborers". */
 const PRODUCED_BY = /\b(?:processed|made|produced|manufactured|sewn|packed|caught|built|assembled|cut)[ \u00a0]+by\b/i;
 /** Goods go there when goods are named before the verb; workers "sold" or "shipped" are workers sent. */
@@ -38,18 +82,18 @@ function goodsGo(before: string): boolean {
   const lead = before.slice(Math.max(0, m.index - 80), m.index);
   return GOODS.test(lead) || PRODUCED_BY.test(lead) || !WORKERS_NAMED.test(lead);
 }
-const MARKET_IN = new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu');
+const MARKET_IN = endPattern(new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'of', 'across']);
 
 /** Work done for firms or clients of a place: "vessels for European companies located in Ghana". */
-const FOR_CLIENTS_IN = new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu');
+const FOR_CLIENTS_IN = endPattern(new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu'), ['in', 'from']);
 /** A company that supplies the regime or sells goods is a trader, not an employer: "a Chinese company supplying the DPRK with …". */
 const SUPPLIER_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|suppliers?|traders?)${SP}(?:that${SP}|which${SP})?(?:suppl(?:y|ies|ying|ied)|sell(?:s|ing)?|sold|provid\w+|export\w*)\b(?![^.;]{0,40}\b(?:workers|labou?r))`, 'iu');
 
 /** The writer's or reporter's own place: "writes Jane Doe, who was in Harbin". */
-const WRITER_IN = new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu');
+const WRITER_IN = endPattern(new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu'), ['in', 'from']);
 
 /** An employer in the place: "a fish processing company in Hunchun, the use of North Korean labour …". */
-const EMPLOYER_IN = new RegExp(String.raw`\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|processors?|contractors?|enterprises?|shipyards?|sites?)${SP}(?:based${SP})?(?:in|at)${SP}(?:the${SP})?$`, 'iu');
+const EMPLOYER_IN = endPattern(new RegExp(String.raw`\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|processors?|contractors?|enterprises?|shipyards?|sites?)${SP}(?:based${SP})?(?:in|at)${SP}(?:the${SP})?$`, 'iu'), ['in', 'at']);
 
 /** A host's organs: "Authorities in the port city of …", "Latvian officials", "Kuwait’s labour ministry". */
 const ORGAN_BEFORE = new RegExp(String.raw`\b(?:authorities|officials|police|inspectors|immigration${SP}officers)${SP}(?:in|of)${SP}(?:the${SP})?(?:${WORD}${SP}){0,4}$`, 'iu');
@@ -59,11 +103,11 @@ const ORGAN_ACTS = new RegExp(String.raw`\b(?:footage|video|photos|found|discove
 const REPORTED = /\b(?:said|says|told|tells|according|estimated?|believed?|reported|reports)\b/i;
 
 /** A host that denies hosting: "despite official denials from Laos", "Cambodia denied that …". */
-const DENIAL_FROM = new RegExp(String.raw`\b(?:denials?|denied|denies|denying)${SP}(?:${WORD}${SP}){0,2}?(?:from|by)${SP}(?:the${SP})?$`, 'iu');
+const DENIAL_FROM = endPattern(new RegExp(String.raw`\b(?:denials?|denied|denies|denying)${SP}(?:${WORD}${SP}){0,2}?(?:from|by)${SP}(?:the${SP})?$`, 'iu'), ['from', 'by']);
 const DENIES_AFTER = new RegExp(String.raw`^${SP}(?:has${SP}|have${SP}|had${SP})?(?:(?:officially|repeatedly|flatly)${SP})?(?:denied|denies|denying)\b`, 'iu');
 
 /** Workers building a place's venues: "North Korean slaves are building Qatar’s stadium". */
-const BUILDING = new RegExp(String.raw`\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?)${SP}(?:the${SP})?$`, 'iu');
+const BUILDING = endPattern(new RegExp(String.raw`\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?)${SP}(?:the${SP})?$`, 'iu'), ['build', 'builds', 'building', 'built', 'construct', 'constructs', 'constructed', 'constructing']);
 
 /** A headline's "N Koreans face Laos exit". */
 const EXIT_AFTER = new RegExp(String.raw`^${SP}(?:exit|exodus|expulsions?|deportations?|crackdown)\b`, 'iu');
@@ -85,7 +129,7 @@ export const SAME_PLACE_GAP = new RegExp(String.raw`^${SP}(?:(?:port|border|coas
 /** The country's employers: "popular with their Russian employers". */
 const EMPLOYERS_AFTER = new RegExp(String.raw`^${SP}(?:employers?|bosses|contractors?|managers)\b`, 'iu');
 /** A count placed in the country, its noun given before: "including 2,500 in Oman, as many as 1,500 in the UAE". */
-const COUNT_IN = new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu');
+const COUNT_IN = endPattern(new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu'), ['in']);
 /** A work in the place made by North Koreans: "the stadium in Togo was built by North Korea's Mansudae". */
 const BUILT_BY_AFTER = new RegExp(String.raw`^${SP}(?:was|were|is|are|has${SP}been|had${SP}been|have${SP}been)${SP}(?:${WORD}${SP})?(?:built|constructed|erected|cast|made|renovated)${SP}by\b[^.;]{0,60}\b(?:North${SP}Korea|DPRK|Mansudae|North${SP}Korean)`, 'iu');
 /** A sentence set in the place: "In Chinese border towns, workers …", "On Russia’s Pacific coast, thousands of North Korean workers …". */

@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, firstHostCue, hostCue, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -40,7 +40,7 @@ const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
 const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
-const NOT_WORKPLACE = /\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to']);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
 const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
@@ -61,7 +61,7 @@ const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|adde
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
 const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
-const GOODS_FROM = /\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from']);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
 const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
 
@@ -71,19 +71,19 @@ type Verdict = 'host' | 'other' | null;
 const joined = (gap: string, first: CountryMention) => LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap));
 
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
-const PRESSURE_FROM = /\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+const PRESSURE_FROM = endPattern(/\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from']);
 /** Verbs of plain travel: a destination of workers only when the sentence speaks of workers or labour. */
 const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came)$/i;
 
 /** A country a figure or list leaves out: "this figure does not include China", "excluding Russia". */
-const LEFT_OUT = /\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const LEFT_OUT = endPattern(/\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['include', 'count', 'cover', 'excluding', 'except', 'for', 'than', 'from', 'including']);
 
 /** Geography: "the country wedged between Russia and China", "bordering China". */
-const GEOGRAPHY = /\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const GEOGRAPHY = endPattern(/\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['between', 'border', 'borders', 'bordering', 'bordered', 'neighbor', 'neighbors', 'neighboring', 'neighbour', 'neighbours', 'neighbouring']);
 /** Ties to a place are not work in it: "sources with ties to Chinese companies". */
-const TIES_TO = /\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const TIES_TO = endPattern(/\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['to', 'with']);
 /** Leaving or entering a place: "workers will leave Russia", "Workers Leaves Mongolia", "labourers are entering Hunchun". */
-const LEAVES_OR_ENTERS = /\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const LEAVES_OR_ENTERS = endPattern(/\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['leave', 'leaves', 'leaving', 'left', 'depart', 'departs', 'departed', 'departing', 'enter', 'enters', 'entered', 'entering', 'into']);
 /** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
 /** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
@@ -94,7 +94,10 @@ const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from
 function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
-  before = before.replace(EXAMPLES, ' ').replace(RANGE_FROM, '$1').replace(PART_OF, ' ');
+  // (Each replacement only where the window can end as its pattern needs.)
+  if (mayEndWith(before, ['as', 'like', 'including'])) before = before.replace(EXAMPLES, ' ');
+  if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
+  if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = PREP_BEFORE.exec(before);
   if (!p) return null;
@@ -155,7 +158,7 @@ const HOST_AUTHORITY = /^(?:[’']s)?[ \u00a0]+(?:immigration[ \u00a0]+)?(?:auth
 /** A region, province or city of the country named by its adjective: "A Russian region in Siberia seeks 2,000 North Koreans". */
 const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territory|republic)\b/i;
 /** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
-const EMPLOYERS_IN = /\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at']);
 
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
@@ -168,6 +171,9 @@ function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span
   return out;
 }
 
+/** What a sentence window says of North Korean labour, by the window's text: mentions of one sentence often share it (emptied per text). */
+const sentenceTests = new Map<string, { nkLabour: boolean; nkWorkers: boolean }>();
+
 function directRole(text: string, m: CountryMention, s: Span, next: CountryMention | undefined): Verdict {
   const before = text.slice(Math.max(s.start, m.start - 120), m.start).split(';').pop() ?? '';
   // The sentence around the mention, at most 300 characters each side: bounded work per mention.
@@ -178,7 +184,9 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
   const after = text.slice(m.end, stop).split(';')[0] ?? '';
   const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
-  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence), fronted };
+  let said = sentenceTests.get(sentence);
+  if (!said) sentenceTests.set(sentence, (said = { nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) }));
+  const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: said.nkLabour, nkWorkers: said.nkWorkers, fronted };
   const other = otherCue(cues);
   if (other) return other;
   const first = firstHostCue(cues);
@@ -197,7 +205,7 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   }
   if (HOST_AUTHORITY.test(rest) && NK_WORKERS.test(rest)) return 'host';
   // "A Russian region in Siberia seeks 2,000 North Koreans": the place of a region that hires.
-  if (/\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
+  if (mayEndWith(before, ['of', 'in']) && /\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
   const place = PLACE_NOUN.exec(rest);
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
@@ -223,6 +231,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
     nextPlace[i] = next;
     if (mentions[i]!.country !== 'KP') next = mentions[i];
   }
+  sentenceTests.clear();
   const direct = mentions.map((m, i) => (m.country === 'KP' ? 'other' : directRole(text, m, sents[i]!, nextPlace[i])));
   const roles: CountryRole[] = direct.map((v) => (v === 'host' ? 'host' : 'other'));
   // Lists: consecutive mentions joined only by commas, "and", "or".

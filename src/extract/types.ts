@@ -87,7 +87,16 @@ export interface ResolvedEntity {
  * answers in the same order, null where nothing in the graph matches well.
  */
 export interface EntityResolver {
-  resolveMany(names: readonly string[]): Promise<(ResolvedEntity | null)[]>;
+  resolveMany(names: readonly string[], wanted?: ResolveWanted): Promise<(ResolvedEntity | null)[]>;
+}
+
+/**
+ * What the caller will keep of an answer: with a `threshold`, only answers that are exact or score at least that
+ * much make a mention, so a resolver may answer null (or another entity scoring under it) for the rest without
+ * changing what is found, and skip scoring the names that cannot reach it.
+ */
+export interface ResolveWanted {
+  threshold?: number;
 }
 
 /** A resolver that knows no entities: persons and organisations are then not reported. */

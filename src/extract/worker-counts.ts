@@ -215,14 +215,19 @@ function shorthandLow(rawLow: string, low: number, rawHigh: string, high: number
   return low;
 }
 
-const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'gu');
+/** Tried (sticky) at each opening bracket only: the look-behind, tried at every character, would read back over each word. */
+const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'uy');
 
 /** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
 function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
   if (!/\(/.test(sentence)) return hits;
-  const r = fresh(RE_WORKER_COUNTS_6);
-  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+  const r = RE_WORKER_COUNTS_6;
+  for (let i = sentence.indexOf('('); i >= 0; i = sentence.indexOf('(', i + 1)) {
+    r.lastIndex = i;
+    const m = r.exec(sentence);
+    if (!m) continue;
+    i = r.lastIndex - 1;
     const v = parseNumber(m[2] ?? '');
     if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
     const q = qualifierOf(m[1]);

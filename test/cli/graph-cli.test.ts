@@ -7,6 +7,8 @@ import { loadedDataDir } from '../support/services.ts';
 import { MAX_OUTPUT } from '../support/child.ts';
 
 let dataDir = '';
+/** The first run of `search Mansudae --json`, made in beforeAll (the first test reads its answer). */
+let first: ReturnType<typeof room39>;
 
 function room39(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
@@ -19,14 +21,14 @@ function room39(...args: string[]) {
 
 beforeAll(async () => {
   dataDir = await loadedDataDir();
-  const first = room39('search', 'Mansudae', '--json');
+  first = room39('search', 'Mansudae', '--json');
   expect(first.code, first.stderr).toBe(0);
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('room39 search and entity (DESIGN.md contracts)', () => {
   it('search --json finds the Mansudae group with id, schema, caption, score, datasets', () => {
-    const r = room39('search', 'Mansudae', '--json');
+    const r = first;
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { results: Record<string, unknown>[] };
     const hit = body.results.find((x) => x.id === 'r39-mansudae-overseas-project-group');

@@ -10,6 +10,7 @@ import { ExtractionPool } from '../../src/ingest/documents/pool.ts';
 import { pdfToText } from '../../src/ingest/documents/pdf.ts';
 import { readDocumentBytes } from '../../src/ingest/documents/read.ts';
 import { Room39Error } from '../../src/errors.ts';
+import { readDocumentSettings } from '../../src/config/settings.ts';
 import { makePdf } from './pdf-fixture.ts';
 
 const pools: ExtractionPool[] = [];
@@ -45,12 +46,14 @@ describe('the extraction pool', () => {
   }, 60_000);
 
   it('refuses a document past its memory budget, saying so, and the same budget reads a small one', async () => {
-    const p = pool({ memoryMb: 16, timeoutMs: 60_000 });
+    // The budget is the worker process's whole heap: 64 MB leaves room for loading its modules (compiled
+    // afresh on a clean machine), and a 17 MB text with tens of thousands of figures needs more.
+    const p = pool({ memoryMb: 64, timeoutMs: 60_000 });
     expect((await p.extract(TEXT)).figures.length).toBeGreaterThan(0);
     const big = `${TEXT} `.repeat(150_000); // 17 MB of text, many thousands of figures
     const err = await p.extract(big, 'big.txt').then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(Room39Error);
-    expect((err as Room39Error).message).toMatch(/needed more than 16 MB, the memory budget per document/);
+    expect((err as Room39Error).message).toMatch(/needed more than 64 MB, the memory budget per document/);
     expect((await p.extract(TEXT)).figures.length).toBeGreaterThan(0);
   }, 120_000);
 });
@@ -75,4 +78,12 @@ describe('PDF caps', () => {
     const there = await readDocumentBytes(pdf, { filename: 'ok.pdf', readPdf: (b, where) => p.readPdf(b, where, { maxPages: 10, maxChars: 1e6 }) });
     expect(there).toEqual(here);
   }, 60_000);
+});
+
+describe('the memory budget setting', () => {
+  it('refuses a budget too small for a worker to start, saying the least it takes', () => {
+    expect(() => readDocumentSettings({ ROOM39_EXTRACT_MEMORY_MB: '16' })).toThrow(/ROOM39_EXTRACT_MEMORY_MB must be at least 64 \(got "16"\)/);
+    expect(readDocumentSettings({ ROOM39_EXTRACT_MEMORY_MB: '64' }).memoryMb).toBe(64);
+    expect(readDocumentSettings({}).memoryMb).toBe(512);
+  });
 });

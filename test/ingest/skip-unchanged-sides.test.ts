@@ -13,6 +13,7 @@ import { openDb } from '../../src/store/db.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { OFFICIAL } from '../support/official.ts';
 import { dumpTables } from '../support/store-dump.ts';
+import { emptyPgliteDir } from '../support/db.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-sides-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ const add2 = write('add2.csv', `${c},7001,"1 Test Street","Pyongyang","Korea, No
 
 describe('an OFAC CSV update with alt.csv and add.csv', () => {
   it('parses the entries whose alias or address rows changed, and ends as the whole-file path', async () => {
-    const stores = await Promise.all(['fast', 'slow'].map((n) => openDb({ dataDir: path.join(tmp, n) })));
+    const stores = await Promise.all(['fast', 'slow'].map(async (n) => openDb({ dataDir: await emptyPgliteDir(path.join(tmp, n)) })));
     try {
       const out = [];
       for (const [i, db] of stores.entries()) {

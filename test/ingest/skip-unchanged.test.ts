@@ -16,6 +16,7 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { OFAC_CSV_DATE, OFFICIAL } from '../support/official.ts';
 import { dumpTables } from '../support/store-dump.ts';
+import { emptyPgliteDir } from '../support/db.ts';
 import { onePercent } from '../../bench/ingest/one-percent.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-skip-'));
@@ -30,7 +31,7 @@ fs.writeFileSync(v2, onePercent(text).text, 'latin1');
 let slow: Db, fast: Db;
 beforeAll(async () => {
   const first = path.join(tmp, 'slow');
-  const db = await openDb({ dataDir: first });
+  const db = await openDb({ dataDir: await emptyPgliteDir(first) });
   await importListFile(db, { format: 'un-xml', file: OFFICIAL.unXml });
   await importListFile(db, { format: 'ofac-csv', file: v1, date: OFAC_CSV_DATE });
   await db.close();

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
+import { emptyPgliteDir } from '../support/db.ts';
 import { readDocumentFile } from '../../src/ingest/documents/read.ts';
 import { submitDocument } from '../../src/ingest/documents/service.ts';
 import { verifyAudit } from '../../src/audit/log.ts';
@@ -46,7 +47,7 @@ function tmp(): string {
 describe('SIGKILL mid-transaction', () => {
   it('a killed list import leaves nothing of its version; the next import is whole', async () => {
     const dir = tmp();
-    await (await openDb({ dataDir: dir })).close(); // migrated before the child starts
+    await emptyPgliteDir(dir); // migrated before the child starts
     const { out, signal } = await killWhen('import', dir, /MIDWAY/);
     expect(signal).toBe('SIGKILL');
     expect(out).not.toContain('DONE');

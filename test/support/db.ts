@@ -1,16 +1,18 @@
 /**
- * Databases for tests: a fresh PGlite in a temporary directory, and — when
+ * Databases for tests: a fresh PGlite in a temporary directory (a copy of an
+ * empty store made once per run and migrated: creating a PGlite directory
+ * costs seconds of CPU each time), and — when
  * TEST_DATABASE_URL points at a PostgreSQL server (scripts/test.sh starts
  * one) — a fresh database on that server. `backends()` lists both, so store
  * tests run against each; with ROOM39_REQUIRE_POSTGRES=1 a missing server
  * fails the suite instead of quietly testing less.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/store/db.ts';
+import { copyTemplate, ensureTemplateDir, templateDir } from './template.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -29,9 +31,24 @@ export interface TestDb {
   dispose(): Promise<void>;
 }
 
+/** An empty PGlite store with every migration applied, closed: what `openDb` leaves in a new directory. */
+function emptyPgliteTemplate(): Promise<string> {
+  const dir = templateDir('room39-test-empty-pglite', ['src/store/migrations', 'src/store/migrate.ts', 'src/store/db.ts', 'node_modules/@electric-sql/pglite/package.json']);
+  return ensureTemplateDir(dir, async (d) => {
+    await (await openDb({ dataDir: d })).close();
+  });
+}
+
+/** Fills `dir` (new or empty) with a copy of the empty migrated PGlite store, for a test that opens the directory itself; returns `dir`. */
+export async function emptyPgliteDir(dir: string): Promise<string> {
+  fs.cpSync(await emptyPgliteTemplate(), dir, { recursive: true });
+  for (const f of ['room39.lock', '.complete']) fs.rmSync(path.join(dir, f), { force: true });
+  return dir;
+}
+
 export async function freshDb(backend: Backend = 'pglite'): Promise<TestDb> {
   if (backend === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-'));
+    const dir = copyTemplate(await emptyPgliteTemplate(), 'room39-test-');
     const db = await openDb({ dataDir: dir });
     return {
       db,

@@ -6,97 +6,7 @@
  * (re-screens first against any list version imported since), `rescreen
  * NAME`, `report NAME --out FILE.pdf|.html`, `delete NAME`.
  */
-import fs from 'node:fs';
-import { optString, UsageError, type CliCommand, type CliContext, type CommandResult } from '../command.ts';
-import { cliActor } from './user.ts';
-import { parseScreeningOptions } from '../../screen/options.ts';
-import { screeningService } from '../../screen/service.ts';
-import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts';
-import { parseMappingText } from '../../screen/input-detect.ts';
-import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
-import {
-  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists,
-} from '../../cases/index.ts';
-
-function readOptions(ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions {
-  const map = optString(ctx.args, 'map');
-  return { encoding: optString(ctx.args, 'encoding'), delimiter: optString(ctx.args, 'delimiter'), sheet: optString(ctx.args, 'sheet'), mapping: map ? parseMappingText(map) : undefined, onInfo };
-}
-
-const mappingText = (info: InputInfo | null) => (info ? info.mapping.map((m) => `${m.header} → ${m.field ?? '(not read)'}${m.how === 'partial' ? ' (guessed)' : ''}`).join('; ') : '');
-const readHow = (info: InputInfo | null) => (info ? `${info.format}${info.encoding ? `, ${info.encoding}` : ''}${info.delimiter ? `, ${info.delimiter}-separated` : ''}${info.sheet ? `, sheet "${info.sheet}"` : ''}` : '');
-
-async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandResult> {
-  if (!name || !file) throw new UsageError('give the case name and the file: room39 case create NAME FILE.csv');
-  let info: InputInfo | null = null;
-  const rows = readScreenFile(file, ctx.log, readOptions(ctx, (i) => { info = i; }));
-  const options = parseScreeningOptions({ threshold: optString(ctx.args, 'threshold'), dataset: optString(ctx.args, 'dataset'), limit: optString(ctx.args, 'limit') });
-  const { db } = await ctx.services();
-  const c = await createCase(db, () => screeningService(db), {
-    name, rows, fileName: file, info: () => info, options, actor: cliActor(), webhookUrl: optString(ctx.args, 'webhook'),
-  });
-  const matches = await caseResults(db, c.id, { matchesOnly: true });
-  const rowsWithMatch = new Set(matches.map((m) => m.row_no)).size;
-  return {
-    json: { case: c, rows_with_match: rowsWithMatch, matches: matches.length, lists: await caseLists(db, c.id) },
-    text: `case "${c.name}": ${c.row_count} rows (${readHow(info)}), ${rowsWithMatch} with a match at threshold ${c.threshold}.\ncolumns: ${mappingText(info)}\n`
-      + 'If a column was read wrong, delete the case and create it again with --map "Header=field,…".',
-  };
-}
-
-async function preview(ctx: CliContext, [file]: string[]): Promise<CommandResult> {
-  if (!file) throw new UsageError('give the file: room39 case preview FILE.csv');
-  let info: InputInfo | null = null;
-  const sample: CsvRow[] = [];
-  let count = 0;
-  for await (const r of readScreenFile(file, ctx.log, { ...readOptions(ctx, (i) => { info = i; }), requireName: false })) {
-    count++;
-    if (sample.length < 5) sample.push(r);
-  }
-  return {
-    json: { info, rows: count, sample },
-    text: `${file}: ${count} rows (${readHow(info)})\ncolumns: ${mappingText(info)}\n${sample.map((s) => `  row ${s.row}: ${JSON.stringify(s.input)}`).join('\n')}`,
-  };
-}
-
-async function alerts(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
-  if (!name) throw new UsageError('give the case name: room39 case alerts NAME');
-  const { db } = await ctx.services();
-  const c = await getCase(db, name);
-  // Without a server working the queue, pending list versions are re-screened here first.
-  const done = await runPendingRescreens(db, ctx.settings.bundleRoot, c.id, cliActor());
-  for (const r of done) ctx.log(`re-screened against ${r.versions.map((v) => `${v.dataset} ${v.version}`).join(', ')}: ${r.rowsScreened} rows, ${r.alerts.length} new alert(s)`);
-  const out = await caseAlerts(db, c.name, optString(ctx.args, 'since'));
-  const alertsJson = out.alerts.map(({ row, entity_id, caption, change, list, version, at, since_decision, details }) => ({ row, entity_id, caption, change, list, version, at, since_decision, details }));
-  return {
-    json: { case: out.case, alerts: alertsJson },
-    text: out.alerts.length
-      ? out.alerts.map((a) => `${a.at}  row ${a.row}  ${a.change}${a.since_decision ? ' (changed since your decision)' : ''}  ${a.caption} [${a.entity_id}]  ${a.list} ${a.version}: ${String(a.details.what ?? '')}`).join('\n')
-      : `case "${out.case}": no alerts`,
-  };
-}
-
-async function show(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
-  if (!name) throw new UsageError('give the case name: room39 case show NAME');
-  const { db } = await ctx.services();
-  const c = await getCase(db, name);
-  const matches = await caseResults(db, c.id, { matchesOnly: true });
-  return {
-    json: { case: c, lists: await caseLists(db, c.id), matches },
-    text: [`case "${c.name}": ${c.row_count} rows, threshold ${c.threshold}, dataset ${c.dataset}, created ${c.created_at} by ${c.created_by}`,
-      ...matches.map((m) => `  row ${m.row_no}: ${m.caption} [${m.id}] ${m.score}`)].join('\n'),
-  };
-}
-
-async function report(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
-  const out = optString(ctx.args, 'out');
-  if (!name || !out) throw new UsageError('give the case name and --out FILE.pdf (or .html)');
-  const format = optString(ctx.args, 'format') ?? (out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
-  const { db } = await ctx.services();
-  const r = await caseReport(db, name, format, cliActor());
-  fs.writeFileSync(out, r.body);
-  return { json: { file: out, format: r.format, sha256: r.sha256, report_id: r.reportId, bytes: r.body.length }, text: `${out}: ${r.format.toUpperCase()} report, SHA-256 ${r.sha256} (recorded in the audit trail)` };
-}
+import type { CliCommand } from '../command.ts';
 
 export const caseCommand: CliCommand = {
   name: 'case',
@@ -110,36 +20,7 @@ export const caseCommand: CliCommand = {
     out: { type: 'string' }, format: { type: 'string' },
   },
   async run(ctx) {
-    const [sub, ...rest] = ctx.args.positionals;
-    switch (sub) {
-      case 'create': return create(ctx, rest);
-      case 'preview': return preview(ctx, rest);
-      case 'alerts': return alerts(ctx, rest);
-      case 'show': return show(ctx, rest);
-      case 'report': return report(ctx, rest);
-      case 'list': {
-        const cases = await listCaseRecords((await ctx.services()).db);
-        return { json: { cases }, text: cases.length ? cases.map((c) => `${c.name}: ${c.row_count} rows, ${c.status}, created ${c.created_at} by ${c.created_by}`).join('\n') : 'no cases yet: room39 case create NAME FILE.csv' };
-      }
-      case 'decide': {
-        const [name, row, entity, decision] = rest;
-        if (!name || !row || !entity || !decision) throw new UsageError('room39 case decide NAME ROW ENTITY_ID confirmed|false_positive|needs_review --reason TEXT');
-        const d = await decide((await ctx.services()).db, name, { row: Number(row), entityId: entity, decision, reason: optString(ctx.args, 'reason') ?? '' }, cliActor());
-        return { json: { decision: d }, text: `row ${d.row}, ${d.entity_id}: ${d.decision} (${d.reason})` };
-      }
-      case 'rescreen': {
-        if (!rest[0]) throw new UsageError('give the case name');
-        const { db } = await ctx.services();
-        const c = await getCase(db, rest[0]);
-        const done = await runPendingRescreens(db, ctx.settings.bundleRoot, c.id, cliActor());
-        return { json: { rescreened: done }, text: done.length ? done.map((r) => `re-screened ${r.rowsScreened} rows against ${r.changes} list changes: ${r.alerts.length} alert(s)`).join('\n') : `case "${c.name}" is current with every imported list version` };
-      }
-      case 'delete': {
-        if (!rest[0]) throw new UsageError('give the case name');
-        await deleteCase((await ctx.services()).db, rest[0], cliActor());
-        return { json: { deleted: rest[0] }, text: `case "${rest[0]}" deleted` };
-      }
-      default: throw new UsageError(`unknown case command "${sub ?? ''}"; use create, preview, list, show, decide, alerts, rescreen, report or delete`);
-    }
+    const { runCase } = await import('./case-run.ts');
+    return runCase(ctx);
   },
 };

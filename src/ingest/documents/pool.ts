@@ -218,6 +218,7 @@ function exitOf(worker: ChildProcess): string {
 function stop(worker: ChildProcess): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
+    worker.ref();
     worker.once('exit', () => resolve());
     worker.kill('SIGKILL');
   });

@@ -18,7 +18,7 @@ import type { MatchableEntity } from '../../match/types.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { readDataset, toGraphRecords } from '../dataset/read.ts';
 import type { EntityProperties, EntityView } from '../../model/entity.ts';
-import type { EntityResolver, ResolvedEntity } from '../../extract/types.ts';
+import type { EntityResolver, ResolveWanted, ResolvedEntity } from '../../extract/types.ts';
 import { NameFilter } from '../../extract/name-filter.ts';
 
 /** Schemas a person or organisation mention can resolve to. */
@@ -32,13 +32,25 @@ const ANSWER_LIMIT = 50_000;
 
 export class MatcherResolver implements EntityResolver {
   private readonly filter: NameFilter;
-  /** Each name's answer, kept while this resolver lives: the graph behind it does not change (a new graph gets a new resolver). */
-  private readonly answers = new Map<string, ResolvedEntity | null>();
+  /**
+   * Each name's answer, kept while this resolver lives: the graph behind it does not change (a new graph gets a new
+   * resolver). One memory per threshold asked with (`ResolveWanted`; none: the full answer), as answers under a
+   * threshold may differ below it.
+   */
+  private readonly answers = new Map<number, Map<string, ResolvedEntity | null>>();
   /** Compact keys of each entity's given names: a property of the graph, computed once per entity (kept by `forget`). */
   private readonly givenKeys = new WeakMap<MatchableEntity, ReadonlySet<string>>();
+  /** Compact keys of every given name of the graph: a name outside it is exact for no entity. */
+  private readonly anyGivenKey = new Set<string>();
 
-  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5) {
+  /**
+   * `exhaustive`: every candidate the name filter lets through scored in full, against every pair of names (no
+   * cutoff from the threshold, no bound in the matcher): slower, for checking that those shortcuts change no answer
+   * (test/extract/resolver-shortcuts.test.ts). The name filter stays: it decides which names are candidates at all.
+   */
+  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5, private readonly exhaustive = false) {
     this.filter = new NameFilter(matcher.index);
+    for (const e of matcher.index.entities) for (const k of this.givenKeysOf(e)) this.anyGivenKey.add(k);
   }
 
   /** Forgets every remembered answer and word (for measuring a first reading). */
@@ -47,25 +59,41 @@ export class MatcherResolver implements EntityResolver {
     this.answers.clear();
   }
 
-  async resolveMany(names: readonly string[]): Promise<(ResolvedEntity | null)[]> {
+  async resolveMany(names: readonly string[], wanted: ResolveWanted = {}): Promise<(ResolvedEntity | null)[]> {
+    const threshold = wanted.threshold ?? -1;
+    let answers = this.answers.get(threshold);
+    if (!answers) this.answers.set(threshold, (answers = new Map()));
     return names.map((name) => {
-      const known = this.answers.get(name);
+      const known = answers.get(name);
       if (known !== undefined) return known;
-      const answer = this.resolveOne(name);
-      if (this.answers.size >= ANSWER_LIMIT) this.answers.clear();
-      this.answers.set(name, answer);
+      const answer = this.resolveOne(name, threshold);
+      if (answers.size >= ANSWER_LIMIT) answers.clear();
+      answers.set(name, answer);
       return answer;
     });
   }
 
-  private resolveOne(name: string): ResolvedEntity | null {
+  /**
+   * The lowest score worth scoring a name for. A name that is none of the graph's given names (no exact answer) is
+   * kept only when its answer scores at least `threshold`; the answer is the best-scored entity, ties of
+   * `round(score × 50)` broken by curation, so every entity within 0.02 of the threshold is still scored (and 0.001
+   * more for the rounding of scores): the same entity comes out whenever it reaches the threshold. Under that cutoff the matcher's bound on
+   * each pair (src/match/score-bound.ts) skips most pairs without aligning them.
+   */
+  private cutoffFor(key: string, threshold: number): number {
+    if (threshold < 0 || this.anyGivenKey.has(key)) return this.cutoff;
+    return Math.max(this.cutoff, threshold - 0.021);
+  }
+
+  private resolveOne(name: string, threshold: number): ResolvedEntity | null {
     // Most candidates share no word with any graph name: dropped before scoring.
     if (!this.filter.mayMatch(name)) return null;
+    const key = compactKey(name);
+    const cutoff = this.exhaustive ? this.cutoff : this.cutoffFor(key, threshold);
     const results = this.matcher
-      .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff: this.cutoff, threshold: this.cutoff, explain: false })
+      .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff, threshold: cutoff, explain: false, exhaustive: this.exhaustive })
       .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
     if (!results.length) return null;
-    const key = compactKey(name);
     // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
     const isExact = (r: (typeof results)[number]) => this.givenKeysOf(r.entity).has(key);
     // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
@@ -113,8 +141,8 @@ export async function dprkListMatchables(files: readonly ListFileRef[]): Promise
 }
 
 /** The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship with room39). */
-export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = []): Promise<MatcherResolver> {
-  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]));
+export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = [], options: { exhaustive?: boolean } = {}): Promise<MatcherResolver> {
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]), 0.5, options.exhaustive ?? false);
 }
 
 /** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
