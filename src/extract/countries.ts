@@ -143,18 +143,30 @@ function followedByNameContinuation(text: string, end: number): boolean {
   return run.split(/[ \u00a0]+/).some((w) => NAME_HEADS.includes(w));
 }
 
-/** Finds every country mention in the text, in order, without overlaps. */
-export function findCountryMentions(text: string): CountryMention[] {
-  const { forms, surfaces } = matcher();
-  const out: CountryMention[] = [];
-  for (let i = 0; i < text.length; i++) {
+/** The first country form at or after `from` that stands as a word (the longest at its start), or null. */
+export function nextCountryForm(text: string, from: number): { start: number; surface: string } | null {
+  const { forms } = matcher();
+  for (let i = from; i < text.length; i++) {
     if (forms.first[text.charCodeAt(i)] === 0 || letterOrNumber(codePointBefore(text, i))) continue;
     const surface = formAt(text, i, forms);
-    if (surface === null) continue;
-    const start = i;
+    if (surface !== null) return { start: i, surface };
+  }
+  return null;
+}
+
+/** Every country form the scan knows (names, demonyms, places), for tests. */
+export function countryForms(): string[] {
+  return [...matcher().surfaces.keys()];
+}
+
+/** Finds every country mention in the text, in order, without overlaps. */
+export function findCountryMentions(text: string): CountryMention[] {
+  const { surfaces } = matcher();
+  const out: CountryMention[] = [];
+  // The scan goes on after each form, whether or not it makes a mention.
+  for (let f = nextCountryForm(text, 0); f; f = nextCountryForm(text, f.start + f.surface.length)) {
+    const { start, surface } = f;
     const end = start + surface.length;
-    // The scan goes on after the form, whether or not it makes a mention.
-    i = end - 1;
     const info = surfaces.get(surface)!;
     // "US$9 million", "US $300": a currency, not a mention.
     if (/^U\.?S\.?$/.test(surface) && /^[ \u00a0]?\$/.test(text.slice(end, end + 2))) continue;
