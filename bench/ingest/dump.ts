@@ -23,7 +23,8 @@ import { onePercent } from './one-percent.ts';
 async function dump(q: Queryable, out: string): Promise<void> {
   const parts: string[] = [];
   for (const [table, lines] of await dumpTables(q)) {
-    parts.push(`## ${table} ${lines.length}`, ...lines);
+    parts.push(`## ${table} ${lines.length}`);
+    for (const line of lines) parts.push(line);
     console.log(`${out}: ${table} ${lines.length} rows, sha1 ${createHash('sha1').update(lines.join('\n')).digest('hex').slice(0, 12)}`);
   }
   fs.writeFileSync(out, parts.join('\n') + '\n');

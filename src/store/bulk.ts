@@ -12,7 +12,7 @@ import type { Queryable } from './db.ts';
 
 /** A transaction that can take COPY data (PGlite's; db.ts gives it). */
 export interface CopyCapable extends Queryable {
-  copyIn(sql: string, data: Blob): Promise<void>;
+  copyIn(sql: string, data: Uint8Array): Promise<void>;
 }
 
 export function canCopy(q: Queryable): q is CopyCapable {
@@ -33,8 +33,7 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 /** One value in COPY's text format (`\N` for null; jsonb values are given as their JSON text). */
 function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  const s = String(v);
+  const s = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
   return SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
 }
 
@@ -45,39 +44,46 @@ export function copyLine(values: readonly unknown[]): string {
   return line + '\n';
 }
 
+const PART = 1 << 20;
+
 /**
  * Rows held for a later COPY, as COPY text in buffers outside the JS heap: a
  * writer that must read its whole input before writing (a list's first
  * version) holds ~35 MB this way instead of ~200,000 objects the garbage
- * collector would keep copying.
+ * collector would keep copying. Each row is encoded into the current 1 MB
+ * part as it comes, so its text dies young (no array of lines to join).
  */
 export class CopyBuffer {
   private readonly parts: Uint8Array<ArrayBuffer>[] = [];
-  private lines: string[] = [];
+  private part: Buffer = Buffer.alloc(0);
+  private used = 0;
   rows = 0;
 
   push(values: readonly unknown[]): void {
-    this.lines.push(copyLine(values));
+    const line = copyLine(values);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.part.length - this.used < line.length * 3) this.seal(line.length * 3);
+    this.used += this.part.write(line, this.used);
     this.rows++;
-    if (this.lines.length >= 4000) this.seal();
   }
 
-  private seal(): void {
-    if (this.lines.length) this.parts.push(Buffer.from(this.lines.join('')));
-    this.lines = [];
+  private seal(room: number): void {
+    if (this.used) this.parts.push(new Uint8Array(this.part.buffer, this.part.byteOffset, this.used) as Uint8Array<ArrayBuffer>);
+    this.part = Buffer.allocUnsafe(Math.max(PART, room));
+    this.used = 0;
   }
 
-  /** The rows as one blob (a few large parts: PGlite reads a blob part by part). */
-  blob(): Blob {
-    this.seal();
-    return new Blob(this.parts);
+  /** The rows' COPY text, in one piece (PGlite reads it whole). */
+  bytes(): Uint8Array {
+    this.seal(0);
+    return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
   }
 }
 
 /** Writes held rows (CopyBuffer) into a table by one COPY; COPY-capable transactions only. */
 export async function copyHeld(q: CopyCapable, table: string, columns: readonly Column[], rows: CopyBuffer): Promise<void> {
   checkName(table, ...columns.map((c) => c.name));
-  if (rows.rows) await q.copyIn(`COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM '/dev/blob'`, rows.blob());
+  if (rows.rows) await q.copyIn(`COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM '/dev/blob'`, rows.bytes());
 }
 
 const INSERT_ROWS = 5_000;

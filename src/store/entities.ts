@@ -123,11 +123,11 @@ async function derivedFlags(q: Queryable, ids: readonly string[]) {
 const BATCH = 2000;
 const WRITE_BATCH = 10_000;
 
-/** Writes the derived rows (entities, entity_names) of entities from their summaries. */
-async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntitySummary>, ids: readonly string[]): Promise<void> {
+/** The derived rows of entities from their summaries: entities' columns and entity_names' rows, in the order of `ids`. */
+export async function derivedRows(q: Queryable, summaries: ReadonlyMap<string, EntitySummary>, ids: readonly string[]) {
   const flags = await derivedFlags(q, ids);
-  const cols: unknown[][] = [[], [], [], [], [], [], []];
-  const names: unknown[][] = [[], [], [], []];
+  const cols: [string[], string[], string[], string[][], string[][], (string | null)[], (string | null)[]] = [[], [], [], [], [], [], []];
+  const names: [string, string, string, string][] = [];
   for (const id of ids) {
     const sum = summaries.get(id);
     if (!sum) continue;
@@ -136,8 +136,8 @@ async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntityS
     if (flags.sanctioned.has(id)) topics.add('sanction');
     if (flags.senders.has(id)) topics.add('labour.export');
     if (flags.employers.has(id)) topics.add('labour.host');
-    [id, sum.schema, pickCaption(sum.schema, sum.rows), [...sum.datasets].sort().join('|'), [...topics].sort().join('|'), sum.firstSeen, sum.lastSeen]
-      .forEach((v, k) => cols[k]!.push(v));
+    cols[0].push(id); cols[1].push(sum.schema); cols[2].push(pickCaption(sum.schema, sum.rows));
+    cols[3].push([...sum.datasets].sort()); cols[4].push([...topics].sort()); cols[5].push(sum.firstSeen); cols[6].push(sum.lastSeen);
     const seen = new Set<string>();
     for (const r of sum.rows) {
       if (!SEARCH_NAME_PROPS.has(r.prop)) continue;
@@ -145,12 +145,17 @@ async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntityS
       if (seen.has(key)) continue;
       seen.add(key);
       const norm = searchKey(r.value);
-      if (!norm) continue;
-      [id, r.value, norm, r.prop].forEach((v, k) => names[k]!.push(v));
+      if (norm) names.push([id, r.value, norm, r.prop]);
     }
   }
+  return { cols, names };
+}
+
+/** Writes the derived rows (entities, entity_names) of entities from their summaries. */
+async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntitySummary>, ids: readonly string[]): Promise<void> {
+  const { cols, names } = await derivedRows(q, summaries, ids);
   await q.query('DELETE FROM entity_names WHERE entity_id = ANY($1::text[])', [ids]);
-  if (cols[0]!.length) {
+  if (cols[0].length) {
     await q.query(
       `INSERT INTO entities (id, schema, caption, datasets, topics, first_seen, last_seen, updated_at)
        SELECT u.id, u.schema, u.caption, string_to_array(u.datasets, '|'), string_to_array(u.topics, '|'), u.first_seen, u.last_seen, clock_timestamp()
@@ -158,14 +163,14 @@ async function writeDerived(q: Queryable, summaries: ReadonlyMap<string, EntityS
            AS u(id, schema, caption, datasets, topics, first_seen, last_seen)
        ON CONFLICT (id) DO UPDATE SET schema = EXCLUDED.schema, caption = EXCLUDED.caption, datasets = EXCLUDED.datasets,
          topics = EXCLUDED.topics, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen, updated_at = EXCLUDED.updated_at`,
-      cols,
+      [cols[0], cols[1], cols[2], cols[3].map((d) => d.join('|')), cols[4].map((t) => t.join('|')), cols[5], cols[6]],
     );
   }
-  if (names[0]!.length) {
+  if (names.length) {
     await q.query(
       `INSERT INTO entity_names (entity_id, name, norm, prop) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
        ON CONFLICT DO NOTHING`,
-      names,
+      [0, 1, 2, 3].map((k) => names.map((n) => n[k])),
     );
   }
 }

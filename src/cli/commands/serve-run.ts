@@ -11,7 +11,7 @@ import { securityState } from '../../server/security-state.ts';
 import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
 import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
 import { CaseJobs } from '../../cases/jobs.ts';
-import { warmExtraction } from '../../ingest/documents/service.ts';
+import { primeExtractionGraph, warmExtraction } from '../../ingest/documents/service.ts';
 import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
 
 /** How long a stopped server waits for work that does not stop by itself (a list check between retries). */
@@ -47,6 +47,8 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
   // Extraction runs in worker processes (a budget per document); they start with the first document, or now when asked
   // (ROOM39_EXTRACT_WARM=1): two idle workers holding the graph's names cost about 150 MB.
   if (services.settings.documents.warm) await warmExtraction(services.db, services.settings.documents);
+  else await primeExtractionGraph(services.db, services.settings.documents)
+    .catch((e: Error) => log.error({ error: e.message }, 'could not read the graph for extraction now; the first document will'));
   // The command line works through the server while it holds an embedded data directory (src/server/local-socket.ts).
   const local: LocalSocket | null = ctx.settings.databaseUrl ? null : await listenLocalSocket(services, (m: string) => log.info(m));
   if (local) log.info({ socket: local.path }, `commands on this machine reach the store through ${local.path}`);

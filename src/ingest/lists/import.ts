@@ -58,6 +58,8 @@ export interface ListImportOptions {
    * raw-records.ts). False parses every record, as a first import does: the same result, slower.
    */
   skipUnchanged?: boolean;
+  /** Told when each phase of the import ends (versioned-import.ts `onPhase`). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface ListImportResult extends ImportCounts {
@@ -203,6 +205,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
         if (opts.link !== false) linkReport = await linkEntities(tx, changes.partial ? { changed: changes.entities, dataset: changes.dataset, rulesCurrent } : {});
       },
       onWarning: (m) => warnings.push(m),
+      onPhase: opts.onPhase,
     });
     return { ...counts, ...base, links: linkReport, parsed };
   };

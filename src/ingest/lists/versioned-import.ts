@@ -11,6 +11,7 @@ import type { Db, Queryable } from '../../store/db.ts';
 import { refreshEntities, summarise, writeEntitySummaries, type EntitySummary } from '../../store/entities.ts';
 import { stableId, upsertSource } from '../../store/statements.ts';
 import { canCopy } from '../../store/bulk.ts';
+import { copyNewEntities } from '../../store/entities-copy.ts';
 import { DPRK_DATASET } from './dprk.ts';
 import { LIST_RECORDER } from './entry-statements.ts';
 import {
@@ -111,6 +112,8 @@ export interface VersionedImportHooks {
   derivedIds?: boolean;
   /** Runs inside the transaction after the import (checks, linking); throwing rolls the version back. */
   finish?: (tx: Queryable, entries: number, changes: VersionChanges) => Promise<void>;
+  /** Told when each phase of the import ends (records read, written, links, entities, rule run, commit): benches time them. */
+  onPhase?: (phase: string) => void;
   /** Told what went wrong in a listener run after the commit; the import stands. */
   onWarning?: (message: string) => void;
 }
@@ -142,6 +145,7 @@ export async function importVersion(
   hooks: VersionedImportHooks = {},
 ): Promise<ImportCounts> {
   const owned = (q: Queryable, ids: readonly string[]) => ownedIds(q, ids, hooks.derivedIds !== false);
+  const mark = (phase: string) => hooks.onPhase?.(phase);
   const counts = await db.transaction(async (tx) => {
     let v: VersionInfo | null = null;
     let sourceId = '';
@@ -336,6 +340,7 @@ export async function importVersion(
       }
       await flush(false);
     }
+    mark('records');
     if (!v) throw new Room39Error('invalid_data', 'the file holds no entries');
     const info: VersionInfo = v;
     await flush(true);
@@ -369,6 +374,7 @@ export async function importVersion(
 
     // Links between entries of this list (OFAC "Linked To:"), recomputed for every version: links gone are deleted, new ones
     // written, and the links that stay keep their rows (and the version that first stated them).
+    mark('written and delisted');
     const scope = anyKept ? linkScope(prev, seen, parsed, removedEntities, dirtyKeys) : null;
     const extra = hooks.afterRecords?.({ sourceId, version: seenDate, entityIdsByName, only: scope?.only ?? null, kept: scope?.kept ?? [] });
     if (extra) {
@@ -385,6 +391,7 @@ export async function importVersion(
       if (firstVersion) for (const st of made) held.addStatement(st);
       else await upsertListStatements(tx, made, prevSources);
     }
+    mark('links');
     if (firstVersion && canCopy(tx)) {
       await checkFresh();
       await writeFirstVersion(tx, held, storedBefore);
@@ -398,16 +405,22 @@ export async function importVersion(
       [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length,
         info.published ?? info.version, info.sourceUrl ?? null, info.fetchedAt ?? null],
     );
+    mark('first version written');
     // An entity something else in this version also wrote or moved is recomputed from the store.
     for (const id of touched) fresh.delete(id);
     await refreshEntities(tx, [...touched]);
-    await writeEntitySummaries(tx, fresh);
+    mark('entities refreshed');
+    // A first version's new entities (PGlite) go in by COPY (store/entities-copy.ts): the same rows.
+    await (firstVersion && canCopy(tx) ? copyNewEntities(tx, fresh) : writeEntitySummaries(tx, fresh));
+    mark('new entities written');
     await hooks.finish?.(tx, seen.size, { dataset: info.dataset, entities: changedEntities, partial: anyKept });
+    mark('finished (rule run)');
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, published: info.published ?? info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
     };
   });
+  mark('committed');
   for (const listener of versionListeners) {
     try {
       listener(db, counts);
