@@ -4,7 +4,7 @@
  * matching). `runScreen` drives a stream of rows into report writers and
  * returns the summary.
  */
-import type { Queryable } from '../store/db.ts';
+import { writeGeneration, type Queryable } from '../store/db.ts';
 import { entitiesStamp } from '../store/memo.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
@@ -33,6 +33,8 @@ interface CachedService {
   /** The store's entity version the service was built from. */
   version: string;
   checkedAt: number;
+  /** The handle's count of writes when the version was last read (PGlite; null elsewhere): see `writeGeneration`. */
+  writes: number | null;
 }
 
 const cache = new WeakMap<object, CachedService>();
@@ -48,13 +50,21 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
   const cached = cache.get(q);
   const now = Date.now();
   if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached.service;
-  const version = await entitiesStamp(q);
-  if (cached && !refresh && cached.version === version) {
+  // On PGlite this process does every write: while the handle has written nothing, the entities are as they were,
+  // and the stamp's counts (tens of ms on the server's own thread, every few seconds, under /match load) are skipped.
+  const writes = writeGeneration(q);
+  if (cached && !refresh && writes !== null && writes === cached.writes) {
     cached.checkedAt = now;
     return cached.service;
   }
+  const version = await entitiesStamp(q);
+  if (cached && !refresh && cached.version === version) {
+    cached.checkedAt = now;
+    cached.writes = writes;
+    return cached.service;
+  }
   const service = ScreeningService.fromStore(q);
-  const entry: CachedService = { service, version, checkedAt: now };
+  const entry: CachedService = { service, version, checkedAt: now, writes };
   cache.set(q, entry);
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
