@@ -8,7 +8,7 @@ import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
-import { closeExtractionPool } from './ingest/documents/service.ts';
+import { closeExtractionPool } from './ingest/documents/pools.ts';
 
 export interface Services {
   db: Db;

@@ -7,7 +7,9 @@
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile, type DocumentFormat } from '../../ingest/documents/read.ts';
-import { extractDocument, submitDocument } from '../../ingest/documents/service.ts';
+
+/** The extraction rules and the resolver load only when this command runs, not with every other command. */
+const documents = () => import('../../ingest/documents/service.ts');
 import type { ExtractionResult } from '../../extract/types.ts';
 
 function fmt(n: number | null): string {
@@ -42,12 +44,12 @@ export const extractCommand: CliCommand = {
     if (ctx.args.values['save'] === true) {
       const services = await ctx.services();
       const who = optString(ctx.args, 'submitted-by') ?? process.env.USER ?? 'cli';
-      const r = await submitDocument(services.db, doc, { submittedBy: `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
+      const r = await (await documents()).submitDocument(services.db, doc, { submittedBy: `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
       const json = { mentions: r.extraction.mentions, figures: r.extraction.figures, source: { id: r.sourceId, title: r.title, format: doc.format }, status: r.status, review_items: r.reviewItems };
       return { json, text: `${render(r.extraction)}\n\nSaved as source ${r.sourceId} ("${r.title}"): ${r.reviewItems} claims ${r.status === 'existing' ? 'were already' : 'are now'} in the review queue (room39 review list --source ${r.sourceId}).` };
     }
 
-    const result = await extractDocument((await ctx.services()).db, doc);
+    const result = await (await documents()).extractDocument((await ctx.services()).db, doc);
     return { json: { mentions: result.mentions, figures: result.figures }, text: render(result) };
   },
 };

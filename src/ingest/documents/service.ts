@@ -12,10 +12,12 @@ import { extract } from '../../extract/extract.ts';
 import type { ExtractionResult } from '../../extract/types.ts';
 import { ingestDocument, type IngestResult } from './ingest.ts';
 import { readDocumentBytes, type DocumentText, type ReadOptions } from './read.ts';
-import { ExtractionPool } from './pool.ts';
+import type { ExtractionPool } from './pool.ts';
+import { extractionPool } from './pools.ts';
+
+export { closeExtractionPool, extractionPool } from './pools.ts';
 
 const cache = new WeakMap<Db, { stamp: string; resolver: Promise<MatcherResolver> }>();
-const pools = new Map<Db, ExtractionPool>();
 
 async function graphStamp(db: Db): Promise<string> {
   const [row] = await db.query<{ stamp: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM entities`);
@@ -31,22 +33,6 @@ export async function graphResolver(db: Db): Promise<MatcherResolver> {
   cache.set(db, { stamp, resolver });
   resolver.catch(() => cache.delete(db));
   return resolver;
-}
-
-/** The server's extraction pool for this store (one, made on first use; closed with `closeExtractionPool`). */
-export function extractionPool(db: Db, settings: DocumentSettings): ExtractionPool {
-  let pool = pools.get(db);
-  if (!pool) {
-    pool = new ExtractionPool({ workers: settings.workers, timeoutMs: settings.timeoutMs, memoryMb: settings.memoryMb });
-    pools.set(db, pool);
-  }
-  return pool;
-}
-
-export async function closeExtractionPool(db: Db): Promise<void> {
-  const pool = pools.get(db);
-  pools.delete(db);
-  await pool?.close();
 }
 
 const stamps = new WeakMap<Db, { at: number; stamp: Promise<string> }>();
