@@ -15,7 +15,7 @@ import { readDocumentBytes, type DocumentText, type ReadOptions } from './read.t
 import type { ExtractionPool } from './pool.ts';
 import { extractionPool } from './pools.ts';
 
-export { closeExtractionPool, extractionPool } from './pools.ts';
+export { extractionPool } from './pools.ts';
 
 const cache = new WeakMap<Db, { stamp: string; resolver: Promise<MatcherResolver> }>();
 
