@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Queryable } from '../../store/db.ts';
 import { Matcher } from '../../match/matcher.ts';
-import { compactKey } from '../../names/normalize.ts';
+import { cleanText, compactKey, normalizeName } from '../../names/normalize.ts';
 import { fromEntityView } from '../../match/entity.ts';
 import { readListFiles, type ListFileRef } from '../lists/matchable.ts';
 import type { MatchableEntity } from '../../match/types.ts';
@@ -44,6 +44,10 @@ export class MatcherResolver implements EntityResolver {
   private readonly anyGivenKey = new Set<string>();
   /** The answer for each given name of the graph, as written there (`precomputeGivenNames`). */
   private readonly givenAnswers = new Map<string, ResolvedEntity | null>();
+  /** The same answers by how the matcher reads the name (`readingOf`), for a given name written otherwise. */
+  private readonly givenReadings = new Map<string, ResolvedEntity>();
+  /** Readings two given names share with different answers (none on the bundled graph): always scored. */
+  private readonly mixedReadings = new Set<string>();
 
   /**
    * `exhaustive`: every candidate the name filter lets through scored in full, against every pair of names (no
@@ -66,16 +70,43 @@ export class MatcherResolver implements EntityResolver {
   private precomputeGivenNames(): void {
     for (const e of this.matcher.index.entities) {
       for (const name of this.givenNamesOf(e)) {
-        if (!this.givenAnswers.has(name)) this.givenAnswers.set(name, this.scoreOne(name, -1));
+        if (this.givenAnswers.has(name)) continue;
+        const passes = this.filter.mayMatch(name);
+        const key = compactKey(name);
+        const answer = passes ? this.matchOne(name, key, -1) : null;
+        this.givenAnswers.set(name, answer);
+        if (answer) this.rememberReading(readingOf(name, key), answer);
       }
     }
     // What the filter remembered of these names' words is not kept: a first reading starts with none.
     this.filter.forget();
   }
 
+  /**
+   * A given name written otherwise ("UN Security Council" for "UN SECURITY COUNCIL") that the filter lets through
+   * has the given name's answer when the matcher reads both alike: the matcher reads a query name only as
+   * `normalizeName(cleanText(name))` (src/match/matcher.ts, `prepare`; explanations, which read it as written, are not
+   * asked for), and the answer's exactness and cutoff depend only on the compact key. The test checks this on every
+   * given name written in other cases and spacings, and on the candidates of the seeds and the corpus texts.
+   */
+  private rememberReading(reading: string, answer: ResolvedEntity): void {
+    if (this.mixedReadings.has(reading)) return;
+    const other = this.givenReadings.get(reading);
+    if (!other) this.givenReadings.set(reading, answer);
+    else if (!sameAnswer(other, answer)) {
+      this.givenReadings.delete(reading);
+      this.mixedReadings.add(reading);
+    }
+  }
+
   /** The names whose answers were computed with the graph (`precomputeGivenNames`), with them. */
   precomputedAnswers(): ReadonlyMap<string, ResolvedEntity | null> {
     return this.givenAnswers;
+  }
+
+  /** The answer computed with the graph for a name that is a given name written otherwise, if any (for tests). */
+  precomputedReading(name: string): ResolvedEntity | undefined {
+    return this.givenReadings.get(readingOf(name, compactKey(name)));
   }
 
   /** Forgets every remembered answer and word (for measuring a first reading); the answers computed with the graph stay. */
@@ -112,13 +143,19 @@ export class MatcherResolver implements EntityResolver {
 
   private resolveOne(name: string, threshold: number): ResolvedEntity | null {
     const given = this.givenAnswers.get(name);
-    return given !== undefined ? given : this.scoreOne(name, threshold);
-  }
-
-  private scoreOne(name: string, threshold: number): ResolvedEntity | null {
+    if (given !== undefined) return given;
     // Most candidates share no word with any graph name: dropped before scoring.
     if (!this.filter.mayMatch(name)) return null;
     const key = compactKey(name);
+    if (this.givenReadings.size > 0 && this.anyGivenKey.has(key)) {
+      const known = this.givenReadings.get(readingOf(name, key));
+      if (known) return known;
+    }
+    return this.matchOne(name, key, threshold);
+  }
+
+  /** The matcher's answer for a name the filter let through (`key`: its compact key). */
+  private matchOne(name: string, key: string, threshold: number): ResolvedEntity | null {
     const cutoff = this.exhaustive ? this.cutoff : this.cutoffFor(key, threshold);
     const results = this.matcher
       .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff, threshold: cutoff, explain: false, exhaustive: this.exhaustive })
@@ -148,6 +185,15 @@ export class MatcherResolver implements EntityResolver {
     const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
     return given.length ? given : entity.names.map((n) => n.value);
   }
+}
+
+/** How the matcher reads a query name (`normalizeName(cleanText(name))`), with the name's compact key. */
+function readingOf(name: string, key: string): string {
+  return `${normalizeName(cleanText(name))}\u0001${key}`;
+}
+
+function sameAnswer(a: ResolvedEntity, b: ResolvedEntity): boolean {
+  return a.entityId === b.entityId && a.caption === b.caption && a.schema === b.schema && a.score === b.score && a.exact === b.exact;
 }
 
 function view(id: string, schema: string, caption: string, datasets: string[], properties: EntityProperties): EntityView {
