@@ -5,14 +5,18 @@
  * per pass over the five seeds, fastest and median pass, for the modes of
  * throughput.ts: `cold` (with the graph resolver, every answer and word
  * forgotten first), `remembered` (the same seeds again, every answer kept),
- * `none` (no resolver). Run:
+ * `none` (no resolver). The texts: the five seeds (default), or `corpus`: the
+ * 88 out-of-sample texts (ROOM39_CORPUS_DIR, ROOM39_CORPUS_DIR3,
+ * ROOM39_CORPUS_DIR4; defaults /work/corpus/texts, texts2, texts3), which the
+ * curated graph was not written from. Run:
  *
  *   git worktree add --detach /tmp/before <commit> && ln -s "$PWD/node_modules" /tmp/before/node_modules
- *   npx tsx bench/extract/compare.ts /tmp/before [rounds] [modes, e.g. cold,none,remembered]
+ *   npx tsx bench/extract/compare.ts /tmp/before [rounds] [modes, e.g. cold,none,remembered] [seeds|corpus]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { corpusTexts, seedTexts } from './texts.ts';
 
 interface Version {
   extract: (text: string, options: object) => Promise<unknown>;
@@ -26,6 +30,7 @@ if (!other || !fs.existsSync(path.join(other, 'src/extract/extract.ts'))) {
 }
 const rounds = Number(process.argv[3] ?? 30);
 const modes = (process.argv[4] ?? 'cold,none,remembered').split(',');
+const set = process.argv[5] ?? 'seeds';
 
 async function load(root: string): Promise<Version> {
   const { extract } = (await import(path.join(root, 'src/extract/extract.ts'))) as Pick<Version, 'extract'>;
@@ -36,8 +41,11 @@ async function load(root: string): Promise<Version> {
 
 const before = await load(path.resolve(other));
 const after = await load(REPO_ROOT);
-const dir = path.join(REPO_ROOT, 'data/sources/seeds');
-const texts = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+const texts = set === 'corpus' ? corpusTexts() : seedTexts();
+if (!texts.length) {
+  console.error(`no texts found for set "${set}"`);
+  process.exit(2);
+}
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
 async function pass(v: Version, mode: string): Promise<number> {
@@ -57,7 +65,7 @@ const describe = (xs: number[]) => {
   return `${min.toFixed(1)} ms (${mbs(min)} MB/s) | ${med.toFixed(1)} ms (${mbs(med)} MB/s)`;
 };
 
-console.log(`Seeds: ${(bytes / 1024).toFixed(1)} kB; ${rounds} interleaved passes each; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores).\n`);
+console.log(`${set === 'corpus' ? `Corpus: ${texts.length} texts` : 'Seeds'}: ${(bytes / 1024).toFixed(1)} kB; ${rounds} interleaved passes each; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores).\n`);
 console.log('| mode | before: fastest | before: median | after: fastest | after: median |');
 console.log('|---|---:|---:|---:|---:|');
 for (const mode of modes) {

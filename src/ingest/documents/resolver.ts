@@ -6,12 +6,17 @@
  * against is the curated entities plus the DPRK-related entries of the
  * official lists; the rest of the world's sanctions lists (terrorists,
  * narcotics traffickers) is not what documents about North Korean labour are
- * read for, and matching against it would mostly add false mentions.
+ * read for, and matching against it would mostly add false mentions. The
+ * answers for the graph's own names (the names its sources give, and those
+ * names written in other cases or spacings) are computed when a resolver is
+ * built and kept while it lives (about 900 matcher calls, ~0.4 s on the bundled
+ * graph; the server's extraction workers build one per graph version), so a
+ * document's first reading scores only the names the graph does not give.
  */
 import path from 'node:path';
 import type { Queryable } from '../../store/db.ts';
 import { Matcher } from '../../match/matcher.ts';
-import { compactKey } from '../../names/normalize.ts';
+import { cleanText, compactKey, normalizeName } from '../../names/normalize.ts';
 import { fromEntityView } from '../../match/entity.ts';
 import { readListFiles, type ListFileRef } from '../lists/matchable.ts';
 import type { MatchableEntity } from '../../match/types.ts';
@@ -42,18 +47,74 @@ export class MatcherResolver implements EntityResolver {
   private readonly givenKeys = new WeakMap<MatchableEntity, ReadonlySet<string>>();
   /** Compact keys of every given name of the graph: a name outside it is exact for no entity. */
   private readonly anyGivenKey = new Set<string>();
+  /** The answer for each given name of the graph, as written there (`precomputeGivenNames`). */
+  private readonly givenAnswers = new Map<string, ResolvedEntity | null>();
+  /** The same answers by how the matcher reads the name (`readingOf`), for a given name written otherwise. */
+  private readonly givenReadings = new Map<string, ResolvedEntity>();
+  /** Readings two given names share with different answers (none on the bundled graph): always scored. */
+  private readonly mixedReadings = new Set<string>();
 
   /**
    * `exhaustive`: every candidate the name filter lets through scored in full, against every pair of names (no
    * cutoff from the threshold, no bound in the matcher): slower, for checking that those shortcuts change no answer
    * (test/extract/resolver-shortcuts.test.ts). The name filter stays: it decides which names are candidates at all.
    */
-  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5, private readonly exhaustive = false) {
+  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5, private readonly exhaustive = false, precompute = !exhaustive) {
     this.filter = new NameFilter(matcher.index);
     for (const e of matcher.index.entities) for (const k of this.givenKeysOf(e)) this.anyGivenKey.add(k);
+    if (precompute) this.precomputeGivenNames();
   }
 
-  /** Forgets every remembered answer and word (for measuring a first reading). */
+  /**
+   * The answer for each name the graph gives an entity, written as the graph writes it, computed now (at graph-build
+   * time) and kept for as long as this resolver lives (`forget` keeps it: it is a property of the graph, not of what
+   * was read). A given name's answer does not depend on the threshold asked with (`cutoffFor`: exact names keep the
+   * full cutoff), so one table serves every threshold. On the seeds about half the names the matcher scores are
+   * one of these; test/extract/resolver-precomputed.test.ts checks the table against the matcher's own answers.
+   */
+  private precomputeGivenNames(): void {
+    for (const e of this.matcher.index.entities) {
+      for (const name of this.givenNamesOf(e)) {
+        if (this.givenAnswers.has(name)) continue;
+        const passes = this.filter.mayMatch(name);
+        const key = compactKey(name);
+        const answer = passes ? this.matchOne(name, key, -1) : null;
+        this.givenAnswers.set(name, answer);
+        if (answer) this.rememberReading(readingOf(name, key), answer);
+      }
+    }
+    // What the filter remembered of these names' words is not kept: a first reading starts with none.
+    this.filter.forget();
+  }
+
+  /**
+   * A given name written otherwise ("UN Security Council" for "UN SECURITY COUNCIL") that the filter lets through
+   * has the given name's answer when the matcher reads both alike: the matcher reads a query name only as
+   * `normalizeName(cleanText(name))` (src/match/matcher.ts, `prepare`; explanations, which read it as written, are not
+   * asked for), and the answer's exactness and cutoff depend only on the compact key. The test checks this on every
+   * given name written in other cases and spacings, and on the candidates of the seeds and the corpus texts.
+   */
+  private rememberReading(reading: string, answer: ResolvedEntity): void {
+    if (this.mixedReadings.has(reading)) return;
+    const other = this.givenReadings.get(reading);
+    if (!other) this.givenReadings.set(reading, answer);
+    else if (!sameAnswer(other, answer)) {
+      this.givenReadings.delete(reading);
+      this.mixedReadings.add(reading);
+    }
+  }
+
+  /** The names whose answers were computed with the graph (`precomputeGivenNames`), with them. */
+  precomputedAnswers(): ReadonlyMap<string, ResolvedEntity | null> {
+    return this.givenAnswers;
+  }
+
+  /** The answer computed with the graph for a name that is a given name written otherwise, if any (for tests). */
+  precomputedReading(name: string): ResolvedEntity | undefined {
+    return this.givenReadings.get(readingOf(name, compactKey(name)));
+  }
+
+  /** Forgets every remembered answer and word (for measuring a first reading); the answers computed with the graph stay. */
   forget(): void {
     this.filter.forget();
     this.answers.clear();
@@ -86,9 +147,20 @@ export class MatcherResolver implements EntityResolver {
   }
 
   private resolveOne(name: string, threshold: number): ResolvedEntity | null {
+    const given = this.givenAnswers.get(name);
+    if (given !== undefined) return given;
     // Most candidates share no word with any graph name: dropped before scoring.
     if (!this.filter.mayMatch(name)) return null;
     const key = compactKey(name);
+    if (this.givenReadings.size > 0 && this.anyGivenKey.has(key)) {
+      const known = this.givenReadings.get(readingOf(name, key));
+      if (known) return known;
+    }
+    return this.matchOne(name, key, threshold);
+  }
+
+  /** The matcher's answer for a name the filter let through (`key`: its compact key). */
+  private matchOne(name: string, key: string, threshold: number): ResolvedEntity | null {
     const cutoff = this.exhaustive ? this.cutoff : this.cutoffFor(key, threshold);
     const results = this.matcher
       .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff, threshold: cutoff, explain: false, exhaustive: this.exhaustive })
@@ -107,12 +179,26 @@ export class MatcherResolver implements EntityResolver {
   private givenKeysOf(entity: MatchableEntity): ReadonlySet<string> {
     let keys = this.givenKeys.get(entity);
     if (!keys) {
-      const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
-      keys = new Set((given.length ? given : entity.names.map((n) => n.value)).map(compactKey));
+      keys = new Set(this.givenNamesOf(entity).map(compactKey));
       this.givenKeys.set(entity, keys);
     }
     return keys;
   }
+
+  /** The names the sources give an entity (its matcher names when it has none of these properties). */
+  private givenNamesOf(entity: MatchableEntity): string[] {
+    const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
+    return given.length ? given : entity.names.map((n) => n.value);
+  }
+}
+
+/** How the matcher reads a query name (`normalizeName(cleanText(name))`), with the name's compact key. */
+function readingOf(name: string, key: string): string {
+  return `${normalizeName(cleanText(name))}\u0001${key}`;
+}
+
+function sameAnswer(a: ResolvedEntity, b: ResolvedEntity): boolean {
+  return a.entityId === b.entityId && a.caption === b.caption && a.schema === b.schema && a.score === b.score && a.exact === b.exact;
 }
 
 function view(id: string, schema: string, caption: string, datasets: string[], properties: EntityProperties): EntityView {
@@ -140,12 +226,15 @@ export async function dprkListMatchables(files: readonly ListFileRef[]): Promise
   return records.map((r) => r.entity).filter((e) => e.datasets.includes(DPRK_DATASET) && (MENTION_SCHEMAS as readonly string[]).includes(e.schema));
 }
 
-/** The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship with room39). */
-export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = [], options: { exhaustive?: boolean } = {}): Promise<MatcherResolver> {
-  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]), 0.5, options.exhaustive ?? false);
+/**
+ * The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship
+ * with room39). `precompute: false` leaves out the table of the graph's own names (tests compare with it).
+ */
+export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = [], options: { exhaustive?: boolean; precompute?: boolean } = {}): Promise<MatcherResolver> {
+  const exhaustive = options.exhaustive ?? false;
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]), 0.5, exhaustive, options.precompute ?? !exhaustive);
 }
 
-/** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
 /** The persons and organisations of the graph as the store holds it now (accepted names), leaving out list entries unrelated to North Korea. */
 export async function storeEntityViews(q: Queryable): Promise<EntityView[]> {
   const rows = await q.query<{ id: string; schema: string; caption: string; datasets: string[]; prop: string; value: string }>(
@@ -164,12 +253,19 @@ export async function storeEntityViews(q: Queryable): Promise<EntityView[]> {
   return [...byId.values()];
 }
 
-/** A resolver over entity records (the extraction workers build theirs from what the pool sends). */
-export function resolverFromViews(views: readonly EntityView[]): MatcherResolver {
-  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))));
+/**
+ * A resolver over entity records (the server's extraction workers build theirs from what the pool sends, and keep it
+ * until the graph changes: they answer the graph's own names from the table made at build, `precompute`).
+ */
+export function resolverFromViews(views: readonly EntityView[], options: { precompute?: boolean } = {}): MatcherResolver {
+  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))), 0.5, false, options.precompute ?? true);
 }
 
-/** The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to North Korea. */
+/**
+ * The graph as the store holds it now: every accepted person or organisation, leaving out list entries unrelated to
+ * North Korea. Without the table of the graph's own names: this is the CLI's resolver, which reads one document and
+ * exits (the table costs about 900 matcher calls on the bundled graph, more than one document asks).
+ */
 export async function storeResolver(q: Queryable): Promise<MatcherResolver> {
-  return resolverFromViews(await storeEntityViews(q));
+  return resolverFromViews(await storeEntityViews(q), { precompute: false });
 }
