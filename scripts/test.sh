@@ -79,7 +79,19 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
       drop_role room39_test
     fi
   fi
-  pg_role="room39_test_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+  # Roles of earlier runs that were killed before their cleanup (SIGKILL, a machine stopped): each role names the
+  # process of its run, so a role whose process is gone is dropped here; otherwise this run would think another
+  # run is still using PostgreSQL and leave it running. Roles of the older unnamed form go when not connected.
+  for stale in $(echo "SELECT rolname FROM pg_roles WHERE rolname LIKE 'room39\_test\_%'" | psql_as_postgres); do
+    if [[ "$stale" =~ ^room39_test_p([0-9]+)_ ]]; then
+      kill -0 "${BASH_REMATCH[1]}" 2>/dev/null && continue
+    elif echo "SELECT 1 FROM pg_stat_activity WHERE usename = '$stale'" | psql_as_postgres | grep -q 1; then
+      continue
+    fi
+    log "dropping the role $stale of a test run that is gone"
+    drop_role "$stale" || log "could not drop the role $stale"
+  done
+  pg_role="room39_test_p$$_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
   pg_password=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
   # Through stdin, so the password is on no command line.
   echo "CREATE ROLE $pg_role LOGIN SUPERUSER PASSWORD '$pg_password'" | psql_as_postgres >/dev/null
