@@ -8,13 +8,8 @@
  * 150 MB a worker), and is stopped when the store changes and the service is rebuilt. Until its workers have built
  * their index, and if a worker fails, batches are matched in the route's thread.
  *
- * A batch goes to the least busy worker while that one has fewer than `queue` batches in hand; when every worker
- * has that many, the route's thread matches it itself, so on a machine of few cores both the route's thread and the
- * workers match under load instead of batches queueing behind one worker while the route's thread waits.
- *
  * ROOM39_MATCH_WORKERS sets the number of workers (default: one per core beyond the first, at most 2; 0 = none);
- * ROOM39_MATCH_WORKERS_AFTER the number of batches before they start (default 200);
- * ROOM39_MATCH_WORKERS_QUEUE the batches a worker may have in hand before the route's thread matches (default 1).
+ * ROOM39_MATCH_WORKERS_AFTER the number of batches before they start (default 200).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -30,8 +25,6 @@ export interface MatchPoolOptions {
   workers: number;
   /** Batches answered in the route's thread before the workers start. */
   after: number;
-  /** Batches a worker may have in hand; past it on every worker, the route's thread matches the batch itself. */
-  queue: number;
 }
 
 export function matchPoolOptions(env: NodeJS.ProcessEnv = process.env): MatchPoolOptions {
@@ -39,11 +32,7 @@ export function matchPoolOptions(env: NodeJS.ProcessEnv = process.env): MatchPoo
     const n = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
     return Number.isInteger(n) && n >= 0 ? n : fallback;
   };
-  return {
-    workers: count(env.ROOM39_MATCH_WORKERS, Math.min(2, Math.max(0, os.availableParallelism() - 1))),
-    after: count(env.ROOM39_MATCH_WORKERS_AFTER, 200),
-    queue: Math.max(1, count(env.ROOM39_MATCH_WORKERS_QUEUE, 1)),
-  };
+  return { workers: count(env.ROOM39_MATCH_WORKERS, Math.min(2, Math.max(0, os.availableParallelism() - 1))), after: count(env.ROOM39_MATCH_WORKERS_AFTER, 200) };
 }
 
 interface Slot { worker: Worker; ready: boolean; inFlight: number }
@@ -56,7 +45,7 @@ export class MatchPool {
   /** Resolves when every worker has built its index (or failed). */
   readonly started: Promise<void>;
 
-  constructor(service: ScreeningService, dates: Map<string, EntityDates>, workers: number, private readonly queue = Number.POSITIVE_INFINITY) {
+  constructor(service: ScreeningService, dates: Map<string, EntityDates>, workers: number) {
     const init: ToMatchWorker = { type: 'init', entities: service.matcher.index.entities, dates };
     const starts: Promise<void>[] = [];
     for (let i = 0; i < workers; i++) {
@@ -88,14 +77,11 @@ export class MatchPool {
     return this.slots.length;
   }
 
-  /**
-   * The entries of a batch from the least busy ready worker; null when no worker is ready or every worker has
-   * `queue` batches in hand (match in the route's thread).
-   */
+  /** The entries of a batch from the least busy ready worker; null when no worker is ready (match in the route's thread). */
   run(batch: YenteBatch): Promise<string[] | null> {
     let best: Slot | null = null;
     for (const s of this.slots) if (s.ready && (!best || s.inFlight < best.inFlight)) best = s;
-    if (!best || best.inFlight >= this.queue) return Promise.resolve(null);
+    if (!best) return Promise.resolve(null);
     const slot = best;
     const id = this.nextId++;
     slot.inFlight++;
@@ -134,7 +120,7 @@ export function matchPoolFor(service: ScreeningService, dates: Map<string, Entit
     current = { service, batches: 0, pool: null };
   }
   current.batches++;
-  if (!current.pool && current.batches > options.after) current.pool = new MatchPool(service, dates, options.workers, options.queue);
+  if (!current.pool && current.batches > options.after) current.pool = new MatchPool(service, dates, options.workers);
   return current.pool;
 }
 

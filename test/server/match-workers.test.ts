@@ -61,29 +61,6 @@ describe('matching workers', () => {
   }, 120_000);
 });
 
-describe('sharing batches with the route thread', () => {
-  it('gives a worker at most `queue` batches; past it the route thread matches (run answers null)', async () => {
-    const small = new MatchPool(service, dates, 1, 1);
-    try {
-      await small.started;
-      const [a, b] = [batchOf(examples.slice(0, 2)), batchOf(examples.slice(2, 4))];
-      const first = small.run(a);
-      expect(await small.run(b)).toBeNull();
-      expect(await first).toEqual(yenteEntries(service, a, dates));
-      // Once the worker is free again it takes the next batch.
-      expect(await small.run(b)).toEqual(yenteEntries(service, b, dates));
-    } finally {
-      await small.close();
-    }
-  }, 120_000);
-
-  it('reads the queue from ROOM39_MATCH_WORKERS_QUEUE (default 1, at least 1)', () => {
-    expect(matchPoolOptions({}).queue).toBe(1);
-    expect(matchPoolOptions({ ROOM39_MATCH_WORKERS_QUEUE: '4' }).queue).toBe(4);
-    expect(matchPoolOptions({ ROOM39_MATCH_WORKERS_QUEUE: '0' }).queue).toBe(1);
-  });
-});
-
 describe('the /match answer text', () => {
   it('is JSON.stringify of the whole answer, keys in its order', () => {
     const entries = ['{"a":1}', '{"b":[2]}', '{}', '{"c":"x"}'];
@@ -132,7 +109,7 @@ describe('closing the services', () => {
     try {
       const ownService = await screeningService(own.services.db);
       const ownDates = await entityDates(own.services.db, ownService);
-      const started = matchPoolFor(ownService, ownDates, { workers: 1, after: 0, queue: 1 });
+      const started = matchPoolFor(ownService, ownDates, { workers: 1, after: 0 });
       expect(started).not.toBeNull();
       await started!.started;
       expect(started!.size).toBe(1);
@@ -140,7 +117,7 @@ describe('closing the services', () => {
       disposed = true;
       expect(started!.size).toBe(0);
       // The pool is forgotten too: the next batch counts from zero again.
-      expect(matchPoolFor(ownService, ownDates, { workers: 1, after: 5, queue: 1 })).toBeNull();
+      expect(matchPoolFor(ownService, ownDates, { workers: 1, after: 5 })).toBeNull();
     } finally {
       if (!disposed) await own.dispose();
     }
