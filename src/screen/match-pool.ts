@@ -36,7 +36,7 @@ export function matchPoolOptions(env: NodeJS.ProcessEnv = process.env): MatchPoo
 }
 
 interface Slot { worker: Worker; ready: boolean; inFlight: number }
-interface Pending { resolve: (entries: string[] | null) => void; slot: Slot }
+interface Pending { resolve: (entries: Uint8Array[] | null) => void; slot: Slot }
 
 export class MatchPool {
   private readonly slots: Slot[] = [];
@@ -61,7 +61,7 @@ export class MatchPool {
           this.pending.delete(m.id);
           slot.inFlight--;
           // A batch the worker could not answer is answered in the route's thread, with the route's own errors.
-          p.resolve(m.type === 'done' ? m.entries : null);
+          p.resolve(m.type === 'done' ? splitEntries(m.bytes, m.lengths) : null);
         });
         const fail = () => { this.drop(slot); resolve(); };
         worker.on('error', fail);
@@ -77,8 +77,8 @@ export class MatchPool {
     return this.slots.length;
   }
 
-  /** The entries of a batch from the least busy ready worker; null when no worker is ready (match in the route's thread). */
-  run(batch: YenteBatch): Promise<string[] | null> {
+  /** The entries of a batch (UTF-8 JSON) from the least busy ready worker; null when no worker is ready (match in the route's thread). */
+  run(batch: YenteBatch): Promise<Uint8Array[] | null> {
     let best: Slot | null = null;
     for (const s of this.slots) if (s.ready && (!best || s.inFlight < best.inFlight)) best = s;
     if (!best) return Promise.resolve(null);
@@ -103,6 +103,14 @@ export class MatchPool {
     for (const [id, p] of this.pending) { this.pending.delete(id); p.resolve(null); }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
+}
+
+/** Each entry's bytes: views of the one buffer the worker sent. */
+function splitEntries(bytes: Uint8Array, lengths: readonly number[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (const n of lengths) { out.push(bytes.subarray(at, at + n)); at += n; }
+  return out;
 }
 
 let current: { service: ScreeningService; batches: number; pool: MatchPool | null } | null = null;

@@ -48,3 +48,19 @@ export function yenteAnswer(keys: readonly string[], entries: readonly string[],
   const parts = keys.map((k, i) => `${JSON.stringify(k)}:${entries[i]}`);
   return `{"responses":{${parts.join(',')}},"matcher":${matcherJson},"limit":${JSON.stringify(limit)}}`;
 }
+
+let matcherTail: Buffer | null = null;
+
+/** The same answer as `yenteAnswer`, as UTF-8 bytes, from entries already in bytes (a matching worker's). */
+export function yenteAnswerBytes(keys: readonly string[], entries: readonly Uint8Array[], limit: number): Uint8Array<ArrayBuffer> {
+  matcherJson ??= JSON.stringify(yenteMatcherDocs());
+  matcherTail ??= Buffer.from(`},"matcher":${matcherJson},"limit":`);
+  const parts: Uint8Array[] = [];
+  keys.forEach((k, i) => {
+    parts.push(Buffer.from(`${i === 0 ? '{"responses":{' : ','}${JSON.stringify(k)}:`), entries[i]!);
+  });
+  if (keys.length === 0) parts.push(Buffer.from('{"responses":{'));
+  parts.push(matcherTail, Buffer.from(`${JSON.stringify(limit)}}`));
+  const whole = Buffer.concat(parts);
+  return new Uint8Array(whole.buffer as ArrayBuffer, whole.byteOffset, whole.byteLength);
+}

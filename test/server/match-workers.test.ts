@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { entityDates, parseScreeningOptions, screeningService, NO_FILTERS, yenteMatcherDocs, type EntityDates, type ScreeningService } from '../../src/screen/index.ts';
 import { closeMatchPool, MatchPool, matchPoolFor, matchPoolOptions } from '../../src/screen/match-pool.ts';
-import { yenteAnswer, yenteEntries, type YenteBatch, type YenteExample } from '../../src/screen/yente-batch.ts';
+import { yenteAnswer, yenteAnswerBytes, yenteEntries, type YenteBatch, type YenteExample } from '../../src/screen/yente-batch.ts';
 import { matchExamples } from '../../bench/load/match-queries.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
@@ -31,6 +31,9 @@ afterAll(async () => {
   await ts?.dispose();
 });
 
+/** A worker's entries (UTF-8 bytes) as text, to compare with the route thread's. */
+const text = (entries: Uint8Array[] | null) => entries?.map((e) => Buffer.from(e).toString('utf8')) ?? null;
+
 const batchOf = (queries: YenteExample[], raw: Record<string, string> = {}, filters = NO_FILTERS): YenteBatch => ({
   queries: queries.map((q, i) => [`q${i}`, q]),
   options: parseScreeningOptions({ dataset: 'default', ...raw }, { maxLimit: 500 }),
@@ -44,7 +47,7 @@ describe('matching workers', () => {
       const batch = batchOf(examples.slice(i, i + 3));
       const inThread = yenteEntries(service, batch, dates);
       const inWorker = await pool.run(batch);
-      expect(inWorker).toEqual(inThread);
+      expect(text(inWorker)).toEqual(inThread);
       results += inThread.reduce((n, e) => n + (JSON.parse(e) as { results: unknown[] }).results.length, 0);
     }
     expect(results).toBeGreaterThan(300);
@@ -55,7 +58,7 @@ describe('matching workers', () => {
     for (const [raw, f] of [[{ limit: '40', threshold: '0.7', cutoff: '0.3' }, NO_FILTERS], [{ limit: '5' }, filters], [{ dataset: 'dprk' }, NO_FILTERS]] as const) {
       for (let i = 0; i < 60; i += 3) {
         const batch = batchOf(examples.slice(i, i + 3), raw, f);
-        expect(await pool.run(batch)).toEqual(yenteEntries(service, batch, dates));
+        expect(text(await pool.run(batch))).toEqual(yenteEntries(service, batch, dates));
       }
     }
   }, 120_000);
@@ -68,6 +71,8 @@ describe('the /match answer text', () => {
     expect(keys).toEqual(['1', '2', 'b', 'a']);
     const whole = { responses: Object.fromEntries(keys.map((k, i) => [k, JSON.parse(entries[i]!) as unknown])), matcher: yenteMatcherDocs(), limit: 5 };
     expect(yenteAnswer(keys, entries, 5)).toBe(JSON.stringify(whole));
+    // The same bytes when the entries come from a worker as bytes.
+    expect(Buffer.from(yenteAnswerBytes(keys, entries.map((e) => Buffer.from(e)), 5)).toString('utf8')).toBe(JSON.stringify(whole));
   });
 
   it('is the same through the HTTP door before and after the workers start', async () => {

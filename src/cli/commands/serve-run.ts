@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { optInt, optString, UsageError, type CliContext, type CommandResult } from '../command.ts';
 import { createApp } from '../../server/app.ts';
 import { serverLog } from '../../server/log.ts';
+import { tuneHeapForServing } from '../../server/heap.ts';
 import { securityState } from '../../server/security-state.ts';
 import { makeAnchor, writeAnchor } from '../../audit/anchor.ts';
 import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.ts';
@@ -18,6 +19,7 @@ import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule
 const STOP_GRACE_MS = 5_000;
 
 export async function runServe(ctx: CliContext): Promise<CommandResult> {
+  tuneHeapForServing();
   const port = optInt(ctx.args, 'port', ctx.settings.port, 0, 65535);
   const everyRaw = optString(ctx.args, 'update-every');
   const everyHours = everyRaw === null ? ctx.settings.lists.updateEveryHours : Number(everyRaw);

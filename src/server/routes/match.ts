@@ -22,7 +22,7 @@ import {
   MATCH_MAX_LIMIT, entityDates, expandEntityIds, knownDatasets, parseScreeningOptions, parseWeights,
   querySchemaOf, screeningService, type YenteFilters,
 } from '../../screen/index.ts';
-import { yenteAnswer, yenteEntries, type YenteBatch, type YenteExample } from '../../screen/yente-batch.ts';
+import { yenteAnswer, yenteAnswerBytes, yenteEntries, type YenteBatch, type YenteExample } from '../../screen/yente-batch.ts';
 import { matchPoolFor } from '../../screen/match-pool.ts';
 import { openCrossOrigin } from '../middleware/cors.ts';
 import { yenteFilterParams } from './yente-params.ts';
@@ -70,9 +70,11 @@ export const registerMatchRoutes: RouteRegistrar = (app, { db }) => {
       queries.push([key, ex]);
     }
     const batch: YenteBatch = { queries, options, filters, weights };
-    const entries = await matchPoolFor(service, dates)?.run(batch) ?? yenteEntries(service, batch, dates);
+    const keys = queries.map(([key]) => key);
+    const fromWorker = await matchPoolFor(service, dates)?.run(batch);
     c.header('x-batch-size', String(queries.length));
     c.header('content-type', 'application/json');
-    return c.body(yenteAnswer(queries.map(([key]) => key), entries, options.limit));
+    if (fromWorker) return c.body(yenteAnswerBytes(keys, fromWorker, options.limit));
+    return c.body(yenteAnswer(keys, yenteEntries(service, batch, dates), options.limit));
   });
 };
