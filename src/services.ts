@@ -9,6 +9,7 @@ import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/b
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
 import { closeExtractionPool } from './ingest/documents/pools.ts';
+import { closeMatchPool } from './screen/match-pool.ts';
 
 export interface Services {
   db: Db;
@@ -39,6 +40,7 @@ export async function openServices(settings: Settings, progress: ProgressReporte
       keyring,
       async close() {
         await closeExtractionPool(db);
+        await closeMatchPool();
         await db.close();
         release();
       },

@@ -19,6 +19,7 @@
  */
 import http from 'node:http';
 import { mulberry32 } from '../support/random.ts';
+import { RawClient } from './raw-client.ts';
 
 export interface OpenLoopOptions {
   url: string;
@@ -34,6 +35,8 @@ export interface OpenLoopOptions {
   timeoutMs?: number;
   arrivals?: 'poisson' | 'even';
   seed?: number;
+  /** `raw` (default): the lean socket client of raw-client.ts; `node`: Node's http client (about 0.6 ms of CPU a request more). */
+  client?: 'raw' | 'node';
 }
 
 export interface OpenLoopResult {
@@ -61,19 +64,28 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   const cpu0 = process.cpuUsage();
   const start = performance.now() + 20;
 
-  const send = (scheduled: number) => new Promise<void>((resolve) => {
-    const body = o.body === undefined ? undefined : typeof o.body === 'function' ? o.body() : o.body;
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const raw = o.client === 'node' ? null : new RawClient(target.hostname, Number(target.port || 80), o.connections);
+  const bodyOf = () => (o.body === undefined ? undefined : typeof o.body === 'function' ? o.body() : o.body);
+  const answered = (scheduled: number) => { lastEnd = performance.now(); latencies.push(lastEnd - scheduled); };
+  const sendRaw = (client: RawClient, scheduled: number) => client.request(o.method, target.pathname + target.search, bodyOf(), timeoutMs).then(
+    (a) => { if (a.status < 200 || a.status >= 300) non2xx++; answered(scheduled); },
+    (e: Error) => { if (e.message === 'timeout') timeouts++; else errors++; },
+  );
+  const sendNode = (scheduled: number) => new Promise<void>((resolve) => {
+    const body = bodyOf();
     const headers: Record<string, string | number> = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: o.method, headers }, (res) => {
       if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) non2xx++;
       res.on('data', () => undefined);
-      res.on('end', () => { lastEnd = performance.now(); latencies.push(lastEnd - scheduled); resolve(); });
+      res.on('end', () => { answered(scheduled); resolve(); });
       res.on('error', () => { errors++; resolve(); });
     });
-    req.setTimeout(o.timeoutMs ?? 10_000, () => { timeouts++; req.destroy(new Error('timeout')); });
+    req.setTimeout(timeoutMs, () => { timeouts++; req.destroy(new Error('timeout')); });
     req.on('error', (e) => { if (e.message !== 'timeout') errors++; resolve(); });
     req.end(body);
   });
+  const send = (scheduled: number) => (raw ? sendRaw(raw, scheduled) : sendNode(scheduled));
 
   // Start times: `total` requests in `seconds`, evenly spaced, or at uniform random times (sorted), which is a Poisson
   // process of that many arrivals in that time: the offered rate is exactly `rate` either way.
@@ -96,6 +108,7 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   });
   const cpu = process.cpuUsage(cpu0);
   agent.destroy();
+  raw?.close();
   latencies.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {

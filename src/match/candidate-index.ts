@@ -44,6 +44,13 @@ export class MatchIndex {
   readonly names: IndexedEntityName[] = [];
   /** Names of each entity (indexes into `names`). */
   readonly namesOf: number[][];
+  /**
+   * The entity of each name slot, and each entity's slots as the range `firstName[e]` … `firstName[e + 1]` (an
+   * entity's names take consecutive slots): the matcher's inner loops read these flat arrays rather than one object
+   * per name, whose scattered loads were most of the time of finding candidates.
+   */
+  readonly slotEntity: Int32Array;
+  readonly firstName: Int32Array;
   private readonly postings = new Map<string, number[]>();
   private readonly deletionPostings = new Map<string, number[]>();
   /** Normalised identifier → entities. */
@@ -85,6 +92,9 @@ export class MatchIndex {
         if (norm.length >= 4) push(this.byIdentifier, norm, ei);
       }
     });
+    this.slotEntity = Int32Array.from(this.names, (n) => n.entity);
+    this.firstName = new Int32Array(this.entities.length + 1);
+    for (let e = 0; e < this.entities.length; e++) this.firstName[e + 1] = this.firstName[e]! + this.namesOf[e]!.length;
     this.logN = Math.log(Math.max(2, this.entities.length));
     for (const n of this.names) n.weights = this.weightsOf(n.prepared);
   }

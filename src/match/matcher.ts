@@ -10,11 +10,11 @@ import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
 import { wordsScoreBound } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
-import { compareCountries, countryCodeOf } from './score-country.ts';
-import { compareIdentifiers } from './score-identifier.ts';
+import { countryCodeOf } from './score-country.ts';
+import { normalizeIdentifier } from './score-identifier.ts';
+import { featureItems, IDENTIFIER_AGREES, round, withFeatures, type FeatureEffects } from './score-beside-name.ts';
 import { schemasCompatible } from './score-schema.ts';
-import { MATCH_FEATURES } from './features.ts';
-import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength, WeightedFeature } from './types.ts';
+import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength } from './types.ts';
 
 /**
  * Default match threshold. Chosen on the evaluation set (test/match/eval-set.json):
@@ -41,10 +41,16 @@ interface QueryName { name: PreparedName; weights: Float64Array; words: NameWord
 
 interface PreparedQuery {
   byKind: { person: QueryName[]; org: QueryName[] };
+  /** Both readings, person's first: what an entity is compared with when the query has no reading of its kind. */
+  allNames: QueryName[];
   keys: Map<string, number>;
   birthDates: string[];
   countries: string[];
   identifiers: string[];
+  /** Entities with one of the query's identifiers (4+ letters and digits, as the index keeps them). */
+  identifierEntities: Set<number>;
+  /** The countries as numbers (`countryNumber`). */
+  countryNumbers: number[];
   notes: ExplanationItem[];
 }
 
@@ -57,9 +63,18 @@ export class Matcher {
   private readonly hitSlots: number[] = [];
   private readonly allowedCache = new Map<string, Uint8Array>();
   private readonly neighbourCache = new Map<string, readonly Neighbour[]>();
-  private readonly commonKeySlots = new Map<string, Map<number, number[]>>();
   /** Each name's words for comparison, made on its first comparison and kept (names never change in an index). */
   private readonly slotWords: (NameWords | undefined)[];
+  /** 1 where the entity is a person (its names are compared with the query's person reading). */
+  private readonly personEntity: Uint8Array;
+  /** Each name slot's STRENGTH_FACTOR. */
+  private readonly slotFactor: Float64Array;
+  /** Each entity's countries as numbers (`countryNumbers`), entity `e`'s from `countryStart[e]` to `countryStart[e + 1]`. */
+  private readonly countryStart: Int32Array;
+  private readonly countryCodes: Int32Array;
+  private readonly countryNumbers = new Map<string, number>();
+  /** For each common key (see `slotsByEntity`): where each entity's run of names begins in the key's posting list, -1 for none. */
+  private readonly commonKeyRuns = new Map<string, Int32Array>();
 
   constructor(entities: MatchableEntity[] | MatchIndex) {
     this.index = entities instanceof MatchIndex ? entities : new MatchIndex(entities);
@@ -67,6 +82,34 @@ export class Matcher {
     this.seenKey = new Int32Array(this.index.size).fill(-1);
     this.slotHit = new Uint8Array(this.index.names.length);
     this.slotWords = new Array<NameWords | undefined>(this.index.names.length);
+    this.personEntity = Uint8Array.from(this.index.entities, (e) => (nameKindOf(e.schema) === 'person' ? 1 : 0));
+    this.slotFactor = Float64Array.from(this.index.names, (n) => STRENGTH_FACTOR[n.strength]);
+    this.countryStart = new Int32Array(this.index.size + 1);
+    const codes: number[] = [];
+    this.index.entities.forEach((e, i) => {
+      for (const c of e.countries) codes.push(this.countryNumber(c.toLowerCase(), true));
+      this.countryStart[i + 1] = codes.length;
+    });
+    this.countryCodes = Int32Array.from(codes);
+  }
+
+  /** A country code's number (codes are compared as numbers in the inner loop); -1 for a code no entity has. */
+  private countryNumber(code: string, add = false): number {
+    let n = this.countryNumbers.get(code);
+    if (n === undefined) {
+      if (!add) return -1;
+      n = this.countryNumbers.size;
+      this.countryNumbers.set(code, n);
+    }
+    return n;
+  }
+
+  /** The effect of the countries (as `compareCountries`): agreement 0.1, disagreement −0.05, null when either side has none. */
+  private countryEffect(q: PreparedQuery, e: number): number | null {
+    const start = this.countryStart[e]!, end = this.countryStart[e + 1]!;
+    if (q.countryNumbers.length === 0 || start === end) return null;
+    for (let i = start; i < end; i++) if (q.countryNumbers.includes(this.countryCodes[i]!)) return 0.1;
+    return -0.05;
   }
 
   private wordsOfSlot(slot: number): NameWords {
@@ -129,7 +172,9 @@ export class Matcher {
       else notes.push({ feature: 'country', score: 0, detail: `country "${cleanText(c, 40)}" not recognised; ignored`, query: c, candidate: null });
     }
     const identifiers = query.identifiers.map((i) => cleanText(i, 100)).filter((i) => i !== '');
-    return { byKind, keys, birthDates, countries, identifiers, notes };
+    const identifierEntities = new Set<number>();
+    for (const id of identifiers) if (normalizeIdentifier(id).length >= 4) for (const e of this.index.lookupIdentifier(id)) identifierEntities.add(e);
+    return { byKind, allNames: [...byKind.person, ...byKind.org], keys, birthDates, countries, identifiers, identifierEntities, countryNumbers: countries.map((c) => this.countryNumber(c)), notes };
   }
 
   /** The caller's exclusions and filter as one test of entity `e`, or null when they let everything through. */
@@ -148,13 +193,13 @@ export class Matcher {
   private candidates(q: PreparedQuery, mask: Uint8Array, max: number, options: MatchOptions): number[] {
     const touched: number[] = [];
     const { acc, seenKey } = this;
-    const names = this.index.names;
+    const slotEntity = this.index.slotEntity;
     const { slotHit, hitSlots } = this;
     const admits = this.admission(options);
     const hit = (slot: number) => { if (slotHit[slot] === 0) { slotHit[slot] = 1; hitSlots.push(slot); } };
     const visit = (slots: readonly number[], keyId: number, w: number) => {
       for (const slot of slots) {
-        const e = names[slot]!.entity;
+        const e = slotEntity[slot]!;
         if (mask[e] === 0) continue;
         hit(slot);
         if (seenKey[e] === keyId) continue;
@@ -171,18 +216,19 @@ export class Matcher {
       if (n > COMMON_KEY && touched.length > 0) {
         // Only strengthen what rarer words found: through the entities found when they are fewer than the word's names.
         if (touched.length < n) {
-          const slotsOf = this.slotsByEntity(k);
+          const postings = this.index.lookup(k);
+          const runs = this.commonKeyRuns.get(k) ?? this.commonKeyRun(k);
           for (let i = 0, end = touched.length; i < end; i++) {
             const e = touched[i]!;
-            const slots = (acc[e] ?? 0) > 0 ? slotsOf.get(e) : undefined;
-            if (!slots) continue;
-            for (const slot of slots) hit(slot);
+            const first = (acc[e] ?? 0) > 0 ? runs[e]! : -1;
+            if (first < 0) continue;
+            for (let p = first; p < postings.length && slotEntity[postings[p]!] === e; p++) hit(postings[p]!);
             if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
           }
           continue;
         }
         for (const slot of this.index.lookup(k)) {
-          const e = names[slot]!.entity;
+          const e = slotEntity[slot]!;
           if ((acc[e] ?? 0) > 0) { hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
         }
         continue;
@@ -200,7 +246,7 @@ export class Matcher {
     for (const id of q.identifiers) {
       for (const e of this.index.lookupIdentifier(id)) {
         if (mask[e] === 0 || (admits && !admits(e))) continue;
-        for (const slot of this.index.namesOf[e]!) hit(slot);
+        for (let slot = this.index.firstName[e]!, end = this.index.firstName[e + 1]!; slot < end; slot++) hit(slot);
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + 100;
       }
@@ -210,20 +256,17 @@ export class Matcher {
     return out;
   }
 
-  /** A common key's names by entity (built on first use; only keys in more than COMMON_KEY names come here, a few dozen). */
-  private slotsByEntity(k: string): Map<number, number[]> {
-    let byEntity = this.commonKeySlots.get(k);
-    if (!byEntity) {
-      byEntity = new Map();
-      for (const slot of this.index.lookup(k)) {
-        const e = this.index.names[slot]!.entity;
-        const list = byEntity.get(e);
-        if (list) list.push(slot);
-        else byEntity.set(e, [slot]);
-      }
-      this.commonKeySlots.set(k, byEntity);
-    }
-    return byEntity;
+  /**
+   * Where each entity's names begin in a common key's posting list (-1: none). The list is in slot order and an
+   * entity's names take consecutive slots, so its names under the key are the run from there while the slot's
+   * entity stays the same. Built on first use; only keys in more than COMMON_KEY names come here, a few dozen.
+   */
+  private commonKeyRun(k: string): Int32Array {
+    const runs = new Int32Array(this.index.size).fill(-1);
+    const postings = this.index.lookup(k);
+    for (let p = postings.length - 1; p >= 0; p--) runs[this.index.slotEntity[postings[p]!]!] = p;
+    this.commonKeyRuns.set(k, runs);
+    return runs;
   }
 
   /**
@@ -254,25 +297,27 @@ export class Matcher {
    * features beside the name are applied, or cannot beat the best pair
    * already found, is not aligned: the best pair and its score are the same.
    */
-  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions, f: Features, cutoff: number): BestName | null {
-    const entity = this.index.entities[e]!;
-    const qnames = nameKindOf(entity.schema) === 'person' ? q.byKind.person : q.byKind.org;
-    const pool = qnames.length ? qnames : [...q.byKind.person, ...q.byKind.org];
-    const excluded = options.excludeNames?.get(entity.id);
+  private scoreNames(q: PreparedQuery, e: number, options: MatchOptions, f: FeatureEffects, cutoff: number): BestName | null {
+    const qnames = this.personEntity[e] === 1 ? q.byKind.person : q.byKind.org;
+    const pool = qnames.length ? qnames : q.allNames;
+    const excluded = options.excludeNames?.get(this.index.entities[e]!.id);
     let best: BestName | null = null;
-    for (const slot of this.index.namesOf[e]!) {
+    for (let slot = this.index.firstName[e]!, end = this.index.firstName[e + 1]!; slot < end; slot++) {
       // Only names the query's keys reached: the others share no word, join or near word with it.
       if (this.slotHit[slot] === 0) continue;
-      const n = this.index.names[slot]!;
-      if (excluded?.has(n.prepared.normalized)) continue;
+      if (excluded?.has(this.index.names[slot]!.prepared.normalized)) continue;
       const words = this.wordsOfSlot(slot);
+      const factor = this.slotFactor[slot]!;
       for (const qp of pool) {
         if (!options.exhaustive) {
-          const bound = wordsScoreBound(qp.words, words) * STRENGTH_FACTOR[n.strength] + BOUND_MARGIN;
-          if ((best && bound < best.score) || withFeatures(bound, f, null) < cutoff) continue;
+          const bound = wordsScoreBound(qp.words, words) * factor + BOUND_MARGIN;
+          if ((best && bound < best.score) || withFeatures(bound, f) < cutoff) continue;
         }
-        const score = wordsScore(qp.words, words) * STRENGTH_FACTOR[n.strength];
-        if (!best || score > best.score) best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };
+        const score = wordsScore(qp.words, words) * factor;
+        if (!best || score > best.score) {
+          const n = this.index.names[slot]!;
+          best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };
+        }
       }
     }
     return best;
@@ -301,17 +346,18 @@ export class Matcher {
     const scored: Scored[] = [];
     try {
     for (const e of cands) {
-      const entity = this.index.entities[e]!;
-      const f: Features = {
-        birth: compareBirthDates(q.birthDates, entity.birthDates), country: compareCountries(q.countries, entity.countries),
-        identifier: compareIdentifiers(q.identifiers, entity.identifiers), weights: options.weights,
+      // A feature the query does not state says nothing: the entity's own values are not read for it.
+      const f: FeatureEffects = {
+        birth: q.birthDates.length ? compareBirthDates(q.birthDates, this.index.entities[e]!.birthDates)?.effect ?? null : null,
+        country: q.countries.length ? this.countryEffect(q, e) : null,
+        identifier: q.identifierEntities.has(e) ? IDENTIFIER_AGREES : null,
+        weights: options.weights,
       };
       const best = this.scoreNames(q, e, options, f, cutoff);
       if (!best || best.score <= 0) continue;
-      const features: ExplanationItem[] = [];
-      const s = withFeatures(best.score, f, features);
+      const s = withFeatures(best.score, f);
       if (s < cutoff) continue;
-      scored.push({ entity, score: round(s), best, features });
+      scored.push({ entity: this.index.entities[e]!, score: round(s), best });
     }
     } finally {
       for (const slot of this.hitSlots) this.slotHit[slot] = 0;
@@ -323,7 +369,7 @@ export class Matcher {
     for (let i = 0; i < scored.length && i < window; i++) if (scored[i]!.score >= threshold) total++;
     // Explanations only for what is returned, and only when asked for.
     if (options.explain === false) return { total, results: scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] })) };
-    return { total, results: scored.slice(0, limit).map(({ entity, score, best, features }) => {
+    return { total, results: scored.slice(0, limit).map(({ entity, score, best }) => {
       const cmp = compareWords(best.query.words, this.wordsOfSlot(best.slot));
       const explanation: ExplanationItem[] = [{
         feature: 'name',
@@ -331,7 +377,7 @@ export class Matcher {
         detail: `"${best.query.name.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(cmp)}`,
         query: best.query.name.original,
         candidate: best.name,
-      }, ...features];
+      }, ...featureItems(q, entity, options.weights)];
       if (query.schema) {
         explanation.push({ feature: 'schema', score: 0, detail: `${query.schema} query, ${entity.schema} candidate: compatible`, query: query.schema, candidate: entity.schema });
       }
@@ -360,50 +406,7 @@ function bestByWeight(touched: number[], acc: Float64Array, max: number): number
 
 /** The best name comparison of a candidate: its account is written only if the candidate is returned. */
 interface BestName { score: number; query: QueryName; slot: number; name: string; strength: NameStrength }
-interface Scored { entity: MatchableEntity; score: number; best: BestName; features: ExplanationItem[] }
+interface Scored { entity: MatchableEntity; score: number; best: BestName }
 
 /** Added to a name score's upper bound before it is compared: the bound sums the same weights in another order. */
 const BOUND_MARGIN = 1e-9;
-
-type FeatureComparison = { effect: number; item: ExplanationItem } | null;
-
-/** What the features beside the name say of one candidate, and the caller's weights of them. */
-interface Features { birth: FeatureComparison; country: FeatureComparison; identifier: FeatureComparison; weights: MatchOptions['weights'] }
-
-/**
- * A name score moved by the features beside the name: date of birth, country,
- * identifier (which lifts a score to at least 0.85). Never lower for a higher
- * name score. Each feature's explanation goes into `items` when given.
- */
-function withFeatures(name: number, f: Features, items: ExplanationItem[] | null): number {
-  let s = applyFeature(name, items, 'birth_date', f.birth, f.weights);
-  s = applyFeature(s, items, 'country', f.country, f.weights);
-  s = applyFeature(s, items, 'identifier', f.identifier, f.weights);
-  if (f.identifier && weightFactor('identifier', f.weights) !== 0) s = Math.max(s, 0.85);
-  return s;
-}
-
-/**
- * A feature beside the name applied to score `s`: agreement pulls it toward 1
- * (`s + (1 − s)·e`), disagreement scales it down (`s·(1 + e)`); the item goes
- * into `features`. `s` unchanged when the feature has nothing to say or weight 0.
- */
-function applyFeature(s: number, features: ExplanationItem[] | null, feature: WeightedFeature, r: FeatureComparison, weights: MatchOptions['weights']): number {
-  const factor = weightFactor(feature, weights);
-  if (!r || factor === 0) return s;
-  const effect = Math.max(-1, Math.min(1, r.effect * factor));
-  features?.push({ ...r.item, score: round(r.item.score * factor) });
-  return effect >= 0 ? s + (1 - s) * effect : s * (1 + effect);
-}
-
-/** A feature's weight as a multiple of its coefficient (1 when the caller gave none). */
-function weightFactor(feature: WeightedFeature, weights: MatchOptions['weights']): number {
-  const w = weights?.[feature];
-  if (w === undefined) return 1;
-  const coefficient = MATCH_FEATURES.find((f) => f.feature === feature)?.coefficient ?? 1;
-  return w / coefficient;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

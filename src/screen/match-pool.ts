@@ -72,6 +72,11 @@ export class MatchPool {
     this.started = Promise.all(starts).then(() => undefined);
   }
 
+  /** Workers running (ready or building their index). */
+  get size(): number {
+    return this.slots.length;
+  }
+
   /** The entries of a batch from the least busy ready worker; null when no worker is ready (match in the route's thread). */
   run(batch: YenteBatch): Promise<string[] | null> {
     let best: Slot | null = null;

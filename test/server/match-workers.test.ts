@@ -101,3 +101,25 @@ describe('the /match answer text', () => {
     }
   }, 120_000);
 });
+
+describe('closing the services', () => {
+  it('stops the matching workers, so a process that screened can exit', async () => {
+    const own = await openTestServices();
+    let disposed = false;
+    try {
+      const ownService = await screeningService(own.services.db);
+      const ownDates = await entityDates(own.services.db, ownService);
+      const started = matchPoolFor(ownService, ownDates, { workers: 1, after: 0 });
+      expect(started).not.toBeNull();
+      await started!.started;
+      expect(started!.size).toBe(1);
+      await own.dispose();
+      disposed = true;
+      expect(started!.size).toBe(0);
+      // The pool is forgotten too: the next batch counts from zero again.
+      expect(matchPoolFor(ownService, ownDates, { workers: 1, after: 5 })).toBeNull();
+    } finally {
+      if (!disposed) await own.dispose();
+    }
+  }, 120_000);
+});
