@@ -73,7 +73,7 @@ export class Matcher {
   private readonly countryStart: Int32Array;
   private readonly countryCodes: Int32Array;
   private readonly countryNumbers = new Map<string, number>();
-  /** For each common key (see `slotsByEntity`): where each entity's run of names begins in the key's posting list, -1 for none. */
+  /** For each common key (see `commonKeyRun`): where each entity's run of names begins in the key's posting list, -1 for none. */
   private readonly commonKeyRuns = new Map<string, Int32Array>();
 
   constructor(entities: MatchableEntity[] | MatchIndex) {

@@ -11,17 +11,14 @@
  * the table equals extraction without it, mention for mention and figure for
  * figure.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { nameCandidates } from '../../src/extract/entities.ts';
 import { bundledResolver, curatedMatchables, type MatcherResolver } from '../../src/ingest/documents/resolver.ts';
 import { officialListFiles } from '../support/official.ts';
+import { corpusDir, seedDir, texts } from './texts.ts';
 
-const seedDir = path.join(REPO_ROOT, 'data/sources/seeds');
-const corpusDir = process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
 
 let withTable: MatcherResolver;
 let plain: MatcherResolver;
@@ -30,10 +27,6 @@ beforeAll(async () => {
   plain = await bundledResolver(REPO_ROOT, officialListFiles(), { precompute: false });
 }, 120_000);
 
-function texts(dir: string): [string, string][] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt') || dir === seedDir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
-}
 
 describe('answers computed with the graph', () => {
   it('cover every name the graph gives its curated entities and list entries', () => {

@@ -11,16 +11,13 @@
  * repository). The name filter itself decides what a candidate is (since
  * round 2, bench/extract/README.md) and is not compared here.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver, type MatcherResolver } from '../../src/ingest/documents/resolver.ts';
 import { officialListFiles } from '../support/official.ts';
+import { corpusDir, seedDir, texts } from './texts.ts';
 
-const seedDir = path.join(REPO_ROOT, 'data/sources/seeds');
-const corpusDir = process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
 
 let fast: MatcherResolver;
 let full: MatcherResolver;
@@ -29,10 +26,6 @@ beforeAll(async () => {
   full = await bundledResolver(REPO_ROOT, officialListFiles(), { exhaustive: true });
 }, 120_000);
 
-function texts(dir: string): [string, string][] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt') || dir === seedDir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
-}
 
 describe('entity resolution shortcuts', () => {
   it('find on the seeds exactly what scoring every name in full finds', async () => {
