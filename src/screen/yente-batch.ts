@@ -55,11 +55,8 @@ let matcherTail: Buffer | null = null;
 export function yenteAnswerBytes(keys: readonly string[], entries: readonly Uint8Array[], limit: number): Uint8Array<ArrayBuffer> {
   matcherJson ??= JSON.stringify(yenteMatcherDocs());
   matcherTail ??= Buffer.from(`},"matcher":${matcherJson},"limit":`);
-  const parts: Uint8Array[] = [];
-  keys.forEach((k, i) => {
-    parts.push(Buffer.from(`${i === 0 ? '{"responses":{' : ','}${JSON.stringify(k)}:`), entries[i]!);
-  });
-  if (keys.length === 0) parts.push(Buffer.from('{"responses":{'));
+  const parts: Uint8Array[] = [Buffer.from('{"responses":{')];
+  keys.forEach((k, i) => parts.push(Buffer.from(`${i === 0 ? '' : ','}${JSON.stringify(k)}:`), entries[i]!));
   parts.push(matcherTail, Buffer.from(`${JSON.stringify(limit)}}`));
   const whole = Buffer.concat(parts);
   return new Uint8Array(whole.buffer as ArrayBuffer, whole.byteOffset, whole.byteLength);

@@ -19,14 +19,12 @@ import { bundledResolver, curatedMatchables, type MatcherResolver } from '../../
 import { officialListFiles } from '../support/official.ts';
 import { corpusDir, seedDir, texts } from './texts.ts';
 
-
 let withTable: MatcherResolver;
 let plain: MatcherResolver;
 beforeAll(async () => {
   withTable = await bundledResolver(REPO_ROOT, officialListFiles());
   plain = await bundledResolver(REPO_ROOT, officialListFiles(), { precompute: false });
 }, 120_000);
-
 
 describe('answers computed with the graph', () => {
   it('cover every name the graph gives its curated entities and list entries', () => {

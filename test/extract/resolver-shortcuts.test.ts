@@ -18,14 +18,12 @@ import { bundledResolver, type MatcherResolver } from '../../src/ingest/document
 import { officialListFiles } from '../support/official.ts';
 import { corpusDir, seedDir, texts } from './texts.ts';
 
-
 let fast: MatcherResolver;
 let full: MatcherResolver;
 beforeAll(async () => {
   fast = await bundledResolver(REPO_ROOT, officialListFiles());
   full = await bundledResolver(REPO_ROOT, officialListFiles(), { exhaustive: true });
 }, 120_000);
-
 
 describe('entity resolution shortcuts', () => {
   it('find on the seeds exactly what scoring every name in full finds', async () => {

@@ -35,6 +35,17 @@ const MATCH_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 
 /** Answers remembered per resolver (one graph version); emptied past this many so a long-running server's memory stays bounded. */
 const ANSWER_LIMIT = 50_000;
 
+export interface ResolverOptions {
+  /**
+   * Every candidate the name filter lets through scored in full, against every pair of names (no cutoff from the
+   * threshold, no bound in the matcher): slower, for checking that those shortcuts change no answer
+   * (test/extract/resolver-shortcuts.test.ts). The name filter stays: it decides which names are candidates at all.
+   */
+  exhaustive?: boolean;
+  /** The table of the graph's own names made at build (`precomputeGivenNames`); default: unless exhaustive. */
+  precompute?: boolean;
+}
+
 export class MatcherResolver implements EntityResolver {
   private readonly filter: NameFilter;
   /**
@@ -54,15 +65,15 @@ export class MatcherResolver implements EntityResolver {
   /** Readings two given names share with different answers (none on the bundled graph): always scored. */
   private readonly mixedReadings = new Set<string>();
 
-  /**
-   * `exhaustive`: every candidate the name filter lets through scored in full, against every pair of names (no
-   * cutoff from the threshold, no bound in the matcher): slower, for checking that those shortcuts change no answer
-   * (test/extract/resolver-shortcuts.test.ts). The name filter stays: it decides which names are candidates at all.
-   */
-  constructor(private readonly matcher: Matcher, private readonly cutoff = 0.5, private readonly exhaustive = false, precompute = !exhaustive) {
+  /** The lowest score a name's answer may have. */
+  private readonly cutoff = 0.5;
+  private readonly exhaustive: boolean;
+
+  constructor(private readonly matcher: Matcher, options: ResolverOptions = {}) {
+    this.exhaustive = options.exhaustive ?? false;
     this.filter = new NameFilter(matcher.index);
     for (const e of matcher.index.entities) for (const k of this.givenKeysOf(e)) this.anyGivenKey.add(k);
-    if (precompute) this.precomputeGivenNames();
+    if (options.precompute ?? !this.exhaustive) this.precomputeGivenNames();
   }
 
   /**
@@ -230,9 +241,8 @@ export async function dprkListMatchables(files: readonly ListFileRef[]): Promise
  * The graph without a database: the curated entities, and the DPRK-related entries of the list files given (none ship
  * with room39). `precompute: false` leaves out the table of the graph's own names (tests compare with it).
  */
-export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = [], options: { exhaustive?: boolean; precompute?: boolean } = {}): Promise<MatcherResolver> {
-  const exhaustive = options.exhaustive ?? false;
-  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]), 0.5, exhaustive, options.precompute ?? !exhaustive);
+export async function bundledResolver(bundleRoot: string, listFiles: readonly ListFileRef[] = [], options: ResolverOptions = {}): Promise<MatcherResolver> {
+  return new MatcherResolver(new Matcher([...curatedMatchables(bundleRoot), ...(await dprkListMatchables(listFiles))]), options);
 }
 
 /** The persons and organisations of the graph as the store holds it now (accepted names), leaving out list entries unrelated to North Korea. */
@@ -257,8 +267,8 @@ export async function storeEntityViews(q: Queryable): Promise<EntityView[]> {
  * A resolver over entity records (the server's extraction workers build theirs from what the pool sends, and keep it
  * until the graph changes: they answer the graph's own names from the table made at build, `precompute`).
  */
-export function resolverFromViews(views: readonly EntityView[], options: { precompute?: boolean } = {}): MatcherResolver {
-  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))), 0.5, false, options.precompute ?? true);
+export function resolverFromViews(views: readonly EntityView[], options: ResolverOptions = {}): MatcherResolver {
+  return new MatcherResolver(new Matcher(views.map((v) => fromEntityView(v))), options);
 }
 
 /**
