@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, firstHostCue, guarded, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -42,7 +42,7 @@ const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|am
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
 const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to']);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
-const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
+const NK_WORKERS = guarded(new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu'), /north|orean|dpr/i);
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
 /** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
 const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
@@ -90,6 +90,25 @@ const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
+const isSpace = (c: number) => c === 32 || c === 0xa0;
+
+/**
+ * PREP_BEFORE.exec(before), read on the window's last five runs of non-spaces only: a match is a preposition, "the"
+ * and three words with spaces between, ending the window, so it starts within those runs; the window is cut after a
+ * space, which a word boundary reads as the string's start (irregexp would try the pattern at every character).
+ */
+function prepBefore(before: string): RegExpExecArray | null {
+  let cut = before.length;
+  for (let runs = 0; runs < 5 && cut > 0; runs++) {
+    while (cut > 0 && isSpace(before.charCodeAt(cut - 1))) cut--;
+    while (cut > 0 && !isSpace(before.charCodeAt(cut - 1))) cut--;
+  }
+  if (cut === 0) return PREP_BEFORE.exec(before);
+  const m = PREP_BEFORE.exec(before.slice(cut));
+  if (m) m.index += cut;
+  return m;
+}
+
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
@@ -99,7 +118,7 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
   if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
-  const p = PREP_BEFORE.exec(before);
+  const p = prepBefore(before);
   if (!p) return null;
   const prep = (p[1] ?? '').toLowerCase();
   const lead = before.slice(0, p.index);
