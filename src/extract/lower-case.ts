@@ -18,17 +18,13 @@ export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c 
  */
 export function lowerCaseLookup(text: string): LowerCaseLookup {
   const seen = new Map<string, boolean>();
-  let starts: WordStarts | null = null;
+  let starts: Map<number, number[]> | null = null;
   /** `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z. */
   const contains = (needle: string, after: RegExp): boolean => {
     const c = needle.charCodeAt(0);
     if (needle.length < 2 || c < 97 || c > 122) return containsWord(text, needle, after);
     starts ??= lowerWordStarts(text);
-    const b = bucketOf(c, needle.charCodeAt(1));
-    for (let k = starts.from[b]!, e = starts.from[b + 1]!; k < e; k++) {
-      const i = starts.at[k]!;
-      if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
-    }
+    for (const i of starts.get(c * 65536 + needle.charCodeAt(1)) ?? NONE) if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
     return false;
   };
   return {
@@ -44,39 +40,27 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
   };
 }
 
-/** Word starts by bucket: those of bucket b are `at[from[b]]` … `at[from[b + 1] - 1]`, ascending. */
-interface WordStarts { from: Int32Array; at: Int32Array }
-
-/** The bucket of a word opening with a-z then `second`: one per pair when `second` is ASCII, one per first letter for the rest. */
-const bucketOf = (first: number, second: number): number => (first - 97) * 129 + (second < 128 ? second : 128);
-const BUCKETS = 26 * 129;
+const NONE: readonly number[] = [];
 
 /**
- * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters
- * (bucketOf): a needle opening with a-z stands as a word only there. Made once per text, only when a phrase is looked
- * up; sorted by counting (no map, no list per pair).
+ * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:
+ * a needle opening with a-z stands as a word only there. Made once per text, only when a phrase is looked up.
  */
-function lowerWordStarts(text: string): WordStarts {
-  const positions: number[] = [];
-  const buckets: number[] = [];
-  const from = new Int32Array(BUCKETS + 1);
+function lowerWordStarts(text: string): Map<number, number[]> {
+  const out = new Map<number, number[]>();
   let before = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const alnum = c < 128 ? isAsciiAlnum(c) : !notAlnumUnit(c);
     if (alnum && !before && c >= 97 && c <= 122 && i + 1 < text.length) {
-      const b = bucketOf(c, text.charCodeAt(i + 1));
-      positions.push(i);
-      buckets.push(b);
-      from[b + 1]!++;
+      const key = c * 65536 + text.charCodeAt(i + 1);
+      const list = out.get(key);
+      if (list) list.push(i);
+      else out.set(key, [i]);
     }
     before = alnum;
   }
-  for (let b = 0; b < BUCKETS; b++) from[b + 1]! += from[b]!;
-  const at = new Int32Array(positions.length);
-  const fill = from.slice(0, BUCKETS);
-  for (let k = 0; k < positions.length; k++) at[fill[buckets[k]!]!++] = positions[k]!;
-  return { from, at };
+  return out;
 }
 
 const NOT_ALNUM = /[^\p{L}\p{N}]/u;
