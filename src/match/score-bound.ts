@@ -44,7 +44,17 @@ function runsOf(w: NameWords): ReadonlyMap<string, readonly WordRun[]> {
     }
   }
   w.joins = runs;
+  const hashes = new Int32Array(runs.size);
+  let i = 0;
+  for (const key of runs.keys()) hashes[i++] = hashOf(key);
+  w.joinHashes = hashes;
   return runs;
+}
+
+/** The hashes of a name's run keys (see runsOf), made with them. */
+function joinHashesOf(w: NameWords): Int32Array {
+  if (!w.joinHashes) runsOf(w);
+  return w.joinHashes!;
 }
 
 /** The letters a key has, one bit each (a–z; other characters share the last bit). */
@@ -57,10 +67,43 @@ function letterMask(key: string): number {
   return m;
 }
 
+/** The number of bits set (the usual SWAR count: no loop over the bits). */
 function bitCount(x: number): number {
-  let n = 0;
-  for (let v = x; v !== 0; v &= v - 1) n++;
-  return n;
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** A 32-bit FNV-1a hash: words whose hashes differ differ, so most pairs are told apart without comparing their text. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Numbers kept per word of a name: its key's letter set, the hashes of its key, text, strict key and gloss (0: none),
+ * its key's length, and 1 if its gloss is a company form.
+ */
+const SIGNATURE = 7;
+
+/** The signatures of a name's words, made once per name. */
+function signaturesOf(w: NameWords): Int32Array {
+  if (w.signatures) return w.signatures;
+  const sig = new Int32Array(w.tokens.length * SIGNATURE);
+  for (let i = 0; i < w.tokens.length; i++) {
+    const t = w.tokens[i]!;
+    const o = i * SIGNATURE;
+    sig[o] = letterMask(t.key);
+    sig[o + 1] = hashOf(t.key);
+    sig[o + 2] = hashOf(t.text);
+    sig[o + 3] = hashOf(t.strict);
+    sig[o + 4] = t.key.length;
+    sig[o + 5] = t.gloss === null ? 0 : hashOf(t.gloss) || 1;
+    sig[o + 6] = t.gloss !== null && COMPANY_FORM.has(t.gloss) ? 1 : 0;
+  }
+  w.signatures = sig;
+  return sig;
 }
 
 /**
@@ -69,31 +112,23 @@ function bitCount(x: number): number {
  * letters of the set a key has, so keys whose sets differ more are not
  * compared letter by letter.
  */
-function near(a: string, b: string, maskA: number, maskB: number): boolean {
-  if (a.length < 4 || b.length < 4) return false;
-  const cap = Math.max(a.length, b.length) >= 9 ? 2 : 1;
-  return Math.abs(a.length - b.length) <= cap && bitCount(maskA ^ maskB) <= 2 * cap && editDistance(a, b, cap) <= cap;
-}
-
-/** The letter masks of a name's word keys, made once per name. */
-function masksOf(w: NameWords): Int32Array {
-  if (w.masks) return w.masks;
-  const masks = new Int32Array(w.tokens.length);
-  for (let i = 0; i < w.tokens.length; i++) masks[i] = letterMask(w.tokens[i]!.key);
-  w.masks = masks;
-  return masks;
+function near(a: string, b: string, lengthA: number, lengthB: number, maskA: number, maskB: number): boolean {
+  if (lengthA < 4 || lengthB < 4) return false;
+  const cap = lengthA >= 9 || lengthB >= 9 ? 2 : 1;
+  return Math.abs(lengthA - lengthB) <= cap && bitCount(maskA ^ maskB) <= 2 * cap && editDistance(a, b, cap) <= cap;
 }
 
 /** Marks the words of runs on one side that join into a single word of the other (keys of 3+ letters). */
-function markJoins(runs: ReadonlyMap<string, readonly WordRun[]>, runSide: Uint8Array, singles: NameWords, singleSide: Uint8Array): void {
-  if (runs.size === 0) return;
-  for (let s = 0; s < singles.tokens.length; s++) {
-    const key = singles.tokens[s]!.key;
-    if (key.length < 3) continue;
-    const found = runs.get(key);
+function markJoins(runSide: NameWords, runMarks: Uint8Array, singles: NameWords, singleMarks: Uint8Array): void {
+  const hashes = joinHashesOf(runSide);
+  if (hashes.length === 0) return;
+  const sig = signaturesOf(singles);
+  for (let s = 0, o = 0; s < singles.tokens.length; s++, o += SIGNATURE) {
+    if (sig[o + 4]! < 3 || !hashes.includes(sig[o + 1]!)) continue;
+    const found = runSide.joins!.get(singles.tokens[s]!.key);
     if (!found) continue;
-    singleSide[s] = 1;
-    for (const run of found) for (let k = run.start; k <= run.end; k++) runSide[k] = 1;
+    singleMarks[s] = 1;
+    for (const run of found) for (let k = run.start; k <= run.end; k++) runMarks[k] = 1;
   }
 }
 
@@ -114,27 +149,31 @@ export function wordsScoreBound(q: NameWords, c: NameWords): number {
   if (qs.length === 0 || cs.length === 0) return 0;
   if (qs.length > relatedQ.length) relatedQ = new Uint8Array(2 * qs.length);
   if (cs.length > relatedC.length) relatedC = new Uint8Array(2 * cs.length);
-  const rq = relatedQ.fill(0, 0, qs.length);
-  const rc = relatedC.fill(0, 0, cs.length);
-  const person = q.name.kind === 'person' || c.name.kind === 'person';
-  const qm = masksOf(q);
-  const cm = masksOf(c);
-  for (let i = 0; i < qs.length; i++) {
+  const rq = relatedQ;
+  const rc = relatedC;
+  for (let i = 0; i < qs.length; i++) rq[i] = 0;
+  for (let j = 0; j < cs.length; j++) rc[j] = 0;
+  const person = q.person || c.person;
+  const qsig = signaturesOf(q);
+  const csig = signaturesOf(c);
+  for (let i = 0, o = 0; i < qs.length; i++, o += SIGNATURE) {
     const a = qs[i]!;
-    const aForm = !person && a.gloss !== null && COMPANY_FORM.has(a.gloss);
-    for (let j = 0; j < cs.length; j++) {
+    const aMask = qsig[o]!, aKey = qsig[o + 1]!, aText = qsig[o + 2]!, aStrict = qsig[o + 3]!, aLength = qsig[o + 4]!;
+    const aGloss = person ? 0 : qsig[o + 5]!, aForm = qsig[o + 6]!;
+    for (let j = 0, p = 0; j < cs.length; j++, p += SIGNATURE) {
       if (rq[i] && rc[j]) continue;
-      const b = cs[j]!;
-      if (a.key === b.key || a.text === b.text || a.strict === b.strict
-        || (!person && a.gloss !== null && (a.gloss === b.gloss || (aForm && b.gloss !== null && COMPANY_FORM.has(b.gloss))))
-        || near(a.key, b.key, qm[i]!, cm[j]!)) {
+      // Numbers first: texts whose hashes differ differ, so most pairs are told apart without reading a word.
+      if ((aKey === csig[p + 1] && a.key === cs[j]!.key) || (aText === csig[p + 2] && a.text === cs[j]!.text)
+        || (aStrict === csig[p + 3] && a.strict === cs[j]!.strict)
+        || (aGloss !== 0 && csig[p + 5] !== 0 && ((aGloss === csig[p + 5] && a.gloss === cs[j]!.gloss) || (aForm === 1 && csig[p + 6] === 1)))
+        || near(a.key, cs[j]!.key, aLength, csig[p + 4]!, aMask, csig[p]!)) {
         rq[i] = 1;
         rc[j] = 1;
       }
     }
   }
-  markJoins(runsOf(c), rc, q, rq);
-  markJoins(runsOf(q), rq, c, rc);
+  markJoins(c, rc, q, rq);
+  markJoins(q, rq, c, rc);
   if (!person) {
     countDistinctive(q);
     countDistinctive(c);

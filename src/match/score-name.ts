@@ -111,10 +111,14 @@ export interface NameWords {
   readonly name: PreparedName;
   readonly tokens: readonly NameToken[];
   readonly weights: readonly number[];
+  /** Whether the name is a person's (the comparison reads glosses and company forms only between organisations' names). */
+  readonly person: boolean;
   /** Runs of 2–4 neighbouring words by their joined keys, made on first use by score-bound.ts. */
   joins?: ReadonlyMap<string, readonly WordRun[]>;
-  /** The letters of each word's key as a bit set, made on first use by score-bound.ts. */
-  masks?: Int32Array;
+  /** The hashes of the keys of `joins`, made with them. */
+  joinHashes?: Int32Array;
+  /** Each word's key letters as a bit set, hashes of its key, text and strict key, and key length; made on first use by score-bound.ts. */
+  signatures?: Int32Array;
   /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */
   distinctiveCount: number;
   distinctiveLetters: number;
@@ -134,7 +138,7 @@ export function nameWords(name: PreparedName, weights: Weights): NameWords {
     if (t.cls !== 'stop') { tokens.push(t); ws.push(weights[i] ?? 0); }
   }
   // Every field set here, so all names' words share one shape.
-  return { name, tokens, weights: ws, joins: undefined, masks: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
+  return { name, tokens, weights: ws, person: name.kind === 'person', joins: undefined, joinHashes: undefined, signatures: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
 }
 
 function wordsOf(name: PreparedName, weights: Weights): NameWords {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readListFiles } from '../../src/ingest/lists/matchable.ts';
-import { Matcher } from '../../src/match/matcher.ts';
+import { Matcher, kthSmallest } from '../../src/match/matcher.ts';
 import { nameWords, wordsScore } from '../../src/match/score-name.ts';
 import { wordsScoreBound } from '../../src/match/score-bound.ts';
 import { prepareName } from '../../src/names/index.ts';
@@ -73,5 +73,20 @@ describe('name score upper bound', () => {
       }
     }
     expect(results).toBeGreaterThan(1000);
+  });
+});
+
+describe('the k-th smallest key weight (the candidates kept for scoring)', () => {
+  it('is the value a full sort puts at k, with many ties', () => {
+    // Weights like the candidate search's: sums of a few word weights, many equal.
+    let seed = 7;
+    const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 400);
+      const xs = Float64Array.from({ length: n }, () => Math.round(next() * (round % 3 === 0 ? 4 : 40)) * 0.25);
+      const k = Math.floor(next() * n);
+      const sorted = Float64Array.from(xs).sort();
+      expect(kthSmallest(Float64Array.from(xs), k)).toBe(sorted[k]);
+    }
   });
 });
