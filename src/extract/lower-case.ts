@@ -45,8 +45,8 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
 }
 
 const NONE: readonly number[] = [];
-/** Searches of a text by `indexOf` before its word starts are made (each as costly as about a tenth of making them). */
-const SEARCHES_BEFORE_INDEX = 8;
+/** Searches of a text by `indexOf` before its word starts are made (each costs about a sixteenth of making them; most corpus texts are asked once or twice, a seed about twenty times). */
+const SEARCHES_BEFORE_INDEX = 2;
 
 /**
  * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:
