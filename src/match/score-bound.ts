@@ -12,9 +12,12 @@
  * the comparison's two edits. So the weight of the related words of both
  * names over all their weight is never below the score. The bound is exact
  * arithmetic on the same weights; callers add a small margin for rounding.
+ * Words are told equal by 32-bit hashes of their texts, never by the texts:
+ * two different words that share a hash are marked related, which can only
+ * raise the bound, so it stays a bound, and no word's text is read.
  */
 import { assimilate } from '../names/index.ts';
-import { COMPANY_FORM, DISTINCTIVE, editDistance, type NameWords, type WordRun } from './score-name.ts';
+import { COMPANY_FORM, DISTINCTIVE, editDistance, type NameWords } from './score-name.ts';
 
 /** Words marked related, per side (scratch: the bound is synchronous). */
 let relatedQ = new Uint8Array(64);
@@ -22,39 +25,25 @@ let relatedC = new Uint8Array(64);
 
 /**
  * The runs of 2–4 neighbouring words of a name (see tryJoined in
- * score-name.ts) by their joined keys, as written and as assimilated; made
- * once per name.
+ * score-name.ts), as triples: the hash of their joined keys (once as written,
+ * once as assimilated), the first word, the last word; made once per name.
  */
-function runsOf(w: NameWords): ReadonlyMap<string, readonly WordRun[]> {
+function joinsOf(w: NameWords): Int32Array {
   if (w.joins) return w.joins;
-  const runs = new Map<string, WordRun[]>();
-  const add = (key: string, run: WordRun) => {
-    const list = runs.get(key);
-    if (!list) runs.set(key, [run]);
-    else if (list[list.length - 1] !== run) list.push(run);
-  };
+  const out: number[] = [];
   const ts = w.tokens;
   for (let start = 0; start < ts.length; start++) {
     let keys = ts[start]!.key;
     for (let end = start + 1; end < ts.length && end < start + 4; end++) {
       keys += ts[end]!.key;
-      const run = { start, end, keys, assimilated: assimilate(keys) };
-      add(run.keys, run);
-      add(run.assimilated, run);
+      const written = hashOf(keys);
+      const assimilated = hashOf(assimilate(keys));
+      out.push(written, start, end);
+      if (assimilated !== written) out.push(assimilated, start, end);
     }
   }
-  w.joins = runs;
-  const hashes = new Int32Array(runs.size);
-  let i = 0;
-  for (const key of runs.keys()) hashes[i++] = hashOf(key);
-  w.joinHashes = hashes;
-  return runs;
-}
-
-/** The hashes of a name's run keys (see runsOf), made with them. */
-function joinHashesOf(w: NameWords): Int32Array {
-  if (!w.joinHashes) runsOf(w);
-  return w.joinHashes!;
+  w.joins = Int32Array.from(out);
+  return w.joins;
 }
 
 /** The letters a key has, one bit each (a–z; other characters share the last bit). */
@@ -120,15 +109,17 @@ function near(a: string, b: string, lengthA: number, lengthB: number, maskA: num
 
 /** Marks the words of runs on one side that join into a single word of the other (keys of 3+ letters). */
 function markJoins(runSide: NameWords, runMarks: Uint8Array, singles: NameWords, singleMarks: Uint8Array): void {
-  const hashes = joinHashesOf(runSide);
-  if (hashes.length === 0) return;
+  const joins = joinsOf(runSide);
+  if (joins.length === 0) return;
   const sig = signaturesOf(singles);
   for (let s = 0, o = 0; s < singles.tokens.length; s++, o += SIGNATURE) {
-    if (sig[o + 4]! < 3 || !hashes.includes(sig[o + 1]!)) continue;
-    const found = runSide.joins!.get(singles.tokens[s]!.key);
-    if (!found) continue;
-    singleMarks[s] = 1;
-    for (const run of found) for (let k = run.start; k <= run.end; k++) runMarks[k] = 1;
+    if (sig[o + 4]! < 3) continue;
+    const key = sig[o + 1]!;
+    for (let r = 0; r < joins.length; r += 3) {
+      if (joins[r] !== key) continue;
+      singleMarks[s] = 1;
+      for (let k = joins[r + 1]!; k <= joins[r + 2]!; k++) runMarks[k] = 1;
+    }
   }
 }
 
@@ -162,10 +153,8 @@ export function wordsScoreBound(q: NameWords, c: NameWords): number {
     const aGloss = person ? 0 : qsig[o + 5]!, aForm = qsig[o + 6]!;
     for (let j = 0, p = 0; j < cs.length; j++, p += SIGNATURE) {
       if (rq[i] && rc[j]) continue;
-      // Numbers first: texts whose hashes differ differ, so most pairs are told apart without reading a word.
-      if ((aKey === csig[p + 1] && a.key === cs[j]!.key) || (aText === csig[p + 2] && a.text === cs[j]!.text)
-        || (aStrict === csig[p + 3] && a.strict === cs[j]!.strict)
-        || (aGloss !== 0 && csig[p + 5] !== 0 && ((aGloss === csig[p + 5] && a.gloss === cs[j]!.gloss) || (aForm === 1 && csig[p + 6] === 1)))
+      if (aKey === csig[p + 1] || aText === csig[p + 2] || aStrict === csig[p + 3]
+        || (aGloss !== 0 && (aGloss === csig[p + 5] || (aForm === 1 && csig[p + 6] === 1)))
         || near(a.key, cs[j]!.key, aLength, csig[p + 4]!, aMask, csig[p]!)) {
         rq[i] = 1;
         rc[j] = 1;

@@ -113,10 +113,8 @@ export interface NameWords {
   readonly weights: readonly number[];
   /** Whether the name is a person's (the comparison reads glosses and company forms only between organisations' names). */
   readonly person: boolean;
-  /** Runs of 2–4 neighbouring words by their joined keys, made on first use by score-bound.ts. */
-  joins?: ReadonlyMap<string, readonly WordRun[]>;
-  /** The hashes of the keys of `joins`, made with them. */
-  joinHashes?: Int32Array;
+  /** Runs of 2–4 neighbouring words as (hash of their joined keys, first word, last word), made on first use by score-bound.ts. */
+  joins?: Int32Array;
   /** Each word's key letters as a bit set, hashes of its key, text and strict key, and key length; made on first use by score-bound.ts. */
   signatures?: Int32Array;
   /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */
@@ -124,8 +122,6 @@ export interface NameWords {
   distinctiveLetters: number;
 }
 
-/** Neighbouring words `start`…`end` of a name, their keys joined, and the join read with assimilation across syllables. */
-export interface WordRun { start: number; end: number; keys: string; assimilated: string }
 /** `nameWords` remembered per weights array, for callers that compare by prepared name and weights. */
 const WORDS = new WeakMap<Weights, NameWords>();
 
@@ -138,7 +134,7 @@ export function nameWords(name: PreparedName, weights: Weights): NameWords {
     if (t.cls !== 'stop') { tokens.push(t); ws.push(weights[i] ?? 0); }
   }
   // Every field set here, so all names' words share one shape.
-  return { name, tokens, weights: ws, person: name.kind === 'person', joins: undefined, joinHashes: undefined, signatures: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
+  return { name, tokens, weights: ws, person: name.kind === 'person', joins: undefined, signatures: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
 }
 
 function wordsOf(name: PreparedName, weights: Weights): NameWords {
