@@ -69,10 +69,13 @@ const LIST_ONLY: Readonly<Record<string, string>> = { Congo: 'CG', Georgia: 'GE'
  * every character of the text.
  */
 interface FormIndex {
-  byPair: Map<number, string[]>;
+  /** Forms of three characters or more by their first two, then by their third (longest first); forms of two characters by both. */
+  byPair: Map<number, { byThird: Map<number, string[]>; two: string[] }>;
   bySingle: Map<number, string[]>;
   /** 1 at each UTF-16 code unit that starts a form: most positions of a text start none. */
   first: Uint8Array;
+  /** For forms opening with a-z: 1 at (first - 97) × 128 + second, for an ASCII second character. */
+  lowerPairs: Uint8Array;
 }
 
 let cached: { forms: FormIndex; surfaces: Map<string, Surface> } | null = null;
@@ -81,15 +84,30 @@ function matcher() {
   if (cached) return cached;
   const surfaces = buildSurfaces();
   for (const [form, code] of Object.entries(LIST_ONLY)) surfaces.set(form, { code, via: 'name' });
-  const forms: FormIndex = { byPair: new Map(), bySingle: new Map(), first: new Uint8Array(65536) };
+  const forms: FormIndex = { byPair: new Map(), bySingle: new Map(), first: new Uint8Array(65536), lowerPairs: new Uint8Array(26 * 128) };
   for (const form of [...surfaces.keys()].sort((a, b) => b.length - a.length)) {
     if (form === '') continue;
     forms.first[form.charCodeAt(0)] = 1;
-    const map = form.length === 1 ? forms.bySingle : forms.byPair;
-    const key = form.length === 1 ? form.charCodeAt(0) : pairKey(form, 0);
-    const list = map.get(key);
-    if (list) list.push(form);
-    else map.set(key, [form]);
+    const c = form.charCodeAt(0);
+    if (c >= 97 && c <= 122) {
+      // (A form of one character, or with a second outside ASCII, lets every pair through.)
+      const second = form.length > 1 ? form.charCodeAt(1) : -1;
+      for (let n = 0; n < 128; n++) if (second < 0 || second >= 128 || second === n) forms.lowerPairs[(c - 97) * 128 + n] = 1;
+    }
+    if (form.length === 1) {
+      const list = forms.bySingle.get(form.charCodeAt(0));
+      if (list) list.push(form);
+      else forms.bySingle.set(form.charCodeAt(0), [form]);
+      continue;
+    }
+    let pair = forms.byPair.get(pairKey(form, 0));
+    if (!pair) forms.byPair.set(pairKey(form, 0), (pair = { byThird: new Map(), two: [] }));
+    if (form.length === 2) pair.two.push(form);
+    else {
+      const list = pair.byThird.get(form.charCodeAt(2));
+      if (list) list.push(form);
+      else pair.byThird.set(form.charCodeAt(2), [form]);
+    }
   }
   cached = { forms, surfaces };
   return cached;
@@ -117,15 +135,20 @@ function codePointBefore(text: string, i: number): number {
 
 /** The longest form at `i` that ends at a word boundary (the caller has checked the boundary before `i`), or null. */
 function formAt(text: string, i: number, forms: FormIndex): string | null {
-  const lists = [i + 1 < text.length ? forms.byPair.get(pairKey(text, i)) : undefined, forms.bySingle.get(text.charCodeAt(i))];
-  for (const list of lists) {
-    if (!list) continue;
-    for (const form of list) {
-      if (!text.startsWith(form, i)) continue;
-      const j = i + form.length;
-      if (j < text.length && letterOrNumber(text.codePointAt(j)!)) continue;
-      return form;
-    }
+  // (Forms are tried longest first: those of three characters or more, then two, then one.)
+  const pair = i + 1 < text.length ? forms.byPair.get(pairKey(text, i)) : undefined;
+  const longer = pair && i + 2 < text.length ? longestAt(text, i, pair.byThird.get(text.charCodeAt(i + 2))) : null;
+  return longer ?? (pair ? longestAt(text, i, pair.two) : null) ?? longestAt(text, i, forms.bySingle.get(text.charCodeAt(i)));
+}
+
+/** The first of these forms (longest first) that stands at `i` and ends at a word boundary, or null. */
+function longestAt(text: string, i: number, list: readonly string[] | undefined): string | null {
+  if (!list) return null;
+  for (const form of list) {
+    if (!text.startsWith(form, i)) continue;
+    const j = i + form.length;
+    if (j < text.length && letterOrNumber(text.codePointAt(j)!)) continue;
+    return form;
   }
   return null;
 }
@@ -146,8 +169,16 @@ function followedByNameContinuation(text: string, end: number): boolean {
 /** The first country form at or after `from` that stands as a word (the longest at its start), or null. */
 export function nextCountryForm(text: string, from: number): { start: number; surface: string } | null {
   const { forms } = matcher();
+  const { first, lowerPairs } = forms;
   for (let i = from; i < text.length; i++) {
-    if (forms.first[text.charCodeAt(i)] === 0 || letterOrNumber(codePointBefore(text, i))) continue;
+    const c = text.charCodeAt(i);
+    if (first[c] === 0) continue;
+    // A lower-case letter ("s", "t", "n": "south Korea", "the Netherlands") opens a form only before some letters: most do not.
+    if (c >= 97 && c <= 122) {
+      const next = text.charCodeAt(i + 1);
+      if (next < 128 && lowerPairs[(c - 97) * 128 + next] === 0) continue;
+    }
+    if (letterOrNumber(codePointBefore(text, i))) continue;
     const surface = formAt(text, i, forms);
     if (surface !== null) return { start: i, surface };
   }

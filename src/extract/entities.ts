@@ -78,9 +78,25 @@ function tokenize(text: string): Token[] {
     if (end < 0) end = wordEnd(text, i);
     push(out, text, i, end);
     i = end;
+    if (out[out.length - 1] === PLAIN_WORD) {
+      // After a word that ends a run, only a capitalised word opens the next: the words before it (lower case, digits)
+      // change nothing in `spansOf`. Skipped up to the last white space before the next capital, "#" or character
+      // outside ASCII (the word holding it is read whole, from its start); nothing after: the text's runs are done.
+      NEXT_CAPITAL.lastIndex = i;
+      const m = NEXT_CAPITAL.exec(text);
+      if (!m) break;
+      let r = m.index;
+      while (r > i && !isWhite(text.charCodeAt(r - 1))) r--;
+      i = r;
+    }
   }
   return out;
 }
+
+/** What may open a capitalised token (with "#", which opens none, to stay on the safe side). */
+const NEXT_CAPITAL = /[A-Z#\u0080-\uffff]/g;
+/** ASCII white space: no word goes on past it. */
+const isWhite = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 function startsLetterOrDigit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -19,8 +19,8 @@ export interface ExtractOptions {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-/** A full stop, a space and a digit: the only place the split below can cut (tested first: most sentences have none). */
-const NUMBER_OPENS = /[.!?] \d/;
+/** A full stop, a space and a digit: the only place the split below can cut (looked for once in the whole text: most sentences have none). */
+const NUMBER_OPENS = /[.!?] \d/g;
 
 /**
  * Sentences as [start, end) ranges over the text, whitespace trimmed. Lines
@@ -30,13 +30,19 @@ const NUMBER_OPENS = /[.!?] \d/;
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  // Where the text holds one (matches cannot overlap: the pattern's second and third characters cannot open it).
+  const opens: number[] = [];
+  NUMBER_OPENS.lastIndex = 0;
+  for (let m = NUMBER_OPENS.exec(text); m; m = NUMBER_OPENS.exec(text)) opens.push(m.index);
+  let k = 0;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     if (line.trim()) {
       for (const seg of lineSegments(line)) {
         // ICU does not break before a sentence that opens with a number ("… last year. 37 of the 90 …").
         let offset = lineStart + seg.index;
-        const parts = NUMBER_OPENS.test(seg.segment) ? seg.segment.split(/(?<=[a-z)\]”"’][.!?]) (?=\d)/) : [seg.segment];
+        while (k < opens.length && opens[k]! < offset) k++;
+        const parts = k < opens.length && opens[k]! + 3 <= offset + seg.segment.length ? seg.segment.split(/(?<=[a-z)\]”"’][.!?]) (?=\d)/) : [seg.segment];
         for (const part of parts) {
           const lead = part.length - part.trimStart().length;
           const body = part.trim();

@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, guardText, matchesAt, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 import { shares } from './shares.ts';
 import { WORK_CUE, workerCounts } from './worker-counts.ts';
 import type { ExtractedFigure, ExtractedUnit, ShareWhole } from './types.ts';
@@ -61,14 +61,17 @@ function perOf(before: string, after: string): ExtractedFigure['per'] {
 
 const RE_FIGURES_1 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${PREFIX}${N}(?:(?:${SP}(?:to|and)${SP}(?:${BOUND}${SP})?|[ \\u00a0]?[-–][ \\u00a0]?)${PREFIX}?${N})?`, 'giu');
 const RE_FIGURES_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:to|and)${SP}|[ \\u00a0]?[-–][ \\u00a0]?)${N})?${SP}${SUFFIX}${E}`, 'giu');
+/** Tried (sticky) only where a number, or a bound or "between" before it, may start. */
+const SUFFIXED_AT = stickyOf(RE_FIGURES_2);
 const RE_FIGURES_3 = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|billions)${SP}of${SP}(dollars|US${SP}dollars|euros|yuan|won)${E}`, 'giu');
 
-/** Cheap tests before the money patterns: a currency sign or code (prefixes), a currency word (suffixes, "millions of dollars"). */
-const HAS_PREFIX = /[$€£¥₩]|usd|eur|w\d|rmb|cny|kpw|krw/iu;
-const HAS_SUFFIX = /dollar|usd|euro|eur|kpw|krw|won|yuan|rmb|cny|renminbi|roubl|rubl|rub|chon/iu;
+/** Cheap tests before the money patterns, of the sentence in lower case (guardText): a currency sign or code (prefixes), a currency word (suffixes, "millions of dollars"). */
+const HAS_PREFIX = /[$€£¥₩]|usd|eur|w\d|rmb|cny|kpw|krw/;
+const HAS_SUFFIX = /dollar|usd|euro|eur|kpw|krw|won|yuan|rmb|cny|renminbi|roubl|rubl|rub|chon/;
 
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
+  const lower = guardText(sentence);
   const hits: Hit[] = [];
   const taken = new Occupancy(s.end - s.start, s.start);
   const add = (idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier) => {
@@ -84,7 +87,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
 
   // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
   const prefixed = fresh(RE_FIGURES_1);
-  for (let m = HAS_PREFIX.test(sentence) ? prefixed.exec(sentence) : null; m; m = prefixed.exec(sentence)) {
+  for (let m = HAS_PREFIX.test(lower) ? prefixed.exec(sentence) : null; m; m = prefixed.exec(sentence)) {
     const cur = currencyOf(m[2], undefined, state);
     const a = parseNumber(m[3] ?? '');
     if (!cur || a === null) continue;
@@ -104,9 +107,8 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
   }
 
   // "40,000 to 50,000 KPW", "5-6 USD", "2 million won", "50,000 won (South Korean)", "15 North Korean chon"
-  const named = HAS_SUFFIX.test(sentence);
-  const suffixed = fresh(RE_FIGURES_2);
-  for (let m = named ? suffixed.exec(sentence) : null; m; m = suffixed.exec(sentence)) {
+  const named = HAS_SUFFIX.test(lower);
+  for (const m of named ? matchesAt(SUFFIXED_AT, sentence, boundedNumberStarts(sentence, 5)) : []) {
     const cur = currencyOf(undefined, m[4], state);
     const a = parseNumber(m[2] ?? '');
     const b = m[3] ? parseNumber(m[3]) : null;

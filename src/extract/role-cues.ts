@@ -53,8 +53,45 @@ export interface EndPattern {
   test(s: string): boolean;
   exec(s: string): RegExpExecArray | null;
 }
-export function endPattern(re: RegExp, words: readonly string[]): EndPattern {
-  return { test: (s) => mayEndWith(s, words) && re.test(s), exec: (s) => (mayEndWith(s, words) ? re.exec(s) : null) };
+
+/**
+ * Where the last `runs` runs of characters other than spaces and no-break spaces start in `s` (0 when it holds fewer).
+ * A match anchored at the end whose words are such runs, spaces between, starts there or later; cut there, after a
+ * space, the window reads as it did (a word boundary or a start anchor at the cut sees what it saw in the space).
+ */
+export function tailStart(s: string, runs: number): number {
+  let cut = s.length;
+  for (let r = 0; r < runs && cut > 0; r++) {
+    while (cut > 0 && isSpace(s.charCodeAt(cut - 1))) cut--;
+    while (cut > 0 && !isSpace(s.charCodeAt(cut - 1))) cut--;
+  }
+  return cut;
+}
+
+/** `re.exec(s)` read on the tail of `s` from its last `runs` runs (see tailStart), the index as in `s`. */
+export function execTail(re: RegExp, s: string, runs: number): RegExpExecArray | null {
+  const cut = runs === Infinity ? 0 : tailStart(s, runs);
+  if (cut === 0) return re.exec(s);
+  const m = re.exec(s.slice(cut));
+  if (m) m.index += cut;
+  return m;
+}
+
+/**
+ * `runs`: the most runs of non-spaces a match spans, with a spare one (two for a pattern that looks behind a run):
+ * the pattern then reads only that tail of the window (irregexp would try it at every character of the window).
+ */
+export function endPattern(re: RegExp, words: readonly string[], runs = Infinity): EndPattern {
+  return { test: (s) => mayEndWith(s, words) && execTail(re, s, runs) !== null, exec: (s) => (mayEndWith(s, words) ? execTail(re, s, runs) : null) };
+}
+
+/**
+ * A pattern tried only where a cheap test finds one of the words every match holds. Each guard below is a plain
+ * alternation of such words without "s" or "k" (case-insensitive patterns with the u flag fold "ſ" onto "s" and the
+ * Kelvin sign onto "k"; the guards, without the u flag, would not): it finds what the pattern needs, in any case.
+ */
+export function guarded(re: RegExp, guard: RegExp): EndPattern {
+  return { test: (s) => guard.test(s) && re.test(s), exec: (s) => (guard.test(s) ? re.exec(s) : null) };
 }
 
 const SP = String.raw`[ \u00a0]+`;
@@ -67,12 +104,12 @@ const GOODS = /\b(?:goods|products|seafood|fish|garments|clothing|textiles|ships
  * The mention, possibly through the rest of a list of country words, stands before a customer, a market or a
  * buyer: "supply Danish, Dutch and Norwegian customers", "Canadian buyers", "the Swedish navy".
  */
-const CUSTOMER_AFTER = new RegExp(
+const CUSTOMER_AFTER = guarded(new RegExp(
   String.raw`^(?:(?:,|,?${SP}and|,?${SP}or)${SP}(?:the${SP})?[\p{Lu}][\p{L}\-]*(?:${SP}[\p{Lu}][\p{L}\-]*)?)*${SP}(?:${WORD}${SP})?(?:customers?|clients?|buyers?|consumers?|importers?|retailers?|shoppers|supermarkets?|navy|navies|coast${SP}guard|purchasers?|supply${SP}chains?|(?:compan(?:y|ies)|firms|businesses)${SP}(?:(?:are|were|is|was)${SP}(?:not${SP})?(?:allowed${SP}to${SP})?)?(?:import|buy|purchas|sourc)\w*)\b`,
   'u',
-);
+), /custom|client|buy|consum|import|retail|shopp|supermarket|nav[yi]|coast|purchas|supply|sourc/); // (case-sensitive: its words in lower case)
 /** Goods that end up, are sold or shipped somewhere: the place of a buyer, not of the work ("ends up in markets in Canada"). */
-const GOODS_GO = endPattern(new RegExp(String.raw`\b(?:end(?:s|ed|ing)?${SP}up|sold|sells?|selling|shipped|marketed|imported|retailed)\b(?:${SP}${WORD}){0,5}?${SP}(?:in|to|into|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'to', 'into', 'across']);
+const GOODS_GO = endPattern(new RegExp(String.raw`\b(?:end(?:s|ed|ing)?${SP}up|sold|sells?|selling|shipped|marketed|imported|retailed)\b(?:${SP}${WORD}){0,5}?${SP}(?:in|to|into|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'to', 'into', 'across'], 11);
 /** Something made by the workers: "the crab processed by the laborers". */
 const PRODUCED_BY = /\b(?:processed|made|produced|manufactured|sewn|packed|caught|built|assembled|cut)[ \u00a0]+by\b/i;
 /** Goods go there when goods are named before the verb; workers "sold" or "shipped" are workers sent. */
@@ -82,32 +119,32 @@ function goodsGo(before: string): boolean {
   const lead = before.slice(Math.max(0, m.index - 80), m.index);
   return GOODS.test(lead) || PRODUCED_BY.test(lead) || !WORKERS_NAMED.test(lead);
 }
-const MARKET_IN = endPattern(new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'of', 'across']);
+const MARKET_IN = endPattern(new RegExp(String.raw`\b(?:markets?|consumers|shops|stores|supermarkets|shelves)${SP}(?:in|of|across)${SP}(?:the${SP})?$`, 'iu'), ['in', 'of', 'across'], 5);
 
 /** Work done for firms or clients of a place: "vessels for European companies located in Ghana". */
-const FOR_CLIENTS_IN = endPattern(new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu'), ['in', 'from']);
+const FOR_CLIENTS_IN = endPattern(new RegExp(String.raw`\bfor${SP}(?:${WORD}${SP}){0,3}?(?:compan(?:y|ies)|clients?|customers?|firms|owners|buyers)${SP}(?:(?:located|based)${SP})?(?:in|from)${SP}(?:the${SP})?$`, 'iu'), ['in', 'from'], 10);
 /** A company that supplies the regime or sells goods is a trader, not an employer: "a Chinese company supplying the DPRK with …". */
-const SUPPLIER_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|suppliers?|traders?)${SP}(?:that${SP}|which${SP})?(?:suppl(?:y|ies|ying|ied)|sell(?:s|ing)?|sold|provid\w+|export\w*)\b(?![^.;]{0,40}\b(?:workers|labou?r))`, 'iu');
+const SUPPLIER_AFTER = guarded(new RegExp(String.raw`^${SP}(?:${WORD}${SP}){0,2}?(?:compan(?:y|ies)|firms?|suppliers?|traders?)${SP}(?:that${SP}|which${SP})?(?:suppl(?:y|ies|ying|ied)|sell(?:s|ing)?|sold|provid\w+|export\w*)\b(?![^.;]{0,40}\b(?:workers|labou?r))`, 'iu'), /compan|firm|upplier|trader/i);
 
 /** The writer's or reporter's own place: "writes Jane Doe, who was in Harbin". */
-const WRITER_IN = endPattern(new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu'), ['in', 'from']);
+const WRITER_IN = endPattern(new RegExp(String.raw`\b(?:writes|wrote|reports|reporting)\b(?:${SP}${WORD}){1,6}${SP}(?:who${SP}was|was|while|reporting)${SP}(?:recently${SP})?(?:in|from)${SP}$`, 'iu'), ['in', 'from'], 13);
 
 /** An employer in the place: "a fish processing company in Hunchun, the use of North Korean labour …". */
-const EMPLOYER_IN = endPattern(new RegExp(String.raw`\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|processors?|contractors?|enterprises?|shipyards?|sites?)${SP}(?:based${SP})?(?:in|at)${SP}(?:the${SP})?$`, 'iu'), ['in', 'at']);
+const EMPLOYER_IN = endPattern(new RegExp(String.raw`\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|processors?|contractors?|enterprises?|shipyards?|sites?)${SP}(?:based${SP})?(?:in|at)${SP}(?:the${SP})?$`, 'iu'), ['in', 'at'], 6);
 
 /** A host's organs: "Authorities in the port city of …", "Latvian officials", "Kuwait’s labour ministry". */
-const ORGAN_BEFORE = new RegExp(String.raw`\b(?:authorities|officials|police|inspectors|immigration${SP}officers)${SP}(?:in|of)${SP}(?:the${SP})?(?:${WORD}${SP}){0,4}$`, 'iu');
-const ORGAN_AFTER = new RegExp(String.raw`^(?:[’']s)?${SP}(?:${WORD}${SP}){0,2}?(?:authorities|government|officials|ministry|police|inspectors|immigration)\b`, 'iu');
+const ORGAN_BEFORE = guarded(new RegExp(String.raw`\b(?:authorities|officials|police|inspectors|immigration${SP}officers)${SP}(?:in|of)${SP}(?:the${SP})?(?:${WORD}${SP}){0,4}$`, 'iu'), /authorit|official|police|pector|immigration/i);
+const ORGAN_AFTER = guarded(new RegExp(String.raw`^(?:[’']s)?${SP}(?:${WORD}${SP}){0,2}?(?:authorities|government|officials|ministry|police|inspectors|immigration)\b`, 'iu'), /authorit|government|official|mini|police|pector|immigration/i);
 /** What a host's organs do to the workers it hosts. */
 const ORGAN_ACTS = new RegExp(String.raw`\b(?:footage|video|photos|found|discovered|confirm\w*|raid\w*|inspect\w*|detain\w*|arrest\w*|visas?|permits?|expel\w*|deport\w*|repatriat\w*|sen[dt]${SP}(?:home|back)|actions?${SP}against|crack\w*${SP}down)\b`, 'iu');
 const REPORTED = /\b(?:said|says|told|tells|according|estimated?|believed?|reported|reports)\b/i;
 
 /** A host that denies hosting: "despite official denials from Laos", "Cambodia denied that …". */
-const DENIAL_FROM = endPattern(new RegExp(String.raw`\b(?:denials?|denied|denies|denying)${SP}(?:${WORD}${SP}){0,2}?(?:from|by)${SP}(?:the${SP})?$`, 'iu'), ['from', 'by']);
+const DENIAL_FROM = endPattern(new RegExp(String.raw`\b(?:denials?|denied|denies|denying)${SP}(?:${WORD}${SP}){0,2}?(?:from|by)${SP}(?:the${SP})?$`, 'iu'), ['from', 'by'], 7);
 const DENIES_AFTER = new RegExp(String.raw`^${SP}(?:has${SP}|have${SP}|had${SP})?(?:(?:officially|repeatedly|flatly)${SP})?(?:denied|denies|denying)\b`, 'iu');
 
 /** Workers building a place's venues: "North Korean slaves are building Qatar’s stadium". */
-const BUILDING = endPattern(new RegExp(String.raw`\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?)${SP}(?:the${SP})?$`, 'iu'), ['build', 'builds', 'building', 'built', 'construct', 'constructs', 'constructed', 'constructing']);
+const BUILDING = endPattern(new RegExp(String.raw`\b(?:build(?:s|ing)?|built|construct(?:s|ed|ing)?)${SP}(?:the${SP})?$`, 'iu'), ['build', 'builds', 'building', 'built', 'construct', 'constructs', 'constructed', 'constructing'], 4);
 
 /** A headline's "N Koreans face Laos exit". */
 const EXIT_AFTER = new RegExp(String.raw`^${SP}(?:exit|exodus|expulsions?|deportations?|crackdown)\b`, 'iu');
@@ -129,17 +166,17 @@ export const SAME_PLACE_GAP = new RegExp(String.raw`^${SP}(?:(?:port|border|coas
 /** The country's employers: "popular with their Russian employers". */
 const EMPLOYERS_AFTER = new RegExp(String.raw`^${SP}(?:employers?|bosses|contractors?|managers)\b`, 'iu');
 /** A count placed in the country, its noun given before: "including 2,500 in Oman, as many as 1,500 in the UAE". */
-const COUNT_IN = endPattern(new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu'), ['in']);
+const COUNT_IN = endPattern(new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many${SP}as|up${SP}to|about|around|some|over|more${SP}than|nearly)${SP})?\d[\d,.]*(?:${SP}(?:thousand|million))?${SP}in${SP}(?:the${SP})?$`, 'iu'), ['in'], 9);
 /** A work in the place made by North Koreans: "the stadium in Togo was built by North Korea's Mansudae". */
 const BUILT_BY_AFTER = new RegExp(String.raw`^${SP}(?:was|were|is|are|has${SP}been|had${SP}been|have${SP}been)${SP}(?:${WORD}${SP})?(?:built|constructed|erected|cast|made|renovated)${SP}by\b[^.;]{0,60}\b(?:North${SP}Korea|DPRK|Mansudae|North${SP}Korean)`, 'iu');
 /** A sentence set in the place: "In Chinese border towns, workers …", "On Russia’s Pacific coast, thousands of North Korean workers …". */
 const FRONTED_PLACE = /^(?:[\s"“'‘]*(?:But|And|Yet|Now|Here)?[, \u00a0]*)?(?:[Ii]n|[Oo]n|[Aa]t|[Aa]cross|[Tt]hroughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
 const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?:${SP})?,[^.;]{0,80}?\b(?:workers|labou?rers|North${SP}Koreans|Mansudae)\b`, 'iu');
 /** A state that reports on the workers it hosts or sent home: "Laos reported to the committee", "Peru, which has not submitted its report". */
-const REPORTS_ITS_OWN = new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu');
+const REPORTS_ITS_OWN = guarded(new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu'), /report/i);
 
 /** A host applying the sanctions that send its workers home: "… must pack their bags as Chad enforces UN sanctions". */
-const ENFORCES_AFTER = new RegExp(String.raw`^${SP}(?:${WORD}${SP})?(?:enforc|implement|appl|compl)\w*\b[^.;]{0,60}\b(?:sanctions|resolutions?|ban)\b`, 'iu');
+const ENFORCES_AFTER = guarded(new RegExp(String.raw`^${SP}(?:${WORD}${SP})?(?:enforc|implement|appl|compl)\w*\b[^.;]{0,60}\b(?:sanctions|resolutions?|ban)\b`, 'iu'), /enforc|implement|appl|compl/i);
 const LEAVING = /\b(?:leave|leaving|pack|go[ \u00a0]+home|return[ \u00a0]+home|sent[ \u00a0]+home|repatriat\w*|expel\w*|deport\w*)\b/i;
 
 /** A state letting North Koreans work or trade, or bound by labour contracts with the North: "Even Fiji has allowed a new North Korean restaurant to open", "Peru, which has signed no labour contract with North Korea since 2010". */

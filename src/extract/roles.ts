@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, execTail, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -40,9 +40,26 @@ const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
 const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
-const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to']);
+const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to'], 5);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
-const NK_WORKERS = new RegExp(String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`, 'iu');
+const NK_WORKERS_SOURCE = String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`;
+/** NK_WORKERS, tried (sticky) only where a match may start. */
+const NK_WORKERS_AT = new RegExp(NK_WORKERS_SOURCE, 'iuy');
+/**
+ * Where NK_WORKERS may match: at "north", "n. korean" (and its spellings) or "dprk", in any case ("K", the Kelvin sign,
+ * stands for k: the u flag folds it so, this pattern without the u flag would not). No such start lies inside another.
+ */
+const NK_WORKERS_FROM = /north|n\.?[ \u00a0]?[kK\u212a]orean|dpr[kK\u212a]/gi;
+function nkWorkersExec(s: string): RegExpExecArray | null {
+  NK_WORKERS_FROM.lastIndex = 0;
+  for (let c = NK_WORKERS_FROM.exec(s); c; c = NK_WORKERS_FROM.exec(s)) {
+    NK_WORKERS_AT.lastIndex = c.index;
+    const m = NK_WORKERS_AT.exec(s);
+    if (m) return m;
+  }
+  return null;
+}
+const NK_WORKERS = { test: (s: string) => nkWorkersExec(s) !== null, exec: nkWorkersExec };
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
 /** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
 const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
@@ -61,7 +78,7 @@ const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|adde
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
 const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
-const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from']);
+const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
 const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
 
@@ -71,24 +88,27 @@ type Verdict = 'host' | 'other' | null;
 const joined = (gap: string, first: CountryMention) => LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap));
 
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
-const PRESSURE_FROM = endPattern(/\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from']);
+const PRESSURE_FROM = endPattern(/\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 6);
 /** Verbs of plain travel: a destination of workers only when the sentence speaks of workers or labour. */
 const TRAVEL = /^(?:went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came)$/i;
 
 /** A country a figure or list leaves out: "this figure does not include China", "excluding Russia". */
-const LEFT_OUT = endPattern(/\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['include', 'count', 'cover', 'excluding', 'except', 'for', 'than', 'from', 'including']);
+const LEFT_OUT = endPattern(/\b(?:(?:does|do|did)[ \u00a0]+not|doesn[’']t|don[’']t|didn[’']t)[ \u00a0]+(?:include|count|cover)[ \u00a0]+(?:the[ \u00a0]+)?$|\b(?:excluding|except(?:[ \u00a0]+for)?|other[ \u00a0]+than|apart[ \u00a0]+from|not[ \u00a0]+including)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['include', 'count', 'cover', 'excluding', 'except', 'for', 'than', 'from', 'including'], 6);
 
 /** Geography: "the country wedged between Russia and China", "bordering China". */
-const GEOGRAPHY = endPattern(/\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['between', 'border', 'borders', 'bordering', 'bordered', 'neighbor', 'neighbors', 'neighboring', 'neighbour', 'neighbours', 'neighbouring']);
+const GEOGRAPHY = endPattern(/\b(?:(?:wedged|sandwiched|located|situated|lies|lying|landlocked|nestled)[ \u00a0]+between|border(?:s|ing|ed)?|(?<!\b(?:in|to|into|from|at|across)[ \u00a0]+)neighbou?r(?:s|ing)?)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['between', 'border', 'borders', 'bordering', 'bordered', 'neighbor', 'neighbors', 'neighboring', 'neighbour', 'neighbours', 'neighbouring'], 6);
 /** Ties to a place are not work in it: "sources with ties to Chinese companies". */
-const TIES_TO = endPattern(/\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['to', 'with']);
+const TIES_TO = endPattern(/\b(?:ties|links?|linked|tied|connected|connections|close)[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['to', 'with'], 5);
 /** Leaving or entering a place: "workers will leave Russia", "Workers Leaves Mongolia", "labourers are entering Hunchun". */
-const LEAVES_OR_ENTERS = endPattern(/\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['leave', 'leaves', 'leaving', 'left', 'depart', 'departs', 'departed', 'departing', 'enter', 'enters', 'entered', 'entering', 'into']);
+const LEAVES_OR_ENTERS = endPattern(/\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['leave', 'leaves', 'leaving', 'left', 'depart', 'departs', 'departed', 'departing', 'enter', 'enters', 'entered', 'entering', 'into'], 5);
 /** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
 /** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
+
+/** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
+const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
 
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
@@ -99,7 +119,7 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
   if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
-  const p = PREP_BEFORE.exec(before);
+  const p = prepBefore(before);
   if (!p) return null;
   const prep = (p[1] ?? '').toLowerCase();
   const lead = before.slice(0, p.index);
@@ -158,7 +178,7 @@ const HOST_AUTHORITY = /^(?:[’']s)?[ \u00a0]+(?:immigration[ \u00a0]+)?(?:auth
 /** A region, province or city of the country named by its adjective: "A Russian region in Siberia seeks 2,000 North Koreans". */
 const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territory|republic)\b/i;
 /** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
-const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at']);
+const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at'], 5);
 
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {

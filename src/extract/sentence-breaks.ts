@@ -48,6 +48,9 @@ const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
+let scratch = new Uint8Array(1024);
+const NO_CLASS = 255;
+
 /** A character's class, or null when this module does not know it (the line then goes to ICU). */
 function classOf(code: number, line: string, i: number): C | null {
   if (code < 128) return code < 32 && code !== 9 && code !== 11 && code !== 12 ? null : ASCII[code]!;
@@ -67,7 +70,11 @@ function classOf(code: number, line: string, i: number): C | null {
  */
 export function sentenceBreaks(line: string): number[] | null {
   const n = line.length;
-  const cls = new Uint8Array(n);
+  // One buffer for every line (allocating one per line cost more than classifying it); past the line's end a value
+  // that is no class, as reading past the end of an array of the line's length would give.
+  if (scratch.length <= n) scratch = new Uint8Array(2 * n + 1);
+  const cls = scratch;
+  cls[n] = NO_CLASS;
   let terms = false;
   for (let i = 0; i < n; i++) {
     const code = line.charCodeAt(i);

@@ -5,7 +5,7 @@
  */
 import type { FigureQualifier } from '../model/figure.ts';
 import { FRACTION_WORDS, parseFraction, parseNumber } from './numbers.ts';
-import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, bounds, fresh, guardText, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 import type { ShareWhole } from './types.ts';
 
 const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings|income|remuneration|stipends?|pay${SP}packets?)`;
@@ -75,7 +75,9 @@ export function shares(text: string, s: Sentence): Hit[] {
   const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
     hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
 
-  const percent = /%|per[ \u00a0]*cent/iu.test(sentence);
+  // (The cheap tests read the sentence in lower case: see guardText.)
+  const lower = guardText(sentence);
+  const percent = /%|per[ \u00a0]*cent/.test(lower);
   // "between 70 and 90 percent": first, so that "90 percent" alone is not taken from it
   const between = fresh(RE_SHARES_8);
   for (let m = percent ? between.exec(sentence) : null; m; m = between.exec(sentence)) {
@@ -100,7 +102,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "one third of their wages", "two-thirds", "half of"
   const frac = fresh(RE_SHARES_5);
-  for (let m = /half|third|quarter|fifth|tenth/iu.test(sentence) ? frac.exec(sentence) : null; m; m = frac.exec(sentence)) {
+  for (let m = /half|third|quarter|fifth|tenth/.test(lower) ? frac.exec(sentence) : null; m; m = frac.exec(sentence)) {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
     // "that half of the strategy": a part of something, not a share of an amount.
@@ -112,7 +114,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // "Three of every four North Korean escapees"
   const every = fresh(RE_SHARES_6);
-  for (let m = /every/iu.test(sentence) ? every.exec(sentence) : null; m; m = every.exec(sentence)) {
+  for (let m = lower.includes('every') ? every.exec(sentence) : null; m; m = every.exec(sentence)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || b === 0 || a > b) continue;
@@ -133,7 +135,7 @@ export function shares(text: string, s: Sentence): Hit[] {
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
   const fuzzy = fresh(RE_SHARES_7);
-  for (let m = /fraction|majority/iu.test(sentence) ? fuzzy.exec(sentence) : null; m; m = fuzzy.exec(sentence)) {
+  for (let m = /fraction|majority/.test(lower) ? fuzzy.exec(sentence) : null; m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
     add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
   }

@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { B, BOUND, E, N, SP, bounds, fresh, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
+import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
@@ -31,14 +31,17 @@ const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of
 /** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
 const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
-/** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one). */
-const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/iu;
+/** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one, of the lower-case sentence). */
+const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+/** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
+const PART_AT = stickyOf(RE_WORKER_COUNTS_1);
+const COUNTED_AT = stickyOf(RE_WORKER_COUNTS_2);
 const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(?:${SP}of${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN}))?${E}|${B}(thousands)${SP}of${SP}${MODIFIERS}(${WORKER_NOUN})${E}`, 'giu');
 
 /**
@@ -50,8 +53,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
-  const nouns = HAS_NOUN.test(sentence);
-  const thousands = /thousands/iu.test(sentence);
+  // (The cheap tests read the sentence in lower case: see guardText.)
+  const lower = guardText(sentence);
+  const nouns = HAS_NOUN.test(lower);
+  const thousands = lower.includes('thousands');
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
   if (!nouns && !thousands && !ownCue) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
@@ -69,7 +74,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
-  for (let m = /thousand|hundred/iu.test(sentence) ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+  for (let m = lower.includes('thousand') || lower.includes('hundred') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -84,8 +89,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   }
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
-  const part = fresh(RE_WORKER_COUNTS_1);
-  for (let m = nouns ? part.exec(sentence) : null; m; m = part.exec(sentence)) {
+  for (const m of nouns ? matchesAt(PART_AT, sentence, numberStarts(sentence)) : []) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
@@ -99,8 +103,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   }
 
   // Ranges and single values, with a bound word: "between 50,000 and 60,000 North Korean workers", "52,000-80,000 North Korean citizens", "as many as 65,000 North Koreans", "400,000 dolgyeokdae"
-  const counted = fresh(RE_WORKER_COUNTS_2);
-  for (let m = nouns ? counted.exec(sentence) : null; m; m = counted.exec(sentence)) {
+  // (A bound and "between" or "from" are at most five words before the number.)
+  for (const m of nouns ? matchesAt(COUNTED_AT, sentence, boundedNumberStarts(sentence, 5)) : []) {
     const first = parseNumber(m[2] ?? '');
     const second = m[3] ? parseNumber(m[3]) : null;
     if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
@@ -148,7 +152,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
-  if (ownCue) for (const h of [...numberOfCounts(sentence, s), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
+  if (ownCue) for (const h of [...numberOfCounts(sentence, s, lower), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
   // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total".
   if (hits.length) for (const h of ellipticCounts(sentence, s)) push(h, 'worker', '', '');
   return hits;
@@ -158,11 +162,12 @@ const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyong
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
 const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}in${SP}(?:the${SP})?[\\p{L}])`, 'giu');
 
+const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
+
 /** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
 function ellipticCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
-  const r = fresh(RE_ELLIPTIC);
-  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+  for (const m of matchesAt(ELLIPTIC_AT, sentence, boundedNumberStarts(sentence, 5))) {
     const v = parseNumber(m[2] ?? '');
     if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
     // "… in Kuwait": a named place, not "in time".
@@ -183,8 +188,8 @@ const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+$
 const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
-function numberOfCounts(sentence: string, s: Sentence): Hit[] {
-  if (!/number/iu.test(sentence)) return [];
+function numberOfCounts(sentence: string, s: Sentence, lower: string): Hit[] {
+  if (!lower.includes('number')) return [];
   const head = fresh(RE_WORKER_COUNTS_4).exec(sentence);
   if (!head) return [];
   const hits: Hit[] = [];
