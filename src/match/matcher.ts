@@ -8,7 +8,7 @@
 import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
-import { wordsScoreBound } from './score-bound.ts';
+import { BoundArena } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
 import { countryCodeOf } from './score-country.ts';
 import { normalizeIdentifier } from './score-identifier.ts';
@@ -65,6 +65,8 @@ export class Matcher {
   private readonly neighbourCache = new Map<string, readonly Neighbour[]>();
   /** Each name's words for comparison, made on its first comparison and kept (names never change in an index). */
   private readonly slotWords: (NameWords | undefined)[];
+  /** What the name bound reads of each name, laid out side by side. */
+  private readonly bounds: BoundArena;
   /** 1 where the entity is a person (its names are compared with the query's person reading). */
   private readonly personEntity: Uint8Array;
   /** Each name slot's STRENGTH_FACTOR. */
@@ -82,6 +84,7 @@ export class Matcher {
     this.seenKey = new Int32Array(this.index.size).fill(-1);
     this.slotHit = new Uint8Array(this.index.names.length);
     this.slotWords = new Array<NameWords | undefined>(this.index.names.length);
+    this.bounds = new BoundArena(this.index.names.length, (slot) => this.wordsOfSlot(slot));
     this.personEntity = Uint8Array.from(this.index.entities, (e) => (nameKindOf(e.schema) === 'person' ? 1 : 0));
     this.slotFactor = Float64Array.from(this.index.names, (n) => STRENGTH_FACTOR[n.strength]);
     this.countryStart = new Int32Array(this.index.size + 1);
@@ -306,14 +309,13 @@ export class Matcher {
       // Only names the query's keys reached: the others share no word, join or near word with it.
       if (this.slotHit[slot] === 0) continue;
       if (excluded?.has(this.index.names[slot]!.prepared.normalized)) continue;
-      const words = this.wordsOfSlot(slot);
       const factor = this.slotFactor[slot]!;
       for (const qp of pool) {
         if (!options.exhaustive) {
-          const bound = wordsScoreBound(qp.words, words) * factor + BOUND_MARGIN;
+          const bound = this.bounds.bound(qp.words, slot) * factor + BOUND_MARGIN;
           if ((best && bound < best.score) || withFeatures(bound, f) < cutoff) continue;
         }
-        const score = wordsScore(qp.words, words) * factor;
+        const score = wordsScore(qp.words, this.wordsOfSlot(slot)) * factor;
         if (!best || score > best.score) {
           const n = this.index.names[slot]!;
           best = { score, query: qp, slot, name: n.prepared.original, strength: n.strength };

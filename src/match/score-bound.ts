@@ -12,50 +12,43 @@
  * the comparison's two edits. So the weight of the related words of both
  * names over all their weight is never below the score. The bound is exact
  * arithmetic on the same weights; callers add a small margin for rounding.
+ * Words are told equal by 32-bit hashes of their texts, never by the texts:
+ * two different words that share a hash are marked related, which can only
+ * raise the bound, so it stays a bound, and no word's text is read (but
+ * for the rare pair of words that might be a few edits apart).
+ *
+ * What the bound reads of a name is laid out as numbers: for the index's
+ * names side by side in one arena (`BoundArena`), so a candidate's names are
+ * a few neighbouring cache lines instead of a dozen objects scattered over
+ * the heap (the matcher's time here went on loading them, not on comparing).
  */
 import { assimilate } from '../names/index.ts';
-import { COMPANY_FORM, DISTINCTIVE, editDistance, type NameWords, type WordRun } from './score-name.ts';
+import { COMPANY_FORM, DISTINCTIVE, editDistance, type NameWords } from './score-name.ts';
+
+/**
+ * A name's layout, from its offset `o` in an int array: HEADER numbers (word count; 1 for a person's name;
+ * distinctive words and their key letters; the length of its runs; where its weights start in the float array;
+ * where its words' keys start in an arena's list of keys), then WORD numbers per word (its key's letter set; the
+ * hashes of its key, text, strict key and gloss (0: none); its key's length; 1 if its gloss is a company form; 1 if
+ * it is distinctive), then its runs of 2–4 neighbouring words as (hash of their joined keys as written or as
+ * assimilated, first word, last word). Its weights are floats.
+ */
+const HEADER = 7;
+const WORD = 8;
+const [COUNT, PERSON, DISTINCT_COUNT, DISTINCT_LETTERS, RUNS, WEIGHTS_AT, KEYS_AT] = [0, 1, 2, 3, 4, 5, 6];
+const [MASK, KEY, TEXT, STRICT, GLOSS, LENGTH, FORM, DISTINCT] = [0, 1, 2, 3, 4, 5, 6, 7];
+
+/** Numbers laid out for one or more names; a name's place is its offset `o` in `ints`. */
+export interface BoundLayout {
+  readonly ints: Int32Array;
+  readonly floats: Float64Array;
+  /** A word's key, for the rare pair of words that might be a few edits apart. */
+  keyOf(o: number, word: number): string;
+}
 
 /** Words marked related, per side (scratch: the bound is synchronous). */
 let relatedQ = new Uint8Array(64);
 let relatedC = new Uint8Array(64);
-
-/**
- * The runs of 2–4 neighbouring words of a name (see tryJoined in
- * score-name.ts) by their joined keys, as written and as assimilated; made
- * once per name.
- */
-function runsOf(w: NameWords): ReadonlyMap<string, readonly WordRun[]> {
-  if (w.joins) return w.joins;
-  const runs = new Map<string, WordRun[]>();
-  const add = (key: string, run: WordRun) => {
-    const list = runs.get(key);
-    if (!list) runs.set(key, [run]);
-    else if (list[list.length - 1] !== run) list.push(run);
-  };
-  const ts = w.tokens;
-  for (let start = 0; start < ts.length; start++) {
-    let keys = ts[start]!.key;
-    for (let end = start + 1; end < ts.length && end < start + 4; end++) {
-      keys += ts[end]!.key;
-      const run = { start, end, keys, assimilated: assimilate(keys) };
-      add(run.keys, run);
-      add(run.assimilated, run);
-    }
-  }
-  w.joins = runs;
-  const hashes = new Int32Array(runs.size);
-  let i = 0;
-  for (const key of runs.keys()) hashes[i++] = hashOf(key);
-  w.joinHashes = hashes;
-  return runs;
-}
-
-/** The hashes of a name's run keys (see runsOf), made with them. */
-function joinHashesOf(w: NameWords): Int32Array {
-  if (!w.joinHashes) runsOf(w);
-  return w.joinHashes!;
-}
 
 /** The letters a key has, one bit each (a–z; other characters share the last bit). */
 function letterMask(key: string): number {
@@ -71,39 +64,110 @@ function letterMask(key: string): number {
 function bitCount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** A 32-bit FNV-1a hash: words whose hashes differ differ, so most pairs are told apart without comparing their text. */
+/** A 32-bit FNV-1a hash, never 0 (0 stands for no gloss). */
 function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
+  return h | 0 || 1;
+}
+
+/** The numbers of a name's layout (ints) and its weights (floats). */
+function layoutNumbers(w: NameWords): { ints: number[]; floats: readonly number[] } {
+  const ts = w.tokens;
+  const ints: number[] = [ts.length, w.person ? 1 : 0, 0, 0, 0, 0, 0];
+  let count = 0;
+  let letters = 0;
+  for (const t of ts) {
+    const distinct = DISTINCTIVE(t);
+    if (distinct) { count++; letters += t.key.length; }
+    ints.push(letterMask(t.key), hashOf(t.key), hashOf(t.text), hashOf(t.strict), t.gloss === null ? 0 : hashOf(t.gloss), t.key.length,
+      t.gloss !== null && COMPANY_FORM.has(t.gloss) ? 1 : 0, distinct ? 1 : 0);
+  }
+  ints[DISTINCT_COUNT] = count;
+  ints[DISTINCT_LETTERS] = letters;
+  const runsFrom = ints.length;
+  for (let start = 0; start < ts.length; start++) {
+    let keys = ts[start]!.key;
+    for (let end = start + 1; end < ts.length && end < start + 4; end++) {
+      keys += ts[end]!.key;
+      const written = hashOf(keys);
+      const assimilated = hashOf(assimilate(keys));
+      ints.push(written, start, end);
+      if (assimilated !== written) ints.push(assimilated, start, end);
+    }
+  }
+  ints[RUNS] = ints.length - runsFrom;
+  return { ints, floats: w.weights };
+}
+
+/** A name laid out alone (a query's), made once per name. */
+function singleLayout(w: NameWords): BoundLayout {
+  if (!w.layout) {
+    const { ints, floats } = layoutNumbers(w);
+    w.layout = { ints: Int32Array.from(ints), floats: Float64Array.from(floats), keyOf: (_o, word) => w.tokens[word]!.key };
+  }
+  return w.layout;
 }
 
 /**
- * Numbers kept per word of a name: its key's letter set, the hashes of its key, text, strict key and gloss (0: none),
- * its key's length, and 1 if its gloss is a company form.
+ * The layouts of an index's names, made on first use, side by side in the order they were first asked for (a
+ * candidate's names are asked for together).
  */
-const SIGNATURE = 7;
+export class BoundArena implements BoundLayout {
+  ints = new Int32Array(1 << 16);
+  floats = new Float64Array(1 << 13);
+  /** The words' keys, for keyOf. */
+  private readonly keys: string[] = [];
+  private usedInts = 0;
+  private usedFloats = 0;
+  private readonly at: Int32Array;
 
-/** The signatures of a name's words, made once per name. */
-function signaturesOf(w: NameWords): Int32Array {
-  if (w.signatures) return w.signatures;
-  const sig = new Int32Array(w.tokens.length * SIGNATURE);
-  for (let i = 0; i < w.tokens.length; i++) {
-    const t = w.tokens[i]!;
-    const o = i * SIGNATURE;
-    sig[o] = letterMask(t.key);
-    sig[o + 1] = hashOf(t.key);
-    sig[o + 2] = hashOf(t.text);
-    sig[o + 3] = hashOf(t.strict);
-    sig[o + 4] = t.key.length;
-    sig[o + 5] = t.gloss === null ? 0 : hashOf(t.gloss) || 1;
-    sig[o + 6] = t.gloss !== null && COMPANY_FORM.has(t.gloss) ? 1 : 0;
+  constructor(slots: number, private readonly wordsOf: (slot: number) => NameWords) {
+    this.at = new Int32Array(slots).fill(-1);
   }
-  w.signatures = sig;
-  return sig;
+
+  /** The offset of a slot's layout. */
+  private place(slot: number): number {
+    const known = this.at[slot]!;
+    if (known >= 0) return known;
+    const words = this.wordsOf(slot);
+    const { ints, floats } = layoutNumbers(words);
+    ints[WEIGHTS_AT] = this.usedFloats;
+    ints[KEYS_AT] = this.keys.length;
+    for (const t of words.tokens) this.keys.push(t.key);
+    this.ints = ensure(this.ints, this.usedInts + ints.length);
+    this.floats = ensure(this.floats, this.usedFloats + floats.length);
+    const o = this.usedInts;
+    this.ints.set(ints, o);
+    this.floats.set(floats, this.usedFloats);
+    this.usedInts += ints.length;
+    this.usedFloats += floats.length;
+    this.at[slot] = o;
+    return o;
+  }
+
+  /** An upper bound of `wordsScore(q, the slot's words)`. */
+  bound(q: NameWords, slot: number): number {
+    const ql = singleLayout(q);
+    const o = this.place(slot);
+    return bound(ql, 0, this, o);
+  }
+
+  keyOf(o: number, word: number): string {
+    return this.keys[this.ints[o + KEYS_AT]! + word]!;
+  }
+}
+
+function ensure<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  let n = a.length;
+  while (n < size) n *= 2;
+  const grown = new (a.constructor as new (n: number) => T)(n);
+  grown.set(a);
+  return grown;
 }
 
 /**
@@ -112,81 +176,83 @@ function signaturesOf(w: NameWords): Int32Array {
  * letters of the set a key has, so keys whose sets differ more are not
  * compared letter by letter.
  */
-function near(a: string, b: string, lengthA: number, lengthB: number, maskA: number, maskB: number): boolean {
-  if (lengthA < 4 || lengthB < 4) return false;
+function mayBeNear(lengthA: number, lengthB: number, maskA: number, maskB: number): number {
+  if (lengthA < 4 || lengthB < 4) return 0;
   const cap = lengthA >= 9 || lengthB >= 9 ? 2 : 1;
-  return Math.abs(lengthA - lengthB) <= cap && bitCount(maskA ^ maskB) <= 2 * cap && editDistance(a, b, cap) <= cap;
+  return Math.abs(lengthA - lengthB) <= cap && bitCount(maskA ^ maskB) <= 2 * cap ? cap : 0;
 }
 
-/** Marks the words of runs on one side that join into a single word of the other (keys of 3+ letters). */
-function markJoins(runSide: NameWords, runMarks: Uint8Array, singles: NameWords, singleMarks: Uint8Array): void {
-  const hashes = joinHashesOf(runSide);
-  if (hashes.length === 0) return;
-  const sig = signaturesOf(singles);
-  for (let s = 0, o = 0; s < singles.tokens.length; s++, o += SIGNATURE) {
-    if (sig[o + 4]! < 3 || !hashes.includes(sig[o + 1]!)) continue;
-    const found = runSide.joins!.get(singles.tokens[s]!.key);
-    if (!found) continue;
-    singleMarks[s] = 1;
-    for (const run of found) for (let k = run.start; k <= run.end; k++) runMarks[k] = 1;
+/** Marks the words of runs on one side (`r`, at offset `ro`) that join into a single word of the other (keys of 3+ letters). */
+function markJoins(r: Int32Array, ro: number, runMarks: Uint8Array, s: Int32Array, so: number, singleMarks: Uint8Array): void {
+  const runsFrom = ro + HEADER + r[ro + COUNT]! * WORD;
+  const runsTo = runsFrom + r[ro + RUNS]!;
+  if (runsFrom === runsTo) return;
+  const count = s[so + COUNT]!;
+  for (let i = 0, w = so + HEADER; i < count; i++, w += WORD) {
+    if (s[w + LENGTH]! < 3) continue;
+    const key = s[w + KEY]!;
+    for (let k = runsFrom; k < runsTo; k += 3) {
+      if (r[k] !== key) continue;
+      singleMarks[i] = 1;
+      for (let m = r[k + 1]!; m <= r[k + 2]!; m++) runMarks[m] = 1;
+    }
   }
 }
 
-/** Counts a name's distinctive words and their key letters, once per name. */
-function countDistinctive(w: NameWords): void {
-  if (w.distinctiveCount >= 0) return;
-  let count = 0;
-  let letters = 0;
-  for (const t of w.tokens) if (DISTINCTIVE(t)) { count++; letters += t.key.length; }
-  w.distinctiveLetters = letters;
-  w.distinctiveCount = count;
-}
-
-/** An upper bound of `wordsScore(q, c)` (score-name.ts). */
-export function wordsScoreBound(q: NameWords, c: NameWords): number {
-  const qs = q.tokens;
-  const cs = c.tokens;
-  if (qs.length === 0 || cs.length === 0) return 0;
-  if (qs.length > relatedQ.length) relatedQ = new Uint8Array(2 * qs.length);
-  if (cs.length > relatedC.length) relatedC = new Uint8Array(2 * cs.length);
+/** The bound between a query name laid out at `qo` in `q` and a candidate name at `co` in `c`. */
+function bound(q: BoundLayout, qo: number, c: BoundLayout, co: number): number {
+  const qi = q.ints, ci = c.ints;
+  const qn = qi[qo + COUNT]!, cn = ci[co + COUNT]!;
+  if (qn === 0 || cn === 0) return 0;
+  if (qn > relatedQ.length) relatedQ = new Uint8Array(2 * qn);
+  if (cn > relatedC.length) relatedC = new Uint8Array(2 * cn);
   const rq = relatedQ;
   const rc = relatedC;
-  for (let i = 0; i < qs.length; i++) rq[i] = 0;
-  for (let j = 0; j < cs.length; j++) rc[j] = 0;
-  const person = q.person || c.person;
-  const qsig = signaturesOf(q);
-  const csig = signaturesOf(c);
-  for (let i = 0, o = 0; i < qs.length; i++, o += SIGNATURE) {
-    const a = qs[i]!;
-    const aMask = qsig[o]!, aKey = qsig[o + 1]!, aText = qsig[o + 2]!, aStrict = qsig[o + 3]!, aLength = qsig[o + 4]!;
-    const aGloss = person ? 0 : qsig[o + 5]!, aForm = qsig[o + 6]!;
-    for (let j = 0, p = 0; j < cs.length; j++, p += SIGNATURE) {
+  for (let i = 0; i < qn; i++) rq[i] = 0;
+  for (let j = 0; j < cn; j++) rc[j] = 0;
+  const person = qi[qo + PERSON] === 1 || ci[co + PERSON] === 1;
+  for (let i = 0, a = qo + HEADER; i < qn; i++, a += WORD) {
+    const aMask = qi[a + MASK]!, aKey = qi[a + KEY]!, aText = qi[a + TEXT]!, aStrict = qi[a + STRICT]!, aLength = qi[a + LENGTH]!;
+    const aGloss = person ? 0 : qi[a + GLOSS]!, aForm = qi[a + FORM]!;
+    for (let j = 0, b = co + HEADER; j < cn; j++, b += WORD) {
       if (rq[i] && rc[j]) continue;
-      // Numbers first: texts whose hashes differ differ, so most pairs are told apart without reading a word.
-      if ((aKey === csig[p + 1] && a.key === cs[j]!.key) || (aText === csig[p + 2] && a.text === cs[j]!.text)
-        || (aStrict === csig[p + 3] && a.strict === cs[j]!.strict)
-        || (aGloss !== 0 && csig[p + 5] !== 0 && ((aGloss === csig[p + 5] && a.gloss === cs[j]!.gloss) || (aForm === 1 && csig[p + 6] === 1)))
-        || near(a.key, cs[j]!.key, aLength, csig[p + 4]!, aMask, csig[p]!)) {
+      let related = aKey === ci[b + KEY] || aText === ci[b + TEXT] || aStrict === ci[b + STRICT]
+        || (aGloss !== 0 && (aGloss === ci[b + GLOSS] || (aForm === 1 && ci[b + FORM] === 1)));
+      if (!related) {
+        const cap = mayBeNear(aLength, ci[b + LENGTH]!, aMask, ci[b + MASK]!);
+        if (cap > 0) {
+          related = editDistance(q.keyOf(qo, i), c.keyOf(co, j), cap) <= cap;
+        }
+      }
+      if (related) {
         rq[i] = 1;
         rc[j] = 1;
       }
     }
   }
-  markJoins(c, rc, q, rq);
-  markJoins(q, rq, c, rc);
+  markJoins(ci, co, rc, qi, qo, rq);
+  markJoins(qi, qo, rq, ci, co, rc);
   if (!person) {
-    countDistinctive(q);
-    countDistinctive(c);
-    const qn = q.distinctiveCount, cn = c.distinctiveCount;
-    const longest = Math.max(q.distinctiveLetters, c.distinctiveLetters);
-    if (qn > 0 && cn > 0 && !(qn === 1 && cn === 1) && longest >= 6 && Math.abs(q.distinctiveLetters - c.distinctiveLetters) <= (longest >= 10 ? 2 : 1)) {
-      for (let i = 0; i < qs.length; i++) if (DISTINCTIVE(qs[i]!)) rq[i] = 1;
-      for (let j = 0; j < cs.length; j++) if (DISTINCTIVE(cs[j]!)) rc[j] = 1;
+    const qd = qi[qo + DISTINCT_COUNT]!, cd = ci[co + DISTINCT_COUNT]!;
+    const ql = qi[qo + DISTINCT_LETTERS]!, cl = ci[co + DISTINCT_LETTERS]!;
+    const longest = Math.max(ql, cl);
+    if (qd > 0 && cd > 0 && !(qd === 1 && cd === 1) && longest >= 6 && Math.abs(ql - cl) <= (longest >= 10 ? 2 : 1)) {
+      for (let i = 0, a = qo + HEADER; i < qn; i++, a += WORD) if (qi[a + DISTINCT] === 1) rq[i] = 1;
+      for (let j = 0, b = co + HEADER; j < cn; j++, b += WORD) if (ci[b + DISTINCT] === 1) rc[j] = 1;
     }
   }
+  const qf = q.floats, cf = c.floats;
+  const qw = qi[qo + WEIGHTS_AT]!, cw = ci[co + WEIGHTS_AT]!;
   let related = 0;
   let total = 0;
-  for (let i = 0; i < qs.length; i++) { total += q.weights[i]!; if (rq[i]) related += q.weights[i]!; }
-  for (let j = 0; j < cs.length; j++) { total += c.weights[j]!; if (rc[j]) related += c.weights[j]!; }
+  for (let i = 0; i < qn; i++) { total += qf[qw + i]!; if (rq[i]) related += qf[qw + i]!; }
+  for (let j = 0; j < cn; j++) { total += cf[cw + j]!; if (rc[j]) related += cf[cw + j]!; }
   return total > 0 ? related / total : 0;
+}
+
+/** An upper bound of `wordsScore(q, c)` (score-name.ts). */
+export function wordsScoreBound(q: NameWords, c: NameWords): number {
+  const ql = singleLayout(q);
+  const cl = singleLayout(c);
+  return bound(ql, 0, cl, 0);
 }

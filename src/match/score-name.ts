@@ -17,6 +17,7 @@
  * not tie at 1.0.
  */
 import { assimilate, type NameToken, type PreparedName } from '../names/index.ts';
+import type { BoundLayout } from './score-bound.ts';
 
 /** Weight of each word of a name (same order as its tokens; stop words 0). */
 export type Weights = ArrayLike<number>;
@@ -113,19 +114,10 @@ export interface NameWords {
   readonly weights: readonly number[];
   /** Whether the name is a person's (the comparison reads glosses and company forms only between organisations' names). */
   readonly person: boolean;
-  /** Runs of 2–4 neighbouring words by their joined keys, made on first use by score-bound.ts. */
-  joins?: ReadonlyMap<string, readonly WordRun[]>;
-  /** The hashes of the keys of `joins`, made with them. */
-  joinHashes?: Int32Array;
-  /** Each word's key letters as a bit set, hashes of its key, text and strict key, and key length; made on first use by score-bound.ts. */
-  signatures?: Int32Array;
-  /** Number of distinctive words and their key letters (score-bound.ts), -1 until made. */
-  distinctiveCount: number;
-  distinctiveLetters: number;
+  /** The name laid out as numbers for score-bound.ts, made there on first use. */
+  layout?: BoundLayout;
 }
 
-/** Neighbouring words `start`…`end` of a name, their keys joined, and the join read with assimilation across syllables. */
-export interface WordRun { start: number; end: number; keys: string; assimilated: string }
 /** `nameWords` remembered per weights array, for callers that compare by prepared name and weights. */
 const WORDS = new WeakMap<Weights, NameWords>();
 
@@ -138,7 +130,7 @@ export function nameWords(name: PreparedName, weights: Weights): NameWords {
     if (t.cls !== 'stop') { tokens.push(t); ws.push(weights[i] ?? 0); }
   }
   // Every field set here, so all names' words share one shape.
-  return { name, tokens, weights: ws, person: name.kind === 'person', joins: undefined, joinHashes: undefined, signatures: undefined, distinctiveCount: -1, distinctiveLetters: 0 };
+  return { name, tokens, weights: ws, person: name.kind === 'person', layout: undefined };
 }
 
 function wordsOf(name: PreparedName, weights: Weights): NameWords {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readListFiles } from '../../src/ingest/lists/matchable.ts';
 import { Matcher, kthSmallest } from '../../src/match/matcher.ts';
 import { nameWords, wordsScore } from '../../src/match/score-name.ts';
-import { wordsScoreBound } from '../../src/match/score-bound.ts';
+import { BoundArena, wordsScoreBound } from '../../src/match/score-bound.ts';
 import { prepareName } from '../../src/names/index.ts';
 import type { EvalCase } from '../../src/match/evaluation.ts';
 import type { MatchQuery } from '../../src/match/types.ts';
@@ -58,6 +58,30 @@ describe('name score upper bound', () => {
     }
     expect(pairs).toBeGreaterThan(100_000);
     expect(below).toBe(0);
+  });
+
+  it('reads the same from the arena the matcher lays its names out in as from a name laid out alone', () => {
+    const names = matcher.index.names;
+    const words = (s: number) => nameWords(names[s]!.prepared, names[s]!.weights);
+    const arena = new BoundArena(names.length, words);
+    let pairs = 0;
+    let differ = 0;
+    let positive = 0;
+    for (const [k, c] of cases.entries()) {
+      if (k % 11 !== 0) continue;
+      const prepared = prepareName(c.query, k % 2 ? 'person' : 'org');
+      const q = nameWords(prepared, matcher.index.weightsOf(prepared));
+      // Slots in a scattered order, so names are laid out far from their neighbours and the arena grows.
+      for (let s = (k * 7919) % names.length, n = 0; n < 400; n++, s = (s + 7919) % names.length) {
+        const fromArena = arena.bound(q, s);
+        pairs++;
+        if (fromArena > 0) positive++;
+        if (fromArena !== wordsScoreBound(q, words(s))) differ++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(20_000);
+    expect(positive).toBeGreaterThan(1_000);
+    expect(differ).toBe(0);
   });
 
   it('leaves the answers exactly as they are without it', () => {

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT, readSettings } from '../../src/config/settings.ts';
+import { REPO_ROOT, readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadedDataDir } from '../support/services.ts';
@@ -50,9 +50,9 @@ export interface RunningServer {
 }
 
 /** The real server, in this process, on 127.0.0.1 and a random port, over a private copy of the loaded test store. */
-export async function startServer(prepare?: (services: Services) => Promise<void>): Promise<RunningServer> {
+export async function startServer(prepare?: (services: Services) => Promise<void>, overrides: Partial<Settings> = {}): Promise<RunningServer> {
   const dataDir = await loadedDataDir(); // the curated dataset and the official lists (test/support/services.ts)
-  const services = await openServices(readSettings({ dataDir, port: 0, databaseUrl: null }));
+  const services = await openServices(readSettings({ ...overrides, dataDir, port: 0, databaseUrl: null }));
   if (prepare) await prepare(services);
   const app = createApp(services);
   const server: ServerType = await new Promise((resolve) => {

@@ -190,6 +190,35 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('warns on every page that the official lists are old, naming each version, even where fetching is off', async () => {
+    const ofac = /OFAC Specially Designated Nationals \(SDN\) List: version 2024-05-03, published 2024-05-03, \d+ days old — older than 7 days/;
+    const { page, context, problems } = await newPage(browser);
+    for (const path of ['/', '/screen']) {
+      await page.goto(server.url + path);
+      const banner = page.locator('.list-freshness');
+      await banner.getByText('Some official lists are out of date.').waitFor();
+      await banner.getByText(ofac).waitFor();
+      await banner.getByText('UK Sanctions List: never loaded', { exact: true }).waitFor();
+    }
+    expect(problems.errors).toEqual([]);
+    await context.close();
+    // An operator who turned fetching off still screens against the old files: the banner must still say so.
+    const off = await startServer(undefined, { lists: { urls: { ofac: null, un: null, uk: null, eu: null }, updateEveryHours: 0, timeoutMs: 1_000, maxBytes: 1, retries: 0 } });
+    try {
+      const second = await newPage(browser);
+      await second.page.goto(off.url + '/screen');
+      const banner = second.page.locator('.list-freshness');
+      await banner.getByText(ofac).waitFor();
+      await banner.getByText(/older than 7 days; fetching is off, so it is not updated/).first().waitFor();
+      await banner.getByText('UK Sanctions List: never loaded (fetching is off)', { exact: true }).waitFor();
+      await screenshot(second.page, 'list-freshness-fetching-off');
+      expect(second.problems.errors).toEqual([]);
+      await second.context.close();
+    } finally {
+      await off.stop();
+    }
+  });
+
   it('changes an estimate scenario: leaving out Russia lowers the revenue, and the URL keeps it', async () => {
     const { page, context, problems } = await newPage(browser);
     await page.goto(server.url + '/estimates');

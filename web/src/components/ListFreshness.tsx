@@ -2,13 +2,16 @@
  * The freshness banner: shown on every page when an official list is older
  * than 7 days or was never loaded (GET /api/lists), naming each list's
  * version and publication date, so a result is never read without knowing
- * what it was screened against. Quiet when every list is current.
+ * what it was screened against. A loaded list warns when it is old even if
+ * its fetching is off (results still depend on it); a list that is off and
+ * was never loaded is named but warns of nothing. Quiet when every list in
+ * use is current.
  */
 import type { ListStatus, ListsAnswer } from '../../../src/server/wire.ts';
 import { useApi } from '../api.ts';
 
 function describe(l: ListStatus): string {
-  if (!l.version) return `${l.title}: never loaded`;
+  if (!l.version) return `${l.title}: never loaded${l.off ? ' (fetching is off)' : ''}`;
   const age = l.age_days === null ? '' : `, ${l.age_days} day${l.age_days === 1 ? '' : 's'} old`;
   return `${l.title}: version ${l.version}, published ${l.published?.slice(0, 10) ?? '?'}${age}`;
 }
@@ -16,7 +19,7 @@ function describe(l: ListStatus): string {
 export function ListFreshness() {
   const { data } = useApi<ListsAnswer>('/api/lists');
   const lists = data?.lists ?? [];
-  const stale = lists.filter((l) => l.stale && !l.off);
+  const stale = lists.filter((l) => l.stale && (l.version !== null || !l.off));
   if (!stale.length) return null;
   const none = lists.every((l) => !l.version);
   return (
@@ -31,7 +34,7 @@ export function ListFreshness() {
         {lists.map((l) => (
           <li key={l.list} className={l.stale ? 'stale' : undefined}>
             {describe(l)}
-            {l.stale && l.version ? ' — older than 7 days' : ''}
+            {l.stale && l.version ? ` — older than 7 days${l.off ? '; fetching is off, so it is not updated' : ''}` : ''}
             {l.last_error ? ` (last check failed: ${l.last_error})` : ''}
           </li>
         ))}
