@@ -1,6 +1,6 @@
 /**
  * Plain-text tables for people reading a terminal. Nothing is cut: a cell
- * wider than its column wraps onto more lines (at spaces where it can), and
+ * wider than its column wraps onto more lines (at spaces or after commas where it can), and
  * the widest columns give way first until the table fits the terminal.
  * `wide` prints every row on one line, as long as it is.
  */
@@ -20,14 +20,14 @@ export function terminalWidth(): number {
   return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120;
 }
 
-/** Break text into lines of at most `width` characters, at spaces where possible. */
+/** Break text into lines of at most `width` characters, at spaces or after commas where possible. */
 export function wrapText(text: string, width: number): string[] {
   if (text.length <= width) return [text];
   const lines: string[] = [];
   let rest = text;
   while (rest.length > width) {
-    const space = rest.lastIndexOf(' ', width);
-    const cut = space > width / 3 ? space : width;
+    const at = Math.max(rest.lastIndexOf(' ', width), rest.lastIndexOf(',', width - 1) + 1);
+    const cut = at > width / 3 ? at : width;
     lines.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
@@ -35,16 +35,20 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-/** Column widths that fit `width`: the widest columns give way first, none below its header or MIN_COLUMN. */
+/**
+ * Column widths that fit `width`: the widest column gives way one character at a time, so wide columns end up
+ * sharing the room evenly instead of one of them taking the whole cut; none goes below its header or MIN_COLUMN.
+ */
 function fitWidths(natural: number[], headers: string[], width: number): number[] {
   const widths = [...natural];
   const floor = headers.map((h) => Math.max(h.length, MIN_COLUMN));
-  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (total() > width) {
+  let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  while (total > width) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
     if (widest < 0) break;
-    widths[widest] = Math.max(floor[widest]!, widths[widest]! - Math.max(1, total() - width));
+    widths[widest]!--;
+    total--;
   }
   return widths;
 }
