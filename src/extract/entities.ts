@@ -391,7 +391,12 @@ function familyNameMentions(text: string, candidates: readonly Span[], distinct:
     if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
     forms.set(form, list);
   };
+  // A name the document repeats gives the same forms each time: each mention's fields once (the first keeps its place).
+  const seen = new Set<string>();
   for (const m of full) {
+    const key = `${m.type}\u0000${m.entity_id}\u0000${m.text}\u0000${m.caption}\u0000${m.score}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     for (const name of [m.text, m.caption ?? '']) {
       const w = words(name);
       if (w.length < 2) continue;

@@ -19,10 +19,14 @@ export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c 
 export function lowerCaseLookup(text: string): LowerCaseLookup {
   const seen = new Map<string, boolean>();
   let starts: Map<number, number[]> | null = null;
-  /** `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z. */
+  let searches = 0;
+  /**
+   * `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z, once
+   * the text has been searched often enough to repay making them (most texts are asked about a few names only).
+   */
   const contains = (needle: string, after: RegExp): boolean => {
     const c = needle.charCodeAt(0);
-    if (needle.length < 2 || c < 97 || c > 122) return containsWord(text, needle, after);
+    if (needle.length < 2 || c < 97 || c > 122 || (!starts && ++searches <= SEARCHES_BEFORE_INDEX)) return containsWord(text, needle, after);
     starts ??= lowerWordStarts(text);
     for (const i of starts.get(c * 65536 + needle.charCodeAt(1)) ?? NONE) if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
     return false;
@@ -41,6 +45,8 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
 }
 
 const NONE: readonly number[] = [];
+/** Searches of a text by `indexOf` before its word starts are made (each costs about a sixteenth of making them; most corpus texts are asked once or twice, a seed about twenty times). */
+const SEARCHES_BEFORE_INDEX = 2;
 
 /**
  * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:

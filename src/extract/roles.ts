@@ -191,21 +191,24 @@ function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span
   return out;
 }
 
-/** What a sentence window says of North Korean labour, by the window's text: mentions of one sentence often share it (emptied per text). */
-const sentenceTests = new Map<string, { nkLabour: boolean; nkWorkers: boolean }>();
+/** What a sentence window says of North Korean labour, by where the window starts (with its end): mentions of one sentence often share it (emptied per text). */
+const sentenceTests = new Map<number, { to: number; nkLabour: boolean; nkWorkers: boolean }>();
 
 function directRole(text: string, m: CountryMention, s: Span, next: CountryMention | undefined): Verdict {
   const before = text.slice(Math.max(s.start, m.start - 120), m.start).split(';').pop() ?? '';
   // The sentence around the mention, at most 300 characters each side: bounded work per mention.
-  const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+  const from = Math.max(s.start, m.start - 300);
+  const to = Math.min(s.end, m.end + 300);
+  const sentence = text.slice(from, to);
   // The rest of the sentence, at most 140 characters, whatever other places it names.
   const rest = text.slice(m.end, Math.min(s.end, m.end + 140));
   if (ADJECTIVE_PREFIX.test(rest)) return 'other';
   const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
   const after = text.slice(m.end, stop).split(';')[0] ?? '';
   const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
-  let said = sentenceTests.get(sentence);
-  if (!said) sentenceTests.set(sentence, (said = { nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) }));
+  // (Found by where the window lies in the text, the same text: no hashing of its characters.)
+  let said = sentenceTests.get(from);
+  if (!said || said.to !== to) sentenceTests.set(from, (said = { to, nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) }));
   const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: said.nkLabour, nkWorkers: said.nkWorkers, fronted };
   const other = otherCue(cues);
   if (other) return other;

@@ -69,6 +69,8 @@ function classOf(code: number, line: string, i: number): C | null {
  * the line holds a character this module cannot classify.
  */
 export function sentenceBreaks(line: string): number[] | null {
+  // Most lines hold only characters of the two tables above: their classes are read where needed, not stored first.
+  if (KNOWN_ONLY.test(line)) return breaksOfKnown(line);
   const n = line.length;
   // One buffer for every line (allocating one per line cost more than classifying it); past the line's end a value
   // that is no class, as reading past the end of an array of the line's length would give.
@@ -106,6 +108,45 @@ export function sentenceBreaks(line: string): number[] | null {
       if (j < n && cls[j] === C.Lower) continue;
     }
     // SB11: the break falls after the closing quotes and spaces.
+    out.push(m);
+    i = m - 1;
+  }
+  return out;
+}
+
+/** A line of ASCII (tab, vertical tab, form feed, printable) and the non-ASCII characters of KNOWN only. */
+const KNOWN_ONLY = /^[\t\v\f\x20-\x7e\u00a0\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014]*$/;
+
+/** The class of a character of such a line. */
+function knownClass(line: string, i: number): C | undefined {
+  if (i >= line.length) return undefined;
+  const code = line.charCodeAt(i);
+  return code < 128 ? ASCII[code] : KNOWN.get(code);
+}
+
+/** `sentenceBreaks` of a line that KNOWN_ONLY accepts: the same rules, each class read from its character. */
+function breaksOfKnown(line: string): number[] {
+  const n = line.length;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = line.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue;
+    const c = code === 46 ? C.ATerm : C.STerm;
+    let k = i + 1;
+    while (k < n && knownClass(line, k) === C.Close) k++;
+    let m = k;
+    while (m < n && knownClass(line, m) === C.Sp) m++;
+    if (m >= n) break;
+    const next = knownClass(line, m)!;
+    if (next === C.ATerm || next === C.STerm || next === C.SContinue) continue;
+    if (c === C.ATerm) {
+      if (knownClass(line, i + 1) === C.Numeric) continue;
+      const before = i > 0 ? knownClass(line, i - 1) : undefined;
+      if ((before === C.Upper || before === C.Lower) && knownClass(line, i + 1) === C.Upper) continue;
+      let j = m;
+      for (let cj = knownClass(line, j); j < n && cj !== C.OLetter && cj !== C.Upper && cj !== C.Lower && cj !== C.ATerm && cj !== C.STerm; cj = knownClass(line, ++j));
+      if (j < n && knownClass(line, j) === C.Lower) continue;
+    }
     out.push(m);
     i = m - 1;
   }
