@@ -67,17 +67,22 @@ function resultHead(entity: MatchResult['entity'], dates: EntityDates | undefine
 
 /** The JSON of a result's parts that depend on its entity alone, around the parts that depend on the query. */
 interface ResultFrame { dates: EntityDates | undefined; head: string; tail: string }
-const FRAMES = new WeakMap<MatchResult['entity'], ResultFrame>();
+let frames = new WeakMap<MatchResult['entity'], ResultFrame>();
+/** Characters the frames kept hold; past FRAMES_BUDGET (about 16 MB of text) they are dropped and made again as needed. */
+let framedChars = 0;
+const FRAMES_BUDGET = 8_000_000;
 
 /**
  * `JSON.stringify(yenteResult(r, dates))`, byte for byte, with the entity's own parts (its properties, datasets,
  * dates, flags: most of a result's text) written once per entity instead of once per answer.
  */
 export function yenteResultJson(r: MatchResult, dates?: EntityDates): string {
-  let frame = FRAMES.get(r.entity);
+  let frame = frames.get(r.entity);
   if (!frame || frame.dates !== dates) {
     frame = { dates, head: JSON.stringify(resultHead(r.entity, dates)).slice(0, -1), tail: `,"token":null,"flags":${JSON.stringify(r.entity.flags)}}` };
-    FRAMES.set(r.entity, frame);
+    framedChars += frame.head.length + frame.tail.length;
+    if (framedChars > FRAMES_BUDGET) { frames = new WeakMap(); framedChars = 0; }
+    frames.set(r.entity, frame);
   }
   const { features, explanations } = yenteFeatures(r.explanation);
   return `${frame.head},"score":${JSON.stringify(r.score)},"features":${JSON.stringify(features)},"explanations":${JSON.stringify(explanations)},"match":${JSON.stringify(r.match)}${frame.tail}`;
