@@ -9,7 +9,7 @@ import type { EntityDates } from './index-facts.ts';
 import type { ScreeningOptions } from './options.ts';
 import { queryFromProperties, querySchemaOf } from './query.ts';
 import type { ScreeningService } from './service.ts';
-import { yenteMatcherDocs, yenteResult } from './yente.ts';
+import { yenteMatcherDocs, yenteResultJson } from './yente.ts';
 import { yenteMatch, type YenteFilters } from './yente-match.ts';
 
 /** One query of a batch as the client sent it (after the route's checks). */
@@ -28,12 +28,10 @@ export interface YenteBatch {
 export function yenteEntries(service: ScreeningService, batch: YenteBatch, dates: ReadonlyMap<string, EntityDates>): string[] {
   return batch.queries.map(([, ex]) => {
     const { total, results } = yenteMatch(service, queryFromProperties(querySchemaOf(ex.schema) ?? null, ex.properties), batch.options, batch.filters, dates, batch.weights);
-    return JSON.stringify({
-      status: 200,
-      results: results.map((r) => yenteResult(r, dates.get(r.entity.id))),
-      total: { value: total, relation: 'eq' },
-      query: { id: ex.id ?? null, schema: ex.schema, properties: ex.properties },
-    });
+    // As JSON.stringify({ status, results, total, query }) writes it; each result's entity parts are written once per entity.
+    const resultsJson = results.map((r) => yenteResultJson(r, dates.get(r.entity.id))).join(',');
+    const query = JSON.stringify({ id: ex.id ?? null, schema: ex.schema, properties: ex.properties });
+    return `{"status":200,"results":[${resultsJson}],"total":{"value":${JSON.stringify(total)},"relation":"eq"},"query":${query}}`;
   });
 }
 

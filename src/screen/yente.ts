@@ -51,15 +51,41 @@ export function yenteFeatures(explanation: readonly ExplanationItem[]): { featur
 
 export function yenteResult(r: MatchResult, dates?: EntityDates): YenteResult {
   const { features, explanations } = yenteFeatures(r.explanation);
+  return { ...resultHead(r.entity, dates), score: r.score, features, explanations, match: r.match, token: null, flags: r.entity.flags };
+}
+
+/** What a result says of its entity before its score: the same in every answer that returns the entity. */
+function resultHead(entity: MatchResult['entity'], dates: EntityDates | undefined): Omit<YenteResult, 'score' | 'features' | 'explanations' | 'match' | 'token' | 'flags'> {
   return {
-    id: r.entity.id, caption: r.entity.caption, schema: r.entity.schema, properties: r.entity.properties,
+    id: entity.id, caption: entity.caption, schema: entity.schema, properties: entity.properties,
     // One result per canonical entity: every record behind it, the datasets of all, a target when any record is sanctioned.
-    datasets: r.entity.datasets, referents: r.entity.referents ?? [r.entity.id],
-    target: r.entity.topics.includes('sanction') || r.entity.flags.some((f) => f.kind === 'sanctioned'),
+    datasets: entity.datasets, referents: entity.referents ?? [entity.id],
+    target: entity.topics.includes('sanction') || entity.flags.some((f) => f.kind === 'sanctioned'),
     ...yenteDates(dates),
-    score: r.score, features, explanations, match: r.match, token: null,
-    flags: r.entity.flags,
   };
+}
+
+/** The JSON of a result's parts that depend on its entity alone, around the parts that depend on the query. */
+interface ResultFrame { dates: EntityDates | undefined; head: string; tail: string }
+let frames = new WeakMap<MatchResult['entity'], ResultFrame>();
+/** Characters the frames kept hold; past FRAMES_BUDGET (about 16 MB of text) they are dropped and made again as needed. */
+let framedChars = 0;
+const FRAMES_BUDGET = 8_000_000;
+
+/**
+ * `JSON.stringify(yenteResult(r, dates))`, byte for byte, with the entity's own parts (its properties, datasets,
+ * dates, flags: most of a result's text) written once per entity instead of once per answer.
+ */
+export function yenteResultJson(r: MatchResult, dates?: EntityDates): string {
+  let frame = frames.get(r.entity);
+  if (!frame || frame.dates !== dates) {
+    frame = { dates, head: JSON.stringify(resultHead(r.entity, dates)).slice(0, -1), tail: `,"token":null,"flags":${JSON.stringify(r.entity.flags)}}` };
+    framedChars += frame.head.length + frame.tail.length;
+    if (framedChars > FRAMES_BUDGET) { frames = new WeakMap(); framedChars = 0; }
+    frames.set(r.entity, frame);
+  }
+  const { features, explanations } = yenteFeatures(r.explanation);
+  return `${frame.head},"score":${JSON.stringify(r.score)},"features":${JSON.stringify(features)},"explanations":${JSON.stringify(explanations)},"match":${JSON.stringify(r.match)}${frame.tail}`;
 }
 
 /** yente's three timestamps of an entity. */

@@ -133,9 +133,17 @@ describe('room39 extract and review', { timeout: 900_000 }, () => {
   it('extract --json finds the entities and figures of a seed document', () => {
     const r = room39(['extract', path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const x = json<{ mentions: { entity_id?: string | null; text: string }[]; figures: unknown[] }>(r);
+    const x = json<{ mentions: { entity_id?: string | null; text: string; type: string; role?: string | null }[]; figures: unknown[] }>(r);
     expect(x.mentions.length).toBeGreaterThan(10);
     expect(x.figures.length).toBeGreaterThan(0);
+    // Read by a person: the counts by type first, host countries marked as such.
+    const text = room39(['extract', path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt')]);
+    expect(text.code, text.stderr).toBe(0);
+    const countries = x.mentions.filter((m) => m.type === 'country');
+    const hosts = countries.filter((m) => m.role === 'host').length;
+    expect(hosts).toBeGreaterThan(0);
+    expect(text.stdout).toContain(`Mentions (${x.mentions.length}: ${countries.length} country (${hosts} as a host), `);
+    expect(text.stdout.split('\n').filter((l) => /^country .* [A-Z]{2} \(host\)$/.test(l))).toHaveLength(hosts);
   });
 
   it('extract --save puts the document in the review queue, and review accepts an item, audited', () => {

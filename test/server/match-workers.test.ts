@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
-import { entityDates, parseScreeningOptions, screeningService, NO_FILTERS, yenteMatcherDocs, type EntityDates, type ScreeningService } from '../../src/screen/index.ts';
+import { entityDates, parseScreeningOptions, screeningService, NO_FILTERS, yenteMatcherDocs, yenteResult, type EntityDates, type ScreeningService } from '../../src/screen/index.ts';
+import { queryFromProperties, querySchemaOf } from '../../src/screen/query.ts';
+import { yenteMatch } from '../../src/screen/yente-match.ts';
 import { closeMatchPool, MatchPool, matchPoolFor, matchPoolOptions } from '../../src/screen/match-pool.ts';
 import { yenteAnswer, yenteAnswerBytes, yenteEntries, type YenteBatch, type YenteExample } from '../../src/screen/yente-batch.ts';
 import { matchExamples } from '../../bench/load/match-queries.ts';
@@ -38,6 +40,24 @@ const batchOf = (queries: YenteExample[], raw: Record<string, string> = {}, filt
   queries: queries.map((q, i) => [`q${i}`, q]),
   options: parseScreeningOptions({ dataset: 'default', ...raw }, { maxLimit: 500 }),
   filters,
+});
+
+describe('a batch entry', () => {
+  it('is what JSON.stringify of the entry writes, its results\' entity parts written once per entity', () => {
+    const batch = batchOf(examples);
+    const written = () => batch.queries.map(([, ex]) => {
+      const { total, results } = yenteMatch(service, queryFromProperties(querySchemaOf(ex.schema) ?? null, ex.properties), batch.options, batch.filters, dates);
+      return JSON.stringify({
+        status: 200, results: results.map((r) => yenteResult(r, dates.get(r.entity.id))),
+        total: { value: total, relation: 'eq' }, query: { id: ex.id ?? null, schema: ex.schema, properties: ex.properties },
+      });
+    });
+    const expected = written();
+    // Twice: the second time every entity's parts come from what the first wrote.
+    expect(yenteEntries(service, batch, dates)).toEqual(expected);
+    expect(yenteEntries(service, batch, dates)).toEqual(expected);
+    expect(expected.reduce((n, e) => n + (JSON.parse(e) as { results: unknown[] }).results.length, 0)).toBeGreaterThan(300);
+  });
 });
 
 describe('matching workers', () => {

@@ -17,13 +17,24 @@ function fmt(n: number | null): string {
   return Math.abs(n) < 1 && n !== 0 ? `${+(n * 100).toFixed(2)}%` : n.toLocaleString('en-US');
 }
 
+/** "971: 699 country (41 as a host), 143 organisation, …": what the list below holds, most frequent type first. */
+function mentionCounts(r: ExtractionResult): string {
+  const byType = new Map<string, number>();
+  for (const x of r.mentions) byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
+  const hosts = r.mentions.filter((x) => x.type === 'country' && x.role === 'host').length;
+  const parts = [...byType].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${n} ${type}${type === 'country' ? ` (${hosts} as a host)` : ''}`);
+  return `${r.mentions.length}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
 function render(r: ExtractionResult): string {
-  const m = table(['type', 'text', 'start', 'end', 'entity / country'], r.mentions.map((x) => [x.type, x.text, String(x.start), String(x.end), x.entity_id ?? x.country ?? x.caption ?? '']));
+  const m = table(['type', 'text', 'start', 'end', 'entity / country'], r.mentions.map((x) => [
+    x.type, x.text, String(x.start), String(x.end), x.entity_id ?? (x.country ? `${x.country}${x.role === 'host' ? ' (host)' : ''}` : null) ?? x.caption ?? '',
+  ]));
   const f = table(['kind', 'value', 'unit', 'country', 'start', 'end', 'expression'], r.figures.map((x) => [
     x.kind, x.kind === 'date' ? x.date ?? '' : x.low === x.high ? fmt(x.low) : `${fmt(x.low)}–${fmt(x.high)}`, x.unit + (x.per ? `/${x.per}` : ''), x.country ?? '',
     String(x.start), String(x.end), x.quote.slice(x.start - x.quote_start, x.end - x.quote_start),
   ]));
-  return `Mentions (${r.mentions.length}):\n${m}\n\nFigures (${r.figures.length}):\n${f}`;
+  return `Mentions (${mentionCounts(r)}):\n${m}\n\nFigures (${r.figures.length}):\n${f}`;
 }
 
 export const extractCommand: CliCommand = {
