@@ -59,6 +59,9 @@ export class NameFilter {
   private readonly filed = new Set<number>();
   /** Scratch: suffix hashes of a key. */
   private suffix = new Int32Array(64);
+  /** Where new bit sets are cut from (see `bitSet`). */
+  private slab = new Uint32Array(0);
+  private slabUsed = 0;
 
   constructor(private readonly index: MatchIndex) {
     for (const n of index.names) {
@@ -137,7 +140,10 @@ export class NameFilter {
         only = slots;
         continue;
       }
-      bits ??= only!.bits.slice();
+      if (!bits) {
+        bits = this.bitSet();
+        bits.set(only!.bits);
+      }
       for (let w = 0; w < bits.length; w++) bits[w] = bits[w]! | slots.bits[w]!;
     }
     // A word that is no word of a name at all (a stop word) narrows nothing: every slot.
@@ -158,8 +164,15 @@ export class NameFilter {
     bits = this.mark(bits, this.index.lookup(key));
     if (key.length >= 5) {
       bits = this.mark(bits, this.index.lookupDeletion(key));
-      // Each one-letter deletion (a repeated one only sets the same bits again).
-      for (let i = 0; i < key.length; i++) {
+      // Each one-letter deletion (a repeated one only sets the same bits again), looked up only when its hash is
+      // filed (the index files names only under keys whose hashes `filed` holds: the others find nothing).
+      const n = key.length;
+      const suffix = this.suffixHashes(key);
+      let prefix = 0;
+      for (let i = 0; i < n; i++) {
+        const filed = this.filed.has(small((Math.imul(prefix, power(n - 1 - i)) + suffix[i + 1]!) | 0));
+        prefix = (Math.imul(prefix, 31) + key.charCodeAt(i)) | 0;
+        if (!filed) continue;
         const d = key.slice(0, i) + key.slice(i + 1);
         bits = this.mark(bits, this.index.lookup(d));
         bits = this.mark(bits, this.index.lookupDeletion(d));
@@ -180,14 +193,7 @@ export class NameFilter {
     if (this.filed.has(hashOf(key))) return true;
     if (n < 5) return false;
     // Hash of the key without its i-th character: hash(prefix) × 31^(length of suffix) + hash(suffix).
-    if (this.suffix.length <= n) this.suffix = new Int32Array(2 * n + 2);
-    const { suffix } = this;
-    suffix[n] = 0;
-    let pow = 1;
-    for (let i = n - 1; i >= 0; i--) {
-      suffix[i] = (Math.imul(key.charCodeAt(i), pow) + suffix[i + 1]!) | 0;
-      pow = Math.imul(pow, 31);
-    }
+    const suffix = this.suffixHashes(key);
     let prefix = 0;
     for (let i = 0; i < n; i++) {
       if (this.filed.has(small((Math.imul(prefix, power(n - 1 - i)) + suffix[i + 1]!) | 0))) return true;
@@ -196,11 +202,39 @@ export class NameFilter {
     return false;
   }
 
+  /** The hashes (`hashOf` before its cut) of each suffix of the key, from each position (scratch, overwritten by the next call). */
+  private suffixHashes(key: string): Int32Array {
+    const n = key.length;
+    if (this.suffix.length <= n) this.suffix = new Int32Array(2 * n + 2);
+    const { suffix } = this;
+    suffix[n] = 0;
+    let pow = 1;
+    for (let i = n - 1; i >= 0; i--) {
+      suffix[i] = (Math.imul(key.charCodeAt(i), pow) + suffix[i + 1]!) | 0;
+      pow = Math.imul(pow, 31);
+    }
+    return suffix;
+  }
+
   /** Sets the bits of these slots (making the set on the first one). */
   private mark(bits: Uint32Array | null, slots: readonly number[]): Uint32Array | null {
     if (slots.length === 0) return bits;
-    const out = bits ?? new Uint32Array(this.width);
+    const out = bits ?? this.bitSet();
     for (const s of slots) out[s >>> 5] = out[s >>> 5]! | (1 << (s & 31));
+    return out;
+  }
+
+  /**
+   * A new empty bit set: a view into a slab of many (a set of a few hundred bytes allocated on its own gets a backing
+   * store of its own, which costs more than filling it). Views are never reused: a slab goes with the last set in it.
+   */
+  private bitSet(): Uint32Array {
+    if (this.slabUsed + this.width > this.slab.length) {
+      this.slab = new Uint32Array(Math.max(this.width * 256, 1024));
+      this.slabUsed = 0;
+    }
+    const out = this.slab.subarray(this.slabUsed, this.slabUsed + this.width);
+    this.slabUsed += this.width;
     return out;
   }
 
