@@ -17,7 +17,7 @@ function fmt(n: number | null): string {
   return Math.abs(n) < 1 && n !== 0 ? `${+(n * 100).toFixed(2)}%` : n.toLocaleString('en-US');
 }
 
-/** "971: 699 country (41 as a host), 143 organisation, …": what the list below holds, most frequent type first. */
+/** "971: 699 country (52 as a host), 136 organization, …": what the list below holds, most frequent type first. */
 function mentionCounts(r: ExtractionResult): string {
   const byType = new Map<string, number>();
   for (const x of r.mentions) byType.set(x.type, (byType.get(x.type) ?? 0) + 1);
