@@ -10,9 +10,9 @@ import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
 import { BoundArena } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
-import { countryCodeOf } from './score-country.ts';
-import { normalizeIdentifier } from './score-identifier.ts';
-import { featureItems, IDENTIFIER_AGREES, round, withFeatures, type FeatureEffects } from './score-beside-name.ts';
+import { COUNTRY_AGREES, COUNTRY_DISAGREES, countryCodeOf } from './score-country.ts';
+import { IDENTIFIER_AGREES, normalizeIdentifier } from './score-identifier.ts';
+import { featureItems, round, withFeatures, type FeatureEffects } from './score-beside-name.ts';
 import { schemasCompatible } from './score-schema.ts';
 import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength } from './types.ts';
 
@@ -107,12 +107,12 @@ export class Matcher {
     return n;
   }
 
-  /** The effect of the countries (as `compareCountries`): agreement 0.1, disagreement −0.05, null when either side has none. */
+  /** The effect of the countries, as `compareCountries` gives it; null when either side has none. */
   private countryEffect(q: PreparedQuery, e: number): number | null {
     const start = this.countryStart[e]!, end = this.countryStart[e + 1]!;
     if (q.countryNumbers.length === 0 || start === end) return null;
-    for (let i = start; i < end; i++) if (q.countryNumbers.includes(this.countryCodes[i]!)) return 0.1;
-    return -0.05;
+    for (let i = start; i < end; i++) if (q.countryNumbers.includes(this.countryCodes[i]!)) return COUNTRY_AGREES;
+    return COUNTRY_DISAGREES;
   }
 
   private wordsOfSlot(slot: number): NameWords {

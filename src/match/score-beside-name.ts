@@ -15,9 +15,6 @@ export interface QueryFeatures { birthDates: string[]; countries: string[]; iden
 /** What each feature says of one candidate (its effect, null when it says nothing), and the caller's weights. */
 export interface FeatureEffects { birth: number | null; country: number | null; identifier: number | null; weights: MatchOptions['weights'] }
 
-/** The effect of one identifier agreeing (the same as `compareIdentifiers` gives). */
-export const IDENTIFIER_AGREES = 0.6;
-
 /**
  * A name score moved by the features beside the name: date of birth, country,
  * identifier (which lifts a score to at least 0.85). Never lower for a higher

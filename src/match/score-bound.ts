@@ -153,7 +153,7 @@ export class BoundArena implements BoundLayout {
   bound(q: NameWords, slot: number): number {
     const ql = singleLayout(q);
     const o = this.place(slot);
-    return bound(ql, 0, this, o);
+    return boundBetween(ql, 0, this, o);
   }
 
   keyOf(o: number, word: number): string {
@@ -200,7 +200,7 @@ function markJoins(r: Int32Array, ro: number, runMarks: Uint8Array, s: Int32Arra
 }
 
 /** The bound between a query name laid out at `qo` in `q` and a candidate name at `co` in `c`. */
-function bound(q: BoundLayout, qo: number, c: BoundLayout, co: number): number {
+function boundBetween(q: BoundLayout, qo: number, c: BoundLayout, co: number): number {
   const qi = q.ints, ci = c.ints;
   const qn = qi[qo + COUNT]!, cn = ci[co + COUNT]!;
   if (qn === 0 || cn === 0) return 0;
@@ -254,5 +254,5 @@ function bound(q: BoundLayout, qo: number, c: BoundLayout, co: number): number {
 export function wordsScoreBound(q: NameWords, c: NameWords): number {
   const ql = singleLayout(q);
   const cl = singleLayout(c);
-  return bound(ql, 0, cl, 0);
+  return boundBetween(ql, 0, cl, 0);
 }

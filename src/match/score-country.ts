@@ -28,15 +28,19 @@ export function countryCodeOf(value: string): string | null {
   return byName ? byName.toLowerCase() : null;
 }
 
+/** The effect of a country both sides share, and of countries that all differ. */
+export const COUNTRY_AGREES = 0.1;
+export const COUNTRY_DISAGREES = -0.05;
+
 /** Agreement: `s + (1 − s)·0.1`; disagreement: `s·0.95`. Null when either side has no country. */
 export function compareCountries(query: string[], candidate: string[]): { effect: number; item: ExplanationItem } | null {
   if (query.length === 0 || candidate.length === 0) return null;
   const cand = new Set(candidate.map((c) => c.toLowerCase()));
   const shared = query.find((q) => cand.has(q));
   if (shared) {
-    return { effect: 0.1, item: { feature: 'country', score: 0.1, detail: `country agrees (${shared.toUpperCase()})`, query: shared, candidate: shared } };
+    return { effect: COUNTRY_AGREES, item: { feature: 'country', score: COUNTRY_AGREES, detail: `country agrees (${shared.toUpperCase()})`, query: shared, candidate: shared } };
   }
   const q = query.join(', ').toUpperCase();
   const c = [...cand].join(', ').toUpperCase();
-  return { effect: -0.05, item: { feature: 'country', score: -0.05, detail: `country disagrees (${q} / ${c})`, query: q, candidate: c } };
+  return { effect: COUNTRY_DISAGREES, item: { feature: 'country', score: COUNTRY_DISAGREES, detail: `country disagrees (${q} / ${c})`, query: q, candidate: c } };
 }

@@ -10,6 +10,9 @@ export function normalizeIdentifier(value: string): string {
   return value.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^IMO(?=\d{7}$)/, '');
 }
 
+/** The effect of the same number on both sides. */
+export const IDENTIFIER_AGREES = 0.6;
+
 /** Same number: the score is pulled 60% of the way to 1, and to at least 0.85. */
 export function compareIdentifiers(query: string[], candidate: MatchableIdentifier[]): { effect: number; item: ExplanationItem } | null {
   if (query.length === 0 || candidate.length === 0) return null;
@@ -19,8 +22,8 @@ export function compareIdentifiers(query: string[], candidate: MatchableIdentifi
     const hit = candidate.find((c) => normalizeIdentifier(c.value) === nq);
     if (hit) {
       return {
-        effect: 0.6,
-        item: { feature: 'identifier', score: 0.6, detail: `identifier agrees: ${hit.type ?? 'number'} ${hit.value}`, query: q, candidate: hit.value },
+        effect: IDENTIFIER_AGREES,
+        item: { feature: 'identifier', score: IDENTIFIER_AGREES, detail: `identifier agrees: ${hit.type ?? 'number'} ${hit.value}`, query: q, candidate: hit.value },
       };
     }
   }
