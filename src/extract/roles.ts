@@ -281,5 +281,51 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
     }
     i = j + 1;
   }
-  return roles;
+  return carriedHosts(text, mentions, sents, direct, roles);
+}
+
+/** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
+const SPEAKER_AFTER = /^[^.;]{0,30}?\b(?:told|tells|said|says|spoke|speaking)\b/i;
+/** A dateline: "DUBAI, United Arab Emirates —", "… Emirates (AP) —". */
+const DATELINE_AFTER = /^[ \u00a0]*(?:\([A-Z][\p{L}.]*\)[ \u00a0]*)?[—–-][ \u00a0]/u;
+/** Travel and trade that carry no workers: "direct flights to Kuwait", "exports to China". */
+const NOT_A_DESTINATION = /\b(?:flights?|routes?|services?|trips?|visits?|exports?|shipments?|imports?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}(?:to|from)[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+/** A place something is in, at or sent to: "from the capital Ulaanbaatar", "in Vladivostok" (not "to ensure that Ulaanbaatar"). */
+const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?!(?:that|which|who|whether|if)\b)[\p{Ll}\-]+[ \u00a0]+){0,2}$/u;
+/** The place begins a name: "Donggang Jinhui Food". */
+const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
+/** People named by their country: "envoy", "source", "citizens". */
+const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|nationals|businessm[ae]n|traders?|brokers?|partners?|counterparts?)\b/iu;
+
+/** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
+const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae)\b/i;
+
+/**
+ * A host stays a host through its text: a mention no cue decided, of a country the text has already placed workers in
+ * (or places them in later), is a host again where its sentence speaks of the workers ("Russia is bringing in tens of
+ * thousands of North Korean labourers" after "North Korean workers sent to Russia"). A cue for "other" still wins, and
+ * a state that acts on others, owns an organ or speaks is left as it was.
+ */
+function carriedHosts(text: string, mentions: readonly CountryMention[], sents: readonly Span[], direct: readonly Verdict[], roles: CountryRole[]): CountryRole[] {
+  const hosts = new Set<string>();
+  mentions.forEach((m, i) => {
+    if (roles[i] === 'host') hosts.add(m.country);
+  });
+  if (hosts.size === 0) return roles;
+  return roles.map((role, i) => {
+    const m = mentions[i]!;
+    if (role === 'host' || direct[i] === 'other' || !hosts.has(m.country)) return role;
+    const s = sents[i]!;
+    const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+    if (!SPEAKS_OF_WORKERS.test(sentence) || !NK.test(sentence)) return role;
+    const after = text.slice(m.end, Math.min(s.end, m.end + 90));
+    if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
+    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    if (NOT_A_DESTINATION.test(before)) return role;
+    // "a Russian envoy", "one Chinese source", "Russian citizens": people of the country, not a place of work.
+    if (m.via === 'demonym' && PEOPLE_AFTER.test(after)) return role;
+    // A city stands for its government ("Moscow and Pyongyang have been accused", "Moscow’s war") unless it is a place something is in, at or sent to.
+    if (m.via === 'place' && (!PLACE_PREP_BEFORE.test(before) || NAME_GOES_ON.test(after))) return role;
+    return 'host';
+  });
 }
