@@ -257,6 +257,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
   sentenceTests.clear();
   const direct = mentions.map((m, i) => (m.country === 'KP' ? 'other' : directRole(text, m, sents[i]!, nextPlace[i])));
   const roles: CountryRole[] = direct.map((v) => (v === 'host' ? 'host' : 'other'));
+  const listedOther: boolean[] = mentions.map(() => false);
   // Lists: consecutive mentions joined only by commas, "and", "or".
   let i = 0;
   while (i < mentions.length) {
@@ -278,10 +279,12 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
       const members = direct.slice(i, j + 1).filter((_, k) => mentions[i + k]!.country !== 'KP');
       const verdict: CountryRole = members.includes('other') && !members.includes('host') ? 'other' : members.includes('host') && !members.includes('other') ? 'host' : 'other';
       for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP' && direct[k] !== 'other') roles[k] = verdict;
+      // A list one of whose places is "other" ("wedged between Russia and China") is not carried as a host.
+      if (members.includes('other')) for (let k = i; k <= j; k++) listedOther[k] = true;
     }
     i = j + 1;
   }
-  return carriedHosts(text, mentions, sents, direct, roles);
+  return carriedHosts(text, mentions, sents, direct, roles, listedOther);
 }
 
 /** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
@@ -295,10 +298,10 @@ const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|th
 /** The place begins a name: "Donggang Jinhui Food". */
 const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
 /** People named by their country: "envoy", "source", "citizens". */
-const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|nationals|businessm[ae]n|traders?|brokers?|partners?|counterparts?)\b/iu;
+const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
 
 /** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
-const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae)\b/i;
+const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;
 
 /**
  * A host stays a host through its text: a mention no cue decided, of a country the text has already placed workers in
@@ -306,7 +309,7 @@ const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hi
  * thousands of North Korean labourers" after "North Korean workers sent to Russia"). A cue for "other" still wins, and
  * a state that acts on others, owns an organ or speaks is left as it was.
  */
-function carriedHosts(text: string, mentions: readonly CountryMention[], sents: readonly Span[], direct: readonly Verdict[], roles: CountryRole[]): CountryRole[] {
+function carriedHosts(text: string, mentions: readonly CountryMention[], sents: readonly Span[], direct: readonly Verdict[], roles: CountryRole[], listedOther: readonly boolean[]): CountryRole[] {
   const hosts = new Set<string>();
   mentions.forEach((m, i) => {
     if (roles[i] === 'host') hosts.add(m.country);
@@ -317,7 +320,7 @@ function carriedHosts(text: string, mentions: readonly CountryMention[], sents: 
     if (role === 'host' || direct[i] === 'other' || !hosts.has(m.country)) return role;
     const s = sents[i]!;
     const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
-    if (!SPEAKS_OF_WORKERS.test(sentence) || !NK.test(sentence)) return role;
+    if (listedOther[i] || !((SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
     const after = text.slice(m.end, Math.min(s.end, m.end + 90));
     if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
     const before = text.slice(Math.max(s.start, m.start - 60), m.start);

@@ -28,6 +28,16 @@ describe('host countries, round 5: a host stays a host through its text', () => 
     expect(await roles('North Korean workers were sent to Laos last year. Laos also signed a trade deal with Vietnam.')).toEqual(['Laos:host', 'Laos:other', 'Vietnam:other']);
   });
 
+  it('carries the role where the sentence names North Koreans or their visas without a word of work', async () => {
+    expect(await roles('North Korean workers build flats in Russia. Russia may try to get around the ban by issuing student visas to North Koreans.')).toEqual(['Russia:host', 'Russia:host']);
+    expect(await roles('North Korean labourers are employed in Russia. Few people in Vladivostok care how the North Koreans came.')).toEqual(['Russia:host', 'Vladivostok:host']);
+  });
+
+  it('does not carry it into a list that names a place as geography, nor to an investigation', async () => {
+    expect(await roles('North Korean workers were sent to Mongolia. The 1,000 North Koreans living in the country wedged between Russia and China must leave.')).toEqual(['Mongolia:host', 'Russia:other', 'China:other']);
+    expect(await roles('North Korean welders work in Poland. The Polish investigation found that the North Korean workers lacked suits.')).toEqual(['Poland:host', 'Polish:other']);
+  });
+
   it('leaves datelines, people of the country, cities standing for states, speakers and flights as they were', async () => {
     expect(await roles('North Korean workers build towers in Qatar.\nDOHA, Qatar (AP) — As talks go on, the Gulf state keeps its North Korean labourers.')).toEqual(['Qatar:host', 'Qatar:other']);
     expect(await roles('North Korean labourers work in Russia. A Russian envoy said the North Korean workers would stay.')).toEqual(['Russia:host', 'Russian:other']);
