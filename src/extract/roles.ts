@@ -107,6 +107,8 @@ const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
+/** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
+const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
 
@@ -123,6 +125,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (!p) return null;
   const prep = (p[1] ?? '').toLowerCase();
   const lead = before.slice(0, p.index);
+  // "sent to fight Ukrainians occupying …", "sent to help rebuild …": "to" opens a purpose, not a destination.
+  if (prep === 'to' && PURPOSE_VERB.test(before.slice(p.index))) return null;
   if (prep === 'to' || prep === 'into') {
     // "sent … to Russia", not "sending goods to U.S. importers".
     const sends = [...lead.matchAll(SEND_ALL)];

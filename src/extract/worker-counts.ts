@@ -16,8 +16,8 @@ const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
 const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|(?:work[ \u00a0]+)?(?:visas|permits))`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such']);
-/** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
-const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
+/** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
+const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
 
 function validModifiers(raw: string | undefined): boolean {
   if (!raw) return true;

@@ -91,3 +91,15 @@ describe('worker counts, round 5: totals and North Koreans in a text about their
     expect(await figures('North Korean workers stayed home. About 11,000 North Koreans were sent to fight in the war.', 'worker_count')).toEqual([]);
   });
 });
+
+describe('round 5: "N. Korea" in headlines, and troops sent to fight', () => {
+  it('does not end a sentence at the abbreviated North or South, and counts "N. Korean workers"', async () => {
+    expect(await figures('4,000 N. Koreans working in Kuwait', 'worker_count')).toEqual([{ text: '4,000 N. Koreans', low: 4000, high: 4000, qualifier: 'exact' }]);
+    expect(await figures('Kuwait hosts 4,000 N. Korean workers, officials say.', 'worker_count')).toEqual([{ text: '4,000 N. Korean workers', low: 4000, high: 4000, qualifier: 'exact' }]);
+  });
+
+  it('reads "sent to fight …" as a purpose, not a destination', async () => {
+    expect(await roles("In November 11,000 North Korean troops were sent to fight Ukrainians occupying Russia's Kursk region.")).toEqual(['Ukrainians:other', 'Russia:other']);
+    expect(await roles('North Korean workers were sent to Russia to help rebuild Kursk.')).toEqual(['Russia:host']);
+  });
+});
