@@ -46,7 +46,10 @@ export function sentences(text: string): Sentence[] {
         for (const part of parts) {
           const lead = part.length - part.trimStart().length;
           const body = part.trim();
-          if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
+          const prev = out[out.length - 1];
+          // "N. Koreans", "S. Korea": an abbreviated North or South is no sentence end.
+          if (body && prev && prev.end > lineStart && /^Korea/.test(body) && /(?:^|[^\p{L}])[NS]\.$/u.test(text.slice(Math.max(lineStart, prev.end - 3), prev.end))) prev.end = offset + lead + body.length;
+          else if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
           offset += part.length + 1;
         }
       }

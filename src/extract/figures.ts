@@ -218,6 +218,8 @@ export function findFigureHits(text: string, sentences: readonly Sentence[]): Hi
   const all: Hit[] = [];
   let prev: Sentence | null = null;
   let lastShare: { whole: ShareWhole; sentence: Sentence; sentenceEnd: number } | null = null;
+  // The text speaks of North Korean labour: a count of "North Koreans" in it may be a count of workers.
+  const textCue = WORK_CUE.test(text) && /\b(?:North[ \u00a0-]Korea|N\.[ \u00a0]?Korea|DPRK)/i.test(text);
   for (const s of sentences) {
     // Most sentences hold no number at all: skip them before the costly patterns.
     const body = text.slice(s.start, s.end);
@@ -228,7 +230,7 @@ export function findFigureHits(text: string, sentences: readonly Sentence[]): Hi
     const cue = before !== null && WORK_CUE.test(text.slice(before.start, before.end));
     const inSentence: Hit[] = [];
     const taken = new Occupancy(s.end - s.start, s.start);
-    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue), ...dates(text, s)]) {
+    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue, textCue), ...dates(text, s)]) {
       if (taken.claim(h.start, h.end)) inSentence.push(h);
     }
     inSentence.sort((a, b) => a.start - b.start);

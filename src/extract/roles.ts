@@ -107,6 +107,8 @@ const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
+/** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
+const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
 
@@ -123,6 +125,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (!p) return null;
   const prep = (p[1] ?? '').toLowerCase();
   const lead = before.slice(0, p.index);
+  // "sent to fight Ukrainians occupying …", "sent to help rebuild …": "to" opens a purpose, not a destination.
+  if (prep === 'to' && PURPOSE_VERB.test(before.slice(p.index))) return null;
   if (prep === 'to' || prep === 'into') {
     // "sent … to Russia", not "sending goods to U.S. importers".
     const sends = [...lead.matchAll(SEND_ALL)];
@@ -257,6 +261,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
   sentenceTests.clear();
   const direct = mentions.map((m, i) => (m.country === 'KP' ? 'other' : directRole(text, m, sents[i]!, nextPlace[i])));
   const roles: CountryRole[] = direct.map((v) => (v === 'host' ? 'host' : 'other'));
+  const listedOther: boolean[] = mentions.map(() => false);
   // Lists: consecutive mentions joined only by commas, "and", "or".
   let i = 0;
   while (i < mentions.length) {
@@ -278,8 +283,56 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
       const members = direct.slice(i, j + 1).filter((_, k) => mentions[i + k]!.country !== 'KP');
       const verdict: CountryRole = members.includes('other') && !members.includes('host') ? 'other' : members.includes('host') && !members.includes('other') ? 'host' : 'other';
       for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP' && direct[k] !== 'other') roles[k] = verdict;
+      // A list one of whose places is "other" ("wedged between Russia and China") is not carried as a host.
+      if (members.includes('other')) for (let k = i; k <= j; k++) listedOther[k] = true;
     }
     i = j + 1;
   }
-  return roles;
+  return carriedHosts(text, mentions, sents, direct, roles, listedOther);
+}
+
+/** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
+const SPEAKER_AFTER = /^[^.;]{0,30}?\b(?:told|tells|said|says|spoke|speaking)\b/i;
+/** A dateline: "DUBAI, United Arab Emirates —", "… Emirates (AP) —". */
+const DATELINE_AFTER = /^[ \u00a0]*(?:\([A-Z][\p{L}.]*\)[ \u00a0]*)?[—–-][ \u00a0]/u;
+/** Travel and trade that carry no workers: "direct flights to Kuwait", "exports to China". */
+const NOT_A_DESTINATION = /\b(?:flights?|routes?|services?|trips?|visits?|exports?|shipments?|imports?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}(?:to|from)[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+/** A place something is in, at or sent to: "from the capital Ulaanbaatar", "in Vladivostok" (not "to ensure that Ulaanbaatar"). */
+const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?!(?:that|which|who|whether|if)\b)[\p{Ll}\-]+[ \u00a0]+){0,2}$/u;
+/** The place begins a name: "Donggang Jinhui Food". */
+const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
+/** People named by their country: "envoy", "source", "citizens". */
+const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
+
+/** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
+const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;
+
+/**
+ * A host stays a host through its text: a mention no cue decided, of a country the text has already placed workers in
+ * (or places them in later), is a host again where its sentence speaks of the workers ("Russia is bringing in tens of
+ * thousands of North Korean labourers" after "North Korean workers sent to Russia"). A cue for "other" still wins, and
+ * a state that acts on others, owns an organ or speaks is left as it was.
+ */
+function carriedHosts(text: string, mentions: readonly CountryMention[], sents: readonly Span[], direct: readonly Verdict[], roles: CountryRole[], listedOther: readonly boolean[]): CountryRole[] {
+  const hosts = new Set<string>();
+  mentions.forEach((m, i) => {
+    if (roles[i] === 'host') hosts.add(m.country);
+  });
+  if (hosts.size === 0) return roles;
+  return roles.map((role, i) => {
+    const m = mentions[i]!;
+    if (role === 'host' || direct[i] === 'other' || !hosts.has(m.country)) return role;
+    const s = sents[i]!;
+    const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+    if (listedOther[i] || !((SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
+    const after = text.slice(m.end, Math.min(s.end, m.end + 90));
+    if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
+    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    if (NOT_A_DESTINATION.test(before)) return role;
+    // "a Russian envoy", "one Chinese source", "Russian citizens": people of the country, not a place of work.
+    if (m.via === 'demonym' && PEOPLE_AFTER.test(after)) return role;
+    // A city stands for its government ("Moscow and Pyongyang have been accused", "Moscow’s war") unless it is a place something is in, at or sent to.
+    if (m.via === 'place' && (!PLACE_PREP_BEFORE.test(before) || NAME_GOES_ON.test(after))) return role;
+    return 'host';
+  });
 }

@@ -8,7 +8,7 @@ import { FRACTION_WORDS, parseFraction, parseNumber } from './numbers.ts';
 import { B, BOUND, E, N, SP, bounds, fresh, guardText, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 import type { ShareWhole } from './types.ts';
 
-const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings|income|remuneration|stipends?|pay${SP}packets?)`;
+const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings?|income|remuneration|stipends?|pay${SP}packets?)`;
 const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${SP}Koreans|Koreans|nationals|citizens|employees|people|labou?r${SP}force)`;
 const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
@@ -30,10 +30,15 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   const direct = fresh(RE_SHARES_1).exec(after);
   if (direct) {
     const noun = direct[2] ?? '';
-    if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(direct[1] ?? '') ? 'revenue' : 'wages';
-    if (fresh(RE_SHARES_3).test(noun)) return 'revenue';
+    const modifiers = direct[1] ?? '';
+    // "of the net income" of a venture, "of the company's profits": revenue, not a worker's pay.
+    if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(modifiers) || /\b(?:net|gross|operating)[ \u00a0]+$/i.test(modifiers) ? 'revenue' : 'wages';
+    // "of refined petroleum product exports": a volume of goods, not money earned.
+    if (fresh(RE_SHARES_3).test(noun)) return /^(?:exports?|trade|sales)$/i.test(noun) && GOODS.test(modifiers) ? 'other' : 'revenue';
     return 'workforce';
   }
+  // "of those returning", "of those sent": people.
+  if (/^[ \u00a0]*of[ \u00a0]+(?:those|these)[ \u00a0]+(?:who[ \u00a0]+)?\p{Ll}+(?:ing|ed|t)\b/iu.test(after)) return 'workforce';
   if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return wholeAround(sentence, start, after);
   // The nearest whole before the share: money or pay, workers, revenue.
   const before = sentence.slice(Math.max(0, start - 160), start);
@@ -59,9 +64,15 @@ function wholeAround(sentence: string, start: number, after: string): ShareWhole
   if (/^[ \u00a0]+(?:cut|commission)\b/i.test(after)) return 'revenue';
   const before = sentence.slice(Math.max(0, start - 80), start);
   if (fresh(RE_SHARES_9).test(before)) return 'wages';
+  // "the unemployment rate … 2.6%": a share of a workforce.
+  if (/\b(?:unemployment|employment|jobless|participation)[ \u00a0]+rate\b/i.test(before)) return 'workforce';
   if (/^[ \u00a0]+ratio\b/i.test(after) && /\b(?:divid|split|shar)\w*[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+)?(?:payments?|proceeds|profits?|revenues?|income|earnings|money|takings)\b/i.test(before)) return 'revenue';
   return 'other';
 }
+/** Goods whose exports or trade are volumes, not money: "refined petroleum product exports". */
+const GOODS = /\b(?:petroleum|oil|crude|coal|iron|steel|fuel|gas|seafood|textiles?|garments?|products?|goods|commodit(?:y|ies)|minerals?|ore)\b/i;
+/** A rate of change is no share: "grew by a record 9.2%", "up from 8.2%", "inflation of 9.5%". */
+const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s|en)?|falling|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped)?|jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|slow(?:s|ed)?|inflation|up|down)(?:[ \u00a0]*[–—:][ \u00a0]*|[ \u00a0]+(?:by|of|from|at|a|an|the|record|annual|yearly|year-on-year|some|nearly|about|almost|around|over|more[ \u00a0]+than|was|is|stood|reached|hit))*[ \u00a0]*$/i;
 const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
 const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
 const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
@@ -92,6 +103,13 @@ export function shares(text: string, s: Sentence): Hit[] {
     const a = m[2] ? parseNumber(m[2]) : null;
     const b = parseNumber(m[3] ?? '');
     if (b === null) continue;
+    if (!m[2] && CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "fork over 70% of earnings", "hand over 30 percent": "over" belongs to the verb, it is no bound.
+    if (m[1] && /^over$/i.test(m[1]) && /\b(?:fork|hand|turn|sign|pass|give|gave|given|giving|pay|paid|paying|forks|hands|turns|handed|forked|turned)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) {
+      const at = m.index + m[1].length + 1;
+      add(at, m[0].length - m[1].length - 1, b / 100, b / 100, 'exact');
+      continue;
+    }
     if (a !== null) add(m.index, m[0].length, a / 100, b / 100, 'range');
     else {
       const q = qualifierOf(m[1]);

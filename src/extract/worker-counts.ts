@@ -16,8 +16,8 @@ const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
 const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|(?:work[ \u00a0]+)?(?:visas|permits))`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such']);
-/** Up to four words between a number and its noun; checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
-const MODIFIERS = String.raw`((?:[\p{L}’'\-]+[ \u00a0]+){0,4}?)`;
+/** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
+const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
 
 function validModifiers(raw: string | undefined): boolean {
   if (!raw) return true;
@@ -33,6 +33,10 @@ const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one, of the lower-case sentence). */
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/;
+/** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
+const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
+/** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
+const NOT_WORK = /\b(?:troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
@@ -49,7 +53,7 @@ const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(
  * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
  * workers there. Qatar also sent back about 2,500 North Koreans.").
  */
-export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] {
+export function workerCounts(text: string, s: Sentence, prevCue = false, textCue = false): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
@@ -61,7 +65,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
   if (!nouns && !thousands && !ownCue) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
-    if (nounKind === 'people' && !(ownCue || (prevCue && NATIONALS_RE.test(noun)))) return;
+    // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
+    if (nounKind === 'people' && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
     // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
     if (/\d[-–/]$/.test(before)) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
@@ -153,8 +158,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false): Hit[] 
     );
   }
   if (ownCue) for (const h of [...numberOfCounts(sentence, s, lower), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
-  // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total".
-  if (hits.length) for (const h of ellipticCounts(sentence, s)) push(h, 'worker', '', '');
+  // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total",
+  // "more than 10,000 arrived last year, and the total could pass 40,000".
+  if (hits.length) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
   return hits;
 }
 
@@ -163,6 +169,28 @@ const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyong
 const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}in${SP}(?:the${SP})?[\\p{L}])`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
+
+const RE_TOTAL = new RegExp(`\\b(?:the|that|this)${SP}(?:total|number|figure|tally)${SP}(?:[\\p{L}’'\\-]+${SP}){0,3}?(?<verb>(?<above>exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|pass(?:es|ed)?)|reach(?:es|ed)?|hit|r(?:i|o)se${SP}to|climb(?:s|ed)?${SP}to|grow${SP}to|grew${SP}to)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|dollars|euros|won|yuan)${E})`, 'giu');
+
+/** "… and the total could exceed 50,000": the value of a total of the workers counted before it in the sentence. */
+function totalCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  if (!/total|number|figure|tally/i.test(sentence)) return hits;
+  const r = fresh(RE_TOTAL);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const verb = m.groups?.verb ?? '';
+    const value = m.groups?.val ?? '';
+    const bound = new RegExp(`^${BOUND}${SP}`, 'iu').exec(value);
+    const raw = bound ? value.slice(bound[0].length) : value;
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    // "exceed", "surpass", "top", "pass" are bounds of their own; "reach" takes the bound written after it.
+    const q: FigureQualifier = m.groups?.above ? 'at_least' : qualifierOf(bound?.[1]);
+    const start = s.start + m.index + m[0].lastIndexOf(verb, m[0].length - value.length);
+    hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
 
 /** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
 function ellipticCounts(sentence: string, s: Sentence): Hit[] {
