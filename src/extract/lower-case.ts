@@ -18,7 +18,7 @@ export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c 
  */
 export function lowerCaseLookup(text: string): LowerCaseLookup {
   const seen = new Map<string, boolean>();
-  let starts: Map<number, number[]> | null = null;
+  let starts: number[][] | null = null;
   let searches = 0;
   /**
    * `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z, once
@@ -28,7 +28,8 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
     const c = needle.charCodeAt(0);
     if (needle.length < 2 || c < 97 || c > 122 || (!starts && ++searches <= SEARCHES_BEFORE_INDEX)) return containsWord(text, needle, after);
     starts ??= lowerWordStarts(text);
-    for (const i of starts.get(c * 65536 + needle.charCodeAt(1)) ?? NONE) if (text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
+    const second = needle.charCodeAt(1);
+    for (const i of starts[c - 97]!) if (text.charCodeAt(i + 1) === second && text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
     return false;
   };
   return {
@@ -44,26 +45,21 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
   };
 }
 
-const NONE: readonly number[] = [];
 /** Searches of a text by `indexOf` before its word starts are made (each costs about a sixteenth of making them; most corpus texts are asked once or twice, a seed about twenty times). */
 const SEARCHES_BEFORE_INDEX = 2;
 
 /**
- * Where the words of a text that open with a-z start (no letter or digit before), by their first two characters:
- * a needle opening with a-z stands as a word only there. Made once per text, only when a phrase is looked up.
+ * Where the words of a text that open with a-z start (no letter or digit before), by their first letter (26 lists,
+ * in text order; a needle's second character is compared where it is looked up): a needle opening with a-z stands as
+ * a word only there. Made once per text, only when phrases are looked up often enough.
  */
-function lowerWordStarts(text: string): Map<number, number[]> {
-  const out = new Map<number, number[]>();
+function lowerWordStarts(text: string): number[][] {
+  const out: number[][] = Array.from({ length: 26 }, () => []);
   let before = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const alnum = c < 128 ? isAsciiAlnum(c) : !notAlnumUnit(c);
-    if (alnum && !before && c >= 97 && c <= 122 && i + 1 < text.length) {
-      const key = c * 65536 + text.charCodeAt(i + 1);
-      const list = out.get(key);
-      if (list) list.push(i);
-      else out.set(key, [i]);
-    }
+    if (alnum && !before && c >= 97 && c <= 122) out[c - 97]!.push(i);
     before = alnum;
   }
   return out;

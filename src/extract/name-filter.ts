@@ -41,6 +41,23 @@ function wordsOf(name: string): string[] {
   return out;
 }
 
+/**
+ * The words of one run of capitalised words of a text (entities.ts), for `NameFilter.rejectsRun`: each word as it
+ * stands inside a candidate (`inner`: with its possessive, "Korea’s"; none for the run's last word) and at a
+ * candidate's end (`last`: without it), and whether each is a connector that `mayMatch` leaves out.
+ */
+export class RunWords {
+  readonly innerConnector: boolean[];
+  readonly lastConnector: boolean[];
+  constructor(readonly inner: readonly string[], readonly last: readonly string[]) {
+    this.innerConnector = inner.map(isConnector);
+    this.lastConnector = last.map(isConnector);
+  }
+}
+
+/** A connector `wordsOf` leaves out (one has at most three characters). */
+const isConnector = (w: string): boolean => w.length <= 3 && CONNECTOR.test(w);
+
 /** A set of name slots, one bit each, with its size: unions and intersections cost the graph's size over 32, not a hash set's. */
 interface Slots { readonly bits: Uint32Array; readonly size: number }
 
@@ -57,6 +74,8 @@ export class NameFilter {
 
   /** Hashes of every key the index files a name under (word keys, joins, one-letter deletions): most keys of a report's words are none of them. */
   private readonly filed = new Set<number>();
+  /** Scratch: the units of `rejectsRun`. */
+  private readonly units: Slots[] = [];
   /** Scratch: suffix hashes of a key. */
   private suffix = new Int32Array(64);
   /** Where new bit sets are cut from (see `bitSet`). */
@@ -78,8 +97,7 @@ export class NameFilter {
   mayMatch(name: string): boolean {
     const words = wordsOf(name);
     if (words.length === 0) return false;
-    // (ASCII letters and digits: their compact key is the word lower-cased.)
-    if (words.length === 1) return this.exact.has(ALNUM.test(words[0]!) ? words[0]!.toLowerCase() : compactKey(words[0]!));
+    if (words.length === 1) return this.exactWord(words[0]!);
     // Word by word first (each word prepared once and remembered): most names stop here.
     const units: Slots[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -104,6 +122,51 @@ export class NameFilter {
       const slots = keys.map((k) => this.slotsOfKey(k));
       return keys.length > 0 && slots.every((u): u is Slots => u !== null) && this.intersects(slots);
     });
+  }
+
+  /**
+   * True when `mayMatch(name)` is false for sure, `name` being the candidate made of the words `from`..`to` of a run
+   * (`run.inner` up to `to` - 1, then `run.last[to]`, one space or no-break space apart: what splitting the name gives),
+   * told from the run's words without splitting the name: `mayMatch`'s steps in its order (no word left after
+   * connectors; one word that is no exact name; a word with no slots that no join with the next word rescues; no slot
+   * common to the words, and plain words that no phrase of an organisation's name joins). False: ask `mayMatch`.
+   */
+  rejectsRun(run: RunWords, from: number, to: number, name: string): boolean {
+    let count = 0;
+    let only = '';
+    for (let k = from; k <= to; k++) {
+      if (k === to ? run.lastConnector[k] : run.innerConnector[k]) continue;
+      if (count++ === 0) only = k === to ? run.last[k]! : run.inner[k]!;
+    }
+    if (count === 0) return true;
+    if (count === 1) return !this.exactWord(only);
+    // Word by word as `mayMatch` goes: a word without slots of its own is joined with the next word (both consumed).
+    const units = this.units;
+    units.length = 0;
+    let pending: string | null = null;
+    for (let k = from; k <= to; k++) {
+      if (k === to ? run.lastConnector[k] : run.innerConnector[k]) continue;
+      const word = k === to ? run.last[k]! : run.inner[k]!;
+      let slots: Slots | null;
+      if (pending !== null) {
+        if (!(slots = this.slotsOfWord(pending + word))) return true;
+        pending = null;
+      } else if (!(slots = this.slotsOfWord(word))) {
+        pending = word;
+        continue;
+      }
+      units.push(slots);
+    }
+    if (pending !== null) return true;
+    if (this.intersects(units)) return false;
+    if (!PLAIN_WORDS.test(name)) return false;
+    const normalized = normalizeName(name);
+    return rewriteOrgPhrases(normalized) === normalized;
+  }
+
+  /** A one-word name's test: one of the graph's names letter for letter (ASCII letters and digits: its compact key is the word lower-cased). */
+  private exactWord(word: string): boolean {
+    return this.exact.has(ALNUM.test(word) ? word.toLowerCase() : compactKey(word));
   }
 
   /** Empties the remembered answers (the benchmark measures a first reading). */

@@ -115,6 +115,15 @@ export class MatcherResolver implements EntityResolver {
     }
   }
 
+  /**
+   * The name filter every name goes through before scoring: this resolver answers null for every name it rejects (a
+   * given name's answer is computed only when the filter lets it through), so extraction may leave those names out
+   * (entities.ts asks the filter of each candidate's words, `NameFilter.rejectsRun`, without making the name).
+   */
+  get nameFilter(): NameFilter {
+    return this.filter;
+  }
+
   /** The names whose answers were computed with the graph (`precomputeGivenNames`), with them. */
   precomputedAnswers(): ReadonlyMap<string, ResolvedEntity | null> {
     return this.givenAnswers;
