@@ -110,6 +110,13 @@ const RULES: Rule[] = [
     caption: (m) => `${m[1]} U.S.C. §${m[2]}`,
     trigger: /U\.\s?S\.\s?C/,
   },
+  // EU acts by number: "Council Regulation (EU) 2017/1858", "Council Implementing Regulation (EU) 2017/1859",
+  // "Council Decision (CFSP) 2016/849", "Regulation (EU) No 267/2012", "Directive 2011/36/EU"
+  {
+    re: /\b(?:(?:Council|Commission)\s+(?:Implementing\s+|Delegated\s+)?)?(Regulation|Decision|Directive)\s*\((EU|EC|EEC|CFSP|Euratom)\)\s*(?:No\.?\s*)?(\d{1,4}\/\d{2,4})(?!\/?\d)|\bDirective\s+(\d{4}\/\d{1,4}\/E[UC])\b/g,
+    caption: (m) => (m[4] ? `Directive ${m[4]}` : m[0].replace(/\s+/g, ' ').replace(/\s*\(/, ' (').replace(/\)\s*(?:No\.?\s*)?/, ') ')),
+    trigger: /Regulation|Decision|Directive/,
+  },
   // Public laws: "Public Law 115-44", "Pub. L. 115-44", "P.L. 115-44"
   { re: /\b(?:Public\s+Law|Pub\.\s?L\.|P\.\s?L\.)\s?(?:No\.\s?)?(\d{2,3}[-–]\d{1,3})\b/g, caption: (m) => `Pub. L. ${m[1]}`, trigger: /Law|Pub\.|P\.\s?L\./ },
   // Treaties, charters, covenants, protocols: "Treaty on European Union", "EU Charter of Fundamental Rights", "the 2000 UN TIP Protocol"

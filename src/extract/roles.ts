@@ -184,6 +184,10 @@ const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territ
 /** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
 const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at'], 5);
 
+/** A demonym naming workers of its own nationality: "Chinese workers", "Russian labourers". */
+const FOREIGN_WORKERS_AFTER = /^[ \u00a0]+(?:(?:construction|migrant|guest|contract|factory|local)[ \u00a0]+)?(?:workers|labou?rers|employees|nationals|citizens)\b/i;
+/** The employer's nationality before a workplace placed in another country: "a Chinese construction site in Algeria". */
+const EMPLOYER_ELSEWHERE = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:compan(?:y|ies)|firms?|sites?|contractors?|developers?|project|factor(?:y|ies)|plants?|enterprises?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u;
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -216,6 +220,9 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: said.nkLabour, nkWorkers: said.nkWorkers, fronted };
   const other = otherCue(cues);
   if (other) return other;
+  // "Chinese workers", "disguised as Chinese workers": workers of that nationality, not North Koreans placed there;
+  // "a Chinese construction site in Algeria": the employer's nationality, where the site's place is named.
+  if (m.via === 'demonym' && (FOREIGN_WORKERS_AFTER.test(after) || EMPLOYER_ELSEWHERE.test(rest))) return 'other';
   const first = firstHostCue(cues);
   if (first) return first;
   // The sentence and up to 250 characters before it: what a pronoun subject ("The vast majority work in …") refers to.
@@ -301,6 +308,8 @@ const NOT_A_DESTINATION = /\b(?:flights?|routes?|services?|trips?|visits?|export
 const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?!(?:that|which|who|whether|if)\b)[\p{Ll}\-]+[ \u00a0]+){0,2}$/u;
 /** The place begins a name: "Donggang Jinhui Food". */
 const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
+/** A place something stands in: "in Doha", "at a site in", "in the town of" (not "in response to", "in talks with"). */
+const WHERE_BEFORE = /\b(?:in|at|inside|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:capital|city|town|port|province|region|state)(?:[ \u00a0]+of)?[ \u00a0]+)?$/i;
 /** People named by their country: "envoy", "source", "citizens". */
 const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
 
@@ -324,10 +333,12 @@ function carriedHosts(text: string, mentions: readonly CountryMention[], sents: 
     if (role === 'host' || direct[i] === 'other' || !hosts.has(m.country)) return role;
     const s = sents[i]!;
     const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
-    if (listedOther[i] || !((SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
     const after = text.slice(m.end, Math.min(s.end, m.end + 90));
-    if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
     const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    // "a construction site in Doha", "his recruitment company in Qatar": a workplace in a country the text placed workers in.
+    const located = WHERE_BEFORE.test(before) && WORK_WORDS.test(before);
+    if (listedOther[i] || !(located || (SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
+    if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
     if (NOT_A_DESTINATION.test(before)) return role;
     // "a Russian envoy", "one Chinese source", "Russian citizens": people of the country, not a place of work.
     if (m.via === 'demonym' && PEOPLE_AFTER.test(after)) return role;

@@ -8,7 +8,7 @@ import { FRACTION_WORDS, parseFraction, parseNumber } from './numbers.ts';
 import { B, BOUND, E, N, SP, bounds, fresh, guardText, qualifierOf, re, type Hit, type Sentence } from './figure-patterns.ts';
 import type { ShareWhole } from './types.ts';
 
-const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings?|income|remuneration|stipends?|pay${SP}packets?)`;
+const WAGE_NOUN = String.raw`(?:wages?|salar(?:y|ies)|pay|paychecks?|earnings?|income|remuneration|compensation|stipends?|pay${SP}packets?)`;
 const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${SP}Koreans|Koreans|nationals|citizens|employees|people|labou?r${SP}force)`;
 const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
@@ -24,7 +24,7 @@ const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
  * them", the nearest whole named before it ("$1,000 a month, half of which").
  */
 function shareWhole(sentence: string, start: number, end: number): ShareWhole {
-  const after = sentence.slice(end, end + 90);
+  const after = sentence.slice(end, end + 90).replace(/^([ \u00a0]+)(?=(?:the|their|his|her|its)[ \u00a0])/i, '$1of ');
   // "only 10 percent of the amount they earned", "a fraction of what they make": of their pay.
   if (EARNED_CLAUSE.test(after)) return 'wages';
   const direct = fresh(RE_SHARES_1).exec(after);
@@ -74,9 +74,9 @@ const GOODS = /\b(?:petroleum|oil|crude|coal|iron|steel|fuel|gas|seafood|textile
 /** A rate of change is no share: "grew by a record 9.2%", "up from 8.2%", "inflation of 9.5%". */
 const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s|en)?|falling|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped)?|jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|slow(?:s|ed)?|inflation|up|down)(?:[ \u00a0]*[–—:][ \u00a0]*|[ \u00a0]+(?:by|of|from|at|a|an|the|record|annual|yearly|year-on-year|some|nearly|about|almost|around|over|more[ \u00a0]+than|was|is|stood|reached|hit))*[ \u00a0]*$/i;
 const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
-const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
+const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent|${SP}pct)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E}|pct${E})`, 'giu');
 const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
-const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})${SP}of${E}`, 'giu');
+const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP}(?:of|the|their|his|her|its)${E})`, 'giu');
 const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
 const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
 
@@ -88,7 +88,7 @@ export function shares(text: string, s: Sentence): Hit[] {
 
   // (The cheap tests read the sentence in lower case: see guardText.)
   const lower = guardText(sentence);
-  const percent = /%|per[ \u00a0]*cent/.test(lower);
+  const percent = /%|per[ \u00a0]*cent|pct/.test(lower);
   // "between 70 and 90 percent": first, so that "90 percent" alone is not taken from it
   const between = fresh(RE_SHARES_8);
   for (let m = percent ? between.exec(sentence) : null; m; m = between.exec(sentence)) {
@@ -125,10 +125,11 @@ export function shares(text: string, s: Sentence): Hit[] {
     if (v === null) continue;
     // "that half of the strategy": a part of something, not a share of an amount.
     if (/\b(?:that|this|the other|other|first|second|latter|former|each)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const q = qualifierOf(m[1]);
+    // "could not collect even half": at most.
+    const q = !m[1] && /\b(?:not|never|n[’']t)\b[^.;]{0,30}?\beven[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 45), m.index)) ? 'at_most' : qualifierOf(m[1]);
     const { low, high } = bounds(v, q);
-    // The span is the share itself, without the trailing "of".
-    add(m.index, m[0].length - 3, low, high, q);
+    // "half the compensation owed to him" is half of it: the whole is read as after "of".
+    add(m.index, m[0].length, low, high, q);
   }
   // "Three of every four North Korean escapees"
   const every = fresh(RE_SHARES_6);
