@@ -74,6 +74,8 @@ export class NameFilter {
 
   /** Hashes of every key the index files a name under (word keys, joins, one-letter deletions): most keys of a report's words are none of them. */
   private readonly filed: FiledHashes;
+  /** What `rejectsRun` and `rejectsWord` said of each name (emptied by `forget`, with the words). */
+  private readonly rejections = new Map<string, boolean>();
   /** Scratch: the units of `rejectsRun`. */
   private readonly units: Slots[] = [];
   /** Scratch: suffix hashes of a key. */
@@ -134,6 +136,15 @@ export class NameFilter {
    * common to the words, and plain words that no phrase of an organisation's name joins). False: ask `mayMatch`.
    */
   rejectsRun(run: RunWords, from: number, to: number, name: string): boolean {
+    // What it said of this name before (a pure function of the name: the run's words are the name's words).
+    const known = this.rejections.get(name);
+    if (known !== undefined) return known;
+    const out = this.rejectsWords(run, from, to, name);
+    remember(this.rejections, name, out);
+    return out;
+  }
+
+  private rejectsWords(run: RunWords, from: number, to: number, name: string): boolean {
     let count = 0;
     let only = '';
     for (let k = from; k <= to; k++) {
@@ -168,7 +179,9 @@ export class NameFilter {
 
   /** `rejectsRun` of a candidate of one word, `word` (its name). */
   rejectsWord(word: string): boolean {
-    return isConnector(word) || !this.exactWord(word);
+    let out = this.rejections.get(word);
+    if (out === undefined) remember(this.rejections, word, (out = isConnector(word) || !this.exactWord(word)));
+    return out;
   }
 
   /** A one-word name's test: one of the graph's names letter for letter (ASCII letters and digits: its compact key is the word lower-cased). */
@@ -180,6 +193,7 @@ export class NameFilter {
   forget(): void {
     this.keySlots.clear();
     this.wordSlots.clear();
+    this.rejections.clear();
   }
 
   /** Name slots holding one word of a name, as a person's or an organisation's word; null when none. */

@@ -15,7 +15,8 @@
  * references' test of a name's first word against the first words of the
  * forms (`firstWord` is `words(name)[0]`), and the filter's table of filed
  * key hashes (a bit array: a key it says is not filed finds nothing in the
- * index, one letter off included).
+ * index, one letter off included). What the filter remembers of names it was
+ * asked about (emptied by `forget`) is checked by asking in either order.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
