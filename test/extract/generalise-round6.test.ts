@@ -32,6 +32,23 @@ describe('host countries, round 6', () => {
   });
 });
 
+describe('host countries, round 6: lists after a region, chief examples, returnees, trades', () => {
+  it('reads a list of countries after a region as the places the workers were sent', async () => {
+    expect(await roles('The workers are typically sent to work on sites in the Middle East, Russia and China.')).toEqual(['Russia:host', 'China:host']);
+  });
+
+  it('reads the country given as the chief example of "other countries"', async () => {
+    expect(await roles('North Korea has despatched workers to other countries - principally Russia - for decades.')).toEqual(['Russia:host']);
+  });
+
+  it('reads the country a returnee came back from, and a trade named for the worker', async () => {
+    expect(await roles('He is a North Korean returnee from Namibia who was never paid.')).toEqual(['Namibia:host']);
+    expect(await roles('A typical North Korean woodcutter in Siberia receives $500 a month.')).toEqual(['Siberia:host']);
+    // Returning from a place with no worker named: a visit.
+    expect(await roles('The delegation returned from Namibia on Monday.')).toEqual(['Namibia:other']);
+  });
+});
+
 describe('shares, round 6', () => {
   it('reads "pct" as percent', async () => {
     expect(await shares('Workers forfeit up to 90 pct of pay.')).toEqual([{ text: 'up to 90 pct', low: null, high: 0.9, qualifier: 'at_most', of: 'wages' }]);
