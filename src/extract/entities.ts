@@ -46,7 +46,7 @@ export function nameCandidates(text: string): Candidate[] {
 /** A candidate with the number of its text among the document's distinct candidate texts. */
 interface Span extends Candidate {
   id: number;
-  /** The words of its run, with a name filter (`NameFilter.rejectsRun`), and its first and last token in that run. */
+  /** The words of its run of two words or more, with a name filter (`NameFilter.rejectsRun`), and its first and last token in that run. */
   run: RunWords | null;
   from: number;
   to: number;
@@ -76,7 +76,8 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
   const ids = new Map<string, number>();
   for (const r of runs) {
     const { segment, others } = segments(r);
-    const words = filter ? runWords(text, r) : null;
+    // (A one-word candidate is asked of the filter by its text alone: `rejectsWord`.)
+    const words = filter && r.length > 1 ? runWords(text, r) : null;
     for (let i = 0; i < r.length; i++) {
       const first = r[i]!;
       if (!first.cap) continue;
@@ -207,7 +208,8 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
     for (const c of level) {
       if (asked[c.id] || reach[c.start]! >= c.end) continue;
       asked[c.id] = 1;
-      if (!never(c.text) && !(c.run && filter!.rejectsRun(c.run, c.from, c.to, c.text))) {
+      if (filter && (c.tokens === 1 ? filter.rejectsWord(c.text) : filter.rejectsRun(c.run!, c.from, c.to, c.text))) continue;
+      if (!never(c.text)) {
         ask.push(c.text);
         askIds.push(c.id);
       }
@@ -260,7 +262,18 @@ const GENERIC = new Set(['department', 'ministry', 'office', 'bureau', 'commissi
   'korea', 'korean', 'north', 'south', 'people', 'peoples', 'people’s', 'united', 'states', 'us', 'u', 's', 'u.s.', 'u.n.', 'u.k.', 'un',
   'trading', 'construction', 'foreign', 'human', 'rights', 'workers', 'workers’', 'worker’s', 'european', 'asia', 'asian', 'international']);
 
-const words = (s: string) => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.replace(/[’']s$/u, '')).filter(Boolean);
+/** `words(name)[0]` when the name's first word is not empty ("’s" alone is); null for any other name. Exported for tests. */
+export function firstWord(name: string): string | null {
+  const space = name.search(WHITE);
+  const w = (space < 0 ? name : name.slice(0, space)).toLowerCase();
+  const n = w.length;
+  const first = n >= 2 && w.charCodeAt(n - 1) === 115 && (w.charCodeAt(n - 2) === 0x2019 || w.charCodeAt(n - 2) === 39) ? w.slice(0, -2) : w;
+  return first === '' ? null : first;
+}
+const WHITE = /[\s\u00a0]/;
+
+/** The lower-case words of a name, possessives dropped: what short references compare (exported for tests). */
+export const words = (s: string): string[] => s.toLowerCase().split(/[\s\u00a0]+/).map((w) => w.replace(/[’']s$/u, '')).filter(Boolean);
 
 /**
  * Short references to an entity the document names in full elsewhere:
@@ -279,6 +292,13 @@ function familyNameMentions(text: string, candidates: readonly Span[], distinct:
     const list = forms.get(form) ?? [];
     if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
     forms.set(form, list);
+    heads.add(ws[0]!);
+  };
+  /** The first word of every form: a name whose first word is none of them is no form (told without splitting it). */
+  const heads = new Set<string>();
+  const mayOpenForm = (name: string): boolean => {
+    const first = firstWord(name);
+    return first === null || heads.has(first);
   };
   // A name the document repeats gives the same forms each time: each mention's fields once (the first keeps its place).
   const seen = new Set<string>();
@@ -304,6 +324,7 @@ function familyNameMentions(text: string, candidates: readonly Span[], distinct:
   const ownerOf: (Mention | null | undefined)[] = new Array(distinct);
   const soleOwner = (id: number, name: string): Mention | null => {
     let owner = ownerOf[id];
+    if (owner === undefined && !mayOpenForm(name)) owner = ownerOf[id] = null;
     if (owner === undefined) {
       const w = words(name);
       const owners = forms.get(w.join(' '));

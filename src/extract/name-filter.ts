@@ -73,7 +73,7 @@ export class NameFilter {
   private readonly all: Slots;
 
   /** Hashes of every key the index files a name under (word keys, joins, one-letter deletions): most keys of a report's words are none of them. */
-  private readonly filed = new Set<number>();
+  private readonly filed: FiledHashes;
   /** Scratch: the units of `rejectsRun`. */
   private readonly units: Slots[] = [];
   /** Scratch: suffix hashes of a key. */
@@ -83,11 +83,13 @@ export class NameFilter {
   private slabUsed = 0;
 
   constructor(private readonly index: MatchIndex) {
+    const filed: number[] = [];
     for (const n of index.names) {
       this.exact.add(compactKey(n.prepared.original));
-      for (const k of blockingKeys(n.prepared)) this.filed.add(hashOf(k));
-      for (const t of n.prepared.tokens) if (t.cls !== 'stop') for (const d of deletions(t.key)) this.filed.add(hashOf(d));
+      for (const k of blockingKeys(n.prepared)) filed.push(hashOf(k));
+      for (const t of n.prepared.tokens) if (t.cls !== 'stop') for (const d of deletions(t.key)) filed.push(hashOf(d));
     }
+    this.filed = new FiledHashes(filed);
     this.width = (index.names.length + 31) >>> 5;
     this.common = new Uint32Array(this.width);
     this.all = { bits: new Uint32Array(this.width), size: 0 };
@@ -162,6 +164,11 @@ export class NameFilter {
     if (!PLAIN_WORDS.test(name)) return false;
     const normalized = normalizeName(name);
     return rewriteOrgPhrases(normalized) === normalized;
+  }
+
+  /** `rejectsRun` of a candidate of one word, `word` (its name). */
+  rejectsWord(word: string): boolean {
+    return isConnector(word) || !this.exactWord(word);
   }
 
   /** A one-word name's test: one of the graph's names letter for letter (ASCII letters and digits: its compact key is the word lower-cased). */
@@ -320,6 +327,31 @@ export class NameFilter {
       first = false;
     }
     return true;
+  }
+}
+
+/**
+ * The hashes of the keys the index files names under, as one bit each in a table of at least 32 bits per hash (a
+ * bit array's test is an index, a set's a probe): `has` is true for every hash added, and for about one other hash
+ * in 32 (it shares the bits it reads with one of them), which only costs a look-up that finds nothing.
+ */
+class FiledHashes {
+  private readonly bits: Int32Array;
+  private readonly mask: number;
+  constructor(hashes: readonly number[]) {
+    let size = 1024;
+    while (size < hashes.length * 32 && size < 1 << 30) size *= 2;
+    this.bits = new Int32Array(size >>> 5);
+    this.mask = size - 1;
+    for (const h of hashes) {
+      const b = h & this.mask;
+      this.bits[b >>> 5] = this.bits[b >>> 5]! | (1 << (b & 31));
+    }
+  }
+
+  has(hash: number): boolean {
+    const b = hash & this.mask;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
   }
 }
 

@@ -11,14 +11,20 @@
  * name by name), on the seeds and on generated texts. And the lower-case
  * look-up's word starts, now kept in 26 lists by first letter: one
  * look-up asked many phrases (through its word starts) answers what a fresh
- * look-up per phrase answers (by `indexOf` searches only).
+ * look-up per phrase answers (by `indexOf` searches only). The short
+ * references' test of a name's first word against the first words of the
+ * forms (`firstWord` is `words(name)[0]`), and the filter's table of filed
+ * key hashes (a bit array: a key it says is not filed finds nothing in the
+ * index, one letter off included).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { lowerCaseLookup } from '../../src/extract/lower-case.ts';
+import { firstWord, nameCandidates, words as referenceWords } from '../../src/extract/entities.ts';
 import { RunWords } from '../../src/extract/name-filter.ts';
+import { deletions, type MatchIndex } from '../../src/match/candidate-index.ts';
 import type { EntityResolver } from '../../src/extract/types.ts';
 import { bundledResolver, type MatcherResolver } from '../../src/ingest/documents/resolver.ts';
 import { officialListFiles } from '../support/official.ts';
@@ -59,6 +65,7 @@ describe('candidates rejected from their run’s words', () => {
           // Asked in either order: what the filter remembers of words must change no answer.
           const full = (i + j) % 2 === 0 ? filter.mayMatch(name) : undefined;
           const rejects = filter.rejectsRun(words, i, j, name);
+          if (i === j) expect(filter.rejectsWord(name)).toBe(rejects);
           const mayMatch = full ?? filter.mayMatch(name);
           if (rejects) {
             expect({ name, mayMatch }).toEqual({ name, mayMatch: false });
@@ -127,4 +134,46 @@ describe('the lower-case look-up through word starts', () => {
       expect(check(t, asked)).toEqual([]);
     }), { numRuns: 3000, seed: 8 });
   });
+});
+
+describe('the short references\' first word', () => {
+  it('is the first of the words they compare, on the seeds\' candidates and generated names', () => {
+    const names = texts(seedDir).flatMap(([, t]) => nameCandidates(t).map((c) => c.text));
+    expect(names.length).toBeGreaterThan(1000);
+    const generated = fc.sample(fc.array(fc.constantFrom(...WORDS, '’s', '\'s', '’S', 'S', ' ', '\u00a0', '\t', '\u2028', 'İ', 'ſ'), { minLength: 1, maxLength: 8 }).map((xs) => xs.join('')), { numRuns: 20_000, seed: 8 });
+    let checked = 0;
+    for (const name of [...names, ...generated]) {
+      const first = firstWord(name);
+      if (first === null) continue;
+      expect({ name, first }).toEqual({ name, first: referenceWords(name)[0] });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15_000);
+    for (const name of ['’s Kim', ' Kim', '\u00a0Kim']) expect(firstWord(name)).toBeNull();
+  });
+});
+
+describe('the name filter\'s filed key hashes', () => {
+  it('say "not filed" only of keys that find nothing in the index, one letter off included', () => {
+    /** The filter's private parts this test reads: its look-up of one key, and the index it reads. */
+    const filter = resolver.nameFilter as unknown as { forget(): void; slotsOfKey(key: string): { size: number } | null; index: MatchIndex };
+    const index = filter.index;
+    /** The slots a key reaches, every look-up made (no hash gate). */
+    const full = (key: string): number => {
+      const slots = new Set([...index.lookup(key), ...(key.length >= 5 ? index.lookupDeletion(key) : [])]);
+      if (key.length >= 5) for (const d of deletions(key)) for (const s of [...index.lookup(d), ...index.lookupDeletion(d)]) slots.add(s);
+      return slots.size;
+    };
+    const graphKeys = [...new Set(index.names.flatMap((n) => n.prepared.tokens.map((t) => t.key)))];
+    const near = graphKeys.flatMap((k) => [k, k.slice(1), `${k}a`, k.split('').reverse().join(''), `x${k.slice(1)}`]);
+    const random = fc.sample(fc.stringMatching(/^[a-z]{1,12}$/), { numRuns: 20_000, seed: 8 });
+    let found = 0;
+    filter.forget();
+    for (const key of [...near, ...random]) {
+      const size = filter.slotsOfKey(key)?.size ?? 0;
+      expect({ key, size }).toEqual({ key, size: full(key) });
+      if (size > 0) found++;
+    }
+    expect(found).toBeGreaterThan(1000);
+  }, 120_000);
 });
