@@ -319,6 +319,8 @@ const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|th
 const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
 /** A place something stands in: "in Doha", "at a site in", "in the town of" (not "in response to", "in talks with"). */
 const WHERE_BEFORE = /\b(?:in|at|inside|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:capital|city|town|port|province|region|state)(?:[ \u00a0]+of)?[ \u00a0]+)?$/i;
+/** Dealings between states: "the fragile relationship between Malaysia and North Korea". */
+const BETWEEN_STATES = /\b(?:relations(?:hips?)?|relationship|ties|talks|tensions?|stand-?off|row|dispute|spat|rift|agreements?|treat(?:y|ies)|deals?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}?between[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** People named by their country: "envoy", "source", "citizens". */
 const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
 
@@ -348,7 +350,9 @@ function carriedHosts(text: string, mentions: readonly CountryMention[], sents: 
     const located = WHERE_BEFORE.test(before) && WORK_WORDS.test(before);
     if (listedOther[i] || !(located || (SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
     if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
-    if (NOT_A_DESTINATION.test(before)) return role;
+    if (NOT_A_DESTINATION.test(before) || BETWEEN_STATES.test(before)) return role;
+    // "the nine Malaysians had left Pyongyang": people of the country.
+    if (m.via === 'demonym' && /s$/.test(m.text)) return role;
     // "a Russian envoy", "one Chinese source", "Russian citizens": people of the country, not a place of work.
     if (m.via === 'demonym' && PEOPLE_AFTER.test(after)) return role;
     // A city stands for its government ("Moscow and Pyongyang have been accused", "Moscow’s war") unless it is a place something is in, at or sent to.

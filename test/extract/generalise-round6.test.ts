@@ -49,6 +49,13 @@ describe('host countries, round 6: lists after a region, chief examples, returne
   });
 });
 
+describe('host countries, round 6: diplomacy and people are not carried', () => {
+  it('does not carry a host into dealings between states, nor to its people', async () => {
+    expect(await roles('North Korean workers build dams in Malaysia. Officials said little, given the fragile relationship between Malaysia and North Korea.')).toEqual(['Malaysia:host', 'Malaysia:other']);
+    expect(await roles('North Korean workers build dams in Malaysia. The nine Malaysians held in Pyongyang were freed as North Koreans waited.')).toEqual(['Malaysia:host', 'Malaysians:other']);
+  });
+});
+
 describe('shares, round 6', () => {
   it('reads "pct" as percent', async () => {
     expect(await shares('Workers forfeit up to 90 pct of pay.')).toEqual([{ text: 'up to 90 pct', low: null, high: 0.9, qualifier: 'at_most', of: 'wages' }]);
