@@ -56,6 +56,21 @@ describe('host countries, round 6: diplomacy and people are not carried', () => 
   });
 });
 
+describe('round 6: destinations and visas', () => {
+  it('reads a country called the destination or the employer of the workers as their host', async () => {
+    expect(await roles('Russia has become the main destination for North Korean workers.')).toEqual(['Russia:host']);
+    expect(await roles('China is the largest employer of North Korean laborers.')).toEqual(['China:host']);
+    expect(await roles('Russia is a destination for North Korean coal.')).toEqual(['Russia:other']);
+  });
+
+  it('counts visas issued to North Koreans in a text about their labour, not to athletes', async () => {
+    const counts = async (t: string) => (await extract(t)).figures.filter((f) => f.kind === 'worker_count').map((f) => t.slice(f.start, f.end));
+    expect(await counts('Pyongyang sends workers abroad to earn money. Russian authorities issued 13,000 visas to North Koreans last year.')).toEqual(['13,000 visas']);
+    expect(await counts('Russian authorities issued 13,000 visas to North Koreans last year.')).toEqual([]);
+    expect(await counts('Pyongyang sends workers abroad to earn money. Russia issued 300 visas to North Korean athletes.')).toEqual([]);
+  });
+});
+
 describe('shares, round 6', () => {
   it('reads "pct" as percent', async () => {
     expect(await shares('Workers forfeit up to 90 pct of pay.')).toEqual([{ text: 'up to 90 pct', low: null, high: 0.9, qualifier: 'at_most', of: 'wages' }]);
