@@ -92,6 +92,11 @@ describe('legal instruments, round 6: EU acts by number', () => {
       'Council Decision (CFSP) 2016/849 => Council Decision (CFSP) 2016/849',
       'Directive 2011/36/EU => Directive 2011/36/EU',
     ]);
+    expect(legal('The EU’s Regulation 2017/1509 and Council Decision 2013/183/CFSP apply.')).toEqual([
+      'Regulation 2017/1509 => Regulation 2017/1509',
+      'Council Decision 2013/183/CFSP => Council Decision 2013/183/CFSP',
+    ]);
+    expect(legal('Regulation 3/4 and the regulation of 12/2017 are not.')).toEqual([]);
     // A regulation named without its number is no instrument here.
     expect(legal('The regulation (EU) was debated.')).toEqual([]);
   });
