@@ -111,10 +111,10 @@ const RULES: Rule[] = [
     trigger: /U\.\s?S\.\s?C/,
   },
   // EU acts by number: "Council Regulation (EU) 2017/1858", "Council Implementing Regulation (EU) 2017/1859",
-  // "Council Decision (CFSP) 2016/849", "Regulation (EU) No 267/2012", "Directive 2011/36/EU"
+  // "Council Decision (CFSP) 2016/849", "Regulation (EU) No 267/2012", "Regulation 2017/1509", "Decision 2013/183/CFSP", "Directive 2011/36/EU"
   {
-    re: /\b(?:(?:Council|Commission)\s+(?:Implementing\s+|Delegated\s+)?)?(Regulation|Decision|Directive)\s*\((EU|EC|EEC|CFSP|Euratom)\)\s*(?:No\.?\s*)?(\d{1,4}\/\d{2,4})(?!\/?\d)|\bDirective\s+(\d{4}\/\d{1,4}\/E[UC])\b/g,
-    caption: (m) => (m[4] ? `Directive ${m[4]}` : m[0].replace(/\s+/g, ' ').replace(/\s*\(/, ' (').replace(/\)\s*(?:No\.?\s*)?/, ') ')),
+    re: /\b(?:(?:Council|Commission)\s+(?:Implementing\s+|Delegated\s+)?)?(Regulation|Decision|Directive)\s*(?:\((EU|EC|EEC|CFSP|Euratom)\)\s*(?:No\.?\s*)?(\d{1,4}\/\d{2,4})|(?:No\.?\s*)?((?:19|20)\d{2}\/\d{1,4})(?:\/(?:CFSP|EU|EC))?)(?![\/\d])/g,
+    caption: (m) => m[0].replace(/\s+/g, ' ').replace(/\s*\(/, ' (').replace(/\)\s*(?:No\.?\s*)?/, ') ').replace(/\s+No\.?\s*/, ' '),
     trigger: /Regulation|Decision|Directive/,
   },
   // Public laws: "Public Law 115-44", "Pub. L. 115-44", "P.L. 115-44"

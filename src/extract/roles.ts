@@ -22,17 +22,17 @@ interface Span {
 
 const S = String.raw`[ \u00a0]+`;
 /** Words that place workers somewhere: before "in/at/on …" they make the country a workplace. */
-const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|earn(?:s|ed|ing)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae)\b/i;
+const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees?)?|earn(?:s|ed|ing)?|labou?r(?:s|ed|ing|ers?)?|toil(?:s|ed|ing)?|sites?|factor(?:y|ies)|plants?|restaurants?|camps?|projects?|hired?|hiring|construction|shipyards?|farms?|mines?|mining|logging|jobs?|waitress(?:es)?|brigades?|dolgyeokdae|woodcutters?|lumberjacks?|loggers?|welders?|builders?|carpenters?|seamstress(?:es)?|fishermen|crews?)\b/i;
 /** Words that place people somewhere, workers or not: they need workers named too ("workers … living in", "North Koreans based in"). */
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
 const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
-const SEND_WORDS = /\b(?:sen[dt]|sending|dispatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
+const SEND_WORDS = /\b(?:sen[dt]|sending|[dD][ie]spatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
 const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
 const THINGS_SENT = /\b(?:goods|products|merchandise|seafood|exports?|shipments?|money|funds|remittances?|revenue|earnings|letters?|messages?|missiles?|weapons?|arms|troops|soldiers|oil|coal|cargo)\b/i;
-const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
+const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing|ees?)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
 const WORKER_NOUNS = /\b(?:workers?|workforce|labou?rers?|North[ \u00a0]Koreans|employees|nationals|citizens)\b/i;
 /** The mention is the object of a preposition, with up to three words between ("in 29 countries including"). */
 const PREPOSITION = String.raw`(?:in|at|on|into|to|across|throughout|within|inside|from)`;
@@ -67,7 +67,7 @@ const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch)/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
 const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
@@ -103,6 +103,10 @@ const TIES_TO = endPattern(/\b(?:ties|links?|linked|tied|connected|connections|c
 const LEAVES_OR_ENTERS = endPattern(/\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|enter(?:s|ed|ing)?|cross(?:es|ed|ing)?[ \u00a0]+into)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['leave', 'leaves', 'leaving', 'left', 'depart', 'departs', 'departed', 'departing', 'enter', 'enters', 'entered', 'entering', 'into'], 5);
 /** Examples after a noun stand where the noun stands: "to work in its provinces such as Jilin"; a range of places: "in locations from Mongolia to …". */
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
+/** A region named first in a list of places. */
+const REGION_AHEAD = /[ \u00a0]+(?:the[ \u00a0]+)?(?:Middle[ \u00a0]+East|(?:Persian[ \u00a0]+)?Gulf|(?:North[ \u00a0]+|West[ \u00a0]+|East[ \u00a0]+|Southern[ \u00a0]+|Sub-Saharan[ \u00a0]+)?Africa|(?:Eastern[ \u00a0]+|Central[ \u00a0]+)?Europe|(?:South[- ]?East[ \u00a0]+|Southeast[ \u00a0]+|Central[ \u00a0]+|East[ \u00a0]+)?Asia|Latin[ \u00a0]+America),[ \u00a0]*$/;
+/** "other countries – principally", "countries, mainly": the examples that follow are where the countries are. */
+const COUNTRIES_CHIEFLY = /[ \u00a0]+(?:other[ \u00a0]+|several[ \u00a0]+|many[ \u00a0]+)?(?:countries|nations)[ \u00a0]*[,—–-][ \u00a0]*(?:principally|mainly|mostly|chiefly|primarily|especially|notably|particularly)[ \u00a0]+$/i;
 /** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
@@ -118,6 +122,10 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
   // (Each replacement only where the window can end as its pattern needs.)
   if (mayEndWith(before, ['as', 'like', 'including'])) before = before.replace(EXAMPLES, ' ');
+  // "sites in the Middle East, Russia and China": a region ahead in the list stands where the country stands.
+  before = before.replace(REGION_AHEAD, ' ');
+  // "to other countries – principally Russia": the country stands where "countries" stands.
+  before = before.replace(COUNTRIES_CHIEFLY, ' ');
   if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
   if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
@@ -146,7 +154,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
     // "Who's going to India?": travel makes a host only where workers or labour are spoken of.
     return TRAVEL.test(last[0]) && !(WORKER_NOUNS.test(sentence) || NK_WORKERS.test(sentence) || LABOUR.test(sentence)) ? null : 'host';
   }
-  if (prep === 'from') return RETURN_WORDS.test(lead) && WORKER_NOUNS.test(lead) ? 'host' : null;
+  // "sent home from Kuwait", "a returnee from Namibia".
+  if (prep === 'from') return RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead)) ? 'host' : null;
   const work = [...lead.matchAll(WORK_ALL)].pop();
   // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
   if (work) {
@@ -310,6 +319,8 @@ const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|th
 const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
 /** A place something stands in: "in Doha", "at a site in", "in the town of" (not "in response to", "in talks with"). */
 const WHERE_BEFORE = /\b(?:in|at|inside|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:capital|city|town|port|province|region|state)(?:[ \u00a0]+of)?[ \u00a0]+)?$/i;
+/** Dealings between states: "the fragile relationship between Malaysia and North Korea". */
+const BETWEEN_STATES = /\b(?:relations(?:hips?)?|relationship|ties|talks|tensions?|stand-?off|row|dispute|spat|rift|agreements?|treat(?:y|ies)|deals?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}?between[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** People named by their country: "envoy", "source", "citizens". */
 const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
 
@@ -339,7 +350,9 @@ function carriedHosts(text: string, mentions: readonly CountryMention[], sents: 
     const located = WHERE_BEFORE.test(before) && WORK_WORDS.test(before);
     if (listedOther[i] || !(located || (SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
     if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
-    if (NOT_A_DESTINATION.test(before)) return role;
+    if (NOT_A_DESTINATION.test(before) || BETWEEN_STATES.test(before)) return role;
+    // "the nine Malaysians had left Pyongyang": people of the country.
+    if (m.via === 'demonym' && /s$/.test(m.text)) return role;
     // "a Russian envoy", "one Chinese source", "Russian citizens": people of the country, not a place of work.
     if (m.via === 'demonym' && PEOPLE_AFTER.test(after)) return role;
     // A city stands for its government ("Moscow and Pyongyang have been accused", "Moscow’s war") unless it is a place something is in, at or sent to.

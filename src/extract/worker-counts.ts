@@ -35,6 +35,8 @@ const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ 
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/;
 /** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
 const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
+/** Visas or permits "to North Koreans", "for North Korean workers". */
+const VISAS_TO_NK = /^[ \u00a0]+(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
 /** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
 const NOT_WORK = /\b(?:troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
@@ -66,7 +68,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
-    if (nounKind === 'people' && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
+    // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
+    const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
+    if (nounKind === 'people' && !visasToNorthKoreans && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
     // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
     if (/\d[-–/]$/.test(before)) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;

@@ -32,6 +32,45 @@ describe('host countries, round 6', () => {
   });
 });
 
+describe('host countries, round 6: lists after a region, chief examples, returnees, trades', () => {
+  it('reads a list of countries after a region as the places the workers were sent', async () => {
+    expect(await roles('The workers are typically sent to work on sites in the Middle East, Russia and China.')).toEqual(['Russia:host', 'China:host']);
+  });
+
+  it('reads the country given as the chief example of "other countries"', async () => {
+    expect(await roles('North Korea has despatched workers to other countries - principally Russia - for decades.')).toEqual(['Russia:host']);
+  });
+
+  it('reads the country a returnee came back from, and a trade named for the worker', async () => {
+    expect(await roles('He is a North Korean returnee from Namibia who was never paid.')).toEqual(['Namibia:host']);
+    expect(await roles('A typical North Korean woodcutter in Siberia receives $500 a month.')).toEqual(['Siberia:host']);
+    // Returning from a place with no worker named: a visit.
+    expect(await roles('The delegation returned from Namibia on Monday.')).toEqual(['Namibia:other']);
+  });
+});
+
+describe('host countries, round 6: diplomacy and people are not carried', () => {
+  it('does not carry a host into dealings between states, nor to its people', async () => {
+    expect(await roles('North Korean workers build dams in Malaysia. Officials said little, given the fragile relationship between Malaysia and North Korea.')).toEqual(['Malaysia:host', 'Malaysia:other']);
+    expect(await roles('North Korean workers build dams in Malaysia. The nine Malaysians held in Pyongyang were freed as North Koreans waited.')).toEqual(['Malaysia:host', 'Malaysians:other']);
+  });
+});
+
+describe('round 6: destinations and visas', () => {
+  it('reads a country called the destination or the employer of the workers as their host', async () => {
+    expect(await roles('Russia has become the main destination for North Korean workers.')).toEqual(['Russia:host']);
+    expect(await roles('China is the largest employer of North Korean laborers.')).toEqual(['China:host']);
+    expect(await roles('Russia is a destination for North Korean coal.')).toEqual(['Russia:other']);
+  });
+
+  it('counts visas issued to North Koreans in a text about their labour, not to athletes', async () => {
+    const counts = async (t: string) => (await extract(t)).figures.filter((f) => f.kind === 'worker_count').map((f) => t.slice(f.start, f.end));
+    expect(await counts('Pyongyang sends workers abroad to earn money. Russian authorities issued 13,000 visas to North Koreans last year.')).toEqual(['13,000 visas']);
+    expect(await counts('Russian authorities issued 13,000 visas to North Koreans last year.')).toEqual([]);
+    expect(await counts('Pyongyang sends workers abroad to earn money. Russia issued 300 visas to North Korean athletes.')).toEqual([]);
+  });
+});
+
 describe('shares, round 6', () => {
   it('reads "pct" as percent', async () => {
     expect(await shares('Workers forfeit up to 90 pct of pay.')).toEqual([{ text: 'up to 90 pct', low: null, high: 0.9, qualifier: 'at_most', of: 'wages' }]);
@@ -53,6 +92,11 @@ describe('legal instruments, round 6: EU acts by number', () => {
       'Council Decision (CFSP) 2016/849 => Council Decision (CFSP) 2016/849',
       'Directive 2011/36/EU => Directive 2011/36/EU',
     ]);
+    expect(legal('The EU’s Regulation 2017/1509 and Council Decision 2013/183/CFSP apply.')).toEqual([
+      'Regulation 2017/1509 => Regulation 2017/1509',
+      'Council Decision 2013/183/CFSP => Council Decision 2013/183/CFSP',
+    ]);
+    expect(legal('Regulation 3/4 and the regulation of 12/2017 are not.')).toEqual([]);
     // A regulation named without its number is no instrument here.
     expect(legal('The regulation (EU) was debated.')).toEqual([]);
   });
