@@ -50,14 +50,19 @@ const NK_WORKERS_AT = new RegExp(NK_WORKERS_SOURCE, 'iuy');
  * stands for k: the u flag folds it so, this pattern without the u flag would not). No such start lies inside another.
  */
 const NK_WORKERS_FROM = /north|n\.?[ \u00a0]?[kK\u212a]orean|dpr[kK\u212a]/gi;
+/** "workers from North Korea", "labourers from the DPRK". */
+const WORKERS_FROM_NK = /\b(?:workers?|labou?rers?|nationals|citizens|employees)[ \u00a0]+from[ \u00a0]+(?:North[ \u00a0]+Korea|the[ \u00a0]+DPRK|DPRK|the[ \u00a0]+North)\b/i;
 function nkWorkersExec(s: string): RegExpExecArray | null {
   NK_WORKERS_FROM.lastIndex = 0;
+  let found: RegExpExecArray | null = null;
   for (let c = NK_WORKERS_FROM.exec(s); c; c = NK_WORKERS_FROM.exec(s)) {
     NK_WORKERS_AT.lastIndex = c.index;
-    const m = NK_WORKERS_AT.exec(s);
-    if (m) return m;
+    found = NK_WORKERS_AT.exec(s);
+    if (found) break;
   }
-  return null;
+  // (Tested only where the text names "from": most windows do not.)
+  const from = s.includes('from') ? WORKERS_FROM_NK.exec(s) : null;
+  return from && (!found || from.index < found.index) ? from : found;
 }
 const NK_WORKERS = { test: (s: string) => nkWorkersExec(s) !== null, exec: nkWorkersExec };
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;

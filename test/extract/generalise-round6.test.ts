@@ -61,6 +61,9 @@ describe('round 6: destinations and visas', () => {
     expect(await roles('Russia has become the main destination for North Korean workers.')).toEqual(['Russia:host']);
     expect(await roles('China is the largest employer of North Korean laborers.')).toEqual(['China:host']);
     expect(await roles('Russia is a destination for North Korean coal.')).toEqual(['Russia:other']);
+    // "workers from North Korea" are North Korean workers.
+    expect(await roles('Russia received 12,000 workers from North Korea in 2024.')).toEqual(['Russia:host']);
+    expect(await roles('Russia received 12,000 tonnes of coal from North Korea in 2024.')).toEqual(['Russia:other']);
   });
 
   it('counts visas issued to North Koreans in a text about their labour, not to athletes', async () => {
