@@ -110,6 +110,7 @@ const LEAVES_OR_ENTERS = endPattern(/\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|in
 const EXAMPLES = /(?<!\b(?:countries|nations|states|places|destinations))[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+$/i;
 /** A region named first in a list of places. */
 const REGION_AHEAD = /[ \u00a0]+(?:the[ \u00a0]+)?(?:Middle[ \u00a0]+East|(?:Persian[ \u00a0]+)?Gulf|(?:North[ \u00a0]+|West[ \u00a0]+|East[ \u00a0]+|Southern[ \u00a0]+|Sub-Saharan[ \u00a0]+)?Africa|(?:Eastern[ \u00a0]+|Central[ \u00a0]+)?Europe|(?:South[- ]?East[ \u00a0]+|Southeast[ \u00a0]+|Central[ \u00a0]+|East[ \u00a0]+)?Asia|Latin[ \u00a0]+America),[ \u00a0]*$/;
+const CHIEFLY_WORDS = ['principally', 'mainly', 'mostly', 'chiefly', 'primarily', 'especially', 'notably', 'particularly'];
 /** "other countries – principally", "countries, mainly": the examples that follow are where the countries are. */
 const COUNTRIES_CHIEFLY = /[ \u00a0]+(?:other[ \u00a0]+|several[ \u00a0]+|many[ \u00a0]+)?(?:countries|nations)[ \u00a0]*[,—–-][ \u00a0]*(?:principally|mainly|mostly|chiefly|primarily|especially|notably|particularly)[ \u00a0]+$/i;
 /** A part of a place stands for the place: "in designated areas of the Russian Far East", "in remote parts of". */
@@ -128,9 +129,9 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   // (Each replacement only where the window can end as its pattern needs.)
   if (mayEndWith(before, ['as', 'like', 'including'])) before = before.replace(EXAMPLES, ' ');
   // "sites in the Middle East, Russia and China": a region ahead in the list stands where the country stands.
-  before = before.replace(REGION_AHEAD, ' ');
+  if (/,[ \u00a0]*$/.test(before)) before = before.replace(REGION_AHEAD, ' ');
   // "to other countries – principally Russia": the country stands where "countries" stands.
-  before = before.replace(COUNTRIES_CHIEFLY, ' ');
+  if (mayEndWith(before, CHIEFLY_WORDS)) before = before.replace(COUNTRIES_CHIEFLY, ' ');
   if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
   if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
