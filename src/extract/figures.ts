@@ -230,7 +230,10 @@ export function findFigureHits(text: string, sentences: readonly Sentence[]): Hi
     const cue = before !== null && WORK_CUE.test(text.slice(before.start, before.end));
     const inSentence: Hit[] = [];
     const taken = new Occupancy(s.end - s.start, s.start);
-    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue, textCue), ...dates(text, s)]) {
+    // Whether the sentence before held a count of workers (asked only of sentences that hold a number).
+    let prevCount = false;
+    for (let i = all.length - 1; i >= 0 && before !== null && all[i]!.start >= before.start; i--) if (all[i]!.kind === 'worker_count') prevCount = true;
+    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue, textCue, prevCount), ...dates(text, s)]) {
       if (taken.claim(h.start, h.end)) inSentence.push(h);
     }
     inSentence.sort((a, b) => a.start - b.start);

@@ -202,7 +202,15 @@ export interface CueWindow {
 }
 
 /** Places named for another reason: a customer, a market, the writer's place. Checked before the host cues. */
+/** Who speaks or acts for a state: "the top nuclear envoys of South Korea, the U.S. and Japan", "on behalf of the U.S. government". */
+const PARTIES_OF = /\b(?:(?:envoys?|representatives|delegations?|negotiators|diplomats|ambassadors?|foreign[ \u00a0]+ministers?|heads?[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+(?:from|of)|on[ \u00a0]+behalf[ \u00a0]+of)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** A market named by its country: "rather than the Chinese market". */
+const MARKET_AFTER = /^[ \u00a0]+(?:domestic[ \u00a0]+|consumer[ \u00a0]+|home[ \u00a0]+)?markets?\b/i;
+/** Media, groups and researchers based in a country: "a U.S.-based news media report". */
+const BASED_VOICE = /^-based[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:news|media|outlets?|newspapers?|groups?|organi[sz]ations?|NGOs?|think|institutes?|researchers?|analysts?|monitors?|watchdogs?|websites?|journalists?|reporters?|broadcasters?)\b/iu;
+
 export function otherCue(w: CueWindow): Verdict {
+  if (PARTIES_OF.test(w.before) || (w.demonym && MARKET_AFTER.test(w.rest)) || BASED_VOICE.test(w.rest)) return 'other';
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
   return null;
 }

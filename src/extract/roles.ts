@@ -297,7 +297,9 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
       const introduced = /\bcountries[ \u00a0]*(?:[—–:-]|,?[ \u00a0]+(?:like|such[ \u00a0]+as|including))[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(lead.slice(-40)) ||
         /\bcountries\b[^.;:]{0,80}[ \u00a0](?:include[sd]?|are|were)[ \u00a0]*:?[ \u00a0]*(?:the[ \u00a0]+)?$/i.test(lead);
       const places = mentions.slice(i, j + 1).filter((m) => m.country !== 'KP').length;
-      if ((places >= 3 || introduced) && nkLabour(around) && !direct.slice(i, j + 1).some((v, k) => v === 'other' && mentions[i + k]!.country !== 'KP')) {
+      // Not where goods are sold: "sell their products overseas to places like South Korea, Japan and the US".
+      const goodsGo = /\b(?:sell|sells|sold|selling|export\w*|ship(?:s|ped|ping)?|markets?|products?|goods)\b[^.;]{0,60}$/i.test(lead);
+      if ((places >= 3 || introduced) && !goodsGo && nkLabour(around) && !direct.slice(i, j + 1).some((v, k) => v === 'other' && mentions[i + k]!.country !== 'KP')) {
         for (let k = i; k <= j; k++) if (mentions[k]!.country !== 'KP') direct[k] = 'host';
       }
       // North Korea in a list is neutral: "sent to Russia, China and North Korea" is not a reason to doubt Russia.

@@ -13,7 +13,7 @@ const WORKFORCE_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|North${
 const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|turnover|sales|foreign${SP}currency|hard${SP}currency|budget)`;
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
 
-const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}’'\\-]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
+const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}\\p{N}’'\\-,]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
 const EARNED_CLAUSE = /^[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+(?:amount|money|sum)[ \u00a0]+(?:that[ \u00a0]+)?|what[ \u00a0]+)(?:they|he|she|the[ \u00a0]+workers?|workers?)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:earn(?:s|ed)?|ma[dk]es?|receiv(?:e|es|ed)|(?:were|are|is|was)[ \u00a0]+paid)\b/i;
 const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
 const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
@@ -39,7 +39,12 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   }
   // "of those returning", "of those sent": people.
   if (/^[ \u00a0]*of[ \u00a0]+(?:those|these)[ \u00a0]+(?:who[ \u00a0]+)?\p{Ll}+(?:ing|ed|t)\b/iu.test(after)) return 'workforce';
-  if (!/^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after)) return wholeAround(sentence, start, after);
+  // "their income — upwards of 80 percent — is seized": the whole set off just before the share.
+  const setOff = /\b(?:(wages?|salar(?:y|ies)|pay|earnings?|income)|(revenues?|profits?|proceeds))[ \u00a0]*[—–:-][ \u00a0]*$/i.exec(sentence.slice(Math.max(0, start - 40), start));
+  if (setOff) return setOff[1] ? 'wages' : 'revenue';
+  // "$1,000 a month, with about half being kept by the government": of the nearest whole before, as "half of which".
+  const ofWhatCame = /^[ \u00a0]*of[ \u00a0]+(?:which|them|these|those|it|this)\b/i.test(after) || /^[ \u00a0]+(?:being|is|was|goes|went)\b/i.test(after);
+  if (!ofWhatCame) return wholeAround(sentence, start, after);
   // The nearest whole before the share: money or pay, workers, revenue.
   const before = sentence.slice(Math.max(0, start - 160), start);
   const last = (pattern: string) => {
@@ -76,7 +81,7 @@ const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s
 const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
 const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent|${SP}pct)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E}|pct${E})`, 'giu');
 const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
-const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP}(?:of|the|their|his|her|its)${E})`, 'giu');
+const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP}(?:of|the|their|his|her|its|being|is|was|goes|went|go|are|were)${E})`, 'giu');
 const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
 const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
 

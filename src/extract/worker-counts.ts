@@ -43,7 +43,7 @@ const NOT_WORK = /\b(?:troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\
 const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 /** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
 const PART_AT = stickyOf(RE_WORKER_COUNTS_1);
@@ -55,7 +55,7 @@ const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(
  * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
  * workers there. Qatar also sent back about 2,500 North Koreans.").
  */
-export function workerCounts(text: string, s: Sentence, prevCue = false, textCue = false): Hit[] {
+export function workerCounts(text: string, s: Sentence, prevCue = false, textCue = false, prevCount = false): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   const ownCue = WORK_CUE.test(sentence);
@@ -77,6 +77,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
     // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
     if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
+    // "30,000 foreign laborers live in the camps": workers of other nations, unless the sentence names North Koreans.
+    if (/\b(?:foreign|migrant|expatriate)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:workers|labou?rers|employees)\b/iu.test(text.slice(h.start, h.end)) && !NK_WORD.test(sentence)) return;
     if (!taken.claim(h.start, h.end)) return;
     hits.push(h);
   };
@@ -163,14 +165,15 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   }
   if (ownCue) for (const h of [...numberOfCounts(sentence, s, lower), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
   // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total",
-  // "more than 10,000 arrived last year, and the total could pass 40,000".
-  if (hits.length) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
+  // "more than 10,000 arrived last year, and the total could pass 40,000"; or one that follows a sentence with a count:
+  // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
+  if (hits.length || prevCount) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
   return hits;
 }
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
-const RE_ELLIPTIC = new RegExp(`${B}(?:${BOUND}${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}in${SP}(?:the${SP})?[\\p{L}])`, 'giu');
+const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
@@ -203,9 +206,10 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
     const v = parseNumber(m[2] ?? '');
     if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
     // "… in Kuwait": a named place, not "in time".
-    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(sentence.slice(m.index + m[0].length));
+    const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
+    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
     // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
-    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(sentence.slice(m.index + m[0].length)))) continue;
+    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;
     // Money is no count: "$2 billion abroad".
     if (/(?:[$€£¥]|US|USD|EUR)[ \u00a0]?$/.test(sentence.slice(Math.max(0, m.index - 4), m.index + (m[0].length - (m[2] ?? '').length)))) continue;
     const q = qualifierOf(m[1]);
