@@ -72,9 +72,9 @@ const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch)/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
-const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
+const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|persuad|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
 const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist)/iu;
 /** Who says it: "…, said analyst Oh at …". */
@@ -117,6 +117,8 @@ const COUNTRIES_CHIEFLY = /[ \u00a0]+(?:other[ \u00a0]+|several[ \u00a0]+|many[ 
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
+/** Being somewhere: "are in", "were still in", "remain mostly in". */
+const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
 const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
@@ -162,6 +164,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   }
   // "sent home from Kuwait", "a returnee from Namibia".
   if (prep === 'from') return RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead)) ? 'host' : null;
+  // "The vast majority, about 80 per cent, are in China and Russia": where the workers of the sentence or the one before are.
+  if (prep === 'in' && ARE_IN.test(lead) && (WORKER_NOUNS.test(context) || NK_WORKERS.test(context))) return 'host';
   const work = [...lead.matchAll(WORK_ALL)].pop();
   // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
   if (work) {
@@ -330,10 +334,10 @@ const WHERE_BEFORE = /\b(?:in|at|inside|across|throughout)[ \u00a0]+(?:the[ \u00
 /** Dealings between states: "the fragile relationship between Malaysia and North Korea". */
 const BETWEEN_STATES = /\b(?:relations(?:hips?)?|relationship|ties|talks|tensions?|stand-?off|row|dispute|spat|rift|agreements?|treat(?:y|ies)|deals?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}?between[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** People named by their country: "envoy", "source", "citizens". */
-const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures)\b/iu;
+const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures|wom[ae]n|m[ae]n|children|villagers|residents)\b/iu;
 
 /** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
-const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r(?:ers?)?|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;
+const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r\w*|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;
 
 /**
  * A host stays a host through its text: a mention no cue decided, of a country the text has already placed workers in

@@ -14,7 +14,7 @@ const REVENUE_NOUN = String.raw`(?:revenues?|profits?|proceeds|exports?|trade|tu
 const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm|party|nation|North[ \u00a0]Korea)(?:[’']s)?[ \u00a0]+$/i;
 
 const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}\\p{N}’'\\-,]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
-const EARNED_CLAUSE = /^[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+(?:amount|money|sum)[ \u00a0]+(?:that[ \u00a0]+)?|what[ \u00a0]+)(?:they|he|she|the[ \u00a0]+workers?|workers?)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:earn(?:s|ed)?|ma[dk]es?|receiv(?:e|es|ed)|(?:were|are|is|was)[ \u00a0]+paid)\b/i;
+const EARNED_CLAUSE = /^[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+(?:amount|money|sum)[ \u00a0]+(?:that[ \u00a0]+)?|what[ \u00a0]+)(?:they|he|she|the[ \u00a0]+workers?|workers?|[“"‘']?\p{Lu}[\p{L}.]*[”"’']?)[ \u00a0]+(?:[\p{Ll}]+[ \u00a0]+){0,3}?(?:earn(?:s|ed)?|ma[dk]es?|receiv(?:e|es|ed)|(?:were|are|is|was|be)[ \u00a0]+paid)\b/iu;
 const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
 const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
 
@@ -34,9 +34,12 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
     // "of the net income" of a venture, "of the company's profits": revenue, not a worker's pay.
     if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(modifiers) || /\b(?:net|gross|operating)[ \u00a0]+$/i.test(modifiers) ? 'revenue' : 'wages';
     // "of refined petroleum product exports": a volume of goods, not money earned.
-    if (fresh(RE_SHARES_3).test(noun)) return /^(?:exports?|trade|sales)$/i.test(noun) && GOODS.test(modifiers) ? 'other' : 'revenue';
+    // "of North Korea's total exports": a country's trade is not money the state or a venture earned.
+    if (fresh(RE_SHARES_3).test(noun)) return /^(?:exports?|trade|sales)$/i.test(noun) && (GOODS.test(modifiers) || /\btotal[ \u00a0]+$/i.test(after.slice(0, direct.index + direct[0].length - noun.length))) ? 'other' : 'revenue';
     return 'workforce';
   }
+  // "most of them, about 85 percent, work in …", "The vast majority, about 80 per cent, are in …": a share of people.
+  if (/\b(?:most|majority|bulk)(?:[ \u00a0]+of[ \u00a0]+(?:them|these|those|the[ \u00a0]+\p{L}+))?[ \u00a0]*[,—–][ \u00a0]*$/iu.test(sentence.slice(Math.max(0, start - 40), start)) && /^[ \u00a0]*[,—–]/.test(after)) return 'workforce';
   // "of those returning", "of those sent": people.
   if (/^[ \u00a0]*of[ \u00a0]+(?:those|these)[ \u00a0]+(?:who[ \u00a0]+)?\p{Ll}+(?:ing|ed|t)\b/iu.test(after)) return 'workforce';
   // "their income — upwards of 80 percent — is seized": the whole set off just before the share.
@@ -74,10 +77,12 @@ function wholeAround(sentence: string, start: number, after: string): ShareWhole
   if (/^[ \u00a0]+ratio\b/i.test(after) && /\b(?:divid|split|shar)\w*[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+)?(?:payments?|proceeds|profits?|revenues?|income|earnings|money|takings)\b/i.test(before)) return 'revenue';
   return 'other';
 }
+/** A difference: "40 percent less like the average", "20% higher than". */
+const DIFFERENCE_AFTER = /^[ \u00a0]+(?:less|more|lower|higher|cheaper|dearer|above|below|fewer|greater|smaller|larger|bigger)\b/i;
 /** Goods whose exports or trade are volumes, not money: "refined petroleum product exports". */
 const GOODS = /\b(?:petroleum|oil|crude|coal|iron|steel|fuel|gas|seafood|textiles?|garments?|products?|goods|commodit(?:y|ies)|minerals?|ore)\b/i;
 /** A rate of change is no share: "grew by a record 9.2%", "up from 8.2%", "inflation of 9.5%". */
-const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s|en)?|falling|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped)?|jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|slow(?:s|ed)?|inflation|up|down)(?:[ \u00a0]*[–—:][ \u00a0]*|[ \u00a0]+(?:by|of|from|at|a|an|the|record|annual|yearly|year-on-year|some|nearly|about|almost|around|over|more[ \u00a0]+than|was|is|stood|reached|hit))*[ \u00a0]*$/i;
+const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s|en)?|falling|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drop(?:s|ped)?|jump(?:s|ed)?|climb(?:s|ed)?|surg(?:e|es|ed)|slow(?:s|ed)?|inflation|up|down|sav(?:e|es|ed|ing))(?:[ \u00a0]*[–—:][ \u00a0]*|[ \u00a0]+(?:by|of|from|at|a|an|the|record|annual|yearly|year-on-year|some|nearly|about|almost|around|over|more[ \u00a0]+than|was|is|stood|reached|hit))*[ \u00a0]*$/i;
 const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
 const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent|${SP}pct)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E}|pct${E})`, 'giu');
 const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
@@ -109,6 +114,8 @@ export function shares(text: string, s: Sentence): Hit[] {
     const b = parseNumber(m[3] ?? '');
     if (b === null) continue;
     if (!m[2] && CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "40 percent less than", "20% higher": a difference, not a share.
+    if (DIFFERENCE_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     // "fork over 70% of earnings", "hand over 30 percent": "over" belongs to the verb, it is no bound.
     if (m[1] && /^over$/i.test(m[1]) && /\b(?:fork|hand|turn|sign|pass|give|gave|given|giving|pay|paid|paying|forks|hands|turns|handed|forked|turned)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) {
       const at = m.index + m[1].length + 1;

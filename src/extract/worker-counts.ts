@@ -163,7 +163,14 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
     );
   }
-  if (ownCue) for (const h of [...numberOfCounts(sentence, s, lower), ...parenthesisedCounts(sentence, s)]) push(h, 'worker', '', '');
+  // "the number of DPRK workers in Qatar … in the low thousands"
+  const low = /\b(?:number|estimates?)\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence) ? RE_LOW_THOUSANDS.exec(sentence) : null;
+  if (low) {
+    const start = s.start + low.index;
+    const unit = /hundreds/i.test(low[1] ?? '') ? 100 : 1_000;
+    push({ kind: 'worker_count', start, end: start + low[0].length, low: unit, high: unit * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
+  }
+  if (ownCue || prevCount) for (const h of [...numberOfCounts(sentence, s, lower, hits.length > 0 || prevCount), ...(ownCue ? parenthesisedCounts(sentence, s) : [])]) push(h, 'worker', '', '');
   // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total",
   // "more than 10,000 arrived last year, and the total could pass 40,000"; or one that follows a sentence with a count:
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
@@ -223,10 +230,15 @@ const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|N
 const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
 const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
+/** "the low thousands", "the high hundreds": an order of magnitude. */
+const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
+/** "the number", "their total numbers", "whose numbers": a number that refers back to workers counted before. */
+const RE_NUMBER_BACK = new RegExp(`\\b(?:the|their|whose|its|this)${SP}(?:total${SP})?numbers?\\b(?!${SP}of)`, 'giu');
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
-function numberOfCounts(sentence: string, s: Sentence, lower: string): Hit[] {
+function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = false): Hit[] {
   if (!lower.includes('number')) return [];
-  const head = fresh(RE_WORKER_COUNTS_4).exec(sentence);
+  // "the number of … workers …", or, after a count of workers, "whose total numbers … peaked at", "the number … rose to".
+  const head = fresh(RE_WORKER_COUNTS_4).exec(sentence) ?? (counted ? fresh(RE_NUMBER_BACK).exec(sentence) : null);
   if (!head) return [];
   const hits: Hit[] = [];
   const tail = sentence.slice(head.index + head[0].length);

@@ -57,7 +57,9 @@ describe('shares, round 5: rates of change, verbs with "over", and their wholes'
 
   it('reads "over" after a verb of handing as part of the verb, not a bound', async () => {
     expect(await figures('The workers fork over 60% of their earnings to the state.', 'share')).toEqual([{ text: '60%', low: 0.6, high: 0.6, qualifier: 'exact', of: 'wages' }]);
-    expect(await figures('The workers earn over 60% more than at home.', 'share')).toEqual([{ text: 'over 60%', low: 0.6, high: null, qualifier: 'at_least', of: 'other' }]);
+    // "over 60% more than": a difference, no share at all (round 7).
+    expect(await figures('The workers earn over 60% more than at home.', 'share')).toEqual([]);
+    expect(await figures('The state keeps over 60% of the pay.', 'share')).toEqual([{ text: 'over 60%', low: 0.6, high: null, qualifier: 'at_least', of: 'wages' }]);
   });
 
   it('tells the whole: a singular earning is pay, a venture’s net income is revenue, those sent home are a workforce, exports of goods are other', async () => {
