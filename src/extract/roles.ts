@@ -68,11 +68,11 @@ const NK_WORKERS = { test: (s: string) => nkWorkersExec(s) !== null, exec: nkWor
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
 /** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
 const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
-const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch)/i;
+const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch|restaurants)/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:(?:primary|main|top|largest|biggest|leading|principal)[ \u00a0]+(?:locations?|destinations?|hosts?|employers?|recipients?)\b|(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
 const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|persuad|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
@@ -117,6 +117,8 @@ const COUNTRIES_CHIEFLY = /[ \u00a0]+(?:other[ \u00a0]+|several[ \u00a0]+|many[ 
 const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns|outskirts|suburbs|territor(?:y|ies))[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
+/** North Korea's own ventures placed somewhere. */
+const NK_OPERATIONS_IN = /\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]North)[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:operations|businesses|enterprises|projects|ventures|restaurants|companies|firms|workforce|workers|labou?rers)[ \u00a0]+(?:in|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 /** Being somewhere: "are in", "were still in", "remain mostly in". */
 const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
@@ -164,6 +166,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   }
   // "sent home from Kuwait", "a returnee from Namibia".
   if (prep === 'from') return RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead)) ? 'host' : null;
+  // "North Korea's operations in Russia", "Pyongyang's restaurants in Cambodia".
+  if (NK_OPERATIONS_IN.test(before)) return 'host';
   // "The vast majority, about 80 per cent, are in China and Russia": where the workers of the sentence or the one before are.
   if (prep === 'in' && ARE_IN.test(lead) && (WORKER_NOUNS.test(context) || NK_WORKERS.test(context))) return 'host';
   const work = [...lead.matchAll(WORK_ALL)].pop();

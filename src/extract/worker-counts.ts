@@ -13,9 +13,12 @@ import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guar
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
 const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
+/** Professions the state sends to earn abroad: counted where the text speaks of North Korean labour and the sentence of North Koreans. */
+const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members)`;
+const PROFESSION_RE = new RegExp(`^${PROFESSION}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|(?:work[ \u00a0]+)?(?:visas|permits))`;
-const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such']);
+const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts']);
 /** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
 
@@ -38,13 +41,13 @@ const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
 /** Visas or permits "to North Koreans", "for North Korean workers". */
 const VISAS_TO_NK = /^[ \u00a0]+(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
 /** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
-const NOT_WORK = /\b(?:troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
+const NOT_WORK = /\b(?:corpses?|bodies|dead|bones|troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 /** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
 const PART_AT = stickyOf(RE_WORKER_COUNTS_1);
 const COUNTED_AT = stickyOf(RE_WORKER_COUNTS_2);
@@ -70,7 +73,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
     // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
     const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
-    if (nounKind === 'people' && !visasToNorthKoreans && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
+    // "97 North Korean doctors" in a text about their labour.
+    const sentProfessionals = textCue && PROFESSION_RE.test(noun) && NK_WORD.test(sentence) && !NOT_WORK.test(sentence);
+    if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
     // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
     if (/\d[-–/]$/.test(before)) return;
     if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
@@ -85,11 +90,11 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
-  for (let m = lower.includes('thousand') || lower.includes('hundred') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+  for (let m = lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
-    const low = /hundred/i.test(m[2] ?? m[3] ?? '') ? 100 : 1_000;
+    const low = /dozens/i.test(m[2] ?? '') ? 10 : /hundred/i.test(m[2] ?? m[3] ?? '') ? 100 : 1_000;
     const q = m[1] ? qualifierOf(m[1]) : 'order_of_magnitude';
     const bounded = q === 'at_least' ? { low, high: null } : q === 'at_most' ? { low: null, high: low * 10 } : { low, high: low * 10 };
     push(
@@ -122,7 +127,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     // "One laborer went into town": a person, not a count of a workforce.
     if (second === null && first < 2) continue;
     // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
-    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3]) continue;
+    // ("Around 2000 workers": with a bound before it, a number a year could be is a count.)
+    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3] && !m[1]) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
     if (!taken.isFree(start, end)) continue;
@@ -174,7 +180,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total",
   // "more than 10,000 arrived last year, and the total could pass 40,000"; or one that follows a sentence with a count:
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
-  if (hits.length || prevCount) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
+  // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
+  if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
   return hits;
 }
 
@@ -228,7 +235,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
 
 const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
 const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
-const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** "the low thousands", "the high hundreds": an order of magnitude. */
 const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
