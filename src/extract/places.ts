@@ -46,20 +46,27 @@ export const PLACES: Readonly<Record<string, string>> = {
   // China (border regions and cities that host North Korean workers)
   'Beijing': 'CN', 'Dandong': 'CN', 'Yanji': 'CN', 'Yanbian': 'CN', 'Jilin': 'CN', 'Changbai': 'CN',
   'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN',
-  'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
+  'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Dalian': 'CN', 'Zhuhai': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
   // Russia
   'Moscow': 'RU', 'Siberia': 'RU', 'Vladivostok': 'RU', 'Khabarovsk': 'RU', 'Primorsky': 'RU',
   'Primorye': 'RU', 'Amur': 'RU', 'Tynda': 'RU', 'Sakhalin': 'RU', 'St. Petersburg': 'RU', 'Saint Petersburg': 'RU',
+  'Ussuriysk': 'RU', 'Nakhodka': 'RU', 'Blagoveshchensk': 'RU', 'Yakutsk': 'RU', 'Novosibirsk': 'RU', 'Russky Island': 'RU',
+  'Krasnoyarsk': 'RU', 'Tomsk': 'RU', 'Kazan': 'RU', 'Yekaterinburg': 'RU', 'Kursk': 'RU', 'Rostov-on-Don': 'RU',
+  // Belarus
+  'Minsk': 'BY',
   // Malaysia, the Gulf, Mongolia, Africa
   'Sarawak': 'MY', 'Kuala Lumpur': 'MY', 'Kuching': 'MY', 'Borneo': 'MY', 'Doha': 'QA', 'Lusail': 'QA',
   'Kuwait City': 'KW', 'Dubai': 'AE', 'Abu Dhabi': 'AE', 'Muscat': 'OM', 'Ulaanbaatar': 'MN',
   'Ulan Bator': 'MN', 'Windhoek': 'NA', 'Luanda': 'AO', 'Addis Ababa': 'ET', 'Gaza': 'PS',
+  'Darkhan': 'MN', 'Cabinda': 'AO', 'Huambo': 'AO', 'Dakar': 'SN', 'Ouakam': 'SN', 'Maputo': 'MZ', 'Malabo': 'GQ',
+  'Lagos': 'NG', 'Abuja': 'NG', 'Kinshasa': 'CD', 'Brazzaville': 'CG', 'Kampala': 'UG', 'Dar es Salaam': 'TZ',
+  'Harare': 'ZW', 'Riyadh': 'SA', 'Jeddah': 'SA', 'Manama': 'BH',
   // Europe
   'Gdansk': 'PL', 'Gdynia': 'PL', 'Szczecin': 'PL', 'Warsaw': 'PL', 'Valletta': 'MT', 'Leiden': 'NL',
   'London': 'GB', 'Paris': 'FR', 'Berlin': 'DE', 'Vienna': 'AT', 'Prague': 'CZ', 'Sofia': 'BG', 'Brussels': 'BE',
   // Elsewhere
   'Washington, D.C.': 'US', 'Washington, DC': 'US', 'Washington': 'US', 'New York': 'US', 'Tokyo': 'JP',
-  'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Hanoi': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP',
+  'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Siem Reap': 'KH', 'Hanoi': 'VN', 'Ho Chi Minh City': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP', 'Dhaka': 'BD',
 };
 
 /** Country names i18n-iso-countries lacks in the forms texts use. */

@@ -101,7 +101,7 @@ describe('round 5: "N. Korea" in headlines, and troops sent to fight', () => {
   });
 
   it('reads "sent to fight …" as a purpose, not a destination', async () => {
-    expect(await roles("In November 11,000 North Korean troops were sent to fight Ukrainians occupying Russia's Kursk region.")).toEqual(['Ukrainians:other', 'Russia:other']);
-    expect(await roles('North Korean workers were sent to Russia to help rebuild Kursk.')).toEqual(['Russia:host']);
+    expect(await roles("In November 11,000 North Korean troops were sent to fight Ukrainians occupying Russia's Kursk region.")).toEqual(['Ukrainians:other', 'Russia:other', 'Kursk:other']);
+    expect(await roles('North Korean workers were sent to Russia to help rebuild Kursk.')).toEqual(['Russia:host', 'Kursk:host']);
   });
 });
