@@ -7,10 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
+import { roles } from './round-readers.ts';
 
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
-}
 async function figures(text: string, kind: 'worker_count' | 'share') {
   return (await extract(text)).figures
     .filter((f) => f.kind === kind)

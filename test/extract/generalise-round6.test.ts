@@ -7,11 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
+import { roles } from './round-readers.ts';
 import { findLegalMentions } from '../../src/extract/legal.ts';
 
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
-}
 async function shares(text: string) {
   return (await extract(text)).figures.filter((f) => f.kind === 'share').map((f) => ({ text: text.slice(f.start, f.end), low: f.low, high: f.high, qualifier: f.qualifier, of: f.share_of }));
 }

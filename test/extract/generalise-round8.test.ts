@@ -5,16 +5,7 @@
  * someone else and was not run while these rules were written.
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/extract.ts';
-
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
-}
-async function figures(text: string) {
-  return (await extract(text)).figures
-    .filter((f) => f.kind === 'worker_count' || f.kind === 'share')
-    .map((f) => `${f.kind} ${text.slice(f.start, f.end)} ${f.low}-${f.high}${f.kind === 'share' ? ` ${f.share_of}` : ''}`);
-}
+import { roles, figures } from './round-readers.ts';
 
 describe('shares, round 8: wholes from the clause, differences are no shares', () => {
   it('reads what they were supposed to earn or receive as pay', async () => {

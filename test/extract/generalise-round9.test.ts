@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
+import { roles } from './round-readers.ts';
 
 async function counts(text: string) {
   return (await extract(text)).figures.filter((f) => f.kind === 'worker_count').map((f) => `${text.slice(f.start, f.end)} ${f.low}-${f.high} ${f.qualifier}`);
@@ -34,10 +35,6 @@ describe('worker counts, round 9', () => {
     expect(await counts('North Korean fishermen work on squid boats. Dozens of these North Koreans have drifted ashore as corpses.')).toEqual([]);
   });
 });
-
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
-}
 
 describe('host countries, round 9', () => {
   it('reads a list of countries where North Korea runs restaurants', async () => {

@@ -1,0 +1,14 @@
+/** What the round tests (generalise-round5 … round9) read from an extraction, written once. */
+import { extract } from '../../src/extract/extract.ts';
+
+/** Each country mention other than North Korea, as "text:role". */
+export async function roles(text: string): Promise<string[]> {
+  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
+}
+
+/** Worker counts and shares, as "kind span low-high" (and the whole, for a share). */
+export async function figures(text: string): Promise<string[]> {
+  return (await extract(text)).figures
+    .filter((f) => f.kind === 'worker_count' || f.kind === 'share')
+    .map((f) => `${f.kind} ${text.slice(f.start, f.end)} ${f.low}-${f.high}${f.kind === 'share' ? ` ${f.share_of}` : ''}`);
+}
