@@ -209,8 +209,16 @@ const MARKET_AFTER = /^[ \u00a0]+(?:domestic[ \u00a0]+|consumer[ \u00a0]+|home[ 
 /** Media, groups and researchers based in a country: "a U.S.-based news media report". */
 const BASED_VOICE = /^-based[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:news|media|outlets?|newspapers?|groups?|organi[sz]ations?|NGOs?|think|institutes?|researchers?|analysts?|monitors?|watchdogs?|websites?|journalists?|reporters?|broadcasters?)\b/iu;
 
+/** A demonym naming workers of its own nationality: "Chinese workers", "Russian labourers". */
+const FOREIGN_WORKERS_AFTER = /^[ \u00a0]+(?:(?:construction|migrant|guest|contract|factory|local)[ \u00a0]+)?(?:workers|labou?rers|employees|nationals|citizens)\b/i;
+/** The employer's nationality before a workplace placed in another country: "a Chinese construction site in Algeria". */
+const EMPLOYER_ELSEWHERE = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:compan(?:y|ies)|firms?|sites?|contractors?|developers?|project|factor(?:y|ies)|plants?|enterprises?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u;
+
 export function otherCue(w: CueWindow): Verdict {
   if (PARTIES_OF.test(w.before) || (w.demonym && MARKET_AFTER.test(w.rest)) || BASED_VOICE.test(w.rest)) return 'other';
+  // "Chinese workers", "disguised as Chinese workers": workers of that nationality, not North Koreans placed there;
+  // "a Chinese construction site in Algeria": the employer's nationality, where the site's place is named.
+  if (w.demonym && (FOREIGN_WORKERS_AFTER.test(w.after) || EMPLOYER_ELSEWHERE.test(w.rest))) return 'other';
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
   return null;
 }

@@ -207,10 +207,6 @@ const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territ
 /** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
 const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at'], 5);
 
-/** A demonym naming workers of its own nationality: "Chinese workers", "Russian labourers". */
-const FOREIGN_WORKERS_AFTER = /^[ \u00a0]+(?:(?:construction|migrant|guest|contract|factory|local)[ \u00a0]+)?(?:workers|labou?rers|employees|nationals|citizens)\b/i;
-/** The employer's nationality before a workplace placed in another country: "a Chinese construction site in Algeria". */
-const EMPLOYER_ELSEWHERE = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:compan(?:y|ies)|firms?|sites?|contractors?|developers?|project|factor(?:y|ies)|plants?|enterprises?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u;
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -243,9 +239,6 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: said.nkLabour, nkWorkers: said.nkWorkers, fronted };
   const other = otherCue(cues);
   if (other) return other;
-  // "Chinese workers", "disguised as Chinese workers": workers of that nationality, not North Koreans placed there;
-  // "a Chinese construction site in Algeria": the employer's nationality, where the site's place is named.
-  if (m.via === 'demonym' && (FOREIGN_WORKERS_AFTER.test(after) || EMPLOYER_ELSEWHERE.test(rest))) return 'other';
   const first = firstHostCue(cues);
   if (first) return first;
   // The sentence and up to 250 characters before it: what a pronoun subject ("The vast majority work in …") refers to.

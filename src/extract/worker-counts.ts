@@ -193,6 +193,8 @@ const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
 const RE_TOTAL = new RegExp(`\\b(?:the|that|this)${SP}(?:total|number|figure|tally)${SP}(?:[\\p{L}’'\\-]+${SP}){0,3}?(?<verb>(?<above>exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|pass(?:es|ed)?)|reach(?:es|ed)?|hit|r(?:i|o)se${SP}to|climb(?:s|ed)?${SP}to|grow${SP}to|grew${SP}to)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|dollars|euros|won|yuan)${E})`, 'giu');
 
+/** A bound that opens a value: "about 40,000". */
+const LEADING_BOUND = new RegExp(`^${BOUND}${SP}`, 'iu');
 /** "… and the total could exceed 50,000": the value of a total of the workers counted before it in the sentence. */
 function totalCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
@@ -201,7 +203,7 @@ function totalCounts(sentence: string, s: Sentence): Hit[] {
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const verb = m.groups?.verb ?? '';
     const value = m.groups?.val ?? '';
-    const bound = new RegExp(`^${BOUND}${SP}`, 'iu').exec(value);
+    const bound = LEADING_BOUND.exec(value);
     const raw = bound ? value.slice(bound[0].length) : value;
     const v = parseNumber(raw);
     if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
