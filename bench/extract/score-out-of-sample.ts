@@ -9,6 +9,7 @@
  * and fourth held-out sets' from ROOM39_CORPUS_DIR3 and ROOM39_CORPUS_DIR4
  * (defaults /work/corpus/texts2, /work/corpus/texts3). Each held-out set is
  * scored once, at the end of its round (see out-of-sample/README.md).
+ * `--available` scores only the texts present (for development, where some are missing).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { extract } from '../../src/extract/extract.ts';
 import { bundledResolver } from '../../src/ingest/documents/resolver.ts';
 import type { DocumentLabels, LabelledFigure, LabelledMention } from '../../src/extract/evaluate.ts';
 import type { EntityResolver, ExtractionResult } from '../../src/extract/types.ts';
-import { SETS, loadSet, readText, type Annotation, type AnnotationType, type CorpusSet } from './out-of-sample/corpus.ts';
+import { SETS, corpusDir, loadSet, readText, type Annotation, type AnnotationType, type CorpusSet } from './out-of-sample/corpus.ts';
 import { officialListFiles } from '../../test/support/official.ts';
 
 const ROWS = ['host_country', 'host_country (document)', 'legal_instrument', 'worker_count', 'share', 'share+of'] as const;
@@ -57,8 +58,12 @@ function seedDocs(): Doc[] {
   });
 }
 
+/** `--available`: score the texts of the set that are present (a development check on a machine that lacks some), saying which are left out. */
 function corpusDocs(which: CorpusSet): Doc[] {
-  return loadSet(which).map((a) => ({ id: a.id, text: readText(a), gold: a.annotations, hostsLabelled: true, sharesOfLabelled: true }));
+  const annotated = loadSet(which);
+  const present = process.argv.includes('--available') ? annotated.filter((a) => fs.existsSync(path.join(corpusDir(a.set), `${a.id}.txt`))) : annotated;
+  if (present.length < annotated.length) console.log(`(--available: ${annotated.length - present.length} of ${annotated.length} texts missing, left out: ${annotated.filter((a) => !present.includes(a)).map((a) => a.id).join(', ')})`);
+  return present.map((a) => ({ id: a.id, text: readText(a), gold: a.annotations, hostsLabelled: true, sharesOfLabelled: true }));
 }
 
 interface Item { type: AnnotationType; start: number; end: number; text: string; country?: string | null; low?: number | null; high?: number | null; of?: string | null }

@@ -49,6 +49,8 @@ export function sentences(text: string): Sentence[] {
           const prev = out[out.length - 1];
           // "N. Koreans", "S. Korea": an abbreviated North or South is no sentence end.
           if (body && prev && prev.end > lineStart && /^Korea/.test(body) && /(?:^|[^\p{L}])[NS]\.$/u.test(text.slice(Math.max(lineStart, prev.end - 3), prev.end))) prev.end = offset + lead + body.length;
+          // "U.N. Security Council", "the U.S. Treasury": an abbreviated name goes on, unless what follows opens a sentence.
+          else if (body && prev && prev.end > lineStart && ABBREVIATED_NAME_END.test(text.slice(Math.max(lineStart, prev.end - 5), prev.end)) && !SENTENCE_OPENER.test(body)) prev.end = offset + lead + body.length;
           else if (body) out.push({ start: offset + lead, end: offset + lead + body.length });
           offset += part.length + 1;
         }
@@ -58,6 +60,11 @@ export function sentences(text: string): Sentence[] {
   }
   return out;
 }
+
+/** "U.S.", "U.N.", "U.K.", "E.U." at the end of what the segmenter took for a sentence. */
+const ABBREVIATED_NAME_END = /(?:^|[^\p{L}.])(?:U\.[SNK]|E\.U)\.$/u;
+/** Words that open a sentence rather than go on with a name: "… to the U.N. The report …". */
+const SENTENCE_OPENER = /^(?:The|A|An|In|On|At|It|Its|He|She|They|We|I|You|This|That|These|Those|There|Their|His|Her|Our|But|And|Or|So|Yet|As|If|When|While|After|Before|Since|Until|According|However|Meanwhile|Also|Some|Many|Most|Such|What|Who|Why|How|Where|Now|Then|Today|Yesterday|Last|Next|For|From|With|By|To|Of|Under|No|Not|All|Both|Each|One|Two|Three|[\p{N}"“‘'(])(?![\p{L}\p{N}])/u;
 
 /** A line's sentences as ICU would segment it: by the rules in sentence-breaks.ts where they know every character, else by ICU. */
 export function lineSegments(line: string): Iterable<{ index: number; segment: string }> {

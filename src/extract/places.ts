@@ -48,7 +48,7 @@ export const PLACES: Readonly<Record<string, string>> = {
   'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN',
   'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Dalian': 'CN', 'Zhuhai': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
   // Russia
-  'Moscow': 'RU', 'Siberia': 'RU', 'Vladivostok': 'RU', 'Khabarovsk': 'RU', 'Primorsky': 'RU',
+  'Moscow': 'RU', 'Soviet Far East': 'RU', 'Siberia': 'RU', 'Vladivostok': 'RU', 'Khabarovsk': 'RU', 'Primorsky': 'RU',
   'Primorye': 'RU', 'Amur': 'RU', 'Tynda': 'RU', 'Sakhalin': 'RU', 'St. Petersburg': 'RU', 'Saint Petersburg': 'RU',
   'Ussuriysk': 'RU', 'Nakhodka': 'RU', 'Blagoveshchensk': 'RU', 'Yakutsk': 'RU', 'Novosibirsk': 'RU', 'Russky Island': 'RU',
   'Krasnoyarsk': 'RU', 'Tomsk': 'RU', 'Kazan': 'RU', 'Yekaterinburg': 'RU', 'Kursk': 'RU', 'Rostov-on-Don': 'RU',

@@ -82,7 +82,7 @@ const ATTRIBUTION = /\b(?:said|says|told|tells|according[ \u00a0]+to)\b/i;
 const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|added|announced|claimed|noted)\b/i;
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
 const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
-const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
+const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
 const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
 const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
@@ -122,6 +122,8 @@ const NK_OPERATIONS_IN = /\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]No
 /** Being somewhere: "are in", "were still in", "remain mostly in". */
 const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
+/** A count of "them" placed in the mention: "100 to 120 of them in", "thousands of them working in". */
+const OF_THEM_IN = /\b(?:\d[\d,.]*|hundreds|thousands|dozens|some|most|many)(?:[ \u00a0]+(?:to|and)[ \u00a0]+\d[\d,.]*)?[ \u00a0]+of[ \u00a0]+them[ \u00a0]+(?:(?:are|were|work|working|live|living|remain|employed|still|now)[ \u00a0]+){0,2}in[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
@@ -260,6 +262,10 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
   if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
+  // "There are 100 to 120 of them in Angola" after a sentence about North Korean workers.
+  if (mayEndWith(before, ['in']) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
+  // "Unlike China, where they are using working visas, …" after a sentence about North Korean workers: "they" are the workers.
+  if (/^,?[ \u00a0]+where[ \u00a0]+they\b/i.test(rest) && (WORK_WORDS.test(rest.slice(0, 60)) || STAY_WORDS.test(rest.slice(0, 60))) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
   if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
   if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && nkLabour(sentence)) return 'host';

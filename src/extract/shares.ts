@@ -15,6 +15,10 @@ const OWNER_STATE = /\b(?:state|government|regime|country|company|companies|firm
 
 const RE_SHARES_1 = new RegExp(`^[ \\u00a0]*(?:of|in)${SP}(?:the${SP}|their${SP}|its${SP}|his${SP}|her${SP}|all${SP}|these${SP}|those${SP}|a${SP}worker[’']s${SP})?(?:total${SP})?((?:[\\p{L}\\p{N}’'\\-,]+${SP}){0,3}?)(${WAGE_NOUN}|${WORKFORCE_NOUN}|${REVENUE_NOUN})${E}(?![’']s${E})`, 'iu');
 const EARNED_CLAUSE = /^[ \u00a0]*of[ \u00a0]+(?:the[ \u00a0]+(?:amount|money|sum)[ \u00a0]+(?:that[ \u00a0]+)?|what[ \u00a0]+)(?:they|he|she|the[ \u00a0]+workers?|workers?|[“"‘']?\p{Lu}[\p{L}.]*[”"’']?)[ \u00a0]+(?:[\p{Ll}]+[ \u00a0]+){0,3}?(?:earn(?:s|ed)?|ma[dk]es?|receiv(?:e|es|ed)|(?:were|are|is|was|be)[ \u00a0]+paid)\b/iu;
+/** "of the promised amount", "of the agreed sum": the pay a worker was promised. */
+const PROMISED_PAY = /^[ \u00a0]*of[ \u00a0]+(?:the|their|his|her)[ \u00a0]+(?:promised|agreed|contracted|original)[ \u00a0]+(?:amount|sum|money|pay|salary|wages?)\b/i;
+/** Workers who receive or keep "a cut of" a share: of their pay. */
+const WORKERS_KEEP = /\b(?:workers?|employees|labou?rers|they|themselves)\b[^.;]{0,40}?\b(?:receiv\w*|get(?:s|ting)?|got|keep(?:s|ing)?|kept|tak(?:e|es|ing)[ \u00a0]+home)[ \u00a0]+(?:only[ \u00a0]+)?(?:a[ \u00a0]+)?(?:cut|share|portion)[ \u00a0]+of[ \u00a0]+$/i;
 const RE_SHARES_2 = new RegExp(`^${WAGE_NOUN}$`, 'iu');
 const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
 
@@ -25,14 +29,15 @@ const RE_SHARES_3 = new RegExp(`^${REVENUE_NOUN}$`, 'iu');
  */
 function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   const after = sentence.slice(end, end + 90).replace(/^([ \u00a0]+)(?=(?:the|their|his|her|its)[ \u00a0])/i, '$1of ');
-  // "only 10 percent of the amount they earned", "a fraction of what they make": of their pay.
-  if (EARNED_CLAUSE.test(after)) return 'wages';
+  // "only 10 percent of the amount they earned", "a fraction of what they make", "of the promised amount": of their pay.
+  if (EARNED_CLAUSE.test(after) || PROMISED_PAY.test(after)) return 'wages';
   const direct = fresh(RE_SHARES_1).exec(after);
   if (direct) {
     const noun = direct[2] ?? '';
     const modifiers = direct[1] ?? '';
     // "of the net income" of a venture, "of the company's profits": revenue, not a worker's pay.
-    if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(modifiers) || /\b(?:net|gross|operating)[ \u00a0]+$/i.test(modifiers) ? 'revenue' : 'wages';
+    // ("of their gross income": a worker's, with "their" before it.)
+    if (fresh(RE_SHARES_2).test(noun)) return OWNER_STATE.test(modifiers) || (/\b(?:net|gross|operating)[ \u00a0]+$/i.test(modifiers) && !/^[ \u00a0]*of[ \u00a0]+(?:their|his|her)[ \u00a0]/i.test(after)) ? 'revenue' : 'wages';
     // "of refined petroleum product exports": a volume of goods, not money earned.
     // "of North Korea's total exports": a country's trade is not money the state or a venture earned.
     if (fresh(RE_SHARES_3).test(noun)) return /^(?:exports?|trade|sales)$/i.test(noun) && (GOODS.test(modifiers) || /\btotal[ \u00a0]+$/i.test(after.slice(0, direct.index + direct[0].length - noun.length))) ? 'other' : 'revenue';
@@ -72,6 +77,8 @@ function wholeAround(sentence: string, start: number, after: string): ShareWhole
   if (/^[ \u00a0]+(?:cut|commission)\b/i.test(after)) return 'revenue';
   const before = sentence.slice(Math.max(0, start - 80), start);
   if (fresh(RE_SHARES_9).test(before)) return 'wages';
+  // "the employees themselves only receive a cut of 30-40%": what the workers keep of their pay.
+  if (WORKERS_KEEP.test(before)) return 'wages';
   // "the unemployment rate … 2.6%": a share of a workforce.
   if (/\b(?:unemployment|employment|jobless|participation)[ \u00a0]+rate\b/i.test(before)) return 'workforce';
   if (/^[ \u00a0]+ratio\b/i.test(after) && /\b(?:divid|split|shar)\w*[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+)?(?:payments?|proceeds|profits?|revenues?|income|earnings|money|takings)\b/i.test(before)) return 'revenue';

@@ -48,6 +48,7 @@ const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|c
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens)(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling)${E})`, 'giu');
 /** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
 const PART_AT = stickyOf(RE_WORKER_COUNTS_1);
 const COUNTED_AT = stickyOf(RE_WORKER_COUNTS_2);
@@ -67,7 +68,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const nouns = HAS_NOUN.test(lower);
   const thousands = lower.includes('thousands');
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
-  if (!nouns && !thousands && !ownCue) return hits;
+  const figureNamed = (prevCue || prevCount) && /estimate|figure|tally/.test(lower);
+  const ofThem = (prevCue || prevCount) && lower.includes('of them');
+  if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
@@ -104,6 +107,16 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     );
   }
 
+  // Orders of magnitude whose noun is a clause: "the thousands who work in Russia's Far East", "hundreds employed at a zone".
+  if ((ownCue || prevCue) && (thousands || lower.includes('hundreds') || lower.includes('dozens')) && !NOT_WORK.test(sentence)) {
+    const r = fresh(RE_MANY_WORKING);
+    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+      const low = /dozens/i.test(m[1] ?? '') ? 10 : /hundreds/i.test(m[1] ?? '') ? 100 : 1_000;
+      const start = s.start + m.index;
+      push({ kind: 'worker_count', start, end: start + m[0].length, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
+    }
+  }
+
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
   for (const m of nouns ? matchesAt(PART_AT, sentence, numberStarts(sentence)) : []) {
     const a = parseNumber(m[1] ?? '');
@@ -111,6 +124,13 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     if (a === null || b === null || a > b || !validModifiers(m[3])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
+    // "one of 30,000 North Korean workers": a person among a workforce, whose size is the count.
+    if (a === 1 && b >= 2) {
+      const whole = start + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
+      push({ kind: 'worker_count', start: whole, end, low: b, high: b, unit: 'persons', qualifier: 'exact', of: null, per: null },
+        WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people', text.slice(Math.max(0, whole - 40), whole), text.slice(end, end + 40), (m[4] ?? '').replace(/\s+/g, ' '));
+      continue;
+    }
     push(
       { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
       WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people',
@@ -182,12 +202,15 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
+  // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
+  const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
+  if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) push(h, 'worker', '', '');
   return hits;
 }
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
-const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
+const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
@@ -215,19 +238,36 @@ function totalCounts(sentence: string, s: Sentence): Hit[] {
   return hits;
 }
 
-/** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
-function ellipticCounts(sentence: string, s: Sentence): Hit[] {
+/** The workers named as such (or North Koreans by name): what an estimate without a noun in their sentence counts. */
+const WORKERS_NAMED = new RegExp(`${B}(?:${WORKER_NOUN}|North${SP}Koreans|N\\.[ \\u00a0]?Koreans)${E}`, 'iu');
+/** A number after a bound, followed by no noun: punctuation, the end, a place, or a verb of being or working. */
+const NOT_PEOPLE_AFTER = String.raw`(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|a${SP}(?:month|year|day)|per${SP}|years?|months?|days?|hours?)${E})`;
+/** The value given to an estimate or a figure of people: "puts the figure at around 53,000", "the lower estimate of 20,000". */
+const RE_FIGURE_VALUE = new RegExp(`\\b(?:estimates?|figure|tally)${SP}(?:of|at|is|was|to)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{N}]|[,.]\\p{N})${NOT_PEOPLE_AFTER}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in|for|by|as|according|among|abroad|overseas|worldwide)${E})`, 'giu');
+const RE_BARE_ESTIMATE = new RegExp(`${B}${BOUND}${SP}${N}(?![\\p{N}]|[,.]\\p{N})(?=(?<=(?:figure|estimate|total|tally)${SP}of${SP}${BOUND}${SP}[^ ]+)${NOT_PEOPLE_AFTER}|[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in${SP}(?:total|all|the${SP}\\p{Lu}|\\p{Lu}|(?:19|20)\\d\\d${E})|abroad|overseas|worldwide|were|are|was|remain(?:ed)?|work(?:ed)?|toil(?:ed)?|liv(?:e|ed)|of${SP}them|of${SP}whom)${E})`, 'giu');
+const BARE_ESTIMATE_AT = stickyOf(RE_BARE_ESTIMATE);
+/** Money and time before a bare number: what it counts is not people. */
+const MONEY_BEFORE = /(?:[$€£¥₩]|\b(?:US|USD|EUR|paid|pays?|paying|earn(?:s|ed|ing)?|salar(?:y|ies)|wages?|income|fees?|costs?|cost|worth|revenue|profits?|fines?d?|budget|aged?|ages)\b[^,;]{0,20})$/i;
+function bareEstimates(sentence: string, s: Sentence, aboutWorkers: boolean): Hit[] {
   const hits: Hit[] = [];
-  for (const m of matchesAt(ELLIPTIC_AT, sentence, boundedNumberStarts(sentence, 5))) {
-    const v = parseNumber(m[2] ?? '');
-    if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
-    // "… in Kuwait": a named place, not "in time".
-    const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
-    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
-    // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
-    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;
-    // Money is no count: "$2 billion abroad".
-    if (/(?:[$€£¥]|US|USD|EUR)[ \u00a0]?$/.test(sentence.slice(Math.max(0, m.index - 4), m.index + (m[0].length - (m[2] ?? '').length)))) continue;
+  // Where the sentence does not name the workers itself (the one before speaks of them or counts them), only the value of an estimate or a figure.
+  if (/estimate|figure|tally/i.test(sentence)) {
+    const r = fresh(RE_FIGURE_VALUE);
+    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+      const raw = m[3] ?? '';
+      const v = parseNumber(raw);
+      if (v === null || v < 10 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+      const q = qualifierOf(m[2]);
+      const start = s.start + m.index + m[0].length - (m.groups?.val ?? raw).length;
+      hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    }
+  }
+  if (!aboutWorkers) return hits;
+  for (const m of matchesAt(BARE_ESTIMATE_AT, sentence, boundedNumberStarts(sentence, 3))) {
+    const raw = m[2] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 10 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    if (MONEY_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue;
     const q = qualifierOf(m[1]);
     const start = s.start + m.index;
     hits.push({ kind: 'worker_count', start, end: start + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
@@ -235,9 +275,32 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
   return hits;
 }
 
+/** Counts with no noun after a count of workers in the same sentence, placed "abroad", "overseas", "in total" or in a named place. */
+function ellipticCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of matchesAt(ELLIPTIC_AT, sentence, boundedNumberStarts(sentence, 5))) {
+    const v = parseNumber(m[2] ?? '');
+    if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    // "… in Kuwait": a named place, not "in time".
+    const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
+    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
+    // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
+    if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;
+    // Money is no count: "$2 billion abroad".
+    if (/(?:[$€£¥]|US|USD|EUR)[ \u00a0]?$/.test(sentence.slice(Math.max(0, m.index - 4), m.index + (m[0].length - (m[2] ?? '').length)))) continue;
+    const q = qualifierOf(m[1]);
+    const start = s.start + m.index;
+    // "100 to 120 of them in Angola": a range.
+    const upper = m.groups?.upper ? parseNumber(m.groups.upper) : null;
+    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: start + m[0].length, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
+    else if (upper === null) hits.push({ kind: 'worker_count', start, end: start + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
+
 const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
 const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
-const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP})(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** "the low thousands", "the high hundreds": an order of magnitude. */
 const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
@@ -256,7 +319,8 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
   for (let m = value.exec(tail); m; m = value.exec(tail)) {
     const raw = m[4] ?? '';
     const v = parseNumber(raw);
-    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    // "The number of … workers … is now down to zero": none are left.
+    if (v === null || (v < 2 && !/^zero$/i.test(raw)) || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
     const q = qualifierOf(m[3]);
     const start = offset + m.index + (m.groups?.verb ?? '').length;
     const { low, high } = bounds(v, q);
@@ -278,7 +342,7 @@ function shorthandLow(rawLow: string, low: number, rawHigh: string, high: number
 }
 
 /** Tried (sticky) at each opening bracket only: the look-behind, tried at every character, would read back over each word. */
-const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})[ \\u00a0]*\\)`, 'uy');
+const RE_WORKER_COUNTS_6 = new RegExp(`(?<=[\\p{Lu}][\\p{L}’'\\-]*[ \\u00a0]?)\\([ \\u00a0]*(?:${BOUND}${SP})?(\\d{1,3}(?:,\\d{3})+|\\d{3,})(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d{3,}))?[ \\u00a0]*\\)`, 'uy');
 
 /** "about 80% of them work in China (50,000) and Russia (30,000)": a count in brackets after a place. */
 function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
@@ -294,7 +358,10 @@ function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
     if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
     const q = qualifierOf(m[1]);
     const start = s.start + m.index + 1;
-    hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: bounds(v, q).low, high: bounds(v, q).high, unit: 'persons', qualifier: q, of: null, per: null });
+    const upper = m[3] ? parseNumber(m[3]) : null;
+    // "Poland (400-500)": a range.
+    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
+    else if (upper === null) hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: bounds(v, q).low, high: bounds(v, q).high, unit: 'persons', qualifier: q, of: null, per: null });
   }
   return hits;
 }

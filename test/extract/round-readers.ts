@@ -12,3 +12,13 @@ export async function figures(text: string): Promise<string[]> {
     .filter((f) => f.kind === 'worker_count' || f.kind === 'share')
     .map((f) => `${f.kind} ${text.slice(f.start, f.end)} ${f.low}-${f.high}${f.kind === 'share' ? ` ${f.share_of}` : ''}`);
 }
+
+/** Worker counts, as "span low-high qualifier". */
+export async function countsOf(text: string): Promise<string[]> {
+  return (await extract(text)).figures.filter((f) => f.kind === 'worker_count').map((f) => `${text.slice(f.start, f.end)} ${f.low}-${f.high} ${f.qualifier}`);
+}
+
+/** Each country mention other than North Korea, as "text:country:role". */
+export async function hostRoles(text: string): Promise<string[]> {
+  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.country}:${m.role}`);
+}
