@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { HERE, SETS, corpusDir, sha256, type Annotation, type CorpusSet, type Qualifier, type ShareWhole, type TextAnnotations, type Citation } from './corpus.ts';
+import { HERE, SETS, corpusDir, sha256, specAnnotations, type CorpusSet, type HandSpec, type TextAnnotations, type Citation } from './corpus.ts';
 // @ts-expect-error plain JavaScript data files
 import { DEV } from './source/dev.mjs';
 // @ts-expect-error plain JavaScript data files
@@ -36,22 +36,8 @@ import { HELDOUT10 } from './source/heldout10.mjs';
 import { HELDOUT11 } from './source/heldout11.mjs';
 import recorded from './split.json' with { type: 'json' };
 
-type Occ = [string, number];
-interface Spec {
+interface Spec extends HandSpec {
   citation: Citation;
-  host: [string, number, string][];
-  legal: Occ[];
-  workers: [string, number, number | null, number | null, Qualifier, string | null][];
-  shares: [string, number, number | null, number | null, Qualifier, ShareWhole][];
-  notes: string;
-}
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-function at(text: string, surface: string, n: number, id: string): { start: number; end: number; text: string } {
-  const hits = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${esc(surface)}(?![\\p{L}\\p{N}])`, 'gu'))].map((m) => m.index!);
-  const i = hits[n - 1];
-  if (i === undefined) throw new Error(`${id}: occurrence ${n} of ${JSON.stringify(surface)} not found (${hits.length} found)`);
-  return { start: i, end: i + surface.length, text: text.slice(i, i + surface.length) };
 }
 
 const show = process.argv.includes('--show');
@@ -67,16 +53,7 @@ for (const [set, specs] of ALL.filter(([set]) => only === undefined || set === o
   for (const [id, s] of Object.entries(specs)) {
     const bytes = fs.readFileSync(path.join(corpusDir(set), `${id}.txt`));
     const text = bytes.toString('utf8');
-    const anns: Annotation[] = [
-      ...s.host.map(([t, n, country]) => ({ type: 'host_country' as const, ...at(text, t, n, id), country })),
-      ...s.legal.map(([t, n]) => ({ type: 'legal_instrument' as const, ...at(text, t, n, id) })),
-      ...s.workers.map(([t, n, low, high, qualifier, country]) => ({ type: 'worker_count' as const, ...at(text, t, n, id), low, high, qualifier, country })),
-      ...s.shares.map(([t, n, low, high, qualifier, of]) => ({ type: 'share' as const, ...at(text, t, n, id), low, high, qualifier, of })),
-    ].sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
-    for (let i = 1; i < anns.length; i++) {
-      const a = anns[i - 1]!, b = anns[i]!;
-      if (a.type === b.type && b.start < a.end) throw new Error(`${id}: overlapping ${a.type} ${JSON.stringify(a.text)} / ${JSON.stringify(b.text)}`);
-    }
+    const anns = specAnnotations(text, s, id);
     const out: TextAnnotations = { id, set, citation: s.citation, text_sha256: sha256(bytes), text_chars: text.length, annotations: anns, notes: s.notes };
     fs.writeFileSync(path.join(HERE, set, `${id}.json`), JSON.stringify(out, null, 1) + '\n');
     const counts: Record<string, number> = {};

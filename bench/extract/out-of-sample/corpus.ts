@@ -114,3 +114,35 @@ export function loadSet(set: CorpusSet): TextAnnotations[] {
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as TextAnnotations);
 }
+
+/** One text's hand annotations as written in source/*.mjs: each mark a surface and its occurrence (1-based, whole-word, case-sensitive), with its values. */
+export interface HandSpec {
+  host: [string, number, string][];
+  legal: [string, number][];
+  workers: [string, number, number | null, number | null, Qualifier, string | null][];
+  shares: [string, number, number | null, number | null, Qualifier, ShareWhole][];
+  notes: string;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function spanAt(text: string, surface: string, n: number, id: string): Span {
+  const hits = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu'))].map((m) => m.index!);
+  const i = hits[n - 1];
+  if (i === undefined) throw new Error(`${id}: occurrence ${n} of ${JSON.stringify(surface)} not found (${hits.length} found)`);
+  return { start: i, end: i + surface.length, text: text.slice(i, i + surface.length) };
+}
+
+/** A hand spec's marks as annotations of the text, in order; throws on a surface not found or two marks of a type that overlap. */
+export function specAnnotations(text: string, spec: HandSpec, id: string): Annotation[] {
+  const anns: Annotation[] = [
+    ...spec.host.map(([t, n, country]) => ({ type: 'host_country' as const, ...spanAt(text, t, n, id), country })),
+    ...spec.legal.map(([t, n]) => ({ type: 'legal_instrument' as const, ...spanAt(text, t, n, id) })),
+    ...spec.workers.map(([t, n, low, high, qualifier, country]) => ({ type: 'worker_count' as const, ...spanAt(text, t, n, id), low, high, qualifier, country })),
+    ...spec.shares.map(([t, n, low, high, qualifier, of]) => ({ type: 'share' as const, ...spanAt(text, t, n, id), low, high, qualifier, of })),
+  ].sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
+  for (let i = 1; i < anns.length; i++) {
+    const a = anns[i - 1]!, b = anns[i]!;
+    if (a.type === b.type && b.start < a.end) throw new Error(`${id}: overlapping ${a.type} ${JSON.stringify(a.text)} / ${JSON.stringify(b.text)}`);
+  }
+  return anns;
+}
