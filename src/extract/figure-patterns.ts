@@ -46,10 +46,10 @@ export const SP = String.raw`[ \u00a0]+`;
 export const N = `(${NUMBER})`;
 
 // "as little as 7%": the least any is given, a lower bound.
-const AT_LEAST = /^(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|a minimum of|as little as|as few as|as low as)$/i;
-const AT_MOST = /^(?:as many as|as much as|up to|upto|at most|fewer than|less than|no more than|a maximum of|under)$/i;
+const AT_LEAST = /^(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|a minimum of|a minimum|as little as|as few as|as low as)$/i;
+const AT_MOST = /^(?:as many as|as much as|up to|upto|at most|fewer than|less than|no more than|a maximum of|a maximum|under)$/i;
 const APPROX = /^(?:about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some|approx\.|circa|c\.|perhaps|an average of|on average)$/i;
-export const BOUND = String.raw`(more than|over|at least|upwards of|in excess of|no fewer than|no less than|as many as|as much as|as little as|as few as|as low as|up to|upto|at most|fewer than|less than|no more than|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some)`;
+export const BOUND = String.raw`(more than|over|at least|upwards of|in excess of|no fewer than|no less than|as many as|as much as|as little as|as few as|as low as|a minimum of|a minimum|a maximum of|a maximum|up to|upto|at most|fewer than|less than|no more than|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated|some)`;
 
 export function qualifierOf(bound: string | undefined): FigureQualifier {
   if (!bound) return 'exact';

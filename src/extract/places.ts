@@ -67,6 +67,7 @@ export const PLACES: Readonly<Record<string, string>> = {
   // Elsewhere
   'Washington, D.C.': 'US', 'Washington, DC': 'US', 'Washington': 'US', 'New York': 'US', 'Tokyo': 'JP',
   'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Siem Reap': 'KH', 'Hanoi': 'VN', 'Ho Chi Minh City': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP', 'Dhaka': 'BD',
+  'Tripoli': 'LY', 'Benghazi': 'LY', 'Kufra': 'LY',
 };
 
 /** Country names i18n-iso-countries lacks in the forms texts use. */

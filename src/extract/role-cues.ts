@@ -170,8 +170,8 @@ const COUNT_IN = endPattern(new RegExp(String.raw`(?:^|[\s(,])(?:(?:as${SP}many$
 /** A work in the place made by North Koreans: "the stadium in Togo was built by North Korea's Mansudae". */
 const BUILT_BY_AFTER = new RegExp(String.raw`^${SP}(?:was|were|is|are|has${SP}been|had${SP}been|have${SP}been)${SP}(?:${WORD}${SP})?(?:built|constructed|erected|cast|made|renovated)${SP}by\b[^.;]{0,60}\b(?:North${SP}Korea|DPRK|Mansudae|North${SP}Korean)`, 'iu');
 /** A sentence set in the place: "In Chinese border towns, workers …", "On Russia’s Pacific coast, thousands of North Korean workers …". */
-const FRONTED_PLACE = /^(?:[\s"“'‘]*(?:But|And|Yet|Now|Here)?[, \u00a0]*)?(?:[Ii]n|[Oo]n|[Aa]t|[Aa]cross|[Tt]hroughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
-const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?:${SP})?,[^.;]{0,80}?\b(?:workers|labou?rers|North${SP}Koreans|Mansudae)\b`, 'iu');
+const FRONTED_PLACE = /^(?:[\s"“'‘]*(?:But|And|Yet|Now|Here)?[, \u00a0]*)?(?:[Ii]n|[Oo]n|[Aa]t|[Aa]cross|[Tt]hroughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:countries[ \u00a0]+(?:like|such[ \u00a0]+as|including)[ \u00a0]+)?$/;
+const FRONTED_TAIL = new RegExp(String.raw`^(?:[’']s)?(?:${SP}${WORD}){0,6}?(?:${SP})?,[^.;]{0,80}?\b(?:workers|labou?rers|North${SP}Koreans|Mansudae|workforce|labou?r${SP}contracts|work${SP}contracts|workforce${SP}contracts)\b`, 'iu');
 /** A state that reports on the workers it hosts or sent home: "Laos reported to the committee", "Peru, which has not submitted its report". */
 const REPORTS_ITS_OWN = guarded(new RegExp(String.raw`^(?:,)?${SP}(?:which${SP}|that${SP})?(?:(?:has|have|had|did)${SP})?(?:not${SP}|yet${SP}to${SP})?(?:(?:submit|publici[sz]|publish|fil|disclos|sen[dt])\w*${SP}(?:its|their|a|an|the)${SP}(?:own${SP})?(?:interim${SP}|final${SP}|national${SP}|implementation${SP})?report|reported${SP}to${SP}the${SP}(?:UN|U\.N\.|United${SP}Nations|Security${SP}Council|council|committee|panel))\b`, 'iu'), /report/i);
 
@@ -220,8 +220,25 @@ export function otherCue(w: CueWindow): Verdict {
   // "a Chinese construction site in Algeria": the employer's nationality, where the site's place is named.
   if (w.demonym && (FOREIGN_WORKERS_AFTER.test(w.after) || EMPLOYER_ELSEWHERE.test(w.rest))) return 'other';
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
+  // Round 12: a paper or a source named by its country or place ("a Japanese newspaper", "a source in China told"),
+  // a dateline ("VLADIVOSTOK, Russia—"), the places goods go or orders come from ("exported to the United States, Europe and Japan").
+  if ((w.demonym && MEDIA_AFTER.test(w.rest)) || (SOURCE_IN.test(w.before) && (SOURCE_SPEAKS.test(w.after) || /\baccording[ \u00a0]+to\b/i.test(w.before))) || (DATELINE_CITY.test(w.before) && DATELINE_DASH.test(w.after))) return 'other';
+  if (GOODS_TO_LIST.test(w.before) || ORDERS_FROM_LIST.test(w.before)) return 'other';
   return null;
 }
+
+const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+agency|tabloids?|magazines?|television|TV|radio)\b/iu;
+/** "a source in China", "sources in northeastern China said": where an informant is, not where workers are. */
+const SOURCE_IN = endPattern(new RegExp(String.raw`\bsources?${SP}(?:close${SP}to${SP}[\p{L}\-]+${SP})?(?:in|from|inside)${SP}(?:the${SP})?(?:[\p{Ll}\-]+${SP})?$`, 'iu'), ['in', 'from', 'inside', 'the'], 7);
+/** What an informant does: speaks ("told RFA", "said"). */
+const SOURCE_SPEAKS = /^[^.;]{0,30}?\b(?:told|tells|said|says|explained|added|reported)\b/i;
+/** A dateline: the city in capitals at the start of the sentence, the country after it, then a dash. */
+const DATELINE_CITY = /^[\s"“]*\p{Lu}[\p{Lu}.'’\- ]+,[ \u00a0]*$/u;
+const DATELINE_DASH = /^[ \u00a0]*(?:\([A-Z][\p{L}.]*\)[ \u00a0]*)?(?:[—–]|--?[ \u00a0])/u;
+/** Goods sent to a list of places: "products are being exported to the United States, Europe and". */
+const GOODS_TO_LIST = endPattern(new RegExp(String.raw`\b(?:goods|products|garments|clothes|clothing|seafood|apparel|merchandise)\b(?:${SP}[\p{L}\-’']+){0,4}?${SP}(?:exported|sold|shipped|sent|delivered)${SP}(?:to|into)${SP}(?:(?:the${SP})?\p{Lu}[\p{L}\-]*(?:${SP}\p{Lu}[\p{L}\-]*)*(?:,${SP}|,?${SP}and${SP}|,?${SP}or${SP}))*(?:the${SP})?$`, 'u'), ['to', 'into', 'and', 'or', 'the'], 16);
+/** Orders that come from a list of places: the customers' places. */
+const ORDERS_FROM_LIST = endPattern(new RegExp(String.raw`\border(?:s|ed)?["”]?${SP}from${SP}(?:(?:the${SP})?\p{Lu}[\p{L}\-]*(?:${SP}\p{Lu}[\p{L}\-]*)*(?:,${SP}|,?${SP}and${SP}|,?${SP}or${SP}))*(?:the${SP})?$`, 'u'), ['from', 'and', 'or', 'the'], 14);
 
 /** The acts of a host's organs, when the organs themselves act (not someone said to report it). */
 function organActs(window: string): boolean {

@@ -27,7 +27,7 @@ const WORK_WORDS = /\b(?:work(?:s|ed|ing|ers?|force)?|employ(?:s|ed|ing|ment|ees
 const STAY_WORDS = /\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?)|based|present|remain(?:s|ed|ing)?|operat(?:e|es|ed|ing)|active|boats?)\b/i;
 /** People who work but are not labour sent to earn: "agents working in South Korea". */
 const NOT_LABOUR = /\b(?:agents?|spies|diplomats?|missionar(?:y|ies)|journalists?|reporters?|athletes?|players?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}$/iu;
-const SEND_WORDS = /\b(?:sen[dt]|sending|[dD][ie]spatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
+const SEND_WORDS = /\b(?:sen[dt]|sending|arriv(?:e|es|ed|ing)|landed|[dD][ie]spatch(?:ed|es|ing)?|deploy(?:s|ed|ing|ment)?|export(?:s|ed|ing)?|exportation|went|go(?:es|ing)?|travel(?:l?ed|l?ing)?|mov(?:e|ed|ing)|com(?:e|es|ing)|came|transferr(?:ed|ing)|brought|recruit(?:s|ed|ing)?|assigned|posted|shipped|smuggled|trafficked)\b/i;
 const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
@@ -68,20 +68,20 @@ const NK_WORKERS = { test: (s: string) => nkWorkersExec(s) !== null, exec: nkWor
 const NK = /\b(?:North[ \u00a0-]Korea|N\.?[ \u00a0]?Korean|DPRK)/i;
 /** A North Korean state enterprise that sends its own workers ("The Mansudae Overseas Development Group … has been active in Senegal"). */
 const NK_ENTERPRISE = /\b(?:Mansudae|Overseas[ \u00a0](?:Project|Development)s?|(?:North[ \u00a0-]Korean|N\.?[ \u00a0]?Korean|DPRK)(?:[ \u00a0]+state(?:-owned|-run)?)?[ \u00a0]+(?:compan(?:y|ies)|enterprises?|firms?|corporations?|construction))\b/i;
-const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch|restaurants)/i;
+const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch|restaurants|doctors|nurses|physicians|medical[ \u00a0]+(?:staff|professionals|teams?))/i;
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:(?:primary|main|top|largest|biggest|leading|principal)[ \u00a0]+(?:locations?|destinations?|hosts?|employers?|recipients?)\b|(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:(?:primary|main|top|largest|biggest|leading|principal)[ \u00a0]+(?:locations?|destinations?|hosts?|employers?|recipients?)\b|(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|(?:stop(?:ped|s)?[ \u00a0]+)?(?:tak(?:e|es|ing)|took|let(?:s|ting)?)[ \u00a0]+in[ \u00a0]+(?:new[ \u00a0]+|more[ \u00a0]+|any[ \u00a0]+)?(?:North[ \u00a0]Korean[ \u00a0]+)?(?:workers|labou?rers|North[ \u00a0]Koreans)|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
-const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|persuad|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz)/iu;
+const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|persuad|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz|submit|propos|veto|vot(?:e|ed|es|ing)\b|tabled)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
 const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist)/iu;
 /** Who says it: "…, said analyst Oh at …". */
 const ATTRIBUTION = /\b(?:said|says|told|tells|according[ \u00a0]+to)\b/i;
 const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|added|announced|claimed|noted)\b/i;
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
-const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?)\b/iu;
+const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?|hospitals?|clinics?)\b/iu;
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
 const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
@@ -124,6 +124,8 @@ const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ 
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
 /** A count of "them" placed in the mention: "100 to 120 of them in", "thousands of them working in". */
 const OF_THEM_IN = /\b(?:\d[\d,.]*|hundreds|thousands|dozens|some|most|many)(?:[ \u00a0]+(?:to|and)[ \u00a0]+\d[\d,.]*)?[ \u00a0]+of[ \u00a0]+them[ \u00a0]+(?:(?:are|were|work|working|live|living|remain|employed|still|now)[ \u00a0]+){0,2}in[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+/** Not where the workers go: "a ban in Japan to work against", "the law of China to work with". */
+const OBJECT_OF_TRAVEL = /\b(?:ban|law|rules?|pressure|call|efforts?|calls)[ \u00a0]+(?:in|of|from|by)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
@@ -268,6 +270,8 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (/^,?[ \u00a0]+where[ \u00a0]+they\b/i.test(rest) && (WORK_WORDS.test(rest.slice(0, 60)) || STAY_WORDS.test(rest.slice(0, 60))) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
   if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
+  // "the team landed in Libya to work in a hospital": sent there to work.
+  if (/^[ \u00a0]+to[ \u00a0]+work\b/i.test(after) && NK.test(sentence) && !OBJECT_OF_TRAVEL.test(before)) return 'host';
   if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && nkLabour(sentence)) return 'host';
   if (m.via === 'demonym' || OBJECT_OF.test(text.slice(Math.max(s.start, m.start - 12), m.start))) return null;
   return asSubject(after);

@@ -93,7 +93,7 @@ const CHANGE_BEFORE = /\b(?:gr[eo]w(?:s|n|th)?|rose|rise[sn]?|rising|f[ae]ll(?:s
 const RE_SHARES_9 = new RegExp(`${WAGE_NOUN}(?:[ \\u00a0]+(?:that|which))?[ \\u00a0]+(?:is|are|was|were)(?:[ \\u00a0]+[\\p{L}]+ly)?[ \\u00a0]+(?:only[ \\u00a0]+|just[ \\u00a0]+)?$`, 'iu');
 const RE_SHARES_4 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:from${SP})?${N}(?:%|${SP}percent|${SP}per${SP}cent|${SP}pct)?(?:${SP}to${SP}|[ \\u00a0]?[-–][ \\u00a0]?))?${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E}|pct${E})`, 'giu');
 const RE_SHARES_8 = new RegExp(`${B}between${SP}${N}(?:%|${SP}percent|${SP}per${SP}cent)?${SP}and${SP}${N}[ \\u00a0]?(?:%|percent${E}|per${SP}cent${E})`, 'giu');
-const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP}(?:of|the|their|his|her|its|being|is|was|goes|went|go|are|were)${E})`, 'giu');
+const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP}(?:of|the|their|his|her|its|being|is|was|goes|went|go|are|were|what)${E})`, 'giu');
 const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
 const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
 

@@ -17,7 +17,7 @@ const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members)`;
 const PROFESSION_RE = new RegExp(`^${PROFESSION}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts', 'forced', 'state', 'state-dispatched', 'dispatched', 'registered', 'remaining', 'undocumented', 'illegal', 'legal', 'documented']);
 /** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
@@ -35,7 +35,7 @@ const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of
 const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one, of the lower-case sentence). */
-const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|people|person|men|individual|seam|sailor/;
+const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|compatriot|people|person|men|individual|seam|sailor/;
 /** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
 const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
 /** Visas or permits "to North Koreans", "for North Korean workers". */
@@ -48,7 +48,11 @@ const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|c
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens)(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling)${E})`, 'giu');
+const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
+/** A team's size in its name: "the 38-member team", "a 20-strong brigade". */
+const RE_TEAM_SIZE = new RegExp(`${B}(\\d{1,4})[-–](?:member|strong|person)${SP}(?:(?:medical|construction|work|working|labou?r)${SP})?(?:team|crew|brigade|group|unit|workforce)${E}`, 'giu');
+/** "a workforce that once stood at 30,000": the value of a workforce. */
+const RE_WORKFORCE_AT = new RegExp(`\\b(?:work[ -]?force|labou?r${SP}force)${SP}(?:that${SP}|which${SP})?(?:(?:once|now|then|still|had)${SP})?(?:stood${SP}at|stands${SP}at|numbered|numbers|peaked${SP}at|totall?ed|reached|was)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{N}]|[,.]\\p{N})${E}`, 'giu');
 /** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
 const PART_AT = stickyOf(RE_WORKER_COUNTS_1);
 const COUNTED_AT = stickyOf(RE_WORKER_COUNTS_2);
@@ -70,7 +74,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
   const figureNamed = (prevCue || prevCount) && /estimate|figure|tally/.test(lower);
   const ofThem = (prevCue || prevCount) && lower.includes('of them');
-  if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem) return hits;
+  const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|-member|-strong|-person/.test(lower);
+  if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem && !remaining) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
     // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
@@ -108,12 +113,33 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   }
 
   // Orders of magnitude whose noun is a clause: "the thousands who work in Russia's Far East", "hundreds employed at a zone".
-  if ((ownCue || prevCue) && (thousands || lower.includes('hundreds') || lower.includes('dozens')) && !NOT_WORK.test(sentence)) {
+  if ((ownCue || prevCue) && (lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens')) && !NOT_WORK.test(sentence)) {
     const r = fresh(RE_MANY_WORKING);
     for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
-      const low = /dozens/i.test(m[1] ?? '') ? 10 : /hundreds/i.test(m[1] ?? '') ? 100 : 1_000;
+      const low = /dozens/i.test(m[1] ?? '') ? 10 : /hundred/i.test(m[1] ?? '') ? 100 : 1_000;
       const start = s.start + m.index;
       push({ kind: 'worker_count', start, end: start + m[0].length, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
+    }
+  }
+  // "The 38-member team … to work in a hospital": the size of a team sent to work.
+  if ((ownCue || prevCue) && lower.includes('-') && (NK_WORD.test(sentence) || textCue) && !NOT_WORK.test(sentence)) {
+    const r = fresh(RE_TEAM_SIZE);
+    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+      const v = Number(m[1]);
+      if (v < 2) continue;
+      const start = s.start + m.index;
+      push({ kind: 'worker_count', start, end: start + m[0].length, low: v, high: v, unit: 'persons', qualifier: 'exact', of: null, per: null }, 'worker', '', '');
+    }
+  }
+  if (lower.includes('force')) {
+    const r = fresh(RE_WORKFORCE_AT);
+    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+      const raw = m[3] ?? '';
+      const v = parseNumber(raw);
+      if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+      const q = qualifierOf(m[2]);
+      const start = s.start + m.index + m[0].length - (m.groups?.val ?? raw).length;
+      push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null }, 'worker', '', '');
     }
   }
 
