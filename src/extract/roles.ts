@@ -11,8 +11,6 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { modelVerdict } from './role-model.ts';
-const MODEL_EVERYWHERE = process.env.ROOM39_ROLE_MODEL_ALL === '1';
 import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, execTail, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
@@ -325,35 +323,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
     }
     i = j + 1;
   }
-  const ruled = carriedHosts(text, mentions, sents, direct, roles, listedOther);
-  // What no cue decided (it would stay "other" by default) is asked of the learned model (role-model.ts).
-  const hosts = new Set(mentions.filter((_, k) => ruled[k] === 'host').map((m) => m.country));
-  const sentenceIndex = sentences.length ? mentions.map((m) => sentenceAt(sentences, m.start)) : [];
-  return ruled.map((role, k) => {
-    const m = mentions[k]!;
-    if (m.country === 'KP') return role;
-    if (!MODEL_EVERYWHERE && (role === 'host' || direct[k] !== null || listedOther[k])) return role;
-    const at = sentenceIndex[k] ?? -1;
-    const sentence = sents[k]!;
-    const body = text.slice(sentence.start, sentence.end);
-    const question = {
-      text, mention: m, sentence, previous: at > 0 ? sentences[at - 1] : undefined,
-      hostElsewhere: hosts.has(m.country), headline: at === 0 || !/[.!?”"’)]$/.test(body),
-      rule: `${role}/${direct[k] ?? 'none'}${listedOther[k] ? '/listed-other' : ''}`,
-    };
-    const verdict = modelVerdict(question);
-    return verdict === null ? role : verdict ? 'host' : 'other';
-  });
-}
-
-/** The index of the sentence that holds `pos` (sentences sorted and covering the text). */
-function sentenceAt(sentences: readonly Span[], pos: number): number {
-  let lo = 0, hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= pos) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return carriedHosts(text, mentions, sents, direct, roles, listedOther);
 }
 
 /** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
