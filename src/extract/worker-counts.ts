@@ -131,17 +131,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
       push({ kind: 'worker_count', start, end: start + m[0].length, low: v, high: v, unit: 'persons', qualifier: 'exact', of: null, per: null }, 'worker', '', '');
     }
   }
-  if (lower.includes('force')) {
-    const r = fresh(RE_WORKFORCE_AT);
-    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
-      const raw = m[3] ?? '';
-      const v = parseNumber(raw);
-      if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
-      const q = qualifierOf(m[2]);
-      const start = s.start + m.index + m[0].length - (m.groups?.val ?? raw).length;
-      push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null }, 'worker', '', '');
-    }
-  }
+  if (lower.includes('force')) for (const h of valuesAfter(RE_WORKFORCE_AT, sentence, s, 2)) push(h, 'worker', '', '');
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
   for (const m of nouns ? matchesAt(PART_AT, sentence, numberStarts(sentence)) : []) {
@@ -274,20 +264,28 @@ const RE_BARE_ESTIMATE = new RegExp(`${B}${BOUND}${SP}${N}(?![\\p{N}]|[,.]\\p{N}
 const BARE_ESTIMATE_AT = stickyOf(RE_BARE_ESTIMATE);
 /** Money and time before a bare number: what it counts is not people. */
 const MONEY_BEFORE = /(?:[$€£¥₩]|\b(?:US|USD|EUR|paid|pays?|paying|earn(?:s|ed|ing)?|salar(?:y|ies)|wages?|income|fees?|costs?|cost|worth|revenue|profits?|fines?d?|budget|aged?|ages)\b[^,;]{0,20})$/i;
+/**
+ * The values a pattern gives after its head ("a workforce that once stood at", "the figure at"): its first group, `val`,
+ * is the value with its bound (group 2) and number (group 3); years and values under `least` are left out.
+ */
+function valuesAfter(pattern: RegExp, sentence: string, s: Sentence, least: number): Hit[] {
+  const hits: Hit[] = [];
+  const r = fresh(pattern);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const raw = m[3] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < least || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[2]);
+    const end = s.start + m.index + m[0].length;
+    hits.push({ kind: 'worker_count', start: end - (m.groups?.val ?? raw).length, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
+
 function bareEstimates(sentence: string, s: Sentence, aboutWorkers: boolean): Hit[] {
   const hits: Hit[] = [];
   // Where the sentence does not name the workers itself (the one before speaks of them or counts them), only the value of an estimate or a figure.
-  if (/estimate|figure|tally/i.test(sentence)) {
-    const r = fresh(RE_FIGURE_VALUE);
-    for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
-      const raw = m[3] ?? '';
-      const v = parseNumber(raw);
-      if (v === null || v < 10 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
-      const q = qualifierOf(m[2]);
-      const start = s.start + m.index + m[0].length - (m.groups?.val ?? raw).length;
-      hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
-    }
-  }
+  if (/estimate|figure|tally/i.test(sentence)) hits.push(...valuesAfter(RE_FIGURE_VALUE, sentence, s, 10));
   if (!aboutWorkers) return hits;
   for (const m of matchesAt(BARE_ESTIMATE_AT, sentence, boundedNumberStarts(sentence, 3))) {
     const raw = m[2] ?? '';
