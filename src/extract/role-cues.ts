@@ -227,6 +227,7 @@ export function otherCue(w: CueWindow): Verdict {
   return null;
 }
 
+/** A paper or broadcaster named by its country: "a Japanese newspaper", "a Japanese press report". */
 const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+agency|tabloids?|magazines?|television|TV|radio)\b/iu;
 /** "a source in China", "sources in northeastern China said": where an informant is, not where workers are. */
 const SOURCE_IN = endPattern(new RegExp(String.raw`\bsources?${SP}(?:close${SP}to${SP}[\p{L}\-]+${SP})?(?:in|from|inside)${SP}(?:the${SP})?(?:[\p{Ll}\-]+${SP})?$`, 'iu'), ['in', 'from', 'inside', 'the'], 7);
