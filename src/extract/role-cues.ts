@@ -222,8 +222,10 @@ export function otherCue(w: CueWindow): Verdict {
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
   // Round 12: a paper or a source named by its country or place ("a Japanese newspaper", "a source in China told"),
   // a dateline ("VLADIVOSTOK, Russia—"), the places goods go or orders come from ("exported to the United States, Europe and Japan").
-  if ((w.demonym && MEDIA_AFTER.test(w.rest)) || (SOURCE_IN.test(w.before) && (SOURCE_SPEAKS.test(w.after) || /\baccording[ \u00a0]+to\b/i.test(w.before))) || (DATELINE_CITY.test(w.before) && DATELINE_DASH.test(w.after))) return 'other';
-  if (GOODS_TO_LIST.test(w.before) || ORDERS_FROM_LIST.test(w.before)) return 'other';
+  // (Each pattern only where a word it needs is in the window: cheap tests of the lower-case window first.)
+  const before = w.before.toLowerCase();
+  if ((w.demonym && MEDIA_AFTER.test(w.rest)) || (before.includes('source') && SOURCE_IN.test(w.before) && (SOURCE_SPEAKS.test(w.after) || /\baccording[ \u00a0]+to\b/i.test(w.before))) || (DATELINE_DASH.test(w.after) && DATELINE_CITY.test(w.before))) return 'other';
+  if ((/export|sold|shipped|sent|deliver/.test(before) && GOODS_TO_LIST.test(w.before)) || (before.includes('order') && ORDERS_FROM_LIST.test(w.before))) return 'other';
   return null;
 }
 

@@ -49,6 +49,8 @@ const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
+/** What RE_MANY_WORKING needs, tested first on the lower-case sentence (a plain pattern, cheaper than its look-behinds at every character). */
+const MANY_WORKING_WORDS = /(?:thousands?|hundreds?|dozens)[ \u00a0]+(?:who|that|employed|working|toiling|remain|are[ \u00a0]+left|were[ \u00a0]+left|stay)/;
 /** A team's size in its name: "the 38-member team", "a 20-strong brigade". */
 const RE_TEAM_SIZE = new RegExp(`${B}(\\d{1,4})[-–](?:member|strong|person)${SP}(?:(?:medical|construction|work|working|labou?r)${SP})?(?:team|crew|brigade|group|unit|workforce)${E}`, 'giu');
 /** "a workforce that once stood at 30,000": the value of a workforce. */
@@ -113,7 +115,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   }
 
   // Orders of magnitude whose noun is a clause: "the thousands who work in Russia's Far East", "hundreds employed at a zone".
-  if ((ownCue || prevCue) && (lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens')) && !NOT_WORK.test(sentence)) {
+  if ((ownCue || prevCue) && MANY_WORKING_WORDS.test(lower) && !NOT_WORK.test(sentence)) {
     const r = fresh(RE_MANY_WORKING);
     for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
       const low = /dozens/i.test(m[1] ?? '') ? 10 : /hundred/i.test(m[1] ?? '') ? 100 : 1_000;
@@ -122,7 +124,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     }
   }
   // "The 38-member team … to work in a hospital": the size of a team sent to work.
-  if ((ownCue || prevCue) && lower.includes('-') && (NK_WORD.test(sentence) || textCue) && !NOT_WORK.test(sentence)) {
+  if ((ownCue || prevCue) && /-(?:member|strong|person)/.test(lower) && (NK_WORD.test(sentence) || textCue) && !NOT_WORK.test(sentence)) {
     const r = fresh(RE_TEAM_SIZE);
     for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
       const v = Number(m[1]);
@@ -255,7 +257,7 @@ function totalCounts(sentence: string, s: Sentence): Hit[] {
 }
 
 /** The workers named as such (or North Koreans by name): what an estimate without a noun in their sentence counts. */
-const WORKERS_NAMED = new RegExp(`${B}(?:${WORKER_NOUN}|North${SP}Koreans|N\\.[ \\u00a0]?Koreans)${E}`, 'iu');
+const WORKERS_NAMED = new RegExp(`\\b(?:${WORKER_NOUN}|North${SP}Koreans|N\\.[ \\u00a0]?Koreans)\\b`, 'i');
 /** A number after a bound, followed by no noun: punctuation, the end, a place, or a verb of being or working. */
 const NOT_PEOPLE_AFTER = String.raw`(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|a${SP}(?:month|year|day)|per${SP}|years?|months?|days?|hours?)${E})`;
 /** The value given to an estimate or a figure of people: "puts the figure at around 53,000", "the lower estimate of 20,000". */
