@@ -4,7 +4,7 @@
  * Run: npx tsx bench/ingest/import.ts [parse|import]   (results in bench/ingest/README.md)
  *      npx tsx bench/ingest/import.ts import FILE [FORMAT]   (one file; format from its folder/extension when not given)
  *      npx tsx bench/ingest/import.ts parse-file BIG.csv  (parse one OFAC CSV, e.g. a 100 MB one)
- *      PHASES=1 npx tsx bench/ingest/import.ts import FILE  (also the CPU time of each phase of each import, on standard error)
+ *      PHASES=1 npx tsx bench/ingest/import.ts import FILE  (also the CPU and wall time of each phase of each import, on standard error)
  *      npx tsx bench/ingest/import.ts update [RUNS]  (the OFAC CSV into a new store, then a copy changing 1% of its
  *                                                     entries (one-percent.ts) as the next version; RUNS times)
  *
@@ -50,10 +50,12 @@ if (mode === 'prepare') {
   const t0 = performance.now();
   // PHASES=1: the CPU time of each phase of the import (versioned-import.ts onPhase) on standard error.
   let mark = process.cpuUsage();
+  let wallMark = performance.now();
   const onPhase = process.env.PHASES ? (phase: string) => {
     const c = process.cpuUsage(mark);
-    console.error(`phase\t${phase}\tCPU ${((c.user + c.system) / 1000).toFixed(0)} ms`);
+    console.error(`phase\t${phase}\tCPU ${((c.user + c.system) / 1000).toFixed(0)} ms\twall ${(performance.now() - wallMark).toFixed(0)} ms`);
     mark = process.cpuUsage();
+    wallMark = performance.now();
   } : undefined;
   const r = await importListFile(db, { file, format, date, onPhase });
   const ms = performance.now() - t0;
