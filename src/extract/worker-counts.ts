@@ -104,7 +104,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
-    const low = /dozens/i.test(m[2] ?? '') ? 10 : /hundred/i.test(m[2] ?? m[3] ?? '') ? 100 : 1_000;
+    const low = magnitudeOf(m[2] ?? m[3] ?? '');
     const q = m[1] ? qualifierOf(m[1]) : 'order_of_magnitude';
     const bounded = q === 'at_least' ? { low, high: null } : q === 'at_most' ? { low: null, high: low * 10 } : { low, high: low * 10 };
     push(
@@ -118,7 +118,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   if ((ownCue || prevCue) && MANY_WORKING_WORDS.test(lower) && !NOT_WORK.test(sentence)) {
     const r = fresh(RE_MANY_WORKING);
     for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
-      const low = /dozens/i.test(m[1] ?? '') ? 10 : /hundred/i.test(m[1] ?? '') ? 100 : 1_000;
+      const low = magnitudeOf(m[1] ?? '');
       const start = s.start + m.index;
       push({ kind: 'worker_count', start, end: start + m[0].length, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
     }
@@ -166,7 +166,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     if (second === null && first < 2) continue;
     // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
     // ("Around 2000 workers": with a bound before it, a number a year could be is a count.)
-    if (/^\d{4}$/.test(m[2] ?? '') && first >= 1900 && first <= 2099 && !m[3] && !m[1]) continue;
+    if (looksLikeYear(m[2] ?? '', first) && !m[3] && !m[1]) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
     if (!taken.isFree(start, end)) continue;
@@ -226,6 +226,16 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   return hits;
 }
 
+/** A four-digit number a year could be: "2016 workers" is no count. */
+const looksLikeYear = (raw: string, v: number) => /^\d{4}$/.test(raw) && v >= 1900 && v <= 2099;
+/** The low end of an order of magnitude: "dozens" 10, "hundreds" 100, "thousands" 1,000. */
+const magnitudeOf = (word: string) => (/dozens/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
+/** A count of one value (with its bound) or, given an upper end above it, a range; null for an upper end not above the value. */
+function valueOrRange(start: number, end: number, v: number, upper: number | null, q: FigureQualifier): Hit | null {
+  if (upper === null) return { kind: 'worker_count', start, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null };
+  return upper > v ? { kind: 'worker_count', start, end, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null } : null;
+}
+
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
 const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
@@ -247,7 +257,7 @@ function totalCounts(sentence: string, s: Sentence): Hit[] {
     const bound = LEADING_BOUND.exec(value);
     const raw = bound ? value.slice(bound[0].length) : value;
     const v = parseNumber(raw);
-    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    if (v === null || v < 2 || looksLikeYear(raw, v)) continue;
     // "exceed", "surpass", "top", "pass" are bounds of their own; "reach" takes the bound written after it.
     const q: FigureQualifier = m.groups?.above ? 'at_least' : qualifierOf(bound?.[1]);
     const start = s.start + m.index + m[0].lastIndexOf(verb, m[0].length - value.length);
@@ -276,7 +286,7 @@ function valuesAfter(pattern: RegExp, sentence: string, s: Sentence, least: numb
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const raw = m[3] ?? '';
     const v = parseNumber(raw);
-    if (v === null || v < least || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    if (v === null || v < least || looksLikeYear(raw, v)) continue;
     const q = qualifierOf(m[2]);
     const end = s.start + m.index + m[0].length;
     hits.push({ kind: 'worker_count', start: end - (m.groups?.val ?? raw).length, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
@@ -292,7 +302,7 @@ function bareEstimates(sentence: string, s: Sentence, aboutWorkers: boolean): Hi
   for (const m of matchesAt(BARE_ESTIMATE_AT, sentence, boundedNumberStarts(sentence, 3))) {
     const raw = m[2] ?? '';
     const v = parseNumber(raw);
-    if (v === null || v < 10 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    if (v === null || v < 10 || looksLikeYear(raw, v)) continue;
     if (MONEY_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue;
     const q = qualifierOf(m[1]);
     const start = s.start + m.index;
@@ -306,7 +316,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
   for (const m of matchesAt(ELLIPTIC_AT, sentence, boundedNumberStarts(sentence, 5))) {
     const v = parseNumber(m[2] ?? '');
-    if (v === null || v < 2 || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    if (v === null || v < 2 || looksLikeYear(m[2] ?? '', v)) continue;
     // "… in Kuwait": a named place, not "in time".
     const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
     const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
@@ -317,9 +327,8 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
     const q = qualifierOf(m[1]);
     const start = s.start + m.index;
     // "100 to 120 of them in Angola": a range.
-    const upper = m.groups?.upper ? parseNumber(m.groups.upper) : null;
-    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: start + m[0].length, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
-    else if (upper === null) hits.push({ kind: 'worker_count', start, end: start + m[0].length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    const h = valueOrRange(start, start + m[0].length, v, m.groups?.upper ? parseNumber(m.groups.upper) : null, q);
+    if (h) hits.push(h);
   }
   return hits;
 }
@@ -346,7 +355,7 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
     const raw = m[4] ?? '';
     const v = parseNumber(raw);
     // "The number of … workers … is now down to zero": none are left.
-    if (v === null || (v < 2 && !/^zero$/i.test(raw)) || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    if (v === null || (v < 2 && !/^zero$/i.test(raw)) || looksLikeYear(raw, v)) continue;
     const q = qualifierOf(m[3]);
     const start = offset + m.index + (m.groups?.verb ?? '').length;
     const { low, high } = bounds(v, q);
@@ -381,13 +390,12 @@ function parenthesisedCounts(sentence: string, s: Sentence): Hit[] {
     if (!m) continue;
     i = r.lastIndex - 1;
     const v = parseNumber(m[2] ?? '');
-    if (v === null || (/^\d{4}$/.test(m[2] ?? '') && v >= 1900 && v <= 2099)) continue;
+    if (v === null || looksLikeYear(m[2] ?? '', v)) continue;
     const q = qualifierOf(m[1]);
     const start = s.start + m.index + 1;
-    const upper = m[3] ? parseNumber(m[3]) : null;
     // "Poland (400-500)": a range.
-    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
-    else if (upper === null) hits.push({ kind: 'worker_count', start, end: s.start + m.index + m[0].length - 1, low: bounds(v, q).low, high: bounds(v, q).high, unit: 'persons', qualifier: q, of: null, per: null });
+    const h = valueOrRange(start, s.start + m.index + m[0].length - 1, v, m[3] ? parseNumber(m[3]) : null, q);
+    if (h) hits.push(h);
   }
   return hits;
 }

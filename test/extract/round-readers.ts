@@ -1,4 +1,4 @@
-/** What the round tests (generalise-round5 … round9) read from an extraction, written once. */
+/** What the round tests (generalise-round5 … round12) read from an extraction, written once. */
 import { extract } from '../../src/extract/extract.ts';
 
 /** Each country mention other than North Korea, as "text:role". */
