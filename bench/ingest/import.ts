@@ -6,7 +6,10 @@
  *      npx tsx bench/ingest/import.ts parse-file BIG.csv  (parse one OFAC CSV, e.g. a 100 MB one)
  *      PHASES=1 npx tsx bench/ingest/import.ts import FILE  (also the CPU and wall time of each phase of each import, on standard error)
  *      npx tsx bench/ingest/import.ts update [RUNS]  (the OFAC CSV into a new store, then a copy changing 1% of its
- *                                                     entries (one-percent.ts) as the next version; RUNS times)
+ *                                                     entries (one-percent.ts) as the next version; RUNS times; each
+ *                                                     import in a fresh process (as `room39 lists update` runs alone), then
+ *                                                     both in one process (as `room39 serve` runs its first start's
+ *                                                     import and a scheduled update))
  *
  * Each import runs in its own process, into a store created (initdb and
  * migrations) by another process beforehand, so its peak RSS (getrusage
@@ -62,6 +65,21 @@ if (mode === 'prepare') {
   const cpu = process.cpuUsage(cpu0);
   await db.close();
   console.log(JSON.stringify({ entries: r.entries, ms, cpuMs: (cpu.user + cpu.system) / 1000, startRss, peakRss: process.resourceUsage().maxRSS * 1024 }));
+} else if (mode === 'import-both') {
+  // Child: the full import, then the update, in one process and on one open store, as `room39 serve` runs them.
+  const [, , , dir, full, fullDate, update, updateDate] = process.argv as [string, string, string, string, string, string, string, string];
+  const db = await openDb({ dataDir: dir });
+  const timed = async (file: string, date: string) => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = await importListFile(db, { file, format: 'ofac-csv', date });
+    const cpu = process.cpuUsage(cpu0);
+    return { entries: r.entries, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const first = await timed(full, fullDate);
+  const second = await timed(update, updateDate);
+  await db.close();
+  console.log(JSON.stringify({ full: first, update: second }));
 } else if (mode === 'import') {
   const files = process.argv[3] ? [{ file: path.resolve(process.argv[3]), format: (process.argv[4] as ListFormat | undefined) ?? formatOf(process.argv[3]) }] : officialListFiles();
   for (const { file, format } of files) {
@@ -88,8 +106,12 @@ if (mode === 'prepare') {
       child('prepare', dir);
       const full = run(dir, OFFICIAL.ofacCsv, 'ofac-csv', OFAC_CSV_DATE);
       const update = run(dir, changed, 'ofac-csv', '2024-05-10');
-      console.log(`full import ${s(full)}\tupdate (${made.changed} changed, ${made.removed} removed, ${made.added} added) ${s(update)}\t` +
-        `update/full: wall ${(update.ms / full.ms * 100).toFixed(1)} %, CPU ${(update.cpuMs / full.cpuMs * 100).toFixed(1)} %`);
+      const ratio = (u: Run, f: Run) => `update/full: wall ${(u.ms / f.ms * 100).toFixed(1)} %, CPU ${(u.cpuMs / f.cpuMs * 100).toFixed(1)} %`;
+      console.log(`fresh processes: full import ${s(full)}\tupdate (${made.changed} changed, ${made.removed} removed, ${made.added} added) ${s(update)}\t${ratio(update, full)}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      child('prepare', dir);
+      const both = JSON.parse(child('import-both', dir, OFFICIAL.ofacCsv, OFAC_CSV_DATE, changed, '2024-05-10').trim().split('\n').at(-1)!) as { full: Run; update: Run };
+      console.log(`one process (as room39 serve): full import ${s(both.full)}\tupdate ${s(both.update)}\t${ratio(both.update, both.full)}`);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {

@@ -18,7 +18,7 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { storedBuckets } from '../store/resolver.ts';
-import { addRecord, bucketKeysOf, decodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
+import { bucketChangeOf, bucketKeysOf, decodeStoredBuckets, MAX_BUCKET, noBuckets, withChange, type BucketChange, type DatasetBuckets } from './buckets.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, RULES, type RuleMatch } from './rules.ts';
 
@@ -38,6 +38,9 @@ export interface IncrementalRun {
   proposals: Proposal[];
   /** Every dataset's buckets after the version (the changed list's updated). */
   buckets: Map<string, DatasetBuckets>;
+  /** What the version changed in its list's buckets, and what is stored of them: a full write and the changes after it. */
+  change: BucketChange;
+  stored: { full: boolean; changes: number; fullChars: number; changeChars: number };
   /** The dataset of a record some dataset's buckets hold. */
   datasetOf: (id: string) => string | undefined;
 }
@@ -64,23 +67,6 @@ class BucketCounts extends Map<string, number> {
     const i = key.indexOf('|'), j = key.indexOf('|', i + 1);
     return countIn(this.all.get(key.slice(0, i)), `n:${key.slice(i + 1, j)}:${key.slice(j + 1)}`) || undefined;
   }
-}
-
-/** The list's buckets with the changed records taken out and their new state put in. */
-function updated(old: DatasetBuckets, changed: ReadonlySet<string>, now: readonly ResolveRecord[], dataset: string): DatasetBuckets | null {
-  const buckets = new Map<string, string[]>();
-  for (const [k, ids] of old.buckets) {
-    const kept = ids.some((id) => changed.has(id)) ? ids.filter((id) => !changed.has(id)) : ids;
-    if (kept.length) buckets.set(k, kept === ids ? [...ids] : kept);
-  }
-  const into = new Map([[dataset, {
-    buckets, counted: new Set([...old.counted].filter((id) => !changed.has(id))), ids: new Set([...old.ids].filter((id) => !changed.has(id))),
-  }]]);
-  for (const r of now) {
-    if (r.dataset !== dataset) return null;
-    addRecord(into, r);
-  }
-  return into.get(dataset)!;
 }
 
 /** The pairs to look at again: ids of both records, smaller first. */
@@ -114,13 +100,14 @@ function pairsToJudge(
 export async function changedProposals(q: Queryable, changed: readonly string[], dataset: string): Promise<IncrementalRun | null> {
   const stored = await storedBuckets(q);
   if (!stored.size) return null;
-  const before = new Map([...stored].map(([ds, s]) => [ds, decodeBuckets(s)]));
+  const before = new Map([...stored].map(([ds, s]) => [ds, decodeStoredBuckets(s)]));
   const changedIds = new Set(changed);
   const now = changedIds.size ? await loadResolveRecords(q, [...changedIds]) : [];
-  const list = updated(before.get(dataset) ?? noBuckets(), changedIds, now, dataset);
-  if (!list) return null;
+  if (now.some((r) => r.dataset !== dataset)) return null;
+  // The list's buckets with the changed records taken out and their new state put in.
+  const change = bucketChangeOf(before.get(dataset) ?? noBuckets(), changedIds, now);
   const after = new Map(before);
-  after.set(dataset, list);
+  after.set(dataset, withChange(before.get(dataset) ?? noBuckets(), change));
   const pairs = pairsToJudge(before, after, now, changedIds, dataset);
   if (!pairs) return null;
   const datasetOf = (id: string) => { for (const [ds, b] of after) if (b.ids.has(id)) return ds; return undefined; };
@@ -139,5 +126,9 @@ export async function changedProposals(q: Queryable, changed: readonly string[],
     const match = judgePair(a, b, nameCounts);
     if (match) out.push({ a, b, match });
   }
-  return { proposals: sortProposals(out), buckets: after, datasetOf };
+  const mine = stored.get(dataset);
+  return {
+    proposals: sortProposals(out), buckets: after, datasetOf, change,
+    stored: { full: !!mine, changes: mine?.changes.length ?? 0, fullChars: mine?.data.length ?? 0, changeChars: mine?.changes.reduce((n, c) => n + c.length, 0) ?? 0 },
+  };
 }

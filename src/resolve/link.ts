@@ -8,9 +8,9 @@
  * same list into one entity (a list does not list one party twice).
  */
 import type { Queryable } from '../store/db.ts';
-import { loadClusterState, markRuled, recordJudgements, type JudgementInput } from '../store/resolver.ts';
-import { bucketKeysOf, bucketsByDataset, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
-import { changedProposals, sortProposals, type Proposal } from './incremental.ts';
+import { loadClusterState, markRuled, recordJudgements, type BucketWrite, type JudgementInput } from '../store/resolver.ts';
+import { bucketKeysOf, bucketsByDataset, encodeBucketChange, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
+import { changedProposals, sortProposals, type IncrementalRun, type Proposal } from './incremental.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, nameCounts } from './rules.ts';
 
@@ -66,6 +66,22 @@ export interface LinkOptions {
 
 const datasetByPrefix = (id: string) => id.split('-')[0] ?? id;
 
+/** Changes stored after a full write of a list's buckets before they are folded into it: past this many, or past this share of its size. */
+const FOLD_AFTER_CHANGES = 30, FOLD_AFTER_SHARE = 0.25;
+
+/**
+ * What a run writes of the buckets: a full run all of them; a list version's run only its change to that list's (a few
+ * kB instead of a few MB), or the list's buckets in full when there is no full write to change or the changes pile up.
+ */
+export function bucketWrites(partial: IncrementalRun | null, buckets: ReadonlyMap<string, DatasetBuckets>, dataset: string | undefined): BucketWrite[] {
+  const full = (ds: string): BucketWrite => ({ dataset: ds, kind: 'full', data: encodeBuckets(buckets.get(ds) ?? noBuckets()) });
+  if (!partial || !dataset) return [...buckets.keys()].map(full);
+  const change = encodeBucketChange(partial.change);
+  const { stored } = partial;
+  if (!stored.full || stored.changes + 1 > FOLD_AFTER_CHANGES || stored.changeChars + change.length > stored.fullChars * FOLD_AFTER_SHARE) return [full(dataset)];
+  return [{ dataset, kind: 'change', data: change }];
+}
+
 /** Runs the rules over the store's records and records the pairs they join. */
 export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise<LinkReport> {
   // After a list version that says what it changed, only its changes are looked at (incremental.ts), when the store allows.
@@ -109,8 +125,7 @@ export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise
     });
   }
   const results = await recordJudgements(q, inputs);
-  const kept = partial && opts.dataset ? [opts.dataset] : [...buckets.keys()];
-  await markRuled(q, new Map(kept.map((ds) => [ds, encodeBuckets(buckets.get(ds) ?? noBuckets())])), !partial);
+  await markRuled(q, bucketWrites(partial, buckets, opts.dataset), !partial);
   results.forEach((r, i) => {
     if (r.judgement && !r.skipped) {
       report.created++;

@@ -405,17 +405,35 @@ export async function ruledStampHolds(q: Queryable): Promise<boolean> {
   return holds();
 }
 
-/** After a rule run: its buckets by dataset (all of them, or those given) and the stamp of what it saw. */
-export async function markRuled(q: Queryable, buckets: ReadonlyMap<string, string>, replaceAll: boolean): Promise<void> {
-  if (replaceAll) await q.query('DELETE FROM resolver_buckets');
+/** What a rule run writes of one dataset's buckets: all of them, or (after a list version's run) its change to the stored ones. */
+export interface BucketWrite { dataset: string; kind: 'full' | 'change'; data: string }
+
+/** After a rule run: its buckets (replacing every dataset's, or writing those given) and the stamp of what it saw. */
+export async function markRuled(q: Queryable, writes: readonly BucketWrite[], replaceAll: boolean): Promise<void> {
+  if (replaceAll) {
+    await q.query('DELETE FROM resolver_buckets');
+    await q.query('DELETE FROM resolver_bucket_changes');
+  }
   // One row at a time: a few MB given as a text[] literal costs its escaping and parsing.
-  for (const [dataset, data] of buckets) {
-    await q.query('INSERT INTO resolver_buckets (dataset, data) VALUES ($1, $2) ON CONFLICT (dataset) DO UPDATE SET data = EXCLUDED.data', [dataset, data]);
+  for (const { dataset, kind, data } of writes) {
+    if (kind === 'full') {
+      await q.query('INSERT INTO resolver_buckets (dataset, data) VALUES ($1, $2) ON CONFLICT (dataset) DO UPDATE SET data = EXCLUDED.data', [dataset, data]);
+      if (!replaceAll) await q.query('DELETE FROM resolver_bucket_changes WHERE dataset = $1', [dataset]);
+    } else {
+      await q.query(
+        'INSERT INTO resolver_bucket_changes (dataset, seq, data) SELECT $1, coalesce(max(seq), 0) + 1, $2 FROM resolver_bucket_changes WHERE dataset = $1',
+        [dataset, data]);
+    }
   }
   await q.query('UPDATE resolver_state SET ruled_stamp = $1 WHERE id = 1', [await recordsStamp(q)]);
 }
 
-/** The buckets the last rule run stored, by dataset. */
-export async function storedBuckets(q: Queryable): Promise<Map<string, string>> {
-  return new Map((await q.query<{ dataset: string; data: string }>('SELECT dataset, data FROM resolver_buckets')).map((r) => [r.dataset, r.data]));
+/** The buckets a rule run last wrote in full, by dataset, with the changes later runs made to them, oldest first. */
+export async function storedBuckets(q: Queryable): Promise<Map<string, { data: string; changes: string[] }>> {
+  const out = new Map((await q.query<{ dataset: string; data: string }>('SELECT dataset, data FROM resolver_buckets'))
+    .map((r) => [r.dataset, { data: r.data, changes: [] as string[] }]));
+  for (const c of await q.query<{ dataset: string; data: string }>('SELECT dataset, data FROM resolver_bucket_changes ORDER BY dataset, seq')) {
+    out.get(c.dataset)?.changes.push(c.data);
+  }
+  return out;
 }

@@ -1,10 +1,13 @@
 /**
  * Every table a list import writes, as sorted text rows: two stores compare
  * equal when their dumps do (bench/ingest/dump.ts, test/ingest/skip-unchanged.test.ts).
- * Times of day are left out; the rule run's buckets are compared with each
+ * Times of day are left out; the rule run's buckets are compared as a run
+ * reads them (the last full write and the changes after it), with each
  * bucket's ids sorted (their order is the order records were met in).
  */
 import type { Queryable } from '../../src/store/db.ts';
+import { storedBuckets } from '../../src/store/resolver.ts';
+import { decodeStoredBuckets } from '../../src/resolve/buckets.ts';
 
 export const DUMPED_TABLES: Record<string, string> = {
   sources: 'id, kind, title, publisher, author, published, url, dataset, version, sha256, file, note, grade, grade_reason, source_class',
@@ -26,11 +29,12 @@ export async function dumpTables(q: Queryable): Promise<Map<string, string[]>> {
     const rows = await q.query<{ r: string }>(`SELECT row(${cols})::text AS r FROM ${table}`);
     out.set(table, rows.map((x) => x.r).sort());
   }
-  const buckets = await q.query<{ dataset: string; data: string }>('SELECT dataset, data FROM resolver_buckets ORDER BY dataset');
-  out.set('resolver_buckets', buckets.map((r) => {
-    const o = JSON.parse(r.data) as { b: [string, string[]][]; c: string[] };
-    const b = o.b.filter(([, ids]) => ids.length).map(([k, ids]): [string, string[]] => [k, [...ids].sort()]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    return `${r.dataset} ${JSON.stringify({ b, c: [...o.c].sort() })}`;
+  // The buckets as a run reads them: the last full write with the changes stored after it.
+  const buckets = [...await storedBuckets(q)].sort(([x], [y]) => (x < y ? -1 : 1));
+  out.set('resolver_buckets', buckets.map(([dataset, stored]) => {
+    const o = decodeStoredBuckets(stored);
+    const b = [...o.buckets].filter(([, ids]) => ids.length).map(([k, ids]): [string, string[]] => [k, [...ids].sort()]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    return `${dataset} ${JSON.stringify({ b, c: [...o.counted].sort(), r: [...o.ids].sort() })}`;
   }));
   return out;
 }

@@ -21,7 +21,7 @@ import { checkListFile, openListFile } from './input.ts';
 import { linkEntities, type LinkReport } from './link.ts';
 import { splitOfacCsv, type SplitFile } from './raw-records.ts';
 import {
-  alreadyImported, importVersion, StaleDigest, type ImportCounts, type ImportRecord, type KeptRecord, type StoredRawHashes, type VersionInfo,
+  alreadyImported, importVersion, StaleDigest, type ImportCounts, type ImportRecord, type KeptRecords, type StoredRawHashes, type VersionInfo,
 } from './versioned-import.ts';
 
 export { LIST_FORMATS, type ListFormat };
@@ -241,16 +241,18 @@ async function* allRecords(opened: OpenedList, rawOf: ReadonlyMap<string, string
 /** The changed records of a split file parse on their own, or the whole file is parsed instead. */
 class SplitParseFailed extends Error {}
 
-/** The records of a split file in file order: those whose raw hash is the stored one kept unparsed, the others parsed. */
-async function* changedRecords(split: SplitFile, stored: StoredRawHashes, { links, order, onParsed }: Seen, dataset: string): AsyncGenerator<ImportRecord | KeptRecord> {
-  const ids = new Set(split.records.filter((r) => stored.get(r.entryId) !== r.hash).map((r) => r.entryId));
+/** The records of a split file in file order: runs of those whose raw hash is the stored one kept unparsed, the others parsed. */
+async function* changedRecords(split: SplitFile, stored: StoredRawHashes, { links, order, onParsed }: Seen, dataset: string): AsyncGenerator<ImportRecord | KeptRecords> {
+  const ids = new Set(split.records.filter((r) => stored(r.entryId) !== r.hash).map((r) => r.entryId));
   const parsed = ids.size ? split.parse(ids)[Symbol.asyncIterator]() : null;
   const next = async () => {
     try { return await parsed!.next(); } catch (e) { throw new SplitParseFailed(e instanceof Error ? e.message : String(e)); }
   };
+  let run: KeptRecords['entries'] = [];
   for (const raw of split.records) {
     order.set(entityIdOf(dataset, raw.entryId), order.size);
-    if (!ids.has(raw.entryId)) { yield { kept: true, entryId: raw.entryId, raw: raw.hash }; continue; }
+    if (!ids.has(raw.entryId)) { run.push({ entryId: raw.entryId, raw: raw.hash }); continue; }
+    if (run.length) { yield { kept: true, entries: run }; run = []; }
     const got = await next();
     if (got.done || got.value.entryId !== raw.entryId) throw new SplitParseFailed(`entry ${raw.entryId} did not parse on its own`);
     onParsed();
@@ -258,6 +260,7 @@ async function* changedRecords(split: SplitFile, stored: StoredRawHashes, { link
     if (r.linkKeys!.length) links.push({ from: r.entityId, names: r.linkKeys! });
     yield r;
   }
+  if (run.length) yield { kept: true, entries: run };
   if (parsed && !(await next()).done) throw new SplitParseFailed('the changed records gave more entries than expected');
 }
 
