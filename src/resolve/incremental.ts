@@ -17,8 +17,8 @@
  * the name counts of every record.
  */
 import type { Queryable } from '../store/db.ts';
-import { storedBuckets } from '../store/resolver.ts';
-import { bucketChangeOf, bucketKeysOf, decodeStoredBuckets, MAX_BUCKET, noBuckets, withChange, type BucketChange, type DatasetBuckets } from './buckets.ts';
+import { bucketsToken, storedBuckets } from '../store/resolver.ts';
+import { bucketChangeOf, bucketKeysOf, decodeStoredBuckets, MAX_BUCKET, noBuckets, shapeOf, withChange, type BucketChange, type DatasetBuckets, type StoredShape } from './buckets.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, RULES, type RuleMatch } from './rules.ts';
 
@@ -38,9 +38,10 @@ export interface IncrementalRun {
   proposals: Proposal[];
   /** Every dataset's buckets after the version (the changed list's updated). */
   buckets: Map<string, DatasetBuckets>;
-  /** What the version changed in its list's buckets, and what is stored of them: a full write and the changes after it. */
+  /** What the version changed in its list's buckets. */
   change: BucketChange;
-  stored: { full: boolean; changes: number; fullChars: number; changeChars: number };
+  /** What is stored of each dataset's buckets before this run writes. */
+  shapes: ReadonlyMap<string, StoredShape>;
   /** The dataset of a record some dataset's buckets hold. */
   datasetOf: (id: string) => string | undefined;
 }
@@ -96,11 +97,34 @@ function pairsToJudge(
   return pairs;
 }
 
+/** Buckets as this process last wrote (or read) them, under the token the store keeps with them. */
+interface KnownBuckets { token: string; buckets: ReadonlyMap<string, DatasetBuckets>; shapes: ReadonlyMap<string, StoredShape> }
+let remembered: KnownBuckets | null = null;
+
+/**
+ * Remembers the buckets a run wrote, under the token of that write: the next list version's run in this process (a
+ * server's scheduled update) uses them instead of reading a few MB back, while the store still shows that token.
+ * They are never written to (a run makes new values from them).
+ */
+export function rememberBuckets(known: KnownBuckets): void {
+  remembered = known;
+}
+
+/** Every dataset's stored buckets, from memory while the store's token is the one remembered. */
+async function currentBuckets(q: Queryable): Promise<Omit<KnownBuckets, 'token'>> {
+  const token = await bucketsToken(q);
+  if (token && remembered?.token === token) return remembered;
+  const stored = await storedBuckets(q);
+  return {
+    buckets: new Map([...stored].map(([ds, s]) => [ds, decodeStoredBuckets(s)])),
+    shapes: new Map([...stored].map(([ds, s]) => [ds, shapeOf(s)])),
+  };
+}
+
 /** The proposals of a list version's changes, or null when only a full run can say (no stored buckets, a bucket too large). */
 export async function changedProposals(q: Queryable, changed: readonly string[], dataset: string): Promise<IncrementalRun | null> {
-  const stored = await storedBuckets(q);
-  if (!stored.size) return null;
-  const before = new Map([...stored].map(([ds, s]) => [ds, decodeStoredBuckets(s)]));
+  const { buckets: before, shapes } = await currentBuckets(q);
+  if (!before.size) return null;
   const changedIds = new Set(changed);
   const now = changedIds.size ? await loadResolveRecords(q, [...changedIds]) : [];
   if (now.some((r) => r.dataset !== dataset)) return null;
@@ -126,9 +150,5 @@ export async function changedProposals(q: Queryable, changed: readonly string[],
     const match = judgePair(a, b, nameCounts);
     if (match) out.push({ a, b, match });
   }
-  const mine = stored.get(dataset);
-  return {
-    proposals: sortProposals(out), buckets: after, datasetOf, change,
-    stored: { full: !!mine, changes: mine?.changes.length ?? 0, fullChars: mine?.data.length ?? 0, changeChars: mine?.changes.reduce((n, c) => n + c.length, 0) ?? 0 },
-  };
+  return { proposals: sortProposals(out), buckets: after, datasetOf, change, shapes };
 }

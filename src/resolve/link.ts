@@ -9,8 +9,8 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { loadClusterState, markRuled, recordJudgements, type BucketWrite, type JudgementInput } from '../store/resolver.ts';
-import { bucketKeysOf, bucketsByDataset, encodeBucketChange, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets } from './buckets.ts';
-import { changedProposals, sortProposals, type IncrementalRun, type Proposal } from './incremental.ts';
+import { bucketKeysOf, bucketsByDataset, encodeBucketChange, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets, type StoredShape } from './buckets.ts';
+import { changedProposals, rememberBuckets, sortProposals, type IncrementalRun, type Proposal } from './incremental.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, nameCounts } from './rules.ts';
 
@@ -77,9 +77,21 @@ export function bucketWrites(partial: IncrementalRun | null, buckets: ReadonlyMa
   const full = (ds: string): BucketWrite => ({ dataset: ds, kind: 'full', data: encodeBuckets(buckets.get(ds) ?? noBuckets()) });
   if (!partial || !dataset) return [...buckets.keys()].map(full);
   const change = encodeBucketChange(partial.change);
-  const { stored } = partial;
-  if (!stored.full || stored.changes + 1 > FOLD_AFTER_CHANGES || stored.changeChars + change.length > stored.fullChars * FOLD_AFTER_SHARE) return [full(dataset)];
+  const stored = partial.shapes.get(dataset);
+  if (!stored?.full || stored.changes + 1 > FOLD_AFTER_CHANGES || stored.changeChars + change.length > stored.fullChars * FOLD_AFTER_SHARE) return [full(dataset)];
   return [{ dataset, kind: 'change', data: change }];
+}
+
+/** What is stored of each dataset's buckets once the writes are made. */
+function shapesAfter(before: ReadonlyMap<string, StoredShape>, writes: readonly BucketWrite[], replaceAll: boolean): Map<string, StoredShape> {
+  const out = new Map(replaceAll ? [] : before);
+  for (const w of writes) {
+    const was = out.get(w.dataset);
+    out.set(w.dataset, w.kind === 'full' || !was
+      ? { full: true, changes: 0, fullChars: w.data.length, changeChars: 0 }
+      : { ...was, changes: was.changes + 1, changeChars: was.changeChars + w.data.length });
+  }
+  return out;
 }
 
 /** Runs the rules over the store's records and records the pairs they join. */
@@ -125,7 +137,9 @@ export async function linkRecords(q: Queryable, opts: LinkOptions = {}): Promise
     });
   }
   const results = await recordJudgements(q, inputs);
-  await markRuled(q, bucketWrites(partial, buckets, opts.dataset), !partial);
+  const writes = bucketWrites(partial, buckets, opts.dataset);
+  const token = await markRuled(q, writes, !partial);
+  rememberBuckets({ token, buckets, shapes: shapesAfter(partial?.shapes ?? new Map(), writes, !partial) });
   results.forEach((r, i) => {
     if (r.judgement && !r.skipped) {
       report.created++;

@@ -13,6 +13,7 @@
  * `canonical_ids` is derived from the standing judgements and rebuilt after
  * every change. Writers give a transaction (`db.transaction`).
  */
+import { randomUUID } from 'node:crypto';
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from './db.ts';
 import { stableId } from './statements.ts';
@@ -408,8 +409,11 @@ export async function ruledStampHolds(q: Queryable): Promise<boolean> {
 /** What a rule run writes of one dataset's buckets: all of them, or (after a list version's run) its change to the stored ones. */
 export interface BucketWrite { dataset: string; kind: 'full' | 'change'; data: string }
 
-/** After a rule run: its buckets (replacing every dataset's, or writing those given) and the stamp of what it saw. */
-export async function markRuled(q: Queryable, writes: readonly BucketWrite[], replaceAll: boolean): Promise<void> {
+/**
+ * After a rule run: its buckets (replacing every dataset's, or writing those given) and the stamp of what it saw.
+ * Answers the new token of the stored buckets (bucketsToken), unique to this write.
+ */
+export async function markRuled(q: Queryable, writes: readonly BucketWrite[], replaceAll: boolean): Promise<string> {
   if (replaceAll) {
     await q.query('DELETE FROM resolver_buckets');
     await q.query('DELETE FROM resolver_bucket_changes');
@@ -425,7 +429,15 @@ export async function markRuled(q: Queryable, writes: readonly BucketWrite[], re
         [dataset, data]);
     }
   }
-  await q.query('UPDATE resolver_state SET ruled_stamp = $1 WHERE id = 1', [await recordsStamp(q)]);
+  const token = randomUUID();
+  await q.query('UPDATE resolver_state SET ruled_stamp = $1, buckets_token = $2 WHERE id = 1', [await recordsStamp(q), token]);
+  return token;
+}
+
+/** The token of the stored buckets: it changes with every write of them (and never comes back: a write rolled back leaves the old one). */
+export async function bucketsToken(q: Queryable): Promise<string | null> {
+  const [row] = await q.query<{ buckets_token: string | null }>('SELECT buckets_token FROM resolver_state WHERE id = 1');
+  return row?.buckets_token ?? null;
 }
 
 /** The buckets a rule run last wrote in full, by dataset, with the changes later runs made to them, oldest first. */

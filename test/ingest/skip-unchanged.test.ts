@@ -8,13 +8,16 @@
  * run joins records again); both paths from one copied store, every table
  * compared. A truncated file on the fast path changes nothing and says where.
  * The fast path stores only its change to the list's buckets, which read back
- * with the buckets gives what a full run builds from every record.
+ * with the buckets gives what a full run builds from every record; the next
+ * update in the same process (a server's) uses the buckets it remembers
+ * without reading them, and still ends as the whole-file path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/store/db.ts';
+import { openDb, type Db, type Queryable } from '../../src/store/db.ts';
+import { canCopy, type CopyCapable } from '../../src/store/bulk.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { OFAC_CSV_DATE, OFFICIAL } from '../support/official.ts';
 import { dumpTables } from '../support/store-dump.ts';
@@ -97,5 +100,25 @@ describe('an update that parses only what changed', () => {
     for (const [dataset, stored] of await storedBuckets(fast)) {
       expect({ dataset, ...comparable(decodeStoredBuckets(stored)) }).toEqual({ dataset, ...comparable(built.get(dataset)!) });
     }
+  }, 240_000);
+
+  it('a next update in the same process uses the buckets it remembers, and still ends as the whole-file path', async () => {
+    // The third version: the real file as published (the 1% change undone).
+    const v3 = path.join(tmp, 'sdn-v3.csv');
+    fs.writeFileSync(v3, text, 'latin1');
+    const sql: string[] = [];
+    const recording = (q: Queryable): Queryable => {
+      const out: Queryable & Partial<CopyCapable> = { query: (s, p) => { sql.push(s); return q.query(s, p); } } as Queryable;
+      if (canCopy(q)) out.copyIn = (s, data) => q.copyIn(s, data);
+      return out;
+    };
+    const watched: Db = { ...fast, query: recording(fast).query, transaction: (fn) => fast.transaction((tx) => fn(recording(tx))) };
+    const f = await importListFile(watched, { format: 'ofac-csv', file: v3, date: '2024-05-17' });
+    const s = await importListFile(slow, { format: 'ofac-csv', file: v3, date: '2024-05-17', skipUnchanged: false });
+    expect(f).toMatchObject({ status: 'imported', changed: s.changed, added: s.added, removed: s.removed });
+    expect(f.changed + f.added + f.removed).toBeGreaterThan(100);
+    expect(sql.some((q) => /FROM resolver_buckets/.test(q))).toBe(false);
+    expect(sql.some((q) => /INSERT INTO resolver_bucket_changes/.test(q))).toBe(true);
+    expect(await dumpTables(fast)).toEqual(await dumpTables(slow));
   }, 240_000);
 });

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bucketWrites } from '../../src/resolve/link.ts';
-import { withChange, type BucketChange, type DatasetBuckets } from '../../src/resolve/buckets.ts';
+import { withChange, type BucketChange, type DatasetBuckets, type StoredShape } from '../../src/resolve/buckets.ts';
 import type { IncrementalRun } from '../../src/resolve/incremental.ts';
 
 const listBuckets = (): DatasetBuckets => ({
@@ -15,7 +15,7 @@ const listBuckets = (): DatasetBuckets => ({
   counted: new Set(['ofac-1', 'ofac-2']), ids: new Set(['ofac-1', 'ofac-2', 'ofac-3']),
 });
 const change: BucketChange = { out: [['ofac-2', ['n:person:kim jong un', 'i:passport:745310010']]], in: [['ofac-2', ['n:person:kim jong il'], false]] };
-const run = (stored: IncrementalRun['stored']): IncrementalRun => ({ proposals: [], buckets: new Map([['us_ofac_sdn', withChange(listBuckets(), change)]]), datasetOf: () => undefined, change, stored });
+const run = (stored: StoredShape): IncrementalRun => ({ proposals: [], buckets: new Map([['us_ofac_sdn', withChange(listBuckets(), change)]]), datasetOf: () => undefined, change, shapes: new Map([['us_ofac_sdn', stored]]) });
 
 describe('the buckets a list version stores', () => {
   it('a change takes records out of their buckets and puts them in their new ones, leaving the old buckets as they were', () => {
@@ -28,7 +28,7 @@ describe('the buckets a list version stores', () => {
   });
 
   it('writes the change alone while few are stored, the buckets in full when none were or the changes pile up', () => {
-    const writes = (stored: IncrementalRun['stored']) => bucketWrites(run(stored), run(stored).buckets, 'us_ofac_sdn').map((w) => w.kind);
+    const writes = (stored: StoredShape) => bucketWrites(run(stored), run(stored).buckets, 'us_ofac_sdn').map((w) => w.kind);
     expect(writes({ full: true, changes: 3, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['change']);
     expect(writes({ full: false, changes: 0, fullChars: 0, changeChars: 0 })).toEqual(['full']);
     expect(writes({ full: true, changes: 30, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['full']);
