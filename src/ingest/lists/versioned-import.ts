@@ -55,6 +55,34 @@ export class StaleDigest extends Error {}
 
 const isKept = (r: ImportRecord | KeptRecords): r is KeptRecords => (r as KeptRecords).kept === true;
 
+/**
+ * A run of kept entries (an update's ~99 %): each seen once, still stored as the file has it, and named (a caption
+ * two entries bear is a dirty link key). Answers how many are DPRK-related. Apart from importVersion's closure so
+ * that it stays small enough to be optimised on its own.
+ */
+function keepRun(
+  entries: KeptRecords['entries'], info: VersionInfo,
+  at: { prev: ReadonlyMap<string, PrevEntry>; seen: Set<string>; entityIdsByName: Map<string, string>; dirtyKeys: Set<string> },
+): number {
+  let dprk = 0;
+  for (const { entryId, raw } of entries) {
+    if (at.seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, info.file);
+    at.seen.add(entryId);
+    const old = at.prev.get(entryId);
+    if (!old || old.raw !== raw) throw new StaleDigest(`entry ${entryId} of ${info.dataset} changed in the store meanwhile`);
+    nameEntry(at, old.caption, old.entity_id);
+    if (old.dprk) dprk++;
+  }
+  return dprk;
+}
+
+/** Which entity a caption names (the last entry bearing it, in file order); a caption met twice is a dirty link key. */
+function nameEntry(at: { entityIdsByName: Map<string, string>; dirtyKeys: Set<string> }, caption: string, entityId: string): void {
+  const key = caption.toLowerCase();
+  if (at.entityIdsByName.has(key)) at.dirtyKeys.add(key);
+  at.entityIdsByName.set(key, entityId);
+}
+
 export interface VersionInfo {
   dataset: string;
   format: string;
@@ -274,11 +302,6 @@ export async function importVersion(
     let anyKept = false;
     const parsed = new Set<string>();
     const dirtyKeys = new Set<string>();
-    const nameEntry = (caption: string, entityId: string) => {
-      const key = caption.toLowerCase();
-      if (entityIdsByName.has(key)) dirtyKeys.add(key);
-      entityIdsByName.set(key, entityId);
-    };
     /** Main entity ids of the entries added, changed or delisted (the rule run looks at these). */
     const changedEntities: string[] = [];
     let digestRows: DigestRow[] = [];
@@ -295,19 +318,13 @@ export async function importVersion(
       if (!v) await begin();
       const info = v!;
       if (isKept(r)) {
-        for (const { entryId, raw } of r.entries) {
-          firstSeen(entryId, info);
-          const old = prev.get(entryId);
-          if (!old || old.raw !== raw) throw new StaleDigest(`entry ${entryId} of ${info.dataset} changed in the store meanwhile`);
-          anyKept = true;
-          nameEntry(old.caption, old.entity_id);
-          if (old.dprk) dprk++;
-        }
+        dprk += keepRun(r.entries, info, { prev, seen, entityIdsByName, dirtyKeys });
+        anyKept = true;
         continue;
       }
       firstSeen(r.entryId, info);
       const old = prev.get(r.entryId);
-      nameEntry(r.caption, r.entityId);
+      nameEntry({ entityIdsByName, dirtyKeys }, r.caption, r.entityId);
       parsed.add(r.entityId);
       if (r.dprk) dprk++;
       if (!old || old.hash !== r.hash || old.raw !== (r.raw ?? null)) {
