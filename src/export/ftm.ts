@@ -19,7 +19,7 @@ import { reconcileSchemas } from '../store/ftm.ts';
 import { allClusters } from '../store/resolver.ts';
 import { JOIN_LIST_SEEN, STATEMENT_LAST_SEEN } from '../store/list-seen.ts';
 import { isProtected } from './protected.ts';
-import { ftmProblems, type FtmEntityJson } from './validate.ts';
+import { ftmProblems, schemaSpec, type FtmEntityJson } from './validate.ts';
 
 export interface ExportOptions {
   out: string;
@@ -55,15 +55,15 @@ const FTM_TOPICS = defaultModel.types.topic?.values ?? {};
 const exportSchema = (schema: string) => (schema === 'LegalInstrument' ? 'Document' : schema);
 
 function propType(schema: string, prop: string): string | null {
-  const s = defaultModel.schemata[schema];
+  const s = schemaSpec(schema);
   if (!s) return null;
   const seen = new Set<string>();
   const walk = (name: string): string | null => {
     if (seen.has(name)) return null;
     seen.add(name);
-    const d = defaultModel.schemata[name];
+    const d = schemaSpec(name);
     if (!d) return null;
-    if (d.properties[prop]) return d.properties[prop]!.type;
+    if (Object.hasOwn(d.properties, prop)) return d.properties[prop]!.type;
     for (const p of d.extends) { const t = walk(p); if (t) return t; }
     return null;
   };
@@ -138,7 +138,7 @@ function buildEntity(id: string, list: readonly Row[], derivedTopics: ReadonlySe
   const schema = exportSchema(list.map((r) => exportSchema(r.schema)).reduce(reconcileSchemas));
   const properties: Record<string, string[]> = {};
   // Topics the store derives (a Sanction makes its entity `sanction`) come across with the stated ones.
-  const topics = new Set<string>([...derivedTopics].filter((t) => t in FTM_TOPICS));
+  const topics = new Set<string>([...derivedTopics].filter((t) => Object.hasOwn(FTM_TOPICS, t)));
   const datasets = new Set<string>();
   for (const r of list) {
     datasets.add(r.dataset);
@@ -146,7 +146,7 @@ function buildEntity(id: string, list: readonly Row[], derivedTopics: ReadonlySe
     let value = r.value;
     if (!type) { report.values_left_out++; continue; }
     if (type === 'entity') value = canon(value);
-    if (r.prop === 'topics' && !(value in FTM_TOPICS)) { report.values_left_out++; continue; }
+    if (r.prop === 'topics' && !Object.hasOwn(FTM_TOPICS, value)) { report.values_left_out++; continue; }
     if (r.prop === 'topics') topics.add(value);
     // A value FtM would reject (too long for its type, a malformed date) is left out, not exported broken.
     if (ftmProblems({ id, schema, properties: { [r.prop]: [value] } }).length) { report.values_left_out++; continue; }

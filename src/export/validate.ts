@@ -6,6 +6,9 @@
  */
 import { defaultModel } from '@alephdata/followthemoney';
 
+/** The FtM model's spec of a schema by its name; never what every object has ("constructor", "__proto__"), whatever a file holds. */
+export const schemaSpec = (name: string) => (Object.hasOwn(defaultModel.schemata, name) ? defaultModel.schemata[name] : undefined);
+
 export interface FtmEntityJson {
   id: string;
   schema: string;
@@ -22,14 +25,14 @@ export function ftmProblems(value: unknown): string[] {
   const out: string[] = [];
   if (typeof e.id !== 'string' || e.id.length === 0) out.push('missing id');
   const schemaName = typeof e.schema === 'string' ? e.schema : '';
-  const schema = defaultModel.schemata[schemaName];
+  const schema = schemaSpec(schemaName);
   if (!schema) return [...out, `unknown schema ${JSON.stringify(e.schema)}`];
   if (schema.abstract) out.push(`schema ${schemaName} is abstract`);
   const props = e.properties;
   if (typeof props !== 'object' || props === null || Array.isArray(props)) return [...out, 'properties is not an object'];
   const all = new Map<string, { type: string; maxLength?: number }>();
   const collect = (name: string) => {
-    const s = defaultModel.schemata[name];
+    const s = schemaSpec(name);
     if (!s) return;
     for (const [p, d] of Object.entries(s.properties)) if (!all.has(p)) all.set(p, { type: d.type, maxLength: d.maxLength });
     for (const parent of s.extends) collect(parent);
@@ -42,7 +45,7 @@ export function ftmProblems(value: unknown): string[] {
     const type = defaultModel.types[def.type];
     for (const v of values) {
       if (typeof v !== 'string' || v.length === 0) { out.push(`${prop} holds a non-string or empty value`); continue; }
-      if (type?.values && Object.keys(type.values).length && !(v in type.values)) out.push(`${prop}: "${v}" is not a valid ${def.type}`);
+      if (type?.values && Object.keys(type.values).length && !Object.hasOwn(type.values, v)) out.push(`${prop}: "${v}" is not a valid ${def.type}`);
       if (def.type === 'date' && !DATE.test(v)) out.push(`${prop}: "${v}" is not an ISO date`);
       const max = def.maxLength ?? type?.maxLength;
       if (max && v.length > max) out.push(`${prop}: value longer than ${max} characters`);

@@ -6,12 +6,12 @@
 import countries from 'i18n-iso-countries';
 import type { ExplanationItem } from './types.ts';
 
-const ALIASES: Record<string, string> = {
+const ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   'north korea': 'kp', dprk: 'kp', 'korea north': 'kp', 'korea, north': 'kp', 'korea dprk': 'kp', "democratic people's republic of korea": 'kp',
   'democratic peoples republic of korea': 'kp', 'south korea': 'kr', 'korea south': 'kr', 'korea, south': 'kr', 'republic of korea': 'kr',
   russia: 'ru', 'russian federation': 'ru', uk: 'gb', 'united kingdom': 'gb', usa: 'us', 'united states': 'us', uae: 'ae', 'hong kong': 'hk',
   taiwan: 'tw', burma: 'mm', 'czech republic': 'cz', laos: 'la', syria: 'sy', iran: 'ir', vietnam: 'vn',
-};
+});
 
 /** ISO alpha-2 (lower case) of a country written as a code (KP, PRK) or a name in English (North Korea, Russia). Null when unknown. */
 export function countryCodeOf(value: string): string | null {

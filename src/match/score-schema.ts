@@ -5,11 +5,11 @@
  * LegalEntity still matches a Person query. Only matchable FtM schemas
  * (things with names: people, organisations, vessels…) are screened.
  */
-import { ftmModel } from '../store/ftm.ts';
+import { ftmSchema } from '../store/ftm.ts';
 
 /** Can entities of this schema be matched by name at all? */
 export function isMatchableSchema(schema: string): boolean {
-  const s = ftmModel.schemata[schema];
+  const s = ftmSchema(schema);
   if (!s) return schema === 'LegalInstrument' ? false : true;
   return s.matchable || s.isA('LegalEntity');
 }
@@ -23,14 +23,14 @@ export function schemasCompatible(query: string | null, candidate: string): bool
   const key = `${query}\u0000${candidate}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const q = ftmModel.schemata[query];
-  const c = ftmModel.schemata[candidate];
-  const ok = q !== undefined && c !== undefined && (q.isA(c) || c.isA(q));
+  const q = ftmSchema(query);
+  const c = ftmSchema(candidate);
+  const ok = q !== null && c !== null && (q.isA(c) || c.isA(q));
   memo.set(key, ok);
   return ok;
 }
 
 /** Is this a schema name FtM (or room39) knows? */
 export function isKnownQuerySchema(schema: string): boolean {
-  return ftmModel.schemata[schema] !== undefined;
+  return ftmSchema(schema) !== null;
 }

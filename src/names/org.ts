@@ -9,7 +9,7 @@
 export type WordClass = 'word' | 'generic' | 'legal' | 'country' | 'stop' | 'number';
 
 /** Abbreviation → full word, applied to normalised words before classing. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   corp: 'corporation', corpn: 'corporation', cooperation: 'corporation', co: 'company', cos: 'company',
   ltd: 'limited', ltda: 'limited', inc: 'incorporated', intl: 'international', int: 'international',
   shpg: 'shipping', shipg: 'shipping', dept: 'department', dep: 'department', defence: 'defense',
@@ -21,7 +21,7 @@ const SYNONYMS: Record<string, string> = {
   import: 'import', imports: 'import', exports: 'export', exp: 'export', imp: 'import',
   // The DPRK's two joint-venture forms: 합영 (hapyong, "joint venture") and 합작 (hapjak, "joint operation").
   hapyong: 'jv', hapyeong: 'jv', hapjak: 'jv',
-};
+});
 
 /**
  * A small bilingual lexicon of organisation words: romanised Korean (MR and
@@ -31,7 +31,7 @@ const SYNONYMS: Record<string, string> = {
  * are one name; the matcher credits the pair as a "translation" and says so.
  * Only vocabulary (what a body is or does), never proper names.
  */
-const GLOSS: Record<string, string> = {
+const GLOSS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   united: 'united', union: 'united', yonhap: 'united', yeonhap: 'united', ryonhap: 'united',
   trading: 'trading', trade: 'trading', muyok: 'trading', muyeok: 'trading', mooyok: 'trading', 'export-import': 'trading',
   bank: 'bank', unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
@@ -49,7 +49,7 @@ const GLOSS: Record<string, string> = {
   bureau: 'bureau', chongguk: 'general bureau',
   chamber: 'chamber', sanghoeso: 'chamber',
   committee: 'committee', wiwonhoe: 'committee',
-};
+});
 
 /** The English gloss of an organisation word of the lexicon (`yonhap` → `united`), or null. */
 export function glossOf(word: string): string | null {

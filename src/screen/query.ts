@@ -19,10 +19,10 @@ export const QUERY_PROPERTIES = {
   identifiers: ['idNumber', 'passportNumber', 'registrationNumber', 'taxNumber', 'imoNumber', 'innCode', 'ogrnCode', 'leiCode', 'swiftBic', 'vatCode'],
 } as const;
 
-const SCHEMA_ALIASES: Record<string, string> = {
+const SCHEMA_ALIASES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   person: 'Person', individual: 'Person', company: 'Company', organization: 'Organization', organisation: 'Organization',
   entity: 'LegalEntity', legalentity: 'LegalEntity', vessel: 'Vessel', ship: 'Vessel', aircraft: 'Airplane', airplane: 'Airplane',
-};
+});
 
 /**
  * The schema a query is about: FtM names and everyday words ("individual",

@@ -8,7 +8,7 @@
  */
 import { countryName } from '../model/countries.ts';
 import type { Queryable } from '../store/db.ts';
-import { ftmModel } from '../store/ftm.ts';
+import { ftmModel, ftmSchema } from '../store/ftm.ts';
 import { searchEntities } from '../store/search.ts';
 import type { DatasetScope } from './datasets.ts';
 import { isoTimestamp, type EntityDates } from './index-facts.ts';
@@ -64,7 +64,7 @@ function facetCounts(found: Candidate[], names: SearchFacetName[]): YenteSearchR
     countries: { title: 'Countries', of: (c) => c.countries.map((x) => x.toLowerCase()), name: (v) => countryName(v) },
     topics: { title: 'Topics', of: (c) => c.topics, name: (v) => topicLabels.get(v) ?? v },
     datasets: { title: 'Data sources', of: (c) => c.datasets, name: (v) => v },
-    schema: { title: 'Entity types', of: (c) => [c.schema], name: (v) => ftmModel.schemata[v]?.label ?? v },
+    schema: { title: 'Entity types', of: (c) => [c.schema], name: (v) => ftmSchema(v)?.label ?? v },
   };
   const out: YenteSearchResponse['facets'] = {};
   for (const f of names) {

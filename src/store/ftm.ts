@@ -11,11 +11,12 @@ export const ftmModel = new Model(defaultModel);
 export const ROOM39_SCHEMA_NAMES: readonly string[] = ROOM39_SCHEMATA;
 
 export function isKnownSchema(name: string): boolean {
-  return (ROOM39_SCHEMATA as readonly string[]).includes(name) || ftmModel.schemata[name] !== undefined;
+  return (ROOM39_SCHEMATA as readonly string[]).includes(name) || ftmSchema(name) !== null;
 }
 
+/** A schema of the FtM model by its name; never what every object has ("constructor", "__proto__"), whatever a user sends. */
 export function ftmSchema(name: string): Schema | null {
-  return ftmModel.schemata[name] ?? null;
+  return Object.hasOwn(ftmModel.schemata, name) ? ftmModel.schemata[name] ?? null : null;
 }
 
 export function hasProperty(schema: string, prop: string): boolean {

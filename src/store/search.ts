@@ -21,7 +21,7 @@ import { entitiesStamp } from './memo.ts';
 import { canonicalGroups, canonicalIndex, mergeRows, type CanonicalRow } from './canonical.ts';
 import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { allClusters } from './resolver.ts';
-import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
+import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
 import { nameAcronyms, rankName } from './search-rank.ts';
@@ -51,7 +51,7 @@ export interface SearchOptions {
 /** Schemas that are the given one or descend from it. */
 export function schemaFamily(schema: string): string[] {
   if (ROOM39_SCHEMA_NAMES.includes(schema)) return [schema];
-  const base = ftmModel.schemata[schema];
+  const base = ftmSchema(schema);
   if (!base) return [schema];
   return ftmModel.getSchemata().filter((s) => s.isA(base)).map((s) => s.name);
 }

@@ -119,6 +119,13 @@ describe('FtM export', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('names a schema, property or value that is only what every JavaScript object has ("constructor", "__proto__") as unknown', () => {
+    expect(ftmProblems({ id: 'x', schema: 'constructor', properties: {} })).toEqual(['unknown schema "constructor"']);
+    expect(ftmProblems({ id: 'x', schema: '__proto__', properties: {} })).toEqual(['unknown schema "__proto__"']);
+    expect(ftmProblems({ id: 'x', schema: 'Person', properties: { name: ['Kim'], nationality: ['constructor'] } }))
+      .toEqual(['nationality: "constructor" is not a valid country']);
+  });
+
   it('refuses to write into a folder that does not exist', async () => {
     await expect(exportFtm(a.db, { out: path.join(tmp, 'nope', 'x.json'), public: true })).rejects.toThrow(/does not exist/);
   });

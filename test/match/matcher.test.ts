@@ -3,6 +3,7 @@ import { Matcher, DEFAULT_THRESHOLD } from '../../src/match/matcher.ts';
 import { fromListEntry } from '../../src/match/entity.ts';
 import { parseQueryDate } from '../../src/match/score-birth-date.ts';
 import { countryCodeOf } from '../../src/match/score-country.ts';
+import { querySchemaOf } from '../../src/screen/query.ts';
 import type { ListEntry } from '../../src/model/index.ts';
 import type { MatchQuery } from '../../src/match/types.ts';
 
@@ -119,4 +120,16 @@ describe('feature parsing', () => {
     expect(countryCodeOf('Russian Federation')).toBe('ru');
     expect(countryCodeOf('Narnia')).toBeNull();
   });
+
+  it('takes a word that is also a property of every JavaScript object ("constructor") as a word', () => {
+    // Before: prepareName('Constructor Company', 'org') threw "s.replace is not a function", so a supplier file with
+    // such a row could not be screened.
+    for (const name of ['Constructor Company', 'Constructors Trading', 'Korea Constructor General Corporation']) {
+      expect(() => matcher.match(q(name, { schema: 'Organization' })), name).not.toThrow();
+    }
+    expect(ids(q('Korea General Corporation for External Construction', { schema: 'Organization' }))).toContain('t-5');
+    expect(countryCodeOf('constructor')).toBeNull();
+    expect(querySchemaOf('constructor')).toBeUndefined();
+  });
 });
+

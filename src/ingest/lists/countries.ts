@@ -9,7 +9,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 countries.registerLocale(en);
 
-const LIST_SPELLINGS: Record<string, string> = {
+const LIST_SPELLINGS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   'korea, north': 'KP',
   'north korea': 'KP',
   dprk: 'KP',
@@ -59,7 +59,7 @@ const LIST_SPELLINGS: Record<string, string> = {
   'soviet union': 'SU',
   'yugoslavia': 'YU',
   'ussr': 'SU',
-};
+});
 
 /** ISO alpha-2 for a country name, or null when the name is not a country room39 can place. */
 export function countryCode(name: string | null | undefined): string | null {
