@@ -8,9 +8,10 @@
  * throughput.ts: `cold` (with the graph resolver, every answer and word
  * forgotten first: a first reading), `remembered` (the same texts again, every
  * answer kept), `none` (no resolver). The texts: the five seeds (default), or
- * `corpus`: the 88 out-of-sample texts (ROOM39_CORPUS_DIR, ROOM39_CORPUS_DIR3,
- * ROOM39_CORPUS_DIR4; defaults /work/corpus/texts, texts2, texts3), which the
- * curated graph was not written from. Run:
+ * `corpus`: the out-of-sample texts present (texts.ts: every set's folder; 88
+ * texts on the machine of rounds 1–8, 103 on that of round 14), which the
+ * curated graph was not written from. The output of two checkouts is compared
+ * by dump-output.ts, not here. Run:
  *
  *   git worktree add --detach /tmp/before <commit> && (cd /tmp/before && npm ci --no-audit --no-fund)
  *   npx tsx bench/extract/compare.ts /tmp/before [rounds] [modes, e.g. cold,none,remembered] [seeds|corpus]

@@ -8,18 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { corpusDir, SETS } from './out-of-sample/corpus.ts';
 
 export function seedTexts(): string[] {
   const dir = path.join(REPO_ROOT, 'data/sources/seeds');
   return fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** Every .txt file of the three corpus folders present (none when they are absent). */
+/** Every .txt file of the sets' corpus folders present (none when they are all absent). */
 export function corpusTexts(): string[] {
-  const dirs = [
-    process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts',
-    process.env.ROOM39_CORPUS_DIR3 || '/work/corpus/texts2',
-    process.env.ROOM39_CORPUS_DIR4 || '/work/corpus/texts3',
-  ];
+  const dirs = [...new Set(SETS.map((set) => corpusDir(set)))];
   return dirs.filter((d) => fs.existsSync(d)).flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(d, f), 'utf8')));
 }

@@ -69,21 +69,34 @@ const RE_FIGURES_3 = new RegExp(`${B}(?:(tens|hundreds)${SP}of${SP})?(millions|b
 const HAS_PREFIX = /[$€£¥₩]|usd|eur|w\d|rmb|cny|kpw|krw/;
 const HAS_SUFFIX = /dollar|usd|euro|eur|kpw|krw|won|yuan|rmb|cny|renminbi|roubl|rubl|rub|chon/;
 
+/**
+ * What one sentence's finder has kept so far (a module-level function takes it rather than a closure made per
+ * sentence: tsx names each such closure at its making, which costs more than the call).
+ */
+interface Found {
+  text: string;
+  s: Sentence;
+  taken: Occupancy;
+  hits: Hit[];
+}
+
+function addMoney(f: Found, idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier): void {
+  const { text, taken } = f;
+  const start = f.s.start + idx;
+  const end = start + len;
+  if (!taken.isFree(start, end)) return;
+  // "a hundred dollar bill" is a banknote, not an amount.
+  if (/^[ \u00a0]*bills?\b/i.test(text.slice(end, end + 8))) return;
+  taken.take(start, end);
+  const per = perOf(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 60));
+  f.hits.push({ kind: 'money', start, end, low, high, unit, qualifier, of: null, per });
+}
+
 function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const lower = guardText(sentence);
   const hits: Hit[] = [];
-  const taken = new Occupancy(s.end - s.start, s.start);
-  const add = (idx: number, len: number, low: number | null, high: number | null, unit: ExtractedUnit, qualifier: FigureQualifier) => {
-    const start = s.start + idx;
-    const end = start + len;
-    if (!taken.isFree(start, end)) return;
-    // "a hundred dollar bill" is a banknote, not an amount.
-    if (/^[ \u00a0]*bills?\b/i.test(text.slice(end, end + 8))) return;
-    taken.take(start, end);
-    const per = perOf(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 60));
-    hits.push({ kind: 'money', start, end, low, high, unit, qualifier, of: null, per });
-  };
+  const found: Found = { text, s, taken: new Occupancy(s.end - s.start, s.start), hits };
 
   // "$350 million to as much as $2.3 billion", "$70-$80", "US $300", "about US$9 million", "close to $1 billion"
   const prefixed = fresh(RE_FIGURES_1);
@@ -98,11 +111,11 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
       lowV = parseNumber(`${m[3]}${m[6].replace(/^[\d.,\s]+/, ' ')}`) ?? a;
     }
     if (b !== null) {
-      add(m.index, m[0].length, lowV * cur.factor, b * cur.factor, cur.unit, 'range');
+      addMoney(found, m.index, m[0].length, lowV * cur.factor, b * cur.factor, cur.unit, 'range');
     } else {
       const q = qualifierOf(m[1]);
       const { low, high } = bounds(lowV * cur.factor, q);
-      add(m.index, m[0].length, low, high, cur.unit, q);
+      addMoney(found, m.index, m[0].length, low, high, cur.unit, q);
     }
   }
 
@@ -113,11 +126,11 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
     const a = parseNumber(m[2] ?? '');
     const b = m[3] ? parseNumber(m[3]) : null;
     if (!cur || a === null) continue;
-    if (b !== null) add(m.index, m[0].length, a * cur.factor, b * cur.factor, cur.unit, 'range');
+    if (b !== null) addMoney(found, m.index, m[0].length, a * cur.factor, b * cur.factor, cur.unit, 'range');
     else {
       const q = qualifierOf(m[1]);
       const { low, high } = bounds(a * cur.factor, q);
-      add(m.index, m[0].length, low, high, cur.unit, q);
+      addMoney(found, m.index, m[0].length, low, high, cur.unit, q);
     }
   }
 
@@ -128,7 +141,7 @@ function money(text: string, s: Sentence, state: { won: ExtractedUnit }): Hit[] 
     if (!cur) continue;
     const base = (m[2] ?? '').toLowerCase() === 'billions' ? 1e9 : 1e6;
     const mult = (m[1] ?? '').toLowerCase() === 'hundreds' ? 100 : (m[1] ?? '').toLowerCase() === 'tens' ? 10 : 1;
-    add(m.index, m[0].length, base * mult, base * mult * 10, cur.unit, 'order_of_magnitude');
+    addMoney(found, m.index, m[0].length, base * mult, base * mult * 10, cur.unit, 'order_of_magnitude');
   }
   return hits;
 }
@@ -150,18 +163,22 @@ const RE_FIGURES_7 = new RegExp(`${B}${MONTH}[ \\u00a0]+(\\d{1,2})(?:st|nd|rd|th
 /** Every month pattern starts with one of these (the patterns are case-sensitive). */
 const HAS_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
+function addDate(f: Found, idx: number, len: number, iso: string, year: number | null): void {
+  const start = f.s.start + idx;
+  const end = start + len;
+  if (!f.taken.claim(start, end)) return;
+  f.hits.push({ kind: 'date', start, end, low: year, high: year, unit: 'date', qualifier: 'exact', of: null, per: null, date: iso });
+}
+
+function monthNo(raw: string): number | null {
+  return MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
 function dates(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   if (!/\d/.test(sentence)) return hits;
-  const taken = new Occupancy(s.end - s.start, s.start);
-  const add = (idx: number, len: number, iso: string, year: number | null) => {
-    const start = s.start + idx;
-    const end = start + len;
-    if (!taken.claim(start, end)) return;
-    hits.push({ kind: 'date', start, end, low: year, high: year, unit: 'date', qualifier: 'exact', of: null, per: null, date: iso });
-  };
-  const monthNo = (raw: string) => MONTHS[raw.toLowerCase().replace(/\.$/, '')] ?? null;
+  const found: Found = { text, s, taken: new Occupancy(s.end - s.start, s.start), hits };
 
   const month = HAS_MONTH.test(sentence);
   const full = fresh(RE_FIGURES_4);
@@ -169,40 +186,40 @@ function dates(text: string, s: Sentence): Hit[] {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     const y = Number(m[3]);
-    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+    if (mo && d >= 1 && d <= 31) addDate(found, m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
   const dayFirst = fresh(RE_FIGURES_5);
   for (let m = month ? dayFirst.exec(sentence) : null; m; m = dayFirst.exec(sentence)) {
     const mo = monthNo(m[2] ?? '');
     const d = Number(m[1]);
     const y = Number(m[3]);
-    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+    if (mo && d >= 1 && d <= 31) addDate(found, m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
   const monthYear = fresh(RE_FIGURES_6);
   for (let m = month ? monthYear.exec(sentence) : null; m; m = monthYear.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const y = Number(m[2]);
-    if (mo) add(m.index, m[0].length, `${y}-${pad(mo)}`, y);
+    if (mo) addDate(found, m.index, m[0].length, `${y}-${pad(mo)}`, y);
   }
   const monthDay = fresh(RE_FIGURES_7);
   for (let m = month ? monthDay.exec(sentence) : null; m; m = monthDay.exec(sentence)) {
     const mo = monthNo(m[1] ?? '');
     const d = Number(m[2]);
     // "May 5" reads as a date; "may 5" (lowercase) was not matched.
-    if (mo && d >= 1 && d <= 31) add(m.index, m[0].length, `--${pad(mo)}-${pad(d)}`, null);
+    if (mo && d >= 1 && d <= 31) addDate(found, m.index, m[0].length, `--${pad(mo)}-${pad(d)}`, null);
   }
   const slashed = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/g;
   for (let m = slashed.exec(sentence); m; m = slashed.exec(sentence)) {
     const mo = Number(m[1]);
     const d = Number(m[2]);
     const y = Number(m[3]);
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add(m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) addDate(found, m.index, m[0].length, `${y}-${pad(mo)}-${pad(d)}`, y);
   }
   const year = /\b(?:in|since|from|until|by|before|after|of|during|early|late|mid)[ \u00a0]+((?:19|20)\d{2})(?!\d|s\b|[ \u00a0]*(?:percent|%|people|workers|North|US|dollars|won))/gi;
   for (let m = year.exec(sentence); m; m = year.exec(sentence)) {
     const y = Number(m[1]);
     const idx = m.index + m[0].length - (m[1] ?? '').length;
-    add(idx, 4, String(y), y);
+    addDate(found, idx, 4, String(y), y);
   }
   return hits;
 }

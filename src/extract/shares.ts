@@ -55,18 +55,20 @@ function shareWhole(sentence: string, start: number, end: number): ShareWhole {
   if (!ofWhatCame) return wholeAround(sentence, start, after);
   // The nearest whole before the share: money or pay, workers, revenue.
   const before = sentence.slice(Math.max(0, start - 160), start);
-  const last = (pattern: string) => {
-    let at = -1;
-    const r = re(pattern, 'giu');
-    for (let m = r.exec(before); m; m = r.exec(before)) at = m.index;
-    return at;
-  };
-  const money = Math.max(last(`${WAGE_NOUN}${E}`), last(`(?:\\$|€|£|USD|dollars?|euros?|won|yuan)`));
-  const workers = last(`${WORKFORCE_NOUN}${E}`);
-  const revenue = last(`${REVENUE_NOUN}${E}`);
+  const money = Math.max(lastAt(`${WAGE_NOUN}${E}`, before), lastAt(`(?:\\$|€|£|USD|dollars?|euros?|won|yuan)`, before));
+  const workers = lastAt(`${WORKFORCE_NOUN}${E}`, before);
+  const revenue = lastAt(`${REVENUE_NOUN}${E}`, before);
   const best = Math.max(money, workers, revenue);
   if (best < 0) return 'other';
   return best === money ? 'wages' : best === workers ? 'workforce' : 'revenue';
+}
+
+/** Where the last match of the pattern in `text` starts, or -1. */
+function lastAt(pattern: string, text: string): number {
+  let at = -1;
+  const r = re(pattern, 'giu');
+  for (let m = r.exec(text); m; m = r.exec(text)) at = m.index;
+  return at;
 }
 
 /**
@@ -97,11 +99,14 @@ const RE_SHARES_5 = new RegExp(`${B}(?:${BOUND}${SP})?(${FRACTION_WORDS})(?=${SP
 const RE_SHARES_6 = new RegExp(`${B}${N}${SP}(?:of|in|out${SP}of)${SP}every${SP}${N}${E}`, 'giu');
 const RE_SHARES_7 = new RegExp(`${B}(?:(a|only a|a small|a tiny|a large)${SP}fraction|(?:the|a)${SP}majority)(?=${SP}(?:of|stake)${E})`, 'giu');
 
+/** A share at `idx` of the sentence `sentence`, which starts at `s.start` (a module-level function: see figures.ts `Found`). */
+function addShare(hits: Hit[], sentence: string, s: Sentence, idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier): void {
+  hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
+}
+
 export function shares(text: string, s: Sentence): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
-  const add = (idx: number, len: number, low: number | null, high: number | null, qualifier: FigureQualifier) =>
-    hits.push({ kind: 'share', start: s.start + idx, end: s.start + idx + len, low, high, unit: 'fraction', qualifier, of: null, per: null, share_of: shareWhole(sentence, idx, idx + len) });
 
   // (The cheap tests read the sentence in lower case: see guardText.)
   const lower = guardText(sentence);
@@ -112,7 +117,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || a > b) continue;
-    add(m.index, m[0].length, a / 100, b / 100, 'range');
+    addShare(hits, sentence, s, m.index, m[0].length, a / 100, b / 100, 'range');
   }
   // "95 percent", "40%", "zero to 15%", "about 40%"
   const pct = fresh(RE_SHARES_4);
@@ -126,15 +131,15 @@ export function shares(text: string, s: Sentence): Hit[] {
     // "fork over 70% of earnings", "hand over 30 percent": "over" belongs to the verb, it is no bound.
     if (m[1] && /^over$/i.test(m[1]) && /\b(?:fork|hand|turn|sign|pass|give|gave|given|giving|pay|paid|paying|forks|hands|turns|handed|forked|turned)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) {
       const at = m.index + m[1].length + 1;
-      add(at, m[0].length - m[1].length - 1, b / 100, b / 100, 'exact');
+      addShare(hits, sentence, s, at, m[0].length - m[1].length - 1, b / 100, b / 100, 'exact');
       continue;
     }
-    if (a !== null) add(m.index, m[0].length, a / 100, b / 100, 'range');
+    if (a !== null) addShare(hits, sentence, s, m.index, m[0].length, a / 100, b / 100, 'range');
     else {
       const q = qualifierOf(m[1]);
       const v = b / 100;
       const { low, high } = bounds(v, q);
-      add(m.index, m[0].length, low, high, q);
+      addShare(hits, sentence, s, m.index, m[0].length, low, high, q);
     }
   }
   // "one third of their wages", "two-thirds", "half of"
@@ -148,7 +153,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     const q = !m[1] && /\b(?:not|never|n[’']t)\b[^.;]{0,30}?\beven[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 45), m.index)) ? 'at_most' : qualifierOf(m[1]);
     const { low, high } = bounds(v, q);
     // "half the compensation owed to him" is half of it: the whole is read as after "of".
-    add(m.index, m[0].length, low, high, q);
+    addShare(hits, sentence, s, m.index, m[0].length, low, high, q);
   }
   // "Three of every four North Korean escapees"
   const every = fresh(RE_SHARES_6);
@@ -156,7 +161,7 @@ export function shares(text: string, s: Sentence): Hit[] {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === null || b === null || b === 0 || a > b) continue;
-    add(m.index, m[0].length, a / b, a / b, 'exact');
+    addShare(hits, sentence, s, m.index, m[0].length, a / b, a / b, 'exact');
   }
   // "a 40:60 or 50:50 ratio": the first party's share
   const ratio = /(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? ratio\b/g;
@@ -168,14 +173,14 @@ export function shares(text: string, s: Sentence): Hit[] {
     const first = a / (a + b);
     const second = c !== null && d !== null ? c / (c + d) : null;
     const len = m[0].length - ' ratio'.length;
-    if (second === null) add(m.index, len, first, first, 'exact');
-    else add(m.index, len, Math.min(first, second), Math.max(first, second), 'range');
+    if (second === null) addShare(hits, sentence, s, m.index, len, first, first, 'exact');
+    else addShare(hits, sentence, s, m.index, len, Math.min(first, second), Math.max(first, second), 'range');
   }
   // Vague shares: "a fraction of", "the majority of", "a majority stake"
   const fuzzy = fresh(RE_SHARES_7);
   for (let m = /fraction|majority/.test(lower) ? fuzzy.exec(sentence) : null; m; m = fuzzy.exec(sentence)) {
     const isMajority = /majority/i.test(m[0]);
-    add(m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
+    addShare(hits, sentence, s, m.index, m[0].length, isMajority ? 0.5 : null, isMajority ? null : null, isMajority ? 'at_least' : 'order_of_magnitude');
   }
   return hits;
 }

@@ -65,6 +65,37 @@ const RE_WORKER_COUNTS_3 = new RegExp(`${B}(tens|hundreds)${SP}of${SP}thousands(
  * work ("Kuwait … sent back 904 North Koreans, … of the total North Korean
  * workers there. Qatar also sent back about 2,500 North Koreans.").
  */
+/** What `pushCount` reads of the sentence a count is in (a module-level function takes it: see figures.ts `Found`). */
+interface CountContext {
+  text: string;
+  sentence: string;
+  ownCue: boolean;
+  prevCue: boolean;
+  textCue: boolean;
+  taken: Occupancy;
+  hits: Hit[];
+}
+
+function pushCount(c: CountContext, h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = ''): void {
+  const { text, sentence, ownCue, prevCue, textCue } = c;
+  // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
+  // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
+  const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
+  // "97 North Korean doctors" in a text about their labour.
+  const sentProfessionals = textCue && PROFESSION_RE.test(noun) && NK_WORD.test(sentence) && !NOT_WORK.test(sentence);
+  if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
+  // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
+  if (/\d[-–/]$/.test(before)) return;
+  if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
+  if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+  // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
+  if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
+  // "30,000 foreign laborers live in the camps": workers of other nations, unless the sentence names North Koreans.
+  if (/\b(?:foreign|migrant|expatriate)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:workers|labou?rers|employees)\b/iu.test(text.slice(h.start, h.end)) && !NK_WORD.test(sentence)) return;
+  if (!c.taken.claim(h.start, h.end)) return;
+  c.hits.push(h);
+}
+
 export function workerCounts(text: string, s: Sentence, prevCue = false, textCue = false, prevCount = false): Hit[] {
   const sentence = text.slice(s.start, s.end);
   const hits: Hit[] = [];
@@ -79,24 +110,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|-member|-strong|-person/.test(lower);
   if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem && !remaining) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
-  const push = (h: Hit, nounKind: 'worker' | 'people', before: string, after: string, noun = '') => {
-    // Without a word of work in its own sentence, a count of people takes its cue from the sentence before or from the text, unless it speaks of soldiers, defectors or the like.
-    // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
-    const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
-    // "97 North Korean doctors" in a text about their labour.
-    const sentProfessionals = textCue && PROFESSION_RE.test(noun) && NK_WORD.test(sentence) && !NOT_WORK.test(sentence);
-    if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
-    // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
-    if (/\d[-–/]$/.test(before)) return;
-    if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
-    if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
-    // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
-    if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
-    // "30,000 foreign laborers live in the camps": workers of other nations, unless the sentence names North Koreans.
-    if (/\b(?:foreign|migrant|expatriate)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:workers|labou?rers|employees)\b/iu.test(text.slice(h.start, h.end)) && !NK_WORD.test(sentence)) return;
-    if (!taken.claim(h.start, h.end)) return;
-    hits.push(h);
-  };
+  const c: CountContext = { text, sentence, ownCue, prevCue, textCue, taken, hits };
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
@@ -107,7 +121,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     const low = magnitudeOf(m[2] ?? m[3] ?? '');
     const q = m[1] ? qualifierOf(m[1]) : 'order_of_magnitude';
     const bounded = q === 'at_least' ? { low, high: null } : q === 'at_most' ? { low: null, high: low * 10 } : { low, high: low * 10 };
-    push(
+    pushCount(
+      c,
       { kind: 'worker_count', start, end, ...bounded, unit: 'persons', qualifier: q === 'at_least' || q === 'at_most' ? q : 'order_of_magnitude', of: null, per: null },
       WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
@@ -120,7 +135,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
       const low = magnitudeOf(m[1] ?? '');
       const start = s.start + m.index;
-      push({ kind: 'worker_count', start, end: start + m[0].length, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
+      pushCount(c, { kind: 'worker_count', start, end: start + m[0].length, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
     }
   }
   // "The 38-member team … to work in a hospital": the size of a team sent to work.
@@ -130,10 +145,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
       const v = Number(m[1]);
       if (v < 2) continue;
       const start = s.start + m.index;
-      push({ kind: 'worker_count', start, end: start + m[0].length, low: v, high: v, unit: 'persons', qualifier: 'exact', of: null, per: null }, 'worker', '', '');
+      pushCount(c, { kind: 'worker_count', start, end: start + m[0].length, low: v, high: v, unit: 'persons', qualifier: 'exact', of: null, per: null }, 'worker', '', '');
     }
   }
-  if (lower.includes('force')) for (const h of valuesAfter(RE_WORKFORCE_AT, sentence, s, 2)) push(h, 'worker', '', '');
+  if (lower.includes('force')) for (const h of valuesAfter(RE_WORKFORCE_AT, sentence, s, 2)) pushCount(c, h, 'worker', '', '');
 
   // Part of a whole: "Forty-nine of the 119 foreign workers", "140 of 176 North Korean workers"
   for (const m of nouns ? matchesAt(PART_AT, sentence, numberStarts(sentence)) : []) {
@@ -145,11 +160,12 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     // "one of 30,000 North Korean workers": a person among a workforce, whose size is the count.
     if (a === 1 && b >= 2) {
       const whole = start + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
-      push({ kind: 'worker_count', start: whole, end, low: b, high: b, unit: 'persons', qualifier: 'exact', of: null, per: null },
+      pushCount(c, { kind: 'worker_count', start: whole, end, low: b, high: b, unit: 'persons', qualifier: 'exact', of: null, per: null },
         WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people', text.slice(Math.max(0, whole - 40), whole), text.slice(end, end + 40), (m[4] ?? '').replace(/\s+/g, ' '));
       continue;
     }
-    push(
+    pushCount(
+      c,
       { kind: 'worker_count', start, end, low: a, high: a, unit: 'persons', qualifier: 'part_of', of: b, per: null },
       WORKER_NOUN_RE.test(m[4] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
@@ -183,7 +199,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
       q = qualifierOf(m[1]);
       ({ low, high } = bounds(first, q));
     }
-    push(
+    pushCount(
+      c,
       { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
       WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
@@ -201,7 +218,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     const numberOf = /\bnumber of\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence.slice(0, m.index));
     if (!noun && !numberOf) continue;
     const low = head === 'tens' ? 10_000 : head === 'hundreds' ? 100_000 : 1_000;
-    push(
+    pushCount(
+      c,
       { kind: 'worker_count', start, end, low, high: low * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null },
       noun && WORKER_NOUN_RE.test(noun) ? 'worker' : 'people',
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40),
@@ -212,17 +230,17 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   if (low) {
     const start = s.start + low.index;
     const unit = /hundreds/i.test(low[1] ?? '') ? 100 : 1_000;
-    push({ kind: 'worker_count', start, end: start + low[0].length, low: unit, high: unit * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
+    pushCount(c, { kind: 'worker_count', start, end: start + low[0].length, low: unit, high: unit * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
   }
-  if (ownCue || prevCount) for (const h of [...numberOfCounts(sentence, s, lower, hits.length > 0 || prevCount), ...(ownCue ? parenthesisedCounts(sentence, s) : [])]) push(h, 'worker', '', '');
+  if (ownCue || prevCount) for (const h of [...numberOfCounts(sentence, s, lower, hits.length > 0 || prevCount), ...(ownCue ? parenthesisedCounts(sentence, s) : [])]) pushCount(c, h, 'worker', '', '');
   // A second count whose noun is left out: "sent up to 3,000 workers to Nepal, and perhaps as many as 50,000 abroad in total",
   // "more than 10,000 arrived last year, and the total could pass 40,000"; or one that follows a sentence with a count:
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
-  if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) push(h, 'worker', '', '');
+  if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
-  if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) push(h, 'worker', '', '');
+  if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) pushCount(c, h, 'worker', '', '');
   return hits;
 }
 

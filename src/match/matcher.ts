@@ -145,16 +145,23 @@ export class Matcher {
     return mask;
   }
 
-  private prepare(query: MatchQuery): PreparedQuery {
-    const kind = nameKindOf(query.schema);
-    const notes: ExplanationItem[] = [];
-    const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '').map((n) => ({ n, norm: normalizeName(n) }));
-    const make = (k: 'person' | 'org') => names.map(({ n, norm }) => {
+  /**
+   * The query's names read as one kind. (Here and in `candidates`, methods rather than closures made per query: tsx
+   * names each closure at its making, which costs more than the call.)
+   */
+  private queryNames(names: readonly { n: string; norm: string }[], k: 'person' | 'org'): QueryName[] {
+    return names.map(({ n, norm }) => {
       const name = prepareName(n, k, norm);
       const weights = this.index.weightsOf(name);
       return { name, weights, words: nameWords(name, weights) };
     });
-    const byKind = { person: kind === 'org' ? [] : make('person'), org: kind === 'person' ? [] : make('org') };
+  }
+
+  private prepare(query: MatchQuery): PreparedQuery {
+    const kind = nameKindOf(query.schema);
+    const notes: ExplanationItem[] = [];
+    const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '').map((n) => ({ n, norm: normalizeName(n) }));
+    const byKind = { person: kind === 'org' ? [] : this.queryNames(names, 'person'), org: kind === 'person' ? [] : this.queryNames(names, 'org') };
     const keys = new Map<string, number>();
     for (const { name, weights } of [...byKind.person, ...byKind.org]) {
       name.tokens.forEach((t, i) => { if (t.cls !== 'stop') keys.set(t.key, Math.max(keys.get(t.key) ?? 0, weights[i] ?? 0)); });
@@ -197,21 +204,7 @@ export class Matcher {
     const touched: number[] = [];
     const { acc, seenKey } = this;
     const slotEntity = this.index.slotEntity;
-    const { slotHit, hitSlots } = this;
     const admits = this.admission(options);
-    const hit = (slot: number) => { if (slotHit[slot] === 0) { slotHit[slot] = 1; hitSlots.push(slot); } };
-    const visit = (slots: readonly number[], keyId: number, w: number) => {
-      for (const slot of slots) {
-        const e = slotEntity[slot]!;
-        if (mask[e] === 0) continue;
-        hit(slot);
-        if (seenKey[e] === keyId) continue;
-        if (admits && !admits(e)) continue;
-        seenKey[e] = keyId;
-        if (acc[e] === 0) touched.push(e);
-        acc[e] = (acc[e] ?? 0) + w;
-      }
-    };
     const keys = [...q.keys.entries()].map(([k, w]) => ({ k, w, n: this.index.lookup(k).length })).sort((a, b) => a.n - b.n);
     let keyId = 0;
     for (const { k, w, n } of keys) {
@@ -225,23 +218,23 @@ export class Matcher {
             const e = touched[i]!;
             const first = (acc[e] ?? 0) > 0 ? runs[e]! : -1;
             if (first < 0) continue;
-            for (let p = first; p < postings.length && slotEntity[postings[p]!] === e; p++) hit(postings[p]!);
+            for (let p = first; p < postings.length && slotEntity[postings[p]!] === e; p++) this.hit(postings[p]!);
             if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; }
           }
           continue;
         }
         for (const slot of this.index.lookup(k)) {
           const e = slotEntity[slot]!;
-          if ((acc[e] ?? 0) > 0) { hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
+          if ((acc[e] ?? 0) > 0) { this.hit(slot); if (seenKey[e] !== keyId) { seenKey[e] = keyId; acc[e] = (acc[e] ?? 0) + w; } }
         }
         continue;
       }
-      visit(this.index.lookup(k), keyId, w);
+      this.visit(this.index.lookup(k), keyId, w, mask, admits, touched);
       // One-edit neighbours, for words the index (almost) does not have: misspellings.
       if (k.length >= 5 && n < 5) {
         for (const { slots, factor } of this.neighbours(k)) {
           keyId++;
-          visit(slots, keyId, w * factor);
+          this.visit(slots, keyId, w * factor, mask, admits, touched);
         }
       }
     }
@@ -249,7 +242,7 @@ export class Matcher {
     for (const id of q.identifiers) {
       for (const e of this.index.lookupIdentifier(id)) {
         if (mask[e] === 0 || (admits && !admits(e))) continue;
-        for (let slot = this.index.firstName[e]!, end = this.index.firstName[e + 1]!; slot < end; slot++) hit(slot);
+        for (let slot = this.index.firstName[e]!, end = this.index.firstName[e + 1]!; slot < end; slot++) this.hit(slot);
         if (acc[e] === 0) touched.push(e);
         acc[e] = (acc[e] ?? 0) + 100;
       }
@@ -257,6 +250,30 @@ export class Matcher {
     const out = bestByWeight(touched, acc, max);
     for (const e of touched) { acc[e] = 0; seenKey[e] = -1; }
     return out;
+  }
+
+  /** Marks a name slot as reached by the query's keys. */
+  private hit(slot: number): void {
+    if (this.slotHit[slot] === 0) {
+      this.slotHit[slot] = 1;
+      this.hitSlots.push(slot);
+    }
+  }
+
+  /** Adds a key's weight `w` to the admitted entities of its posting list `slots` (once per key: `keyId`), and marks its slots. */
+  private visit(slots: readonly number[], keyId: number, w: number, mask: Uint8Array, admits: ((e: number) => boolean) | null, touched: number[]): void {
+    const { acc, seenKey } = this;
+    const slotEntity = this.index.slotEntity;
+    for (const slot of slots) {
+      const e = slotEntity[slot]!;
+      if (mask[e] === 0) continue;
+      this.hit(slot);
+      if (seenKey[e] === keyId) continue;
+      if (admits && !admits(e)) continue;
+      seenKey[e] = keyId;
+      if (acc[e] === 0) touched.push(e);
+      acc[e] = (acc[e] ?? 0) + w;
+    }
   }
 
   /**

@@ -19,7 +19,7 @@ import { Matcher } from '../../match/matcher.ts';
 import { cleanText, compactKey, normalizeName } from '../../names/normalize.ts';
 import { fromEntityView } from '../../match/entity.ts';
 import { readListFiles, type ListFileRef } from '../lists/matchable.ts';
-import type { MatchableEntity } from '../../match/types.ts';
+import type { MatchableEntity, MatchResult } from '../../match/types.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { readDataset, toGraphRecords } from '../dataset/read.ts';
 import type { EntityProperties, EntityView } from '../../model/entity.ts';
@@ -186,12 +186,10 @@ export class MatcherResolver implements EntityResolver {
       .match({ names: [name], schema: null, birthDates: [], countries: [], identifiers: [] }, { limit: 5, cutoff, threshold: cutoff, explain: false, exhaustive: this.exhaustive })
       .filter((r) => (MENTION_SCHEMAS as readonly string[]).includes(r.entity.schema));
     if (!results.length) return null;
-    // Exactly one of the names the sources give, not the initials the matcher derives from them ("ID" for "Immigration Department").
-    const isExact = (r: (typeof results)[number]) => this.givenKeysOf(r.entity).has(key);
-    // An exact name first; among equals, the curated entity (it cites the documents it rests on) before a list entry.
+    // An exact name first (exactly one of the names the sources give, not the initials the matcher derives from them:
+    // "ID" for "Immigration Department"); among equals, the curated entity (it cites the documents it rests on) before a list entry.
     const top = Math.round(results[0]!.score * 50);
-    const curatedFirst = (a: (typeof results)[number], b: (typeof results)[number]) => Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
-    const exactHit = results.filter(isExact).sort(curatedFirst)[0];
+    const exactHit = results.filter((r) => this.givenKeysOf(r.entity).has(key)).sort(curatedFirst)[0];
     const best = exactHit ?? results.filter((r) => Math.round(r.score * 50) === top).sort(curatedFirst)[0]!;
     return { entityId: best.entity.id, caption: best.entity.caption, schema: best.entity.schema, score: best.score, exact: exactHit !== undefined };
   }
@@ -210,6 +208,11 @@ export class MatcherResolver implements EntityResolver {
     const given = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
     return given.length ? given : entity.names.map((n) => n.value);
   }
+}
+
+/** The curated entity before a list entry (a module-level function, not a closure made per name: tsx names each at its making). */
+function curatedFirst(a: MatchResult, b: MatchResult): number {
+  return Number(b.entity.id.startsWith('r39-')) - Number(a.entity.id.startsWith('r39-'));
 }
 
 /** How the matcher reads a query name (`normalizeName(cleanText(name))`), with the name's compact key. */
