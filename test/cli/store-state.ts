@@ -2,7 +2,7 @@
  * What a data directory holds, in a form two directories can be compared by:
  * every table's rows without the values that differ between two runs of the
  * same commands (timestamps, and stamps made of them such as the rule run's
- * `ruled_stamp`; random account and token ids, the buckets' token, password and token hashes,
+ * `ruled_stamp`; random account and token ids, the buckets' and digests' tokens, password and token hashes,
  * ciphertexts with their random nonces), and the audit trail
  * in order without its times and hashes. `dropActions` leaves out audit
  * records one side has by design (the local socket's `cli.command`).
@@ -12,7 +12,7 @@ import { openServices } from '../../src/services.ts';
 import type { Queryable } from '../../src/store/db.ts';
 
 /** Random by design: account and token ids (each run makes new ones), the token of the rule run's stored buckets. */
-const RANDOM_IDS: Record<string, string[]> = { users: ['id'], api_tokens: ['id', 'user_id'], sessions: ['user_id'], resolver_state: ['buckets_token'] };
+const RANDOM_IDS: Record<string, string[]> = { users: ['id'], api_tokens: ['id', 'user_id'], sessions: ['user_id'], resolver_state: ['buckets_token'], list_digest_tokens: ['token'] };
 const VOLATILE = /(^at$|_at$|_stamp$|^n$|hash$|_enc$|^csrf_token$)/;
 
 export interface StoreState {

@@ -9,8 +9,8 @@
  * compared. A truncated file on the fast path changes nothing and says where.
  * The fast path stores only its change to the list's buckets, which read back
  * with the buckets gives what a full run builds from every record; the next
- * update in the same process (a server's) uses the buckets it remembers
- * without reading them, and still ends as the whole-file path.
+ * update in the same process (a server's) uses the buckets and digests it
+ * remembers without reading them, and still ends as the whole-file path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -102,7 +102,7 @@ describe('an update that parses only what changed', () => {
     }
   }, 240_000);
 
-  it('a next update in the same process uses the buckets it remembers, and still ends as the whole-file path', async () => {
+  it('a next update in the same process uses the buckets and digests it remembers, and still ends as the whole-file path', async () => {
     // The third version: the real file as published (the 1% change undone).
     const v3 = path.join(tmp, 'sdn-v3.csv');
     fs.writeFileSync(v3, text, 'latin1');
@@ -118,6 +118,7 @@ describe('an update that parses only what changed', () => {
     expect(f).toMatchObject({ status: 'imported', changed: s.changed, added: s.added, removed: s.removed });
     expect(f.changed + f.added + f.removed).toBeGreaterThan(100);
     expect(sql.some((q) => /FROM resolver_buckets/.test(q))).toBe(false);
+    expect(sql.some((q) => /^\s*SELECT[\s\S]*FROM list_entry_digests/.test(q))).toBe(false);
     expect(sql.some((q) => /INSERT INTO resolver_bucket_changes/.test(q))).toBe(true);
     expect(await dumpTables(fast)).toEqual(await dumpTables(slow));
   }, 240_000);

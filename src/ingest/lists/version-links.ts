@@ -7,6 +7,7 @@
  * caption some changed entry had or has (or a caption two entries share,
  * since which one a name means follows the order of the file).
  */
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/db.ts';
 
 /** An entry still listed, as the store holds it. */
@@ -19,17 +20,24 @@ export interface PrevEntry {
   /** Hash of its raw record (null when not known: a format not split, or stored before migration 048). */
   raw: string | null;
   /** Lookup keys of its "Linked To:" names. */
-  linked_to: string[];
+  linked_to: readonly string[];
 }
 
 const FIELD = '\u001f', ROW = '\u001e', ITEM = '\u001d';
 
+/** Each list's digests as this process last wrote them, under the token written with them (list_digest_tokens). */
+const remembered = new Map<string, { token: string; digests: ReadonlyMap<string, PrevEntry> }>();
+
 /**
- * The digests of a list's entries still listed, as one text value (PGlite's per-row result handling costs more than
- * the query, and JSON built in SQL several times the text): fields and rows apart by control characters, read back
- * through JSON when some value holds one of them.
+ * The digests of a list's entries still listed: those this process wrote while the store still shows their token (a
+ * server's scheduled update), or read as one text value (PGlite's per-row result handling costs more than the query,
+ * and JSON built in SQL several times the text): fields and rows apart by control characters, read back through JSON
+ * when some value holds one of them.
  */
-export async function storedDigests(q: Queryable, dataset: string): Promise<Map<string, PrevEntry>> {
+export async function storedDigests(q: Queryable, dataset: string): Promise<ReadonlyMap<string, PrevEntry>> {
+  const [current] = await q.query<{ token: string }>('SELECT token FROM list_digest_tokens WHERE dataset = $1', [dataset]);
+  const known = remembered.get(dataset);
+  if (current && known?.token === current.token) return known.digests;
   const [packed] = await q.query<{ rows: string | null; n: number; odd: boolean | null }>(
     `SELECT string_agg(concat_ws(E'\\x1f', entry_id, content_hash, entity_id, schema, caption, dprk::text, coalesce(raw_hash, ''),
               array_to_string(linked_to, E'\\x1d')), E'\\x1e') AS rows, count(*)::int AS n,
@@ -45,6 +53,13 @@ export async function storedDigests(q: Queryable, dataset: string): Promise<Map<
     out.set(f[0]!, { hash: f[1]!, entity_id: f[2]!, schema: f[3]!, caption: f[4]!, dprk: f[5] === 'true', raw: f[6] || null, linked_to: f[7] ? f[7].split(ITEM) : [] });
   }
   return out;
+}
+
+/** After a version's digests are written: a new token for them, and the digests remembered under it (never written to). */
+export async function markDigests(q: Queryable, dataset: string, digests: ReadonlyMap<string, PrevEntry>): Promise<void> {
+  const token = randomUUID();
+  await q.query('INSERT INTO list_digest_tokens (dataset, token) VALUES ($1, $2) ON CONFLICT (dataset) DO UPDATE SET token = EXCLUDED.token', [dataset, token]);
+  remembered.set(dataset, { token, digests });
 }
 
 async function storedDigestsAsJson(q: Queryable, dataset: string): Promise<Map<string, PrevEntry>> {

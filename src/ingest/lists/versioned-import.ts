@@ -18,7 +18,7 @@ import {
   deleteDigests, HeldVersion, insertChanges, upsertDigests, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type DigestRow, type EntryRow,
 } from './store-write.ts';
 import { assignLabel, fieldDiff, ownedIds, type StoredVersion } from './version-checks.ts';
-import { linkScope, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
+import { linkScope, markDigests, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -183,7 +183,9 @@ export async function importVersion(
     let seenDate = '';
     /** The date of the newest version before this one: the last seen of what this one delists. */
     let prevSeen = '';
-    let prev = new Map<string, PrevEntry>();
+    let prev: ReadonlyMap<string, PrevEntry> = new Map();
+    /** The digests this version writes (new or changed entries). */
+    const written = new Map<string, PrevEntry>();
     let prevSources: string[] = [];
     const seen = new Set<string>();
     const entityIdsByName = new Map<string, string>();
@@ -332,6 +334,7 @@ export async function importVersion(
           dataset: info.dataset, entryId: r.entryId, entityId: r.entityId, schema: r.schema, caption: r.caption, dprk: r.dprk,
           contentHash: r.hash, rawHash: r.raw ?? null, linkedTo: r.linkKeys ?? [],
         });
+        written.set(r.entryId, { hash: r.hash, entity_id: r.entityId, schema: r.schema, caption: r.caption, dprk: r.dprk, raw: r.raw ?? null, linked_to: r.linkKeys ?? [] });
       }
       if (!old || old.hash !== r.hash) {
         dirtyKeys.add(r.caption.toLowerCase());
@@ -441,6 +444,10 @@ export async function importVersion(
     mark('new entities written');
     await hooks.finish?.(tx, seen.size, { dataset: info.dataset, entities: changedEntities, partial: anyKept });
     mark('finished (rule run)');
+    const digests = new Map(prev);
+    for (const [entry, d] of written) digests.set(entry, d);
+    for (const entry of removedIds) digests.delete(entry);
+    await markDigests(tx, info.dataset, digests);
     return {
       dataset: info.dataset, source_id: sourceId, version: info.version, published: info.published ?? info.version, status: 'imported' as const,
       entries: seen.size, dprk_entries: dprk, added, changed, removed: removedIds.length,
