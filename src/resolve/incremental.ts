@@ -72,14 +72,14 @@ class BucketCounts extends Map<string, number> {
 
 /** The pairs to look at again: ids of both records, smaller first. */
 function pairsToJudge(
-  before: ReadonlyMap<string, DatasetBuckets>, after: ReadonlyMap<string, DatasetBuckets>, now: readonly ResolveRecord[], changed: ReadonlySet<string>, dataset: string,
+  before: ReadonlyMap<string, DatasetBuckets>, after: ReadonlyMap<string, DatasetBuckets>, now: readonly ResolveRecord[], change: BucketChange, dataset: string,
 ): Set<string> | null {
   const L0 = before.get(dataset), L1 = after.get(dataset)!;
   const members = (k: string) => [...after.values()].flatMap((ds) => ds.buckets.get(k) ?? []);
   const pairs = new Set<string>();
   const pair = (x: string, y: string) => { if (x !== y) pairs.add(x < y ? `${x}|${y}` : `${y}|${x}`); };
-  const touched = new Set<string>();
-  for (const [k, ids] of L0?.buckets ?? []) if (ids.some((id) => changed.has(id))) touched.add(k);
+  // The buckets a changed record was in, and those it is in now.
+  const touched = new Set(change.out.flatMap(([, keys]) => keys));
   for (const r of now) {
     for (const k of bucketKeysOf(r)) {
       touched.add(k);
@@ -132,7 +132,7 @@ export async function changedProposals(q: Queryable, changed: readonly string[],
   const change = bucketChangeOf(before.get(dataset) ?? noBuckets(), changedIds, now);
   const after = new Map(before);
   after.set(dataset, withChange(before.get(dataset) ?? noBuckets(), change));
-  const pairs = pairsToJudge(before, after, now, changedIds, dataset);
+  const pairs = pairsToJudge(before, after, now, change, dataset);
   if (!pairs) return null;
   const datasetOf = (id: string) => { for (const [ds, b] of after) if (b.ids.has(id)) return ds; return undefined; };
   const wanted = new Set([...pairs].flatMap((p) => p.split('|')));
