@@ -15,6 +15,7 @@ import { IDENTIFIER_AGREES, normalizeIdentifier } from './score-identifier.ts';
 import { featureItems, round, withFeatures, type FeatureEffects } from './score-beside-name.ts';
 import { schemasCompatible } from './score-schema.ts';
 import type { ExplanationItem, MatchableEntity, MatchOptions, MatchQuery, MatchResult, NameStrength } from './types.ts';
+import { bestByWeight } from './best-by-weight.ts';
 
 /**
  * Default match threshold. Chosen on the evaluation set (test/match/eval-set.json):
@@ -404,42 +405,6 @@ export class Matcher {
       return { entity, score, match: score >= threshold, explanation };
     }) };
   }
-}
-
-/**
- * The `max` entities of `touched` with the most key weight, ties in the order
- * they were found (as a stable sort by weight would keep them), in any order:
- * the matcher ranks what it scores by score, strength and id.
- */
-function bestByWeight(touched: number[], acc: Float64Array, max: number): number[] {
-  if (touched.length <= max) return touched.slice();
-  const weights = new Float64Array(touched.length);
-  for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]!]!;
-  const least = kthSmallest(weights, touched.length - max);
-  const out: number[] = [];
-  for (const e of touched) if (acc[e]! > least) out.push(e);
-  for (let i = 0; i < touched.length && out.length < max; i++) if (acc[touched[i]!] === least) out.push(touched[i]!);
-  return out;
-}
-
-/** The `k`-th smallest value of `xs` (0-based), as `xs.sort()[k]` would give; reorders `xs`. Quickselect: no full sort. */
-export function kthSmallest(xs: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const pivot = xs[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (xs[i]! < pivot) i++;
-      while (xs[j]! > pivot) j--;
-      if (i <= j) { const t = xs[i]!; xs[i] = xs[j]!; xs[j] = t; i++; j--; }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return xs[k]!;
-  }
-  return xs[k]!;
 }
 
 /** The best name comparison of a candidate: its account is written only if the candidate is returned. */

@@ -1,7 +1,7 @@
 /**
  * The rule run's buckets: records that share a name key (of one kind) or an
  * identifier are compared, in buckets of 2 to 60 records. Kept per dataset
- * after each run (store/resolver.ts `markRuled`, table resolver_buckets) with
+ * after each run (store/resolver-buckets.ts `markRuled`, table resolver_buckets) with
  * the records the name-uniqueness counts count (seed records, DPRK-related
  * list records), so the next list version's run can find the records its
  * changes meet without reading every record (incremental.ts). Such a run

@@ -17,7 +17,7 @@
  * the name counts of every record.
  */
 import type { Queryable } from '../store/db.ts';
-import { bucketsToken, storedBuckets } from '../store/resolver.ts';
+import { bucketsToken, storedBuckets } from '../store/resolver-buckets.ts';
 import { bucketChangeOf, bucketKeysOf, decodeStoredBuckets, MAX_BUCKET, noBuckets, shapeOf, withChange, type BucketChange, type DatasetBuckets, type StoredShape } from './buckets.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
 import { judgePair, RULES, type RuleMatch } from './rules.ts';

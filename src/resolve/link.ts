@@ -8,7 +8,8 @@
  * same list into one entity (a list does not list one party twice).
  */
 import type { Queryable } from '../store/db.ts';
-import { loadClusterState, markRuled, recordJudgements, type BucketWrite, type JudgementInput } from '../store/resolver.ts';
+import { loadClusterState, recordJudgements, type JudgementInput } from '../store/resolver.ts';
+import { markRuled, type BucketWrite } from '../store/resolver-buckets.ts';
 import { bucketKeysOf, bucketsByDataset, encodeBucketChange, encodeBuckets, MAX_BUCKET, noBuckets, type DatasetBuckets, type StoredShape } from './buckets.ts';
 import { changedProposals, rememberBuckets, sortProposals, type IncrementalRun, type Proposal } from './incremental.ts';
 import { loadResolveRecords, type ResolveRecord } from './records.ts';
@@ -60,7 +61,7 @@ export interface LinkOptions {
   /** The records a list version added, changed or delisted (main entity ids), and that list's dataset: the rules need only look again at them. */
   changed?: readonly string[];
   dataset?: string;
-  /** The store showed what the last rule run saw when the version began (store/resolver.ts ruledStampHolds): only then can the run look at the changes alone. */
+  /** The store showed what the last rule run saw when the version began (store/resolver-buckets.ts ruledStampHolds): only then can the run look at the changes alone. */
   rulesCurrent?: boolean;
 }
 

@@ -23,7 +23,7 @@ import { OFAC_CSV_DATE, OFFICIAL } from '../support/official.ts';
 import { dumpTables } from '../support/store-dump.ts';
 import { emptyPgliteDir } from '../support/db.ts';
 import { onePercent } from '../../bench/ingest/one-percent.ts';
-import { storedBuckets } from '../../src/store/resolver.ts';
+import { storedBuckets } from '../../src/store/resolver-buckets.ts';
 import { bucketsByDataset, decodeStoredBuckets, type DatasetBuckets } from '../../src/resolve/buckets.ts';
 import { loadResolveRecords } from '../../src/resolve/records.ts';
 

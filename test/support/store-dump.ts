@@ -6,7 +6,7 @@
  * bucket's ids sorted (their order is the order records were met in).
  */
 import type { Queryable } from '../../src/store/db.ts';
-import { storedBuckets } from '../../src/store/resolver.ts';
+import { storedBuckets } from '../../src/store/resolver-buckets.ts';
 import { decodeStoredBuckets } from '../../src/resolve/buckets.ts';
 
 export const DUMPED_TABLES: Record<string, string> = {

@@ -11,7 +11,7 @@ import type { ListEntry, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import { REPO_ROOT } from '../../config/settings.ts';
 import type { Db } from '../../store/db.ts';
-import { ruledStampHolds } from '../../store/resolver.ts';
+import { ruledStampHolds } from '../../store/resolver-buckets.ts';
 import { stableId } from '../../store/statements.ts';
 import { dateInFileName } from './dates.ts';
 import { isDprkRelated } from './dprk.ts';

@@ -5,9 +5,11 @@
  * update keeps records unparsed, only the links of entries that can have
  * changed are recomputed: entries parsed or delisted, and entries naming a
  * caption some changed entry had or has (or a caption two entries share,
- * since which one a name means follows the order of the file).
+ * since which one a name means follows the order of the file). Also the
+ * entries an update keeps unparsed, taken as they come (keepRun).
  */
 import { randomUUID } from 'node:crypto';
+import { Room39Error } from '../../errors.ts';
 import type { Queryable } from '../../store/db.ts';
 
 /** An entry still listed, as the store holds it. */
@@ -99,4 +101,35 @@ export async function storedLinks(q: Queryable, sources: readonly string[], reco
       `SELECT coalesce(json_agg(json_build_array(id, entity_id)), '[]')::text AS rows FROM statements
         WHERE source_id = ANY($1::text[]) AND recorded_by = $2`, [sources, recordedBy]);
   return (JSON.parse(links?.rows ?? '[]') as [string, string][]).map(([id, entity]) => ({ id, entity_id: entity }));
+}
+
+/** A kept record no longer matches the store (written meanwhile): the caller parses the whole file instead. */
+export class StaleDigest extends Error {}
+
+/**
+ * A run of kept entries (an update's ~99 %): each seen once, still stored as the file has it, and named (a caption
+ * two entries bear is a dirty link key). Answers how many are DPRK-related. Apart from importVersion's closure (versioned-import.ts)
+ * so that it stays small enough to be optimised on its own.
+ */
+export function keepRun(
+  entries: readonly { entryId: string; raw: string }[], file: string | null, dataset: string,
+  at: { prev: ReadonlyMap<string, PrevEntry>; seen: Set<string>; entityIdsByName: Map<string, string>; dirtyKeys: Set<string> },
+): number {
+  let dprk = 0;
+  for (const { entryId, raw } of entries) {
+    if (at.seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, file);
+    at.seen.add(entryId);
+    const old = at.prev.get(entryId);
+    if (!old || old.raw !== raw) throw new StaleDigest(`entry ${entryId} of ${dataset} changed in the store meanwhile`);
+    nameEntry(at, old.caption, old.entity_id);
+    if (old.dprk) dprk++;
+  }
+  return dprk;
+}
+
+/** Which entity a caption names (the last entry bearing it, in file order); a caption met twice is a dirty link key. */
+export function nameEntry(at: { entityIdsByName: Map<string, string>; dirtyKeys: Set<string> }, caption: string, entityId: string): void {
+  const key = caption.toLowerCase();
+  if (at.entityIdsByName.has(key)) at.dirtyKeys.add(key);
+  at.entityIdsByName.set(key, entityId);
 }

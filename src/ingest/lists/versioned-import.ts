@@ -18,7 +18,9 @@ import {
   deleteDigests, HeldVersion, insertChanges, upsertDigests, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type DigestRow, type EntryRow,
 } from './store-write.ts';
 import { assignLabel, fieldDiff, ownedIds, type StoredVersion } from './version-checks.ts';
-import { linkScope, markDigests, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
+import { keepRun, linkScope, markDigests, nameEntry, StaleDigest, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
+
+export { StaleDigest };
 
 /** One entry of a list version, ready to store. */
 export interface ImportRecord {
@@ -50,38 +52,7 @@ export interface KeptRecords {
 /** The stored raw hash of an entry still listed (null when not known, undefined when not stored), for a caller that splits the file before parsing it. */
 export type StoredRawHashes = (entryId: string) => string | null | undefined;
 
-/** A kept record no longer matches the store (written meanwhile): the caller parses the whole file instead. */
-export class StaleDigest extends Error {}
-
 const isKept = (r: ImportRecord | KeptRecords): r is KeptRecords => (r as KeptRecords).kept === true;
-
-/**
- * A run of kept entries (an update's ~99 %): each seen once, still stored as the file has it, and named (a caption
- * two entries bear is a dirty link key). Answers how many are DPRK-related. Apart from importVersion's closure so
- * that it stays small enough to be optimised on its own.
- */
-function keepRun(
-  entries: KeptRecords['entries'], info: VersionInfo,
-  at: { prev: ReadonlyMap<string, PrevEntry>; seen: Set<string>; entityIdsByName: Map<string, string>; dirtyKeys: Set<string> },
-): number {
-  let dprk = 0;
-  for (const { entryId, raw } of entries) {
-    if (at.seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, info.file);
-    at.seen.add(entryId);
-    const old = at.prev.get(entryId);
-    if (!old || old.raw !== raw) throw new StaleDigest(`entry ${entryId} of ${info.dataset} changed in the store meanwhile`);
-    nameEntry(at, old.caption, old.entity_id);
-    if (old.dprk) dprk++;
-  }
-  return dprk;
-}
-
-/** Which entity a caption names (the last entry bearing it, in file order); a caption met twice is a dirty link key. */
-function nameEntry(at: { entityIdsByName: Map<string, string>; dirtyKeys: Set<string> }, caption: string, entityId: string): void {
-  const key = caption.toLowerCase();
-  if (at.entityIdsByName.has(key)) at.dirtyKeys.add(key);
-  at.entityIdsByName.set(key, entityId);
-}
 
 export interface VersionInfo {
   dataset: string;
@@ -320,7 +291,7 @@ export async function importVersion(
       if (!v) await begin();
       const info = v!;
       if (isKept(r)) {
-        dprk += keepRun(r.entries, info, { prev, seen, entityIdsByName, dirtyKeys });
+        dprk += keepRun(r.entries, info.file, info.dataset, { prev, seen, entityIdsByName, dirtyKeys });
         anyKept = true;
         continue;
       }
