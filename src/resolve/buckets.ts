@@ -101,11 +101,11 @@ export function encodeBucketChange(c: BucketChange): string {
   return JSON.stringify({ o: c.out, i: c.in });
 }
 
-/** What is stored of a dataset's buckets: a full write (or none), and the changes after it, how many and how large. */
-export interface StoredShape { full: boolean; changes: number; fullChars: number; changeChars: number }
+/** What is stored of a dataset's buckets: the size of its full write, and the changes after it, how many and how large. */
+export interface StoredShape { changes: number; fullChars: number; changeChars: number }
 
 export const shapeOf = (stored: { data: string; changes: readonly string[] }): StoredShape =>
-  ({ full: true, changes: stored.changes.length, fullChars: stored.data.length, changeChars: stored.changes.reduce((n, c) => n + c.length, 0) });
+  ({ changes: stored.changes.length, fullChars: stored.data.length, changeChars: stored.changes.reduce((n, c) => n + c.length, 0) });
 
 /** Buckets as a full write left them, with the changes stored after it made in order. */
 export function decodeStoredBuckets(stored: { data: string; changes: readonly string[] }): DatasetBuckets {

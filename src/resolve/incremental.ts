@@ -129,9 +129,10 @@ export async function changedProposals(q: Queryable, changed: readonly string[],
   const now = changedIds.size ? await loadResolveRecords(q, [...changedIds]) : [];
   if (now.some((r) => r.dataset !== dataset)) return null;
   // The list's buckets with the changed records taken out and their new state put in.
-  const change = bucketChangeOf(before.get(dataset) ?? noBuckets(), changedIds, now);
+  const list = before.get(dataset) ?? noBuckets();
+  const change = bucketChangeOf(list, changedIds, now);
   const after = new Map(before);
-  after.set(dataset, withChange(before.get(dataset) ?? noBuckets(), change));
+  after.set(dataset, withChange(list, change));
   const pairs = pairsToJudge(before, after, now, change, dataset);
   if (!pairs) return null;
   const datasetOf = (id: string) => { for (const [ds, b] of after) if (b.ids.has(id)) return ds; return undefined; };

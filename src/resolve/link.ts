@@ -79,7 +79,7 @@ export function bucketWrites(partial: IncrementalRun | null, buckets: ReadonlyMa
   if (!partial || !dataset) return [...buckets.keys()].map(full);
   const change = encodeBucketChange(partial.change);
   const stored = partial.shapes.get(dataset);
-  if (!stored?.full || stored.changes + 1 > FOLD_AFTER_CHANGES || stored.changeChars + change.length > stored.fullChars * FOLD_AFTER_SHARE) return [full(dataset)];
+  if (!stored || stored.changes + 1 > FOLD_AFTER_CHANGES || stored.changeChars + change.length > stored.fullChars * FOLD_AFTER_SHARE) return [full(dataset)];
   return [{ dataset, kind: 'change', data: change }];
 }
 
@@ -89,7 +89,7 @@ function shapesAfter(before: ReadonlyMap<string, StoredShape>, writes: readonly 
   for (const w of writes) {
     const was = out.get(w.dataset);
     out.set(w.dataset, w.kind === 'full' || !was
-      ? { full: true, changes: 0, fullChars: w.data.length, changeChars: 0 }
+      ? { changes: 0, fullChars: w.data.length, changeChars: 0 }
       : { ...was, changes: was.changes + 1, changeChars: was.changeChars + w.data.length });
   }
   return out;

@@ -15,7 +15,7 @@ const listBuckets = (): DatasetBuckets => ({
   counted: new Set(['ofac-1', 'ofac-2']), ids: new Set(['ofac-1', 'ofac-2', 'ofac-3']),
 });
 const change: BucketChange = { out: [['ofac-2', ['n:person:kim jong un', 'i:passport:745310010']]], in: [['ofac-2', ['n:person:kim jong il'], false]] };
-const run = (stored: StoredShape): IncrementalRun => ({ proposals: [], buckets: new Map([['us_ofac_sdn', withChange(listBuckets(), change)]]), datasetOf: () => undefined, change, shapes: new Map([['us_ofac_sdn', stored]]) });
+const run = (stored: StoredShape | null): IncrementalRun => ({ proposals: [], buckets: new Map([['us_ofac_sdn', withChange(listBuckets(), change)]]), datasetOf: () => undefined, change, shapes: new Map(stored ? [['us_ofac_sdn', stored]] : []) });
 
 describe('the buckets a list version stores', () => {
   it('a change takes records out of their buckets and puts them in their new ones, leaving the old buckets as they were', () => {
@@ -28,11 +28,11 @@ describe('the buckets a list version stores', () => {
   });
 
   it('writes the change alone while few are stored, the buckets in full when none were or the changes pile up', () => {
-    const writes = (stored: StoredShape) => bucketWrites(run(stored), run(stored).buckets, 'us_ofac_sdn').map((w) => w.kind);
-    expect(writes({ full: true, changes: 3, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['change']);
-    expect(writes({ full: false, changes: 0, fullChars: 0, changeChars: 0 })).toEqual(['full']);
-    expect(writes({ full: true, changes: 30, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['full']);
-    expect(writes({ full: true, changes: 5, fullChars: 2_700_000, changeChars: 700_000 })).toEqual(['full']);
+    const writes = (stored: StoredShape | null) => bucketWrites(run(stored), run(stored).buckets, 'us_ofac_sdn').map((w) => w.kind);
+    expect(writes({ changes: 3, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['change']);
+    expect(writes(null)).toEqual(['full']);
+    expect(writes({ changes: 30, fullChars: 2_700_000, changeChars: 60_000 })).toEqual(['full']);
+    expect(writes({ changes: 5, fullChars: 2_700_000, changeChars: 700_000 })).toEqual(['full']);
     // A full run writes every dataset's buckets.
     expect(bucketWrites(null, new Map([['un_sc_sanctions', listBuckets()], ['us_ofac_sdn', listBuckets()]]), undefined).map((w) => [w.dataset, w.kind]))
       .toEqual([['un_sc_sanctions', 'full'], ['us_ofac_sdn', 'full']]);

@@ -117,14 +117,19 @@ export function keepRun(
 ): number {
   let dprk = 0;
   for (const { entryId, raw } of entries) {
-    if (at.seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, file);
-    at.seen.add(entryId);
+    markSeen(at.seen, entryId, file);
     const old = at.prev.get(entryId);
     if (!old || old.raw !== raw) throw new StaleDigest(`entry ${entryId} of ${dataset} changed in the store meanwhile`);
     nameEntry(at, old.caption, old.entity_id);
     if (old.dprk) dprk++;
   }
   return dprk;
+}
+
+/** An entry met in the file: once only. */
+export function markSeen(seen: Set<string>, entryId: string, file: string | null): void {
+  if (seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, file);
+  seen.add(entryId);
 }
 
 /** Which entity a caption names (the last entry bearing it, in file order); a caption met twice is a dirty link key. */

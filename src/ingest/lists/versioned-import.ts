@@ -18,7 +18,7 @@ import {
   deleteDigests, HeldVersion, insertChanges, upsertDigests, upsertEntryRows, upsertListStatements, writeFirstVersion, type ChangeRow, type DigestRow, type EntryRow,
 } from './store-write.ts';
 import { assignLabel, fieldDiff, ownedIds, type StoredVersion } from './version-checks.ts';
-import { keepRun, linkScope, markDigests, nameEntry, StaleDigest, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
+import { keepRun, linkScope, markDigests, markSeen, nameEntry, StaleDigest, storedDigests, storedLinks, type PrevEntry } from './version-links.ts';
 
 export { StaleDigest };
 
@@ -283,10 +283,6 @@ export async function importVersion(
       await begin();
       iterable = records((entryId) => prev.get(entryId)?.raw);
     } else iterable = records;
-    const firstSeen = (entryId: string, info: VersionInfo) => {
-      if (seen.has(entryId)) throw new Room39Error('invalid_data', `entry ${entryId} appears twice in the file`, info.file);
-      seen.add(entryId);
-    };
     for await (const r of iterable) {
       if (!v) await begin();
       const info = v!;
@@ -295,7 +291,7 @@ export async function importVersion(
         anyKept = true;
         continue;
       }
-      firstSeen(r.entryId, info);
+      markSeen(seen, r.entryId, info.file);
       const old = prev.get(r.entryId);
       nameEntry({ entityIdsByName, dirtyKeys }, r.caption, r.entityId);
       parsed.add(r.entityId);
