@@ -8,6 +8,7 @@ import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
+import type { IngestJob, IngestJobEvent, IngestJobResult } from './ingest/jobs.ts';
 import { closeExtractionPool } from './ingest/documents/pools.ts';
 import { closeMatchPool } from './screen/match-pool.ts';
 
@@ -17,6 +18,11 @@ export interface Services {
   bundle: BundleReport;
   /** The testimony keyring (ROOM39_KEY_FILE / ROOM39_KEY), or null when none is configured; never stored in the database. */
   keyring: Keyring | null;
+  /**
+   * Present when the command reaches a `room39 serve` through its local socket: imports and list updates run in the
+   * server's process (src/ingest/jobs.ts), everything else as queries over the socket.
+   */
+  runIngestJob?<J extends IngestJob>(job: J, onEvent: (event: IngestJobEvent) => void): Promise<IngestJobResult<J>>;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,7 @@ export function osUserActor(user: string = os.userInfo().username): string {
  */
 export function auditWrites(db: Db, entryOf: (result: unknown) => AuditEntry | null): Db {
   return {
+    wraps: db,
     kind: db.kind,
     location: db.location,
     query: (sql, params) => db.query(sql, params),

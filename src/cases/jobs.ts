@@ -10,7 +10,7 @@
  * minute enqueues each case with pending versions: a restart loses none.
  */
 import PgBoss from 'pg-boss';
-import type { Db } from '../store/db.ts';
+import { underlyingDb, type Db } from '../store/db.ts';
 import { onListVersionImported } from '../ingest/lists/versioned-import.ts';
 import { screeningService } from '../screen/service.ts';
 import { rescreenCase, type RescreenOutcome } from './rescreen.ts';
@@ -85,7 +85,7 @@ export class CaseJobs {
     await boss.createQueue(RESCREEN_QUEUE, { name: RESCREEN_QUEUE, policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 });
     const jobs = new CaseJobs(boss, opts);
     await boss.work<JobData>(RESCREEN_QUEUE, { batchSize: 20, pollingIntervalSeconds: opts.pollSeconds ?? 2 }, (batch) => jobs.work(batch.map((j) => j.data.caseId)));
-    jobs.unlisten = onListVersionImported((db) => { if (db === opts.db) void jobs.sweep(); });
+    jobs.unlisten = onListVersionImported((db) => { if (underlyingDb(db) === opts.db) void jobs.sweep(); });
     jobs.timer = setInterval(() => void jobs.sweep(), opts.sweepMs ?? 60_000);
     jobs.timer.unref();
     await jobs.sweep();

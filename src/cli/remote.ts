@@ -4,7 +4,8 @@
  * opening the directory. The command itself runs here, unchanged, with its
  * files, terminal and environment; only its queries travel (src/server/
  * local-wire.ts), so every command, present or future, works either way and
- * gives the same answers.
+ * gives the same answers. Imports and list updates are the exception: they
+ * run in the server (src/ingest/jobs.ts), which does them far faster.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,13 +16,14 @@ import { Room39Error } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { BatchedReads } from '../store/batches.ts';
 import type { Db, Queryable, Row } from '../store/db.ts';
+import type { IngestJob, IngestJobEvent, IngestJobResult } from '../ingest/jobs.ts';
 import { listMigrations } from '../store/migrate.ts';
 import { loadKeyring } from '../testimony/keyring.ts';
 import {
   PROTOCOL, SOCKET_FILE, fromWireError, messageReader, writeMessage, type ClientMessage, type ReadyMessage, type ServerMessage,
 } from '../server/local-wire.ts';
 
-type Request = { t: 'query'; tx: number | null; sql: string; params: unknown[] } | { t: 'exec'; sql: string } | { t: 'begin' } | { t: 'commit'; tx: number } | { t: 'rollback'; tx: number };
+type Request = { t: 'query'; tx: number | null; sql: string; params: unknown[] } | { t: 'exec'; sql: string } | { t: 'begin' } | { t: 'commit'; tx: number } | { t: 'rollback'; tx: number } | { t: 'job'; job: IngestJob };
 
 /** A `Db` whose queries run in the server that holds the data directory. */
 class SocketDb implements Db, BatchedReads {
@@ -33,7 +35,7 @@ class SocketDb implements Db, BatchedReads {
   lost: Room39Error | null = null;
   private ended = false;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void; onEvent?: (e: IngestJobEvent) => void }>();
 
   constructor(private readonly conn: net.Socket, ready: ReadyMessage, onMessage: (handler: (m: ServerMessage) => void) => void) {
     this.kind = ready.kind;
@@ -42,6 +44,7 @@ class SocketDb implements Db, BatchedReads {
       if (!('id' in m)) return;
       const p = this.pending.get(m.id);
       if (!p) return;
+      if (m.t === 'job-event') return p.onEvent?.(m.event);
       this.pending.delete(m.id);
       if (m.t === 'error') p.reject(fromWireError(m.error));
       else p.resolve(m);
@@ -58,12 +61,12 @@ class SocketDb implements Db, BatchedReads {
     });
   }
 
-  private call(request: Request): Promise<ServerMessage> {
+  private call(request: Request, onEvent?: (e: IngestJobEvent) => void): Promise<ServerMessage> {
     if (this.lost) return Promise.reject(this.lost);
     if (this.ended) return Promise.reject(new Room39Error('database_unreachable', 'the store was closed already'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onEvent });
       writeMessage(this.conn, { ...request, id } as ClientMessage);
     });
   }
@@ -75,6 +78,12 @@ class SocketDb implements Db, BatchedReads {
 
   async exec(sql: string): Promise<void> {
     await this.call({ t: 'exec', sql });
+  }
+
+  /** Runs an import or list update in the server's process; its events come back as it goes. */
+  async runJob<J extends IngestJob>(job: J, onEvent: (e: IngestJobEvent) => void): Promise<IngestJobResult<J>> {
+    const m = await this.call({ t: 'job', job }, onEvent);
+    return (m as Extract<ServerMessage, { t: 'job-done' }>).result as IngestJobResult<J>;
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -195,6 +204,7 @@ export async function connectLocalServer(settings: Settings, argv: string[], log
     bundle: ready.bundle,
     keyring,
     server: { pid: ready.pid, lost: () => db.lost },
+    runIngestJob: (job, onEvent) => db.runJob(job, onEvent),
     close: () => db.close(),
   };
 }

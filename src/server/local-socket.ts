@@ -5,7 +5,8 @@
  * owner-only (mode 0600); a client of another OS user is refused; every
  * connection (one command) is recorded in the audit trail with the OS user
  * and its arguments. A client that goes away leaves nothing half-written:
- * its open transaction is rolled back.
+ * its open transaction is rolled back. Imports and list updates run here, in
+ * the server's process (src/ingest/jobs.ts), and are called off the same way.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,6 +15,9 @@ import type { Services } from '../services.ts';
 import type { Queryable } from '../store/db.ts';
 import { appliedMigrations } from '../store/migrate.ts';
 import { appendAudit } from '../audit/log.ts';
+import { osUserActor } from '../audit/doors.ts';
+import { runIngestJob } from '../ingest/jobs.ts';
+import { abortable } from '../store/abortable.ts';
 import { Room39Error } from '../errors.ts';
 import {
   MAX_SOCKET_PATH, PROTOCOL, SOCKET_FILE, messageReader, toWireError, writeMessage, type ClientMessage, type ServerMessage,
@@ -70,14 +74,16 @@ class LocalSession {
   private hello = false;
   private pid = 0;
   private closed = false;
+  private user = '';
   private nextTx = 1;
   private readonly txs = new Map<number, TxQueue>();
+  private readonly jobs = new Set<AbortController>();
 
   constructor(
     private readonly conn: net.Socket,
     private readonly services: Services,
     private readonly log: (m: string) => void,
-    /** Open transactions of every session: the listener waits for them to roll back when it closes. */
+    /** Open transactions and jobs of every session: the listener waits for them to end when it closes. */
     private readonly open: Set<Promise<unknown>>,
   ) {
     const read = messageReader<ClientMessage>((m) => this.onMessage(m));
@@ -101,6 +107,30 @@ class LocalSession {
     this.closed = true;
     for (const q of this.txs.values()) q.fail(new Error('the client went away'));
     this.txs.clear();
+    for (const job of this.jobs) job.abort(new Room39Error('conflict', 'the command that asked for it went away; nothing of it was written'));
+  }
+
+  /** Runs an import or list update here, for the command; it is called off (rolled back) if the command goes away. */
+  private runJob(m: Extract<ClientMessage, { t: 'job' }>): void {
+    const abort = new AbortController();
+    this.jobs.add(abort);
+    const what = m.job.kind === 'import' ? `import of ${m.job.named}` : `update of ${m.job.lists.join(', ')}`;
+    this.log(`room39: running the ${what} for cli:${this.user} (pid ${this.pid})`);
+    const done = runIngestJob(abortable(this.services.db, abort.signal), m.job, {
+      actor: osUserActor(this.user),
+      onEvent: (event) => this.send({ t: 'job-event', id: m.id, event }),
+    }).then(
+      (result) => {
+        this.log(`room39: the ${what} for pid ${this.pid} ended`);
+        this.send({ t: 'job-done', id: m.id, result });
+      },
+      (e: unknown) => {
+        this.log(`room39: the ${what} for pid ${this.pid} failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.send({ t: 'error', id: m.id, error: toWireError(e) });
+      },
+    ).finally(() => this.jobs.delete(abort));
+    this.open.add(done);
+    void done.finally(() => this.open.delete(done));
   }
 
   private onMessage(m: ClientMessage): void {
@@ -108,6 +138,7 @@ class LocalSession {
       if (m.t !== 'hello') return void this.conn.destroy();
       this.hello = true;
       this.pid = m.pid;
+      this.user = m.user;
       void this.greet(m);
       return;
     }
@@ -129,6 +160,9 @@ class LocalSession {
       case 'commit':
       case 'rollback':
         this.txs.get(m.tx)?.push(m);
+        return;
+      case 'job':
+        this.runJob(m);
         return;
       default:
         this.conn.destroy();

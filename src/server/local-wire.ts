@@ -11,12 +11,13 @@
  */
 import v8 from 'node:v8';
 import type { Socket } from 'node:net';
-import type { ErrorCode } from '../errors.ts';
+import { Room39Error, type ErrorCode } from '../errors.ts';
 import type { BundleReport } from '../ingest/bundle.ts';
+import type { IngestJob, IngestJobEvent, IngestJobResult } from '../ingest/jobs.ts';
 
 export const SOCKET_FILE = 'room39.sock';
 /** Bumped when a message changes shape: client and server of different versions refuse each other. */
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 /** Unix socket paths are limited to 108 bytes with the final NUL (Linux sun_path). */
 export const MAX_SOCKET_PATH = 107;
 const MAX_FRAME = 1 << 30;
@@ -27,7 +28,9 @@ export type ClientMessage =
   | { t: 'exec'; id: number; sql: string }
   | { t: 'begin'; id: number }
   | { t: 'commit'; id: number; tx: number }
-  | { t: 'rollback'; id: number; tx: number };
+  | { t: 'rollback'; id: number; tx: number }
+  /** An import or a list update, run in the server's process (src/ingest/jobs.ts). */
+  | { t: 'job'; id: number; job: IngestJob };
 
 export interface ReadyMessage {
   t: 'ready';
@@ -44,7 +47,9 @@ export type ServerMessage =
   | { t: 'refused'; code: ErrorCode; message: string }
   | { t: 'result'; id: number; rows: unknown[] }
   | { t: 'begun'; id: number; tx: number }
-  | { t: 'error'; id: number; error: WireError };
+  | { t: 'error'; id: number; error: WireError }
+  | { t: 'job-event'; id: number; event: IngestJobEvent }
+  | { t: 'job-done'; id: number; result: IngestJobResult };
 
 /** An error as it crosses the socket: its message and own fields (a database error's SQLSTATE `code`, `detail`, `constraint` …). */
 export interface WireError {
@@ -69,6 +74,11 @@ export function toWireError(e: unknown): WireError {
 }
 
 export function fromWireError(w: WireError): Error {
+  // room39's own errors (a job's) come back as themselves: the command prints them and exits as it would have.
+  const { code, where, field, detail } = w.fields;
+  if (w.name === 'Room39Error' && typeof code === 'string' && typeof detail === 'string') {
+    return new Room39Error(code as ErrorCode, detail, typeof where === 'string' ? where : null, { field: typeof field === 'string' ? field : undefined });
+  }
   const e = new Error(w.message) as Error & Record<string, unknown>;
   e.name = w.name;
   Object.assign(e, w.fields);

@@ -25,6 +25,15 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (no parameters). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** The store this one wraps (an audit or abort wrapper's), so a listener can tell the same store apart from another. */
+  readonly wraps?: Db;
+}
+
+/** The store under any wrappers. */
+export function underlyingDb(db: Db): Db {
+  let d = db;
+  while (d.wraps) d = d.wraps;
+  return d;
 }
 
 export interface OpenDbOptions {

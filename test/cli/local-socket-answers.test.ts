@@ -15,6 +15,7 @@ import { commands } from '../../src/cli/commands/index.ts';
 import { loadedDataDir } from '../support/services.ts';
 import { cli, serve, type CliRun, type Served } from './local-server.ts';
 import { storeState } from './store-state.ts';
+import { startPublisher } from '../ingest/publisher.ts';
 
 /** The official UN list (never in the repository): ../shared/data/official from the repository root (one level higher from a worktree), or ROOM39_OFFICIAL. */
 const UN_OFFICIAL = [process.env.ROOM39_OFFICIAL, path.join(REPO_ROOT, '../shared/data/official'), path.join(REPO_ROOT, '../../shared/data/official')]
@@ -75,6 +76,16 @@ describe('read commands: byte-identical JSON through the server and on an unheld
   }, 300_000);
 });
 
+/** A third version: the second with one more entity delisted, dated 2026-04-01. */
+function unThirdVersion(second: string): string {
+  let xml = fs.readFileSync(second, 'utf8').replace(/dateGenerated="[^"]+"/, 'dateGenerated="2026-04-01T00:00:00.000Z"');
+  const ref = xml.indexOf('<REFERENCE_NUMBER>KPe.002</REFERENCE_NUMBER>');
+  xml = xml.slice(0, xml.lastIndexOf('<ENTITY>', ref)) + xml.slice(xml.indexOf('</ENTITY>', ref) + '</ENTITY>'.length);
+  const file = path.join(tmp, 'un-consolidated-v3.xml');
+  fs.writeFileSync(file, xml);
+  return file;
+}
+
 /** A second version of the official UN list: one entity delisted, one alias added, one individual listed. */
 function unSecondVersion(): string {
   let xml = fs.readFileSync(UN_OFFICIAL, 'utf8').replace(/dateGenerated="[^"]+"/, 'dateGenerated="2026-03-15T00:00:00.000Z"');
@@ -134,6 +145,26 @@ describe('writing commands leave the same state through the server and on an unh
     const k2 = path.join(tmp, 'k2.key');
     ok(await cli(served, ['keys', 'generate', '--out', k2]), 'keys generate');
     await both(() => ['keys', 'rotate', '--new-key-file', k2, '--json']);
+    // A list update runs in the server, with the command's own list settings (the server's point at the real publishers).
+    const publisher = await startPublisher();
+    try {
+      publisher.serve('un.xml', unThirdVersion(v2), new Date('2026-04-01T08:00:00Z'));
+      Object.assign(env, { ROOM39_LIST_URL_UN: publisher.url('ok', 'un.xml'), ROOM39_LIST_URL_OFAC: '', ROOM39_LIST_URL_UK: '', ROOM39_LIST_URL_EU: '' });
+      const [updated, updatedDirect] = await both(() => ['lists', 'update', '--list', 'un', '--json']);
+      const first = JSON.parse(updated.stdout) as { lists: { list: string; status: string; version: string; added: number }[] };
+      expect(first.lists).toEqual([expect.objectContaining({ list: 'un_sc_sanctions', status: 'fetched', version: '2026-04-01', added: 0, removed: 1 })]);
+      expect(updated.stdout).toBe(updatedDirect.stdout);
+      expect(updated.stderr).toMatch(/un_sc_sanctions: checking http:\/\/127\.0\.0\.1/);
+      const [again] = await both(() => ['lists', 'update', '--list', 'un', '--json']);
+      expect(JSON.parse(again.stdout)).toMatchObject({ lists: [{ list: 'un_sc_sanctions', status: 'not_modified' }] });
+      expect(publisher.requests.map((r) => r.status).sort()).toEqual([200, 200, 304, 304]);
+    } finally {
+      for (const k of ['ROOM39_LIST_URL_UN', 'ROOM39_LIST_URL_OFAC', 'ROOM39_LIST_URL_UK', 'ROOM39_LIST_URL_EU']) delete env[k];
+      await publisher.close();
+    }
+    expect(server!.output()).toMatch(/running the update of un for cli:\S+/);
+    expect(server!.output()).toMatch(/running the import of \S+un-consolidated-v2\.xml for cli:\S+/);
+
     const [exported, exportedDirect] = await both((dir) => ['export', 'ftm', '--out', path.join(dir, 'out.ftm.json'), '--json']);
     expect(JSON.parse(exported.stdout).entities).toBe(JSON.parse(exportedDirect.stdout).entities);
     const digest = (dir: string) => createHash('sha256').update(fs.readFileSync(path.join(dir, 'out.ftm.json'))).digest('hex');
@@ -142,12 +173,12 @@ describe('writing commands leave the same state through the server and on an unh
     await server!.stop();
     server = null;
     const [a, b] = [await storeState(served, ['cli.command']), await storeState(direct)];
-    expect(a.tables.list_versions!.rows).toBe(3);
+    expect(a.tables.list_versions!.rows).toBe(4);
     expect(a.tables.testimonies!.rows).toBeGreaterThan(0);
     expect(a.tables).toEqual(b.tables);
     expect(a.audit).toEqual(b.audit);
     // Every command that went through the socket is in the served store's audit trail (and none in the other's).
     const commandsRecorded = (await storeState(served)).audit.length - a.audit.length;
-    expect(commandsRecorded).toBe(11);
+    expect(commandsRecorded).toBe(13);
   }, 1_800_000);
 });

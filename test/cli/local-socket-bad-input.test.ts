@@ -111,11 +111,13 @@ describe('the local socket of room39 serve', () => {
     const file = bigFtm(30_000);
     const before = server!.output().length;
     const running = startCli(dir, ['import', 'ftm', file, '--dataset', 'socket_cut', '--date', '2026-01-01']);
-    await server!.waitFor(/local command from cli:\S+ \(pid \d+\): import/, 120_000);
+    // The import runs in the server (src/ingest/jobs.ts); the command that asked for it is killed while it runs.
+    await server!.waitFor(/running the import of \S+ for cli:\S+ \(pid \d+\)/, 120_000);
     expect(server!.output().length).toBeGreaterThan(before);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 300));
     running.child.kill('SIGKILL');
     await running.done;
+    await server!.waitFor(/the import of \S+ for pid \d+ failed: the command that asked for it went away/, 120_000);
     const search = await cli(dir, ['search', 'Socketed Person 12', '--json']);
     ok(search, 'search after the cut import');
     expect((JSON.parse(search.stdout) as { results: { id: string }[] }).results.filter((x) => x.id.startsWith('socket-big-'))).toEqual([]);
@@ -124,8 +126,8 @@ describe('the local socket of room39 serve', () => {
   it('a server killed in the middle of an import: the command says so and exits non-zero; nothing is half-written', async () => {
     const file = bigFtm(30_000);
     const running = startCli(dir, ['import', 'ftm', file, '--dataset', 'socket_killed', '--date', '2026-01-02']);
-    await server!.waitFor(/local command from cli:\S+ \(pid \d+\): import[\s\S]*local command from cli:\S+ \(pid \d+\): import/, 120_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await server!.waitFor(/running the import of \S+ for cli:[\s\S]*running the import of \S+ for cli:/, 120_000);
+    await new Promise((r) => setTimeout(r, 300));
     await server!.stop('SIGKILL');
     server = null;
     const r = await running.done;

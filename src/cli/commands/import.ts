@@ -1,11 +1,11 @@
 import { optString, UsageError, type CliCommand } from '../command.ts';
-import { importListFile, LIST_FORMATS, type ListFormat } from '../../ingest/lists/import.ts';
-import { importFtmFile } from '../../ingest/ftm/import.ts';
+import path from 'node:path';
+import { LIST_FORMATS, type ListFormat } from '../../ingest/lists/import.ts';
 import { terminalProgress } from '../../ingest/lists/progress.ts';
-import { auditWrites, osUserActor } from '../../audit/doors.ts';
-import type { ImportCounts } from '../../ingest/lists/versioned-import.ts';
+import { progressEvents, runIngest } from '../../ingest/jobs.ts';
 
 const FORMATS = [...LIST_FORMATS, 'ftm'] as const;
+const absolute = (file: string | null) => (file === null ? undefined : path.resolve(file));
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -20,18 +20,13 @@ export const importCommand: CliCommand = {
     if (!file) throw new UsageError('give the file to import');
     if (extra.length) throw new UsageError(`one file at a time (also got ${extra.join(' ')})`);
     if (format !== 'ofac-csv' && (optString(ctx.args, 'alt') || optString(ctx.args, 'add'))) throw new UsageError('--alt and --add go with ofac-csv only');
-    // The import's transaction carries its audit record: who (the OS user), which version, what changed.
-    const actor = osUserActor();
-    const db = auditWrites((await ctx.services()).db, (r) => {
-      const c = r as Partial<ImportCounts> | null;
-      return c && typeof c.source_id === 'string' && c.status === 'imported'
-        ? { actor, action: 'list.import', target: c.source_id, after: { dataset: c.dataset!, version: c.version!, entries: c.entries!, added: c.added!, changed: c.changed!, removed: c.removed! }, meta: { door: 'cli', format, file } }
-        : null;
-    });
-    const common = { date: optString(ctx.args, 'date') ?? undefined, progress: terminalProgress(), link: ctx.args.values['no-link'] !== true };
-    const result = format === 'ftm'
-      ? await importFtmFile(db, { file, dataset: optString(ctx.args, 'dataset') ?? undefined, ...common })
-      : await importListFile(db, { format: format as ListFormat, file, alt: optString(ctx.args, 'alt') ?? undefined, add: optString(ctx.args, 'add') ?? undefined, ...common });
+    const bar = terminalProgress();
+    const progress = progressEvents(bar);
+    const result = await runIngest(await ctx.services(), {
+      kind: 'import', format: format as ListFormat | 'ftm', file: path.resolve(file), named: file, alt: absolute(optString(ctx.args, 'alt')),
+      add: absolute(optString(ctx.args, 'add')), date: optString(ctx.args, 'date') ?? undefined, dataset: optString(ctx.args, 'dataset') ?? undefined,
+      link: ctx.args.values['no-link'] !== true, progress: bar !== undefined,
+    }, (event) => { if (!progress(event) && event.kind === 'log') ctx.log(event.message); });
     for (const w of result.warnings) ctx.log(`note: ${w}`);
     const links = result.links ? `; ${result.links.created} new cross-list link(s)` : '';
     return {

@@ -7,7 +7,7 @@
 import { LIST_KEYS, type ListKey } from '../../config/settings.ts';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { updateLists } from '../../ingest/lists/update.ts';
+import { runIngest } from '../../ingest/jobs.ts';
 import { describeStatus, listStatus, NOT_LOADED_MESSAGE } from '../../ingest/lists/status.ts';
 import { LIST_DATASET } from '../../ingest/lists/formats.ts';
 
@@ -32,8 +32,9 @@ export const listsCommand: CliCommand = {
     if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
     if (sub === 'update') {
       const lists = chosenLists(optString(ctx.args, 'list'));
-      const { db } = await ctx.services();
-      const result = await updateLists(db, ctx.settings.lists, { lists, log: (m) => ctx.log(`room39: ${m}`) });
+      const result = await runIngest(await ctx.services(), { kind: 'update-lists', lists, settings: ctx.settings.lists }, (event) => {
+        if (event.kind === 'log') ctx.log(`room39: ${event.message}`);
+      });
       const failed = result.lists.filter((l) => l.status === 'failed');
       return {
         json: result,

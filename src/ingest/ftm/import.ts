@@ -14,7 +14,7 @@ import { dateInFileName } from '../lists/dates.ts';
 import { DPRK_DATASET } from '../lists/dprk.ts';
 import { LIST_RECORDER, listStatementId } from '../lists/entry-statements.ts';
 import { checkListFile, openListFile } from '../lists/input.ts';
-import { sha256File, type ImportProgress } from '../lists/import.ts';
+import { displayPath, sha256File, type ImportProgress } from '../lists/import.ts';
 import { linkEntities, type LinkReport } from '../lists/link.ts';
 import { alreadyImported, importVersion, type ImportCounts, type ImportRecord, type VersionInfo } from '../lists/versioned-import.ts';
 import { parseFtmLines, type FtmEntity } from './read.ts';
@@ -66,7 +66,7 @@ export async function importFtmFile(db: Db, opts: FtmImportOptions): Promise<Ftm
   if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Room39Error('invalid_input', `"${opts.date}" is not a date (YYYY-MM-DD)`, '--date');
   const sha256 = await sha256File(opts.file);
   const warnings: string[] = [];
-  const base = { file: opts.file, format: 'ftm' as const, warnings };
+  const base = { file: displayPath(opts.file), format: 'ftm' as const, warnings };
   const done = await alreadyImported(db, dataset, sha256);
   if (done) return { ...done, ...base, links: null };
   let version = opts.date ?? dateInFileName(path.basename(opts.file));
@@ -75,7 +75,7 @@ export async function importFtmFile(db: Db, opts: FtmImportOptions): Promise<Ftm
     warnings.push(`${path.basename(opts.file)} carries no date; using its modification date ${version} (give --date to set it)`);
   }
   const v: VersionInfo = {
-    dataset, format: 'ftm', version, sha256, file: opts.file, title: `FtM import ${path.basename(opts.file)}`,
+    dataset, format: 'ftm', version, sha256, file: base.file, title: `FtM import ${path.basename(opts.file)}`,
     publisher: 'FollowTheMoney file', url: null, kind: 'ftm_dataset',
   };
   const sourceId = `${dataset}-${version}`;

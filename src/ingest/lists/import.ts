@@ -84,7 +84,8 @@ export async function sha256File(...files: string[]): Promise<string> {
   return h.digest('hex');
 }
 
-function displayPath(file: string): string {
+/** A local file as versions and messages name it: relative to the checkout when inside it, else absolute. */
+export function displayPath(file: string): string {
   const abs = path.resolve(file);
   return abs.startsWith(REPO_ROOT + path.sep) ? path.relative(REPO_ROOT, abs) : abs;
 }
