@@ -9,23 +9,25 @@
 import fs from 'node:fs';
 import { OFFICIAL } from '../../test/support/official.ts';
 
-/** The modified copy of the file's lines, and what was done to them. */
-export function onePercent(text: string): { text: string; changed: number; removed: number; added: number } {
+/** The modified copy of the file's lines, and what was done to them. `variant` 1, 2 … picks other entries, so successive variants are successive versions. */
+export function onePercent(text: string, variant = 0): { text: string; changed: number; removed: number; added: number } {
+  const [removeAt, changeAt, addAt] = [(57 + 97 * variant) % 400, (7 + 13 * variant) % 200, (131 + 89 * variant) % 400];
+  const remark = variant ? `Remark ${variant} added in the benchmark copy.` : 'Remark added in the benchmark copy.';
   const lines = text.split('\r\n');
   const out: string[] = [];
   let changed = 0, removed = 0, added = 0;
   lines.forEach((line, i) => {
     if (!/^\d+,/.test(line)) { out.push(line); return; }
-    if (i % 400 === 57) { removed++; return; }
-    if (i % 200 === 7) {
+    if (i % 400 === removeAt) { removed++; return; }
+    if (i % 200 === changeAt) {
       changed++;
-      out.push(line.endsWith('-0- ') ? `${line.slice(0, -4)}"Remark added in the benchmark copy."` : line.replace(/"$/, ' Remark added in the benchmark copy."'));
+      out.push(line.endsWith('-0- ') ? `${line.slice(0, -4)}"${remark}"` : line.replace(/"$/, ` ${remark}"`));
       return;
     }
     out.push(line);
-    if (i % 400 === 131) {
+    if (i % 400 === addAt) {
       added++;
-      out.push(line.replace(/^\d+,"/, `${900000 + i},"BENCH COPY `));
+      out.push(line.replace(/^\d+,"/, `${900000 + 100000 * variant + i},"BENCH COPY `));
     }
   });
   return { text: out.join('\r\n'), changed, removed, added };

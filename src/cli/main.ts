@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readSettings } from '../config/settings.ts';
 import { isRoom39Error } from '../errors.ts';
-import { openServices, type Services } from '../services.ts';
+import type { Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
 import { nearest, unknownOptions } from './suggest.ts';
 import { commands } from './commands/index.ts';
@@ -67,7 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
       settings,
       log,
       // The store: through the running server's local socket when one holds the data directory (serve itself always holds it).
-      services: async () => (services ??= command.holdsDataDir ? await openServices(settings, progress) : await openCliServices(settings, argv, log, progress)),
+      services: async () => (services ??= command.holdsDataDir ? await (await import('../services.ts')).openServices(settings, progress) : await openCliServices(settings, argv, log, progress)),
     };
     const result = await command.run(ctx);
     const lost = (services as RemoteServices | null)?.server?.lost();

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Settings } from '../config/settings.ts';
 import { isRoom39Error, Room39Error } from '../errors.ts';
 import type { ProgressReporter } from '../ingest/bundle.ts';
-import { openServices, type Services } from '../services.ts';
+import type { Services } from '../services.ts';
 import { dataDirHolder } from '../store/data-dir-lock.ts';
 import { connectLocalServer } from './remote.ts';
 
@@ -18,7 +18,9 @@ const WAIT_FOR_HOLDER_MS = 30 * 60_000;
 const POLL_MS = 250;
 
 export async function openCliServices(settings: Settings, argv: string[], log: (m: string) => void, progress: ProgressReporter): Promise<Services> {
-  if (settings.databaseUrl) return openServices(settings, progress);
+  // The store's engine and the bundle load only when this command opens the store itself, not when a server holds it.
+  const open = async () => (await import('../services.ts')).openServices(settings, progress);
+  if (settings.databaseUrl) return open();
   const deadline = Date.now() + WAIT_FOR_HOLDER_MS;
   let told = false;
   for (;;) {
@@ -27,7 +29,7 @@ export async function openCliServices(settings: Settings, argv: string[], log: (
     let holder = dataDirHolder(settings.dataDir);
     if (holder === null) {
       try {
-        return await openServices(settings, progress);
+        return await open();
       } catch (e) {
         // Another process took the directory between the look and the open: wait for it like any holder.
         holder = dataDirHolder(settings.dataDir);

@@ -6,16 +6,16 @@
  * command's list update costs what the server's own scheduled one does
  * instead of thousands of queries over the socket (bench/ingest/README.md).
  * A job is plain data, so it crosses the socket as it is; its progress and
- * notes come back as events.
+ * notes come back as events. What runs it is in job-run.ts, loaded only
+ * where it runs.
  */
-import { auditWrites, osUserActor } from '../audit/doors.ts';
+import { osUserActor } from '../audit/doors.ts';
 import type { ListKey, ListSettings } from '../config/settings.ts';
 import type { Services } from '../services.ts';
-import type { Db } from '../store/db.ts';
-import { importFtmFile, type FtmImportResult } from './ftm/import.ts';
-import { importListFile, type ImportProgress, type ListFormat, type ListImportResult } from './lists/import.ts';
-import { updateLists, type ListUpdateResult } from './lists/update.ts';
-import type { ImportCounts } from './lists/versioned-import.ts';
+import type { FtmImportResult } from './ftm/import.ts';
+import type { ListFormat } from './lists/datasets.ts';
+import type { ImportProgress, ListImportResult } from './lists/import.ts';
+import type { ListUpdateResult } from './lists/update.ts';
 
 export interface ImportJob {
   kind: 'import';
@@ -57,36 +57,10 @@ export interface IngestJobContext {
   onEvent(event: IngestJobEvent): void;
 }
 
-/** Runs a job on the store in this process. */
-export async function runIngestJob<J extends IngestJob>(db: Db, job: J, ctx: IngestJobContext): Promise<IngestJobResult<J>> {
-  if (job.kind === 'update-lists') {
-    const result: ListUpdateJobResult = await updateLists(db, job.settings, { lists: job.lists, log: (message) => ctx.onEvent({ kind: 'log', message }) });
-    return result as IngestJobResult<J>;
-  }
-  // The import's transaction carries its audit record: who, which version, what changed.
-  const audited = auditWrites(db, (r) => {
-    const c = r as Partial<ImportCounts> | null;
-    return c && typeof c.source_id === 'string' && c.status === 'imported'
-      ? { actor: ctx.actor, action: 'list.import', target: c.source_id, after: { dataset: c.dataset!, version: c.version!, entries: c.entries!, added: c.added!, changed: c.changed!, removed: c.removed! }, meta: { door: 'cli', format: job.format, file: job.named } }
-      : null;
-  });
-  const progress: ImportProgress | undefined = job.progress
-    ? {
-        start: (total, label) => ctx.onEvent({ kind: 'progress-start', total, label }),
-        update: (bytes) => ctx.onEvent({ kind: 'progress', bytes }),
-        stop: () => ctx.onEvent({ kind: 'progress-stop' }),
-      }
-    : undefined;
-  const common = { file: job.file, date: job.date, progress, link: job.link };
-  const result: ImportJobResult = job.format === 'ftm'
-    ? await importFtmFile(audited, { ...common, dataset: job.dataset })
-    : await importListFile(audited, { ...common, format: job.format, alt: job.alt, add: job.add });
-  return result as IngestJobResult<J>;
-}
-
 /** Runs a job in the `room39 serve` that holds the store when the command reaches it through its socket, else here. */
-export function runIngest<J extends IngestJob>(services: Services, job: J, onEvent: (event: IngestJobEvent) => void): Promise<IngestJobResult<J>> {
+export async function runIngest<J extends IngestJob>(services: Services, job: J, onEvent: (event: IngestJobEvent) => void): Promise<IngestJobResult<J>> {
   if (services.runIngestJob) return services.runIngestJob(job, onEvent);
+  const { runIngestJob } = await import('./job-run.ts');
   return runIngestJob(services.db, job, { actor: osUserActor(), onEvent });
 }
 

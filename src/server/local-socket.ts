@@ -16,7 +16,7 @@ import type { Queryable } from '../store/db.ts';
 import { appliedMigrations } from '../store/migrate.ts';
 import { appendAudit } from '../audit/log.ts';
 import { osUserActor } from '../audit/doors.ts';
-import { runIngestJob } from '../ingest/jobs.ts';
+import { runIngestJob } from '../ingest/job-run.ts';
 import { abortable } from '../store/abortable.ts';
 import { Room39Error } from '../errors.ts';
 import {

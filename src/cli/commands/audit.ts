@@ -1,8 +1,6 @@
 /** The audit trail from the command line: verify its hash chain (and outside anchors), anchor its head, or list records. */
 import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { listAudit, verifyAudit } from '../../audit/log.ts';
-import { checkAnchors, makeAnchor, readAnchors, writeAnchor } from '../../audit/anchor.ts';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
@@ -13,6 +11,8 @@ export const auditCommand: CliCommand = {
     anchors: { type: 'string' }, out: { type: 'string' }, webhook: { type: 'string' },
   },
   async run(ctx) {
+    const { listAudit, verifyAudit } = await import('../../audit/log.ts');
+    const { checkAnchors, makeAnchor, readAnchors, writeAnchor } = await import('../../audit/anchor.ts');
     const [action] = ctx.args.positionals;
     const { db } = await ctx.services();
     if (action === 'verify') {

@@ -1,6 +1,5 @@
 import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { listChanges } from '../../ingest/lists/changes.ts';
 
 export const diffCommand: CliCommand = {
   name: 'diff',
@@ -8,6 +7,7 @@ export const diffCommand: CliCommand = {
   usage: 'diff [--since YYYY-MM-DD] [--dataset us_ofac_sdn|un_sc_sanctions|dprk|…] [--change added|changed|removed] [--initial] [--limit N] [--json]',
   options: { since: { type: 'string' }, dataset: { type: 'string' }, change: { type: 'string' }, initial: { type: 'boolean', default: false }, limit: { type: 'string' } },
   async run(ctx) {
+    const { listChanges } = await import('../../ingest/lists/changes.ts');
     const since = optString(ctx.args, 'since');
     if (since !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(since)) throw new UsageError(`--since takes a date, YYYY-MM-DD (got "${since}")`);
     const change = optString(ctx.args, 'change');

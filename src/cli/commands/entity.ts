@@ -1,6 +1,6 @@
 import { UsageError, type CliCommand } from '../command.ts';
 import { table, terminalWidth, wrapText } from '../table.ts';
-import { entityDocument, getEntity, type EntityDocument } from '../../store/entities.ts';
+import type { EntityDocument } from '../../store/entities.ts';
 
 export const entityCommand: CliCommand = {
   name: 'entity',
@@ -8,6 +8,7 @@ export const entityCommand: CliCommand = {
   usage: 'entity ID [--wide] [--json]',
   options: { wide: { type: 'boolean', default: false } },
   async run(ctx) {
+    const { entityDocument, getEntity } = await import('../../store/entities.ts');
     const id = ctx.args.positionals[0];
     if (!id) throw new UsageError('give an entity id, e.g. room39 entity r39-kim-won-hong (find ids with room39 search)');
     const doc: EntityDocument = entityDocument(await getEntity((await ctx.services()).db, id));

@@ -1,7 +1,4 @@
 import { optString, UsageError, type CliCommand } from '../command.ts';
-import { estimate, loadEstimateData } from '../../estimate/index.ts';
-import { storeFigureSource } from '../../estimate/store-source.ts';
-import { estimateText } from '../../estimate/text.ts';
 
 function wholeNumber(raw: string | null, name: string): number | null {
   if (raw == null) return null;
@@ -21,6 +18,9 @@ export const estimateCommand: CliCommand = {
     override: { type: 'string', multiple: true },
   },
   async run(ctx) {
+    const { estimate, loadEstimateData } = await import('../../estimate/index.ts');
+    const { storeFigureSource } = await import('../../estimate/store-source.ts');
+    const { estimateText } = await import('../../estimate/text.ts');
     const ov = ctx.args.values.override;
     const overrides = Array.isArray(ov) ? ov.filter((x): x is string => typeof x === 'string') : typeof ov === 'string' ? [ov] : [];
     const exclude = (optString(ctx.args, 'exclude') ?? '').split(',').map((s) => s.trim()).filter(Boolean);

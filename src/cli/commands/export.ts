@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { optString, UsageError, type CliCommand } from '../command.ts';
-import { exportFtm } from '../../export/ftm.ts';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -8,6 +7,7 @@ export const exportCommand: CliCommand = {
   usage: 'export ftm --out FILE [--public] [--statements FILE.csv] [--json]',
   options: { out: { type: 'string' }, public: { type: 'boolean', default: false }, statements: { type: 'string' } },
   async run(ctx) {
+    const { exportFtm } = await import('../../export/ftm.ts');
     const [format, ...extra] = ctx.args.positionals;
     if (format !== 'ftm') throw new UsageError('the export format is ftm: room39 export ftm --out FILE');
     if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);

@@ -6,7 +6,7 @@
  */
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile, type DocumentFormat } from '../../ingest/documents/read.ts';
+import type { DocumentFormat } from '../../ingest/documents/read.ts';
 
 /** The extraction rules and the resolver load only when this command runs, not with every other command. */
 const documents = () => import('../../ingest/documents/service.ts');
@@ -43,6 +43,7 @@ export const extractCommand: CliCommand = {
   usage: 'extract FILE [--format text|html|pdf] [--max-mb N] [--save [--title T] [--submitted-by NAME]] [--json]',
   options: { format: { type: 'string' }, 'max-mb': { type: 'string' }, save: { type: 'boolean' }, title: { type: 'string' }, 'submitted-by': { type: 'string' } },
   async run(ctx) {
+    const { DEFAULT_MAX_DOCUMENT_BYTES, DOCUMENT_FORMATS, readDocumentFile } = await import('../../ingest/documents/read.ts');
     const [file, ...rest] = ctx.args.positionals;
     if (!file || rest.length) throw new UsageError('give one file, e.g. room39 extract report.pdf');
     const format = optString(ctx.args, 'format');

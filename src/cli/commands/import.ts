@@ -1,10 +1,10 @@
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import path from 'node:path';
-import { LIST_FORMATS, type ListFormat } from '../../ingest/lists/import.ts';
+import { LIST_FORMATS, type ListFormat } from '../../ingest/lists/datasets.ts';
 import { terminalProgress } from '../../ingest/lists/progress.ts';
 import { progressEvents, runIngest } from '../../ingest/jobs.ts';
 
-const FORMATS = [...LIST_FORMATS, 'ftm'] as const;
+const FORMATS: readonly string[] = [...LIST_FORMATS, 'ftm'];
 const absolute = (file: string | null) => (file === null ? undefined : path.resolve(file));
 
 export const importCommand: CliCommand = {
@@ -16,7 +16,7 @@ export const importCommand: CliCommand = {
   },
   async run(ctx) {
     const [format, file, ...extra] = ctx.args.positionals;
-    if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`give the format first: one of ${FORMATS.join(', ')}`);
+    if (!format || !FORMATS.includes(format)) throw new UsageError(`give the format first: one of ${FORMATS.join(', ')}`);
     if (!file) throw new UsageError('give the file to import');
     if (extra.length) throw new UsageError(`one file at a time (also got ${extra.join(' ')})`);
     if (format !== 'ofac-csv' && (optString(ctx.args, 'alt') || optString(ctx.args, 'add'))) throw new UsageError('--alt and --add go with ofac-csv only');

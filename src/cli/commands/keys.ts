@@ -6,8 +6,6 @@
  */
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { readKeyFile, requireKeyring, writeNewKeyFile } from '../../testimony/keyring.ts';
-import { keyUsage, rotateTestimonyKey } from '../../testimony/store.ts';
 import { cliActor } from './user.ts';
 
 export const keysCommand: CliCommand = {
@@ -16,6 +14,8 @@ export const keysCommand: CliCommand = {
   usage: 'keys generate --out FILE | keys status | keys rotate --new-key-file FILE',
   options: { out: { type: 'string' }, 'new-key-file': { type: 'string' } },
   async run(ctx) {
+    const { readKeyFile, requireKeyring, writeNewKeyFile } = await import('../../testimony/keyring.ts');
+    const { keyUsage, rotateTestimonyKey } = await import('../../testimony/store.ts');
     const [action] = ctx.args.positionals;
     if (action === 'generate') {
       const out = optString(ctx.args, 'out');

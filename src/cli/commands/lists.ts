@@ -8,8 +8,7 @@ import { LIST_KEYS, type ListKey } from '../../config/settings.ts';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
 import { runIngest } from '../../ingest/jobs.ts';
-import { describeStatus, listStatus, NOT_LOADED_MESSAGE } from '../../ingest/lists/status.ts';
-import { LIST_DATASET } from '../../ingest/lists/formats.ts';
+import { LIST_DATASET } from '../../ingest/lists/datasets.ts';
 
 function chosenLists(raw: string | null): ListKey[] {
   if (raw === null || raw === 'all') return [...LIST_KEYS];
@@ -28,6 +27,7 @@ export const listsCommand: CliCommand = {
   usage: 'lists update [--list ofac|un|uk|eu|all] [--json] | lists status [--json]',
   options: { list: { type: 'string' } },
   async run(ctx) {
+    const { describeStatus, listStatus, NOT_LOADED_MESSAGE } = await import('../../ingest/lists/status.ts');
     const [sub, ...extra] = ctx.args.positionals;
     if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
     if (sub === 'update') {

@@ -10,8 +10,8 @@
  */
 import { optInt, optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { table } from '../table.ts';
-import { decide, linkRecords, openCandidates, resolutionStats, runXref, type CandidateView } from '../../resolve/index.ts';
-import { canonicalId, clusterIds, judgementsOf, undoJudgement, type Judgement, type JudgementKind } from '../../store/resolver.ts';
+import type { CandidateView } from '../../resolve/index.ts';
+import type { Judgement, JudgementKind } from '../../store/resolver.ts';
 
 const DECISIONS: Record<string, JudgementKind> = { same: 'positive', different: 'negative', unsure: 'unsure', positive: 'positive', negative: 'negative' };
 
@@ -39,6 +39,8 @@ export const resolveCommand: CliCommand = {
   usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--proposed] [--limit N] [--offset N] [--json]',
   options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
+    const { decide, linkRecords, openCandidates, resolutionStats, runXref } = await import('../../resolve/index.ts');
+    const { canonicalId, clusterIds, judgementsOf, undoJudgement } = await import('../../store/resolver.ts');
     const [action = 'status', ...ids] = ctx.args.positionals;
     const db = (await ctx.services()).db;
     const needIds = (n: number) => {

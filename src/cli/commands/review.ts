@@ -8,9 +8,7 @@
  */
 import { optInt, optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { table } from '../table.ts';
-import {
-  acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem, type ReviewItem,
-} from '../../review/queue.ts';
+import type { ReviewItem } from '../../review/queue.ts';
 
 const NUMERIC = new Set(['low', 'high', 'of']);
 
@@ -53,6 +51,7 @@ export const reviewCommand: CliCommand = {
     version: { type: 'string' },
   },
   async run(ctx) {
+    const { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem } = await import('../../review/queue.ts');
     const [action = 'list', id, ...rest] = ctx.args.positionals;
     if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
     const db = (await ctx.services()).db;

@@ -10,10 +10,7 @@ import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
-import {
-  csvWriter, describeLists, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService, type ReportWriter,
-} from '../../screen/index.ts';
-import { NOT_LOADED_MESSAGE, screenedLists } from '../../ingest/lists/status.ts';
+import type { ReportWriter } from '../../screen/index.ts';
 
 interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
 
@@ -32,6 +29,8 @@ export const screenCommand: CliCommand = {
   usage: 'screen FILE.csv [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
   options: { threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' } },
   async run(ctx) {
+    const { csvWriter, describeLists, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService } = await import('../../screen/index.ts');
+    const { NOT_LOADED_MESSAGE, screenedLists } = await import('../../ingest/lists/status.ts');
     const file = ctx.args.positionals[0];
     if (!file) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv');
     if (ctx.args.positionals.length > 1) throw new UsageError(`screen takes one file (got ${ctx.args.positionals.length})`);

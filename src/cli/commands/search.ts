@@ -1,6 +1,5 @@
 import { optInt, optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { searchWithCountries } from '../../store/country-search.ts';
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -8,6 +7,7 @@ export const searchCommand: CliCommand = {
   usage: 'search QUERY [--schema S] [--limit N] [--dataset D] [--json]',
   options: { schema: { type: 'string' }, limit: { type: 'string' }, dataset: { type: 'string' } },
   async run(ctx) {
+    const { searchWithCountries } = await import('../../store/country-search.ts');
     const query = ctx.args.positionals.join(' ').trim();
     if (!query) throw new UsageError('give a name to search for, e.g. room39 search "Mansudae"');
     if (query.length > 1000) throw new UsageError(`the query is ${query.length} characters long; 1000 is the most a name search takes`);

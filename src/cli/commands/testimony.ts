@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
-import { requireKeyring } from '../../testimony/keyring.ts';
-import { createTestimony, listTestimonies, readTestimony, testimonyInput } from '../../testimony/store.ts';
 import { Room39Error } from '../../errors.ts';
 import { cliActor } from './user.ts';
 
@@ -17,6 +15,8 @@ export const testimonyCommand: CliCommand = {
   usage: 'testimony add --file T.json | testimony list [--entity ID] | testimony show ID',
   options: { file: { type: 'string' }, entity: { type: 'string' } },
   async run(ctx) {
+    const { requireKeyring } = await import('../../testimony/keyring.ts');
+    const { createTestimony, listTestimonies, readTestimony, testimonyInput } = await import('../../testimony/store.ts');
     const [action, id] = ctx.args.positionals;
     if (action === 'add') {
       const file = optString(ctx.args, 'file');

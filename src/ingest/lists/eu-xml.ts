@@ -15,7 +15,8 @@ import { parseListDate } from './dates.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childrenNamed, xmlRecords, type XNode } from './xml-records.ts';
 
-export const EU_DATASET = 'eu_fsf';
+export { EU_DATASET } from './datasets.ts';
+import { EU_DATASET } from './datasets.ts';
 
 export interface EuListMeta { generationDate: string | null }
 

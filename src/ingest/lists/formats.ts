@@ -11,23 +11,15 @@ import type { ListEntry } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import type { ListKey } from '../../config/settings.ts';
 import { openListFile } from './input.ts';
-import { OFAC_DATASET, parseOfacCsv } from './ofac-csv.ts';
+import { parseOfacCsv } from './ofac-csv.ts';
 import { parseOfacXml } from './ofac-xml.ts';
 import { parseOfacAdvancedXml } from './ofac-advanced-xml.ts';
-import { UN_DATASET, parseUnXml } from './un-xml.ts';
-import { UK_DATASET, isZip, parseUkOds, parseUkXml, readHeadSync } from './uk.ts';
-import { EU_DATASET, parseEuXml } from './eu-xml.ts';
+import { parseUnXml } from './un-xml.ts';
+import { isZip, parseUkOds, parseUkXml, readHeadSync } from './uk.ts';
+import { parseEuXml } from './eu-xml.ts';
+import type { ListFormat } from './datasets.ts';
 
-/** `ofac-xml` reads the legacy sdn.xml and the advanced XML; `uk` the full XML and the summary ODS. */
-export const LIST_FORMATS = ['ofac-csv', 'ofac-xml', 'un-xml', 'uk', 'eu-xml'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
-
-export const FORMAT_DATASET: Record<ListFormat, string> = {
-  'ofac-csv': OFAC_DATASET, 'ofac-xml': OFAC_DATASET, 'un-xml': UN_DATASET, uk: UK_DATASET, 'eu-xml': EU_DATASET,
-};
-
-/** The dataset of each list's short name (`--list ofac`). */
-export const LIST_DATASET: Record<ListKey, string> = { ofac: OFAC_DATASET, un: UN_DATASET, uk: UK_DATASET, eu: EU_DATASET };
+export { FORMAT_DATASET, LIST_DATASET, LIST_FORMATS, type ListFormat } from './datasets.ts';
 
 /** Document elements each XML format may have. */
 const ROOTS: Partial<Record<ListFormat, readonly string[]>> = {

@@ -19,7 +19,8 @@ import { countryCode, countryOfPlace } from './countries.ts';
 import { countBytes, listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childText, descendants, descendantTexts, xmlRecords, type XNode } from './xml-records.ts';
 
-export const UK_DATASET = 'gb_fcdo_sanctions';
+export { UK_DATASET } from './datasets.ts';
+import { UK_DATASET } from './datasets.ts';
 
 export interface UkListMeta { dateGenerated: string | null }
 

@@ -9,7 +9,8 @@ import { parseListDate } from './dates.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childText, childrenNamed, valuesOf, xmlRecords, type XNode } from './xml-records.ts';
 
-export const UN_DATASET = 'un_sc_sanctions';
+export { UN_DATASET } from './datasets.ts';
+import { UN_DATASET } from './datasets.ts';
 
 export interface UnListMeta { dateGenerated: string | null }
 
