@@ -1,8 +1,9 @@
 /** Runs an import or list update job (jobs.ts) on the store in this process: the command's own, or the server's for a command. */
 import { auditWrites } from '../audit/doors.ts';
+import type { AuditEntry } from '../audit/log.ts';
 import type { Db } from '../store/db.ts';
 import { importFtmFile } from './ftm/import.ts';
-import { importListFile, type ImportProgress } from './lists/import.ts';
+import { importListFile, type ImportProgress, type ListImportResult } from './lists/import.ts';
 import { updateLists } from './lists/update.ts';
 import type { ImportCounts } from './lists/versioned-import.ts';
 import type { ImportJobResult, IngestJob, IngestJobContext, IngestJobResult, ListUpdateJobResult } from './jobs.ts';
@@ -13,11 +14,14 @@ export async function runIngestJob<J extends IngestJob>(db: Db, job: J, ctx: Ing
     return result as IngestJobResult<J>;
   }
   // The import's transaction carries its audit record: who, which version, what changed.
-  const audited = auditWrites(db, (r) => {
-    const c = r as Partial<ImportCounts> | null;
-    return c && typeof c.source_id === 'string' && c.status === 'imported'
-      ? { actor: ctx.actor, action: 'list.import', target: c.source_id, after: { dataset: c.dataset!, version: c.version!, entries: c.entries!, added: c.added!, changed: c.changed!, removed: c.removed! }, meta: { door: 'cli', format: job.format, file: job.named } }
-      : null;
+  const audited = auditWrites(db, (r): AuditEntry | null => {
+    const c = r as (Partial<ImportCounts> & Pick<ListImportResult, 'redated'>) | null;
+    if (!c || typeof c.source_id !== 'string') return null;
+    const meta = { door: 'cli', format: job.format, file: job.named };
+    if (c.status === 'imported') {
+      return { actor: ctx.actor, action: 'list.import', target: c.source_id, after: { dataset: c.dataset!, version: c.version!, entries: c.entries!, added: c.added!, changed: c.changed!, removed: c.removed! }, meta };
+    }
+    return c.redated ? { actor: ctx.actor, action: 'list.redate', target: c.source_id, before: { published: c.redated.from }, after: { published: c.redated.to }, meta } : null;
   });
   const progress: ImportProgress | undefined = job.progress
     ? {

@@ -63,6 +63,8 @@ export interface ListImportOptions {
 }
 
 export interface ListImportResult extends ImportCounts {
+  /** Set when `--date` dated a version imported before with its file's modification date. */
+  redated?: { from: string; to: string };
   file: string;
   format: ListFormat;
   links: LinkReport | null;
@@ -88,6 +90,26 @@ export async function sha256File(...files: string[]): Promise<string> {
 export function displayPath(file: string): string {
   const abs = path.resolve(file);
   return abs.startsWith(REPO_ROOT + path.sep) ? path.relative(REPO_ROOT, abs) : abs;
+}
+
+/**
+ * `--date` given for a file already imported: a version dated by its file's modification time takes the date (its
+ * label stays, being its id); a version whose date was known keeps it, and the user hears that nothing changed.
+ */
+async function redate(db: Db, done: ImportCounts, date: string, warnings: string[]): Promise<ImportCounts & Pick<ListImportResult, 'redated'>> {
+  if (done.published.slice(0, 10) === date) return done;
+  const redated = await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ source_id: string }>(
+      'UPDATE list_versions SET published = $2, published_assumed = false WHERE source_id = $1 AND published_assumed RETURNING source_id', [done.source_id, date]);
+    if (row) await tx.query('UPDATE sources SET published = $2 WHERE id = $1', [done.source_id, date]);
+    return row ? { ...done, published: date, redated: { from: done.published, to: date } } : null;
+  });
+  if (redated) {
+    warnings.push(`version ${done.version} of ${done.dataset} was dated by its file's modification time (${done.published}); it is now dated ${date}`);
+    return redated;
+  }
+  warnings.push(`this file is version ${done.version} of ${done.dataset}, published ${done.published}; --date ${date} changes nothing`);
+  return done;
 }
 
 function checkDate(date: string, where: string): string {
@@ -151,7 +173,7 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
   const shown = opts.sourceUrl ?? displayPath(file);
   const base = { file: shown, format: opts.format, warnings };
   const done = await alreadyImported(db, dataset, sha256);
-  if (done) return { ...done, ...base, links: null, parsed: 0 };
+  if (done) return { ...(opts.date ? await redate(db, done, checkDate(opts.date, '--date'), warnings) : done), ...base, links: null, parsed: 0 };
 
   opts.progress?.start(fs.statSync(file).size, path.basename(file));
   // The file split into its entries' raw records (formats raw-records.ts knows): an update parses only those that changed.
@@ -165,11 +187,11 @@ export async function importListFile(db: Db, opts: ListImportOptions): Promise<L
       let version = published?.slice(0, 10) ?? null;
       if (!version) {
         version = fs.statSync(file).mtime.toISOString().slice(0, 10);
-        warnings.push(`${path.basename(file)} carries no date; using its modification date ${version} (give --date to set it)`);
+        warnings.push(`${path.basename(file)} carries no date; using its modification date ${version}, so the list counts as stale until its date is known (import the same file again with --date YYYY-MM-DD to set it)`);
       }
       const info = listInfo(dataset);
       return {
-        dataset, format: opts.format, version, published: published ?? version, sha256, file: shown, title: info.title,
+        dataset, format: opts.format, version, published: published ?? version, publishedAssumed: !published, sha256, file: shown, title: info.title,
         publisher: info.publisher, url: info.url || null, kind: 'sanctions_list', sourceUrl: opts.sourceUrl ?? null, fetchedAt: opts.fetchedAt ?? null,
       };
     };

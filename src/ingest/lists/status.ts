@@ -7,7 +7,9 @@
  * stale. A list is stale when it was never loaded, or when what room39 knows
  * of it is older than 7 days: for a list fetched from its publisher, the last
  * successful check (a list the publisher has not changed is current as of
- * that check); for a file imported by hand, its publication date.
+ * that check); for a file imported by hand, its publication date. A file
+ * that carries no date (OFAC's CSV) imported without --date is stale: its
+ * modification date says nothing of when the list was published.
  */
 import { LIST_KEYS, type ListKey, type ListSettings } from '../../config/settings.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -25,6 +27,8 @@ export interface ListStatus {
   version: string | null;
   /** When the publisher issued it (ISO date-time, or date). */
   published: string | null;
+  /** The file carried no date and none was given: `published` is its modification date, a guess, and the list counts as stale. */
+  published_assumed: boolean;
   /** When room39 last got this list from its publisher and found it current (ISO); for a file imported by hand, when it was imported. */
   fetched_at: string | null;
   entries: number | null;
@@ -44,7 +48,7 @@ export interface ListStatus {
 
 type Time = string | Date;
 interface Row {
-  version: string; published: string; entries: number; dprk_entries: number; source_url: string | null;
+  version: string; published: string; published_assumed: boolean; entries: number; dprk_entries: number; source_url: string | null;
   fetched_at: Time | null; imported_at: Time;
 }
 interface FetchRow { url: string; checked_at: Time; succeeded_at: Time | null; status: 'fetched' | 'not_modified' | 'failed'; message: string | null }
@@ -59,7 +63,7 @@ function ageDays(since: string | null, now: number): number | null {
 
 export async function listStatus(q: Queryable, settings: ListSettings | null = null, now = Date.now()): Promise<{ lists: ListStatus[] }> {
   const versions = await q.query<Row & { dataset: string }>(
-    `SELECT DISTINCT ON (dataset) dataset, version, coalesce(published, version) AS published, entries, dprk_entries, source_url,
+    `SELECT DISTINCT ON (dataset) dataset, version, coalesce(published, version) AS published, published_assumed, entries, dprk_entries, source_url,
             fetched_at, imported_at
        FROM list_versions ORDER BY dataset, coalesce(published, version) DESC, imported_at DESC`);
   const fetches = await q.query<FetchRow & { dataset: string }>(
@@ -71,10 +75,12 @@ export async function listStatus(q: Queryable, settings: ListSettings | null = n
     // A successful check vouches for the current version only when it asked the URL that version came from.
     const vouched = f?.succeeded_at && v?.source_url && f.url === v.source_url ? f.succeeded_at : null;
     const fetchedAt = iso(vouched ?? v?.fetched_at ?? null);
-    const age = v ? ageDays(v.source_url ? fetchedAt : v.published, now) : null;
+    // A file imported by hand is as old as its publication date; a guessed date (its modification time) vouches for nothing.
+    const assumed = !!v && !v.source_url && v.published_assumed;
+    const age = v && !assumed ? ageDays(v.source_url ? fetchedAt : v.published, now) : null;
     return {
       list: dataset, short, title: listInfo(dataset).title,
-      version: v?.version ?? null, published: v?.published ?? null,
+      version: v?.version ?? null, published: v?.published ?? null, published_assumed: assumed,
       fetched_at: fetchedAt ?? iso(v?.imported_at ?? null),
       entries: v?.entries ?? null, dprk_entries: v?.dprk_entries ?? null,
       source_url: v?.source_url ?? settings?.urls[short] ?? null,
@@ -86,17 +92,21 @@ export async function listStatus(q: Queryable, settings: ListSettings | null = n
   return { lists };
 }
 
-/** What a report says of each list it was screened against: list, version, published, fetched_at, stale. */
-export async function screenedLists(q: Queryable, settings: ListSettings | null = null): Promise<Pick<ListStatus, 'list' | 'version' | 'published' | 'fetched_at' | 'stale'>[]> {
-  return (await listStatus(q, settings)).lists.map(({ list, version, published, fetched_at, stale }) => ({ list, version, published, fetched_at, stale }));
+/** What a report says of each list it was screened against: list, version, published (and whether it is a guess), fetched_at, stale. */
+export async function screenedLists(q: Queryable, settings: ListSettings | null = null): Promise<Pick<ListStatus, 'list' | 'version' | 'published' | 'published_assumed' | 'fetched_at' | 'stale'>[]> {
+  return (await listStatus(q, settings)).lists.map(({ list, version, published, published_assumed, fetched_at, stale }) => ({ list, version, published, published_assumed, fetched_at, stale }));
 }
 
 /** The plain sentence a machine without its lists says, on start and in the banner. */
 export const NOT_LOADED_MESSAGE = 'official lists not loaded: run `room39 lists update` or `room39 import FORMAT FILE`';
 
+/** What sets the date of a version imported without one. */
+export const REDATE_HINT = 'import the same file again with --date YYYY-MM-DD to set it';
+
 /** One line per list for a person: name, version, publication date, age. */
 export function describeStatus(s: ListStatus): string {
   if (!s.version) return `${s.list}: never loaded${s.off ? ' (fetching is off)' : ''}${s.last_error ? `; last check failed: ${s.last_error}` : ''}`;
   const age = s.age_days === null ? '' : `, ${s.age_days} day${s.age_days === 1 ? '' : 's'} old`;
-  return `${s.list}: version ${s.version} (published ${s.published}${age})${s.stale ? ' STALE' : ''}, ${s.entries} entries, ${s.dprk_entries} DPRK-related`;
+  const published = s.published_assumed ? `publication date unknown: the file carries none; dated ${s.published} by its modification time; ${REDATE_HINT}` : `published ${s.published}${age}`;
+  return `${s.list}: version ${s.version} (${published})${s.stale ? ' STALE' : ''}, ${s.entries} entries, ${s.dprk_entries} DPRK-related`;
 }

@@ -65,6 +65,8 @@ export interface VersionInfo {
   version: string;
   /** When the publisher issued the file: an ISO date-time when known, else the date. Versions are ordered by it. */
   published?: string;
+  /** True when `published` is the file's modification date, the file and the user giving none. */
+  publishedAssumed?: boolean;
   /** Where the file was fetched from (null for a file given on the command line). */
   sourceUrl?: string | null;
   /** When it was downloaded (ISO), for a fetched file. */
@@ -396,10 +398,10 @@ export async function importVersion(
     // What this version states as before is not rewritten: it keeps the version that first stated it, and is seen on this
     // version's date through list_latest (migration 047), with no row of statements, entities or list_entries touched.
     await tx.query(
-      `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, source_url, fetched_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      `INSERT INTO list_versions (source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, source_url, fetched_at, published_assumed)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
       [sourceId, info.dataset, info.version, info.format, info.sha256, info.file, seen.size, dprk, added, changed, removedIds.length,
-        info.published ?? info.version, info.sourceUrl ?? null, info.fetchedAt ?? null],
+        info.published ?? info.version, info.sourceUrl ?? null, info.fetchedAt ?? null, info.publishedAssumed === true],
     );
     mark('first version written');
     // An entity something else in this version also wrote or moved is recomputed from the store.

@@ -12,6 +12,7 @@ import { useApi } from '../api.ts';
 
 function describe(l: ListStatus): string {
   if (!l.version) return `${l.title}: never loaded${l.off ? ' (fetching is off)' : ''}`;
+  if (l.published_assumed) return `${l.title}: version ${l.version}, publication date unknown (the file carries none; an operator sets it with room39 import and --date)`;
   const age = l.age_days === null ? '' : `, ${l.age_days} day${l.age_days === 1 ? '' : 's'} old`;
   return `${l.title}: version ${l.version}, published ${l.published?.slice(0, 10) ?? '?'}${age}`;
 }
@@ -28,13 +29,14 @@ export function ListFreshness() {
         <strong>{none ? 'Official lists not loaded.' : 'Some official lists are out of date.'}</strong>{' '}
         {none
           ? 'Screening and search cover the curated graph only. An operator can run room39 lists update (or room39 import FORMAT FILE).'
-          : 'Results may miss recent designations or delistings.'}
+          : 'Results may miss recent designations or delistings.'}{' '}
+        {lists.some((l) => l.published_assumed) ? 'A list whose file carries no date counts as out of date until its date is set.' : ''}
       </p>
       <ul className="small">
         {lists.map((l) => (
           <li key={l.list} className={l.stale ? 'stale' : undefined}>
             {describe(l)}
-            {l.stale && l.version ? ` — older than 7 days${l.off ? '; fetching is off, so it is not updated' : ''}` : ''}
+            {l.stale && l.version && !l.published_assumed ? ` — older than 7 days${l.off ? '; fetching is off, so it is not updated' : ''}` : ''}
             {l.last_error ? ` (last check failed: ${l.last_error})` : ''}
           </li>
         ))}

@@ -1,0 +1,77 @@
+/**
+ * A list file that carries no date (OFAC's CSV) imported without --date is
+ * dated by its modification time: a guess, so the list is never called
+ * current on it; importing the same file again with --date sets the real
+ * date (audited); a version whose date was known keeps it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngestJob } from '../../src/ingest/job-run.ts';
+import type { ImportJob, IngestJobEvent } from '../../src/ingest/jobs.ts';
+import type { ListImportResult } from '../../src/ingest/lists/import.ts';
+import { describeStatus, listStatus, screenedLists } from '../../src/ingest/lists/status.ts';
+import { backends, freshDb, type TestDb } from '../support/db.ts';
+import { OFFICIAL } from '../support/official.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-dates-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** The first 300 entries of the real OFAC CSV, modified on 2026-01-02 (a copy made that day of an older list). */
+function undatedCsv(): string {
+  const lines = fs.readFileSync(OFFICIAL.ofacCsv, 'latin1').split('\r\n');
+  const file = path.join(tmp, 'sdn.csv');
+  fs.writeFileSync(file, `${lines.slice(0, 300).join('\r\n')}\r\n`, 'latin1');
+  fs.utimesSync(file, new Date('2026-01-02T10:00:00Z'), new Date('2026-01-02T10:00:00Z'));
+  return file;
+}
+
+describe.each(backends())('a list file with no date (%s)', (backend) => {
+  let t: TestDb;
+  let file = '';
+  const events: IngestJobEvent[] = [];
+  const importJob = (date?: string) => {
+    const job: ImportJob = { kind: 'import', format: 'ofac-csv', file, named: 'sdn.csv', date, link: false, progress: false };
+    return runIngestJob(t.db, job, { actor: 'cli:tester', onEvent: (e) => events.push(e) }) as Promise<ListImportResult>;
+  };
+  const ofac = async (now: string) => (await listStatus(t.db, null, Date.parse(now))).lists.find((l) => l.short === 'ofac')!;
+
+  beforeAll(async () => {
+    t = await freshDb(backend);
+    file = undatedCsv();
+  });
+  afterAll(async () => { await t.dispose(); });
+
+  it('is dated by its modification time, and never counts as current on that guess', async () => {
+    const r = await importJob();
+    expect(r).toMatchObject({ status: 'imported', version: '2026-01-02', published: '2026-01-02', entries: 300 });
+    expect(r.warnings.join('\n')).toMatch(/sdn\.csv carries no date; using its modification date 2026-01-02, so the list counts as stale until its date is known/);
+    const s = await ofac('2026-01-03T00:00:00Z');
+    expect(s).toMatchObject({ version: '2026-01-02', published: '2026-01-02', published_assumed: true, stale: true, age_days: null });
+    expect(describeStatus(s)).toMatch(/publication date unknown: the file carries none; dated 2026-01-02 by its modification time; import the same file again with --date/);
+    expect((await screenedLists(t.db)).find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
+  });
+
+  it('takes its real date from --date on the same file, audited; the version keeps its label', async () => {
+    const r = await importJob('2024-05-03');
+    expect(r).toMatchObject({ status: 'already_imported', version: '2026-01-02', published: '2024-05-03', redated: { from: '2026-01-02', to: '2024-05-03' } });
+    expect(r.warnings).toEqual(['version 2026-01-02 of us_ofac_sdn was dated by its file\'s modification time (2026-01-02); it is now dated 2024-05-03']);
+    expect(await ofac('2024-05-05T00:00:00Z')).toMatchObject({ published: '2024-05-03', published_assumed: false, stale: false, age_days: 2 });
+    expect((await ofac('2026-01-03T00:00:00Z')).stale).toBe(true);
+    const [source] = await t.db.query<{ published: string }>(`SELECT published::text FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
+    expect(source!.published).toBe('2024-05-03');
+    const audit = await t.db.query<{ actor: string; target: string; before: unknown; after: unknown }>(`SELECT actor, target, before, after FROM audit_log WHERE action = 'list.redate'`);
+    expect(audit).toEqual([{ actor: 'cli:tester', target: 'us_ofac_sdn-2026-01-02', before: { published: '2026-01-02' }, after: { published: '2024-05-03' } }]);
+  });
+
+  it('keeps a known date: another --date on the same file changes nothing, and says so', async () => {
+    const r = await importJob('2024-06-01');
+    expect(r).toMatchObject({ status: 'already_imported', published: '2024-05-03' });
+    expect(r.redated).toBeUndefined();
+    expect(r.warnings).toEqual(['this file is version 2026-01-02 of us_ofac_sdn, published 2024-05-03; --date 2024-06-01 changes nothing']);
+    expect((await ofac('2024-05-05T00:00:00Z')).published).toBe('2024-05-03');
+    const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'list.redate'`);
+    expect(n!.n).toBe(1);
+  });
+});
