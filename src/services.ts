@@ -8,7 +8,8 @@ import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
-import type { IngestJob, IngestJobEvent, IngestJobResult } from './ingest/jobs.ts';
+import type { IngestJobEvent } from './ingest/jobs.ts';
+import type { LocalJob, LocalJobResult } from './server/local-jobs.ts';
 import { closeExtractionPool } from './ingest/documents/pools.ts';
 import { closeMatchPool } from './screen/match-pool.ts';
 
@@ -19,10 +20,10 @@ export interface Services {
   /** The testimony keyring (ROOM39_KEY_FILE / ROOM39_KEY), or null when none is configured; never stored in the database. */
   keyring: Keyring | null;
   /**
-   * Present when the command reaches a `room39 serve` through its local socket: imports and list updates run in the
-   * server's process (src/ingest/jobs.ts), everything else as queries over the socket.
+   * Present when the command reaches a `room39 serve` through its local socket: imports, list updates and searches run
+   * in the server's process (src/server/local-jobs.ts), everything else as queries over the socket.
    */
-  runIngestJob?<J extends IngestJob>(job: J, onEvent: (event: IngestJobEvent) => void): Promise<IngestJobResult<J>>;
+  runJob?<J extends LocalJob>(job: J, onEvent: (event: IngestJobEvent) => void): Promise<LocalJobResult<J>>;
   close(): Promise<void>;
 }
 

@@ -6,7 +6,8 @@
  * `room39 import ofac-csv FILE` as a user runs it, wall time of the whole
  * command (start-up included); for the served side also the time the server
  * spent on the job (its log). Also a light command (`lists status --json`)
- * both ways, to show the start-up alone.
+ * both ways, to show the start-up alone, and a name search (which the server
+ * answers from its kept index).
  * Run: npx tsx bench/ingest/through-serve.ts [RUNS]   (results in bench/ingest/README.md)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -78,6 +79,7 @@ try {
   const server = await serve(served);
   const throughServe: { wall: number; job: number | null }[] = [];
   const statusServed: number[] = [];
+  const searchServed: number[] = [];
   for (const [k, file] of files.entries()) {
     const wall = timed(['import', 'ofac-csv', file, '--date', date(k)], served);
     // The server's log reaches this process once its event loop runs again (execFileSync blocked it).
@@ -85,18 +87,22 @@ try {
     for (let i = 0; i < 50 && job === null; i++) { await new Promise((r) => setTimeout(r, 100)); job = jobMs(server.log(), file); }
     throughServe.push({ wall, job });
     statusServed.push(timed(['lists', 'status', '--json'], served));
+    searchServed.push(timed(['search', 'Korea Mining Development', '--json'], served));
   }
   await server.stop();
   const alone: number[] = [];
   const statusAlone: number[] = [];
+  const searchAlone: number[] = [];
   for (const [k, file] of files.entries()) {
     alone.push(timed(['import', 'ofac-csv', file, '--date', date(k)], unheld));
     statusAlone.push(timed(['lists', 'status', '--json'], unheld));
+    searchAlone.push(timed(['search', 'Korea Mining Development', '--json'], unheld));
   }
   const s = (ms: number | null) => (ms === null ? '-' : `${(ms / 1000).toFixed(2)} s`);
   console.log('version\tthrough serve (command)\tof which the server\'s job\tunheld directory (command)\tserved / unheld');
   files.forEach((_, k) => console.log(`v${k + 1}\t${s(throughServe[k]!.wall)}\t${s(throughServe[k]!.job)}\t${s(alone[k]!)}\t${(throughServe[k]!.wall / alone[k]!).toFixed(2)}`));
   console.log(`lists status --json: through serve ${statusServed.map(s).join(' / ')}; unheld ${statusAlone.map(s).join(' / ')}`);
+  console.log(`search --json: through serve ${searchServed.map(s).join(' / ')}; unheld ${searchAlone.map(s).join(' / ')}`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -4,8 +4,9 @@
  * opening the directory. The command itself runs here, unchanged, with its
  * files, terminal and environment; only its queries travel (src/server/
  * local-wire.ts), so every command, present or future, works either way and
- * gives the same answers. Imports and list updates are the exception: they
- * run in the server (src/ingest/jobs.ts), which does them far faster.
+ * gives the same answers. Imports, list updates and searches are the
+ * exception: they run in the server (src/server/local-jobs.ts), which does
+ * them far faster.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -16,14 +17,15 @@ import { Room39Error } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { BatchedReads } from '../store/batches.ts';
 import type { Db, Queryable, Row } from '../store/db.ts';
-import type { IngestJob, IngestJobEvent, IngestJobResult } from '../ingest/jobs.ts';
+import type { IngestJobEvent } from '../ingest/jobs.ts';
+import type { LocalJob, LocalJobResult } from '../server/local-jobs.ts';
 import { listMigrations } from '../store/migrate.ts';
 import { loadKeyring } from '../testimony/keyring.ts';
 import {
   PROTOCOL, SOCKET_FILE, fromWireError, messageReader, writeMessage, type ClientMessage, type ReadyMessage, type ServerMessage,
 } from '../server/local-wire.ts';
 
-type Request = { t: 'query'; tx: number | null; sql: string; params: unknown[] } | { t: 'exec'; sql: string } | { t: 'begin' } | { t: 'commit'; tx: number } | { t: 'rollback'; tx: number } | { t: 'job'; job: IngestJob };
+type Request = { t: 'query'; tx: number | null; sql: string; params: unknown[] } | { t: 'exec'; sql: string } | { t: 'begin' } | { t: 'commit'; tx: number } | { t: 'rollback'; tx: number } | { t: 'job'; job: LocalJob };
 
 /** A `Db` whose queries run in the server that holds the data directory. */
 class SocketDb implements Db, BatchedReads {
@@ -80,10 +82,10 @@ class SocketDb implements Db, BatchedReads {
     await this.call({ t: 'exec', sql });
   }
 
-  /** Runs an import or list update in the server's process; its events come back as it goes. */
-  async runJob<J extends IngestJob>(job: J, onEvent: (e: IngestJobEvent) => void): Promise<IngestJobResult<J>> {
+  /** Runs a job in the server's process (src/server/local-jobs.ts); its events come back as it goes. */
+  async runJob<J extends LocalJob>(job: J, onEvent: (e: IngestJobEvent) => void): Promise<LocalJobResult<J>> {
     const m = await this.call({ t: 'job', job }, onEvent);
-    return (m as Extract<ServerMessage, { t: 'job-done' }>).result as IngestJobResult<J>;
+    return (m as Extract<ServerMessage, { t: 'job-done' }>).result as LocalJobResult<J>;
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -204,7 +206,7 @@ export async function connectLocalServer(settings: Settings, argv: string[], log
     bundle: ready.bundle,
     keyring,
     server: { pid: ready.pid, lost: () => db.lost },
-    runIngestJob: (job, onEvent) => db.runJob(job, onEvent),
+    runJob: (job, onEvent) => db.runJob(job, onEvent),
     close: () => db.close(),
   };
 }

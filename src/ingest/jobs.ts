@@ -59,7 +59,7 @@ export interface IngestJobContext {
 
 /** Runs a job in the `room39 serve` that holds the store when the command reaches it through its socket, else here. */
 export async function runIngest<J extends IngestJob>(services: Services, job: J, onEvent: (event: IngestJobEvent) => void): Promise<IngestJobResult<J>> {
-  if (services.runIngestJob) return services.runIngestJob(job, onEvent);
+  if (services.runJob) return services.runJob(job, onEvent) as Promise<IngestJobResult<J>>;
   const { runIngestJob } = await import('./job-run.ts');
   return runIngestJob(services.db, job, { actor: osUserActor(), onEvent });
 }

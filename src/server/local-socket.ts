@@ -5,8 +5,9 @@
  * owner-only (mode 0600); a client of another OS user is refused; every
  * connection (one command) is recorded in the audit trail with the OS user
  * and its arguments. A client that goes away leaves nothing half-written:
- * its open transaction is rolled back. Imports and list updates run here, in
- * the server's process (src/ingest/jobs.ts), and are called off the same way.
+ * its open transaction is rolled back. Imports, list updates and searches run
+ * here, in the server's process (local-jobs.ts); an import is called off the
+ * same way.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -16,7 +17,7 @@ import type { Queryable } from '../store/db.ts';
 import { appliedMigrations } from '../store/migrate.ts';
 import { appendAudit } from '../audit/log.ts';
 import { osUserActor } from '../audit/doors.ts';
-import { runIngestJob } from '../ingest/job-run.ts';
+import { runLocalJob } from './local-jobs.ts';
 import { abortable } from '../store/abortable.ts';
 import { Room39Error } from '../errors.ts';
 import {
@@ -110,22 +111,26 @@ class LocalSession {
     for (const job of this.jobs) job.abort(new Room39Error('conflict', 'the command that asked for it went away; nothing of it was written'));
   }
 
-  /** Runs an import or list update here, for the command; it is called off (rolled back) if the command goes away. */
+  /** Runs a command's job here (local-jobs.ts); an import is called off (rolled back) if the command goes away. */
   private runJob(m: Extract<ClientMessage, { t: 'job' }>): void {
     const abort = new AbortController();
     this.jobs.add(abort);
-    const what = m.job.kind === 'import' ? `import of ${m.job.named}` : `update of ${m.job.lists.join(', ')}`;
-    this.log(`room39: running the ${what} for cli:${this.user} (pid ${this.pid})`);
-    const done = runIngestJob(abortable(this.services.db, abort.signal), m.job, {
+    const job = m.job;
+    // Imports and list updates are named in the log, with how they ended; searches, like queries, are not.
+    const what = job.kind === 'import' ? `import of ${job.named}` : job.kind === 'update-lists' ? `update of ${job.lists.join(', ')}` : null;
+    if (what) this.log(`room39: running the ${what} for cli:${this.user} (pid ${this.pid})`);
+    // Reads go to the store itself, whose caches (the name index) are kept by its identity; writes can be called off.
+    const db = what ? abortable(this.services.db, abort.signal) : this.services.db;
+    const done = runLocalJob(db, job, {
       actor: osUserActor(this.user),
       onEvent: (event) => this.send({ t: 'job-event', id: m.id, event }),
     }).then(
       (result) => {
-        this.log(`room39: the ${what} for pid ${this.pid} ended`);
+        if (what) this.log(`room39: the ${what} for pid ${this.pid} ended`);
         this.send({ t: 'job-done', id: m.id, result });
       },
       (e: unknown) => {
-        this.log(`room39: the ${what} for pid ${this.pid} failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (what) this.log(`room39: the ${what} for pid ${this.pid} failed: ${e instanceof Error ? e.message : String(e)}`);
         this.send({ t: 'error', id: m.id, error: toWireError(e) });
       },
     ).finally(() => this.jobs.delete(abort));

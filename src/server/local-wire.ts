@@ -13,7 +13,8 @@ import v8 from 'node:v8';
 import type { Socket } from 'node:net';
 import { Room39Error, type ErrorCode } from '../errors.ts';
 import type { BundleReport } from '../ingest/bundle.ts';
-import type { IngestJob, IngestJobEvent, IngestJobResult } from '../ingest/jobs.ts';
+import type { IngestJobEvent } from '../ingest/jobs.ts';
+import type { LocalJob, LocalJobResult } from './local-jobs.ts';
 
 export const SOCKET_FILE = 'room39.sock';
 /** Bumped when a message changes shape: client and server of different versions refuse each other. */
@@ -29,8 +30,8 @@ export type ClientMessage =
   | { t: 'begin'; id: number }
   | { t: 'commit'; id: number; tx: number }
   | { t: 'rollback'; id: number; tx: number }
-  /** An import or a list update, run in the server's process (src/ingest/jobs.ts). */
-  | { t: 'job'; id: number; job: IngestJob };
+  /** Work run in the server's process: an import, a list update, a search (local-jobs.ts). */
+  | { t: 'job'; id: number; job: LocalJob };
 
 export interface ReadyMessage {
   t: 'ready';
@@ -49,7 +50,7 @@ export type ServerMessage =
   | { t: 'begun'; id: number; tx: number }
   | { t: 'error'; id: number; error: WireError }
   | { t: 'job-event'; id: number; event: IngestJobEvent }
-  | { t: 'job-done'; id: number; result: IngestJobResult };
+  | { t: 'job-done'; id: number; result: LocalJobResult };
 
 /** An error as it crosses the socket: its message and own fields (a database error's SQLSTATE `code`, `detail`, `constraint` …). */
 export interface WireError {

@@ -7,12 +7,15 @@ export const searchCommand: CliCommand = {
   usage: 'search QUERY [--schema S] [--limit N] [--dataset D] [--json]',
   options: { schema: { type: 'string' }, limit: { type: 'string' }, dataset: { type: 'string' } },
   async run(ctx) {
-    const { searchWithCountries } = await import('../../store/country-search.ts');
     const query = ctx.args.positionals.join(' ').trim();
     if (!query) throw new UsageError('give a name to search for, e.g. room39 search "Mansudae"');
     if (query.length > 1000) throw new UsageError(`the query is ${query.length} characters long; 1000 is the most a name search takes`);
     const options = { schema: optString(ctx.args, 'schema'), limit: optInt(ctx.args, 'limit', 20, 1, 500), dataset: optString(ctx.args, 'dataset') };
-    const results = await searchWithCountries((await ctx.services()).db, query, options);
+    // Through a running server, its kept name index answers (src/server/local-jobs.ts).
+    const services = await ctx.services();
+    const results = services.runJob
+      ? await services.runJob({ kind: 'search', query, options }, () => undefined)
+      : await (await import('../../store/country-search.ts')).searchWithCountries(services.db, query, options);
     return {
       json: { query, results },
       text: results.length
