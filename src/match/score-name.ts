@@ -87,6 +87,8 @@ function tryJoined(a: Alignment, singlesAreCandidate: boolean): void {
       let texts = runs[start]!.text;
       // The last letter of a syllable may assimilate to the next (Chon Rima ~ Chollima): compare without it.
       if (!target.key.startsWith(keys.slice(0, -1))) continue;
+      // Loose keys drop an initial r/l (Ryong ~ Yong); joined words do not take that licence too (Li Na is not INA).
+      if ((runs[start]!.strict.charCodeAt(0) === 108) !== (target.strict.charCodeAt(0) === 108)) continue;
       for (let end = start + 1; end < runs.length && end < start + 4; end++) {
         if (runUsed[end]) break;
         keys += runs[end]!.key;

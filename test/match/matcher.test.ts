@@ -105,6 +105,19 @@ describe('matcher', () => {
   });
 });
 
+describe('joined words and the initial r/l', () => {
+  const ships = new Matcher([
+    entry({ entryId: 'ina', schema: 'Vessel', names: [{ value: 'INA', strength: 'primary' }] }),
+    entry({ entryId: 'lina', schema: 'Person', names: [{ value: 'LINA', strength: 'primary' }] }),
+  ].map((e) => fromListEntry(e, { id: `j-${e.entryId}`, datasets: ['test_list'], source: src })));
+  it('does not read Li Na as INA (the loose key drops the l), and still joins Li Na into Lina', () => {
+    // Before: "Li Na" matched the vessel INA at 0.95, "joined or split differently" (found screening a supplier list).
+    const results = ships.match(q('Li Na'));
+    expect(results.find((r) => r.entity.id === 'j-ina')?.match ?? false).toBe(false);
+    expect(results.find((r) => r.entity.id === 'j-lina')).toMatchObject({ match: true });
+  });
+});
+
 describe('feature parsing', () => {
   it('reads dates as spreadsheets write them', () => {
     expect(parseQueryDate('1944-08-17')).toBe('1944-08-17');
