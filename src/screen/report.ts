@@ -2,8 +2,8 @@
  * Screening reports, written as the rows come (memory does not grow with the
  * file): JSON (`{"rows":[…]}`, the DESIGN contract), CSV (one line per match,
  * or per row without one; written by csv-output.ts, formulas defused) and a
- * readable HTML report. All list text is
- * HTML-escaped in the report.
+ * readable HTML report (every row, a cleared one on one line). All list and
+ * input text is HTML-escaped in the report.
  */
 import { csvLine } from './csv-output.ts';
 import type { ScreenRowResult } from './screen.ts';
@@ -11,6 +11,8 @@ import type { ScreenRowResult } from './screen.ts';
 export interface ReportWriter {
   row(r: ScreenRowResult): void;
   end(summary: ScreenSummary): void;
+  /** The input failed after `row` was called (a CSV broken half-way): ends what was written so far, saying why. */
+  fail?(error: { code: string; message: string }): void;
 }
 
 export interface ScreenSummary {
@@ -41,17 +43,30 @@ export function describeLists(lists: readonly ScreenedList[]): string {
 
 type Write = (chunk: string) => void;
 
-/** `lists` goes first, so a reader knows what the rows were screened against before reading them. */
+/**
+ * `lists` goes first, so a reader knows what the rows were screened against before reading them.
+ * Nothing is written until the first row (or the end): input that fails before any row leaves the output empty.
+ */
 export function jsonWriter(write: Write, lists: readonly ScreenedList[] | null = null): ReportWriter {
+  let started = false;
   let first = true;
-  write(lists ? `{"lists":${JSON.stringify(lists)},"rows":[` : '{"rows":[');
+  const start = () => {
+    if (!started) write(lists ? `{"lists":${JSON.stringify(lists)},"rows":[` : '{"rows":[');
+    started = true;
+  };
   return {
     row(r) {
+      start();
       write(`${first ? '\n' : ',\n'}${JSON.stringify(r)}`);
       first = false;
     },
     end(summary) {
+      start();
       write(`\n],"summary":${JSON.stringify(summary)}}\n`);
+    },
+    // Streamed rows cannot be taken back without holding every row in memory, so a later error closes the document validly with "error" (no "summary").
+    fail(error) {
+      if (started) write(`\n],"error":${JSON.stringify({ code: error.code, message: error.message })}}\n`);
     },
   };
 }
@@ -82,7 +97,7 @@ export function escapeHtml(s: string): string {
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b}h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin:.3rem 0 1.2rem}
-td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.hit{background:#fde8e8}.row{margin-top:1.2rem}
+td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.hit{background:#fde8e8}.row{margin-top:1.2rem}.row.clear{margin-top:.2rem}.clear p{margin:0}
 .flag{display:inline-block;background:#7a1010;color:#fff;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}
 .context{display:inline-block;color:#444;border:1px solid #bbb;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
 
@@ -97,12 +112,16 @@ export function htmlWriter(write: Write, title = 'room39 screening report', list
   write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`);
   return {
     row(r) {
-      // Rows without any candidate are left out of the readable report (they are in JSON and CSV).
-      if (r.matches.length === 0 && !r.error) return;
       const input = Object.entries(r.input).filter(([, v]) => v).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join(' · ');
+      const notes = (r.notes ?? []).map((n) => `<p class="muted">${escapeHtml(n)}</p>`).join('');
+      // Every row is in the report, so it shows what was screened and cleared: a row without any candidate on one line.
+      if (r.matches.length === 0 && !r.error) {
+        write(`<div class="row clear"><p><strong>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</strong> — no candidate <span class="muted">(${input})</span></p>${notes}</div>\n`);
+        return;
+      }
       write(`<div class="row"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
       if (r.error) write(`<p class="err">${escapeHtml(r.error)}</p>`);
-      for (const n of r.notes ?? []) write(`<p class="muted">${escapeHtml(n)}</p>`);
+      if (notes) write(notes);
       if (r.matches.length) {
         write('<table><tr><th>score</th><th>match</th><th>candidate</th><th>risks</th><th>why</th></tr>');
         for (const m of r.matches) {

@@ -2,9 +2,10 @@
  * The screening service: one matcher over the store's entities, built once per
  * store and reused by every request (CLI, HTTP, reconciliation, yente-format
  * matching). `runScreen` drives a stream of rows into report writers and
- * returns the summary.
+ * returns the summary (or, when the input breaks, tells the writers and throws).
  */
 import { writeGeneration, type Queryable } from '../store/db.ts';
+import { isRoom39Error } from '../errors.ts';
 import { entitiesStamp } from '../store/memo.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import type { MatchableEntity } from '../match/types.ts';
@@ -93,13 +94,20 @@ export async function runScreen(
   const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: service.matcher.size };
   // Rows that repeat a query (the same supplier again) take the answer already computed.
   const cache = new MatchCache();
-  for await (const row of rows) {
-    const r = screenRow(service.matcher, row, options, cache);
-    summary.rows++;
-    if (r.error) summary.errors++;
-    if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;
-    for (const w of writers) w.row(r);
-    await afterRow(r);
+  try {
+    for await (const row of rows) {
+      const r = screenRow(service.matcher, row, options, cache);
+      summary.rows++;
+      if (r.error) summary.errors++;
+      if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;
+      for (const w of writers) w.row(r);
+      await afterRow(r);
+    }
+  } catch (e) {
+    // The input broke (a CSV unreadable half-way): each writer ends what it wrote, saying why; the caller reports the error.
+    const error = { code: isRoom39Error(e) ? e.code : 'unexpected_failure', message: e instanceof Error ? e.message : String(e) };
+    for (const w of writers) w.fail?.(error);
+    throw e;
   }
   for (const w of writers) w.end(summary);
   return summary;

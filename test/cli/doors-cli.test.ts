@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
@@ -78,6 +79,54 @@ describe('room39 screen', { timeout: 900_000 }, () => {
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect(all).toContain(`'${evil}`);
     expect(all).toContain("'@SUM(1+1)");
+  });
+
+  it('a file that cannot be read exits 1 with the error on stderr, and stdout is empty or one whole JSON document', () => {
+    const suppliers = fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trimEnd();
+    const bad: [string, string | Buffer][] = [
+      ['empty.csv', ''],
+      ['unclosed.csv', 'name,country\n"Kim Won Hong,KP\nJohn Smith,US\n'],
+      ['binary.csv', zlib.gzipSync(suppliers)],
+    ];
+    for (const [name, content] of bad) {
+      fs.writeFileSync(path.join(tmp, name), content);
+      const r = room39(['screen', path.join(tmp, name), '--json']);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(1);
+      // Failing before any row, nothing has been written.
+      expect(r.stdout, name).toBe('');
+      const error = json<{ error: { code: string; message: string } }>({ stdout: r.stderr.trimEnd().split('\n').at(-1)!, stderr: r.stderr }).error;
+      expect(error, name).toMatchObject({ code: 'invalid_input', message: expect.stringContaining(name) });
+    }
+    // Broken after the bundled suppliers: the rows already written are closed as one document, with the error and no summary.
+    fs.writeFileSync(path.join(tmp, 'late.csv'), `${suppliers}\n"Unclosed, Ltd,Company\nJohn Smith,Person,US,,\n`);
+    const late = room39(['screen', path.join(tmp, 'late.csv'), '--json']);
+    expect(late.code, late.stderr).toBe(1);
+    expect(late.stderr).toMatch(/late\.csv.*Quote Not Closed/);
+    if (late.stdout !== '') {
+      const doc = json<{ rows: { row: number }[]; error: { code: string }; summary?: unknown }>(late);
+      expect(doc.error.code).toBe('invalid_input');
+      expect(doc.summary).toBeUndefined();
+      expect(doc.rows.map((x) => x.row)).toEqual(doc.rows.map((_, i) => i + 1));
+    }
+  });
+
+  it('the HTML report shows every row screened, those with no candidate too; so does the CSV', () => {
+    const suppliers = fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trimEnd();
+    const input = path.join(tmp, 'cleared.csv');
+    fs.writeFileSync(input, `${suppliers}\nHans Schmidt,Person,DE,,\n<i>Müller</i> & Söhne GmbH,Company,DE,,\n`);
+    const rows = suppliers.split('\n').length + 1;
+    const html = path.join(tmp, 'cleared.html');
+    const csv = path.join(tmp, 'cleared-report.csv');
+    const r = room39(['screen', input, '--out-html', html, '--out-csv', csv]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${rows} rows screened`));
+    const report = fs.readFileSync(html, 'utf8');
+    expect([...report.matchAll(/Row (\d+): /g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: rows }, (_, i) => i + 1));
+    expect(report).toContain(`Row ${rows - 1}: Hans Schmidt</strong> — no candidate`);
+    expect(report).toContain(`Row ${rows}: &lt;i&gt;Müller&lt;/i&gt; &amp; Söhne GmbH`);
+    expect(report).not.toContain('<i>Müller');
+    const cells = parseCsvText(fs.readFileSync(csv, 'utf8').replace(/^#.*\n/, ''));
+    expect(cells.find((c) => c[1] === 'Hans Schmidt')?.slice(0, 7)).toEqual([String(rows - 1), 'Hans Schmidt', 'Person', 'DE', '', '', 'no']);
   });
 
   it('a missing file exits 1 with the file named on stderr and nothing on stdout', () => {

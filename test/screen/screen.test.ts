@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readScreenCsv, runScreen, ScreeningService, jsonWriter, csvWriter, htmlWriter, parseScreeningOptions, type CsvRow } from '../../src/screen/index.ts';
 import { fromListEntry } from '../../src/match/entity.ts';
 import type { ListEntry } from '../../src/model/index.ts';
-import { isRoom39Error } from '../../src/errors.ts';
+import { invalidInput, isRoom39Error } from '../../src/errors.ts';
 
 async function rows(input: (string | Uint8Array)[], warn: (m: string) => void = () => undefined): Promise<CsvRow[]> {
   const out: CsvRow[] = [];
@@ -75,5 +75,43 @@ describe('screening rows', () => {
     expect(html).toContain('Test &lt;list&gt; &amp; &quot;co&quot;');
     expect(html).not.toContain('<script>');
     expect(csv.split('\n')[0]).toMatch(/^row,name,schema,country,birth_date,id_number,match,score,match_id/);
+  });
+  it('the HTML report has every row, one with no candidate too, by number and name, escaped', async () => {
+    const { json, html, csv } = await screen('name,country\nKim Won Hong,KP\nHans <b>Schmidt</b> & "Sohn",DE\nKim Won Hong,KP\n');
+    expect(json.rows[1]?.matches).toEqual([]);
+    expect(html).toContain('Row 2: Hans &lt;b&gt;Schmidt&lt;/b&gt; &amp; &quot;Sohn&quot;');
+    expect(html).not.toContain('<b>Schmidt');
+    expect([...html.matchAll(/Row (\d+): /g)].map((m) => m[1])).toEqual(['1', '2', '3']);
+    expect(csv).toContain('2,"Hans <b>Schmidt</b> & ""Sohn""",,DE,,,no,');
+  });
+});
+
+describe('JSON of input that breaks', () => {
+  async function broken(rowsBefore: number): Promise<{ out: string; error: unknown }> {
+    async function* input() {
+      for (let i = 1; i <= rowsBefore; i++) yield { row: i, input: { name: 'Kim Won Hong' } };
+      throw invalidInput('the CSV cannot be read', 'x.csv');
+    }
+    const out: string[] = [];
+    const error = await runScreen(service, input(), parseScreeningOptions({}), [jsonWriter((s) => out.push(s), [])]).then(() => null, (e: unknown) => e);
+    return { out: out.join(''), error };
+  }
+  it('writes nothing when no row came', async () => {
+    const { out, error } = await broken(0);
+    expect(isRoom39Error(error)).toBe(true);
+    expect(out).toBe('');
+  });
+  it('closes the rows written with an error, as one JSON document without a summary', async () => {
+    const { out, error } = await broken(2);
+    expect(isRoom39Error(error)).toBe(true);
+    const doc = JSON.parse(out) as Record<string, unknown> & { rows: { row: number }[] };
+    expect(Object.keys(doc)).toEqual(['lists', 'rows', 'error']);
+    expect(doc.rows.map((r) => r.row)).toEqual([1, 2]);
+    expect(doc.error).toEqual({ code: 'invalid_input', message: 'x.csv: the CSV cannot be read' });
+  });
+  it('an input with a header and no row is still a whole document', async () => {
+    const out: string[] = [];
+    await runScreen(service, readScreenCsv(['name\n'], 'x.csv'), parseScreeningOptions({}), [jsonWriter((s) => out.push(s))]);
+    expect(JSON.parse(out.join(''))).toMatchObject({ rows: [], summary: { rows: 0 } });
   });
 });
