@@ -30,6 +30,8 @@ export interface ScreenedList {
   list: string;
   version: string | null;
   published: string | null;
+  /** The file carried no date: `published` is its modification date, a guess. */
+  published_assumed?: boolean;
   fetched_at: string | null;
   stale: boolean;
 }
@@ -37,7 +39,7 @@ export interface ScreenedList {
 /** One line naming every list version screened against, and any that is stale or missing. */
 export function describeLists(lists: readonly ScreenedList[]): string {
   return lists.map((l) => l.version
-    ? `${l.list} ${l.version} (published ${l.published ?? '?'}${l.fetched_at ? `, checked ${l.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})${l.stale ? ' STALE: older than 7 days' : ''}`
+    ? `${l.list} ${l.version} (${l.published_assumed ? 'publication date unknown' : `published ${l.published ?? '?'}`}${l.fetched_at ? `, checked ${l.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})${l.stale ? (l.published_assumed ? ' STALE: of unknown date' : ' STALE: older than 7 days') : ''}`
     : `${l.list} not loaded`).join('; ');
 }
 

@@ -14,6 +14,7 @@ import type { ListImportResult } from '../../src/ingest/lists/import.ts';
 import { describeStatus, listStatus, screenedLists } from '../../src/ingest/lists/status.ts';
 import { backends, freshDb, type TestDb } from '../support/db.ts';
 import { OFFICIAL } from '../support/official.ts';
+import { describeLists } from '../../src/screen/report.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-dates-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -50,7 +51,10 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     const s = await ofac('2026-01-03T00:00:00Z');
     expect(s).toMatchObject({ version: '2026-01-02', published: '2026-01-02', published_assumed: true, stale: true, age_days: null });
     expect(describeStatus(s)).toMatch(/publication date unknown: the file carries none; dated 2026-01-02 by its modification time; import the same file again with --date/);
-    expect((await screenedLists(t.db)).find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
+    const screened = await screenedLists(t.db);
+    expect(screened.find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
+    // What every screening report's header says of it (CSV comment, JSON lists, HTML).
+    expect(describeLists(screened)).toMatch(/us_ofac_sdn 2026-01-02 \(publication date unknown[^)]*\) STALE: of unknown date/);
   });
 
   it('takes its real date from --date on the same file, audited; the version keeps its label', async () => {

@@ -21,7 +21,9 @@ export interface ScreenResults {
 
 /** "us_ofac_sdn 2024-05-03 (published …); …": what a result was screened against. */
 export function listsLine(lists: readonly ScreenedList[]): string {
-  return lists.map((l) => (l.version ? `${l.list} ${l.version} (published ${l.published ?? '?'})${l.stale ? ' STALE: older than 7 days' : ''}` : `${l.list} not loaded`)).join('; ');
+  return lists.map((l) => (l.version
+    ? `${l.list} ${l.version} (${l.published_assumed ? 'publication date unknown' : `published ${l.published ?? '?'}`})${l.stale ? (l.published_assumed ? ' STALE: of unknown date' : ' STALE: older than 7 days') : ''}`
+    : `${l.list} not loaded`)).join('; ');
 }
 
 export const BATCH = 250;
