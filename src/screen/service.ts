@@ -81,30 +81,56 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
 export { DEFAULT_THRESHOLD };
 
 /**
+ * Screens rows a batch at a time: with this process's matcher (`localScreener`), or in the `room39 serve` that holds
+ * the store (src/server/local-jobs.ts), whose index is built already.
+ */
+export interface RowScreener {
+  /** Entities in the index the rows are screened against. */
+  readonly indexed: number;
+  /** Rows sent at once (1 here: each row is written as soon as it is screened). */
+  readonly batch: number;
+  screen(rows: CsvRow[]): Promise<ScreenRowResult[]>;
+}
+
+export function localScreener(service: ScreeningService, options: ScreenOptions): RowScreener {
+  // Rows that repeat a query (the same supplier again) take the answer already computed.
+  const cache = new MatchCache();
+  return { indexed: service.matcher.size, batch: 1, screen: async (rows) => rows.map((row) => screenRow(service.matcher, row, options, cache)) };
+}
+
+/**
  * Screen rows into writers. `afterRow` is awaited after each row (the CLI
  * uses it to wait for slow output and to move its progress bar).
  */
 export async function runScreen(
-  service: ScreeningService,
+  by: ScreeningService | RowScreener,
   rows: AsyncIterable<CsvRow> | Iterable<CsvRow>,
   options: ScreenOptions,
   writers: ReportWriter[],
   afterRow: (r: ScreenRowResult) => Promise<void> | void = () => undefined,
 ): Promise<ScreenSummary> {
-  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: service.matcher.size };
-  // Rows that repeat a query (the same supplier again) take the answer already computed.
-  const cache = new MatchCache();
-  try {
-    for await (const row of rows) {
-      const r = screenRow(service.matcher, row, options, cache);
+  const screener = by instanceof ScreeningService ? localScreener(by, options) : by;
+  const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: screener.indexed };
+  const pending: CsvRow[] = [];
+  const flush = async () => {
+    for (const r of await screener.screen(pending.splice(0))) {
       summary.rows++;
       if (r.error) summary.errors++;
       if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;
       for (const w of writers) w.row(r);
       await afterRow(r);
     }
+  };
+  try {
+    for await (const row of rows) {
+      pending.push(row);
+      if (pending.length >= screener.batch) await flush();
+    }
+    await flush();
   } catch (e) {
-    // The input broke (a CSV unreadable half-way): each writer ends what it wrote, saying why; the caller reports the error.
+    // The input broke (a CSV unreadable half-way): the rows read before it are still screened and written, then each
+    // writer ends what it wrote, saying why; the caller reports the error.
+    if (pending.length) await flush().catch(() => undefined);
     const error = { code: isRoom39Error(e) ? e.code : 'unexpected_failure', message: e instanceof Error ? e.message : String(e) };
     for (const w of writers) w.fail?.(error);
     throw e;

@@ -2,13 +2,16 @@
  * The work a command hands to the `room39 serve` that holds the data
  * directory instead of doing it over the socket's queries: imports and list
  * updates (src/ingest/jobs.ts), which the server does by COPY with what it
- * remembers of each list, and name searches, which the server answers from
- * the name index it keeps built (a command would first read every name over
- * the socket to build its own). A job is plain data both ways.
+ * remembers of each list; name searches and the screening of a file's rows,
+ * which the server answers from the name index and matcher it keeps built (a
+ * command would first read every name over the socket to build its own). A
+ * job is plain data both ways.
  */
 import type { Db } from '../store/db.ts';
 import type { SearchHit, SearchOptions } from '../store/search.ts';
 import type { IngestJob, IngestJobContext, IngestJobResult } from '../ingest/jobs.ts';
+import type { CsvRow } from '../screen/csv-input.ts';
+import type { ScreenOptions, ScreenRowResult } from '../screen/screen.ts';
 
 export interface SearchJob {
   kind: 'search';
@@ -16,14 +19,28 @@ export interface SearchJob {
   options: SearchOptions;
 }
 
-export type LocalJob = IngestJob | SearchJob;
-export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends IngestJob ? IngestJobResult<J> : never;
+/** A batch of a file's rows, screened against the server's index (built and kept there). */
+export interface ScreenJob {
+  kind: 'screen';
+  rows: CsvRow[];
+  options: ScreenOptions;
+}
+export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number }
+
+export type LocalJob = IngestJob | SearchJob | ScreenJob;
+export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult : J extends IngestJob ? IngestJobResult<J> : never;
 
 /** Runs a job on the store of this process (the server's, for a command). */
 export async function runLocalJob<J extends LocalJob>(db: Db, job: J, ctx: IngestJobContext): Promise<LocalJobResult<J>> {
   if (job.kind === 'search') {
     const { searchWithCountries } = await import('../store/country-search.ts');
     return await searchWithCountries(db, job.query, job.options) as LocalJobResult<J>;
+  }
+  if (job.kind === 'screen') {
+    const { localScreener, screeningService } = await import('../screen/service.ts');
+    const screener = localScreener(await screeningService(db), job.options);
+    const result: ScreenJobResult = { results: await screener.screen(job.rows), indexed: screener.indexed };
+    return result as LocalJobResult<J>;
   }
   const { runIngestJob } = await import('../ingest/job-run.ts');
   return await runIngestJob(db, job as IngestJob, ctx) as LocalJobResult<J>;

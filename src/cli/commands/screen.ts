@@ -2,7 +2,8 @@
  * room39 screen FILE.csv: screen a spreadsheet of names against the graph.
  * Streams: rows are read, screened and written one at a time (JSON on stdout
  * with --json, CSV and HTML reports to files), so memory does not grow with
- * the file. A progress bar shows on stderr when stderr is a terminal.
+ * the file. A progress bar shows on stderr when stderr is a terminal. Through
+ * a running `room39 serve`, the server screens the rows in batches.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -10,7 +11,17 @@ import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
-import type { ReportWriter } from '../../screen/index.ts';
+import type { ReportWriter, RowScreener } from '../../screen/index.ts';
+import type { CsvRow } from '../../screen/csv-input.ts';
+import type { ScreenOptions } from '../../screen/screen.ts';
+import type { Services } from '../../services.ts';
+
+/** Rows screened by the `room39 serve` that holds the store; its index size is asked for first (an empty batch). */
+async function serverScreener(runJob: NonNullable<Services['runJob']>, options: ScreenOptions): Promise<RowScreener> {
+  const screen = (rows: CsvRow[]) => runJob({ kind: 'screen', rows, options }, () => undefined);
+  const { indexed } = await screen([]);
+  return { indexed, batch: 500, screen: async (rows) => (await screen(rows)).results };
+}
 
 interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
 
@@ -29,7 +40,7 @@ export const screenCommand: CliCommand = {
   usage: 'screen FILE.csv [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
   options: { threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' } },
   async run(ctx) {
-    const { csvWriter, describeLists, htmlWriter, jsonWriter, parseScreeningOptions, readScreenCsv, runScreen, screeningService } = await import('../../screen/index.ts');
+    const { csvWriter, describeLists, htmlWriter, jsonWriter, localScreener, parseScreeningOptions, readScreenCsv, runScreen, screeningService } = await import('../../screen/index.ts');
     const { NOT_LOADED_MESSAGE, screenedLists } = await import('../../ingest/lists/status.ts');
     const file = ctx.args.positionals[0];
     if (!file) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv');
@@ -39,8 +50,10 @@ export const screenCommand: CliCommand = {
     try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
     if (!stat.isFile()) throw invalidInput('is not a file', file);
 
-    const { db } = await ctx.services();
-    const service = await screeningService(db);
+    const services = await ctx.services();
+    const { db, runJob } = services;
+    // Through a running server the rows are screened there, in batches, against the index it keeps built.
+    const screener: RowScreener = runJob ? await serverScreener(runJob, options) : localScreener(await screeningService(db), options);
     // Which official list versions the rows are screened against: in every report and in the summary line.
     const lists = await screenedLists(db, ctx.settings.lists);
     const sinks: Sink[] = [];
@@ -67,7 +80,7 @@ export const screenCommand: CliCommand = {
     bar?.start(stat.size || 1, 0, { rows: 0, matches: 0 });
     let summary;
     try {
-      summary = await runScreen(service, readScreenCsv(input, file, ctx.log), options, writers, async (r) => {
+      summary = await runScreen(screener, readScreenCsv(input, file, ctx.log), options, writers, async (r) => {
         if (r.matches.some((m) => m.match)) matches++;
         if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
         for (const s of sinks) await s.drained();
