@@ -35,6 +35,7 @@ export function readScreenFile(file: string, warn: (m: string) => void = () => u
 /** Rows of an uploaded CSV or .xlsx. */
 export function readScreenBytes(bytes: Uint8Array, label: string, warn: (m: string) => void = () => undefined, options: FileReadOptions = {}): AsyncGenerator<CsvRow> {
   if (looksLikeXlsx(bytes)) return readScreenXlsx(Readable.from([Buffer.from(bytes)]), label, options);
+  if (/\.xls$/i.test(label)) throw invalidInput('old Excel .xls files are not read; save the sheet as .xlsx or CSV', label);
   return readScreenCsv([bytes], label, warn, options);
 }
 

@@ -53,6 +53,17 @@ export interface ScreenAnswer {
 import type { ScreenedList } from '../screen/index.ts';
 export type { ScreenedList } from '../screen/index.ts';
 
+// POST /api/screen/read: an uploaded file read by the server's reader (the CLI's and the cases'), for the web page to screen in batches
+import type { CsvRow, InputInfo } from '../screen/csv-input.ts';
+export interface ScreenFileRead {
+  /** How the file was read: format, encoding, separator, sheet, the field each column is read as. */
+  info: InputInfo | null;
+  /** Each data row, numbered as in the file (1 = the first row after the header). */
+  rows: CsvRow[];
+  /** What the reader warns about (an encoding it had to guess), each naming the file. */
+  warnings: string[];
+}
+
 // GET /api/lists: each official list's version, publication and freshness (the banner)
 export type { ListStatus } from '../ingest/lists/status.ts';
 import type { ListStatus } from '../ingest/lists/status.ts';

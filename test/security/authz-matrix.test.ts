@@ -40,6 +40,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/timeline', need: 'public', ok: 200 },
   { method: 'GET', path: `/api/network/${ENTITY}`, need: 'public', ok: 200 },
   { method: 'POST', path: '/api/screen', body: { name: 'Mansudae' }, need: 'public' },
+  { method: 'POST', path: '/api/screen/read?filename=matrix.csv', body: { name: 'Mansudae' }, need: 'public' },
   { method: 'POST', path: '/match/default', body: { queries: { q1: { schema: 'Company', properties: { name: ['Mansudae Overseas Project'] } } } }, need: 'public' },
   { method: 'GET', path: '/reconcile', need: 'public' },
   { method: 'POST', path: '/reconcile', body: { queries: { q0: { query: 'Mansudae' } } }, need: 'public' },

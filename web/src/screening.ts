@@ -1,17 +1,42 @@
 /**
- * Screening in the web app: the request in batches (for progress on large
- * files) and the downloads (CSV, JSON, a standalone HTML report), built from
- * the server's answer. Matching itself happens on the server.
+ * Screening in the web app: an uploaded file read by the server (the reader
+ * `room39 screen` and the cases use: encoding, separator, .xlsx, errors that
+ * say where), the request in batches (for progress on large files) and the
+ * downloads (CSV, JSON, a standalone HTML report), built from the server's
+ * answer. Nothing is parsed or matched in the browser.
  */
-import { postJson } from './api.ts';
-import { toCsv } from './csv.ts';
-import type { ExplanationItem, RiskFlag, ScreenAnswer, ScreenedList, ScreenRowResult } from '../../src/server/wire.ts';
+import { postJson, request } from './api.ts';
+import { toCsv, type CsvRow, type ExplanationItem, type RiskFlag, type ScreenAnswer, type ScreenedList, type ScreenFileRead, type ScreenRowResult } from '../../src/server/wire.ts';
 
 export const SCREEN_COLUMNS = ['name', 'schema', 'country', 'birth_date', 'id_number'] as const;
-/** One row of the request: the columns the server reads, the name required. */
-export type ScreenInput = Partial<Record<(typeof SCREEN_COLUMNS)[number], string>> & { name: string };
+/** The values of a row the server screens. */
+export type ScreenInput = Partial<Record<(typeof SCREEN_COLUMNS)[number], string>>;
+/** One row to screen: its number (in the file, or the pasted line's place among the names) and its values. */
+export interface ScreenRow {
+  row: number;
+  input: ScreenInput;
+}
 
-/** The screened rows of every batch, numbered over the whole input, and the threshold the server used. */
+/** Pasted names, one per line (blank lines skipped), numbered in order. */
+export function namesToRows(text: string): ScreenRow[] {
+  return text.split(/\r?\n/).map((n) => n.trim()).filter(Boolean).map((name, i) => ({ row: i + 1, input: { name } }));
+}
+
+/** Reads an uploaded CSV or .xlsx on the server (POST /api/screen/read); its errors (an unclosed quote, no name column) come back as the CLI words them. */
+export function readUpload(file: File, signal?: AbortSignal): Promise<ScreenFileRead> {
+  // eslint-disable-next-line no-control-regex
+  const name = encodeURIComponent(file.name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+  return request<ScreenFileRead>(`/api/screen/read?filename=${name}`, { method: 'POST', body: file, headers: { 'Content-Type': 'application/octet-stream' }, signal });
+}
+
+/** A read row as a row to screen: the columns the server screens, with the file's row number. */
+export function fileRow({ row, input }: CsvRow): ScreenRow {
+  const out: ScreenInput = {};
+  for (const c of SCREEN_COLUMNS) if (input[c] !== undefined) out[c] = input[c];
+  return { row, input: out };
+}
+
+/** The screened rows of every batch, each with its number in the file (or among the pasted names), and the threshold the server used. */
 export interface ScreenResults {
   rows: ScreenRowResult[];
   threshold?: number;
@@ -28,20 +53,20 @@ export function listsLine(lists: readonly ScreenedList[]): string {
 
 export const BATCH = 250;
 
-/** Screens rows in batches; `progress(done, total)` after each. Row numbers count from 1 over the whole input. */
-export async function screenRows(rows: ScreenInput[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenResults> {
+/** Screens rows in batches; `progress(done, total)` after each. Each row keeps its number, which the server's messages use. */
+export async function screenRows(rows: ScreenRow[], threshold: number | null, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<ScreenResults> {
   const out: ScreenRowResult[] = [];
   let used: number | undefined;
   let lists: ScreenedList[] | undefined;
   progress(0, rows.length);
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
-    const body: Record<string, unknown> = { rows: part };
+    const body: Record<string, unknown> = { rows: part.map((r) => ({ ...r.input, row: r.row })) };
     if (threshold != null) body.threshold = threshold;
     const answer = await postJson<ScreenAnswer>('/api/screen', body, { signal });
     used ??= answer.summary?.threshold;
     lists ??= answer.lists;
-    for (const r of answer.rows) out.push({ ...r, row: i + (r.row ?? out.length - i + 1) });
+    out.push(...answer.rows);
     progress(Math.min(rows.length, i + part.length), rows.length);
   }
   return { rows: out, ...(used === undefined ? {} : { threshold: used }), ...(lists ? { lists } : {}) };
