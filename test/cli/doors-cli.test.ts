@@ -135,6 +135,29 @@ describe('room39 screen', { timeout: 900_000 }, () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/nope\.csv/);
   });
+
+  it('screens one name given on the command line: the contract\'s JSON, and a readable answer with why and the risks', () => {
+    const r = room39(['screen', '--name', 'Kim Won Hong', '--country', 'KP', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = json<{ rows: { row: number; input: Record<string, string>; matches: { id: string; match: boolean; flags: unknown[] }[] }[]; summary: { rows: number } }>(r);
+    expect(doc.rows).toHaveLength(1);
+    expect(doc.rows[0]).toMatchObject({ row: 1, input: { name: 'Kim Won Hong', country: 'KP' } });
+    expect(doc.rows[0]!.matches[0]).toMatchObject({ id: 'r39-kim-won-hong', match: true });
+    expect(doc.rows[0]!.matches[0]!.flags.length).toBeGreaterThan(0);
+    const text = room39(['screen', '--name', 'Kim Won Hong', '--schema', 'Person']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^Kim Won Hong: \d+ candidate\(s\), \d+ at or above the threshold/);
+    expect(text.stdout).toMatch(/MATCH +Kim Won-hong +\[Person\] +r39-kim-won-hong/);
+    expect(text.stdout).toMatch(/why: "Kim Won Hong" ~ "Kim Won-hong"/);
+    expect(text.stdout).toMatch(/risk: Sanctioned/);
+    expect(room39(['screen', '--name', 'Hans Schmidt-Oberlander Zweite']).stdout).toMatch(/^Hans Schmidt-Oberlander Zweite: no candidate at threshold/);
+    const both = room39(['screen', 'data/examples/suppliers.csv', '--name', 'Kim Won Hong']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/a file or --name, not both/);
+    const stray = room39(['screen', 'data/examples/suppliers.csv', '--country', 'KP']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--country goes with --name/);
+  });
 });
 
 describe('room39 import, diff and the audit trail', { timeout: 900_000 }, () => {

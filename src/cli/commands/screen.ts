@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
-import { optString, UsageError, type CliCommand } from '../command.ts';
+import { optString, UsageError, type CliCommand, type ParsedArgs } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
 import type { ReportWriter, RowScreener } from '../../screen/index.ts';
-import type { CsvRow } from '../../screen/csv-input.ts';
-import type { ScreenOptions } from '../../screen/screen.ts';
+import type { CsvRow, ScreenInput } from '../../screen/csv-input.ts';
+import type { ScreenOptions, ScreenRowResult } from '../../screen/screen.ts';
 import type { Services } from '../../services.ts';
 
 /** Rows screened by the `room39 serve` that holds the store; its index size is asked for first (an empty batch). */
@@ -21,6 +21,36 @@ async function serverScreener(runJob: NonNullable<Services['runJob']>, options: 
   const screen = (rows: CsvRow[]) => runJob({ kind: 'screen', rows, options }, () => undefined);
   const { indexed } = await screen([]);
   return { indexed, batch: 500, screen: async (rows) => (await screen(rows)).results };
+}
+
+/** The row `--name` and its companions make (row 1), or null without `--name`. */
+function oneRow(args: ParsedArgs): CsvRow | null {
+  const name = optString(args, 'name');
+  const fields = { schema: 'schema', country: 'country', birth_date: 'birth-date', id_number: 'id-number' } as const;
+  if (name === null) {
+    const stray = Object.values(fields).find((o) => optString(args, o) !== null);
+    if (stray) throw new UsageError(`--${stray} goes with --name (a file gives it as a column)`);
+    return null;
+  }
+  const input: ScreenInput = { name };
+  for (const [column, option] of Object.entries(fields)) {
+    const v = optString(args, option);
+    if (v !== null) input[column as keyof typeof fields] = v;
+  }
+  return { row: 1, input };
+}
+
+/** One name's candidates for a person: score, verdict, who, why and what risks the graph knows. */
+function oneRowText(r: ScreenRowResult, threshold: number): string {
+  if (r.error) return `${r.input.name}: not screened: ${r.error}`;
+  const matched = r.matches.filter((m) => m.match).length;
+  const head = `${r.input.name}: ${r.matches.length ? `${r.matches.length} candidate(s), ${matched} at or above the threshold ${threshold}` : `no candidate at threshold ${threshold}`}`;
+  const lines = r.matches.flatMap((m) => [
+    `  ${m.score.toFixed(3)}  ${m.match ? 'MATCH ' : 'review'}  ${m.caption}  [${m.schema}]  ${m.id}  (${m.datasets.join(', ')})`,
+    ...m.explanation.map((e) => `          why: ${e.detail}`),
+    ...m.flags.map((f) => `          ${m.match ? 'risk' : 'context'}: ${f.label}${f.label.includes(f.source.title) ? '' : ` (source: ${f.source.title})`}`),
+  ]);
+  return [head, ...(r.notes ?? []).map((n) => `  note: ${n}`), ...lines].join('\n');
 }
 
 interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
@@ -36,19 +66,26 @@ function sinkOf(stream: Writable, own: boolean): Sink {
 
 export const screenCommand: CliCommand = {
   name: 'screen',
-  summary: 'Screen a CSV of names (columns: name, and optionally schema, country, birth_date, id_number) against sanctions lists and the labour-export graph.',
-  usage: 'screen FILE.csv [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
-  options: { threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' } },
+  summary: 'Screen a CSV of names (columns: name, and optionally schema, country, birth_date, id_number), or one name, against sanctions lists and the labour-export graph.',
+  usage: 'screen FILE.csv | --name NAME [--schema S] [--country C] [--birth-date D] [--id-number N]  [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
+  options: {
+    threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' },
+    name: { type: 'string' }, schema: { type: 'string' }, country: { type: 'string' }, 'birth-date': { type: 'string' }, 'id-number': { type: 'string' },
+  },
   async run(ctx) {
     const { csvWriter, describeLists, htmlWriter, jsonWriter, localScreener, parseScreeningOptions, readScreenCsv, runScreen, screeningService } = await import('../../screen/index.ts');
     const { NOT_LOADED_MESSAGE, screenedLists } = await import('../../ingest/lists/status.ts');
     const file = ctx.args.positionals[0];
-    if (!file) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv');
+    const one = oneRow(ctx.args);
+    if (one && file) throw new UsageError('give a file or --name, not both');
+    if (!file && !one) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv, or one name: room39 screen --name "Kim Won Hong"');
     if (ctx.args.positionals.length > 1) throw new UsageError(`screen takes one file (got ${ctx.args.positionals.length})`);
     const options = parseScreeningOptions({ threshold: optString(ctx.args, 'threshold'), dataset: optString(ctx.args, 'dataset'), limit: optString(ctx.args, 'limit') });
-    let stat: fs.Stats;
-    try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
-    if (!stat.isFile()) throw invalidInput('is not a file', file);
+    let stat: fs.Stats | null = null;
+    if (file) {
+      try { stat = fs.statSync(file); } catch { throw invalidInput('cannot read the file (does it exist?)', file); }
+      if (!stat.isFile()) throw invalidInput('is not a file', file);
+    }
 
     const services = await ctx.services();
     const { db, runJob } = services;
@@ -65,22 +102,24 @@ export const screenCommand: CliCommand = {
       writers.push(make(sink.write));
     };
     open(optString(ctx.args, 'out-csv'), (w) => csvWriter(w, lists));
-    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file}`, lists));
+    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file ?? one!.input.name}`, lists));
     if (ctx.json) {
       const out = sinkOf(process.stdout, false);
       sinks.push(out);
       writers.push(jsonWriter(out.write, lists));
     }
 
-    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    const bar = file && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     let bytes = 0;
     let matches = 0;
-    const input = fs.createReadStream(file);
-    input.on('data', (c) => { bytes += c.length; });
-    bar?.start(stat.size || 1, 0, { rows: 0, matches: 0 });
+    const input = file ? fs.createReadStream(file) : null;
+    input?.on('data', (c) => { bytes += c.length; });
+    bar?.start(stat?.size || 1, 0, { rows: 0, matches: 0 });
     let summary;
+    let single: ScreenRowResult | null = null;
     try {
-      summary = await runScreen(screener, readScreenCsv(input, file, ctx.log), options, writers, async (r) => {
+      summary = await runScreen(screener, input ? readScreenCsv(input, file!, ctx.log) : [one!], options, writers, async (r) => {
+        single = r;
         if (r.matches.some((m) => m.match)) matches++;
         if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
         for (const s of sinks) await s.drained();
@@ -88,7 +127,7 @@ export const screenCommand: CliCommand = {
     } finally {
       bar?.update(bytes, { matches });
       bar?.stop();
-      input.destroy();
+      input?.destroy();
     }
     for (const s of sinks) await s.close();
     if (ctx.json) {
@@ -96,6 +135,7 @@ export const screenCommand: CliCommand = {
       ctx.json = false;
       return { json: null, text: '' };
     }
+    if (one) return { json: null, text: `${oneRowText(single!, summary.threshold)}\nLists: ${describeLists(lists)}${lists.every((l) => !l.version) ? `\n${NOT_LOADED_MESSAGE}` : ''}` };
     return {
       json: null,
       text: `${summary.rows} rows screened against ${summary.dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${summary.threshold}, ${summary.errors} not screened.`
