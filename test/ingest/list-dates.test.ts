@@ -50,6 +50,12 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(r.warnings.join('\n')).toMatch(/sdn\.csv carries no date; using its modification date 2026-01-02, so the list counts as stale until its date is known/);
     const s = await ofac('2026-01-03T00:00:00Z');
     expect(s).toMatchObject({ version: '2026-01-02', published: '2026-01-02', published_assumed: true, stale: true, age_days: null });
+    // A file imported by hand came from no URL: its status does not name the publisher's (which it was not fetched from).
+    const configured = { urls: { ofac: 'https://publisher.example/SDN.XML', un: null, uk: 'https://publisher.example/uk.xml', eu: null }, updateEveryHours: 0, timeoutMs: 1000, maxBytes: 1e6, retries: 0 };
+    const withUrls = (await listStatus(t.db, configured)).lists;
+    expect(withUrls.find((l) => l.short === 'ofac')!.source_url).toBeNull();
+    // A list never loaded names where it would be fetched from.
+    expect(withUrls.find((l) => l.short === 'uk')!.source_url).toBe('https://publisher.example/uk.xml');
     expect(describeStatus(s)).toMatch(/publication date unknown: the file carries none; dated 2026-01-02 by its modification time; import the same file again with --date/);
     const screened = await screenedLists(t.db);
     expect(screened.find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });

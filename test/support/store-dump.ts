@@ -14,7 +14,7 @@ export const DUMPED_TABLES: Record<string, string> = {
   statements: 'id, entity_id, schema, prop, value, original_value, dataset, source_id, quote, quote_start, quote_end, page, reliability, first_seen, last_seen, recorded_by, review_status, locator',
   entities: 'id, schema, caption, datasets, topics, first_seen, last_seen',
   entity_names: 'entity_id, name, norm, prop',
-  list_versions: 'source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, source_url, fetched_at',
+  list_versions: 'source_id, dataset, version, format, sha256, file, entries, dprk_entries, added, changed, removed, published, published_assumed, source_url, fetched_at',
   list_entries: 'dataset, entry_id, entity_id, schema, caption, content_hash, snapshot, dprk, first_seen, last_seen, source_id, removed_on',
   list_changes: 'id, dataset, source_id, version, entry_id, entity_id, schema, caption, change, dprk, details',
   list_entry_digests: 'dataset, entry_id, entity_id, schema, caption, dprk, content_hash, raw_hash, linked_to',

@@ -33,7 +33,7 @@ export interface ListStatus {
   fetched_at: string | null;
   entries: number | null;
   dprk_entries: number | null;
-  /** Where the current version came from; the configured URL when none is loaded. */
+  /** Where the current version came from (null for a file imported by hand: it came from no URL); the configured URL when none is loaded. */
   source_url: string | null;
   /** When the publisher was last asked (ISO), and what came of it. */
   checked_at: string | null;
@@ -83,7 +83,7 @@ export async function listStatus(q: Queryable, settings: ListSettings | null = n
       version: v?.version ?? null, published: v?.published ?? null, published_assumed: assumed,
       fetched_at: fetchedAt ?? iso(v?.imported_at ?? null),
       entries: v?.entries ?? null, dprk_entries: v?.dprk_entries ?? null,
-      source_url: v?.source_url ?? settings?.urls[short] ?? null,
+      source_url: v ? v.source_url : settings?.urls[short] ?? null,
       checked_at: iso(f?.checked_at ?? null), last_check: f?.status ?? null, last_error: f?.status === 'failed' ? f.message : null,
       age_days: age, stale: !v || age === null || age > STALE_AFTER_DAYS,
       off: settings ? settings.urls[short] === null : false,
