@@ -89,6 +89,18 @@ export interface EstimateResult {
 const UNITS: Record<InputMetric, string> = { workers: 'persons', worker_share: 'fraction of all workers abroad', monthly_wage: 'USD per month', state_share: 'fraction', months_worked: 'months per year' };
 
 /** A row's name: the country's, or the unattributed remainder's. */
+const METRIC_WORDS: Record<string, string> = {
+  workers: 'the number of workers', worker_share: 'the share of the workers', monthly_wage: 'the monthly wage',
+  state_share: 'the state\'s share of wages', months_worked: 'the months worked a year',
+};
+
+/** An input as a sentence names it (`monthly_wage:pooled` → "the monthly wage, pooled across countries"); the key follows in brackets. */
+function inputPhrase(b: { input: string; metric: string }): string {
+  const scope = b.input.split(':')[1] ?? '';
+  const where = scope === 'pooled' ? 'pooled across countries' : scope === 'total' ? 'all host countries' : scope ? scope.split('+').map((c) => countryName(c)).join(' and ') : '';
+  return `${METRIC_WORDS[b.metric] ?? b.metric}${where ? `, ${where}` : ''} (${b.input})`;
+}
+
 const rowName = (country: string | null): string => (country == null ? 'other host countries (unattributed remainder)' : countryName(country));
 
 type Quantiles = Map<string, [number, number, number]>;
@@ -262,7 +274,7 @@ function warnings(sim: SimResult, draws: number): string[] {
 }
 
 const intervalText = (draws: number, revenue: Summary, sensitivity: Tornado) =>
-  `Of ${draws.toLocaleString('en-US')} simulated years, 90% give a revenue between ${usd(revenue.p5)} (p5) and ${usd(revenue.p95)} (p95), half fall below ${usd(revenue.p50)} (p50). The width is the disagreement and vagueness of the sources, not sampling noise: each input is a grade-weighted mixture of every sourced figure for it. The inputs that move the result most are ${sensitivity.bars.slice(0, 3).map((b) => b.input).join(', ')} (see sensitivity).`;
+  `Of ${draws.toLocaleString('en-US')} simulated years, 90% give a revenue between ${usd(revenue.p5)} (p5) and ${usd(revenue.p95)} (p95), half fall below ${usd(revenue.p50)} (p50). The width is the disagreement and vagueness of the sources, not sampling noise: each input is a grade-weighted mixture of every sourced figure for it. The inputs that move the result most are ${sensitivity.bars.slice(0, 3).map(inputPhrase).join('; ')} (see sensitivity).`;
 
 /** How the result was computed, printed with every result. */
 const method = (): Record<string, unknown> => ({

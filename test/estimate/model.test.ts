@@ -128,6 +128,10 @@ describe('estimate for 2017 on the seed documents’ figures', () => {
     expect(bars.length).toBeGreaterThan(5);
     for (let k = 1; k < bars.length; k++) expect(bars[k - 1]!.swing).toBeGreaterThanOrEqual(bars[k]!.swing);
     expect(r.sensitivity.base_revenue_usd).toBeGreaterThan(0);
+    // The stated interval names the top inputs in words, each with its key (before: bare keys like "workers:CN").
+    const named = r.interval.slice(r.interval.indexOf('move the result most are'));
+    expect(named).toMatch(/(the number of workers|the monthly wage|the state's share of wages|the share of the workers|the months worked a year)[^;]* \([a-z_]+:[A-Za-z+]+\)/);
+    expect(named).not.toMatch(/are [a-z_]+:[A-Za-z+]+,/);
   });
 
   it('bins the revenue draws for the histogram', () => {

@@ -101,7 +101,7 @@ export function Designations({ list }: { list: DesignationView[] }) {
               {d.programs.length ? `Programme ${d.programs.join(', ')}. ` : ''}
               {d.listed_on ? `Listed on ${d.listed_on}. ` : ''}
               {d.first_seen ? `In the list from the version of ${d.first_seen}` : ''}
-              {d.status === 'ended' ? `; no longer in the version of ${d.ended_on}.` : d.last_seen ? ` to that of ${d.last_seen}.` : ''} Record <code>{d.record}</code> ·{' '}
+              {d.status === 'ended' ? `; no longer in the version of ${d.ended_on}.` : d.last_seen && d.last_seen !== d.first_seen ? ` to that of ${d.last_seen}.` : d.first_seen ? '.' : ''} Record <code>{d.record}</code> ·{' '}
               {d.source.title}
             </p>
           </li>
