@@ -36,6 +36,8 @@ interface CachedService {
   checkedAt: number;
   /** The handle's count of writes when the version was last read (PGlite; null elsewhere): see `writeGeneration`. */
   writes: number | null;
+  /** The build has finished. */
+  ready: boolean;
 }
 
 const cache = new WeakMap<object, CachedService>();
@@ -65,8 +67,9 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
     return cached.service;
   }
   const service = ScreeningService.fromStore(q);
-  const entry: CachedService = { service, version, checkedAt: now, writes };
+  const entry: CachedService = { service, version, checkedAt: now, writes, ready: false };
   cache.set(q, entry);
+  service.then(() => { entry.ready = true; }, () => undefined);
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
   });
@@ -76,6 +79,14 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
     return Promise.race([service, previous.then((p) => new Promise<ScreeningService>((resolve) => setTimeout(() => resolve(p), 0)))]);
   }
   return service;
+}
+
+/**
+ * The store's screening service if this process has built one already (kept current as `screeningService` keeps it),
+ * else null: a caller that can build its own elsewhere is not made to hold a second index here.
+ */
+export function builtScreeningService(q: Queryable): Promise<ScreeningService> | null {
+  return cache.get(q)?.ready ? screeningService(q) : null;
 }
 
 export { DEFAULT_THRESHOLD };

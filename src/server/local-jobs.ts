@@ -2,10 +2,10 @@
  * The work a command hands to the `room39 serve` that holds the data
  * directory instead of doing it over the socket's queries: imports and list
  * updates (src/ingest/jobs.ts), which the server does by COPY with what it
- * remembers of each list; name searches and the screening of a file's rows,
- * which the server answers from the name index and matcher it keeps built (a
- * command would first read every name over the socket to build its own). A
- * job is plain data both ways.
+ * remembers of each list; name searches, which the server answers from the
+ * name index it keeps (a command would first read every name over the socket
+ * to build its own); and a file's rows, screened by the server when it holds
+ * its screening index already. A job is plain data both ways.
  */
 import type { Db } from '../store/db.ts';
 import type { SearchHit, SearchOptions } from '../store/search.ts';
@@ -19,13 +19,18 @@ export interface SearchJob {
   options: SearchOptions;
 }
 
-/** A batch of a file's rows, screened against the server's index (built and kept there). */
+/**
+ * A batch of a file's rows, screened against the server's index. `ifBuilt`: only if the server holds its index
+ * already (the web app's and /match's); else `indexed` is null, nothing is screened, and the command builds its own,
+ * so a server that screens nothing itself never holds an index for a command (about 250 MB; bench/cli/README.md).
+ */
 export interface ScreenJob {
   kind: 'screen';
   rows: CsvRow[];
   options: ScreenOptions;
+  ifBuilt?: boolean;
 }
-export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number }
+export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number | null }
 
 export type LocalJob = IngestJob | SearchJob | ScreenJob;
 export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult : J extends IngestJob ? IngestJobResult<J> : never;
@@ -37,8 +42,10 @@ export async function runLocalJob<J extends LocalJob>(db: Db, job: J, ctx: Inges
     return await searchWithCountries(db, job.query, job.options) as LocalJobResult<J>;
   }
   if (job.kind === 'screen') {
-    const { localScreener, screeningService } = await import('../screen/service.ts');
-    const screener = localScreener(await screeningService(db), job.options);
+    const { builtScreeningService, localScreener, screeningService } = await import('../screen/service.ts');
+    const built = job.ifBuilt ? builtScreeningService(db) : screeningService(db);
+    if (!built) return { results: [], indexed: null } as ScreenJobResult as LocalJobResult<J>;
+    const screener = localScreener(await built, job.options);
     const result: ScreenJobResult = { results: await screener.screen(job.rows), indexed: screener.indexed };
     return result as LocalJobResult<J>;
   }

@@ -5,7 +5,8 @@
  * through a running `room39 serve`: every row comes out once, in order, in
  * the JSON and in the CSV; a supplier that comes back gets the answer it got
  * the first time; and the same file screened on the unheld directory prints
- * byte-identical JSON. (Memory is measured in bench/cli/screen-million.ts.)
+ * byte-identical JSON; so does the server screening the rows itself once it
+ * holds its own index. (Memory is measured in bench/cli/screen-million.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-large-screen-'));
 let dir = '';
 let server: Served | null = null;
 let served: CliRun;
+let byServer: CliRun;
 let serverLog = '';
 const file = path.join(tmp, 'suppliers-large.csv');
 const outCsv = path.join(tmp, 'out.csv');
@@ -37,6 +39,11 @@ beforeAll(async () => {
   dir = await loadedDataDir();
   server = await serve(dir);
   served = await cli(dir, ['screen', file, '--json', '--out-csv', outCsv]);
+  // Once the server holds its own screening index (the web app or /match built it), it screens a command's rows.
+  const url = /serving (http:\/\/\S+)/.exec(server.output())![1]!;
+  const api = await fetch(`${url}/api/screen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: [{ name: 'Kim Won Hong' }] }) });
+  expect(api.status).toBe(200);
+  byServer = await cli(dir, ['screen', file, '--json']);
   serverLog = server.output();
   await server.stop();
   server = null;
@@ -74,6 +81,13 @@ describe('screening a file larger than the HTTP cap through room39 serve', () =>
     const records = parse(fs.readFileSync(outCsv, 'utf8'), { columns: true, comment: '#' }) as { row: string }[];
     expect(new Set(records.map((r) => Number(r.row))).size).toBe(ROWS);
     expect(Number(records.at(-1)!.row)).toBe(ROWS);
+  });
+
+  it('is screened by the server once it holds its index, with byte-identical JSON', () => {
+    expect(served.stderr).not.toMatch(/the running room39 serve screens the rows/);
+    expect(byServer.code, byServer.stderr).toBe(0);
+    expect(byServer.stderr).toMatch(/the running room39 serve screens the rows, against the index it holds \(\d+ entities\)/);
+    expect(byServer.stdout).toBe(served.stdout);
   });
 
   it('prints byte-identical JSON on the unheld directory', async () => {

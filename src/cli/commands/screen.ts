@@ -3,7 +3,8 @@
  * Streams: rows are read, screened and written one at a time (JSON on stdout
  * with --json, CSV and HTML reports to files), so memory does not grow with
  * the file. A progress bar shows on stderr when stderr is a terminal. Through
- * a running `room39 serve`, the server screens the rows in batches.
+ * a running `room39 serve` that holds its screening index, the server screens
+ * the rows in batches.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -16,11 +17,14 @@ import type { CsvRow, ScreenInput } from '../../screen/csv-input.ts';
 import type { ScreenOptions, ScreenRowResult } from '../../screen/screen.ts';
 import type { Services } from '../../services.ts';
 
-/** Rows screened by the `room39 serve` that holds the store; its index size is asked for first (an empty batch). */
-async function serverScreener(runJob: NonNullable<Services['runJob']>, options: ScreenOptions): Promise<RowScreener> {
-  const screen = (rows: CsvRow[]) => runJob({ kind: 'screen', rows, options }, () => undefined);
-  const { indexed } = await screen([]);
-  return { indexed, batch: 500, screen: async (rows) => (await screen(rows)).results };
+/**
+ * Rows screened by the `room39 serve` that holds the store, if it has built its screening index (an empty batch asks);
+ * null when it has not: the command builds its own, as the server's memory is kept for what it serves itself.
+ */
+async function serverScreener(runJob: NonNullable<Services['runJob']>, options: ScreenOptions): Promise<RowScreener | null> {
+  const { indexed } = await runJob({ kind: 'screen', rows: [], options, ifBuilt: true }, () => undefined);
+  if (indexed === null) return null;
+  return { indexed, batch: 500, screen: async (rows) => (await runJob({ kind: 'screen', rows, options }, () => undefined)).results };
 }
 
 /** The row `--name` and its companions make (row 1), or null without `--name`. */
@@ -89,8 +93,10 @@ export const screenCommand: CliCommand = {
 
     const services = await ctx.services();
     const { db, runJob } = services;
-    // Through a running server the rows are screened there, in batches, against the index it keeps built.
-    const screener: RowScreener = runJob ? await serverScreener(runJob, options) : localScreener(await screeningService(db), options);
+    // Through a running server that holds its screening index, the rows are screened there, in batches.
+    const byServer = runJob ? await serverScreener(runJob, options) : null;
+    if (byServer) ctx.log(`room39: the running room39 serve screens the rows, against the index it holds (${byServer.indexed} entities)`);
+    const screener: RowScreener = byServer ?? localScreener(await screeningService(db), options);
     // Which official list versions the rows are screened against: in every report and in the summary line.
     const lists = await screenedLists(db, ctx.settings.lists);
     const sinks: Sink[] = [];
