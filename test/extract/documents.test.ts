@@ -27,6 +27,12 @@ describe('plain text', () => {
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('does not take a byline for a title (seed 003 opens with "Written by Olivia Enos.")', async () => {
+    const doc = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt'));
+    expect(doc.text.startsWith('Written by Olivia Enos.')).toBe(true);
+    expect(doc.title).toBeNull();
+  });
+
   it('reads UTF-16 with a byte-order mark and normalises line endings', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Room 39\r\n95 percent of wages\r\n', 'utf16le')]);
     const doc = await readDocumentBytes(bytes, { filename: 'x.txt' });

@@ -136,8 +136,8 @@ export async function readDocumentBytes(bytes: Uint8Array, options: ReadOptions 
   return { ...doc, format, bytes: bytes.byteLength, sha256 };
 }
 
-/** A plain text's title: its first line, when it is short enough to be one. */
+/** A plain text's title: its first line, when it is short enough to be one and not a byline ("Written by …", "By …"). */
 function firstLineTitle(text: string): string | null {
   const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-  return first && first.length <= 200 ? first : null;
+  return first && first.length <= 200 && !/^(written |reported |posted )?by\s/i.test(first) ? first : null;
 }
