@@ -5,6 +5,7 @@
  * resolved against the store's graph.
  */
 import { optString, UsageError, type CliCommand } from '../command.ts';
+import { osUserActor } from '../../audit/doors.ts';
 import { table } from '../table.ts';
 import type { DocumentFormat } from '../../ingest/documents/read.ts';
 
@@ -55,8 +56,9 @@ export const extractCommand: CliCommand = {
 
     if (ctx.args.values['save'] === true) {
       const services = await ctx.services();
-      const who = optString(ctx.args, 'submitted-by') ?? process.env.USER ?? 'cli';
-      const r = await (await documents()).submitDocument(services.db, doc, { submittedBy: `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
+      // By default the OS user, as the audit trail names the command's author (src/audit/doors.ts); $USER may be unset.
+      const who = optString(ctx.args, 'submitted-by');
+      const r = await (await documents()).submitDocument(services.db, doc, { submittedBy: who === null ? osUserActor() : `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
       const json = { mentions: r.extraction.mentions, figures: r.extraction.figures, source: { id: r.sourceId, title: r.title, format: doc.format }, status: r.status, review_items: r.reviewItems };
       return { json, text: `${render(r.extraction)}\n\nSaved as source ${r.sourceId} ("${r.title}"): ${r.reviewItems} claims ${r.status === 'existing' ? 'were already' : 'are now'} in the review queue (room39 review list --source ${r.sourceId}).` };
     }
