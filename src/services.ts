@@ -8,10 +8,36 @@ import { openDb, type Db } from './store/db.ts';
 import { loadBundle, type BundleReport, type ProgressReporter } from './ingest/bundle.ts';
 import { acquireDataDirLock } from './store/data-dir-lock.ts';
 import { loadKeyring, type Keyring } from './testimony/keyring.ts';
-import type { IngestJobEvent } from './ingest/jobs.ts';
-import type { LocalJob, LocalJobResult } from './server/local-jobs.ts';
+import type { IngestJob, IngestJobEvent, IngestJobResult } from './ingest/jobs.ts';
+import type { SearchHit, SearchOptions } from './store/search.ts';
+import type { CsvRow } from './screen/csv-input.ts';
+import type { ScreenOptions, ScreenRowResult } from './screen/screen.ts';
 import { closeExtractionPool } from './ingest/documents/pools.ts';
 import { closeMatchPool } from './screen/match-pool.ts';
+
+/** The work a command may hand to the `room39 serve` that holds its store whole (run by src/server/local-jobs.ts). */
+export interface SearchJob {
+  kind: 'search';
+  query: string;
+  options: SearchOptions;
+}
+
+/**
+ * A batch of a file's rows, screened against the server's index. `ifBuilt`: only if the server holds its index
+ * already (the web app's and /match's); else `indexed` is null, nothing is screened, and the command builds its own,
+ * so a server that screens nothing itself never holds an index for a command (about 250 MB; bench/cli/README.md).
+ */
+export interface ScreenJob {
+  kind: 'screen';
+  rows: CsvRow[];
+  options: ScreenOptions;
+  ifBuilt?: boolean;
+}
+export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number | null }
+
+export type LocalJob = IngestJob | SearchJob | ScreenJob;
+export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult : J extends IngestJob ? IngestJobResult<J> : never;
+
 
 export interface Services {
   db: Db;

@@ -8,32 +8,10 @@
  * its screening index already. A job is plain data both ways.
  */
 import type { Db } from '../store/db.ts';
-import type { SearchHit, SearchOptions } from '../store/search.ts';
-import type { IngestJob, IngestJobContext, IngestJobResult } from '../ingest/jobs.ts';
-import type { CsvRow } from '../screen/csv-input.ts';
-import type { ScreenOptions, ScreenRowResult } from '../screen/screen.ts';
+import type { IngestJob, IngestJobContext } from '../ingest/jobs.ts';
+import type { LocalJob, LocalJobResult, ScreenJobResult } from '../services.ts';
 
-export interface SearchJob {
-  kind: 'search';
-  query: string;
-  options: SearchOptions;
-}
-
-/**
- * A batch of a file's rows, screened against the server's index. `ifBuilt`: only if the server holds its index
- * already (the web app's and /match's); else `indexed` is null, nothing is screened, and the command builds its own,
- * so a server that screens nothing itself never holds an index for a command (about 250 MB; bench/cli/README.md).
- */
-export interface ScreenJob {
-  kind: 'screen';
-  rows: CsvRow[];
-  options: ScreenOptions;
-  ifBuilt?: boolean;
-}
-export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number | null }
-
-export type LocalJob = IngestJob | SearchJob | ScreenJob;
-export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult : J extends IngestJob ? IngestJobResult<J> : never;
+export type { LocalJob, LocalJobResult, ScreenJob, ScreenJobResult, SearchJob } from '../services.ts';
 
 /** Runs a job on the store of this process (the server's, for a command). */
 export async function runLocalJob<J extends LocalJob>(db: Db, job: J, ctx: IngestJobContext): Promise<LocalJobResult<J>> {
