@@ -91,6 +91,24 @@ export const screenCommand: CliCommand = {
       if (!stat.isFile()) throw invalidInput('is not a file', file);
     }
 
+    // The file's first row is read before the index is built (seconds): a file that cannot be read fails at once.
+    let bytes = 0;
+    const input = file ? fs.createReadStream(file) : null;
+    input?.on('data', (c) => { bytes += c.length; });
+    const reader = input ? readScreenCsv(input, file!, ctx.log)[Symbol.asyncIterator]() : null;
+    let first: IteratorResult<CsvRow> | null;
+    try {
+      first = reader ? await reader.next() : null;
+    } catch (e) {
+      input?.destroy();
+      throw e;
+    }
+    async function* fileRows(): AsyncGenerator<CsvRow> {
+      if (!reader || !first || first.done) return;
+      yield first.value;
+      for (let next = await reader.next(); !next.done; next = await reader.next()) yield next.value;
+    }
+
     const services = await ctx.services();
     const { db, runJob } = services;
     // Through a running server that holds its screening index, the rows are screened there, in batches.
@@ -116,15 +134,12 @@ export const screenCommand: CliCommand = {
     }
 
     const bar = file && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    let bytes = 0;
     let matches = 0;
-    const input = file ? fs.createReadStream(file) : null;
-    input?.on('data', (c) => { bytes += c.length; });
     bar?.start(stat?.size || 1, 0, { rows: 0, matches: 0 });
     let summary;
     let single: ScreenRowResult | null = null;
     try {
-      summary = await runScreen(screener, input ? readScreenCsv(input, file!, ctx.log) : [one!], options, writers, async (r) => {
+      summary = await runScreen(screener, reader ? fileRows() : [one!], options, writers, async (r) => {
         single = r;
         if (r.matches.some((m) => m.match)) matches++;
         if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
