@@ -18,7 +18,7 @@ import type { Services } from '../services.ts';
 import type { BatchedReads } from '../store/batches.ts';
 import type { Db, Queryable, Row } from '../store/db.ts';
 import type { IngestJobEvent } from '../ingest/jobs.ts';
-import type { LocalJob, LocalJobResult } from '../server/local-jobs.ts';
+import type { LocalJob, LocalJobResult } from '../services.ts';
 import { listMigrations } from '../store/migrate.ts';
 import { loadKeyring } from '../testimony/keyring.ts';
 import {

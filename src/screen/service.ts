@@ -100,13 +100,14 @@ export interface RowScreener {
   readonly indexed: number;
   /** Rows sent at once (1 here: each row is written as soon as it is screened). */
   readonly batch: number;
-  screen(rows: CsvRow[]): Promise<ScreenRowResult[]>;
+  /** Here the answers come at once (no await per row on the screening path); from the server, as a promise. */
+  screen(rows: CsvRow[]): ScreenRowResult[] | Promise<ScreenRowResult[]>;
 }
 
 export function localScreener(service: ScreeningService, options: ScreenOptions): RowScreener {
   // Rows that repeat a query (the same supplier again) take the answer already computed.
   const cache = new MatchCache();
-  return { indexed: service.matcher.size, batch: 1, screen: async (rows) => rows.map((row) => screenRow(service.matcher, row, options, cache)) };
+  return { indexed: service.matcher.size, batch: 1, screen: (rows) => rows.map((row) => screenRow(service.matcher, row, options, cache)) };
 }
 
 /**
@@ -124,7 +125,8 @@ export async function runScreen(
   const summary: ScreenSummary = { rows: 0, rowsWithMatch: 0, errors: 0, threshold: options.threshold, dataset: options.dataset.name, indexed: screener.indexed };
   const pending: CsvRow[] = [];
   const flush = async () => {
-    for (const r of await screener.screen(pending.splice(0))) {
+    const answers = screener.screen(pending.splice(0));
+    for (const r of answers instanceof Promise ? await answers : answers) {
       summary.rows++;
       if (r.error) summary.errors++;
       if (r.matches.some((m) => m.match)) summary.rowsWithMatch++;

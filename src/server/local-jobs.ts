@@ -11,8 +11,6 @@ import type { Db } from '../store/db.ts';
 import type { IngestJob, IngestJobContext } from '../ingest/jobs.ts';
 import type { LocalJob, LocalJobResult, ScreenJobResult } from '../services.ts';
 
-export type { LocalJob, LocalJobResult, ScreenJob, ScreenJobResult, SearchJob } from '../services.ts';
-
 /** Runs a job on the store of this process (the server's, for a command). */
 export async function runLocalJob<J extends LocalJob>(db: Db, job: J, ctx: IngestJobContext): Promise<LocalJobResult<J>> {
   if (job.kind === 'search') {

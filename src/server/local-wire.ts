@@ -14,7 +14,7 @@ import type { Socket } from 'node:net';
 import { Room39Error, type ErrorCode } from '../errors.ts';
 import type { BundleReport } from '../ingest/bundle.ts';
 import type { IngestJobEvent } from '../ingest/jobs.ts';
-import type { LocalJob, LocalJobResult } from './local-jobs.ts';
+import type { LocalJob, LocalJobResult } from '../services.ts';
 
 export const SOCKET_FILE = 'room39.sock';
 /** Bumped when a message changes shape: client and server of different versions refuse each other. */

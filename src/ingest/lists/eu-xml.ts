@@ -15,7 +15,6 @@ import { parseListDate } from './dates.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childrenNamed, xmlRecords, type XNode } from './xml-records.ts';
 
-export { EU_DATASET } from './datasets.ts';
 import { EU_DATASET } from './datasets.ts';
 
 export interface EuListMeta { generationDate: string | null }

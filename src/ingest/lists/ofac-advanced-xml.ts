@@ -13,7 +13,7 @@
  */
 import type { ListEntry, ListEntrySchema, ListIdentifier, ListName } from '../../model/index.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
-import { OFAC_DATASET } from './ofac-csv.ts';
+import { OFAC_DATASET } from './datasets.ts';
 import { childText, childrenNamed, descendants, xmlRecords, type XNode } from './xml-records.ts';
 
 export interface OfacAdvancedMeta { dateOfIssue: string | null }

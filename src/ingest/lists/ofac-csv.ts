@@ -11,7 +11,6 @@ import { countryCode } from './countries.ts';
 import { countBytes, listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { parseOfacRemarks } from './ofac-remarks.ts';
 
-export { OFAC_DATASET } from './datasets.ts';
 import { OFAC_DATASET } from './datasets.ts';
 const COLUMNS = 12;
 const TYPES: Record<string, ListEntrySchema> = { individual: 'Person', vessel: 'Vessel', aircraft: 'Airplane', '': 'Organization' };

@@ -8,7 +8,7 @@ import type { ListEntry, ListEntrySchema, ListIdentifier, ListName } from '../..
 import { countryCode } from './countries.ts';
 import { parseListDate } from './dates.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
-import { OFAC_DATASET } from './ofac-csv.ts';
+import { OFAC_DATASET } from './datasets.ts';
 import { ofacIdentifier } from './ofac-remarks.ts';
 import { childText, childrenNamed, type XNode } from './xml-records.ts';
 import { xmlRecords } from './xml-records.ts';

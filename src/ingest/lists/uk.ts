@@ -19,7 +19,6 @@ import { countryCode, countryOfPlace } from './countries.ts';
 import { countBytes, listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childText, descendants, descendantTexts, xmlRecords, type XNode } from './xml-records.ts';
 
-export { UK_DATASET } from './datasets.ts';
 import { UK_DATASET } from './datasets.ts';
 
 export interface UkListMeta { dateGenerated: string | null }

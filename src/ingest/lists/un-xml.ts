@@ -9,7 +9,6 @@ import { parseListDate } from './dates.ts';
 import { listParseError, type ListInput, type ParseOptions } from './input.ts';
 import { childText, childrenNamed, valuesOf, xmlRecords, type XNode } from './xml-records.ts';
 
-export { UN_DATASET } from './datasets.ts';
 import { UN_DATASET } from './datasets.ts';
 
 export interface UnListMeta { dateGenerated: string | null }
