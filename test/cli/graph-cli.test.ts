@@ -1,33 +1,29 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
-import { MAX_OUTPUT } from '../support/child.ts';
+import { cli, serve, type CliRun, type Served } from './local-server.ts';
 
 let dataDir = '';
 /** The first run of `search Mansudae --json`, made in beforeAll (the first test reads its answer). */
-let first: ReturnType<typeof room39>;
+let first: CliRun;
+let server: Served | null = null;
 
-function room39(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
-    encoding: 'utf8', maxBuffer: MAX_OUTPUT,
-    env: { ...process.env, DATABASE_URL: '' },
-    timeout: 300_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** A command as a person runs it: a child process, through the `room39 serve` that holds the store (the same answers as on an unheld directory: local-socket-answers.test.ts). */
+const room39 = (...args: string[]) => cli(dataDir, args);
 
 beforeAll(async () => {
   dataDir = await loadedDataDir();
-  first = room39('search', 'Mansudae', '--json');
+  server = await serve(dataDir);
+  first = await await room39('search', 'Mansudae', '--json');
   expect(first.code, first.stderr).toBe(0);
+}, 600_000);
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('room39 search and entity (DESIGN.md contracts)', () => {
-  it('search --json finds the Mansudae group with id, schema, caption, score, datasets', () => {
+  it('search --json finds the Mansudae group with id, schema, caption, score, datasets', async () => {
     const r = first;
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as { results: Record<string, unknown>[] };
@@ -36,29 +32,29 @@ describe('room39 search and entity (DESIGN.md contracts)', () => {
     for (const key of ['id', 'schema', 'caption', 'score', 'datasets']) expect(hit).toHaveProperty(key);
   });
 
-  it('search prints a readable table without --json', () => {
-    const r = room39('search', 'Kim Won Hong', '--schema', 'Person', '--limit', '3');
+  it('search prints a readable table without --json', async () => {
+    const r = await room39('search', 'Kim Won Hong', '--schema', 'Person', '--limit', '3');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/score\s+schema\s+caption/);
     expect(r.stdout).toMatch(/Kim Won-hong/);
   });
 
-  it('entity prints every quote whole: wrapped to the width, or on one line with --wide', () => {
-    const doc = JSON.parse(room39('entity', 'r39-mansudae-overseas-project-group', '--json').stdout) as { statements: { quote: string | null }[] };
+  it('entity prints every quote whole: wrapped to the width, or on one line with --wide', async () => {
+    const doc = JSON.parse((await room39('entity', 'r39-mansudae-overseas-project-group', '--json')).stdout) as { statements: { quote: string | null }[] };
     const longest = doc.statements.map((s) => s.quote ?? '').sort((a, b) => b.length - a.length)[0]!;
     expect(longest.length).toBeGreaterThan(120);
-    const wide = room39('entity', 'r39-mansudae-overseas-project-group', '--wide');
+    const wide = await room39('entity', 'r39-mansudae-overseas-project-group', '--wide');
     expect(wide.code).toBe(0);
     expect(wide.stdout).toContain(longest.replace(/[\r\n\t]+/g, ' '));
-    const wrapped = room39('entity', 'r39-mansudae-overseas-project-group');
+    const wrapped = await room39('entity', 'r39-mansudae-overseas-project-group');
     expect(wrapped.stdout.split('\n').every((line) => line.length <= 120)).toBe(true);
     // Every word of the quote is printed: nothing is cut with an ellipsis.
     expect(wrapped.stdout).not.toContain('…');
     for (const word of longest.split(/\s+/).filter((w) => w.length > 3)) expect(wrapped.stdout).toContain(word);
   });
 
-  it('entity --json shows Kim Won-hong designated under EO 13687 with its quote', () => {
-    const r = room39('entity', 'r39-kim-won-hong', '--json');
+  it('entity --json shows Kim Won-hong designated under EO 13687 with its quote', async () => {
+    const r = await room39('entity', 'r39-kim-won-hong', '--json');
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout) as {
       entity: { id: string; schema: string; caption: string; properties: Record<string, string[]> };
@@ -68,24 +64,24 @@ describe('room39 search and entity (DESIGN.md contracts)', () => {
     expect(body.entity).toMatchObject({ id: 'r39-kim-won-hong', schema: 'Person', caption: 'Kim Won-hong' });
     const sanctions = body.relations.filter((x) => x.schema === 'Sanction');
     expect(sanctions.length).toBeGreaterThan(0);
-    const quotes = sanctions.flatMap((sanction) => {
-      const s = room39('entity', sanction.id, '--json');
+    const quotes = (await Promise.all(sanctions.map(async (sanction) => {
+      const s = await room39('entity', sanction.id, '--json');
       const detail = JSON.parse(s.stdout) as { statements: { prop: string; value: string; quote: string | null }[] };
       return detail.statements.filter((x) => x.prop === 'program' && /13687/.test(x.value)).map((x) => x.quote);
-    });
+    }))).flat();
     expect(quotes.length).toBeGreaterThan(0);
     for (const q of quotes) expect(q).toMatch(/13687|Executive Order/);
   });
 
-  it('an unknown id exits non-zero with a message on stderr', () => {
-    const r = room39('entity', 'r39-nobody', '--json');
+  it('an unknown id exits non-zero with a message on stderr', async () => {
+    const r = await room39('entity', 'r39-nobody', '--json');
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no entity with id \\?"r39-nobody\\?"/);
   });
 
-  it('a missing argument is a usage error', () => {
-    const r = room39('search');
+  it('a missing argument is a usage error', async () => {
+    const r = await room39('search');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/give a name to search for/);
   });
