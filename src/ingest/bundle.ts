@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Db, Queryable } from '../store/db.ts';
-import { readDataset, toGraphRecords, type GraphRecords } from './dataset/read.ts';
+import { quickFingerprint, readDataset, toGraphRecords, type GraphRecords } from './dataset/read.ts';
 import { upsertSource, writeDeployments, writeFigures, writeStatements, writeTipRatings } from '../store/statements.ts';
 import { refreshEntities } from '../store/entities.ts';
 import type { Keyring } from '../testimony/keyring.ts';
@@ -65,8 +65,22 @@ export async function writeCuratedRecords(q: Queryable, records: GraphRecords): 
   return [...new Set(touched)];
 }
 
+const skippedTestimonies = (count: number): BundleReport['lists'] => count
+  ? [{ name: 'testimonies', status: `skipped ${count}: no testimony key configured (set ROOM39_KEY_FILE; see docs/security.md); never stored in plain text` }]
+  : [];
+
 export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressReporter = () => undefined, options: LoadBundleOptions = {}): Promise<BundleReport> {
-  const dataset = readDataset(path.join(bundleRoot, 'data/dataset'), bundleRoot);
+  const dir = path.join(bundleRoot, 'data/dataset');
+  // A store whose curated part (and testimonies, with a key) is current: nothing to parse.
+  const quick = quickFingerprint(dir, bundleRoot);
+  if (quick && (await storedFingerprint(db, 'curated')) === quick.fingerprint && (!options.keyring || (await storedFingerprint(db, 'testimonies')) === quick.fingerprint)) {
+    return {
+      curated: 'current', entities: 0, statements: 0, figures: 0,
+      lists: options.keyring ? [] : skippedTestimonies(quick.testimonies),
+      testimonies: { status: options.keyring ? 'current' : 'skipped_no_key', count: quick.testimonies },
+    };
+  }
+  const dataset = readDataset(dir, bundleRoot);
   const report: BundleReport = { curated: 'current', entities: 0, statements: 0, figures: 0, lists: [], testimonies: { status: 'current', count: dataset.testimonies.length } };
   if ((await storedFingerprint(db, 'curated')) !== dataset.fingerprint) {
     progress('Loading the curated dataset from the seed documents…');
@@ -83,9 +97,7 @@ export async function loadBundle(db: Db, bundleRoot: string, progress: ProgressR
   // Testimonies are protected: encrypted with the configured key, or not stored at all.
   if (!options.keyring) {
     report.testimonies = { status: 'skipped_no_key', count: dataset.testimonies.length };
-    if (dataset.testimonies.length) {
-      report.lists.push({ name: 'testimonies', status: `skipped ${dataset.testimonies.length}: no testimony key configured (set ROOM39_KEY_FILE; see docs/security.md); never stored in plain text` });
-    }
+    report.lists.push(...skippedTestimonies(dataset.testimonies.length));
   } else if ((await storedFingerprint(db, 'testimonies')) !== dataset.fingerprint) {
     const keyring = options.keyring;
     progress('Storing the curated testimonies, encrypted…');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { datasetFiles, parseDataset } from '../../src/ingest/dataset/read.ts';
+import { datasetFiles, parseDataset, quickFingerprint } from '../../src/ingest/dataset/read.ts';
 import { rubricLetter } from '../../src/ingest/dataset/grading.ts';
 
 const { dataset, problems } = parseDataset(path.join(REPO_ROOT, 'data/dataset'), REPO_ROOT);
@@ -11,6 +12,24 @@ const rawLines = () => datasetFiles(path.join(REPO_ROOT, 'data/dataset')).flatMa
 describe('the bundled dataset', () => {
   it('has no problems (shape, FtM properties, references, quotes, grades by the rubric)', () => {
     expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([]);
+  });
+
+  it('gives the same fingerprint read quickly (no record checked) as read whole, and a changed seed text changes it', () => {
+    expect(quickFingerprint(path.join(REPO_ROOT, 'data/dataset'), REPO_ROOT)).toEqual({ fingerprint: dataset.fingerprint, testimonies: dataset.testimonies.length });
+    expect(dataset.testimonies.length).toBeGreaterThan(0);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-fingerprint-'));
+    try {
+      fs.cpSync(path.join(REPO_ROOT, 'data/dataset'), path.join(root, 'data/dataset'), { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, 'data/sources'), path.join(root, 'data/sources'), { recursive: true });
+      expect(quickFingerprint(path.join(root, 'data/dataset'), root)?.fingerprint).toBe(dataset.fingerprint);
+      const seed = path.join(root, 'data/sources/seeds', fs.readdirSync(path.join(root, 'data/sources/seeds'))[0]!);
+      fs.appendFileSync(seed, ' ');
+      expect(quickFingerprint(path.join(root, 'data/dataset'), root)?.fingerprint).not.toBe(dataset.fingerprint);
+      fs.rmSync(seed);
+      expect(quickFingerprint(path.join(root, 'data/dataset'), root)).toBeNull();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('every quote is an exact substring of the bundled document it cites (read straight from the files)', () => {

@@ -39,7 +39,21 @@ describe.each(backends())('evidence graph store on %s', (backend) => {
     expect(before.f).toBeGreaterThan(10);
     const again = await loadBundle(t.db, REPO_ROOT);
     expect(again.curated).toBe('current');
+    expect(again.testimonies).toMatchObject({ status: 'skipped_no_key', count: expect.any(Number) });
+    expect(again.testimonies.count).toBeGreaterThan(0);
     expect(await counts(t)).toEqual(before);
+    // A record changed after the load is read, checked and written at the next start.
+    const root = copyBundle();
+    try {
+      const file = path.join(root, 'data/dataset/seed-000.jsonl');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"notes": "Part of the North Korean', '"notes": "Part (a changed note) of the North Korean'));
+      expect((await loadBundle(t.db, root)).curated).toBe('loaded');
+      expect((await t.db.query<{ value: string }>(`SELECT value FROM statements WHERE entity_id = 'r39-office-39' AND prop = 'notes'`)).map((r) => r.value)).toContainEqual(expect.stringContaining('(a changed note)'));
+      await expect(loadBundle(t.db, REPO_ROOT)).resolves.toMatchObject({ curated: 'loaded' });
+      expect(await counts(t)).toEqual(before);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('finds Mansudae by name, ignoring case, hyphens and spacing', async () => {

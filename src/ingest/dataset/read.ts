@@ -50,6 +50,38 @@ export function datasetFiles(dir: string): string[] {
   return files.map((f) => path.join(dir, f));
 }
 
+/**
+ * The dataset's fingerprint (the same as `parseDataset` gives) and its number of testimonies, read without checking a
+ * record: every start compares it with the store's, and only a changed dataset is parsed and checked (~0.2 s of CPU).
+ * Null when a line is not JSON or a source file is missing: the full read then says what is wrong.
+ */
+export function quickFingerprint(dir: string, bundleRoot: string): { fingerprint: string; testimonies: number } | null {
+  const hash = createHash('sha256');
+  const sourceFiles: string[] = [];
+  let testimonies = 0;
+  for (const file of datasetFiles(dir)) {
+    const content = fs.readFileSync(file, 'utf8');
+    hash.update(path.relative(bundleRoot, file)).update(content);
+    for (const text of content.split('\n')) {
+      if (!text.trim()) continue;
+      let r: { type?: unknown; file?: unknown };
+      try {
+        r = JSON.parse(text) as { type?: unknown; file?: unknown };
+      } catch {
+        return null;
+      }
+      if (r.type === 'testimony') testimonies++;
+      else if (r.type === 'source' && typeof r.file === 'string' && r.file) sourceFiles.push(r.file);
+    }
+  }
+  for (const f of sourceFiles) {
+    const full = path.resolve(bundleRoot, f);
+    if (!fs.existsSync(full)) return null;
+    hash.update(fs.readFileSync(full));
+  }
+  return { fingerprint: hash.digest('hex'), testimonies };
+}
+
 /** Parses every record; problems of shape are returned, not thrown. */
 export function parseDataset(dir: string, bundleRoot: string): { dataset: CuratedDataset; problems: DatasetProblem[] } {
   const problems: DatasetProblem[] = [];
