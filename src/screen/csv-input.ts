@@ -71,7 +71,7 @@ class DecodeError extends Error {
  * character cut off by the end of the bytes begins (their length when none is). Unicode's table 3-7 of well-formed
  * sequences: no overlong forms, no surrogates, nothing above U+10FFFF.
  */
-export function scanUtf8(b: Uint8Array): { bad: number; complete: number } {
+function scanUtf8(b: Uint8Array): { bad: number; complete: number } {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
