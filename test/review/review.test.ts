@@ -231,17 +231,22 @@ describe('the document library', () => {
 describe('the "suggest a document" door', () => {
   const SUGGESTED = 'A suggestion: some 700 North Korean workers were found at a shipyard in Gdansk.';
 
-  it('is closed by default, and anonymous submission is refused', async () => {
+  const session = async () => (await (await h.call('GET', '/api/auth/session')).json()) as { user: unknown; public_suggest: boolean };
+
+  it('is closed by default, says so to anyone asking (the web app hides its form), and anonymous submission is refused in words for the person', async () => {
     h.services.settings.documents.publicSuggest = false;
+    expect(await session()).toMatchObject({ user: null, public_suggest: false });
     const closed = await h.call('POST', '/api/documents/suggest', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } });
     expect(closed.status).toBe(403);
-    expect(((await closed.json()) as { error: { message: string } }).error.message).toMatch(/ROOM39_PUBLIC_SUGGEST/);
+    const message = ((await closed.json()) as { error: { message: string } }).error.message;
+    expect(message).toBe('this server does not take document suggestions; someone with an analyst account can add the document');
     expect((await h.call('POST', '/api/documents', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } })).status).toBe(401);
   });
 
   it('once open, keeps a suggestion for moderation only; an analyst accepts it into the library or rejects it', async () => {
     h.services.settings.documents.publicSuggest = true;
     try {
+      expect(await session()).toMatchObject({ user: null, public_suggest: true });
       const res = await h.call('POST', '/api/documents/suggest?filename=gdansk.txt', { rawBody: SUGGESTED, headers: { 'content-type': 'text/plain' } });
       expect(res.status).toBe(202);
       const { suggestion } = (await res.json()) as { suggestion: { id: string; status: string } };

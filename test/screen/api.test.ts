@@ -74,7 +74,7 @@ describe('POST /api/screen/read', () => {
   it('refuses an unclosed quote, an empty body, no name column, an old .xls and a form, saying what and where', async () => {
     const quote = await read('name,country\n"Kim Won Hong,KP\nJohn Smith,US\n', '?filename=bad.csv');
     expect(quote.status).toBe(400);
-    expect(await errorOf(quote)).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^bad\.csv: the CSV cannot be read after data row 0: Quote Not Closed/) });
+    expect(await errorOf(quote)).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^bad\.csv, line 2: data row 1 cannot be read: Quote Not Closed/) });
     const empty = await read('');
     expect(empty.status).toBe(400);
     expect(await errorOf(empty)).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^suppliers\.csv: the file is empty/) });

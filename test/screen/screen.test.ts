@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
 import { readScreenCsv, runScreen, ScreeningService, jsonWriter, csvWriter, htmlWriter, parseScreeningOptions, type CsvRow } from '../../src/screen/index.ts';
 import { fromListEntry } from '../../src/match/entity.ts';
 import type { ListEntry } from '../../src/model/index.ts';
@@ -41,7 +44,25 @@ describe('screening CSV input', () => {
     expect(warnings[0]).toMatch(/not UTF-8.*Windows-1252/);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\n김원홍\n', 'utf16le')]);
     expect((await rows([utf16]))[0]?.input.name).toBe('김원홍');
-    expect(await failure([Buffer.from('name\nKim\n'), Uint8Array.from([0xff, 0xfe, 0x41])])).toMatch(/not valid UTF-8 near byte 9/);
+    expect(await failure([Buffer.from('name\nKim\n'), Uint8Array.from([0xff, 0xfe, 0x41])])).toMatch(/^test\.csv, line 3: data row 2 cannot be read: the text is not valid UTF-8 at byte 9;/);
+  });
+  it('a file broken after the bundled suppliers hands over every row before the break, then names its line and row', async () => {
+    const suppliers = readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'));
+    const names = (await rows([suppliers])).map((r) => r.input.name);
+    expect(names.length).toBeGreaterThan(10);
+    const brokenAt = suppliers.toString('utf8').trimEnd().split('\n').length + 1;
+    // csv-parse fails on a quote never closed only at the end of the file; its stream dropped the rows it held then.
+    const quote = Buffer.concat([suppliers, Buffer.from('"Unclosed, Ltd,Company,,\nJohn Smith,Person,US,,\n')]);
+    // With a byte-order mark the file is UTF-8 and a byte that is not (a Windows-1252 é) breaks it; in its own chunk too.
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const bytes = [Buffer.concat([bom, suppliers, Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' Ltd,Company,,,\nJohn Smith,Person,US,,\n')])];
+    for (const [input, why] of [[[quote], 'Quote Not Closed'], [bytes, 'the text is not valid UTF-8 at byte'], [[...bytes[0]!].map((b) => Uint8Array.from([b])), 'the text is not valid UTF-8 at byte']] as const) {
+      const got: CsvRow[] = [];
+      const error = await (async () => { for await (const r of readScreenCsv(input, 'late.csv')) got.push(r); })().then(() => null, (e: unknown) => (e as Error).message);
+      expect(got.map((r) => r.input.name)).toEqual(names);
+      expect(got.map((r) => r.row)).toEqual(names.map((_, i) => i + 1));
+      expect(error).toContain(`late.csv, line ${brokenAt}: data row ${names.length + 1} cannot be read: ${why}`);
+    }
   });
 });
 

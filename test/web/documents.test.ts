@@ -3,8 +3,8 @@
  * document opens with its text highlighted beside its queue, figures and host
  * countries first; one key accepts, one rejects, two selected claims are
  * rejected at once; the library finds the document by its words and shows
- * the passage as text. Anonymous visitors get the suggestion form, refused
- * while the operator keeps that door closed.
+ * the passage as text. Anonymous visitors get the suggestion form only when
+ * the operator opened that door, a plain sentence saying so otherwise.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,13 @@ describe('the Documents page', () => {
   it('reviews with one key per decision, rejects in bulk, and searches the library', async () => {
     const { page, context, problems } = await newPage(browser);
     await page.goto(server.url + '/documents');
+    // Suggestions closed (the default): a plain sentence, no form; opened, the form.
+    await page.getByText('This server does not take document suggestions.').waitFor();
+    expect(await page.getByRole('button', { name: 'Suggest it' }).count()).toBe(0);
+    server.services.settings.documents.publicSuggest = true;
+    await page.reload();
     await page.getByRole('button', { name: 'Suggest it' }).waitFor();
+    server.services.settings.documents.publicSuggest = false;
     await page.getByLabel('Username').fill(ANALYST.username);
     await page.getByLabel('Password').fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -42,7 +42,7 @@ describe('the Screening page reads an uploaded file on the server', { timeout: 1
     await upload(page, 'unclosed.csv', Buffer.from('name,country\n"Kim Won Hong,KP\nJohn Smith,US\n'));
     const error = page.getByRole('alert').filter({ hasText: 'Screening failed' });
     await error.waitFor();
-    await expect(error.textContent()).resolves.toMatch(/Screening failed\..*unclosed\.csv: the CSV cannot be read after data row 0: Quote Not Closed/);
+    await expect(error.textContent()).resolves.toMatch(/Screening failed\..*unclosed\.csv, line 2: data row 1 cannot be read: Quote Not Closed/);
     expect(await page.locator('#results-h').count()).toBe(0);
     expect(await page.getByText(/with a match/).count()).toBe(0);
     await screenshot(page, 'screen-upload-unclosed-quote');

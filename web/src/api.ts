@@ -20,6 +20,8 @@ export interface Session {
   user: { username: string; role: string } | null;
   csrf_token: string | null;
   public_read?: boolean;
+  /** Anyone may suggest a document (the operator opened it). */
+  public_suggest?: boolean;
 }
 
 let session: Session | null = null;

@@ -1,7 +1,7 @@
 /** What `room39 case …` does (case.ts has its name and options): loaded only when the command runs, so other commands do not load the cases module (PDF reports, job queue). */
-import fs from 'node:fs';
 import { optString, UsageError, type CliContext, type CommandResult } from '../command.ts';
 import { cliActor } from './user.ts';
+import { openReportFile } from '../report-file.ts';
 import { parseScreeningOptions } from '../../screen/options.ts';
 import { screeningService } from '../../screen/service.ts';
 import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts';
@@ -85,9 +85,18 @@ async function report(ctx: CliContext, [name]: string[]): Promise<CommandResult>
   const out = optString(ctx.args, 'out');
   if (!name || !out) throw new UsageError('give the case name and --out FILE.pdf (or .html)');
   const format = optString(ctx.args, 'format') ?? (out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
-  const { db } = await ctx.services();
-  const r = await caseReport(db, name, format, cliActor());
-  fs.writeFileSync(out, r.body);
+  // Opened before the report is made (and recorded in the audit trail): a path that cannot be written fails first.
+  const target = openReportFile(out, 'out');
+  let r;
+  try {
+    const { db } = await ctx.services();
+    r = await caseReport(db, name, format, cliActor());
+    target.write(r.body);
+    await target.commit();
+  } catch (e) {
+    target.discard();
+    throw e;
+  }
   return { json: { file: out, format: r.format, sha256: r.sha256, report_id: r.reportId, bytes: r.body.length }, text: `${out}: ${r.format.toUpperCase()} report, SHA-256 ${r.sha256} (recorded in the audit trail)` };
 }
 

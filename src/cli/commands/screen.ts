@@ -8,11 +8,11 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { optString, UsageError, type CliCommand, type ParsedArgs } from '../command.ts';
 import { invalidInput } from '../../errors.ts';
-import type { ReportWriter, RowScreener } from '../../screen/index.ts';
+import { openReportFile, type ReportFile } from '../report-file.ts';
+import type { ReportWriter, RowScreener, ScreenedList } from '../../screen/index.ts';
 import type { CsvRow, ScreenInput } from '../../screen/csv-input.ts';
 import type { ScreenOptions, ScreenRowResult } from '../../screen/screen.ts';
 import type { Services } from '../../services.ts';
@@ -57,14 +57,12 @@ function oneRowText(r: ScreenRowResult, threshold: number): string {
   return [head, ...(r.notes ?? []).map((n) => `  note: ${n}`), ...lines].join('\n');
 }
 
-interface Sink { write: (chunk: string) => void; drained: () => Promise<void>; close: () => Promise<void> }
-
-function sinkOf(stream: Writable, own: boolean): Sink {
+/** The JSON document streamed to stdout, with back-pressure. */
+function stdoutSink(): { write: (chunk: string) => void; drained: () => Promise<void> } {
   let full = false;
   return {
-    write: (chunk) => { if (!stream.write(chunk)) full = true; },
-    drained: async () => { if (full) { full = false; await once(stream, 'drain'); } },
-    close: async () => { if (own) { stream.end(); await once(stream, 'finish'); } },
+    write: (chunk) => { if (!process.stdout.write(chunk)) full = true; },
+    drained: async () => { if (full) { full = false; await once(process.stdout, 'drain'); } },
   };
 }
 
@@ -109,48 +107,61 @@ export const screenCommand: CliCommand = {
       for (let next = await reader.next(); !next.done; next = await reader.next()) yield next.value;
     }
 
-    const services = await ctx.services();
-    const { db, runJob } = services;
-    // Through a running server that holds its screening index, the rows are screened there, in batches.
-    const byServer = runJob ? await serverScreener(runJob, options) : null;
-    if (byServer) ctx.log(`room39: the running room39 serve screens the rows, against the index it holds (${byServer.indexed} entities)`);
-    const screener: RowScreener = byServer ?? localScreener(await screeningService(db), options);
-    // Which official list versions the rows are screened against: in every report and in the summary line.
-    const lists = await screenedLists(db, ctx.settings.lists);
-    const sinks: Sink[] = [];
-    const writers: ReportWriter[] = [];
-    const open = (path: string | null, make: (w: (s: string) => void) => ReportWriter) => {
-      if (!path) return;
-      const sink = sinkOf(fs.createWriteStream(path), true);
-      sinks.push(sink);
-      writers.push(make(sink.write));
-    };
-    open(optString(ctx.args, 'out-csv'), (w) => csvWriter(w, lists));
-    open(optString(ctx.args, 'out-html'), (w) => htmlWriter(w, `room39 screening report: ${file ?? one!.input.name}`, lists));
-    if (ctx.json) {
-      const out = sinkOf(process.stdout, false);
-      sinks.push(out);
-      writers.push(jsonWriter(out.write, lists));
-    }
-
-    const bar = file && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    let matches = 0;
-    bar?.start(stat?.size || 1, 0, { rows: 0, matches: 0 });
+    // The reports are written beside their files and moved into place only when the run succeeds (report-file.ts):
+    // a run that fails leaves no partial report, and an earlier report as it was. Opened now, so a path that cannot
+    // be written fails before the index is built.
+    const csvOut = optString(ctx.args, 'out-csv');
+    const htmlOut = optString(ctx.args, 'out-html');
+    if (csvOut && htmlOut && csvOut === htmlOut) throw new UsageError('--out-csv and --out-html name the same file');
+    const files: ReportFile[] = [];
     let summary;
     let single: ScreenRowResult | null = null;
+    let lists: ScreenedList[] = [];
     try {
-      summary = await runScreen(screener, reader ? fileRows() : [one!], options, writers, async (r) => {
-        single = r;
-        if (r.matches.some((m) => m.match)) matches++;
-        if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
-        for (const s of sinks) await s.drained();
-      });
+      const csvFile = csvOut ? openReportFile(csvOut, 'out-csv') : null;
+      if (csvFile) files.push(csvFile);
+      const htmlFile = htmlOut ? openReportFile(htmlOut, 'out-html') : null;
+      if (htmlFile) files.push(htmlFile);
+
+      const services = await ctx.services();
+      const { db, runJob } = services;
+      // Through a running server that holds its screening index, the rows are screened there, in batches.
+      const byServer = runJob ? await serverScreener(runJob, options) : null;
+      if (byServer) ctx.log(`room39: the running room39 serve screens the rows, against the index it holds (${byServer.indexed} entities)`);
+      const screener: RowScreener = byServer ?? localScreener(await screeningService(db), options);
+      // Which official list versions the rows are screened against: in every report and in the summary line.
+      lists = await screenedLists(db, ctx.settings.lists);
+      const sinks: { drained: () => Promise<void> }[] = [...files];
+      const writers: ReportWriter[] = [];
+      if (csvFile) writers.push(csvWriter(csvFile.write, lists));
+      if (htmlFile) writers.push(htmlWriter(htmlFile.write, `room39 screening report: ${file ?? one!.input.name}`, lists));
+      if (ctx.json) {
+        const out = stdoutSink();
+        sinks.push(out);
+        writers.push(jsonWriter(out.write, lists));
+      }
+
+      const bar = file && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'screening [{bar}] {percentage}% | {rows} rows | {matches} with a match', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+      let matches = 0;
+      bar?.start(stat?.size || 1, 0, { rows: 0, matches: 0 });
+      try {
+        summary = await runScreen(screener, reader ? fileRows() : [one!], options, writers, async (r) => {
+          single = r;
+          if (r.matches.some((m) => m.match)) matches++;
+          if (bar && r.row % 100 === 0) bar.update(bytes, { rows: r.row, matches });
+          for (const s of sinks) await s.drained();
+        });
+      } finally {
+        bar?.update(bytes, { matches });
+        bar?.stop();
+      }
+      for (const f of files) await f.commit();
+    } catch (e) {
+      for (const f of files) f.discard();
+      throw e;
     } finally {
-      bar?.update(bytes, { matches });
-      bar?.stop();
       input?.destroy();
     }
-    for (const s of sinks) await s.close();
     if (ctx.json) {
       // The JSON document has been streamed to stdout already; print nothing more.
       ctx.json = false;
@@ -161,7 +172,7 @@ export const screenCommand: CliCommand = {
       json: null,
       text: `${summary.rows} rows screened against ${summary.dataset} (${summary.indexed} entities): ${summary.rowsWithMatch} with a match at threshold ${summary.threshold}, ${summary.errors} not screened.`
         + `\nLists: ${describeLists(lists)}${lists.every((l) => !l.version) ? `\n${NOT_LOADED_MESSAGE}` : ''}`
-        + `${optString(ctx.args, 'out-csv') ? `\nCSV: ${optString(ctx.args, 'out-csv')}` : ''}${optString(ctx.args, 'out-html') ? `\nHTML: ${optString(ctx.args, 'out-html')}` : ''}`,
+        + `${csvOut ? `\nCSV: ${csvOut}` : ''}${htmlOut ? `\nHTML: ${htmlOut}` : ''}`,
     };
   },
 };

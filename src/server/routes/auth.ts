@@ -74,6 +74,8 @@ const registerSessionRoutes: RouteRegistrar = (app, services) => {
       via: p.kind,
       csrf_token: p.kind === 'session' ? p.csrfToken ?? null : null,
       public_read: state.security.publicRead,
+      // Whether anyone may suggest a document (ROOM39_PUBLIC_SUGGEST): the web app shows the form only then.
+      public_suggest: services.settings.documents.publicSuggest,
     });
   });
 

@@ -112,7 +112,8 @@ export const registerDocumentRoutes: RouteRegistrar = (app, services) => {
   // The public "suggest a document" door: off unless the operator opens it; what comes in waits for an analyst.
   app.post('/api/documents/suggest', async (c) => {
     if (!settings.publicSuggest) {
-      throw new Room39Error('forbidden', 'public document suggestions are off on this server (an operator opens them with ROOM39_PUBLIC_SUGGEST=1); an analyst account submits documents with POST /api/documents');
+      // Said to whoever tried (GET /api/auth/session tells the web app beforehand); the operator's switch is in the OpenAPI description.
+      throw new Room39Error('forbidden', 'this server does not take document suggestions; someone with an analyst account can add the document');
     }
     const q = z.object({ filename: z.string().min(1).max(255).optional(), note: z.string().max(2000).optional() }).parse(c.req.query());
     const bytes = await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES);

@@ -13,7 +13,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { humanize } from '../format.ts';
 import { Queue } from './documents/Review.tsx';
-import { Library, Suggestions, Upload } from './documents/Library.tsx';
+import { Library, Suggestions, SuggestionsClosed, Upload } from './documents/Library.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
 
 interface Span {
@@ -138,7 +138,7 @@ function DocumentView({ id }: { id: string }) {
 }
 
 export default function DocumentsPage({ documentId }: { documentId: string | null }) {
-  const { session } = useSession();
+  const { session, ready } = useSession();
   if (documentId) return <DocumentView id={documentId} />;
   const signedIn = Boolean(session?.user);
   return (
@@ -146,7 +146,7 @@ export default function DocumentsPage({ documentId }: { documentId: string | nul
       <h1>Documents</h1>
       <p className="lead">Reports and articles in; mentions and figures out, each with its quote; reviewed into the graph.</p>
       <div className="doc-top">
-        <Upload signedIn={signedIn} />
+        {signedIn || session?.public_suggest ? <Upload signedIn={signedIn} /> : <SuggestionsClosed ready={ready} />}
         <div className="card">
           <SignIn why="Sign in as an analyst to add documents, read them and review their claims." />
         </div>

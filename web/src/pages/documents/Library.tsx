@@ -1,6 +1,7 @@
 /**
  * The document library: submitting a document (an analyst) or suggesting one
- * (anyone, when the operator opened that door); every document with its
+ * (anyone, when the operator opened that door; a plain sentence says so when
+ * not); every document with its
  * source, date, submitter and claims by review state, searchable in full
  * text with the passage that matched; and the suggestions waiting for an
  * analyst. Text from documents is shown as text, never as HTML.
@@ -59,7 +60,7 @@ export function Upload({ signedIn }: { signedIn: boolean }) {
       <p className="small muted">
         {signedIn
           ? 'A report or article as .txt, .html or .pdf. Extraction finds the people, organisations, countries, laws and figures it names; nothing joins the graph until it is reviewed.'
-          : 'Analysts add documents. Anyone may suggest one where this server accepts suggestions: it waits for an analyst, who decides whether it enters the library.'}
+          : 'Analysts add documents; anyone may suggest one here. It waits for an analyst, who decides whether it enters the library.'}
       </p>
       <label htmlFor="doc-file">Document</label>
       <input id="doc-file" type="file" accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
@@ -84,6 +85,16 @@ export function Upload({ signedIn }: { signedIn: boolean }) {
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** In place of the suggestion form when the server does not take suggestions (or before it has said whether it does). */
+export function SuggestionsClosed({ ready }: { ready: boolean }) {
+  return (
+    <div className="upload card">
+      <h2 className="h3">Add a document</h2>
+      {ready ? <p className="small muted">This server does not take document suggestions. Someone with an analyst account can add a document.</p> : null}
+    </div>
   );
 }
 

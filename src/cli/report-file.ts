@@ -1,0 +1,66 @@
+/**
+ * A report file the command line writes (`screen --out-csv/--out-html`,
+ * `case report --out`): written under a temporary name beside its target
+ * and renamed into place only when the run succeeds, so a run that fails
+ * leaves no partial or empty report, and a report already there is left as
+ * it was. The temporary file is opened at once: a path that cannot be
+ * written fails before any work is done.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { invalidOption } from '../errors.ts';
+
+export interface ReportFile {
+  /** The file the report is for. */
+  readonly target: string;
+  write(chunk: string | Uint8Array): void;
+  /** Resolves when the file has taken what was written (back-pressure). */
+  drained(): Promise<void>;
+  /** Finish writing and move the report into place. */
+  commit(): Promise<void>;
+  /** Drop what was written; the target is left as it was. */
+  discard(): void;
+}
+
+/** The temporary name of a report being written: beside its target (a rename stays on one file system), hidden, by process. */
+function partName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.part-${process.pid}`);
+}
+
+function cannotWrite(option: string, target: string, e: unknown): Error {
+  const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message;
+  return invalidOption(option, `cannot write ${target}: ${why}`);
+}
+
+/** Open a report file for `option` (the option that named it, for the message). */
+export function openReportFile(target: string, option: string): ReportFile {
+  const part = partName(target);
+  let fd: number;
+  try {
+    fd = fs.openSync(part, 'w');
+  } catch (e) {
+    throw cannotWrite(option, target, e);
+  }
+  const stream = fs.createWriteStream(part, { fd });
+  let failure: unknown = null;
+  stream.on('error', (e) => { failure ??= e; });
+  let full = false;
+  return {
+    target,
+    write: (chunk) => { if (failure === null && !stream.write(chunk)) full = true; },
+    drained: async () => {
+      if (full && failure === null) { full = false; await once(stream, 'drain').catch((e: unknown) => { failure ??= e; }); }
+      if (failure !== null) throw cannotWrite(option, target, failure);
+    },
+    commit: async () => {
+      if (failure === null) { stream.end(); await once(stream, 'finish').catch((e: unknown) => { failure ??= e; }); }
+      if (failure !== null) throw cannotWrite(option, target, failure);
+      try { fs.renameSync(part, target); } catch (e) { throw cannotWrite(option, target, e); }
+    },
+    discard: () => {
+      stream.destroy();
+      fs.rmSync(part, { force: true });
+    },
+  };
+}
