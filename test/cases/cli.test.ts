@@ -61,6 +61,6 @@ describe('room39 case', () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(JSON.parse(report.stdout).sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await room39('case', 'alerts', 'No such case')).code).toBe(3);
-    fs.rmSync(newer, { force: true });
+    fs.rmSync(path.dirname(newer), { recursive: true, force: true });
   }, 900_000);
 });

@@ -80,7 +80,7 @@ describe('re-screening against the change only', () => {
       add: [0, 1, 2, 3].map((i) => ({ ref: `XXe.90${i}`, copyOf: entities[i * 20]!, name: everyday[200 + i * 41]! })),
     });
     const imported = await importListFile(db, { format: 'un-xml', file });
-    fs.rmSync(file, { force: true });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
     expect(imported.removed).toBeGreaterThanOrEqual(8);
     expect(imported.added).toBeGreaterThanOrEqual(4);
     expect(imported.changed).toBeGreaterThanOrEqual(10);

@@ -33,7 +33,7 @@ describe.each(backends())('re-screening jobs on %s', (backend) => {
       for (let i = 0; i < (backend === 'postgres' ? 2 : 1); i++) workers.push(await CaseJobs.start({ db, databaseUrl: url, bundleRoot: noBundle, pollSeconds: 0.5 }));
       const file = newerUnList({ date: '2026-03-06', remove: 'KPe.008', aliasTo: 'KPe.007', alias: 'GBAE QUEUE TEST' });
       await importListFile(db, { format: 'un-xml', file, link: false });
-      fs.rmSync(file, { force: true });
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
       let runs = 1;
       for (let i = 0; i < 400 && runs < 2; i++) {
         await new Promise((r) => setTimeout(r, 500));

@@ -9,6 +9,7 @@
  * newer UK list drops the entry as well, it is `delisted`.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { listAudit } from '../../src/audit/log.ts';
@@ -85,7 +86,7 @@ describe('a case re-screened against a newer UN list', () => {
     // The UK drops it too: no designation left on any list.
     const uk = newerUkList({ date: '2026-03-07', remove: ['DPR0169'] });
     expect(await importListFile(db, { format: 'uk', file: uk })).toMatchObject({ version: '2026-03-07', removed: 1 });
-    fs.rmSync(uk, { force: true });
+    fs.rmSync(path.dirname(uk), { recursive: true, force: true });
     expect(await rescreenCase(db, await service(true), c.name)).not.toBeNull();
     expect(await alertsNow()).toEqual([
       [101, 'unsc-kpe-008', 'changed', 'un_sc_sanctions', '2026-03-06'],
@@ -96,7 +97,7 @@ describe('a case re-screened against a newer UN list', () => {
     expect(runs.map((r) => r.kind)).toEqual(['screen', 'rescreen', 'rescreen']);
     expect((await decisionTrail(db, c.id)).map((d) => d.decision)).toEqual(['false_positive', 'false_positive', 'confirmed']);
     const fileSha = await sha256File(file);
-    fs.rmSync(file, { force: true });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
     expect((await getCase(db, c.name)).status).toBe('ready');
 
     // The PDF report names the new list version and every decision, and its hash is in the audit trail.
