@@ -4,7 +4,8 @@
  * and renamed into place only when the run succeeds, so a run that fails
  * leaves no partial or empty report, and a report already there is left as
  * it was. The temporary file is opened at once: a path that cannot be
- * written fails before any work is done.
+ * written fails before any work is done. A command stopped by Ctrl-C or a
+ * kill (SIGINT, SIGTERM, SIGHUP) removes its temporary files as it goes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,22 @@ function cannotWrite(option: string, target: string, e: unknown): Error {
   return invalidOption(option, `cannot write ${target}: ${why}`);
 }
 
+/** Temporary files being written now; removed if the process is stopped by a signal before they are renamed. */
+const pending = new Set<string>();
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onStopSignal(signal: NodeJS.Signals): void {
+  for (const part of pending) fs.rmSync(part, { force: true });
+  pending.clear();
+  process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+}
+function track(part: string): void {
+  if (pending.size === 0) for (const s of STOP_SIGNALS) process.on(s, onStopSignal);
+  pending.add(part);
+}
+function untrack(part: string): void {
+  if (pending.delete(part) && pending.size === 0) for (const s of STOP_SIGNALS) process.off(s, onStopSignal);
+}
+
 /** Open a report file for `option` (the option that named it, for the message). */
 export function openReportFile(target: string, option: string): ReportFile {
   const part = partName(target);
@@ -42,6 +59,7 @@ export function openReportFile(target: string, option: string): ReportFile {
   } catch (e) {
     throw cannotWrite(option, target, e);
   }
+  track(part);
   const stream = fs.createWriteStream(part, { fd });
   let failure: unknown = null;
   stream.on('error', (e) => { failure ??= e; });
@@ -56,11 +74,12 @@ export function openReportFile(target: string, option: string): ReportFile {
     commit: async () => {
       if (failure === null) { stream.end(); await once(stream, 'finish').catch((e: unknown) => { failure ??= e; }); }
       if (failure !== null) throw cannotWrite(option, target, failure);
-      try { fs.renameSync(part, target); } catch (e) { throw cannotWrite(option, target, e); }
+      try { fs.renameSync(part, target); } catch (e) { throw cannotWrite(option, target, e); } finally { untrack(part); }
     },
     discard: () => {
       stream.destroy();
       fs.rmSync(part, { force: true });
+      untrack(part);
     },
   };
 }

@@ -3,7 +3,8 @@
  * a copy of the loaded store): a run that fails leaves no report, partial or
  * empty, and a report already there as it was; the bundled supplier CSV
  * broken after its last row still has every row before the break screened in
- * the JSON, closed with the error naming the line and row.
+ * the JSON, closed with the error naming the line and row; a run stopped by
+ * Ctrl-C leaves no temporary file.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
 import { MAX_OUTPUT } from '../support/child.ts';
+import { startCli } from './local-server.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-reports-'));
 let dataDir = '';
@@ -73,5 +75,22 @@ describe('room39 screen writes its reports only when the run succeeds', { timeou
     expect(fs.readFileSync(csv, 'utf8')).toBe('row,name\n1,an earlier good report\n');
     expect(fs.readFileSync(html, 'utf8')).toBe('<p>an earlier good report</p>\n');
     expect(left()).toEqual([]);
+  });
+
+  it('a run stopped by Ctrl-C while it works leaves no temporary file, and the earlier reports as they were', async () => {
+    const { csv, html } = earlierReports();
+    const input = path.join(tmp, 'suppliers.csv');
+    fs.writeFileSync(input, `${suppliers}\n`);
+    const run = startCli(dataDir, ['screen', input, '--out-csv', csv, '--out-html', html], { env: { ROOM39_KEY: '', ROOM39_KEY_FILE: '' } });
+    // The temporary files are opened before the screening index is built (seconds): stopped then, mid-run.
+    const started = Date.now();
+    while (left().length < 2 && Date.now() - started < 120_000 && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    expect(left()).toHaveLength(2);
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(left()).toEqual([]);
+    expect(fs.readFileSync(csv, 'utf8')).toBe('row,name\n1,an earlier good report\n');
+    expect(fs.readFileSync(html, 'utf8')).toBe('<p>an earlier good report</p>\n');
   });
 });
