@@ -7,7 +7,7 @@
  * `/match` and entity pages all read them from here.
  */
 import type { RiskFlag } from '../match/types.ts';
-import { queryInBatches } from './batches.ts';
+import { compareC, queriesOnThisThread, queryInBatches, scanInChunks } from './batches.ts';
 import type { Queryable } from './db.ts';
 
 interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
@@ -21,6 +21,33 @@ function sanctionedFlag(r: SanctionRow, props: readonly SanctionProp[]): RiskFla
   const date = DATE_PROPS.map((d) => props.find((p) => p.prop === d)?.value).find((v) => !!v) ?? null;
   const detail = [program && `programme ${program}`, date && `listed ${date}`].filter(Boolean).join(', ');
   return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}: ${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
+}
+
+const SANCTIONS = (range: string) => `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
+       FROM statements s JOIN sources src ON src.id = s.source_id
+      WHERE ${range} AND s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
+        AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
+      ORDER BY s.entity_id`;
+const SANCTION_PROPS = (range: string) => `SELECT entity_id, prop, value FROM statements
+      WHERE ${range} AND schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
+        AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`;
+
+/**
+ * The designations (of `ids`, or all), as `SANCTIONS` gives them (PostgreSQL sorts by all four columns to make them
+ * distinct). All of them, on a store whose queries run on this thread: a range of pages at a time (store/batches.ts),
+ * made distinct and sorted here as PGlite's C collation sorts.
+ */
+async function sanctionsOf(q: Queryable, ids: string[] | null, batch: number): Promise<SanctionRow[]> {
+  if (ids || !queriesOnThisThread(q)) {
+    const rows: SanctionRow[] = [];
+    await queryInBatches<SanctionRow>(q, SANCTIONS('TRUE'), [ids], batch, (b) => { for (const r of b) rows.push(r); });
+    return rows;
+  }
+  const distinct = new Map<string, SanctionRow>();
+  await scanInChunks<SanctionRow>(q, { table: 'statements', alias: 's', sql: SANCTIONS, params: [null] }, batch, (b) => {
+    for (const r of b) distinct.set(JSON.stringify([r.sanction_id, r.target, r.source_id, r.title]), r);
+  });
+  return [...distinct.values()].sort((a, b) => compareC(a.sanction_id, b.sanction_id) || compareC(a.target, b.target) || compareC(a.source_id, b.source_id) || compareC(a.title, b.title));
 }
 
 /**
@@ -39,19 +66,11 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
   };
   // Over the whole store these are tens of thousands of rows: read in batches (store/batches.ts); a few records' in one query.
   const BATCH = ids ? Number.MAX_SAFE_INTEGER : 5_000;
-  const sanctions: SanctionRow[] = [];
-  await queryInBatches<SanctionRow>(q,
-    `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
-       FROM statements s JOIN sources src ON src.id = s.source_id
-      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
-        AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
-      ORDER BY s.entity_id`, [ids], BATCH, (rows) => { for (const r of rows) sanctions.push(r); });
+  const sanctions = await sanctionsOf(q, ids, BATCH);
   const propsOf = new Map<string, SanctionProp[]>();
-  await queryInBatches<SanctionProp>(q,
-    `SELECT entity_id, prop, value FROM statements WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
-        AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`,
-    [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null], BATCH,
-    (rows) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } });
+  const eachProp = (rows: SanctionProp[]) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } };
+  if (ids) await queryInBatches<SanctionProp>(q, SANCTION_PROPS('TRUE'), [['program', ...DATE_PROPS], sanctions.map((s) => s.sanction_id)], BATCH, eachProp);
+  else await scanInChunks<SanctionProp>(q, { table: 'statements', sql: SANCTION_PROPS, params: [['program', ...DATE_PROPS], null] }, BATCH, eachProp);
   for (const r of sanctions) add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
   const deployments = await q.query<DeploymentRow>(
     `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id
