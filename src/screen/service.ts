@@ -39,8 +39,6 @@ export class ScreeningService {
 
 interface CachedService {
   service: Promise<ScreeningService>;
-  /** While this one builds, the service built before it (from an earlier version of the store), if any. */
-  previous: Promise<ScreeningService> | null;
   /** The store's entity version the service was built from. */
   version: string;
   checkedAt: number;
@@ -77,12 +75,12 @@ async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedServi
     cached.writes = writes;
     return cached;
   }
+  // Requests wait for the new index, never answered from the one of the store as it was (a list just imported is
+  // screened against at once); the server answers what needs no index meanwhile (the build runs in slices).
   const service = ScreeningService.fromStore(q);
-  // While a rebuild runs, requests keep being answered by the previous index (the last one built).
-  const previous = cached ? (cached.ready ? cached.service : cached.previous) : null;
-  const entry: CachedService = { service, previous, version, checkedAt: now, writes, ready: false };
+  const entry: CachedService = { service, version, checkedAt: now, writes, ready: false };
   cache.set(q, entry);
-  service.then(() => { entry.ready = true; entry.previous = null; }, () => undefined);
+  service.then(() => { entry.ready = true; }, () => undefined);
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
   });
@@ -92,20 +90,18 @@ async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedServi
 /**
  * The screening service of a store, built on first use (seconds, in slices: the server answers other requests
  * meanwhile) and kept; rebuilt when the store's entities have changed since (checked at most every few seconds), or
- * when `refresh` asks for it. While a rebuild runs, the service built before it answers (not when `refresh` asks).
+ * when `refresh` asks for it.
  */
 export async function screeningService(q: Queryable, refresh = false): Promise<ScreeningService> {
-  const entry = await currentEntry(q, refresh);
-  return entry.ready || refresh || !entry.previous ? entry.service : entry.previous;
+  return (await currentEntry(q, refresh)).service;
 }
 
 /**
- * Whether the store's screening service can answer now (built, or an earlier one while it is rebuilt); when not,
- * its build is started (or goes on) and this answers at once: /readyz says 503 while the index builds.
+ * Whether the store's screening service is built and current (as `screeningService` checks it); when not, its build
+ * is started (or goes on) and this answers at once: /readyz says 503 while the index builds or is rebuilt.
  */
 export async function screeningReady(q: Queryable): Promise<boolean> {
-  const entry = await currentEntry(q, false);
-  return entry.ready || entry.previous !== null;
+  return (await currentEntry(q, false)).ready;
 }
 
 /**
