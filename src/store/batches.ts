@@ -53,6 +53,11 @@ export function compareC(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** A turn of the event loop: what waits (a request to the server) is answered, then this goes on. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** The store runs its queries on this thread: PGlite in this process (not a transaction's handle, not the local socket's). */
 export function queriesOnThisThread(q: Queryable): boolean {
   return (q as Partial<Db>).kind === 'pglite' && typeof (q as Partial<Db>).transaction === 'function' && !batches(q);
@@ -93,7 +98,7 @@ export async function scanInChunks<R extends object>(q: Queryable, scan: TableSc
   const ctid = `${scan.alias ? `${scan.alias}.` : ''}ctid`;
   const n = scan.params.length;
   const sql = scan.sql(`${ctid} >= $${n + 1}::tid AND ${ctid} < $${n + 2}::tid`);
-  let step = 32;
+  let step = 4;
   for (let from = 0; from < blocks; ) {
     const to = Math.min(blocks, from + step);
     const t0 = performance.now();
@@ -102,6 +107,6 @@ export async function scanInChunks<R extends object>(q: Queryable, scan: TableSc
     const ms = performance.now() - t0;
     from = to;
     step = Math.max(1, Math.min(MAX_CHUNK_BLOCKS, step * 2, Math.round((step * CHUNK_MS) / Math.max(ms, 1))));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }

@@ -7,7 +7,7 @@
  * `/match` and entity pages all read them from here.
  */
 import type { RiskFlag } from '../match/types.ts';
-import { compareC, queriesOnThisThread, queryInBatches, scanInChunks } from './batches.ts';
+import { compareC, nextTurn, queriesOnThisThread, queryInBatches, scanInChunks } from './batches.ts';
 import type { Queryable } from './db.ts';
 
 interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
@@ -71,7 +71,13 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
   const eachProp = (rows: SanctionProp[]) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } };
   if (ids) await queryInBatches<SanctionProp>(q, SANCTION_PROPS('TRUE'), [['program', ...DATE_PROPS], sanctions.map((s) => s.sanction_id)], BATCH, eachProp);
   else await scanInChunks<SanctionProp>(q, { table: 'statements', sql: SANCTION_PROPS, params: [['program', ...DATE_PROPS], null] }, BATCH, eachProp);
-  for (const r of sanctions) add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
+  const yielding = !ids && queriesOnThisThread(q);
+  for (let i = 0; i < sanctions.length; i++) {
+    const r = sanctions[i]!;
+    add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
+    // The server's other requests get a turn now and then (tens of thousands of designations over the whole store).
+    if (yielding && i % 2_000 === 1_999) await nextTurn();
+  }
   const deployments = await q.query<DeploymentRow>(
     `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id
       WHERE $1::text[] IS NULL OR d.sender_id = ANY($1::text[]) OR d.employer_id = ANY($1::text[])
