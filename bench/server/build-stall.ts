@@ -8,7 +8,7 @@
  * the server's CPU time in it (its answers to the polls included), the longest /healthz answer while building (the stall), the longest gap
  * between two /healthz answers, how long the first /readyz took to answer and
  * with what, and the server's peak RSS (VmHWM).
- * Run: npx tsx bench/server/build-stall.ts --data DIR [--root CHECKOUT] [--rounds 3]
+ * Run: npx tsx bench/server/build-stall.ts --data DIR [--root CHECKOUT] [--rounds 3] [--no-poll]
  *   DIR: a filled data directory (a copy of the test template: `loadedDataDir()` in test/support/services.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,10 +20,12 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' }, 'no-poll': { type: 'boolean' } } });
 if (!values.data) throw new Error('--data DIR: a filled data directory (copied, never written)');
 const root = path.resolve(values.root ?? REPO_ROOT);
 const rounds = Number(values.rounds ?? 3);
+/** `--no-poll`: the build alone (its time and CPU without answering the polls); /readyz is still asked every 250 ms. */
+const polling = !values['no-poll'];
 const env = { ...process.env, DATABASE_URL: '', ROOM39_LIST_URL_OFAC: '', ROOM39_LIST_URL_UN: '', ROOM39_LIST_URL_UK: '', ROOM39_LIST_URL_EU: '' };
 
 interface Served { url: string; child: ChildProcess; stop(): Promise<void> }
@@ -83,7 +85,7 @@ async function round(source: string): Promise<Round> {
     let longest = 0, longestGap = 0, answers = 0;
     const poll = (async () => {
       let last = performance.now();
-      while (building) {
+      while (building && polling) {
         const { ms, status } = await timedGet(`${server.url}/healthz`);
         if (status !== 200) throw new Error(`/healthz answered ${status}`);
         const now = performance.now();

@@ -23,31 +23,61 @@ function sanctionedFlag(r: SanctionRow, props: readonly SanctionProp[]): RiskFla
   return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}: ${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
 }
 
-const SANCTIONS = (range: string) => `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
+const SANCTIONS = `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
        FROM statements s JOIN sources src ON src.id = s.source_id
-      WHERE ${range} AND s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
+      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
         AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
       ORDER BY s.entity_id`;
-const SANCTION_PROPS = (range: string) => `SELECT entity_id, prop, value FROM statements
-      WHERE ${range} AND schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
+const SANCTION_PROPS = `SELECT entity_id, prop, value FROM statements
+      WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
         AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`;
 
-/**
- * The designations (of `ids`, or all), as `SANCTIONS` gives them (PostgreSQL sorts by all four columns to make them
- * distinct). All of them, on a store whose queries run on this thread: a range of pages at a time (store/batches.ts),
- * made distinct and sorted here as PGlite's C collation sorts.
- */
-async function sanctionsOf(q: Queryable, ids: string[] | null, batch: number): Promise<SanctionRow[]> {
-  if (ids || !queriesOnThisThread(q)) {
-    const rows: SanctionRow[] = [];
-    await queryInBatches<SanctionRow>(q, SANCTIONS('TRUE'), [ids], batch, (b) => { for (const r of b) rows.push(r); });
-    return rows;
+interface Designations { sanctions: SanctionRow[]; propsOf: Map<string, SanctionProp[]> }
+
+function addProps(propsOf: Map<string, SanctionProp[]>, rows: readonly SanctionProp[]): void {
+  for (const p of rows) {
+    const list = propsOf.get(p.entity_id);
+    if (list) list.push(p);
+    else propsOf.set(p.entity_id, [p]);
   }
+}
+
+/** The designations (of `ids`, or all) and their programmes and dates, as `SANCTIONS` and `SANCTION_PROPS` give them. */
+async function designationsAtOnce(q: Queryable, ids: string[] | null, batch: number): Promise<Designations> {
+  const sanctions: SanctionRow[] = [];
+  await queryInBatches<SanctionRow>(q, SANCTIONS, [ids], batch, (b) => { for (const r of b) sanctions.push(r); });
+  const propsOf = new Map<string, SanctionProp[]>();
+  await queryInBatches<SanctionProp>(q, SANCTION_PROPS, [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null], batch, (rows) => addProps(propsOf, rows));
+  return { sanctions, propsOf };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Every designation, the same as `designationsAtOnce` gives, on a store whose queries run on this thread: one scan of
+ * the Sanction statements a range of pages at a time (store/batches.ts), split here; the designations made distinct
+ * and sorted as `SANCTIONS` does (PostgreSQL sorts by all four columns to make them distinct, in PGlite's C collation).
+ */
+async function designationsInChunks(q: Queryable, batch: number): Promise<Designations> {
+  const titles = new Map((await q.query<{ id: string; title: string }>('SELECT id, title FROM sources')).map((r) => [r.id, r.title]));
   const distinct = new Map<string, SanctionRow>();
-  await scanInChunks<SanctionRow>(q, { table: 'statements', alias: 's', sql: SANCTIONS, params: [null] }, batch, (b) => {
-    for (const r of b) distinct.set(JSON.stringify([r.sanction_id, r.target, r.source_id, r.title]), r);
+  const propsOf = new Map<string, SanctionProp[]>();
+  const props = new Set(['program', ...DATE_PROPS]);
+  const sql = (range: string) => `SELECT entity_id, prop, value, source_id, dataset <> 'dprk' AS listed FROM statements
+      WHERE ${range} AND schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])`;
+  await scanInChunks<SanctionProp & { source_id: string; listed: boolean }>(q, { table: 'statements', sql, params: [['entity', ...props]] }, batch, (rows) => {
+    for (const r of rows) {
+      if (props.has(r.prop)) addProps(propsOf, [{ entity_id: r.entity_id, prop: r.prop, value: r.value }]);
+      const title = titles.get(r.source_id);
+      if (r.prop !== 'entity' || !r.listed || title === undefined) continue;
+      const row: SanctionRow = { target: r.value, sanction_id: r.entity_id, source_id: r.source_id, title };
+      distinct.set(JSON.stringify([row.sanction_id, row.target, row.source_id, row.title]), row);
+    }
   });
-  return [...distinct.values()].sort((a, b) => compareC(a.sanction_id, b.sanction_id) || compareC(a.target, b.target) || compareC(a.source_id, b.source_id) || compareC(a.title, b.title));
+  const sanctions = [...distinct.values()];
+  const cmp = sanctions.some((r) => SURROGATE.test(r.sanction_id + r.target + r.source_id + r.title)) ? compareC : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  sanctions.sort((a, b) => cmp(a.sanction_id, b.sanction_id) || cmp(a.target, b.target) || cmp(a.source_id, b.source_id) || cmp(a.title, b.title));
+  return { sanctions, propsOf };
 }
 
 /**
@@ -66,11 +96,7 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
   };
   // Over the whole store these are tens of thousands of rows: read in batches (store/batches.ts); a few records' in one query.
   const BATCH = ids ? Number.MAX_SAFE_INTEGER : 5_000;
-  const sanctions = await sanctionsOf(q, ids, BATCH);
-  const propsOf = new Map<string, SanctionProp[]>();
-  const eachProp = (rows: SanctionProp[]) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } };
-  if (ids) await queryInBatches<SanctionProp>(q, SANCTION_PROPS('TRUE'), [['program', ...DATE_PROPS], sanctions.map((s) => s.sanction_id)], BATCH, eachProp);
-  else await scanInChunks<SanctionProp>(q, { table: 'statements', sql: SANCTION_PROPS, params: [['program', ...DATE_PROPS], null] }, BATCH, eachProp);
+  const { sanctions, propsOf } = ids || !queriesOnThisThread(q) ? await designationsAtOnce(q, ids, BATCH) : await designationsInChunks(q, BATCH);
   const yielding = !ids && queriesOnThisThread(q);
   for (let i = 0; i < sanctions.length; i++) {
     const r = sanctions[i]!;
