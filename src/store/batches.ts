@@ -72,8 +72,6 @@ const LAST_BLOCK = 0xffffffff;
 export interface TableScan {
   /** The table scanned (its pages are read a range at a time). */
   table: string;
-  /** Its alias in `sql`, if it has one. */
-  alias?: string;
   /** The query, given the condition that keeps it to one range of the table's pages (`TRUE` when read at once). */
   sql: (range: string) => string;
   params: readonly unknown[];
@@ -95,9 +93,8 @@ export async function scanInChunks<R extends object>(q: Queryable, scan: TableSc
   }
   const [row] = await q.query<{ blocks: number }>(`SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int AS blocks`, [scan.table]);
   const blocks = row?.blocks ?? 0;
-  const ctid = `${scan.alias ? `${scan.alias}.` : ''}ctid`;
   const n = scan.params.length;
-  const sql = scan.sql(`${ctid} >= $${n + 1}::tid AND ${ctid} < $${n + 2}::tid`);
+  const sql = scan.sql(`ctid >= $${n + 1}::tid AND ctid < $${n + 2}::tid`);
   let step = 4;
   for (let from = 0; from < blocks; ) {
     const to = Math.min(blocks, from + step);
