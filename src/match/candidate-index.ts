@@ -39,9 +39,77 @@ export function deletions(key: string): string[] {
   return [...out];
 }
 
-export class MatchIndex {
+/**
+ * The names and inverted lists of an index, gathered one entity at a time (`add`): the bulk of building an index,
+ * which `MatchIndex.build` does in slices so a server keeps answering meanwhile.
+ */
+export class IndexNames {
   readonly entities: MatchableEntity[];
   readonly names: IndexedEntityName[] = [];
+  readonly namesOf: number[][];
+  readonly postings = new Map<string, number[]>();
+  readonly deletionPostings = new Map<string, number[]>();
+  readonly byIdentifier = new Map<string, number[]>();
+  readonly df = new Map<string, number>();
+  /** Entities added so far (they are added in order). */
+  added = 0;
+  /** False when the names' word weights are set after the index is made (`MatchIndex.build`, in slices). */
+  weighInIndex = true;
+
+  constructor(entities: MatchableEntity[]) {
+    this.entities = entities.filter((e) => isMatchableSchema(e.schema) && e.names.length > 0);
+    this.namesOf = this.entities.map(() => []);
+  }
+
+  get complete(): boolean {
+    return this.added === this.entities.length;
+  }
+
+  /** Adds the next entity's names, keys and identifiers. */
+  add(): void {
+    const ei = this.added++;
+    const e = this.entities[ei]!;
+    const kind = nameKindOf(e.schema);
+    const entityKeys = new Set<string>();
+    for (const n of e.names) {
+      const prepared = prepareName(n.value, kind);
+      if (prepared.tokens.length === 0) continue;
+      const idx = this.names.length;
+      this.names.push({ entity: ei, prepared, strength: n.strength, weights: new Float64Array(prepared.tokens.length) });
+      this.namesOf[ei]!.push(idx);
+      for (const k of blockingKeys(prepared)) push(this.postings, k, idx);
+      for (const t of prepared.tokens) {
+        if (t.cls === 'stop') continue;
+        entityKeys.add(t.key);
+        for (const d of deletions(t.key)) push(this.deletionPostings, d, idx);
+      }
+    }
+    for (const k of entityKeys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const id of e.identifiers) {
+      const norm = normalizeIdentifier(id.value);
+      if (norm.length >= 4) push(this.byIdentifier, norm, ei);
+    }
+  }
+}
+
+/** Long work done in slices: `due()` once a slice has run its time, then `pause()` lets the event loop answer what waits. */
+export interface Slices {
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+/** Slices of `ms` milliseconds, each followed by a turn of the event loop (setImmediate: waiting I/O is answered). */
+export function slicesOf(ms: number): Slices {
+  let start = performance.now();
+  return {
+    due: () => performance.now() - start >= ms,
+    pause: () => new Promise<void>((resolve) => setImmediate(() => { start = performance.now(); resolve(); })),
+  };
+}
+
+export class MatchIndex {
+  readonly entities: MatchableEntity[];
+  readonly names: IndexedEntityName[];
   /** Names of each entity (indexes into `names`). */
   readonly namesOf: number[][];
   /**
@@ -51,12 +119,12 @@ export class MatchIndex {
    */
   readonly slotEntity: Int32Array;
   readonly firstName: Int32Array;
-  private readonly postings = new Map<string, number[]>();
-  private readonly deletionPostings = new Map<string, number[]>();
+  private readonly postings: Map<string, number[]>;
+  private readonly deletionPostings: Map<string, number[]>;
   /** Normalised identifier → entities. */
-  private readonly byIdentifier = new Map<string, number[]>();
+  private readonly byIdentifier: Map<string, number[]>;
   /** Number of entities having a word key. */
-  private readonly df = new Map<string, number>();
+  private readonly df: Map<string, number>;
   private readonly logN: number;
   /** The index whose word frequencies give the weights (this one unless told otherwise). */
   private readonly reference: MatchIndex | null;
@@ -64,39 +132,40 @@ export class MatchIndex {
   /**
    * `weightsFrom`: weigh words by another index's frequencies, so a small index
    * over a few of its entities (a list change, see cases/rescreen.ts) scores
-   * exactly as the big one does.
+   * exactly as the big one does. Given the gathered names (`IndexNames`, complete), only finishes.
    */
-  constructor(entities: MatchableEntity[], options: { weightsFrom?: MatchIndex } = {}) {
+  constructor(entities: MatchableEntity[] | IndexNames, options: { weightsFrom?: MatchIndex } = {}) {
     this.reference = options.weightsFrom ?? null;
-    this.entities = entities.filter((e) => isMatchableSchema(e.schema) && e.names.length > 0);
-    this.namesOf = this.entities.map(() => []);
-    this.entities.forEach((e, ei) => {
-      const kind = nameKindOf(e.schema);
-      const entityKeys = new Set<string>();
-      for (const n of e.names) {
-        const prepared = prepareName(n.value, kind);
-        if (prepared.tokens.length === 0) continue;
-        const idx = this.names.length;
-        this.names.push({ entity: ei, prepared, strength: n.strength, weights: new Float64Array(prepared.tokens.length) });
-        this.namesOf[ei]!.push(idx);
-        for (const k of blockingKeys(prepared)) push(this.postings, k, idx);
-        for (const t of prepared.tokens) {
-          if (t.cls === 'stop') continue;
-          entityKeys.add(t.key);
-          for (const d of deletions(t.key)) push(this.deletionPostings, d, idx);
-        }
-      }
-      for (const k of entityKeys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-      for (const id of e.identifiers) {
-        const norm = normalizeIdentifier(id.value);
-        if (norm.length >= 4) push(this.byIdentifier, norm, ei);
-      }
-    });
+    const gathered = entities instanceof IndexNames ? entities : new IndexNames(entities);
+    while (!gathered.complete) gathered.add();
+    this.entities = gathered.entities;
+    this.names = gathered.names;
+    this.namesOf = gathered.namesOf;
+    this.postings = gathered.postings;
+    this.deletionPostings = gathered.deletionPostings;
+    this.byIdentifier = gathered.byIdentifier;
+    this.df = gathered.df;
     this.slotEntity = Int32Array.from(this.names, (n) => n.entity);
     this.firstName = new Int32Array(this.entities.length + 1);
     for (let e = 0; e < this.entities.length; e++) this.firstName[e + 1] = this.firstName[e]! + this.namesOf[e]!.length;
     this.logN = Math.log(Math.max(2, this.entities.length));
-    for (const n of this.names) n.weights = this.weightsOf(n.prepared);
+    if (gathered.weighInIndex) for (const n of this.names) n.weights = this.weightsOf(n.prepared);
+  }
+
+  /** The same index as the constructor builds, built in slices (`Slices`): the event loop turns between them. */
+  static async build(entities: MatchableEntity[], slices: Slices, options: { weightsFrom?: MatchIndex } = {}): Promise<MatchIndex> {
+    const gathered = new IndexNames(entities);
+    while (!gathered.complete) {
+      gathered.add();
+      if (slices.due()) await slices.pause();
+    }
+    gathered.weighInIndex = false;
+    const index = new MatchIndex(gathered, options);
+    for (const n of index.names) {
+      n.weights = index.weightsOf(n.prepared);
+      if (slices.due()) await slices.pause();
+    }
+    return index;
   }
 
   /** Weights of the words of a name. */

@@ -6,7 +6,7 @@
  * array of `MatchableEntity`, query it from any number of requests.
  */
 import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
-import { MatchIndex, blockingKeys, deletions } from './candidate-index.ts';
+import { MatchIndex, blockingKeys, deletions, type Slices } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
 import { BoundArena } from './score-bound.ts';
 import { compareBirthDates, parseQueryDate } from './score-birth-date.ts';
@@ -95,6 +95,11 @@ export class Matcher {
       this.countryStart[i + 1] = codes.length;
     });
     this.countryCodes = Int32Array.from(codes);
+  }
+
+  /** The same matcher as `new Matcher(entities)`, its index built in slices (`MatchIndex.build`): a server keeps answering meanwhile. */
+  static async build(entities: MatchableEntity[], slices: Slices): Promise<Matcher> {
+    return new Matcher(await MatchIndex.build(entities, slices));
   }
 
   /** A country code's number (codes are compared as numbers in the inner loop); -1 for a code no entity has. */

@@ -2,7 +2,7 @@
 export { readScreenCsv, SCREEN_COLUMNS, MAX_CELL, type CsvRow, type ScreenInput, type ScreenColumn } from './csv-input.ts';
 export { screenRow, screenRows, type ScreenOptions, type ScreenMatch, type ScreenRowResult } from './screen.ts';
 export { jsonWriter, csvWriter, htmlWriter, escapeHtml, describeLists, type ReportWriter, type ScreenSummary, type ScreenedList } from './report.ts';
-export { ScreeningService, screeningService, runScreen, localScreener, type RowScreener } from './service.ts';
+export { ScreeningService, screeningService, screeningReady, runScreen, localScreener, type RowScreener } from './service.ts';
 export { yenteResult, yenteFeatures, yenteMatcherDocs, yenteAlgorithms, yenteDates, type YenteResult, type YenteExplanation, type YenteFeatureDoc } from './yente.ts';
 export { yenteMatch, filterOf, checkSchemas, checkTopics, parseWeights, expandEntityIds, NO_FILTERS, type YenteFilters, type YenteOutcome } from './yente-match.ts';
 export { knownDatasets, entityDates, isoTimestamp, type EntityDates } from './index-facts.ts';

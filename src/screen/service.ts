@@ -8,24 +8,32 @@ import { writeGeneration, type Queryable } from '../store/db.ts';
 import { isRoom39Error } from '../errors.ts';
 import { entitiesStamp } from '../store/memo.ts';
 import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
+import { slicesOf } from '../match/candidate-index.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
 import { MatchCache, screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
 
+/** How long the index build holds the thread at a time before other work (requests to the server) gets a turn. */
+const BUILD_SLICE_MS = 10;
+
 export class ScreeningService {
   readonly matcher: Matcher;
   readonly byId: Map<string, MatchableEntity>;
 
-  constructor(entities: MatchableEntity[]) {
-    this.matcher = new Matcher(entities);
+  constructor(entities: MatchableEntity[] | Matcher) {
+    this.matcher = entities instanceof Matcher ? entities : new Matcher(entities);
     this.byId = new Map(this.matcher.index.entities.map((e) => [e.id, e]));
   }
 
-  /** From the store: the curated graph and whatever official list versions have been imported or fetched. */
+  /**
+   * From the store: the curated graph and whatever official list versions have been imported or fetched. Read and
+   * built in slices (store/batches.ts, `Matcher.build`): the server holding the store answers other requests meanwhile.
+   */
   static async fromStore(q: Queryable): Promise<ScreeningService> {
-    return new ScreeningService(await loadMatchableFromStore(q));
+    const slices = slicesOf(BUILD_SLICE_MS);
+    return new ScreeningService(await Matcher.build(await loadMatchableFromStore(q, slices), slices));
   }
 }
 
@@ -45,27 +53,30 @@ const cache = new WeakMap<object, CachedService>();
 const RECHECK_MS = 5_000;
 
 /**
- * The screening service of a store, built on first use (a few seconds) and
- * kept; rebuilt when the store's entities have changed since (checked at
- * most every few seconds), or when `refresh` asks for it.
+ * The cache entry of a store's current screening service, started when there is none or when the store's entities
+ * have changed since it was built (checked at most every few seconds), or when `refresh` asks for it.
  */
-export async function screeningService(q: Queryable, refresh = false): Promise<ScreeningService> {
+async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedService> {
   const cached = cache.get(q);
   const now = Date.now();
-  if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached.service;
+  if (cached && !refresh && now - cached.checkedAt < RECHECK_MS) return cached;
   // On PGlite this process does every write: while the handle has written nothing, the entities are as they were,
   // and the stamp's counts (tens of ms on the server's own thread, every few seconds, under /match load) are skipped.
   const writes = writeGeneration(q);
   if (cached && !refresh && writes !== null && writes === cached.writes) {
     cached.checkedAt = now;
-    return cached.service;
+    return cached;
   }
   const version = await entitiesStamp(q);
+  const latest = cache.get(q);
+  if (latest && latest !== cached) return latest; // another request started a build while the stamp was read
   if (cached && !refresh && cached.version === version) {
     cached.checkedAt = now;
     cached.writes = writes;
-    return cached.service;
+    return cached;
   }
+  // Requests wait for the new index, never answered from the one of the store as it was (a list just imported is
+  // screened against at once); the server answers what needs no index meanwhile (the build runs in slices).
   const service = ScreeningService.fromStore(q);
   const entry: CachedService = { service, version, checkedAt: now, writes, ready: false };
   cache.set(q, entry);
@@ -73,12 +84,24 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
   });
-  // While a rebuild runs, requests keep being answered by the previous index.
-  if (cached && !refresh) {
-    const previous = cached.service;
-    return Promise.race([service, previous.then((p) => new Promise<ScreeningService>((resolve) => setTimeout(() => resolve(p), 0)))]);
-  }
-  return service;
+  return entry;
+}
+
+/**
+ * The screening service of a store, built on first use (seconds, in slices: the server answers other requests
+ * meanwhile) and kept; rebuilt when the store's entities have changed since (checked at most every few seconds), or
+ * when `refresh` asks for it.
+ */
+export async function screeningService(q: Queryable, refresh = false): Promise<ScreeningService> {
+  return (await currentEntry(q, refresh)).service;
+}
+
+/**
+ * Whether the store's screening service is built and current (as `screeningService` checks it); when not, its build
+ * is started (or goes on) and this answers at once: /readyz says 503 while the index builds or is rebuilt.
+ */
+export async function screeningReady(q: Queryable): Promise<boolean> {
+  return (await currentEntry(q, false)).ready;
 }
 
 /**

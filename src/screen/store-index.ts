@@ -9,12 +9,13 @@
  * stands in its entity; the entity is found through its other records.
  */
 import type { Queryable } from '../store/db.ts';
-import { queryInBatches } from '../store/batches.ts';
+import { scanInChunks } from '../store/batches.ts';
 import { canonicalGroups, canonicalIndex, mergeRows } from '../store/canonical.ts';
 import { flagsOf } from '../store/flags.ts';
 import { entityLastSeen, latestListDates } from '../store/list-seen.ts';
 import { allClusters } from '../store/resolver.ts';
 import { fromEntityView } from '../match/entity.ts';
+import { slicesOf, type Slices } from '../match/candidate-index.ts';
 import { isMatchableSchema } from '../match/score-schema.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import type { EntityView } from '../model/index.ts';
@@ -38,8 +39,10 @@ interface PropRow { entity_id: string; prop: string; value: string }
 /** Every record's properties, for the records wanted. */
 async function recordProperties(q: Queryable, wanted: ReadonlySet<string>): Promise<Map<string, Record<string, string[]>>> {
   const props = new Map<string, Record<string, string[]>>();
-  // In batches: the server that holds the store (and the local socket) never carries every statement at once.
-  await queryInBatches<PropRow>(q, `SELECT entity_id, prop, value FROM statements WHERE review_status = 'accepted' AND prop = ANY($1::text[])`, [PROPS], STATEMENT_BATCH, (rows) => {
+  // In batches: the server that holds the store (and the local socket) never carries every statement at once, nor holds
+  // its thread for the whole read (store/batches.ts).
+  const sql = (range: string) => `SELECT entity_id, prop, value FROM statements WHERE ${range} AND review_status = 'accepted' AND prop = ANY($1::text[])`;
+  await scanInChunks<PropRow>(q, { table: 'statements', sql, params: [PROPS] }, STATEMENT_BATCH, (rows) => {
     for (const r of rows) {
       if (!wanted.has(r.entity_id)) continue;
       const p = props.get(r.entity_id) ?? {};
@@ -63,11 +66,15 @@ function mergeProperties(records: readonly string[], props: ReadonlyMap<string, 
   return out;
 }
 
-/** All matchable canonical entities of the store, with their risk flags. */
-export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEntity[]> {
+/**
+ * All matchable canonical entities of the store, with their risk flags. Read a range at a time and put together in
+ * slices (`slices`, default 10 ms): a server holding the store keeps answering while its index is built.
+ */
+export async function loadMatchableFromStore(q: Queryable, slices: Slices = slicesOf(10)): Promise<MatchableEntity[]> {
   const latest = await latestListDates(q);
   const rows: EntityRow[] = [];
-  await queryInBatches<EntityRow>(q, 'SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities', [], STATEMENT_BATCH, (batch) => {
+  const sql = (range: string) => `SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities WHERE ${range}`;
+  await scanInChunks<EntityRow>(q, { table: 'entities', sql, params: [] }, STATEMENT_BATCH, (batch) => {
     // What is still on a list is seen on its newest version (store/list-seen.ts).
     for (const r of batch) if (isMatchableSchema(r.schema)) rows.push({ ...r, last_seen: entityLastSeen(r.last_seen, r.datasets, latest) });
   });
@@ -79,6 +86,7 @@ export async function loadMatchableFromStore(q: Queryable): Promise<MatchableEnt
   const flags = await flagsOf(q, (id) => canonicalOf.get(id) ?? id);
   const out: MatchableEntity[] = [];
   for (const [id, records] of groups) {
+    if (slices.due()) await slices.pause();
     const row = mergeRows(id, records, byId);
     if (!row) continue;
     const view: EntityView = {

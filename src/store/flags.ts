@@ -7,7 +7,7 @@
  * `/match` and entity pages all read them from here.
  */
 import type { RiskFlag } from '../match/types.ts';
-import { queryInBatches } from './batches.ts';
+import { compareC, nextTurn, queriesOnThisThread, queryInBatches, scanInChunks } from './batches.ts';
 import type { Queryable } from './db.ts';
 
 interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
@@ -21,6 +21,63 @@ function sanctionedFlag(r: SanctionRow, props: readonly SanctionProp[]): RiskFla
   const date = DATE_PROPS.map((d) => props.find((p) => p.prop === d)?.value).find((v) => !!v) ?? null;
   const detail = [program && `programme ${program}`, date && `listed ${date}`].filter(Boolean).join(', ');
   return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}: ${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
+}
+
+const SANCTIONS = `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
+       FROM statements s JOIN sources src ON src.id = s.source_id
+      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
+        AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
+      ORDER BY s.entity_id`;
+const SANCTION_PROPS = `SELECT entity_id, prop, value FROM statements
+      WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
+        AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`;
+
+interface Designations { sanctions: SanctionRow[]; propsOf: Map<string, SanctionProp[]> }
+
+function addProps(propsOf: Map<string, SanctionProp[]>, rows: readonly SanctionProp[]): void {
+  for (const p of rows) {
+    const list = propsOf.get(p.entity_id);
+    if (list) list.push(p);
+    else propsOf.set(p.entity_id, [p]);
+  }
+}
+
+/** The designations (of `ids`, or all) and their programmes and dates, as `SANCTIONS` and `SANCTION_PROPS` give them. */
+async function designationsAtOnce(q: Queryable, ids: string[] | null, batch: number): Promise<Designations> {
+  const sanctions: SanctionRow[] = [];
+  await queryInBatches<SanctionRow>(q, SANCTIONS, [ids], batch, (b) => { for (const r of b) sanctions.push(r); });
+  const propsOf = new Map<string, SanctionProp[]>();
+  await queryInBatches<SanctionProp>(q, SANCTION_PROPS, [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null], batch, (rows) => addProps(propsOf, rows));
+  return { sanctions, propsOf };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Every designation, the same as `designationsAtOnce` gives, on a store whose queries run on this thread: one scan of
+ * the Sanction statements a range of pages at a time (store/batches.ts), split here; the designations made distinct
+ * and sorted as `SANCTIONS` does (PostgreSQL sorts by all four columns to make them distinct, in PGlite's C collation).
+ */
+async function designationsInChunks(q: Queryable, batch: number): Promise<Designations> {
+  const titles = new Map((await q.query<{ id: string; title: string }>('SELECT id, title FROM sources')).map((r) => [r.id, r.title]));
+  const distinct = new Map<string, SanctionRow>();
+  const propsOf = new Map<string, SanctionProp[]>();
+  const props = new Set(['program', ...DATE_PROPS]);
+  const sql = (range: string) => `SELECT entity_id, prop, value, source_id, dataset <> 'dprk' AS listed FROM statements
+      WHERE ${range} AND schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])`;
+  await scanInChunks<SanctionProp & { source_id: string; listed: boolean }>(q, { table: 'statements', sql, params: [['entity', ...props]] }, batch, (rows) => {
+    for (const r of rows) {
+      if (props.has(r.prop)) addProps(propsOf, [{ entity_id: r.entity_id, prop: r.prop, value: r.value }]);
+      const title = titles.get(r.source_id);
+      if (r.prop !== 'entity' || !r.listed || title === undefined) continue;
+      const row: SanctionRow = { target: r.value, sanction_id: r.entity_id, source_id: r.source_id, title };
+      distinct.set(JSON.stringify([row.sanction_id, row.target, row.source_id, row.title]), row);
+    }
+  });
+  const sanctions = [...distinct.values()];
+  const cmp = sanctions.some((r) => SURROGATE.test(r.sanction_id + r.target + r.source_id + r.title)) ? compareC : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  sanctions.sort((a, b) => cmp(a.sanction_id, b.sanction_id) || cmp(a.target, b.target) || cmp(a.source_id, b.source_id) || cmp(a.title, b.title));
+  return { sanctions, propsOf };
 }
 
 /**
@@ -39,20 +96,14 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
   };
   // Over the whole store these are tens of thousands of rows: read in batches (store/batches.ts); a few records' in one query.
   const BATCH = ids ? Number.MAX_SAFE_INTEGER : 5_000;
-  const sanctions: SanctionRow[] = [];
-  await queryInBatches<SanctionRow>(q,
-    `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
-       FROM statements s JOIN sources src ON src.id = s.source_id
-      WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
-        AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
-      ORDER BY s.entity_id`, [ids], BATCH, (rows) => { for (const r of rows) sanctions.push(r); });
-  const propsOf = new Map<string, SanctionProp[]>();
-  await queryInBatches<SanctionProp>(q,
-    `SELECT entity_id, prop, value FROM statements WHERE schema = 'Sanction' AND review_status = 'accepted' AND prop = ANY($1::text[])
-        AND ($2::text[] IS NULL OR entity_id = ANY($2::text[]))`,
-    [['program', ...DATE_PROPS], ids ? sanctions.map((s) => s.sanction_id) : null], BATCH,
-    (rows) => { for (const p of rows) { const list = propsOf.get(p.entity_id); if (list) list.push(p); else propsOf.set(p.entity_id, [p]); } });
-  for (const r of sanctions) add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
+  const { sanctions, propsOf } = ids || !queriesOnThisThread(q) ? await designationsAtOnce(q, ids, BATCH) : await designationsInChunks(q, BATCH);
+  const yielding = !ids && queriesOnThisThread(q);
+  for (let i = 0; i < sanctions.length; i++) {
+    const r = sanctions[i]!;
+    add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
+    // The server's other requests get a turn now and then (tens of thousands of designations over the whole store).
+    if (yielding && i % 2_000 === 1_999) await nextTurn();
+  }
   const deployments = await q.query<DeploymentRow>(
     `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id
       WHERE $1::text[] IS NULL OR d.sender_id = ANY($1::text[]) OR d.employer_id = ANY($1::text[])

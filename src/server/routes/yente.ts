@@ -11,7 +11,7 @@ import type { RouteRegistrar } from '../context.ts';
 import { Room39Error, invalidOption } from '../../errors.ts';
 import { isKnownQuerySchema } from '../../match/score-schema.ts';
 import {
-  entityDates, expandEntityIds, knownDatasets, resolveDataset, screeningService, yenteAlgorithms, yenteCatalog,
+  entityDates, expandEntityIds, knownDatasets, resolveDataset, screeningReady, screeningService, yenteAlgorithms, yenteCatalog,
 } from '../../screen/index.ts';
 import { yenteEntity } from '../../screen/yente-entity.ts';
 import { SEARCH_FACETS, yenteSearch, type SearchFacetName } from '../../screen/yente-search.ts';
@@ -86,12 +86,9 @@ export const registerYenteRoutes: RouteRegistrar = (app, services) => {
   });
 
   app.get('/readyz', async (c) => {
-    // Ready when the screening index is built; asking starts the build.
-    const ready = await Promise.race([
-      screeningService(db).then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), 250)),
-    ]);
-    if (!ready) throw new Room39Error('database_unreachable', 'Index not ready: the screening index is being built; try again in a few seconds');
+    // Ready when the screening index is built and current; asking starts the build (or the rebuild after a store
+    // change) and is answered at once: the index is built in slices while the server goes on answering.
+    if (!(await screeningReady(db))) throw new Room39Error('database_unreachable', 'Index not ready: the screening index is being built; try again in a few seconds');
     return c.json({ status: 'ok' });
   });
 
