@@ -122,8 +122,6 @@ function letterOrNumber(cp: number): boolean {
   return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
 }
 
-const asciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /** The code point ending just before `i` (a surrogate pair read whole), or -1 at the start. */
 function codePointBefore(text: string, i: number): number {
   if (i === 0) return -1;
@@ -172,17 +170,17 @@ function followedByNameContinuation(text: string, end: number): boolean {
 export function nextCountryForm(text: string, from: number): { start: number; surface: string } | null {
   const { forms } = matcher();
   const { first, lowerPairs } = forms;
-  const n = text.length;
-  for (let i = from; i < n; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (first[c] === 0) continue;
     // A lower-case letter ("s", "t", "n": "south Korea", "the Netherlands") opens a form only before some letters: most do not.
-    const next = text.charCodeAt(i + 1);
-    if (first[c] !== 0 && !(c >= 97 && c <= 122 && next < 128 && lowerPairs[(c - 97) * 128 + next] === 0) && !letterOrNumber(codePointBefore(text, i))) {
-      const surface = formAt(text, i, forms);
-      if (surface !== null) return { start: i, surface };
+    if (c >= 97 && c <= 122) {
+      const next = text.charCodeAt(i + 1);
+      if (next < 128 && lowerPairs[(c - 97) * 128 + next] === 0) continue;
     }
-    // No form starts right after an ASCII letter or digit (the test above): the rest of an ASCII word is skipped.
-    if (c < 128 && letterOrNumber(c)) while (i + 1 < n && asciiAlnum(text.charCodeAt(i + 1))) i++;
+    if (letterOrNumber(codePointBefore(text, i))) continue;
+    const surface = formAt(text, i, forms);
+    if (surface !== null) return { start: i, surface };
   }
   return null;
 }

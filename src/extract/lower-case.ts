@@ -18,8 +18,7 @@ export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c 
  */
 export function lowerCaseLookup(text: string): LowerCaseLookup {
   const seen = new Map<string, boolean>();
-  /** Word starts by first letter (`lowerWordStarts`), each letter's made when a needle first opens with it. */
-  let starts: (number[] | undefined)[] | null = null;
+  let starts: number[][] | null = null;
   let searches = 0;
   /**
    * `containsWord`, through the text's word starts when the needle opens with two characters, the first a-z, once
@@ -28,10 +27,9 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
   const contains = (needle: string, after: RegExp): boolean => {
     const c = needle.charCodeAt(0);
     if (needle.length < 2 || c < 97 || c > 122 || (!starts && ++searches <= SEARCHES_BEFORE_INDEX)) return containsWord(text, needle, after);
-    starts ??= [];
-    const list = (starts[c - 97] ??= lowerWordStarts(text, c));
+    starts ??= lowerWordStarts(text);
     const second = needle.charCodeAt(1);
-    for (const i of list) if (text.charCodeAt(i + 1) === second && text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
+    for (const i of starts[c - 97]!) if (text.charCodeAt(i + 1) === second && text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
     return false;
   };
   return {
@@ -51,15 +49,19 @@ export function lowerCaseLookup(text: string): LowerCaseLookup {
 const SEARCHES_BEFORE_INDEX = 2;
 
 /**
- * Where the words of a text that open with the letter `c` (a-z) start (no letter or digit before), in text order (a
- * needle's second character is compared where it is looked up): a needle opening with it stands as a word only
- * there. Made once per text and letter, only when phrases are looked up often enough; found by `indexOf` of the
- * letter (a few per cent of a text's characters), not by reading every character.
+ * Where the words of a text that open with a-z start (no letter or digit before), by their first letter (26 lists,
+ * in text order; a needle's second character is compared where it is looked up): a needle opening with a-z stands as
+ * a word only there. Made once per text, only when phrases are looked up often enough.
  */
-function lowerWordStarts(text: string, c: number): number[] {
-  const out: number[] = [];
-  const letter = String.fromCharCode(c);
-  for (let i = text.indexOf(letter); i >= 0; i = text.indexOf(letter, i + 1)) if (i === 0 || notAlnumAt(text, i - 1)) out.push(i);
+function lowerWordStarts(text: string): number[][] {
+  const out: number[][] = Array.from({ length: 26 }, () => []);
+  let before = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = c < 128 ? isAsciiAlnum(c) : !notAlnumUnit(c);
+    if (alnum && !before && c >= 97 && c <= 122) out[c - 97]!.push(i);
+    before = alnum;
+  }
   return out;
 }
 
