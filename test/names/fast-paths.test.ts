@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanText, compactKey, foldAscii, hasHangul, normalizeName, romanizeHangulName, MAX_NAME_CHARS } from '../../src/names/index.ts';
+import { assimilate } from '../../src/names/korean.ts';
 import { SYNONYMS, expandWord, orgWordClass, personWordClass, rewriteOrgPhrases } from '../../src/names/org.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 
@@ -59,6 +60,17 @@ function refExpand(word: string): string {
   return word;
 }
 
+/** `assimilate` as it was: its five rewrites tried on every key of four letters or more. */
+function refAssimilate(key: string): string {
+  if (key.length < 4) return key;
+  return key
+    .replace(/([aeiouwy])(?:nl|ln)(?=[aeiouwy])/g, '$1ll')
+    .replace(/nkl(?=[aeiouwy])/g, 'nkn')
+    .replace(/([aeiouwy])k(?:l|n)(?=[aeiouwy])/g, '$1nkn')
+    .replace(/([aeiouwy])(?:pl|pn|ml)(?=[aeiouwy])/g, '$1mn')
+    .replace(/([aeiouwy])(?:tn|sn)(?=[aeiouwy])/g, '$1nn');
+}
+
 function seedPhrases(): string[] {
   const dir = path.join(REPO_ROOT, 'data/sources/seeds');
   const out = new Set<string>();
@@ -92,6 +104,9 @@ describe('name normalisation fast paths', () => {
   it('rewriteOrgPhrases agrees with every rewrite tried in turn', () => {
     fc.assert(fc.property(asciiWords, (s) => { expect(rewriteOrgPhrases(s)).toBe(refRewrite(s)); }), { numRuns: 5000 });
     expect(phrases.map((p) => normalizeName(p)).filter((n) => rewriteOrgPhrases(n) !== refRewrite(n))).toEqual([]);
+  });
+  it('assimilate rewrites only keys holding a pair of letters one of its rewrites needs, as before', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...'aeiouwynlkpmtsgc'), { maxLength: 12 }).map((cs) => cs.join('')), (k) => { expect(assimilate(k)).toBe(refAssimilate(k)); }), { numRuns: 20000 });
   });
   it('expandWord, orgWordClass and personWordClass read digits and plurals as the patterns did', () => {
     for (const w of [...phrases.map((p) => normalizeName(p)).filter((p) => !p.includes(' ')), 'projects', 'class', 'bonus', 'exports', 'industries', 'ss', '123', '', '1st', '12a', 'constructor', 'corps', 'trdgs', 'depts', 'hapyongs', 'ideas', 'constructors']) {
