@@ -75,7 +75,8 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
   const names: string[] = [];
   const ids = new Map<string, number>();
   for (const r of runs) {
-    const { segment, others } = segments(r);
+    // (A run of one word is alone in it: no parts to count.)
+    const parts = r.length > 1 ? segments(r) : null;
     // (A one-word candidate is asked of the filter by its text alone: `rejectsWord`.)
     const words = filter && r.length > 1 ? runWords(text, r) : null;
     for (let i = 0; i < r.length; i++) {
@@ -84,7 +85,7 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
       // "The Korean Workers Party": a name does not start with an article or a sentence opener.
       if (STOP.has(first.text) && i + 1 < r.length) continue;
       // Alone within its part of the run: "Treasury" in "Treasury and State" is a name by itself.
-      const alone = others[segment[i]!]! - (significant(first) ? 1 : 0) === 0;
+      const alone = parts === null || parts.others[parts.segment[i]!]! - (significant(first) ? 1 : 0) === 0;
       for (let j = i; j < r.length && j - i < MAX_TOKENS; j++) {
         const last = r[j]!;
         if (!last.cap && !last.num) continue;

@@ -76,6 +76,8 @@ export class NameFilter {
   private readonly filed: FiledHashes;
   /** What `rejectsRun` and `rejectsWord` said of each name (emptied by `forget`, with the words). */
   private readonly rejections = new Map<string, boolean>();
+  /** Names `rejectsRun` or `rejectsWord` found `mayMatch` true for (its word-by-word step passed): not asked again. */
+  private readonly passes = new Set<string>();
   /** Scratch: the units of `rejectsRun`. */
   private readonly units: Slots[] = [];
   /** Scratch: suffix hashes of a key. */
@@ -99,6 +101,7 @@ export class NameFilter {
 
   /** Could the matcher resolve this name closely enough to make a mention? */
   mayMatch(name: string): boolean {
+    if (this.passes.has(name)) return true;
     const words = wordsOf(name);
     if (words.length === 0) return false;
     if (words.length === 1) return this.exactWord(words[0]!);
@@ -152,7 +155,7 @@ export class NameFilter {
       if (count++ === 0) only = k === to ? run.last[k]! : run.inner[k]!;
     }
     if (count === 0) return true;
-    if (count === 1) return !this.exactWord(only);
+    if (count === 1) return !this.passWhen(this.exactWord(only), name);
     // Word by word as `mayMatch` goes: a word without slots of its own is joined with the next word (both consumed).
     const units = this.units;
     units.length = 0;
@@ -171,7 +174,7 @@ export class NameFilter {
       units.push(slots);
     }
     if (pending !== null) return true;
-    if (this.intersects(units)) return false;
+    if (this.passWhen(this.intersects(units), name)) return false;
     if (!PLAIN_WORDS.test(name)) return false;
     const normalized = normalizeName(name);
     return rewriteOrgPhrases(normalized) === normalized;
@@ -180,8 +183,17 @@ export class NameFilter {
   /** `rejectsRun` of a candidate of one word, `word` (its name). */
   rejectsWord(word: string): boolean {
     let out = this.rejections.get(word);
-    if (out === undefined) remember(this.rejections, word, (out = isConnector(word) || !this.exactWord(word)));
+    if (out === undefined) remember(this.rejections, word, (out = isConnector(word) || !this.passWhen(this.exactWord(word), word)));
     return out;
+  }
+
+  /** Notes that `mayMatch(name)` is true when `passed` is (for `mayMatch` to answer at once); returns `passed`. */
+  private passWhen(passed: boolean, name: string): boolean {
+    if (passed) {
+      if (this.passes.size >= MEMO_LIMIT) this.passes.clear();
+      this.passes.add(name);
+    }
+    return passed;
   }
 
   /** A one-word name's test: one of the graph's names letter for letter (ASCII letters and digits: its compact key is the word lower-cased). */
@@ -194,6 +206,7 @@ export class NameFilter {
     this.keySlots.clear();
     this.wordSlots.clear();
     this.rejections.clear();
+    this.passes.clear();
   }
 
   /** Name slots holding one word of a name, as a person's or an organisation's word; null when none. */
@@ -207,10 +220,11 @@ export class NameFilter {
     else {
       // One normalised word: the keys `nameWordKeys` gives it, without its phrase rewrites (each needs two words).
       keys = [];
-      if (personWordClass(normalized) !== 'stop') keys.push(koreanKey(normalized));
+      const own = personWordClass(normalized) !== 'stop' ? koreanKey(normalized) : null;
+      if (own !== null) keys.push(own);
       const text = expandWord(normalized);
       const cls = orgWordClass(text);
-      if (cls !== 'stop') keys.push(cls === 'country' ? COUNTRY_KEY : koreanKey(text));
+      if (cls !== 'stop') keys.push(cls === 'country' ? COUNTRY_KEY : text === normalized && own !== null ? own : koreanKey(text));
     }
     let count = 0;
     let bits: Uint32Array | null = null;

@@ -225,8 +225,15 @@ function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span
 /** What a sentence window says of North Korean labour, by where the window starts (with its end): mentions of one sentence often share it (emptied per text). */
 const sentenceTests = new Map<number, { to: number; nkLabour: boolean; nkWorkers: boolean }>();
 
+/** `s.split(sep).pop()` and `s.split(sep)[0]`, without the array. */
+const afterLast = (s: string, sep: string): string => s.slice(s.lastIndexOf(sep) + 1);
+const beforeFirst = (s: string, sep: string): string => {
+  const k = s.indexOf(sep);
+  return k < 0 ? s : s.slice(0, k);
+};
+
 function directRole(text: string, m: CountryMention, s: Span, next: CountryMention | undefined): Verdict {
-  const before = text.slice(Math.max(s.start, m.start - 120), m.start).split(';').pop() ?? '';
+  const before = afterLast(text.slice(Math.max(s.start, m.start - 120), m.start), ';');
   // The sentence around the mention, at most 300 characters each side: bounded work per mention.
   const from = Math.max(s.start, m.start - 300);
   const to = Math.min(s.end, m.end + 300);
@@ -235,7 +242,7 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const rest = text.slice(m.end, Math.min(s.end, m.end + 140));
   if (ADJECTIVE_PREFIX.test(rest)) return 'other';
   const stop = Math.min(s.end, m.end + 90, next && next.start > m.end ? next.start : Infinity);
-  const after = text.slice(m.end, stop).split(';')[0] ?? '';
+  const after = beforeFirst(text.slice(m.end, stop), ';');
   const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
   // (Found by where the window lies in the text, the same text: no hashing of its characters.)
   let said = sentenceTests.get(from);

@@ -128,7 +128,8 @@ function keyOf(word: string, mergeUO: boolean): string {
  * Only inside a word (and on joined keys, see score-name.ts): the rewrite looks at two letters.
  */
 export function assimilate(key: string): string {
-  if (key.length < 4) return key;
+  // Every rewrite below needs one of these pairs of letters: without any (most keys), none applies.
+  if (key.length < 4 || !ASSIMILABLE.test(key)) return key;
   return key
     .replace(/([aeiouwy])(?:nl|ln)(?=[aeiouwy])/g, '$1ll')
     .replace(/nkl(?=[aeiouwy])/g, 'nkn')
@@ -136,6 +137,9 @@ export function assimilate(key: string): string {
     .replace(/([aeiouwy])(?:pl|pn|ml)(?=[aeiouwy])/g, '$1mn')
     .replace(/([aeiouwy])(?:tn|sn)(?=[aeiouwy])/g, '$1nn');
 }
+
+/** A pair of letters one of `assimilate`'s rewrites needs. */
+const ASSIMILABLE = /nl|ln|kl|kn|pl|pn|ml|tn|sn/;
 
 /** Vowel spellings kept apart by the strict key: ㅜ/ㅡ (u) stays apart from ㅗ/ㅓ (o). */
 const STRICT_VOWEL_MAP: Record<string, string> = { eu: 'u', oo: 'u', u: 'u', ui: 'ui' };

@@ -22,13 +22,15 @@ const FOLD: Record<string, string> = {
 
 /** Remove control characters, normalise Unicode (NFC), collapse white space and cap the length. */
 export function cleanText(value: string, maxChars = MAX_NAME_CHARS): string {
-  let s = value.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  let s = isClean(value) ? value : value.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (s.length > maxChars) s = s.slice(0, maxChars).trim();
   return s;
 }
 
 /** Lower-case, strip diacritics (ŏ → o, ŭ → u, é → e), fold special Latin letters. Other scripts pass through lower-cased. */
 export function foldAscii(value: string): string {
+  // ASCII: NFKD leaves it as it is, it has no combining marks and no letter to fold.
+  if (ASCII.test(value)) return value.toLowerCase();
   const lower = value.toLowerCase().normalize('NFKD').replace(COMBINING, '');
   let out = '';
   for (const ch of lower) out += FOLD[ch] ?? ch;
@@ -52,6 +54,9 @@ export function normalizeName(value: string): string {
   if (value.length <= MAX_NAME_CHARS && PLAIN_WORDS.test(value)) return value.toLowerCase();
   let s = cleanText(value);
   if (s === '') return '';
+  // ASCII and typographic single quotes (most names of a report: "Kim Won-hong", "Korea’s"): no Hangul, nothing to
+  // fold but the case, and a letter or digit is a-z or 0-9 once lower-cased; the same steps as below, by ASCII patterns.
+  if (ASCII_OR_QUOTES.test(s)) return s.toLowerCase().replace(APOSTROPHES, '').replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
   if (hasHangul(s)) s = romanizeHangulName(s, { breves: false });
   s = foldAscii(s).replace(APOSTROPHES, '').replace(/&/g, ' and ');
   // Everything that is not a letter or a digit separates words.
@@ -60,9 +65,33 @@ export function normalizeName(value: string): string {
 }
 
 const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_ALNUM = /^[A-Za-z0-9]*$/;
+const ASCII_OR_QUOTES = /^[\x00-\x7f\u2018\u2019]*$/;
+
+/**
+ * Whether `cleanText` leaves the value as it is (and so need not run): printable ASCII or typographic single quotes
+ * (which NFC keeps and which are neither controls nor white space), in words one space apart, no space at either end.
+ */
+function isClean(v: string): boolean {
+  let space = true;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    if ((c < 0x21 || c > 0x7e) && c !== 0x2018 && c !== 0x2019) return false;
+    space = false;
+  }
+  return !space;
+}
 
 /** Letters and digits only, lower case, without diacritics: "Kim Won-hong" and "KIM Won Hong" agree. */
 export function compactKey(s: string): string {
+  // ASCII: NFKD leaves it as it is and it has no marks; a letter or digit is A-Z, a-z or 0-9.
+  if (ASCII.test(s)) return ASCII_ALNUM.test(s) ? s.toLowerCase() : s.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 

@@ -9,7 +9,7 @@
 export type WordClass = 'word' | 'generic' | 'legal' | 'country' | 'stop' | 'number';
 
 /** Abbreviation → full word, applied to normalised words before classing. */
-const SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
+export const SYNONYMS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, { // no prototype: a word such as "constructor" finds nothing
   corp: 'corporation', corpn: 'corporation', cooperation: 'corporation', co: 'company', cos: 'company',
   ltd: 'limited', ltda: 'limited', inc: 'incorporated', intl: 'international', int: 'international',
   shpg: 'shipping', shipg: 'shipping', dept: 'department', dep: 'department', defence: 'defense',
@@ -22,6 +22,11 @@ const SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Re
   // The DPRK's two joint-venture forms: 합영 (hapyong, "joint venture") and 합작 (hapjak, "joint operation").
   hapyong: 'jv', hapyeong: 'jv', hapjak: 'jv',
 });
+
+/** SYNONYMS as a map: a look-up by a word made from a text does not intern it first, as an object's would. */
+const SYNONYM_MAP = new Map(Object.entries(SYNONYMS));
+/** What a plural's "s" does not follow in `expandWord` ("-ss", "-us", vowels). */
+const NOT_BEFORE_PLURAL_S = 'aeious';
 
 /**
  * A small bilingual lexicon of organisation words: romanised Korean (MR and
@@ -51,9 +56,11 @@ const GLOSS: Record<string, string> = Object.assign(Object.create(null) as Recor
   committee: 'committee', wiwonhoe: 'committee',
 });
 
+const GLOSS_MAP = new Map(Object.entries(GLOSS));
+
 /** The English gloss of an organisation word of the lexicon (`yonhap` → `united`), or null. */
 export function glossOf(word: string): string | null {
-  return GLOSS[word] ?? null;
+  return GLOSS_MAP.get(word) ?? null;
 }
 
 /** Words that say what a body does, not which one it is (a shared "Trading" proves little). */
@@ -79,10 +86,11 @@ const STOP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 
 
 /** The full word an abbreviation stands for (`corp` → `corporation`), or the word itself. */
 export function expandWord(word: string): string {
-  const syn = SYNONYMS[word];
+  const syn = SYNONYM_MAP.get(word);
   if (syn) return syn;
   // English plurals (Projects, Companies, Industries); romanised Korean never ends in -s.
-  if (word.length >= 5 && /[^aeious]s$/.test(word)) return SYNONYMS[word.slice(0, -1)] ?? word.slice(0, -1);
+  const n = word.length;
+  if (n >= 5 && word.charCodeAt(n - 1) === 115 /* s */ && !NOT_BEFORE_PLURAL_S.includes(word[n - 2]!)) return SYNONYM_MAP.get(word.slice(0, -1)) ?? word.slice(0, -1);
   if (word.length >= 6 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   return word;
 }
@@ -102,9 +110,19 @@ function oneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** `/^\d+$/.test(word)`, by character code. */
+function isDigits(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Class of a normalised word when it stands in an organisation's name. */
 export function orgWordClass(word: string): WordClass {
-  if (/^\d+$/.test(word)) return 'number';
+  if (isDigits(word)) return 'number';
   if (LEGAL.has(word)) return 'legal';
   if (COUNTRY.has(word) || isCountryMisspelling(word)) return 'country';
   if (STOP.has(word)) return 'stop';
@@ -114,12 +132,15 @@ export function orgWordClass(word: string): WordClass {
 
 /** Class of a normalised word when it stands in a person's name (titles and particles are `stop`). */
 export function personWordClass(word: string): WordClass {
-  if (/^\d+$/.test(word)) return 'number';
+  if (isDigits(word)) return 'number';
   if (word === 'mr' || word === 'mrs' || word === 'ms' || word === 'dr' || word === 'von' || word === 'van' || word === 'der' || word === 'bin' || word === 'al') {
     return 'stop';
   }
   return 'word';
 }
+
+/** A word each rewrite of `rewriteOrgPhrases` holds. */
+const PHRASE_WORDS = /democratic|d p r k|korea|joint|export|import|limited|j v/;
 
 /**
  * Rewrites applied to a normalised organisation name before it is split:
@@ -127,6 +148,8 @@ export function personWordClass(word: string): WordClass {
  * "j v" (from J/V) becomes `jv`, "no 39" / "# 39" keep the number.
  */
 export function rewriteOrgPhrases(normalized: string): string {
+  // Every rewrite below needs one of these: without any, none applies (most names).
+  if (!PHRASE_WORDS.test(normalized)) return normalized.trim();
   return ` ${normalized} `
     .replace(/ democratic peoples?(?: s)? republic of korea /g, ' dprk ')
     .replace(/ d p r k /g, ' dprk ')
