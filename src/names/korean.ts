@@ -128,8 +128,12 @@ function keyOf(word: string, mergeUO: boolean): string {
  * Only inside a word (and on joined keys, see score-name.ts): the rewrite looks at two letters.
  */
 export function assimilate(key: string): string {
-  // Every rewrite below needs one of these pairs of letters: without any (most keys), none applies.
-  if (key.length < 4 || !ASSIMILABLE.test(key)) return key;
+  // Every rewrite needs one of these pairs of letters: without any (most keys), none applies.
+  return key.length < 4 || !ASSIMILABLE.test(key) ? key : everyAssimilation(key);
+}
+
+/** The rewrites of `assimilate`, each tried (exported for the test of its shortcut). */
+export function everyAssimilation(key: string): string {
   return key
     .replace(/([aeiouwy])(?:nl|ln)(?=[aeiouwy])/g, '$1ll')
     .replace(/nkl(?=[aeiouwy])/g, 'nkn')

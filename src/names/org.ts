@@ -148,8 +148,12 @@ const PHRASE_WORDS = /democratic|d p r k|korea|joint|export|import|limited|j v/;
  * "j v" (from J/V) becomes `jv`, "no 39" / "# 39" keep the number.
  */
 export function rewriteOrgPhrases(normalized: string): string {
-  // Every rewrite below needs one of these: without any, none applies (most names).
-  if (!PHRASE_WORDS.test(normalized)) return normalized.trim();
+  // Every rewrite needs one of these: without any, none applies (most names).
+  return PHRASE_WORDS.test(normalized) ? everyOrgPhraseRewrite(normalized) : normalized.trim();
+}
+
+/** The rewrites of `rewriteOrgPhrases`, each tried (exported for the test of its shortcut). */
+export function everyOrgPhraseRewrite(normalized: string): string {
   return ` ${normalized} `
     .replace(/ democratic peoples?(?: s)? republic of korea /g, ' dprk ')
     .replace(/ d p r k /g, ' dprk ')
