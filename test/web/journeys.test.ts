@@ -390,7 +390,8 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
         ['/timeline', 'timeline', '.tl-item'],
         ['/estimates', 'estimates', 'svg.sankey'],
         ['/screen', 'screen', 'textarea#names'],
-        ['/documents', 'documents', '#doc-file'],
+        // Anonymous, with suggestions closed (the default): the library, and the sentence in place of the form.
+        ['/documents', 'documents', '#suggestions-closed'],
         ['/search?q=mansudae', 'search', 'ol.results li'],
         [`/search?q=${encodeURIComponent('김원홍')}`, 'search-hangul', 'ol.results li'],
       ] as const) {

@@ -93,7 +93,7 @@ export function SuggestionsClosed({ ready }: { ready: boolean }) {
   return (
     <div className="upload card">
       <h2 className="h3">Add a document</h2>
-      {ready ? <p className="small muted">This server does not take document suggestions. Someone with an analyst account can add a document.</p> : null}
+      {ready ? <p id="suggestions-closed" className="small muted">This server does not take document suggestions. Someone with an analyst account can add a document.</p> : null}
     </div>
   );
 }
