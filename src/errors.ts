@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'invalid_data'
   | 'conflict'
   | 'database_unreachable'
+  /** The server is up but not ready to answer this yet (its screening index is being built). */
+  | 'not_ready'
   | 'too_large'
   | 'unsupported_type'
   | 'unauthorized'
@@ -24,6 +26,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_data: 422,
   conflict: 409,
   database_unreachable: 503,
+  not_ready: 503,
   too_large: 413,
   unsupported_type: 415,
   unauthorized: 401,

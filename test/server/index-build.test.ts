@@ -28,7 +28,7 @@ describe('while the screening index builds', () => {
     const db = ts.services.db;
     const first = await app.request('/readyz');
     expect(first.status).toBe(503);
-    expect(await first.json()).toMatchObject({ detail: expect.stringMatching(/being built/) });
+    expect(await first.json()).toMatchObject({ detail: expect.stringMatching(/being built/), error: { code: 'not_ready' } });
     expect(builtScreeningService(db)).toBeNull();
 
     // Answered while the build goes on: the build has not ended when each answer has come.

@@ -88,7 +88,7 @@ export const registerYenteRoutes: RouteRegistrar = (app, services) => {
   app.get('/readyz', async (c) => {
     // Ready when the screening index is built and current; asking starts the build (or the rebuild after a store
     // change) and is answered at once: the index is built in slices while the server goes on answering.
-    if (!(await screeningReady(db))) throw new Room39Error('database_unreachable', 'Index not ready: the screening index is being built; try again in a few seconds');
+    if (!(await screeningReady(db))) throw new Room39Error('not_ready', 'Index not ready: the screening index is being built; try again in a few seconds');
     return c.json({ status: 'ok' });
   });
 
