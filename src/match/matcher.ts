@@ -389,7 +389,8 @@ export class Matcher {
       this.hitSlots.length = 0;
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
-    scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || a.entity.id.localeCompare(b.entity.id));
+    // On a tie, the entity more lists and sources name comes first (an entity joined across lists before a lone entry).
+    scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || b.entity.datasets.length - a.entity.datasets.length || a.entity.id.localeCompare(b.entity.id));
     let total = 0;
     for (let i = 0; i < scored.length && i < window; i++) if (scored[i]!.score >= threshold) total++;
     // Explanations only for what is returned, and only when asked for.

@@ -104,7 +104,7 @@ export function reconcileOne(service: ScreeningService, q: ReconQuery, scope: Da
       if (!prev || r.score > prev.score) best.set(r.entity.id, r);
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id)).slice(0, limit).map(candidate);
+  return [...best.values()].sort((a, b) => b.score - a.score || b.entity.datasets.length - a.entity.datasets.length || a.entity.id.localeCompare(b.entity.id)).slice(0, limit).map(candidate);
 }
 
 /** Parses a batch: the JSON must be an object of queries; each query is checked on its own. */

@@ -118,6 +118,15 @@ describe('joined words and the initial r/l', () => {
   });
 });
 
+describe('ties', () => {
+  it('puts the entity more lists name first: the joined OFAC/curated Kim Won-hong before the lone UK summary row (the UK gives a name only)', () => {
+    const uk = fromListEntry(entry({ entryId: 'DPR0043', schema: 'Person', names: [{ value: 'Kim Won-Hong', strength: 'primary' }] }), { id: 'gb-dpr0043', datasets: ['dprk', 'gb_fcdo_sanctions'], source: src });
+    const joined = fromListEntry(entry({ entryId: '21443', schema: 'Person', names: [{ value: 'KIM, Won Hong', strength: 'primary' }] }), { id: 'r39-kim-won-hong', datasets: ['dprk', 'room39_seeds', 'us_ofac_sdn'], source: src });
+    const results = new Matcher([uk, joined]).match(q('Kim Won Hong', { schema: 'Person' }));
+    expect(results.map((r) => [r.entity.id, r.score])).toEqual([['r39-kim-won-hong', 1], ['gb-dpr0043', 1]]);
+  });
+});
+
 describe('feature parsing', () => {
   it('reads dates as spreadsheets write them', () => {
     expect(parseQueryDate('1944-08-17')).toBe('1944-08-17');
