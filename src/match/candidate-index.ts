@@ -53,8 +53,6 @@ export class IndexNames {
   readonly df = new Map<string, number>();
   /** Entities added so far (they are added in order). */
   added = 0;
-  /** False when the names' word weights are set after the index is made (`MatchIndex.build`, in slices). */
-  weighInIndex = true;
 
   constructor(entities: MatchableEntity[]) {
     this.entities = entities.filter((e) => isMatchableSchema(e.schema) && e.names.length > 0);
@@ -132,9 +130,9 @@ export class MatchIndex {
   /**
    * `weightsFrom`: weigh words by another index's frequencies, so a small index
    * over a few of its entities (a list change, see cases/rescreen.ts) scores
-   * exactly as the big one does. Given the gathered names (`IndexNames`, complete), only finishes.
+   * exactly as the big one does. Given the gathered names (`IndexNames`), only finishes; `weighLater`: the caller sets the names' word weights (`build`, in slices).
    */
-  constructor(entities: MatchableEntity[] | IndexNames, options: { weightsFrom?: MatchIndex } = {}) {
+  constructor(entities: MatchableEntity[] | IndexNames, options: { weightsFrom?: MatchIndex; weighLater?: boolean } = {}) {
     this.reference = options.weightsFrom ?? null;
     const gathered = entities instanceof IndexNames ? entities : new IndexNames(entities);
     while (!gathered.complete) gathered.add();
@@ -149,7 +147,7 @@ export class MatchIndex {
     this.firstName = new Int32Array(this.entities.length + 1);
     for (let e = 0; e < this.entities.length; e++) this.firstName[e + 1] = this.firstName[e]! + this.namesOf[e]!.length;
     this.logN = Math.log(Math.max(2, this.entities.length));
-    if (gathered.weighInIndex) for (const n of this.names) n.weights = this.weightsOf(n.prepared);
+    if (!options.weighLater) for (const n of this.names) n.weights = this.weightsOf(n.prepared);
   }
 
   /** The same index as the constructor builds, built in slices (`Slices`): the event loop turns between them. */
@@ -159,8 +157,7 @@ export class MatchIndex {
       gathered.add();
       if (slices.due()) await slices.pause();
     }
-    gathered.weighInIndex = false;
-    const index = new MatchIndex(gathered, options);
+    const index = new MatchIndex(gathered, { ...options, weighLater: true });
     for (const n of index.names) {
       n.weights = index.weightsOf(n.prepared);
       if (slices.due()) await slices.pause();

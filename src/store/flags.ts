@@ -51,8 +51,6 @@ async function designationsAtOnce(q: Queryable, ids: string[] | null, batch: num
   return { sanctions, propsOf };
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
 /**
  * Every designation, the same as `designationsAtOnce` gives, on a store whose queries run on this thread: one scan of
  * the Sanction statements a range of pages at a time (store/batches.ts), split here; the designations made distinct
@@ -75,8 +73,7 @@ async function designationsInChunks(q: Queryable, batch: number): Promise<Design
     }
   });
   const sanctions = [...distinct.values()];
-  const cmp = sanctions.some((r) => SURROGATE.test(r.sanction_id + r.target + r.source_id + r.title)) ? compareC : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  sanctions.sort((a, b) => cmp(a.sanction_id, b.sanction_id) || cmp(a.target, b.target) || cmp(a.source_id, b.source_id) || cmp(a.title, b.title));
+  sanctions.sort((a, b) => compareC(a.sanction_id, b.sanction_id) || compareC(a.target, b.target) || compareC(a.source_id, b.source_id) || compareC(a.title, b.title));
   return { sanctions, propsOf };
 }
 
@@ -96,13 +93,14 @@ export async function flagsOf(q: Queryable, canonicalOf: (id: string) => string,
   };
   // Over the whole store these are tens of thousands of rows: read in batches (store/batches.ts); a few records' in one query.
   const BATCH = ids ? Number.MAX_SAFE_INTEGER : 5_000;
-  const { sanctions, propsOf } = ids || !queriesOnThisThread(q) ? await designationsAtOnce(q, ids, BATCH) : await designationsInChunks(q, BATCH);
-  const yielding = !ids && queriesOnThisThread(q);
+  // The whole store's, read on this thread (PGlite in the server): in ranges, and the server's other requests get turns.
+  const chunked = !ids && queriesOnThisThread(q);
+  const { sanctions, propsOf } = chunked ? await designationsInChunks(q, BATCH) : await designationsAtOnce(q, ids, BATCH);
   for (let i = 0; i < sanctions.length; i++) {
     const r = sanctions[i]!;
     add(r.target, r.sanction_id, sanctionedFlag(r, propsOf.get(r.sanction_id) ?? []));
     // The server's other requests get a turn now and then (tens of thousands of designations over the whole store).
-    if (yielding && i % 2_000 === 1_999) await nextTurn();
+    if (chunked && i % 2_000 === 1_999) await nextTurn();
   }
   const deployments = await q.query<DeploymentRow>(
     `SELECT d.sender_id, d.employer_id, d.country, d.source_id, src.title FROM deployments d JOIN sources src ON src.id = d.source_id
