@@ -209,7 +209,9 @@ export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): Docu
   };
 }
 
-export const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+/** Two levels above this module: the checkout, or its dist/ when running the compiled build (scripts/build-cli.js). */
+const MODULE_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const REPO_ROOT = import.meta.url.endsWith('.js') && path.basename(MODULE_ROOT) === 'dist' ? path.dirname(MODULE_ROOT) : MODULE_ROOT;
 
 export function readSettings(overrides: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env): Settings {
   const port = overrides.port ?? (env.ROOM39_PORT ? Number(env.ROOM39_PORT) : 3939);

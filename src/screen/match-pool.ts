@@ -19,7 +19,8 @@ import type { YenteBatch } from './yente-batch.ts';
 import type { FromMatchWorker, ToMatchWorker } from './match-worker.ts';
 
 const BOOTSTRAP = new URL('./match-worker-bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./match-worker.ts', import.meta.url).href;
+/** The worker's module: .ts run through tsx from the sources, .js in the compiled build. */
+const ENTRY = new URL(`./match-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 
 export interface MatchPoolOptions {
   workers: number;

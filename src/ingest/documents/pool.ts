@@ -43,7 +43,8 @@ interface Slot {
 }
 
 const BOOTSTRAP = new URL('./pool-bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./pool-worker.ts', import.meta.url).href;
+/** The worker's module: .ts run through tsx from the sources, .js in the compiled build. */
+const ENTRY = new URL(`./pool-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 const HEAP_LIMIT = /heap limit|heap out of memory|allocation failed/i;
 
 export class ExtractionPool {
