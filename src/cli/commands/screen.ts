@@ -59,10 +59,11 @@ function oneRowText(r: ScreenRowResult, threshold: number): string {
 
 /** The JSON document streamed to stdout, with back-pressure. */
 function stdoutSink(): { write: (chunk: string) => void; drained: () => Promise<void> } {
-  let full = false;
+  // As report-file.ts: the wait starts when the buffer fills, so a 'drain' while another sink is waited for is not missed.
+  let full: Promise<unknown> | null = null;
   return {
-    write: (chunk) => { if (!process.stdout.write(chunk)) full = true; },
-    drained: async () => { if (full) { full = false; await once(process.stdout, 'drain'); } },
+    write: (chunk) => { if (!process.stdout.write(chunk) && !full) full = once(process.stdout, 'drain').catch(() => undefined); },
+    drained: async () => { if (full) { const wait = full; await wait; if (full === wait) full = null; } },
   };
 }
 
