@@ -57,4 +57,23 @@ describe('evaluation on the bundled official lists', () => {
     const hyoksin = matcher.match({ names: ['Korea Hyoksin Export and Import Corporation'], schema: null, birthDates: [], countries: [], identifiers: [] })[0];
     expect(hyoksin?.explanation[0]?.detail).toMatch(/export-import ~ trading \(same word in another language\)/);
   });
+  it('reads initials and codes by their letters, not their sound: HSBC is not HSFZ, IBM not IPM', () => {
+    const matched = (name: string) => matcher.match({ names: [name], schema: 'Company', birthDates: [], countries: [], identifiers: [] })
+      .filter((r) => r.match).map((r) => r.entity.caption);
+    // Each was a match (0.84–0.90) by a "same sound" voicing merge: HAMRIYAH STEEL FREE ZONE COMPANY's initials HSFZ,
+    // IPM LIMITED, BONYAD TAAVON BASIJ's BTB and ISIL-SAUDI ARABIA's PTHP.
+    expect(matched('HSBC')).toEqual([]);
+    expect(matched('IBM')).toEqual([]);
+    expect(matched('FTB')).not.toContain('BONYAD TAAVON BASIJ');
+    expect(matched('FTB')).not.toContain('ISIL-SAUDI ARABIA');
+    // The same letters still match, and Korean words and surnames still meet on their sound.
+    expect(matched('KOMID')).toContain('KOREA MINING DEVELOPMENT TRADING CORPORATION');
+    expect(matched('IPM')).toContain('IPM LIMITED');
+    expect(matched('Daedong Credit Bank')).toContain('DAEDONG CREDIT BANK (DCB)');
+    expect(matched('Taedong Credit Bank')).toContain('DAEDONG CREDIT BANK (DCB)');
+    const people = (name: string) => matcher.match({ names: [name], schema: 'Person', birthDates: [], countries: [], identifiers: [] })
+      .filter((r) => r.match).map((r) => r.entity.caption);
+    expect(people('Park Bong Nam')).toContain('PAK BONG NAM');
+    expect(people('Rhee Je Son')).toEqual(expect.arrayContaining([expect.stringMatching(/^RI,? JE.?SON$/i)]));
+  });
 });
