@@ -36,6 +36,7 @@ function oneRow(args: ParsedArgs): CsvRow | null {
     if (stray) throw new UsageError(`--${stray} goes with --name (a file gives it as a column)`);
     return null;
   }
+  if (name.trim() === '') throw new UsageError('--name is empty: give the name to screen, e.g. --name "Kim Won Hong"');
   const input: ScreenInput = { name };
   for (const [column, option] of Object.entries(fields)) {
     const v = optString(args, option);
