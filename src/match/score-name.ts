@@ -26,7 +26,7 @@ export type Weights = ArrayLike<number>;
 export interface NamePart {
   query: string;
   candidate: string;
-  how: 'exact' | 'phonetic' | 'initial-r' | 'translation' | 'legal-form' | 'joined' | 'fuzzy' | 'partial';
+  how: 'exact' | 'country' | 'phonetic' | 'initial-r' | 'translation' | 'legal-form' | 'joined' | 'fuzzy' | 'partial';
   quality: number;
 }
 
@@ -206,7 +206,7 @@ function alignSameWords(a: Alignment, person: boolean): void {
           // In organisation names this is the usual difference between DPRK and ROK spellings (0.9);
           // in a person's given name Ryong and Yong are as often two syllables (0.75).
           const dropped = pass === 2 && (qt.strict.charCodeAt(0) === 108) !== (ct.strict.charCodeAt(0) === 108);
-          a.take([i], [j], pass === 0 ? 'exact' : dropped ? 'initial-r' : 'phonetic',
+          a.take([i], [j], pass === 0 ? 'exact' : qt.cls === 'country' ? 'country' : dropped ? 'initial-r' : 'phonetic',
             pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? (person ? 0.75 : 0.9) : 0.85);
           break;
         }
@@ -404,6 +404,7 @@ export const COMPANY_FORM: ReadonlySet<string> = new Set(['company', 'corporatio
 
 const HOW: Record<NamePart['how'], string> = {
   exact: 'same word',
+  country: 'the same country',
   phonetic: 'same sound',
   'initial-r': 'initial r read the South Korean way',
   translation: 'same word in another language',

@@ -76,4 +76,10 @@ describe('evaluation on the bundled official lists', () => {
     expect(people('Park Bong Nam')).toContain('PAK BONG NAM');
     expect(people('Rhee Je Son')).toEqual(expect.arrayContaining([expect.stringMatching(/^RI,? JE.?SON$/i)]));
   });
+  it('says that DPRK and Korea name the same country, not that they sound alike', () => {
+    const [top] = matcher.match({ names: ['DPRK Ryonbong General Corporation'], schema: 'Company', birthDates: [], countries: [], identifiers: [] });
+    expect(top?.entity.caption).toBe('KOREA RYONBONG GENERAL CORPORATION');
+    // It said "dprk ~ korea (same sound)".
+    expect(top?.explanation[0]?.detail).toMatch(/dprk ~ korea \(the same country\)/);
+  });
 });
