@@ -82,4 +82,25 @@ describe('evaluation on the bundled official lists', () => {
     // It said "dprk ~ korea (same sound)".
     expect(top?.explanation[0]?.detail).toMatch(/dprk ~ korea \(the same country\)/);
   });
+  it('reads a Korean organisation name written in Hangul, joined as Korean writes it', () => {
+    const top = (name: string, schema: string | null = 'Company') => matcher.match({ names: [name], schema, birthDates: [], countries: [], identifiers: [] })[0];
+    // Each found no candidate at all: the joined word was romanised as one (Chosongwangopkaebalmuyokhoesa).
+    const cases: [string, string][] = [
+      ['조선광업개발무역회사', 'KOREA MINING DEVELOPMENT TRADING CORPORATION'],
+      ['조선련봉총회사', 'KOREA RYONBONG GENERAL CORPORATION'],
+      ['단천상업은행', 'TANCHON COMMERCIAL BANK'],
+      ['청천강해운회사', 'CHONGCHONGANG SHIPPING COMPANY'],
+      ['조선혁신무역회사', 'KOREA HYOKSIN TRADING CORPORATION'],
+    ];
+    for (const [hangul, caption] of cases) {
+      const best = top(hangul);
+      expect(best?.entity.caption, hangul).toBe(caption);
+      expect(best?.match, hangul).toBe(true);
+    }
+    // Spaced as well; and 조선 before an organisation's words is Korea, not the person Cho Son.
+    expect(top('조선 련봉 총회사')?.entity.caption).toBe('KOREA RYONBONG GENERAL CORPORATION');
+    // People's names are read as before.
+    expect(top('김원홍', 'Person')?.entity.caption).toBe('KIM, Won Hong');
+    expect(top('최룡해', null)?.entity.caption).toBe('CHOE, Ryong Hae');
+  });
 });
