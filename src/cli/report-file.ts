@@ -63,12 +63,16 @@ export function openReportFile(target: string, option: string): ReportFile {
   const stream = fs.createWriteStream(part, { fd });
   let failure: unknown = null;
   stream.on('error', (e) => { failure ??= e; });
-  let full = false;
+  // The wait for 'drain' starts when a write finds the buffer full, not when someone asks: a command writing two
+  // reports waits for one while the other drains, and a 'drain' nobody listened for yet would be waited for forever.
+  let full: Promise<unknown> | null = null;
   return {
     target,
-    write: (chunk) => { if (failure === null && !stream.write(chunk)) full = true; },
+    write: (chunk) => {
+      if (failure === null && !stream.write(chunk) && !full) full = once(stream, 'drain').catch((e: unknown) => { failure ??= e; });
+    },
     drained: async () => {
-      if (full && failure === null) { full = false; await once(stream, 'drain').catch((e: unknown) => { failure ??= e; }); }
+      if (full && failure === null) { const wait = full; await wait; if (full === wait) full = null; }
       if (failure !== null) throw cannotWrite(option, target, failure);
     },
     commit: async () => {

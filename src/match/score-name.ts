@@ -6,6 +6,7 @@
  *   2. the same strict phonetic key (Ch'ŏl ~ Cheol)      (0.95)
  *      the same loose key only (Chul ~ Chol, u ~ o)      (0.85)
  *      equal once an initial r/l is dropped (Ryong ~ Yong) (0.75)
+ *      (keys only where they mean something: not between short non-Korean words, IBM ~ IPM)
  *   3. joined ~ split (Wonhong ~ Won-hong ~ Won Hong)    (0.99 same letters, 0.95 by key)
  *   4. one edit apart on keys of 5+ letters, same first letter (0.9 × similarity)
  *   5. otherwise one edit apart on keys of 4+ letters    (0.3: partial credit only)
@@ -16,7 +17,7 @@
  * order score 0.97 (0.99 when only the surname moved), so distinct names do
  * not tie at 1.0.
  */
-import { assimilate, type NameToken, type PreparedName } from '../names/index.ts';
+import { assimilate, canonicalSurname, type NameToken, type PreparedName } from '../names/index.ts';
 import type { BoundLayout } from './score-bound.ts';
 
 /** Weight of each word of a name (same order as its tokens; stop words 0). */
@@ -25,7 +26,7 @@ export type Weights = ArrayLike<number>;
 export interface NamePart {
   query: string;
   candidate: string;
-  how: 'exact' | 'phonetic' | 'initial-r' | 'translation' | 'legal-form' | 'joined' | 'fuzzy' | 'partial';
+  how: 'exact' | 'country' | 'phonetic' | 'initial-r' | 'translation' | 'legal-form' | 'joined' | 'fuzzy' | 'partial';
   quality: number;
 }
 
@@ -179,6 +180,18 @@ class Alignment {
   }
 }
 
+/**
+ * Whether two words' phonetic keys say anything: they are built for romanised Korean syllables (and the
+ * spellings of known surnames). Two short words that are neither are initials or codes (IBM, IPM; HSBC, HSFZ;
+ * FTB, BTB), where a merged voicing is another name, not another spelling: only the same letters count.
+ */
+function keysCompare(q: NameToken, c: NameToken): boolean {
+  if (q.korean || c.korean || q.cls === 'country' || c.cls === 'country') return true;
+  if (q.text.length >= 5 && c.text.length >= 5) return true;
+  const surname = canonicalSurname(q.text);
+  return surname !== null && surname === canonicalSurname(c.text);
+}
+
 /** 1–2: same word, then same strict key, then same loose key. */
 function alignSameWords(a: Alignment, person: boolean): void {
   for (let pass = 0; pass < 3; pass++) {
@@ -188,12 +201,12 @@ function alignSameWords(a: Alignment, person: boolean): void {
       for (let j = 0; j < a.cs.length; j++) {
         if (a.cUsed[j]) continue;
         const ct = a.cs[j]!;
-        if (pass === 0 ? qt.text === ct.text : pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) {
+        if (pass === 0 ? qt.text === ct.text : (pass === 1 ? qt.strict === ct.strict : qt.key === ct.key) && keysCompare(qt, ct)) {
           // Equal only once the initial ㄹ is read the South's way (Ryonha ~ Yonha, Rodong ~ Nodong: the 두음법칙).
           // In organisation names this is the usual difference between DPRK and ROK spellings (0.9);
           // in a person's given name Ryong and Yong are as often two syllables (0.75).
           const dropped = pass === 2 && (qt.strict.charCodeAt(0) === 108) !== (ct.strict.charCodeAt(0) === 108);
-          a.take([i], [j], pass === 0 ? 'exact' : dropped ? 'initial-r' : 'phonetic',
+          a.take([i], [j], pass === 0 ? 'exact' : qt.cls === 'country' ? 'country' : dropped ? 'initial-r' : 'phonetic',
             pass === 0 ? 1 : pass === 1 ? 0.95 : dropped ? (person ? 0.75 : 0.9) : 0.85);
           break;
         }
@@ -391,6 +404,7 @@ export const COMPANY_FORM: ReadonlySet<string> = new Set(['company', 'corporatio
 
 const HOW: Record<NamePart['how'], string> = {
   exact: 'same word',
+  country: 'the same country',
   phonetic: 'same sound',
   'initial-r': 'initial r read the South Korean way',
   translation: 'same word in another language',

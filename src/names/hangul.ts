@@ -34,6 +34,41 @@ const FINAL: Record<string, string> = {
   ㅍ: 'p', ㅎ: 'h',
 };
 
+/**
+ * Organisation words, which Korean writes joined to the name (조선광업개발무역회사, 단천상업은행): each becomes a
+ * word of its own, romanised as the lists write it (Choson Kwangop Kaebal Muyok Hoesa), so the lexicon of
+ * src/names/org.ts reads it (muyok = trading, hoesa = company). Vocabulary only, never proper names.
+ */
+const ORG_WORDS = new Set([
+  '조선', '총회사', '회사', '공사', '상사', '무역', '은행', '련합', '연합', '해운', '개발', '투자', '공업', '광업', '상업',
+  '자원', '보험', '총국', '과학원', '과학', '기계', '합영', '합작', '위원회', '건설',
+]);
+/** The last word of an organisation's name: it ends in one of its forms. */
+const ORG_FORM_ENDING = /(?:회사|공사|상사|은행|총국|위원회|과학원|무역|해운)$/;
+
+/** A joined Hangul word of 3+ syllables split at the organisation words in it, or null when it holds none. */
+function orgParts(syllables: readonly string[]): string[] | null {
+  if (syllables.length < 3) return null;
+  const parts: string[] = [];
+  let pending = '';
+  let found = false;
+  for (let i = 0; i < syllables.length;) {
+    const hit = [3, 2].map((n) => syllables.slice(i, i + n).join('')).find((w, k) => w.length === 3 - k && ORG_WORDS.has(w));
+    if (hit) {
+      if (pending) parts.push(pending);
+      pending = '';
+      parts.push(hit);
+      i += hit.length;
+      found = true;
+    } else {
+      pending += syllables[i];
+      i++;
+    }
+  }
+  if (pending) parts.push(pending);
+  return found && parts.length > 1 ? parts : null;
+}
+
 /** Korean surnames written in two syllables. */
 const TWO_SYLLABLE_SURNAMES = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방']);
 
@@ -94,10 +129,15 @@ function capitalise(s: string): string {
  */
 export function romanizeHangulName(text: string, opts: RomanizeOptions = { breves: true }): string {
   let first = true;
+  // An organisation's name (its last word ends in 회사, 은행, 총국 …) is not read as a person's (조선 is Korea, not Cho Son).
+  const words = text.match(HANGUL_WORD) ?? [];
+  const organisation = words.length > 0 && ORG_FORM_ENDING.test(words[words.length - 1]!);
   return text.replace(HANGUL_WORD, (word) => {
-    const isFirst = first;
+    const isFirst = first && !organisation;
     first = false;
     const syllables = [...word];
+    const parts = orgParts(syllables);
+    if (parts) return parts.map((p) => capitalise(romanizeHangulWord(p, opts).join(''))).join(' ');
     const surnameLen = TWO_SYLLABLE_SURNAMES.has(syllables.slice(0, 2).join('')) ? 2 : SURNAMES.has(syllables[0] ?? '') ? 1 : 0;
     if (isFirst && surnameLen > 0 && syllables.length >= surnameLen + 1 && syllables.length <= surnameLen + 3) {
       const surnameHangul = syllables.slice(0, surnameLen).join('');

@@ -20,7 +20,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = Object.assign(Object.c
   dprkn: 'dprk', nk: 'dprk', '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth',
   import: 'import', imports: 'import', exports: 'export', exp: 'export', imp: 'import',
   // The DPRK's two joint-venture forms: 합영 (hapyong, "joint venture") and 합작 (hapjak, "joint operation").
-  hapyong: 'jv', hapyeong: 'jv', hapjak: 'jv',
+  hapyong: 'jv', hapyeong: 'jv', hapjak: 'jv', hapchak: 'jv',
 });
 
 /** SYNONYMS as a map: a look-up by a word made from a text does not intern it first, as an object's would. */
@@ -42,7 +42,7 @@ const GLOSS: Record<string, string> = Object.assign(Object.create(null) as Recor
   bank: 'bank', unhaeng: 'bank', eunhaeng: 'bank', unhang: 'bank',
   company: 'company', hoesa: 'company', hoisa: 'company', corporation: 'corporation', kongsa: 'corporation', gongsa: 'corporation',
   chonghoesa: 'general corporation', chongsa: 'general corporation',
-  academy: 'academy', kwahakwon: 'academy', gwahagwon: 'academy',
+  academy: 'academy', kwahakwon: 'academy', kwahagwon: 'academy', gwahagwon: 'academy',
   science: 'science', sciences: 'science', kwahak: 'science', gwahak: 'science',
   machinery: 'machinery', machine: 'machinery', kigye: 'machinery', gigye: 'machinery',
   shipping: 'shipping', haeun: 'shipping',
@@ -54,6 +54,9 @@ const GLOSS: Record<string, string> = Object.assign(Object.create(null) as Recor
   bureau: 'bureau', chongguk: 'general bureau',
   chamber: 'chamber', sanghoeso: 'chamber',
   committee: 'committee', wiwonhoe: 'committee',
+  mining: 'mining', kwangop: 'mining', gwangeop: 'mining',
+  commercial: 'commercial', sangop: 'commercial', sangeop: 'commercial',
+  construction: 'construction', konsol: 'construction', geonseol: 'construction',
 });
 
 const GLOSS_MAP = new Map(Object.entries(GLOSS));
@@ -66,7 +69,7 @@ export function glossOf(word: string): string | null {
 /** Words that say what a body does, not which one it is (a shared "Trading" proves little). */
 const GENERIC = new Set([
   'trading', 'trade', 'export', 'import', 'export-import', 'muyok', 'muyeok', 'mooyok', 'yonhap', 'yeonhap', 'kaebal', 'tuja', 'haeun', 'kigye', 'international', 'industrial', 'industry', 'development', 'technology', 'technical',
-  'commercial', 'investment', 'economic', 'foreign', 'global', 'united', 'associated', 'overseas', 'services', 'service',
+  'commercial', 'sangop', 'sangeop', 'konsol', 'geonseol', 'investment', 'economic', 'foreign', 'global', 'united', 'associated', 'overseas', 'services', 'service',
   'shipping', 'maritime', 'marine', 'logistics', 'construction', 'engineering', 'manufacturing', 'machinery', 'equipment',
 ]);
 

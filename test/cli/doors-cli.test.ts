@@ -161,6 +161,13 @@ describe('room39 screen', { timeout: 900_000 }, () => {
     const stray = await room39(['screen', 'data/examples/suppliers.csv', '--country', 'KP']);
     expect(stray.code).toBe(2);
     expect(stray.stderr).toMatch(/--country goes with --name/);
+    // An empty name is a mistake in the command, not a screening: it said ": not screened: row 1: the name is empty" and exited 0.
+    for (const blank of ['', '   ']) {
+      const empty = await room39(['screen', '--name', blank, '--json']);
+      expect(empty.code).toBe(2);
+      expect(empty.stdout).toBe('');
+      expect(empty.stderr).toMatch(/--name is empty: give the name to screen/);
+    }
   });
 });
 

@@ -5,9 +5,14 @@
  * read it, never by a parser in the browser. A quote never closed is refused
  * with the reader's message (a designated person must not come back as
  * "0 with a match"); a semicolon-separated file is screened; a Windows-1252
- * file is read right and the page says it had to guess the encoding.
+ * file is read right and the page says it had to guess the encoding. A
+ * large file's results are drawn a page of rows at a time (20,000 rows drawn
+ * at once froze the tab).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
 import { screeningService } from '../../src/screen/service.ts';
@@ -69,6 +74,34 @@ describe('the Screening page reads an uploaded file on the server', { timeout: 1
 
     // The refused upload's 400 is the only console error the page may show.
     expect(problems.errors.filter((e) => !/Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the results of a large file a page at a time, the downloads holding every row', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/screen');
+    await page.getByRole('heading', { name: 'Screening', level: 1 }).waitFor();
+    // The bundled suppliers every third row; between them, names nobody lists: 450 rows.
+    const [header, ...suppliers] = fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trim().split('\n');
+    const lines = [header!];
+    for (let i = 0; i < 450; i++) lines.push(i % 3 === 0 ? suppliers[(i / 3) % suppliers.length]! : `Harbour ${i} Packaging Co Ltd,Company,CN,,`);
+    await upload(page, 'suppliers-450.csv', Buffer.from(`${lines.join('\n')}\n`));
+    await page.locator('#results-h').filter({ hasText: /^450 rows screened/ }).waitFor({ timeout: 120_000 });
+    const rows = page.locator('.screen-results > li');
+    expect(await rows.count()).toBe(200);
+    await expect(page.locator('.more-rows').textContent()).resolves.toMatch(/Showing rows 1–200 of 450; the downloads hold every row\. Show 200 more/);
+    await page.getByRole('button', { name: 'Show 200 more' }).click();
+    expect(await rows.count()).toBe(400);
+    await page.getByRole('button', { name: 'Show 50 more' }).click();
+    expect(await rows.count()).toBe(450);
+    expect(await page.locator('.more-rows').count()).toBe(0);
+    await expect(rows.nth(449).locator('.row-head').textContent()).resolves.toMatch(/^Row 450: Harbour 449 Packaging Co Ltd/);
+    // The CSV download holds every row, not only those drawn.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = fs.readFileSync(await (await download).path(), 'utf8');
+    expect(csv).toMatch(/\n450,/);
+    expect(problems.errors).toEqual([]);
     await context.close();
   });
 });

@@ -36,6 +36,7 @@ function oneRow(args: ParsedArgs): CsvRow | null {
     if (stray) throw new UsageError(`--${stray} goes with --name (a file gives it as a column)`);
     return null;
   }
+  if (name.trim() === '') throw new UsageError('--name is empty: give the name to screen, e.g. --name "Kim Won Hong"');
   const input: ScreenInput = { name };
   for (const [column, option] of Object.entries(fields)) {
     const v = optString(args, option);
@@ -59,10 +60,11 @@ function oneRowText(r: ScreenRowResult, threshold: number): string {
 
 /** The JSON document streamed to stdout, with back-pressure. */
 function stdoutSink(): { write: (chunk: string) => void; drained: () => Promise<void> } {
-  let full = false;
+  // As report-file.ts: the wait starts when the buffer fills, so a 'drain' while another sink is waited for is not missed.
+  let full: Promise<unknown> | null = null;
   return {
-    write: (chunk) => { if (!process.stdout.write(chunk)) full = true; },
-    drained: async () => { if (full) { full = false; await once(process.stdout, 'drain'); } },
+    write: (chunk) => { if (!process.stdout.write(chunk) && !full) full = once(process.stdout, 'drain').catch(() => undefined); },
+    drained: async () => { if (full) { const wait = full; await wait; if (full === wait) full = null; } },
   };
 }
 

@@ -41,6 +41,9 @@ function ReadNote({ read }: { read: FileRead }) {
   );
 }
 
+/** How many screened rows the page draws at a time. */
+const PAGE_ROWS = 200;
+
 function MatchDetail({ m }: { m: ScreenMatch }) {
   return (
     <li className={m.match ? 'match is-match' : 'match'}>
@@ -78,6 +81,7 @@ export default function ScreenPage() {
   const [answer, setAnswer] = useState<ScreenResults | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [onlyMatches, setOnlyMatches] = useState(false);
+  const [visible, setVisible] = useState(PAGE_ROWS);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const results = useRef<HTMLHeadingElement>(null);
@@ -87,6 +91,7 @@ export default function ScreenPage() {
     setAnswer(null);
     setRead(null);
     setProgress(null);
+    setVisible(PAGE_ROWS);
     abort.current?.abort();
     const ctrl = new AbortController();
     abort.current = ctrl;
@@ -119,7 +124,9 @@ export default function ScreenPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
 
-  const shown = answer ? (onlyMatches ? answer.rows.filter((r) => r.matches.some((m) => m.match)) : answer.rows) : [];
+  const listed = answer ? (onlyMatches ? answer.rows.filter((r) => r.matches.some((m) => m.match)) : answer.rows) : [];
+  // A page of rows at a time: a file of 20,000 rows drawn at once froze the tab (the downloads hold every row).
+  const shown = listed.slice(0, visible);
   const hits = answer ? answer.rows.filter((r) => r.matches.some((m) => m.match)).length : 0;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return (
@@ -206,7 +213,7 @@ export default function ScreenPage() {
               Download HTML report
             </button>
             <label className="chip">
-              <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} /> Only rows with a match
+              <input type="checkbox" checked={onlyMatches} onChange={(e) => { setOnlyMatches(e.target.checked); setVisible(PAGE_ROWS); }} /> Only rows with a match
             </label>
           </div>
           <ol className="screen-results">
@@ -236,6 +243,16 @@ export default function ScreenPage() {
               </li>
             ))}
           </ol>
+          {listed.length > shown.length ? (
+            <p className="more-rows">
+              <span className="small muted">
+                Showing rows 1–{shown.length} of {listed.length}{onlyMatches ? ' with a match' : ''}; the downloads hold every row.
+              </span>{' '}
+              <button type="button" className="secondary" onClick={() => setVisible((v) => v + PAGE_ROWS)}>
+                Show {Math.min(PAGE_ROWS, listed.length - shown.length)} more
+              </button>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </section>
