@@ -258,8 +258,10 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const tokens = [...new Set(searchTokens(query))].filter((t) => t.length > 0);
   if (!key) return [];
   // Korean-aware form of the query: the phonetic key of each word, and of all of them joined.
-  const pTokens = [...new Set(phoneticKeys(query))];
-  const pKey = pTokens.length ? phoneticKeys(query).join('') : '';
+  // Every word's key, repeats kept (Chon Il-chun sounds con il con): ranking compares the whole sequence.
+  const sounds = phoneticKeys(query);
+  const pTokens = [...new Set(sounds)];
+  const pKey = sounds.join('');
   const idx = await nameIndex(q);
   const schemas = options.schema ? new Set(schemaFamily(options.schema)) : null;
   const dataset = options.dataset ?? null;
@@ -270,7 +272,7 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const look: Iterable<number> = plain === null || sounded === null
     ? idx.name.keys()
     : new Set([...plain, ...sounded, ...(idx.byAcronym.get(key) ?? [])]);
-  const rq = { key, tokens, sounds: pTokens };
+  const rq = { key, tokens, sounds };
   for (const i of look) {
     const s = rankName(rq, { norm: idx.norm[i]!, words: idx.words[i]!, sounds: idx.sounds[i]!, acronyms: idx.acronyms[i]! });
     if (s < 0) continue;

@@ -1,0 +1,25 @@
+/**
+ * Search over the curated graph and the real official lists (OFAC, UN): how
+ * people's searches rank once thousands of list entries stand beside the
+ * graph's entities (src/store/search.ts, src/store/search-rank.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchEntities } from '../../src/store/search.ts';
+import { openTestServices, type TestServices } from '../support/services.ts';
+
+describe('search beside the official lists', () => {
+  let t: TestServices;
+  beforeAll(async () => { t = await openTestServices(); }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  it('finds Jon Il-chun first under his MR spelling and in Hangul, though two of his syllables sound alike', async () => {
+    // 전일춘 romanises to Chon Il-chun, whose words' sounds repeat (con il con): counted once, the
+    // UN's PAK CHUN IL and OFAC's JON, Il Ho answered as well as he did and came first.
+    for (const q of ['Chon Il-chun', '전일춘', 'Jeon Il Chun']) {
+      const hits = await searchEntities(t.services.db, q, { schema: 'Person' });
+      expect(hits[0]?.id, q).toBe('r39-jon-il-chun');
+      const pak = hits.find((h) => h.id === 'unsc-kpi-029');
+      if (pak) expect(hits[0]!.score, q).toBeGreaterThan(pak.score);
+    }
+  });
+});
