@@ -69,6 +69,17 @@ describe('room39 estimate (CLI)', () => {
     expect(r.scenario?.excluded_carry?.figure_ids).toContain('r39-fig-pub-ru-2017-12-31-valid-permits');
   });
 
+  it('an --override written as its usage line shows it is taken', () => {
+    const help = room39('--help');
+    const form = /--override ([^\s]+?)\]\.\.\./.exec(help.stdout + help.stderr)?.[1];
+    expect(form, help.stdout).toBeTruthy();
+    // The usage's optional part filled in: a country's worker count (Russia, 20,000 to 30,000).
+    const override = form!.replace(/\[([^\]]*)\]/g, '$1').replace('METRIC', 'workers').replace('CC', 'RU').replace('LOW..HIGH', '20000..30000');
+    const a = room39('--year', '2017', '--seed', '1', '--override', override, '--json');
+    expect(a.code, `${override}: ${a.stderr}`).toBe(0);
+    expect((JSON.parse(a.stdout) as EstimateResult).scenario?.overrides).toHaveLength(1);
+  });
+
   it('a bad --exclude fails with a message and a non-zero exit', () => {
     const a = room39('--year', '2017', '--exclude', 'XX', '--json');
     expect(a.code).not.toBe(0);
