@@ -9,6 +9,8 @@ import countries from 'i18n-iso-countries';
 import { countryName, isCountryCode } from '../model/countries.ts';
 import { searchKey } from './normalize.ts';
 import type { Queryable } from './db.ts';
+import { invalidOption } from '../errors.ts';
+import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchEntities, type SearchHit, type SearchOptions } from './search.ts';
 
 export interface CountryHit {
@@ -60,13 +62,31 @@ export function searchCountry(query: string): CountryHit | null {
   return found ? hit(found.cc, found.name) : null;
 }
 
+/** The schemas a search can filter by, for the message about an unknown one. */
+const SEARCH_SCHEMAS = ['Person', 'Organization', 'Company', 'PublicBody', 'LegalInstrument', 'Sanction', 'Event', 'Country'];
+
+/**
+ * The schema a search filters by, by its name in any case (`person` is
+ * Person); null for none. An unknown name is a bad option, never an empty
+ * answer that reads as "nothing known".
+ */
+export function searchSchema(name: string | null | undefined): string | null {
+  const asked = name?.trim() ?? '';
+  if (asked === '') return null;
+  const known = [...SEARCH_SCHEMAS, ...ROOM39_SCHEMA_NAMES, ...ftmModel.getSchemata().map((s) => s.name)];
+  const found = known.find((k) => k === asked) ?? known.find((k) => k.toLowerCase() === asked.toLowerCase());
+  if (!found) throw invalidOption('schema', `unknown schema "${asked}"; search by ${SEARCH_SCHEMAS.join(', ')} or another FollowTheMoney schema`);
+  return found;
+}
+
 /**
  * Search as people use it (the CLI's `search`, `/api/search`, the web app):
  * the country a query names first, then the graph's entities. The yente
  * `/search/{dataset}` door calls searchEntities alone: countries are not FtM
  * entities.
  */
-export async function searchWithCountries(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchWithCountries(q: Queryable, query: string, given: SearchOptions = {}): Promise<SearchHit[]> {
+  const options = { ...given, schema: searchSchema(given.schema) };
   const country = options.schema && options.schema !== 'Country' ? null : searchCountry(query);
   const entities = options.schema === 'Country' ? [] : await searchEntities(q, query, options);
   if (!country) return entities;

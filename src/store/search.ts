@@ -25,6 +25,7 @@ import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
 import { nameAcronyms, rankName } from './search-rank.ts';
+import { invalidOption } from '../errors.ts';
 
 export interface SearchHit {
   id: string;
@@ -265,6 +266,9 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const idx = await nameIndex(q);
   const schemas = options.schema ? new Set(schemaFamily(options.schema)) : null;
   const dataset = options.dataset ?? null;
+  if (dataset !== null && !datasetsOf(idx).has(dataset)) {
+    throw invalidOption('dataset', `no entity is in dataset "${dataset}"; the datasets here are ${[...datasetsOf(idx)].sort().join(', ')}`);
+  }
 
   const best = new Map<number, { score: number; name: number }>();
   const plain = candidates(idx.normGrams, key, tokens);
@@ -307,6 +311,17 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     const cc = [...new Set(e.referents.flatMap((r) => idx.countries.get(r) ?? []))].sort();
     return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: [...e.datasets], topics: [...e.topics], matched, countries: cc, referents: [...e.referents] }];
   });
+}
+
+/** Every dataset some entity is in (records' own and their canonical entity's), worked out once per index. */
+const DATASETS = new WeakMap<NameIndex, Set<string>>();
+function datasetsOf(idx: NameIndex): Set<string> {
+  let set = DATASETS.get(idx);
+  if (!set) {
+    set = new Set([...idx.entityDatasets.flat(), ...[...idx.display.values()].flatMap((d) => d.datasets)]);
+    DATASETS.set(idx, set);
+  }
+  return set;
 }
 
 /** Bonus that lifts an entity of the DPRK system over an unrelated list entry of about the same score. */
