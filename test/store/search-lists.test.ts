@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEntities } from '../../src/store/search.ts';
+import { searchWithCountries } from '../../src/store/country-search.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
 describe('search beside the official lists', () => {
@@ -21,5 +22,16 @@ describe('search beside the official lists', () => {
       const pak = hits.find((h) => h.id === 'unsc-kpi-029');
       if (pak) expect(hits[0]!.score, q).toBeGreaterThan(pak.score);
     }
+  });
+
+  it('leads a subject search that names a country to that country, after the names that answer all of it', async () => {
+    // No entity is named "Chinese seafood"; the seafood plants are documented on China's page.
+    expect((await searchWithCountries(t.services.db, 'Chinese seafood')).map((h) => h.id)).toEqual(['country-cn']);
+    const russia = await searchWithCountries(t.services.db, 'Russia construction', { limit: 5 });
+    expect(russia[0]?.id).toBe('r39-event-construction-troops-russia-2025');
+    expect(russia.at(-1)).toMatchObject({ id: 'country-ru', schema: 'Country', matched: 'Russia' });
+    expect(russia.at(-1)!.score).toBeLessThan(russia[0]!.score);
+    // A filter on another schema leaves the country out.
+    expect((await searchWithCountries(t.services.db, 'Russia construction', { schema: 'Event' })).map((h) => h.schema)).not.toContain('Country');
   });
 });

@@ -134,7 +134,11 @@ export default function SearchPage() {
       ) : null}
       {capped ? <p className="small muted">Only the first {MAX_RESULTS} are listed: add a word or choose a type to narrow the search.</p> : null}
       {debounced && !loading && !error && results.length === 0 ? (
-        <p>Nothing in the graph matches “{debounced}”{schema ? ` as ${schemaName(schema)}` : ''}. Try fewer words, or screen the name against the lists.</p>
+        <p>
+          Nothing in the graph matches “{debounced}”{schema ? ` as ${schemaName(schema)}` : ''}. Search finds the names of companies, state organs, people, laws
+          and events: try fewer words or another spelling, open a host country on the <Link to="/">map</Link> for its figures by sector, or{' '}
+          <Link to={href('/screen', { names: debounced })}>screen the name</Link> against the lists.
+        </p>
       ) : null}
     </section>
   );
