@@ -72,7 +72,7 @@ function WorkersOverTime({ figures }: { figures: CitedFigureRow[] }) {
 
 export default function CountryPage({ cc }: { cc: string }) {
   const { data, error } = useApi<CountryDetail>(`/api/countries/${encodeURIComponent(cc.toUpperCase())}`);
-  if (error) return <ErrorNote error={error} what="This country" />;
+  if (error) return <ErrorNote error={error} what="Opening this country's page" />;
   if (!data) return <Loading what="Loading the country" />;
   return (
     <article className="country-page" aria-labelledby="country-title">
