@@ -84,4 +84,21 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     await expect(note.textContent()).resolves.toBe('Opening this country\'s page failed. "ZZ" is not an ISO 3166-1 alpha-2 country code (such as RU, CN, MT)');
     await context.close();
   });
+
+  it('names the entity, country or network in the document title, and drops the name on leaving', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(`${server.url}/entity/r39-kim-won-hong`);
+    await page.getByRole('heading', { level: 1, name: 'Kim Won-hong' }).waitFor();
+    await expect.poll(async () => page.title()).toBe('Kim Won-hong · Entity · room39');
+    await page.goto(`${server.url}/country/ru`);
+    await expect.poll(async () => page.title()).toBe('Russia · Country · room39');
+    await page.goto(`${server.url}/network/r39-mansudae-overseas-project-group`);
+    await expect.poll(async () => page.title()).toBe('Mansudae Overseas Project Group of Companies · Network · room39');
+    // In-app navigation to another kind of page: its own title, no name left behind.
+    await page.getByRole('link', { name: 'Timeline' }).first().click();
+    await page.waitForURL(/\/timeline/);
+    await expect.poll(async () => page.title()).toBe('Timeline · room39');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });

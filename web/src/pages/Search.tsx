@@ -7,6 +7,7 @@ import { SEARCH_SCHEMAS, schemaName } from '../schemas.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { hitPath, topicLabel } from '../format.ts';
 import { countryName } from '../../../src/server/wire.ts';
+import { usePageTitle } from '../title.ts';
 
 /** Results a page lists at first and adds on "Show more"; the API answers at most 500. */
 const PAGE = 50;
@@ -47,6 +48,7 @@ export default function SearchPage() {
   const results = (data?.results ?? []).slice(0, shown);
   // After "Show more", the keyboard goes on at the first result added.
   const focusAt = useRef<number | null>(null);
+  usePageTitle(debounced ? `“${debounced}”` : null);
 
   useEffect(() => setActive(-1), [debounced, schema]);
   useEffect(() => setShown(PAGE), [debounced, schema]);
