@@ -80,6 +80,23 @@ describe('room39 estimate (CLI)', () => {
     expect((JSON.parse(a.stdout) as EstimateResult).scenario?.overrides).toHaveLength(1);
   });
 
+  it('prints the published estimates about the year apart from those about other years, each with its period', () => {
+    const r = JSON.parse(room39('--year', '2017', '--seed', '1', '--json').stdout) as EstimateResult;
+    const other = r.comparison.find((c) => !c.matches_year && c.estimate.period.start !== null)!;
+    const same = r.comparison.find((c) => c.matches_year)!;
+    expect(other && same).toBeTruthy();
+    const text = room39('--year', '2017', '--seed', '1').stdout;
+    const sameAt = text.indexOf('Published estimates about 2017:');
+    const otherAt = text.indexOf('Published estimates about other years, against the model for 2017:');
+    expect(sameAt).toBeGreaterThan(0);
+    expect(otherAt).toBeGreaterThan(sameAt);
+    const lineOf = (id: string) => text.indexOf(`  ${id}, `);
+    expect(lineOf(same.estimate.figure_id)).toBeGreaterThan(sameAt);
+    expect(lineOf(same.estimate.figure_id)).toBeLessThan(otherAt);
+    expect(lineOf(other.estimate.figure_id)).toBeGreaterThan(otherAt);
+    expect(text).toContain(`  ${other.estimate.figure_id}, about ${other.estimate.period.start}`);
+  });
+
   it('a bad --exclude fails with a message and a non-zero exit', () => {
     const a = room39('--year', '2017', '--exclude', 'XX', '--json');
     expect(a.code).not.toBe(0);
