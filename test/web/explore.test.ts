@@ -58,6 +58,9 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     const empty = page.getByText(/Nothing in the graph matches “zzqx unknownword”/);
     await empty.waitFor();
     await expect(empty.getByRole('link', { name: 'screen the name' }).getAttribute('href')).resolves.toBe('/screen?names=zzqx+unknownword');
+    // A right-to-left query is isolated from the sentence around it, which keeps its order.
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('שלום 123')}`);
+    await expect.poll(async () => page.locator('.result-count bdi').textContent()).toBe('שלום 123');
     expect(problems.errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 /** Search as you type, with schema filters and keyboard navigation through the results. The query and filter are in the URL. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, navigate, useLocation, useQueryUpdater } from '../router.tsx';
 import type { SearchHit } from '../../../src/server/wire.ts';
@@ -13,10 +13,11 @@ import { usePageTitle } from '../title.ts';
 const PAGE = 50;
 const MAX_RESULTS = 500;
 
-/** "3 results for “x”", or, when more match than are listed, "The first 50 results for “x”; more match". */
-function countText(n: number, more: boolean, q: string): string {
-  if (more) return `The first ${n} results for “${q}”; more match (shown by relevance)`;
-  return `${n} result${n === 1 ? '' : 's'} for “${q}”`;
+/** "3 results for “x”", or, when more match than are listed, "The first 50 results for “x”; more match"; the query isolated, so Arabic or Hebrew keeps its order. */
+function countText(n: number, more: boolean, q: string): ReactNode {
+  const quoted = <>“<bdi>{q}</bdi>”</>;
+  if (more) return <>The first {n} results for {quoted}; more match (shown by relevance)</>;
+  return <>{n} result{n === 1 ? '' : 's'} for {quoted}</>;
 }
 
 export default function SearchPage() {
@@ -137,7 +138,7 @@ export default function SearchPage() {
       {capped ? <p className="small muted">Only the first {MAX_RESULTS} are listed: add a word or choose a type to narrow the search.</p> : null}
       {debounced && !loading && !error && results.length === 0 ? (
         <p>
-          Nothing in the graph matches “{debounced}”{schema ? ` as ${schemaName(schema)}` : ''}. Search finds the names of companies, state organs, people, laws
+          Nothing in the graph matches “<bdi>{debounced}</bdi>”{schema ? ` as ${schemaName(schema)}` : ''}. Search finds the names of companies, state organs, people, laws
           and events: try fewer words or another spelling, open a host country on the <Link to="/">map</Link> for its figures by sector, or{' '}
           <Link to={href('/screen', { names: debounced })}>screen the name</Link> against the lists.
         </p>
