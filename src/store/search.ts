@@ -24,7 +24,7 @@ import { allClusters } from './resolver.ts';
 import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
-import { nameAcronyms, rankName } from './search-rank.ts';
+import { isFullWord, nameAcronyms, rankName } from './search-rank.ts';
 import { invalidOption } from '../errors.ts';
 
 export interface SearchHit {
@@ -122,15 +122,18 @@ function rarest(grams: Map<string, number[]>, text: string): number[] | null {
 /**
  * Names that may satisfy "contains the whole key, or contains every word":
  * the rarest trigram's postings of the key, united with those of the most
- * selective word. Null when the query is too short to narrow (then scan all).
+ * selective word (the word's alone when `key` is null). Null when the query
+ * is too short to narrow (then scan all).
  */
-function candidates(grams: Map<string, number[]>, key: string, words: string[]): number[] | null {
-  const forKey = rarest(grams, key);
+function candidates(grams: Map<string, number[]>, key: string | null, words: string[]): number[] | null {
   let forWords: number[] | null = null;
   for (const w of words) {
     const list = rarest(grams, w);
     if (list && (!forWords || list.length < forWords.length)) forWords = list;
   }
+  // No key: a word of the query may be written otherwise in the name; only the words narrow.
+  if (key === null) return forWords;
+  const forKey = rarest(grams, key);
   if (forKey === null || (forWords === null && words.length > 0)) return null;
   if (!forWords || forWords === forKey) return forKey;
   return [...new Set([...forKey, ...forWords])];
@@ -271,7 +274,10 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   }
 
   const best = new Map<number, { score: number; name: number }>();
-  const plain = candidates(idx.normGrams, key, tokens);
+  // Names are looked for by the letters of a word they must hold as written; an abbreviation or a plural
+  // (Corp, Cos, Projects) may stand in a name written otherwise, so it narrows nothing (search-rank.ts holds them loosely).
+  const sure = tokens.filter(isFullWord);
+  const plain = candidates(idx.normGrams, sure.length === tokens.length ? key : null, sure);
   const sounded = pKey === '' ? [] : candidates(idx.phonGrams, pKey, pTokens);
   const look: Iterable<number> = plain === null || sounded === null
     ? idx.name.keys()

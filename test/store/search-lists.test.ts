@@ -34,4 +34,16 @@ describe('search beside the official lists', () => {
     // A filter on another schema leaves the country out.
     expect((await searchWithCountries(t.services.db, 'Russia construction', { schema: 'Event' })).map((h) => h.schema)).not.toContain('Country');
   });
+
+  it('finds a company under the abbreviations and plurals people write (Corp., Cos, Projects), wherever they stand', async () => {
+    for (const [q, id] of [
+      ['Korea General Corp. for External Construction', 'r39-genco'],
+      ['Mansudae Overseas Project Group of Cos', 'r39-mansudae-overseas-project-group'],
+      ['Mansudae Overseas Projects Group', 'r39-mansudae-overseas-project-group'],
+      ['Korea Rungrado Gen. Trading Corp', 'r39-korea-rungrado-general-trading'],
+    ] as const) {
+      const hits = await searchEntities(t.services.db, q);
+      expect(hits[0]?.id, q).toBe(id);
+    }
+  });
 });
