@@ -88,14 +88,15 @@ const PART_SCORE = 0.5;
  */
 export function countryInQuery(query: string): CountryHit | null {
   const words = query.trim().split(/\s+/).map((raw) => ({ raw, key: searchKey(raw) })).filter((w) => w.key !== '');
-  if (words.length < 2 || words.length > 12) return null;
+  if (words.length === 0 || words.length > 12) return null;
   let found: CountryHit | null = null;
-  for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+  // One word: a country's own name is the whole query's (searchCountry); what its people are called ("Qatari") is this one's.
+  for (let n = Math.min(6, Math.max(1, words.length - 1)); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const run = words.slice(i, i + n);
       const key = run.map((w) => w.key).join('');
       if (key.length < 4) continue;
-      const cc = Object.hasOwn(DEMONYMS, key) ? DEMONYMS[key]! : countryTable().get(key)?.cc;
+      const cc = Object.hasOwn(DEMONYMS, key) ? DEMONYMS[key]! : words.length > 1 ? countryTable().get(key)?.cc : undefined;
       if (!cc) continue;
       const hit: CountryHit = { id: `country-${cc.toLowerCase()}`, schema: 'Country', caption: countryName(cc), score: PART_SCORE, matched: run.map((w) => w.raw).join(' '), cc };
       // North Korea is what every query here is about: a host country named beside it is the one meant ("North Korean workers in Russia").

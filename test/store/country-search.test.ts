@@ -17,7 +17,7 @@ describe('countries in search', () => {
   it('finds the country some words of a longer query name, by name or by what its people are called', () => {
     for (const [q, cc, matched] of [['Chinese seafood', 'CN', 'Chinese'], ['Russia construction', 'RU', 'Russia'], ['North Korean workers in Russia', 'RU', 'Russia'],
       ['North Korean workers', 'KP', 'North Korean'], ['Qatar construction workers', 'QA', 'Qatar'],
-      ['Democratic Republic of the Congo Mansudae', 'CD', 'Democratic Republic of the Congo']] as const) {
+      ['Democratic Republic of the Congo Mansudae', 'CD', 'Democratic Republic of the Congo'], ['Qatari', 'QA', 'Qatari']] as const) {
       expect(countryInQuery(q), q).toMatchObject({ cc, matched, schema: 'Country', id: `country-${cc.toLowerCase()}` });
     }
     // One word is the whole query's business (searchCountry); codes and "Korea" alone name no country inside a name.
