@@ -138,7 +138,7 @@ export async function searchWithCountries(q: Queryable, query: string, given: Se
   const entities = options.schema === 'Country' ? [] : await searchEntities(q, query, options);
   const hit = (c: CountryHit): SearchHit => ({ id: c.id, schema: 'Country', caption: c.caption, score: c.score, datasets: [], topics: [], matched: c.matched, countries: [c.cc], referents: [] });
   if (whole) return [hit(whole), ...entities].slice(0, limit);
-  // A country named inside a longer query comes after the names that answer the whole of it, and is never cut off.
-  if (part) return [...entities.slice(0, limit - 1), hit(part)];
+  // A country named inside a longer query comes after the names that answer the whole of it (the top hit stays the name asked for).
+  if (part) return [...entities, hit(part)].slice(0, limit);
   return entities;
 }

@@ -31,6 +31,8 @@ describe('search beside the official lists', () => {
     expect(russia[0]?.id).toBe('r39-event-construction-troops-russia-2025');
     expect(russia.at(-1)).toMatchObject({ id: 'country-ru', schema: 'Country', matched: 'Russia' });
     expect(russia.at(-1)!.score).toBeLessThan(russia[0]!.score);
+    // The name asked for stays the top hit, however few are asked for.
+    expect((await searchWithCountries(t.services.db, 'Liaoning China Trade Industry', { limit: 1 })).map((h) => h.id)).toEqual(['r39-liaoning-china-trade-industry']);
     // A filter on another schema leaves the country out.
     expect((await searchWithCountries(t.services.db, 'Russia construction', { schema: 'Event' })).map((h) => h.schema)).not.toContain('Country');
   });
