@@ -5,6 +5,7 @@
  * random numbers, with what the left-out countries carry.
  */
 import { invalidOption } from '../errors.ts';
+import { countryName } from '../model/countries.ts';
 import { Mixture } from './distributions.ts';
 import type { InputMetric, Model, ModelInput, ModelRow } from './model.ts';
 import { overrideDist, type Override } from './overrides.ts';
@@ -169,6 +170,12 @@ function carriedFigureIds(model: Model, excluded: Exclusions): string[] {
   return [...ids].sort();
 }
 
+/** Countries as a reader names them, with the code the scenario was given: "Russia (RU) and China (CN)". */
+function namedCountries(codes: readonly string[]): string {
+  const named = codes.map((cc) => `${countryName(cc)} (${cc})`);
+  return named.length < 2 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+}
+
 /** What the left-out countries carry in the baseline: their revenue and workers per draw, and the figures that size them. */
 function carried(model: Model, sim: SimResult, excluded: Exclusions, draws: number): ExcludedCarry {
   const rev = new Float64Array(draws);
@@ -197,7 +204,7 @@ function carried(model: Model, sim: SimResult, excluded: Exclusions, draws: numb
     share_of_baseline: share,
     workers: summarise(wk),
     figure_ids: ids,
-    reading: `Kept in, ${countries.join(', ')} carry ${pc(share.p50)} of the revenue at the median (90% interval ${pc(share.p5)}–${pc(share.p95)}; ${usd(revenue.p50)}), sized by ${ids.join(', ')}.`,
+    reading: `Kept in, ${namedCountries(countries)} ${countries.length === 1 ? 'carries' : 'carry'} ${pc(share.p50)} of the revenue at the median (90% interval ${pc(share.p5)}–${pc(share.p95)}; ${usd(revenue.p50)}), sized by ${ids.join(', ')}.`,
   };
 }
 
@@ -234,7 +241,7 @@ export function runScenario(s: ScenarioRun): { scenario: ScenarioOut; baseline: 
   // What the left-out countries carry, under the scenario's overrides if any (else the baseline itself).
   const carry = leftOut.length ? carried(s.model, overrides.length ? simulate(planOf(s.model), draws, seed, true) : b, s.excluded, draws) : null;
   const what = [
-    ...(leftOut.length ? [`leaving out ${leftOut.join(', ')}`] : []),
+    ...(leftOut.length ? [`leaving out ${namedCountries(leftOut)}`] : []),
     ...(overrides.length ? [`overriding ${overrides.map((o) => o.text).join(', ')}`] : []),
   ].join(' and ');
   return {

@@ -5,6 +5,13 @@ import { usdShort } from './money.ts';
 const usd = usdShort;
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 
+/** A figure's period as a reader writes it: "about 2017", "about 2015 – 2018", "undated". */
+function periodText(p: { start: string | null; end: string | null }): string {
+  if (!p.start && !p.end) return 'undated';
+  if (!p.end || p.start === p.end) return `about ${p.start ?? ''}`;
+  return p.start ? `about ${p.start} – ${p.end}` : `about the years until ${p.end}`;
+}
+
 export function estimateText(r: EstimateResult): string {
   const lines: string[] = [];
   lines.push(`Revenue to the North Korean state from labour abroad, ${r.year} (${n(r.draws)} draws, seed ${r.seed})`);
@@ -17,8 +24,12 @@ export function estimateText(r: EstimateResult): string {
   if (r.scenario) lines.push('', `Scenario: ${r.scenario.reading}`);
   lines.push('', 'Inputs that move the result most (p5 → p95 of one input, others at their medians):');
   for (const b of r.sensitivity.bars.slice(0, 8)) lines.push(`  ${b.input.padEnd(28)} ${usd(b.revenue_at_low).padStart(8)} → ${usd(b.revenue_at_high).padStart(8)}`);
-  lines.push('', 'Published estimates:');
-  for (const c of r.comparison) lines.push(`  ${c.estimate.figure_id} (${c.estimate.source.title ?? c.estimate.source.id}): ${c.reading}`);
+  // Estimates about the year asked apart from those about other years, each with its own period: a 2012 figure is no reading of 2017.
+  const line = (c: EstimateResult['comparison'][number]) => `  ${c.estimate.figure_id}, ${periodText(c.estimate.period)} (${c.estimate.source.title ?? c.estimate.source.id}): ${c.reading}`;
+  const same = r.comparison.filter((c) => c.matches_year);
+  const other = r.comparison.filter((c) => !c.matches_year);
+  lines.push('', `Published estimates about ${r.year}:`, ...(same.length ? same.map(line) : ['  none']));
+  if (other.length) lines.push('', `Published estimates about other years, against the model for ${r.year}:`, ...other.map(line));
   if (r.warnings.length) lines.push('', ...r.warnings.map((w) => `Note: ${w}`));
   lines.push('', `${r.inputs.length} inputs, each with its sources, and ${r.gaps.length} gap notes: use --json.`);
   return lines.join('\n');

@@ -209,6 +209,12 @@ async function exportPage(q: Queryable, ids: readonly string[], clusters: Cluste
 export async function exportFtm(q: Queryable, opts: ExportOptions): Promise<ExportReport> {
   const outDir = path.dirname(path.resolve(opts.out));
   if (!fs.existsSync(outDir)) throw new Room39Error('invalid_input', 'the folder to write into does not exist', outDir);
+  // A folder given as the file (--out exports/): said before the export runs, not as a failed rename at its end.
+  for (const file of [opts.out, opts.statementsOut]) {
+    if (file && (/[\\/]$/.test(file) || (fs.existsSync(file) && fs.statSync(file).isDirectory()))) {
+      throw new Room39Error('invalid_input', `is a folder; give the name of a file to write, e.g. ${path.join(file, 'graph.ftm.json')}`, file);
+    }
+  }
   const files = new ExportFiles(opts);
   const report: ExportReport = { out: opts.out, statements_out: opts.statementsOut ?? null, entities: 0, statements: 0, protected_left_out: 0, values_left_out: 0 };
   try {

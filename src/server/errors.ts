@@ -23,6 +23,22 @@ export function isYentePath(path: string): boolean {
 
 interface Answer { status: ContentfulStatusCode; body: unknown }
 
+/**
+ * A request field's issue in words a person acts on: zod's own wording of a
+ * number's type or bounds ("Too small: expected number to be >=1", "Invalid
+ * input: expected number, received NaN") said plainly; a route's own message is kept.
+ */
+function issueText(issue: ZodError['issues'][number]): string {
+  const i = issue as { code: string; message: string; expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean };
+  const zodWords = /^(Invalid input: expected|Too small: expected|Too big: expected)/.test(i.message);
+  if (!zodWords) return i.message;
+  if (i.code === 'invalid_type' && i.expected === 'number') return 'must be a number';
+  if (i.code === 'invalid_type' && i.expected === 'int') return 'must be a whole number';
+  if (i.code === 'too_small' && i.origin === 'number') return `must be ${i.inclusive === false ? 'above' : 'at least'} ${String(i.minimum)}`;
+  if (i.code === 'too_big' && i.origin === 'number') return `must be ${i.inclusive === false ? 'below' : 'at most'} ${String(i.maximum)}`;
+  return i.message;
+}
+
 function room39Answer(err: unknown, c: Context): Answer {
   if (isRoom39Error(err)) {
     const error = err.field ? { code: err.code, message: `${err.field}: ${err.detail}`, field: err.field } : { code: err.code, message: err.message };
@@ -31,7 +47,7 @@ function room39Answer(err: unknown, c: Context): Answer {
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : null;
-    const message = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`;
+    const message = `${field ? `${field}: ` : ''}${issue ? issueText(issue) : 'invalid request'}`;
     return { status: 400, body: { error: field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message } } };
   }
   if (err instanceof SyntaxError) {

@@ -7,7 +7,7 @@
  * in "Garcia Corrales"), and how a name sounds counts only word by word.
  * Hand-written: the tiers are room39's ranking policy, a handful of lines.
  */
-import { acronymsOf } from '../names/index.ts';
+import { acronymsOf, expandWord } from '../names/index.ts';
 
 export interface RankQuery {
   /** The query without spaces or punctuation, lower case. */
@@ -32,9 +32,16 @@ const LOOSE = 0.04;
 /** An English plural and its singular are one word for search ("Projects", "Project"); short words are left alone. */
 const singular = (w: string) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
+/** A word as names write it in full: an organisation word's abbreviation expanded (Corp = Corporation, Cos = Companies) and an English plural made singular. */
+export const fullWord = (w: string): string => singular(expandWord(w));
+
+/** Is the word written as names write it in full (neither an abbreviation nor a plural)? Only such a word's letters are sure to stand in a name that holds it. */
+export const isFullWord = (w: string): boolean => fullWord(w) === w;
+
 /**
  * How the word list holds `token`: 2 as one word, 1 as two or three neighbouring words joined
- * (Wonhong = Won Hong) or as the plural of one of its words, 0 not at all.
+ * (Wonhong = Won Hong), as the plural of one of its words, or as the abbreviation of one or written
+ * out in full (Corp = Corporation), 0 not at all.
  */
 function holds(words: readonly string[], token: string, prefix = false): 0 | 1 | 2 {
   let loose: 0 | 1 = 0;
@@ -48,7 +55,7 @@ function holds(words: readonly string[], token: string, prefix = false): 0 | 1 |
       }
       if (joined.length >= token.length) break;
     }
-    if (!loose && singular(words[i]!) === singular(token)) loose = 1;
+    if (!loose && (singular(words[i]!) === singular(token) || fullWord(words[i]!) === fullWord(token))) loose = 1;
   }
   return loose;
 }

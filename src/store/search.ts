@@ -24,7 +24,8 @@ import { allClusters } from './resolver.ts';
 import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
 import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
-import { nameAcronyms, rankName } from './search-rank.ts';
+import { isFullWord, nameAcronyms, rankName } from './search-rank.ts';
+import { invalidOption } from '../errors.ts';
 
 export interface SearchHit {
   id: string;
@@ -121,15 +122,18 @@ function rarest(grams: Map<string, number[]>, text: string): number[] | null {
 /**
  * Names that may satisfy "contains the whole key, or contains every word":
  * the rarest trigram's postings of the key, united with those of the most
- * selective word. Null when the query is too short to narrow (then scan all).
+ * selective word (the word's alone when `key` is null). Null when the query
+ * is too short to narrow (then scan all).
  */
-function candidates(grams: Map<string, number[]>, key: string, words: string[]): number[] | null {
-  const forKey = rarest(grams, key);
+function candidates(grams: Map<string, number[]>, key: string | null, words: string[]): number[] | null {
   let forWords: number[] | null = null;
   for (const w of words) {
     const list = rarest(grams, w);
     if (list && (!forWords || list.length < forWords.length)) forWords = list;
   }
+  // No key: a word of the query may be written otherwise in the name; only the words narrow.
+  if (key === null) return forWords;
+  const forKey = rarest(grams, key);
   if (forKey === null || (forWords === null && words.length > 0)) return null;
   if (!forWords || forWords === forKey) return forKey;
   return [...new Set([...forKey, ...forWords])];
@@ -258,19 +262,27 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
   const tokens = [...new Set(searchTokens(query))].filter((t) => t.length > 0);
   if (!key) return [];
   // Korean-aware form of the query: the phonetic key of each word, and of all of them joined.
-  const pTokens = [...new Set(phoneticKeys(query))];
-  const pKey = pTokens.length ? phoneticKeys(query).join('') : '';
+  // Every word's key, repeats kept (Chon Il-chun sounds con il con): ranking compares the whole sequence.
+  const sounds = phoneticKeys(query);
+  const pTokens = [...new Set(sounds)];
+  const pKey = sounds.join('');
   const idx = await nameIndex(q);
   const schemas = options.schema ? new Set(schemaFamily(options.schema)) : null;
   const dataset = options.dataset ?? null;
+  if (dataset !== null && !datasetsOf(idx).has(dataset)) {
+    throw invalidOption('dataset', `no entity is in dataset "${dataset}"; the datasets here are ${[...datasetsOf(idx)].sort().join(', ')}`);
+  }
 
   const best = new Map<number, { score: number; name: number }>();
-  const plain = candidates(idx.normGrams, key, tokens);
+  // Names are looked for by the letters of a word they must hold as written; an abbreviation or a plural
+  // (Corp, Cos, Projects) may stand in a name written otherwise, so it narrows nothing (search-rank.ts holds them loosely).
+  const sure = tokens.filter(isFullWord);
+  const plain = candidates(idx.normGrams, sure.length === tokens.length ? key : null, sure);
   const sounded = pKey === '' ? [] : candidates(idx.phonGrams, pKey, pTokens);
   const look: Iterable<number> = plain === null || sounded === null
     ? idx.name.keys()
     : new Set([...plain, ...sounded, ...(idx.byAcronym.get(key) ?? [])]);
-  const rq = { key, tokens, sounds: pTokens };
+  const rq = { key, tokens, sounds };
   for (const i of look) {
     const s = rankName(rq, { norm: idx.norm[i]!, words: idx.words[i]!, sounds: idx.sounds[i]!, acronyms: idx.acronyms[i]! });
     if (s < 0) continue;
@@ -305,6 +317,17 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     const cc = [...new Set(e.referents.flatMap((r) => idx.countries.get(r) ?? []))].sort();
     return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: [...e.datasets], topics: [...e.topics], matched, countries: cc, referents: [...e.referents] }];
   });
+}
+
+/** Every dataset some entity is in (records' own and their canonical entity's), worked out once per index. */
+const DATASETS = new WeakMap<NameIndex, Set<string>>();
+function datasetsOf(idx: NameIndex): Set<string> {
+  let set = DATASETS.get(idx);
+  if (!set) {
+    set = new Set([...idx.entityDatasets.flat(), ...[...idx.display.values()].flatMap((d) => d.datasets)]);
+    DATASETS.set(idx, set);
+  }
+  return set;
 }
 
 /** Bonus that lifts an entity of the DPRK system over an unrelated list entry of about the same score. */

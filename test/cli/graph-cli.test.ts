@@ -85,4 +85,27 @@ describe('room39 search and entity (DESIGN.md contracts)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/give a name to search for/);
   });
+  it('an unknown --schema or --dataset is an error naming it, not "no entity matches"; a schema in lower case is taken', async () => {
+    const schema = await room39('search', 'Kim Won Hong', '--schema', 'Persn');
+    expect(schema.code).not.toBe(0);
+    expect(schema.stderr).toMatch(/--schema: unknown schema "Persn"; search by Person, Organization/);
+    const dataset = await room39('search', 'Kim Won Hong', '--dataset', 'us_ofac');
+    expect(dataset.code).not.toBe(0);
+    expect(dataset.stderr).toMatch(/--dataset: no entity is in dataset "us_ofac"; the datasets here are .*us_ofac_sdn/);
+    const lower = await room39('search', 'Kim Won Hong', '--schema', 'person', '--json');
+    expect(lower.code, lower.stderr).toBe(0);
+    expect((JSON.parse(lower.stdout) as { results: { id: string }[] }).results[0]?.id).toBe('r39-kim-won-hong');
+  });
+
+  it('entity does not show a list version as the date a designation was made', async () => {
+    // The OFAC SDN CSV gives no listing dates: the Mansudae group's OFAC row has none, only the list version it is in.
+    const doc = JSON.parse((await room39('entity', 'r39-mansudae-overseas-project-group', '--json')).stdout) as { designations: { record: string; listed_on: string | null; first_seen: string | null }[] };
+    const ofac = doc.designations.find((d) => d.record.startsWith('ofac-'))!;
+    expect(ofac.listed_on).toBeNull();
+    expect(ofac.first_seen).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const text = (await room39('entity', 'r39-mansudae-overseas-project-group', '--wide')).stdout;
+    const row = text.split('\n').find((l) => l.includes(ofac.record) && / current /.test(l))!;
+    expect(row).toContain(`not given (in version ${ofac.first_seen})`);
+    expect(text).toMatch(/\blisted\b/);
+  });
 });

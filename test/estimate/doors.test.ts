@@ -69,6 +69,34 @@ describe('room39 estimate (CLI)', () => {
     expect(r.scenario?.excluded_carry?.figure_ids).toContain('r39-fig-pub-ru-2017-12-31-valid-permits');
   });
 
+  it('an --override written as its usage line shows it is taken', () => {
+    const help = room39('--help');
+    const form = /--override ([^\s]+?)\]\.\.\./.exec(help.stdout + help.stderr)?.[1];
+    expect(form, help.stdout).toBeTruthy();
+    // The usage's optional part filled in: a country's worker count (Russia, 20,000 to 30,000).
+    const override = form!.replace(/\[([^\]]*)\]/g, '$1').replace('METRIC', 'workers').replace('CC', 'RU').replace('LOW..HIGH', '20000..30000');
+    const a = room39('--year', '2017', '--seed', '1', '--override', override, '--json');
+    expect(a.code, `${override}: ${a.stderr}`).toBe(0);
+    expect((JSON.parse(a.stdout) as EstimateResult).scenario?.overrides).toHaveLength(1);
+  });
+
+  it('prints the published estimates about the year apart from those about other years, each with its period', () => {
+    const r = JSON.parse(room39('--year', '2017', '--seed', '1', '--json').stdout) as EstimateResult;
+    const other = r.comparison.find((c) => !c.matches_year && c.estimate.period.start !== null)!;
+    const same = r.comparison.find((c) => c.matches_year)!;
+    expect(other && same).toBeTruthy();
+    const text = room39('--year', '2017', '--seed', '1').stdout;
+    const sameAt = text.indexOf('Published estimates about 2017:');
+    const otherAt = text.indexOf('Published estimates about other years, against the model for 2017:');
+    expect(sameAt).toBeGreaterThan(0);
+    expect(otherAt).toBeGreaterThan(sameAt);
+    const lineOf = (id: string) => text.indexOf(`  ${id}, `);
+    expect(lineOf(same.estimate.figure_id)).toBeGreaterThan(sameAt);
+    expect(lineOf(same.estimate.figure_id)).toBeLessThan(otherAt);
+    expect(lineOf(other.estimate.figure_id)).toBeGreaterThan(otherAt);
+    expect(text).toContain(`  ${other.estimate.figure_id}, about ${other.estimate.period.start}`);
+  });
+
   it('a bad --exclude fails with a message and a non-zero exit', () => {
     const a = room39('--year', '2017', '--exclude', 'XX', '--json');
     expect(a.code).not.toBe(0);

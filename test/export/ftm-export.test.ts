@@ -126,6 +126,16 @@ describe('FtM export', () => {
       .toEqual(['nationality: "constructor" is not a valid country']);
   });
 
+  it('says a folder given as the file to write is a folder, before exporting, and writes nothing beside it', async () => {
+    for (const out of [tmp, `${tmp}/`]) {
+      await expect(exportFtm(a.db, { out, public: true })).rejects.toThrow(/is a folder; give the name of a file to write, e\.g\. .*graph\.ftm\.json/);
+    }
+    await expect(exportFtm(a.db, { out: path.join(tmp, 'g.json'), statementsOut: tmp, public: true })).rejects.toThrow(/is a folder/);
+    const parts = [...fs.readdirSync(path.dirname(tmp)).filter((f) => f.startsWith(`${path.basename(tmp)}.part`)), ...fs.readdirSync(tmp).filter((f) => f.includes('.part'))];
+    expect(parts).toEqual([]);
+    expect(fs.existsSync(path.join(tmp, 'g.json'))).toBe(false);
+  });
+
   it('refuses to write into a folder that does not exist', async () => {
     await expect(exportFtm(a.db, { out: path.join(tmp, 'nope', 'x.json'), public: true })).rejects.toThrow(/does not exist/);
   });

@@ -37,6 +37,25 @@ describe('graph HTTP API', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/q/);
   });
 
+  it('GET /api/search: a bad limit, schema or dataset is a 400 in plain words', async () => {
+    const answers: [string, RegExp][] = [
+      ['/api/search?q=Kim&limit=abc', /^limit: must be a number$/],
+      ['/api/search?q=Kim&limit=0', /^limit: must be at least 1$/],
+      ['/api/search?q=Kim&limit=2.5', /^limit: must be a whole number$/],
+      ['/api/search?q=Kim&limit=9999', /^limit: must be at most 500$/],
+      ['/api/countries?year=abc', /^year: must be a number$/],
+      ['/api/search?q=Kim&schema=Bogus', /^schema: unknown schema "Bogus"; search by Person, /],
+      ['/api/search?q=Kim&dataset=nope', /^dataset: no entity is in dataset "nope"; the datasets here are .*us_ofac_sdn/],
+    ];
+    for (const [url, message] of answers) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message, url).toMatch(message);
+    }
+    // A route's own message is kept as it is.
+    expect(((await (await app.request('/api/countries?year=1800')).json()) as { error: { message: string } }).error.message).toBe('year: year must be 1900 or later');
+  });
+
   it('treats SQL metacharacters in a query as text', async () => {
     const res = await app.request(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE entities; --")}`);
     expect(res.status).toBe(200);

@@ -41,7 +41,9 @@ export function figureValue(f: { low: number | null; high: number | null; of?: n
   else if (low != null && high != null && low !== high) text = `${one(low, unit)} – ${one(high, unit)}`;
   else text = `${qualifier === 'approximate' ? 'about ' : ''}${one(low ?? high ?? 0, unit)}`;
   if (qualifier === 'order_of_magnitude') text = `order of ${text}`;
-  const suffix = unit === 'persons' ? ' workers' : unit === 'months' ? ' months' : '';
+  // One worker, one month: a single figure of exactly 1 takes the singular.
+  const single = qualifier !== 'part_of' && (low ?? high) === 1 && (high == null || high === 1) && (low == null || low === 1);
+  const suffix = unit === 'persons' ? (single ? ' worker' : ' workers') : unit === 'months' ? (single ? ' month' : ' months') : '';
   const per = f.per ? ` a ${f.per}` : '';
   return text + suffix + per;
 }

@@ -2,6 +2,15 @@ import { UsageError, type CliCommand } from '../command.ts';
 import { table, terminalWidth, wrapText } from '../table.ts';
 import type { EntityDocument } from '../../store/entities.ts';
 
+/**
+ * When the list says the designation was made; a list that gives no date (the OFAC SDN CSV)
+ * shows the version the entry was first seen in, never as if it were the listing date.
+ */
+function listedText(d: EntityDocument['designations'][number]): string {
+  if (d.listed_on) return d.listed_on;
+  return d.first_seen ? `not given (in version ${d.first_seen})` : '';
+}
+
 export const entityCommand: CliCommand = {
   name: 'entity',
   summary: 'Show everything known about one entity: properties with their sources and quotes, and its relations.',
@@ -21,7 +30,7 @@ export const entityCommand: CliCommand = {
       ...line(`datasets: ${entity.datasets.join(', ') || '-'}${entity.topics.length ? `   topics: ${entity.topics.join(', ')}` : ''}`),
       ...(entity.referents.length > 1 ? line(`records: ${entity.referents.join(', ')}${doc.requested_id ? `   (${doc.requested_id} is one of them)` : ''}   judgements: room39 resolve show ${entity.id}`) : []),
       ...(designations.length ? ['', table(['designation', 'entry', 'programme', 'listed', 'status', 'record'], designations.map((d) => [
-        d.authority ?? d.source.title, d.entry_id ?? '', d.programs.join(', '), d.listed_on ?? d.first_seen ?? '', d.status === 'ended' ? `ended ${d.ended_on}` : 'current', d.record,
+        d.authority ?? d.source.title, d.entry_id ?? '', d.programs.join(', '), listedText(d), d.status === 'ended' ? `ended ${d.ended_on}` : 'current', d.record,
       ]), layout)] : []),
       '',
       table(['property', 'value', 'grade', 'source', 'quote'], statements.map((s) => [s.prop, s.value, s.reliability, s.source.title, s.quote ?? '']), layout),

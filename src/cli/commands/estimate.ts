@@ -9,7 +9,7 @@ function wholeNumber(raw: string | null, name: string): number | null {
 export const estimateCommand: CliCommand = {
   name: 'estimate',
   summary: "Estimate the state's yearly revenue from labour sent abroad, with uncertainty, scenarios and sources.",
-  usage: 'estimate [--year Y] [--draws N] [--seed S] [--exclude CC,CC] [--override METRIC[:CC]=LOW..HIGH]... [--json]',
+  usage: 'estimate [--year Y] [--draws N] [--seed S] [--exclude CC,CC] [--override [CC:]METRIC=LOW..HIGH]... [--json]',
   options: {
     year: { type: 'string' },
     draws: { type: 'string' },

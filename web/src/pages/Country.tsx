@@ -10,6 +10,7 @@ import { CountryFacts } from '../components/CountryFacts.tsx';
 import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { figureValue, num, period } from '../format.ts';
+import { usePageTitle } from '../title.ts';
 
 const W = 640;
 const ROW = 22;
@@ -72,7 +73,8 @@ function WorkersOverTime({ figures }: { figures: CitedFigureRow[] }) {
 
 export default function CountryPage({ cc }: { cc: string }) {
   const { data, error } = useApi<CountryDetail>(`/api/countries/${encodeURIComponent(cc.toUpperCase())}`);
-  if (error) return <ErrorNote error={error} what="This country" />;
+  usePageTitle(data?.name);
+  if (error) return <ErrorNote error={error} what="Opening this country's page" />;
   if (!data) return <Loading what="Loading the country" />;
   return (
     <article className="country-page" aria-labelledby="country-title">

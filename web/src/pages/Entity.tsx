@@ -13,6 +13,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
+import { usePageTitle } from '../title.ts';
 
 type EntityAnswer = Omit<EntityDetail, 'entity' | 'requestedId'> & { entity: EntityDetail['entity'] & { first_seen: string | null; last_seen: string | null }; requested_id?: string };
 
@@ -178,6 +179,7 @@ export default function EntityPage({ id }: { id: string }) {
   const [refresh, setRefresh] = useState(0);
   const { data, error, loading } = useApi<EntityAnswer>(`/api/entities/${encodeURIComponent(id)}`, refresh);
   const reachedBy = useLocation().query.get('via');
+  usePageTitle(data?.entity.caption);
   // A record merged into another entity: its page is the entity's (the address changes to the canonical id).
   useEffect(() => {
     if (data && data.entity.id !== id) navigate(href(`/entity/${encodeURIComponent(data.entity.id)}`, { via: id }), { replace: true });

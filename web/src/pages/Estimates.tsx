@@ -154,6 +154,8 @@ export default function EstimatesPage() {
   // Every host country the model knows (from its inputs), so a left-out one stays listed and can be put back.
   const countries = [...new Map(r.inputs.filter((i) => i.country && i.scope === 'country').map((i) => [i.country as string, { country: i.country as string, name: i.country_name }])).values()];
   for (const c of r.by_country) if (c.country && !countries.some((x) => x.country === c.country)) countries.push({ country: c.country, name: c.name });
+  // By name, as a reader looks for one (the inputs come by code: United Arab Emirates first).
+  countries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return (
     <section className="estimates-page">
       <h1>Revenue from labour export, {r.year}</h1>

@@ -90,7 +90,7 @@ function CountryPanel({ cc, onClose }: { cc: string; onClose(): void }) {
       <button type="button" className="close" onClick={onClose} aria-label="Close the country panel">
         ×
       </button>
-      {error ? <ErrorNote error={error} what="This country" /> : null}
+      {error ? <ErrorNote error={error} what="Loading this country" /> : null}
       {!data ? (
         <Loading what="Loading the country" />
       ) : (

@@ -14,6 +14,7 @@ import { ErrorNote, Loading } from '../components/Status.tsx';
 import { drawPng, download, layout, mergeNetworks, toGexf } from '../networkGraph.ts';
 import { schemaColour, schemaName } from '../schemas.ts';
 import { humanize, topicLabel } from '../format.ts';
+import { usePageTitle } from '../title.ts';
 
 function useNetworks(id: string, depth: number, expand: string[]) {
   const [state, setState] = useState<{ parts: Network[] | null; error: ApiError | null; loading: boolean }>({ parts: null, error: null, loading: true });
@@ -56,6 +57,7 @@ export default function NetworkPage({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [merged, root, query.get('hide')]);
   const rootNode = merged?.nodes.find((n) => n.id === root);
+  usePageTitle(rootNode?.caption);
   const title = `Network around ${rootNode?.caption ?? id}`;
 
   const expandNode = (node: string) => {

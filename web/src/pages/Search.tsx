@@ -1,5 +1,5 @@
 /** Search as you type, with schema filters and keyboard navigation through the results. The query and filter are in the URL. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, navigate, useLocation, useQueryUpdater } from '../router.tsx';
 import type { SearchHit } from '../../../src/server/wire.ts';
@@ -7,6 +7,18 @@ import { SEARCH_SCHEMAS, schemaName } from '../schemas.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { hitPath, topicLabel } from '../format.ts';
 import { countryName } from '../../../src/server/wire.ts';
+import { usePageTitle } from '../title.ts';
+
+/** Results a page lists at first and adds on "Show more"; the API answers at most 500. */
+const PAGE = 50;
+const MAX_RESULTS = 500;
+
+/** "3 results for “x”", or, when more match than are listed, "The first 50 results for “x”; more match"; the query isolated, so Arabic or Hebrew keeps its order. */
+function countText(n: number, more: boolean, q: string): ReactNode {
+  const quoted = <>“<bdi>{q}</bdi>”</>;
+  if (more) return <>The first {n} results for {quoted}; more match (shown by relevance)</>;
+  return <>{n} result{n === 1 ? '' : 's'} for {quoted}</>;
+}
 
 export default function SearchPage() {
   const { query } = useLocation();
@@ -26,11 +38,27 @@ export default function SearchPage() {
     return () => window.clearTimeout(t);
   }, [text, update]);
 
-  const url = debounced ? href('/api/search', { q: debounced, schema: schema || null, limit: 50 }) : null;
+  // One more than shown: whether more match than the page lists ("Show more" asks for the next page, up to the API's 500).
+  const [shown, setShown] = useState(PAGE);
+  const url = debounced ? href('/api/search', { q: debounced, schema: schema || null, limit: Math.min(MAX_RESULTS, shown + 1) }) : null;
   const { data, error, loading } = useApi<{ results: SearchHit[] }>(url);
-  const results = data?.results ?? [];
+  const found = data?.results.length ?? 0;
+  // More match than are listed; at the API's cap, as many as it gives may not be all.
+  const more = found > shown;
+  const capped = shown >= MAX_RESULTS && found >= MAX_RESULTS;
+  const results = (data?.results ?? []).slice(0, shown);
+  // After "Show more", the keyboard goes on at the first result added.
+  const focusAt = useRef<number | null>(null);
+  usePageTitle(debounced ? `“${debounced}”` : null);
 
   useEffect(() => setActive(-1), [debounced, schema]);
+  useEffect(() => setShown(PAGE), [debounced, schema]);
+  useEffect(() => {
+    if (focusAt.current !== null && results.length > focusAt.current) {
+      setActive(focusAt.current);
+      focusAt.current = null;
+    }
+  }, [results.length]);
   useEffect(() => {
     if (active < 0) return;
     const el = listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link')[active];
@@ -81,7 +109,7 @@ export default function SearchPage() {
         ))}
       </fieldset>
       <div aria-live="polite" className="small muted result-count">
-        {debounced && !loading && !error ? `${results.length} result${results.length === 1 ? '' : 's'} for “${debounced}”` : null}
+        {debounced && !loading && !error ? countText(results.length, more || capped, debounced) : null}
         {loading ? 'Searching…' : null}
       </div>
       {error ? <ErrorNote error={error} what="Search" /> : null}
@@ -102,8 +130,18 @@ export default function SearchPage() {
           </li>
         ))}
       </ol>
+      {more && shown < MAX_RESULTS ? (
+        <button type="button" className="secondary" onClick={() => { focusAt.current = shown; setShown((n) => Math.min(MAX_RESULTS, n + PAGE)); }}>
+          Show {Math.min(PAGE, MAX_RESULTS - shown)} more
+        </button>
+      ) : null}
+      {capped ? <p className="small muted">Only the first {MAX_RESULTS} are listed: add a word or choose a type to narrow the search.</p> : null}
       {debounced && !loading && !error && results.length === 0 ? (
-        <p>Nothing in the graph matches “{debounced}”{schema ? ` as ${schemaName(schema)}` : ''}. Try fewer words, or screen the name against the lists.</p>
+        <p>
+          Nothing in the graph matches “<bdi>{debounced}</bdi>”{schema ? ` as ${schemaName(schema)}` : ''}. Search finds the names of companies, state organs, people, laws
+          and events: try fewer words or another spelling, open a host country on the <Link to="/">map</Link> for its figures by sector, or{' '}
+          <Link to={href('/screen', { names: debounced })}>screen the name</Link> against the lists.
+        </p>
       ) : null}
     </section>
   );

@@ -1,0 +1,51 @@
+/**
+ * Search over the curated graph and the real official lists (OFAC, UN): how
+ * people's searches rank once thousands of list entries stand beside the
+ * graph's entities (src/store/search.ts, src/store/search-rank.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchEntities } from '../../src/store/search.ts';
+import { searchWithCountries } from '../../src/store/country-search.ts';
+import { openTestServices, type TestServices } from '../support/services.ts';
+
+describe('search beside the official lists', () => {
+  let t: TestServices;
+  beforeAll(async () => { t = await openTestServices(); }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  it('finds Jon Il-chun first under his MR spelling and in Hangul, though two of his syllables sound alike', async () => {
+    // 전일춘 romanises to Chon Il-chun, whose words' sounds repeat (con il con): counted once, the
+    // UN's PAK CHUN IL and OFAC's JON, Il Ho answered as well as he did and came first.
+    for (const q of ['Chon Il-chun', '전일춘', 'Jeon Il Chun']) {
+      const hits = await searchEntities(t.services.db, q, { schema: 'Person' });
+      expect(hits[0]?.id, q).toBe('r39-jon-il-chun');
+      const pak = hits.find((h) => h.id === 'unsc-kpi-029');
+      if (pak) expect(hits[0]!.score, q).toBeGreaterThan(pak.score);
+    }
+  });
+
+  it('leads a subject search that names a country to that country, after the names that answer all of it', async () => {
+    // No entity is named "Chinese seafood"; the seafood plants are documented on China's page.
+    expect((await searchWithCountries(t.services.db, 'Chinese seafood')).map((h) => h.id)).toEqual(['country-cn']);
+    const russia = await searchWithCountries(t.services.db, 'Russia construction', { limit: 5 });
+    expect(russia[0]?.id).toBe('r39-event-construction-troops-russia-2025');
+    expect(russia.at(-1)).toMatchObject({ id: 'country-ru', schema: 'Country', matched: 'Russia' });
+    expect(russia.at(-1)!.score).toBeLessThan(russia[0]!.score);
+    // The name asked for stays the top hit, however few are asked for.
+    expect((await searchWithCountries(t.services.db, 'Liaoning China Trade Industry', { limit: 1 })).map((h) => h.id)).toEqual(['r39-liaoning-china-trade-industry']);
+    // A filter on another schema leaves the country out.
+    expect((await searchWithCountries(t.services.db, 'Russia construction', { schema: 'Event' })).map((h) => h.schema)).not.toContain('Country');
+  });
+
+  it('finds a company under the abbreviations and plurals people write (Corp., Cos, Projects), wherever they stand', async () => {
+    for (const [q, id] of [
+      ['Korea General Corp. for External Construction', 'r39-genco'],
+      ['Mansudae Overseas Project Group of Cos', 'r39-mansudae-overseas-project-group'],
+      ['Mansudae Overseas Projects Group', 'r39-mansudae-overseas-project-group'],
+      ['Korea Rungrado Gen. Trading Corp', 'r39-korea-rungrado-general-trading'],
+    ] as const) {
+      const hits = await searchEntities(t.services.db, q);
+      expect(hits[0]?.id, q).toBe(id);
+    }
+  });
+});

@@ -1,0 +1,19 @@
+/** How the web app writes figures (web/src/format.ts), on figures of the bundled dataset. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import { figureValue } from '../../web/src/format.ts';
+
+interface FigureLine { type: string; id: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
+
+const figures = new Map(fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
+  .map((l) => JSON.parse(l) as FigureLine).filter((f) => f.type === 'figure').map((f) => [f.id, f]));
+
+describe('figureValue', () => {
+  it('writes one worker in the singular and more in the plural (Malta, 2010 and 2011)', () => {
+    expect(figureValue(figures.get('r39-fig-pub-mt-2010-1')!)).toBe('1 worker');
+    const eleven = [...figures.values()].find((f) => f.unit === 'persons' && f.low === 11 && f.high === 11 && f.qualifier === 'exact');
+    expect(eleven && figureValue(eleven)).toBe('11 workers');
+  });
+});
