@@ -130,8 +130,10 @@ describe('room39 lists update against a loopback publisher', () => {
     ['a wrong content type', 'html-type', () => 'consolidated.xml', /sent text\/html, not a list file/],
     ['an HTML error page served as XML', 'html', () => 'consolidated.xml', /an HTML page, not the list file/],
     ['an empty 200', 'empty', () => 'consolidated.xml', /empty body/],
-    ['a response over the size limit (declared)', 'huge', () => 'consolidated.xml', /over the limit of 1 MB/, { maxBytes: 1_000_000 }],
+    // In megabytes as ROOM39_LIST_MAX_MB counts them: 500 and 20, not 524 and 21.
+    ['a response over the size limit (declared)', 'huge', () => 'consolidated.xml', /the file is 500 MB, over the limit of 20 MB \(ROOM39_LIST_MAX_MB\)/, { maxBytes: readListSettings({ ROOM39_LIST_MAX_MB: '20' }).maxBytes }],
     ['a response over the size limit (streamed)', 'stream', () => { pub.serve('copy.xml', OFFICIAL.unXml); return 'copy.xml'; }, /over the limit of 1 MB.*download stopped/, { maxBytes: 1_000_000 }],
+    ['a redirect loop, not tried again', 'loop', () => 'consolidated.xml', /redirected too many times \(a redirect loop\); nothing was changed$/, { retries: 2 }],
     ['a date going backwards', 'ok', () => { pub.serve('older.xml', unVariant('older.xml', '2025-01-01T00:00:00.000Z', 'Yun Ho Jin')); return 'older.xml'; }, /older than the imported version 2026-02-27.*date goes backwards/],
     ['the same date with different bytes', 'ok', () => { pub.serve('same-date.xml', unVariant('same-date.xml', '2026-02-27T00:00:09.554Z', 'Yun Ho Jin')); return 'same-date.xml'; }, /published 2026-02-27T00:00:09.554Z, like version 2026-02-27.*content differs/],
     ['another list\'s file at the URL', 'ok', () => 'eu.xml', /document element is <export>, expected <CONSOLIDATED_LIST>/],
