@@ -3,12 +3,14 @@
  * loopback publisher: a check that fails (the publisher not serving the file
  * yet, as a machine whose network comes back later) is logged as a warning
  * naming list and URL, and the list is tried again after the retry pause, not
- * after the whole interval; the next check imports the real UN file.
+ * after the whole interval; the next check imports the real UN file, whose
+ * age is then said as its last check, not as its publication's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readListSettings } from '../../src/config/settings.ts';
 import { startListSchedule } from '../../src/ingest/lists/schedule.ts';
-import { listStatus } from '../../src/ingest/lists/status.ts';
+import { describeStatus, listStatus } from '../../src/ingest/lists/status.ts';
+import { describeList } from '../../web/src/list-freshness.ts';
 import { freshDb, type TestDb } from '../support/db.ts';
 import { OFFICIAL } from '../support/official.ts';
 import { startPublisher, type Publisher } from './publisher.ts';
@@ -55,5 +57,9 @@ describe('the list schedule in room39 serve', () => {
     }
     const un = (await listStatus(t.db, settings)).lists.find((l) => l.short === 'un')!;
     expect([un.version, un.last_check, un.entries]).toEqual(['2026-02-27', 'fetched', 1003]);
+    // Its age is the check's, not the publication's: the file of 2026-02-27 was never "0 days old" (lists status, the
+    // server's start log, the web banner).
+    expect(describeStatus(un)).toBe('un_sc_sanctions: version 2026-02-27 (published 2026-02-27T00:00:09.554Z; checked with its publisher today), 1003 entries, 155 DPRK-related');
+    expect(describeList(un)).toBe('UN Security Council Consolidated List: version 2026-02-27, published 2026-02-27; checked with its publisher today');
   }, 180_000);
 });
