@@ -135,7 +135,7 @@ async function attempt(req: FetchRequest): Promise<FetchResult> {
       await res.body?.cancel();
       throw new Attempt(`the file is ${mb(declared)} MB, over the limit of ${mb(req.maxBytes)} MB (ROOM39_LIST_MAX_MB)`, false);
     }
-    const { bytes, sha256 } = await saveBody(res, file, req, controller.signal);
+    const { bytes, sha256 } = await saveBody(res, file, req, controller.signal, declared);
     if (Number.isFinite(declared) && bytes !== declared) {
       throw new Attempt(`the download was cut off: ${bytes} of ${declared} bytes arrived`, true);
     }
@@ -160,7 +160,7 @@ function causeOf(e: unknown): string {
   return c?.code ?? c?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
-async function saveBody(res: Response, file: string, req: FetchRequest, signal: AbortSignal): Promise<{ bytes: number; sha256: string }> {
+async function saveBody(res: Response, file: string, req: FetchRequest, signal: AbortSignal, declared: number): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const out = await fs.promises.open(file, 'w');
   let bytes = 0;
@@ -178,7 +178,9 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
   } catch (e) {
     if (e instanceof Attempt) throw e;
     if (signal.aborted) throw new Attempt(`the download did not finish within ${req.timeoutMs / 1000} s (${bytes} bytes arrived)`, true);
-    throw new Attempt(`the download was cut off after ${bytes} bytes (${causeOf(e)})`, true);
+    const of = Number.isFinite(declared) ? ` of ${declared}` : '';
+    const why = /^UND_ERR_(SOCKET|RES_CONTENT_LENGTH_MISMATCH)$/.test(causeOf(e)) ? 'the server closed the connection' : causeOf(e);
+    throw new Attempt(`the download was cut off after ${bytes}${of} bytes (${why})`, true);
   } finally {
     await out.close();
   }
