@@ -124,14 +124,16 @@ describe('room39 lists update against a loopback publisher', () => {
 
   const failures: [string, string, () => string, RegExp, Partial<ListSettings>?][] = [
     ['a 500, after retries with backoff', '500', () => 'consolidated.xml', /answered 500 Internal Server Error \(2 attempts\)/, { retries: 1 }],
-    ['a body cut off halfway', 'half', () => 'consolidated.xml', /cut off/],
+    ['a body cut off halfway', 'half', () => 'consolidated.xml', /the download was cut off after \d+ of 2030620 bytes \(the server closed the connection\)/],
     ['a half file sent as if whole', 'cut', () => { pub.serve('newer.xml', unVariant('newer.xml', '2026-03-10T00:00:00.000Z')); return 'newer.xml'; }, /newer\.xml:\d+:\d+: .*(truncated|ends before|malformed)/],
     ['a body that stalls past the timeout', 'slow', () => 'consolidated.xml', /did not finish within 1\.5 s/, { timeoutMs: 1500 }],
     ['a wrong content type', 'html-type', () => 'consolidated.xml', /sent text\/html, not a list file/],
     ['an HTML error page served as XML', 'html', () => 'consolidated.xml', /an HTML page, not the list file/],
     ['an empty 200', 'empty', () => 'consolidated.xml', /empty body/],
-    ['a response over the size limit (declared)', 'huge', () => 'consolidated.xml', /over the limit of 1 MB/, { maxBytes: 1_000_000 }],
+    // In megabytes as ROOM39_LIST_MAX_MB counts them: 500 and 20, not 524 and 21.
+    ['a response over the size limit (declared)', 'huge', () => 'consolidated.xml', /the file is 500 MB, over the limit of 20 MB \(ROOM39_LIST_MAX_MB\)/, { maxBytes: readListSettings({ ROOM39_LIST_MAX_MB: '20' }).maxBytes }],
     ['a response over the size limit (streamed)', 'stream', () => { pub.serve('copy.xml', OFFICIAL.unXml); return 'copy.xml'; }, /over the limit of 1 MB.*download stopped/, { maxBytes: 1_000_000 }],
+    ['a redirect loop, not tried again', 'loop', () => 'consolidated.xml', /redirected too many times \(a redirect loop\); nothing was changed$/, { retries: 2 }],
     ['a date going backwards', 'ok', () => { pub.serve('older.xml', unVariant('older.xml', '2025-01-01T00:00:00.000Z', 'Yun Ho Jin')); return 'older.xml'; }, /older than the imported version 2026-02-27.*date goes backwards/],
     ['the same date with different bytes', 'ok', () => { pub.serve('same-date.xml', unVariant('same-date.xml', '2026-02-27T00:00:09.554Z', 'Yun Ho Jin')); return 'same-date.xml'; }, /published 2026-02-27T00:00:09.554Z, like version 2026-02-27.*content differs/],
     ['another list\'s file at the URL', 'ok', () => 'eu.xml', /document element is <export>, expected <CONSOLIDATED_LIST>/],
@@ -157,6 +159,17 @@ describe('room39 lists update against a loopback publisher', () => {
     pub.serve('later.xml', unVariant('later.xml', '2026-02-27T18:00:00.000Z', 'Yun Ho Jin'));
     const r = await updateList(t.db, settings({ un: pub.url('ok', 'later.xml') }), 'un');
     expect([r.status, r.version, r.published, r.changed]).toEqual(['fetched', '2026-02-27.2', '2026-02-27T18:00:00.000Z', 1]);
+  }, 120_000);
+
+  it('an older version\'s very bytes served again (a stale mirror) fail as a date going backwards, not "not modified"', async () => {
+    const url = pub.url('ok', 'consolidated.xml');
+    const before = await snapshot();
+    const r = await updateList(t.db, settings({ un: url }), 'un');
+    expect(r.status).toBe('failed');
+    expect(r.message).toBe(`un_sc_sanctions from ${url}: the publisher serves version 2026-02-27 (published 2026-02-27T00:00:09.554Z) again, older than the current version 2026-02-27.2 (published 2026-02-27T18:00:00.000Z); the date goes backwards, so nothing was changed`);
+    expect(await snapshot()).toEqual(before);
+    const un = (await listStatus(t.db, settings({ un: url }))).lists.find((l) => l.short === 'un')!;
+    expect([un.version, un.last_check]).toEqual(['2026-02-27.2', 'failed']);
   }, 120_000);
 
   it('a list whose URL is empty is off', async () => {

@@ -6,7 +6,8 @@
  * `/cut/…` the first half of the file, sent as if whole; `/slow/…` a body
  * that stalls; `/html-type/…` the file with an HTML content type;
  * `/html/…` an HTML error page sent as XML; `/empty/…` an empty 200;
- * `/huge/…` a declared 500 MB body; `/stream/…` the file without a length.
+ * `/huge/…` a declared 500 MB body; `/stream/…` the file without a length;
+ * `/loop/…` a redirect to itself.
  * Files are registered by name (`serve('un.xml', path)`); every request is
  * logged with its conditional headers and the status sent.
  */
@@ -55,6 +56,7 @@ export async function startPublisher(): Promise<Publisher> {
       }
       return send(200, { ...base, 'Content-Length': f.body.length }, f.body);
     }
+    if (mode === 'loop') return send(302, { Location: req.url ?? '/' });
     if (mode === '500') return send(500, { 'Content-Type': 'text/plain' }, 'Internal Server Error');
     if (mode === 'html-type') return send(200, { ...base, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': f.body.length }, f.body);
     if (mode === 'html') return send(200, { ...base, 'Content-Type': 'application/xml' }, '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>Sorry</h1></body></html>\n');

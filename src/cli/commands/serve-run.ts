@@ -59,13 +59,14 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
     .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
   // The official lists: how fresh they are now, then checked with their publishers in the background (src/ingest/lists/schedule.ts).
   const listLog = (m: string) => log.info(m.replace(/^room39: /, ''));
+  const listWarn = (m: string) => log.warn(m.replace(/^room39: /, ''));
   await logListFreshness(services.db, ctx.settings.lists, listLog);
   let lists: ReturnType<typeof startListSchedule> | null = null;
   await new Promise<void>((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${info.port}`;
       log.info({ url }, `serving ${url} (Ctrl-C stops)`);
-      lists = startListSchedule(services.db, ctx.settings.lists, { everyHours, log: listLog });
+      lists = startListSchedule(services.db, ctx.settings.lists, { everyHours, log: listLog, warn: listWarn });
       if (everyHours === 0) log.info('the official lists are not checked on a schedule (--update-every 0); run room39 lists update');
     });
     const stop = () => {

@@ -54,9 +54,19 @@ export type FetchResult = NotModified | Fetched;
 const NOT_A_LIST = /^(text\/html|application\/xhtml\+xml|application\/json|application\/problem\+json|image\/|video\/|audio\/)/i;
 
 class Attempt extends Error {
-  constructor(message: string, readonly retry: boolean) {
+  /** `closed`: the connection closed before any answer (as a kept-alive one the server has just closed does). */
+  constructor(message: string, readonly retry: boolean, readonly closed = false) {
     super(message);
   }
+}
+
+/** Why the request got no answer at all, in words, and whether trying again may help. */
+function noAnswer(e: unknown, timedOut: boolean, timeoutMs: number): Attempt {
+  if (timedOut) return new Attempt(`no answer within ${timeoutMs / 1000} s`, true);
+  const cause = causeOf(e);
+  if (/redirect count exceeded/i.test(cause)) return new Attempt('the server redirected too many times (a redirect loop)', false);
+  if (cause === 'UND_ERR_SOCKET') return new Attempt('the server closed the connection without answering', true, true);
+  return new Attempt(`could not connect (${cause})`, true);
 }
 
 export function fetchFailed(dataset: string, url: string, problem: string, cause?: unknown): Room39Error {
@@ -102,7 +112,7 @@ async function attempt(req: FetchRequest): Promise<FetchResult> {
     try {
       res = await fetch(req.url, { headers, signal: controller.signal, redirect: 'follow' });
     } catch (e) {
-      throw new Attempt(controller.signal.aborted ? `no answer within ${req.timeoutMs / 1000} s` : `could not connect (${causeOf(e)})`, true);
+      throw noAnswer(e, controller.signal.aborted, req.timeoutMs);
     }
     if (res.status === 304) {
       await res.body?.cancel();
@@ -123,9 +133,9 @@ async function attempt(req: FetchRequest): Promise<FetchResult> {
     const declared = encoded ? NaN : Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > req.maxBytes) {
       await res.body?.cancel();
-      throw new Attempt(`the file is ${(declared / 1e6).toFixed(0)} MB, over the limit of ${(req.maxBytes / 1e6).toFixed(0)} MB (ROOM39_LIST_MAX_MB)`, false);
+      throw new Attempt(`the file is ${mb(declared)} MB, over the limit of ${mb(req.maxBytes)} MB (ROOM39_LIST_MAX_MB)`, false);
     }
-    const { bytes, sha256 } = await saveBody(res, file, req, controller.signal);
+    const { bytes, sha256 } = await saveBody(res, file, req, controller.signal, declared);
     if (Number.isFinite(declared) && bytes !== declared) {
       throw new Attempt(`the download was cut off: ${bytes} of ${declared} bytes arrived`, true);
     }
@@ -142,12 +152,15 @@ async function attempt(req: FetchRequest): Promise<FetchResult> {
   }
 }
 
+/** Megabytes as ROOM39_LIST_MAX_MB counts them (MiB), so the limit reads as the operator set it. */
+const mb = (bytes: number): string => String(Math.round(bytes / 1048576));
+
 function causeOf(e: unknown): string {
   const c = (e as { cause?: { code?: string; message?: string } }).cause;
   return c?.code ?? c?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
-async function saveBody(res: Response, file: string, req: FetchRequest, signal: AbortSignal): Promise<{ bytes: number; sha256: string }> {
+async function saveBody(res: Response, file: string, req: FetchRequest, signal: AbortSignal, declared: number): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   const out = await fs.promises.open(file, 'w');
   let bytes = 0;
@@ -156,7 +169,7 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         bytes += chunk.byteLength;
         if (bytes > req.maxBytes) {
-          throw new Attempt(`the file is over the limit of ${(req.maxBytes / 1e6).toFixed(0)} MB (ROOM39_LIST_MAX_MB); download stopped`, false);
+          throw new Attempt(`the file is over the limit of ${mb(req.maxBytes)} MB (ROOM39_LIST_MAX_MB); download stopped`, false);
         }
         hash.update(chunk);
         await out.write(chunk);
@@ -165,7 +178,9 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
   } catch (e) {
     if (e instanceof Attempt) throw e;
     if (signal.aborted) throw new Attempt(`the download did not finish within ${req.timeoutMs / 1000} s (${bytes} bytes arrived)`, true);
-    throw new Attempt(`the download was cut off after ${bytes} bytes (${causeOf(e)})`, true);
+    const of = Number.isFinite(declared) ? ` of ${declared}` : '';
+    const why = /^UND_ERR_(SOCKET|RES_CONTENT_LENGTH_MISMATCH)$/.test(causeOf(e)) ? 'the server closed the connection' : causeOf(e);
+    throw new Attempt(`the download was cut off after ${bytes}${of} bytes (${why})`, true);
   } finally {
     await out.close();
   }
@@ -176,11 +191,19 @@ async function saveBody(res: Response, file: string, req: FetchRequest, signal: 
 export async function fetchList(req: FetchRequest): Promise<FetchResult> {
   const backoff = req.backoffMs ?? 2000;
   let last: Attempt | null = null;
+  // A connection kept alive from the download before (the same mirror) may have been closed by the server while this
+  // process was busy importing: the first such close is tried again at once on a new connection, as a browser does.
+  let reconnected = false;
   for (let n = 0; n <= req.retries; n++) {
     try {
       return await attempt(req);
     } catch (e) {
       if (!(e instanceof Attempt)) throw fetchFailed(req.dataset, req.url, e instanceof Error ? e.message : String(e), e);
+      if (e.closed && !reconnected) {
+        reconnected = true;
+        n--;
+        continue;
+      }
       last = e;
       if (!e.retry || n === req.retries) break;
       const pause = Math.min(backoff * 2 ** n, 60_000);

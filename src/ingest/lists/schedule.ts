@@ -4,7 +4,10 @@
  * `updateLists` in the background. It starts after the server answers, so
  * the curated graph is served at once; a list due (never checked, not
  * checked for N hours, or its last check failed over an hour ago) is checked
- * a few seconds after start, the rest when their time comes. Only the imports' own transactions hold the store; a
+ * a few seconds after start, the rest when their time comes; after each run
+ * the next is set by the same rule, so a list whose check failed is tried
+ * again within the hour, not after the whole interval. A failed check is
+ * logged as a warning. Only the imports' own transactions hold the store; a
  * machine without network says so in the log and keeps serving.
  */
 import type { ListSettings } from '../../config/settings.ts';
@@ -17,6 +20,10 @@ export interface ScheduleOptions {
   /** Hours between checks of each list; 0 turns the schedule off. */
   everyHours: number;
   log: (message: string) => void;
+  /** Where a failed check is logged (a warning; default `log`). */
+  warn?: (message: string) => void;
+  /** How long after a failed check a list is checked again, at most the interval (default 1 hour). */
+  retryAfterMs?: number;
   /** Pause before the first check after start (default 5 s). */
   firstDelayMs?: number;
   /** First backoff pause between retries of one download. */
@@ -32,8 +39,10 @@ export interface ListSchedule {
 
 const HOUR = 3_600_000;
 
+const inWords = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : ms < 2 * HOUR ? `${Math.round(ms / 60_000)} min` : `${(ms / HOUR).toFixed(1).replace(/\.0$/, '')} h`);
+
 /** Which lists are due now, and when the next one will be. */
-async function due(db: Db, settings: ListSettings, everyMs: number, now: number): Promise<{ lists: ListKey[]; nextAt: number }> {
+async function due(db: Db, settings: ListSettings, everyMs: number, retryMs: number, now: number): Promise<{ lists: ListKey[]; nextAt: number }> {
   const { lists } = await listStatus(db, settings, now);
   const out: ListKey[] = [];
   let nextAt = now + everyMs;
@@ -41,7 +50,7 @@ async function due(db: Db, settings: ListSettings, everyMs: number, now: number)
     if (!settings.urls[s.short]) continue;
     const checked = s.checked_at ? Date.parse(s.checked_at) : null;
     // A list never loaded is checked now; after a failed check, again within the hour (a network back up is noticed soon).
-    const wait = s.last_check === 'failed' ? Math.min(everyMs, HOUR) : everyMs;
+    const wait = s.last_check === 'failed' ? Math.min(everyMs, retryMs) : everyMs;
     const at = checked === null ? now : checked + wait;
     if (at <= now) out.push(s.short);
     else nextAt = Math.min(nextAt, at);
@@ -60,14 +69,19 @@ export function startListSchedule(db: Db, settings: ListSettings, opts: Schedule
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<ListUpdateResult[]> | null = null;
   let stopped = false;
+  const retryMs = opts.retryAfterMs ?? HOUR;
   const log = (m: string) => opts.log(`room39: ${m}`);
+  const warn = (m: string) => (opts.warn ?? opts.log)(`room39: ${m}`);
 
   const run = async (only: ListKey[] | null): Promise<ListUpdateResult[]> => {
     const lists = only ?? [...LIST_KEYS].filter((k) => settings.urls[k]);
     if (!lists.length) return [];
     log(`checking the official lists with their publishers in the background: ${lists.join(', ')}`);
     const { lists: results } = await updateLists(db, settings, { lists, log, backoffMs: opts.backoffMs });
-    for (const r of results) log(`${r.list}: ${r.status === 'failed' ? `update failed: ${r.message}` : r.message}`);
+    for (const r of results) {
+      if (r.status === 'failed') warn(`${r.list}: update failed: ${r.message}${everyMs > 0 ? `; next try in ${inWords(Math.min(everyMs, retryMs))}` : ''}`);
+      else log(`${r.list}: ${r.message}`);
+    }
     const { lists: now } = await listStatus(db, settings);
     if (now.every((l) => !l.version)) log(NOT_LOADED_MESSAGE);
     return results;
@@ -82,14 +96,15 @@ export function startListSchedule(db: Db, settings: ListSettings, opts: Schedule
   const tick = async () => {
     timer = null;
     try {
-      const { lists, nextAt } = await due(db, settings, everyMs, Date.now());
+      const { lists } = await due(db, settings, everyMs, retryMs, Date.now());
       if (lists.length) {
         running = run(lists);
         await running;
       }
-      schedule(lists.length ? Date.now() + everyMs : nextAt);
+      // When each list is next due, as recorded by this run: a failed one sooner than the interval.
+      schedule((await due(db, settings, everyMs, retryMs, Date.now())).nextAt);
     } catch (e) {
-      log(`list update stopped by an error: ${e instanceof Error ? e.message : String(e)}; next try in ${opts.everyHours} h`);
+      warn(`list update stopped by an error: ${e instanceof Error ? e.message : String(e)}; next try in ${opts.everyHours} h`);
       schedule(Date.now() + everyMs);
     } finally {
       running = null;

@@ -106,7 +106,10 @@ export const REDATE_HINT = 'import the same file again with --date YYYY-MM-DD to
 /** One line per list for a person: name, version, publication date, age. */
 export function describeStatus(s: ListStatus): string {
   if (!s.version) return `${s.list}: never loaded${s.off ? ' (fetching is off)' : ''}${s.last_error ? `; last check failed: ${s.last_error}` : ''}`;
-  const age = s.age_days === null ? '' : `, ${s.age_days} day${s.age_days === 1 ? '' : 's'} old`;
+  // A fetched list is as fresh as its last successful check: its age is that check's, not the publication's.
+  const age = s.age_days === null ? ''
+    : s.source_url ? `; checked with its publisher ${s.age_days === 0 ? 'today' : `${s.age_days} day${s.age_days === 1 ? '' : 's'} ago`}`
+    : `, ${s.age_days} day${s.age_days === 1 ? '' : 's'} old`;
   const published = s.published_assumed ? `publication date unknown: the file carries none; dated ${s.published} by its modification time; ${REDATE_HINT}` : `published ${s.published}${age}`;
   return `${s.list}: version ${s.version} (${published})${s.stale ? ' STALE' : ''}, ${s.entries} entries, ${s.dprk_entries} DPRK-related`;
 }

@@ -81,8 +81,8 @@ async function importFetched(db: Db, short: ListKey, got: Fetched, log: (m: stri
   const dataset = LIST_DATASET[short];
   const where = `${dataset} from ${got.url}`;
   const format = detectFormat(short, await readHead(got.file), where);
-  const [previous] = await db.query<{ entries: number }>(
-    'SELECT entries FROM list_versions WHERE dataset = $1 ORDER BY coalesce(published, version) DESC, imported_at DESC LIMIT 1', [dataset]);
+  const [previous] = await db.query<{ entries: number; version: string; published: string }>(
+    'SELECT entries, version, coalesce(published, version) AS published FROM list_versions WHERE dataset = $1 ORDER BY coalesce(published, version) DESC, imported_at DESC LIMIT 1', [dataset]);
   log(`${dataset}: downloaded ${(got.bytes / 1e6).toFixed(1)} MB; importing…`);
   const r = await importListFile(db, {
     format, file: got.file, sha256: got.sha256, sourceUrl: got.url, fetchedAt: got.fetchedAt,
@@ -91,6 +91,10 @@ async function importFetched(db: Db, short: ListKey, got: Fetched, log: (m: stri
   });
   for (const w of r.warnings) log(`${dataset}: note: ${w}`);
   const counts = { version: r.version, published: r.published, entries: r.entries, dprk_entries: r.dprk_entries, added: r.added, changed: r.changed, removed: r.removed };
+  if (r.status === 'already_imported' && previous && r.version !== previous.version) {
+    // An older version's very bytes (a mirror or cache serving a stale copy): not "not modified", and not current.
+    throw fetchFailed(dataset, got.url, `the publisher serves version ${r.version} (published ${r.published}) again, older than the current version ${previous.version} (published ${previous.published}); the date goes backwards, so nothing was changed`);
+  }
   if (r.status === 'already_imported') {
     return { ...blank(short, got.url), ...counts, added: 0, changed: 0, removed: 0, status: 'not_modified', message: `not modified (the file is version ${r.version}, already imported)` };
   }

@@ -7,15 +7,9 @@
  * was never loaded is named but warns of nothing. Quiet when every list in
  * use is current.
  */
-import type { ListStatus, ListsAnswer } from '../../../src/server/wire.ts';
+import type { ListsAnswer } from '../../../src/server/wire.ts';
+import { describeList } from '../list-freshness.ts';
 import { useApi } from '../api.ts';
-
-function describe(l: ListStatus): string {
-  if (!l.version) return `${l.title}: never loaded${l.off ? ' (fetching is off)' : ''}`;
-  if (l.published_assumed) return `${l.title}: version ${l.version}, publication date unknown (the file carries none; an operator sets it with room39 import and --date)`;
-  const age = l.age_days === null ? '' : `, ${l.age_days} day${l.age_days === 1 ? '' : 's'} old`;
-  return `${l.title}: version ${l.version}, published ${l.published?.slice(0, 10) ?? '?'}${age}`;
-}
 
 export function ListFreshness() {
   const { data } = useApi<ListsAnswer>('/api/lists');
@@ -35,7 +29,7 @@ export function ListFreshness() {
       <ul className="small">
         {lists.map((l) => (
           <li key={l.list} className={l.stale ? 'stale' : undefined}>
-            {describe(l)}
+            {describeList(l)}
             {l.stale && l.version && !l.published_assumed ? ` — older than 7 days${l.off ? '; fetching is off, so it is not updated' : ''}` : ''}
             {l.last_error ? ` (last check failed: ${l.last_error})` : ''}
           </li>

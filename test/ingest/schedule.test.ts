@@ -1,0 +1,65 @@
+/**
+ * The list schedule of `room39 serve` (src/ingest/lists/schedule.ts) against a
+ * loopback publisher: a check that fails (the publisher not serving the file
+ * yet, as a machine whose network comes back later) is logged as a warning
+ * naming list and URL, and the list is tried again after the retry pause, not
+ * after the whole interval; the next check imports the real UN file, whose
+ * age is then said as its last check, not as its publication's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readListSettings } from '../../src/config/settings.ts';
+import { startListSchedule } from '../../src/ingest/lists/schedule.ts';
+import { describeStatus, listStatus } from '../../src/ingest/lists/status.ts';
+import { describeList } from '../../web/src/list-freshness.ts';
+import { freshDb, type TestDb } from '../support/db.ts';
+import { OFFICIAL } from '../support/official.ts';
+import { startPublisher, type Publisher } from './publisher.ts';
+
+let pub: Publisher;
+let t: TestDb;
+
+beforeAll(async () => {
+  pub = await startPublisher();
+  t = await freshDb();
+});
+afterAll(async () => {
+  await pub?.close();
+  await t?.dispose();
+});
+
+async function until(what: () => boolean, ms: number, describe: () => string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error(`timed out waiting: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the list schedule in room39 serve', () => {
+  it('warns of a failed check and tries the list again after the retry pause, not after the interval', async () => {
+    const url = pub.url('ok', 'scheduled.xml');
+    const settings = { ...readListSettings({}), urls: { ofac: null, un: url, uk: null, eu: null }, retries: 0 };
+    const infos: string[] = [];
+    const warnings: string[] = [];
+    // Every hour, and a failed list again after 1.5 s: without the retry rule the second check would come in an hour.
+    const schedule = startListSchedule(t.db, settings, {
+      everyHours: 1, firstDelayMs: 0, retryAfterMs: 1500, log: (m) => infos.push(m), warn: (m) => warnings.push(m),
+    });
+    try {
+      await until(() => warnings.length > 0, 30_000, () => infos.join('\n'));
+      expect(warnings[0]).toMatch(/un_sc_sanctions: update failed: .*un_sc_sanctions from .*scheduled\.xml: the server answered 404/);
+      expect(warnings[0]).toMatch(/next try in 2 s$/);
+      expect(infos.some((m) => m.includes('update failed'))).toBe(false);
+      pub.serve('scheduled.xml', OFFICIAL.unXml);
+      await until(() => infos.some((m) => m.includes('un_sc_sanctions: version 2026-02-27')), 120_000, () => [...infos, ...warnings].join('\n'));
+    } finally {
+      schedule.stop();
+    }
+    const un = (await listStatus(t.db, settings)).lists.find((l) => l.short === 'un')!;
+    expect([un.version, un.last_check, un.entries]).toEqual(['2026-02-27', 'fetched', 1003]);
+    // Its age is the check's, not the publication's: the file of 2026-02-27 was never "0 days old" (lists status, the
+    // server's start log, the web banner).
+    expect(describeStatus(un)).toBe('un_sc_sanctions: version 2026-02-27 (published 2026-02-27T00:00:09.554Z; checked with its publisher today), 1003 entries, 155 DPRK-related');
+    expect(describeList(un)).toBe('UN Security Council Consolidated List: version 2026-02-27, published 2026-02-27; checked with its publisher today');
+  }, 180_000);
+});
