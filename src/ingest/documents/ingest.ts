@@ -12,6 +12,7 @@ import type { ExtractedFigure, ExtractionResult, Mention } from '../../extract/t
 import type { DocumentText } from './read.ts';
 import { pageOf } from './pdf.ts';
 import { appendAudit } from '../../audit/log.ts';
+import { indexDocumentText } from './library.ts';
 
 /** Who records extracted claims (the reviewer's name replaces it on acceptance). */
 export const EXTRACTION_AGENT = 'room39-extract';
@@ -192,6 +193,7 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
        VALUES ($1,$2,$3,$4,$5,$6::int[],$7,$8::jsonb)`,
       [sourceId, doc.format, options.filename ?? null, options.mediaType ?? null, doc.bytes, doc.pageStarts, options.submittedBy, JSON.stringify(extraction)],
     );
+    await indexDocumentText(tx, sourceId);
     await writeStatements(tx, [...documentStatements(doc, sourceId, title, today), ...items.flatMap((d) => d.statements)]);
     await writeFigures(tx, items.flatMap((d) => (d.figure ? [d.figure] : [])));
     await writeItems(tx, sourceId, items);
