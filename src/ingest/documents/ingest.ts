@@ -9,6 +9,8 @@ import type { Db, Queryable } from '../../store/db.ts';
 import { stableId, upsertSource, writeFigures, writeStatements } from '../../store/statements.ts';
 import type { Figure, FigureMetric, FigureUnit, Reliability, Source, Statement } from '../../model/index.ts';
 import type { ExtractedFigure, ExtractionResult, Mention } from '../../extract/types.ts';
+import { sentences } from '../../extract/extract.ts';
+import type { Sentence } from '../../extract/figures.ts';
 import type { DocumentText } from './read.ts';
 import { pageOf } from './pdf.ts';
 import { appendAudit } from '../../audit/log.ts';
@@ -67,10 +69,21 @@ interface Draft {
   figure: Figure | null;
 }
 
-function sentenceAround(text: string, result: ExtractionResult, start: number, end: number): { quote: string; qs: number; qe: number } {
-  // Reuse a figure's sentence when one covers the span; otherwise the text between sentence ends around it.
+/** The sentence a mention stands in, by the extractor's own sentence breaks (so "the U.S. Treasury" does not end one). */
+function sentenceAround(text: string, result: ExtractionResult, sents: readonly Sentence[], start: number, end: number): { quote: string; qs: number; qe: number } {
+  // Reuse a figure's sentence when one covers the span; otherwise the sentence that holds it.
   const covering = result.figures.find((f) => f.quote_start <= start && f.quote_end >= end);
   if (covering) return { quote: covering.quote, qs: covering.quote_start, qe: covering.quote_end };
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sents[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sents[lo];
+  if (s && s.start <= start && s.end >= end) return { quote: text.slice(s.start, s.end), qs: s.start, qe: s.end };
+  // A mention across a sentence break (rare): the text between sentence ends around it.
   let qs = start;
   while (qs > 0 && !/[.!?\n]/.test(text[qs - 1]!) && start - qs < 400) qs--;
   let qe = end;
@@ -96,6 +109,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
 
   // One claim per distinct entity, country or instrument; its first mention gives the quote.
   const seen = new Set<string>();
+  const sents = sentences(text);
   for (const m of result.mentions) {
     const key = `${m.type}|${m.entity_id ?? m.country ?? m.caption ?? m.text}`;
     if (seen.has(key)) continue;
@@ -103,7 +117,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
     // Only a host country is a claim ("workers were sent to …"); a country named for any other reason stays in the extraction only.
     if (m.type === 'country' && m.role !== 'host') continue;
     seen.add(key);
-    const q = sentenceAround(text, result, m.start, m.end);
+    const q = sentenceAround(text, result, sents, m.start, m.end);
     const itemId = stableId('rv-', sourceId, 'mention', key);
     let statements: Statement[];
     if (m.type === 'person' || m.type === 'organization') {
