@@ -57,6 +57,10 @@ describe('the Documents page', () => {
     expect(types.slice(0, firstOther).length).toBeGreaterThan(0);
     expect(types.slice(firstOther).some((t) => /worker count|share|country/i.test(t))).toBe(false);
     expect(await page.locator('.review-item blockquote').first().textContent()).toMatch(/\w+ \w+ \w+/);
+    // What the bundled dataset already holds is marked, naming its source: no link to a library page it does not have.
+    expect(await page.locator('.dup-note').count()).toBeGreaterThan(0);
+    expect(await page.locator('.dup-note a[href^="/documents/seed-"]').count()).toBe(0);
+    await expect(page.locator('.dup-note cite, .dup-note a[href^="http"]').first().textContent()).resolves.toMatch(/\w+/);
 
     const before = await page.locator('.review-item').count();
     // a: accept the claim in focus.
@@ -67,20 +71,27 @@ describe('the Documents page', () => {
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 1);
     const accepted = await server.services.db.query<{ text: string; status: string }>(`SELECT text, status FROM review_items WHERE status <> 'pending'`);
     expect(accepted).toEqual([{ text: claim, status: 'accepted' }]);
+    // The decided claim leaves the list and focus goes to the one in its place: the next key decides that one, no click between.
+    const next = (await page.locator('.review-item').first().locator('.review-head strong').textContent()) ?? '';
+    await expect.poll(async () => page.evaluate(() => document.activeElement?.classList.contains('review-item') ?? false)).toBe(true);
+    await page.keyboard.press('r');
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
+    const [decidedNext] = await server.services.db.query<{ status: string }>(`SELECT status FROM review_items WHERE text = $1 AND status <> 'pending'`, [next]);
+    expect(decidedNext?.status).toBe('rejected');
     // j moves, r rejects.
     await page.locator('.review-item').first().locator('blockquote').click();
     await page.keyboard.press('j');
     await page.keyboard.press('r');
-    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 3);
     // x selects two; "Reject selected" rejects both.
     await page.locator('.review-item').nth(0).locator('blockquote').click();
     await page.keyboard.press('x');
     await page.locator('.review-item').nth(1).locator('blockquote').click();
     await page.keyboard.press('x');
     await page.getByRole('button', { name: 'Reject selected (2)' }).click();
-    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 4);
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 5);
     const [rejected] = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
-    expect(rejected!.n).toBe(3);
+    expect(rejected!.n).toBe(4);
     expect(await page.locator('.doc-text mark.claim-accepted').count()).toBeGreaterThan(0);
     await screenshot(page, 'document-review');
 

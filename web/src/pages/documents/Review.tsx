@@ -10,6 +10,7 @@ import { Link, href, useLocation } from '../../router.tsx';
 import { countryName, FIGURE_METRICS, type ReviewItem } from '../../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../../components/Status.tsx';
 import { figureValue, humanize, period } from '../../format.ts';
+import { SourceLine } from '../../components/Cite.tsx';
 
 const GRADES = ['A1', 'A2', 'B1', 'B2', 'B3', 'C2', 'C3', 'C4', 'D3', 'D4', 'E5', 'F6'];
 
@@ -148,15 +149,20 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
   const [grade, setGrade] = useState('C3');
   const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const busy = useRef(false);
   const ref = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
     if (focused && ref.current && !ref.current.contains(document.activeElement)) ref.current.focus();
   }, [focused]);
   const decide = async (what: 'accept' | 'reject') => {
+    // A second key press while the first decision is on its way is not a second decision.
+    if (busy.current) return;
+    busy.current = true;
     try {
       await postJson(`/api/review/${encodeURIComponent(item.id)}/${what}`, what === 'accept' ? { reliability: grade } : {});
       onChange();
     } catch (e) {
+      busy.current = false;
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     }
   };
@@ -193,7 +199,12 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
       {item.duplicate ? (
         <p className="small dup-note">
           <span className="badge badge-ended">duplicate</span> {item.duplicate.detail} (
-          <Link to={`/documents/${encodeURIComponent(item.duplicate.source.id)}`}>{item.duplicate.source.title}</Link>)
+          {item.duplicate.source.document ? (
+            <Link to={`/documents/${encodeURIComponent(item.duplicate.source.id)}`}>{item.duplicate.source.title}</Link>
+          ) : (
+            <SourceLine source={item.duplicate.source} />
+          )}
+          )
         </p>
       ) : null}
       <blockquote>{item.quote}</blockquote>
@@ -247,6 +258,8 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
   const changed = () => {
     setSelected(new Set());
     setRefresh((r) => r + 1);
+    // The decided claim leaves the list: focus goes to the one that takes its place, so the next key decides that one.
+    setNavigating(true);
     onDecided?.();
   };
   const rejectSelected = async () => {
@@ -310,7 +323,7 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
               <ReviewCard
                 key={`${i.id}-${i.status}`}
                 item={i}
-                focused={navigating && n === focus}
+                focused={navigating && n === Math.min(focus, items.length - 1)}
                 selected={selected.has(i.id)}
                 onFocus={() => setFocus(n)}
                 onSelect={(on) => setSelected((s) => {
