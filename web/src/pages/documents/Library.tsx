@@ -31,6 +31,8 @@ export function Upload({ signedIn }: { signedIn: boolean }) {
     if (!file) return;
     setBusy(true);
     setError(null);
+    // What the last file got is not said of this one.
+    setResult(null);
     try {
       const form = new FormData();
       form.append('file', file, file.name);
