@@ -102,6 +102,21 @@ describe('the Documents page', () => {
     const [rejected] = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
     expect(rejected!.n).toBe(4);
     expect(await page.locator('.doc-text mark.claim-accepted').count()).toBeGreaterThan(0);
+
+    // c corrects a host-country claim: the grade chosen on the card goes with it, and the accepted card shows the corrected country.
+    const countryCard = page.locator('.review-item').filter({ has: page.locator('.tl-type', { hasText: /^Country$/ }) }).first();
+    const itemId = ((await countryCard.getByLabel('Grade').getAttribute('id')) ?? '').replace(/-grade$/, '');
+    await countryCard.getByLabel('Grade').selectOption('B2');
+    await countryCard.locator('blockquote').click();
+    await page.keyboard.press('c');
+    await countryCard.getByLabel('Country (ISO code or name)').fill('Mongolia');
+    await countryCard.getByRole('button', { name: 'Save correction and accept' }).click();
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 6);
+    const corrected = await server.services.db.query<{ value: string; reliability: string }>(
+      `SELECT st.value, st.reliability FROM review_items r JOIN statements st ON st.id = ANY(r.statement_ids) WHERE r.id = $1`, [itemId]);
+    expect(corrected).toEqual([{ value: 'mn', reliability: 'B2' }]);
+    await page.getByRole('link', { name: 'Accepted', exact: true }).click();
+    await page.locator('.review-item .proposed dd', { hasText: 'Mongolia' }).waitFor();
     await screenshot(page, 'document-review');
 
     // The library finds the document by words of its text, the passage shown as text with the words marked.

@@ -52,17 +52,21 @@ function Proposed({ item }: { item: ReviewItem }) {
     );
   }
   const p = item.proposed as { caption?: string | null; entity_id?: string | null; country?: string | null };
+  // What stands now: a correction changed the statement's value, not what extraction proposed.
+  const now = (prop: string) => (item.current as { statements?: { prop: string; value: string }[] }).statements?.find((s) => s.prop === prop)?.value;
+  const entityId = now('entity') ?? p.entity_id;
+  const country = now('country')?.toUpperCase() ?? p.country;
   return (
     <dl className="proposed">
       <dt>{item.type === 'country' ? 'Host country' : 'Resolves to'}</dt>
       <dd>
-        {p.entity_id ? <Link to={`/entity/${encodeURIComponent(p.entity_id)}`}>{p.caption ?? p.entity_id}</Link> : p.country ? countryName(p.country) : p.caption ?? 'nothing in the graph yet'}
+        {entityId ? <Link to={`/entity/${encodeURIComponent(entityId)}`}>{entityId === p.entity_id ? p.caption ?? entityId : entityId}</Link> : country ? countryName(country) : now('namesMentioned') ?? p.caption ?? 'nothing in the graph yet'}
       </dd>
     </dl>
   );
 }
 
-function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
+function CorrectForm({ item, grade, onDone }: { item: ReviewItem; grade: string; onDone(): void }) {
   const figure = item.kind === 'figure';
   const cur = (figure ? figureOf(item) : item.proposed) as Record<string, unknown>;
   const [low, setLow] = useState(cur.low == null ? '' : String(cur.low));
@@ -83,7 +87,8 @@ function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
         ? { country: country.trim() || null }
         : { entity_id: entity.trim() || null };
     try {
-      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction, version: item.version });
+      // Corrected is accepted: with the grade the reviewer chose, as Accept sends it.
+      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction, version: item.version, reliability: grade });
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
@@ -236,7 +241,7 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
           <span className={`badge ${item.status === 'accepted' ? 'badge-ok' : 'badge-ended'}`}>{item.status}</span> by {item.reviewer}
         </p>
       )}
-      {correcting ? <CorrectForm item={item} onDone={onChange} /> : null}
+      {correcting ? <CorrectForm item={item} grade={grade} onDone={onChange} /> : null}
       {error ? <ErrorNote error={error} what="The decision" /> : null}
     </li>
   );
