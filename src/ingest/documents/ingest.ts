@@ -5,6 +5,7 @@
  * here is accepted: the review queue (src/review) decides. All of it is
  * written in one transaction, or nothing.
  */
+import path from 'node:path';
 import type { Db, Queryable } from '../../store/db.ts';
 import { stableId, upsertSource, writeFigures, writeStatements } from '../../store/statements.ts';
 import type { Figure, FigureMetric, FigureUnit, Reliability, Source, Statement } from '../../model/index.ts';
@@ -37,6 +38,8 @@ export interface IngestOptions {
 export interface IngestResult {
   sourceId: string;
   title: string;
+  /** The file name stored with it (no folders). */
+  filename: string | null;
   /** `created`, or `existing` when the same bytes were submitted before (nothing new is written). */
   status: 'created' | 'existing';
   reviewItems: number;
@@ -186,13 +189,17 @@ async function writeItems(q: Queryable, sourceId: string, items: Draft[]): Promi
 /** Extracts from a document and queues every claim for review. Same bytes twice: the first submission stands. */
 export async function ingestDocument(db: Db, doc: DocumentText, options: IngestOptions): Promise<IngestResult> {
   const sourceId = documentSourceId(doc.sha256);
-  const title = (options.title ?? doc.title ?? options.filename ?? sourceId).slice(0, 500);
-  const existing = await db.query<{ extraction: ExtractionResult; count: number }>(
-    `SELECT d.extraction, (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id) AS count FROM documents d WHERE d.source_id = $1`,
+  const title = (options.title ?? doc.title ?? (options.filename ? path.basename(options.filename) : null) ?? sourceId).slice(0, 500);
+  const existing = await db.query<{ extraction: ExtractionResult; count: number; title: string; filename: string | null }>(
+    `SELECT d.extraction, (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id) AS count, s.title, d.filename
+       FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.source_id = $1`,
     [sourceId],
   );
-  if (existing[0]) return { sourceId, title, status: 'existing', reviewItems: existing[0].count, extraction: existing[0].extraction };
+  // Submitted before: that submission stands, under the title it was stored with (not the one given this time).
+  if (existing[0]) return { sourceId, title: existing[0].title, filename: existing[0].filename, status: 'existing', reviewItems: existing[0].count, extraction: existing[0].extraction };
 
+  // The file's name, never the folders it was in on the submitter's machine (`room39 extract ~/cases/…/notes.txt --save`).
+  const filename = options.filename ? path.basename(options.filename) : null;
   const extraction = await options.extractText(doc.text);
   const today = new Date().toISOString().slice(0, 10);
   const items = drafts(doc, sourceId, extraction, today);
@@ -201,11 +208,11 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
     url: doc.url, dataset: DOCUMENTS_DATASET, version: null, sha256: doc.sha256, file: null,
   };
   await db.transaction(async (tx) => {
-    await upsertSource(tx, source, doc.text, `Submitted by ${options.submittedBy}${options.filename ? ` as ${options.filename}` : ''}; extracted claims await review.`);
+    await upsertSource(tx, source, doc.text, `Submitted by ${options.submittedBy}${filename ? ` as ${filename}` : ''}; extracted claims await review.`);
     await tx.query(
       `INSERT INTO documents (source_id, format, filename, media_type, bytes, page_starts, submitted_by, extraction)
        VALUES ($1,$2,$3,$4,$5,$6::int[],$7,$8::jsonb)`,
-      [sourceId, doc.format, options.filename ?? null, options.mediaType ?? null, doc.bytes, doc.pageStarts, options.submittedBy, JSON.stringify(extraction)],
+      [sourceId, doc.format, filename, options.mediaType ?? null, doc.bytes, doc.pageStarts, options.submittedBy, JSON.stringify(extraction)],
     );
     await indexDocumentText(tx, sourceId);
     await writeStatements(tx, [...documentStatements(doc, sourceId, title, today), ...items.flatMap((d) => d.statements)]);
@@ -213,5 +220,5 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
     await writeItems(tx, sourceId, items);
     await appendAudit(tx, { actor: options.submittedBy, action: 'document.submit', target: sourceId, after: { title, format: doc.format, bytes: doc.bytes, sha256: doc.sha256, review_items: items.length } });
   });
-  return { sourceId, title, status: 'created', reviewItems: items.length, extraction };
+  return { sourceId, title, filename, status: 'created', reviewItems: items.length, extraction };
 }
