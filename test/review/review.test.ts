@@ -93,10 +93,19 @@ describe('POST /api/documents', () => {
   it('takes a PDF and a multipart form', async () => {
     const form = new FormData();
     form.append('file', new Blob([makePdf([['Up to 700 North Korean workers are employed in Mongolia.']])], { type: 'application/pdf' }), 'mongolia.pdf');
+    // A form's `title` field is the title, as ?title= is (and refused past 500 characters as it is).
+    const tooLong = new FormData();
+    for (const [k, v] of form) tooLong.append(k, v);
+    tooLong.append('title', 'x'.repeat(10_000));
+    const refused = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: tooLong });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('title');
+    form.append('title', 'Workers in Mongolia');
     const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { source: { format: string }; figures: { kind: string; high: number; country: string }[] };
+    const body = (await res.json()) as { source: { format: string; title: string }; figures: { kind: string; high: number; country: string }[] };
     expect(body.source.format).toBe('pdf');
+    expect(body.source.title).toBe('Workers in Mongolia');
     expect(body.figures.find((f) => f.kind === 'worker_count')).toMatchObject({ high: 700, country: 'MN' });
   });
 });
