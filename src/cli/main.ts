@@ -15,6 +15,11 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** Words a user reaches for that name a door another command opens ("document ingestion" is `extract --save`). */
+const ANOTHER_NAME: Record<string, string> = {
+  ingest: 'extract FILE --save', submit: 'extract FILE --save', upload: 'extract FILE --save',
+};
+
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -41,7 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === name);
   if (!command) {
-    const guess = nearest(name, commands.map((c) => c.name));
+    const guess = ANOTHER_NAME[name.toLowerCase()] ?? nearest(name, commands.map((c) => c.name));
     process.stderr.write(`room39: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}\n\n${help()}\n`);
     return 2;
   }

@@ -10,14 +10,18 @@ import type { Queryable } from '../store/db.ts';
 export interface Duplicate {
   /** What the graph holds that this claim repeats. */
   what: 'figure' | 'host_country';
-  source: { id: string; title: string };
+  /** `document`: a submitted document, with its page in the library; false for the bundled dataset's sources and the lists. */
+  source: { id: string; title: string; url: string | null; document: boolean };
   detail: string;
 }
 
+/** Whether the source is a submitted document (the library has a page for it), for `s` the source's row. */
+const IS_DOCUMENT = `EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id) AS document`;
+
 export async function duplicateOf(q: Queryable, item: { id: string; kind: string; type: string; source_id: string; figure_id: string | null; statement_ids: string[] }): Promise<Duplicate | null> {
   if (item.figure_id) {
-    const [f] = await q.query<{ source_id: string; title: string; metric: string; country: string | null; low: number | null; high: number | null; unit: string }>(
-      `SELECT f.source_id, s.title, f.metric, f.country, f.low, f.high, f.unit
+    const [f] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; metric: string; country: string | null; low: number | null; high: number | null; unit: string }>(
+      `SELECT f.source_id, s.title, s.url, ${IS_DOCUMENT}, f.metric, f.country, f.low, f.high, f.unit
          FROM figures mine
          JOIN figures f ON f.id <> mine.id AND f.review_status = 'accepted' AND f.metric = mine.metric AND f.unit = mine.unit
                        AND f.country IS NOT DISTINCT FROM mine.country AND f.low IS NOT DISTINCT FROM mine.low AND f.high IS NOT DISTINCT FROM mine.high
@@ -27,12 +31,12 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
       [item.figure_id],
     );
     if (!f) return null;
-    return { what: 'figure', source: { id: f.source_id, title: f.title }, detail: `the graph already holds ${f.metric} ${f.low ?? '…'}–${f.high ?? '…'} ${f.unit}${f.country ? ` for ${f.country}` : ''}` };
+    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${f.metric} ${f.low ?? '…'}–${f.high ?? '…'} ${f.unit}${f.country ? ` for ${f.country}` : ''}` };
   }
   if (item.type !== 'country' || item.statement_ids.length === 0) return null;
-  const [c] = await q.query<{ source_id: string; title: string; code: string }>(
+  const [c] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; code: string }>(
     `WITH mine AS (SELECT upper(value) AS code FROM statements WHERE id = ANY($1::text[]) AND prop = 'country' LIMIT 1)
-     SELECT x.source_id, s.title, mine.code FROM mine JOIN LATERAL (
+     SELECT x.source_id, s.title, s.url, ${IS_DOCUMENT}, mine.code FROM mine JOIN LATERAL (
          SELECT f.source_id FROM figures f WHERE f.review_status = 'accepted' AND f.country = mine.code
          UNION ALL
          SELECT st.source_id FROM statements st
@@ -41,5 +45,5 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
      JOIN sources s ON s.id = x.source_id`,
     [item.statement_ids, item.source_id],
   );
-  return c ? { what: 'host_country', source: { id: c.source_id, title: c.title }, detail: `the graph already has ${c.code} as a host country` } : null;
+  return c ? { what: 'host_country', source: { id: c.source_id, title: c.title, url: c.url, document: c.document }, detail: `the graph already has ${c.code} as a host country` } : null;
 }

@@ -114,7 +114,7 @@ const paths: Record<string, Record<string, Op>> = {
   '/reconcile/flyout/entity': { get: { summary: 'A short HTML card of an entity for the suggest box', query: ['id'], returns: '{"id","html"}' } },
   '/reconcile/extend/propose': { get: { summary: 'Columns proposed for a type: country, programme, designation date, authority, topics, datasets, room39 page, FtM properties', query: ['type', 'limit'], returns: '{"type","limit","properties":[{"id","name"}]}' } },
   '/api/documents': {
-    post: { summary: 'Submit a document (text, HTML or PDF; raw body, multipart or {"text"}): extracts mentions and figures into the review queue; read and extracted in a worker within a time and memory budget (413 past it)', returns: '{"source","status","review_items","mentions","figures"}', role: 'analyst' },
+    post: { summary: 'Submit a document (text, HTML or PDF; raw body, multipart (a `file` field, and a `title` field) or {"text"}): extracts mentions and figures into the review queue; read and extracted in a worker within a time and memory budget (413 past it)', query: ['title: at most 500 characters', 'filename', 'publisher'], returns: '{"source","status","review_items","mentions","figures"}', role: 'analyst' },
     get: { summary: 'The document library: source, date, submitter and claims by review state; q= searches the full text (web-search syntax) and gives the passage that matched', query: ['q', 'limit', 'offset'], returns: '{"documents":[…],"total"}', role: 'analyst' },
   },
   '/api/documents/suggest': { post: { summary: 'Suggest a document (off unless ROOM39_PUBLIC_SUGGEST; 403 then): kept in a moderation queue, nothing extracted until an analyst accepts it', query: ['filename', 'note'], returns: '{"suggestion":{"id","status"},"message"}' } },

@@ -24,6 +24,9 @@ export const REFERENCE_PROPS = [
   'person', 'associate', 'relative', 'holder', 'post', 'involved', 'organizer', 'programId',
 ] as const;
 
+/** On an entity's page, relations are read through these: the references, and a Documentation's `document` (the document that mentions the entity). */
+const RELATION_PROPS: readonly string[] = [...REFERENCE_PROPS, 'document'];
+
 const FALLBACK_CAPTION_PROPS = ['name', 'title', 'role', 'program', 'summary'];
 const captionPropsCache = new Map<string, string[]>();
 function captionProps(schema: string): string[] {
@@ -325,16 +328,16 @@ async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): P
   const incoming = await q.query<{ entity_id: string; prop: string }>(
     `SELECT DISTINCT entity_id, prop FROM statements
       WHERE value = ANY($1::text[]) AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
-    [ids, REFERENCE_PROPS as readonly string[]],
+    [ids, RELATION_PROPS],
   );
   // Outgoing references of the entity itself (an edge entity points at its ends).
-  const outgoing = own.filter((s) => (REFERENCE_PROPS as readonly string[]).includes(s.prop) && s.prop !== 'programId');
+  const outgoing = own.filter((s) => RELATION_PROPS.includes(s.prop) && s.prop !== 'programId');
   const edgeIds = [...new Set(incoming.map((r) => r.entity_id))];
   const edgeRefs = edgeIds.length
     ? await q.query<{ entity_id: string; prop: string; value: string }>(
         `SELECT DISTINCT entity_id, prop, value FROM statements
           WHERE entity_id = ANY($1::text[]) AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
-        [edgeIds, REFERENCE_PROPS.filter((p) => p !== 'programId')],
+        [edgeIds, RELATION_PROPS.filter((p) => p !== 'programId')],
       )
     : [];
   const allIds = [...edgeIds, ...edgeRefs.map((r) => r.value), ...outgoing.map((s) => s.value)];

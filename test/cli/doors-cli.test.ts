@@ -234,9 +234,16 @@ describe('room39 extract and review', { timeout: 900_000 }, () => {
     fs.writeFileSync(doc, 'The Mansudae Overseas Project Group sent about 1,000 workers to Namibia in 2015, according to the report.\n');
     const saved = await room39(['extract', doc, '--save', '--title', 'CLI test report', '--submitted-by', 'tester', '--json']);
     expect(saved.code, saved.stderr).toBe(0);
-    const s = json<{ source: { id: string }; review_items: number; status: string }>(saved);
+    const s = json<{ source: { id: string; filename: string }; review_items: number; status: string }>(saved);
     expect(s.review_items).toBeGreaterThan(0);
     sourceId = s.source.id;
+    // The file's name is kept, not the folders it was in; the same bytes again stand under the title first given.
+    expect(s.source.filename).toBe('report.txt');
+    const again = json<{ source: { title: string }; status: string }>(await room39(['extract', doc, '--save', '--title', 'Another title', '--json']));
+    expect(again).toMatchObject({ status: 'existing', source: { title: 'CLI test report', filename: 'report.txt' } });
+    const long = await room39(['extract', doc, '--save', '--title', 'x'.repeat(10_000)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/--title must be 1 to 500 characters \(got 10000\)/);
     const list = await room39(['review', 'list', '--source', sourceId, '--json']);
     expect(list.code, list.stderr).toBe(0);
     const items = json<{ items: { id: string; status: string }[]; total: number }>(list).items;

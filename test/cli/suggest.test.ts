@@ -19,6 +19,10 @@ describe('did you mean', () => {
     const cmd = room39('serach', 'Mansudae');
     expect(cmd.status).toBe(2);
     expect(cmd.stderr).toContain('unknown command "serach"; did you mean "search"?');
+    // Document ingestion is extract --save: the word a researcher reaches for says so.
+    const ingest = room39('ingest', 'report.pdf');
+    expect(ingest.status).toBe(2);
+    expect(ingest.stderr).toContain('unknown command "ingest"; did you mean "extract FILE --save"?');
     const opt = room39('search', 'Mansudae', '--limt', '3');
     expect(opt.status).toBe(2);
     expect(opt.stderr).toMatch(/^room39 search: unknown option --limt; did you mean --limit\?\n/);

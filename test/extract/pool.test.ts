@@ -78,6 +78,15 @@ describe('PDF caps', () => {
     const there = await readDocumentBytes(pdf, { filename: 'ok.pdf', readPdf: (b, where) => p.readPdf(b, where, { maxPages: 10, maxChars: 1e6 }) });
     expect(there).toEqual(here);
   }, 60_000);
+
+  it('refuses a scan in the pool with the message read in this thread, the file named once', async () => {
+    const scan = makePdf([[]], { image: true });
+    const here = await readDocumentBytes(scan, { filename: 'scan.pdf' }).then(() => null, (e: unknown) => e as Room39Error);
+    const p = pool();
+    const there = await readDocumentBytes(scan, { filename: 'scan.pdf', readPdf: (b, where) => p.readPdf(b, where, { maxPages: 10, maxChars: 1e6 }) }).then(() => null, (e: unknown) => e as Room39Error);
+    expect(here?.message).toBe('scan.pdf: the PDF has 1 page but no text layer (a scanned document?); run OCR on it and extract again');
+    expect(there).toMatchObject({ code: here!.code, message: here!.message, where: 'scan.pdf' });
+  }, 60_000);
 });
 
 describe('the memory budget setting', () => {

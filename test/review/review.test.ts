@@ -93,10 +93,19 @@ describe('POST /api/documents', () => {
   it('takes a PDF and a multipart form', async () => {
     const form = new FormData();
     form.append('file', new Blob([makePdf([['Up to 700 North Korean workers are employed in Mongolia.']])], { type: 'application/pdf' }), 'mongolia.pdf');
+    // A form's `title` field is the title, as ?title= is (and refused past 500 characters as it is).
+    const tooLong = new FormData();
+    for (const [k, v] of form) tooLong.append(k, v);
+    tooLong.append('title', 'x'.repeat(10_000));
+    const refused = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: tooLong });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('title');
+    form.append('title', 'Workers in Mongolia');
     const res = await h.call('POST', '/api/documents', { as: h.logins.analyst, rawBody: form });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { source: { format: string }; figures: { kind: string; high: number; country: string }[] };
+    const body = (await res.json()) as { source: { format: string; title: string }; figures: { kind: string; high: number; country: string }[] };
     expect(body.source.format).toBe('pdf');
+    expect(body.source.title).toBe('Workers in Mongolia');
     expect(body.figures.find((f) => f.kind === 'worker_count')).toMatchObject({ high: 700, country: 'MN' });
   });
 });
@@ -259,7 +268,8 @@ describe('the "suggest a document" door', () => {
       expect((await h.call('GET', '/api/documents/suggestions')).status).toBe(401);
       const queue = (await (await h.call('GET', '/api/documents/suggestions', { as: h.logins.analyst })).json()) as { suggestions: { id: string }[] };
       expect(queue.suggestions.map((s) => s.id)).toContain(suggestion.id);
-      const accepted = await h.call('POST', `/api/documents/suggestions/${suggestion.id}/accept`, { as: h.logins.analyst, body: {} });
+      // A decision carries no document: sent with no body at all (curl -X POST), it is not refused as an upload without a type.
+      const accepted = await h.call('POST', `/api/documents/suggestions/${suggestion.id}/accept`, { as: h.logins.analyst });
       expect(accepted.status).toBe(200);
       const body = (await accepted.json()) as { suggestion: { status: string; source_id: string }; review_items: number };
       expect(body.suggestion.status).toBe('accepted');
@@ -270,7 +280,7 @@ describe('the "suggest a document" door', () => {
 
       const other = await h.call('POST', '/api/documents/suggest', { rawBody: 'Nothing to see here, just 3 notes.', headers: { 'content-type': 'text/plain' } });
       const id = ((await other.json()) as { suggestion: { id: string } }).suggestion.id;
-      const rejected = (await (await h.call('POST', `/api/documents/suggestions/${id}/reject`, { as: h.logins.analyst, body: {} })).json()) as { suggestion: { status: string } };
+      const rejected = (await (await h.call('POST', `/api/documents/suggestions/${id}/reject`, { as: h.logins.analyst })).json()) as { suggestion: { status: string } };
       expect(rejected.suggestion.status).toBe('rejected');
       const binary = await h.call('POST', '/api/documents/suggest', { rawBody: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), headers: { 'content-type': 'text/plain' } });
       expect(binary.status).toBeGreaterThanOrEqual(400);

@@ -41,6 +41,15 @@ describe('the Documents page', () => {
     server.services.settings.documents.publicSuggest = true;
     await page.reload();
     await page.getByRole('button', { name: 'Suggest it' }).waitFor();
+    // A suggestion taken, then an empty file refused: the refusal alone is said, not the thanks for the one before.
+    await page.getByLabel('Document', { exact: true }).setInputFiles(SEED);
+    await page.getByRole('button', { name: 'Suggest it' }).click();
+    await page.getByText('thank you: the document waits for an analyst').waitFor();
+    await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+    await page.getByRole('button', { name: 'Suggest it' }).click();
+    await page.getByText('the document is empty (0 bytes)').waitFor();
+    expect(await page.getByText('thank you: the document waits for an analyst').count()).toBe(0);
+    problems.errors = problems.errors.filter((e) => !/status of 400/.test(e));
     server.services.settings.documents.publicSuggest = false;
     await page.getByLabel('Username').fill(ANALYST.username);
     await page.getByLabel('Password').fill(ANALYST.password);
@@ -57,6 +66,10 @@ describe('the Documents page', () => {
     expect(types.slice(0, firstOther).length).toBeGreaterThan(0);
     expect(types.slice(firstOther).some((t) => /worker count|share|country/i.test(t))).toBe(false);
     expect(await page.locator('.review-item blockquote').first().textContent()).toMatch(/\w+ \w+ \w+/);
+    // What the bundled dataset already holds is marked, naming its source: no link to a library page it does not have.
+    expect(await page.locator('.dup-note').count()).toBeGreaterThan(0);
+    expect(await page.locator('.dup-note a[href^="/documents/seed-"]').count()).toBe(0);
+    await expect(page.locator('.dup-note cite, .dup-note a[href^="http"]').first().textContent()).resolves.toMatch(/\w+/);
 
     const before = await page.locator('.review-item').count();
     // a: accept the claim in focus.
@@ -67,21 +80,43 @@ describe('the Documents page', () => {
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 1);
     const accepted = await server.services.db.query<{ text: string; status: string }>(`SELECT text, status FROM review_items WHERE status <> 'pending'`);
     expect(accepted).toEqual([{ text: claim, status: 'accepted' }]);
+    // The decided claim leaves the list and focus goes to the one in its place: the next key decides that one, no click between.
+    const next = (await page.locator('.review-item').first().locator('.review-head strong').textContent()) ?? '';
+    await expect.poll(async () => page.evaluate(() => document.activeElement?.classList.contains('review-item') ?? false)).toBe(true);
+    await page.keyboard.press('r');
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
+    const [decidedNext] = await server.services.db.query<{ status: string }>(`SELECT status FROM review_items WHERE text = $1 AND status <> 'pending'`, [next]);
+    expect(decidedNext?.status).toBe('rejected');
     // j moves, r rejects.
     await page.locator('.review-item').first().locator('blockquote').click();
     await page.keyboard.press('j');
     await page.keyboard.press('r');
-    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 3);
     // x selects two; "Reject selected" rejects both.
     await page.locator('.review-item').nth(0).locator('blockquote').click();
     await page.keyboard.press('x');
     await page.locator('.review-item').nth(1).locator('blockquote').click();
     await page.keyboard.press('x');
     await page.getByRole('button', { name: 'Reject selected (2)' }).click();
-    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 4);
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 5);
     const [rejected] = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
-    expect(rejected!.n).toBe(3);
+    expect(rejected!.n).toBe(4);
     expect(await page.locator('.doc-text mark.claim-accepted').count()).toBeGreaterThan(0);
+
+    // c corrects a host-country claim: the grade chosen on the card goes with it, and the accepted card shows the corrected country.
+    const countryCard = page.locator('.review-item').filter({ has: page.locator('.tl-type', { hasText: /^Country$/ }) }).first();
+    const itemId = ((await countryCard.getByLabel('Grade').getAttribute('id')) ?? '').replace(/-grade$/, '');
+    await countryCard.getByLabel('Grade').selectOption('B2');
+    await countryCard.locator('blockquote').click();
+    await page.keyboard.press('c');
+    await countryCard.getByLabel('Country (ISO code or name)').fill('Mongolia');
+    await countryCard.getByRole('button', { name: 'Save correction and accept' }).click();
+    await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 6);
+    const corrected = await server.services.db.query<{ value: string; reliability: string }>(
+      `SELECT st.value, st.reliability FROM review_items r JOIN statements st ON st.id = ANY(r.statement_ids) WHERE r.id = $1`, [itemId]);
+    expect(corrected).toEqual([{ value: 'mn', reliability: 'B2' }]);
+    await page.getByRole('link', { name: 'Accepted', exact: true }).click();
+    await page.locator('.review-item .proposed dd', { hasText: 'Mongolia' }).waitFor();
     await screenshot(page, 'document-review');
 
     // The library finds the document by words of its text, the passage shown as text with the words marked.

@@ -58,8 +58,11 @@ export const extractCommand: CliCommand = {
       const services = await ctx.services();
       // By default the OS user, as the audit trail names the command's author (src/audit/doors.ts); $USER may be unset.
       const who = optString(ctx.args, 'submitted-by');
-      const r = await (await documents()).submitDocument(services.db, doc, { submittedBy: who === null ? osUserActor() : `cli:${who}`, filename: file, title: optString(ctx.args, 'title') });
-      const json = { mentions: r.extraction.mentions, figures: r.extraction.figures, source: { id: r.sourceId, title: r.title, format: doc.format }, status: r.status, review_items: r.reviewItems };
+      const title = optString(ctx.args, 'title');
+      // As the HTTP door takes it (POST /api/documents?title=): at most 500 characters, refused rather than cut.
+      if (title !== null && (title.trim() === '' || title.length > 500)) throw new UsageError(`--title must be 1 to 500 characters (got ${title.length})`);
+      const r = await (await documents()).submitDocument(services.db, doc, { submittedBy: who === null ? osUserActor() : `cli:${who}`, filename: file, title });
+      const json = { mentions: r.extraction.mentions, figures: r.extraction.figures, source: { id: r.sourceId, title: r.title, format: doc.format, filename: r.filename }, status: r.status, review_items: r.reviewItems };
       return { json, text: `${render(r.extraction)}\n\nSaved as source ${r.sourceId} ("${r.title}"): ${r.reviewItems} claims ${r.status === 'existing' ? 'were already' : 'are now'} in the review queue (room39 review list --source ${r.sourceId}).` };
     }
 

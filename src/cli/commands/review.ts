@@ -29,10 +29,21 @@ function parseSet(values: string[]): Record<string, unknown> {
   return out;
 }
 
-function line(i: ReviewItem): string[] {
+/** The claim in its sentence, the words found in [brackets]; a long sentence cut to the 90 characters either side. */
+export function claimInSentence(i: Pick<ReviewItem, 'text' | 'start' | 'end' | 'quote' | 'quote_start'>): string {
+  const at = i.start - i.quote_start;
+  if (at < 0 || at + i.text.length > i.quote.length) return i.text;
+  const before = i.quote.slice(0, at);
+  const after = i.quote.slice(at + i.text.length);
+  return `${before.length > 90 ? `…${before.slice(-90).trimStart()}` : before}[${i.text}]${after.length > 90 ? `${after.slice(0, 90).trimEnd()}…` : after}`;
+}
+
+/** A row of the list: the claim in its sentence (never a bare name), what is proposed, and what the graph already holds. */
+export function reviewLine(i: ReviewItem): string[] {
   const c = i.current as { figure?: { low: number | null; high: number | null; unit: string; country: string | null; metric: string } };
   const value = c.figure ? `${c.figure.metric} ${c.figure.low ?? '…'}–${c.figure.high ?? '…'} ${c.figure.unit}${c.figure.country ? ` ${c.figure.country}` : ''}` : String((i.proposed['entity_id'] ?? i.proposed['country'] ?? i.proposed['caption'] ?? '') as string);
-  return [i.id, i.status, i.type, i.text.slice(0, 50), value, i.source.id];
+  const duplicate = i.duplicate ? ` (already in the graph: ${i.duplicate.source.id})` : '';
+  return [i.id, i.status, i.type, claimInSentence(i), value + duplicate, i.source.id];
 }
 
 function reviewer(ctx: CliContext): string {
@@ -64,14 +75,14 @@ export const reviewCommand: CliCommand = {
       return {
         json: r,
         text: r.items.length
-          ? `${table(['id', 'status', 'type', 'text', 'proposed', 'source'], r.items.map(line))}\n${r.items.length} of ${r.total} ${q.status}.`
+          ? `${table(['id', 'status', 'type', 'claim in its sentence', 'proposed', 'source'], r.items.map(reviewLine))}\n${r.items.length} of ${r.total} ${q.status}.`
           : `No ${q.status} review items.`,
       };
     }
     if (!id) throw new UsageError(`give the review item's id: room39 review ${action} ID`);
     if (action === 'show') {
       const item = await getReviewItem(db, id);
-      return { json: { item }, text: `${table(['id', 'status', 'type', 'text', 'proposed', 'source'], [line(item)])}\n\nQuote: “${item.quote}”\n\n${JSON.stringify(item.current, null, 2)}` };
+      return { json: { item }, text: `${table(['id', 'status', 'type', 'claim in its sentence', 'proposed', 'source'], [reviewLine(item)])}\n\nQuote: “${item.quote}”\n\n${JSON.stringify(item.current, null, 2)}` };
     }
     const version = optString(ctx.args, 'version');
     const decision = decisionSchema.parse({

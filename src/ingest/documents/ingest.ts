@@ -5,13 +5,17 @@
  * here is accepted: the review queue (src/review) decides. All of it is
  * written in one transaction, or nothing.
  */
+import path from 'node:path';
 import type { Db, Queryable } from '../../store/db.ts';
 import { stableId, upsertSource, writeFigures, writeStatements } from '../../store/statements.ts';
 import type { Figure, FigureMetric, FigureUnit, Reliability, Source, Statement } from '../../model/index.ts';
 import type { ExtractedFigure, ExtractionResult, Mention } from '../../extract/types.ts';
+import { sentences } from '../../extract/extract.ts';
+import type { Sentence } from '../../extract/figures.ts';
 import type { DocumentText } from './read.ts';
 import { pageOf } from './pdf.ts';
 import { appendAudit } from '../../audit/log.ts';
+import { indexDocumentText } from './library.ts';
 
 /** Who records extracted claims (the reviewer's name replaces it on acceptance). */
 export const EXTRACTION_AGENT = 'room39-extract';
@@ -34,6 +38,8 @@ export interface IngestOptions {
 export interface IngestResult {
   sourceId: string;
   title: string;
+  /** The file name stored with it (no folders). */
+  filename: string | null;
   /** `created`, or `existing` when the same bytes were submitted before (nothing new is written). */
   status: 'created' | 'existing';
   reviewItems: number;
@@ -66,10 +72,21 @@ interface Draft {
   figure: Figure | null;
 }
 
-function sentenceAround(text: string, result: ExtractionResult, start: number, end: number): { quote: string; qs: number; qe: number } {
-  // Reuse a figure's sentence when one covers the span; otherwise the text between sentence ends around it.
+/** The sentence a mention stands in, by the extractor's own sentence breaks (so "the U.S. Treasury" does not end one). */
+function sentenceAround(text: string, result: ExtractionResult, sents: readonly Sentence[], start: number, end: number): { quote: string; qs: number; qe: number } {
+  // Reuse a figure's sentence when one covers the span; otherwise the sentence that holds it.
   const covering = result.figures.find((f) => f.quote_start <= start && f.quote_end >= end);
   if (covering) return { quote: covering.quote, qs: covering.quote_start, qe: covering.quote_end };
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sents[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sents[lo];
+  if (s && s.start <= start && s.end >= end) return { quote: text.slice(s.start, s.end), qs: s.start, qe: s.end };
+  // A mention across a sentence break (rare): the text between sentence ends around it.
   let qs = start;
   while (qs > 0 && !/[.!?\n]/.test(text[qs - 1]!) && start - qs < 400) qs--;
   let qe = end;
@@ -95,6 +112,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
 
   // One claim per distinct entity, country or instrument; its first mention gives the quote.
   const seen = new Set<string>();
+  const sents = sentences(text);
   for (const m of result.mentions) {
     const key = `${m.type}|${m.entity_id ?? m.country ?? m.caption ?? m.text}`;
     if (seen.has(key)) continue;
@@ -102,7 +120,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
     // Only a host country is a claim ("workers were sent to …"); a country named for any other reason stays in the extraction only.
     if (m.type === 'country' && m.role !== 'host') continue;
     seen.add(key);
-    const q = sentenceAround(text, result, m.start, m.end);
+    const q = sentenceAround(text, result, sents, m.start, m.end);
     const itemId = stableId('rv-', sourceId, 'mention', key);
     let statements: Statement[];
     if (m.type === 'person' || m.type === 'organization') {
@@ -171,13 +189,17 @@ async function writeItems(q: Queryable, sourceId: string, items: Draft[]): Promi
 /** Extracts from a document and queues every claim for review. Same bytes twice: the first submission stands. */
 export async function ingestDocument(db: Db, doc: DocumentText, options: IngestOptions): Promise<IngestResult> {
   const sourceId = documentSourceId(doc.sha256);
-  const title = (options.title ?? doc.title ?? options.filename ?? sourceId).slice(0, 500);
-  const existing = await db.query<{ extraction: ExtractionResult; count: number }>(
-    `SELECT d.extraction, (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id) AS count FROM documents d WHERE d.source_id = $1`,
+  const title = (options.title ?? doc.title ?? (options.filename ? path.basename(options.filename) : null) ?? sourceId).slice(0, 500);
+  const existing = await db.query<{ extraction: ExtractionResult; count: number; title: string; filename: string | null }>(
+    `SELECT d.extraction, (SELECT count(*)::int FROM review_items r WHERE r.source_id = d.source_id) AS count, s.title, d.filename
+       FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.source_id = $1`,
     [sourceId],
   );
-  if (existing[0]) return { sourceId, title, status: 'existing', reviewItems: existing[0].count, extraction: existing[0].extraction };
+  // Submitted before: that submission stands, under the title it was stored with (not the one given this time).
+  if (existing[0]) return { sourceId, title: existing[0].title, filename: existing[0].filename, status: 'existing', reviewItems: existing[0].count, extraction: existing[0].extraction };
 
+  // The file's name, never the folders it was in on the submitter's machine (`room39 extract ~/cases/…/notes.txt --save`).
+  const filename = options.filename ? path.basename(options.filename) : null;
   const extraction = await options.extractText(doc.text);
   const today = new Date().toISOString().slice(0, 10);
   const items = drafts(doc, sourceId, extraction, today);
@@ -186,16 +208,17 @@ export async function ingestDocument(db: Db, doc: DocumentText, options: IngestO
     url: doc.url, dataset: DOCUMENTS_DATASET, version: null, sha256: doc.sha256, file: null,
   };
   await db.transaction(async (tx) => {
-    await upsertSource(tx, source, doc.text, `Submitted by ${options.submittedBy}${options.filename ? ` as ${options.filename}` : ''}; extracted claims await review.`);
+    await upsertSource(tx, source, doc.text, `Submitted by ${options.submittedBy}${filename ? ` as ${filename}` : ''}; extracted claims await review.`);
     await tx.query(
       `INSERT INTO documents (source_id, format, filename, media_type, bytes, page_starts, submitted_by, extraction)
        VALUES ($1,$2,$3,$4,$5,$6::int[],$7,$8::jsonb)`,
-      [sourceId, doc.format, options.filename ?? null, options.mediaType ?? null, doc.bytes, doc.pageStarts, options.submittedBy, JSON.stringify(extraction)],
+      [sourceId, doc.format, filename, options.mediaType ?? null, doc.bytes, doc.pageStarts, options.submittedBy, JSON.stringify(extraction)],
     );
+    await indexDocumentText(tx, sourceId);
     await writeStatements(tx, [...documentStatements(doc, sourceId, title, today), ...items.flatMap((d) => d.statements)]);
     await writeFigures(tx, items.flatMap((d) => (d.figure ? [d.figure] : [])));
     await writeItems(tx, sourceId, items);
     await appendAudit(tx, { actor: options.submittedBy, action: 'document.submit', target: sourceId, after: { title, format: doc.format, bytes: doc.bytes, sha256: doc.sha256, review_items: items.length } });
   });
-  return { sourceId, title, status: 'created', reviewItems: items.length, extraction };
+  return { sourceId, title, filename, status: 'created', reviewItems: items.length, extraction };
 }

@@ -55,8 +55,52 @@ export interface StoredDocument {
   claims: DocumentClaim[];
 }
 
-/** The indexed text of a document (migration 021): title and the first 300,000 characters. */
-const DOCUMENT_TSV = `to_tsvector('english', coalesce(s.title, '') || ' ' || left(coalesce(s.body, ''), 300000))`;
+/**
+ * The search index (migration 053), stored so that no search parses text: each document's vector of its title and
+ * first 300,000 characters (`documents.tsv`), and its text in passages of 20,000 characters overlapping by 1,000
+ * (`document_passages`). A tsvector's word positions stop at 16,383, so a phrase past that in the whole text's vector
+ * is never found; in a passage it is, and a passage reaches past the first 300,000 characters.
+ */
+const PASSAGE_CHARS = 20000;
+const PASSAGE_STEP = 19000;
+const QUERY = `websearch_to_tsquery('english', $1)`;
+/** The first passage of the document `s` that the query `$1` matches. */
+const PASSAGE_MATCH = `SELECT p.body FROM document_passages p WHERE p.source_id = s.id AND p.tsv @@ ${QUERY} ORDER BY p.n LIMIT 1`;
+/**
+ * The documents a query matches: its vector does, or one of its passages does (a phrase late in a long document,
+ * words past the first 300,000 characters) and, when the query excludes words (its `-word`s, the parameter
+ * `excludedParam`), none of them stands anywhere in it.
+ */
+function hits(excludedParam: string | null): string {
+  const whole = (param: string) => `SELECT d.source_id FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ${param})`;
+  const passages = (param: string) => `SELECT p.source_id FROM document_passages p WHERE p.tsv @@ websearch_to_tsquery('english', ${param})`;
+  return `${whole('$1')} UNION (${passages('$1')}${excludedParam ? ` EXCEPT (${passages(excludedParam)} UNION ${whole(excludedParam)})` : ''})`;
+}
+
+/** The words and phrases a web-search query excludes ("-word", "-\"a phrase\""), as a query of their own: any of them. */
+export function excludedTerms(query: string): string {
+  // A quoted phrase is one token: a "-" inside it excludes nothing.
+  return [...query.matchAll(/(?:^|\s)(-?)("[^"]*"?|[^\s"]+)/g)].filter((m) => m[1]).map((m) => m[2]!).join(' or ');
+}
+
+/** Indexes a new document for search: its vector and its passages (the same cut as migration 053 made of the documents before it). */
+export async function indexDocumentText(q: Queryable, sourceId: string): Promise<void> {
+  await q.query(
+    `UPDATE documents d SET tsv = to_tsvector('english', coalesce(s.title, '') || ' ' || left(coalesce(s.body, ''), 300000))
+       FROM sources s WHERE s.id = d.source_id AND d.source_id = $1`,
+    [sourceId],
+  );
+  await q.query(
+    `INSERT INTO document_passages (source_id, n, body, tsv)
+       SELECT x.id, x.n, x.body, to_tsvector('english', x.body) FROM (
+         SELECT s.id, g.n, substr(s.body, g.n * ${PASSAGE_STEP} + 1, ${PASSAGE_CHARS}) AS body FROM sources s
+          CROSS JOIN LATERAL generate_series(0, greatest(0, ceil((length(coalesce(s.body, '')) - ${PASSAGE_CHARS}) / ${PASSAGE_STEP}.0)::int)) AS g(n)
+          WHERE s.id = $1) x
+     ON CONFLICT DO NOTHING`,
+    [sourceId],
+  );
+}
+
 const COUNTS = `(SELECT count(*) FILTER (WHERE r.status = 'pending')::int FROM review_items r WHERE r.source_id = d.source_id) AS pending,
   (SELECT count(*) FILTER (WHERE r.status = 'accepted')::int FROM review_items r WHERE r.source_id = d.source_id) AS accepted,
   (SELECT count(*) FILTER (WHERE r.status = 'rejected')::int FROM review_items r WHERE r.source_id = d.source_id) AS rejected`;
@@ -105,17 +149,18 @@ export async function listDocuments(q: Queryable, page: ListOptions): Promise<{ 
     );
     return { documents: rows.map(summary), total: count?.n ?? 0 };
   }
-  const match = `s.kind = 'document' AND ${DOCUMENT_TSV} @@ websearch_to_tsquery('english', $1)`;
-  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d JOIN sources s ON s.id = d.source_id WHERE ${match}`, [search]);
+  const excluded = excludedTerms(search) || null;
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${hits(excluded && '$2')}) h`, excluded ? [search, excluded] : [search]);
+  // The passage shown: from the first passage the query matches, else from the start of the text.
   const rows = await q.query<Row>(
     `SELECT ${META}, ${COUNTS},
-            ts_headline('english', left(coalesce(s.body, ''), 300000), websearch_to_tsquery('english', $1),
+            ts_headline('english', coalesce((${PASSAGE_MATCH}), left(coalesce(s.body, ''), 300000)), ${QUERY},
                         'StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
        FROM documents d JOIN sources s ON s.id = d.source_id
-      WHERE ${match}
-      ORDER BY ts_rank(${DOCUMENT_TSV}, websearch_to_tsquery('english', $1)) DESC, d.submitted_at DESC, s.id
+      WHERE d.source_id IN (${hits(excluded && '$4')})
+      ORDER BY ts_rank(d.tsv, ${QUERY}) DESC, d.submitted_at DESC, s.id
       LIMIT $2 OFFSET $3`,
-    [search, page.limit, page.offset],
+    excluded ? [search, page.limit, page.offset, excluded] : [search, page.limit, page.offset],
   );
   return { documents: rows.map(summary), total: count?.n ?? 0 };
 }

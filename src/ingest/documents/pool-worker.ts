@@ -31,7 +31,8 @@ process.on('message', async (msg: ToWorker) => {
       reply({ type: 'done', id: msg.id, result: { kind: 'extract', extraction: await extract(job.text, resolver ? { resolver } : {}) } });
     }
   } catch (e) {
-    const err = e instanceof Room39Error ? { code: e.code, message: e.message, where: e.where } : { code: 'invalid_input' as const, message: `extraction failed: ${(e as Error).message}`, where: null };
+    // The message without its place: the pool's error puts `where` in front again.
+    const err = e instanceof Room39Error ? { code: e.code, message: e.detail, where: e.where } : { code: 'invalid_input' as const, message: `extraction failed: ${(e as Error).message}`, where: null };
     reply({ type: 'failed', id: msg.id, error: err });
   }
 });

@@ -50,7 +50,8 @@ export function installSecurity(app: App, services: Services): void {
   app.use('/reconcile/*', tooLarge);
   app.use('*', authMiddleware(services));
   const guard = uploadGuard(security.maxUploadBytes);
-  for (const p of ['/api/documents', '/api/documents/*']) {
+  // The two doors that take a document's bytes; a decision on a suggestion (`/api/documents/suggestions/…`) carries none.
+  for (const p of ['/api/documents', '/api/documents/suggest']) {
     app.use(p, async (c, next) => (c.req.method === 'POST' || c.req.method === 'PUT' ? guard(c, next) : next()));
   }
 }

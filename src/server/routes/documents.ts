@@ -61,9 +61,12 @@ async function documentFrom(c: Context<AppEnv>, filename: string | null, pool: E
     const file = Array.isArray(field) ? field[0] : field;
     if (!file || typeof file === 'string') throw new Room39Error('invalid_input', 'the form has no `file` field holding the document', 'request body');
     if (file.size > DEFAULT_MAX_DOCUMENT_BYTES) throw tooLarge(file.size, DEFAULT_MAX_DOCUMENT_BYTES, file.name || 'file');
+    // A `title` field of the form, as ?title= (checked the same way).
+    const titleField = Array.isArray(form['title']) ? form['title'][0] : form['title'];
+    const { title } = submitQuery.pick({ title: true }).parse({ title: typeof titleField === 'string' && titleField.trim() ? titleField.trim() : undefined });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = filename ?? (file.name || null);
-    return { doc: await readDocumentBytes(bytes, { filename: name, mediaType: file.type || null }), filename: name, mediaType: file.type || null, title: null };
+    return { doc: await readDocumentBytes(bytes, { filename: name, mediaType: file.type || null }), filename: name, mediaType: file.type || null, title: title ?? null };
   }
   const bytes = await readBody(c, DEFAULT_MAX_DOCUMENT_BYTES);
   return { doc: await readDocumentBytes(bytes, { filename, mediaType: type }), filename, mediaType: type, title: null };

@@ -31,6 +31,8 @@ export function Upload({ signedIn }: { signedIn: boolean }) {
     if (!file) return;
     setBusy(true);
     setError(null);
+    // What the last file got is not said of this one.
+    setResult(null);
     try {
       const form = new FormData();
       form.append('file', file, file.name);
@@ -67,7 +69,7 @@ export function Upload({ signedIn }: { signedIn: boolean }) {
       {signedIn ? (
         <>
           <label htmlFor="doc-title">Title (optional)</label>
-          <input id="doc-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input id="doc-title" type="text" maxLength={500} value={title} onChange={(e) => setTitle(e.target.value)} />
         </>
       ) : null}
       <button type="submit" className="primary" disabled={!file || busy}>

@@ -10,6 +10,7 @@ import { Link, href, useLocation } from '../../router.tsx';
 import { countryName, FIGURE_METRICS, type ReviewItem } from '../../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../../components/Status.tsx';
 import { figureValue, humanize, period } from '../../format.ts';
+import { SourceLine } from '../../components/Cite.tsx';
 
 const GRADES = ['A1', 'A2', 'B1', 'B2', 'B3', 'C2', 'C3', 'C4', 'D3', 'D4', 'E5', 'F6'];
 
@@ -51,17 +52,21 @@ function Proposed({ item }: { item: ReviewItem }) {
     );
   }
   const p = item.proposed as { caption?: string | null; entity_id?: string | null; country?: string | null };
+  // What stands now: a correction changed the statement's value, not what extraction proposed.
+  const now = (prop: string) => (item.current as { statements?: { prop: string; value: string }[] }).statements?.find((s) => s.prop === prop)?.value;
+  const entityId = now('entity') ?? p.entity_id;
+  const country = now('country')?.toUpperCase() ?? p.country;
   return (
     <dl className="proposed">
       <dt>{item.type === 'country' ? 'Host country' : 'Resolves to'}</dt>
       <dd>
-        {p.entity_id ? <Link to={`/entity/${encodeURIComponent(p.entity_id)}`}>{p.caption ?? p.entity_id}</Link> : p.country ? countryName(p.country) : p.caption ?? 'nothing in the graph yet'}
+        {entityId ? <Link to={`/entity/${encodeURIComponent(entityId)}`}>{entityId === p.entity_id ? p.caption ?? entityId : entityId}</Link> : country ? countryName(country) : now('namesMentioned') ?? p.caption ?? 'nothing in the graph yet'}
       </dd>
     </dl>
   );
 }
 
-function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
+function CorrectForm({ item, grade, onDone }: { item: ReviewItem; grade: string; onDone(): void }) {
   const figure = item.kind === 'figure';
   const cur = (figure ? figureOf(item) : item.proposed) as Record<string, unknown>;
   const [low, setLow] = useState(cur.low == null ? '' : String(cur.low));
@@ -82,7 +87,8 @@ function CorrectForm({ item, onDone }: { item: ReviewItem; onDone(): void }) {
         ? { country: country.trim() || null }
         : { entity_id: entity.trim() || null };
     try {
-      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction, version: item.version });
+      // Corrected is accepted: with the grade the reviewer chose, as Accept sends it.
+      await postJson(`/api/review/${encodeURIComponent(item.id)}/correct`, { correction, version: item.version, reliability: grade });
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
@@ -148,15 +154,20 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
   const [grade, setGrade] = useState('C3');
   const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const busy = useRef(false);
   const ref = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
     if (focused && ref.current && !ref.current.contains(document.activeElement)) ref.current.focus();
   }, [focused]);
   const decide = async (what: 'accept' | 'reject') => {
+    // A second key press while the first decision is on its way is not a second decision.
+    if (busy.current) return;
+    busy.current = true;
     try {
       await postJson(`/api/review/${encodeURIComponent(item.id)}/${what}`, what === 'accept' ? { reliability: grade } : {});
       onChange();
     } catch (e) {
+      busy.current = false;
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     }
   };
@@ -193,7 +204,12 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
       {item.duplicate ? (
         <p className="small dup-note">
           <span className="badge badge-ended">duplicate</span> {item.duplicate.detail} (
-          <Link to={`/documents/${encodeURIComponent(item.duplicate.source.id)}`}>{item.duplicate.source.title}</Link>)
+          {item.duplicate.source.document ? (
+            <Link to={`/documents/${encodeURIComponent(item.duplicate.source.id)}`}>{item.duplicate.source.title}</Link>
+          ) : (
+            <SourceLine source={item.duplicate.source} />
+          )}
+          )
         </p>
       ) : null}
       <blockquote>{item.quote}</blockquote>
@@ -225,7 +241,7 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
           <span className={`badge ${item.status === 'accepted' ? 'badge-ok' : 'badge-ended'}`}>{item.status}</span> by {item.reviewer}
         </p>
       )}
-      {correcting ? <CorrectForm item={item} onDone={onChange} /> : null}
+      {correcting ? <CorrectForm item={item} grade={grade} onDone={onChange} /> : null}
       {error ? <ErrorNote error={error} what="The decision" /> : null}
     </li>
   );
@@ -247,6 +263,8 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
   const changed = () => {
     setSelected(new Set());
     setRefresh((r) => r + 1);
+    // The decided claim leaves the list: focus goes to the one that takes its place, so the next key decides that one.
+    setNavigating(true);
     onDecided?.();
   };
   const rejectSelected = async () => {
@@ -310,7 +328,7 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
               <ReviewCard
                 key={`${i.id}-${i.status}`}
                 item={i}
-                focused={navigating && n === focus}
+                focused={navigating && n === Math.min(focus, items.length - 1)}
                 selected={selected.has(i.id)}
                 onFocus={() => setFocus(n)}
                 onSelect={(on) => setSelected((s) => {
