@@ -62,4 +62,20 @@ describe('the list schedule in room39 serve', () => {
     expect(describeStatus(un)).toBe('un_sc_sanctions: version 2026-02-27 (published 2026-02-27T00:00:09.554Z; checked with its publisher today), 1003 entries, 155 DPRK-related');
     expect(describeList(un)).toBe('UN Security Council Consolidated List: version 2026-02-27, published 2026-02-27; checked with its publisher today');
   }, 180_000);
+
+  it('says nothing more once stopped: a check still downloading when the server stops is not reported as the list failing', async () => {
+    pub.serve('stopping.xml', OFFICIAL.unXml);
+    const settings = { ...readListSettings({}), urls: { ofac: null, un: pub.url('slow', 'stopping.xml'), uk: null, eu: null }, retries: 0, timeoutMs: 1500 };
+    const lines: string[] = [];
+    const schedule = startListSchedule(t.db, settings, { everyHours: 1, firstDelayMs: 3_600_000, log: (m) => lines.push(m), warn: (m) => lines.push(`warning: ${m}`) });
+    const check = schedule.runNow();
+    await until(() => lines.some((m) => m.includes('checking the official lists')), 30_000, () => lines.join('\n'));
+    const said = lines.length;
+    schedule.stop();
+    const [un] = await check;
+    // The download did fail (the body stalls past the timeout), and the caller still gets its result; the log does not.
+    expect(un).toMatchObject({ list: 'un_sc_sanctions', status: 'failed' });
+    expect(lines.slice(said)).toEqual([]);
+  }, 60_000);
 });
+

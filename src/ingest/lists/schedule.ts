@@ -70,8 +70,9 @@ export function startListSchedule(db: Db, settings: ListSettings, opts: Schedule
   let running: Promise<ListUpdateResult[]> | null = null;
   let stopped = false;
   const retryMs = opts.retryAfterMs ?? HOUR;
-  const log = (m: string) => opts.log(`room39: ${m}`);
-  const warn = (m: string) => (opts.warn ?? opts.log)(`room39: ${m}`);
+  // Once stopped, a check still under way says nothing more: its failures are the store closing under it, not the lists'.
+  const log = (m: string) => { if (!stopped) opts.log(`room39: ${m}`); };
+  const warn = (m: string) => { if (!stopped) (opts.warn ?? opts.log)(`room39: ${m}`); };
 
   const run = async (only: ListKey[] | null): Promise<ListUpdateResult[]> => {
     const lists = only ?? [...LIST_KEYS].filter((k) => settings.urls[k]);
