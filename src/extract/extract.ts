@@ -166,13 +166,15 @@ function quoteSpan(text: string, s: { start: number; end: number }, h: { start: 
 /**
  * The country a figure's sentence says it is about: the one country named
  * there, leaving aside "North Korean(s)", which names the workers'
- * nationality, not where they are, and "Pyongyang", which in these texts
+ * nationality, not where they are (nor does another people's name, "a few
+ * Nepalis", unless the sentence makes their country a host), and "Pyongyang", which in these texts
  * names the regime ("the government in Pyongyang"), not a worksite; when
  * North Korea and one other country are named, the other (the host).
  */
 function figureCountry(countries: readonly CountryMention[], start: number, end: number): string | null {
   const codes = new Set<string>();
   const hosts = new Set<string>();
+  const placed = new Set<string>();
   // Countries are sorted by start: find the first inside the quote, then walk while inside (no scan of the whole list per figure).
   let lo = 0;
   let hi = countries.length;
@@ -185,12 +187,14 @@ function figureCountry(countries: readonly CountryMention[], start: number, end:
     const c = countries[i]!;
     if (c.end > end) continue;
     if (c.country === 'KP' && (c.via === 'demonym' || /^p['’‘ʼ]?yong-?yang$/i.test(c.text))) continue;
+    // People named by their nationality ("49 North Koreans and a few Nepalis working at the coal mine", in Sarawak) are
+    // other workers, not a place, unless the sentence makes the country a host: never the answer, still a country named.
+    if (!(c.via === 'demonym' && c.role !== 'host' && /[a-z]s$/.test(c.text))) placed.add(c.country);
     codes.add(c.country);
     if (c.role === 'host') hosts.add(c.country);
   }
   // A host named in the sentence is what the figure is about ("Russia said the number of … dropped from 30,023 to 11,490").
   if (hosts.size === 1) return [...hosts][0]!;
-  if (codes.size === 1) return [...codes][0]!;
-  if (codes.size === 2 && codes.has('KP')) return [...codes].find((c) => c !== 'KP')!;
-  return null;
+  const only = codes.size === 1 ? [...codes][0]! : codes.size === 2 && codes.has('KP') ? [...codes].find((c) => c !== 'KP')! : null;
+  return only && placed.has(only) ? only : null;
 }

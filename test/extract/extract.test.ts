@@ -2,7 +2,10 @@
  * Extraction rules on sentences written for these tests (not taken from the
  * seed documents, so they check the rules rather than the labelled texts).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/config/settings.ts';
 import fc from 'fast-check';
 import { extract, sentences } from '../../src/extract/extract.ts';
 import { findCountryMentions } from '../../src/extract/countries.ts';
@@ -37,6 +40,15 @@ describe('worker counts', () => {
       + 'About 3,000 North Korean workers are in Qatar, sent by Pyongyang. 30,000 workers were employed at Kaesong in North Korea.';
     const f = (await figures(t)).filter((x) => x.kind === 'worker_count');
     expect(f.map((x) => [x.low, x.country])).toEqual([[50000, null], [3000, 'QA'], [30000, 'KP']]);
+  });
+
+  it('does not take other workers\' nationality for the place: "a few Nepalis" at a Sarawak mine (seed 004)', async () => {
+    const seed = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), 'utf8');
+    const mine = (await figures(seed)).find((x) => x.kind === 'worker_count' && x.quote.includes('a few Nepalis'));
+    expect([mine?.low, mine?.country]).toEqual([49, null]);
+    // A country named by its people is still the place where the sentence makes it a host, or where it is named as one.
+    const t = 'Some 300 North Koreans and a few Nepalis work at a coal mine in Malaysia. About 2,000 workers were sent to Nepal.';
+    expect((await figures(t)).filter((x) => x.kind === 'worker_count').map((x) => [x.low, x.country])).toEqual([[300, 'MY'], [2000, 'NP']]);
   });
 
   it('does not count the killed, the injured, groups, or people where the sentence speaks of no work', async () => {
