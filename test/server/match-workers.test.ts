@@ -56,7 +56,8 @@ describe('a batch entry', () => {
     // Twice: the second time every entity's parts come from what the first wrote.
     expect(yenteEntries(service, batch, dates)).toEqual(expected);
     expect(yenteEntries(service, batch, dates)).toEqual(expected);
-    expect(expected.reduce((n, e) => n + (JSON.parse(e) as { results: unknown[] }).results.length, 0)).toBeGreaterThan(300);
+    // Not a vacuous comparison: the 300 queries find about one candidate each (299 since short codes no longer match by sound).
+    expect(expected.reduce((n, e) => n + (JSON.parse(e) as { results: unknown[] }).results.length, 0)).toBeGreaterThan(250);
   });
 });
 
@@ -70,7 +71,7 @@ describe('matching workers', () => {
       expect(text(inWorker)).toEqual(inThread);
       results += inThread.reduce((n, e) => n + (JSON.parse(e) as { results: unknown[] }).results.length, 0);
     }
-    expect(results).toBeGreaterThan(300);
+    expect(results).toBeGreaterThan(250);
   }, 120_000);
 
   it('answer with limits, thresholds and filters as the route thread does', async () => {
