@@ -29,6 +29,12 @@ describe('NUL in a JSON body', () => {
     expect(error.message).toMatch(/^the field label holds a NUL character/);
     expect(error.message).not.toContain('SECRETLABEL');
     expect(await count('SELECT count(*)::int AS n FROM api_tokens')).toBe(before);
+    // The routes read JSON whatever the content type says: so must the check.
+    for (const type of ['text/plain', '']) {
+      const other = await h.call('POST', '/api/tokens', { as: h.logins.viewer, rawBody: '  {"label":"a\\u0000b"}', headers: type ? { 'content-type': type } : {} });
+      expect(other.status, type).toBe(400);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM api_tokens')).toBe(before);
     // The six characters \u0000 as text are a label like any other.
     const ok = await h.call('POST', '/api/tokens', { as: h.logins.viewer, rawBody: '{"label":"C:\\\\u0000 path"}', headers: { 'content-type': 'application/json' } });
     expect(ok.status).toBe(201);
