@@ -78,7 +78,8 @@ export const POLICY: readonly Rule[] = [
   { methods: READ, pattern: exactly('/healthz'), access: 'public', why: 'health check' },
   { methods: READ, pattern: exactly('/openapi.json'), access: 'public', why: 'API description' },
   { methods: READ, pattern: under('/api'), access: 'public', why: 'reading the non-protected graph: search, entities, estimate, changes, atlas, timeline, network' },
-  { methods: READ, pattern: /^\/(?:catalog|algorithms|search|entities|statements)(?:\/.*)?$/, access: 'public', why: 'yente-compatible reads' },
+  // `/search` alone is the web app's search page (yente's is `/search/{dataset}`): with public read off it must load and offer the login.
+  { methods: READ, pattern: /^\/(?:catalog|algorithms|entities|statements)(?:\/.*)?$|^\/search\/./, access: 'public', why: 'yente-compatible reads' },
   { methods: '*', pattern: under('/api'), access: 'editor', why: 'default: a state-changing API call not listed above needs an editor' },
   { methods: '*', pattern: under('/match'), access: 'editor', why: 'default for other methods' },
   { methods: READ, pattern: /^.*$/, access: 'anyone', why: 'the web app’s files (no data in them)' },

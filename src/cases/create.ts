@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.ts';
-import { Room39Error, invalidOption } from '../errors.ts';
+import { Room39Error, invalidInput, invalidOption } from '../errors.ts';
 import { appendAudit } from '../audit/log.ts';
 import type { CsvRow, InputInfo } from '../screen/csv-input.ts';
 import type { ScreeningOptions } from '../screen/options.ts';
@@ -103,6 +103,9 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
       batch = [];
     };
     for await (const r of input.rows) {
+      const nul = Object.entries(r.input).find(([, v]) => typeof v === 'string' && v.includes('\u0000'));
+      // PostgreSQL cannot store a NUL: say which cell, rather than fail the whole request as the server's fault.
+      if (nul) throw invalidInput(`data row ${r.row}, column ${nul[0]}, holds a NUL character, which a case cannot store; remove it (a file full of them is UTF-16 or binary: save it as UTF-8 CSV)`, input.fileName);
       hash.update(JSON.stringify(r.input));
       batch.push(r);
       count++;

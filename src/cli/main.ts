@@ -5,6 +5,7 @@ import { isRoom39Error } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { UsageError, type CliCommand, type CliContext } from './command.ts';
 import { nearest, unknownOptions } from './suggest.ts';
+import { forTerminal } from './table.ts';
 import { commands } from './commands/index.ts';
 import type { RemoteServices } from './remote.ts';
 import { openCliServices } from './store-access.ts';
@@ -77,7 +78,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const result = await command.run(ctx);
     const lost = (services as RemoteServices | null)?.server?.lost();
     if (lost) throw lost;
-    process.stdout.write(ctx.json ? `${JSON.stringify(result.json)}\n` : result.text ? `${result.text}\n` : '');
+    process.stdout.write(ctx.json ? `${JSON.stringify(result.json)}\n` : result.text ? `${forTerminal(result.text)}\n` : '');
     return result.exitCode ?? 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -88,7 +89,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (isRoom39Error(e)) {
       // A service names the field at fault; the command line words it as the option a person typed.
       const worded = e.field ? `${optionName(e.field)}: ${e.detail}` : message;
-      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message: worded } })}\n` : `room39 ${name}: ${worded}\n`);
+      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message: worded } })}\n` : `room39 ${name}: ${forTerminal(worded)}\n`);
       return e.code === 'not_found' ? 3 : 1;
     }
     process.stderr.write(`room39 ${name}: unexpected failure: ${message}\n`);

@@ -13,6 +13,19 @@ export interface TableOptions {
 
 type Cell = string | number | null | undefined;
 
+/** Control characters a terminal acts on (escape sequences, backspace, a lone carriage return …): C0 but tab, line feed and CR LF; DEL; C1. */
+const TERMINAL_CONTROL = /\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text for a person's terminal: stored text (a token's label, a case's name, a
+ * testimony, a list entry) may hold escape sequences that would clear the
+ * screen, recolour or rewrite what an operator reads; each such character is
+ * shown as U+FFFD instead. Line breaks and tabs are kept.
+ */
+export function forTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROL, '\ufffd');
+}
+
 const GAP = 2;
 const MIN_COLUMN = 8;
 
@@ -56,7 +69,7 @@ function fitWidths(natural: number[], headers: string[], width: number): number[
 export function table(headers: string[], rows: Cell[][], options: TableOptions = {}): string {
   const cells = rows.map((r) => headers.map((_, i) => {
     const c = r[i];
-    return (c === null || c === undefined ? '' : String(c)).replace(/[\r\n\t]+/g, ' ');
+    return forTerminal((c === null || c === undefined ? '' : String(c)).replace(/[\r\n\t]+/g, ' '));
   }));
   const natural = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
   const widths = options.wide ? natural : fitWidths(natural, headers, options.width ?? terminalWidth());

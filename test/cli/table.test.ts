@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { table, wrapText } from '../../src/cli/table.ts';
+import { forTerminal, table, wrapText } from '../../src/cli/table.ts';
 
 const QUOTE = 'Kim Won-hong was designated for being the Minister of State Security, an organisation that carries out extrajudicial killings, enforced disappearances and forced labour';
 
@@ -45,4 +45,15 @@ describe('terminal tables', () => {
     const out = table(['property', 'quote'], [['notes', QUOTE]], { width: 60, wide: true });
     expect(out.split('\n')[2]).toContain(QUOTE);
   });
+
+  it('never hands the terminal an escape sequence from stored text (a viewer’s token label, read by an admin in `user token NAME --list`)', () => {
+    // Any account may label its own tokens; this label would clear the admin's screen and print a fake line in red.
+    const label = '\u001b[2J\u001b[31mFAKE: audit intact\r\nx\u009b31m\u0007\b';
+    const out = table(['id', 'label'], [['tok-1', label]], { width: 80 });
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('\ufffd[2J\ufffd[31mFAKE: audit intact x\ufffd31m\ufffd\ufffd');
+    // Whole text (`testimony show`): line breaks, CR LF and tabs are kept, a lone carriage return is not.
+    expect(forTerminal('line one\r\nline\ttwo\nthree\rFAKE')).toBe('line one\r\nline\ttwo\nthree\ufffdFAKE');
+  });
 });
+

@@ -43,6 +43,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/screen/read?filename=matrix.csv', body: { name: 'Mansudae' }, need: 'public' },
   { method: 'POST', path: '/match/default', body: { queries: { q1: { schema: 'Company', properties: { name: ['Mansudae Overseas Project'] } } } }, need: 'public' },
   { method: 'GET', path: '/reconcile', need: 'public' },
+  { method: 'GET', path: '/search/default?q=Mansudae', need: 'public', ok: 200 },
+  // The web app's search page (a shared link): it loads for anyone and asks for a login itself.
+  { method: 'GET', path: '/search?q=Mansudae', need: 'anyone' },
   { method: 'POST', path: '/reconcile', body: { queries: { q0: { query: 'Mansudae' } } }, need: 'public' },
   { method: 'POST', path: '/api/documents', body: { text: 'The Mansudae Overseas Project Group sent workers.' }, need: 'analyst' },
   { method: 'GET', path: '/api/documents', need: 'analyst' },

@@ -85,6 +85,10 @@ describe('testimony protection', () => {
     const newRing = keyringOf([newKey], 'new');
     expect((await readTestimony(h.t.db, newRing, 'tm-move-a', { actor: 'test', role: 'admin' })).narrative).toBe('narrative A');
     await expect(readTestimony(h.t.db, h.keyring, 'tm-move-a', { actor: 'test', role: 'admin' })).rejects.toThrow(/not in the configured keyring/);
+    // A server still running with the old key file is told what it lacks: the new key, and a restart (not "add the old key").
+    const stale = await readTestimony(h.t.db, h.keyring, 'tm-move-a', { actor: 'test', role: 'admin' }).catch((e: Error) => e.message);
+    expect(stale).toMatch(new RegExp(`encrypted with key ${newKey.id}, .*put that key in the key file.*restart the server`));
+    expect(stale).not.toMatch(/add the old key/);
   });
 
   it('refuses a key file other users can read, and never overwrites one', () => {

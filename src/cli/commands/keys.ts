@@ -41,7 +41,12 @@ export const keysCommand: CliCommand = {
       const [newKey] = readKeyFile(file);
       if (!newKey) throw new UsageError('the new key file holds no key');
       const result = await rotateTestimonyKey(services.db, requireKeyring(services.keyring ?? null), newKey, cliActor());
-      return { json: result, text: `Re-encrypted ${result.rows} testimonies with key ${result.to}. Now set ROOM39_KEY_FILE=${file}; keep the old key until you have checked a read.` };
+      return { json: result, text: [
+          `Re-encrypted ${result.rows} testimonies with key ${result.to}.`,
+          `Now put this key first in the key file, with the old key on a later line (or set ROOM39_KEY_FILE=${file} and add the old key to it), and restart any running room39 serve:`,
+          'until then it cannot read these, and still encrypts new testimony with the old key.',
+          `Retire the old key only once room39 keys status shows every testimony under ${result.to} (rotate again if not).`,
+        ].join('\n') };
     }
     throw new UsageError(action ? `unknown action "${action}"` : 'give an action: generate, status or rotate');
   },

@@ -15,7 +15,7 @@ import { securityState } from '../security-state.ts';
 import { authMiddleware } from './auth.ts';
 import { securityHeaders } from './security-headers.ts';
 import { uploadGuard } from './upload.ts';
-import { requestGuard } from './request-guard.ts';
+import { jsonBodyGuard, requestGuard } from './request-guard.ts';
 
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
 export const MAX_MATCH_BODY_BYTES = 10 * 1024 * 1024;
@@ -49,6 +49,7 @@ export function installSecurity(app: App, services: Services): void {
   app.use('/reconcile', tooLarge);
   app.use('/reconcile/*', tooLarge);
   app.use('*', authMiddleware(services));
+  app.use('*', jsonBodyGuard());
   const guard = uploadGuard(security.maxUploadBytes);
   // The two doors that take a document's bytes; a decision on a suggestion (`/api/documents/suggestions/…`) carries none.
   for (const p of ['/api/documents', '/api/documents/suggest']) {

@@ -52,3 +52,66 @@ export function requestGuard(services: Services): MiddlewareHandler {
     await next();
   };
 }
+
+/** An escaped NUL (`\u0000`) in JSON text: preceded by an even number of backslashes, so not itself the text `\\u0000`. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
+
+/** The read-only doors: they store nothing, so a NUL there harms nothing, and one in a 100,000-row batch must not refuse it. */
+const READ_ONLY_DOOR = /^\/(?:match|reconcile)(?:\/|$)|^\/api\/(?:screen|extract|estimate)(?:\/|$)/;
+
+/** The path (`field.0.name`) of the first string, key or value, in `value` that holds a NUL, or null. */
+export function nulPathIn(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? (path.join('.') || 'the body') : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPathIn(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return [...path, k.replace(/\u0000/g, '\ufffd')].join('.');
+      const found = nulPathIn(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses a JSON body with a NUL character in a string: PostgreSQL text cannot
+ * hold it, so further in it would fail a write as a 500 (a token's label, a
+ * testimony's sharing terms, a case's name). 400, naming the field, never
+ * echoing the value. The route then reads the same body (Hono keeps it).
+ * The read-only doors (screening, matching, reconciliation) are left alone.
+ * A body that is not valid JSON is left for the route to refuse in its words.
+ */
+export function jsonBodyGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const m = c.req.method;
+    const type = c.req.header('content-type') ?? '';
+    // Routes read JSON whatever the content type says, so every body that looks like JSON is checked; forms are
+    // left to their parser. The bytes are read as they are (Hono keeps them), so a route reading them gets them unchanged.
+    if (!READ_ONLY_DOOR.test(c.req.path) && (m === 'POST' || m === 'PUT' || m === 'PATCH' || m === 'DELETE') && !/^\s*(?:multipart\/|application\/x-www-form-urlencoded)/i.test(type)) {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      let i = 0;
+      while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+      const text = bytes[i] === 0x7b || bytes[i] === 0x5b || bytes[i] === 0x22 ? new TextDecoder().decode(bytes) : '';
+      if (ESCAPED_NUL.test(text)) {
+        let field: string | null = null;
+        try {
+          field = nulPathIn(JSON.parse(text));
+        } catch {
+          field = null;
+        }
+        if (field) {
+          c.header('Cache-Control', 'no-store');
+          const where = field === 'the body' ? 'the request body' : `the field ${field}`;
+          return errorResponse(c, new Room39Error('invalid_input', `${where} holds a NUL character (\\u0000), which cannot be stored; remove it`));
+        }
+      }
+    }
+    await next();
+  };
+}
