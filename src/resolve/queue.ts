@@ -8,7 +8,7 @@
  */
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from '../store/db.ts';
-import { loadClusterState, pairOf, recordJudgement, type JudgeResult, type JudgementKind } from '../store/resolver.ts';
+import { checkNote, clusterIds, canonicalId, judgementsOf, loadClusterState, pairOf, recordJudgement, type Judgement, type JudgeResult, type JudgementKind } from '../store/resolver.ts';
 import type { ExplanationItem } from '../match/types.ts';
 import { MATCHABLE_SCHEMAS } from './records.ts';
 
@@ -86,6 +86,7 @@ export interface Decision {
 
 /** A person's judgement on a pair (a candidate of the queue, or any two records), with the candidate's score and explanation as evidence. */
 export async function decide(q: Queryable, d: Decision): Promise<JudgeResult> {
+  checkNote(d.note, 'the note');
   const [left, right] = pairOf(d.a, d.b);
   const known = await q.query<{ id: string }>('SELECT id FROM entities WHERE id = ANY($1::text[]) UNION SELECT record_id FROM canonical_ids WHERE record_id = ANY($1::text[])', [[left, right]]);
   for (const id of [left, right]) if (!known.some((k) => k.id === id)) throw new Room39Error('not_found', `no record with id "${id}"`);
@@ -93,6 +94,15 @@ export async function decide(q: Queryable, d: Decision): Promise<JudgeResult> {
   const evidence: Record<string, unknown> = { records: [left, right], ...(d.note ? { note: d.note } : {}) };
   if (c) Object.assign(evidence, { xref_score: Number(c.score), xref_proposed: c.proposed, explanation: typeof c.explanation === 'string' ? JSON.parse(c.explanation) : c.explanation });
   return recordJudgement(q, { a: left, b: right, judgement: d.judgement, madeBy: d.by, rule: null, evidence, score: c ? Number(c.score) : null });
+}
+
+/** The records behind the entity of a record id and every judgement on them; an id that is no record and was never judged is not found. */
+export async function resolutionOf(q: Queryable, id: string): Promise<{ id: string; referents: string[]; judgements: Judgement[] }> {
+  const canonical = await canonicalId(q, id);
+  const referents = await clusterIds(q, canonical);
+  const judgements = await judgementsOf(q, referents);
+  if (!judgements.length && !(await q.query('SELECT 1 FROM entities WHERE id = $1', [id])).length) throw new Room39Error('not_found', `no record with id "${id}"`);
+  return { id: canonical, referents, judgements };
 }
 
 export interface ResolutionStats {

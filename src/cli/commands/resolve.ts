@@ -33,14 +33,31 @@ function candidateRows(list: CandidateView[]): string[][] {
 
 const judgementRow = (j: Judgement) => [j.id, j.judgement, `${j.left_id} ${j.right_id}`, j.rule ?? j.made_by, j.created_at.slice(0, 19), j.undone_at ? `undone ${j.undone_at.slice(0, 10)}` : 'standing'];
 
+const valueText = (v: unknown): string => (Array.isArray(v) ? v.map(valueText).join(', ') : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** What a judgement rests on, a line each: the rule's evidence, or the person's note and the candidate's score and explanation; and its undo. */
+function evidenceLines(j: Judgement): string[] {
+  const ev = j.evidence ?? {};
+  const lines = [`${j.id}: ${j.left_id} ${j.judgement === 'positive' ? '=' : j.judgement === 'negative' ? '≠' : '?'} ${j.right_id}, ${j.rule ? `rule ${j.rule}` : `judged by ${j.made_by}`}`];
+  if (typeof ev['note'] === 'string') lines.push(`  note: ${ev['note']}`);
+  for (const [k, v] of Object.entries(ev)) {
+    if (['rule', 'records', 'note', 'explanation', 'xref_proposed'].includes(k)) continue;
+    lines.push(`  ${k.replace(/_/g, ' ')}: ${k === 'xref_score' && typeof v === 'number' ? `${v.toFixed(2)}${ev['xref_proposed'] ? ' (proposed)' : ''}` : valueText(v)}`);
+  }
+  const explanation = Array.isArray(ev['explanation']) ? (ev['explanation'] as { feature?: string; detail?: string }[]) : [];
+  for (const x of explanation) if (x.feature !== 'schema') lines.push(`  ${x.feature ?? ''}: ${x.detail ?? ''}`);
+  if (j.undone_at) lines.push(`  undone ${j.undone_at.slice(0, 19)} by ${j.undone_by ?? 'someone'}: ${j.undo_reason ?? ''}`);
+  return lines;
+}
+
 export const resolveCommand: CliCommand = {
   name: 'resolve',
   summary: 'Entity resolution: cross-reference candidates, judgements that merge or keep records apart, and undo.',
   usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--proposed] [--limit N] [--offset N] [--json]',
   options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
-    const { decide, linkRecords, openCandidates, resolutionStats, runXref } = await import('../../resolve/index.ts');
-    const { canonicalId, clusterIds, judgementsOf, undoJudgement } = await import('../../store/resolver.ts');
+    const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref } = await import('../../resolve/index.ts');
+    const { undoJudgement } = await import('../../store/resolver.ts');
     const [action = 'status', ...ids] = ctx.args.positionals;
     const db = (await ctx.services()).db;
     const needIds = (n: number) => {
@@ -79,12 +96,11 @@ export const resolveCommand: CliCommand = {
     }
     if (action === 'show') {
       needIds(1);
-      const canonical = await canonicalId(db, ids[0]!);
-      const records = await clusterIds(db, canonical);
-      const judgements = await judgementsOf(db, records);
+      const r = await resolutionOf(db, ids[0]!);
+      const evidence = r.judgements.map((j) => evidenceLines(j).join('\n')).join('\n');
       return {
-        json: { id: canonical, referents: records, judgements },
-        text: `${canonical}: ${records.join(', ')}\n${judgements.length ? table(['judgement', 'kind', 'records', 'by', 'when', 'status'], judgements.map(judgementRow)) : 'No judgements.'}`,
+        json: r,
+        text: `${r.id}: ${r.referents.join(', ')}\n${r.judgements.length ? `${table(['judgement', 'kind', 'records', 'by', 'when', 'status'], r.judgements.map(judgementRow))}\n\nEvidence:\n${evidence}` : 'No judgements.'}`,
       };
     }
     throw new UsageError(`unknown resolve action "${action}": use status, xref, candidates, same, different, unsure, undo, show or link`);
