@@ -14,7 +14,9 @@ import { SignIn, useSession } from '../components/SignIn.tsx';
 import { humanize } from '../format.ts';
 import { schemaName } from '../schemas.ts';
 
-const SHOW = ['name', 'alias', 'previousName', 'birthDate', 'birthPlace', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'program'];
+const SHOW = ['name', 'alias', 'previousName', 'birthDate', 'birthPlace', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'program', 'address'];
+/** The longest note a judgement keeps (NOTE_MAX of src/store/resolver.ts). */
+const NOTE_MAX = 2000;
 const EDITOR = new Set(['editor', 'admin']);
 
 function RecordCard({ r }: { r: RecordSummary }) {
@@ -41,12 +43,13 @@ function RecordCard({ r }: { r: RecordSummary }) {
 
 function Candidate({ c, canJudge, onDone }: { c: CandidateView; canJudge: boolean; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const judge = async (judgement: 'same' | 'different' | 'unsure') => {
     setBusy(true);
     setError(null);
     try {
-      await postJson('/api/resolve/judgements', { a: c.left.id, b: c.right.id, judgement });
+      await postJson('/api/resolve/judgements', { a: c.left.id, b: c.right.id, judgement, note: note.trim() || null });
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
@@ -72,6 +75,10 @@ function Candidate({ c, canJudge, onDone }: { c: CandidateView; canJudge: boolea
       </ul>
       {canJudge ? (
         <p className="actions">
+          <label>
+            Why (kept with the judgement){' '}
+            <input type="text" value={note} maxLength={NOTE_MAX} size={50} onChange={(e) => setNote(e.target.value)} />
+          </label>{' '}
           <button type="button" disabled={busy} onClick={() => void judge('same')}>Same entity</button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => void judge('different')}>Different</button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => void judge('unsure')}>Unsure</button>
@@ -98,6 +105,7 @@ export default function ResolvePage() {
   const update = useQueryUpdater();
   const [refresh, setRefresh] = useState(0);
   const [running, setRunning] = useState(false);
+  const [xrefError, setXrefError] = useState<ApiError | null>(null);
   const proposed = query.get('proposed') === '1';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const stats = useApi<ResolutionStats>('/api/resolve', refresh);
@@ -105,9 +113,12 @@ export default function ResolvePage() {
   const canJudge = EDITOR.has(session?.user?.role ?? '');
   const runXref = async () => {
     setRunning(true);
+    setXrefError(null);
     try {
       await postJson('/api/resolve/xref', {});
       setRefresh((n) => n + 1);
+    } catch (e) {
+      setXrefError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
       setRunning(false);
     }
@@ -132,6 +143,7 @@ export default function ResolvePage() {
           <input type="checkbox" checked={proposed} onChange={(e) => update({ proposed: e.target.checked ? '1' : null, offset: null })} /> proposed merges only
         </label>
       </div>
+      {xrefError ? <ErrorNote error={xrefError} what="The cross-reference job" /> : null}
       {list.error ? <ErrorNote error={list.error} what="The candidates" /> : null}
       {list.data ? (
         list.data.candidates.length ? (
