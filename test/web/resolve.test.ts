@@ -2,7 +2,7 @@
  * The Resolve page in a real browser, on the real OFAC, UN and UK lists: a
  * signed-in editor finds the UK's own name-only Kim Won-Hong (DPR0043) in
  * the review queue beside the OFAC record the seed entity holds, writes why,
- * and judges the pair the same entity; the note is kept with the judgement
+ * and judges the pair the same entity (the cards show the lists' addresses); the note is kept with the judgement
  * and shown on the entity page, which now holds the UK record; undone from
  * there, the page says who undid it.
  */
@@ -46,6 +46,9 @@ describe('the Resolve page', () => {
     await page.getByRole('button', { name: 'Run the cross-reference job' }).waitFor();
     const pair = page.locator('li.candidate').filter({ hasText: 'gb-dpr0043' }).filter({ hasText: 'ofac-21443' });
     await pair.waitFor();
+    // The evidence includes the addresses the lists give (the UN's KPe.008 Korea Tangun Trading Corporation, in Pyongyang).
+    const unRecord = page.locator('li.candidate .card', { has: page.locator('code', { hasText: /^unsc-kpe-008$/ }) }).first();
+    await expect(unRecord.locator('dl.props').textContent()).resolves.toContain("AddressPyongyang, Democratic People's Republic of Korea");
     await pair.getByLabel('Why (kept with the judgement)').fill(WHY);
     await pair.getByRole('button', { name: 'Same entity' }).click();
     await pair.waitFor({ state: 'detached' });
