@@ -45,6 +45,22 @@ describe('an editor deciding pairs across the lists', { timeout: 600_000 }, () =
     expect(his.every((c) => !c.proposed)).toBe(true);
   });
 
+  it('resolve candidates prints, under each pair, what speaks for and against it; a second editor overruling the first is told whose judgement was undone', async () => {
+    const listed = text(await resolve(['candidates'], { limit: '500' }));
+    // The UK-only Kim Won-Hong: nothing beside the name agrees (the CLI said only the two names and programmes before).
+    const at = listed.indexOf('gb-dpr0043');
+    expect(at).toBeGreaterThan(-1);
+    expect(listed.slice(at, listed.indexOf('\n1.00', at) > 0 ? listed.indexOf('\n1.00', at) : undefined)).toMatch(/corroboration +nothing beside the name agrees/);
+    // A proposed pair says what agrees beside the name.
+    expect(listed).toMatch(/corroboration +beside the name: /);
+    const first = text(await resolve(['same', 'ofac-22996', 'unsc-kpi-068'], { reviewer: 'alice', note: 'same FTB post' }));
+    expect(first).toMatch(/judged positive by cli:alice\.$/);
+    const again = text(await resolve(['same', 'unsc-kpi-068', 'ofac-22996'], { reviewer: 'bob' }));
+    expect(again).toMatch(/judged positive by cli:alice \(already judged so by cli:alice on \d{4}-\d{2}-\d{2}; kept\)\.$/);
+    const overruled = text(await resolve(['different', 'ofac-22996', 'unsc-kpi-068'], { reviewer: 'bob' }));
+    expect(overruled).toMatch(/judged negative by cli:bob; undone: jdg-\w+ \(positive on ofac-22996 and unsc-kpi-068, by cli:alice\)\.$/);
+  });
+
   it('resolve show prints what each judgement rests on: the rule\'s evidence, the editor\'s note and the candidate\'s explanation, the undo', async () => {
     const db = t.services.db;
     const made = await db.transaction((tx) => decide(tx, { a: 'gb-dpr0043', b: 'ofac-21443', judgement: 'positive', by: 'cli:alice', note: 'OFSI group 13366 names the Minister of State Security' }));

@@ -22,12 +22,14 @@ function reviewer(ctx: CliContext): string {
 }
 
 const brief = (props: Record<string, string[]>) =>
-  ['birthDate', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'program'].flatMap((p) => (props[p] ?? []).slice(0, 2).map((v) => `${p}=${v.slice(0, 40)}`)).join('; ');
+  ['birthDate', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'program', 'address'].flatMap((p) => (props[p] ?? []).slice(0, 2).map((v) => `${p}=${v.slice(0, 40)}`)).join('; ');
 
+/** Each pair: both records, then what the score rests on and what speaks against it (the cross-reference job's explanation, the name's and the schema's lines left out). */
 function candidateRows(list: CandidateView[]): string[][] {
   return list.flatMap((c) => [
     [c.score.toFixed(2), c.proposed ? 'proposed' : '', c.left.id, c.left.caption, brief(c.left.properties)],
     ['', '', c.right.id, c.right.caption, brief(c.right.properties)],
+    ...c.explanation.filter((x) => x.feature !== 'name' && x.feature !== 'schema').map((x) => ['', '', '', `  ${x.feature}`, x.detail]),
   ]);
 }
 
@@ -57,7 +59,7 @@ export const resolveCommand: CliCommand = {
   options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
     const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref } = await import('../../resolve/index.ts');
-    const { undoJudgement } = await import('../../store/resolver.ts');
+    const { getJudgement, undoJudgement } = await import('../../store/resolver.ts');
     const [action = 'status', ...ids] = ctx.args.positionals;
     const db = (await ctx.services()).db;
     const needIds = (n: number) => {
@@ -87,7 +89,10 @@ export const resolveCommand: CliCommand = {
       needIds(2);
       const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note') }));
       const j = r.judgement!;
-      return { json: r, text: `${j.id}: ${j.left_id} and ${j.right_id} judged ${j.judgement} by ${j.made_by}${r.undone.length ? `; undone: ${r.undone.join(', ')}` : ''}.` };
+      // Whose judgements this one replaced or split, so that overruling a colleague is never silent.
+      const undone = await Promise.all(r.undone.map(async (id) => { const u = await getJudgement(db, id); return `${id} (${u.judgement} on ${u.left_id} and ${u.right_id}, by ${u.rule ? `rule ${u.rule}` : u.made_by})`; }));
+      const already = j.made_by !== reviewer(ctx) ? ` (already judged so by ${j.made_by} on ${j.created_at.slice(0, 10)}; kept)` : '';
+      return { json: r, text: `${j.id}: ${j.left_id} and ${j.right_id} judged ${j.judgement} by ${j.made_by}${already}${undone.length ? `; undone: ${undone.join('; ')}` : ''}.` };
     }
     if (action === 'undo') {
       needIds(1);
