@@ -3,7 +3,8 @@
  * signed-in editor finds the UK's own name-only Kim Won-Hong (DPR0043) in
  * the review queue beside the OFAC record the seed entity holds, writes why,
  * and judges the pair the same entity (the cards show the lists' addresses); the note is kept with the judgement
- * and shown on the entity page, which now holds the UK record; undone from
+ * and shown on the entity page (judging a pair a colleague judged since the
+ * page was loaded says whose judgement it replaced), which now holds the UK record; undone from
  * there, the page says who undid it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
-import { runXref } from '../../src/resolve/index.ts';
+import { decide, runXref } from '../../src/resolve/index.ts';
 import { canonicalId, judgementsOf } from '../../src/store/resolver.ts';
 import { OFFICIAL } from '../support/official.ts';
 
@@ -58,6 +59,15 @@ describe('the Resolve page', () => {
     expect(await canonicalId(db, 'gb-dpr0043')).toBe(entity);
     const mine = (await judgementsOf(db, ['gb-dpr0043'])).find((j) => j.rule === null && j.undone_at === null)!;
     expect(mine.evidence).toMatchObject({ note: WHY });
+
+    // A colleague judges another pair while this page shows it: judging it here says whose judgement it replaced.
+    const stale = page.locator('li.candidate').filter({ hasText: 'gb-dpr0006' }).filter({ hasText: 'ofac-19498' });
+    await stale.waitFor();
+    await db.transaction((tx) => decide(tx, { a: 'gb-dpr0006', b: 'ofac-19498', judgement: 'negative', by: 'user:colleague', note: 'two UK rows' }));
+    await stale.getByRole('button', { name: 'Same entity' }).click();
+    await page.getByRole('status').filter({ hasText: 'replaced' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'replaced' }).textContent()).resolves.toBe(
+      'Your judgement on gb-dpr0006 and ofac-19498 replaced: different on gb-dpr0006 and ofac-19498 by user:colleague.');
 
     await page.goto(`${server.url}/entity/${encodeURIComponent(entity)}`);
     const row = page.locator('ul.judgements li').filter({ hasText: 'gb-dpr0043' });
