@@ -89,6 +89,17 @@ describe('an editor deciding pairs across the lists', { timeout: 600_000 }, () =
     expect((await judgementsOf(db, ['gb-dpr0043'])).find((j) => j.id === standing!.id)!.undone_at).toBeNull();
   });
 
+  it('a person\'s merge that would put two records of one list into one entity is refused, saying which, unless forced', async () => {
+    const db = t.services.db;
+    // The UK's own "Kim Yong Chol" (DPR0044) joined to OFAC 12211 (born about 1947), then OFAC 12211 to the UK's UN row DPR0241:
+    // that would join OFAC 12211 to OFAC 17614 (born 1962), whom DPR0241 implements.
+    text(await resolve(['same', 'gb-dpr0044', 'ofac-12211'], { reviewer: 'erin' }));
+    await expect(resolve(['same', 'ofac-12211', 'gb-dpr0241'], { reviewer: 'erin' })).rejects.toThrow(/would put (ofac-17614 and ofac-12211|ofac-12211 and ofac-17614), two records of one list, into one entity/);
+    expect(await canonicalId(db, 'ofac-12211')).not.toBe(await canonicalId(db, 'ofac-17614'));
+    await db.transaction((tx) => decide(tx, { a: 'ofac-12211', b: 'gb-dpr0241', judgement: 'positive', by: 'cli:erin', force: true }));
+    expect(await canonicalId(db, 'ofac-12211')).toBe(await canonicalId(db, 'ofac-17614'));
+  });
+
   it('an unknown id is not found, from the command line and over HTTP', async () => {
     await expect(resolve(['show', 'no-such-record'])).rejects.toThrow('no record with id "no-such-record"');
     const res = await app.request('/api/resolve/entities/no-such-record');

@@ -61,13 +61,13 @@ describe('the Resolve page', () => {
     expect(mine.evidence).toMatchObject({ note: WHY });
 
     // A colleague judges another pair while this page shows it: judging it here says whose judgement it replaced.
-    const stale = page.locator('li.candidate').filter({ hasText: 'gb-dpr0006' }).filter({ hasText: 'ofac-19498' });
+    const stale = page.locator('li.candidate').filter({ hasText: 'gb-dpr0014' }).filter({ hasText: 'r39-jon-il-chun' });
     await stale.waitFor();
-    await db.transaction((tx) => decide(tx, { a: 'gb-dpr0006', b: 'ofac-19498', judgement: 'negative', by: 'user:colleague', note: 'two UK rows' }));
+    await db.transaction((tx) => decide(tx, { a: 'gb-dpr0014', b: 'r39-jon-il-chun', judgement: 'negative', by: 'user:colleague', note: 'a name alone' }));
     await stale.getByRole('button', { name: 'Same entity' }).click();
     await page.getByRole('status').filter({ hasText: 'replaced' }).waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'replaced' }).textContent()).resolves.toBe(
-      'Your judgement on gb-dpr0006 and ofac-19498 replaced: different on gb-dpr0006 and ofac-19498 by user:colleague.');
+      'Your judgement on gb-dpr0014 and r39-jon-il-chun replaced: different on gb-dpr0014 and r39-jon-il-chun by user:colleague.');
 
     await page.goto(`${server.url}/entity/${encodeURIComponent(entity)}`);
     const row = page.locator('ul.judgements li').filter({ hasText: 'gb-dpr0043' });

@@ -3,7 +3,7 @@
  *   resolve [status]                      canonical entities, records merged, open candidates, judgements
  *   resolve xref                          run the cross-reference job (candidate pairs with score and explanation)
  *   resolve candidates [--proposed] [--limit N] [--offset N]
- *   resolve same|different|unsure A B --reviewer NAME [--note T]   a judgement on two records
+ *   resolve same|different|unsure A B --reviewer NAME [--note T] [--force]   a judgement on two records (--force: merge even two records of one list)
  *   resolve undo JUDGEMENT --reviewer NAME [--note T]
  *   resolve show ID                       the records behind an entity and the judgements on them
  *   resolve link                          run the merge rules again (after a change to them)
@@ -55,8 +55,8 @@ function evidenceLines(j: Judgement): string[] {
 export const resolveCommand: CliCommand = {
   name: 'resolve',
   summary: 'Entity resolution: cross-reference candidates, judgements that merge or keep records apart, and undo.',
-  usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--proposed] [--limit N] [--offset N] [--json]',
-  options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--force] [--proposed] [--limit N] [--offset N] [--json]',
+  options: { reviewer: { type: 'string' }, note: { type: 'string' }, force: { type: 'boolean' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
     const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref } = await import('../../resolve/index.ts');
     const { getJudgement, undoJudgement } = await import('../../store/resolver.ts');
@@ -87,7 +87,7 @@ export const resolveCommand: CliCommand = {
     }
     if (action in DECISIONS) {
       needIds(2);
-      const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note') }));
+      const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note'), force: ctx.args.values['force'] === true }));
       const j = r.judgement!;
       // Whose judgements this one replaced or split, so that overruling a colleague is never silent.
       const undone = await Promise.all(r.undone.map(async (id) => { const u = await getJudgement(db, id); return `${id} (${u.judgement} on ${u.left_id} and ${u.right_id}, by ${u.rule ? `rule ${u.rule}` : u.made_by})`; }));

@@ -16,6 +16,7 @@ const judgeBody = z.object({
   a: recordId, b: recordId,
   judgement: z.enum(['same', 'different', 'unsure', 'positive', 'negative']).transform((j) => DECISION[j]),
   note: z.string().max(NOTE_MAX).nullish(),
+  force: z.boolean().optional(),
 }).strict();
 const undoBody = z.object({ note: z.string().max(NOTE_MAX).nullish() }).strict();
 const candidatesQuery = z.object({
@@ -42,7 +43,7 @@ export const registerResolveRoutes: RouteRegistrar = (app, { db }) => {
   app.post('/api/resolve/judgements', async (c) => {
     const body = judgeBody.parse(await jsonBody(c));
     const by = actorOf(principalOf(c));
-    return c.json(await db.transaction((tx) => decide(tx, { a: body.a, b: body.b, judgement: body.judgement, by, note: body.note ?? null })));
+    return c.json(await db.transaction((tx) => decide(tx, { a: body.a, b: body.b, judgement: body.judgement, by, note: body.note ?? null, force: body.force === true })));
   });
 
   app.post('/api/resolve/judgements/:id/undo', async (c) => {
