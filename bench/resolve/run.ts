@@ -63,7 +63,7 @@ try {
     const refused: string[] = [];
     for (const d of reviewed.decisions) {
       try {
-        await db.transaction((tx) => decide(tx, { a: d.a, b: d.b, judgement: JUDGEMENT[d.judgement], by: `reviewer:${reviewed.reviewer}`, note: 'bench/resolve/reviewed.json' }));
+        await db.transaction((tx) => decide(tx, { a: d.a, b: d.b, judgement: JUDGEMENT[d.judgement], by: `reviewer:${reviewed.reviewer}`, note: 'bench/resolve/reviewed.json', force: true })); // reviewed decisions stand as made, even two records of one list
         counts[d.judgement]++;
       } catch (e) {
         refused.push(`${d.a} ${d.b}: ${(e as Error).message}`);

@@ -8,7 +8,7 @@
  */
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from '../store/db.ts';
-import { loadClusterState, pairOf, recordJudgement, type JudgeResult, type JudgementKind } from '../store/resolver.ts';
+import { checkNote, clusterIds, canonicalId, judgementsOf, loadClusterState, pairOf, recordJudgement, type Judgement, type JudgeResult, type JudgementKind } from '../store/resolver.ts';
 import type { ExplanationItem } from '../match/types.ts';
 import { MATCHABLE_SCHEMAS } from './records.ts';
 
@@ -82,17 +82,47 @@ export interface Decision {
   /** The person deciding. */
   by: string;
   note?: string | null;
+  /** Merge even when the two entities each hold a record of one list (a list that does list one party twice). */
+  force?: boolean;
+}
+
+const LIST_PREFIXES = ['unsc-', 'ofac-', 'gb-', 'eu-'];
+
+/** Two records of one list that a merge of a's and b's entities would put together (none: null). */
+async function sameListRecords(q: Queryable, a: string, b: string): Promise<[string, string] | null> {
+  const [ca, cb] = [await canonicalId(q, a), await canonicalId(q, b)];
+  if (ca === cb) return null;
+  const [ra, rb] = [await clusterIds(q, ca), await clusterIds(q, cb)];
+  for (const p of LIST_PREFIXES) {
+    const x = ra.find((id) => id.startsWith(p)), y = rb.find((id) => id.startsWith(p));
+    if (x && y) return [x, y];
+  }
+  return null;
 }
 
 /** A person's judgement on a pair (a candidate of the queue, or any two records), with the candidate's score and explanation as evidence. */
 export async function decide(q: Queryable, d: Decision): Promise<JudgeResult> {
+  checkNote(d.note, 'the note');
   const [left, right] = pairOf(d.a, d.b);
   const known = await q.query<{ id: string }>('SELECT id FROM entities WHERE id = ANY($1::text[]) UNION SELECT record_id FROM canonical_ids WHERE record_id = ANY($1::text[])', [[left, right]]);
   for (const id of [left, right]) if (!known.some((k) => k.id === id)) throw new Room39Error('not_found', `no record with id "${id}"`);
+  const twice = d.judgement === 'positive' && !d.force ? await sameListRecords(q, left, right) : null;
+  if (twice) {
+    throw new Room39Error('conflict', `judging ${left} and ${right} the same would put ${twice[0]} and ${twice[1]}, two records of one list, into one entity (see room39 resolve show ${twice[0]} and ${twice[1]}); a list rarely lists one party twice. If this one does, judge again with --force (command line) or "force": true (HTTP)`);
+  }
   const [c] = await q.query<CandidateRow>('SELECT left_id, right_id, score, proposed, explanation, found_at::text AS found_at FROM xref_candidates WHERE left_id = $1 AND right_id = $2', [left, right]);
   const evidence: Record<string, unknown> = { records: [left, right], ...(d.note ? { note: d.note } : {}) };
   if (c) Object.assign(evidence, { xref_score: Number(c.score), xref_proposed: c.proposed, explanation: typeof c.explanation === 'string' ? JSON.parse(c.explanation) : c.explanation });
   return recordJudgement(q, { a: left, b: right, judgement: d.judgement, madeBy: d.by, rule: null, evidence, score: c ? Number(c.score) : null });
+}
+
+/** The records behind the entity of a record id and every judgement on them; an id that is no record and was never judged is not found. */
+export async function resolutionOf(q: Queryable, id: string): Promise<{ id: string; referents: string[]; judgements: Judgement[] }> {
+  const canonical = await canonicalId(q, id);
+  const referents = await clusterIds(q, canonical);
+  const judgements = await judgementsOf(q, referents);
+  if (!judgements.length && !(await q.query('SELECT 1 FROM entities WHERE id = $1', [id])).length) throw new Room39Error('not_found', `no record with id "${id}"`);
+  return { id: canonical, referents, judgements };
 }
 
 export interface ResolutionStats {

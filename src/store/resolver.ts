@@ -47,6 +47,14 @@ export interface JudgementInput {
   score?: number | null;
 }
 
+/** The longest note or undo reason a person may give a judgement (every door: CLI, HTTP, web). */
+export const NOTE_MAX = 2000;
+
+/** Refuses a note or reason longer than NOTE_MAX, saying which and how long. */
+export function checkNote(text: string | null | undefined, what: string): void {
+  if (text && text.length > NOTE_MAX) throw new Room39Error('invalid_input', `${what} is ${text.length} characters long; at most ${NOTE_MAX} are kept with a judgement (shorten it, or put the long text in a document and cite it)`);
+}
+
 const COLUMNS = 'id, left_id, right_id, judgement, rule, made_by, evidence, score, created_at::text AS created_at, undone_at::text AS undone_at, undone_by, undo_reason';
 
 /** The pair in stored order. */
@@ -369,6 +377,7 @@ export async function recordJudgement(q: Queryable, input: JudgementInput): Prom
 
 /** Undoes a standing judgement; the records it joined (or kept apart) are judged again by what remains. */
 export async function undoJudgement(q: Queryable, id: string, by: string, reason = 'undone'): Promise<Judgement> {
+  checkNote(reason, 'the reason for undoing');
   const j = await getJudgement(q, id);
   if (j.undone_at !== null) throw new Room39Error('conflict', `judgement ${id} was already undone on ${j.undone_at} by ${j.undone_by ?? 'someone'}`);
   await markUndone(q, [id], by, reason);

@@ -3,7 +3,7 @@
  *   resolve [status]                      canonical entities, records merged, open candidates, judgements
  *   resolve xref                          run the cross-reference job (candidate pairs with score and explanation)
  *   resolve candidates [--proposed] [--limit N] [--offset N]
- *   resolve same|different|unsure A B --reviewer NAME [--note T]   a judgement on two records
+ *   resolve same|different|unsure A B --reviewer NAME [--note T] [--force]   a judgement on two records (--force: merge even two records of one list)
  *   resolve undo JUDGEMENT --reviewer NAME [--note T]
  *   resolve show ID                       the records behind an entity and the judgements on them
  *   resolve link                          run the merge rules again (after a change to them)
@@ -22,25 +22,44 @@ function reviewer(ctx: CliContext): string {
 }
 
 const brief = (props: Record<string, string[]>) =>
-  ['birthDate', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'program'].flatMap((p) => (props[p] ?? []).slice(0, 2).map((v) => `${p}=${v.slice(0, 40)}`)).join('; ');
+  ['birthDate', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'program', 'address'].flatMap((p) => (props[p] ?? []).slice(0, 2).map((v) => `${p}=${v.slice(0, 40)}`)).join('; ');
 
+/** Each pair: both records, then what the score rests on and what speaks against it (the cross-reference job's explanation, the name's and the schema's lines left out). */
 function candidateRows(list: CandidateView[]): string[][] {
   return list.flatMap((c) => [
     [c.score.toFixed(2), c.proposed ? 'proposed' : '', c.left.id, c.left.caption, brief(c.left.properties)],
     ['', '', c.right.id, c.right.caption, brief(c.right.properties)],
+    ...c.explanation.filter((x) => x.feature !== 'name' && x.feature !== 'schema').map((x) => ['', '', '', `  ${x.feature}`, x.detail]),
   ]);
 }
 
 const judgementRow = (j: Judgement) => [j.id, j.judgement, `${j.left_id} ${j.right_id}`, j.rule ?? j.made_by, j.created_at.slice(0, 19), j.undone_at ? `undone ${j.undone_at.slice(0, 10)}` : 'standing'];
 
+const valueText = (v: unknown): string => (Array.isArray(v) ? v.map(valueText).join(', ') : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** What a judgement rests on, a line each: the rule's evidence, or the person's note and the candidate's score and explanation; and its undo. */
+function evidenceLines(j: Judgement): string[] {
+  const ev = j.evidence ?? {};
+  const lines = [`${j.id}: ${j.left_id} ${j.judgement === 'positive' ? '=' : j.judgement === 'negative' ? '≠' : '?'} ${j.right_id}, ${j.rule ? `rule ${j.rule}` : `judged by ${j.made_by}`}`];
+  if (typeof ev['note'] === 'string') lines.push(`  note: ${ev['note']}`);
+  for (const [k, v] of Object.entries(ev)) {
+    if (['rule', 'records', 'note', 'explanation', 'xref_proposed'].includes(k)) continue;
+    lines.push(`  ${k.replace(/_/g, ' ')}: ${k === 'xref_score' && typeof v === 'number' ? `${v.toFixed(2)}${ev['xref_proposed'] ? ' (proposed)' : ''}` : valueText(v)}`);
+  }
+  const explanation = Array.isArray(ev['explanation']) ? (ev['explanation'] as { feature?: string; detail?: string }[]) : [];
+  for (const x of explanation) if (x.feature !== 'schema') lines.push(`  ${x.feature ?? ''}: ${x.detail ?? ''}`);
+  if (j.undone_at) lines.push(`  undone ${j.undone_at.slice(0, 19)} by ${j.undone_by ?? 'someone'}: ${j.undo_reason ?? ''}`);
+  return lines;
+}
+
 export const resolveCommand: CliCommand = {
   name: 'resolve',
   summary: 'Entity resolution: cross-reference candidates, judgements that merge or keep records apart, and undo.',
-  usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--proposed] [--limit N] [--offset N] [--json]',
-  options: { reviewer: { type: 'string' }, note: { type: 'string' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--force] [--proposed] [--limit N] [--offset N] [--json]',
+  options: { reviewer: { type: 'string' }, note: { type: 'string' }, force: { type: 'boolean' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
-    const { decide, linkRecords, openCandidates, resolutionStats, runXref } = await import('../../resolve/index.ts');
-    const { canonicalId, clusterIds, judgementsOf, undoJudgement } = await import('../../store/resolver.ts');
+    const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref } = await import('../../resolve/index.ts');
+    const { getJudgement, undoJudgement } = await import('../../store/resolver.ts');
     const [action = 'status', ...ids] = ctx.args.positionals;
     const db = (await ctx.services()).db;
     const needIds = (n: number) => {
@@ -68,9 +87,12 @@ export const resolveCommand: CliCommand = {
     }
     if (action in DECISIONS) {
       needIds(2);
-      const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note') }));
+      const r = await db.transaction((tx) => decide(tx, { a: ids[0]!, b: ids[1]!, judgement: DECISIONS[action]!, by: reviewer(ctx), note: optString(ctx.args, 'note'), force: ctx.args.values['force'] === true }));
       const j = r.judgement!;
-      return { json: r, text: `${j.id}: ${j.left_id} and ${j.right_id} judged ${j.judgement} by ${j.made_by}${r.undone.length ? `; undone: ${r.undone.join(', ')}` : ''}.` };
+      // Whose judgements this one replaced or split, so that overruling a colleague is never silent.
+      const undone = await Promise.all(r.undone.map(async (id) => { const u = await getJudgement(db, id); return `${id} (${u.judgement} on ${u.left_id} and ${u.right_id}, by ${u.rule ? `rule ${u.rule}` : u.made_by})`; }));
+      const already = j.made_by !== reviewer(ctx) ? ` (already judged so by ${j.made_by} on ${j.created_at.slice(0, 10)}; kept)` : '';
+      return { json: r, text: `${j.id}: ${j.left_id} and ${j.right_id} judged ${j.judgement} by ${j.made_by}${already}${undone.length ? `; undone: ${undone.join('; ')}` : ''}.` };
     }
     if (action === 'undo') {
       needIds(1);
@@ -79,12 +101,11 @@ export const resolveCommand: CliCommand = {
     }
     if (action === 'show') {
       needIds(1);
-      const canonical = await canonicalId(db, ids[0]!);
-      const records = await clusterIds(db, canonical);
-      const judgements = await judgementsOf(db, records);
+      const r = await resolutionOf(db, ids[0]!);
+      const evidence = r.judgements.map((j) => evidenceLines(j).join('\n')).join('\n');
       return {
-        json: { id: canonical, referents: records, judgements },
-        text: `${canonical}: ${records.join(', ')}\n${judgements.length ? table(['judgement', 'kind', 'records', 'by', 'when', 'status'], judgements.map(judgementRow)) : 'No judgements.'}`,
+        json: r,
+        text: `${r.id}: ${r.referents.join(', ')}\n${r.judgements.length ? `${table(['judgement', 'kind', 'records', 'by', 'when', 'status'], r.judgements.map(judgementRow))}\n\nEvidence:\n${evidence}` : 'No judgements.'}`,
       };
     }
     throw new UsageError(`unknown resolve action "${action}": use status, xref, candidates, same, different, unsure, undo, show or link`);

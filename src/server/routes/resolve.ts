@@ -7,17 +7,18 @@
 import { z } from 'zod';
 import type { RouteRegistrar } from '../context.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
-import { decide, openCandidates, resolutionStats, runXref } from '../../resolve/index.ts';
-import { canonicalId, clusterIds, judgementsOf, undoJudgement } from '../../store/resolver.ts';
+import { decide, openCandidates, resolutionOf, resolutionStats, runXref } from '../../resolve/index.ts';
+import { NOTE_MAX, undoJudgement } from '../../store/resolver.ts';
 
 const DECISION = { same: 'positive', different: 'negative', unsure: 'unsure', positive: 'positive', negative: 'negative' } as const;
 const recordId = z.string().trim().min(1).max(256);
 const judgeBody = z.object({
   a: recordId, b: recordId,
   judgement: z.enum(['same', 'different', 'unsure', 'positive', 'negative']).transform((j) => DECISION[j]),
-  note: z.string().max(2000).nullish(),
+  note: z.string().max(NOTE_MAX).nullish(),
+  force: z.boolean().optional(),
 }).strict();
-const undoBody = z.object({ note: z.string().max(2000).nullish() }).strict();
+const undoBody = z.object({ note: z.string().max(NOTE_MAX).nullish() }).strict();
 const candidatesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -42,7 +43,7 @@ export const registerResolveRoutes: RouteRegistrar = (app, { db }) => {
   app.post('/api/resolve/judgements', async (c) => {
     const body = judgeBody.parse(await jsonBody(c));
     const by = actorOf(principalOf(c));
-    return c.json(await db.transaction((tx) => decide(tx, { a: body.a, b: body.b, judgement: body.judgement, by, note: body.note ?? null })));
+    return c.json(await db.transaction((tx) => decide(tx, { a: body.a, b: body.b, judgement: body.judgement, by, note: body.note ?? null, force: body.force === true })));
   });
 
   app.post('/api/resolve/judgements/:id/undo', async (c) => {
@@ -52,8 +53,6 @@ export const registerResolveRoutes: RouteRegistrar = (app, { db }) => {
   });
 
   app.get('/api/resolve/entities/:id', async (c) => {
-    const id = await canonicalId(db, c.req.param('id'));
-    const referents = await clusterIds(db, id);
-    return c.json({ id, referents, judgements: await judgementsOf(db, referents) });
+    return c.json(await resolutionOf(db, c.req.param('id')));
   });
 };

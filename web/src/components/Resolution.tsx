@@ -40,7 +40,7 @@ function JudgementRow({ j, canUndo, onChange }: { j: Judgement; canUndo: boolean
       <Link to={`/entity/${encodeURIComponent(j.left_id)}`}>{j.left_id}</Link> and <Link to={`/entity/${encodeURIComponent(j.right_id)}`}>{j.right_id}</Link>:{' '}
       <strong>{WORD[j.judgement] ?? j.judgement}</strong>, {j.rule ? `rule ${humanize(j.rule)}` : `judged by ${j.made_by}`} on {j.created_at.slice(0, 10)}
       {evidenceText(j) ? <span className="small"> ({evidenceText(j)})</span> : null}
-      {j.undone_at ? <span className="small"> · undone {j.undone_at.slice(0, 10)} by {j.undone_by}</span> : null}
+      {j.undone_at ? <span className="small"> · undone {j.undone_at.slice(0, 10)} by {j.undone_by}{j.undo_reason ? `: ${j.undo_reason}` : ''}</span> : null}
       {canUndo && !j.undone_at ? (
         <>
           {' '}

@@ -6,15 +6,17 @@
  * entities, records merged, open candidates, judgements.
  */
 import { useState } from 'react';
-import { ApiError, postJson, useApi } from '../api.ts';
+import { ApiError, postJson, request, useApi } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { CandidateView, RecordSummary, ResolutionStats } from '../../../src/server/wire.ts';
+import type { CandidateView, Judgement, JudgeResult, RecordSummary, ResolutionStats } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { humanize } from '../format.ts';
 import { schemaName } from '../schemas.ts';
 
-const SHOW = ['name', 'alias', 'previousName', 'birthDate', 'birthPlace', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'program'];
+const SHOW = ['name', 'alias', 'previousName', 'birthDate', 'birthPlace', 'nationality', 'country', 'position', 'passportNumber', 'idNumber', 'imoNumber', 'registrationNumber', 'swiftBic', 'program', 'address'];
+/** The longest note a judgement keeps (NOTE_MAX of src/store/resolver.ts). */
+const NOTE_MAX = 2000;
 const EDITOR = new Set(['editor', 'admin']);
 
 function RecordCard({ r }: { r: RecordSummary }) {
@@ -39,15 +41,29 @@ function RecordCard({ r }: { r: RecordSummary }) {
   );
 }
 
-function Candidate({ c, canJudge, onDone }: { c: CandidateView; canJudge: boolean; onDone: () => void }) {
+const WORD: Record<string, string> = { positive: 'same entity', negative: 'different', unsure: 'unsure' };
+
+/** What a judgement undid, said after it (someone else may have judged the pair since this page was loaded: overruling them is never silent). */
+async function undoneNotice(c: CandidateView, r: JudgeResult): Promise<string | null> {
+  if (!r.undone.length) return null;
+  const about = await request<{ judgements: Judgement[] }>(`/api/resolve/entities/${encodeURIComponent(c.left.id)}`).catch(() => ({ judgements: [] as Judgement[] }));
+  const said = r.undone.map((id) => {
+    const j = about.judgements.find((x) => x.id === id);
+    return j ? `${WORD[j.judgement] ?? j.judgement} on ${j.left_id} and ${j.right_id} by ${j.rule ? `rule ${humanize(j.rule)}` : j.made_by}` : id;
+  });
+  return `Your judgement on ${c.left.id} and ${c.right.id} replaced: ${said.join('; ')}.`;
+}
+
+function Candidate({ c, canJudge, onDone }: { c: CandidateView; canJudge: boolean; onDone: (notice: string | null) => void }) {
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const judge = async (judgement: 'same' | 'different' | 'unsure') => {
     setBusy(true);
     setError(null);
     try {
-      await postJson('/api/resolve/judgements', { a: c.left.id, b: c.right.id, judgement });
-      onDone();
+      const r = await postJson<JudgeResult>('/api/resolve/judgements', { a: c.left.id, b: c.right.id, judgement, note: note.trim() || null });
+      onDone(await undoneNotice(c, r));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
@@ -72,6 +88,10 @@ function Candidate({ c, canJudge, onDone }: { c: CandidateView; canJudge: boolea
       </ul>
       {canJudge ? (
         <p className="actions">
+          <label>
+            Why (kept with the judgement){' '}
+            <input type="text" value={note} maxLength={NOTE_MAX} size={50} onChange={(e) => setNote(e.target.value)} />
+          </label>{' '}
           <button type="button" disabled={busy} onClick={() => void judge('same')}>Same entity</button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => void judge('different')}>Different</button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => void judge('unsure')}>Unsure</button>
@@ -98,6 +118,8 @@ export default function ResolvePage() {
   const update = useQueryUpdater();
   const [refresh, setRefresh] = useState(0);
   const [running, setRunning] = useState(false);
+  const [xrefError, setXrefError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const proposed = query.get('proposed') === '1';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const stats = useApi<ResolutionStats>('/api/resolve', refresh);
@@ -105,9 +127,12 @@ export default function ResolvePage() {
   const canJudge = EDITOR.has(session?.user?.role ?? '');
   const runXref = async () => {
     setRunning(true);
+    setXrefError(null);
     try {
       await postJson('/api/resolve/xref', {});
       setRefresh((n) => n + 1);
+    } catch (e) {
+      setXrefError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
     } finally {
       setRunning(false);
     }
@@ -132,6 +157,8 @@ export default function ResolvePage() {
           <input type="checkbox" checked={proposed} onChange={(e) => update({ proposed: e.target.checked ? '1' : null, offset: null })} /> proposed merges only
         </label>
       </div>
+      {notice ? <p className="note" role="status">{notice}</p> : null}
+      {xrefError ? <ErrorNote error={xrefError} what="The cross-reference job" /> : null}
       {list.error ? <ErrorNote error={list.error} what="The candidates" /> : null}
       {list.data ? (
         list.data.candidates.length ? (
@@ -141,7 +168,7 @@ export default function ResolvePage() {
             </p>
             <ol className="candidates">
               {list.data.candidates.map((c) => (
-                <Candidate key={`${c.left.id}|${c.right.id}`} c={c} canJudge={canJudge} onDone={() => setRefresh((n) => n + 1)} />
+                <Candidate key={`${c.left.id}|${c.right.id}`} c={c} canJudge={canJudge} onDone={(n) => { setNotice(n); setRefresh((x) => x + 1); }} />
               ))}
             </ol>
             <p className="actions">
