@@ -68,6 +68,20 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
     await page.goto(`${server.url}/cases`);
     await page.getByRole('link', { name: CASE }).waitFor();
     expect(problems.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+
+    // The HTML audit report, opened from the case page, is styled as the saved file is: the app's CSP
+    // (no inline style) once left it bare, and Chromium reported each refused style.
+    await page.goto(`${server.url}/cases/${encodeURIComponent(CASE)}`);
+    const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Report (HTML)' }).click()]);
+    const reportErrors: string[] = [];
+    report.on('console', (m) => { if (m.type() === 'error') reportErrors.push(m.text()); });
+    await report.getByRole('heading', { name: `Screening case report: ${CASE}` }).waitFor();
+    await report.reload();
+    await report.getByRole('heading', { name: `Screening case report: ${CASE}` }).waitFor();
+    expect(await report.locator('th').first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(243, 243, 243)');
+    expect(await report.locator('th').first().evaluate((e) => getComputedStyle(e).width)).toBe('224px');
+    await expect(report.evaluate(() => document.body.textContent ?? '')).resolves.toContain('같은 사람: 리제선');
+    expect(reportErrors).toEqual([]);
     await context.close();
   });
 
