@@ -1,0 +1,50 @@
+/**
+ * Case names as people type and paste them. A name is kept in NFC and trimmed (create.ts checkCaseName);
+ * it was looked up as given, so a Hangul name pasted from a macOS file name (decomposed, NFD) or a name
+ * with a space after it was created, then "no case named …" on show, decide and report. A name of
+ * 10,000 characters, or one with control characters, is refused; one with markup and slashes is kept
+ * as typed. The case is data/examples/suppliers.csv screened against the loaded store.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestServices, type TestServices } from '../support/services.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import { caseReport, caseResults, createCase, decide, decisionTrail, findCase, getCase } from '../../src/cases/index.ts';
+import { readScreenFile } from '../../src/screen/file-input.ts';
+import { parseScreeningOptions } from '../../src/screen/options.ts';
+import { screeningService } from '../../src/screen/service.ts';
+
+const SUPPLIERS = path.join(REPO_ROOT, 'data/examples/suppliers.csv');
+let t: TestServices;
+beforeAll(async () => { t = await openTestServices(); }, 600_000);
+afterAll(async () => { await t?.dispose(); });
+
+const create = (name: string) => createCase(t.services.db, () => screeningService(t.services.db), {
+  name, rows: readScreenFile(SUPPLIERS), fileName: 'suppliers.csv', info: () => null, options: parseScreeningOptions({}), actor: 'test',
+});
+
+describe('case names', () => {
+  it('finds a case by the name as typed or pasted: decomposed Hangul, a space after it', async () => {
+    const typed = '공급업체 2026 1분기';
+    const pasted = `${typed.normalize('NFD')} `;
+    expect(pasted).not.toBe(typed);
+    const c = await create(pasted);
+    expect(c.name).toBe(typed);
+    expect((await getCase(t.services.db, pasted)).id).toBe(c.id);
+    expect((await getCase(t.services.db, typed)).id).toBe(c.id);
+    const hit = (await caseResults(t.services.db, c.id, { matchesOnly: true }))[0]!;
+    const d = await decide(t.services.db, pasted, { row: hit.row_no, entityId: hit.id, decision: 'needs_review', reason: '확인 필요' }, 'test');
+    expect((await decisionTrail(t.services.db, c.id)).map((x) => x.id)).toEqual([d.id]);
+    expect((await caseReport(t.services.db, pasted, 'html', 'test')).body.toString('utf8')).toContain('확인 필요');
+    await expect(create(typed)).rejects.toThrow(/exists already/);
+  });
+
+  it('refuses a 10,000-character name and control characters, and keeps markup and slashes as typed', async () => {
+    await expect(create('x'.repeat(10_000))).rejects.toThrow(/1 to 100 characters/);
+    await expect(create('Q1\u0007')).rejects.toThrow(/control characters/);
+    expect(await findCase(t.services.db, 'x'.repeat(10_000))).toBeNull();
+    const odd = 'Q2 / <b>"ACME" & Sons</b>; DROP TABLE cases';
+    expect((await create(odd)).name).toBe(odd);
+    expect((await getCase(t.services.db, odd)).row_count).toBe(17);
+  });
+});
