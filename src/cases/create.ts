@@ -83,10 +83,12 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
   const service = await getService();
   const started = new Date();
   const o = input.options;
-  await db.query(
+  // Two creations of one name at once (a double submit, two analysts): the second is told so, and never touches the first's case.
+  const claimed = await db.query<{ id: string }>(
     `INSERT INTO cases (id, name, created_by, file_name, file_sha256, threshold, cutoff, result_limit, dataset, algorithm, webhook_url, status)
-     VALUES ($1,$2,$3,$4,'',$5,$6,$7,$8,$9,$10,'screening')`,
+     VALUES ($1,$2,$3,$4,'',$5,$6,$7,$8,$9,$10,'screening') ON CONFLICT DO NOTHING RETURNING id`,
     [id, name, input.actor, input.fileName.slice(0, 300), o.threshold, o.cutoff, o.limit, o.dataset.name, o.algorithm, webhook]);
+  if (!claimed.length) throw new Room39Error('conflict', `a case named "${name}" is being created or exists already; choose another name, or wait and see room39 case list`);
   try {
     const hash = createHash('sha256');
     const states = new Map<string, ListState | null>();

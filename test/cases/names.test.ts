@@ -39,6 +39,16 @@ describe('case names', () => {
     await expect(create(typed)).rejects.toThrow(/exists already/);
   });
 
+  it('creates one case when the same name is sent twice at once, and tells the second why', async () => {
+    const [a, b] = await Promise.allSettled([create('Suppliers Q3'), create('Suppliers Q3')]);
+    const done = [a, b].filter((x) => x.status === 'fulfilled');
+    const refused = [a, b].filter((x): x is PromiseRejectedResult => x.status === 'rejected');
+    expect(done).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatchObject({ code: 'conflict', message: expect.stringMatching(/a case named "Suppliers Q3" is being created or exists already|exists already/) });
+    expect(await getCase(t.services.db, 'Suppliers Q3')).toMatchObject({ status: 'ready', row_count: 17 });
+  });
+
   it('refuses a 10,000-character name and control characters, and keeps markup and slashes as typed', async () => {
     await expect(create('x'.repeat(10_000))).rejects.toThrow(/1 to 100 characters/);
     await expect(create('Q1\u0007')).rejects.toThrow(/control characters/);
