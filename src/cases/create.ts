@@ -49,7 +49,8 @@ export function checkWebhook(url: string | null | undefined): string | null {
   return u.toString();
 }
 
-const caseIdOf = (name: string) => `case-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+/** A new id for every case: one made again under a deleted case's name is another case, in the audit trail and the job queue. */
+const newCaseId = () => `case-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 /** Screens a batch of rows; results carry the list state of each match (cached across batches). */
 export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>, withKeys = true) {
@@ -77,7 +78,7 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
       ? `a case named "${name}" exists already; choose another name, or delete it first (room39 case delete)`
       : `a case named "${name}" was left unfinished; delete it first (room39 case delete)`);
   }
-  const id = caseIdOf(name);
+  const id = newCaseId();
   // The versions are taken before the index: a version imported meanwhile is re-screened later, never skipped.
   const lists = await currentListVersions(db);
   const service = await getService();

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestServices, type TestServices } from '../support/services.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { caseReport, caseResults, createCase, decide, decisionTrail, findCase, getCase } from '../../src/cases/index.ts';
+import { caseReport, caseResults, createCase, decide, decisionTrail, deleteCase, findCase, getCase } from '../../src/cases/index.ts';
+import { listAudit } from '../../src/audit/log.ts';
 import { readScreenFile } from '../../src/screen/file-input.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
@@ -47,6 +48,17 @@ describe('case names', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]!.reason).toMatchObject({ code: 'conflict', message: expect.stringMatching(/a case named "Suppliers Q3" is being created or exists already|exists already/) });
     expect(await getCase(t.services.db, 'Suppliers Q3')).toMatchObject({ status: 'ready', row_count: 17 });
+  });
+
+  it('gives a case made again under a deleted case\'s name its own id, so the audit trail of one is not the other\'s', async () => {
+    const first = await create('Suppliers Q4');
+    const hit = (await caseResults(t.services.db, first.id, { matchesOnly: true }))[0]!;
+    await decide(t.services.db, 'Suppliers Q4', { row: hit.row_no, entityId: hit.id, decision: 'false_positive', reason: 'other firm' }, 'test');
+    await deleteCase(t.services.db, 'Suppliers Q4', 'test');
+    const second = await create('Suppliers Q4');
+    expect(second.id).not.toBe(first.id);
+    expect((await listAudit(t.services.db, { target: second.id })).map((r) => r.action)).toEqual(['case.create']);
+    expect((await listAudit(t.services.db, { target: first.id })).map((r) => r.action)).toEqual(['case.delete', 'case.decide', 'case.create']);
   });
 
   it('refuses a 10,000-character name and control characters, and keeps markup and slashes as typed', async () => {
