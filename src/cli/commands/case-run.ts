@@ -136,6 +136,7 @@ export async function runCase(ctx: CliContext): Promise<CommandResult> {
     case 'decide': {
       const [name, row, entity, decision] = rest;
       if (!name || !row || !entity || !decision) throw new UsageError('room39 case decide NAME ROW ENTITY_ID confirmed|false_positive|needs_review --reason TEXT');
+      if (!/^\s*\d+\s*$/.test(row)) throw invalidOption('row', `give the row number as the case shows it, such as 3 (got "${row.slice(0, 20)}")`);
       const d = await decide((await ctx.services()).db, name, { row: Number(row), entityId: entity, decision, reason: optString(ctx.args, 'reason') ?? '' }, cliActor());
       return { json: { decision: d }, text: `row ${d.row}, ${d.entity_id}: ${d.decision} (${d.reason})` };
     }
