@@ -49,7 +49,8 @@ export function checkWebhook(url: string | null | undefined): string | null {
   return u.toString();
 }
 
-const caseIdOf = (name: string) => `case-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+/** A new id for every case: one made again under a deleted case's name is another case, in the audit trail and the job queue. */
+const newCaseId = () => `case-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 /** Screens a batch of rows; results carry the list state of each match (cached across batches). */
 export async function screenBatch(db: Db, service: ScreeningService, batch: readonly CsvRow[], options: ScreeningOptions, states: Map<string, ListState | null>, withKeys = true) {
@@ -77,16 +78,18 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
       ? `a case named "${name}" exists already; choose another name, or delete it first (room39 case delete)`
       : `a case named "${name}" was left unfinished; delete it first (room39 case delete)`);
   }
-  const id = caseIdOf(name);
+  const id = newCaseId();
   // The versions are taken before the index: a version imported meanwhile is re-screened later, never skipped.
   const lists = await currentListVersions(db);
   const service = await getService();
   const started = new Date();
   const o = input.options;
-  await db.query(
+  // Two creations of one name at once (a double submit, two analysts): the second is told so, and never touches the first's case.
+  const claimed = await db.query<{ id: string }>(
     `INSERT INTO cases (id, name, created_by, file_name, file_sha256, threshold, cutoff, result_limit, dataset, algorithm, webhook_url, status)
-     VALUES ($1,$2,$3,$4,'',$5,$6,$7,$8,$9,$10,'screening')`,
+     VALUES ($1,$2,$3,$4,'',$5,$6,$7,$8,$9,$10,'screening') ON CONFLICT DO NOTHING RETURNING id`,
     [id, name, input.actor, input.fileName.slice(0, 300), o.threshold, o.cutoff, o.limit, o.dataset.name, o.algorithm, webhook]);
+  if (!claimed.length) throw new Room39Error('conflict', `a case named "${name}" is being created or exists already; choose another name, or wait and see room39 case list`);
   try {
     const hash = createHash('sha256');
     const states = new Map<string, ListState | null>();

@@ -72,7 +72,9 @@ export async function decide(db: Db, caseName: string, input: DecisionInput, act
   const reason = (input.reason ?? '').trim();
   if (reason === '') throw invalidOption('reason', 'say why: a decision without a reason does not stand in an audit');
   if (reason.length > 2000) throw invalidOption('reason', 'at most 2,000 characters');
-  if (!Number.isInteger(input.row) || input.row < 1) throw invalidOption('row', `must be a row number of the case (got "${String(input.row).slice(0, 20)}")`);
+  if (!Number.isInteger(input.row) || input.row < 1 || input.row > c.row_count) {
+    throw invalidOption('row', `case "${c.name}" has rows 1 to ${c.row_count} (got "${String(input.row).slice(0, 20)}")`);
+  }
   const known = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (
        SELECT 1 FROM case_results WHERE case_id = $1 AND row_no = $2 AND entity_id = $3

@@ -40,8 +40,9 @@ export interface ListVersionRef { dataset: string; source_id: string; version: s
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
+/** A case by its name (read as a name is kept: NFC, trimmed, create.ts `checkCaseName`) or its id. */
 export async function findCase(q: Queryable, name: string): Promise<CaseRecord | null> {
-  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR id = $1', [name]);
+  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR name = $2 OR id = $1 LIMIT 1', [name, name.normalize('NFC').trim()]);
   return r ? { ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) } : null;
 }
 

@@ -1,4 +1,6 @@
 /** What `room39 case …` does (case.ts has its name and options): loaded only when the command runs, so other commands do not load the cases module (PDF reports, job queue). */
+import path from 'node:path';
+import { invalidOption } from '../../errors.ts';
 import { optString, UsageError, type CliContext, type CommandResult } from '../command.ts';
 import { cliActor } from './user.ts';
 import { openReportFile } from '../report-file.ts';
@@ -81,10 +83,29 @@ async function show(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   };
 }
 
+/**
+ * The report's format, from --format or the --out file's extension: a PDF or an HTML report, never
+ * one written under another format's extension (an HTML report saved as case.csv or case.pdf).
+ */
+export function reportFormat(out: string, given: string | null): 'pdf' | 'html' {
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
+  const byExt = ext === 'pdf' ? 'pdf' : ext === 'html' || ext === 'htm' ? 'html' : null;
+  if (given !== null) {
+    const f = given.toLowerCase();
+    if (f !== 'pdf' && f !== 'html') throw invalidOption('format', `a case report is pdf or html (got "${given.slice(0, 30)}")`);
+    if (byExt !== null && byExt !== f) throw invalidOption('out', `"${path.basename(out).slice(0, 80)}" is named as ${byExt.toUpperCase()} but --format is ${f}; make them agree`);
+    return f;
+  }
+  if (byExt === null) {
+    throw invalidOption('out', `a case report is PDF or HTML: name the file .pdf or .html (got "${path.basename(out).slice(0, 80)}"${ext ? '' : ', no extension'}), or give --format pdf|html`);
+  }
+  return byExt;
+}
+
 async function report(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   const out = optString(ctx.args, 'out');
   if (!name || !out) throw new UsageError('give the case name and --out FILE.pdf (or .html)');
-  const format = optString(ctx.args, 'format') ?? (out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'html');
+  const format = reportFormat(out, optString(ctx.args, 'format'));
   // Opened before the report is made (and recorded in the audit trail): a path that cannot be written fails first.
   const target = openReportFile(out, 'out');
   let r;
@@ -115,6 +136,7 @@ export async function runCase(ctx: CliContext): Promise<CommandResult> {
     case 'decide': {
       const [name, row, entity, decision] = rest;
       if (!name || !row || !entity || !decision) throw new UsageError('room39 case decide NAME ROW ENTITY_ID confirmed|false_positive|needs_review --reason TEXT');
+      if (!/^\s*\d+\s*$/.test(row)) throw invalidOption('row', `give the row number as the case shows it, such as 3 (got "${row.slice(0, 20)}")`);
       const d = await decide((await ctx.services()).db, name, { row: Number(row), entityId: entity, decision, reason: optString(ctx.args, 'reason') ?? '' }, cliActor());
       return { json: { decision: d }, text: `row ${d.row}, ${d.entity_id}: ${d.decision} (${d.reason})` };
     }

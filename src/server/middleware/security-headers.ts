@@ -11,7 +11,11 @@
  *   CORS itself is set by their routes);
  * - OpenRefine's entity previews (`/reconcile[/{dataset}]/preview`) are shown
  *   inside OpenRefine, in an `<iframe sandbox>`: they may be framed by any
- *   page, and their CSP allows no script and nothing but their own inline style.
+ *   page, and their CSP allows no script and nothing but their own inline style;
+ * - a case's HTML audit report (`/api/cases/{name}/report/html`, cases/report-html.ts)
+ *   is one self-contained page with its style inline: its CSP allows that style
+ *   and nothing else (no script, no other source), so it reads as styled in the
+ *   browser as the saved file does.
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
@@ -22,6 +26,7 @@ const SELF = ["'self'"];
 const NONE = ["'none'"];
 
 const PREVIEW_PATH = /^\/reconcile(?:\/[a-z0-9_-]{1,64})?\/preview\/?$/;
+const CASE_REPORT_HTML = /^\/api\/cases\/.+\/report\/(?:report\.)?html\/?$/;
 const CROSS_ORIGIN_API = /^\/(?:reconcile|match|entities|catalog|algorithms|readyz)(?:\/|$)|^\/search\/./;
 
 /** OpenRefine's preview of an entity, shown in an iframe on OpenRefine's origin. */
@@ -62,9 +67,16 @@ export function securityHeaders(): MiddlewareHandler {
     xFrameOptions: false,
     crossOriginResourcePolicy: 'cross-origin',
   });
+  const report = secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { defaultSrc: NONE, styleSrc: ["'unsafe-inline'"], imgSrc: ['data:'], baseUri: NONE, formAction: NONE, frameAncestors: NONE },
+    xFrameOptions: 'DENY',
+    crossOriginResourcePolicy: 'same-origin',
+  });
   return (c, next) => {
     const path = c.req.path;
     if (isPreviewPath(path)) return preview(c, next);
+    if (CASE_REPORT_HTML.test(path)) return report(c, next);
     return isCrossOriginApi(path) ? api(c, next) : app(c, next);
   };
 }

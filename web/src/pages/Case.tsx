@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiError, postJson, useApi } from '../api.ts';
 import { Link } from '../router.tsx';
 import { ErrorNote } from '../components/Status.tsx';
+import { SignIn, useSession } from '../components/SignIn.tsx';
 import { schemaName } from '../schemas.ts';
 import type { CaseAlert, CaseRecord, CaseRowsPage, CaseRowView, ListVersionDetail, RunRecord, SupplierRisk } from '../../../src/server/wire.ts';
 
@@ -15,7 +16,8 @@ const DECISIONS = [['confirmed', 'Confirmed match'], ['false_positive', 'False p
 const CHANGE: Record<string, string> = { new_match: 'New match', delisted: 'Delisted', changed: 'Changed' };
 
 function Decide({ name, row, entity, done }: { name: string; row: number; entity: string; done: () => void }) {
-  const [decision, setDecision] = useState('false_positive');
+  // No decision is chosen for the analyst: a confirmed match is never dismissed by a default.
+  const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const submit = async () => {
@@ -23,6 +25,7 @@ function Decide({ name, row, entity, done }: { name: string; row: number; entity
     try {
       await postJson(`/api/cases/${encodeURIComponent(name)}/decisions`, { row, entity_id: entity, decision, reason });
       setReason('');
+      setDecision('');
       done();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
@@ -31,10 +34,11 @@ function Decide({ name, row, entity, done }: { name: string; row: number; entity
   return (
     <div className="decide">
       <select aria-label="decision" value={decision} onChange={(e) => setDecision(e.target.value)}>
+        <option value="" disabled>Decide…</option>
         {DECISIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>{' '}
       <input aria-label="reason" placeholder="why (kept in the audit trail)" value={reason} onChange={(e) => setReason(e.target.value)} />{' '}
-      <button type="button" className="secondary" disabled={!reason.trim()} onClick={() => void submit()}>Record</button>
+      <button type="button" className="secondary" disabled={!decision || !reason.trim()} onClick={() => void submit()}>Record</button>
       {error ? <ErrorNote error={error} what="The decision" /> : null}
     </div>
   );
@@ -82,13 +86,24 @@ function Row({ name, r, refresh }: { name: string; r: CaseRowView; refresh: () =
 }
 
 export default function CasePage({ name }: { name: string }) {
+  const { session, ready } = useSession();
+  const signedIn = Boolean(session?.user);
   const [tick, setTick] = useState(0);
   const [offset, setOffset] = useState(0);
   const base = `/api/cases/${encodeURIComponent(name)}`;
-  const info = useApi<{ case: CaseRecord; lists: ListVersionDetail[]; runs: RunRecord[] }>(base, tick);
-  const alerts = useApi<{ alerts: CaseAlert[] }>(`${base}/alerts`, tick);
-  const rows = useApi<CaseRowsPage>(`${base}/rows?offset=${offset}&limit=50`, tick);
+  const info = useApi<{ case: CaseRecord; lists: ListVersionDetail[]; runs: RunRecord[] }>(signedIn ? base : null, tick);
+  const alerts = useApi<{ alerts: CaseAlert[] }>(signedIn ? `${base}/alerts` : null, tick);
+  const rows = useApi<CaseRowsPage>(signedIn ? `${base}/rows?offset=${offset}&limit=50` : null, tick);
   const refresh = () => setTick((t) => t + 1);
+  if (!signedIn) {
+    return (
+      <section className="case-page">
+        <p className="small"><Link to="/cases">All cases</Link></p>
+        <h1>{name}</h1>
+        {ready ? <SignIn why="Sign in as an analyst to see this case and decide on its matches." /> : null}
+      </section>
+    );
+  }
   return (
     <section className="case-page">
       <p className="small"><Link to="/cases">All cases</Link></p>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiError, request, useApi } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
 import { ErrorNote } from '../components/Status.tsx';
+import { SignIn, useSession } from '../components/SignIn.tsx';
 import { INPUT_FIELDS, type CaseRecord, type CsvRow, type InputInfo } from '../../../src/server/wire.ts';
 
 interface Preview { info: InputInfo | null; rows: number; sample: CsvRow[]; warnings: string[] }
@@ -105,14 +106,30 @@ function NewCase() {
 }
 
 export default function CasesPage() {
-  const cases = useApi<{ cases: CaseRecord[] }>('/api/cases');
+  const { session, ready } = useSession();
+  const signedIn = Boolean(session?.user);
+  // Cases hold a customer's or supplier's own lists: an analyst signs in here, then they are fetched.
+  const cases = useApi<{ cases: CaseRecord[] }>(signedIn ? '/api/cases' : null);
+  const lead = (
+    <p className="lead">
+      A case keeps a screening: its rows, results, the list versions it was screened against and your decisions. When a list changes, the case is
+      re-screened against the change and you get alerts; a match you decided is a false positive stays quiet unless the listed entity changes.
+    </p>
+  );
+  if (!signedIn) {
+    return (
+      <section className="cases-page">
+        <h1>Screening cases</h1>
+        {lead}
+        {ready ? <SignIn why="Sign in as an analyst to see the screening cases, create one and decide on its matches." /> : null}
+      </section>
+    );
+  }
   return (
     <section className="cases-page">
       <h1>Screening cases</h1>
-      <p className="lead">
-        A case keeps a screening: its rows, results, the list versions it was screened against and your decisions. When a list changes, the case is
-        re-screened against the change and you get alerts; a match you decided is a false positive stays quiet unless the listed entity changes.
-      </p>
+      {lead}
+      <SignIn why="" />
       {cases.error ? <ErrorNote error={cases.error} what="The cases" /> : null}
       {cases.data ? (
         cases.data.cases.length ? (
