@@ -6,9 +6,8 @@
  * The case is data/examples/suppliers.csv screened against the official lists of the loaded test store.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt, launchChromium, newPage, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { createCase, latestDecisions, getCase } from '../../src/cases/index.ts';
@@ -19,31 +18,19 @@ import { screeningService } from '../../src/screen/service.ts';
 const ANALYST = { username: 'case-analyst', password: 'a-long-test-password-43' };
 const CASE = 'Suppliers / Q1 <2026>';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer(async (services) => {
+const web = webFixture(async (services) => {
     await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
     await createCase(services.db, () => screeningService(services.db), {
       name: CASE, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
       options: parseScreeningOptions({}), actor: 'test',
     });
-  });
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+  }, 600_000);
 
 describe('screening cases in the browser', { timeout: 240_000 }, () => {
   it('lets an analyst sign in on the case page, and records only the decision the analyst chose', async () => {
-    const { page, context, problems } = await newPage(browser);
+    const { page, context, problems } = await newPage(web.browser);
     // Arriving at the case's own address, signed out: the sign-in form is there.
-    await page.goto(`${server.url}/cases/${encodeURIComponent(CASE)}`);
+    await page.goto(`${web.server.url}/cases/${encodeURIComponent(CASE)}`);
     await page.getByLabel('Username').fill(ANALYST.username);
     await page.getByLabel('Password').fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -59,19 +46,19 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
     await record.click();
     await match.getByText('Confirmed match: 같은 사람: 리제선').waitFor();
 
-    const k = await getCase(server.services.db, CASE);
-    const decided = [...(await latestDecisions(server.services.db, k.id)).values()];
+    const k = await getCase(web.server.services.db, CASE);
+    const decided = [...(await latestDecisions(web.server.services.db, k.id)).values()];
     expect(decided).toHaveLength(1);
     expect(decided[0]).toMatchObject({ row: 3, decision: 'confirmed', actor: expect.stringContaining(ANALYST.username) });
 
     // The list of cases, after signing in, names this one.
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${web.server.url}/cases`);
     await page.getByRole('link', { name: CASE }).waitFor();
     expect(problems.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
 
     // The HTML audit report, opened from the case page, is styled as the saved file is: the app's CSP
     // (no inline style) once left it bare, and Chromium reported each refused style.
-    await page.goto(`${server.url}/cases/${encodeURIComponent(CASE)}`);
+    await page.goto(`${web.server.url}/cases/${encodeURIComponent(CASE)}`);
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Report (HTML)' }).click()]);
     const reportErrors: string[] = [];
     report.on('console', (m) => { if (m.type() === 'error') reportErrors.push(m.text()); });
@@ -86,8 +73,8 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
   });
 
   it('offers the sign-in form on /cases to a visitor who is not signed in', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}/cases`);
+    const { page, context } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/cases`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByRole('link', { name: CASE }).count()).toBe(0);
     await context.close();

@@ -7,38 +7,25 @@
  * the operator opened that door, a plain sentence saying so otherwise.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 
 const ANALYST = { username: 'docs-analyst', password: 'another-long-test-password-7' };
 const SEED = path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer(async (services) => {
+const web = webFixture(async (services) => {
     await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
-  });
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+  }, 600_000);
 
 describe('the Documents page', () => {
   it('reviews with one key per decision, rejects in bulk, and searches the library', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(server.url + '/documents');
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(web.server.url + '/documents');
     // Suggestions closed (the default): a plain sentence, no form; opened, the form.
     await page.getByText('This server does not take document suggestions.').waitFor();
     expect(await page.getByRole('button', { name: 'Suggest it' }).count()).toBe(0);
-    server.services.settings.documents.publicSuggest = true;
+    web.server.services.settings.documents.publicSuggest = true;
     await page.reload();
     await page.getByRole('button', { name: 'Suggest it' }).waitFor();
     // A suggestion taken, then an empty file refused: the refusal alone is said, not the thanks for the one before.
@@ -50,7 +37,7 @@ describe('the Documents page', () => {
     await page.getByText('the document is empty (0 bytes)').waitFor();
     expect(await page.getByText('thank you: the document waits for an analyst').count()).toBe(0);
     problems.errors = problems.errors.filter((e) => !/status of 400/.test(e));
-    server.services.settings.documents.publicSuggest = false;
+    web.server.services.settings.documents.publicSuggest = false;
     await page.getByLabel('Username').fill(ANALYST.username);
     await page.getByLabel('Password').fill(ANALYST.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -78,14 +65,14 @@ describe('the Documents page', () => {
     await first.locator('blockquote').click();
     await page.keyboard.press('a');
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 1);
-    const accepted = await server.services.db.query<{ text: string; status: string }>(`SELECT text, status FROM review_items WHERE status <> 'pending'`);
+    const accepted = await web.server.services.db.query<{ text: string; status: string }>(`SELECT text, status FROM review_items WHERE status <> 'pending'`);
     expect(accepted).toEqual([{ text: claim, status: 'accepted' }]);
     // The decided claim leaves the list and focus goes to the one in its place: the next key decides that one, no click between.
     const next = (await page.locator('.review-item').first().locator('.review-head strong').textContent()) ?? '';
     await expect.poll(async () => page.evaluate(() => document.activeElement?.classList.contains('review-item') ?? false)).toBe(true);
     await page.keyboard.press('r');
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 2);
-    const [decidedNext] = await server.services.db.query<{ status: string }>(`SELECT status FROM review_items WHERE text = $1 AND status <> 'pending'`, [next]);
+    const [decidedNext] = await web.server.services.db.query<{ status: string }>(`SELECT status FROM review_items WHERE text = $1 AND status <> 'pending'`, [next]);
     expect(decidedNext?.status).toBe('rejected');
     // j moves, r rejects.
     await page.locator('.review-item').first().locator('blockquote').click();
@@ -99,7 +86,7 @@ describe('the Documents page', () => {
     await page.keyboard.press('x');
     await page.getByRole('button', { name: 'Reject selected (2)' }).click();
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 5);
-    const [rejected] = await server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
+    const [rejected] = await web.server.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM review_items WHERE status = 'rejected'`);
     expect(rejected!.n).toBe(4);
     expect(await page.locator('.doc-text mark.claim-accepted').count()).toBeGreaterThan(0);
 
@@ -112,7 +99,7 @@ describe('the Documents page', () => {
     await countryCard.getByLabel('Country (ISO code or name)').fill('Mongolia');
     await countryCard.getByRole('button', { name: 'Save correction and accept' }).click();
     await expect.poll(async () => page.locator('.review-item').count()).toBe(before - 6);
-    const corrected = await server.services.db.query<{ value: string; reliability: string }>(
+    const corrected = await web.server.services.db.query<{ value: string; reliability: string }>(
       `SELECT st.value, st.reliability FROM review_items r JOIN statements st ON st.id = ANY(r.statement_ids) WHERE r.id = $1`, [itemId]);
     expect(corrected).toEqual([{ value: 'mn', reliability: 'B2' }]);
     await page.getByRole('link', { name: 'Accepted', exact: true }).click();
@@ -120,7 +107,7 @@ describe('the Documents page', () => {
     await screenshot(page, 'document-review');
 
     // The library finds the document by words of its text, the passage shown as text with the words marked.
-    await page.goto(server.url + '/documents');
+    await page.goto(web.server.url + '/documents');
     await page.getByLabel('Search the documents’ text').fill('escapees trafficked');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('.doc-list li').first().waitFor();

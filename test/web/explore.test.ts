@@ -5,32 +5,19 @@
  * names a country, the estimate scenario's country list and reading, and a
  * country page asked for a code that is no country.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt, launchChromium, newPage, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, webFixture } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const web = webFixture();
 
 describe('web app, first steps of a journalist and an analyst', { timeout: 240_000 }, () => {
   it('says when more names match than it lists, and shows the next ones with the keyboard at the first of them', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}/search?q=Kim`);
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/search?q=Kim`);
     const count = page.locator('.result-count');
     await expect.poll(async () => count.textContent()).toBe('The first 50 results for “Kim”; more match (shown by relevance)');
     await expect(page.locator('ol.results li').count()).resolves.toBe(50);
-    const all = ((await (await fetch(`${server.url}/api/search?q=Kim&limit=500`)).json()) as { results: unknown[] }).results.length;
+    const all = ((await (await fetch(`${web.server.url}/api/search?q=Kim&limit=500`)).json()) as { results: unknown[] }).results.length;
     expect(all).toBeGreaterThan(50);
     await page.getByRole('button', { name: 'Show 50 more' }).click();
     await expect.poll(async () => page.locator('ol.results li').count()).toBe(Math.min(100, all));
@@ -38,7 +25,7 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     const focused = await page.evaluate(() => [...document.querySelectorAll('a.result-link')].indexOf(document.activeElement as Element));
     expect(focused).toBe(50);
     // A narrow search still says how many it found, with no button.
-    await page.goto(`${server.url}/search?q=Mansudae`);
+    await page.goto(`${web.server.url}/search?q=Mansudae`);
     await expect.poll(async () => count.textContent()).toMatch(/^\d results? for “Mansudae”$/);
     await expect(page.getByRole('button', { name: /Show \d+ more/ }).count()).resolves.toBe(0);
     expect(problems.errors).toEqual([]);
@@ -46,28 +33,28 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
   });
 
   it('leads "Chinese seafood" to China\'s page, and says what search finds when nothing matches', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('Chinese seafood')}`);
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/search?q=${encodeURIComponent('Chinese seafood')}`);
     const first = page.locator('ol.results li').first();
     await first.waitFor();
     await expect(first.locator('.schema-tag').textContent()).resolves.toBe('Country');
     await expect(first.textContent()).resolves.toMatch(/China.*matched “Chinese”/);
     await first.locator('a.result-link').click();
     await page.waitForURL(/\/country\/cn$/);
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('zzqx unknownword')}`);
+    await page.goto(`${web.server.url}/search?q=${encodeURIComponent('zzqx unknownword')}`);
     const empty = page.getByText(/Nothing in the graph matches “zzqx unknownword”/);
     await empty.waitFor();
     await expect(empty.getByRole('link', { name: 'screen the name' }).getAttribute('href')).resolves.toBe('/screen?names=zzqx+unknownword');
     // A right-to-left query is isolated from the sentence around it, which keeps its order.
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('שלום 123')}`);
+    await page.goto(`${web.server.url}/search?q=${encodeURIComponent('שלום 123')}`);
     await expect.poll(async () => page.locator('.result-count bdi').textContent()).toBe('שלום 123');
     expect(problems.errors).toEqual([]);
     await context.close();
   });
 
   it('lists the host countries to leave out by name, and reads the scenario in names', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}/estimates?year=2017`);
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/estimates?year=2017`);
     await page.getByTestId('revenue-p50').waitFor();
     const names = (await page.locator('.scenario fieldset label').allTextContents()).map((t) => t.trim());
     expect(names.length).toBeGreaterThan(5);
@@ -80,8 +67,8 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
   });
 
   it('says a code that is no country is not one, without "This country failed"', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}/country/zz`);
+    const { page, context } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/country/zz`);
     const note = page.getByRole('alert');
     await note.waitFor();
     await expect(note.textContent()).resolves.toBe('Opening this country\'s page failed. "ZZ" is not an ISO 3166-1 alpha-2 country code (such as RU, CN, MT)');
@@ -89,13 +76,13 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
   });
 
   it('names the entity, country or network in the document title, and drops the name on leaving', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}/entity/r39-kim-won-hong`);
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/entity/r39-kim-won-hong`);
     await page.getByRole('heading', { level: 1, name: 'Kim Won-hong' }).waitFor();
     await expect.poll(async () => page.title()).toBe('Kim Won-hong · Entity · room39');
-    await page.goto(`${server.url}/country/ru`);
+    await page.goto(`${web.server.url}/country/ru`);
     await expect.poll(async () => page.title()).toBe('Russia · Country · room39');
-    await page.goto(`${server.url}/network/r39-mansudae-overseas-project-group`);
+    await page.goto(`${web.server.url}/network/r39-mansudae-overseas-project-group`);
     await expect.poll(async () => page.title()).toBe('Mansudae Overseas Project Group of Companies · Network · room39');
     // In-app navigation to another kind of page: its own title, no name left behind.
     await page.getByRole('link', { name: 'Timeline' }).first().click();

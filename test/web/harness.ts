@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT, readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
 import { createApp } from '../../src/server/app.ts';
@@ -100,4 +101,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A browser test file's server and Chromium, started before its tests (the web app built first) and stopped after them. */
+export interface WebFixture {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/** Registers the file's beforeAll and afterAll; the fixture's server and browser are there once the tests run. */
+export function webFixture(prepare?: (services: Services) => Promise<void>, timeoutMs = 600_000): WebFixture {
+  let server: RunningServer | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(prepare);
+    browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(what: T | null, name: string): T => {
+    if (!what) throw new Error(`the ${name} is not started: use it inside a test`);
+    return what;
+  };
+  return { get server() { return started(server, 'server'); }, get browser() { return started(browser, 'browser'); } };
 }

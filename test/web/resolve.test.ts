@@ -7,9 +7,8 @@
  * page was loaded says whose judgement it replaced), which now holds the UK record; undone from
  * there, the page says who undid it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuilt, launchChromium, newPage, screenshot, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { decide, runXref } from '../../src/resolve/index.ts';
@@ -18,29 +17,17 @@ import { OFFICIAL } from '../support/official.ts';
 
 const EDITOR = { username: 'resolve-editor', password: 'a-long-test-password-for-resolve-9' };
 const WHY = 'OFSI group 13366: the Minister of State Security named in the OFAC entry';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer(async (services) => {
+const web = webFixture(async (services) => {
     await createUser(services.db, { ...EDITOR, role: 'editor' }, 'test');
     await importListFile(services.db, { format: 'uk', file: OFFICIAL.ukOds, date: '2025-08-11' });
     await services.db.transaction((tx) => runXref(tx));
-  });
-  browser = await launchChromium();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+  }, 900_000);
 
 describe('the Resolve page', () => {
   it('an editor judges a candidate pair with a note; the entity page shows the note and, once undone, who undid it and why', async () => {
-    const db = server.services.db;
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(server.url + '/resolve');
+    const db = web.server.services.db;
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(web.server.url + '/resolve');
     await page.getByLabel('Username').fill(EDITOR.username);
     await page.getByLabel('Password').fill(EDITOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -69,7 +56,7 @@ describe('the Resolve page', () => {
     await expect(page.getByRole('status').filter({ hasText: 'replaced' }).textContent()).resolves.toBe(
       'Your judgement on gb-dpr0014 and r39-jon-il-chun replaced: different on gb-dpr0014 and r39-jon-il-chun by user:colleague.');
 
-    await page.goto(`${server.url}/entity/${encodeURIComponent(entity)}`);
+    await page.goto(`${web.server.url}/entity/${encodeURIComponent(entity)}`);
     const row = page.locator('ul.judgements li').filter({ hasText: 'gb-dpr0043' });
     await expect(row.textContent()).resolves.toContain(WHY);
     await row.getByRole('button', { name: 'Undo' }).click();
