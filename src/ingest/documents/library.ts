@@ -63,7 +63,9 @@ export interface StoredDocument {
  */
 const PASSAGE_CHARS = 20000;
 const PASSAGE_STEP = 19000;
-const QUERY = `websearch_to_tsquery('english', $1)`;
+/** The query of a search parameter, in the web-search syntax people type. */
+const tsQuery = (param: string) => `websearch_to_tsquery('english', ${param})`;
+const QUERY = tsQuery('$1');
 /** The first passage of the document `s` that the query `$1` matches. */
 const PASSAGE_MATCH = `SELECT p.body FROM document_passages p WHERE p.source_id = s.id AND p.tsv @@ ${QUERY} ORDER BY p.n LIMIT 1`;
 /**
@@ -72,8 +74,8 @@ const PASSAGE_MATCH = `SELECT p.body FROM document_passages p WHERE p.source_id 
  * `excludedParam`), none of them stands anywhere in it.
  */
 function hits(excludedParam: string | null): string {
-  const whole = (param: string) => `SELECT d.source_id FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ${param})`;
-  const passages = (param: string) => `SELECT p.source_id FROM document_passages p WHERE p.tsv @@ websearch_to_tsquery('english', ${param})`;
+  const whole = (param: string) => `SELECT d.source_id FROM documents d WHERE d.tsv @@ ${tsQuery(param)}`;
+  const passages = (param: string) => `SELECT p.source_id FROM document_passages p WHERE p.tsv @@ ${tsQuery(param)}`;
   return `${whole('$1')} UNION (${passages('$1')}${excludedParam ? ` EXCEPT (${passages(excludedParam)} UNION ${whole(excludedParam)})` : ''})`;
 }
 
