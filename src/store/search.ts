@@ -17,6 +17,8 @@
  * entity whose UN entry was removed is still found through its OFAC record.
  */
 import { writeGeneration, type Queryable } from './db.ts';
+import { scanInChunks } from './batches.ts';
+import { slicesOf, type Slices } from '../match/candidate-index.ts';
 import { entitiesStamp } from './memo.ts';
 import { canonicalGroups, canonicalIndex, mergeRows, type CanonicalRow } from './canonical.ts';
 import { entityLastSeen, latestListDates } from './list-seen.ts';
@@ -140,48 +142,70 @@ function candidates(grams: Map<string, number[]>, key: string | null, words: str
 }
 
 const INDEXES = new WeakMap<Queryable, NameIndex>();
+/** How long one slice of the index build holds the thread before the event loop turns. */
+const BUILD_SLICE_MS = 10;
 const BUILDING = new WeakMap<Queryable, Promise<NameIndex>>();
 
 
 interface EntityRow { id: string; schema: string; caption: string; datasets: string[]; topics: string[]; first_seen: string | null; last_seen: string | null }
 
 /** Canonical rows of every canonical entity, as `canonicalRows` (store/canonical.ts) gives them one query at a time. */
-function displayRows(entities: readonly EntityRow[], groups: ReadonlyMap<string, readonly string[]>): Map<string, CanonicalRow> {
+async function displayRows(entities: readonly EntityRow[], groups: ReadonlyMap<string, readonly string[]>, slices: Slices): Promise<Map<string, CanonicalRow>> {
   const rows = new Map(entities.map((e) => [e.id, e]));
   const out = new Map<string, CanonicalRow>();
   for (const [id, records] of groups) {
+    if (slices.due()) await slices.pause();
     const row = mergeRows(id, records, rows);
     if (row) out.set(id, row);
   }
   return out;
 }
 
-/** The countries each record names (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes. */
+/** The countries each record names (nationality, citizenship, country, jurisdiction), upper-cased where they are ISO codes; a record's list may repeat one (a search dedupes). */
 async function recordCountries(q: Queryable): Promise<Map<string, string[]>> {
-  const rows = await q.query<{ entity_id: string; value: string }>(
-    `SELECT DISTINCT entity_id, value FROM statements WHERE review_status = 'accepted' AND prop IN ('nationality', 'citizenship', 'country', 'jurisdiction')`);
   const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = out.get(r.entity_id) ?? [];
-    list.push(/^[a-z]{2}$/i.test(r.value) ? r.value.toUpperCase() : r.value);
-    out.set(r.entity_id, list);
-  }
+  const sql = (range: string) => `SELECT entity_id, value FROM statements WHERE ${range} AND review_status = 'accepted' AND prop IN ('nationality', 'citizenship', 'country', 'jurisdiction')`;
+  await scanInChunks<{ entity_id: string; value: string }>(q, { table: 'statements', sql, params: [] }, Number.MAX_SAFE_INTEGER, (rows) => {
+    for (const r of rows) {
+      const list = out.get(r.entity_id) ?? [];
+      const value = /^[a-z]{2}$/i.test(r.value) ? r.value.toUpperCase() : r.value;
+      if (!list.includes(value)) list.push(value);
+      out.set(r.entity_id, list);
+    }
+  });
   return out;
 }
 
+/**
+ * Built in slices (src/store/batches.ts `scanInChunks`, match/candidate-index.ts `slicesOf`): in the server, PGlite's
+ * queries and the loops over ~23,000 names held its one thread 2–3 s after every change to the entities, so every
+ * request waited for the first search after a list update or an accepted claim.
+ */
 async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
+  const slices = slicesOf(BUILD_SLICE_MS);
   const latest = await latestListDates(q);
-  const entities = (await q.query<EntityRow>('SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities'))
-    .map((e) => ({ ...e, last_seen: entityLastSeen(e.last_seen, e.datasets, latest) }));
-  const names = await q.query<{ entity_id: string; name: string; norm: string }>('SELECT entity_id, name, norm FROM entity_names');
+  const entities: EntityRow[] = [];
+  const entitySql = (range: string) => `SELECT id, schema, caption, datasets, topics, first_seen, last_seen FROM entities WHERE ${range}`;
+  await scanInChunks<EntityRow>(q, { table: 'entities', sql: entitySql, params: [] }, Number.MAX_SAFE_INTEGER, (rows) => {
+    for (const e of rows) entities.push({ ...e, last_seen: entityLastSeen(e.last_seen, e.datasets, latest) });
+  });
+  const names: { entity_id: string; name: string; norm: string }[] = [];
+  const nameSql = (range: string) => `SELECT entity_id, name, norm FROM entity_names WHERE ${range}`;
+  await scanInChunks<{ entity_id: string; name: string; norm: string }>(q, { table: 'entity_names', sql: nameSql, params: [] }, Number.MAX_SAFE_INTEGER, (rows) => {
+    for (const n of rows) names.push(n);
+  });
   const clusters = await allClusters(q);
   const canonical = canonicalIndex(clusters);
+  const countries = await recordCountries(q);
   const idx: NameIndex = {
     stamp, entity: [], name: [], norm: [], phon: [], words: [], sounds: [], acronyms: [], byAcronym: new Map(), entityIndex: new Map(), entityIds: [], entitySchema: [], entityDatasets: [], entityCanonical: [], labourSystem: new Set(), canonicalSize: new Map(),
-    display: displayRows(entities, canonicalGroups(entities.map((e) => e.id), clusters, canonical)), countries: await recordCountries(q),
+    display: await displayRows(entities, canonicalGroups(entities.map((e) => e.id), clusters, canonical), slices), countries,
     normGrams: new Map(), phonGrams: new Map(),
   };
   for (const e of entities) {
+    // A row read twice (a write between two chunks of the scan) counts once; the changed stamp has the index read again.
+    if (idx.entityIndex.has(e.id)) continue;
+    if (slices.due()) await slices.pause();
     idx.entityIndex.set(e.id, idx.entityIds.length);
     idx.entityIds.push(e.id);
     idx.entitySchema.push(e.schema);
@@ -192,6 +216,7 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
     if ((e.topics ?? []).some((t) => t === 'labour.export' || t === 'labour.host')) idx.labourSystem.add(c);
   }
   for (const n of names) {
+    if (slices.due()) await slices.pause();
     const e = idx.entityIndex.get(n.entity_id);
     if (e === undefined) continue;
     idx.entity.push(e);
@@ -227,6 +252,9 @@ const SEEN_WRITES = new WeakMap<Queryable, number>();
  * tens of ms) says whether the entities changed, and only then is the index rebuilt.
  */
 async function nameIndex(q: Queryable): Promise<NameIndex> {
+  // A search while the index is being rebuilt waits for it (the server answers other requests meanwhile).
+  const pending = BUILDING.get(q);
+  if (pending) return pending;
   const have = INDEXES.get(q);
   const writes = writeGeneration(q);
   if (have && writes !== null && SEEN_WRITES.get(q) === writes) return have;
@@ -247,6 +275,11 @@ async function nameIndex(q: Queryable): Promise<NameIndex> {
   const idx = await building;
   INDEXES.set(q, idx);
   return idx;
+}
+
+/** Brings the handle's index up to date now (after a list import, in the server), so the next search does not wait for it; a failure is left for that search to meet. */
+export async function warmSearchIndex(q: Queryable): Promise<void> {
+  await nameIndex(q).catch(() => undefined);
 }
 
 /** Forget the index of a handle (the next search rebuilds it). */

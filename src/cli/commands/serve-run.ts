@@ -14,6 +14,9 @@ import { listenLocalSocket, type LocalSocket } from '../../server/local-socket.t
 import { CaseJobs } from '../../cases/jobs.ts';
 import { primeExtractionGraph, warmExtraction } from '../../ingest/documents/service.ts';
 import { logListFreshness, startListSchedule } from '../../ingest/lists/schedule.ts';
+import { onListVersionImported } from '../../ingest/lists/versioned-import.ts';
+import { warmSearchIndex } from '../../store/search.ts';
+import { underlyingDb } from '../../store/db.ts';
 
 /** How long a stopped server waits for work that does not stop by itself (a list check between retries). */
 const STOP_GRACE_MS = 5_000;
@@ -57,6 +60,8 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
   // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
   const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: (m: string) => log.info(m) })
     .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
+  // A new list version: the search index is rebuilt now, in slices, rather than by the next search, which would wait for it.
+  const unlistenSearch = onListVersionImported((db) => { if (underlyingDb(db) === underlyingDb(services.db)) void warmSearchIndex(services.db); });
   // The official lists: how fresh they are now, then checked with their publishers in the background (src/ingest/lists/schedule.ts).
   const listLog = (m: string) => log.info(m.replace(/^room39: /, ''));
   const listWarn = (m: string) => log.warn(m.replace(/^room39: /, ''));
@@ -72,6 +77,7 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
     const stop = () => {
       log.info('stopping');
       lists?.stop();
+      unlistenSearch();
       void jobs?.stop().catch(() => undefined);
       clearInterval(anchorTimer);
       // Refusals counted but not yet written go into the audit trail, and the head is anchored, before the store closes;
