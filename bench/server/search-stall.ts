@@ -5,7 +5,8 @@
  * Run: npx tsx bench/server/search-stall.ts [CHECKOUT]   (CHECKOUT: another checkout to compare, e.g. a worktree of an earlier commit)
  * Starts serve on a copy of the test store template (loadedDataDir: the curated dataset, the OFAC and UN lists).
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/config/settings.ts';
@@ -32,7 +33,10 @@ const search = async (label: string) => {
 await sleep(500);
 await search('first search');
 await search('second search');
-execFileSync(process.execPath, ['bin/room39.js', 'import', 'ofac-csv', upd, '--date', '2024-06-01'], { cwd: root, env, stdio: 'ignore' });
+worst = 0; n = 0;
+const t0 = performance.now();
+await promisify(execFile)(process.execPath, ['bin/room39.js', 'import', 'ofac-csv', upd, '--date', '2024-06-01'], { cwd: root, env });
+console.log(`the 1 % update (room39 import through serve): ${(performance.now() - t0).toFixed(0)} ms; /healthz meanwhile: ${n} answers, longest ${worst.toFixed(0)} ms`);
 await sleep(2000);
 await search('search after a 1 % update');
 stop = true; await poll;
