@@ -35,8 +35,19 @@ export interface ScreenJob {
 }
 export interface ScreenJobResult { results: ScreenRowResult[]; indexed: number | null }
 
-export type LocalJob = IngestJob | SearchJob | ScreenJob;
-export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult : J extends IngestJob ? IngestJobResult<J> : never;
+/**
+ * `room39 keys rotate` while a server holds the store: the server re-encrypts with its own keyring and makes the new
+ * key (read from `keyFile`, an absolute path; the socket admits only its own OS user) its current one at once.
+ */
+export interface RotateKeyJob {
+  kind: 'rotate-key';
+  keyFile: string;
+}
+export interface RotateKeyResult { rows: number; from: string[]; to: string }
+
+export type LocalJob = IngestJob | SearchJob | ScreenJob | RotateKeyJob;
+export type LocalJobResult<J extends LocalJob = LocalJob> = J extends SearchJob ? SearchHit[] : J extends ScreenJob ? ScreenJobResult
+  : J extends RotateKeyJob ? RotateKeyResult : J extends IngestJob ? IngestJobResult<J> : never;
 
 
 export interface Services {

@@ -40,15 +40,22 @@ export interface ListVersionRef { dataset: string; source_id: string; version: s
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
-/** A case by its name (read as a name is kept: NFC, trimmed, create.ts `checkCaseName`) or its id. */
+/**
+ * A case by its id or its name (read as a name is kept: NFC, trimmed, create.ts `checkCaseName`). The id wins: ids
+ * are made by room39, so a case named like another case's id never stands in for it (the doors look a case up by
+ * name once, check who may see it, and pass its id on).
+ */
 export async function findCase(q: Queryable, name: string): Promise<CaseRecord | null> {
-  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR name = $2 OR id = $1 LIMIT 1', [name, name.normalize('NFC').trim()]);
+  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR name = $2 OR id = $1 ORDER BY (id = $1) DESC LIMIT 1', [name, name.normalize('NFC').trim()]);
   return r ? { ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) } : null;
 }
 
+/** The answer for a case that is not there, or that the asker may not see (the same words, so neither tells the other apart). */
+export const noSuchCase = (name: string) => notFound(`no case named "${name.slice(0, 80)}"; room39 case list shows the cases`);
+
 export async function getCase(q: Queryable, name: string): Promise<CaseRecord> {
   const c = await findCase(q, name);
-  if (!c) throw notFound(`no case named "${name.slice(0, 80)}"; room39 case list shows the cases`);
+  if (!c) throw noSuchCase(name);
   return c;
 }
 

@@ -18,6 +18,7 @@ import { appliedMigrations } from '../store/migrate.ts';
 import { appendAudit } from '../audit/log.ts';
 import { osUserActor } from '../audit/doors.ts';
 import { runLocalJob } from './local-jobs.ts';
+import { securityState } from './security-state.ts';
 import { abortable } from '../store/abortable.ts';
 import { Room39Error } from '../errors.ts';
 import {
@@ -117,14 +118,15 @@ class LocalSession {
     this.jobs.add(abort);
     const job = m.job;
     // Imports and list updates are named in the log, with how they ended; searches, like queries, are not.
-    const what = job.kind === 'import' ? `import of ${job.named}` : job.kind === 'update-lists' ? `update of ${job.lists.join(', ')}` : null;
+    const what = job.kind === 'import' ? `import of ${job.named}` : job.kind === 'update-lists' ? `update of ${job.lists.join(', ')}`
+      : job.kind === 'rotate-key' ? 'rotation of the testimony key' : null;
     if (what) this.log(`room39: running the ${what} for cli:${this.user} (pid ${this.pid})`);
     // Reads go to the store itself, whose caches (the name index) are kept by its identity; writes can be called off.
-    const db = what ? abortable(this.services.db, abort.signal) : this.services.db;
+    const db = what && job.kind !== 'rotate-key' ? abortable(this.services.db, abort.signal) : this.services.db;
     const done = runLocalJob(db, job, {
       actor: osUserActor(this.user),
       onEvent: (event) => this.send({ t: 'job-event', id: m.id, event }),
-    }).then(
+    }, securityState(this.services).keys).then(
       (result) => {
         if (what) this.log(`room39: the ${what} for pid ${this.pid} ended`);
         this.send({ t: 'job-done', id: m.id, result });

@@ -59,7 +59,7 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/timeline': { get: { summary: 'Designations, delistings, host-country actions, TIP ratings and reports by date', query: ['types', 'from', 'to'], returns: '{"events":[…]}' } },
   '/api/network/{id}': { get: { summary: 'The entities and relations around one entity', path: ['id'], query: ['depth'], returns: '{"nodes","edges"}' } },
   '/api/cases': {
-    get: { summary: 'Screening cases: saved screenings', returns: '{"cases":[…]}', role: 'analyst' },
+    get: { summary: 'Screening cases: the caller\u2019s own saved screenings (every case for an admin); another account\u2019s case answers 404 at every path below', returns: '{"cases":[…]}', role: 'analyst' },
     post: { summary: 'Create a case (multipart: name, file (CSV or .xlsx), mapping (JSON header → field), threshold, dataset, webhook); the rows are screened and kept', returns: '{"case"}', role: 'analyst' },
   },
   '/api/cases/preview': { post: { summary: 'How an uploaded file reads: encoding, separator, sheet, the field each column is read as, first rows', returns: '{"info","rows","sample"}', role: 'analyst' } },

@@ -27,7 +27,7 @@ export function decryptField(ring: Keyring, blob: string, aad: string): string {
   if (parts.length !== 5 || parts[0] !== 'v1') throw new Room39Error('invalid_data', `${aad} is not in the encrypted form room39 writes`);
   const key = ring.keys.get(parts[1]!);
   if (!key) {
-    throw new Room39Error('invalid_data', `${aad} is encrypted with key ${parts[1]}, which is not in the configured keyring (${ring.origin}); put that key in the key file (the current key on the first line, older keys on later lines); if "room39 keys rotate" made it while this server ran, restart the server with the new key file`);
+    throw new Room39Error('invalid_data', `${aad} is encrypted with key ${parts[1]}, which is not in the configured keyring (${ring.origin}); put that key in the key file (the current key on the first line, older keys on later lines); if "room39 keys rotate" made it, put it first in the key file (a running server takes the file up when it changes)`);
   }
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(parts[2]!, 'base64'));

@@ -101,3 +101,73 @@ export function writeNewKeyFile(file: string, key = generateKey()): TestimonyKey
   const bytes = Buffer.from(key, 'base64');
   return { id: keyId(bytes), bytes };
 }
+
+/** What identifies one state of a file: a replaced or rewritten key file reads differently. */
+function fileStamp(file: string): string | null {
+  try {
+    const s = fs.statSync(file);
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The keyring of a process that runs for a long time (`room39 serve`). It
+ * takes up the key file again whenever the file changes, so a key put first
+ * in it is the one new testimony is encrypted with, without a restart; and a
+ * rotation made through this process (`rotated`) makes the new key current at
+ * once. Keys it held before stay readable until the process ends, so nothing
+ * it wrote, and nothing a rotation moved, is ever unreadable to it. A key
+ * file that cannot be read as it is now (half written, readable by others)
+ * changes nothing: the keyring stays as it was, and `warn` says why once.
+ *
+ * `view` is a Keyring whose current key and keys are looked up each time they
+ * are read, so a write that waited for the store while the key changed uses
+ * the key current when it encrypts.
+ */
+export class LiveKeyring {
+  private stamp: string | null;
+  private warned: string | null = null;
+
+  constructor(private ring: Keyring | null, private readonly settings: KeySettings, private readonly warn: (message: string) => void = () => undefined) {
+    this.stamp = settings.keyFile ? fileStamp(settings.keyFile) : null;
+  }
+
+  /** The keyring as it is now, after taking up a changed key file. */
+  get(): Keyring | null {
+    const file = this.settings.keyFile;
+    if (!file) return this.ring;
+    const stamp = fileStamp(file);
+    if (stamp === this.stamp) return this.ring;
+    try {
+      const fresh = keyringOf(readKeyFile(file), file);
+      this.ring = { current: fresh.current, keys: new Map([...(this.ring?.keys ?? []), ...fresh.keys]), origin: file };
+      this.stamp = stamp;
+      this.warned = null;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      if (this.warned !== why) this.warn(`the testimony key file ${file} changed but cannot be used as it is now (${why}); the keys read before stay in use`);
+      this.warned = why;
+    }
+    return this.ring;
+  }
+
+  /**
+   * A rotation through this process moves every testimony to `key`: it is the current key from now on. Returns how to
+   * undo that, for a rotation that did not commit (the key stays readable).
+   */
+  rotated(key: TestimonyKey): () => void {
+    const ring = this.get();
+    const before = ring?.current ?? null;
+    this.ring = { current: key, keys: new Map([...(ring?.keys ?? []), [key.id, key]]), origin: ring?.origin ?? 'a rotation' };
+    return () => { if (before && this.ring) this.ring = { ...this.ring, current: before }; };
+  }
+
+  /** A Keyring read live (see above), or null when no key is configured. */
+  view(): Keyring | null {
+    if (!this.get()) return null;
+    const live = () => this.get()!;
+    return { get current() { return live().current; }, get keys() { return live().keys; }, get origin() { return live().origin; } };
+  }
+}

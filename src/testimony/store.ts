@@ -329,8 +329,11 @@ export async function updateTestimony(db: Db, ring: Keyring, testimonyId: string
   throw r.code === 'reason_required' ? invalidOption('reason', r.message) : new Room39Error('forbidden', r.message);
 }
 
-/** Re-encrypts every testimony under `newKey` in one transaction: all rows move, or none. */
-export async function rotateTestimonyKey(db: Db, ring: Keyring, newKey: TestimonyKey, actor: string): Promise<{ rows: number; from: string[]; to: string }> {
+/**
+ * Re-encrypts every testimony under `newKey` in one transaction: all rows move, or none. `moved` is called inside the
+ * transaction once they have (a running server makes the new key current there, so no write after it uses the old one).
+ */
+export async function rotateTestimonyKey(db: Db, ring: Keyring, newKey: TestimonyKey, actor: string, moved?: () => void): Promise<{ rows: number; from: string[]; to: string }> {
   const target: Keyring = { ...ring, keys: new Map([...ring.keys, [newKey.id, newKey]]) };
   return db.transaction(async (tx) => {
     const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM testimonies ORDER BY id FOR UPDATE`);
@@ -345,6 +348,7 @@ export async function rotateTestimonyKey(db: Db, ring: Keyring, newKey: Testimon
       );
     }
     await appendAudit(tx, { actor, action: 'keys.rotate', target: 'testimonies', before: { key_ids: [...from].sort() }, after: { key_id: newKey.id }, meta: { rows: rows.length } });
+    moved?.();
     return { rows: rows.length, from: [...from].sort(), to: newKey.id };
   });
 }

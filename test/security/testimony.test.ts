@@ -87,7 +87,7 @@ describe('testimony protection', () => {
     await expect(readTestimony(h.t.db, h.keyring, 'tm-move-a', { actor: 'test', role: 'admin' })).rejects.toThrow(/not in the configured keyring/);
     // A server still running with the old key file is told what it lacks: the new key, and a restart (not "add the old key").
     const stale = await readTestimony(h.t.db, h.keyring, 'tm-move-a', { actor: 'test', role: 'admin' }).catch((e: Error) => e.message);
-    expect(stale).toMatch(new RegExp(`encrypted with key ${newKey.id}, .*put that key in the key file.*restart the server`));
+    expect(stale).toMatch(new RegExp(`encrypted with key ${newKey.id}, .*put that key in the key file.*a running server takes the file up`));
     expect(stale).not.toMatch(/add the old key/);
   });
 

@@ -3,28 +3,42 @@
  * own address, from an alert) before signing in offers the sign-in form there — it once said only "log in
  * first" with no way to do so on the page — and deciding on a match takes an explicit choice: the form
  * once came with "False positive" chosen, so a reason typed and "Record" pressed dismissed a listed match.
- * The case is data/examples/suppliers.csv screened against the official lists of the loaded test store.
+ * "Re-screen now" once said nothing at all, whether it worked or the server refused it; now it says which.
+ * The cases are data/examples/suppliers.csv screened against the official lists of the loaded test store,
+ * made by the analyst (a case is its maker's: src/cases/access.ts).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newPage, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { createCase, latestDecisions, getCase } from '../../src/cases/index.ts';
+import { createCase, deleteCase, latestDecisions, getCase } from '../../src/cases/index.ts';
 import { readScreenFile } from '../../src/screen/file-input.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
 
 const ANALYST = { username: 'case-analyst', password: 'a-long-test-password-43' };
 const CASE = 'Suppliers / Q1 <2026>';
+const GONE = 'Suppliers Q2';
 
 const web = webFixture(async (services) => {
     await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
-    await createCase(services.db, () => screeningService(services.db), {
-      name: CASE, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
-      options: parseScreeningOptions({}), actor: 'test',
-    });
+    for (const name of [CASE, GONE]) {
+      await createCase(services.db, () => screeningService(services.db), {
+        name, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
+        options: parseScreeningOptions({}), actor: `user:${ANALYST.username}`,
+      });
+    }
   }, 600_000);
+
+async function signIn(page: Page, to: string) {
+  await page.goto(to);
+  await page.getByLabel('Username').fill(ANALYST.username);
+  await page.getByLabel('Password').fill(ANALYST.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Rows with a match or a decision' }).waitFor();
+}
 
 describe('screening cases in the browser', { timeout: 240_000 }, () => {
   it('lets an analyst sign in on the case page, and records only the decision the analyst chose', async () => {
@@ -69,6 +83,24 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
     expect(await report.locator('th').first().evaluate((e) => getComputedStyle(e).width)).toBe('224px');
     await expect(report.evaluate(() => document.body.textContent ?? '')).resolves.toContain('같은 사람: 리제선');
     expect(reportErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('says what came of "Re-screen now": nothing new to screen against, or why the server refused it', async () => {
+    const { page, context } = await newPage(web.browser);
+    await signIn(page, `${web.server.url}/cases/${encodeURIComponent(GONE)}`);
+    const button = page.getByRole('button', { name: 'Re-screen against new list versions now' });
+    await button.click();
+    await page.getByRole('status').filter({ hasText: 'No list version was imported since the last screening: nothing to re-screen.' }).waitFor();
+
+    // The case is deleted meanwhile (by its maker in another tab, or on the command line): the server answers 404.
+    await deleteCase(web.server.services.db, GONE, 'cli:test');
+    await button.click();
+    const failed = page.getByRole('alert').filter({ hasText: 'Re-screening failed.' });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain(`no case named "${GONE}"`);
+    expect(await page.getByRole('status').filter({ hasText: 'nothing to re-screen' }).count()).toBe(0);
+    expect(await button.isEnabled()).toBe(true);
     await context.close();
   });
 

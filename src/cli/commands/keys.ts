@@ -2,8 +2,12 @@
  * The testimony key: make one, see which keys encrypt what, rotate.
  * Rotation re-encrypts every testimony under the new key in one transaction;
  * then point ROOM39_KEY_FILE at the new file (or put the new key first in the
- * old file) and retire the old key.
+ * old file) and retire the old key. While `room39 serve` holds the store, the
+ * rotation runs in the server (src/server/local-jobs.ts) with its keyring, and
+ * the server encrypts with the new key from then on; a server reached
+ * otherwise (PostgreSQL) takes the new key up when its key file changes.
  */
+import path from 'node:path';
 import { optString, UsageError, type CliCommand } from '../command.ts';
 import { table } from '../table.ts';
 import { cliActor } from './user.ts';
@@ -40,11 +44,20 @@ export const keysCommand: CliCommand = {
       if (!file) throw new UsageError('give --new-key-file FILE (make one with room39 keys generate --out FILE)');
       const [newKey] = readKeyFile(file);
       if (!newKey) throw new UsageError('the new key file holds no key');
+      if (services.runJob) {
+        // The server holding the store rotates with its own keyring and encrypts with the new key at once.
+        const result = await services.runJob({ kind: 'rotate-key', keyFile: path.resolve(file) }, () => undefined);
+        return { json: result, text: [
+            `Re-encrypted ${result.rows} testimonies with key ${result.to}; the running room39 serve encrypts new testimony with it from now on.`,
+            `Before it next starts, put this key first in its key file, with the old key on a later line (it takes the file up when it changes), or set ROOM39_KEY_FILE=${file}.`,
+            `Retire the old key only once room39 keys status shows every testimony under ${result.to}.`,
+          ].join('\n') };
+      }
       const result = await rotateTestimonyKey(services.db, requireKeyring(services.keyring ?? null), newKey, cliActor());
       return { json: result, text: [
           `Re-encrypted ${result.rows} testimonies with key ${result.to}.`,
-          `Now put this key first in the key file, with the old key on a later line (or set ROOM39_KEY_FILE=${file} and add the old key to it), and restart any running room39 serve:`,
-          'until then it cannot read these, and still encrypts new testimony with the old key.',
+          `Now put this key first in the key file, with the old key on a later line (or set ROOM39_KEY_FILE=${file} and add the old key to it):`,
+          'a running room39 serve takes its key file up when the file changes; until then it cannot read these, and encrypts new testimony with the old key.',
           `Retire the old key only once room39 keys status shows every testimony under ${result.to} (rotate again if not).`,
         ].join('\n') };
     }

@@ -4,11 +4,15 @@
  * (multipart: name, file, mapping, threshold, dataset, webhook), a case with
  * its rows, results, decisions and supplier-risk indicators, decisions,
  * alerts, re-screening now, the audit report (HTML or PDF), delete.
+ * A case is its maker's and the admins' (cases/access.ts): the list shows the
+ * caller only theirs, and another analyst asking for one by name is answered
+ * 404, as for a case that does not exist; the attempt goes to the audit trail.
  */
 import { z } from 'zod';
 import type { Context } from 'hono';
 import type { AppEnv, RouteRegistrar } from '../context.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
+import { securityState } from '../security-state.ts';
 import { invalidInput, invalidOption } from '../../errors.ts';
 import { parseScreeningOptions } from '../../screen/options.ts';
 import { screeningService } from '../../screen/service.ts';
@@ -16,6 +20,7 @@ import { readScreenBytes } from '../../screen/file-input.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
   caseAlerts, caseReport, caseRuns, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, listVersionDetails,
+  mayAccessCase, noSuchCase, type CaseRecord,
 } from '../../cases/index.ts';
 import { caseRowsPage } from '../../cases/rows-page.ts';
 
@@ -39,10 +44,28 @@ async function upload(c: Context<AppEnv>, requireName = true) {
   return { form: text, fileName: file.name || 'upload', rows, info: () => info, warnings };
 }
 
-export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
+export const registerCaseRoutes: RouteRegistrar = (app, services) => {
+  const { db, settings } = services;
   const service = () => screeningService(db);
 
-  app.get('/api/cases', async (c) => c.json({ cases: await listCaseRecords(db) }));
+  /** The case the path names, if the caller may see it (cases/access.ts); else 404, the same as for no such case, and the attempt recorded. */
+  const ownCase = async (c: Context<AppEnv>): Promise<CaseRecord> => {
+    const name = c.req.param('name') ?? '';
+    const k = await getCase(db, name);
+    const p = principalOf(c);
+    if (p.account && mayAccessCase(k, p.account)) return k;
+    // Recorded one by one up to the address's share of refusals, then counted (audit/refusals.ts); the answer stays 404 either way.
+    await securityState(services).refusals.refused(p.address, {
+      actor: actorOf(p), action: 'access.refused', target: c.req.path.slice(0, 256),
+      meta: { method: c.req.method, role: p.account?.role ?? null, case_id: k.id, why: 'a case of another account' },
+    });
+    throw noSuchCase(name);
+  };
+
+  app.get('/api/cases', async (c) => {
+    const who = principalOf(c).account;
+    return c.json({ cases: (await listCaseRecords(db)).filter((k) => who !== null && mayAccessCase(k, who)) });
+  });
 
   app.post('/api/cases/preview', async (c) => {
     const u = await upload(c, false);
@@ -62,7 +85,7 @@ export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
   });
 
   app.get('/api/cases/:name', async (c) => {
-    const k = await getCase(db, c.req.param('name'));
+    const k = await ownCase(c);
     const lists = await listVersionDetails(db, (await caseLists(db, k.id)).map((l) => l.source_id));
     return c.json({ case: k, lists, runs: await caseRuns(db, k.id) });
   });
@@ -71,22 +94,22 @@ export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
     const q = c.req.query();
     const limit = Math.min(Math.max(Number(q.limit ?? 50) || 50, 1), 500);
     const offset = Math.max(Number(q.offset ?? 0) || 0, 0);
-    return c.json(await caseRowsPage(db, c.req.param('name'), { limit, offset, matchesOnly: q.all !== '1' }));
+    return c.json(await caseRowsPage(db, (await ownCase(c)).id, { limit, offset, matchesOnly: q.all !== '1' }));
   });
 
   app.post('/api/cases/:name/decisions', async (c) => {
     const body = decisionSchema.parse(await c.req.json());
-    const d = await decide(db, c.req.param('name'), { row: body.row, entityId: body.entity_id, decision: body.decision, reason: body.reason }, actorOf(principalOf(c)));
+    const d = await decide(db, (await ownCase(c)).id, { row: body.row, entityId: body.entity_id, decision: body.decision, reason: body.reason }, actorOf(principalOf(c)));
     return c.json({ decision: d }, 201);
   });
 
   app.get('/api/cases/:name/alerts', async (c) => {
-    const out = await caseAlerts(db, c.req.param('name'), c.req.query('since') ?? null);
+    const out = await caseAlerts(db, (await ownCase(c)).id, c.req.query('since') ?? null);
     return c.json({ case: out.case, alerts: out.alerts.map(({ row, entity_id, caption, change, list, version, at, since_decision, details }) => ({ row, entity_id, caption, change, list, version, at, since_decision, details })) });
   });
 
   app.post('/api/cases/:name/rescreen', async (c) => {
-    const k = await getCase(db, c.req.param('name'));
+    const k = await ownCase(c);
     const done = await runPendingRescreens(db, settings.bundleRoot, k.id, actorOf(principalOf(c)));
     return c.json({ rescreened: done.map((r) => ({ versions: r.versions, rows: r.rowsScreened, alerts: r.alerts.length, duration_ms: r.durationMs })) });
   });
@@ -94,7 +117,7 @@ export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
   app.get('/api/cases/:name/report/:format', async (c) => {
     const format = c.req.param('format').replace(/^report\./, '');
     if (format !== 'pdf' && format !== 'html') throw invalidInput('the report is /report/pdf or /report/html');
-    const r = await caseReport(db, c.req.param('name'), format, actorOf(principalOf(c)));
+    const r = await caseReport(db, (await ownCase(c)).id, format, actorOf(principalOf(c)));
     return c.body(new Uint8Array(r.body), 200, {
       'content-type': r.contentType, 'x-report-sha256': r.sha256,
       'content-disposition': `${format === 'pdf' ? 'attachment' : 'inline'}; filename="case-report.${format}"`,
@@ -102,7 +125,7 @@ export const registerCaseRoutes: RouteRegistrar = (app, { db, settings }) => {
   });
 
   app.delete('/api/cases/:name', async (c) => {
-    await deleteCase(db, c.req.param('name'), actorOf(principalOf(c)));
+    await deleteCase(db, (await ownCase(c)).id, actorOf(principalOf(c)));
     return c.json({ deleted: true });
   });
 };

@@ -44,6 +44,40 @@ function Decide({ name, row, entity, done }: { name: string; row: number; entity
   );
 }
 
+interface RescreenAnswer { rescreened: { versions: unknown[]; rows: number; alerts: number }[] }
+
+/** "Re-screen now", with what came of it: how many rows and alerts, nothing new to screen against, or why it failed. */
+function Rescreen({ base, done }: { base: string; done: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setOutcome(null);
+    setError(null);
+    try {
+      const r = await postJson<RescreenAnswer>(`${base}/rescreen`, {});
+      const rows = r.rescreened.reduce((n, x) => n + x.rows, 0);
+      const alerts = r.rescreened.reduce((n, x) => n + x.alerts, 0);
+      setOutcome(r.rescreened.length
+        ? `Re-screened ${rows} row${rows === 1 ? '' : 's'} against the new list versions: ${alerts} new alert${alerts === 1 ? '' : 's'}.`
+        : 'No list version was imported since the last screening: nothing to re-screen.');
+      done();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void run()}>{busy ? 'Re-screening…' : 'Re-screen against new list versions now'}</button>
+      {outcome ? <span className="small" role="status"> {outcome}</span> : null}
+      {error ? <ErrorNote error={error} what="Re-screening" /> : null}
+    </>
+  );
+}
+
 function Risk({ risk }: { risk: SupplierRisk[] }) {
   const known = risk.filter((r) => r.level !== 'none');
   if (!known.length) return null;
@@ -113,11 +147,11 @@ export default function CasePage({ name }: { name: string }) {
         <>
           <p className="small muted">{info.data.case.row_count} rows from {info.data.case.file_name}, threshold {info.data.case.threshold}, created {info.data.case.created_at} by {info.data.case.created_by}.</p>
           <p className="small">Screened against: {info.data.lists.map((l) => `${l.dataset} ${l.version} (published ${l.published ?? '?'})`).join('; ')}</p>
-          <p className="actions">
+          <div className="actions">
             <a className="secondary" href={`${base}/report/html`} target="_blank" rel="noopener">Report (HTML)</a>{' '}
             <a className="secondary" href={`${base}/report/pdf`}>Report (PDF)</a>{' '}
-            <button type="button" className="secondary" onClick={() => void postJson(`${base}/rescreen`, {}).then(refresh)}>Re-screen against new list versions now</button>
-          </p>
+            <Rescreen base={base} done={refresh} />
+          </div>
         </>
       ) : null}
       <h2>Alerts from list changes</h2>

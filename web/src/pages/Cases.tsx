@@ -113,7 +113,7 @@ export default function CasesPage() {
   const lead = (
     <p className="lead">
       A case keeps a screening: its rows, results, the list versions it was screened against and your decisions. When a list changes, the case is
-      re-screened against the change and you get alerts; a match you decided is a false positive stays quiet unless the listed entity changes.
+      re-screened against the change and you get alerts; a match you decided is a false positive stays quiet unless the listed entity changes. A case is yours: other analysts neither see nor change it (admins can).
     </p>
   );
   if (!signedIn) {
