@@ -13,6 +13,7 @@ import { notFound } from '../errors.ts';
 import { countEntities } from '../store/entities.ts';
 import { listStatus } from '../ingest/lists/status.ts';
 import { memoUntilWrite } from '../store/memo.ts';
+import { warmSearchIndex } from '../store/search.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -68,6 +69,8 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
     if (!page && !/text\/html/.test(c.req.header('accept') ?? '')) {
       return errorResponse(c, notFound(`nothing at ${c.req.path.slice(0, 200)}; the API is described at /openapi.json`));
     }
+    // Whoever opens the web app is about to search: the search index is built now, in slices, if the store changed.
+    if (page) void warmSearchIndex(services.db);
     const index = path.join(webRoot, 'index.html');
     const status = page ? 200 : 404;
     if (fs.existsSync(index)) return c.body(fs.readFileSync(index), status, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-cache' });

@@ -282,6 +282,11 @@ export async function warmSearchIndex(q: Queryable): Promise<void> {
   await nameIndex(q).catch(() => undefined);
 }
 
+/** Whether the handle has a name index (`built`: perhaps older than the store, the next search looks), is building one, or has none. */
+export function searchIndexState(q: Queryable): 'none' | 'building' | 'built' {
+  return BUILDING.has(q) ? 'building' : INDEXES.has(q) ? 'built' : 'none';
+}
+
 /** Forget the index of a handle (the next search rebuilds it). */
 export function invalidateSearchIndex(q: Queryable): void {
   INDEXES.delete(q);

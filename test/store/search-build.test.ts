@@ -2,10 +2,12 @@
  * The search's name index is built in slices: in `room39 serve` on PGlite every query and loop runs on the server's
  * one thread, and the first search after a list update or an accepted claim held every other request for 2–3 s while
  * it rebuilt the index (`bench/server/README.md`, the search index). The event loop now turns while the
- * index builds, and the index read a range of pages at a time finds exactly what one read of each table finds.
+ * index builds, and the index read a range of pages at a time finds exactly what one read of each table finds. Serve
+ * builds it before the first search: when a page of the web app is opened, and after a list version is imported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchEntities, invalidateSearchIndex } from '../../src/store/search.ts';
+import { searchEntities, invalidateSearchIndex, searchIndexState } from '../../src/store/search.ts';
+import { createApp } from '../../src/server/app.ts';
 import type { Queryable } from '../../src/store/db.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
@@ -45,5 +47,23 @@ describe('the search index build', () => {
       expect(sliced.length, q).toBeGreaterThan(0);
       expect(sliced, q).toEqual(plain);
     }
+  });
+});
+
+describe('the index built before the first search', () => {
+  it('opening a page of the web app starts the build; an API call does not', async () => {
+    const db = ts.services.db;
+    invalidateSearchIndex(db);
+    const app = createApp(ts.services);
+    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await app.request('/api/entities/no-such-entity')).status).toBe(404);
+    expect(searchIndexState(db)).toBe('none');
+    const page = await app.request('/search', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    // No search is made: the page alone has the index built.
+    for (let i = 0; i < 600 && searchIndexState(db) !== 'built'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(searchIndexState(db)).toBe('built');
+    const res = await app.request('/api/search?q=Mansudae');
+    expect(((await res.json()) as { results: { caption: string }[] }).results[0]?.caption).toMatch(/Mansudae/);
   });
 });
