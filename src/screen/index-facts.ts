@@ -92,15 +92,23 @@ async function loadDates(q: Queryable): Promise<Map<string, EntityDates>> {
   }));
 }
 
+/** Services whose entities' dates have been read. */
+const datesRead = new WeakSet<ScreeningService>();
+
 /** The dates of every entity of the store (entities read from a bundled file only have none). */
 export function entityDates(q: Queryable, service: ScreeningService): Promise<Map<string, EntityDates>> {
   let dates = dateCache.get(service);
   if (!dates) {
     dates = loadDates(q);
     dateCache.set(service, dates);
-    dates.catch(() => dateCache.delete(service));
+    dates.then(() => datesRead.add(service), () => dateCache.delete(service));
   }
   return dates;
+}
+
+/** Whether `entityDates` has the service's dates at hand (a /match or /search answers without reading them). */
+export function entityDatesRead(service: ScreeningService): boolean {
+  return datesRead.has(service);
 }
 
 /** A date as yente writes its timestamps (ISO seconds without zone); partial dates are padded. */

@@ -11,6 +11,7 @@ import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import { slicesOf } from '../match/candidate-index.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
+import { entityDates } from './index-facts.ts';
 import { MatchCache, screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
@@ -80,7 +81,8 @@ async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedServi
   const service = ScreeningService.fromStore(q);
   const entry: CachedService = { service, version, checkedAt: now, writes, ready: false };
   cache.set(q, entry);
-  service.then(() => { entry.ready = true; }, () => undefined);
+  // Ready once the entities' dates are read too: /match and /search give them, and would read them on first use (seconds).
+  service.then((built) => entityDates(q, built).catch(() => undefined)).then(() => { entry.ready = true; }, () => undefined);
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
   });

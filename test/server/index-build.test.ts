@@ -1,7 +1,7 @@
 /**
  * The server answers while it builds its screening index (a few seconds on the real lists; PGlite runs every query
  * on the server's thread): /readyz says 503 at once instead of waiting for the build, /healthz and other requests
- * are answered before the build ends, then /readyz says ok. And the index read a range of pages at a time and built
+ * are answered before the build ends, then /readyz says ok (the entities' dates read too). And the index read a range of pages at a time and built
  * in slices holds exactly what one read of the whole store and the synchronous build give.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { builtScreeningService, ScreeningService } from '../../src/screen/service.ts';
 import { loadMatchableFromStore } from '../../src/screen/store-index.ts';
-import { entityDates } from '../../src/screen/index-facts.ts';
+import { entityDates, entityDatesRead } from '../../src/screen/index-facts.ts';
 import { Matcher } from '../../src/match/matcher.ts';
 import type { Queryable } from '../../src/store/db.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
@@ -49,6 +49,8 @@ describe('while the screening index builds', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
     expect(builtScreeningService(db)).not.toBeNull();
+    // Ready means ready for /match and /search: the entities' dates they give are read already, not by the first of them.
+    expect(entityDatesRead(await builtScreeningService(db)!)).toBe(true);
   });
 });
 
