@@ -10,7 +10,7 @@
  * minute enqueues each case with pending versions: a restart loses none.
  */
 import PgBoss from 'pg-boss';
-import { underlyingDb, type Db } from '../store/db.ts';
+import { jobQueueQueries, underlyingDb, type Db } from '../store/db.ts';
 import { onListVersionImported } from '../ingest/lists/versioned-import.ts';
 import { screeningService } from '../screen/service.ts';
 import { rescreenCase, type RescreenOutcome } from './rescreen.ts';
@@ -32,7 +32,8 @@ export interface CaseJobsOptions {
 interface JobData { caseId: string }
 
 /** pg-boss on the store's PGlite connection: one statement with parameters, or a script without. */
-function pgliteAdapter(db: Db) {
+function pgliteAdapter(store: Db) {
+  const db = jobQueueQueries(store);
   return {
     async executeSql(text: string, values?: unknown[]) {
       if (values && values.length) return { rows: await db.query(text, values) };

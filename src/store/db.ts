@@ -109,6 +109,15 @@ class PgliteDb implements Db {
   async close(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
   }
+
+  /** A query not counted as a write: `jobQueueQueries`. */
+  async uncounted<R extends object = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return (await this.pglite.query<R>(sql, params as unknown[])).rows;
+  }
+
+  async uncountedExec(sql: string): Promise<void> {
+    await this.pglite.exec(sql);
+  }
 }
 
 class PostgresDb implements Db {
@@ -158,6 +167,17 @@ class PostgresDb implements Db {
  */
 export function writeGeneration(q: Queryable): number | null {
   return q instanceof PgliteDb ? q.writes : null;
+}
+
+/**
+ * The handle the job queue (pg-boss, src/cases/jobs.ts) runs its own SQL through. Its statements touch only its own
+ * schema, and on PGlite it polls with a write every few seconds: counted, they made every cache that `writeGeneration`
+ * keeps (the search index's check, `memoUntilWrite`, the screening service's) ask the store again after each poll.
+ */
+export function jobQueueQueries(db: Db): Pick<Db, 'query' | 'exec'> {
+  const under = underlyingDb(db);
+  if (!(under instanceof PgliteDb)) return { query: (sql, params) => db.query(sql, params), exec: (sql) => db.exec(sql) };
+  return { query: (sql, params) => under.uncounted(sql, params), exec: (sql) => under.uncountedExec(sql) };
 }
 
 /**

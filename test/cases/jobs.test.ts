@@ -4,7 +4,7 @@
  * starts (a restart loses nothing); a UN delisting of an entity OFAC still
  * designates is `changed`, not `delisted`; a false positive whose entity
  * gains an alias comes back marked; a new alias raises a new match; the
- * case's webhook receives the alerts as JSON.
+ * case's webhook receives the alerts as JSON. The queue's polling is not a write of the store.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,8 @@ import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
 import { CaseJobs, caseAlerts, createCase, decide, type CaseAlert } from '../../src/cases/index.ts';
 import { UN_FILE, newerUnList } from './fixtures.ts';
+import { writeGeneration } from '../../src/store/db.ts';
+import { memoUntilWrite } from '../../src/store/memo.ts';
 
 let t: TestServices;
 let hook: http.Server;
@@ -70,4 +72,26 @@ describe('re-screening jobs', () => {
     expect(received[0]?.case).toBe('Jobs case');
     expect(received.flatMap((r) => r.alerts).map((a) => a.entity_id).sort()).toEqual(alerts.map((a) => a.entity_id).sort());
   }, 900_000);
+
+  it('polling for jobs (a write to the job tables every poll) does not count as a write of the store: caches keyed on writes hold', async () => {
+    const db = t.services.db;
+    const jobs = await CaseJobs.start({ db, databaseUrl: null, bundleRoot: t.services.settings.bundleRoot, pollSeconds: 0.5 });
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const before = writeGeneration(db);
+      let computed = 0;
+      const count = () => memoUntilWrite(db, 'jobs-test', 60_000, async () => ++computed);
+      await count();
+      // Six polls or more.
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(writeGeneration(db)).toBe(before);
+      expect(await count()).toBe(1);
+      // A write of the store still counts.
+      await db.query("UPDATE cases SET name = name WHERE id = 'none'");
+      expect(writeGeneration(db)).not.toBe(before);
+      expect(await count()).toBe(2);
+    } finally {
+      await jobs.stop();
+    }
+  }, 120_000);
 });
