@@ -10,8 +10,8 @@
  * A particle is stripped only from a word written wholly in Hangul, only when
  * at least two syllables stay (국가 "state", 인도 "India", 회의 "meeting" keep
  * their last syllable), and at most three times (노동자들이 → 노동자들 →
- * 노동자). The longest particle that ends the word goes first (러시아에서 →
- * 러시아, not 러시아에서 less 서).
+ * 노동자). The longest particle that ends the word and leaves two syllables
+ * goes first (러시아에서 → 러시아; particles are at most three syllables).
  */
 
 /** Particles and the plural 들, as they follow a noun; the copula's common forms (이다, 이며…) too. */
@@ -25,18 +25,17 @@ export const KOREAN_PARTICLES: readonly string[] = [
 
 const HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
-/** A particle ending the word; the search from the left makes it the longest one. */
-const PARTICLE_END = new RegExp(`(?:${KOREAN_PARTICLES.join('|')})$`);
+const PARTICLES = new Set(KOREAN_PARTICLES);
 /** Hangul that is only particles: what follows a Latin word (DPRK의, UN에서). */
 const ONLY_PARTICLES = new RegExp(`^(?:${KOREAN_PARTICLES.join('|')})+$`);
 /** Layers of particles stripped at most (plural, particle, one more). */
 const MAX_LAYERS = 3;
 
-/** The word less one particle, or the word itself (not all Hangul, no particle, or fewer than two syllables would stay). */
+/** The word less the longest particle that leaves two syllables, or the word itself (not all Hangul, or no such particle). */
 export function stripParticle(word: string): string {
   if (!HANGUL_ONLY.test(word)) return word;
-  const stem = word.replace(PARTICLE_END, '');
-  return stem.length >= 2 ? stem : word;
+  for (const n of [3, 2, 1]) if (word.length >= n + 2 && PARTICLES.has(word.slice(-n))) return word.slice(0, -n);
+  return word;
 }
 
 /** The word less every particle (up to three): what a search compares (러시아에서 → 러시아, 노동자들이 → 노동자). */

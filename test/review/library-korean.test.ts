@@ -75,10 +75,25 @@ describe.each(backends())('library search in Korean (%s)', (backend) => {
   it('strips particles in SQL as src/names does, from the same list', async () => {
     const sqlList = [...fs.readFileSync(MIGRATION, 'utf8').match(/ARRAY\[([^\]]*)\]/)![1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]);
     expect(sqlList).toEqual([...KOREAN_PARTICLES]);
+    // room39_ko_strip looks at the last three, two and one syllables.
+    expect(Math.max(...KOREAN_PARTICLES.map((p) => p.length))).toBe(3);
     const words = [...new Set(KOREAN.match(/[\uac00-\ud7a3]+/g)!)];
     const rows = await t.db.query<{ w: string; stem: string }>('SELECT w, room39_ko_stem(w) AS stem FROM unnest($1::text[]) AS w', [words]);
     expect(Object.fromEntries(rows.map((r) => [r.w, r.stem]))).toEqual(Object.fromEntries(words.map((w) => [w, particleStem(w)])));
   });
+
+  it('keeps the english vector of a text whose words and stems would pass the 1 MB of lexemes a tsvector holds', async () => {
+    // 300,000 characters of 55,000 distinct three-syllable words, each with a particle: about 700 KB of lexemes, and
+    // 500 KB of stems. The english vector fits; with the stems it would not, and the vector must still be made (the document goes in).
+    const words = Array.from({ length: 55_000 }, (_, i) => String.fromCharCode(0xac00 + (i % 11172), 0xac00 + 100 + Math.floor(i / 11172), 0xac00 + ((i * 13) % 11172)) + ['에서', '의', '를', '이'][i % 4]);
+    expect(new Set(words).size).toBe(words.length);
+    const text = words.join(' ');
+    const [row] = await t.db.query<{ same: boolean }>(`SELECT room39_tsvector($1)::text = to_tsvector('english', $1)::text AS same`, [text]);
+    expect(row!.same).toBe(true);
+    // A fifth of it has its stems.
+    const [part] = await t.db.query<{ stems: boolean }>(`SELECT room39_tsvector($1) @@ room39_tsquery($2) AS stems`, [words.slice(0, 11_000).join(' '), words[123]!.slice(0, 3)]);
+    expect(part!.stems).toBe(true);
+  }, 120_000);
 
   it('indexes again the Korean documents a store held before migration 054', async () => {
     // As migration 053 left them: the english vectors.

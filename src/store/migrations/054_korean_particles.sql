@@ -18,7 +18,7 @@
 -- The particles are those of src/names/korean-particles.ts (a test keeps the
 -- two lists equal), and so are the rules: only a word wholly in Hangul, at
 -- least two syllables left (국가, 인도, 회의 stay whole), at most three layers
--- (노동자들이 → 노동자), the longest particle first. Documents holding Hangul
+-- (노동자들이 → 노동자), the longest particle that leaves two syllables first. Documents holding Hangul
 -- are indexed again below.
 
 CREATE FUNCTION room39_ko_particles() RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -29,26 +29,42 @@ CREATE FUNCTION room39_ko_particles() RETURNS text[] LANGUAGE sql IMMUTABLE PARA
     '이라고', '라고', '이었다', '였다', '입니다', '이었던', '였던', '들']::text[]
 $$;
 
-CREATE FUNCTION room39_ko_strip(word text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT CASE WHEN word ~ '^[가-힣]+$' AND char_length(x.stem) >= 2 THEN x.stem ELSE word END
-    FROM (SELECT regexp_replace(word, '(?:' || array_to_string(room39_ko_particles(), '|') || ')$', '') AS stem) x
+-- A word wholly in Hangul less the longest particle that leaves at least two syllables (particles are at most three).
+-- Inlined where it is called on a column; no regular expression: a document has tens of thousands of words.
+CREATE FUNCTION room39_ko_strip(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN char_length(word) >= 5 AND right(word, 3) = ANY (room39_ko_particles()) THEN left(word, -3)
+    WHEN char_length(word) >= 4 AND right(word, 2) = ANY (room39_ko_particles()) THEN left(word, -2)
+    WHEN char_length(word) >= 3 AND right(word, 1) = ANY (room39_ko_particles()) THEN left(word, -1)
+    ELSE word END
 $$;
 
-CREATE FUNCTION room39_ko_stem(word text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT room39_ko_strip(room39_ko_strip(room39_ko_strip(word)))
+-- The word less every particle (at most three layers); a word not wholly in Hangul as it is.
+CREATE FUNCTION room39_ko_stem(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN word ~ '^[가-힣]+$' THEN room39_ko_strip(room39_ko_strip(room39_ko_strip(word))) ELSE word END
 $$;
 
 -- A run of Hangul that is only particles (what follows a Latin word: DPRK의, UN에서).
-CREATE FUNCTION room39_ko_only_particles(run text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+CREATE FUNCTION room39_ko_only_particles(run text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT run ~ ('^(?:' || array_to_string(room39_ko_particles(), '|') || ')+$')
 $$;
 
+-- The english vector and, at the same positions, each Hangul word less its particles and each Latin word less the
+-- particles after it (a tsvector's input merges a lexeme given twice, sorting its positions and keeping 256); a text
+-- whose lexemes would pass PostgreSQL's limit of 1 MB of them (counted as given) keeps its english vector. OFFSET 0
+-- keeps each layer of stripping a column of its own, so that room39_ko_strip is inlined at each, and the next layers
+-- look only at words the first stripped.
 CREATE FUNCTION room39_tsvector(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT CASE WHEN body !~ '[가-힣]' THEN x.v ELSE coalesce((
-    SELECT string_agg('''' || replace(replace(w.lexeme, '\', '\\'), '''', '''''') || '''' || coalesce(':' || array_to_string(w.positions, ','), ''), ' ')::tsvector
+    SELECT CASE WHEN sum(octet_length(w.lexeme)) < 1000000 THEN
+             string_agg('''' || replace(replace(w.lexeme, '\', '\\'), '''', '''''') || ''':' || array_to_string(w.positions, ','), ' ')::tsvector END
       FROM (SELECT u.lexeme, u.positions FROM unnest(x.v) u
             UNION ALL
-            SELECT room39_ko_stem(u.lexeme), u.positions FROM unnest(x.v) u WHERE u.lexeme ~ '^[가-힣]{3,}$' AND room39_ko_stem(u.lexeme) <> u.lexeme
+            SELECT s3.s, u.positions FROM unnest(x.v) u
+             CROSS JOIN LATERAL (SELECT room39_ko_strip(u.lexeme) AS s OFFSET 0) s1
+             CROSS JOIN LATERAL (SELECT room39_ko_strip(s1.s) AS s OFFSET 0) s2
+             CROSS JOIN LATERAL (SELECT room39_ko_strip(s2.s) AS s OFFSET 0) s3
+             WHERE u.lexeme ~ '^[가-힣]{3,}$' AND s1.s <> u.lexeme
             UNION ALL
             SELECT (ts_lexize('english_stem', substring(u.lexeme FROM '^[^가-힣]+')))[1], u.positions FROM unnest(x.v) u
              WHERE u.lexeme ~ '^[^가-힣]+[가-힣]+$' AND room39_ko_only_particles(substring(u.lexeme FROM '[가-힣]+$'))) w
