@@ -11,6 +11,7 @@ import type { Queryable } from '../store/db.ts';
 import { checkNote, clusterIds, canonicalId, judgementsOf, loadClusterState, pairOf, recordJudgement, type Judgement, type JudgeResult, type JudgementKind } from '../store/resolver.ts';
 import type { ExplanationItem } from '../match/types.ts';
 import { MATCHABLE_SCHEMAS } from './records.ts';
+import { xrefState, type XrefState } from './xref.ts';
 
 export interface RecordSummary {
   id: string;
@@ -58,7 +59,8 @@ async function openRows(q: Queryable): Promise<CandidateRow[]> {
   return rows.filter((r) => !state.standing.has(`${r.left_id}|${r.right_id}`) && state.find(r.left_id) !== state.find(r.right_id) && !state.negativeBetween(r.left_id, r.right_id));
 }
 
-export async function openCandidates(q: Queryable, opts: { limit?: number; offset?: number; proposedOnly?: boolean } = {}): Promise<{ total: number; proposed: number; candidates: CandidateView[] }> {
+/** The open candidates, a page of them, and whether the job that finds them has run since the lists last changed (`xref`). */
+export async function openCandidates(q: Queryable, opts: { limit?: number; offset?: number; proposedOnly?: boolean } = {}): Promise<{ total: number; proposed: number; candidates: CandidateView[]; xref: XrefState }> {
   const all = await openRows(q);
   const wanted = opts.proposedOnly ? all.filter((r) => r.proposed) : all;
   const offset = Math.max(0, opts.offset ?? 0);
@@ -68,6 +70,7 @@ export async function openCandidates(q: Queryable, opts: { limit?: number; offse
   return {
     total: wanted.length,
     proposed: all.filter((r) => r.proposed).length,
+    xref: await xrefState(q),
     candidates: page.map((r) => ({
       left: sums.get(r.left_id) ?? missing(r.left_id), right: sums.get(r.right_id) ?? missing(r.right_id), score: Number(r.score), proposed: r.proposed,
       explanation: (typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation) as ExplanationItem[], found_at: r.found_at,
@@ -136,6 +139,8 @@ export interface ResolutionStats {
   open_candidates: number;
   open_proposed: number;
   judgements: { by_rule: Record<string, number>; by_people: Record<string, number>; undone: number };
+  /** The cross-reference job: never run, out of date (lists imported since) or current. */
+  xref: XrefState;
 }
 
 export async function resolutionStats(q: Queryable): Promise<ResolutionStats> {
@@ -157,5 +162,6 @@ export async function resolutionStats(q: Queryable): Promise<ResolutionStats> {
   return {
     canonical_entities: c?.canonical ?? 0, records: c?.records ?? 0, records_merged: m?.records ?? 0, merged_entities: m?.entities ?? 0,
     open_candidates: open.length, open_proposed: open.filter((r) => r.proposed).length, judgements: { by_rule: byRule, by_people: byPeople, undone },
+    xref: await xrefState(q),
   };
 }

@@ -123,9 +123,19 @@ export async function findCandidates(q: Queryable): Promise<{ report: XrefReport
   return { report: { screened: population.length, candidates: candidates.length, proposed: candidates.filter((c) => c.proposed).length, settled }, candidates };
 }
 
-/** Runs the job and replaces the stored candidates with what it found (give a transaction). */
+/**
+ * Runs the job and replaces the stored candidates with what it found (give a transaction); keeps when it ran and the
+ * list versions it saw (xrefState).
+ */
 export async function runXref(q: Queryable): Promise<XrefReport> {
   const { report, candidates } = await findCandidates(q);
+  await q.query(
+    `INSERT INTO xref_runs (id, ran_at, screened, candidates, proposed, settled, lists_seen)
+     VALUES (1, now(), $1, $2, $3, $4, ARRAY(SELECT source_id FROM list_versions))
+     ON CONFLICT (id) DO UPDATE SET ran_at = EXCLUDED.ran_at, screened = EXCLUDED.screened, candidates = EXCLUDED.candidates,
+       proposed = EXCLUDED.proposed, settled = EXCLUDED.settled, lists_seen = EXCLUDED.lists_seen`,
+    [report.screened, report.candidates, report.proposed, report.settled],
+  );
   await q.query('DELETE FROM xref_candidates');
   if (candidates.length) {
     await q.query(
@@ -135,4 +145,51 @@ export async function runXref(q: Queryable): Promise<XrefReport> {
     );
   }
   return report;
+}
+
+/**
+ * Whether the review queue is filled: `never_run` (the job has not run on this store: an empty queue says nothing
+ * about the lists), `out_of_date` (a list version that changed entries was imported since it ran: its records wait
+ * for the next run) or `current`.
+ */
+export interface XrefState {
+  state: 'never_run' | 'out_of_date' | 'current';
+  /** The last run: when, records screened (null for a run before migration 055), candidates and proposals found. */
+  ran_at: string | null;
+  screened: number | null;
+  candidates: number | null;
+  proposed: number | null;
+  /** List versions (with added, changed or removed entries) the last run did not see, newest first, at most 20. */
+  lists_since: { list: string; version: string; imported_at: string }[];
+}
+
+export async function xrefState(q: Queryable): Promise<XrefState> {
+  const [run] = await q.query<{ ran_at: string; screened: number | null; candidates: number; proposed: number; lists_seen: string[] }>(
+    'SELECT ran_at, screened, candidates, proposed, lists_seen FROM xref_runs WHERE id = 1');
+  const since = await q.query<{ list: string; version: string; imported_at: string }>(
+    `SELECT dataset AS list, version, imported_at FROM list_versions
+      WHERE added + changed + removed > 0 AND NOT (source_id = ANY($1::text[])) ORDER BY imported_at DESC, dataset LIMIT 20`,
+    [run?.lists_seen ?? []],
+  );
+  const iso = (t: string | Date) => new Date(t).toISOString();
+  return {
+    state: !run ? 'never_run' : since.length ? 'out_of_date' : 'current',
+    ran_at: run ? iso(run.ran_at) : null,
+    screened: run?.screened ?? null,
+    candidates: run?.candidates ?? null,
+    proposed: run?.proposed ?? null,
+    lists_since: since.map((v) => ({ list: v.list, version: v.version, imported_at: iso(v.imported_at) })),
+  };
+}
+
+/** What an empty or stale queue is waiting for, in a sentence naming what to run (`how`: the command or the button); null when current. */
+export function xrefAdvice(s: XrefState, how: string): string | null {
+  const lists = (n: number) => s.lists_since.slice(0, n).map((v) => `${v.list} ${v.version}`).join(', ') + (s.lists_since.length > n ? ' …' : '');
+  if (s.state === 'never_run') {
+    return `The cross-reference job has not run on this store, so nothing has looked for records to review yet${s.lists_since.length ? ` (lists imported: ${lists(4)})` : ''}: ${how}.`;
+  }
+  if (s.state === 'out_of_date') {
+    return `The cross-reference job last ran ${s.ran_at!.slice(0, 16).replace('T', ' ')} UTC; imported since: ${lists(4)}, whose records are not looked at yet: ${how}.`;
+  }
+  return null;
 }

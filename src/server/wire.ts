@@ -19,7 +19,7 @@ export type { DesignationView } from '../store/designations.ts';
 
 // The resolver: GET /api/resolve, /api/resolve/candidates, POST /api/resolve/judgements
 export type { Judgement, JudgementKind, JudgeResult } from '../store/resolver.ts';
-export type { CandidateView, RecordSummary, ResolutionStats } from '../resolve/index.ts';
+export type { CandidateView, RecordSummary, ResolutionStats, XrefState } from '../resolve/index.ts';
 
 // GET /api/headline, /api/countries, /api/countries/{cc}, /api/figures, /api/timeline, /api/network/{id}
 export type {

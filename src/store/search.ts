@@ -25,7 +25,7 @@ import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { allClusters } from './resolver.ts';
 import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
-import { koreanKey, normalizeName, tokenize } from '../names/index.ts';
+import { koreanKey, normalizeName, stripParticlesOnce, tokenize } from '../names/index.ts';
 import { isFullWord, nameAcronyms, rankName } from './search-rank.ts';
 import { invalidOption } from '../errors.ts';
 
@@ -294,7 +294,23 @@ export function invalidateSearchIndex(q: Queryable): void {
   SEEN_WRITES.delete(q);
 }
 
+/**
+ * The entities a query names. A Hangul name copied from Korean prose carries its particle (김원홍이, 조선광업개발무역회사의,
+ * Mansudae의): when the query as written finds nothing, it is tried again less one particle a word, up to three times
+ * (a name that ends like a particle, 김정은, is found as written first).
+ */
 export async function searchEntities(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  let hits = await searchAsWritten(q, query, options);
+  for (let i = 0, text = query; hits.length === 0 && i < 3; i++) {
+    const less = stripParticlesOnce(text);
+    if (less === text) break;
+    text = less;
+    hits = await searchAsWritten(q, text, options);
+  }
+  return hits;
+}
+
+async function searchAsWritten(q: Queryable, query: string, options: SearchOptions): Promise<SearchHit[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const key = searchKey(query);
   const tokens = [...new Set(searchTokens(query))].filter((t) => t.length > 0);

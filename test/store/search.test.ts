@@ -23,6 +23,21 @@ describe.each(backends())('Korean-aware search on %s', (backend) => {
     }
   });
 
+  it('finds a Hangul name followed by a particle, as Korean prose writes it', async () => {
+    // 김원홍이 (subject), 김원홍의 ("Kim Won-hong's"), 김원홍에게서 ("from Kim Won-hong"), 김정은과 ("and Kim Jong Un"), 김정은이:
+    // each romanised whole (Kim Won-hongi) found nothing.
+    for (const [q, id] of [['김원홍이', 'r39-kim-won-hong'], ['김원홍의', 'r39-kim-won-hong'], ['김원홍에게서', 'r39-kim-won-hong'], ['김정은이', 'r39-kim-jong-un'], ['김정은과', 'r39-kim-jong-un']] as const) {
+      const hits = await searchEntities(t.db, q);
+      expect(hits[0]?.id, q).toBe(id);
+    }
+    // A name that ends like a particle (은) is found as written, not as 김정.
+    expect((await searchEntities(t.db, '김정은'))[0]?.id).toBe('r39-kim-jong-un');
+    // A Latin name with a particle (Mansudae의 "Mansudae's") is the name.
+    const mansudae = (await searchEntities(t.db, 'Mansudae', { limit: 5 })).map((h) => h.id);
+    expect(mansudae.length).toBeGreaterThan(0);
+    expect((await searchEntities(t.db, 'Mansudae의', { limit: 5 })).map((h) => h.id)).toEqual(mansudae);
+  });
+
   it('ranks an exact spelling above a phonetic one, and keeps the schema filter', async () => {
     const exact = await searchEntities(t.db, 'Kim Won Hong', { schema: 'Person' });
     expect(exact[0]?.id).toBe('r39-kim-won-hong');

@@ -1,6 +1,8 @@
 /**
- * The Resolve page in a real browser, on the real OFAC, UN and UK lists: a
- * signed-in editor finds the UK's own name-only Kim Won-Hong (DPR0043) in
+ * The Resolve page in a real browser, on the real OFAC, UN and UK lists just
+ * imported: the empty queue says the cross-reference job has not run (to a
+ * visitor: that an editor runs it); a signed-in editor runs it from the page
+ * and finds the UK's own name-only Kim Won-Hong (DPR0043) in
  * the review queue beside the OFAC record the seed entity holds, writes why,
  * and judges the pair the same entity (the cards show the lists' addresses); the note is kept with the judgement
  * and shown on the entity page (judging a pair a colleague judged since the
@@ -11,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { newPage, screenshot, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
-import { decide, runXref } from '../../src/resolve/index.ts';
+import { decide } from '../../src/resolve/index.ts';
 import { canonicalId, judgementsOf } from '../../src/store/resolver.ts';
 import { OFFICIAL } from '../support/official.ts';
 
@@ -20,7 +22,6 @@ const WHY = 'OFSI group 13366: the Minister of State Security named in the OFAC 
 const web = webFixture(async (services) => {
     await createUser(services.db, { ...EDITOR, role: 'editor' }, 'test');
     await importListFile(services.db, { format: 'uk', file: OFFICIAL.ukOds, date: '2025-08-11' });
-    await services.db.transaction((tx) => runXref(tx));
   }, 900_000);
 
 describe('the Resolve page', () => {
@@ -28,10 +29,15 @@ describe('the Resolve page', () => {
     const db = web.server.services.db;
     const { page, context, problems } = await newPage(web.browser);
     await page.goto(web.server.url + '/resolve');
+    // Fresh lists, no job run yet: the page says so, and who can run it.
+    const why = page.locator('.xref-state');
+    await expect(why.textContent()).resolves.toMatch(/^Nothing to review yet: the cross-reference job has not run on this store \(lists imported: .*gb_fcdo_sanctions 2025-08-11.*\).* An editor runs the cross-reference job: sign in as one above\.$/);
     await page.getByLabel('Username').fill(EDITOR.username);
     await page.getByLabel('Password').fill(EDITOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Run the cross-reference job' }).waitFor();
+    await why.filter({ hasText: 'Run the cross-reference job (the button above' }).waitFor();
+    await screenshot(page, 'resolve-never-run');
+    await page.getByRole('button', { name: 'Run the cross-reference job' }).click();
     const pair = page.locator('li.candidate').filter({ hasText: 'gb-dpr0043' }).filter({ hasText: 'ofac-21443' });
     await pair.waitFor();
     // The evidence includes the addresses the lists give (the UN's KPe.008 Korea Tangun Trading Corporation, in Pyongyang).

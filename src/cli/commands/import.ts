@@ -33,7 +33,8 @@ export const importCommand: CliCommand = {
       json: result,
       text: result.status === 'already_imported'
         ? `${file}: this version (${result.version}) of ${result.dataset} is already imported; nothing changed.`
-        : `${result.dataset} ${result.version}: ${result.entries} entries (${result.dprk_entries} DPRK-related); added ${result.added}, changed ${result.changed}, removed ${result.removed}${links}.`,
+        : `${result.dataset} ${result.version}: ${result.entries} entries (${result.dprk_entries} DPRK-related); added ${result.added}, changed ${result.changed}, removed ${result.removed}${links}.${
+          result.added + result.changed + result.removed > 0 ? '\nPairs for a person to review (records the rules could not join): run room39 resolve xref, then room39 resolve candidates.' : ''}`,
     };
   },
 };

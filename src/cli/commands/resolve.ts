@@ -13,6 +13,7 @@ import { table } from '../table.ts';
 import type { CandidateView } from '../../resolve/index.ts';
 import type { Judgement, JudgementKind } from '../../store/resolver.ts';
 
+const RUN_XREF = 'run room39 resolve xref (a few seconds per 10,000 records), then room39 resolve candidates';
 const DECISIONS: Record<string, JudgementKind> = { same: 'positive', different: 'negative', unsure: 'unsure', positive: 'positive', negative: 'negative' };
 
 function reviewer(ctx: CliContext): string {
@@ -58,7 +59,7 @@ export const resolveCommand: CliCommand = {
   usage: 'resolve [status|xref|candidates|same A B|different A B|unsure A B|undo ID|show ID|link] [--reviewer NAME] [--note T] [--force] [--proposed] [--limit N] [--offset N] [--json]',
   options: { reviewer: { type: 'string' }, note: { type: 'string' }, force: { type: 'boolean' }, proposed: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
-    const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref } = await import('../../resolve/index.ts');
+    const { decide, linkRecords, openCandidates, resolutionOf, resolutionStats, runXref, xrefAdvice } = await import('../../resolve/index.ts');
     const { getJudgement, undoJudgement } = await import('../../store/resolver.ts');
     const [action = 'status', ...ids] = ctx.args.positionals;
     const db = (await ctx.services()).db;
@@ -68,7 +69,8 @@ export const resolveCommand: CliCommand = {
     if (action === 'status') {
       needIds(0);
       const s = await resolutionStats(db);
-      return { json: s, text: `${s.canonical_entities} entities from ${s.records} records; ${s.records_merged} records merged into ${s.merged_entities} entities; ${s.open_candidates} open candidates (${s.open_proposed} proposed).\nJudgements by rule: ${JSON.stringify(s.judgements.by_rule)}; by people: ${JSON.stringify(s.judgements.by_people)}; undone: ${s.judgements.undone}` };
+      const advice = xrefAdvice(s.xref, RUN_XREF);
+      return { json: s, text: `${s.canonical_entities} entities from ${s.records} records; ${s.records_merged} records merged into ${s.merged_entities} entities; ${s.open_candidates} open candidates (${s.open_proposed} proposed).\nJudgements by rule: ${JSON.stringify(s.judgements.by_rule)}; by people: ${JSON.stringify(s.judgements.by_people)}; undone: ${s.judgements.undone}${advice ? `\n${advice}` : ''}` };
     }
     if (action === 'xref') {
       needIds(0);
@@ -83,7 +85,13 @@ export const resolveCommand: CliCommand = {
     if (action === 'candidates') {
       needIds(0);
       const r = await openCandidates(db, { proposedOnly: ctx.args.values['proposed'] === true, limit: optInt(ctx.args, 'limit', 20, 1, 500), offset: optInt(ctx.args, 'offset', 0, 0) });
-      return { json: r, text: r.candidates.length ? `${table(['score', '', 'id', 'caption', 'details'], candidateRows(r.candidates))}\n${r.candidates.length} of ${r.total} open (${r.proposed} proposed). Decide with: room39 resolve same|different|unsure A B --reviewer NAME` : 'No open candidates (run room39 resolve xref).' };
+      const advice = xrefAdvice(r.xref, RUN_XREF);
+      const ran = `the cross-reference job (run ${r.xref.ran_at?.slice(0, 16).replace('T', ' ')} UTC)`;
+      const none = `No open candidates: ${r.xref.candidates ? `every pair ${ran} found is judged` : `${ran} found no pair to review`}.`;
+      const text = r.candidates.length
+        ? `${table(['score', '', 'id', 'caption', 'details'], candidateRows(r.candidates))}\n${r.candidates.length} of ${r.total} open (${r.proposed} proposed). Decide with: room39 resolve same|different|unsure A B --reviewer NAME${advice ? `\n${advice}` : ''}`
+        : advice ? `No open candidates. ${advice}` : none;
+      return { json: r, text };
     }
     if (action in DECISIONS) {
       needIds(2);

@@ -63,9 +63,14 @@ export interface StoredDocument {
  */
 const PASSAGE_CHARS = 20000;
 const PASSAGE_STEP = 19000;
-/** The query of a search parameter, in the web-search syntax people type. */
-const tsQuery = (param: string) => `websearch_to_tsquery('english', ${param})`;
+/**
+ * The query of a search parameter, in the web-search syntax people type: `websearch_to_tsquery('english')` with its
+ * Hangul words less their particles (migration 054), as the vectors hold them too (`room39_tsvector`).
+ */
+const tsQuery = (param: string) => `room39_tsquery(${param})`;
 const QUERY = tsQuery('$1');
+/** The query ts_headline marks words by: also the forms its Hangul words take with a particle (러시아 marks 러시아에). */
+const HEADLINE_QUERY = `coalesce(${QUERY} || room39_ko_forms($1), ${QUERY})`;
 /** The first passage of the document `s` that the query `$1` matches. */
 const PASSAGE_MATCH = `SELECT p.body FROM document_passages p WHERE p.source_id = s.id AND p.tsv @@ ${QUERY} ORDER BY p.n LIMIT 1`;
 /**
@@ -85,16 +90,19 @@ export function excludedTerms(query: string): string {
   return [...query.matchAll(/(?:^|\s)(-?)("[^"]*"?|[^\s"]+)/g)].filter((m) => m[1]).map((m) => m[2]!).join(' or ');
 }
 
-/** Indexes a new document for search: its vector and its passages (the same cut as migration 053 made of the documents before it). */
+/**
+ * Indexes a new document for search: its vector and its passages (the same cut as migration 053 made of the documents
+ * before it; the vectors of migration 054, `english` with Korean particles stripped).
+ */
 export async function indexDocumentText(q: Queryable, sourceId: string): Promise<void> {
   await q.query(
-    `UPDATE documents d SET tsv = to_tsvector('english', coalesce(s.title, '') || ' ' || left(coalesce(s.body, ''), 300000))
+    `UPDATE documents d SET tsv = room39_tsvector(coalesce(s.title, '') || ' ' || left(coalesce(s.body, ''), 300000))
        FROM sources s WHERE s.id = d.source_id AND d.source_id = $1`,
     [sourceId],
   );
   await q.query(
     `INSERT INTO document_passages (source_id, n, body, tsv)
-       SELECT x.id, x.n, x.body, to_tsvector('english', x.body) FROM (
+       SELECT x.id, x.n, x.body, room39_tsvector(x.body) FROM (
          SELECT s.id, g.n, substr(s.body, g.n * ${PASSAGE_STEP} + 1, ${PASSAGE_CHARS}) AS body FROM sources s
           CROSS JOIN LATERAL generate_series(0, greatest(0, ceil((length(coalesce(s.body, '')) - ${PASSAGE_CHARS}) / ${PASSAGE_STEP}.0)::int)) AS g(n)
           WHERE s.id = $1) x
@@ -156,7 +164,7 @@ export async function listDocuments(q: Queryable, page: ListOptions): Promise<{ 
   // The passage shown: from the first passage the query matches, else from the start of the text.
   const rows = await q.query<Row>(
     `SELECT ${META}, ${COUNTS},
-            ts_headline('english', coalesce((${PASSAGE_MATCH}), left(coalesce(s.body, ''), 300000)), ${QUERY},
+            ts_headline('english', coalesce((${PASSAGE_MATCH}), left(coalesce(s.body, ''), 300000)), ${HEADLINE_QUERY},
                         'StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
        FROM documents d JOIN sources s ON s.id = d.source_id
       WHERE d.source_id IN (${hits(excluded && '$4')})

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { ApiError, postJson, request, useApi } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
-import type { CandidateView, Judgement, JudgeResult, RecordSummary, ResolutionStats } from '../../../src/server/wire.ts';
+import type { CandidateView, Judgement, JudgeResult, RecordSummary, ResolutionStats, XrefState } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { humanize } from '../format.ts';
@@ -112,6 +112,26 @@ function Figures({ s }: { s: ResolutionStats }) {
   );
 }
 
+/**
+ * Whether the queue is filled: the cross-reference job never ran (a fresh store: the lists' imports do not run it), or
+ * lists were imported since it ran; with an empty queue, why it is empty. Says what to do about it.
+ */
+function XrefNote({ x, empty, canJudge }: { x: XrefState; empty: boolean; canJudge: boolean }) {
+  const lists = x.lists_since.slice(0, 4).map((v) => `${v.list} ${v.version}`).join(', ') + (x.lists_since.length > 4 ? ' …' : '');
+  const when = x.ran_at ? `${x.ran_at.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const how = canJudge
+    ? 'Run the cross-reference job (the button above; a few seconds per 10,000 records) and the pairs it finds appear here.'
+    : 'An editor runs the cross-reference job: sign in as one above.';
+  if (x.state === 'never_run') {
+    return <p className="note xref-state">Nothing to review yet: the cross-reference job has not run on this store{lists ? ` (lists imported: ${lists})` : ''}, so nothing has looked for records that may be one entity. {how}</p>;
+  }
+  if (x.state === 'out_of_date') {
+    return <p className="note xref-state">The cross-reference job last ran {when}; imported since: {lists}, whose records it has not looked at. {how}</p>;
+  }
+  if (!empty) return null;
+  return <p className="xref-state">No open candidates: {x.candidates ? `every pair the cross-reference job found (${when}) is judged.` : `the cross-reference job (${when}) found no pair to review.`}</p>;
+}
+
 export default function ResolvePage() {
   const { session } = useSession();
   const { query } = useLocation();
@@ -123,7 +143,7 @@ export default function ResolvePage() {
   const proposed = query.get('proposed') === '1';
   const offset = Number(query.get('offset') ?? 0) || 0;
   const stats = useApi<ResolutionStats>('/api/resolve', refresh);
-  const list = useApi<{ total: number; proposed: number; candidates: CandidateView[] }>(href('/api/resolve/candidates', { limit: 20, offset, proposed: proposed ? 'true' : null }), refresh);
+  const list = useApi<{ total: number; proposed: number; candidates: CandidateView[]; xref: XrefState }>(href('/api/resolve/candidates', { limit: 20, offset, proposed: proposed ? 'true' : null }), refresh);
   const canJudge = EDITOR.has(session?.user?.role ?? '');
   const runXref = async () => {
     setRunning(true);
@@ -163,6 +183,7 @@ export default function ResolvePage() {
       {list.data ? (
         list.data.candidates.length ? (
           <>
+            <XrefNote x={list.data.xref} empty={false} canJudge={canJudge} />
             <p>
               {offset + 1}–{offset + list.data.candidates.length} of {list.data.total} open candidates.
             </p>
@@ -177,7 +198,7 @@ export default function ResolvePage() {
             </p>
           </>
         ) : (
-          <p>No open candidates{canJudge ? ': run the cross-reference job to look for more.' : '.'}</p>
+          <XrefNote x={list.data.xref} empty canJudge={canJudge} />
         )
       ) : (
         <Loading what="Loading the candidates" />
