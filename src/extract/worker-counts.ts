@@ -105,7 +105,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const nouns = HAS_NOUN.test(lower);
   const thousands = lower.includes('thousands');
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
-  const figureNamed = (prevCue || prevCount) && /estimate|figure|tally/.test(lower);
+  const figureNamed = (prevCue || prevCount) && /estimate|figure|tally|number/.test(lower);
   const ofThem = (prevCue || prevCount) && lower.includes('of them');
   const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|-member|-strong|-person/.test(lower);
   if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem && !remaining) return hits;
@@ -256,7 +256,7 @@ function valueOrRange(start: number, end: number, v: number, upper: number | nul
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
-const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
+const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|working|toil|toiling|employed|are${SP}employed|were${SP}employed|live|living)${E})`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
@@ -289,7 +289,7 @@ const WORKERS_NAMED = new RegExp(`\\b(?:${WORKER_NOUN}|North${SP}Koreans|N\\.[ \
 /** A number after a bound, followed by no noun: punctuation, the end, a place, or a verb of being or working. */
 const NOT_PEOPLE_AFTER = String.raw`(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|a${SP}(?:month|year|day)|per${SP}|years?|months?|days?|hours?)${E})`;
 /** The value given to an estimate or a figure of people: "puts the figure at around 53,000", "the lower estimate of 20,000". */
-const RE_FIGURE_VALUE = new RegExp(`\\b(?:estimates?|figure|tally)${SP}(?:of|at|is|was|to)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{N}]|[,.]\\p{N})${NOT_PEOPLE_AFTER}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in|for|by|as|according|among|abroad|overseas|worldwide)${E})`, 'giu');
+const RE_FIGURE_VALUE = new RegExp(`\\b(?:estimates?|figure|tally)${SP}(?:of|at|is|was|to)${SP}(?<val>(?:${BOUND}${SP})?${N}(?![\\p{N}]|[,.]\\p{N})(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\p{N}]|[,.]\\p{N}))?)${NOT_PEOPLE_AFTER}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in|for|by|as|according|among|abroad|overseas|worldwide)${E})`, 'giu');
 const RE_BARE_ESTIMATE = new RegExp(`${B}${BOUND}${SP}${N}(?![\\p{N}]|[,.]\\p{N})(?=(?<=(?:figure|estimate|total|tally)${SP}of${SP}${BOUND}${SP}[^ ]+)${NOT_PEOPLE_AFTER}|[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in${SP}(?:total|all|the${SP}\\p{Lu}|\\p{Lu}|(?:19|20)\\d\\d${E})|abroad|overseas|worldwide|were|are|was|remain(?:ed)?|work(?:ed)?|toil(?:ed)?|liv(?:e|ed)|of${SP}them|of${SP}whom)${E})`, 'giu');
 const BARE_ESTIMATE_AT = stickyOf(RE_BARE_ESTIMATE);
 /** Money and time before a bare number: what it counts is not people. */
@@ -305,9 +305,10 @@ function valuesAfter(pattern: RegExp, sentence: string, s: Sentence, least: numb
     const raw = m[3] ?? '';
     const v = parseNumber(raw);
     if (v === null || v < least || looksLikeYear(raw, v)) continue;
-    const q = qualifierOf(m[2]);
     const end = s.start + m.index + m[0].length;
-    hits.push({ kind: 'worker_count', start: end - (m.groups?.val ?? raw).length, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    // "put the number at 52,000-54,000": a range written with a dash.
+    const h = valueOrRange(end - (m.groups?.val ?? raw).length, end, v, m[4] ? parseNumber(m[4]) : null, qualifierOf(m[2]));
+    if (h) hits.push(h);
   }
   return hits;
 }
@@ -337,7 +338,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
     if (v === null || v < 2 || looksLikeYear(m[2] ?? '', v)) continue;
     // "… in Kuwait": a named place, not "in time".
     const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
-    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
+    const inPlace = /^[ \u00a0]+in[ \u00a0](?!(?:total|all)\b)/i.test(tail);
     // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
     if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;
     // Money is no count: "$2 billion abroad".
@@ -353,7 +354,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
 
 const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
 const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
-const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N}(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\p{N}]|[,.]\\p{N}))?)(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** "the low thousands", "the high hundreds": an order of magnitude. */
 const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
@@ -374,10 +375,9 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
     const v = parseNumber(raw);
     // "The number of … workers … is now down to zero": none are left.
     if (v === null || (v < 2 && !/^zero$/i.test(raw)) || looksLikeYear(raw, v)) continue;
-    const q = qualifierOf(m[3]);
     const start = offset + m.index + (m.groups?.verb ?? '').length;
-    const { low, high } = bounds(v, q);
-    hits.push({ kind: 'worker_count', start, end: offset + m.index + m[0].length, low, high, unit: 'persons', qualifier: q, of: null, per: null });
+    const h = valueOrRange(start, offset + m.index + m[0].length, v, m[5] ? parseNumber(m[5]) : null, qualifierOf(m[3]));
+    if (h) hits.push(h);
   }
   return hits;
 }

@@ -1,0 +1,28 @@
+/**
+ * Round 14 of issue 17: recall of worker counts and host countries, from the
+ * misses of the sets scored before (heldout7 … heldout13, now development
+ * material), in sentences of our own written the way reports write them:
+ * ranges given with a dash as an estimate's value, counts of "them" still
+ * working, "in total" after a count. The fourteenth held-out set was not
+ * opened while these rules were written.
+ */
+import { describe, expect, it } from 'vitest';
+import { countsOf } from './round-readers.ts';
+
+describe('round 14: worker counts', () => {
+  it('reads a range written with a dash as the value of an estimate or a number', async () => {
+    expect(await countsOf('A paper cites a figure of 40,000 workers. One institute put the number at 32,000-35,000.'))
+      .toEqual(['40,000 workers 40000-40000 exact', '32,000-35,000 32000-35000 range']);
+    expect(await countsOf('Some 50,000 North Korean workers are abroad. Another study arrived at a higher estimate of 61,000-67,000.'))
+      .toEqual(['Some 50,000 North Korean workers 50000-50000 approximate', '61,000-67,000 61000-67000 range']);
+    // A year span is no range of people.
+    expect(await countsOf('The number of North Korean workers in Russia rose from 2016-2017.')).toEqual([]);
+  });
+
+  it('counts "N of them working" after a count, and "N in total" after the workers', async () => {
+    expect(await countsOf('Some 9,000 North Korean laborers are in the region, with 2,500 of them working on farms.'))
+      .toEqual(['Some 9,000 North Korean laborers 9000-9000 approximate', '2,500 2500-2500 exact']);
+    expect(await countsOf('The factory hires hundreds of North Korean workers. It began employing them, 48 in total, in 2014.'))
+      .toEqual(['hundreds of North Korean workers 100-1000 order_of_magnitude', '48 48-48 exact']);
+  });
+});
