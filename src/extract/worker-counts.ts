@@ -8,6 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
+import { comparedCounts, thereAreCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
@@ -47,7 +48,7 @@ const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|c
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens|scores)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
 /** What RE_MANY_WORKING needs, tested first on the lower-case sentence (a plain pattern, cheaper than its look-behinds at every character). */
 const MANY_WORKING_WORDS = /(?:thousands?|hundreds?|dozens)[ \u00a0]+(?:who|that|employed|working|toiling|remain|are[ \u00a0]+left|were[ \u00a0]+left|stay)/;
@@ -107,14 +108,14 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
   const figureNamed = (prevCue || prevCount) && /estimate|figure|tally|number/.test(lower);
   const ofThem = (prevCue || prevCount) && lower.includes('of them');
-  const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|-member|-strong|-person/.test(lower);
+  const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|scores|-member|-strong|-person|there (?:are|were|is|was) /.test(lower);
   if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem && !remaining) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const c: CountContext = { text, sentence, ownCue, prevCue, textCue, taken, hits };
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
-  for (let m = lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+  for (let m = lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens') || lower.includes('scores') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -226,10 +227,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     );
   }
   // "the number of DPRK workers in Qatar … in the low thousands"
-  const low = /\b(?:number|estimates?)\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence) ? RE_LOW_THOUSANDS.exec(sentence) : null;
+  const low = /\b(?:number|estimates?)\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence) || ((prevCue || prevCount) && /\b(?:numbers?|estimates?)\b/i.test(sentence)) ? RE_LOW_THOUSANDS.exec(sentence) : null;
   if (low) {
     const start = s.start + low.index;
-    const unit = /hundreds/i.test(low[1] ?? '') ? 100 : 1_000;
+    const unit = /hundreds/i.test(low[1] ?? low[2] ?? '') ? 100 : 1_000;
     pushCount(c, { kind: 'worker_count', start, end: start + low[0].length, low: unit, high: unit * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
   }
   if (ownCue || prevCount) for (const h of [...numberOfCounts(sentence, s, lower, hits.length > 0 || prevCount), ...(ownCue ? parenthesisedCounts(sentence, s) : [])]) pushCount(c, h, 'worker', '', '');
@@ -238,6 +239,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
+  // "three North Koreans … down from 33 and 30 in January"; "now there are close to 400" after a sentence about the workers.
+  if (hits.length) for (const h of comparedCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
+  if ((prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
   if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) pushCount(c, h, 'worker', '', '');
@@ -247,7 +251,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
 /** A four-digit number a year could be: "2016 workers" is no count. */
 const looksLikeYear = (raw: string, v: number) => /^\d{4}$/.test(raw) && v >= 1900 && v <= 2099;
 /** The low end of an order of magnitude: "dozens" 10, "hundreds" 100, "thousands" 1,000. */
-const magnitudeOf = (word: string) => (/dozens/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
+const magnitudeOf = (word: string) => (/dozens|scores/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
 /** A count of one value (with its bound) or, given an upper end above it, a range; null for an upper end not above the value. */
 function valueOrRange(start: number, end: number, v: number, upper: number | null, q: FigureQualifier): Hit | null {
   if (upper === null) return { kind: 'worker_count', start, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null };
@@ -357,7 +361,7 @@ const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+$
 const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N}(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\p{N}]|[,.]\\p{N}))?)(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** "the low thousands", "the high hundreds": an order of magnitude. */
-const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
+const RE_LOW_THOUSANDS = /\b(?:(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b|in[ \u00a0]+the[ \u00a0]+(thousands|hundreds)\b(?![ \u00a0]+of\b))/i;
 /** "the number", "their total numbers", "whose numbers": a number that refers back to workers counted before. */
 const RE_NUMBER_BACK = new RegExp(`\\b(?:the|their|whose|its|this)${SP}(?:total${SP})?numbers?\\b(?!${SP}of)`, 'giu');
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */

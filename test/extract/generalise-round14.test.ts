@@ -25,4 +25,22 @@ describe('round 14: worker counts', () => {
     expect(await countsOf('The factory hires hundreds of North Korean workers. It began employing them, 48 in total, in 2014.'))
       .toEqual(['hundreds of North Korean workers 100-1000 order_of_magnitude', '48 48-48 exact']);
   });
+
+  it('reads earlier values a count is compared with, and "now there are" after a sentence about the workers', async () => {
+    expect(await countsOf('Official data show that five North Koreans were living in Malta on work visas in June, down from 41 and 38 in March and April.'))
+      .toEqual(['five North Koreans 5-5 exact', '41 41-41 exact', '38 38-38 exact']);
+    expect(await countsOf('The plant employed North Korean seamstresses from 2001 on. The first arrived in 2001; now there are close to 250.'))
+      .toEqual(['close to 250 250-250 approximate']);
+    // Without workers before, "there are" counts nothing; nor does a number of years.
+    expect(await countsOf('The museum opened in 2001. Now there are close to 250.')).toEqual([]);
+    expect(await countsOf('North Korean workers came to the town. There were 12 years of quiet.')).toEqual([]);
+  });
+
+  it('reads "scores of" as tens, and estimates "in the hundreds" after a sentence about the workers', async () => {
+    expect(await countsOf('They were a few of scores of North Korean doctors working in countries across Africa.'))
+      .toEqual(['scores of North Korean doctors 10-100 order_of_magnitude']);
+    expect(await countsOf('Reports put the number of North Korean workers in Mongolia at about 1,200. Elsewhere estimates are in the hundreds.'))
+      .toEqual(['about 1,200 1200-1200 approximate', 'in the hundreds 100-1000 order_of_magnitude']);
+    expect(await countsOf('North Korean workers earn little. The estimates run in the hundreds of dollars a month.')).toEqual([]);
+  });
 });
