@@ -52,3 +52,25 @@ export function thereAreCounts(sentence: string, s: Sentence): Hit[] {
   }
   return hits;
 }
+
+/**
+ * "…, 30 arrive next week", "but only 36 possessed valid work permits": a count whose noun is the workers counted
+ * before it, told by what they do (arrive, return, hold permits).
+ */
+const RE_VERB_COUNT = new RegExp(`(?<![\\p{L}\\p{N}$€£¥.,])(?:(?:only|just|another)${SP})?(?<val>(?:${BOUND}${SP})?${N})(?=${SP}(?:more${SP})?(?:(?:are|were|is)${SP}to${SP}|will${SP}|would${SP})?(?:arrive[sd]?|arriving|return(?:s|ed)?|(?:went|go|were${SP}sent|are${SP}sent)${SP}home|(?:had|have|held|hold|possessed|obtained|received)${SP}(?:valid${SP}|legal${SP})?(?:work(?:ing)?${SP})?(?:permits|visas|passes))${E})`, 'giu');
+
+export function verbCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  if (!/arriv|return|home|permits|visas|passes/i.test(sentence)) return hits;
+  const r = fresh(RE_VERB_COUNT);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const raw = m[3] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[2]);
+    const val = m.groups?.val ?? raw;
+    const start = s.start + m.index + m[0].length - val.length;
+    hits.push({ kind: 'worker_count', start, end: start + val.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}

@@ -8,17 +8,17 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { comparedCounts, thereAreCounts } from './count-extras.ts';
+import { comparedCounts, thereAreCounts, verbCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
 const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Professions the state sends to earn abroad: counted where the text speaks of North Korean labour and the sentence of North Koreans. */
-const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members)`;
+const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members|surgeons|dentists|pharmacists|seamstresses|welders|carpenters|bricklayers|plasterers|electricians|programmers|developers|deminers)`;
 const PROFESSION_RE = new RegExp(`^${PROFESSION}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const PEOPLE_NOUN = String.raw`(?:North Koreans|North Korean(?=${SP}(?:are|were)${E})|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts', 'forced', 'state', 'state-dispatched', 'dispatched', 'registered', 'remaining', 'undocumented', 'illegal', 'legal', 'documented']);
 /** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
@@ -34,20 +34,23 @@ const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|die
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
 const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
-const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed|(?:could|can)[ \u00a0]+be[ \u00a0]+seen)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one, of the lower-case sentence). */
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|compatriot|people|person|men|individual|seam|sailor/;
 /** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
-const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
+const NK_PEOPLE_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans)$/i;
 /** Visas or permits "to North Koreans", "for North Korean workers". */
 const VISAS_TO_NK = /^[ \u00a0]+(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
 /** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
 const NOT_WORK = /\b(?:corpses?|bodies|dead|bones|troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
+/** "the North" for North Korea, as Korean papers write it (not "the North East"). */
+const THE_NORTH = /\bthe North\b(?![ \u00a0-]*(?:[Ee]ast|[Ww]est|[Ss]ea|[Pp]ole|[Aa]tlantic))/;
+const SANCTIONS_WORDS = /\b(?:sanctions?|resolutions?|visas?|permits?|contracts?)\b/i;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
-const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
+const NATIONALS_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to|or)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens|scores)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
 /** What RE_MANY_WORKING needs, tested first on the lower-case sentence (a plain pattern, cheaper than its look-behinds at every character). */
@@ -83,12 +86,16 @@ function pushCount(c: CountContext, h: Hit, nounKind: 'worker' | 'people', befor
   // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
   const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
   // "97 North Korean doctors" in a text about their labour.
-  const sentProfessionals = textCue && PROFESSION_RE.test(noun) && NK_WORD.test(sentence) && !NOT_WORK.test(sentence);
-  if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
+  const sentProfessionals = textCue && PROFESSION_RE.test(noun) && (NK_WORD.test(sentence) || THE_NORTH.test(sentence)) && !NOT_WORK.test(sentence);
+  // "33 North Korean nationals", "296 DPRK nationals": North Koreans by name, in a text about their labour.
+  const namedNationals = textCue && NATIONALS_RE.test(noun) && NK_WORD.test(text.slice(h.start, h.end));
+  if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || namedNationals || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
   // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
   if (/\d[-–/]$/.test(before)) return;
   if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
-  if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+  // Nationals sent home under the sanctions are workers sent home ("repatriated 33 North Korean nationals … to implement UN sanctions").
+  const sentHome = namedNationals && /\brepatriat/i.test(before) && SANCTIONS_WORDS.test(sentence);
+  if (nounKind === 'people' && !ownCue && !sentHome && EVENT_BEFORE_PEOPLE.test(before)) return;
   // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
   if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
   // "30,000 foreign laborers live in the camps": workers of other nations, unless the sentence names North Koreans.
@@ -103,7 +110,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const ownCue = WORK_CUE.test(sentence);
   // (The cheap tests read the sentence in lower case: see guardText.)
   const lower = guardText(sentence);
-  const nouns = HAS_NOUN.test(lower);
+  // (Professionals "from the North" need no noun of HAS_NOUN.)
+  const nouns = HAS_NOUN.test(lower) || (textCue && THE_NORTH.test(sentence));
   const thousands = lower.includes('thousands');
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
   const figureNamed = (prevCue || prevCount) && /estimate|figure|tally|number/.test(lower);
@@ -240,7 +248,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   // "three North Koreans … down from 33 and 30 in January"; "now there are close to 400" after a sentence about the workers.
-  if (hits.length) for (const h of comparedCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
+  if (hits.length) for (const h of [...comparedCounts(sentence, s), ...verbCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   if ((prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);

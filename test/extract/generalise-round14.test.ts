@@ -43,4 +43,29 @@ describe('round 14: worker counts', () => {
       .toEqual(['about 1,200 1200-1200 approximate', 'in the hundreds 100-1000 order_of_magnitude']);
     expect(await countsOf('North Korean workers earn little. The estimates run in the hundreds of dollars a month.')).toEqual([]);
   });
+
+  it('reads "two or three workers" as a range, but not a few people seen in a scene', async () => {
+    expect(await countsOf('The firm applied for four or five North Korean workers, but one visa was denied.'))
+      .toEqual(['four or five North Korean workers 4-5 range']);
+    expect(await countsOf('Through the gate, four or five Asian workers could be seen; they work for a North Korean company.')).toEqual([]);
+  });
+
+  it('counts professionals sent "from the North", and nationals named North Korean sent home under the sanctions', async () => {
+    expect(await countsOf('The hospital relies on North Korean doctors working abroad. More than 40 surgeons and dentists are to be brought in from the North, the paper said.'))
+      .toEqual(['More than 40 surgeons 40-null at_least']);
+    expect(await countsOf('North Korean workers are sent abroad. Mongolia has repatriated 75 North Korean nationals to comply with UN sanctions.'))
+      .toEqual(['75 North Korean nationals 75-75 exact']);
+    // Without the sanctions, nationals repatriated are not counted as workers sent home.
+    expect(await countsOf('North Korean workers are sent abroad. China repatriated 75 North Korean nationals last spring.')).toEqual([]);
+    expect(await countsOf('North Korean labour abroad is growing: an estimated 4,000 North Korean are working in the region.'))
+      .toEqual(['an estimated 4,000 North Korean 4000-4000 approximate']);
+  });
+
+  it('counts workers told by what they do after a count: arrive, hold permits', async () => {
+    expect(await countsOf('200 North Koreans will work on building sites in the city, 40 arrive next month.'))
+      .toEqual(['200 North Koreans 200-200 exact', '40 40-40 exact']);
+    expect(await countsOf('Records show 120 North Koreans were employed at the mine, but only 25 had valid work permits.'))
+      .toEqual(['120 North Koreans 120-120 exact', '25 25-25 exact']);
+  });
 });
+
