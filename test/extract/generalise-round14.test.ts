@@ -7,7 +7,7 @@
  * opened while these rules were written.
  */
 import { describe, expect, it } from 'vitest';
-import { countsOf } from './round-readers.ts';
+import { countsOf, hostRoles } from './round-readers.ts';
 
 describe('round 14: worker counts', () => {
   it('reads a range written with a dash as the value of an estimate or a number', async () => {
@@ -66,6 +66,20 @@ describe('round 14: worker counts', () => {
       .toEqual(['200 North Koreans 200-200 exact', '40 40-40 exact']);
     expect(await countsOf('Records show 120 North Koreans were employed at the mine, but only 25 had valid work permits.'))
       .toEqual(['120 North Koreans 120-120 exact', '25 25-25 exact']);
+  });
+});
+
+describe('round 14: host countries', () => {
+  it('knows regions and cities of the host countries and capitals where workers are reported', async () => {
+    expect(await hostRoles('Russia plans to recruit 8,000 workers from North Korea to assemble drones in Yelabuga, Tatarstan.'))
+      .toEqual(['Russia:RU:host', 'Yelabuga:RU:host', 'Tatarstan:RU:host']);
+    expect(await hostRoles('North Korean workers were found on building sites in Bintulu.')).toEqual(['Bintulu:MY:host']);
+    expect(await hostRoles('North Korea began sending workers to logging camps in the Soviet Union in 1967.')).toEqual(['Soviet Union:RU:host']);
+  });
+
+  it('reads an ambiguous country name in a list joined by "and" alone', async () => {
+    expect(await hostRoles('DPRK construction teams worked in Guinea and Sierra Leone.')).toEqual(['Guinea:GN:host', 'Sierra Leone:SL:host']);
+    expect(await hostRoles('Michael Jordan and Scottie Pippen met North Korean workers.')).toEqual([]);
   });
 });
 
