@@ -81,5 +81,25 @@ describe('round 14: host countries', () => {
     expect(await hostRoles('DPRK construction teams worked in Guinea and Sierra Leone.')).toEqual(['Guinea:GN:host', 'Sierra Leone:SL:host']);
     expect(await hostRoles('Michael Jordan and Scottie Pippen met North Korean workers.')).toEqual([]);
   });
+
+  it('gives a place and the country it is in, named together, one role', async () => {
+    expect(await hostRoles('North Korean waitresses work at a restaurant in Cambodia’s capital Phnom Penh.'))
+      .toEqual(['Cambodia:KH:host', 'Phnom Penh:KH:host']);
+    expect(await hostRoles('North Korean seamstresses sew in a factory in the Chinese border town of Tumen.'))
+      .toEqual(['Chinese:CN:host', 'Tumen:CN:host']);
+    expect(await hostRoles('North Korean doctors were working at a clinic in Kampala, the capital of Uganda.'))
+      .toEqual(['Kampala:UG:host', 'Uganda:UG:host']);
+  });
+
+  it('reads workers sent "to help rebuild" a place, but not troops', async () => {
+    expect(await hostRoles('Pyongyang will send 3,000 construction workers to help rebuild Russia’s war-torn Belgorod region.'))
+      .toEqual(['Russia:RU:host', 'Belgorod:RU:host']);
+    expect(await hostRoles('Pyongyang sent troops to help rebuild Russia’s Belgorod region.')).toEqual(['Russia:RU:other', 'Belgorod:RU:other']);
+  });
+
+  it('reads a country that opens its sentence as the one "the country" names later', async () => {
+    expect(await hostRoles('Uganda says 40 North Korean doctors are still working in the country.')).toEqual(['Uganda:UG:host']);
+    expect(await hostRoles('Uganda says it will review its ties with other states.')).toEqual(['Uganda:UG:other']);
+  });
 });
 
