@@ -87,6 +87,8 @@ describe('round 14: host countries', () => {
       .toEqual(['Cambodia:KH:host', 'Phnom Penh:KH:host']);
     expect(await hostRoles('North Korean seamstresses sew in a factory in the Chinese border town of Tumen.'))
       .toEqual(['Chinese:CN:host', 'Tumen:CN:host']);
+    // The named adjectives of before, in any case, still join: "the Russian Far-Eastern City of".
+    expect(await hostRoles('North Korean builders work in the Russian Far-Eastern City of Khabarovsk.')).toEqual(['Russian:RU:host', 'Khabarovsk:RU:host']);
     expect(await hostRoles('North Korean doctors were working at a clinic in Kampala, the capital of Uganda.'))
       .toEqual(['Kampala:UG:host', 'Uganda:UG:host']);
   });
