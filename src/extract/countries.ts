@@ -215,10 +215,11 @@ export function findCountryMentions(text: string): CountryMention[] {
 function inCountryList(text: string, start: number, end: number): boolean {
   const { surfaces } = matcher();
   const windowText = text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60));
-  if (!/,/.test(windowText)) return false;
+  // ("Guinea and Sierra Leone": a list joined by "and" alone counts too.)
+  if (!/,|\band\b/.test(windowText)) return false;
   let count = 0;
   for (const part of windowText.split(/,|\band\b/)) {
-    const t = part.trim().replace(/^the /, '');
+    const t = part.trim().replace(/^the /, '').replace(/[.;:)]+$/, '');
     const s = surfaces.get(t);
     if (s && s.via === 'name' && !(t in LIST_ONLY)) count += 1;
   }

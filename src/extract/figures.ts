@@ -227,7 +227,7 @@ function dates(text: string, s: Sentence): Hit[] {
 // ---------------------------------------------------------------- all
 
 /** Any word a figure without digits could be written with. */
-const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds?|thousands?|millions?|billions?|half|thirds?|quarters?|fifths?|tenths?|fraction|majority)\b/i;
+const NUMBER_WORDS = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|scores|hundreds?|thousands?|millions?|billions?|half|thirds?|quarters?|fifths?|tenths?|fraction|majority)\b/i;
 
 /** Finds every figure in the text. Sentences must cover the text in order. */
 export function findFigureHits(text: string, sentences: readonly Sentence[]): Hit[] {

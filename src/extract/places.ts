@@ -46,16 +46,21 @@ export const PLACES: Readonly<Record<string, string>> = {
   // China (border regions and cities that host North Korean workers)
   'Beijing': 'CN', 'Dandong': 'CN', 'Yanji': 'CN', 'Yanbian': 'CN', 'Jilin': 'CN', 'Changbai': 'CN',
   'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN',
-  'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Dalian': 'CN', 'Zhuhai': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
+  'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Dalian': 'CN', 'Zhuhai': 'CN', 'Helong': 'CN', 'Longjing': 'CN', 'Tonghua': 'CN',
+  'Zhejiang': 'CN', 'Guangdong': 'CN', 'Fujian': 'CN', 'Shandong': 'CN', 'Jiangsu': 'CN', 'Hebei': 'CN', 'Inner Mongolia': 'CN', 'Guangzhou': 'CN', 'Shenzhen': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
   // Russia
   'Moscow': 'RU', 'Soviet Far East': 'RU', 'Siberia': 'RU', 'Vladivostok': 'RU', 'Khabarovsk': 'RU', 'Primorsky': 'RU',
   'Primorye': 'RU', 'Amur': 'RU', 'Tynda': 'RU', 'Sakhalin': 'RU', 'St. Petersburg': 'RU', 'Saint Petersburg': 'RU',
   'Ussuriysk': 'RU', 'Nakhodka': 'RU', 'Blagoveshchensk': 'RU', 'Yakutsk': 'RU', 'Novosibirsk': 'RU', 'Russky Island': 'RU',
   'Krasnoyarsk': 'RU', 'Tomsk': 'RU', 'Kazan': 'RU', 'Yekaterinburg': 'RU', 'Kursk': 'RU', 'Rostov-on-Don': 'RU',
+  // (Round 14: regions and cities of Russia where its labour imports go: the republics and the Far East, the Volga's economic zones)
+  'Tatarstan': 'RU', 'Bashkortostan': 'RU', 'Buryatia': 'RU', 'Kamchatka': 'RU', 'Magadan': 'RU', 'Chukotka': 'RU', 'Irkutsk': 'RU',
+  'Chita': 'RU', 'Zabaykalsky': 'RU', 'Birobidzhan': 'RU', 'Komsomolsk-on-Amur': 'RU', 'Omsk': 'RU', 'Kemerovo': 'RU', 'Murmansk': 'RU',
+  'Kaliningrad': 'RU', 'Alabuga': 'RU', 'Yelabuga': 'RU', 'Belgorod': 'RU', 'Sochi': 'RU', 'Khasan': 'RU',
   // Belarus
   'Minsk': 'BY',
   // Malaysia, the Gulf, Mongolia, Africa
-  'Sarawak': 'MY', 'Kuala Lumpur': 'MY', 'Kuching': 'MY', 'Borneo': 'MY', 'Doha': 'QA', 'Lusail': 'QA',
+  'Sarawak': 'MY', 'Kuala Lumpur': 'MY', 'Kuching': 'MY', 'Borneo': 'MY', 'Sibu': 'MY', 'Bintulu': 'MY', 'Miri': 'MY', 'Kota Kinabalu': 'MY', 'Johor': 'MY', 'Penang': 'MY', 'Doha': 'QA', 'Lusail': 'QA',
   'Kuwait City': 'KW', 'Dubai': 'AE', 'Abu Dhabi': 'AE', 'Muscat': 'OM', 'Ulaanbaatar': 'MN',
   'Ulan Bator': 'MN', 'Windhoek': 'NA', 'Luanda': 'AO', 'Addis Ababa': 'ET', 'Gaza': 'PS',
   'Darkhan': 'MN', 'Cabinda': 'AO', 'Huambo': 'AO', 'Dakar': 'SN', 'Ouakam': 'SN', 'Maputo': 'MZ', 'Malabo': 'GQ',
@@ -64,10 +69,20 @@ export const PLACES: Readonly<Record<string, string>> = {
   // Europe
   'Gdansk': 'PL', 'Gdynia': 'PL', 'Szczecin': 'PL', 'Warsaw': 'PL', 'Valletta': 'MT', 'Leiden': 'NL',
   'London': 'GB', 'Paris': 'FR', 'Berlin': 'DE', 'Vienna': 'AT', 'Prague': 'CZ', 'Sofia': 'BG', 'Brussels': 'BE',
+  'Amsterdam': 'NL', 'Rome': 'IT', 'Madrid': 'ES', 'Lisbon': 'PT', 'Bucharest': 'RO', 'Budapest': 'HU', 'Bratislava': 'SK', 'Zagreb': 'HR',
+  'Belgrade': 'RS', 'Riga': 'LV', 'Vilnius': 'LT', 'Tallinn': 'EE', 'Helsinki': 'FI', 'Stockholm': 'SE', 'Oslo': 'NO', 'Copenhagen': 'DK',
+  'Dublin': 'IE', 'Athens': 'GR', 'Ankara': 'TR', 'Istanbul': 'TR', 'Kyiv': 'UA', 'Kiev': 'UA', 'Bohemia': 'CZ', 'Moravia': 'CZ', 'Liepaja': 'LV',
   // Elsewhere
   'Washington, D.C.': 'US', 'Washington, DC': 'US', 'Washington': 'US', 'New York': 'US', 'Tokyo': 'JP',
   'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Siem Reap': 'KH', 'Hanoi': 'VN', 'Ho Chi Minh City': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP', 'Dhaka': 'BD',
   'Tripoli': 'LY', 'Benghazi': 'LY', 'Kufra': 'LY',
+  // (Round 14: capitals of Africa, the Middle East and Asia where North Korean workers and builders are reported)
+  'Conakry': 'GN', 'Freetown': 'SL', 'Accra': 'GH', 'Port Louis': 'MU', 'Lusaka': 'ZM', 'Dodoma': 'TZ', 'Nairobi': 'KE', 'Kigali': 'RW',
+  'Antananarivo': 'MG', 'Bamako': 'ML', 'Niamey': 'NE', 'Ouagadougou': 'BF', 'Cotonou': 'BJ', 'Lomé': 'TG', 'Abidjan': 'CI', 'Yaoundé': 'CM',
+  'Libreville': 'GA', 'Khartoum': 'SD', 'Cairo': 'EG', 'Algiers': 'DZ', 'Tunis': 'TN', 'Rabat': 'MA', 'Gaborone': 'BW', 'Lilongwe': 'MW',
+  'Asmara': 'ER', 'Bata': 'GQ', 'Tehran': 'IR', 'Damascus': 'SY', 'Baghdad': 'IQ', 'Beirut': 'LB', 'Amman': 'JO', 'Sharjah': 'AE', 'Ajman': 'AE',
+  'Yangon': 'MM', 'Rangoon': 'MM', 'Jakarta': 'ID', 'Manila': 'PH', 'Islamabad': 'PK', 'Tashkent': 'UZ', 'Astana': 'KZ', 'Almaty': 'KZ', 'Bishkek': 'KG',
+  'Havana': 'CU', 'Caracas': 'VE', 'Managua': 'NI',
 };
 
 /** Country names i18n-iso-countries lacks in the forms texts use. */
@@ -80,7 +95,7 @@ export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string>> = {
   'Russia': 'RU', 'Vietnam': 'VN', 'Macedonia': 'MK', 'Moldova': 'MD', 'Tanzania': 'TZ', 'Bolivia': 'BO',
   'Venezuela': 'VE', 'Iran': 'IR', 'Brunei': 'BN', 'the Democratic Republic of the Congo': 'CD',
   'Democratic Republic of the Congo': 'CD', 'Democratic Republic of Congo': 'CD', 'the Democratic Republic of Congo': 'CD', 'Republic of the Congo': 'CG', 'Republic of Congo': 'CG', 'Congo-Brazzaville': 'CG', 'Congo-Kinshasa': 'CD', 'DR Congo': 'CD', 'DRC': 'CD', 'UAE': 'AE', 'U.A.E.': 'AE',
-  'Emirates': 'AE',
+  'Emirates': 'AE', 'Soviet Union': 'RU', 'USSR': 'RU',
 };
 
 /**

@@ -161,7 +161,10 @@ const WORKPLACE_CLAUSE = new RegExp(
 /** The demonym names the same place as the mention after it: "the Latvian port city of Liepaja". */
 export { FRONTED_PLACE };
 
-export const SAME_PLACE_GAP = new RegExp(String.raw`^${SP}(?:(?:port|border|coastal|capital|industrial|northern|southern|eastern|western|far-eastern|north-eastern|north-western|south-eastern|south-western)${SP})*(?:city|town|region|province|port|county|village|district|oblast)${SP}of${SP}$`, 'iu');
+const SAME_PLACE_NAMED = new RegExp(String.raw`^${SP}(?:(?:port|border|coastal|capital|industrial|northern|southern|eastern|western|far-eastern|north-eastern|north-western|south-eastern|south-western)${SP})*(?:city|town|region|province|port|county|village|district|oblast)${SP}of${SP}$`, 'iu');
+/** (Round 14) Any lower-case words before the noun, "the Chinese river town of Dandong"; "the Qatari capital Doha". */
+const SAME_PLACE_WORDS = new RegExp(String.raw`^${SP}(?:[\p{Ll}\-]+${SP}){0,3}?(?:(?:city|town|region|province|port|county|village|district|oblast)${SP}of|capital(?:${SP}city)?(?:${SP}of)?)${SP}$`, 'u');
+export const SAME_PLACE_GAP = { test: (gap: string) => SAME_PLACE_NAMED.test(gap) || SAME_PLACE_WORDS.test(gap) };
 
 /** The country's employers: "popular with their Russian employers". */
 const EMPLOYERS_AFTER = new RegExp(String.raw`^${SP}(?:employers?|bosses|contractors?|managers)\b`, 'iu');

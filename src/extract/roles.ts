@@ -90,7 +90,12 @@ const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:a
 type Verdict = 'host' | 'other' | null;
 
 /** Two mentions are one list ("Russia, China and Laos") or one place ("the Latvian port city of Liepaja"). */
-const joined = (gap: string, first: CountryMention) => LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap));
+/** A place and the country it is in, named together (round 14): "Phnom Penh, the capital of Cambodia", "Laos’s capital Vientiane", "Russia's war-damaged Kursk". */
+const PLACE_OF_GAP = /^,?[ \u00a0]+(?:the[ \u00a0]+)?(?:[\p{Ll}\-]+[ \u00a0]+){0,2}?(?:capital|city|town|port|province|region|state)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+const COUNTRYS_PLACE_GAP = /^[’']s[ \u00a0]+(?:[\p{Ll}\-]+[ \u00a0]+){0,3}$/u;
+const joined = (gap: string, first: CountryMention, second: CountryMention) =>
+  LIST_GAP.test(gap) || (first.via === 'demonym' && SAME_PLACE_GAP.test(gap)) || (first.via === 'place' && second.via !== 'demonym' && PLACE_OF_GAP.test(gap)) ||
+  (first.via === 'name' && second.via === 'place' && COUNTRYS_PLACE_GAP.test(gap));
 
 /** A state that presses others: "pressure from the U.S. and South Korea over their acceptance of North Korean workers". */
 const PRESSURE_FROM = endPattern(/\b(?:pressure|criticism|complaints?|protests?|objections?|demands?|requests?|calls?|warnings?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 6);
@@ -126,6 +131,7 @@ const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ 
 const OF_THEM_IN = /\b(?:\d[\d,.]*|hundreds|thousands|dozens|some|most|many)(?:[ \u00a0]+(?:to|and)[ \u00a0]+\d[\d,.]*)?[ \u00a0]+of[ \u00a0]+them[ \u00a0]+(?:(?:are|were|work|working|live|living|remain|employed|still|now)[ \u00a0]+){0,2}in[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Not where the workers go: "a ban in Japan to work against", "the law of China to work with". */
 const OBJECT_OF_TRAVEL = /\b(?:ban|law|rules?|pressure|call|efforts?|calls)[ \u00a0]+(?:in|of|from|by)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const BUILD_PURPOSE = /^to[ \u00a0]+(?:help[ \u00a0]+)?(?:rebuild|build|construct|restore)\b/i;
 const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|attack|replace|assist|join|serve|guard|train|reinforce)\b/i;
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
@@ -148,7 +154,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   const prep = (p[1] ?? '').toLowerCase();
   const lead = before.slice(0, p.index);
   // "sent to fight Ukrainians occupying …", "sent to help rebuild …": "to" opens a purpose, not a destination.
-  if (prep === 'to' && PURPOSE_VERB.test(before.slice(p.index))) return null;
+  // (Round 14: but workers sent "to help rebuild Russia's Kursk region" are sent to work there.)
+  if (prep === 'to' && PURPOSE_VERB.test(before.slice(p.index))) return BUILD_PURPOSE.test(before.slice(p.index)) && WORKER_NOUNS.test(lead) && !/\b(?:troops|soldiers|military)\b/i.test(lead) ? 'host' : null;
   if (prep === 'to' || prep === 'into') {
     // "sent … to Russia", not "sending goods to U.S. importers".
     const sends = [...lead.matchAll(SEND_ALL)];
@@ -211,6 +218,9 @@ const PLACE_NOUN = /^[ \u00a0]+(?:region|province|city|county|oblast|town|territ
 /** Employers in a place that hire: "companies in Hunchun county … are still hiring North Koreans". */
 const EMPLOYERS_IN = endPattern(/\b(?:compan(?:y|ies)|firms?|factor(?:y|ies)|employers?|businesses|plants?|enterprises?|sites?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at'], 5);
 
+/** "in the country", "left the country": the country the sentence's subject names. */
+const THE_COUNTRY = /\b(?:in|from|left|leave|leaving|out[ \u00a0]+of)[ \u00a0]+the[ \u00a0]+country\b/i;
+
 /** Sentence (or line) holding each mention, found by walking both sorted lists once. */
 function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span[] {
   const out: Span[] = [];
@@ -257,6 +267,8 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (prep) return prep;
   const cue = hostCue(cues);
   if (cue) return cue;
+  // "Mozambique says 97 North Korean doctors still working in the country": the subject is the country they are in (round 14).
+  if (m.start - s.start < 4 && m.via !== 'demonym' && THE_COUNTRY.test(rest) && (said.nkLabour || said.nkWorkers)) return 'host';
   const beforeInSentence = text.slice(Math.max(s.start, m.start - 20), m.start);
   // "In China, Russia and elsewhere, there is strong demand for cheap North Korean workers": a sentence set in the place.
   if (m.start - s.start < 20 && /^[\s"“'‘]*In[ \u00a0]+(?:the[ \u00a0]+)?$/.test(beforeInSentence) && NK_WORKERS.test(rest) && !REPORTING.test(rest)) return 'host';
@@ -306,7 +318,7 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
   let i = 0;
   while (i < mentions.length) {
     let j = i;
-    while (j + 1 < mentions.length && joined(text.slice(mentions[j]!.end, mentions[j + 1]!.start), mentions[j]!)) j++;
+    while (j + 1 < mentions.length && joined(text.slice(mentions[j]!.end, mentions[j + 1]!.start), mentions[j]!, mentions[j + 1]!)) j++;
     if (j > i) {
       // A list of three or more countries, or one introduced as countries, in a sentence about North Korean labour: the places it went.
       const s = sents[i]!;

@@ -8,16 +8,17 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
+import { comparedCounts, thereAreCounts, verbCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
 const WORKER_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|miners|loggers|builders|dolgyeokdae|slaves|staff)`;
 const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 /** Professions the state sends to earn abroad: counted where the text speaks of North Korean labour and the sentence of North Koreans. */
-const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members)`;
+const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members|surgeons|dentists|pharmacists|seamstresses|welders|carpenters|bricklayers|plasterers|electricians|programmers|developers|deminers)`;
 const PROFESSION_RE = new RegExp(`^${PROFESSION}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const PEOPLE_NOUN = String.raw`(?:North Koreans|North Korean(?=${SP}(?:are|were)${E})|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
 const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts', 'forced', 'state', 'state-dispatched', 'dispatched', 'registered', 'remaining', 'undocumented', 'illegal', 'legal', 'documented']);
 /** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
@@ -33,21 +34,24 @@ const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|die
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
 const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
-const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed)\b/i;
+const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed|(?:could|can)[ \u00a0]+be[ \u00a0]+seen)\b/i;
 /** A word every noun of WORKER_NOUN and PEOPLE_NOUN contains (a cheap test before the patterns that need one, of the lower-case sentence). */
 const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave|staff|korean|citizen|national|compatriot|people|person|men|individual|seam|sailor/;
 /** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
-const NK_PEOPLE_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans)$/i;
+const NK_PEOPLE_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans)$/i;
 /** Visas or permits "to North Koreans", "for North Korean workers". */
 const VISAS_TO_NK = /^[ \u00a0]+(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
 /** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
 const NOT_WORK = /\b(?:corpses?|bodies|dead|bones|troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
+/** "the North" for North Korea, as Korean papers write it (not "the North East"). */
+const THE_NORTH = /\bthe North\b(?![ \u00a0-]*(?:[Ee]ast|[Ww]est|[Ss]ea|[Pp]ole|[Aa]tlantic))/;
+const SANCTIONS_WORDS = /\b(?:sanctions?|resolutions?|visas?|permits?|contracts?)\b/i;
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
-const NATIONALS_RE = /^(?:North Koreans|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
+const NATIONALS_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
 const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
-const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to|or)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens|scores)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
 /** What RE_MANY_WORKING needs, tested first on the lower-case sentence (a plain pattern, cheaper than its look-behinds at every character). */
 const MANY_WORKING_WORDS = /(?:thousands?|hundreds?|dozens)[ \u00a0]+(?:who|that|employed|working|toiling|remain|are[ \u00a0]+left|were[ \u00a0]+left|stay)/;
@@ -82,12 +86,16 @@ function pushCount(c: CountContext, h: Hit, nounKind: 'worker' | 'people', befor
   // "issued 13,000 visas to North Koreans" in a text about their labour: visas of workers.
   const visasToNorthKoreans = textCue && /(?:visas|permits)$/i.test(noun) && VISAS_TO_NK.test(after) && !NOT_WORK.test(sentence);
   // "97 North Korean doctors" in a text about their labour.
-  const sentProfessionals = textCue && PROFESSION_RE.test(noun) && NK_WORD.test(sentence) && !NOT_WORK.test(sentence);
-  if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
+  const sentProfessionals = textCue && PROFESSION_RE.test(noun) && (NK_WORD.test(sentence) || THE_NORTH.test(sentence)) && !NOT_WORK.test(sentence);
+  // "33 North Korean nationals", "296 DPRK nationals": North Koreans by name, in a text about their labour.
+  const namedNationals = textCue && NATIONALS_RE.test(noun) && NK_WORD.test(text.slice(h.start, h.end));
+  if (nounKind === 'people' && !visasToNorthKoreans && !sentProfessionals && !(ownCue || ((prevCue || namedNationals || (textCue && NK_PEOPLE_RE.test(noun))) && NATIONALS_RE.test(noun) && !NOT_WORK.test(sentence)))) return;
   // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
   if (/\d[-–/]$/.test(before)) return;
   if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
-  if (nounKind === 'people' && !ownCue && EVENT_BEFORE_PEOPLE.test(before)) return;
+  // Nationals sent home under the sanctions are workers sent home ("repatriated 33 North Korean nationals … to implement UN sanctions").
+  const sentHome = namedNationals && /\brepatriat/i.test(before) && SANCTIONS_WORDS.test(sentence);
+  if (nounKind === 'people' && !ownCue && !sentHome && EVENT_BEFORE_PEOPLE.test(before)) return;
   // Millions of foreign workers are a host's whole migrant labour force, not North Koreans, unless the sentence says so.
   if ((h.low ?? h.high ?? 0) >= 1_000_000 && /\b(?:foreign|migrant|expatriate)\b/i.test(sentence) && !NK_WORD.test(sentence)) return;
   // "30,000 foreign laborers live in the camps": workers of other nations, unless the sentence names North Koreans.
@@ -102,19 +110,20 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   const ownCue = WORK_CUE.test(sentence);
   // (The cheap tests read the sentence in lower case: see guardText.)
   const lower = guardText(sentence);
-  const nouns = HAS_NOUN.test(lower);
+  // (Professionals "from the North" need no noun of HAS_NOUN.)
+  const nouns = HAS_NOUN.test(lower) || (textCue && THE_NORTH.test(sentence));
   const thousands = lower.includes('thousands');
   // No noun a count could stand before, no "thousands", no cue to work: nothing below can match.
-  const figureNamed = (prevCue || prevCount) && /estimate|figure|tally/.test(lower);
+  const figureNamed = (prevCue || prevCount) && /estimate|figure|tally|number/.test(lower);
   const ofThem = (prevCue || prevCount) && lower.includes('of them');
-  const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|-member|-strong|-person/.test(lower);
+  const remaining = (prevCue || prevCount) && /thousand|hundred|dozens|scores|-member|-strong|-person|there (?:are|were|is|was) /.test(lower);
   if (!nouns && !thousands && !ownCue && !figureNamed && !ofThem && !remaining) return hits;
   const taken = new Occupancy(s.end - s.start, s.start);
   const c: CountContext = { text, sentence, ownCue, prevCue, textCue, taken, hits };
 
   // Orders of magnitude with a bound or without "of": "at least thousands of workers", "hundreds more North Korean workers", "several hundred North Koreans"
   const rough = fresh(RE_WORKER_COUNTS_7);
-  for (let m = lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
+  for (let m = lower.includes('thousand') || lower.includes('hundred') || lower.includes('dozens') || lower.includes('scores') ? rough.exec(sentence) : null; m; m = rough.exec(sentence)) {
     if (!validModifiers(m[4])) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
@@ -226,10 +235,10 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     );
   }
   // "the number of DPRK workers in Qatar … in the low thousands"
-  const low = /\b(?:number|estimates?)\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence) ? RE_LOW_THOUSANDS.exec(sentence) : null;
+  const low = /\b(?:number|estimates?)\b[^.]*\b(?:work|labou?r|employ)/i.test(sentence) || ((prevCue || prevCount) && /\b(?:numbers?|estimates?)\b/i.test(sentence)) ? RE_LOW_THOUSANDS.exec(sentence) : null;
   if (low) {
     const start = s.start + low.index;
-    const unit = /hundreds/i.test(low[1] ?? '') ? 100 : 1_000;
+    const unit = /hundreds/i.test(low[1] ?? low[2] ?? '') ? 100 : 1_000;
     pushCount(c, { kind: 'worker_count', start, end: start + low[0].length, low: unit, high: unit * 10, unit: 'persons', qualifier: 'order_of_magnitude', of: null, per: null }, 'worker', '', '');
   }
   if (ownCue || prevCount) for (const h of [...numberOfCounts(sentence, s, lower, hits.length > 0 || prevCount), ...(ownCue ? parenthesisedCounts(sentence, s) : [])]) pushCount(c, h, 'worker', '', '');
@@ -238,6 +247,9 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // "Around 6,000 North Koreans work in the Middle East. Some 800 work in the UAE, with another 300 in Oman."
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
+  // "three North Koreans … down from 33 and 30 in January"; "now there are close to 400" after a sentence about the workers.
+  if (hits.length) for (const h of [...comparedCounts(sentence, s), ...verbCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
+  if ((prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
   if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) pushCount(c, h, 'worker', '', '');
@@ -247,7 +259,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
 /** A four-digit number a year could be: "2016 workers" is no count. */
 const looksLikeYear = (raw: string, v: number) => /^\d{4}$/.test(raw) && v >= 1900 && v <= 2099;
 /** The low end of an order of magnitude: "dozens" 10, "hundreds" 100, "thousands" 1,000. */
-const magnitudeOf = (word: string) => (/dozens/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
+const magnitudeOf = (word: string) => (/dozens|scores/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
 /** A count of one value (with its bound) or, given an upper end above it, a range; null for an upper end not above the value. */
 function valueOrRange(start: number, end: number, v: number, upper: number | null, q: FigureQualifier): Hit | null {
   if (upper === null) return { kind: 'worker_count', start, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null };
@@ -256,7 +268,7 @@ function valueOrRange(start: number, end: number, v: number, upper: number | nul
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
-const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|toil|are${SP}employed|were${SP}employed|live)${E})`, 'giu');
+const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|working|toil|toiling|employed|are${SP}employed|were${SP}employed|live|living)${E})`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
@@ -289,7 +301,7 @@ const WORKERS_NAMED = new RegExp(`\\b(?:${WORKER_NOUN}|North${SP}Koreans|N\\.[ \
 /** A number after a bound, followed by no noun: punctuation, the end, a place, or a verb of being or working. */
 const NOT_PEOPLE_AFTER = String.raw`(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|a${SP}(?:month|year|day)|per${SP}|years?|months?|days?|hours?)${E})`;
 /** The value given to an estimate or a figure of people: "puts the figure at around 53,000", "the lower estimate of 20,000". */
-const RE_FIGURE_VALUE = new RegExp(`\\b(?:estimates?|figure|tally)${SP}(?:of|at|is|was|to)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{N}]|[,.]\\p{N})${NOT_PEOPLE_AFTER}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in|for|by|as|according|among|abroad|overseas|worldwide)${E})`, 'giu');
+const RE_FIGURE_VALUE = new RegExp(`\\b(?:estimates?|figure|tally)${SP}(?:of|at|is|was|to)${SP}(?<val>(?:${BOUND}${SP})?${N}(?![\\p{N}]|[,.]\\p{N})(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\p{N}]|[,.]\\p{N}))?)${NOT_PEOPLE_AFTER}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in|for|by|as|according|among|abroad|overseas|worldwide)${E})`, 'giu');
 const RE_BARE_ESTIMATE = new RegExp(`${B}${BOUND}${SP}${N}(?![\\p{N}]|[,.]\\p{N})(?=(?<=(?:figure|estimate|total|tally)${SP}of${SP}${BOUND}${SP}[^ ]+)${NOT_PEOPLE_AFTER}|[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in${SP}(?:total|all|the${SP}\\p{Lu}|\\p{Lu}|(?:19|20)\\d\\d${E})|abroad|overseas|worldwide|were|are|was|remain(?:ed)?|work(?:ed)?|toil(?:ed)?|liv(?:e|ed)|of${SP}them|of${SP}whom)${E})`, 'giu');
 const BARE_ESTIMATE_AT = stickyOf(RE_BARE_ESTIMATE);
 /** Money and time before a bare number: what it counts is not people. */
@@ -305,9 +317,10 @@ function valuesAfter(pattern: RegExp, sentence: string, s: Sentence, least: numb
     const raw = m[3] ?? '';
     const v = parseNumber(raw);
     if (v === null || v < least || looksLikeYear(raw, v)) continue;
-    const q = qualifierOf(m[2]);
     const end = s.start + m.index + m[0].length;
-    hits.push({ kind: 'worker_count', start: end - (m.groups?.val ?? raw).length, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    // "put the number at 52,000-54,000": a range written with a dash.
+    const h = valueOrRange(end - (m.groups?.val ?? raw).length, end, v, m[4] ? parseNumber(m[4]) : null, qualifierOf(m[2]));
+    if (h) hits.push(h);
   }
   return hits;
 }
@@ -337,7 +350,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
     if (v === null || v < 2 || looksLikeYear(m[2] ?? '', v)) continue;
     // "… in Kuwait": a named place, not "in time".
     const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
-    const inPlace = /^[ \u00a0]+in[ \u00a0]/i.test(tail);
+    const inPlace = /^[ \u00a0]+in[ \u00a0](?!(?:total|all)\b)/i.test(tail);
     // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
     if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;
     // Money is no count: "$2 billion abroad".
@@ -353,10 +366,10 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
 
 const COUNT_NOUN = String.raw`(?:workers?|work[ -]?force|labou?rers?|employees|North${SP}Koreans|nationals|citizens|people|persons|work${SP}permits|work${SP}visas|working${SP}visas|permits|visas)`;
 const RE_WORKER_COUNTS_4 = new RegExp(`\\bnumber${SP}of${SP}(?:[\\p{L}’'\\-]+${SP}){0,5}?${COUNT_NOUN}${E}`, 'giu');
-const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N})(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
+const RE_WORKER_COUNTS_5 = new RegExp(`${B}(?<verb>(?:from|at|to|by|of|reached|was|is|were|are|stood${SP}at|peak(?:ed|ing)${SP}at)${SP}(?:(?:currently|now|still|already|only|just)${SP})?)(?<val>(?:${BOUND}${SP})?${N}(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\p{N}]|[,.]\\p{N}))?)(?![\\p{L}\\p{N}%$]|${SP}(?:percent|per${SP}cent|hours?|days?|months?|years?|countries|dollars|euros|won|yuan)${E})`, 'giu');
 
 /** "the low thousands", "the high hundreds": an order of magnitude. */
-const RE_LOW_THOUSANDS = /\b(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b/i;
+const RE_LOW_THOUSANDS = /\b(?:(?:low|high|mid)[ \u00a0-]+(thousands|hundreds)\b|in[ \u00a0]+the[ \u00a0]+(thousands|hundreds)\b(?![ \u00a0]+of\b))/i;
 /** "the number", "their total numbers", "whose numbers": a number that refers back to workers counted before. */
 const RE_NUMBER_BACK = new RegExp(`\\b(?:the|their|whose|its|this)${SP}(?:total${SP})?numbers?\\b(?!${SP}of)`, 'giu');
 /** Bare numbers after "the number of … workers" that give its value: "dropped from 30,023 to 11,490", "stood at about 400", "peaking at 2,123". */
@@ -374,10 +387,9 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
     const v = parseNumber(raw);
     // "The number of … workers … is now down to zero": none are left.
     if (v === null || (v < 2 && !/^zero$/i.test(raw)) || looksLikeYear(raw, v)) continue;
-    const q = qualifierOf(m[3]);
     const start = offset + m.index + (m.groups?.verb ?? '').length;
-    const { low, high } = bounds(v, q);
-    hits.push({ kind: 'worker_count', start, end: offset + m.index + m[0].length, low, high, unit: 'persons', qualifier: q, of: null, per: null });
+    const h = valueOrRange(start, offset + m.index + m[0].length, v, m[5] ? parseNumber(m[5]) : null, qualifierOf(m[3]));
+    if (h) hits.push(h);
   }
   return hits;
 }

@@ -1,0 +1,76 @@
+/**
+ * Worker counts whose noun a report leaves to the sentence around them
+ * (round 14 of issue 17): a count compared with earlier ones ("three North
+ * Koreans … down from 33 and 30 in January"), and a count stated as what
+ * there is now ("The first arrived in 1998; now there are close to 400").
+ * Called by worker-counts.ts, which decides when the sentence is about the
+ * workers.
+ */
+import { parseNumber } from './numbers.ts';
+import { BOUND, E, N, SP, bounds, fresh, qualifierOf, type Hit, type Sentence } from './figure-patterns.ts';
+
+const SMALL_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:[- ][a-z]+)?)$/i;
+/** After a value: no unit, money, time or share that would make it something other than people. */
+const NO_UNIT = String.raw`(?![\p{N}]|[,.]\p{N})(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|years?|months?|days?|hours?|times)${E})`;
+
+/** "down from 33 and 30", "up from 1,200": values the count before it was compared with. */
+const RE_COMPARED = new RegExp(`\\b(?:down|up)${SP}from${SP}(?:${BOUND}${SP})?${N}${NO_UNIT}(?:${SP}and${SP}${N}${NO_UNIT})?`, 'giu');
+
+/** A count compared with earlier values of the same count, in a sentence that holds one. */
+export function comparedCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  if (!/\b(?:down|up)[ \u00a0]+from\b/i.test(sentence)) return hits;
+  const r = fresh(RE_COMPARED);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const q = qualifierOf(m[1]);
+    for (const raw of [m[2], m[3]]) {
+      const v = raw ? parseNumber(raw) : null;
+      if (v === null || v < 2 || (/^\d{4}$/.test(raw!) && v >= 1900 && v <= 2099)) continue;
+      const start = s.start + m.index + m[0].lastIndexOf(raw!);
+      hits.push({ kind: 'worker_count', start, end: start + raw!.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    }
+  }
+  return hits;
+}
+
+/** "now there are close to 400.", "there were some 2,000 by 2017": a count whose noun is the sentence before's. */
+const RE_THERE_ARE = new RegExp(`\\b[Tt]here${SP}(?:are|were|is|was)${SP}(?:(?:now|still|only|already)${SP})?(?<val>(?:${BOUND}${SP})?${N})${NO_UNIT}(?=[ \\u00a0]*(?:[,;:)]|[.](?![\\p{N}])|$)|${SP}(?:in${SP}\\p{Lu}|today|now|left|remaining|by${SP}(?:19|20)\\d\\d)${E})`, 'gu');
+
+export function thereAreCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  if (!/\b[Tt]here[ \u00a0]+(?:are|were|is|was)\b/.test(sentence)) return hits;
+  const r = fresh(RE_THERE_ARE);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const raw = m[3] ?? '';
+    const v = parseNumber(raw);
+    // Small numbers written as words are seldom a workforce ("there were two"); years are no count.
+    if (v === null || v < 10 || SMALL_WORD.test(raw) || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[2]);
+    const val = m.groups?.val ?? raw;
+    const start = s.start + m.index + m[0].length - val.length;
+    hits.push({ kind: 'worker_count', start, end: start + val.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
+
+/**
+ * "…, 30 arrive next week", "but only 36 possessed valid work permits": a count whose noun is the workers counted
+ * before it, told by what they do (arrive, return, hold permits).
+ */
+const RE_VERB_COUNT = new RegExp(`(?<![\\p{L}\\p{N}$€£¥.,])(?:(?:only|just|another)${SP})?(?<val>(?:${BOUND}${SP})?${N})(?=${SP}(?:more${SP})?(?:(?:are|were|is)${SP}to${SP}|will${SP}|would${SP})?(?:arrive[sd]?|arriving|return(?:s|ed)?|(?:went|go|were${SP}sent|are${SP}sent)${SP}home|(?:had|have|held|hold|possessed|obtained|received)${SP}(?:valid${SP}|legal${SP})?(?:work(?:ing)?${SP})?(?:permits|visas|passes))${E})`, 'giu');
+
+export function verbCounts(sentence: string, s: Sentence): Hit[] {
+  const hits: Hit[] = [];
+  if (!/arriv|return|home|permits|visas|passes/i.test(sentence)) return hits;
+  const r = fresh(RE_VERB_COUNT);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const raw = m[3] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const q = qualifierOf(m[2]);
+    const val = m.groups?.val ?? raw;
+    const start = s.start + m.index + m[0].length - val.length;
+    hits.push({ kind: 'worker_count', start, end: start + val.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}
