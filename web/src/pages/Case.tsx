@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { ApiError, postJson, useApi } from '../api.ts';
 import { Link } from '../router.tsx';
-import { ErrorNote } from '../components/Status.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { schemaName } from '../schemas.ts';
 import type { CaseAlert, CaseRecord, CaseRowsPage, CaseRowView, ListVersionDetail, RunRecord, SupplierRisk } from '../../../src/server/wire.ts';
@@ -90,6 +90,7 @@ export default function CasePage({ name }: { name: string }) {
   const signedIn = Boolean(session?.user);
   const [tick, setTick] = useState(0);
   const [offset, setOffset] = useState(0);
+  const [rescreenError, setRescreenError] = useState<ApiError | null>(null);
   const base = `/api/cases/${encodeURIComponent(name)}`;
   const info = useApi<{ case: CaseRecord; lists: ListVersionDetail[]; runs: RunRecord[] }>(signedIn ? base : null, tick);
   const alerts = useApi<{ alerts: CaseAlert[] }>(signedIn ? `${base}/alerts` : null, tick);
@@ -116,12 +117,14 @@ export default function CasePage({ name }: { name: string }) {
           <p className="actions">
             <a className="secondary" href={`${base}/report/html`} target="_blank" rel="noopener">Report (HTML)</a>{' '}
             <a className="secondary" href={`${base}/report/pdf`}>Report (PDF)</a>{' '}
-            <button type="button" className="secondary" onClick={() => void postJson(`${base}/rescreen`, {}).then(refresh)}>Re-screen against new list versions now</button>
+            <button type="button" className="secondary" onClick={() => { setRescreenError(null); void postJson(`${base}/rescreen`, {}).then(refresh, (e: unknown) => setRescreenError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)))); }}>Re-screen against new list versions now</button>
           </p>
+          {rescreenError ? <ErrorNote error={rescreenError} what="The re-screening" /> : null}
         </>
       ) : null}
       <h2>Alerts from list changes</h2>
-      {alerts.data?.alerts.length ? (
+      {/* "No alerts" only when the server said so: a failed or pending answer is not an all-clear. */}
+      {alerts.error ? <ErrorNote error={alerts.error} what="The alerts" /> : !alerts.data ? <Loading what="Loading the alerts" /> : alerts.data.alerts.length ? (
         <ul className="alerts">
           {alerts.data.alerts.map((a) => (
             <li key={`${a.row}-${a.entity_id}-${a.change}-${a.version}`}>

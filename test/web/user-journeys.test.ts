@@ -1,0 +1,145 @@
+/**
+ * Three users' journeys in Chromium against the real server (bundled dataset,
+ * OFAC SDN, UN and UK lists), each check one that failed them:
+ * - a journalist read on Bureau 39's page that it "directs" its own chief
+ *   (a directed edge was worded from its source end on the target's page);
+ * - she and a policy analyst could not take what they found away with its
+ *   citations: the entity page and the estimate (with its what-if) had no
+ *   CSV or JSON download;
+ * - a failed API call left "Loading…" under its error for ever (the map, a
+ *   designation card, the resolve counts), and a case whose alerts could not
+ *   be loaded said "No alerts".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { newPage, webFixture } from './harness.ts';
+import { createUser } from '../../src/auth/service.ts';
+import { REPO_ROOT } from '../../src/config/settings.ts';
+import { createCase } from '../../src/cases/index.ts';
+import { readScreenFile } from '../../src/screen/file-input.ts';
+import { parseScreeningOptions } from '../../src/screen/options.ts';
+import { screeningService } from '../../src/screen/service.ts';
+import type { EntityDocument, EstimateResult } from '../../src/server/wire.ts';
+
+const ANALYST = { username: 'journeys-analyst', password: 'a-long-test-password-77' };
+const CASE = 'Suppliers journeys';
+
+const web = webFixture(async (services) => {
+  await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
+  await createCase(services.db, () => screeningService(services.db), {
+    name: CASE, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
+    options: parseScreeningOptions({}), actor: 'test',
+  });
+});
+
+const api = async <T>(p: string): Promise<T> => (await (await fetch(`${web.server.url}${p}`)).json()) as T;
+
+/** A downloaded CSV: its comment line, and its rows by header. */
+function readCsv(file: string): { comment: string; rows: Record<string, string>[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const [comment, ...rest] = text.split('\r\n');
+  return { comment: comment ?? '', rows: parse(rest.join('\r\n'), { columns: true }) as Record<string, string>[] };
+}
+
+describe('three users in the browser', { timeout: 240_000 }, () => {
+  it('words a relation from the end the page is about: Bureau 39 has a director, Jon Il-chun directs it', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    const group = (label: string) => page.locator('.relations .relation-group', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+    await page.goto(`${web.server.url}/entity/r39-office-39`);
+    await page.getByRole('heading', { level: 1, name: 'Bureau 39' }).waitFor();
+    await expect(group('Director').getByRole('link', { name: 'Jon Il-chun' }).count()).resolves.toBe(1);
+    await expect(group('Directs').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Jon Il-chun' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Jon Il-chun' }).waitFor();
+    await expect(group('Directs').getByRole('link', { name: 'Bureau 39' }).count()).resolves.toBe(1);
+    // The browser's back button returns to Bureau 39.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Bureau 39' }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads an entity\'s facts with source, quote and grade as CSV, and the entity as JSON', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    const id = 'r39-genco';
+    const doc = await api<EntityDocument>(`/api/entities/${id}`);
+    await page.goto(`${web.server.url}/entity/${id}`);
+    await page.getByRole('heading', { level: 1, name: 'Korea General Corporation for External Construction' }).waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toBe(`room39-${id}.csv`);
+    const { comment, rows } = readCsv((await csv.path()) as string);
+    expect(comment).toBe(`# room39 entity ${id}: ${web.server.url}/entity/${id}`);
+    expect(rows).toHaveLength(doc.statements.length);
+    // The seed's fact keeps its exact quote and grade; the OFAC list's its list version as source.
+    const seed = doc.statements.find((s) => s.quote && s.prop === 'notes')!;
+    expect(rows).toContainEqual(expect.objectContaining({ entity_id: id, property: 'notes', value: seed.value, source: seed.source.title, quote: seed.quote, grade: seed.reliability }));
+    expect(rows.some((r) => r.source.startsWith('OFAC Specially Designated Nationals (SDN) List') && r.value === 'GENCO' && r.property === 'alias')).toBe(true);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download JSON/ }).click()]);
+    expect(JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8'))).toEqual(JSON.parse(JSON.stringify(doc)));
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads a what-if estimate (Russia expels its workers) with its change, countries and sourced inputs', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/estimates?year=2017`);
+    await page.getByTestId('revenue-p50').waitFor();
+    await page.getByRole('checkbox', { name: 'Russia' }).check();
+    await page.waitForURL(/exclude=RU/);
+    await page.locator('.scenario-stat').waitFor();
+    const r = await api<EstimateResult>('/api/estimate?year=2017&exclude=RU');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toBe('room39-estimate-2017-without-RU.csv');
+    const { comment, rows } = readCsv((await csv.path()) as string);
+    expect(comment).toMatch(/^# room39 revenue estimate 2017, 10000 draws, seed 1; scenario: RU left out: http:\/\/127\.0\.0\.1:\d+\/estimates\?year=2017&exclude=RU$/);
+    const row = (part: string, measure: string, country?: string) => rows.find((x) => x.part === part && x.measure === measure && (country === undefined || x.country === country));
+    expect(Number(row('total', 'revenue_usd')?.p50)).toBe(r.revenue_usd.p50);
+    expect(Number(row('scenario', 'difference_usd', 'RU')?.p50)).toBe(r.scenario!.difference_usd.p50);
+    expect(Number(row('country', 'revenue_usd', 'China')?.p95)).toBe(r.by_country.find((c) => c.country === 'CN')!.revenue_usd.p95);
+    // Every sourced figure of every input is a row, with its quote (or where it stands in a cited source) and grade.
+    const figures = r.inputs.flatMap((i) => i.sources);
+    expect(rows.filter((x) => x.part === 'input' && x.figure_id)).toHaveLength(figures.length);
+    const quoted = figures.find((f) => f.quote)!;
+    expect(rows).toContainEqual(expect.objectContaining({ figure_id: quoted.figure_id, quote: quoted.quote, grade: quoted.grade }));
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download JSON/ }).click()]);
+    const saved = JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8')) as EstimateResult;
+    expect([saved.year, saved.scenario?.excluded, saved.revenue_usd]).toEqual([2017, ['RU'], r.revenue_usd]);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a failed call as a failure, never with a "Loading…" that does not end, nor "No alerts"', async () => {
+    const { page, context } = await newPage(web.browser);
+    const status = (text: string) => page.getByRole('status').filter({ hasText: text });
+    // The map's countries do not come.
+    await page.route((url) => url.pathname === '/api/countries', (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/`);
+    await page.getByRole('alert').filter({ hasText: 'The map failed.' }).waitFor();
+    await expect(status('Loading the map').count()).resolves.toBe(0);
+    // One designation of the entity does not come.
+    const genco = await api<EntityDocument>('/api/entities/r39-genco');
+    const sanction = genco.relations.find((x) => x.schema === 'Sanction')!;
+    await page.route(`**/api/entities/${sanction.id}`, (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/entity/r39-genco`);
+    await page.getByRole('alert').filter({ hasText: 'This designation failed.' }).waitFor();
+    await expect(status('Loading the designation').count()).resolves.toBe(0);
+    // The resolve page's counts and candidates do not come.
+    await page.route('**/api/resolve**', (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/resolve`);
+    await page.getByRole('alert').filter({ hasText: 'The candidates failed.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Counting the entities failed.' }).waitFor();
+    await expect(status('Counting').count()).resolves.toBe(0);
+    await expect(status('Loading the candidates').count()).resolves.toBe(0);
+    // A case whose alerts do not come does not say it has none.
+    await page.route('**/alerts', (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/cases/${encodeURIComponent(CASE)}`);
+    await page.getByLabel('Username').fill(ANALYST.username);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The alerts failed.' }).waitFor();
+    await expect(page.getByText('No alerts.').count()).resolves.toBe(0);
+    await context.close();
+  });
+});
