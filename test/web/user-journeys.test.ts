@@ -75,7 +75,7 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     // The seed's fact keeps its exact quote and grade; the OFAC list's its list version as source.
     const seed = doc.statements.find((s) => s.quote && s.prop === 'notes')!;
     expect(rows).toContainEqual(expect.objectContaining({ entity_id: id, property: 'notes', value: seed.value, source: seed.source.title, quote: seed.quote, grade: seed.reliability }));
-    expect(rows.some((r) => r.source.startsWith('OFAC Specially Designated Nationals (SDN) List') && r.value === 'GENCO' && r.property === 'alias')).toBe(true);
+    expect(rows.some((r) => r.source?.startsWith('OFAC Specially Designated Nationals (SDN) List') === true && r.value === 'GENCO' && r.property === 'alias')).toBe(true);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download JSON/ }).click()]);
     expect(JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8'))).toEqual(JSON.parse(JSON.stringify(doc)));
     expect(problems.errors).toEqual([]);
