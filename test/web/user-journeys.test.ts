@@ -24,6 +24,7 @@ import { screeningService } from '../../src/screen/service.ts';
 import type { EntityDocument, EstimateResult } from '../../src/server/wire.ts';
 
 const ANALYST = { username: 'journeys-analyst', password: 'a-long-test-password-77' };
+const SEED = path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt');
 const CASE = 'Suppliers journeys';
 
 const web = webFixture(async (services) => {
@@ -106,6 +107,42 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download JSON/ }).click()]);
     const saved = JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8')) as EstimateResult;
     expect([saved.year, saved.scenario?.excluded, saved.revenue_usd]).toEqual([2017, ['RU'], r.revenue_usd]);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a researcher sign in and correct a claim by keyboard alone: focus lands in the page, Escape leaves a correction', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return e ? `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.getAttribute('aria-label') ? ` ${e.getAttribute('aria-label')}` : ''}` : null;
+    });
+    await page.goto(`${web.server.url}/documents`);
+    await page.getByLabel('Username').focus();
+    await page.keyboard.type(ANALYST.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ANALYST.password);
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in as').first().waitFor();
+    // The form that had focus is gone: focus is on the page's content, not back at the document's start.
+    await expect.poll(focused).toBe('main#main');
+    await page.getByLabel('Document', { exact: true }).setInputFiles(SEED);
+    await page.getByRole('button', { name: 'Upload and extract' }).click();
+    await page.waitForURL(/\/documents\/doc-/);
+    const first = page.locator('li.review-item').first();
+    await first.waitFor();
+    const label = await first.getAttribute('aria-label');
+    const pending = async () => Number(/^(\d+) pending claims?$/.exec((await page.locator('.queue .bulk p').textContent()) ?? '')?.[1]);
+    const before = await pending();
+    await first.focus();
+    await page.keyboard.press('c');
+    await expect.poll(focused).toMatch(/^input#.*-(low|country|entity)$/);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('form.correct-form').count()).resolves.toBe(0);
+    await expect.poll(focused).toBe(`li ${label}`);
+    // The claim is still pending, and the next key decides it.
+    await page.keyboard.press('r');
+    await expect.poll(pending).toBe(before - 1);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
