@@ -11,6 +11,7 @@
  *   be loaded said "No alerts".
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import { newPage, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { createCase } from '../../src/cases/index.ts';
+import { importFtmFile } from '../../src/ingest/ftm/import.ts';
 import { readScreenFile } from '../../src/screen/file-input.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
@@ -27,8 +29,19 @@ const ANALYST = { username: 'journeys-analyst', password: 'a-long-test-password-
 const SEED = path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt');
 const CASE = 'Suppliers journeys';
 
+/** A list entry holds any text: markup, and a name that is one unbroken run of 120 letters. */
+const RUN = `JOURNEYS${'X'.repeat(120)}TRADING`;
+const MARKUP = `<img src=x onerror="window.__pwned=1"> ${RUN}`;
+
 const web = webFixture(async (services) => {
   await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'room39-journeys-')), 'entries.ftm.json');
+  fs.writeFileSync(file, [
+    { id: 'journeys-long-name', schema: 'Company', properties: { name: [MARKUP], country: ['kp'] } },
+    { id: 'journeys-long-owner', schema: 'Ownership', properties: { owner: ['journeys-long-name'], asset: ['r39-genco'] } },
+  ].map((e) => JSON.stringify(e)).join('\n'));
+  await importFtmFile(services.db, { file, dataset: 'journeys_test', date: '2026-12-01' });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await createCase(services.db, () => screeningService(services.db), {
     name: CASE, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
     options: parseScreeningOptions({}), actor: 'test',
@@ -68,6 +81,9 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     const doc = await api<EntityDocument>(`/api/entities/${id}`);
     await page.goto(`${web.server.url}/entity/${id}`);
     await page.getByRole('heading', { level: 1, name: 'Korea General Corporation for External Construction' }).waitFor();
+    // The judgement joining the OFAC record names its evidence, and no empty part of it ("Countries: )").
+    const judgement = page.locator('ul.judgements li', { hasText: 'ofac-19611' });
+    await expect(judgement.textContent()).resolves.toMatch(/same entity, rule Name and country on .*\(DPRK: true; Name: [^;]+\)$/);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV/ }).click()]);
     expect(csv.suggestedFilename()).toBe(`room39-${id}.csv`);
     const { comment, rows } = readCsv((await csv.path()) as string);
@@ -143,6 +159,24 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     // The claim is still pending, and the next key decides it.
     await page.keyboard.press('r');
     await expect.poll(pending).toBe(before - 1);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a list entry\'s text as text and wraps its long names at 390 px: search, relations, screening', async () => {
+    const { page, context, problems } = await newPage(web.browser, { width: 390, height: 844 });
+    const check = async (where: string) => {
+      await page.getByText(RUN).first().waitFor();
+      const seen = await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned ?? null, imgs: document.querySelectorAll('main img').length, wide: document.documentElement.scrollWidth }));
+      expect({ where, ...seen }).toEqual({ where, pwned: null, imgs: 0, wide: 390 });
+    };
+    await page.goto(`${web.server.url}/search?q=${RUN}`);
+    await check('search');
+    await expect(page.locator('a.result-link').first().textContent()).resolves.toBe(MARKUP);
+    await page.goto(`${web.server.url}/entity/r39-genco`);
+    await check('relations');
+    await page.goto(`${web.server.url}/screen?names=${RUN}`);
+    await check('screening');
     expect(problems.errors).toEqual([]);
     await context.close();
   });
