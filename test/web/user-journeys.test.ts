@@ -181,6 +181,32 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('keeps keyboard focus visible against the page: a ring of 3:1 or more on links, buttons and citations', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/entity/r39-genco`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 40 && seen.size < 3; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (!el.closest('main')) return null;
+        const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((a, v, k) => a + v * [0.2126, 0.7152, 0.0722][k]!, 0);
+        const ratio = (a: number[], b: number[]) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x! + 0.05) / (y! + 0.05); };
+        const style = getComputedStyle(el);
+        const page = rgb(getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(document.body).backgroundColor);
+        const rings = [style.outlineStyle !== 'none' ? style.outlineColor : null, style.boxShadow !== 'none' ? style.boxShadow : null].filter((c): c is string => c !== null);
+        return { kind: el.tagName.toLowerCase(), best: Math.max(0, ...rings.map((c) => ratio(rgb(c), page))) };
+      });
+      if (ring && ['a', 'button', 'summary'].includes(ring.kind) && !seen.has(ring.kind)) seen.set(ring.kind, ring.best);
+    }
+    expect([...seen.keys()].sort()).toEqual(['a', 'button', 'summary']);
+    for (const [kind, best] of seen) expect({ kind, best: best >= 3 }).toEqual({ kind, best: true });
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows a failed call as a failure, never with a "Loading…" that does not end, nor "No alerts"', async () => {
     const { page, context } = await newPage(web.browser);
     const status = (text: string) => page.getByRole('status').filter({ hasText: text });
