@@ -181,6 +181,23 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('at 390 px, shows a shared entity link\'s page in the first screen: the stale-lists warning folds its list of versions', async () => {
+    const { page, context, problems } = await newPage(web.browser, { width: 390, height: 844 });
+    await page.goto(`${web.server.url}/entity/r39-genco`);
+    const heading = page.getByRole('heading', { level: 1, name: 'Korea General Corporation for External Construction' });
+    await heading.waitFor();
+    const banner = page.locator('.list-freshness');
+    await banner.getByText('Some official lists are out of date.').waitFor();
+    // The page's name and its first actions are on the first screen, under the warning.
+    expect(((await page.getByRole('button', { name: /^Download CSV/ }).boundingBox())?.y ?? Infinity) + 40).toBeLessThan(844);
+    const ofac = banner.getByText(/OFAC Specially Designated Nationals \(SDN\) List: version 2024-05-03/);
+    await expect(ofac.isVisible()).resolves.toBe(false);
+    await banner.getByText('Each list, its version and age').click();
+    await ofac.waitFor();
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps keyboard focus visible against the page: a ring of 3:1 or more on links, buttons and citations', async () => {
     const { page, context, problems } = await newPage(web.browser);
     await page.goto(`${web.server.url}/entity/r39-genco`);
