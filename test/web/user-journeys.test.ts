@@ -7,8 +7,10 @@
  *   citations: the entity page and the estimate (with its what-if) had no
  *   CSV or JSON download;
  * - a failed API call left "Loading…" under its error for ever (the map, a
- *   designation card, the resolve counts), and a case whose alerts could not
- *   be loaded said "No alerts".
+ *   designation card, the resolve counts), a case whose alerts could not be
+ *   loaded said "No alerts", an entity's figures and timeline vanished, and
+ *   the stale-lists warning said nothing (as if the lists were current);
+ * - keyboard, focus and narrow-screen defects named in each test.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -241,6 +243,12 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     await page.goto(`${web.server.url}/entity/r39-genco`);
     await page.getByRole('alert').filter({ hasText: 'This designation failed.' }).waitFor();
     await expect(status('Loading the designation').count()).resolves.toBe(0);
+    // The entity's figures and timeline, and the lists' ages, do not come: each says so rather than vanish.
+    await page.route((url) => ['/api/figures', '/api/timeline', '/api/lists'].includes(url.pathname), (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/entity/r39-kim-won-hong`);
+    await page.getByRole('alert').filter({ hasText: 'Loading this entity\'s figures failed.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Loading this entity\'s timeline failed.' }).waitFor();
+    await page.locator('.list-freshness').getByText('Whether the official lists are current could not be checked.').waitFor();
     // The resolve page's counts and candidates do not come.
     await page.route('**/api/resolve**', (r) => r.abort('connectionrefused'));
     await page.goto(`${web.server.url}/resolve`);

@@ -5,7 +5,7 @@
  * what it was screened against. A loaded list warns when it is old even if
  * its fetching is off (results still depend on it); a list that is off and
  * was never loaded is named but warns of nothing. Quiet when every list in
- * use is current.
+ * use is current; when the check itself fails, it says the lists' age is unknown.
  */
 import { useState } from 'react';
 import type { ListsAnswer } from '../../../src/server/wire.ts';
@@ -16,8 +16,18 @@ import { useApi } from '../api.ts';
 const NARROW = '(max-width: 600px)';
 
 export function ListFreshness() {
-  const { data } = useApi<ListsAnswer>('/api/lists');
+  const { data, error } = useApi<ListsAnswer>('/api/lists');
   const [open] = useState(() => !window.matchMedia(NARROW).matches);
+  // No answer is no all-clear: say that the lists' age is unknown.
+  if (error) {
+    return (
+      <div className="note note-error list-freshness" role="status">
+        <p>
+          <strong>Whether the official lists are current could not be checked.</strong> Results may miss recent designations or delistings. {error.message}
+        </p>
+      </div>
+    );
+  }
   const lists = data?.lists ?? [];
   const stale = lists.filter((l) => l.stale && (l.version !== null || !l.off));
   if (!stale.length) return null;

@@ -116,7 +116,8 @@ function SanctionCard({ relation }: { relation: RelationView }) {
 }
 
 function FiguresOf({ id }: { id: string }) {
-  const { data } = useApi<{ figures: CitedFigureRow[] }>(href('/api/figures', { entity: id }));
+  const { data, error } = useApi<{ figures: CitedFigureRow[] }>(href('/api/figures', { entity: id }));
+  if (error) return <ErrorNote error={error} what="Loading this entity's figures" />;
   if (!data || data.figures.length === 0) return null;
   return (
     <section aria-labelledby="figures-h">
@@ -127,7 +128,8 @@ function FiguresOf({ id }: { id: string }) {
 }
 
 function EntityTimeline({ id }: { id: string }) {
-  const { data } = useApi<{ items: TimelineItem[] }>(href('/api/timeline', { entity: id }));
+  const { data, error } = useApi<{ items: TimelineItem[] }>(href('/api/timeline', { entity: id }));
+  if (error) return <ErrorNote error={error} what="Loading this entity's timeline" />;
   if (!data || data.items.length === 0) return null;
   return (
     <section aria-labelledby="tl-h">
