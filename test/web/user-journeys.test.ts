@@ -264,6 +264,10 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: 'The alerts failed.' }).waitFor();
     await expect(page.getByText('No alerts.').count()).resolves.toBe(0);
+    // Nor does a library whose waiting suggestions do not come look as if none waited.
+    await page.route((url) => url.pathname === '/api/documents/suggestions', (r) => r.abort('connectionrefused'));
+    await page.goto(`${web.server.url}/documents`);
+    await page.getByRole('alert').filter({ hasText: 'Loading the suggested documents failed.' }).waitFor();
     await context.close();
   });
 });
