@@ -249,6 +249,10 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     await page.getByRole('alert').filter({ hasText: 'Loading this entity\'s figures failed.' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'Loading this entity\'s timeline failed.' }).waitFor();
     await page.locator('.list-freshness').getByText('Whether the official lists are current could not be checked.').waitFor();
+    // Search as you type in the header gets no answer: it says so under the box rather than stay blank.
+    await page.route((url) => url.pathname === '/api/search', (r) => r.abort('connectionrefused'));
+    await page.getByRole('combobox', { name: 'Search the evidence graph' }).fill('Mansudae');
+    await page.getByRole('alert').filter({ hasText: /^Search failed: the room39 server did not answer/ }).waitFor();
     // The resolve page's counts and candidates do not come.
     await page.route('**/api/resolve**', (r) => r.abort('connectionrefused'));
     await page.goto(`${web.server.url}/resolve`);
