@@ -7,7 +7,7 @@ import type { EntityView, Reliability, ReviewStatus } from '../model/index.ts';
 import { NAME_PROPS } from '../model/index.ts';
 import { Room39Error } from '../errors.ts';
 import type { Queryable } from './db.ts';
-import { ftmModel, ftmSchema, reconcileSchemas, schemaLabel } from './ftm.ts';
+import { edgeLabel, ftmModel, ftmSchema, reconcileSchemas, schemaLabel } from './ftm.ts';
 import { searchKey } from './normalize.ts';
 import type { RiskFlag } from '../match/types.ts';
 import { canonicalRows } from './canonical.ts';
@@ -252,7 +252,7 @@ export interface RelationView {
   caption: string;
   /** The property through which this entity takes part in the edge (`entity`, `member`, `organization`, `involved`, …). */
   role: string;
-  /** What the edge says, in words (FtM's edge label, or the schema's). */
+  /** What the edge says, in words, from this entity's end (ftm.ts `edgeLabel`: "directs", or "Director" from the organisation's page). */
   label: string;
   /** The entities at the other end of the edge. */
   others: { id: string; schema: string; caption: string; role: string }[];
@@ -354,13 +354,12 @@ async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): P
     seen.add(`${edgeId}|${prop}`);
     const edge = entityRows.get(edgeId);
     const schema = edge?.schema ?? 'Thing';
-    const fs = ftmSchema(schema);
     relations.push({
       id: edgeId,
       schema,
       caption: edge?.caption ?? edgeId,
       role: prop,
-      label: fs?.edge?.label ?? fs?.label ?? schema,
+      label: edgeLabel(schema, prop),
       others: edgeRefs
         .filter((r) => r.entity_id === edgeId && !ids.includes(r.value))
         .map((r) => describe(r.value, r.prop)),

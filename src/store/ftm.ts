@@ -55,3 +55,17 @@ export function schemaLabel(schema: string): string {
   if (schema === 'LegalInstrument') return 'Legal instrument';
   return ftmSchema(schema)?.label ?? schema;
 }
+
+/**
+ * The words for an edge seen from the entity that takes part through `prop`:
+ * from its source end, FtM's edge label ("directs", "owns"); from the target
+ * end of a directed edge, the name of the source end ("Director", "Owner"),
+ * so an organisation's page says who directs it, not that it "directs" its director.
+ */
+export function edgeLabel(schema: string, prop: string): string {
+  const s = ftmSchema(schema);
+  const edge = s?.edge;
+  if (!s || !edge) return s?.label ?? schema;
+  if (edge.directed && prop === edge.target && s.hasProperty(edge.source)) return s.getProperty(edge.source).label;
+  return edge.label ?? s.label;
+}

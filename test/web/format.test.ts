@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { figureValue } from '../../web/src/format.ts';
+import { extract } from '../../src/extract/extract.ts';
 
 interface FigureLine { type: string; id: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
 
@@ -15,5 +16,15 @@ describe('figureValue', () => {
     expect(figureValue(figures.get('r39-fig-pub-mt-2010-1')!)).toBe('1 worker');
     const eleven = [...figures.values()].find((f) => f.unit === 'persons' && f.low === 11 && f.high === 11 && f.qualifier === 'exact');
     expect(eleven && figureValue(eleven)).toBe('11 workers');
+  });
+
+  it('writes a figure the text gives no number for as such, not as 0% ("a fraction of their own wages", seed 004)', async () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), 'utf8');
+    const { figures: found } = await extract(text);
+    const fraction = found.find((f) => f.quote.includes('see more than a fraction of their own wages'));
+    expect(fraction).toMatchObject({ kind: 'share', low: null, high: null });
+    expect(figureValue(fraction!)).toBe('no number given');
+    const third = found.find((f) => f.kind === 'share' && f.quote.includes('only one third of their wages'));
+    expect(figureValue(third!)).toBe('33.3%');
   });
 });

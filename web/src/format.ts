@@ -34,6 +34,8 @@ function one(v: number, unit: string): string {
 /** "50,000 – 60,000 workers", "more than 50,000", "49 of 119", "$500 million a year". */
 export function figureValue(f: { low: number | null; high: number | null; of?: number | null; unit: string; per?: string | null; qualifier: string }): string {
   const { low, high, unit, qualifier } = f;
+  // "a fraction of their wages": a figure without a number is not 0%.
+  if (low == null && high == null && !(qualifier === 'part_of' && f.of != null)) return 'no number given';
   let text: string;
   if (qualifier === 'part_of' && f.of != null) text = `${one(low ?? high ?? 0, unit)} of ${one(f.of, unit)}`;
   else if (qualifier === 'at_least' || (low != null && high == null)) text = `at least ${one(low ?? 0, unit)}`;

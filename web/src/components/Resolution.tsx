@@ -19,7 +19,8 @@ function evidenceText(j: Judgement): string {
   const e = j.evidence;
   const parts: string[] = [];
   for (const [k, v] of Object.entries(e)) {
-    if (['rule', 'records', 'names', 'explanation'].includes(k) || v == null || v === '') continue;
+    // Nothing to say of an empty value ("Countries: " with none).
+    if (['rule', 'records', 'names', 'explanation'].includes(k) || v == null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     parts.push(`${humanize(k)}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   }
   return parts.join('; ');

@@ -4,7 +4,7 @@
  * Enter with no result chosen opens the full search page.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { request } from '../api.ts';
+import { ApiError, request } from '../api.ts';
 import { href, navigate } from '../router.tsx';
 import type { SearchHit } from '../../../src/server/wire.ts';
 import { schemaName } from '../schemas.ts';
@@ -15,6 +15,8 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // Why the last search as you type got no answer (the list under the box says so instead of staying empty).
+  const [failed, setFailed] = useState<string | null>(null);
   const id = useId();
   const listId = `${id}-list`;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -23,6 +25,7 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
     const text = q.trim();
     if (!text) {
       setHits([]);
+      setFailed(null);
       return;
     }
     const ctrl = new AbortController();
@@ -30,10 +33,16 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
       request<{ results: SearchHit[] }>(href('/api/search', { q: text, limit: 8 }), { signal: ctrl.signal }).then(
         (r) => {
           setHits(r.results);
+          setFailed(null);
           setActive(-1);
           setOpen(true);
         },
-        () => undefined,
+        (e: unknown) => {
+          if (ctrl.signal.aborted) return;
+          setHits([]);
+          setFailed(e instanceof ApiError ? e.message : String(e));
+          setOpen(true);
+        },
       );
     }, 120);
     return () => {
@@ -118,6 +127,11 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
             </li>
           ))}
       </ul>
+      {open && failed && q.trim() ? (
+        <p className="suggestions suggest-failed" role="alert">
+          Search failed: {failed}
+        </p>
+      ) : null}
     </form>
   );
 }

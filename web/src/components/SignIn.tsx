@@ -44,6 +44,8 @@ export function SignIn({ why }: { why: string }) {
         setBusy(true);
         setError(null);
         signIn(username, password)
+          // The form is gone once signed in: focus goes to the page's content, not to the document's start.
+          .then(() => document.getElementById('main')?.focus())
           .catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)))
           .finally(() => setBusy(false));
       }}

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { ApiError, postJson, useApi } from '../api.ts';
 import { Link } from '../router.tsx';
-import { ErrorNote } from '../components/Status.tsx';
+import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { schemaName } from '../schemas.ts';
 import type { CaseAlert, CaseRecord, CaseRowsPage, CaseRowView, ListVersionDetail, RunRecord, SupplierRisk } from '../../../src/server/wire.ts';
@@ -155,7 +155,8 @@ export default function CasePage({ name }: { name: string }) {
         </>
       ) : null}
       <h2>Alerts from list changes</h2>
-      {alerts.data?.alerts.length ? (
+      {/* "No alerts" only when the server said so: a failed or pending answer is not an all-clear. */}
+      {alerts.error ? <ErrorNote error={alerts.error} what="The alerts" /> : !alerts.data ? <Loading what="Loading the alerts" /> : alerts.data.alerts.length ? (
         <ul className="alerts">
           {alerts.data.alerts.map((a) => (
             <li key={`${a.row}-${a.entity_id}-${a.change}-${a.version}`}>

@@ -14,6 +14,7 @@ import { humanize, safeHttpUrl, topicLabel } from '../format.ts';
 import { FigureList, TimelineList } from '../components/Figures.tsx';
 import { schemaName } from '../schemas.ts';
 import { usePageTitle } from '../title.ts';
+import { download, entityCsv, fileSafe } from '../exports.ts';
 
 type EntityAnswer = Omit<EntityDetail, 'entity' | 'requestedId'> & { entity: EntityDetail['entity'] & { first_seen: string | null; last_seen: string | null }; requested_id?: string };
 
@@ -109,13 +110,14 @@ function SanctionCard({ relation }: { relation: RelationView }) {
         {end ? <span className="badge badge-ended">ended {end}</span> : start ? <span className="badge badge-active">since {start}</span> : null}
       </h3>
       {error ? <ErrorNote error={error} what="This designation" /> : null}
-      {data ? <PropertyTable statements={st} captions={new Map()} /> : <Loading what="Loading the designation" />}
+      {data ? <PropertyTable statements={st} captions={new Map()} /> : error ? null : <Loading what="Loading the designation" />}
     </li>
   );
 }
 
 function FiguresOf({ id }: { id: string }) {
-  const { data } = useApi<{ figures: CitedFigureRow[] }>(href('/api/figures', { entity: id }));
+  const { data, error } = useApi<{ figures: CitedFigureRow[] }>(href('/api/figures', { entity: id }));
+  if (error) return <ErrorNote error={error} what="Loading this entity's figures" />;
   if (!data || data.figures.length === 0) return null;
   return (
     <section aria-labelledby="figures-h">
@@ -126,7 +128,8 @@ function FiguresOf({ id }: { id: string }) {
 }
 
 function EntityTimeline({ id }: { id: string }) {
-  const { data } = useApi<{ items: TimelineItem[] }>(href('/api/timeline', { entity: id }));
+  const { data, error } = useApi<{ items: TimelineItem[] }>(href('/api/timeline', { entity: id }));
+  if (error) return <ErrorNote error={error} what="Loading this entity's timeline" />;
   if (!data || data.items.length === 0) return null;
   return (
     <section aria-labelledby="tl-h">
@@ -225,6 +228,12 @@ export default function EntityPage({ id }: { id: string }) {
           <Link className="button secondary" to={href('/screen', { names: screenName })}>
             Screen this name
           </Link>
+          <button type="button" className="secondary" onClick={() => download(`room39-${fileSafe(entity.id)}.csv`, new Blob([entityCsv(entity, statements, window.location.href)], { type: 'text/csv' }))}>
+            Download CSV<span className="sr-only"> of every fact with its source, quote and grade</span>
+          </button>
+          <button type="button" className="secondary" onClick={() => download(`room39-${fileSafe(entity.id)}.json`, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))}>
+            Download JSON<span className="sr-only"> of the entity, its statements with their sources and its relations</span>
+          </button>
         </p>
         <p className="small muted">
           {plural(statements.length, 'statement')} from {plural(new Set(statements.map((s) => s.source.id)).size, 'source')} · datasets: {entity.datasets.join(', ')} · id{' '}

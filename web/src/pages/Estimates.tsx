@@ -11,6 +11,7 @@ import type { EstimateResult, CitedFigure } from '../../../src/server/wire.ts';
 import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';
+import { download, estimateCsv } from '../exports.ts';
 
 /** Shares (of wages, of all workers abroad) are fractions: shown as percentages. */
 const isShare = (unit: string) => unit.startsWith('fraction');
@@ -156,6 +157,7 @@ export default function EstimatesPage() {
   for (const c of r.by_country) if (c.country && !countries.some((x) => x.country === c.country)) countries.push({ country: c.country, name: c.name });
   // By name, as a reader looks for one (the inputs come by code: United Arab Emirates first).
   countries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const stem = `room39-estimate-${r.year}${r.scenario?.excluded.length ? `-without-${r.scenario.excluded.join('-')}` : ''}`;
   return (
     <section className="estimates-page">
       <h1>Revenue from labour export, {r.year}</h1>
@@ -210,6 +212,14 @@ export default function EstimatesPage() {
         ) : null}
       </div>
       <p className="reading">{r.interval}</p>
+      <p className="actions">
+        <button type="button" className="secondary" onClick={() => download(`${stem}.csv`, new Blob([estimateCsv(r, window.location.href)], { type: 'text/csv' }))}>
+          Download CSV<span className="sr-only"> of the estimate, each country and each input with its sources</span>
+        </button>
+        <button type="button" className="secondary" onClick={() => download(`${stem}.json`, new Blob([JSON.stringify(r, null, 2)], { type: 'application/json' }))}>
+          Download JSON<span className="sr-only"> of the estimate as the API gives it</span>
+        </button>
+      </p>
       <Histogram r={r} />
 
       <h2>Where a worker's wage goes</h2>

@@ -92,7 +92,7 @@ function CountryPanel({ cc, onClose }: { cc: string; onClose(): void }) {
       </button>
       {error ? <ErrorNote error={error} what="Loading this country" /> : null}
       {!data ? (
-        <Loading what="Loading the country" />
+        error ? null : <Loading what="Loading the country" />
       ) : (
         <>
           <h2 id="country-h">{data.name}</h2>
@@ -190,7 +190,7 @@ export function HomePage() {
               <Suspense fallback={<Loading what="Drawing the map" />}>
                 <WorldMap countries={data.countries} year={data.year} selected={cc} onSelect={select} />
               </Suspense>
-            ) : (
+            ) : error ? null : (
               <Loading what="Loading the map" />
             )}
             <Legend />

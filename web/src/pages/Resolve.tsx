@@ -160,7 +160,7 @@ export default function ResolvePage() {
   return (
     <section className="resolve-page">
       <h1>Resolve: one entity per real person or company</h1>
-      {stats.data ? <Figures s={stats.data} /> : <Loading what="Counting" />}
+      {stats.data ? <Figures s={stats.data} /> : stats.error ? <ErrorNote error={stats.error} what="Counting the entities" /> : <Loading what="Counting" />}
       <p className="small muted">
         Records of the lists and the seed graph are joined by rules (a shared passport, a name and a birth date…) and by people. A candidate below is a pair the
         cross-reference job found; names alone never merge two people. Every judgement can be undone from the entity page.
@@ -200,7 +200,7 @@ export default function ResolvePage() {
         ) : (
           <XrefNote x={list.data.xref} empty canJudge={canJudge} />
         )
-      ) : (
+      ) : list.error ? null : (
         <Loading what="Loading the candidates" />
       )}
     </section>

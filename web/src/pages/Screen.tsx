@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { Link, useLocation } from '../router.tsx';
-import { download } from '../networkGraph.ts';
+import { download } from '../exports.ts';
 import { ErrorNote } from '../components/Status.tsx';
 import { schemaName } from '../schemas.ts';
 import { explanationText, fileRow, flagText, listsLine, namesToRows, readUpload, resultsCsv, resultsHtml, screenRows, type ScreenResults, type ScreenRow } from '../screening.ts';

@@ -166,7 +166,9 @@ export function Library() {
 export function Suggestions() {
   const [refresh, setRefresh] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
-  const { data } = useApi<{ suggestions: Suggestion[] }>('/api/documents/suggestions?status=pending', refresh);
+  const { data, error: loadError } = useApi<{ suggestions: Suggestion[] }>('/api/documents/suggestions?status=pending', refresh);
+  // Suggestions that could not be loaded are not "none waiting".
+  if (loadError) return <ErrorNote error={loadError} what="Loading the suggested documents" />;
   if (!data || data.suggestions.length === 0) return null;
   const decide = async (s: Suggestion, what: 'accept' | 'reject') => {
     try {

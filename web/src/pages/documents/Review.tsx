@@ -66,7 +66,7 @@ function Proposed({ item }: { item: ReviewItem }) {
   );
 }
 
-function CorrectForm({ item, grade, onDone }: { item: ReviewItem; grade: string; onDone(): void }) {
+function CorrectForm({ item, grade, onDone, onCancel }: { item: ReviewItem; grade: string; onDone(): void; onCancel(): void }) {
   const figure = item.kind === 'figure';
   const cur = (figure ? figureOf(item) : item.proposed) as Record<string, unknown>;
   const [low, setLow] = useState(cur.low == null ? '' : String(cur.low));
@@ -103,7 +103,11 @@ function CorrectForm({ item, grade, onDone }: { item: ReviewItem; grade: string;
   return (
     <form
       className="correct-form"
-      onKeyDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        // Escape leaves the correction unsaved and the claim in focus, as it was before c.
+        if (e.key === 'Escape') onCancel();
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -241,7 +245,7 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
           <span className={`badge ${item.status === 'accepted' ? 'badge-ok' : 'badge-ended'}`}>{item.status}</span> by {item.reviewer}
         </p>
       )}
-      {correcting ? <CorrectForm item={item} grade={grade} onDone={onChange} /> : null}
+      {correcting ? <CorrectForm item={item} grade={grade} onDone={onChange} onCancel={() => { setCorrecting(false); ref.current?.focus(); }} /> : null}
       {error ? <ErrorNote error={error} what="The decision" /> : null}
     </li>
   );
@@ -300,7 +304,7 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
       </nav>
       {status === 'pending' ? (
         <p className="small muted keys">
-          Keys on the claim in focus: <kbd>a</kbd> accept, <kbd>c</kbd> correct, <kbd>r</kbd> reject, <kbd>x</kbd> select; <kbd>j</kbd> / <kbd>k</kbd> next and previous.
+          Keys on the claim in focus: <kbd>a</kbd> accept, <kbd>c</kbd> correct (<kbd>Esc</kbd> leaves the correction), <kbd>r</kbd> reject, <kbd>x</kbd> select; <kbd>j</kbd> / <kbd>k</kbd> next and previous.
         </p>
       ) : null}
       {error ? <ErrorNote error={error} what="The review queue" /> : null}

@@ -1,0 +1,67 @@
+/**
+ * What a reader takes away from a page, with its citations: an entity's
+ * facts and an estimate (with its scenario, each input's sourced figures) as
+ * CSV for a spreadsheet; the JSON downloads are the API's answers as they
+ * are. Every cell goes through the one CSV writer (formula injection
+ * defused). Pure, but for `download`.
+ */
+import { toCsv, type EstimateResult, type StatementView } from '../../src/server/wire.ts';
+
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+/** A file name from an id or a caption: letters, digits, dots and hyphens only. */
+export function fileSafe(text: string): string {
+  return text.replace(/[^\p{L}\p{N}.-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'export';
+}
+
+const comment = (text: string) => `# ${text.replace(/[\r\n]+/g, ' ')}\r\n`;
+
+/** One row per fact of the entity: the value with its source, date, address, exact quote (or where it stands in a cited source) and grade. */
+export function entityCsv(entity: { id: string; caption: string }, statements: readonly StatementView[], page: string): string {
+  const header = ['entity_id', 'entity', 'property', 'value', 'source_id', 'source', 'published', 'source_url', 'quote', 'locator', 'grade', 'statement_id'];
+  const rows = statements.map((s) => [entity.id, entity.caption, s.prop, s.value, s.source.id, s.source.title ?? '', s.source.published ?? '', s.source.url ?? '', s.quote ?? '', s.locator ?? '', s.reliability, s.id]);
+  return comment(`room39 entity ${entity.id}: ${page}`) + toCsv(header, rows);
+}
+
+/**
+ * The estimate as one table: the totals (and, in a scenario, the change against the
+ * baseline), each host country, then each input once per sourced figure it rests on.
+ */
+export function estimateCsv(r: EstimateResult, page: string): string {
+  const header = ['part', 'country', 'measure', 'p5', 'p50', 'p95', 'share_of_revenue', 'figure_id', 'figure_low', 'figure_high', 'figure_unit', 'period', 'source', 'source_url', 'quote', 'locator', 'grade'];
+  const rows: unknown[][] = [];
+  const summary = (part: string, country: string, measure: string, s: { p5: number; p50: number; p95: number }, share: number | '' = '') => rows.push([part, country, measure, s.p5, s.p50, s.p95, share]);
+  summary('total', 'all hosts', 'revenue_usd', r.revenue_usd);
+  summary('total', 'all hosts', 'workers', r.workers);
+  if (r.scenario) {
+    summary('scenario', r.scenario.excluded.join(';'), 'baseline_revenue_usd', r.scenario.baseline.revenue_usd);
+    summary('scenario', r.scenario.excluded.join(';'), 'difference_usd', r.scenario.difference_usd);
+    summary('scenario', r.scenario.excluded.join(';'), 'difference_workers', r.scenario.difference_workers);
+  }
+  for (const c of r.by_country) {
+    summary('country', c.name, 'revenue_usd', c.revenue_usd, c.share_of_revenue);
+    summary('country', c.name, 'workers', c.workers);
+  }
+  for (const i of r.inputs) {
+    const measure = `${i.metric} (${i.unit})${i.sector ? ` ${i.sector}` : ''}${i.excluded ? ' left out' : ''}`;
+    const base = ['input', i.country_name, measure, i.summary.p5, i.summary.p50, i.summary.p95, ''];
+    if (i.sources.length === 0) rows.push(base);
+    for (const f of i.sources) {
+      const period = [f.period.start, f.period.end].filter(Boolean).join('/');
+      rows.push([...base, f.figure_id, f.low, f.high, f.unit, period, f.source.title ?? f.source.id, f.source.url ?? '', f.quote ?? '', f.locator ?? f.statement ?? '', f.grade]);
+    }
+  }
+  const scenario = r.scenario ? `; scenario: ${r.scenario.excluded.join(', ')} left out` : '';
+  // Every record as wide as the header (RFC 4180), the cells a row has no value for empty.
+  const full = rows.map((row) => [...row, ...Array<string>(Math.max(0, header.length - row.length)).fill('')]);
+  return comment(`room39 revenue estimate ${r.year}, ${r.draws} draws, seed ${r.seed}${scenario}: ${page}`) + toCsv(header, full);
+}
