@@ -46,6 +46,8 @@ interface CachedService {
   /** The handle's count of writes when the version was last read (PGlite; null elsewhere): see `writeGeneration`. */
   writes: number | null;
   /** The build has finished. */
+  built: boolean;
+  /** …and the entities' dates /match and /search give are read too (what /readyz waits for). */
   ready: boolean;
 }
 
@@ -79,10 +81,10 @@ async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedServi
   // Requests wait for the new index, never answered from the one of the store as it was (a list just imported is
   // screened against at once); the server answers what needs no index meanwhile (the build runs in slices).
   const service = ScreeningService.fromStore(q);
-  const entry: CachedService = { service, version, checkedAt: now, writes, ready: false };
+  const entry: CachedService = { service, version, checkedAt: now, writes, built: false, ready: false };
   cache.set(q, entry);
   // Ready once the entities' dates are read too: /match and /search give them, and would read them on first use (seconds).
-  service.then((built) => entityDates(q, built).catch(() => undefined)).then(() => { entry.ready = true; }, () => undefined);
+  service.then((built) => { entry.built = true; return entityDates(q, built).catch(() => undefined); }).then(() => { entry.ready = true; }, () => undefined);
   service.catch(() => {
     if (cache.get(q) === entry) cache.delete(q);
   });
@@ -100,7 +102,8 @@ export async function screeningService(q: Queryable, refresh = false): Promise<S
 
 /**
  * Whether the store's screening service is built and current (as `screeningService` checks it); when not, its build
- * is started (or goes on) and this answers at once: /readyz says 503 while the index builds or is rebuilt.
+ * is started (or goes on) and this answers at once: /readyz says 503 while the index builds or is rebuilt, and until
+ * the entities' dates are read (the first /match or /search/{dataset} would read them, seconds).
  */
 export async function screeningReady(q: Queryable): Promise<boolean> {
   return (await currentEntry(q, false)).ready;
@@ -111,7 +114,7 @@ export async function screeningReady(q: Queryable): Promise<boolean> {
  * else null: a caller that can build its own elsewhere is not made to hold a second index here.
  */
 export function builtScreeningService(q: Queryable): Promise<ScreeningService> | null {
-  return cache.get(q)?.ready ? screeningService(q) : null;
+  return cache.get(q)?.built ? screeningService(q) : null;
 }
 
 export { DEFAULT_THRESHOLD };
