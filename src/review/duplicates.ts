@@ -18,6 +18,18 @@ export interface Duplicate {
 /** Whether the source is a submitted document (the library has a page for it), for `s` the source's row. */
 const IS_DOCUMENT = `EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id) AS document`;
 
+/** A figure's value as a reader says it: "4500 persons" (not "4500–4500"), "70%", "300 persons or more", "up to 5000 persons". */
+export function figureValue(low: number | null, high: number | null, unit: string): string {
+  const say = (n: number) => (unit === 'fraction' ? `${Math.round(n * 1000) / 10}%` : `${n} ${unit}`);
+  if (low !== null && high !== null) {
+    if (low === high) return say(low);
+    return unit === 'fraction' ? `${say(low).slice(0, -1)}–${say(high)}` : `${low}–${high} ${unit}`;
+  }
+  if (low !== null) return `${say(low)} or more`;
+  if (high !== null) return `up to ${say(high)}`;
+  return `no number (${unit})`;
+}
+
 export async function duplicateOf(q: Queryable, item: { id: string; kind: string; type: string; source_id: string; figure_id: string | null; statement_ids: string[] }): Promise<Duplicate | null> {
   if (item.figure_id) {
     const [f] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; metric: string; country: string | null; low: number | null; high: number | null; unit: string }>(
@@ -31,7 +43,7 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
       [item.figure_id],
     );
     if (!f) return null;
-    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${f.metric} ${f.low ?? '…'}–${f.high ?? '…'} ${f.unit}${f.country ? ` for ${f.country}` : ''}` };
+    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${f.metric} ${figureValue(f.low, f.high, f.unit)}${f.country ? ` for ${f.country}` : ''}` };
   }
   if (item.type !== 'country' || item.statement_ids.length === 0) return null;
   const [c] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; code: string }>(

@@ -316,6 +316,8 @@ describe('a review queue that respects the reviewer’s time', () => {
     const q = await listReviewItems(h.t.db, { status: 'pending', source: r.sourceId, limit: 50, offset: 0 });
     const count = q.items.find((i) => i.type === 'worker_count')!;
     expect(count.duplicate).toMatchObject({ what: 'figure', source: { id: sourceId } });
+    // Said as a reader says it: one number, not "4500–4500".
+    expect(count.duplicate!.detail).toMatch(/^the graph already holds \S+ 4500 persons for KW$/);
     expect(q.items.find((i) => i.type === 'country')?.duplicate).toMatchObject({ what: 'host_country' });
   });
 
