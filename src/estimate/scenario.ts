@@ -204,7 +204,7 @@ function carried(model: Model, sim: SimResult, excluded: Exclusions, draws: numb
     share_of_baseline: share,
     workers: summarise(wk),
     figure_ids: ids,
-    reading: `Kept in, ${namedCountries(countries)} ${countries.length === 1 ? 'carries' : 'carry'} ${pc(share.p50)} of the revenue at the median (90% interval ${pc(share.p5)}–${pc(share.p95)}; ${usd(revenue.p50)}), sized by ${ids.join(', ')}.`,
+    reading: `Kept in, ${namedCountries(countries)} ${countries.length === 1 ? 'carries' : 'carry'} ${pc(share.p50)} of the revenue at the median (90% interval ${pc(share.p5)}–${pc(share.p95)}; ${usd(revenue.p50)}), sized by ${ids.length} published figure${ids.length === 1 ? '' : 's'}, each listed with its source among the inputs.`,
   };
 }
 

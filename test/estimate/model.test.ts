@@ -175,7 +175,9 @@ describe('scenarios', () => {
     expect(carry?.share_of_baseline.p95).toBeLessThanOrEqual(0.9);
     // Named as a reader names them, with the codes given.
     expect(s.scenario?.reading).toMatch(/^leaving out Russia \(RU\) and China \(CN\) changes the 2017 revenue by /);
-    expect(s.scenario?.reading).toMatch(/Kept in, Russia \(RU\) and China \(CN\) carry \d+% of the revenue at the median .* sized by r39-fig-000-share-1/);
+    expect(s.scenario?.reading).toMatch(/Kept in, Russia \(RU\) and China \(CN\) carry \d+% of the revenue at the median .* sized by 3 published figures, each listed with its source among the inputs\.$/);
+    // The prose names no figure id (they stay in figure_ids, above; the page lists each input with its source).
+    expect(s.scenario?.reading).not.toMatch(/r39-fig-/);
     const carried = base.by_country.filter((c) => c.country === 'RU' || c.country === 'CN').reduce((a, c) => a + c.share_of_revenue, 0);
     expect(carried).toBeGreaterThan(0.5);
     expect(s.by_country.some((c) => c.country === 'RU')).toBe(false);
