@@ -18,6 +18,8 @@ import { onListVersionImported } from '../../ingest/lists/versioned-import.ts';
 import { warmSearchIndex } from '../../store/search.ts';
 import { underlyingDb } from '../../store/db.ts';
 
+/** How long after the last list import serve rebuilds its search index (imports in a row: one rebuild). */
+const SEARCH_WARM_DELAY_MS = 3_000;
 /** How long a stopped server waits for work that does not stop by itself (a list check between retries). */
 const STOP_GRACE_MS = 5_000;
 
@@ -60,8 +62,14 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
   // Cases are re-screened in the background when a list version is imported (jobs kept in the store).
   const jobs = await CaseJobs.start({ db: services.db, databaseUrl: ctx.settings.databaseUrl, bundleRoot: ctx.settings.bundleRoot, log: (m: string) => log.info(m) })
     .catch((e: Error) => { log.error({ error: e.message }, 'case re-screening jobs not started'); return null; });
-  // A new list version: the search index is rebuilt now, in slices, rather than by the next search, which would wait for it.
-  const unlistenSearch = onListVersionImported((db) => { if (underlyingDb(db) === underlyingDb(services.db)) void warmSearchIndex(services.db); });
+  // A new list version: the search index is rebuilt soon, in slices, rather than by the next search, which would wait for
+  // it; a few seconds after the last of several imports (a first start imports four lists in a row), so it is built once.
+  let searchWarmTimer: NodeJS.Timeout | undefined;
+  const unlistenSearch = onListVersionImported((db) => {
+    if (underlyingDb(db) !== underlyingDb(services.db)) return;
+    clearTimeout(searchWarmTimer);
+    searchWarmTimer = setTimeout(() => void warmSearchIndex(services.db), SEARCH_WARM_DELAY_MS).unref();
+  });
   // The official lists: how fresh they are now, then checked with their publishers in the background (src/ingest/lists/schedule.ts).
   const listLog = (m: string) => log.info(m.replace(/^room39: /, ''));
   const listWarn = (m: string) => log.warn(m.replace(/^room39: /, ''));
@@ -78,6 +86,7 @@ export async function runServe(ctx: CliContext): Promise<CommandResult> {
       log.info('stopping');
       lists?.stop();
       unlistenSearch();
+      clearTimeout(searchWarmTimer);
       void jobs?.stop().catch(() => undefined);
       clearInterval(anchorTimer);
       // Refusals counted but not yet written go into the audit trail, and the head is anchored, before the store closes;
