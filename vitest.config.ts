@@ -13,6 +13,7 @@ export default defineConfig({
     // Longest files first (from the committed list of their durations), so the two workers end together.
     sequence: { sequencer: LongestFirstSequencer },
     reporters: ['default'],
+    setupFiles: ['test/support/cpu-meter.ts'],
     // expect.poll waits up to 20 s (vitest's default is 1 s): a browser test's first search waits for the server to build
     // its index (seconds, in slices, on a shared 2-core machine); a build that held the thread froze the poll's clock too.
     expect: { poll: { timeout: 20_000 } },

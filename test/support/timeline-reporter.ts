@@ -4,7 +4,8 @@
  * import, setup and test-and-hook durations (test-artifacts/timeline.json), and
  * each file's whole duration in the form test/support/durations.json takes
  * (test-artifacts/durations.json), for the longest-first order
- * (test/support/sequencer.ts).
+ * (test/support/sequencer.ts), with each file's CPU time where
+ * test/support/cpu-meter.ts measured it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,8 @@ interface FileTime {
   setup: number;
   /** The tests and their hooks, in seconds. */
   run: number;
+  /** CPU seconds of the file's worker and of the processes it started (test/support/cpu-meter.ts), when measured. */
+  cpu?: { self: number; children: number };
   ok: boolean;
 }
 
@@ -49,6 +52,7 @@ export default class TimelineReporter implements Reporter {
       collect: seconds(d.collectDuration),
       setup: seconds(d.environmentSetupDuration + d.prepareDuration + d.setupDuration),
       run: seconds(d.duration),
+      cpu: m.meta().cpu,
       ok: m.ok(),
     });
   }
@@ -58,7 +62,8 @@ export default class TimelineReporter implements Reporter {
     fs.mkdirSync(dir, { recursive: true });
     const files = [...this.files].sort((a, b) => a.queued - b.queued);
     const busy = files.reduce((s, f) => s + f.collect + f.setup + f.run, 0);
-    fs.writeFileSync(path.join(dir, 'timeline.json'), `${JSON.stringify({ wall: seconds(Date.now() - this.start), busy: Math.round(busy), files }, null, 1)}\n`);
+    const cpu = Math.round(files.reduce((s, f) => s + (f.cpu ? f.cpu.self + f.cpu.children : 0), 0));
+    fs.writeFileSync(path.join(dir, 'timeline.json'), `${JSON.stringify({ wall: seconds(Date.now() - this.start), busy: Math.round(busy), cpu, files }, null, 1)}\n`);
     const durations = Object.fromEntries([...files].sort((a, b) => b.collect + b.setup + b.run - (a.collect + a.setup + a.run)).map((f) => [f.file, Math.round(f.collect + f.setup + f.run)]));
     fs.writeFileSync(path.join(dir, 'durations.json'), `${JSON.stringify(durations, null, 1)}\n`);
   }
