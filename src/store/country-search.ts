@@ -14,6 +14,7 @@ import type { Queryable } from './db.ts';
 import { invalidOption } from '../errors.ts';
 import { ftmModel, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchEntities, type SearchHit, type SearchOptions } from './search.ts';
+import { searchClosest } from './search-closest.ts';
 
 export interface CountryHit {
   id: string;
@@ -126,7 +127,8 @@ export function searchSchema(name: string | null | undefined): string | null {
 
 /**
  * Search as people use it (the CLI's `search`, `/api/search`, the web app):
- * the country a query names first, then the graph's entities. The yente
+ * the country a query names first, then the graph's entities, or the names
+ * closest to the query when none holds all its words (store/search-closest.ts). The yente
  * `/search/{dataset}` door calls searchEntities alone: countries are not FtM
  * entities.
  */
@@ -138,6 +140,11 @@ export async function searchWithCountries(q: Queryable, query: string, given: Se
   const entities = options.schema === 'Country' ? [] : await searchEntities(q, query, options);
   const hit = (c: CountryHit): SearchHit => ({ id: c.id, schema: 'Country', caption: c.caption, score: c.score, datasets: [], topics: [], matched: c.matched, countries: [c.cc], referents: [] });
   if (whole) return [hit(whole), ...entities].slice(0, limit);
+  // No name holds every word: the names closest to it, after the country it names (which answers a part of it as well).
+  if (entities.length === 0 && options.schema !== 'Country') {
+    const closest = await searchClosest(q, query, options);
+    return (part ? [hit(part), ...closest] : closest).slice(0, limit);
+  }
   // A country named inside a longer query comes after the names that answer the whole of it (the top hit stays the name asked for).
   if (part) return [...entities, hit(part)].slice(0, limit);
   return entities;

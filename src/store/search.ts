@@ -42,6 +42,8 @@ export interface SearchHit {
   countries: string[];
   /** Every record id merged into this entity, the canonical one first. */
   referents: string[];
+  /** Only on the closest names (store/search-closest.ts), when no name holds every word: the word of the query this name lacks. */
+  unmatched?: string[];
 }
 
 export interface SearchOptions {
@@ -311,6 +313,11 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
 }
 
 async function searchAsWritten(q: Queryable, query: string, options: SearchOptions): Promise<SearchHit[]> {
+  return (await searchRanked(q, query, options)).map((r) => r.hit);
+}
+
+/** The hits of a query as written, in order, each with the rank that ordered it (its score and the labour-system bonus). */
+export async function searchRanked(q: Queryable, query: string, options: SearchOptions): Promise<{ hit: SearchHit; rank: number }[]> {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const key = searchKey(query);
   const tokens = [...new Set(searchTokens(query))].filter((t) => t.length > 0);
@@ -365,12 +372,27 @@ async function searchAsWritten(q: Queryable, query: string, options: SearchOptio
     return { id, ...v, rank: v.score + bonus, size: idx.canonicalSize.get(id) ?? 1, curated };
   });
   const ranked = weighed.sort((a, b) => b.rank - a.rank || b.size - a.size || b.curated - a.curated || a.id.localeCompare(b.id)).slice(0, limit);
-  return ranked.flatMap(({ id, score: s, matched }) => {
+  return ranked.flatMap(({ id, score: s, matched, rank }) => {
     const e = idx.display.get(id);
     if (!e) return [];
     const cc = [...new Set(e.referents.flatMap((r) => idx.countries.get(r) ?? []))].sort();
-    return [{ id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: [...e.datasets], topics: [...e.topics], matched, countries: cc, referents: [...e.referents] }];
+    return [{ rank, hit: { id, schema: e.schema, caption: e.caption, score: Math.round(s * 1000) / 1000, datasets: [...e.datasets], topics: [...e.topics], matched, countries: cc, referents: [...e.referents] } }];
   });
+}
+
+/** How many names hold each word, counted once per index. */
+const WORD_COUNTS = new WeakMap<NameIndex, Map<string, number>>();
+
+/** How many names the index holds, and how many of them hold each of `words` as a word. */
+export async function namesHolding(q: Queryable, words: readonly string[]): Promise<{ names: number; holding: number[] }> {
+  const idx = await nameIndex(q);
+  let counts = WORD_COUNTS.get(idx);
+  if (!counts) {
+    counts = new Map();
+    for (const ws of idx.words) for (const w of new Set(ws)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    WORD_COUNTS.set(idx, counts);
+  }
+  return { names: idx.name.length, holding: words.map((w) => counts.get(w) ?? 0) };
 }
 
 /** Every dataset some entity is in (records' own and their canonical entity's), worked out once per index. */

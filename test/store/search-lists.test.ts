@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEntities } from '../../src/store/search.ts';
 import { searchWithCountries } from '../../src/store/country-search.ts';
+import { searchClosest } from '../../src/store/search-closest.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
 describe('search beside the official lists', () => {
@@ -25,8 +26,11 @@ describe('search beside the official lists', () => {
   });
 
   it('leads a subject search that names a country to that country, after the names that answer all of it', async () => {
-    // No entity is named "Chinese seafood"; the seafood plants are documented on China's page.
-    expect((await searchWithCountries(t.services.db, 'Chinese seafood')).map((h) => h.id)).toEqual(['country-cn']);
+    // No entity is named "Chinese seafood"; the seafood plants are documented on China's page, which comes first,
+    // before the closest names, each without a word of the query.
+    const seafood = await searchWithCountries(t.services.db, 'Chinese seafood');
+    expect(seafood[0]?.id).toBe('country-cn');
+    for (const h of seafood.slice(1)) expect(h.unmatched).toHaveLength(1);
     const russia = await searchWithCountries(t.services.db, 'Russia construction', { limit: 5 });
     expect(russia[0]?.id).toBe('r39-event-construction-troops-russia-2025');
     expect(russia.at(-1)).toMatchObject({ id: 'country-ru', schema: 'Country', matched: 'Russia' });
@@ -47,5 +51,28 @@ describe('search beside the official lists', () => {
       const hits = await searchEntities(t.services.db, q);
       expect(hits[0]?.id, q).toBe(id);
     }
+  });
+
+  it('answers a query no name holds all of with the closest names, a rare word weighing more than a common one', async () => {
+    // OFAC lists NAMGANG CONSTRUCTION and KOREA NAMGANG TRADING CORPORATION; neither holds all three words.
+    const db = t.services.db;
+    expect(await searchEntities(db, 'Korea Namgang Construction')).toEqual([]);
+    const hits = await searchWithCountries(db, 'Korea Namgang Construction', { limit: 5 });
+    expect(hits.slice(0, 2).map((h) => [h.caption.toUpperCase(), h.unmatched])).toEqual([
+      ['NAMGANG CONSTRUCTION', ['korea']],
+      ['KOREA NAMGANG TRADING CORPORATION', ['construction']],
+    ]);
+    // Without the rare word, a name holding only the common ones ranks below both.
+    const withoutNamgang = hits.findIndex((h) => h.unmatched?.[0] === 'namgang');
+    if (withoutNamgang >= 0) expect(withoutNamgang).toBeGreaterThan(1);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    // A word no name holds (a typo) is left out; every hit says so.
+    const typo = await searchWithCountries(db, 'Mansudae Zzzzq', { limit: 5 });
+    expect(typo[0]?.id).toBe('r39-mansudae-overseas-project-group');
+    expect(typo.every((h) => h.unmatched?.[0] === 'zzzzq')).toBe(true);
+    // A query some name holds all of gets no closest names; one word has none to leave out; filters hold.
+    expect((await searchWithCountries(db, 'Namgang Construction')).every((h) => h.unmatched === undefined)).toBe(true);
+    expect(await searchClosest(db, 'Zzzzq')).toEqual([]);
+    expect((await searchWithCountries(db, 'Korea Namgang Construction', { schema: 'Person' })).filter((h) => h.schema !== 'Person')).toEqual([]);
   });
 });

@@ -18,9 +18,11 @@ export const searchCommand: CliCommand = {
       : await (await import('../../store/country-search.ts')).searchWithCountries(services.db, query, options);
     return {
       json: { query, results },
-      text: results.length
-        ? table(['score', 'schema', 'caption', 'id', 'datasets', 'records'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, r.datasets.join(','), String(r.referents.length)]))
-        : `No entity matches "${query}".`,
+      text: results.length === 0
+        ? `No entity matches "${query}".`
+        : results.some((r) => r.unmatched)
+          ? `No name holds every word of "${query}"; the closest names, each without one word:\n${table(['score', 'schema', 'caption', 'id', 'without', 'datasets'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, (r.unmatched ?? []).join(' '), r.datasets.join(',')]))}`
+          : table(['score', 'schema', 'caption', 'id', 'datasets', 'records'], results.map((r) => [r.score.toFixed(2), r.schema, r.caption, r.id, r.datasets.join(','), String(r.referents.length)])),
     };
   },
 };

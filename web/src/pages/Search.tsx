@@ -20,6 +20,11 @@ function countText(n: number, more: boolean, q: string): ReactNode {
   return <>{n} result{n === 1 ? '' : 's'} for {quoted}</>;
 }
 
+/** When no name holds every word: the results are the names that hold all but one (src/store/search.ts searchClosest). */
+function closestText(q: string): ReactNode {
+  return <>No name holds every word of “<bdi>{q}</bdi>”; the closest names, each without one word:</>;
+}
+
 export default function SearchPage() {
   const { query } = useLocation();
   const update = useQueryUpdater();
@@ -109,7 +114,7 @@ export default function SearchPage() {
         ))}
       </fieldset>
       <div aria-live="polite" className="small muted result-count">
-        {debounced && !loading && !error ? countText(results.length, more || capped, debounced) : null}
+        {debounced && !loading && !error ? (results.some((r) => r.unmatched) ? closestText(debounced) : countText(results.length, more || capped, debounced)) : null}
         {loading ? 'Searching…' : null}
       </div>
       {error ? <ErrorNote error={error} what="Search" /> : null}
@@ -127,6 +132,7 @@ export default function SearchPage() {
             ))}
             {r.schema !== 'Country' && r.countries.length ? <span className="small muted"> · {r.countries.slice(0, 3).map((c) => (/^[A-Z]{2}$/.test(c) ? countryName(c) : c)).join(', ')}</span> : null}
             {r.matched !== r.caption ? <div className="small muted">matched “{r.matched}”</div> : null}
+            {r.unmatched ? <div className="small muted">without “{r.unmatched.join(' ')}”</div> : null}
           </li>
         ))}
       </ol>
