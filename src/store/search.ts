@@ -25,7 +25,7 @@ import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { allClusters } from './resolver.ts';
 import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
-import { koreanKey, normalizeName, stripParticlesOnce, tokenize } from '../names/index.ts';
+import { englishOrgName, koreanKey, normalizeName, stripParticlesOnce, tokenize } from '../names/index.ts';
 import { isFullWord, nameAcronyms, rankName } from './search-rank.ts';
 import { invalidOption } from '../errors.ts';
 
@@ -299,7 +299,8 @@ export function invalidateSearchIndex(q: Queryable): void {
 /**
  * The entities a query names. A Hangul name copied from Korean prose carries its particle (김원홍이, 조선광업개발무역회사의,
  * Mansudae의): when the query as written finds nothing, it is tried again less one particle a word, up to three times
- * (a name that ends like a particle, 김정은, is found as written first).
+ * (a name that ends like a particle, 김정은, is found as written first). An organisation's Korean name that finds
+ * nothing is then looked for in the English words the lists write it in (names/org-english.ts).
  */
 export async function searchEntities(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   let hits = await searchAsWritten(q, query, options);
@@ -309,6 +310,9 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     text = less;
     hits = await searchAsWritten(q, text, options);
   }
+  // An organisation's Korean name, as the lists write it in English (조선광업개발무역회사: Korea Mining Development Trading).
+  const english = hits.length === 0 ? englishOrgName(stripParticlesOnce(query)) : null;
+  if (english) hits = await searchAsWritten(q, english, options);
   return hits;
 }
 

@@ -75,4 +75,16 @@ describe('search beside the official lists', () => {
     expect(await searchClosest(db, 'Zzzzq')).toEqual([]);
     expect((await searchWithCountries(db, 'Korea Namgang Construction', { schema: 'Person' })).filter((h) => h.schema !== 'Person')).toEqual([]);
   });
+
+  it('finds a company by its Korean name, in the English words the lists write it in', async () => {
+    // OFAC and the UN list KOMID and Tanchon Commercial Bank in English only; 조선 is Korea, 광업 mining, 무역 trading.
+    for (const [q, name] of [
+      ['조선광업개발무역회사', 'KOREA MINING DEVELOPMENT TRADING CORPORATION'],
+      ['조선광업개발무역회사의', 'KOREA MINING DEVELOPMENT TRADING CORPORATION'],
+      ['단천상업은행', 'TANCHON COMMERCIAL BANK'],
+    ] as const) {
+      const hits = await searchEntities(t.services.db, q);
+      expect(hits[0]?.matched.toUpperCase(), q).toBe(name);
+    }
+  });
 });
