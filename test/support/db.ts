@@ -46,6 +46,34 @@ export async function emptyPgliteDir(dir: string): Promise<string> {
   return dir;
 }
 
+/** Key of the advisory lock under which one test process makes the empty migrated PostgreSQL template. */
+const TEMPLATE_LOCK = 0x726f6f6d3339;
+
+/**
+ * The name of an empty PostgreSQL database with every migration applied, made once per migration set on the
+ * test server (the others wait on an advisory lock): a test database is copied from it (CREATE DATABASE …
+ * TEMPLATE) instead of being migrated from scratch. scripts/test.sh drops it with the run's role.
+ */
+async function emptyPostgresTemplate(admin: pg.Client, adminUrl: string): Promise<string> {
+  const name = `room39_template_${path.basename(templateDir('pg', ['src/store/migrations', 'src/store/migrate.ts', 'src/store/db.ts'])).slice(3)}`;
+  await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+  try {
+    const [found] = (await admin.query<{ ok: boolean }>('SELECT true AS ok FROM pg_database WHERE datname = $1', [name])).rows;
+    if (found) return name;
+    const building = `${name}_building`;
+    await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${building}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${building}`;
+    await (await openDb({ databaseUrl: url.toString() })).close();
+    // Renamed only once complete: a process killed while migrating leaves no template that looks whole.
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    return name;
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+  }
+}
+
 export async function freshDb(backend: Backend = 'pglite'): Promise<TestDb> {
   if (backend === 'pglite') {
     const dir = copyTemplate(await emptyPgliteTemplate(), 'room39-test-');
@@ -64,8 +92,11 @@ export async function freshDb(backend: Backend = 'pglite'): Promise<TestDb> {
   const name = `room39_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await emptyPostgresTemplate(admin, adminUrl)}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDb({ databaseUrl: url.toString() });
