@@ -63,6 +63,20 @@ describe('the list schedule in room39 serve', () => {
     expect(describeList(un)).toBe('UN Security Council Consolidated List: version 2026-02-27, published 2026-02-27; checked with its publisher today');
   }, 180_000);
 
+  it('tries a failed list again when its retry pause ran out during the run itself, not after the whole interval', async () => {
+    // The pause (1 ms) is over before the run has recorded its results: the list is due at once. It used to be
+    // left for the interval (an hour here), as it was under load when the run's last queries took longer than the pause.
+    const settings = { ...readListSettings({}), urls: { ofac: null, un: null, uk: null, eu: pub.url('ok', 'missing.xml') }, retries: 0 };
+    const warnings: string[] = [];
+    const schedule = startListSchedule(t.db, settings, { everyHours: 1, firstDelayMs: 0, retryAfterMs: 1, log: () => undefined, warn: (m) => warnings.push(m) });
+    try {
+      await until(() => warnings.length >= 2, 30_000, () => warnings.join('\n'));
+    } finally {
+      schedule.stop();
+    }
+    expect(warnings.slice(0, 2).every((w) => /eu_fsf: update failed: .*missing\.xml: the server answered 404/.test(w))).toBe(true);
+  }, 60_000);
+
   it('says nothing more once stopped: a check still downloading when the server stops is not reported as the list failing', async () => {
     pub.serve('stopping.xml', OFFICIAL.unXml);
     const settings = { ...readListSettings({}), urls: { ofac: null, un: pub.url('slow', 'stopping.xml'), uk: null, eu: null }, retries: 0, timeoutMs: 1500 };

@@ -52,11 +52,15 @@ async function due(db: Db, settings: ListSettings, everyMs: number, retryMs: num
     // A list never loaded is checked now; after a failed check, again within the hour (a network back up is noticed soon).
     const wait = s.last_check === 'failed' ? Math.min(everyMs, retryMs) : everyMs;
     const at = checked === null ? now : checked + wait;
+    // One due already (a failed check whose retry pause passed while the run went on) is next at once, not after the interval.
+    nextAt = Math.min(nextAt, Math.max(at, now));
     if (at <= now) out.push(s.short);
-    else nextAt = Math.min(nextAt, at);
   }
   return { lists: out, nextAt };
 }
+
+/** The least pause between two runs of the schedule (a list whose check cannot be recorded is not fetched in a loop). */
+const LEAST_PAUSE_MS = 1000;
 
 export async function logListFreshness(db: Db, settings: ListSettings, log: (m: string) => void): Promise<void> {
   const { lists } = await listStatus(db, settings);
@@ -103,7 +107,7 @@ export function startListSchedule(db: Db, settings: ListSettings, opts: Schedule
         await running;
       }
       // When each list is next due, as recorded by this run: a failed one sooner than the interval.
-      schedule((await due(db, settings, everyMs, retryMs, Date.now())).nextAt);
+      schedule(Math.max(Date.now() + LEAST_PAUSE_MS, (await due(db, settings, everyMs, retryMs, Date.now())).nextAt));
     } catch (e) {
       warn(`list update stopped by an error: ${e instanceof Error ? e.message : String(e)}; next try in ${opts.everyHours} h`);
       schedule(Date.now() + everyMs);
