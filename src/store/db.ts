@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { Room39Error } from '../errors.ts';
 import { migrate } from './migrate.ts';
 
@@ -197,9 +197,14 @@ class BytesBlob extends Blob {
   }
 }
 
-// pg returns int8 and numeric as strings by default; room39 keeps counts and figures well inside double range.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+/** The PostgreSQL client library, loaded only when a server is used (an embedded store's command spends no time on it). */
+async function loadPg(): Promise<typeof pg> {
+  const lib = (await import('pg')).default;
+  // pg returns int8 and numeric as strings by default; room39 keeps counts and figures well inside double range.
+  lib.types.setTypeParser(20, (v) => Number(v));
+  lib.types.setTypeParser(1700, (v) => Number(v));
+  return lib;
+}
 
 /**
  * PGlite's page cache. PostgreSQL's default (128 MB) is zeroed at start inside
@@ -221,7 +226,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   let db: Db;
   if (options.databaseUrl) {
     const where = redactUrl(options.databaseUrl);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8, connectionTimeoutMillis: 10_000 });
+    const pool = new (await loadPg()).Pool({ connectionString: options.databaseUrl, max: 8, connectionTimeoutMillis: 10_000 });
     pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
