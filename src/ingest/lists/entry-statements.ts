@@ -4,7 +4,7 @@
  * statements of one list version. Every value the list gives comes across;
  * a value whose FtM property the schema lacks stays in the remarks (`notes`).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ListEntry, ListIdentifier, Reliability, Statement } from '../../model/index.ts';
 import { hasProperty as ftmHasProperty } from '../../store/ftm.ts';
 import { stableId } from '../../store/statements.ts';
@@ -91,7 +91,8 @@ function identifierProp(schema: string, id: ListIdentifier): string {
 
 /** Content hash of an entry: two versions of a list give the same hash when the entry did not change. */
 export function entryHash(entry: ListEntry, json = JSON.stringify(entry)): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+  // One call, no Hash object: ~15,000 entries a list (crypto.hash, as stableId).
+  return hash('sha256', json, 'hex').slice(0, 32);
 }
 
 export function primaryName(entry: ListEntry): string {
