@@ -1,7 +1,7 @@
 /**
  * The JavaScript stages of a list's first import, without the store, each timed alone over the whole file (CPU,
  * best of RUNS): what the "records" phase of `PHASES=1 … import` spends besides the parse.
- * Run: npx tsx bench/ingest/stages.ts [FILE] [RUNS]
+ * Run: node --expose-gc --import tsx bench/ingest/stages.ts [FILE] [RUNS]   (without --expose-gc: no collection between stages)
  */
 import fs from 'node:fs';
 import type { ListEntry, Statement } from '../../src/model/index.ts';
