@@ -122,10 +122,12 @@ function addValue(rec: ResolveRecord, prop: string, value: string): void {
 
 /** Every record of the store the resolver can compare (optionally only some ids). */
 export async function loadResolveRecords(q: Queryable, only?: readonly string[]): Promise<ResolveRecord[]> {
-  const entities = await q.query<{ id: string; schema: string; datasets: string[] }>(
-    `SELECT id, schema, datasets FROM entities WHERE schema = ANY($1::text[]) AND ($2::text[] IS NULL OR id = ANY($2::text[]))`,
+  // Each entity's datasets as one JSON value too (~50,000 rows of text arrays for OFAC: ~0.3 s of PGlite's row handling).
+  const [ents] = await q.query<{ rows: string }>(
+    `SELECT coalesce(json_agg(json_build_array(id, datasets)), '[]')::text AS rows FROM entities
+      WHERE schema = ANY($1::text[]) AND ($2::text[] IS NULL OR id = ANY($2::text[]))`,
     [Object.keys(MATCHABLE_SCHEMAS), only ?? null]);
-  const datasetsOf = new Map(entities.map((e) => [e.id, e.datasets ?? []]));
+  const datasetsOf = new Map((JSON.parse(ents?.rows ?? '[]') as [string, string[] | null][]).map(([id, datasets]) => [id, datasets ?? []]));
   // One row of JSON rather than ~100,000 rows: PGlite's per-row result handling cost more than the query. The values come in
   // the order they are stored (ctid), whatever plan the join takes, so the names and identifiers a rule cites first do not
   // change with the planner's statistics.

@@ -6,7 +6,7 @@
  * time (the clock when the rows go in), where the upsert stamps each row's.
  * When a table holds little beside them, its indexes are built after the load.
  */
-import { copyHeld, CopyBuffer, countRows, withIndexesSetAside, type Column, type CopyCapable } from './bulk.ts';
+import { copyHeldInBulk as load, CopyBuffer, type Column, type CopyCapable } from './bulk.ts';
 import { derivedRows, writeEntitySummaries, type EntitySummary } from './entities.ts';
 
 const ENTITY_COLUMNS: Column[] = ['id', 'schema', 'caption', 'datasets', 'topics', 'first_seen', 'last_seen', 'updated_at']
@@ -15,12 +15,6 @@ const NAME_COLUMNS: Column[] = ['entity_id', 'name', 'norm', 'prop'].map((name) 
 
 /** A text[] value in COPY's text format (before COPY's own escaping). */
 const arrayText = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-
-async function load(q: CopyCapable, table: string, columns: readonly Column[], rows: CopyBuffer): Promise<void> {
-  const copy = () => copyHeld(q, table, columns, rows);
-  if (rows.rows * 2 >= await countRows(q, table)) await withIndexesSetAside(q, table, copy);
-  else await copy();
-}
 
 /**
  * Writes the derived rows of entities that have none yet (new in this transaction, every accepted statement of

@@ -61,9 +61,25 @@ const LIST_SPELLINGS: Record<string, string> = Object.assign(Object.create(null)
   'ussr': 'SU',
 });
 
+/**
+ * Answers already given, by the name as asked: a list names the same few hundred places tens of thousands of times,
+ * and i18n-iso-countries looks a name up by scanning every country's names. Emptied when it grows past a bound.
+ */
+const known = new Map<string, string | null>();
+const KNOWN_MAX = 20_000;
+
 /** ISO alpha-2 for a country name, or null when the name is not a country room39 can place. */
 export function countryCode(name: string | null | undefined): string | null {
   if (!name) return null;
+  let code = known.get(name);
+  if (code === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(name, (code = lookUp(name)));
+  }
+  return code;
+}
+
+function lookUp(name: string): string | null {
   const clean = name.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
   if (!clean) return null;
   const own = LIST_SPELLINGS[clean.toLowerCase()];

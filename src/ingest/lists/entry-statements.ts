@@ -4,7 +4,7 @@
  * statements of one list version. Every value the list gives comes across;
  * a value whose FtM property the schema lacks stays in the remarks (`notes`).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ListEntry, ListIdentifier, Reliability, Statement } from '../../model/index.ts';
 import { hasProperty as ftmHasProperty } from '../../store/ftm.ts';
 import { stableId } from '../../store/statements.ts';
@@ -52,12 +52,13 @@ export function listInfo(dataset: string): ListInfo {
 export const entityIdOf = (dataset: string, entryId: string) =>
   `${listInfo(dataset).prefix}-${entryId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 
-/** The FtM model's answer, remembered: it is asked for every value of every entry. */
-const propertyCache = new Map<string, boolean>();
+/** The FtM model's answer, remembered by schema then property: it is asked for every value of every entry. */
+const propertyCache = new Map<string, Map<string, boolean>>();
 function hasProperty(schema: string, prop: string): boolean {
-  const key = `${schema}.${prop}`;
-  let has = propertyCache.get(key);
-  if (has === undefined) propertyCache.set(key, (has = ftmHasProperty(schema, prop)));
+  let bySchema = propertyCache.get(schema);
+  if (!bySchema) propertyCache.set(schema, (bySchema = new Map()));
+  let has = bySchema.get(prop);
+  if (has === undefined) bySchema.set(prop, (has = ftmHasProperty(schema, prop)));
   return has;
 }
 
@@ -90,7 +91,8 @@ function identifierProp(schema: string, id: ListIdentifier): string {
 
 /** Content hash of an entry: two versions of a list give the same hash when the entry did not change. */
 export function entryHash(entry: ListEntry, json = JSON.stringify(entry)): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 32);
+  // One call, no Hash object: ~15,000 entries a list (crypto.hash, as stableId).
+  return hash('sha256', json, 'hex').slice(0, 32);
 }
 
 export function primaryName(entry: ListEntry): string {
@@ -176,8 +178,11 @@ export function listStatementId(entityId: string, prop: string, value: string, d
   return stableId('stl-', entityId, prop, value, dataset);
 }
 
-/** The statements one entry gives: list dataset, plus the `dprk` collection marker for DPRK-related entries. */
-export function entryStatements(entry: ListEntry, ctx: StatementContext): Statement[] {
+/**
+ * The statements one entry gives: list dataset, plus the `dprk` collection marker for DPRK-related entries (`dprk`:
+ * isDprkRelated(entry), when the caller has it already).
+ */
+export function entryStatements(entry: ListEntry, ctx: StatementContext, dprk = isDprkRelated(entry)): Statement[] {
   const out = new Map<string, Statement>();
   const make = (entityId: string, schema: string, prop: string, value: string, dataset: string): Statement => ({
     id: listStatementId(entityId, prop, value, dataset),
@@ -190,7 +195,7 @@ export function entryStatements(entry: ListEntry, ctx: StatementContext): Statem
   for (const e of entities) {
     for (const [prop, values] of e.props) for (const v of values) push(make(e.id, e.schema, prop, v, entry.listId));
   }
-  if (isDprkRelated(entry)) {
+  if (dprk) {
     const main = entities[0]!;
     push(make(main.id, main.schema, 'topics', 'sanction', DPRK_DATASET));
     push(make(`${main.id}-sanction`, 'Sanction', 'entity', main.id, DPRK_DATASET));

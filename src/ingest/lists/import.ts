@@ -126,18 +126,19 @@ function toRecord(entry: ListEntry, sourceId: string, seen: string, raw: string 
   // Statements are made when asked for: an update asks only for the entries whose hash changed.
   let statements: Statement[] | null = null;
   const json = JSON.stringify(entry);
+  const dprk = isDprkRelated(entry);
   return {
     entryId: entry.entryId,
     entityId: entityIdOf(entry.listId, entry.entryId),
     schema: entry.schema,
     caption: primaryName(entry),
-    dprk: isDprkRelated(entry),
+    dprk,
     hash: entryHash(entry, json),
     snapshot: entry,
     snapshotJson: json,
     raw,
     linkKeys: entry.linkedTo.map(linkKey),
-    get statements() { return (statements ??= entryStatements(entry, { sourceId, seen })); },
+    get statements() { return (statements ??= entryStatements(entry, { sourceId, seen }, dprk)); },
   };
 }
 
