@@ -182,17 +182,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   /** What each distinct candidate text resolved to, when it makes a mention (by the text's id). */
   const byId: (ResolvedEntity | undefined)[] = new Array(names.length);
   const lowered = lowerCaseLookup(text);
-  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
-  let changesCase: boolean | undefined;
-  const accepts = (name: string, r: ResolvedEntity | null): r is ResolvedEntity => {
-    if (!r || !SCHEMA_TYPE[r.schema]) return false;
-    // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
-    const oneWord = !/[\s\u00a0]/.test(name);
-    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return false;
-    // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (!/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && (changesCase ??= /[A-Z]/.test(text) || text.toLowerCase() !== text) && lowered.has(name.toLowerCase())) return false;
-    return countryCode(name) === null;
-  };
+  const acceptance: Acceptance = { text, threshold, lowered, changesCase: undefined };
 
   // Longest candidates first, one length at a time: a candidate inside a longer one that already made a mention
   // ("Human Rights" inside "European Alliance for Human Rights in North Korea") is not sent to the matcher.
@@ -219,7 +209,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
       const answers = await resolver.resolveMany(ask, { threshold });
       for (let k = 0; k < ask.length; k++) {
         const r = answers[k] ?? null;
-        if (accepts(ask[k]!, r)) byId[askIds[k]!] = r;
+        if (accepts(acceptance, ask[k]!, r)) byId[askIds[k]!] = r;
       }
     }
     for (const c of level) {
@@ -229,10 +219,9 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   }
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
-  const rank = (c: Span) => Math.round(byId[c.id]!.score * 50);
   const resolved = candidates
     .filter((c) => byId[c.id] !== undefined)
-    .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort((a, b) => rank(byId, b) - rank(byId, a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   const taken = new Occupancy(text.length);
   const resolvedStarts = new Set(resolved.map((o) => o.start));
@@ -248,6 +237,32 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   }
   kept.sort((a, b) => a.start - b.start);
   return [...kept, ...familyNameMentions(text, candidates, names.length, kept, lowered)].sort((a, b) => a.start - b.start);
+}
+
+/** What `accepts` reads of the text being read (a record, not a closure made per text: tsx names each closure at its making). */
+interface Acceptance {
+  text: string;
+  threshold: number;
+  lowered: LowerCaseLookup;
+  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
+  changesCase: boolean | undefined;
+}
+
+/** Whether a candidate's answer makes a mention. */
+function accepts(a: Acceptance, name: string, r: ResolvedEntity | null): r is ResolvedEntity {
+  if (!r || !SCHEMA_TYPE[r.schema]) return false;
+  // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
+  const oneWord = !WHITE.test(name);
+  if (!(oneWord ? r.exact === true : r.score >= a.threshold || r.exact === true)) return false;
+  // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
+  if (!CAPITALS_ONLY.test(name) && (a.changesCase ??= /[A-Z]/.test(a.text) || a.text.toLowerCase() !== a.text) && a.lowered.has(name.toLowerCase())) return false;
+  return countryCode(name) === null;
+}
+const CAPITALS_ONLY = /^[\p{Lu}\p{N}.&\- ]+$/u;
+
+/** A resolved candidate's score in fiftieths: the order of mentions. */
+function rank(byId: readonly (ResolvedEntity | undefined)[], c: Span): number {
+  return Math.round(byId[c.id]!.score * 50);
 }
 
 /** Names that make no mention whatever the graph says: not sent to the matcher. */
@@ -286,21 +301,7 @@ export const words = (s: string): string[] => s.toLowerCase().split(/[\s\u00a0]+
 function familyNameMentions(text: string, candidates: readonly Span[], distinct: number, kept: readonly Mention[], lowered: LowerCaseLookup): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
-  const forms = new Map<string, Mention[]>();
-  const addForm = (form: string, m: Mention) => {
-    const ws = form.split(' ');
-    if (CONNECTORS.has(ws[0]!) || CONNECTORS.has(ws[ws.length - 1]!)) return;
-    const list = forms.get(form) ?? [];
-    if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
-    forms.set(form, list);
-    heads.add(ws[0]!);
-  };
-  /** The first word of every form: a name whose first word is none of them is no form (told without splitting it). */
-  const heads = new Set<string>();
-  const mayOpenForm = (name: string): boolean => {
-    const first = firstWord(name);
-    return first === null || heads.has(first);
-  };
+  const refs = new ShortForms(distinct, lowered);
   // A name the document repeats gives the same forms each time: each mention's fields once (the first keeps its place).
   const seen = new Set<string>();
   for (const m of full) {
@@ -311,38 +312,67 @@ function familyNameMentions(text: string, candidates: readonly Span[], distinct:
       const w = words(name);
       if (w.length < 2) continue;
       if (m.type === 'person') {
-        addForm(w[0]!, m);
-        for (let i = 1; i < w.length; i++) addForm(w.slice(i).join(' '), m);
+        refs.addForm(w[0]!, m);
+        for (let i = 1; i < w.length; i++) refs.addForm(w.slice(i).join(' '), m);
       } else {
-        for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (j - i < w.length) addForm(w.slice(i, j).join(' '), m);
+        for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (j - i < w.length) refs.addForm(w.slice(i, j).join(' '), m);
       }
     }
   }
   const out: Mention[] = [];
   const taken = new Occupancy(text.length);
   for (const k of kept) taken.take(k.start, k.end);
-  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
-  const ownerOf: (Mention | null | undefined)[] = new Array(distinct);
-  const soleOwner = (id: number, name: string): Mention | null => {
-    let owner = ownerOf[id];
-    if (owner === undefined && !mayOpenForm(name)) owner = ownerOf[id] = null;
-    if (owner === undefined) {
-      const w = words(name);
-      const owners = forms.get(w.join(' '));
-      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
-        !lowered.has(name.toLowerCase()) ? owners[0]! : null;
-      ownerOf[id] = owner;
-    }
-    return owner;
-  };
   for (const c of candidates) {
     if (c.tokens > 3 || STOP.has(c.text)) continue;
     if (c.tokens === 1 && !c.alone) continue;
     if (!taken.isFree(c.start, c.end)) continue;
-    const owner = soleOwner(c.id, c.text);
+    const owner = refs.soleOwner(c.id, c.text);
     if (!owner) continue;
     taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
   return out;
+}
+
+/**
+ * The short forms of a text's full names and who owns each (a class rather than closures made per text: tsx names
+ * each closure at its making, which costs more than the call).
+ */
+class ShortForms {
+  private readonly forms = new Map<string, Mention[]>();
+  /** The first word of every form: a name whose first word is none of them is no form (told without splitting it). */
+  private readonly heads = new Set<string>();
+  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
+  private readonly ownerOf: (Mention | null | undefined)[];
+
+  constructor(distinct: number, private readonly lowered: LowerCaseLookup) {
+    this.ownerOf = new Array(distinct);
+  }
+
+  addForm(form: string, m: Mention): void {
+    const ws = form.split(' ');
+    if (CONNECTORS.has(ws[0]!) || CONNECTORS.has(ws[ws.length - 1]!)) return;
+    const list = this.forms.get(form) ?? [];
+    if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
+    this.forms.set(form, list);
+    this.heads.add(ws[0]!);
+  }
+
+  private mayOpenForm(name: string): boolean {
+    const first = firstWord(name);
+    return first === null || this.heads.has(first);
+  }
+
+  soleOwner(id: number, name: string): Mention | null {
+    let owner = this.ownerOf[id];
+    if (owner === undefined && !this.mayOpenForm(name)) owner = this.ownerOf[id] = null;
+    if (owner === undefined) {
+      const w = words(name);
+      const owners = this.forms.get(w.join(' '));
+      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
+        !this.lowered.has(name.toLowerCase()) ? owners[0]! : null;
+      this.ownerOf[id] = owner;
+    }
+    return owner;
+  }
 }
