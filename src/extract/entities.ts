@@ -59,17 +59,19 @@ interface Span extends Candidate {
 function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[]; names: string[] } {
   const tokens = tokenize(text);
   const runs: Token[][] = [];
-  let run: Token[] = [];
+  // The run being read: tokens[from] to tokens[from + length - 1] (a run is always consecutive tokens: a token left out
+  // ends it), copied out when it ends (one array of its own size, where an array grown token by token took 17 places).
+  let from = 0;
+  let length = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const prev = run[run.length - 1];
-    if (prev && !joins(text, prev, t)) run = flush(run, runs);
-    if (t.cap) run.push(t);
-    else if (t.num && run.length && run[run.length - 1]!.cap) run.push(t);
-    else if (run.length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap) run.push(t);
-    else if (run.length) run = flush(run, runs);
+    if (length && !joins(text, tokens[from + length - 1]!, t)) length = flush(tokens, from, length, runs);
+    if (t.cap || (t.num && length && tokens[from + length - 1]!.cap) || (length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap)) {
+      if (length === 0) from = i;
+      length++;
+    } else if (length) length = flush(tokens, from, length, runs);
   }
-  flush(run, runs);
+  flush(tokens, from, length, runs);
 
   const spans: Span[] = [];
   const names: string[] = [];
@@ -112,22 +114,23 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
  * runs up to the space before it (a possessive kept: `joins`), a candidate's last word is its token.
  */
 function runWords(text: string, run: readonly Token[]): RunWords {
-  const inner: string[] = [];
-  const last: string[] = [];
+  // (Arrays made at their size: grown word by word, each took 17 places.)
+  const inner = new Array<string>(run.length - 1);
+  const last = new Array<string>(run.length);
   for (let k = 0; k < run.length; k++) {
     const t = run[k]!;
-    last.push(t.text);
+    last[k] = t.text;
     const next = run[k + 1];
-    if (next) inner.push(next.start - 1 === t.end ? t.text : text.slice(t.start, next.start - 1));
+    if (next) inner[k] = next.start - 1 === t.end ? t.text : text.slice(t.start, next.start - 1);
   }
   return new RunWords(inner, last);
 }
 
-/** Ends a run: its trailing connectors dropped, kept when anything is left; returns a new empty run. */
-function flush(run: Token[], runs: Token[][]): Token[] {
-  while (run.length && !run[run.length - 1]!.cap && !run[run.length - 1]!.num) run.pop();
-  if (run.length) runs.push(run);
-  return [];
+/** Ends the run of `length` tokens from `from`: its trailing connectors dropped, kept when anything is left; returns 0 (the new run's length). */
+function flush(tokens: readonly Token[], from: number, length: number, runs: Token[][]): number {
+  while (length && !tokens[from + length - 1]!.cap && !tokens[from + length - 1]!.num) length--;
+  if (length) runs.push(tokens.slice(from, from + length));
+  return 0;
 }
 
 /** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). */
@@ -148,16 +151,13 @@ const significant = (t: Token) => !STOP.has(t.text) && !CONNECTORS.has(t.text);
  * once per run, so a long run of capitals costs its length, not its square.
  */
 function segments(run: readonly Token[]): { segment: number[]; others: number[] } {
-  const segment: number[] = [];
+  const segment = new Array<number>(run.length);
   const others: number[] = [0];
-  for (const t of run) {
-    if (t.text === 'and' || t.text === 'or') {
-      segment.push(others.length - 1);
-      others.push(0);
-      continue;
-    }
-    segment.push(others.length - 1);
-    if (significant(t)) others[others.length - 1]! += 1;
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k]!;
+    segment[k] = others.length - 1;
+    if (t.text === 'and' || t.text === 'or') others.push(0);
+    else if (significant(t)) others[others.length - 1]! += 1;
   }
   return { segment, others };
 }
