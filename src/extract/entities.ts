@@ -57,22 +57,7 @@ interface Span extends Candidate {
  * filter, each run's words as the filter reads them.
  */
 function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[]; names: string[] } {
-  const tokens = tokenize(text);
-  const runs: Token[][] = [];
-  // The run being read: tokens[from] to tokens[from + length - 1] (a run is always consecutive tokens: a token left out
-  // ends it), copied out when it ends (one array of its own size, where an array grown token by token took 17 places).
-  let from = 0;
-  let length = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (length && !joins(text, tokens[from + length - 1]!, t)) length = flush(tokens, from, length, runs);
-    if (t.cap || (t.num && length && tokens[from + length - 1]!.cap) || (length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap)) {
-      if (length === 0) from = i;
-      length++;
-    } else if (length) length = flush(tokens, from, length, runs);
-  }
-  flush(tokens, from, length, runs);
-
+  const runs = capitalRuns(text);
   const spans: Span[] = [];
   const names: string[] = [];
   const ids = new Map<string, number>();
@@ -110,6 +95,29 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
 }
 
 /**
+ * The runs of capitalised words of a text (with inner connectors and a trailing number), each as its tokens, in text
+ * order (exported for tests).
+ */
+export function capitalRuns(text: string): Token[][] {
+  const tokens = tokenize(text);
+  const runs: Token[][] = [];
+  // The run being read: tokens[from] to tokens[from + length - 1] (a run is always consecutive tokens: a token left out
+  // ends it), copied out when it ends (one array of its own size, where an array grown token by token took 17 places).
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (length && !joins(text, tokens[from + length - 1]!, t)) length = flush(tokens, from, length, runs);
+    if (t.cap || (t.num && length && tokens[from + length - 1]!.cap) || (length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap)) {
+      if (length === 0) from = i;
+      length++;
+    } else if (length) length = flush(tokens, from, length, runs);
+  }
+  flush(tokens, from, length, runs);
+  return runs;
+}
+
+/**
  * A run's words as splitting its candidates' names at spaces gives them: a word followed by another of the candidate
  * runs up to the space before it (a possessive kept: `joins`), a candidate's last word is its token.
  */
@@ -133,8 +141,8 @@ function flush(tokens: readonly Token[], from: number, length: number, runs: Tok
   return 0;
 }
 
-/** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). */
-function joins(text: string, prev: Token, t: Token): boolean {
+/** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). Exported for tests. */
+export function joins(text: string, prev: Token, t: Token): boolean {
   const gap = t.start - prev.end;
   const c = text.charCodeAt(prev.end);
   if (gap === 1) return c === 32 || c === 0xa0;
