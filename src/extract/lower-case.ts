@@ -52,7 +52,7 @@ class LowerCaseIndex implements LowerCaseLookup {
     const starts = (this.starts ??= lowerWordStarts(text));
     const second = needle.charCodeAt(1);
     const { at, next } = starts;
-    for (let k = starts.first[c - 97]!; k >= 0; k = next[k]!) {
+    for (let k = starts.first[chainOf(c, second)]!; k >= 0; k = next[k]!) {
       const i = at[k]!;
       if (text.charCodeAt(i + 1) === second && text.startsWith(needle, i) && endsWord(text, i + needle.length, after)) return true;
     }
@@ -68,10 +68,11 @@ const LOWER_WORD = /^\p{Ll}[\p{L}\p{N}’'\-]*$/u;
 const SEARCHES_BEFORE_INDEX = 2;
 
 /**
- * Where the words of a text that open with a-z start (no letter or digit before), by their first letter: for each
- * letter a chain through `at` (positions, in text order) and `next` (the next start with that letter, -1 after the
- * last), from `first[letter]` (-1: none); a needle's second character is compared where it is looked up. A needle
- * opening with a-z stands as a word only there. Made once per text, only when phrases are looked up often enough.
+ * Where the words of a text that open with a-z start (no letter or digit before), by their first letter and second
+ * character (`chainOf`: a-z, or any other): for each a chain through `at` (positions, in text order) and `next` (the
+ * next start in that chain, -1 after the last), from `first[chain]` (-1: none); a needle's second character is still
+ * compared where it is looked up (the chain of "any other" holds several). A needle opening with a-z stands as a word
+ * only there. Made once per text, only when phrases are looked up often enough.
  */
 interface WordStarts {
   first: Int32Array;
@@ -88,15 +89,15 @@ function lowerWordStarts(text: string): WordStarts {
   const size = (text.length >> 1) + 2;
   const at = new Int32Array(size);
   const next = new Int32Array(size);
-  const first = new Int32Array(26).fill(-1);
-  const last = new Int32Array(26).fill(-1);
+  const first = new Int32Array(CHAINS).fill(-1);
+  const last = new Int32Array(CHAINS).fill(-1);
   let k = 0;
   let before = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? ASCII_CLASS[c]! : notAlnumUnit(c) ? 0 : 1;
     if (cls === 2 && !before) {
-      const l = c - 97;
+      const l = chainOf(c, text.charCodeAt(i + 1));
       at[k] = i;
       next[k] = -1;
       if (last[l]! < 0) first[l] = k;
@@ -108,6 +109,10 @@ function lowerWordStarts(text: string): WordStarts {
   }
   return { first, at, next };
 }
+
+/** One chain per first letter and second character: a-z, or any other (NaN past the text's end included). */
+const CHAINS = 26 * 27;
+const chainOf = (c: number, second: number): number => (c - 97) * 27 + (second >= 97 && second <= 122 ? second - 97 : 26);
 
 /** Each ASCII character's class for `lowerWordStarts`: 0 no letter or digit, 1 a letter or digit other than a-z, 2 a-z. */
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => (c >= 97 && c <= 122 ? 2 : isAsciiAlnum(c) ? 1 : 0));
