@@ -6,8 +6,8 @@
  *   token and popped of trailing connectors, as spansOf made them before, on
  *   the seeds, the corpus texts present and generated texts;
  * - the lower-case look-up's word starts are chains through two typed arrays,
- *   one per first letter: every lower-case word of a seed asked through them
- *   (after the chains are made) answers what a search of the text answers;
+ *   one per first letter and second character: every lower-case word of a seed
+ *   asked through them (after they are made) answers what a search answers;
  * - extraction with the resolver's name filter still equals extraction that
  *   sends every candidate (the full path), on the seeds, with the persons and
  *   organisations of the seeds found (the pre-filter drops no real match).
@@ -72,7 +72,7 @@ describe('runs of capitalised words read as token ranges', () => {
   });
 });
 
-describe('the lower-case look-up\'s word starts as chains by first letter', () => {
+describe('the lower-case look-up\'s word starts as chains by first two characters', () => {
   it('find every lower-case word of the seeds that a search of the text finds, and no other', () => {
     let found = 0;
     for (const [, text] of texts(seedDir)) {
