@@ -57,20 +57,7 @@ interface Span extends Candidate {
  * filter, each run's words as the filter reads them.
  */
 function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[]; names: string[] } {
-  const tokens = tokenize(text);
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const prev = run[run.length - 1];
-    if (prev && !joins(text, prev, t)) run = flush(run, runs);
-    if (t.cap) run.push(t);
-    else if (t.num && run.length && run[run.length - 1]!.cap) run.push(t);
-    else if (run.length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap) run.push(t);
-    else if (run.length) run = flush(run, runs);
-  }
-  flush(run, runs);
-
+  const runs = capitalRuns(text);
   const spans: Span[] = [];
   const names: string[] = [];
   const ids = new Map<string, number>();
@@ -108,30 +95,54 @@ function spansOf(text: string, filter: NameFilter | null = null): { spans: Span[
 }
 
 /**
+ * The runs of capitalised words of a text (with inner connectors and a trailing number), each as its tokens, in text
+ * order (exported for tests).
+ */
+export function capitalRuns(text: string): Token[][] {
+  const tokens = tokenize(text);
+  const runs: Token[][] = [];
+  // The run being read: tokens[from] to tokens[from + length - 1] (a run is always consecutive tokens: a token left out
+  // ends it), copied out when it ends (one array of its own size, where an array grown token by token took 17 places).
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (length && !joins(text, tokens[from + length - 1]!, t)) length = flush(tokens, from, length, runs);
+    if (t.cap || (t.num && length && tokens[from + length - 1]!.cap) || (length && t.text !== '' && CONNECTORS.has(t.text) && tokens[i + 1] && tokens[i + 1]!.cap)) {
+      if (length === 0) from = i;
+      length++;
+    } else if (length) length = flush(tokens, from, length, runs);
+  }
+  flush(tokens, from, length, runs);
+  return runs;
+}
+
+/**
  * A run's words as splitting its candidates' names at spaces gives them: a word followed by another of the candidate
  * runs up to the space before it (a possessive kept: `joins`), a candidate's last word is its token.
  */
 function runWords(text: string, run: readonly Token[]): RunWords {
-  const inner: string[] = [];
-  const last: string[] = [];
+  // (Arrays made at their size: grown word by word, each took 17 places.)
+  const inner = new Array<string>(run.length - 1);
+  const last = new Array<string>(run.length);
   for (let k = 0; k < run.length; k++) {
     const t = run[k]!;
-    last.push(t.text);
+    last[k] = t.text;
     const next = run[k + 1];
-    if (next) inner.push(next.start - 1 === t.end ? t.text : text.slice(t.start, next.start - 1));
+    if (next) inner[k] = next.start - 1 === t.end ? t.text : text.slice(t.start, next.start - 1);
   }
   return new RunWords(inner, last);
 }
 
-/** Ends a run: its trailing connectors dropped, kept when anything is left; returns a new empty run. */
-function flush(run: Token[], runs: Token[][]): Token[] {
-  while (run.length && !run[run.length - 1]!.cap && !run[run.length - 1]!.num) run.pop();
-  if (run.length) runs.push(run);
-  return [];
+/** Ends the run of `length` tokens from `from`: its trailing connectors dropped, kept when anything is left; returns 0 (the new run's length). */
+function flush(tokens: readonly Token[], from: number, length: number, runs: Token[][]): number {
+  while (length && !tokens[from + length - 1]!.cap && !tokens[from + length - 1]!.num) length--;
+  if (length) runs.push(tokens.slice(from, from + length));
+  return 0;
 }
 
-/** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). */
-function joins(text: string, prev: Token, t: Token): boolean {
+/** One space between two words of a run, or a possessive and a space after a capitalised word ("Korea’s Ministry"). Exported for tests. */
+export function joins(text: string, prev: Token, t: Token): boolean {
   const gap = t.start - prev.end;
   const c = text.charCodeAt(prev.end);
   if (gap === 1) return c === 32 || c === 0xa0;
@@ -148,16 +159,13 @@ const significant = (t: Token) => !STOP.has(t.text) && !CONNECTORS.has(t.text);
  * once per run, so a long run of capitals costs its length, not its square.
  */
 function segments(run: readonly Token[]): { segment: number[]; others: number[] } {
-  const segment: number[] = [];
+  const segment = new Array<number>(run.length);
   const others: number[] = [0];
-  for (const t of run) {
-    if (t.text === 'and' || t.text === 'or') {
-      segment.push(others.length - 1);
-      others.push(0);
-      continue;
-    }
-    segment.push(others.length - 1);
-    if (significant(t)) others[others.length - 1]! += 1;
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k]!;
+    segment[k] = others.length - 1;
+    if (t.text === 'and' || t.text === 'or') others.push(0);
+    else if (significant(t)) others[others.length - 1]! += 1;
   }
   return { segment, others };
 }
@@ -182,17 +190,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   /** What each distinct candidate text resolved to, when it makes a mention (by the text's id). */
   const byId: (ResolvedEntity | undefined)[] = new Array(names.length);
   const lowered = lowerCaseLookup(text);
-  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
-  let changesCase: boolean | undefined;
-  const accepts = (name: string, r: ResolvedEntity | null): r is ResolvedEntity => {
-    if (!r || !SCHEMA_TYPE[r.schema]) return false;
-    // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
-    const oneWord = !/[\s\u00a0]/.test(name);
-    if (!(oneWord ? r.exact === true : r.score >= threshold || r.exact === true)) return false;
-    // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
-    if (!/^[\p{Lu}\p{N}.&\- ]+$/u.test(name) && (changesCase ??= /[A-Z]/.test(text) || text.toLowerCase() !== text) && lowered.has(name.toLowerCase())) return false;
-    return countryCode(name) === null;
-  };
+  const acceptance: Acceptance = { text, threshold, lowered, changesCase: undefined };
 
   // Longest candidates first, one length at a time: a candidate inside a longer one that already made a mention
   // ("Human Rights" inside "European Alliance for Human Rights in North Korea") is not sent to the matcher.
@@ -219,7 +217,7 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
       const answers = await resolver.resolveMany(ask, { threshold });
       for (let k = 0; k < ask.length; k++) {
         const r = answers[k] ?? null;
-        if (accepts(ask[k]!, r)) byId[askIds[k]!] = r;
+        if (accepts(acceptance, ask[k]!, r)) byId[askIds[k]!] = r;
       }
     }
     for (const c of level) {
@@ -229,10 +227,9 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   }
 
   // Best score first (a name ahead of "Korea’s Ministry of State Security"), then the longest.
-  const rank = (c: Span) => Math.round(byId[c.id]!.score * 50);
   const resolved = candidates
     .filter((c) => byId[c.id] !== undefined)
-    .sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    .sort((a, b) => rank(byId, b) - rank(byId, a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   const taken = new Occupancy(text.length);
   const resolvedStarts = new Set(resolved.map((o) => o.start));
@@ -248,6 +245,32 @@ export async function findEntityMentions(text: string, resolver: EntityResolver,
   }
   kept.sort((a, b) => a.start - b.start);
   return [...kept, ...familyNameMentions(text, candidates, names.length, kept, lowered)].sort((a, b) => a.start - b.start);
+}
+
+/** What `accepts` reads of the text being read (a record, not a closure made per text: tsx names each closure at its making). */
+interface Acceptance {
+  text: string;
+  threshold: number;
+  lowered: LowerCaseLookup;
+  /** Whether lower-casing changes the text (asked only of names that resolved: lower-casing a whole text costs). */
+  changesCase: boolean | undefined;
+}
+
+/** Whether a candidate's answer makes a mention. */
+function accepts(a: Acceptance, name: string, r: ResolvedEntity | null): r is ResolvedEntity {
+  if (!r || !SCHEMA_TYPE[r.schema]) return false;
+  // One word ("MSS", "Mansudae") must be one of the entity's names exactly; a longer name may be a variant.
+  const oneWord = !WHITE.test(name);
+  if (!(oneWord ? r.exact === true : r.score >= a.threshold || r.exact === true)) return false;
+  // "Labor training camps", "Human Rights": a capitalised common phrase that the same text also writes in lower case.
+  if (!CAPITALS_ONLY.test(name) && (a.changesCase ??= /[A-Z]/.test(a.text) || a.text.toLowerCase() !== a.text) && a.lowered.has(name.toLowerCase())) return false;
+  return countryCode(name) === null;
+}
+const CAPITALS_ONLY = /^[\p{Lu}\p{N}.&\- ]+$/u;
+
+/** A resolved candidate's score in fiftieths: the order of mentions. */
+function rank(byId: readonly (ResolvedEntity | undefined)[], c: Span): number {
+  return Math.round(byId[c.id]!.score * 50);
 }
 
 /** Names that make no mention whatever the graph says: not sent to the matcher. */
@@ -286,21 +309,7 @@ export const words = (s: string): string[] => s.toLowerCase().split(/[\s\u00a0]+
 function familyNameMentions(text: string, candidates: readonly Span[], distinct: number, kept: readonly Mention[], lowered: LowerCaseLookup): Mention[] {
   const full = kept.filter((m) => /[\s\u00a0]/.test(m.text));
   if (!full.length) return [];
-  const forms = new Map<string, Mention[]>();
-  const addForm = (form: string, m: Mention) => {
-    const ws = form.split(' ');
-    if (CONNECTORS.has(ws[0]!) || CONNECTORS.has(ws[ws.length - 1]!)) return;
-    const list = forms.get(form) ?? [];
-    if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
-    forms.set(form, list);
-    heads.add(ws[0]!);
-  };
-  /** The first word of every form: a name whose first word is none of them is no form (told without splitting it). */
-  const heads = new Set<string>();
-  const mayOpenForm = (name: string): boolean => {
-    const first = firstWord(name);
-    return first === null || heads.has(first);
-  };
+  const refs = new ShortForms(distinct, lowered);
   // A name the document repeats gives the same forms each time: each mention's fields once (the first keeps its place).
   const seen = new Set<string>();
   for (const m of full) {
@@ -311,38 +320,67 @@ function familyNameMentions(text: string, candidates: readonly Span[], distinct:
       const w = words(name);
       if (w.length < 2) continue;
       if (m.type === 'person') {
-        addForm(w[0]!, m);
-        for (let i = 1; i < w.length; i++) addForm(w.slice(i).join(' '), m);
+        refs.addForm(w[0]!, m);
+        for (let i = 1; i < w.length; i++) refs.addForm(w.slice(i).join(' '), m);
       } else {
-        for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (j - i < w.length) addForm(w.slice(i, j).join(' '), m);
+        for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) if (j - i < w.length) refs.addForm(w.slice(i, j).join(' '), m);
       }
     }
   }
   const out: Mention[] = [];
   const taken = new Occupancy(text.length);
   for (const k of kept) taken.take(k.start, k.end);
-  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
-  const ownerOf: (Mention | null | undefined)[] = new Array(distinct);
-  const soleOwner = (id: number, name: string): Mention | null => {
-    let owner = ownerOf[id];
-    if (owner === undefined && !mayOpenForm(name)) owner = ownerOf[id] = null;
-    if (owner === undefined) {
-      const w = words(name);
-      const owners = forms.get(w.join(' '));
-      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
-        !lowered.has(name.toLowerCase()) ? owners[0]! : null;
-      ownerOf[id] = owner;
-    }
-    return owner;
-  };
   for (const c of candidates) {
     if (c.tokens > 3 || STOP.has(c.text)) continue;
     if (c.tokens === 1 && !c.alone) continue;
     if (!taken.isFree(c.start, c.end)) continue;
-    const owner = soleOwner(c.id, c.text);
+    const owner = refs.soleOwner(c.id, c.text);
     if (!owner) continue;
     taken.take(c.start, c.end);
     out.push({ type: owner.type, text: c.text, start: c.start, end: c.end, entity_id: owner.entity_id, country: null, caption: owner.caption ?? null, score: owner.score ?? null });
   }
   return out;
+}
+
+/**
+ * The short forms of a text's full names and who owns each (a class rather than closures made per text: tsx names
+ * each closure at its making, which costs more than the call).
+ */
+class ShortForms {
+  private readonly forms = new Map<string, Mention[]>();
+  /** The first word of every form: a name whose first word is none of them is no form (told without splitting it). */
+  private readonly heads = new Set<string>();
+  /** Each distinct candidate's one owner, or null (the tests that do not depend on where it stands, made once per text). */
+  private readonly ownerOf: (Mention | null | undefined)[];
+
+  constructor(distinct: number, private readonly lowered: LowerCaseLookup) {
+    this.ownerOf = new Array(distinct);
+  }
+
+  addForm(form: string, m: Mention): void {
+    const ws = form.split(' ');
+    if (CONNECTORS.has(ws[0]!) || CONNECTORS.has(ws[ws.length - 1]!)) return;
+    const list = this.forms.get(form) ?? [];
+    if (!list.some((x) => x.entity_id === m.entity_id)) list.push(m);
+    this.forms.set(form, list);
+    this.heads.add(ws[0]!);
+  }
+
+  private mayOpenForm(name: string): boolean {
+    const first = firstWord(name);
+    return first === null || this.heads.has(first);
+  }
+
+  soleOwner(id: number, name: string): Mention | null {
+    let owner = this.ownerOf[id];
+    if (owner === undefined && !this.mayOpenForm(name)) owner = this.ownerOf[id] = null;
+    if (owner === undefined) {
+      const w = words(name);
+      const owners = this.forms.get(w.join(' '));
+      owner = owners?.length === 1 && !REGIONS.has(name) && !w.every((x) => GENERIC.has(x)) && countryCode(name.replace(/[’']s$/u, '')) === null &&
+        !this.lowered.has(name.toLowerCase()) ? owners[0]! : null;
+      this.ownerOf[id] = owner;
+    }
+    return owner;
+  }
 }

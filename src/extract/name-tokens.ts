@@ -55,10 +55,10 @@ export function tokenize(text: string): Token[] {
       // After a word that ends a run, only a capitalised word opens the next: the words before it (lower case, digits)
       // change nothing in `spansOf`. Skipped up to the last white space before the next capital, "#" or character
       // outside ASCII (the word holding it is read whole, from its start); nothing after: the text's runs are done.
+      // (`test`, not `exec`: no match array made; the pattern matches one UTF-16 unit, so it starts one before lastIndex.)
       NEXT_CAPITAL.lastIndex = i;
-      const m = NEXT_CAPITAL.exec(text);
-      if (!m) break;
-      let r = m.index;
+      if (!NEXT_CAPITAL.test(text)) break;
+      let r = NEXT_CAPITAL.lastIndex - 1;
       while (r > i && !isWhite(text.charCodeAt(r - 1))) r--;
       i = r;
     }

@@ -107,9 +107,18 @@ function layoutNumbers(w: NameWords): { ints: number[]; floats: readonly number[
 function singleLayout(w: NameWords): BoundLayout {
   if (!w.layout) {
     const { ints, floats } = layoutNumbers(w);
-    w.layout = { ints: Int32Array.from(ints), floats: Float64Array.from(floats), keyOf: (_o, word) => w.tokens[word]!.key };
+    w.layout = new SingleLayout(Int32Array.from(ints), Float64Array.from(floats), w);
   }
   return w.layout;
+}
+
+/** One name's layout (a class, not an object with a closure: tsx names each closure at its making, once per query name here). */
+class SingleLayout implements BoundLayout {
+  constructor(readonly ints: Int32Array, readonly floats: Float64Array, private readonly words: NameWords) {}
+
+  keyOf(_o: number, word: number): string {
+    return this.words.tokens[word]!.key;
+  }
 }
 
 /**
