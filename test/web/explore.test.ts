@@ -32,7 +32,7 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     await context.close();
   });
 
-  it('leads "Chinese seafood" to China\'s page, and says what search finds when nothing matches', async () => {
+  it('leads "Chinese seafood" to China\'s page, and says what search finds when nothing or only a part matches', async () => {
     const { page, context, problems } = await newPage(web.browser);
     await page.goto(`${web.server.url}/search?q=${encodeURIComponent('Chinese seafood')}`);
     const first = page.locator('ol.results li').first();
@@ -45,6 +45,10 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     const empty = page.getByText(/Nothing in the graph matches “zzqx unknownword”/);
     await empty.waitFor();
     await expect(empty.getByRole('link', { name: 'screen the name' }).getAttribute('href')).resolves.toBe('/screen?names=zzqx+unknownword');
+    // No name holds all three words: the closest names, each saying which word it lacks.
+    await page.goto(`${web.server.url}/search?q=${encodeURIComponent('Korea Namgang Construction')}`);
+    await page.getByText(/No name holds every word of “Korea Namgang Construction”; the closest names/).waitFor();
+    await expect(page.locator('ol.results li').first().textContent()).resolves.toMatch(/^Namgang Construction.*without “korea”$/);
     // A right-to-left query is isolated from the sentence around it, which keeps its order.
     await page.goto(`${web.server.url}/search?q=${encodeURIComponent('שלום 123')}`);
     await expect.poll(async () => page.locator('.result-count bdi').textContent()).toBe('שלום 123');
