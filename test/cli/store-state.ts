@@ -62,3 +62,8 @@ export async function storeState(dataDir: string, dropActions: string[] = []): P
     await services.close();
   }
 }
+
+/** The state less the audit records of the given actions (one reading of a store serves both comparisons). */
+export function withoutActions(state: StoreState, actions: string[]): StoreState {
+  return { tables: state.tables, audit: state.audit.filter((r) => !actions.includes(String((r as { action?: unknown }).action))) };
+}
