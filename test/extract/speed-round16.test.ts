@@ -7,21 +7,15 @@
  *   the seeds, the corpus texts present and generated texts;
  * - the lower-case look-up's word starts are chains through two typed arrays,
  *   one per first letter and second character: every lower-case word of a seed
- *   asked through them (after they are made) answers what a search answers;
- * - extraction with the resolver's name filter still equals extraction that
- *   sends every candidate (the full path), on the seeds, with the persons and
- *   organisations of the seeds found (the pre-filter drops no real match).
+ *   asked through them (after they are made) answers what a search answers.
+ * That the resolver's name filter drops no real match (extraction of the seeds
+ * equals the path that sends every candidate) is name-filter-runs-round8.test.ts's.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config/settings.ts';
-import { extract } from '../../src/extract/extract.ts';
+import { describe, expect, it } from 'vitest';
 import { capitalRuns, joins } from '../../src/extract/entities.ts';
 import { lowerCaseLookup } from '../../src/extract/lower-case.ts';
 import { CONNECTORS, tokenize, type Token } from '../../src/extract/name-tokens.ts';
-import type { EntityResolver } from '../../src/extract/types.ts';
-import { bundledResolver, type MatcherResolver } from '../../src/ingest/documents/resolver.ts';
-import { officialListFiles } from '../support/official.ts';
 import { corpusDir, seedDir, texts } from './texts.ts';
 
 /** The runs as spansOf made them before round 16: an array grown token by token, a new one after each end. */
@@ -87,28 +81,4 @@ describe('the lower-case look-up\'s word starts as chains by first two character
     }
     expect(found).toBeGreaterThan(3000);
   });
-});
-
-describe('the name filter on the seeds', () => {
-  let resolver: MatcherResolver;
-  /** The same resolver without its filter showing: extraction sends it every candidate. */
-  let hidden: EntityResolver;
-  beforeAll(async () => {
-    resolver = await bundledResolver(REPO_ROOT, officialListFiles());
-    hidden = { resolveMany: (names, wanted) => resolver.resolveMany(names, wanted) };
-  }, 120_000);
-
-  it('drops no person or organisation the full path finds', async () => {
-    let entities = 0;
-    for (const [file, text] of texts(seedDir)) {
-      resolver.forget();
-      const got = await extract(text, { resolver });
-      resolver.forget();
-      const want = await extract(text, { resolver: hidden });
-      const named = (r: typeof want) => r.mentions.filter((m) => m.type === 'person' || m.type === 'organization');
-      expect({ file, mentions: named(got) }).toEqual({ file, mentions: named(want) });
-      entities += named(want).length;
-    }
-    expect(entities).toBeGreaterThan(250);
-  }, 120_000);
 });
