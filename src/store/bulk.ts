@@ -31,7 +31,7 @@ const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One value in COPY's text format (`\N` for null; jsonb values are given as their JSON text). */
-export function copyField(v: unknown): string {
+function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   const s = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
   return SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
@@ -60,11 +60,7 @@ export class CopyBuffer {
   rows = 0;
 
   push(values: readonly unknown[]): void {
-    this.pushLine(copyLine(values));
-  }
-
-  /** One row already in COPY's text format (`copyLine`, or fields made by `copyField` apart by tabs, and its line break). */
-  pushLine(line: string): void {
+    const line = copyLine(values);
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     if (this.part.length - this.used < line.length * 3) this.seal(line.length * 3);
     this.used += this.part.write(line, this.used);

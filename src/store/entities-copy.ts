@@ -6,7 +6,7 @@
  * time (the clock when the rows go in), where the upsert stamps each row's.
  * When a table holds little beside them, its indexes are built after the load.
  */
-import { copyHeldInBulk as load, CopyBuffer, type Column, type CopyCapable } from './bulk.ts';
+import { copyHeldInBulk, CopyBuffer, type Column, type CopyCapable } from './bulk.ts';
 import { derivedRows, writeEntitySummaries, type EntitySummary } from './entities.ts';
 
 const ENTITY_COLUMNS: Column[] = ['id', 'schema', 'caption', 'datasets', 'topics', 'first_seen', 'last_seen', 'updated_at']
@@ -33,6 +33,6 @@ export async function copyNewEntities(q: CopyCapable, summaries: ReadonlyMap<str
   }
   const nameRows = new CopyBuffer();
   for (const n of names) nameRows.push(n);
-  await load(q, 'entities', ENTITY_COLUMNS, entities);
-  await load(q, 'entity_names', NAME_COLUMNS, nameRows);
+  await copyHeldInBulk(q, 'entities', ENTITY_COLUMNS, entities);
+  await copyHeldInBulk(q, 'entity_names', NAME_COLUMNS, nameRows);
 }

@@ -7,7 +7,7 @@
  */
 import type { Statement } from '../../model/index.ts';
 import type { Queryable } from '../../store/db.ts';
-import { copyField, copyHeld, copyHeldInBulk, countRows, CopyBuffer, withIndexesSetAside, type Column, type ColumnType, type CopyCapable } from '../../store/bulk.ts';
+import { copyHeld, copyHeldInBulk, countRows, CopyBuffer, withIndexesSetAside, type Column, type ColumnType, type CopyCapable } from '../../store/bulk.ts';
 
 const CHUNK = 5000;
 /**
@@ -132,11 +132,8 @@ export class HeldVersion {
   addStatement(s: Statement): void {
     if (this.ids.has(s.id)) { this.laterSchema.set(s.id, s.schema); return; }
     this.ids.add(s.id);
-    // The line made field by field (as copyLine makes it from the values' array, without the array): ~200,000 per list.
-    this.statements.pushLine(`${copyField(s.id)}\t${copyField(s.entityId)}\t${copyField(s.schema)}\t${copyField(s.prop)}\t${copyField(s.value)}\t${
-      copyField(s.originalValue)}\t${copyField(s.dataset)}\t${copyField(s.sourceId)}\t${copyField(s.quote)}\t${copyField(s.quoteStart)}\t${
-      copyField(s.quoteEnd)}\t${copyField(s.page)}\t${copyField(s.reliability)}\t${copyField(s.firstSeen)}\t${copyField(s.lastSeen)}\t${
-      copyField(s.recordedBy)}\t${copyField(s.reviewStatus)}\n`);
+    this.statements.push([s.id, s.entityId, s.schema, s.prop, s.value, s.originalValue, s.dataset, s.sourceId, s.quote,
+      s.quoteStart, s.quoteEnd, s.page, s.reliability, s.firstSeen, s.lastSeen, s.recordedBy, s.reviewStatus]);
   }
 
   addEntry(r: EntryRow): void {
