@@ -27,6 +27,13 @@ export const REFERENCE_PROPS = [
 /** On an entity's page, relations are read through these: the references, and a Documentation's `document` (the document that mentions the entity). */
 const RELATION_PROPS: readonly string[] = [...REFERENCE_PROPS, 'document'];
 
+/**
+ * `prop IN (…)` over RELATION_PROPS, written out in the SQL: so the planner can use the
+ * partial index on statements (value) of migration 060 in a generic plan too, where
+ * `prop = ANY($2)` alone says nothing of which props it may hold.
+ */
+export const REFERENCE_VALUE_INDEXED = `prop IN (${RELATION_PROPS.map((p) => `'${p}'`).join(', ')})`;
+
 const FALLBACK_CAPTION_PROPS = ['name', 'title', 'role', 'program', 'summary'];
 const captionPropsCache = new Map<string, string[]>();
 function captionProps(schema: string): string[] {
@@ -347,7 +354,7 @@ export async function getEntity(q: Queryable, requestedId: string): Promise<Enti
 async function relationsOf(q: Queryable, ids: string[], own: StatementView[]): Promise<RelationView[]> {
   const incoming = await q.query<{ entity_id: string; prop: string }>(
     `SELECT DISTINCT entity_id, prop FROM statements
-      WHERE value = ANY($1::text[]) AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
+      WHERE value = ANY($1::text[]) AND ${REFERENCE_VALUE_INDEXED} AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
     [ids, RELATION_PROPS],
   );
   // Outgoing references of the entity itself (an edge entity points at its ends).

@@ -9,7 +9,7 @@
 import type { Queryable } from '../db.ts';
 import { Room39Error } from '../../errors.ts';
 import { ftmSchema, schemaLabel } from '../ftm.ts';
-import { REFERENCE_PROPS } from '../entities.ts';
+import { REFERENCE_PROPS, REFERENCE_VALUE_INDEXED } from '../entities.ts';
 import { canonicalRows } from '../canonical.ts';
 import { allClusters, canonicalId } from '../resolver.ts';
 
@@ -93,7 +93,7 @@ async function loadClusters(q: Queryable): Promise<Clusters> {
 async function referencesAround(q: Queryable, frontierEntities: readonly string[], cl: Clusters): Promise<Map<string, Reference[]>> {
   const frontier = frontierEntities.flatMap((c) => cl.records(c));
   const incoming = await q.query<{ entity_id: string }>(
-    `SELECT DISTINCT entity_id FROM statements WHERE value = ANY($1::text[]) AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
+    `SELECT DISTINCT entity_id FROM statements WHERE value = ANY($1::text[]) AND ${REFERENCE_VALUE_INDEXED} AND prop = ANY($2::text[]) AND review_status = 'accepted'`,
     [frontier, EDGE_REFS],
   );
   const relIds = [...new Set([...incoming.map((r) => r.entity_id), ...frontier])];

@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../db.ts';
 import { canonicalId, clusterIds } from '../resolver.ts';
+import { REFERENCE_VALUE_INDEXED } from '../entities.ts';
 import { countryName } from '../../model/countries.ts';
 import { TIMELINE_DATASETS, captions, sourceRef, statementsFor, type CitedStatementRow, type SourceColumns, type SourceRef } from './shared.ts';
 
@@ -82,7 +83,7 @@ async function designations(q: Queryable, { types, focus }: Want): Promise<Timel
 async function actions(q: Queryable, focus: string[] | null): Promise<TimelineItem[]> {
   const eventIds = (await q.query<{ id: string }>(
     focus
-      ? `SELECT DISTINCT entity_id AS id FROM statements WHERE schema = 'Event' AND value = ANY($1::text[]) AND review_status = 'accepted' UNION SELECT unnest($1::text[]) AS id`
+      ? `SELECT DISTINCT entity_id AS id FROM statements WHERE schema = 'Event' AND value = ANY($1::text[]) AND ${REFERENCE_VALUE_INDEXED} AND review_status = 'accepted' UNION SELECT unnest($1::text[]) AS id`
       : `SELECT id FROM entities WHERE schema = 'Event'`,
     focus ? [focus] : [],
   )).map((r) => r.id);
