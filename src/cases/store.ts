@@ -1,5 +1,5 @@
 /**
- * The cases' tables (migration 040_cases.sql): every query the cases module
+ * The cases' tables (migrations 040_cases.sql, 056_case_names_per_owner.sql): every query the cases module
  * runs, parameterised, in batches where a case is large. Nothing else writes
  * these tables.
  */
