@@ -16,7 +16,7 @@ import type { ScreeningService } from '../screen/service.ts';
 import { rowKeys } from './keys.ts';
 import { listStates, type ListState } from './state.ts';
 import {
-  addKeyCounts, currentListVersions, findCase, getCase, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
+  addKeyCounts, currentListVersions, getCase, ownCaseNamed, insertRows, insertRun, replaceResults, setCaseLists, type CaseRecord, type StoredResult,
 } from './store.ts';
 import { listVersionDetails } from './versions.ts';
 
@@ -72,7 +72,8 @@ export async function screenBatch(db: Db, service: ScreeningService, batch: read
 export async function createCase(db: Db, getService: () => Promise<ScreeningService>, input: CreateCaseInput): Promise<CaseRecord> {
   const name = checkCaseName(input.name);
   const webhook = checkWebhook(input.webhookUrl);
-  const existing = await findCase(db, name);
+  // Only the maker's own cases are in the way: another account's case of this name is neither refused nor told of.
+  const existing = await ownCaseNamed(db, input.actor, name);
   if (existing) {
     throw new Room39Error('conflict', existing.status === 'ready'
       ? `a case named "${name}" exists already; choose another name, or delete it first (room39 case delete)`
@@ -84,7 +85,7 @@ export async function createCase(db: Db, getService: () => Promise<ScreeningServ
   const service = await getService();
   const started = new Date();
   const o = input.options;
-  // Two creations of one name at once (a double submit, two analysts): the second is told so, and never touches the first's case.
+  // Two creations of one name by one owner at once (a double submit): the second is told so, and never touches the first's case.
   const claimed = await db.query<{ id: string }>(
     `INSERT INTO cases (id, name, created_by, file_name, file_sha256, threshold, cutoff, result_limit, dataset, algorithm, webhook_url, status)
      VALUES ($1,$2,$3,$4,'',$5,$6,$7,$8,$9,$10,'screening') ON CONFLICT DO NOTHING RETURNING id`,

@@ -1,5 +1,5 @@
 /**
- * The cases' tables (migration 040_cases.sql): every query the cases module
+ * The cases' tables (migrations 040_cases.sql, 056_case_names_per_owner.sql): every query the cases module
  * runs, parameterised, in batches where a case is large. Nothing else writes
  * these tables.
  */
@@ -8,6 +8,7 @@ import { notFound } from '../errors.ts';
 import type { ScreenInput } from '../screen/csv-input.ts';
 import type { ScreenMatch } from '../screen/screen.ts';
 import type { ListState } from './state.ts';
+import { EVERY_CASE, caseOwnerKey, pickCase, type CaseAsker } from './access.ts';
 
 export interface CaseRecord {
   id: string;
@@ -39,29 +40,49 @@ export interface ListVersionRef { dataset: string; source_id: string; version: s
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+/** A stored case as the doors show it (the `owner` column, derived from `created_by`, stays inside). */
+const toRecord = ({ owner: _owner, ...r }: CaseRecord & { owner?: unknown }): CaseRecord => ({
+  ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at),
+});
 
 /**
- * A case by its id or its name (read as a name is kept: NFC, trimmed, create.ts `checkCaseName`). The id wins: ids
- * are made by room39, so a case named like another case's id never stands in for it (the doors look a case up by
- * name once, check who may see it, and pass its id on).
+ * Every case `ref` could name, whoever made it: the one with that id, and those with that name (as given, or read as
+ * a name is kept: NFC, trimmed, create.ts `checkCaseName`); oldest first. Names are unique per owner only (migration
+ * 056): access.ts `pickCase` chooses among these the one the asker may see.
  */
-export async function findCase(q: Queryable, name: string): Promise<CaseRecord | null> {
-  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR name = $2 OR id = $1 ORDER BY (id = $1) DESC LIMIT 1', [name, name.normalize('NFC').trim()]);
-  return r ? { ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) } : null;
+export async function casesNamed(q: Queryable, ref: string): Promise<CaseRecord[]> {
+  const rows = await q.query<CaseRecord>('SELECT * FROM cases WHERE name = $1 OR name = $2 OR id = $1 ORDER BY created_at, id', [ref, ref.normalize('NFC').trim()]);
+  return rows.map(toRecord);
+}
+
+/**
+ * A case by its id or its name, among those `asker` may see (access.ts `pickCase`): the id wins, then the asker's own
+ * case of that name, then the only other one; several others of that name are an error naming their ids. Ids are made
+ * by room39, so a case named like another case's id never stands in for it (the doors look a case up by name once,
+ * as their caller, and pass its id on). Without an asker, every case is seen and none is the asker's own.
+ */
+export async function findCase(q: Queryable, ref: string, asker: CaseAsker = EVERY_CASE): Promise<CaseRecord | null> {
+  return pickCase(await casesNamed(q, ref), ref, asker);
+}
+
+/** The owner's case of this name (as kept), if any: the one a new case of that name would collide with. */
+export async function ownCaseNamed(q: Queryable, createdBy: string, name: string): Promise<CaseRecord | null> {
+  const [r] = await q.query<CaseRecord>('SELECT * FROM cases WHERE owner = $1 AND name = $2', [caseOwnerKey(createdBy), name]);
+  return r ? toRecord(r) : null;
 }
 
 /** The answer for a case that is not there, or that the asker may not see (the same words, so neither tells the other apart). */
 export const noSuchCase = (name: string) => notFound(`no case named "${name.slice(0, 80)}"; room39 case list shows the cases`);
 
-export async function getCase(q: Queryable, name: string): Promise<CaseRecord> {
-  const c = await findCase(q, name);
-  if (!c) throw noSuchCase(name);
+export async function getCase(q: Queryable, ref: string, asker: CaseAsker = EVERY_CASE): Promise<CaseRecord> {
+  const c = await findCase(q, ref, asker);
+  if (!c) throw noSuchCase(ref);
   return c;
 }
 
 export async function listCaseRecords(q: Queryable): Promise<CaseRecord[]> {
   const rows = await q.query<CaseRecord>('SELECT * FROM cases ORDER BY created_at DESC, name');
-  return rows.map((r) => ({ ...r, input_info: json(r.input_info), created_at: iso(r.created_at), updated_at: iso(r.updated_at) }));
+  return rows.map(toRecord);
 }
 
 export async function insertRows(q: Queryable, caseId: string, rows: { row_no: number; input: ScreenInput; keys: string[]; error: string | null }[]): Promise<void> {

@@ -60,11 +60,11 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/network/{id}': { get: { summary: 'The entities and relations around one entity', path: ['id'], query: ['depth'], returns: '{"nodes","edges"}' } },
   '/api/cases': {
     get: { summary: 'Screening cases: the caller\u2019s own saved screenings (every case for an admin); another account\u2019s case answers 404 at every path below', returns: '{"cases":[…]}', role: 'analyst' },
-    post: { summary: 'Create a case (multipart: name, file (CSV or .xlsx), mapping (JSON header → field), threshold, dataset, webhook); the rows are screened and kept', returns: '{"case"}', role: 'analyst' },
+    post: { summary: 'Create a case (multipart: name, file (CSV or .xlsx), mapping (JSON header → field), threshold, dataset, webhook); the rows are screened and kept. A name is unique among the caller\u2019s own cases (409 for one of theirs), not across accounts', returns: '{"case"}', role: 'analyst' },
   },
   '/api/cases/preview': { post: { summary: 'How an uploaded file reads: encoding, separator, sheet, the field each column is read as, first rows', returns: '{"info","rows","sample"}', role: 'analyst' } },
   '/api/cases/{name}': {
-    get: { summary: 'A case: its settings, list versions (published, SHA-256) and runs', path: ['name'], returns: '{"case","lists","runs"}', role: 'analyst' },
+    get: { summary: 'A case: its settings, list versions (published, SHA-256) and runs. {name} is the case\u2019s name (the caller\u2019s own first) or its id; an admin who sees several cases of one name is told their ids', path: ['name'], returns: '{"case","lists","runs"}', role: 'analyst' },
     delete: { summary: 'Delete a case', path: ['name'], returns: '{"deleted":true}', role: 'analyst' },
   },
   '/api/cases/{name}/rows': { get: { summary: 'Rows with their results, the decision in force on each and the supplier-risk indicator', path: ['name'], query: ['offset', 'limit: 1–500', 'all: 1 for every row'], returns: '{"total","rows":[…]}', role: 'analyst' } },

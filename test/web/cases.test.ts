@@ -5,7 +5,8 @@
  * once came with "False positive" chosen, so a reason typed and "Record" pressed dismissed a listed match.
  * "Re-screen now" once said nothing at all, whether it worked or the server refused it; now it says which.
  * The cases are data/examples/suppliers.csv screened against the official lists of the loaded test store,
- * made by the analyst (a case is its maker's: src/cases/access.ts).
+ * made by the analyst (a case is its maker's: src/cases/access.ts). A name is unique per owner only, so an admin
+ * may see two analysts' cases of one name: each is linked by its id (by name, both led to an error naming the ids).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { newPage, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { createCase, deleteCase, latestDecisions, getCase } from '../../src/cases/index.ts';
+import { createCase, deleteCase, latestDecisions, getCase, listCaseRecords } from '../../src/cases/index.ts';
 import { readScreenFile } from '../../src/screen/file-input.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import { screeningService } from '../../src/screen/service.ts';
@@ -21,13 +22,19 @@ import { screeningService } from '../../src/screen/service.ts';
 const ANALYST = { username: 'case-analyst', password: 'a-long-test-password-43' };
 const CASE = 'Suppliers / Q1 <2026>';
 const GONE = 'Suppliers Q2';
+// Names are unique per owner only: two analysts each keep a case of this name, and an admin sees both.
+const SHARED = 'Suppliers Q3';
+const OTHER = { username: 'case-analyst-two', password: 'a-long-test-password-44' };
+const ADMIN = { username: 'case-admin', password: 'a-long-test-password-45' };
 
 const web = webFixture(async (services) => {
     await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
-    for (const name of [CASE, GONE]) {
+    await createUser(services.db, { ...OTHER, role: 'analyst' }, 'test');
+    await createUser(services.db, { ...ADMIN, role: 'admin' }, 'test');
+    for (const [name, maker] of [[CASE, ANALYST], [GONE, ANALYST], [SHARED, ANALYST], [SHARED, OTHER]] as const) {
       await createCase(services.db, () => screeningService(services.db), {
         name, rows: readScreenFile(path.join(REPO_ROOT, 'data/examples/suppliers.csv')), fileName: 'suppliers.csv', info: () => null,
-        options: parseScreeningOptions({}), actor: `user:${ANALYST.username}`,
+        options: parseScreeningOptions({}), actor: `user:${maker.username}`,
       });
     }
   }, 600_000);
@@ -101,6 +108,26 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
     expect(await failed.textContent()).toContain(`no case named "${GONE}"`);
     expect(await page.getByRole('status').filter({ hasText: 'nothing to re-screen' }).count()).toBe(0);
     expect(await button.isEnabled()).toBe(true);
+    await context.close();
+  });
+
+  it('links an admin to each of two analysts\' cases of one name by its id', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/cases`);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const links = page.getByRole('link', { name: SHARED, exact: true });
+    await links.first().waitFor();
+    const made = (await listCaseRecords(web.server.services.db)).filter((k) => k.name === SHARED);
+    expect(made.map((k) => k.created_by).sort()).toEqual([`user:${ANALYST.username}`, `user:${OTHER.username}`]);
+    expect((await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort()).toEqual(made.map((k) => `/cases/${k.id}`).sort());
+    for (const k of made) {
+      await page.goto(`${web.server.url}/cases/${k.id}`);
+      await page.getByRole('heading', { name: SHARED, exact: true }).waitFor();
+      await page.getByText(`by ${k.created_by}.`).waitFor();
+    }
+    expect(problems.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     await context.close();
   });
 

@@ -10,8 +10,16 @@ import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts
 import { parseMappingText } from '../../screen/input-detect.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
-  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists,
+  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker,
+  type CaseRecord,
 } from '../../cases/index.ts';
+import type { Queryable } from '../../store/db.ts';
+
+/**
+ * The case NAME (or id) names for the operator: the command line sees every case, its operator's own first; a name
+ * several others share is an error listing their ids (cases/access.ts). The capabilities are then given its id.
+ */
+const theCase = (db: Queryable, name: string): Promise<CaseRecord> => getCase(db, name, operatorAsker(cliActor()));
 
 function readOptions(ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions {
   const map = optString(ctx.args, 'map');
@@ -57,11 +65,11 @@ async function preview(ctx: CliContext, [file]: string[]): Promise<CommandResult
 async function alerts(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   if (!name) throw new UsageError('give the case name: room39 case alerts NAME');
   const { db } = await ctx.services();
-  const c = await getCase(db, name);
+  const c = await theCase(db, name);
   // Without a server working the queue, pending list versions are re-screened here first.
   const done = await runPendingRescreens(db, ctx.settings.bundleRoot, c.id, cliActor());
   for (const r of done) ctx.log(`re-screened against ${r.versions.map((v) => `${v.dataset} ${v.version}`).join(', ')}: ${r.rowsScreened} rows, ${r.alerts.length} new alert(s)`);
-  const out = await caseAlerts(db, c.name, optString(ctx.args, 'since'));
+  const out = await caseAlerts(db, c.id, optString(ctx.args, 'since'));
   const alertsJson = out.alerts.map(({ row, entity_id, caption, change, list, version, at, since_decision, details }) => ({ row, entity_id, caption, change, list, version, at, since_decision, details }));
   return {
     json: { case: out.case, alerts: alertsJson },
@@ -74,7 +82,7 @@ async function alerts(ctx: CliContext, [name]: string[]): Promise<CommandResult>
 async function show(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   if (!name) throw new UsageError('give the case name: room39 case show NAME');
   const { db } = await ctx.services();
-  const c = await getCase(db, name);
+  const c = await theCase(db, name);
   const matches = await caseResults(db, c.id, { matchesOnly: true });
   return {
     json: { case: c, lists: await caseLists(db, c.id), matches },
@@ -111,7 +119,7 @@ async function report(ctx: CliContext, [name]: string[]): Promise<CommandResult>
   let r;
   try {
     const { db } = await ctx.services();
-    r = await caseReport(db, name, format, cliActor());
+    r = await caseReport(db, (await theCase(db, name)).id, format, cliActor());
     target.write(r.body);
     await target.commit();
   } catch (e) {
@@ -137,19 +145,21 @@ export async function runCase(ctx: CliContext): Promise<CommandResult> {
       const [name, row, entity, decision] = rest;
       if (!name || !row || !entity || !decision) throw new UsageError('room39 case decide NAME ROW ENTITY_ID confirmed|false_positive|needs_review --reason TEXT');
       if (!/^\s*\d+\s*$/.test(row)) throw invalidOption('row', `give the row number as the case shows it, such as 3 (got "${row.slice(0, 20)}")`);
-      const d = await decide((await ctx.services()).db, name, { row: Number(row), entityId: entity, decision, reason: optString(ctx.args, 'reason') ?? '' }, cliActor());
+      const { db } = await ctx.services();
+      const d = await decide(db, (await theCase(db, name)).id, { row: Number(row), entityId: entity, decision, reason: optString(ctx.args, 'reason') ?? '' }, cliActor());
       return { json: { decision: d }, text: `row ${d.row}, ${d.entity_id}: ${d.decision} (${d.reason})` };
     }
     case 'rescreen': {
       if (!rest[0]) throw new UsageError('give the case name');
       const { db } = await ctx.services();
-      const c = await getCase(db, rest[0]);
+      const c = await theCase(db, rest[0]);
       const done = await runPendingRescreens(db, ctx.settings.bundleRoot, c.id, cliActor());
       return { json: { rescreened: done }, text: done.length ? done.map((r) => `re-screened ${r.rowsScreened} rows against ${r.changes} list changes: ${r.alerts.length} alert(s)`).join('\n') : `case "${c.name}" is current with every imported list version` };
     }
     case 'delete': {
       if (!rest[0]) throw new UsageError('give the case name');
-      await deleteCase((await ctx.services()).db, rest[0], cliActor());
+      const { db } = await ctx.services();
+      await deleteCase(db, (await theCase(db, rest[0])).id, cliActor());
       return { json: { deleted: rest[0] }, text: `case "${rest[0]}" deleted` };
     }
     default: throw new UsageError(`unknown case command "${sub ?? ''}"; use create, preview, list, show, decide, alerts, rescreen, report or delete`);

@@ -7,6 +7,7 @@
  * A case is its maker's and the admins' (cases/access.ts): the list shows the
  * caller only theirs, and another analyst asking for one by name is answered
  * 404, as for a case that does not exist; the attempt goes to the audit trail.
+ * Names are unique per owner: a name is looked up among the caller's cases.
  */
 import { z } from 'zod';
 import type { Context } from 'hono';
@@ -19,8 +20,8 @@ import { screeningService } from '../../screen/service.ts';
 import { readScreenBytes } from '../../screen/file-input.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
-  caseAlerts, caseReport, caseRuns, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, listVersionDetails,
-  mayAccessCase, noSuchCase, type CaseRecord,
+  caseAlerts, caseReport, caseRuns, createCase, decide, deleteCase, casesNamed, listCaseRecords, runPendingRescreens, caseLists, listVersionDetails,
+  accountAsker, mayAccessCase, noSuchCase, pickCase, type CaseRecord,
 } from '../../cases/index.ts';
 import { caseRowsPage } from '../../cases/rows-page.ts';
 
@@ -48,17 +49,24 @@ export const registerCaseRoutes: RouteRegistrar = (app, services) => {
   const { db, settings } = services;
   const service = () => screeningService(db);
 
-  /** The case the path names, if the caller may see it (cases/access.ts); else 404, the same as for no such case, and the attempt recorded. */
+  /**
+   * The case the path names (id or name) among those the caller may see (cases/access.ts): their own of that name
+   * first. Else 404, the same as for no such case, whether another account's case of that name exists or not; one
+   * that does has the attempt recorded.
+   */
   const ownCase = async (c: Context<AppEnv>): Promise<CaseRecord> => {
     const name = c.req.param('name') ?? '';
-    const k = await getCase(db, name);
     const p = principalOf(c);
-    if (p.account && mayAccessCase(k, p.account)) return k;
-    // Recorded one by one up to the address's share of refusals, then counted (audit/refusals.ts); the answer stays 404 either way.
-    await securityState(services).refusals.refused(p.address, {
-      actor: actorOf(p), action: 'access.refused', target: c.req.path.slice(0, 256),
-      meta: { method: c.req.method, role: p.account?.role ?? null, case_id: k.id, why: 'a case of another account' },
-    });
+    const found = await casesNamed(db, name);
+    const k = pickCase(found, name, accountAsker(p.account));
+    if (k) return k;
+    if (found.length) {
+      // Recorded one by one up to the address's share of refusals, then counted (audit/refusals.ts); the answer stays 404 either way.
+      await securityState(services).refusals.refused(p.address, {
+        actor: actorOf(p), action: 'access.refused', target: c.req.path.slice(0, 256),
+        meta: { method: c.req.method, role: p.account?.role ?? null, case_id: found[0]!.id, why: 'a case of another account' },
+      });
+    }
     throw noSuchCase(name);
   };
 

@@ -141,7 +141,7 @@ export default function CasePage({ name }: { name: string }) {
   return (
     <section className="case-page">
       <p className="small"><Link to="/cases">All cases</Link></p>
-      <h1>{name}</h1>
+      <h1>{info.data?.case.name ?? name}</h1>
       {info.error ? <ErrorNote error={info.error} what="The case" /> : null}
       {info.data ? (
         <>

@@ -134,9 +134,10 @@ export default function CasesPage() {
       {cases.data ? (
         cases.data.cases.length ? (
           <ul className="case-list">
-            {cases.data.cases.map((c) => (
+            {cases.data.cases.map((c, _i, all) => (
               <li key={c.id}>
-                <Link to={`/cases/${encodeURIComponent(c.name)}`}>{c.name}</Link>{' '}
+                {/* Names are unique per owner only: an admin sees cases of several analysts named alike, each reached by its id. */}
+                <Link to={`/cases/${encodeURIComponent(all.some((o) => o.id !== c.id && o.name === c.name) ? c.id : c.name)}`}>{c.name}</Link>{' '}
                 <span className="small muted">{c.row_count} rows · {c.status} · created {c.created_at.slice(0, 10)} by {c.created_by}</span>
               </li>
             ))}
