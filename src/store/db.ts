@@ -5,12 +5,30 @@
  * SQL natively, so a thin interface serves better than a query builder here.
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { Room39Error } from '../errors.ts';
 import { migrate } from './migrate.ts';
 
 export type Row = Record<string, unknown>;
+
+let wasmTiersChosen = false;
+
+/**
+ * PGlite's WebAssembly runs as V8's baseline (Liftoff) code only, never recompiled by V8's optimising compiler:
+ * that compiler's work on PostgreSQL's thousands of functions was about half the CPU of a short command (an
+ * entity look-up on a store with the lists: 3.3–3.6 → 1.5–1.9 CPU-s) and paid nothing back in long work (an
+ * OFAC import 21.0 vs 21.1 CPU-s; `room39 serve` up to ready 22–23 vs 26 CPU-s, then 120 requests 6.8–7.6 vs
+ * 7.5–7.6 CPU-s). Set before the module is compiled (a module compiled earlier in the process keeps its
+ * tiers); a wasm or Liftoff flag on node's own command line (`node --no-liftoff-only …`) is left to rule.
+ */
+function baselineWasmOnly(): void {
+  if (wasmTiersChosen) return;
+  wasmTiersChosen = true;
+  if (process.execArgv.some((a) => /wasm|liftoff/.test(a))) return;
+  v8.setFlagsFromString('--liftoff-only');
+}
 
 export interface Queryable {
   query<R extends object = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
@@ -245,6 +263,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     } catch (e) {
       throw new Room39Error('database_unreachable', `cannot create the data directory (${(e as Error).message})`, dir);
     }
+    baselineWasmOnly();
     let pglite: PGlite;
     try {
       pglite = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers()}`] });
