@@ -21,31 +21,73 @@ const isSpace = (c: number) => c === 32 || c === 0xa0;
  * by character code, for the patterns below that end on a word, spaces and an optional "the" (and on spaces) —
  * irregexp tries such a pattern at every character of the window. A word outside ASCII is not judged: true.
  */
-export function mayEndWith(s: string, words: readonly string[]): boolean {
+export function mayEndWith(s: string, words: readonly string[] | EndWords): boolean {
+  const list = 'finals' in words ? words : endWords(words);
+  if (s !== ends.s) readEnds(s);
+  if (ends.any) return true;
+  if ((list.finals & ends.finals) === 0) return false;
+  const { last, beforeThe } = ends;
+  for (const w of list.words) if (last.endsWith(w) || (beforeThe !== null && beforeThe.endsWith(w))) return true;
+  return false;
+}
+
+/** Words a window may end with (lower case), and the set of their last letters a–z as bits (a: 1, b: 2, … ; any other: 1 << 26). */
+export interface EndWords {
+  words: readonly string[];
+  finals: number;
+}
+
+const finalBit = (c: number) => (c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << 26);
+
+export function endWords(words: readonly string[]): EndWords {
+  let finals = 0;
+  for (const w of words) if (w) finals |= finalBit(w.charCodeAt(w.length - 1));
+  return { words, finals };
+}
+
+/**
+ * The window mayEndWith last read, its last word (A–Z lowered; '' when it does not end with a space) and, when that
+ * word is "the", the word before it (else null); `any`: one of the two holds a character outside ASCII, so every
+ * list of words may match; `finals`: the last letters of the two as bits (as EndWords). Read once per window: the
+ * role tests ask some twenty lists of the same window.
+ */
+const ends = { s: null as string | null, any: false, last: '', beforeThe: null as string | null, finals: 0 };
+
+function readEnds(s: string): void {
+  ends.s = s;
+  ends.any = false;
+  ends.last = '';
+  ends.beforeThe = null;
+  ends.finals = 0;
   let e = s.length;
-  if (e === 0 || !isSpace(s.charCodeAt(e - 1))) return false;
+  if (e === 0 || !isSpace(s.charCodeAt(e - 1))) return;
   for (let round = 0; round < 2; round++) {
     while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
     let b = e;
     while (b > 0 && !isSpace(s.charCodeAt(b - 1))) {
-      if (s.charCodeAt(b - 1) > 127) return true;
+      if (s.charCodeAt(b - 1) > 127) {
+        ends.any = true;
+        return;
+      }
       b--;
     }
-    for (const w of words) if (endsWithLower(s, b, e, w)) return true;
-    if (!(e - b === 3 && endsWithLower(s, b, e, 'the'))) return false;
+    const word = asciiLower(s, b, e);
+    if (round === 1) ends.beforeThe = word;
+    else ends.last = word;
+    if (word) ends.finals |= finalBit(word.charCodeAt(word.length - 1));
+    if (word !== 'the') return;
     e = b;
   }
-  return false;
 }
 
-/** Whether the ASCII word s[b, e) ends with `w` (lower case), ignoring case. */
-function endsWithLower(s: string, b: number, e: number, w: string): boolean {
-  if (e - b < w.length) return false;
-  for (let i = w.length - 1, j = e - 1; i >= 0; i--, j--) {
-    const c = s.charCodeAt(j);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i)) return false;
+/** s[b, e), ASCII, with A–Z lowered. */
+function asciiLower(s: string, b: number, e: number): string {
+  let lower = true;
+  for (let i = b; i < e && lower; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) lower = false;
   }
-  return true;
+  return lower ? s.slice(b, e) : s.slice(b, e).toLowerCase();
 }
 
 /** A pattern anchored at the end of its window, tried only where `mayEndWith` says it can match. */
@@ -60,13 +102,22 @@ export interface EndPattern {
  * space, the window reads as it did (a word boundary or a start anchor at the cut sees what it saw in the space).
  */
 export function tailStart(s: string, runs: number): number {
-  let cut = s.length;
-  for (let r = 0; r < runs && cut > 0; r++) {
+  if (s !== tails.s) {
+    tails.s = s;
+    tails.cuts.length = 0;
+  }
+  const cuts = tails.cuts;
+  // cuts[r - 1]: where the last r runs start (read once per window, as far back as asked).
+  for (let r = cuts.length, cut = r ? cuts[r - 1]! : s.length; r < runs && cut > 0; r++) {
     while (cut > 0 && isSpace(s.charCodeAt(cut - 1))) cut--;
     while (cut > 0 && !isSpace(s.charCodeAt(cut - 1))) cut--;
+    cuts.push(cut);
   }
-  return cut;
+  return runs <= cuts.length ? cuts[runs - 1]! : cuts.length ? cuts[cuts.length - 1]! : s.length;
 }
+
+/** The window tailStart last read and where its last runs start. */
+const tails = { s: null as string | null, cuts: [] as number[] };
 
 /** `re.exec(s)` read on the tail of `s` from its last `runs` runs (see tailStart), the index as in `s`. */
 export function execTail(re: RegExp, s: string, runs: number): RegExpExecArray | null {
@@ -81,7 +132,8 @@ export function execTail(re: RegExp, s: string, runs: number): RegExpExecArray |
  * `runs`: the most runs of non-spaces a match spans, with a spare one (two for a pattern that looks behind a run):
  * the pattern then reads only that tail of the window (irregexp would try it at every character of the window).
  */
-export function endPattern(re: RegExp, words: readonly string[], runs = Infinity): EndPattern {
+export function endPattern(re: RegExp, list: readonly string[], runs = Infinity): EndPattern {
+  const words = endWords(list);
   return { test: (s) => mayEndWith(s, words) && execTail(re, s, runs) !== null, exec: (s) => (mayEndWith(s, words) ? execTail(re, s, runs) : null) };
 }
 
@@ -206,7 +258,7 @@ export interface CueWindow {
 
 /** Places named for another reason: a customer, a market, the writer's place. Checked before the host cues. */
 /** Who speaks or acts for a state: "the top nuclear envoys of South Korea, the U.S. and Japan", "on behalf of the U.S. government". */
-const PARTIES_OF = /\b(?:(?:envoys?|representatives|delegations?|negotiators|diplomats|ambassadors?|foreign[ \u00a0]+ministers?|heads?[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+(?:from|of)|on[ \u00a0]+behalf[ \u00a0]+of)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const PARTIES_OF = endPattern(/\b(?:(?:envoys?|representatives|delegations?|negotiators|diplomats|ambassadors?|foreign[ \u00a0]+ministers?|heads?[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+(?:from|of)|on[ \u00a0]+behalf[ \u00a0]+of)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['from', 'of'], 6);
 /** A market named by its country: "rather than the Chinese market". */
 const MARKET_AFTER = /^[ \u00a0]+(?:domestic[ \u00a0]+|consumer[ \u00a0]+|home[ \u00a0]+)?markets?\b/i;
 /** Media, groups and researchers based in a country: "a U.S.-based news media report". */

@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, execTail, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, endWords, execTail, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -38,7 +38,7 @@ const WORKER_NOUNS = /\b(?:workers?|workforce|labou?rers?|North[ \u00a0]Koreans|
 const PREPOSITION = String.raw`(?:in|at|on|into|to|across|throughout|within|inside|from)`;
 const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(?!${PREPOSITION}\b)[\p{L}\p{N}’'\-]+${S}){0,3}$`, 'iu');
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
-const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const OBJECT_OF = endPattern(/\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['from', 'by', 'of', 'against', 'on', 'for', 'to', 'in', 'at', 'over', 'under', 'between', 'among', 'toward', 'towards']);
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
 const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to'], 5);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
@@ -123,7 +123,7 @@ const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
 /** North Korea's own ventures placed somewhere. */
-const NK_OPERATIONS_IN = /\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]North)[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:operations|businesses|enterprises|projects|ventures|restaurants|companies|firms|workforce|workers|labou?rers)[ \u00a0]+(?:in|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+const NK_OPERATIONS_IN = endPattern(/\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]North)[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:operations|businesses|enterprises|projects|ventures|restaurants|companies|firms|workforce|workers|labou?rers)[ \u00a0]+(?:in|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['in', 'across', 'throughout'], 8);
 /** Being somewhere: "are in", "were still in", "remain mostly in". */
 const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
@@ -136,18 +136,33 @@ const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|at
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
 
+/** The words the windows below must end with for a replacement or a pattern to apply (mayEndWith). */
+const EXAMPLE_WORDS = endWords(['as', 'like', 'including']);
+const CHIEFLY_ENDS = endWords(CHIEFLY_WORDS);
+const FROM_WORDS = endWords(['from']);
+const OF_WORDS = endWords(['of']);
+const OF_IN_WORDS = endWords(['of', 'in']);
+const IN_WORDS = endWords(['in']);
+
+/** `/,[ \u00a0]*$/.test(s)`, by character code. */
+function endsWithComma(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 0xa0)) e--;
+  return e > 0 && s.charCodeAt(e - 1) === 44;
+}
+
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
   // (Each replacement only where the window can end as its pattern needs.)
-  if (mayEndWith(before, ['as', 'like', 'including'])) before = before.replace(EXAMPLES, ' ');
+  if (mayEndWith(before, EXAMPLE_WORDS)) before = before.replace(EXAMPLES, ' ');
   // "sites in the Middle East, Russia and China": a region ahead in the list stands where the country stands.
-  if (/,[ \u00a0]*$/.test(before)) before = before.replace(REGION_AHEAD, ' ');
+  if (endsWithComma(before)) before = before.replace(REGION_AHEAD, ' ');
   // "to other countries – principally Russia": the country stands where "countries" stands.
-  if (mayEndWith(before, CHIEFLY_WORDS)) before = before.replace(COUNTRIES_CHIEFLY, ' ');
-  if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
-  if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
+  if (mayEndWith(before, CHIEFLY_ENDS)) before = before.replace(COUNTRIES_CHIEFLY, ' ');
+  if (mayEndWith(before, FROM_WORDS)) before = before.replace(RANGE_FROM, '$1');
+  if (mayEndWith(before, OF_WORDS)) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = prepBefore(before);
   if (!p) return null;
@@ -278,13 +293,13 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   }
   if (HOST_AUTHORITY.test(rest) && NK_WORKERS.test(rest)) return 'host';
   // "A Russian region in Siberia seeks 2,000 North Koreans": the place of a region that hires.
-  if (mayEndWith(before, ['of', 'in']) && /\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
+  if (mayEndWith(before, OF_IN_WORDS) && /\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
   const place = PLACE_NOUN.exec(rest);
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
   if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
   // "There are 100 to 120 of them in Angola" after a sentence about North Korean workers.
-  if (mayEndWith(before, ['in']) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
+  if (mayEndWith(before, IN_WORDS) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   // "Unlike China, where they are using working visas, …" after a sentence about North Korean workers: "they" are the workers.
   if (/^,?[ \u00a0]+where[ \u00a0]+they\b/i.test(rest) && (WORK_WORDS.test(rest.slice(0, 60)) || STAY_WORDS.test(rest.slice(0, 60))) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
