@@ -27,8 +27,16 @@ export function mayEndWith(s: string, words: readonly string[] | EndWords): bool
   if (ends.any) return true;
   if ((list.finals & ends.finals) === 0) return false;
   const { last, beforeThe } = ends;
-  for (const w of list.words) if (last.endsWith(w) || (beforeThe !== null && beforeThe.endsWith(w))) return true;
+  for (const w of list.words) if (endsWithWord(last, w) || (beforeThe !== null && endsWithWord(beforeThe, w))) return true;
   return false;
+}
+
+/** `s.endsWith(w)`, by character code (cheaper than the built-in for these short words). */
+function endsWithWord(s: string, w: string): boolean {
+  let j = s.length - w.length;
+  if (j < 0) return false;
+  for (let i = 0; i < w.length; i++, j++) if (s.charCodeAt(j) !== w.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Words a window may end with (lower case), and the set of their last letters a–z as bits (a: 1, b: 2, … ; any other: 1 << 26). */
@@ -135,6 +143,21 @@ export function execTail(re: RegExp, s: string, runs: number): RegExpExecArray |
 export function endPattern(re: RegExp, list: readonly string[], runs = Infinity): EndPattern {
   const words = endWords(list);
   return { test: (s) => mayEndWith(s, words) && execTail(re, s, runs) !== null, exec: (s) => (mayEndWith(s, words) ? execTail(re, s, runs) : null) };
+}
+
+/** The last match of a global pattern that cannot match empty (`[...s.matchAll(re)].pop()`, without the array). */
+export function lastMatch(re: RegExp, s: string): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | undefined;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
+}
+
+/** `/,[ \u00a0]*$/.test(s)`, by character code. */
+export function endsWithComma(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 0xa0)) e--;
+  return e > 0 && s.charCodeAt(e - 1) === 44;
 }
 
 /**
@@ -277,10 +300,10 @@ export function otherCue(w: CueWindow): Verdict {
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
   // Round 12: a paper or a source named by its country or place ("a Japanese newspaper", "a source in China told"),
   // a dateline ("VLADIVOSTOK, Russia—"), the places goods go or orders come from ("exported to the United States, Europe and Japan").
-  // (Each pattern only where a word it needs is in the window: cheap tests of the lower-case window first.)
-  const before = w.before.toLowerCase();
-  if ((w.demonym && MEDIA_AFTER.test(w.rest)) || (before.includes('source') && SOURCE_IN.test(w.before) && (SOURCE_SPEAKS.test(w.after) || /\baccording[ \u00a0]+to\b/i.test(w.before))) || (DATELINE_DASH.test(w.after) && DATELINE_CITY.test(w.before))) return 'other';
-  if ((/export|sold|shipped|sent|deliver/.test(before) && GOODS_TO_LIST.test(w.before)) || (before.includes('order') && ORDERS_FROM_LIST.test(w.before))) return 'other';
+  // (Each pattern only where a word it needs is in the window: cheap tests of the window first.)
+  // (Case-insensitive guards without the u flag: ASCII letters in any case, as the lower-case window's `includes` found them.)
+  if ((w.demonym && MEDIA_AFTER.test(w.rest)) || (/source/i.test(w.before) && SOURCE_IN.test(w.before) && (SOURCE_SPEAKS.test(w.after) || /\baccording[ \u00a0]+to\b/i.test(w.before))) || (DATELINE_DASH.test(w.after) && DATELINE_CITY.test(w.before))) return 'other';
+  if ((/export|sold|shipped|sent|deliver/i.test(w.before) && GOODS_TO_LIST.test(w.before)) || (/order/i.test(w.before) && ORDERS_FROM_LIST.test(w.before))) return 'other';
   return null;
 }
 
