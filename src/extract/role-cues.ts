@@ -142,8 +142,13 @@ export function execTail(re: RegExp, s: string, runs: number): RegExpExecArray |
  */
 export function endPattern(re: RegExp, list: readonly string[], runs = Infinity): EndPattern {
   const words = endWords(list);
-  return { test: (s) => mayEndWith(s, words) && execTail(re, s, runs) !== null, exec: (s) => (mayEndWith(s, words) ? execTail(re, s, runs) : null) };
+  const pattern: EndPattern = { test: (s) => mayEndWith(s, words) && execTail(re, s, runs) !== null, exec: (s) => (mayEndWith(s, words) ? execTail(re, s, runs) : null) };
+  END_PATTERNS.push({ re, words: list, runs, pattern });
+  return pattern;
 }
+
+/** Every pattern endPattern made, with the plain pattern it stands for (test/extract/speed-round17.test.ts reads each against it). */
+export const END_PATTERNS: { re: RegExp; words: readonly string[]; runs: number; pattern: EndPattern }[] = [];
 
 /** The last match of a global pattern that cannot match empty (`[...s.matchAll(re)].pop()`, without the array). */
 export function lastMatch(re: RegExp, s: string): RegExpExecArray | undefined {
