@@ -75,7 +75,12 @@ export function fresh(r: RegExp): RegExp {
 // ------------------------------------------------- patterns tried where a number starts
 
 /** First three letters (lower case) of each number word NUMBER can open with ("zero" … "nineteen", "twenty" … "ninety", "hundred"). */
-const NUMBER_WORD_HEADS = new Set(['zer', 'one', 'two', 'thr', 'fou', 'fiv', 'six', 'sev', 'eig', 'nin', 'ten', 'ele', 'twe', 'thi', 'fif', 'for', 'hun']);
+const NUMBER_WORD_HEADS = new Set(['zer', 'one', 'two', 'thr', 'fou', 'fiv', 'six', 'sev', 'eig', 'nin', 'ten', 'ele', 'twe', 'thi', 'fif', 'for', 'hun'].map((h) => headCode(h.charCodeAt(0), h.charCodeAt(1), h.charCodeAt(2))));
+
+/** Three lower-case ASCII letters as one number (a look-up without a string made per letter of the text). */
+function headCode(a: number, b: number, d: number): number {
+  return (a << 16) | (b << 8) | d;
+}
 
 /** ASCII letter or digit. */
 const alnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -109,7 +114,7 @@ export function numberStarts(s: string): number[] {
         else if (a > 0 && i + 2 < s.length) {
           const b = foldedLetter(s.charCodeAt(i + 1));
           const d = foldedLetter(s.charCodeAt(i + 2));
-          if (b > 0 && d > 0 && NUMBER_WORD_HEADS.has(String.fromCharCode(a, b, d))) out.push(i);
+          if (b > 0 && d > 0 && NUMBER_WORD_HEADS.has(headCode(a, b, d))) out.push(i);
         }
       }
     }
@@ -141,7 +146,16 @@ export function boundedNumberStarts(s: string, words: number): number[] {
       j = k + 1;
     }
   }
-  out.sort((a, b) => a - b);
+  // (Ascending by insertion: a few dozen starts, nearly in order, each run's starts just before its number.)
+  for (let i = 1; i < out.length; i++) {
+    const v = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]! > v) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = v;
+  }
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
   out.length = n;

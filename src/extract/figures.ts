@@ -250,8 +250,9 @@ export function findFigureHits(text: string, sentences: readonly Sentence[]): Hi
     // Whether the sentence before held a count of workers (asked only of sentences that hold a number).
     let prevCount = false;
     for (let i = all.length - 1; i >= 0 && before !== null && all[i]!.start >= before.start; i--) if (all[i]!.kind === 'worker_count') prevCount = true;
-    for (const h of [...money(text, s, state), ...shares(text, s), ...workerCounts(text, s, cue, textCue, prevCount), ...dates(text, s)]) {
-      if (taken.claim(h.start, h.end)) inSentence.push(h);
+    // (Each finder's hits in turn, without one array of all: the finders run in this order, as before.)
+    for (const found of [money(text, s, state), shares(text, s), workerCounts(text, s, cue, textCue, prevCount), dates(text, s)]) {
+      for (const h of found) if (taken.claim(h.start, h.end)) inSentence.push(h);
     }
     inSentence.sort((a, b) => a.start - b.start);
     for (const h of inSentence) {

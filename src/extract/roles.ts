@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, execTail, firstHostCue, hostCue, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
+import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, endWords, endsWithComma, execTail, firstHostCue, hostCue, lastMatch, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -38,7 +38,7 @@ const WORKER_NOUNS = /\b(?:workers?|workforce|labou?rers?|North[ \u00a0]Koreans|
 const PREPOSITION = String.raw`(?:in|at|on|into|to|across|throughout|within|inside|from)`;
 const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(?!${PREPOSITION}\b)[\p{L}\p{N}’'\-]+${S}){0,3}$`, 'iu');
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
-const OBJECT_OF = /\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const OBJECT_OF = endPattern(/\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['from', 'by', 'of', 'against', 'on', 'for', 'to', 'in', 'at', 'over', 'under', 'between', 'among', 'toward', 'towards']);
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
 const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to'], 5);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
@@ -123,7 +123,7 @@ const PART_OF = /[ \u00a0]+(?:areas|parts|corners|regions|provinces|cities|towns
 const RANGE_FROM = /(\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+$/iu;
 
 /** North Korea's own ventures placed somewhere. */
-const NK_OPERATIONS_IN = /\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]North)[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:operations|businesses|enterprises|projects|ventures|restaurants|companies|firms|workforce|workers|labou?rers)[ \u00a0]+(?:in|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+const NK_OPERATIONS_IN = endPattern(/\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the[ \u00a0]North)[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:operations|businesses|enterprises|projects|ventures|restaurants|companies|firms|workforce|workers|labou?rers)[ \u00a0]+(?:in|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['in', 'across', 'throughout'], 8);
 /** Being somewhere: "are in", "were still in", "remain mostly in". */
 const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
@@ -136,18 +136,26 @@ const PURPOSE_VERB = /^to[ \u00a0]+(?:fight|help|rebuild|build|support|defend|at
 /** PREP_BEFORE on the window's last five runs (a preposition, "the" and three words; see tailStart). */
 const prepBefore = (before: string) => execTail(PREP_BEFORE, before, 5);
 
+/** The words the windows below must end with for a replacement or a pattern to apply (mayEndWith). */
+const EXAMPLE_WORDS = endWords(['as', 'like', 'including']);
+const CHIEFLY_ENDS = endWords(CHIEFLY_WORDS);
+const FROM_WORDS = endWords(['from']);
+const OF_WORDS = endWords(['of']);
+const OF_IN_WORDS = endWords(['of', 'in']);
+const IN_WORDS = endWords(['in']);
+
 /** What the words just before the mention say: a workplace, a destination, a place sent home from, or an excluded place. */
 function fromPreposition(before: string, sentence: string, context = sentence): Verdict {
   if (NOT_WORKPLACE.test(before) || LEFT_OUT.test(before) || PRESSURE_FROM.test(before) || TIES_TO.test(before) || GEOGRAPHY.test(before)) return 'other';
   if (LEAVES_OR_ENTERS.test(before)) return WORKER_NOUNS.test(before) || NK_WORKERS.test(before) ? 'host' : null;
   // (Each replacement only where the window can end as its pattern needs.)
-  if (mayEndWith(before, ['as', 'like', 'including'])) before = before.replace(EXAMPLES, ' ');
+  if (mayEndWith(before, EXAMPLE_WORDS)) before = before.replace(EXAMPLES, ' ');
   // "sites in the Middle East, Russia and China": a region ahead in the list stands where the country stands.
-  if (/,[ \u00a0]*$/.test(before)) before = before.replace(REGION_AHEAD, ' ');
+  if (endsWithComma(before)) before = before.replace(REGION_AHEAD, ' ');
   // "to other countries – principally Russia": the country stands where "countries" stands.
-  if (mayEndWith(before, CHIEFLY_WORDS)) before = before.replace(COUNTRIES_CHIEFLY, ' ');
-  if (mayEndWith(before, ['from'])) before = before.replace(RANGE_FROM, '$1');
-  if (mayEndWith(before, ['of'])) before = before.replace(PART_OF, ' ');
+  if (mayEndWith(before, CHIEFLY_ENDS)) before = before.replace(COUNTRIES_CHIEFLY, ' ');
+  if (mayEndWith(before, FROM_WORDS)) before = before.replace(RANGE_FROM, '$1');
+  if (mayEndWith(before, OF_WORDS)) before = before.replace(PART_OF, ' ');
   if (GOODS_FROM.test(before)) return nkLabour(sentence) ? 'host' : null;
   const p = prepBefore(before);
   if (!p) return null;
@@ -158,8 +166,7 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (prep === 'to' && PURPOSE_VERB.test(before.slice(p.index))) return BUILD_PURPOSE.test(before.slice(p.index)) && WORKER_NOUNS.test(lead) && !/\b(?:troops|soldiers|military)\b/i.test(lead) ? 'host' : null;
   if (prep === 'to' || prep === 'into') {
     // "sent … to Russia", not "sending goods to U.S. importers".
-    const sends = [...lead.matchAll(SEND_ALL)];
-    const last = sends[sends.length - 1];
+    const last = lastMatch(SEND_ALL, lead);
     // "seen in places from Peru to Chile": the far end of a range of places.
     const range = /^(.*\b(?:in|across)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2})from[ \u00a0]+(?:[\p{Lu}][\p{L}\-’']*[ \u00a0]+){1,3}$/u.exec(lead);
     if (range) return fromPreposition(range[1]!, sentence, context);
@@ -181,7 +188,7 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (NK_OPERATIONS_IN.test(before)) return 'host';
   // "The vast majority, about 80 per cent, are in China and Russia": where the workers of the sentence or the one before are.
   if (prep === 'in' && ARE_IN.test(lead) && (WORKER_NOUNS.test(context) || NK_WORKERS.test(context))) return 'host';
-  const work = [...lead.matchAll(WORK_ALL)].pop();
+  const work = lastMatch(WORK_ALL, lead);
   // "… workers …, said analyst Oh at Seoul's institute": the place of whoever speaks, not of the work.
   if (work) {
     if (NOT_LABOUR.test(lead.slice(0, work.index)) || ATTRIBUTION.test(lead.slice(work.index + work[0].length))) return null;
@@ -233,7 +240,25 @@ function sentenceOf(sentences: readonly Span[], mentions: readonly Span[]): Span
 }
 
 /** What a sentence window says of North Korean labour, by where the window starts (with its end): mentions of one sentence often share it (emptied per text). */
-const sentenceTests = new Map<number, { to: number; nkLabour: boolean; nkWorkers: boolean }>();
+const sentenceTests = new Map<number, SentenceSays>();
+
+interface SentenceSays {
+  to: number;
+  /** NK: the window names North Korea. */
+  nk: boolean;
+  nkLabour: boolean;
+  nkWorkers: boolean;
+}
+
+/** What the window text[from, to) (`sentence`) says, read once per window (carriedHosts asks again of the same windows). */
+function sentenceSays(from: number, to: number, sentence: string): SentenceSays {
+  let said = sentenceTests.get(from);
+  if (!said || said.to !== to) {
+    const nk = NK.test(sentence);
+    sentenceTests.set(from, (said = { to, nk, nkLabour: nk && LABOUR.test(sentence), nkWorkers: NK_WORKERS.test(sentence) }));
+  }
+  return said;
+}
 
 /** `s.split(sep).pop()` and `s.split(sep)[0]`, without the array. */
 const afterLast = (s: string, sep: string): string => s.slice(s.lastIndexOf(sep) + 1);
@@ -255,8 +280,7 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   const after = beforeFirst(text.slice(m.end, stop), ';');
   const fronted = m.start - s.start < 30 && FRONTED_PLACE.test(text.slice(s.start, m.start));
   // (Found by where the window lies in the text, the same text: no hashing of its characters.)
-  let said = sentenceTests.get(from);
-  if (!said || said.to !== to) sentenceTests.set(from, (said = { to, nkLabour: nkLabour(sentence), nkWorkers: NK_WORKERS.test(sentence) }));
+  const said = sentenceSays(from, to, sentence);
   const cues: CueWindow = { before, rest, after, sentence, demonym: m.via === 'demonym', nkLabour: said.nkLabour, nkWorkers: said.nkWorkers, fronted };
   const other = otherCue(cues);
   if (other) return other;
@@ -278,20 +302,20 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   }
   if (HOST_AUTHORITY.test(rest) && NK_WORKERS.test(rest)) return 'host';
   // "A Russian region in Siberia seeks 2,000 North Koreans": the place of a region that hires.
-  if (mayEndWith(before, ['of', 'in']) && /\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
+  if (mayEndWith(before, OF_IN_WORDS) && /\b(?:region|province|city|county|oblast|territory)[ \u00a0]+(?:of|in)[ \u00a0]+$/i.test(before) && asSubject(rest) === 'host') return 'host';
   const place = PLACE_NOUN.exec(rest);
   if (m.via === 'demonym' && place && asSubject(rest.slice(place[0].length).replace(/^[ \u00a0]+in[ \u00a0]+[\p{Lu}][\p{L}\-]*/u, '')) === 'host') return 'host';
   // "Eastern Russia, where some 15,000 North Koreans are thought to be working".
   if (/^,?[ \u00a0]+where\b/i.test(rest) && WORK_WORDS.test(rest.slice(0, 100)) && (NK_WORKERS.test(rest) || WORKER_NOUNS.test(rest.slice(0, 100)))) return 'host';
   // "There are 100 to 120 of them in Angola" after a sentence about North Korean workers.
-  if (mayEndWith(before, ['in']) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
+  if (mayEndWith(before, IN_WORDS) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   // "Unlike China, where they are using working visas, …" after a sentence about North Korean workers: "they" are the workers.
   if (/^,?[ \u00a0]+where[ \u00a0]+they\b/i.test(rest) && (WORK_WORDS.test(rest.slice(0, 60)) || STAY_WORDS.test(rest.slice(0, 60))) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
-  if (/^-based\b/.test(after)) return nkLabour(sentence) || NK_WORKERS.test(sentence) ? 'host' : null;
+  if (/^-based\b/.test(after)) return said.nkLabour || said.nkWorkers ? 'host' : null;
   if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
   // "the team landed in Libya to work in a hospital": sent there to work.
-  if (/^[ \u00a0]+to[ \u00a0]+work\b/i.test(after) && NK.test(sentence) && !OBJECT_OF_TRAVEL.test(before)) return 'host';
-  if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && nkLabour(sentence)) return 'host';
+  if (/^[ \u00a0]+to[ \u00a0]+work\b/i.test(after) && said.nk && !OBJECT_OF_TRAVEL.test(before)) return 'host';
+  if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && said.nkLabour) return 'host';
   if (m.via === 'demonym' || OBJECT_OF.test(text.slice(Math.max(s.start, m.start - 12), m.start))) return null;
   return asSubject(after);
 }
@@ -381,12 +405,17 @@ function carriedHosts(text: string, mentions: readonly CountryMention[], sents: 
     const m = mentions[i]!;
     if (role === 'host' || direct[i] === 'other' || !hosts.has(m.country)) return role;
     const s = sents[i]!;
-    const sentence = text.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300));
+    const from = Math.max(s.start, m.start - 300);
+    const to = Math.min(s.end, m.end + 300);
+    const sentence = text.slice(from, to);
     const after = text.slice(m.end, Math.min(s.end, m.end + 90));
     const before = text.slice(Math.max(s.start, m.start - 60), m.start);
     // "a construction site in Doha", "his recruitment company in Qatar": a workplace in a country the text placed workers in.
     const located = WHERE_BEFORE.test(before) && WORK_WORDS.test(before);
-    if (listedOther[i] || !(located || (SPEAKS_OF_WORKERS.test(sentence) && NK.test(sentence)) || NK_WORKERS.test(sentence))) return role;
+    if (listedOther[i]) return role;
+    // (The same window as directRole's for this mention: what it says of North Korea is remembered.)
+    const said = sentenceSays(from, to, sentence);
+    if (!(located || (said.nk && SPEAKS_OF_WORKERS.test(sentence)) || said.nkWorkers)) return role;
     if (ACTOR_AFTER.test(after) || ACTS_ON_OTHERS.test(after) || ALLIES_AFTER.test(after) || ADJECTIVE_PREFIX.test(after) || SPEAKER_AFTER.test(after) || DATELINE_AFTER.test(after)) return role;
     if (NOT_A_DESTINATION.test(before) || BETWEEN_STATES.test(before)) return role;
     // "the nine Malaysians had left Pyongyang": people of the country.
