@@ -7,6 +7,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // A worker runs its files one after another in one process, modules loaded once: each file loading the sources
+    // anew (and rebuilding the lexicons and tables they make on first use) was 150–220 CPU-s of a whole run.
+    // Nothing a test file changes in the process is left to the next one (test/server/match-workers.test.ts puts the
+    // environment back; the settings a module reads from it are read per server, src/screen/match-pool.ts).
+    isolate: false,
     // Two test files at a time: most of a file's time is spent waiting on child processes (CLI, servers, Chromium, PostgreSQL),
     // so the two cores stay busy; vitest's default here (one fewer than the cores) ran the suite one file at a time.
     maxWorkers: 2,

@@ -114,22 +114,22 @@ function splitEntries(bytes: Uint8Array, lengths: readonly number[]): Uint8Array
   return out;
 }
 
-let current: { service: ScreeningService; batches: number; pool: MatchPool | null } | null = null;
-/** The settings, read from the environment on first use. */
-let settings: MatchPoolOptions | null = null;
+/** The service whose batches are counted, with its settings: read from the environment at its first batch. */
+let current: { service: ScreeningService; options: MatchPoolOptions; batches: number; pool: MatchPool | null } | null = null;
 
 /**
  * The pool for this service's batches, or null while batches are to be matched in the route's thread. Counts the
  * batch; starts the pool at the `after`-th; stops the pool of a service that has been replaced.
  */
-export function matchPoolFor(service: ScreeningService, dates: Map<string, EntityDates>, options: MatchPoolOptions = (settings ??= matchPoolOptions())): MatchPool | null {
-  if (options.workers === 0) return null;
+export function matchPoolFor(service: ScreeningService, dates: Map<string, EntityDates>, options?: MatchPoolOptions): MatchPool | null {
   if (current?.service !== service) {
     void current?.pool?.close();
-    current = { service, batches: 0, pool: null };
+    current = { service, options: matchPoolOptions(), batches: 0, pool: null };
   }
+  const { workers, after } = options ?? current.options;
+  if (workers === 0) return null;
   current.batches++;
-  if (!current.pool && current.batches > options.after) current.pool = new MatchPool(service, dates, options.workers);
+  if (!current.pool && current.batches > after) current.pool = new MatchPool(service, dates, workers);
   return current.pool;
 }
 
