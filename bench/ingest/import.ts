@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../../src/store/db.ts';
+import { baselineWasmOnly, openDb } from '../../src/store/db.ts';
 import { OFAC_CSV_DATE, OFFICIAL, officialListFiles } from '../../test/support/official.ts';
 import { onePercent } from './one-percent.ts';
 import { importListFile, type ListFormat } from '../../src/ingest/lists/import.ts';
@@ -46,7 +46,9 @@ if (mode === 'prepare') {
   await db.close();
 } else if (mode === 'import-one') {
   // Child: one import into the prepared store.
-  const [, , , dir, file, format, date] = process.argv as [string, string, string, string, string, ListFormat, string?];
+  const [, , , dir, file, format, date, compiler] = process.argv as [string, string, string, string, string, ListFormat, string, string?];
+  // As `room39 lists update` runs (src/cli/main.ts); `room39 import` keeps V8's default.
+  if (compiler === 'baseline') baselineWasmOnly();
   const db = await openDb({ dataDir: dir });
   const startRss = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
@@ -60,7 +62,7 @@ if (mode === 'prepare') {
     mark = process.cpuUsage();
     wallMark = performance.now();
   } : undefined;
-  const r = await importListFile(db, { file, format, date, onPhase });
+  const r = await importListFile(db, { file, format, date: date || undefined, onPhase });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   await db.close();
@@ -86,7 +88,7 @@ if (mode === 'prepare') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-bench-'));
     try {
       child('prepare', dir);
-      const r = JSON.parse(child('import-one', dir, file, format).trim().split('\n').at(-1)!) as { entries: number; ms: number; cpuMs: number; startRss: number; peakRss: number };
+      const r = JSON.parse(child('import-one', dir, file, format, '', 'default').trim().split('\n').at(-1)!) as { entries: number; ms: number; cpuMs: number; startRss: number; peakRss: number };
       console.log(`import\t${shown(file)}\t${(fs.statSync(file).size / 1e6).toFixed(1)} MB\t${r.entries} entries\t${(r.ms / 1000).toFixed(1)} s\tCPU ${(r.cpuMs / 1000).toFixed(1)} s\tpeak RSS ${mb(r.peakRss)} (store opened: ${mb(r.startRss)})`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -104,8 +106,8 @@ if (mode === 'prepare') {
     for (let i = 0; i < Number(process.argv[3] ?? 1); i++) {
       const dir = path.join(tmp, `store-${i}`);
       child('prepare', dir);
-      const full = run(dir, OFFICIAL.ofacCsv, 'ofac-csv', OFAC_CSV_DATE);
-      const update = run(dir, changed, 'ofac-csv', '2024-05-10');
+      const full = run(dir, OFFICIAL.ofacCsv, 'ofac-csv', OFAC_CSV_DATE, 'baseline');
+      const update = run(dir, changed, 'ofac-csv', '2024-05-10', 'baseline');
       const ratio = (u: Run, f: Run) => `update/full: wall ${(u.ms / f.ms * 100).toFixed(1)} %, CPU ${(u.cpuMs / f.cpuMs * 100).toFixed(1)} %`;
       console.log(`fresh processes: full import ${s(full)}\tupdate (${made.changed} changed, ${made.removed} removed, ${made.added} added) ${s(update)}\t${ratio(update, full)}`);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { forTerminal } from './table.ts';
 import { commands } from './commands/index.ts';
 import type { RemoteServices } from './remote.ts';
 import { openCliServices } from './store-access.ts';
+import { baselineWasmOnly } from '../store/db.ts';
 
 const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -105,5 +106,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
 });
 
+/**
+ * A server and a whole-file import run long enough for V8's optimising compiler to pay back (store/db.ts); every
+ * other command, `lists update` too (mostly a small change to a list), runs on the baseline compiler.
+ */
+if (process.argv[2] !== 'serve' && process.argv[2] !== 'import') baselineWasmOnly();
 const code = await runCli(process.argv.slice(2));
 process.exitCode = code;

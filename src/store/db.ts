@@ -13,19 +13,16 @@ import { migrate } from './migrate.ts';
 
 export type Row = Record<string, unknown>;
 
-let wasmTiersChosen = false;
-
 /**
- * PGlite's WebAssembly runs as V8's baseline (Liftoff) code only, never recompiled by V8's optimising compiler:
- * that compiler's work on PostgreSQL's thousands of functions was about half the CPU of a short command (an
- * entity look-up on a store with the lists: 3.3–3.6 → 1.5–1.9 CPU-s) and paid nothing back in long work (an
- * OFAC import 21.0 vs 21.1 CPU-s; `room39 serve` up to ready 22–23 vs 26 CPU-s, then 120 requests 6.8–7.6 vs
- * 7.5–7.6 CPU-s). Set before the module is compiled (a module compiled earlier in the process keeps its
- * tiers); a wasm or Liftoff flag on node's own command line (`node --no-liftoff-only …`) is left to rule.
+ * For a short process (a command that answers and exits): PGlite's WebAssembly runs as V8's baseline (Liftoff)
+ * code only, never recompiled by V8's optimising compiler. That compiler's background work on PostgreSQL's
+ * thousands of functions was about half the CPU of a short command (an entity look-up on a store with the lists:
+ * 3.3–3.6 → 1.5–1.9 CPU-s), and pays back only in long work: three imports in one process took 87 CPU-s with it
+ * and 95–100 without (test/ingest/skip-unchanged.test.ts), so `serve`, `import` and the test workers keep V8's
+ * default. Call before the first store is opened (a module compiled earlier keeps its tiers); a wasm or Liftoff
+ * flag on node's own command line (`node --no-liftoff-only …`) is left to rule. bench/cli/start-up.ts --wasm.
  */
-function baselineWasmOnly(): void {
-  if (wasmTiersChosen) return;
-  wasmTiersChosen = true;
+export function baselineWasmOnly(): void {
   if (process.execArgv.some((a) => /wasm|liftoff/.test(a))) return;
   v8.setFlagsFromString('--liftoff-only');
 }
@@ -263,7 +260,6 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     } catch (e) {
       throw new Room39Error('database_unreachable', `cannot create the data directory (${(e as Error).message})`, dir);
     }
-    baselineWasmOnly();
     let pglite: PGlite;
     try {
       pglite = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers()}`] });

@@ -6,34 +6,25 @@
  * session or an API token alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, cookieFrom, PASSWORD, type Harness, type Login } from '../security/support.ts';
-import { createApiToken, createUser } from '../../src/auth/service.ts';
+import { harness, type Harness, type Login } from '../security/support.ts';
+import { caseUpload, loginSecondAnalyst } from './analysts.ts';
+import { createApiToken } from '../../src/auth/service.ts';
 import { listAudit } from '../../src/audit/log.ts';
 
 let h: Harness;
 let other: Login;
 beforeAll(async () => {
   h = await harness('pglite');
-  await createUser(h.t.db, { username: 'analyst-two', role: 'analyst', password: PASSWORD }, 'test');
-  const res = await h.login('analyst-two', PASSWORD);
-  other = { role: 'analyst', username: 'analyst-two', cookie: cookieFrom(res)!, csrf: ((await res.json()) as { csrf_token: string }).csrf_token };
+  other = await loginSecondAnalyst(h);
 }, 600_000);
 afterAll(async () => { await h?.dispose(); });
 
-// A supplier list naming a real UN-listed entity (KOMID), so the case has a match to decide on.
-const CSV = 'name,country\r\nKorea Mining Development Trading Corporation,KP\r\nCafé Müller,DE\r\n';
-const upload = (name: string) => {
-  const f = new FormData();
-  f.set('file', new File([Buffer.from(CSV, 'utf8')], 'suppliers.csv', { type: 'text/csv' }));
-  f.set('name', name);
-  return f;
-};
 const names = async (as: Login) => ((await (await h.call('GET', '/api/cases', { as })).json()) as { cases: { name: string }[] }).cases.map((k) => k.name);
 
 describe('a case over HTTP belongs to the account that made it', () => {
   it('another analyst gets 404 for every door of it, as for no case at all, and leaves it untouched', async () => {
     const owner = h.logins.analyst;
-    const created = await h.call('POST', '/api/cases', { as: owner, rawBody: upload('Client A suppliers') });
+    const created = await h.call('POST', '/api/cases', { as: owner, rawBody: caseUpload('Client A suppliers') });
     expect(created.status, await created.clone().text()).toBe(201);
     const id = ((await created.json()) as { case: { id: string } }).case.id;
     const rows = (await (await h.call('GET', '/api/cases/Client%20A%20suppliers/rows', { as: owner })).json()) as { rows: { row: number; results: { id: string; match: boolean }[] }[] };
@@ -84,7 +75,7 @@ describe('a case over HTTP belongs to the account that made it', () => {
 
   it('admins see and act on every case; the maker reaches theirs with an API token too', async () => {
     const { token } = await createApiToken(h.t.db, 'analyst-two', 'sheet', 'test');
-    const made = await h.call('POST', '/api/cases', { bearer: token, rawBody: upload('Client B suppliers') });
+    const made = await h.call('POST', '/api/cases', { bearer: token, rawBody: caseUpload('Client B suppliers') });
     expect(made.status, await made.clone().text()).toBe(201);
     expect(await names(other)).toContain('Client B suppliers');
     expect((await h.call('GET', '/api/cases/Client%20B%20suppliers/alerts', { as: other })).status).toBe(200);

@@ -9,8 +9,9 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, cookieFrom, PASSWORD, type Harness, type Login } from '../security/support.ts';
-import { createApiToken, createUser } from '../../src/auth/service.ts';
+import { harness, type Harness, type Login } from '../security/support.ts';
+import { caseUpload, loginSecondAnalyst } from './analysts.ts';
+import { createApiToken } from '../../src/auth/service.ts';
 import { listAudit } from '../../src/audit/log.ts';
 import { osUserActor } from '../../src/audit/doors.ts';
 import type { CliContext, CommandResult } from '../../src/cli/command.ts';
@@ -22,22 +23,13 @@ let h: Harness;
 let two: Login;
 beforeAll(async () => {
   h = await harness('pglite');
-  await createUser(h.t.db, { username: 'analyst-two', role: 'analyst', password: PASSWORD }, 'test');
-  const res = await h.login('analyst-two', PASSWORD);
-  two = { role: 'analyst', username: 'analyst-two', cookie: cookieFrom(res)!, csrf: ((await res.json()) as { csrf_token: string }).csrf_token };
+  two = await loginSecondAnalyst(h);
 }, 600_000);
 afterAll(async () => { await h?.dispose(); });
 
-const CSV = 'name,country\r\nKorea Mining Development Trading Corporation,KP\r\nCafé Müller,DE\r\n';
-const upload = (name: string) => {
-  const f = new FormData();
-  f.set('file', new File([Buffer.from(CSV, 'utf8')], 'suppliers.csv', { type: 'text/csv' }));
-  f.set('name', name);
-  return f;
-};
 type Answer = { status: number; body: { case?: { id: string; name: string; created_by: string }; error?: { code: string; message: string } } };
 const answer = async (res: Response): Promise<Answer> => ({ status: res.status, body: (await res.json()) as Answer['body'] });
-const create = async (name: string, who: { as?: Login; bearer?: string }) => answer(await h.call('POST', '/api/cases', { ...who, rawBody: upload(name) }));
+const create = async (name: string, who: { as?: Login; bearer?: string }) => answer(await h.call('POST', '/api/cases', { ...who, rawBody: caseUpload(name) }));
 const get = async (ref: string, as: Login) => answer(await h.call('GET', `/api/cases/${encodeURIComponent(ref)}`, { as }));
 const listed = async (as: Login) => ((await (await h.call('GET', '/api/cases', { as })).json()) as { cases: { id: string; name: string }[] }).cases;
 
