@@ -34,9 +34,10 @@ const get = async (ref: string, as: Login) => answer(await h.call('GET', `/api/c
 const listed = async (as: Login) => ((await (await h.call('GET', '/api/cases', { as })).json()) as { cases: { id: string; name: string }[] }).cases;
 
 /** `room39 case …` run here on the harness's store, as the command line's operator; what --json prints. */
+const context = (...positionals: string[]) =>
+  ({ args: { positionals, values: { json: true } }, json: true, settings: h.services.settings, log: () => undefined, services: async () => h.services }) as unknown as CliContext;
 async function room39Case(...positionals: string[]): Promise<Record<string, unknown>> {
-  const ctx = { args: { positionals, values: { json: true } }, json: true, settings: h.services.settings, log: () => undefined, services: async () => h.services } as unknown as CliContext;
-  return ((await runCase(ctx)) as CommandResult).json as Record<string, unknown>;
+  return ((await runCase(context(...positionals))) as CommandResult).json as Record<string, unknown>;
 }
 
 const NAME = 'Acme suppliers Q3';
@@ -126,6 +127,14 @@ describe('case names are each owner\'s own', () => {
     await expect(ambiguous).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/2 cases are named "Made by two analysts"/) });
     await ambiguous.catch((e: Error) => { for (const k of made) expect(e.message).toContain(k.id); });
     expect(((await room39Case('show', made[1]!.id)).case as { id: string }).id).toBe(made[1]!.id);
+    // The text of `case list` tells the same-named cases apart by the id the commands take; a name used once stands alone.
+    const listText = (await runCase({ ...context('list'), json: false } as CliContext)).text ?? '';
+    for (const k of made) expect(listText).toContain(`${CLI_NAME} (id ${k.id}):`);
+    const all = await listCaseRecords(h.t.db);
+    const once = all.filter((k) => all.filter((o) => o.name === k.name).length === 1);
+    expect(once.length).toBeGreaterThan(0);
+    const lines = listText.split('\n');
+    for (const k of once) expect(lines.filter((l) => l.startsWith(`${k.name}: `))).toHaveLength(1);
 
     const created = (await room39Case('create', CLI_NAME, file)).case as { id: string; created_by: string };
     expect(created.created_by).toBe(osUserActor());

@@ -139,7 +139,10 @@ export async function runCase(ctx: CliContext): Promise<CommandResult> {
     case 'report': return report(ctx, rest);
     case 'list': {
       const cases = await listCaseRecords((await ctx.services()).db);
-      return { json: { cases }, text: cases.length ? cases.map((c) => `${c.name}: ${c.row_count} rows, ${c.status}, created ${c.created_at} by ${c.created_by}`).join('\n') : 'no cases yet: room39 case create NAME FILE.csv' };
+      // Two owners may each have a case of one name: those lines carry the id, which every case command takes instead of the name.
+      const repeated = new Set(cases.filter((c, i) => cases.findIndex((o) => o.name === c.name) !== i).map((c) => c.name));
+      const label = (c: (typeof cases)[number]) => (repeated.has(c.name) ? `${c.name} (id ${c.id})` : c.name);
+      return { json: { cases }, text: cases.length ? cases.map((c) => `${label(c)}: ${c.row_count} rows, ${c.status}, created ${c.created_at} by ${c.created_by}`).join('\n') : 'no cases yet: room39 case create NAME FILE.csv' };
     }
     case 'decide': {
       const [name, row, entity, decision] = rest;
