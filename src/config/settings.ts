@@ -197,6 +197,11 @@ export function readListSettings(env: NodeJS.ProcessEnv = process.env): ListSett
   };
 }
 
+/** Whether the screening index is kept beside an embedded store for the next process (screen/index-snapshot.ts); `ROOM39_INDEX_SNAPSHOT=0` turns it off. */
+export function indexSnapshotEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ROOM39_INDEX_SNAPSHOT !== '0';
+}
+
 export function readDocumentSettings(env: NodeJS.ProcessEnv = process.env): DocumentSettings {
   return {
     timeoutMs: Math.round(positive(env.ROOM39_EXTRACT_TIMEOUT_S, 30, 'ROOM39_EXTRACT_TIMEOUT_S') * 1000),

@@ -63,6 +63,12 @@ export class IndexNames {
     return this.added === this.entities.length;
   }
 
+  /** Names gathered before, as `MatchIndex.gathered` gave them (screen/index-snapshot.ts): complete, nothing left to add. */
+  static restore(data: GatheredNames): IndexNames {
+    const restored = Object.create(IndexNames.prototype) as IndexNames;
+    return Object.assign(restored, data, { added: data.entities.length });
+  }
+
   /** Adds the next entity's names, keys and identifiers. */
   add(): void {
     const ei = this.added++;
@@ -89,6 +95,9 @@ export class IndexNames {
     }
   }
 }
+
+/** What `IndexNames` gathers: the plain data a snapshot of an index keeps. */
+export type GatheredNames = Pick<IndexNames, 'entities' | 'names' | 'namesOf' | 'postings' | 'deletionPostings' | 'byIdentifier' | 'df'>;
 
 /** Long work done in slices: `due()` once a slice has run its time, then `pause()` lets the event loop answer what waits. */
 export interface Slices {
@@ -163,6 +172,11 @@ export class MatchIndex {
       if (slices.due()) await slices.pause();
     }
     return index;
+  }
+
+  /** The gathered names this index was made from (screen/index-snapshot.ts keeps them). */
+  gathered(): GatheredNames {
+    return { entities: this.entities, names: this.names, namesOf: this.namesOf, postings: this.postings, deletionPostings: this.deletionPostings, byIdentifier: this.byIdentifier, df: this.df };
   }
 
   /** Weights of the words of a name. */

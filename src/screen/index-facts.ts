@@ -106,6 +106,12 @@ export function entityDates(q: Queryable, service: ScreeningService): Promise<Ma
   return dates;
 }
 
+/** The dates of a service read back from its snapshot (index-snapshot.ts) with it: nothing to read from the store. */
+export function primeEntityDates(service: ScreeningService, dates: Map<string, EntityDates>): void {
+  dateCache.set(service, Promise.resolve(dates));
+  datesRead.add(service);
+}
+
 /** Whether `entityDates` has the service's dates at hand (a /match or /search answers without reading them). */
 export function entityDatesRead(service: ScreeningService): boolean {
   return datesRead.has(service);

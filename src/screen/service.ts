@@ -11,7 +11,9 @@ import { Matcher, DEFAULT_THRESHOLD } from '../match/matcher.ts';
 import { slicesOf } from '../match/candidate-index.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
-import { entityDates } from './index-facts.ts';
+import { entityDates, primeEntityDates } from './index-facts.ts';
+import { indexInputFingerprint, readIndexSnapshot, snapshotPath, writeIndexSnapshot } from './index-snapshot.ts';
+import { indexSnapshotEnabled } from '../config/settings.ts';
 import { MatchCache, screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
@@ -23,7 +25,8 @@ export class ScreeningService {
   readonly matcher: Matcher;
   readonly byId: Map<string, MatchableEntity>;
 
-  constructor(entities: MatchableEntity[] | Matcher) {
+  /** `from`: built from the store, or read back from the snapshot beside it (index-snapshot.ts). */
+  constructor(entities: MatchableEntity[] | Matcher, readonly from: 'store' | 'snapshot' = 'store') {
     this.matcher = entities instanceof Matcher ? entities : new Matcher(entities);
     this.byId = new Map(this.matcher.index.entities.map((e) => [e.id, e]));
   }
@@ -36,6 +39,38 @@ export class ScreeningService {
     const slices = slicesOf(BUILD_SLICE_MS);
     return new ScreeningService(await Matcher.build(await loadMatchableFromStore(q, slices), slices));
   }
+}
+
+/**
+ * The store's service from the snapshot beside it when that describes the store as it is now (index-snapshot.ts), else
+ * built; a service built on an embedded store is kept as its snapshot once its dates are read, for the next process.
+ */
+async function readOrBuild(q: Queryable): Promise<ScreeningService> {
+  const file = snapshotPath(q, indexSnapshotEnabled());
+  if (!file) return ScreeningService.fromStore(q);
+  const slices = slicesOf(BUILD_SLICE_MS);
+  const fingerprint = await indexInputFingerprint(q);
+  const snapshot = await readIndexSnapshot(file, fingerprint, slices);
+  if (snapshot) {
+    const service = new ScreeningService(snapshot.matcher, 'snapshot');
+    primeEntityDates(service, snapshot.dates);
+    return service;
+  }
+  const service = await ScreeningService.fromStore(q);
+  // Written in the background (the services wait for it before they close); a failure only means the next process builds.
+  const written = entityDates(q, service).then((dates) => writeIndexSnapshot(file, fingerprint, service.matcher, dates, slices)).catch(() => undefined);
+  snapshotWrites.set(file, written);
+  void written.finally(() => { if (snapshotWrites.get(file) === written) snapshotWrites.delete(file); });
+  return service;
+}
+
+/** Snapshots being written, by file. */
+const snapshotWrites = new Map<string, Promise<void>>();
+
+/** Resolves once the snapshot of the store's last built index is written (or failed): before the store closes. */
+export function indexSnapshotWritten(q: Queryable): Promise<void> {
+  const file = snapshotPath(q, true);
+  return (file && snapshotWrites.get(file)) || Promise.resolve();
 }
 
 interface CachedService {
@@ -80,7 +115,7 @@ async function currentEntry(q: Queryable, refresh: boolean): Promise<CachedServi
   }
   // Requests wait for the new index, never answered from the one of the store as it was (a list just imported is
   // screened against at once); the server answers what needs no index meanwhile (the build runs in slices).
-  const service = ScreeningService.fromStore(q);
+  const service = readOrBuild(q);
   const entry: CachedService = { service, version, checkedAt: now, writes, built: false, ready: false };
   cache.set(q, entry);
   // Ready once the entities' dates are read too: /match and /search give them, and would read them on first use (seconds).

@@ -4,6 +4,8 @@
  * are answered before the build ends, then /readyz says ok (the entities' dates read too). And the index read a range of pages at a time and built
  * in slices holds exactly what one read of the whole store and the synchronous build give.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
@@ -11,6 +13,7 @@ import { builtScreeningService, ScreeningService } from '../../src/screen/servic
 import { loadMatchableFromStore } from '../../src/screen/store-index.ts';
 import { entityDates, entityDatesRead } from '../../src/screen/index-facts.ts';
 import { Matcher } from '../../src/match/matcher.ts';
+import { SNAPSHOT_FILE } from '../../src/screen/index-snapshot.ts';
 import type { Queryable } from '../../src/store/db.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
@@ -19,6 +22,8 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   ts = await openTestServices();
+  // This store's index is built here, not read back from the snapshot its copy came with (test/screen/index-snapshot.test.ts).
+  fs.rmSync(path.join(ts.dataDir, SNAPSHOT_FILE));
   app = createApp(ts.services);
 });
 afterAll(async () => ts?.dispose());
