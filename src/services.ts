@@ -14,7 +14,7 @@ import type { CsvRow } from './screen/csv-input.ts';
 import type { ScreenOptions, ScreenRowResult } from './screen/screen.ts';
 import { closeExtractionPool } from './ingest/documents/pools.ts';
 import { closeMatchPool } from './screen/match-pool.ts';
-import { indexSnapshotWritten } from './screen/service.ts';
+import { snapshotsWritten } from './store/snapshot-file.ts';
 
 /** The work a command may hand to the `room39 serve` that holds its store whole (run by src/server/local-jobs.ts). */
 export interface SearchJob {
@@ -86,7 +86,7 @@ export async function openServices(settings: Settings, progress: ProgressReporte
       async close() {
         await closeExtractionPool(db);
         await closeMatchPool();
-        await indexSnapshotWritten(db);
+        await snapshotsWritten(db);
         await db.close();
         release();
       },

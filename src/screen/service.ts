@@ -12,8 +12,7 @@ import { slicesOf } from '../match/candidate-index.ts';
 import type { MatchableEntity } from '../match/types.ts';
 import { loadMatchableFromStore } from './store-index.ts';
 import { entityDates, primeEntityDates } from './index-facts.ts';
-import { indexInputFingerprint, readIndexSnapshot, snapshotPath, writeIndexSnapshot } from './index-snapshot.ts';
-import { indexSnapshotEnabled } from '../config/settings.ts';
+import { keepScreeningSnapshot, readScreeningSnapshot, screeningSnapshotKey } from './index-snapshot.ts';
 import { MatchCache, screenRow, type ScreenOptions, type ScreenRowResult } from './screen.ts';
 import type { CsvRow } from './csv-input.ts';
 import type { ReportWriter, ScreenSummary } from './report.ts';
@@ -46,31 +45,18 @@ export class ScreeningService {
  * built; a service built on an embedded store is kept as its snapshot once its dates are read, for the next process.
  */
 async function readOrBuild(q: Queryable): Promise<ScreeningService> {
-  const file = snapshotPath(q, indexSnapshotEnabled());
-  if (!file) return ScreeningService.fromStore(q);
+  const key = await screeningSnapshotKey(q);
+  if (!key) return ScreeningService.fromStore(q);
   const slices = slicesOf(BUILD_SLICE_MS);
-  const fingerprint = await indexInputFingerprint(q);
-  const snapshot = await readIndexSnapshot(file, fingerprint, slices);
+  const snapshot = await readScreeningSnapshot(key, slices);
   if (snapshot) {
     const service = new ScreeningService(snapshot.matcher, 'snapshot');
     primeEntityDates(service, snapshot.dates);
     return service;
   }
   const service = await ScreeningService.fromStore(q);
-  // Written in the background (the services wait for it before they close); a failure only means the next process builds.
-  const written = entityDates(q, service).then((dates) => writeIndexSnapshot(file, fingerprint, service.matcher, dates, slices)).catch(() => undefined);
-  snapshotWrites.set(file, written);
-  void written.finally(() => { if (snapshotWrites.get(file) === written) snapshotWrites.delete(file); });
+  keepScreeningSnapshot(key, service.matcher, () => entityDates(q, service), slices);
   return service;
-}
-
-/** Snapshots being written, by file. */
-const snapshotWrites = new Map<string, Promise<void>>();
-
-/** Resolves once the snapshot of the store's last built index is written (or failed): before the store closes. */
-export function indexSnapshotWritten(q: Queryable): Promise<void> {
-  const file = snapshotPath(q, true);
-  return (file && snapshotWrites.get(file)) || Promise.resolve();
 }
 
 interface CachedService {

@@ -7,7 +7,8 @@
  * An in-memory index over `entity_names` is built lazily per database handle
  * and rebuilt when the entities change (the number of entities and names and
  * the latest `entities.updated_at`, looked at only when the database has
- * been written since the last search). A query is then a
+ * been written since the last search; on PGlite it is kept in the data directory for the next process,
+ * snapshot-file.ts). A query is then a
  * scan of precomputed key strings (no SQL LIKE over every name), and one small
  * indexed query for the hits' rows.
  *
@@ -20,6 +21,7 @@ import { writeGeneration, type Queryable } from './db.ts';
 import { scanInChunks } from './batches.ts';
 import { slicesOf, type Slices } from '../match/candidate-index.ts';
 import { entitiesStamp } from './memo.ts';
+import { indexInputFingerprint, keepSnapshot, readSnapshot, snapshotPath, writeSnapshot } from './snapshot-file.ts';
 import { canonicalGroups, canonicalIndex, mergeRows, type CanonicalRow } from './canonical.ts';
 import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { allClusters } from './resolver.ts';
@@ -240,6 +242,26 @@ async function buildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
   return idx;
 }
 
+const SNAPSHOT_FILE = 'search-index.snapshot';
+const SNAPSHOT_MAGIC = 'room39 search index 1';
+
+/**
+ * The index from the snapshot beside an embedded store when that describes the store as it is now (snapshot-file.ts),
+ * else built, and then kept as the snapshot for the next process (a `room39 search` without the server, a restart).
+ */
+async function readOrBuildIndex(q: Queryable, stamp: string): Promise<NameIndex> {
+  const file = snapshotPath(q, SNAPSHOT_FILE);
+  if (!file) return buildIndex(q, stamp);
+  const slices = slicesOf(BUILD_SLICE_MS);
+  const fingerprint = await indexInputFingerprint(q);
+  const parts = await readSnapshot(file, SNAPSHOT_MAGIC, fingerprint, slices);
+  if (parts) return { ...(Object.fromEntries(parts as [string, unknown][]) as unknown as NameIndex), stamp };
+  const idx = await buildIndex(q, stamp);
+  // One part a field, so no one of them holds the thread long.
+  keepSnapshot(file, () => writeSnapshot(file, SNAPSHOT_MAGIC, fingerprint, Object.entries(idx), slices));
+  return idx;
+}
+
 /** The snapshot's xmax: it moves only when some transaction has written since (reads take no transaction id). */
 const XMAX_SQL = 'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x';
 const SEEN_XMAX = new WeakMap<Queryable, string>();
@@ -271,7 +293,7 @@ async function nameIndex(q: Queryable): Promise<NameIndex> {
   if (have && have.stamp === stamp) return have;
   let building = BUILDING.get(q);
   if (!building) {
-    building = buildIndex(q, stamp).finally(() => BUILDING.delete(q));
+    building = readOrBuildIndex(q, stamp).finally(() => BUILDING.delete(q));
     BUILDING.set(q, building);
   }
   const idx = await building;

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/db.ts';
-import { REPO_ROOT } from '../../src/config/settings.ts';
-import { indexSnapshotWritten, ScreeningService, screeningService } from '../../src/screen/service.ts';
+import { ScreeningService, screeningService } from '../../src/screen/service.ts';
 import { entityDates } from '../../src/screen/index-facts.ts';
-import { indexInputFingerprint, INDEX_INPUT_TABLES, SNAPSHOT_FILE } from '../../src/screen/index-snapshot.ts';
+import { SNAPSHOT_FILE } from '../../src/screen/index-snapshot.ts';
+import { indexInputFingerprint, INDEX_INPUT_TABLES, snapshotsWritten } from '../../src/store/snapshot-file.ts';
 import { screenRow } from '../../src/screen/screen.ts';
 import { parseScreeningOptions } from '../../src/screen/options.ts';
 import type { MatchQuery } from '../../src/match/types.ts';
@@ -34,7 +34,7 @@ async function serviceOn(dir: string, change?: (db: Db) => Promise<unknown>): Pr
     if (change) await change(db);
     const service = await screeningService(db);
     await entityDates(db, service);
-    await indexSnapshotWritten(db);
+    await snapshotsWritten(db);
     return service;
   } finally {
     await db.close();
@@ -127,18 +127,4 @@ describe('the screening index kept beside the store', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify({ ...header, code: 'other code' })), text.subarray(newline)]));
     expect((await serviceOn(dir)).from).toBe('store');
   }, 300_000);
-
-  it('names every table the modules that build the index read', () => {
-    const modules = ['src/screen/store-index.ts', 'src/screen/index-facts.ts', 'src/store/flags.ts', 'src/store/canonical.ts',
-      'src/store/resolver.ts', 'src/store/list-seen.ts', 'src/store/catalog.ts'];
-    const views = new Set(['list_latest', 'list_seen']);
-    const named = new Set<string>();
-    for (const m of modules) {
-      for (const [, table] of fs.readFileSync(path.join(REPO_ROOT, m), 'utf8').matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)\b/g)) named.add(table!);
-    }
-    const notTables = new Set(['unnest', 'room', 'statements_chunk']);
-    const missing = [...named].filter((t) => !views.has(t) && !notTables.has(t) && !(INDEX_INPUT_TABLES as readonly string[]).includes(t));
-    expect(missing).toEqual([]);
-    expect(named.has('statements') && named.has('list_changes')).toBe(true);
-  });
 });

@@ -3,7 +3,7 @@
  * directory holding the curated dataset (first start) and the real official
  * lists (OFAC CSV, UN XML; the UK summary ODS is imported by the tests that need it), imported from ../shared/data/official (test/support/official.ts;
  * the repository ships no list file) as a template; every test then works on a private copy of it instead of
- * importing the lists again, with the screening index built from them kept beside it. The template is kept (in the temporary directory; scripts/test.sh gives each run its own) while the
+ * importing the lists again, with the screening and search indexes built from them kept beside it. The template is kept (in the temporary directory; scripts/test.sh gives each run its own) while the
  * bundle, the official files and the code that loads them are unchanged; concurrent test processes
  * wait for the one that builds it.
  */
@@ -12,6 +12,7 @@ import { readSettings, type Settings } from '../../src/config/settings.ts';
 import { openServices, type Services } from '../../src/services.ts';
 import { importListFile } from '../../src/ingest/lists/import.ts';
 import { screeningService } from '../../src/screen/service.ts';
+import { searchEntities } from '../../src/store/search.ts';
 import { officialListFiles } from './official.ts';
 import { copyTemplate, ensureTemplateDir, templateDir } from './template.ts';
 
@@ -26,9 +27,10 @@ export function ensureTemplate(): Promise<string> {
     const services = await openServices(readSettings({ dataDir: dir, databaseUrl: null }));
     try {
       for (const list of officialListFiles()) await importListFile(services.db, list);
-      // The screening index, kept in the template as its snapshot (src/screen/index-snapshot.ts; written before the
+      // The screening and search indexes, kept in the template as snapshots (src/store/snapshot-file.ts; written before the
       // store closes): every copy reads it back instead of building it, until a test changes what it is built from.
       await screeningService(services.db);
+      await searchEntities(services.db, 'Mansudae');
     } finally {
       await services.close();
     }
