@@ -227,6 +227,8 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     const baseline = await p50.textContent();
     await page.locator('svg.sankey').waitFor();
     await expect(page.locator('svg.sankey').getAttribute('aria-label')).resolves.toMatch(/State Forestry Administration 40%/);
+    // The wage pooled across the countries without one of their own is labelled so, not as the first borrower's (it was "(AE)").
+    await expect(page.locator('.tornado-label').allTextContents()).resolves.toContain('monthly wage (pooled)');
     await page.getByRole('checkbox', { name: /Russia/ }).check();
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();

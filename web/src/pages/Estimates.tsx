@@ -63,6 +63,14 @@ function Histogram({ r }: { r: EstimateResult }) {
   );
 }
 
+/** Whose input a bar moves, from its key (`monthly_wage:pooled`, `workers:total`, `worker_share:CN+RU`, `workers:RU`). */
+function tornadoScope(input: string, country: string | null): string {
+  const scope = input.slice(input.indexOf(':') + 1);
+  if (scope === 'pooled') return 'pooled';
+  if (scope === 'total') return 'world total';
+  return country ?? scope;
+}
+
 function Tornado({ r }: { r: EstimateResult }) {
   const bars = r.sensitivity.bars.slice(0, 8);
   if (!bars.length) return null;
@@ -81,7 +89,7 @@ function Tornado({ r }: { r: EstimateResult }) {
           return (
             <g key={b.input}>
               <text x={224} y={i * row + 17} textAnchor="end" className="tornado-label">
-                {b.metric.replace('_', ' ')} ({b.country ?? 'world total'})
+                {b.metric.replace(/_/g, ' ')} ({tornadoScope(b.input, b.country)})
               </text>
               <rect x={a} y={i * row + 5} width={Math.max(2, z - a)} height={row - 8} className="tornado-bar">
                 <title>{`${b.input}: ${usd(b.revenue_at_low)} to ${usd(b.revenue_at_high)}`}</title>
