@@ -50,6 +50,13 @@ export function figureValue(f: { low: number | null; high: number | null; of?: n
   return text + suffix + per;
 }
 
+/** A file's size as people read it: "465 bytes" (not "0 KB"), "3 KB", "1.2 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export function period(start: string | null, end: string | null): string {
   if (!start && !end) return 'undated';
   if (start === end || !end) return start ?? '';
