@@ -185,6 +185,14 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await page.waitForURL(/types=/);
     await expect.poll(async () => page.locator('.tl-report').count()).toBe(0);
     expect(await page.locator('.tl-designation').count()).toBeGreaterThan(0);
+    // A year range that is not applied, or that nothing falls in, is said (it showed every item, or "0 dated items", silently).
+    await page.locator('#tl-from').fill('20l7');
+    await page.getByText('“20l7” is not a year (four digits, e.g. 2017): it is not applied.').waitFor();
+    await page.locator('#tl-from').fill('2017');
+    await page.locator('#tl-to').fill('2016');
+    await page.getByText('From 2017 is after to 2016: no date falls between them.').waitFor();
+    await page.locator('#tl-to').fill('');
+    await page.locator('#tl-from').fill('');
     await screenshot(page, 'timeline');
     expect(problems.errors).toEqual([]);
     await context.close();
