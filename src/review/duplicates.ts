@@ -61,7 +61,7 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
       [item.figure_id],
     );
     if (!f) return null;
-    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${metricWords(f.metric)}: ${figureValue(f.low, f.high, f.unit)}${f.country ? ` (${countryName(f.country)})` : ''}` };
+    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${metricWords(f.metric)}: ${figureValue(f.low, f.high, f.unit)}${f.country ? ` in ${countryName(f.country)}` : ''}` };
   }
   if (item.type !== 'country' || item.statement_ids.length === 0) return null;
   const [c] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; code: string }>(

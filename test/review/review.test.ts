@@ -317,7 +317,7 @@ describe('a review queue that respects the reviewer’s time', () => {
     const count = q.items.find((i) => i.type === 'worker_count')!;
     expect(count.duplicate).toMatchObject({ what: 'figure', source: { id: sourceId } });
     // Said as a reader says it: one number, not "4500–4500", in words, not the store's keys ("workers", "KW").
-    expect(count.duplicate!.detail).toBe('the graph already holds a worker count: 4,500 (Kuwait)');
+    expect(count.duplicate!.detail).toBe('the graph already holds a worker count: 4,500 in Kuwait');
     const country = q.items.find((i) => i.type === 'country')?.duplicate;
     expect(country).toMatchObject({ what: 'host_country', detail: 'the graph already has Kuwait as a host country' });
   });
