@@ -237,6 +237,10 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await expect(page.locator('svg.sankey').getAttribute('aria-label')).resolves.toMatch(/State Forestry Administration 40%/);
     // The wage pooled across the countries without one of their own is labelled so, not as the first borrower's (it was "(AE)").
     await expect(page.locator('.tornado-label').allTextContents()).resolves.toContain('monthly wage (pooled)');
+    // The input that moves the model most, beside each published estimate, in the chart's words (it was the key "monthly wage:pooled").
+    const drivers = (await page.locator('table.comparison tbody tr td:last-child').allTextContents()).join('\n');
+    expect(drivers).toContain('monthly wage (pooled): $');
+    expect(drivers).not.toMatch(/\w:\w/);
     await page.getByRole('checkbox', { name: /Russia/ }).check();
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();

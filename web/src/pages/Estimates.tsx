@@ -63,12 +63,13 @@ function Histogram({ r }: { r: EstimateResult }) {
   );
 }
 
-/** Whose input a bar moves, from its key (`monthly_wage:pooled`, `workers:total`, `worker_share:CN+RU`, `workers:RU`). */
-function tornadoScope(input: string, country: string | null): string {
-  const scope = input.slice(input.indexOf(':') + 1);
-  if (scope === 'pooled') return 'pooled';
-  if (scope === 'total') return 'world total';
-  return country ?? scope;
+/** An input as the charts name it, from its key: `monthly_wage:pooled` → "monthly wage (pooled)", `workers:total` → "workers (world total)", `workers:RU` → "workers (RU)". */
+function inputLabel(input: string, country: string | null = null): string {
+  const at = input.indexOf(':');
+  const metric = (at < 0 ? input : input.slice(0, at)).replace(/_/g, ' ');
+  const scope = at < 0 ? '' : input.slice(at + 1);
+  const whose = scope === 'pooled' ? 'pooled' : scope === 'total' ? 'world total' : country ?? scope;
+  return whose ? `${metric} (${whose})` : metric;
 }
 
 function Tornado({ r }: { r: EstimateResult }) {
@@ -89,7 +90,7 @@ function Tornado({ r }: { r: EstimateResult }) {
           return (
             <g key={b.input}>
               <text x={224} y={i * row + 17} textAnchor="end" className="tornado-label">
-                {b.metric.replace(/_/g, ' ')} ({tornadoScope(b.input, b.country)})
+                {inputLabel(b.input, b.country)}
               </text>
               <rect x={a} y={i * row + 5} width={Math.max(2, z - a)} height={row - 8} className="tornado-bar">
                 <title>{`${b.input}: ${usd(b.revenue_at_low)} to ${usd(b.revenue_at_high)}`}</title>
@@ -342,7 +343,7 @@ function Comparisons({ r }: { r: EstimateResult }) {
       <td className="small">
         {c.driver ? (
           <>
-            {c.driver.input.replace(/_/g, ' ')}: {usd(c.driver.revenue_at_p5_usd)} → {usd(c.driver.revenue_at_p95_usd)}
+            {inputLabel(c.driver.input)}: {usd(c.driver.revenue_at_p5_usd)} → {usd(c.driver.revenue_at_p95_usd)}
             {c.driver.reaches_published ? ' (spans the published value)' : ' (does not reach it)'}
           </>
         ) : (
