@@ -241,6 +241,10 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     const drivers = (await page.locator('table.comparison tbody tr td:last-child').allTextContents()).join('\n');
     expect(drivers).toContain('monthly wage (pooled): $');
     expect(drivers).not.toMatch(/\w:\w/);
+    // The share column says what it is a share of (the remainder showed "$0" at the median beside "4%"), and a small share is not "0%".
+    await page.getByRole('columnheader', { name: 'Share of revenue (of the mean)' }).waitFor();
+    const poland = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Poland', exact: true }) });
+    await expect(poland.locator('td').last().textContent()).resolves.toBe('under 1%');
     await page.getByRole('checkbox', { name: /Russia/ }).check();
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();

@@ -242,7 +242,9 @@ export default function EstimatesPage() {
               <th scope="col">Country</th>
               <th scope="col">Workers (median, 90%)</th>
               <th scope="col">Revenue (median, 90%)</th>
-              <th scope="col">Share</th>
+              <th scope="col" title="The country's mean revenue over the mean of the total: shares add up to 100%, medians do not">
+                Share of revenue (of the mean)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -255,7 +257,7 @@ export default function EstimatesPage() {
                 <td>
                   {usd(c.revenue_usd.p50)} <span className="small muted">({usd(c.revenue_usd.p5)} – {usd(c.revenue_usd.p95)})</span>
                 </td>
-                <td>{pct(c.share_of_revenue)}</td>
+                <td>{c.share_of_revenue > 0 && c.share_of_revenue < 0.005 ? 'under 1%' : pct(c.share_of_revenue)}</td>
               </tr>
             ))}
           </tbody>
