@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../../src/config/settings.ts';
 import { fileSize, figureValue } from '../../web/src/format.ts';
 import { extract } from '../../src/extract/extract.ts';
 
-interface FigureLine { type: string; id: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
+interface FigureLine { type: string; id: string; metric: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
 
 const figures = new Map(fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
   .map((l) => JSON.parse(l) as FigureLine).filter((f) => f.type === 'figure').map((f) => [f.id, f]));
@@ -16,6 +16,11 @@ describe('figureValue', () => {
     expect(figureValue(figures.get('r39-fig-pub-mt-2010-1')!)).toBe('1 worker');
     const eleven = [...figures.values()].find((f) => f.unit === 'persons' && f.low === 11 && f.high === 11 && f.qualifier === 'exact');
     expect(eleven && figureValue(eleven)).toBe('11 workers');
+  });
+
+  it('writes entries at a border as people, not workers (Rosstat: North Koreans entering Russia for any purpose)', () => {
+    expect(figureValue(figures.get('r39-fig-pub-ru-2019-entries-rosstat')!)).toBe('about 21,000 people');
+    expect(figureValue(figures.get('r39-fig-pub-ru-2023-entries-rosstat')!)).toBe('1,117 people');
   });
 
   it('writes a figure the text gives no number for as such, not as 0% ("a fraction of their own wages", seed 004)', async () => {

@@ -41,7 +41,7 @@ function Proposed({ item }: { item: ReviewItem }) {
       <dl className="proposed">
         <dt>Figure</dt>
         <dd>
-          {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact' })}</strong>
+          {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact', metric: f.metric ?? null })}</strong>
           {item.type === 'share' && whole ? <span className="small muted"> (a share of {whole === 'other' ? 'something else' : whole})</span> : null}
         </dd>
         <dt>Country</dt>
