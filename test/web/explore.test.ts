@@ -95,6 +95,19 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     await context.close();
   });
 
+  it('offers to screen the name of a company or a person, not of an event', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/entity/r39-mansudae-overseas-project-group`);
+    await page.getByRole('link', { name: 'Screen this name' }).waitFor();
+    // "Mansudae’s workers leave Angola" screened against the sanctions lists meant nothing.
+    await page.goto(`${web.server.url}/entity/r39-event-angola-mansudae-workers-leave-2017`);
+    await page.getByRole('heading', { level: 1, name: 'Mansudae’s workers leave Angola' }).waitFor();
+    await page.getByRole('button', { name: /Download CSV/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Screen this name' }).count()).toBe(0);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('names the entity, country or network in the document title, and drops the name on leaving', async () => {
     const { page, context, problems } = await newPage(web.browser);
     await page.goto(`${web.server.url}/entity/r39-kim-won-hong`);
