@@ -40,6 +40,13 @@ function optionName(field: string): string {
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
+/** The issues of a schema's refusal (a ZodError, told by its name: zod is not loaded for every command), or null. */
+function schemaIssues(e: unknown): { path: PropertyKey[]; message: string }[] | null {
+  if (!(e instanceof Error) || e.name !== 'ZodError') return null;
+  const issues = (e as { issues?: unknown }).issues;
+  return Array.isArray(issues) && issues.length ? (issues as { path: PropertyKey[]; message: string }[]) : null;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -92,6 +99,13 @@ export async function runCli(argv: string[]): Promise<number> {
       const worded = e.field ? `${optionName(e.field)}: ${e.detail}` : message;
       process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: e.code, message: worded } })}\n` : `room39 ${name}: ${forTerminal(worded)}\n`);
       return e.code === 'not_found' ? 3 : 1;
+    }
+    const issues = schemaIssues(e);
+    if (issues) {
+      // Input a schema refused and the command did not word itself: each field and what is wrong with it, not zod's JSON.
+      const worded = issues.slice(0, 5).map((i) => `${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`).join('; ');
+      process.stderr.write(wantsJson ? `${JSON.stringify({ error: { code: 'invalid_input', message: worded } })}\n` : `room39 ${name}: ${forTerminal(worded)}\n`);
+      return 1;
     }
     process.stderr.write(`room39 ${name}: unexpected failure: ${message}\n`);
     if (process.env.ROOM39_DEBUG) process.stderr.write(`${(e as Error).stack ?? ''}\n`);

@@ -60,7 +60,9 @@ export function tornado(plan: Plan, q: Map<string, [number, number, number]>): T
     const at = (v: number) => revenueAt(plan, (k) => (k === input.key ? v : med(k)));
     const rl = at(lo);
     const rh = at(hi);
-    bars.push({ input: input.key, metric, country, value_low: lo, value_high: hi, revenue_at_low: rl, revenue_at_high: rh, swing: Math.abs(rh - rl) });
+    // A pooled input (rates.ts) is shared by every country that borrows it: no one country's, not the first borrower's.
+    const own = input.key.endsWith(':pooled') ? null : country;
+    bars.push({ input: input.key, metric, country: own, value_low: lo, value_high: hi, revenue_at_low: rl, revenue_at_high: rh, swing: Math.abs(rh - rl) });
   };
   consider(plan.total, 'workers', null, true);
   for (const g of plan.groups) consider(g.share, 'worker_share', null, true);

@@ -6,6 +6,7 @@
  * country claim). Marked, not hidden: the reviewer decides.
  */
 import type { Queryable } from '../store/db.ts';
+import { countryName, type FigureMetric } from '../model/index.ts';
 
 export interface Duplicate {
   /** What the graph holds that this claim repeats. */
@@ -18,16 +19,33 @@ export interface Duplicate {
 /** Whether the source is a submitted document (the library has a page for it), for `s` the source's row. */
 const IS_DOCUMENT = `EXISTS (SELECT 1 FROM documents d WHERE d.source_id = s.id) AS document`;
 
-/** A figure's value as a reader says it: "4500 persons" (not "4500–4500"), "70%", "300 persons or more", "up to 5000 persons". */
+/** A figure's kind as a reader says it, not its key in the store ("a worker count", not "workers"). */
+const METRIC_WORDS: Record<FigureMetric, string> = {
+  workers: 'a worker count',
+  state_share: "the state's share of wages",
+  wage_split: 'a slice of a wage split',
+  monthly_wage: 'a monthly wage',
+  annual_revenue: 'a revenue a year',
+  revenue: 'a revenue',
+  months_worked: 'months worked a year',
+  worker_share: 'a share of all workers abroad',
+  entries: 'a count of entries at the border',
+  repatriated: 'a count of workers sent home',
+  monthly_remittance: 'a monthly remittance per worker',
+  share: 'a share',
+};
+
+const metricWords = (metric: string): string => METRIC_WORDS[metric as FigureMetric] ?? metric.replace(/_/g, ' ');
+
+/** A figure's value as a reader says it: "4,500" (not "4500–4500"), "70%", "300 or more", "up to $5,000", "8–12 months". */
 export function figureValue(low: number | null, high: number | null, unit: string): string {
-  const say = (n: number) => (unit === 'fraction' ? `${Math.round(n * 1000) / 10}%` : `${n} ${unit}`);
-  if (low !== null && high !== null) {
-    if (low === high) return say(low);
-    return unit === 'fraction' ? `${say(low).slice(0, -1)}–${say(high)}` : `${low}–${high} ${unit}`;
-  }
-  if (low !== null) return `${say(low)} or more`;
-  if (high !== null) return `up to ${say(high)}`;
-  return `no number (${unit})`;
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const bare = (v: number) => (unit === 'fraction' ? `${Math.round(v * 1000) / 10}` : unit === 'USD' ? `$${n(v)}` : n(v));
+  const after = unit === 'fraction' ? '%' : unit === 'persons' || unit === 'USD' ? '' : ` ${unit}`;
+  if (low !== null && high !== null) return low === high ? bare(low) + after : `${bare(low)}–${bare(high)}${after}`;
+  if (low !== null) return `${bare(low)}${after} or more`;
+  if (high !== null) return `up to ${bare(high)}${after}`;
+  return 'no number';
 }
 
 export async function duplicateOf(q: Queryable, item: { id: string; kind: string; type: string; source_id: string; figure_id: string | null; statement_ids: string[] }): Promise<Duplicate | null> {
@@ -43,7 +61,7 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
       [item.figure_id],
     );
     if (!f) return null;
-    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${f.metric} ${figureValue(f.low, f.high, f.unit)}${f.country ? ` for ${f.country}` : ''}` };
+    return { what: 'figure', source: { id: f.source_id, title: f.title, url: f.url, document: f.document }, detail: `the graph already holds ${metricWords(f.metric)}: ${figureValue(f.low, f.high, f.unit)}${f.country ? ` in ${countryName(f.country)}` : ''}` };
   }
   if (item.type !== 'country' || item.statement_ids.length === 0) return null;
   const [c] = await q.query<{ source_id: string; title: string; url: string | null; document: boolean; code: string }>(
@@ -57,5 +75,5 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
      JOIN sources s ON s.id = x.source_id`,
     [item.statement_ids, item.source_id],
   );
-  return c ? { what: 'host_country', source: { id: c.source_id, title: c.title, url: c.url, document: c.document }, detail: `the graph already has ${c.code} as a host country` } : null;
+  return c ? { what: 'host_country', source: { id: c.source_id, title: c.title, url: c.url, document: c.document }, detail: `the graph already has ${countryName(c.code)} as a host country` } : null;
 }

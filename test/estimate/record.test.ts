@@ -43,6 +43,21 @@ describe('the estimate for every year 2010–2025 on the bundled dataset', () =>
     expect(results.get(2025)!.inputs.find((i) => i.key === 'workers:total')).toMatchObject({ status: 'carried_forward', carried_from: 2024 });
   });
 
+  it('gives a pooled input no country in the tornado: the pooled wage is every borrower’s, not the first one’s', () => {
+    let pooled = 0;
+    for (const r of results.values()) {
+      for (const b of r.sensitivity.bars) {
+        if (b.input.endsWith(':pooled')) {
+          pooled++;
+          expect(b.country, `${r.year} ${b.input}`).toBeNull();
+        } else if (b.country !== null) expect(b.input, String(r.year)).toBe(`${b.metric}:${b.country}`);
+      }
+    }
+    expect(pooled).toBeGreaterThan(0);
+    // 2017: the pooled monthly wage moves the revenue most (it was labelled the UAE's, the first country borrowing it).
+    expect(results.get(2017)!.sensitivity.bars[0]).toMatchObject({ input: 'monthly_wage:pooled', country: null });
+  });
+
   it('follows the record over time: Russia’s workers fall after 2017 and rise again in 2024', () => {
     const ru = (y: number) => results.get(y)!.by_country.find((c) => c.country === 'RU');
     for (const y of [2017, 2018, 2019, 2020, 2024]) expect(ru(y)?.basis, String(y)).toBe('count');

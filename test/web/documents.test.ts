@@ -108,6 +108,12 @@ describe('the Documents page', () => {
 
     // The library finds the document by words of its text, the passage shown as text with the words marked.
     await page.goto(web.server.url + '/documents');
+    // The queue of every document names the document each claim comes from, with a link to it.
+    const from = page.locator('.queue .review-item').first().locator('.review-source a');
+    const docHref = (await from.getAttribute('href')) ?? '';
+    expect(docHref).toMatch(/^\/documents\/doc-/);
+    const [doc] = await web.server.services.db.query<{ title: string }>(`SELECT title FROM sources WHERE id = $1`, [decodeURIComponent(docHref.slice('/documents/'.length))]);
+    await expect(from.textContent()).resolves.toBe(doc!.title);
     await page.getByLabel('Search the documents’ text').fill('escapees trafficked');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('.doc-list li').first().waitFor();

@@ -79,6 +79,35 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     await context.close();
   });
 
+  it('writes a country’s figures as a reader says them: entries as people, no dataset key as a payee', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/country/ru`);
+    await page.locator('ul.figures li').first().waitFor();
+    // Each figure as written before its citation (the citation's quote follows in the same item).
+    const rows = (await page.locator('ul.figures li').allTextContents()).map((r) => r.split(' source ')[0]!);
+    // Rosstat's North Koreans entering Russia for any purpose (it said "about 21,000 workers").
+    expect(rows.some((r) => /^Entries: about 21,000 people 2019/.test(r))).toBe(true);
+    expect(rows.filter((r) => r.startsWith('Entries')).every((r) => !/workers?\b/.test(r))).toBe(true);
+    // The ambassador's gross wage of 2018 (it said "Monthly wage to employer_pays").
+    expect(rows.some((r) => /^Monthly wage paid by the employer: about \$500 a month 2018/.test(r))).toBe(true);
+    expect(rows.join('\n')).not.toMatch(/\w_\w/);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers to screen the name of a company or a person, not of an event', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/entity/r39-mansudae-overseas-project-group`);
+    await page.getByRole('link', { name: 'Screen this name' }).waitFor();
+    // "Mansudae’s workers leave Angola" screened against the sanctions lists meant nothing.
+    await page.goto(`${web.server.url}/entity/r39-event-angola-mansudae-workers-leave-2017`);
+    await page.getByRole('heading', { level: 1, name: 'Mansudae’s workers leave Angola' }).waitFor();
+    await page.getByRole('button', { name: /Download CSV/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Screen this name' }).count()).toBe(0);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('names the entity, country or network in the document title, and drops the name on leaving', async () => {
     const { page, context, problems } = await newPage(web.browser);
     await page.goto(`${web.server.url}/entity/r39-kim-won-hong`);

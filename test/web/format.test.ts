@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { figureValue } from '../../web/src/format.ts';
+import { fileSize, figureValue } from '../../web/src/format.ts';
 import { extract } from '../../src/extract/extract.ts';
 
-interface FigureLine { type: string; id: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
+interface FigureLine { type: string; id: string; metric: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
 
 const figures = new Map(fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
   .map((l) => JSON.parse(l) as FigureLine).filter((f) => f.type === 'figure').map((f) => [f.id, f]));
@@ -18,6 +18,11 @@ describe('figureValue', () => {
     expect(eleven && figureValue(eleven)).toBe('11 workers');
   });
 
+  it('writes entries at a border as people, not workers (Rosstat: North Koreans entering Russia for any purpose)', () => {
+    expect(figureValue(figures.get('r39-fig-pub-ru-2019-entries-rosstat')!)).toBe('about 21,000 people');
+    expect(figureValue(figures.get('r39-fig-pub-ru-2023-entries-rosstat')!)).toBe('1,117 people');
+  });
+
   it('writes a figure the text gives no number for as such, not as 0% ("a fraction of their own wages", seed 004)', async () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), 'utf8');
     const { figures: found } = await extract(text);
@@ -26,5 +31,15 @@ describe('figureValue', () => {
     expect(figureValue(fraction!)).toBe('no number given');
     const third = found.find((f) => f.kind === 'share' && f.quote.includes('only one third of their wages'));
     expect(figureValue(third!)).toBe('33.3%');
+  });
+});
+
+describe('fileSize', () => {
+  it('says a document under a kilobyte in bytes, not "0 KB"; the seeds in KB', () => {
+    const seed = (name: string) => fs.statSync(path.join(REPO_ROOT, 'data/sources/seeds', name)).size;
+    const title = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds/001_ed61e6457cd6775b.txt'), 'utf8').split('\n')[0]!;
+    expect(fileSize(Buffer.byteLength(title))).toBe(`${Buffer.byteLength(title)} bytes`);
+    expect(fileSize(seed('000_f1b9ea9c34f2a41a.txt'))).toBe('3 KB');
+    expect(fileSize(seed('004_44246f2efce558ec.txt'))).toBe('109 KB');
   });
 });

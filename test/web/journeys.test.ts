@@ -185,6 +185,14 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     await page.waitForURL(/types=/);
     await expect.poll(async () => page.locator('.tl-report').count()).toBe(0);
     expect(await page.locator('.tl-designation').count()).toBeGreaterThan(0);
+    // A year range that is not applied, or that nothing falls in, is said (it showed every item, or "0 dated items", silently).
+    await page.locator('#tl-from').fill('20l7');
+    await page.getByText('“20l7” is not a year (four digits, e.g. 2017): it is not applied.').waitFor();
+    await page.locator('#tl-from').fill('2017');
+    await page.locator('#tl-to').fill('2016');
+    await page.getByText('From 2017 is after to 2016: no date falls between them.').waitFor();
+    await page.locator('#tl-to').fill('');
+    await page.locator('#tl-from').fill('');
     await screenshot(page, 'timeline');
     expect(problems.errors).toEqual([]);
     await context.close();
@@ -227,6 +235,16 @@ describe('web app in Chromium', { timeout: 240_000 }, () => {
     const baseline = await p50.textContent();
     await page.locator('svg.sankey').waitFor();
     await expect(page.locator('svg.sankey').getAttribute('aria-label')).resolves.toMatch(/State Forestry Administration 40%/);
+    // The wage pooled across the countries without one of their own is labelled so, not as the first borrower's (it was "(AE)").
+    await expect(page.locator('.tornado-label').allTextContents()).resolves.toContain('monthly wage (pooled)');
+    // The input that moves the model most, beside each published estimate, in the chart's words (it was the key "monthly wage:pooled").
+    const drivers = (await page.locator('table.comparison tbody tr td:last-child').allTextContents()).join('\n');
+    expect(drivers).toContain('monthly wage (pooled): $');
+    expect(drivers).not.toMatch(/\w:\w/);
+    // The share column says what it is a share of (the remainder showed "$0" at the median beside "4%"), and a small share is not "0%".
+    await page.getByRole('columnheader', { name: 'Share of revenue (of the mean)' }).waitFor();
+    const poland = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Poland', exact: true }) });
+    await expect(poland.locator('td').last().textContent()).resolves.toBe('under 1%');
     await page.getByRole('checkbox', { name: /Russia/ }).check();
     await page.waitForURL(/exclude=RU/);
     await page.locator('.scenario-stat').waitFor();

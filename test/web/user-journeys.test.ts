@@ -122,6 +122,9 @@ describe('three users in the browser', { timeout: 240_000 }, () => {
     expect(rows.filter((x) => x.part === 'input' && x.figure_id)).toHaveLength(figures.length);
     const quoted = figures.find((f) => f.quote)!;
     expect(rows).toContainEqual(expect.objectContaining({ figure_id: quoted.figure_id, quote: quoted.quote, grade: quoted.grade }));
+    // A cited figure (its text not bundled) keeps both where it stands and what it says (the statement was dropped when a locator was there).
+    const cited = figures.find((f) => !f.quote && f.locator && f.statement)!;
+    expect(rows).toContainEqual(expect.objectContaining({ figure_id: cited.figure_id, quote: '', locator: cited.locator, statement: cited.statement, grade: cited.grade }));
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download JSON/ }).click()]);
     const saved = JSON.parse(fs.readFileSync((await json.path()) as string, 'utf8')) as EstimateResult;
     expect([saved.year, saved.scenario?.excluded, saved.revenue_usd]).toEqual([2017, ['RU'], r.revenue_usd]);

@@ -37,7 +37,7 @@ export function entityCsv(entity: { id: string; caption: string }, statements: r
  * baseline), each host country, then each input once per sourced figure it rests on.
  */
 export function estimateCsv(r: EstimateResult, page: string): string {
-  const header = ['part', 'country', 'measure', 'p5', 'p50', 'p95', 'share_of_revenue', 'figure_id', 'figure_low', 'figure_high', 'figure_unit', 'period', 'source', 'source_url', 'quote', 'locator', 'grade'];
+  const header = ['part', 'country', 'measure', 'p5', 'p50', 'p95', 'share_of_revenue', 'figure_id', 'figure_low', 'figure_high', 'figure_unit', 'period', 'source', 'source_url', 'quote', 'locator', 'statement', 'grade'];
   const rows: unknown[][] = [];
   const summary = (part: string, country: string, measure: string, s: { p5: number; p50: number; p95: number }, share: number | '' = '') => rows.push([part, country, measure, s.p5, s.p50, s.p95, share]);
   summary('total', 'all hosts', 'revenue_usd', r.revenue_usd);
@@ -57,7 +57,7 @@ export function estimateCsv(r: EstimateResult, page: string): string {
     if (i.sources.length === 0) rows.push(base);
     for (const f of i.sources) {
       const period = [f.period.start, f.period.end].filter(Boolean).join('/');
-      rows.push([...base, f.figure_id, f.low, f.high, f.unit, period, f.source.title ?? f.source.id, f.source.url ?? '', f.quote ?? '', f.locator ?? f.statement ?? '', f.grade]);
+      rows.push([...base, f.figure_id, f.low, f.high, f.unit, period, f.source.title ?? f.source.id, f.source.url ?? '', f.quote ?? '', f.locator ?? '', f.statement ?? '', f.grade]);
     }
   }
   const scenario = r.scenario ? `; scenario: ${r.scenario.excluded.join(', ')} left out` : '';

@@ -31,8 +31,8 @@ function one(v: number, unit: string): string {
   return nf.format(v);
 }
 
-/** "50,000 – 60,000 workers", "more than 50,000", "49 of 119", "$500 million a year". */
-export function figureValue(f: { low: number | null; high: number | null; of?: number | null; unit: string; per?: string | null; qualifier: string }): string {
+/** "50,000 – 60,000 workers", "more than 50,000", "49 of 119", "$500 million a year"; entries at a border are people, not workers. */
+export function figureValue(f: { low: number | null; high: number | null; of?: number | null; unit: string; per?: string | null; qualifier: string; metric?: string | null }): string {
   const { low, high, unit, qualifier } = f;
   // "a fraction of their wages": a figure without a number is not 0%.
   if (low == null && high == null && !(qualifier === 'part_of' && f.of != null)) return 'no number given';
@@ -45,9 +45,18 @@ export function figureValue(f: { low: number | null; high: number | null; of?: n
   if (qualifier === 'order_of_magnitude') text = `order of ${text}`;
   // One worker, one month: a single figure of exactly 1 takes the singular.
   const single = qualifier !== 'part_of' && (low ?? high) === 1 && (high == null || high === 1) && (low == null || low === 1);
-  const suffix = unit === 'persons' ? (single ? ' worker' : ' workers') : unit === 'months' ? (single ? ' month' : ' months') : '';
+  // Entries (border statistics) count North Koreans entering for any purpose: not a worker count.
+  const people = f.metric === 'entries' ? (single ? ' person' : ' people') : single ? ' worker' : ' workers';
+  const suffix = unit === 'persons' ? people : unit === 'months' ? (single ? ' month' : ' months') : '';
   const per = f.per ? ` a ${f.per}` : '';
   return text + suffix + per;
+}
+
+/** A file's size as people read it: "465 bytes" (not "0 KB"), "3 KB", "1.2 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export function period(start: string | null, end: string | null): string {

@@ -6,9 +6,10 @@
  *   review correct ID --set field=value [--set …] --reviewer NAME [--reliability B2] [--note TEXT]
  *   review reject ID --reviewer NAME [--note TEXT]
  */
+import type { ZodType } from 'zod';
 import { optInt, optString, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { table } from '../table.ts';
-import type { ReviewItem } from '../../review/queue.ts';
+import type { Correction, ReviewItem } from '../../review/queue.ts';
 
 const NUMERIC = new Set(['low', 'high', 'of']);
 
@@ -46,6 +47,20 @@ export function reviewLine(i: ReviewItem): string[] {
   return [i.id, i.status, i.type, claimInSentence(i), value + duplicate, i.source.id];
 }
 
+/**
+ * Options parsed by the service's schema; what does not pass is a usage error naming the option a person typed
+ * (`--status`, `--set period_start`), not zod's list of issues.
+ */
+function fromOptions<T>(schema: ZodType<T>, value: unknown, option: (field: string) => string, fields: readonly string[] = []): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    throw new UsageError(`--set: no field ${issue.keys.map((k) => `"${k}"`).join(', ')} to correct; the fields are ${fields.join(', ')}`);
+  }
+  throw new UsageError(`${option(issue.path.map(String).join('.'))}: ${issue.message}`);
+}
+
 function reviewer(ctx: CliContext): string {
   const r = optString(ctx.args, 'reviewer') ?? process.env.ROOM39_REVIEWER ?? null;
   if (!r) throw new UsageError('say who reviews: --reviewer NAME (or set ROOM39_REVIEWER)');
@@ -65,13 +80,14 @@ export const reviewCommand: CliCommand = {
     const { acceptReviewItem, correctReviewItem, correctionSchema, decisionSchema, getReviewItem, listQuery, listReviewItems, rejectReviewItem } = await import('../../review/queue.ts');
     const [action = 'list', id, ...rest] = ctx.args.positionals;
     if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
-    const db = (await ctx.services()).db;
+    const option = (field: string) => `--${field}`;
+    // The options are checked before the store is opened: a typo is said at once, in the option's name.
     if (action === 'list') {
-      const q = listQuery.parse({
+      const q = fromOptions(listQuery, {
         status: optString(ctx.args, 'status') ?? undefined, source: optString(ctx.args, 'source') ?? undefined,
         kind: optString(ctx.args, 'kind') ?? undefined, limit: optInt(ctx.args, 'limit', 50, 1, 500), offset: optInt(ctx.args, 'offset', 0, 0),
-      });
-      const r = await listReviewItems(db, q);
+      }, option);
+      const r = await listReviewItems((await ctx.services()).db, q);
       return {
         json: r,
         text: r.items.length
@@ -81,23 +97,27 @@ export const reviewCommand: CliCommand = {
     }
     if (!id) throw new UsageError(`give the review item's id: room39 review ${action} ID`);
     if (action === 'show') {
-      const item = await getReviewItem(db, id);
+      const item = await getReviewItem((await ctx.services()).db, id);
       return { json: { item }, text: `${table(['id', 'status', 'type', 'claim in its sentence', 'proposed', 'source'], [reviewLine(item)])}\n\nQuote: “${item.quote}”\n\n${JSON.stringify(item.current, null, 2)}` };
     }
+    if (action !== 'accept' && action !== 'reject' && action !== 'correct') throw new UsageError(`unknown review action "${action}": use list, show, accept, correct or reject`);
     const version = optString(ctx.args, 'version');
-    const decision = decisionSchema.parse({
+    const decision = fromOptions(decisionSchema, {
       reliability: optString(ctx.args, 'reliability') ?? undefined, note: optString(ctx.args, 'note') ?? undefined,
       ...(version !== null ? { version: optInt(ctx.args, 'version', 0, 0) } : {}),
-    });
-    let item: ReviewItem;
-    if (action === 'accept') item = await acceptReviewItem(db, id, reviewer(ctx), decision);
-    else if (action === 'reject') item = await rejectReviewItem(db, id, reviewer(ctx), decision);
-    else if (action === 'correct') {
+    }, option);
+    let correction: Correction | null = null;
+    if (action === 'correct') {
       const sets = ctx.args.values['set'];
       const list = Array.isArray(sets) ? sets.filter((s): s is string => typeof s === 'string') : [];
       if (!list.length) throw new UsageError('say what to correct: --set field=value (low, high, unit, metric, country, entity_id, per, qualifier, value …)');
-      item = await correctReviewItem(db, id, reviewer(ctx), correctionSchema.parse(parseSet(list)), decision);
-    } else throw new UsageError(`unknown review action "${action}": use list, show, accept, correct or reject`);
+      correction = fromOptions(correctionSchema, parseSet(list), (field) => `--set ${field}`, Object.keys(correctionSchema.shape));
+    }
+    const who = reviewer(ctx);
+    const db = (await ctx.services()).db;
+    const item: ReviewItem = correction
+      ? await correctReviewItem(db, id, who, correction, decision)
+      : action === 'accept' ? await acceptReviewItem(db, id, who, decision) : await rejectReviewItem(db, id, who, decision);
     return { json: { item }, text: `${item.id}: ${item.status} by ${item.reviewer}.` };
   },
 };

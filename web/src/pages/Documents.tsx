@@ -11,7 +11,7 @@ import { Link, navigate } from '../router.tsx';
 import type { ExtractionResult, ReviewItem, StoredDocument } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
-import { humanize } from '../format.ts';
+import { fileSize, humanize } from '../format.ts';
 import { Queue } from './documents/Review.tsx';
 import { Library, Suggestions, SuggestionsClosed, Upload } from './documents/Library.tsx';
 import { SourceLink } from '../components/SourceLink.tsx';
@@ -98,7 +98,7 @@ function DocumentView({ id }: { id: string }) {
       <p className="small muted">
         {[d.publisher, d.published].filter(Boolean).join(' · ')}
         {d.publisher || d.published ? ' · ' : ''}
-        {d.format} · {d.filename ?? 'no file name'} · {Math.round(d.bytes / 1024)} KB · submitted by {d.submitted_by}
+        {d.format} · {d.filename ?? 'no file name'} · {fileSize(d.bytes)} · submitted by {d.submitted_by}
         <SourceLink url={d.url} />
       </p>
       <p className="small">

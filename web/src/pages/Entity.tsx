@@ -176,6 +176,9 @@ function Relationships({ relations }: { relations: RelationView[] }) {
   );
 }
 
+/** Who screening can match: people, organisations and what they own; an event, a sanction, a law or a document has no name to screen. */
+const SCREENABLE = new Set(['Person', 'Organization', 'Company', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane']);
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export default function EntityPage({ id }: { id: string }) {
@@ -225,9 +228,11 @@ export default function EntityPage({ id }: { id: string }) {
           <Link className="button" to={`/network/${encodeURIComponent(entity.id)}`}>
             Network
           </Link>
-          <Link className="button secondary" to={href('/screen', { names: screenName })}>
-            Screen this name
-          </Link>
+          {SCREENABLE.has(entity.schema) ? (
+            <Link className="button secondary" to={href('/screen', { names: screenName })}>
+              Screen this name
+            </Link>
+          ) : null}
           <button type="button" className="secondary" onClick={() => download(`room39-${fileSafe(entity.id)}.csv`, new Blob([entityCsv(entity, statements, window.location.href)], { type: 'text/csv' }))}>
             Download CSV<span className="sr-only"> of every fact with its source, quote and grade</span>
           </button>

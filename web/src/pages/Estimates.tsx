@@ -63,6 +63,15 @@ function Histogram({ r }: { r: EstimateResult }) {
   );
 }
 
+/** An input as the charts name it, from its key: `monthly_wage:pooled` → "monthly wage (pooled)", `workers:total` → "workers (world total)", `workers:RU` → "workers (RU)". */
+function inputLabel(input: string, country: string | null = null): string {
+  const at = input.indexOf(':');
+  const metric = (at < 0 ? input : input.slice(0, at)).replace(/_/g, ' ');
+  const scope = at < 0 ? '' : input.slice(at + 1);
+  const whose = scope === 'pooled' ? 'pooled' : scope === 'total' ? 'world total' : country ?? scope;
+  return whose ? `${metric} (${whose})` : metric;
+}
+
 function Tornado({ r }: { r: EstimateResult }) {
   const bars = r.sensitivity.bars.slice(0, 8);
   if (!bars.length) return null;
@@ -81,7 +90,7 @@ function Tornado({ r }: { r: EstimateResult }) {
           return (
             <g key={b.input}>
               <text x={224} y={i * row + 17} textAnchor="end" className="tornado-label">
-                {b.metric.replace('_', ' ')} ({b.country ?? 'world total'})
+                {inputLabel(b.input, b.country)}
               </text>
               <rect x={a} y={i * row + 5} width={Math.max(2, z - a)} height={row - 8} className="tornado-bar">
                 <title>{`${b.input}: ${usd(b.revenue_at_low)} to ${usd(b.revenue_at_high)}`}</title>
@@ -233,7 +242,9 @@ export default function EstimatesPage() {
               <th scope="col">Country</th>
               <th scope="col">Workers (median, 90%)</th>
               <th scope="col">Revenue (median, 90%)</th>
-              <th scope="col">Share</th>
+              <th scope="col" title="The country's mean revenue over the mean of the total: shares add up to 100%, medians do not">
+                Share of revenue (of the mean)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -246,7 +257,7 @@ export default function EstimatesPage() {
                 <td>
                   {usd(c.revenue_usd.p50)} <span className="small muted">({usd(c.revenue_usd.p5)} – {usd(c.revenue_usd.p95)})</span>
                 </td>
-                <td>{pct(c.share_of_revenue)}</td>
+                <td>{c.share_of_revenue > 0 && c.share_of_revenue < 0.005 ? 'under 1%' : pct(c.share_of_revenue)}</td>
               </tr>
             ))}
           </tbody>
@@ -334,7 +345,7 @@ function Comparisons({ r }: { r: EstimateResult }) {
       <td className="small">
         {c.driver ? (
           <>
-            {c.driver.input.replace(/_/g, ' ')}: {usd(c.driver.revenue_at_p5_usd)} → {usd(c.driver.revenue_at_p95_usd)}
+            {inputLabel(c.driver.input)}: {usd(c.driver.revenue_at_p5_usd)} → {usd(c.driver.revenue_at_p95_usd)}
             {c.driver.reaches_published ? ' (spans the published value)' : ' (does not reach it)'}
           </>
         ) : (

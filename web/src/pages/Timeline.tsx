@@ -24,6 +24,9 @@ export default function TimelinePage() {
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const validYear = (v: string) => (/^\d{4}$/.test(v) ? v : null);
+  // A range that is not applied, or that nothing can fall in, is said, not shown as the whole timeline or as nothing.
+  const rangeNote = [from, to].filter((v) => v !== '' && !validYear(v)).map((v) => `“${v}” is not a year (four digits, e.g. 2017): it is not applied.`)
+    .concat(validYear(from) && validYear(to) && from > to ? [`From ${from} is after to ${to}: no date falls between them.`] : []);
   const { data, error, loading } = useApi<{ items: TimelineItem[] }>(
     nothing ? null : href('/api/timeline', { types: chosen.length ? chosen : null, from: validYear(from), to: validYear(to) }),
   );
@@ -56,6 +59,11 @@ export default function TimelinePage() {
           <input id="tl-to" inputMode="numeric" pattern="\d{4}" maxLength={4} size={5} value={to} placeholder="2025" onChange={(e) => update({ to: e.target.value })} />
         </div>
       </form>
+      {rangeNote.length ? (
+        <p className="note note-warning small" role="status">
+          {rangeNote.join(' ')}
+        </p>
+      ) : null}
       {error ? <ErrorNote error={error} what="The timeline" /> : null}
       {loading && !data ? <Loading what="Loading the timeline" /> : null}
       <p className="small muted" aria-live="polite">

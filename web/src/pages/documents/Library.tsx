@@ -12,6 +12,7 @@ import { Link, href, navigate, useLocation, useQueryUpdater } from '../../router
 import type { DocumentSummary, Suggestion } from '../../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../../components/Status.tsx';
 import { SourceLink } from '../../components/SourceLink.tsx';
+import { fileSize } from '../../format.ts';
 
 interface UploadAnswer {
   source?: { id: string; title: string };
@@ -185,7 +186,7 @@ export function Suggestions() {
       <ul>
         {data.suggestions.map((s) => (
           <li key={s.id}>
-            <strong>{s.filename ?? s.id}</strong> <span className="small muted">{Math.round(s.size / 1024)} KB · {s.suggested_at.slice(0, 10)}</span>
+            <strong>{s.filename ?? s.id}</strong> <span className="small muted">{fileSize(s.size)} · {s.suggested_at.slice(0, 10)}</span>
             {s.note ? <p className="small">{s.note}</p> : null}
             <button type="button" className="primary" onClick={() => void decide(s, 'accept')}>
               Accept into the library<span className="sr-only"> {s.filename ?? s.id}</span>

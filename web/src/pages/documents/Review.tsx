@@ -41,7 +41,7 @@ function Proposed({ item }: { item: ReviewItem }) {
       <dl className="proposed">
         <dt>Figure</dt>
         <dd>
-          {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact' })}</strong>
+          {humanize(f.metric ?? item.type)}: <strong>{figureValue({ low: f.low ?? null, high: f.high ?? null, of: f.of_total ?? null, unit: f.unit ?? '', per: f.per ?? null, qualifier: f.qualifier ?? 'exact', metric: f.metric ?? null })}</strong>
           {item.type === 'share' && whole ? <span className="small muted"> (a share of {whole === 'other' ? 'something else' : whole})</span> : null}
         </dd>
         <dt>Country</dt>
@@ -146,6 +146,8 @@ function CorrectForm({ item, grade, onDone, onCancel }: { item: ReviewItem; grad
 
 interface CardProps {
   item: ReviewItem;
+  /** In the queue of every document: which document the claim comes from. */
+  fromDocument: boolean;
   selected: boolean;
   focused: boolean;
   onSelect(on: boolean): void;
@@ -154,7 +156,7 @@ interface CardProps {
   onShow(): void;
 }
 
-function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onShow }: CardProps) {
+function ReviewCard({ item, fromDocument, selected, focused, onSelect, onFocus, onChange, onShow }: CardProps) {
   const [grade, setGrade] = useState('C3');
   const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -205,6 +207,11 @@ function ReviewCard({ item, selected, focused, onSelect, onFocus, onChange, onSh
           show in text
         </button>
       </p>
+      {fromDocument ? (
+        <p className="small muted review-source">
+          from <Link to={`/documents/${encodeURIComponent(item.source.id)}`}>{item.source.title}</Link>
+        </p>
+      ) : null}
       {item.duplicate ? (
         <p className="small dup-note">
           <span className="badge badge-ended">duplicate</span> {item.duplicate.detail} (
@@ -332,6 +339,7 @@ export function Queue({ source, onShow, onDecided }: { source: string | null; on
               <ReviewCard
                 key={`${i.id}-${i.status}`}
                 item={i}
+                fromDocument={source === null}
                 focused={navigating && n === Math.min(focus, items.length - 1)}
                 selected={selected.has(i.id)}
                 onFocus={() => setFocus(n)}
