@@ -57,7 +57,7 @@ export async function duplicateOf(q: Queryable, item: { id: string; kind: string
                        AND f.country IS NOT DISTINCT FROM mine.country AND f.low IS NOT DISTINCT FROM mine.low AND f.high IS NOT DISTINCT FROM mine.high
          JOIN sources s ON s.id = f.source_id
         WHERE mine.id = $1
-        ORDER BY f.source_id = mine.source_id DESC, s.title LIMIT 1`,
+        ORDER BY f.source_id = mine.source_id DESC, s.title, document DESC, f.source_id LIMIT 1`,
       [item.figure_id],
     );
     if (!f) return null;

@@ -18,19 +18,30 @@ const write = (name: string, data: string | Uint8Array) => {
 };
 
 describe('plain text', () => {
-  it('reads a seed document byte for byte, titled by its first line', async () => {
+  it('reads a seed document byte for byte, titled by the line above its byline (the site\'s name comes first), with its author', async () => {
     const file = path.join(REPO_ROOT, 'data/sources/seeds/001_ed61e6457cd6775b.txt');
     const doc = await readDocumentFile(file);
     expect(doc.format).toBe('text');
     expect(doc.text).toBe(fs.readFileSync(file, 'utf8'));
-    expect(doc.title).toBe('AMU Homeland Security Intelligence Legislation');
+    expect(doc.text.startsWith('AMU Homeland Security Intelligence Legislation')).toBe(true);
+    expect(doc.title).toBe('North Korea’s Human Trafficking: Par for the Course');
+    expect(doc.author).toBe('William Tucker');
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('does not take a byline for a title (seed 003 opens with "Written by Olivia Enos.")', async () => {
+  it('does not take a byline for a title (seed 003 opens with "Written by Olivia Enos."), but takes its author', async () => {
     const doc = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt'));
     expect(doc.text.startsWith('Written by Olivia Enos.')).toBe(true);
     expect(doc.title).toBeNull();
+    expect(doc.author).toBe('Olivia Enos');
+  });
+
+  it('titles a text by its first line when it has no byline, passing over a blog\'s archive heading', async () => {
+    const first = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/000_f1b9ea9c34f2a41a.txt'));
+    expect([first.title, first.author]).toEqual(['Room 39', null]);
+    const blog = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/002_f37b5ce9e088c4eb.txt'));
+    expect(blog.text.startsWith('Category Archives: Human Trafficking')).toBe(true);
+    expect(blog.title).toMatch(/^@GloriaSteinem @ChristineAhn & @WomenCrossDMZ: When will you call on Kim Jong-Un/);
   });
 
   it('reads UTF-16 with a byte-order mark and normalises line endings', async () => {

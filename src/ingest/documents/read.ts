@@ -124,7 +124,7 @@ export async function readDocumentBytes(bytes: Uint8Array, options: ReadOptions 
     doc = options.readPdf ? await options.readPdf(bytes, where) : await pdfToText(bytes, where, options.pdfCaps ?? DEFAULT_PDF_CAPS);
   } else {
     const raw = decodeText(bytes, where).replace(/\r\n?/g, '\n');
-    doc = format === 'html' ? htmlToText(raw) : { text: raw, title: firstLineTitle(raw), published: null, url: null, author: null, pageStarts: null };
+    doc = format === 'html' ? htmlToText(raw) : { text: raw, ...plainTextHeading(raw), published: null, url: null, pageStarts: null };
   }
   if (doc.text.trim() === '') {
     throw new Room39Error(
@@ -136,8 +136,19 @@ export async function readDocumentBytes(bytes: Uint8Array, options: ReadOptions 
   return { ...doc, format, bytes: bytes.byteLength, sha256 };
 }
 
-/** A plain text's title: its first line, when it is short enough to be one and not a byline ("Written by …", "By …"). */
-function firstLineTitle(text: string): string | null {
-  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-  return first && first.length <= 200 && !/^(written |reported |posted )?by\s/i.test(first) ? first : null;
+const BYLINE = /^(?:written |reported |posted )?by\s+(.+?)\.?$/i;
+/** A blog's archive heading ("Category Archives: Human Trafficking"): the site's, not the text's. */
+const ARCHIVE_HEADING = /^(?:category|tag)? ?archives?:/i;
+
+/**
+ * A plain text's title and author, as a page copied to text opens: the line just above its byline ("By William
+ * Tucker", "Written by …") when one stands among the first lines (a site's name may come first: seed 001), else the
+ * first line short enough to be a title that is not a byline or an archive heading; the author from the byline.
+ */
+function plainTextHeading(text: string): { title: string | null; author: string | null } {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 5);
+  const at = lines.findIndex((l) => l.length <= 120 && BYLINE.test(l));
+  const author = at >= 0 ? BYLINE.exec(lines[at]!)![1]!.trim() : null;
+  const heading = at > 0 ? lines[at - 1]! : lines.find((l, i) => i !== at && !ARCHIVE_HEADING.test(l)) ?? '';
+  return { title: heading && heading.length <= 200 && !BYLINE.test(heading) && at !== 0 ? heading : null, author };
 }
