@@ -28,6 +28,10 @@ describe('web app, first steps of a journalist and an analyst', { timeout: 240_0
     await page.goto(`${web.server.url}/search?q=Mansudae`);
     await expect.poll(async () => count.textContent()).toMatch(/^\d results? for “Mansudae”$/);
     await expect(page.getByRole('button', { name: /Show \d+ more/ }).count()).resolves.toBe(0);
+    // Each result says where its records come from: room39's graph joined with two lists, or one OFAC entry alone.
+    const origin = (name: RegExp) => page.locator('ol.results li').filter({ hasText: name }).first().locator('.origin').textContent();
+    await expect(origin(/^Mansudae Overseas Project Group of Companies/)).resolves.toBe(' · room39 graph · OFAC SDN · UN list');
+    await expect(origin(/^MANSUDAE OVERSEAS PROJECTS ARCHITECTURAL/)).resolves.toBe(' · OFAC SDN');
     expect(problems.errors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
-import { fileSize, figureValue } from '../../web/src/format.ts';
+import { fileSize, figureValue, recordOrigin } from '../../web/src/format.ts';
+import { openDb } from '../../src/store/db.ts';
+import { searchEntities } from '../../src/store/search.ts';
+import { loadedDataDir } from '../support/services.ts';
 import { extract } from '../../src/extract/extract.ts';
 
 interface FigureLine { type: string; id: string; metric: string; low: number | null; high: number | null; of: number | null; unit: string; per: string | null; qualifier: string }
@@ -42,4 +45,21 @@ describe('fileSize', () => {
     expect(fileSize(seed('000_f1b9ea9c34f2a41a.txt'))).toBe('3 KB');
     expect(fileSize(seed('004_44246f2efce558ec.txt'))).toBe('109 KB');
   });
+});
+
+describe('recordOrigin', () => {
+  it('tells apart results of one name by where their records come from (the loaded store: curated graph, OFAC and UN)', async () => {
+    const dir = await loadedDataDir();
+    const db = await openDb({ dataDir: dir });
+    try {
+      const origins = async (q: string) => new Map((await searchEntities(db, q, { limit: 10 })).map((h) => [h.id, recordOrigin(h.datasets)]));
+      const kim = await origins('Kim Won Hong');
+      expect(kim.get('r39-kim-won-hong')).toBe('room39 graph · OFAC SDN');
+      const chon = await origins('Chon Il Chun');
+      expect([chon.get('r39-jon-il-chun'), chon.get('unsc-kpi-029'), chon.get('ofac-39496')]).toEqual(['room39 graph', 'OFAC SDN · UN list', 'OFAC SDN']);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

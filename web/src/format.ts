@@ -114,6 +114,19 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
+/** The official lists by their dataset names, as a reader knows them. */
+const LIST_SHORT_NAMES: Record<string, string> = { us_ofac_sdn: 'OFAC SDN', un_sc_sanctions: 'UN list', gb_fcdo_sanctions: 'UK list', eu_fsf: 'EU list' };
+
+/**
+ * Where a result's records come from, so two results of one name can be told apart ("Kim Won-hong": room39's
+ * graph with its OFAC record, or a UK list entry alone): room39's own datasets as one, then each official list.
+ * The `dprk` tag is a collection, not a source.
+ */
+export function recordOrigin(datasets: readonly string[]): string {
+  const own = datasets.some((d) => d !== 'dprk' && !(d in LIST_SHORT_NAMES)) ? ['room39 graph'] : [];
+  return [...own, ...Object.keys(LIST_SHORT_NAMES).filter((d) => datasets.includes(d)).map((d) => LIST_SHORT_NAMES[d]!)].join(' · ');
+}
+
 /** Where a search result opens: a country's page, or an entity's. */
 export function hitPath(hit: { id: string; schema: string }): string {
   if (hit.schema === 'Country') return `/country/${encodeURIComponent(hit.id.replace(/^country-/, ''))}`;

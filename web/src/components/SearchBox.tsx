@@ -8,7 +8,7 @@ import { ApiError, request } from '../api.ts';
 import { href, navigate } from '../router.tsx';
 import type { SearchHit } from '../../../src/server/wire.ts';
 import { schemaName } from '../schemas.ts';
-import { hitPath } from '../format.ts';
+import { hitPath, recordOrigin } from '../format.ts';
 
 export function SearchBox({ initial = '', autoFocus = false, label = 'Search the evidence graph' }: { initial?: string; autoFocus?: boolean; label?: string }) {
   const [q, setQ] = useState(initial);
@@ -124,6 +124,7 @@ export function SearchBox({ initial = '', autoFocus = false, label = 'Search the
             >
               <span className="caption">{h.caption}</span> <span className="schema-tag">{schemaName(h.schema)}</span>
               {h.matched !== h.caption ? <span className="muted small"> — {h.matched}</span> : null}
+              {h.schema !== 'Country' && recordOrigin(h.datasets) ? <span className="muted small origin"> · {recordOrigin(h.datasets)}</span> : null}
             </li>
           ))}
       </ul>

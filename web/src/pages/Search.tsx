@@ -5,7 +5,7 @@ import { Link, href, navigate, useLocation, useQueryUpdater } from '../router.ts
 import type { SearchHit } from '../../../src/server/wire.ts';
 import { SEARCH_SCHEMAS, schemaName } from '../schemas.ts';
 import { ErrorNote } from '../components/Status.tsx';
-import { hitPath, topicLabel } from '../format.ts';
+import { hitPath, recordOrigin, topicLabel } from '../format.ts';
 import { countryName } from '../../../src/server/wire.ts';
 import { usePageTitle } from '../title.ts';
 
@@ -131,6 +131,7 @@ export default function SearchPage() {
               </span>
             ))}
             {r.schema !== 'Country' && r.countries.length ? <span className="small muted"> · {r.countries.slice(0, 3).map((c) => (/^[A-Z]{2}$/.test(c) ? countryName(c) : c)).join(', ')}</span> : null}
+            {r.schema !== 'Country' && recordOrigin(r.datasets) ? <span className="small muted origin"> · {recordOrigin(r.datasets)}</span> : null}
             {r.matched !== r.caption ? <div className="small muted">matched “{r.matched}”</div> : null}
             {r.unmatched ? <div className="small muted">without “{r.unmatched.join(' ')}”</div> : null}
           </li>
