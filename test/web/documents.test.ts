@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { newPage, screenshot, webFixture } from './harness.ts';
 import { createUser } from '../../src/auth/service.ts';
 import { REPO_ROOT } from '../../src/config/settings.ts';
+import { readDocumentFile } from '../../src/ingest/documents/read.ts';
+import { submitDocument } from '../../src/ingest/documents/service.ts';
 
 const ANALYST = { username: 'docs-analyst', password: 'another-long-test-password-7' };
 const SEED = path.join(REPO_ROOT, 'data/sources/seeds/003_013e44e156a0b3b0.txt');
@@ -122,4 +124,27 @@ describe('the Documents page', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   }, 600_000);
+
+  it('corrects a share in percent, as its card shows it, and stores the fraction', async () => {
+    const doc = await readDocumentFile(path.join(REPO_ROOT, 'data/sources/seeds/001_ed61e6457cd6775b.txt'));
+    const { sourceId } = await submitDocument(web.server.services.db, doc, { submittedBy: `user:${ANALYST.username}` });
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/documents/${encodeURIComponent(sourceId)}`);
+    await page.getByLabel('Username').fill(ANALYST.username);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // "95%" on the card: the state's share of the workers' wages (seed 001).
+    const card = page.locator('.review-item').filter({ hasText: '95%' }).first();
+    await card.waitFor();
+    const itemId = ((await card.getByLabel('Grade').getAttribute('id')) ?? '').replace(/-grade$/, '');
+    await card.getByRole('button', { name: /^Correct/ }).click();
+    await expect(card.getByLabel('Low (%)').inputValue()).resolves.toBe('95');
+    await card.getByLabel('Low (%)').fill('90');
+    await card.getByLabel('High (%)').fill('90%');
+    await card.getByRole('button', { name: 'Save correction and accept' }).click();
+    await expect.poll(async () => (await web.server.services.db.query<{ low: number; high: number; status: string }>(
+      `SELECT f.low, f.high, r.status FROM review_items r JOIN figures f ON f.id = r.figure_id WHERE r.id = $1`, [itemId]))[0]).toEqual({ low: 0.9, high: 0.9, status: 'accepted' });
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

@@ -69,8 +69,11 @@ function Proposed({ item }: { item: ReviewItem }) {
 function CorrectForm({ item, grade, onDone, onCancel }: { item: ReviewItem; grade: string; onDone(): void; onCancel(): void }) {
   const figure = item.kind === 'figure';
   const cur = (figure ? figureOf(item) : item.proposed) as Record<string, unknown>;
-  const [low, setLow] = useState(cur.low == null ? '' : String(cur.low));
-  const [high, setHigh] = useState(cur.high == null ? '' : String(cur.high));
+  // A share is corrected in percent, as the card shows it ("95", not 0.95), and stored as the fraction it is.
+  const percent = figure && cur.unit === 'fraction';
+  const shown = (v: unknown) => (v == null ? '' : String(percent ? Math.round(Number(v) * 100_000) / 1000 : v));
+  const [low, setLow] = useState(shown(cur.low));
+  const [high, setHigh] = useState(shown(cur.high));
   const [metric, setMetric] = useState(typeof cur.metric === 'string' ? cur.metric : '');
   const [country, setCountry] = useState(typeof cur.country === 'string' ? cur.country : '');
   const [entity, setEntity] = useState(typeof cur.entity_id === 'string' ? cur.entity_id : '');
@@ -79,7 +82,7 @@ function CorrectForm({ item, grade, onDone, onCancel }: { item: ReviewItem; grad
   const [error, setError] = useState<ApiError | null>(null);
   const first = useRef<HTMLInputElement | null>(null);
   useEffect(() => first.current?.focus(), []);
-  const num = (v: string) => (v.trim() === '' ? null : Number(v));
+  const num = (v: string) => (v.trim() === '' ? null : Number(v.trim().replace(/\s*%$/, '')) / (percent ? 100 : 1));
   const save = async () => {
     const correction: Record<string, unknown> = figure
       ? { low: num(low), high: num(high), country: country.trim() || null, period_start: start.trim() || null, period_end: end.trim() || null, ...(metric ? { metric } : {}) }
@@ -115,8 +118,8 @@ function CorrectForm({ item, grade, onDone, onCancel }: { item: ReviewItem; grad
     >
       {figure ? (
         <>
-          {field('low', 'Low', low, setLow, 'number', first)}
-          {field('high', 'High', high, setHigh, 'number')}
+          {field('low', percent ? 'Low (%)' : 'Low', low, setLow, percent ? 'text' : 'number', first)}
+          {field('high', percent ? 'High (%)' : 'High', high, setHigh, percent ? 'text' : 'number')}
           <div className="field">
             <label htmlFor={`${item.id}-metric`}>Kind</label>
             <select id={`${item.id}-metric`} value={metric} onChange={(e) => setMetric(e.target.value)}>
