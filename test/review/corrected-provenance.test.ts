@@ -57,6 +57,11 @@ describe('a corrected worker count', () => {
     expect(fig?.quote).toMatch(/50,000/);
     expect(fig?.correction).toMatchObject({ by: REVIEWER, from: '50,000 or more workers' });
     expect(fig?.correction?.at).toMatch(ISO);
+    // The map's figure for Kazakhstan in 2017 is the same corrected figure.
+    const map = await getJson<{ countries: { cc: string; workers: (ServedFigure & { figure_id: string }) | null }[] }>('/api/countries?year=2017');
+    const kz = map.countries.find((c) => c.cc === 'KZ')?.workers;
+    expect(kz).toMatchObject({ figure_id: id, low: 40_000 });
+    expect(kz?.correction).toMatchObject({ by: REVIEWER, from: '50,000 or more workers' });
     // The state share, accepted as extracted, is on the headline with no correction.
     const shareId = (seed.share.current.figure as { id: string }).id;
     const { state_share } = await getJson<{ state_share: ServedFigure[] }>('/api/headline');

@@ -4,8 +4,9 @@
  * and on Kazakhstan's page the worker count 40,000 (where the quote says
  * more than 50,000) each open to their quote with "Corrected by …: the source
  * says …", the reviewer's name shown as text, not markup; Russia, accepted as
- * extracted, is not marked.
+ * extracted, is not marked. The CSV of the document's facts says the same.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, screenshot, webFixture } from './harness.ts';
@@ -39,6 +40,12 @@ describe('a corrected claim in the browser', () => {
     expect(facts).toMatch(/Russia/);
     expect(await correctionNote(page, 1)).toContain(`Corrected by ${REVIEWER}: the source says China`);
     await expect(page.locator('details.cite[open] blockquote').textContent()).resolves.toMatch(/China/);
+    // The download of the entity's facts says it too, on the Kazakhstan row only.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const rows = fs.readFileSync((await csv.path()) as string, 'utf8').split('\r\n');
+    expect(rows.find((r) => r.startsWith('entity_id,'))).toMatch(/,corrected_by,source_says$/);
+    expect(rows.filter((r) => r.includes(',country,kz,'))).toEqual([expect.stringMatching(new RegExp(`,${REVIEWER},China$`))]);
+    expect(rows.find((r) => r.includes(',country,ru,'))).toMatch(/,,$/);
 
     await page.goto(`${web.server.url}/country/kz`);
     await page.getByRole('heading', { name: 'Kazakhstan' }).waitFor();
