@@ -6,6 +6,7 @@
  * country claim). Marked, not hidden: the reviewer decides.
  */
 import type { Queryable } from '../store/db.ts';
+import { figureValue } from '../store/corrections.ts';
 import { countryName, type FigureMetric } from '../model/index.ts';
 
 export interface Duplicate {
@@ -36,17 +37,6 @@ const METRIC_WORDS: Record<FigureMetric, string> = {
 };
 
 const metricWords = (metric: string): string => METRIC_WORDS[metric as FigureMetric] ?? metric.replace(/_/g, ' ');
-
-/** A figure's value as a reader says it: "4,500" (not "4500–4500"), "70%", "300 or more", "up to $5,000", "8–12 months". */
-export function figureValue(low: number | null, high: number | null, unit: string): string {
-  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  const bare = (v: number) => (unit === 'fraction' ? `${Math.round(v * 1000) / 10}` : unit === 'USD' ? `$${n(v)}` : n(v));
-  const after = unit === 'fraction' ? '%' : unit === 'persons' || unit === 'USD' ? '' : ` ${unit}`;
-  if (low !== null && high !== null) return low === high ? bare(low) + after : `${bare(low)}–${bare(high)}${after}`;
-  if (low !== null) return `${bare(low)}${after} or more`;
-  if (high !== null) return `up to ${bare(high)}${after}`;
-  return 'no number';
-}
 
 export async function duplicateOf(q: Queryable, item: { id: string; kind: string; type: string; source_id: string; figure_id: string | null; statement_ids: string[] }): Promise<Duplicate | null> {
   if (item.figure_id) {

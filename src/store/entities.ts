@@ -15,6 +15,7 @@ import { designationsOf, type DesignationView } from './designations.ts';
 import { flagsOf } from './flags.ts';
 import { ENTITY_LAST_SEEN, JOIN_LIST_SEEN, STATEMENT_LAST_SEEN } from './list-seen.ts';
 import { canonicalIds, clusterIds, judgementsOf, resolveId, type Judgement } from './resolver.ts';
+import { statementCorrections, type Correction } from './corrections.ts';
 
 const RELIABILITY_ORDER = (r: string) => (r.charCodeAt(0) - 65) * 10 + Number(r[1]);
 
@@ -270,6 +271,8 @@ export interface StatementView {
   last_seen: string;
   recorded_by: string;
   review_status: ReviewStatus;
+  /** Present when a reviewer changed the value a document gave: the quote then says `from`. */
+  correction?: Correction;
 }
 
 export interface RelationView {
@@ -328,7 +331,11 @@ async function statementsOf(q: Queryable, ids: readonly string[]): Promise<State
       ORDER BY s.prop, s.reliability, s.value`,
     [ids],
   );
-  return rows.map(({ source_id, title, kind, published, url, grade, grade_reason, ...s }) => ({ ...s, source: { id: source_id, title, kind, published, url, grade, grade_reason } }));
+  const corrections = await statementCorrections(q, rows.filter((r) => r.kind === 'document'));
+  return rows.map(({ source_id, title, kind, published, url, grade, grade_reason, ...s }) => {
+    const correction = corrections.get(s.id);
+    return { ...s, source: { id: source_id, title, kind, published, url, grade, grade_reason }, ...(correction ? { correction } : {}) };
+  });
 }
 
 export async function getEntity(q: Queryable, requestedId: string): Promise<EntityDetail> {
@@ -413,6 +420,7 @@ export function entityDocument(detail: EntityDetail) {
       id: s.id, entity_id: s.entity_id, prop: s.prop, value: s.value, source: s.source, quote: s.quote,
       quote_start: s.quote_start, quote_end: s.quote_end, locator: s.locator, reliability: s.reliability, dataset: s.dataset,
       first_seen: s.first_seen, last_seen: s.last_seen, recorded_by: s.recorded_by, review_status: s.review_status,
+      ...(s.correction ? { correction: s.correction } : {}),
     })),
     relations,
     designations,

@@ -25,10 +25,14 @@ export function fileSafe(text: string): string {
 
 const comment = (text: string) => `# ${text.replace(/[\r\n]+/g, ' ')}\r\n`;
 
-/** One row per fact of the entity: the value with its source, date, address, exact quote (or where it stands in a cited source) and grade. */
+/**
+ * One row per fact of the entity: the value with its source, date, address, exact quote (or where it stands in a cited
+ * source) and grade; for a value a reviewer corrected, who did and what the source says (the quote says that, not the value).
+ */
 export function entityCsv(entity: { id: string; caption: string }, statements: readonly StatementView[], page: string): string {
-  const header = ['entity_id', 'entity', 'property', 'value', 'source_id', 'source', 'published', 'source_url', 'quote', 'locator', 'grade', 'statement_id'];
-  const rows = statements.map((s) => [entity.id, entity.caption, s.prop, s.value, s.source.id, s.source.title ?? '', s.source.published ?? '', s.source.url ?? '', s.quote ?? '', s.locator ?? '', s.reliability, s.id]);
+  const header = ['entity_id', 'entity', 'property', 'value', 'source_id', 'source', 'published', 'source_url', 'quote', 'locator', 'grade', 'statement_id', 'corrected_by', 'source_says'];
+  const rows = statements.map((s) => [entity.id, entity.caption, s.prop, s.value, s.source.id, s.source.title ?? '', s.source.published ?? '', s.source.url ?? '', s.quote ?? '', s.locator ?? '', s.reliability, s.id,
+    s.correction?.by ?? '', s.correction?.from ?? '']);
   return comment(`room39 entity ${entity.id}: ${page}`) + toCsv(header, rows);
 }
 

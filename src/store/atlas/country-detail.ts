@@ -6,7 +6,7 @@
 import type { Queryable } from '../db.ts';
 import { Room39Error } from '../../errors.ts';
 import { countryName, countryNumeric, isCountryCode } from '../../model/countries.ts';
-import { FIGURE_SELECT, citeFigure, type CitedFigureRow, type FigureRow } from './figures.ts';
+import { FIGURE_SELECT, citeFigures, type CitedFigureRow, type FigureRow } from './figures.ts';
 import { SENDING_COUNTRY, captions, cited, sourceRef, statementsFor, type CitedStatementRow, type CitedValue, type SourceColumns, type SourceRef } from './shared.ts';
 
 export interface DeploymentRow {
@@ -50,10 +50,10 @@ export interface CountryDetail {
 }
 
 async function countryFigures(q: Queryable, cc: string): Promise<CitedFigureRow[]> {
-  return (await q.query<FigureRow>(
+  return citeFigures(q, await q.query<FigureRow>(
     `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND upper(f.country) = $1 ORDER BY f.metric, f.period_start NULLS LAST, f.reliability`,
     [cc],
-  )).map(citeFigure);
+  ));
 }
 
 interface DeploymentSelect extends SourceColumns {

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db.ts';
 import { sourceRef, type SourceColumns, type SourceRef } from './shared.ts';
+import { figureCorrections, type Correction } from '../corrections.ts';
 
 /** The fields of a figure every answer about it carries. */
 interface FigureFields {
@@ -35,6 +36,8 @@ interface FigureFields {
 export interface CitedFigureRow extends FigureFields {
   of: number | null;
   source: SourceRef;
+  /** Present when a reviewer changed what the document gave: the quote then says `from`, not this figure. */
+  correction?: Correction;
 }
 
 /** A figure as FIGURE_SELECT reads it: its fields, and its source joined in. */
@@ -56,6 +59,15 @@ export function citeFigure(r: FigureRow): CitedFigureRow {
   };
 }
 
+/** The figures cited, each a reviewer corrected with its `correction` (one query for all). */
+export async function citeFigures(q: Queryable, rows: readonly FigureRow[]): Promise<CitedFigureRow[]> {
+  const corrections = await figureCorrections(q, rows);
+  return rows.map((r) => {
+    const correction = corrections.get(r.id);
+    return correction ? { ...citeFigure(r), correction } : citeFigure(r);
+  });
+}
+
 /** Admiralty grades best first: A1 < A2 < … < F6. */
 export const gradeOrder = (r: string) => (r.charCodeAt(0) - 65) * 10 + Number(r[1]);
 
@@ -66,8 +78,8 @@ export function midpoint(low: number | null, high: number | null): number {
 
 /** Accepted figures about one entity (a company's workers, a worksite's wages), each with its source. */
 export async function entityFigures(q: Queryable, entityId: string): Promise<CitedFigureRow[]> {
-  return (await q.query<FigureRow>(
+  return citeFigures(q, await q.query<FigureRow>(
     `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND f.entity_id = $1 ORDER BY f.metric, f.period_start NULLS LAST, f.reliability`,
     [entityId],
-  )).map(citeFigure);
+  ));
 }

@@ -1,6 +1,6 @@
 /** The home page's headline: worker, revenue and state-share figures for all host countries and sectors together, and the graph's counts. */
 import type { Queryable } from '../db.ts';
-import { FIGURE_SELECT, citeFigure, gradeOrder, type CitedFigureRow, type FigureRow } from './figures.ts';
+import { FIGURE_SELECT, citeFigures, gradeOrder, type CitedFigureRow, type FigureRow } from './figures.ts';
 import { SENDING_COUNTRY, TIMELINE_DATASETS } from './shared.ts';
 
 export interface Headline {
@@ -18,11 +18,11 @@ const newestFirst = (a: CitedFigureRow, b: CitedFigureRow) =>
 
 /** The headline figures of the home page, each with its source. */
 export async function headline(q: Queryable): Promise<Headline> {
-  const rows = (await q.query<FigureRow>(
+  const rows = await citeFigures(q, await q.query<FigureRow>(
     // Whole-programme figures only: one sector's (IT workers') or one site's figure is not the regime's total.
     `${FIGURE_SELECT} WHERE f.review_status = 'accepted' AND f.country IS NULL AND f.sector IS NULL AND f.coverage IS DISTINCT FROM 'part'
         AND f.metric IN ('workers', 'annual_revenue', 'state_share')`,
-  )).map(citeFigure);
+  ));
   const [c] = await q.query<Headline['counts']>(
     `SELECT (SELECT count(*)::int FROM entities) AS entities,
             (SELECT count(*)::int FROM entities WHERE schema = 'Sanction' AND datasets && $2::text[]) AS sanctions,

@@ -7,6 +7,7 @@ import type { Queryable } from '../db.ts';
 import { countryName, countryNumeric, isCountryCode } from '../../model/countries.ts';
 import { FIGURE_SELECT, gradeOrder, midpoint, type FigureRow } from './figures.ts';
 import { SENDING_COUNTRY, sourceRef, yearsOf, type SourceRef } from './shared.ts';
+import { figureCorrections, type Correction } from '../corrections.ts';
 
 export interface CountrySummary {
   /** ISO 3166-1 alpha-2. */
@@ -27,6 +28,8 @@ export interface CountrySummary {
     low: number | null; high: number | null; mid: number; qualifier: string; figure_id: string; dated: boolean; reliability: string; source: SourceRef;
     quote: string | null; locator: string | null; statement: string | null;
     metric: 'workers' | 'repatriated'; counts: string | null; coverage: string | null; period_start: string | null; period_end: string | null;
+    /** Present when a reviewer changed what the document gave: the quote then says `from`. */
+    correction?: Correction;
   } | null;
   /** How many worker figures the graph holds for the country, in any year. */
   worker_figures: number;
@@ -117,6 +120,11 @@ function bestWorkerFigure(figs: readonly FigureRow[], year: number | null): Coun
   };
 }
 
+function corrected(best: CountrySummary['workers'], corrections: Map<string, Correction>): CountrySummary['workers'] {
+  const correction = best && corrections.get(best.figure_id);
+  return best && correction ? { ...best, correction } : best;
+}
+
 /**
  * Countries that host North Korean workers (or send them), each with the
  * worker figure for the year; with no year, for the default year (the one
@@ -126,6 +134,7 @@ export async function hostCountries(q: Queryable, requestedYear: number | null):
   const { deployments, workerRows, tips, periods } = await mapRows(q);
   const { years, defaultYear } = mapYears(workerRows, periods);
   const year = requestedYear ?? defaultYear;
+  const corrections = await figureCorrections(q, workerRows);
   const codes = new Set<string>([...deployments.map((d) => d.country), ...workerRows.map((f) => (f.country as string).toUpperCase())]);
   const out: CountrySummary[] = [];
   for (const cc of [...codes].sort()) {
@@ -140,7 +149,7 @@ export async function hostCountries(q: Queryable, requestedYear: number | null):
       role: cc === SENDING_COUNTRY ? 'sending' : 'host',
       deployments: dep?.n ?? 0,
       sectors: (dep?.sectors ?? []).sort(),
-      workers: bestWorkerFigure(figs, year),
+      workers: corrected(bestWorkerFigure(figs, year), corrections),
       worker_figures: figs.length,
       tip: tip ? { year: tip.report_year, tier: tip.tier } : null,
     });

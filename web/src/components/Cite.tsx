@@ -26,6 +26,25 @@ export interface CiteProps {
   locator?: string | null;
   /** The fact in room39's words, for a cited source. */
   statement?: string | null;
+  /** Set when a reviewer changed the value the source gave: the quote then says `from`. */
+  correction?: CiteCorrection | null;
+}
+
+export interface CiteCorrection {
+  by: string;
+  at: string;
+  from: string;
+}
+
+/** Said beside the quote of a corrected value, so the quote is never read as saying the value shown. */
+export function CorrectionNote({ correction }: { correction: CiteCorrection | null | undefined }) {
+  if (!correction) return null;
+  return (
+    <p className="cite-correction small" role="note">
+      Corrected by {correction.by}: the source says {correction.from}
+      <span className="muted"> ({correction.at.slice(0, 10)}; the value shown is the reviewer's, not the quote's)</span>
+    </p>
+  );
 }
 
 export function gradeText(grade: string | null): string {
@@ -71,15 +90,17 @@ function Unquoted({ locator, statement }: { locator: string | null | undefined; 
   );
 }
 
-export function Cite({ source, quote, grade, label, locator, statement }: CiteProps) {
+export function Cite({ source, quote, grade, label, locator, statement, correction }: CiteProps) {
   return (
     <details className="cite">
       <summary>
         <span className="cite-label">{label ?? 'source'}</span> <Grade grade={grade} />
+        {correction ? <span className="cite-corrected"> corrected</span> : null}
         <span className="sr-only"> — show the source and quote</span>
       </summary>
       <div className="cite-body">
         {source ? <SourceLine source={source} /> : <span className="muted">no source recorded</span>}
+        <CorrectionNote correction={correction} />
         {quote ? <blockquote>{quote}</blockquote> : <Unquoted locator={locator} statement={statement} />}
         <p className="small muted">Reliability {gradeText(grade)}</p>
         {source?.gradeReason ? <p className="small muted">Why this grade: {source.gradeReason}</p> : null}

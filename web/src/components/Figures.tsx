@@ -15,7 +15,7 @@ export function FigureList({ figures }: { figures: CitedFigureRow[] }) {
           <span className="figure-metric">{metricLabel(f.metric)}</span>
           {f.recipient ? <span className="muted">{RECIPIENT_WORDS[f.recipient] ?? ` to ${f.recipient}`}</span> : null}
           {f.sector ? <span className="muted"> ({f.sector})</span> : null}: <strong>{figureValue(f)}</strong>{' '}
-          <span className="muted small">{period(f.period_start, f.period_end)}</span> <Cite source={f.source} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.reliability} />
+          <span className="muted small">{period(f.period_start, f.period_end)}</span> <Cite source={f.source} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.reliability} correction={f.correction} />
         </li>
       ))}
     </ul>

@@ -61,7 +61,7 @@ function WorkersOverTime({ figures }: { figures: CitedFigureRow[] }) {
               <td>{period(f.period_start, f.period_end)}</td>
               <td>{figureValue(f)}</td>
               <td>
-                <Cite source={f.source} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.reliability} />
+                <Cite source={f.source} quote={f.quote} locator={f.locator} statement={f.statement} grade={f.reliability} correction={f.correction} />
               </td>
             </tr>
           ))}

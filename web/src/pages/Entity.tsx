@@ -40,7 +40,7 @@ function groupByProp(statements: StatementView[]): [string, Map<string, Statemen
 function Citations({ list }: { list: StatementView[] }) {
   if (list.length === 1) {
     const s = list[0]!;
-    return <Cite source={{ ...s.source, gradeReason: s.source.grade_reason }} quote={s.quote} locator={s.locator} grade={s.reliability} />;
+    return <Cite source={{ ...s.source, gradeReason: s.source.grade_reason }} quote={s.quote} locator={s.locator} grade={s.reliability} correction={s.correction} />;
   }
   return (
     <details className="cite">
@@ -50,7 +50,7 @@ function Citations({ list }: { list: StatementView[] }) {
       <ul className="cite-list">
         {list.map((s) => (
           <li key={s.id}>
-            <Cite source={{ ...s.source, gradeReason: s.source.grade_reason }} quote={s.quote} locator={s.locator} grade={s.reliability} />
+            <Cite source={{ ...s.source, gradeReason: s.source.grade_reason }} quote={s.quote} locator={s.locator} grade={s.reliability} correction={s.correction} />
           </li>
         ))}
       </ul>

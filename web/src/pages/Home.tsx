@@ -7,7 +7,7 @@ import { Suspense, lazy, useEffect } from 'react';
 import { useApi } from '../api.ts';
 import { Link, href, useLocation, useQueryUpdater } from '../router.tsx';
 import type { CountriesAnswer, CountryDetail, CountrySummary, Headline } from '../../../src/server/wire.ts';
-import { Cite, SourceLine, Grade } from '../components/Cite.tsx';
+import { Cite, CorrectionNote, SourceLine, Grade } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { figureValue, num, period, usd } from '../format.ts';
 import { STEPS, describeCountry, shadeClass } from '../mapScale.ts';
@@ -41,7 +41,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(workers)}</p>
             <p className="stat-label">North Koreans working abroad ({period(workers.period_start, workers.period_end)})</p>
-            <Cite source={workers.source} quote={workers.quote} locator={workers.locator} statement={workers.statement} grade={workers.reliability} />
+            <Cite source={workers.source} quote={workers.quote} locator={workers.locator} statement={workers.statement} grade={workers.reliability} correction={workers.correction} />
           </div>
         ) : null}
         {revenue.length ? (
@@ -58,6 +58,7 @@ function HeadlineFigures() {
                 {revenue.map((r) => (
                   <li key={r.id}>
                     <strong>{figureValue(r)}</strong> ({period(r.period_start, r.period_end)}) <SourceLine source={r.source} />
+                    <CorrectionNote correction={r.correction} />
                     {r.quote ? <blockquote>{r.quote}</blockquote> : <p className="small">{r.statement} <span className="muted">({r.locator})</span></p>}
                   </li>
                 ))}
@@ -69,7 +70,7 @@ function HeadlineFigures() {
           <div className="stat">
             <p className="stat-value">{figureValue(share)}</p>
             <p className="stat-label">of a worker's wage taken by the state</p>
-            <Cite source={share.source} quote={share.quote} locator={share.locator} statement={share.statement} grade={share.reliability} />
+            <Cite source={share.source} quote={share.quote} locator={share.locator} statement={share.statement} grade={share.reliability} correction={share.correction} />
           </div>
         ) : null}
         <div className="stat">
