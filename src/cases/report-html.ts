@@ -1,6 +1,7 @@
 /** The case report as one HTML page (every value escaped): summary first, then lists, matches with their decision trail, alerts, supplier risk, runs. */
 import { escapeHtml } from '../screen/report.ts';
 import { CHANGE_WORDS, DECISION_WORDS, type CaseReportData } from './report-data.ts';
+import { correctedNote } from './supplier-risk.ts';
 
 /** Escaped text; a missing value prints as a dash. */
 const h = (v: string | number | null | undefined) => escapeHtml(v === null || v === undefined ? '—' : String(v));
@@ -56,7 +57,7 @@ export function renderReportHtml(d: DataWithHash): string {
   for (const r of d.risks) {
     out.push(`<h3>${h(r.country_name)}: ${r.rows} row(s)${r.sectorRows ? `, ${r.sectorRows} in a sector the sources name` : ''}</h3><p class="muted">Rows ${r.sampleRows.join(', ')}${r.rows > r.sampleRows.length ? ' …' : ''}</p>`);
     out.push(`<table><tr><th>what</th><th>sector</th><th>period</th><th>who</th><th>quote</th><th>source (grade)</th></tr>${r.indicator.evidence.map((e) =>
-      `<tr><td>${e.kind === 'deployment' ? 'deployment' : h(`workers: ${e.figure ?? '?'}`)}</td><td>${h(e.sector ?? '—')}</td><td>${h(e.period ?? '—')}</td><td>${h([e.sender && `sender: ${e.sender}`, e.employer && `employer: ${e.employer}`].filter(Boolean).join('; ') || '—')}</td><td class="quote">${e.quote ? `“${h(e.quote)}”` : '(no quote: see the source)'}</td><td>${h(e.source.title)} (${h(e.reliability)})</td></tr>`).join('')}</table>`);
+      `<tr><td>${e.kind === 'deployment' ? 'deployment' : h(`workers: ${e.figure ?? '?'}`)}</td><td>${h(e.sector ?? '—')}</td><td>${h(e.period ?? '—')}</td><td>${h([e.sender && `sender: ${e.sender}`, e.employer && `employer: ${e.employer}`].filter(Boolean).join('; ') || '—')}</td><td class="quote">${e.correction ? `${h(correctedNote(e.correction))} ` : ''}${e.quote ? `“${h(e.quote)}”` : '(no quote: see the source)'}</td><td>${h(e.source.title)} (${h(e.reliability)})</td></tr>`).join('')}</table>`);
   }
   out.push('<h2>Runs</h2>');
   out.push(`<table><tr><th>started</th><th>kind</th><th>by</th><th>rows screened</th><th>rows with a match</th><th>alerts</th><th>took</th><th>versions</th></tr>${d.runs.map((r) =>

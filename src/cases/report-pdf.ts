@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { CHANGE_WORDS, DECISION_WORDS, type CaseReportData } from './report-data.ts';
+import { correctedNote } from './supplier-risk.ts';
 import { fontRuns, hangulFontsFor } from './report-hangul.ts';
 
 const FONTS = [
@@ -103,7 +104,7 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
     bold(`${r.country_name}: ${r.rows} row(s)${r.sectorRows ? `, ${r.sectorRows} in a sector the sources name` : ''}`);
     line(`Rows ${r.sampleRows.join(', ')}${r.rows > r.sampleRows.length ? ' …' : ''}`);
     for (const e of r.indicator.evidence) {
-      line(`  • ${e.kind === 'deployment' ? 'Deployment' : `Workers: ${e.figure ?? '?'}`}${e.sector ? `, ${e.sector}` : ''}${e.period ? `, ${e.period}` : ''}${e.sender ? `, sender ${e.sender}` : ''}${e.employer ? `, employer ${e.employer}` : ''}: ${e.quote ? `“${e.quote}”` : '(no quote)'} (${e.source.title ?? e.source.id}, ${e.reliability ?? '?'})`);
+      line(`  • ${e.kind === 'deployment' ? 'Deployment' : `Workers: ${e.figure ?? '?'}`}${e.sector ? `, ${e.sector}` : ''}${e.period ? `, ${e.period}` : ''}${e.sender ? `, sender ${e.sender}` : ''}${e.employer ? `, employer ${e.employer}` : ''}: ${e.correction ? `${correctedNote(e.correction)} ` : ''}${e.quote ? `“${e.quote}”` : '(no quote)'} (${e.source.title ?? e.source.id}, ${e.reliability ?? '?'})`);
     }
   }
 

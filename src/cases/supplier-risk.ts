@@ -10,6 +10,7 @@ import type { Queryable } from '../store/db.ts';
 import { countryName } from '../model/countries.ts';
 import { countryCodeOf } from '../match/score-country.ts';
 import type { ScreenInput } from '../screen/csv-input.ts';
+import { figureCorrections, type Correction, type FigureValue } from '../store/corrections.ts';
 
 export interface RiskEvidence {
   kind: 'deployment' | 'worker_count';
@@ -24,6 +25,8 @@ export interface RiskEvidence {
   quote: string | null;
   reliability: string;
   source: { id: string; title: string };
+  /** A worker count a reviewer corrected: who, when, and what the source's text gave (its quote still says that). */
+  correction?: Correction;
 }
 
 export interface SupplierRisk {
@@ -36,7 +39,12 @@ export interface SupplierRisk {
 }
 
 interface DeploymentRow { sector: string | null; period_start: string | null; period_end: string | null; sender: string | null; employer: string | null; quote: string | null; reliability: string; source_id: string; title: string }
-interface FigureRow { sector: string | null; period_start: string | null; period_end: string | null; low: number | null; high: number | null; unit: string; quote: string | null; reliability: string; source_id: string; title: string }
+interface FigureRow extends FigureValue { quote: string | null; reliability: string; source_id: string; title: string }
+
+/** What a report says before the quote of a corrected worker count: the quote gives the source's value, not the one shown. */
+export function correctedNote(c: Correction): string {
+  return `[corrected by ${c.by}: the source says ${c.from}]`;
+}
 
 const period = (a: string | null, b: string | null) => (a || b ? `${a ?? '…'}–${b ?? '…'}` : null);
 const words = (s: string) => s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3).map((w) => w.replace(/(ing|s)$/, ''));
@@ -48,7 +56,7 @@ export function rowCountries(input: ScreenInput): string[] {
 }
 
 export class SupplierRiskIndex {
-  private readonly cache = new Map<string, { deployments: DeploymentRow[]; figures: FigureRow[] }>();
+  private readonly cache = new Map<string, { deployments: DeploymentRow[]; figures: FigureRow[]; corrections: Map<string, Correction> }>();
   constructor(private readonly q: Queryable) {}
 
   private async known(cc: string) {
@@ -60,10 +68,11 @@ export class SupplierRiskIndex {
            LEFT JOIN entities se ON se.id = d.sender_id LEFT JOIN entities em ON em.id = d.employer_id
           WHERE d.country = $1 ORDER BY d.period_start NULLS LAST, d.id`, [cc]);
       const figures = await this.q.query<FigureRow>(
-        `SELECT f.sector, f.period_start, f.period_end, f.low, f.high, f.unit, f.quote, f.reliability, f.source_id, s.title
+        `SELECT f.id, f.metric, f.country, f.entity_id, f.sector, f.recipient, f.period_start, f.period_end, f.low, f.high, f.of_total, f.unit, f.per,
+                f.qualifier, f.quote, f.reliability, f.source_id, s.title
            FROM figures f JOIN sources s ON s.id = f.source_id
           WHERE f.country = $1 AND f.metric = 'workers' AND f.review_status = 'accepted' ORDER BY f.period_start NULLS LAST, f.id`, [cc]);
-      k = { deployments, figures };
+      k = { deployments, figures, corrections: await figureCorrections(this.q, figures) };
       this.cache.set(cc, k);
     }
     return k;
@@ -74,12 +83,13 @@ export class SupplierRiskIndex {
     const out: SupplierRisk[] = [];
     for (const cc of rowCountries(input)) {
       if (cc === 'KP') continue;
-      const { deployments, figures } = await this.known(cc);
+      const { deployments, figures, corrections } = await this.known(cc);
       const sector = (input.sector ?? '').trim();
       const evidence: RiskEvidence[] = [
         ...deployments.map((d) => ({ kind: 'deployment' as const, sector: d.sector, period: period(d.period_start, d.period_end), sender: d.sender, employer: d.employer, figure: null, quote: d.quote, reliability: d.reliability, source: { id: d.source_id, title: d.title } })),
         ...figures.map((f) => ({ kind: 'worker_count' as const, sector: f.sector, period: period(f.period_start, f.period_end), sender: null, employer: null,
-          figure: f.low === null ? null : `${f.low.toLocaleString('en')}${f.high !== null && f.high !== f.low ? `–${f.high.toLocaleString('en')}` : ''} ${f.unit}`, quote: f.quote, reliability: f.reliability, source: { id: f.source_id, title: f.title } })),
+          figure: f.low === null ? null : `${f.low.toLocaleString('en')}${f.high !== null && f.high !== f.low ? `–${f.high.toLocaleString('en')}` : ''} ${f.unit}`, quote: f.quote, reliability: f.reliability, source: { id: f.source_id, title: f.title },
+          ...(corrections.has(f.id) ? { correction: corrections.get(f.id)! } : {}) })),
       ];
       const inSector = sector !== '' && evidence.some((e) => sectorMatches(sector, e.sector));
       const level = evidence.length === 0 ? 'none' : inSector ? 'sector' : 'country';

@@ -9,6 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../security/support.ts';
 import { correctedSeed, REVIEWER, type CorrectedSeed } from './corrected-seed.ts';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { caseReport, createCase } from '../../src/cases/index.ts';
+import { SupplierRiskIndex } from '../../src/cases/supplier-risk.ts';
+import { parseScreeningOptions } from '../../src/screen/options.ts';
+import { screeningService } from '../../src/screen/service.ts';
 
 interface Correction { by: string; at: string; from: string }
 interface ServedStatement { id: string; prop: string; value: string; quote: string | null; correction?: Correction }
@@ -69,4 +74,24 @@ describe('a corrected worker count', () => {
     expect(share?.quote).toMatch(/95 percent/);
     expect(share && 'correction' in share).toBe(false);
   });
+});
+
+describe('a corrected worker count in a screening case', () => {
+  it('is marked in the supplier-risk evidence and in the case report, before the quote that gives the source\'s value', async () => {
+    const db = h.services.db;
+    const c = await createCase(db, () => screeningService(db), {
+      name: 'Kazakh suppliers', rows: (async function* () { yield { row: 1, input: { name: 'Steppe Construction LLP', country: 'Kazakhstan', sector: 'construction' } }; })(),
+      fileName: 'rows.csv', info: () => null, options: parseScreeningOptions({}), actor: 'test:analyst',
+    });
+    const [risk] = await new SupplierRiskIndex(db).forRow({ name: 'Steppe Construction LLP', country: 'Kazakhstan' });
+    const count = risk!.evidence.find((e) => e.kind === 'worker_count' && e.source.id === seed.sourceId);
+    expect(count).toMatchObject({ figure: '40,000 persons', correction: { by: REVIEWER, from: '50,000 or more workers' } });
+    expect(count?.quote).toMatch(/50,000/);
+    const html = (await caseReport(db, c.name, 'html', 'user:auditor')).body.toString('utf8');
+    // The reviewer's name is escaped like every other text of the report.
+    expect(html).toContain('[corrected by Kim &lt;i&gt;Reviewer&lt;/i&gt;: the source says 50,000 or more workers] “');
+    const pdf = await caseReport(db, c.name, 'pdf', 'user:auditor');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.body)), { mergePages: true });
+    expect(text.replace(/\s+/g, ' ')).toContain('[corrected by Kim <i>Reviewer</i>: the source says 50,000 or more workers]');
+  }, 300_000);
 });

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { ApiError, postJson, useApi } from '../api.ts';
 import { Link } from '../router.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
+import { CorrectionNote } from '../components/Cite.tsx';
 import { SignIn, useSession } from '../components/SignIn.tsx';
 import { schemaName } from '../schemas.ts';
 import type { CaseAlert, CaseRecord, CaseRowsPage, CaseRowView, ListVersionDetail, RunRecord, SupplierRisk } from '../../../src/server/wire.ts';
@@ -89,7 +90,10 @@ function Risk({ risk }: { risk: SupplierRisk[] }) {
           <p className="small">{r.summary}</p>
           <ul className="small">
             {r.evidence.slice(0, 8).map((e, i) => (
-              <li key={i}>{e.sector ? `${e.sector}: ` : ''}{e.quote ? `“${e.quote}”` : e.figure ?? 'deployment'} <span className="muted">({e.source.title}, {e.reliability})</span></li>
+              <li key={i}>
+                {e.sector ? `${e.sector}: ` : ''}{e.quote ? `“${e.quote}”` : e.figure ?? 'deployment'} <span className="muted">({e.source.title}, {e.reliability})</span>
+                <CorrectionNote correction={e.correction} />
+              </li>
             ))}
           </ul>
         </div>
