@@ -5,23 +5,10 @@
  */
 import type { Queryable } from '../db.ts';
 import { sourceRef, type SourceColumns, type SourceRef } from './shared.ts';
-import { figureCorrections, type Correction } from '../corrections.ts';
+import { figureCorrections, type Correction, type FigureValue } from '../corrections.ts';
 
-/** The fields of a figure every answer about it carries. */
-interface FigureFields {
-  id: string;
-  metric: string;
-  country: string | null;
-  entity_id: string | null;
-  sector: string | null;
-  recipient: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  low: number | null;
-  high: number | null;
-  unit: string;
-  per: string | null;
-  qualifier: string;
+/** The fields of a figure every answer about it carries: what it says (less its whole, `of` or `of_total` by answer), and more. */
+interface FigureFields extends Omit<FigureValue, 'of_total'> {
   /** Exact words of a bundled source; null for a cited source (then `locator` and `statement`). */
   quote: string | null;
   locator: string | null;
