@@ -317,8 +317,13 @@ export function otherCue(w: CueWindow): Verdict {
 
 /** A paper or broadcaster named by its country: "a Japanese newspaper", "a Japanese press report". */
 const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+agency|tabloids?|magazines?|television|TV|radio)\b/iu;
-/** "a source in China", "sources in northeastern China said": where an informant is, not where workers are. */
-const SOURCE_IN = endPattern(new RegExp(String.raw`\bsources?${SP}(?:close${SP}to${SP}[\p{L}\-]+${SP})?(?:in|from|inside)${SP}(?:the${SP})?(?:[\p{Ll}\-]+${SP})?$`, 'iu'), ['in', 'from', 'inside', 'the'], 7);
+/**
+ * "a source in China", "sources in northeastern China said": where an informant is, not where workers are. Not an
+ * endPattern: the word before the country may be any word ("northeastern"), so no list of last words holds it; the
+ * caller tries it only where the window names a source. Read on the window's last eight runs (execTail).
+ */
+const SOURCE_IN_TAIL = new RegExp(String.raw`\bsources?${SP}(?:close${SP}to${SP}[\p{L}\-]+${SP})?(?:in|from|inside)${SP}(?:the${SP})?(?:[\p{Ll}\-]+${SP})?$`, 'iu');
+const SOURCE_IN = { test: (s: string) => execTail(SOURCE_IN_TAIL, s, 8) !== null };
 /** What an informant does: speaks ("told RFA", "said"). */
 const SOURCE_SPEAKS = /^[^.;]{0,30}?\b(?:told|tells|said|says|explained|added|reported)\b/i;
 /** A dateline: the city in capitals at the start of the sentence, the country after it, then a dash. */

@@ -35,6 +35,9 @@ describe('round 12', () => {
     expect(await hostRoles('North Korean workers remain abroad, according to a Japanese newspaper.')).toEqual(['Japanese:JP:other']);
     expect(await hostRoles('North Koreans are working for textile firms, according to a source in China.')).toEqual(['China:CN:other']);
     expect(await hostRoles('A source in China told reporters that North Korean workers sew clothes.')).toEqual(['China:CN:other']);
+    // A word between the preposition and the place (it was read as a host until round 18: no list of last words held it).
+    expect(await hostRoles('Sources in northeastern China said that North Korean workers at seafood plants were not paid.')).toEqual(['China:CN:other']);
+    expect(await hostRoles('According to sources from western China, North Korean workers were paid in food.')).toEqual(['China:CN:other']);
     expect(await hostRoles('North Korean restaurant workers were photographed by a source in Dandong in April.')).toEqual(['Dandong:CN:host']);
     expect(await hostRoles('Firms employ North Korean laborers, and their products are being exported to the United States, Europe and Japan.'))
       .toEqual(['the United States:US:other', 'Japan:JP:other']);
