@@ -5,16 +5,21 @@
  * more than 50,000) each open to their quote with "Corrected by …: the source
  * says …", the reviewer's name shown as text, not markup; Russia, accepted as
  * extracted, is not marked. The CSV of the document's facts says the same.
+ * An analyst's citation of the submitted document leads to its page in the
+ * library; a reader signed out gets no such link (the library is analysts').
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, screenshot, webFixture } from './harness.ts';
 import { correctedSeed, REVIEWER, type CorrectedSeed } from '../review/corrected-seed.ts';
+import { createUser } from '../../src/auth/service.ts';
 
+const ANALYST = { username: 'library-analyst', password: 'a-long-test-password-61' };
 let seed: CorrectedSeed | null = null;
 const web = webFixture(async (services) => {
   seed = await correctedSeed(services.db);
+  await createUser(services.db, { ...ANALYST, role: 'analyst' }, 'test');
 });
 
 /** Checks that `marked` citations are marked corrected, opens the first and returns what its note says. */
@@ -52,6 +57,37 @@ describe('a corrected claim in the browser', () => {
     // The figure is cited twice: in the table of worker figures over time and in the list of the country's figures.
     expect(await correctionNote(page, 2)).toContain(`Corrected by ${REVIEWER}: the source says 50,000 or more workers`);
     await screenshot(page, 'corrected-provenance-country');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('links a citation of a submitted document to its library page for an analyst only, asking who is signed in once a page', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    const sessionCalls: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/auth/session') sessionCalls.push(r.url());
+    });
+    const entity = `${web.server.url}/entity/${encodeURIComponent(seed!.documentEntity)}`;
+    await page.goto(entity);
+    const cite = page.locator('details.cite', { has: page.locator('summary .cite-corrected') }).first();
+    await cite.locator('summary').click();
+    await cite.locator('blockquote').waitFor();
+    await expect(cite.getByRole('link', { name: 'in the library' }).count()).resolves.toBe(0);
+    // The header, the page and each citation want the session: one request answers them all.
+    expect(sessionCalls).toHaveLength(1);
+
+    await page.goto(`${web.server.url}/documents`);
+    await page.getByLabel('Username').fill(ANALYST.username);
+    await page.getByLabel('Password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${ANALYST.username}`).first().waitFor();
+    await page.goto(entity);
+    await cite.locator('summary').click();
+    const link = cite.getByRole('link', { name: 'in the library' });
+    await expect(link.getAttribute('href')).resolves.toBe(`/documents/${encodeURIComponent(seed!.sourceId)}`);
+    await link.click();
+    await page.waitForURL(new RegExp(`/documents/${seed!.sourceId}$`));
+    await page.getByText(/North Korean/).first().waitFor();
     expect(problems.errors).toEqual([]);
     await context.close();
   });

@@ -39,6 +39,17 @@ export async function loadSession(): Promise<Session | null> {
   return session;
 }
 
+let sessionInFlight: Promise<Session | null> | null = null;
+
+/** The session, asked once however many components want it while no answer is at hand (a page mounts several). */
+export function ensureSession(): Promise<Session | null> {
+  if (session) return Promise.resolve(session);
+  sessionInFlight ??= loadSession().finally(() => {
+    sessionInFlight = null;
+  });
+  return sessionInFlight;
+}
+
 export function currentSession(): Session | null {
   return session;
 }

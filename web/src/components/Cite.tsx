@@ -4,7 +4,10 @@
  * the fact in room39's words (a publication that is cited, not copied).
  */
 import { describeReliability, isReliability } from '../../../src/server/wire.ts';
+import { isRole, roleAtLeast } from '../../../src/auth/roles.ts';
+import { Link } from '../router.tsx';
 import { safeHttpUrl } from '../format.ts';
+import { useSession } from './SignIn.tsx';
 
 export interface CiteSource {
   id: string;
@@ -80,6 +83,24 @@ export function SourceLine({ source }: { source: CiteSource }) {
   );
 }
 
+/** A document submitted to room39 (its library page), from its kind or, where a figure's source gives none, its id (ingest.ts documentSourceId). */
+const isLibraryDocument = (source: CiteSource) => source.kind === 'document' || (source.kind === undefined && source.id.startsWith('doc-'));
+
+/** The submitted document's page in the library (text, highlights, claims), for whoever may read the library: an analyst or above. */
+function LibraryLink({ source }: { source: CiteSource }) {
+  const { session } = useSession();
+  const role = session?.user?.role;
+  if (!isLibraryDocument(source) || !isRole(role) || !roleAtLeast(role, 'analyst')) return null;
+  return (
+    <>
+      {' · '}
+      <Link to={`/documents/${encodeURIComponent(source.id)}`} className="small">
+        in the library
+      </Link>
+    </>
+  );
+}
+
 function Unquoted({ locator, statement }: { locator: string | null | undefined; statement: string | null | undefined }) {
   if (!locator && !statement) return <p className="muted small">No quote: structured list data, or a publication room39 cites rather than bundles.</p>;
   return (
@@ -99,7 +120,14 @@ export function Cite({ source, quote, grade, label, locator, statement, correcti
         <span className="sr-only"> — show the source and quote</span>
       </summary>
       <div className="cite-body">
-        {source ? <SourceLine source={source} /> : <span className="muted">no source recorded</span>}
+        {source ? (
+          <>
+            <SourceLine source={source} />
+            <LibraryLink source={source} />
+          </>
+        ) : (
+          <span className="muted">no source recorded</span>
+        )}
         <CorrectionNote correction={correction} />
         {quote ? <blockquote>{quote}</blockquote> : <Unquoted locator={locator} statement={statement} />}
         <p className="small muted">Reliability {gradeText(grade)}</p>

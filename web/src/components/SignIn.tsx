@@ -1,6 +1,6 @@
 /** Who is signed in, and a sign-in form (the review queue needs an analyst account). */
 import { useEffect, useId, useState } from 'react';
-import { ApiError, currentSession, loadSession, onSession, signIn, signOut, type Session } from '../api.ts';
+import { ApiError, currentSession, ensureSession, onSession, signIn, signOut, type Session } from '../api.ts';
 
 export function useSession(): { session: Session | null; ready: boolean } {
   const [session, setSession] = useState<Session | null>(currentSession());
@@ -10,7 +10,7 @@ export function useSession(): { session: Session | null; ready: boolean } {
       setSession(s);
       setReady(true);
     });
-    if (!currentSession()) void loadSession();
+    if (!currentSession()) void ensureSession();
     return () => {
       off();
     };
