@@ -4,9 +4,10 @@
  */
 import { findCountryMentions, type CountryMention } from './countries.ts';
 import { findEntityMentions } from './entities.ts';
-import { findFigureHits, type Sentence } from './figures.ts';
+import { findFigureHits, type FigureHit, type Sentence } from './figures.ts';
 import { findLegalMentions } from './legal.ts';
 import { Occupancy } from './occupancy.ts';
+import { NO_PERIOD, sentencePeriods, type FigurePeriod } from './periods.ts';
 import { countryRoles } from './roles.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
 import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
@@ -103,12 +104,14 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const hits = findFigureHits(text, sents);
+  const periods = figurePeriods(text, sents, hits);
   const figures: ExtractedFigure[] = [];
   let si = 0;
   for (const h of hits) {
     while (si < sents.length && sents[si]!.end <= h.start) si++;
     const s = sents[si] ?? { start: h.start, end: h.end };
     const { qs, qe } = quoteSpan(text, s, h);
+    const period = periods.get(h) ?? NO_PERIOD;
     figures.push({
       kind: h.kind,
       low: h.low,
@@ -125,6 +128,7 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
       quote_end: qe,
       ...(h.kind === 'date' ? { date: h.date ?? null } : {}),
       ...(h.kind === 'share' ? { share_of: h.share_of ?? 'other' } : {}),
+      ...(h.kind !== 'date' ? period : {}),
     });
   }
   // Plain contract field order for mentions.
@@ -142,6 +146,25 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
     })),
     figures,
   };
+}
+
+const HAS_YEAR = /(?:19|20)\d\d/;
+
+/** The period of each figure that is not a date, read in its sentence (periods.ts). */
+function figurePeriods(text: string, sents: readonly Sentence[], hits: readonly FigureHit[]): Map<FigureHit, FigurePeriod> {
+  const out = new Map<FigureHit, FigurePeriod>();
+  let si = 0;
+  for (let i = 0; i < hits.length; ) {
+    while (si < sents.length && sents[si]!.end <= hits[i]!.start) si++;
+    const s = sents[si];
+    let j = i + 1;
+    while (j < hits.length && s && hits[j]!.start < s.end) j++;
+    const group = hits.slice(i, j);
+    // Only a sentence that holds a year can give one (most hold none).
+    if (s && group.some((h) => h.kind !== 'date') && HAS_YEAR.test(text.slice(s.start, s.end))) for (const [h, p] of sentencePeriods(text, s, group)) out.set(h, p);
+    i = j;
+  }
+  return out;
 }
 
 /** Longest quote: a sentence longer than this (a run of text without a full stop) is quoted around the figure only. */

@@ -62,6 +62,9 @@ export interface ExtractedFigure {
   share_of?: ShareWhole | null;
   /** For dates: ISO 8601, possibly partial (YYYY, YYYY-MM, YYYY-MM-DD; --MM-DD when the year is not stated). */
   date?: string | null;
+  /** For a figure that is not a date: the year its sentence says it is of ("in 2023"), proposed for review (extract/periods.ts); null when none. */
+  period_start?: string | null;
+  period_end?: string | null;
 }
 
 export interface ExtractionResult {

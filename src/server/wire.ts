@@ -39,6 +39,9 @@ export type { DocumentSummary, DocumentClaim, StoredDocument, ClaimCounts } from
 export type { Suggestion } from '../ingest/documents/suggestions.ts';
 export { FIGURE_METRICS } from '../model/figure.ts';
 
+// GET /api/auth/session: what a signed-in role may see (the library is an analyst's)
+export { isRole, roleAtLeast } from '../auth/roles.ts';
+
 // POST /api/screen
 import type { ScreenRowResult, ScreenSummary } from '../screen/index.ts';
 export type { ScreenMatch, ScreenRowResult, ScreenSummary } from '../screen/index.ts';

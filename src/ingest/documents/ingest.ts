@@ -144,7 +144,7 @@ function drafts(doc: DocumentText, sourceId: string, result: ExtractionResult, t
     const id = stableId('r39-xfig-', sourceId, f.kind, f.start, f.end);
     const figure: Figure = {
       id, metric: METRIC_BY_KIND[f.kind](f), country: f.country, entityId: null, sector: null, recipient: null,
-      periodStart: null, periodEnd: null, low: f.low, high: f.high, of: f.of, unit: figureUnit(f),
+      periodStart: f.period_start ?? null, periodEnd: f.period_end ?? null, low: f.low, high: f.high, of: f.of, unit: figureUnit(f),
       per: f.per === 'week' ? null : f.per, qualifier: f.qualifier, sourceId, quote: f.quote, quoteStart: f.quote_start, quoteEnd: f.quote_end,
       reliability: UNJUDGED, recordedBy: EXTRACTION_AGENT, reviewStatus: 'draft',
       note: `extracted from "${text.slice(f.start, f.end)}"${f.per === 'week' ? ' (per week)' : ''}${f.kind === 'share' && f.share_of ? ` (a share of ${f.share_of === 'other' ? 'something the sentence names' : f.share_of})` : ''}`,

@@ -3,8 +3,7 @@
  * exact quote (a bundled document), or where the fact stands in a cited source and
  * the fact in room39's words (a publication that is cited, not copied).
  */
-import { describeReliability, isReliability } from '../../../src/server/wire.ts';
-import { isRole, roleAtLeast } from '../../../src/auth/roles.ts';
+import { describeReliability, isReliability, isRole, roleAtLeast } from '../../../src/server/wire.ts';
 import { Link } from '../router.tsx';
 import { safeHttpUrl } from '../format.ts';
 import { useSession } from './SignIn.tsx';
