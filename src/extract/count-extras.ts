@@ -74,3 +74,31 @@ export function verbCounts(sentence: string, s: Sentence): Hit[] {
   }
   return hits;
 }
+
+/**
+ * "put the North Korean migrant workers in Russia at about 34,000", "had put them at about 2,500", "estimated the
+ * workers abroad at 52,000–54,000": an estimate whose value follows "at", the workers named (or "them") between.
+ * `them`: whether "them" may stand for the workers (the sentence or the one before speaks of them).
+ */
+const RE_PUT_AT = new RegExp(`\\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating)${SP}(?<what>(?:[\\p{L}’'\\-]+,?${SP}){1,12}?)at${SP}(?<val>(?:${BOUND}${SP})?${N}(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+))?)${NO_UNIT}(?![ \\u00a0]*(?:[-–][ \\u00a0]?)?(?:million|billion|a${SP}(?:month|year|day)|per${SP}))`, 'giu');
+const PUT_WHAT = /\b(?:workers?|work[ -]?force|labou?rers?|employees|North[ \u00a0]+Koreans|nationals)\b/i;
+
+export function putAtCounts(sentence: string, s: Sentence, them: boolean): Hit[] {
+  const hits: Hit[] = [];
+  if (!/\b(?:put|plac|estimat)/i.test(sentence)) return hits;
+  const r = fresh(RE_PUT_AT);
+  for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
+    const what = m.groups?.what ?? '';
+    if (!PUT_WHAT.test(what) && !(them && /^them\b/i.test(what))) continue;
+    const raw = m[4] ?? '';
+    const v = parseNumber(raw);
+    if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
+    const val = m.groups?.val ?? raw;
+    const start = s.start + m.index + m[0].length - val.length;
+    const upper = m[5] ? parseNumber(m[5]) : null;
+    const q = qualifierOf(m[3]);
+    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: start + val.length, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
+    else if (upper === null) hits.push({ kind: 'worker_count', start, end: start + val.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+  }
+  return hits;
+}

@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { comparedCounts, thereAreCounts, verbCounts } from './count-extras.ts';
+import { comparedCounts, putAtCounts, thereAreCounts, verbCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
@@ -29,9 +29,9 @@ function validModifiers(raw: string | undefined): boolean {
 }
 export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|hir(?:e|es|ed|ing)|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
 /** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|(?<!\b(?:report|study|survey|investigation|review|panel|analysis|audit)[ \u00a0]+)found|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
-/** Things that happen to people who may or may not be workers: a count of workers only when the sentence speaks of work. */
-const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated)(?:\s+of)?\s+(?:the\s+)?$/i;
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
+/** Things that happen to people who may or may not be workers ("found" too: "found 29 North Korean workers" is a count, "found 3 North Koreans" need not be): a count of workers only when the sentence speaks of work. */
+const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated|(?<!\b(?:report|study|survey|investigation|review|panel|analysis|audit)[ \u00a0]+)found)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
 const DEMAND_BEFORE = /\b(?:shortages?|vacanc(?:y|ies)|deficit|gap)(?:[ \u00a0]+[\p{L}\-]+){0,2}?[ \u00a0]+(?:of|at|for|by)[ \u00a0]+$/iu;
 const EVENT_AFTER = /^[ \u00a0]*(?:,?[ \u00a0]*(?:who|that)[ \u00a0]+)?(?:have[ \u00a0]+|had[ \u00a0]+|were[ \u00a0]+|was[ \u00a0]+|are[ \u00a0]+)?(?:being[ \u00a0]+)?(?:killed|injured|died|defected|fled|were killed|were injured|escaped|went missing|held|imprisoned|detained|jailed|(?:could|can)[ \u00a0]+be[ \u00a0]+seen)\b/i;
@@ -56,7 +56,7 @@ const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thous
 /** What RE_MANY_WORKING needs, tested first on the lower-case sentence (a plain pattern, cheaper than its look-behinds at every character). */
 const MANY_WORKING_WORDS = /(?:thousands?|hundreds?|dozens)[ \u00a0]+(?:who|that|employed|working|toiling|remain|are[ \u00a0]+left|were[ \u00a0]+left|stay)/;
 /** A team's size in its name: "the 38-member team", "a 20-strong brigade". */
-const RE_TEAM_SIZE = new RegExp(`${B}(\\d{1,4})[-–](?:member|strong|person)${SP}(?:(?:medical|construction|work|working|labou?r)${SP})?(?:team|crew|brigade|group|unit|workforce)${E}`, 'giu');
+const RE_TEAM_SIZE = new RegExp(`${B}(\\d{1,4})[-–](?:member|strong|person)${SP}(?:(?:North${SP}Korean|DPRK)${SP})?(?:(?:medical|construction|work|working|labou?r)${SP})?(?:team|crew|brigade|group|unit|workforce)${E}`, 'giu');
 /** "a workforce that once stood at 30,000": the value of a workforce. */
 const RE_WORKFORCE_AT = new RegExp(`\\b(?:work[ -]?force|labou?r${SP}force)${SP}(?:that${SP}|which${SP})?(?:(?:once|now|then|still|had)${SP})?(?:stood${SP}at|stands${SP}at|numbered|numbers|peaked${SP}at|totall?ed|reached|was)${SP}(?<val>(?:${BOUND}${SP})?${N})(?![\\p{N}]|[,.]\\p{N})${E}`, 'giu');
 /** The two above, tried (sticky) only where a number may start (irregexp would try them at every character). */
@@ -93,6 +93,8 @@ function pushCount(c: CountContext, h: Hit, nounKind: 'worker' | 'people', befor
   // A number glued to another by a dash is a date or a code ("2019-12-21 North Korean workers"), not a count.
   if (/\d[-–/]$/.test(before)) return;
   if (EVENT_BEFORE.test(before) || EVENT_AFTER.test(after) || DEMAND_BEFORE.test(before)) return;
+  // "an article that found two North Korean construction workers": a few people met, not a workforce counted.
+  if ((h.high ?? h.low ?? 0) < 10 && /\bfound\s+$/i.test(before)) return;
   // Nationals sent home under the sanctions are workers sent home ("repatriated 33 North Korean nationals … to implement UN sanctions").
   const sentHome = namedNationals && /\brepatriat/i.test(before) && SANCTIONS_WORDS.test(sentence);
   if (nounKind === 'people' && !ownCue && !sentHome && EVENT_BEFORE_PEOPLE.test(before)) return;
@@ -253,6 +255,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
   if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) pushCount(c, h, 'worker', '', '');
+  // "put the North Korean workers in Russia at about 34,000", "had put them at about 2,500".
+  if (!NOT_WORK.test(sentence)) for (const h of putAtCounts(sentence, s, ownCue || prevCue || prevCount)) pushCount(c, h, 'worker', '', '');
   return hits;
 }
 
