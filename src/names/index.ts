@@ -5,5 +5,5 @@ export { koreanKey, strictKoreanKey, canonicalSurname, isKoreanLooking, nameKeys
 export { orgWordClass, personWordClass, expandWord, acronymsOf, rewriteOrgPhrases, glossOf, type WordClass } from './org.ts';
 export { prepareName, nameWordKeys, nameKindOf, sortedKey, koreanNameKeys, type PreparedName, type NameToken, type NameKind } from './tokens.ts';
 export { NameIndex, type IndexedName, type NameOccurrence, type FindOptions } from './name-index.ts';
-export { englishOrgName } from './org-english.ts';
+export { englishOrgName, englishOrgReadings } from './org-english.ts';
 export { KOREAN_PARTICLES, stripParticle, particleStem, stripParticlesOnce } from './korean-particles.ts';

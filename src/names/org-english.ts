@@ -10,12 +10,27 @@ import { romanizeHangulName } from './hangul.ts';
 import { hasHangul, normalizeName, tokenize } from './normalize.ts';
 import { expandWord, glossOf, orgWordClass } from './org.ts';
 
+/**
+ * Hangul words read in English before the rest is romanised: words of the bodies of the labour system that the
+ * romaniser does not part from the words around them (39호실 "Office 39", 조선로동당 "Workers' Party of Korea",
+ * 만수대해외개발회사 "Mansudae Overseas Development Company"). For search only: the matcher's lexicon (org.ts) is not
+ * changed by them.
+ */
+const HANGUL_WORDS: readonly [string, string][] = [['로동당', 'workers party'], ['노동당', 'workers party'], ['호실', 'office'], ['해외', 'overseas'], ['중앙', 'central']];
+
 /** The English reading of a Hangul organisation name, or null when the text holds no Hangul or no organisation word. */
 export function englishOrgName(text: string): string | null {
   if (!hasHangul(text)) return null;
   const english: string[] = [];
   let glossed = false;
-  for (const word of tokenize(normalizeName(romanizeHangulName(text, { breves: false })))) {
+  // 조선 opening a name is Korea (조선광업개발무역회사); inside a word it may be another (조선소, a shipyard).
+  let read = text.replace(/(^|\s)조선(?=[가-힣])/gu, '$1korea ');
+  for (const [hangul, word] of HANGUL_WORDS) {
+    if (!read.includes(hangul)) continue;
+    read = read.split(hangul).join(` ${word} `);
+    glossed = true;
+  }
+  for (const word of tokenize(normalizeName(romanizeHangulName(read, { breves: false })))) {
     const full = expandWord(word);
     const cls = orgWordClass(full);
     const gloss = glossOf(full);
@@ -26,4 +41,16 @@ export function englishOrgName(text: string): string | null {
     else english.push(word);
   }
   return glossed && english.length > 0 ? english.join(' ') : null;
+}
+
+/**
+ * The English readings of a Hangul organisation name to search for, in turn: all its words, then (when that finds
+ * nothing) its distinctive words alone, the generic ones left out (만수대해외개발회사: "mansudae overseas development",
+ * then "mansudae", for the lists write it Mansudae Overseas Project Group).
+ */
+export function englishOrgReadings(text: string): string[] {
+  const all = englishOrgName(text);
+  if (!all) return [];
+  const distinctive = all.split(' ').filter((w) => orgWordClass(w) !== 'generic' && orgWordClass(w) !== 'country').join(' ');
+  return distinctive && distinctive !== all ? [all, distinctive] : [all];
 }

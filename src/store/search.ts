@@ -27,7 +27,7 @@ import { entityLastSeen, latestListDates } from './list-seen.ts';
 import { allClusters } from './resolver.ts';
 import { ftmModel, ftmSchema, ROOM39_SCHEMA_NAMES } from './ftm.ts';
 import { searchKey, searchTokens } from './normalize.ts';
-import { englishOrgName, koreanKey, normalizeName, stripParticlesOnce, tokenize } from '../names/index.ts';
+import { englishOrgReadings, koreanKey, normalizeName, stripParticlesOnce, tokenize } from '../names/index.ts';
 import { isFullWord, nameAcronyms, rankName } from './search-rank.ts';
 import { invalidOption } from '../errors.ts';
 
@@ -322,8 +322,7 @@ export function invalidateSearchIndex(q: Queryable): void {
  * The entities a query names. A Hangul name copied from Korean prose carries its particle (김원홍이, 조선광업개발무역회사의,
  * Mansudae의): when the query as written finds nothing, it is tried again less one particle a word, up to three times
  * (a name that ends like a particle, 김정은, is found as written first). An organisation's Korean name that finds
- * nothing is then looked for in the English words the lists write it in (names/org-english.ts).
- */
+ * nothing is then looked for in English (names/org-english.ts): all its words, then its distinctive ones. */
 export async function searchEntities(q: Queryable, query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   let hits = await searchAsWritten(q, query, options);
   for (let i = 0, text = query; hits.length === 0 && i < 3; i++) {
@@ -332,9 +331,11 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     text = less;
     hits = await searchAsWritten(q, text, options);
   }
-  // An organisation's Korean name, as the lists write it in English (조선광업개발무역회사: Korea Mining Development Trading).
-  const english = hits.length === 0 ? englishOrgName(stripParticlesOnce(query)) : null;
-  if (english) hits = await searchAsWritten(q, english, options);
+  // An organisation's Korean name, as the lists write it in English (조선광업개발무역회사: Korea Mining Development Trading; 39호실: Office 39).
+  for (const english of hits.length === 0 ? englishOrgReadings(stripParticlesOnce(query)) : []) {
+    hits = await searchAsWritten(q, english, options);
+    if (hits.length) break;
+  }
   return hits;
 }
 

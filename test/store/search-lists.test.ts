@@ -87,4 +87,17 @@ describe('search beside the official lists', () => {
       expect(hits[0]?.matched.toUpperCase(), q).toBe(name);
     }
   });
+
+  it('finds the bodies of the labour system by their Korean names: Office 39, the Workers’ Party, Mansudae Overseas', async () => {
+    // 호실 office, 로동당 (노동당 in the South's spelling) workers' party, 해외 overseas: words the romaniser does not part from the rest.
+    for (const [q, id] of [
+      ['39호실', 'r39-office-39'],
+      ['조선로동당', 'r39-workers-party-of-korea'],
+      ['조선노동당의', 'r39-workers-party-of-korea'],
+      ['만수대해외개발회사', 'r39-mansudae-overseas-project-group'],
+    ] as const) {
+      const hits = await searchEntities(t.services.db, q);
+      expect(hits.slice(0, 3).map((h) => h.id), q).toContain(id);
+    }
+  });
 });
