@@ -1,0 +1,130 @@
+// Hand annotations of the 15 texts of the fifteenth held-out set (issue 17), gathered and read by hand, blind, by a
+// person other than the rule writer, and committed before the extractor was run on any of them; to be scored once, by
+// the lead. Same guidelines as the other sets (../README.md).
+// Each entry: [surface, occurrence (1-based, whole-word, case-sensitive), ...values].
+const WHERE = 'opening of the page (about the first 2,000 bytes) as stored by the search tool\'s pages corpus';
+const WRITTEN = 'The text was written out from the tool\'s answer by decoding its JSON string as the answer gave it';
+const FULL = `${WRITTEN}; it ends at the tool's 2,000-byte cut.`;
+const SHORTER = `${WRITTEN}; the stored page is shorter than the tool's cut.`;
+export const HELDOUT15 = {
+  'japantimes-trf-dutch-shipbuilder-complaint-2018': {
+    citation: { publisher: 'The Japan Times (japantimes.co.jp), carrying a Thomson Reuters Foundation report', title: 'North Korean worker seeks Dutch shipbuilder’s prosecution over labor abuses, alleging ‘slave-like conditions’', date: '2018-11-09 (from the address)', url: 'https://www.japantimes.co.jp/news/2018/11/09/asia-pacific/north-korean-worker-seeks-dutch-shipbuilders-prosecution-labor-abuses-alleging-slave-like-conditions/', where: WHERE },
+    host: [['Poland', 1, 'PL'], ['Polish', 1, 'PL'], ['Polish', 2, 'PL']],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `Hosts: Poland where the workers in the Dutch company's supply chain were abused, the Polish shipyard Crist SA said to have subjected workers to slave-like conditions, and the Polish staffing agency Armex that Crist says did the work (the next sentence says some of its workers were from North Korea: a Polish company engaged in the labour, as in the guidelines). Not hosts: the Dutch shipbuilder and "Dutch law" (a customer and the law of the place of the complaint), the Netherlands' public prosecutor and the companies "in the Netherlands and beyond" that profit (customers). No legal instrument is named ("Dutch law offers a unique provision"). No worker count (one worker, the complainant). "much of his earnings" has no value. The story of this complaint is also told, in its own words, by Equal Times in this set (equaltimes-dutch-penal-code-complaint-2018); no earlier set holds it. ` + FULL,
+  },
+  'adnchronicles-la-strada-dutch-appeal-2022': {
+    citation: { publisher: 'adnchronicles.org (a news site; the excerpt names no author or source)', title: 'NGO calls for reinvestigating Dutch firms that allegedly employed North Koreans (title from the address)', date: '2022-12-20 (the excerpt\'s date line; the address gives 2022-12-21)', url: 'https://adnchronicles.org/2022/12/21/ngo-calls-for-reinvestigating-dutch-firms-that-allegedly-employed-north-koreans/', where: WHERE },
+    host: [['Polish', 1, 'PL'], ['Poland', 1, 'PL']],
+    legal: [['U.N. Security Council (UNSC) Resolution 2397', 1]],
+    workers: [],
+    shares: [],
+    notes: `Hosts: the Polish shipyards whose wharves employed North Korean workers, and Poland where the prosecution acknowledged their systematic exploitation. Not hosts: the Dutch companies, prosecutors and shipbuilding industry (customers and the investigating state), Amsterdam (where the NGO is), the European Union (not a country), Leiden University. Legal instrument: U.N. Security Council (UNSC) Resolution 2397, one span from "U.N." to the number. No worker count ("large scores of workers" has no value; "two shipbuilding companies" counts companies). A follow-up (2022) to the 2018 complaint in this set's Japan Times and Equal Times texts; no earlier set holds it. ` + FULL,
+  },
+  'nknews-namibia-mansudae-2017': {
+    citation: { publisher: 'NK News (nknews.org)', title: 'Not going anywhere: North Koreans still working in Namibia', date: '2017-01 (from the address; the page shows a later date, 2020-02-19)', url: 'https://www.nknews.org/2017/01/not-going-anywhere-north-koreans-still-working-in-namibia/', where: WHERE + ' (the stored page is the article\'s free opening, which breaks off mid-sentence)' },
+    host: [['Namibia', 1, 'NA'], ['Namibia', 2, 'NA']],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `Hosts: Namibia where North Koreans are still working (headline), and Namibia saying it would implement the UNSC measures and (doubted) end its relationship with Mansudae Overseas Projects, whose workers are the story (a host acting on the workers it hosts, as in earlier sets; a judgement call, as the sentence speaks of a "military relationship"). Not hosts: "a Chinese construction company" (what the Mansudae officials now claim to be: a disguise, not a place), the Namibian Broadcasting Corporation (a source). No legal instrument is named ("the UNSC measures"). No count. ` + SHORTER,
+  },
+  'pyongyangpapers-togo-medical-staff': {
+    citation: { publisher: 'Pyongyang Papers (pyongyangpapers.com), investigations', title: 'North Korean Doctors Remain in Africa', date: 'undated in the excerpt (after December 2020: the repatriation deadline of 22 December 2019 "passed over year ago")', url: 'https://pyongyangpapers.com/investigations/north-korean-doctors-remain-in-africa', where: WHERE },
+    host: [['Tunisia', 1, 'TN'], ['Togo', 1, 'TG'], ['Togo', 4, 'TG']],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `Hosts: Tunisia, whose repatriation report (its report under the resolution on North Korean workers) RFA referred to (a country reporting its North Korean workers, as the guidelines say; the excerpt does not say how many it had: a judgement call), the Togo-based company that appears to ignore UN sanctions (Alzema SARL; the text goes on to say DPRK medical staff work for it), and Togo where DPRK medical staff are working for it. Not hosts: "registered in Lomé – Togo" (where the company is registered; nothing of workers), the "Lome" / "Lomé – Togo" picture labels, Africa and "African countries" (a region and no country named). No count ("a number of DPRK medical staff"), instrument or share. ` + FULL,
+  },
+  'topwar-primorsky-quota-refused-2018': {
+    citation: { publisher: 'Topwar (en.topwar.ru, English edition of the Russian site Voennoye Obozreniye), citing RIA Novosti', title: 'The Russian Ministry of Labour decided to support the sanctions against the DPRK (title translated from the address, mintrud-rf-reshil-podderzhat-sankcii-protiv-kndr)', date: '2018 (the quota was for 2018; the day is not in the excerpt)', url: 'https://en.topwar.ru/133031-mintrud-rf-reshil-podderzhat-sankcii-protiv-kndr.html', where: WHERE + ' (the stored excerpt opens with an empty line and the item\'s first paragraph, without its title)' },
+    host: [['Primorsky Krai', 1, 'RU'], ['Russia', 1, 'RU'], ['Russian Federation', 1, 'RU'], ['Russia', 3, 'RU'], ['Far Eastern', 1, 'RU']],
+    legal: [],
+    workers: [['more than nine thousand foreign nationals', 1, 9000, null, 'at_least', 'RU'], ['thousands of North Korean citizens', 1, 1000, 10000, 'order_of_magnitude', 'RU']],
+    shares: [],
+    notes: `Hosts: Primorsky Krai, whose administration agreed to take more than nine thousand DPRK nationals for work, the Ministry of Labor of Russia that rejected the quota (a host acting on the workers it would host), the Russian Federation that Japan asked not to take thousands of North Korean citizens, the refusal of work "for North Koreans in Russia", and the "Far Eastern employers" who may hire them illegally (the Russian Far East, a place in Russia; a judgement call, as "Far Eastern" alone does not name Russia). Not hosts: "the Primorsky administration" in the first line (a source: the sentence says nothing of workers), "the United States called on Russia to support the sanctions regime" (nothing of workers in that sentence), the labour market specialists "in the Russian Federation" (where the specialists are), Japan and the United States (states urging sanctions). Worker counts: more than nine thousand foreign nationals from the DPRK (at least 9,000; nationals to be taken for work, so counted as workers), and "thousands of North Korean citizens" for 25 jobs (1,000-10,000). Not marked: "25 jobs". ` + SHORTER,
+  },
+  'urdupoint-khusnullin-50000-2022': {
+    citation: { publisher: 'UrduPoint (urdupoint.com)', title: 'Russia\'s Construction Sites May Attract Up To 50,000 North Korean Workers - Deputy Premier', date: '2022-09-15', url: 'https://www.urdupoint.com/en/world/russias-construction-sites-may-attract-up-to-1563395.html', where: WHERE },
+    host: [['Russia', 1, 'RU'], ['Russia', 2, 'RU'], ['Far East', 1, 'RU'], ['Far East', 2, 'RU']],
+    legal: [],
+    workers: [['Up To 50,000 North Korean Workers', 1, null, 50000, 'at_most', 'RU'], ['up to 50,000 workers', 1, null, 50000, 'at_most', 'RU'], ['20,000-50,000 workers', 1, 20000, 50000, 'range', 'RU']],
+    shares: [],
+    notes: `Hosts: Russia's construction sites that may take the workers (headline and lead), and the Far East they would develop (twice; the Russian Far East, a place in Russia, as the lead says "to develop the Far East" of Russia). Not hosts: "Russian Deputy Prime Minister" (an official), "a Russian worker" (a comparison), and the site's tag line at the end ("Prime Minister Russia Same North Korea May All From Government …"), which is not a sentence. Worker counts: "Up To 50,000" (headline and lead: at most 50,000) and "20,000-50,000 workers" (a range). Not marked: "more than twice as high" (productivity, not a share). The excerpt opens with a " date 2022-09-15" line the tool adds. ` + SHORTER,
+  },
+  'tass-pushilin-dpr-builders-2022': {
+    citation: { publisher: 'TASS (tass.com)', title: 'The Donetsk People\'s Republic is looking at inviting builders from North Korea (subject of the item; the stored excerpt gives no title)', date: '2022-09-06', url: 'https://tass.com/politics/1503657', where: WHERE },
+    host: [['Donetsk People’s Republic', 1, 'UA'], ['Donbass', 1, 'UA'], ['Donetsk People’s Republic', 2, 'UA'], ['DPR', 3, 'UA']],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `Hosts (where North Korean builders were to be sent): the Donetsk People's Republic looking at inviting them, Donbass where they would carry out restoration works, "North Korean builders in the Donetsk People's Republic", and the DPR foreign ministry negotiating the use of foreign workers with North Korea among others (the would-be host acting). Country code: UA, the Donetsk region being internationally part of Ukraine (Russia claimed to annex it on 30 September 2022, after this item); a judgement call that a reader could make RU. Not hosts: "(DPR)" (the abbreviation of the mention just before it), "DPR's head" (an official), "what Ukraine destroyed", "the Donbass republics" whose independence North Korea recognised (diplomacy), the dateline "MOSCOW". No count, instrument or share. The excerpt opens with a " date 2022-09-06" line the tool adds. ` + SHORTER,
+  },
+  'ohchr-forced-labour-report-2024': {
+    citation: { publisher: 'Office of the United Nations High Commissioner for Human Rights (OHCHR), press release (stored from a test mirror of ohchr.org)', title: 'Institutionalised forced labour in North Korea constitutes grave violations of human rights – UN report', date: '2024-07-16', url: 'https://web.test.ohchr.un-icc.cloud/en/press-releases/2024/07/institutionalised-forced-labour-north-korea-constitutes-grave-violations', where: WHERE },
+    host: [],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `A UN text on forced labour in the DPRK whose six types include "work performed by people sent abroad by the DPRK to earn currency for the State". No host country is named (GENEVA is the dateline; "abroad" names no country). No worker count ("183 interviews" counts interviews), instrument or share. Kept as a text where nothing is to be found. ` + FULL,
+  },
+  'malaymail-wsj-300-in-malaysia-2016': {
+    citation: { publisher: 'Malay Mail (malaymail.com), reporting The Wall Street Journal', title: '300 N. Korean in Malaysia reportedly working to fund Kim Jong-un regime (title from the address)', date: '2016-07-08', url: 'https://www.malaymail.com/news/malaysia/2016/07/08/300-n.-korean-in-malaysia-reportedly-working-to-fund-kim-jong-un-regime/1157757', where: WHERE },
+    host: [['Malaysia', 1, 'MY'], ['Russia', 1, 'RU'], ['China', 1, 'CN'], ['Malaysia', 2, 'MY'], ['Ulanbaatar', 1, 'MN'], ['Mongolia', 1, 'MN'], ['Putrajaya', 1, 'MY'], ['Sarawak', 1, 'MY']],
+    legal: [],
+    workers: [['Some 300 North Koreans', 1, 300, 300, 'approximate', 'MY'], ['50,000-strong diaspora', 1, 50000, 50000, 'exact', null], ['20,000', 1, 20000, 20000, 'exact', 'RU'], ['19,000 workers', 1, 19000, 19000, 'exact', 'CN'], ['more than 1,000 North Korean labourers', 1, 1000, null, 'at_least', 'MN']],
+    shares: [],
+    notes: `Hosts: Malaysia where some 300 North Koreans work, Russia and China where most are (20,000 and 19,000), Malaysia in the list of countries workers are sent to, Ulanbaatar, Mongolia where more than 1,000 labourers are (city and country each a mention), Putrajaya (the Malaysian government, by its seat) defending the influx of North Korean workers "in the country" (a host acting on the workers it hosts; a judgement call on a capital named for its government), and Sarawak whose state government's agreement with North Korea brought most of them. Not hosts: the dateline "KUALA LUMPUR", the United States (a sanctioning state), "No local or Sarawakian will dare" (local people, not a place), Britain, China (second) and North Korea named in the quote as countries with skilled coal miners. Worker counts: some 300 in Malaysia (approximate), the "50,000-strong diaspora" of which they are part (many of whom are said to work: counted as workers, no single country), 20,000 in Russia (spanned on its number, the noun following only "19,000") and 19,000 in China, and more than 1,000 labourers in Mongolia (at least). Not annotated: the executive order of March (unnamed: "an executive order from president Barack Obama"), money (US$700, US$200). ` + SHORTER,
+  },
+  'willkie-ofsi-it-workers-advisory-2024': {
+    citation: { publisher: 'Willkie Farr & Gallagher, Compliance Concourse (complianceconcourse.willkie.com)', title: 'OFSI releases advisory on threat posed by DPRK IT workers (title from the address)', date: '2024-09 (the advisory was issued on 2024-09-12; the note\'s own date is not in the excerpt)', url: 'https://complianceconcourse.willkie.com/articles/ofsi-releases-advisory-on-threat-posed-by-dprk-it-workers', where: WHERE + ' (the stored page is the note\'s text alone)' },
+    host: [['Russia', 1, 'RU'], ['China', 1, 'CN']],
+    legal: [],
+    workers: [],
+    shares: [],
+    notes: `A law firm's note on a UK Office of Financial Sanctions Implementation advisory on North Korean IT workers. Hosts: Russia and China, from which the IT workers primarily operate. Not hosts: the United Kingdom and the United States, where companies the workers may seek employment with are (clients of remote workers, as the guidelines say of IT workers' clients), "sanctions measures in the United Kingdom" (a sanctioning state), the UK office itself. No legal instrument is named ("significant sanctions measures", "financial sanctions"). No count or share. ` + SHORTER,
+  },
+  'govuk-fco-minister-2371-2017': {
+    citation: { publisher: 'UK Foreign and Commonwealth Office (gov.uk), press release', title: 'Foreign Office Minister welcomes tougher sanctions on North Korea', date: '2017-08-05', url: 'https://www.gov.uk/government/news/foreign-office-minister-welcomes-tougher-sanctions-on-north-korea', where: WHERE },
+    host: [],
+    legal: [['UNSCR 2371', 1]],
+    workers: [],
+    shares: [],
+    notes: `A UK government release on resolution 2371, which caps "the number of its overseas workers". No host country (the UK is a sanctioning state). Legal instrument: UNSCR 2371 ("The UN resolution", "the new UN resolution" and "This resolution" do not name one). No count (the cap has no value here) or share. Other texts held on resolution 2371 (ASIL's note, an op-ed, an EU note) are not this statement. ` + SHORTER,
+  },
+  'koreanewsdigest-yonhap-sweden-report-2019': {
+    citation: { publisher: 'Korea News Digest (koreanewsdigest.com), carrying a Yonhap News Agency report', title: 'Sweden says it has no N. Korean workers to repatriate: U.N. report', date: '2019 (Sweden\'s implementation report counted permits as of 16 October and was submitted "late last month"; the day is not in the excerpt)', url: 'https://www.koreanewsdigest.com/sweden-says-it-has-no-n-korean-workers-to-repatriate-u-n-report/', where: WHERE },
+    host: [],
+    legal: [['U.N. Security Council Resolution 2397', 1]],
+    workers: [],
+    shares: [],
+    notes: `Sweden's implementation report under resolution 2397 says it has no North Korean workers to repatriate and has issued no residence permits for work to North Koreans in five years. Sweden is not marked as a host (a judgement call): the guidelines count "a country asked to report its North Korean workers", but here every mention says it hosts none (negated, as the Dandong mentions of round 14 were); Thailand in round 7 was marked while it still had 68 work visas. Not hosts either: the dateline "SEOUL", "the European country" where up to eight North Korean nationals were registered (not said to work). Legal instrument: U.N. Security Council Resolution 2397 ("a U.N. resolution" does not name one). No worker count: "no North Korean nationals" is a zero, and "Up to eight North Koreans" were registered nationals, not said to be workers. ` + SHORTER,
+  },
+  'military-micallef-slave-labor-exports-2018': {
+    citation: { publisher: 'Military.com, a column by Joseph V. Micallef', title: 'North Korea\'s Slave Labor Exports Are Part of its Broader Business Network', date: '2018-08-09 (from the address)', url: 'https://www.military.com/daily-news/2018/08/09/north-koreas-slave-labor-exports-are-part-its-broader-business-network.html', where: WHERE },
+    host: [['Russia', 1, 'RU'], ['China', 1, 'CN']],
+    legal: [["Countering America's Adversaries through Sanctions", 1]],
+    workers: [['100,000 North Korean workers', 1, 100000, 100000, 'exact', null]],
+    shares: [['70 to 90 percent', 1, 0.7, 0.9, 'range', 'wages'], ['80 percent', 1, 0.8, 0.8, 'exact', 'workforce']],
+    notes: `A columnist's analysis (it goes on to discuss C4ADS's "Dispatched" report, which a committed text of round 7, ul-c4ads-dispatched, also reports; this column is its own writing, not a copy). Hosts: Russia or China, where 80 percent of the workers are. Not hosts: Pyongyang, the U.S. Department of State and U.S. Mission (sources), "as many as 60 countries" (none named). Worker count: 100,000 North Korean workers in forced labor overseas (no single country). Shares: "70 to 90 percent" of the money they earned confiscated by Pyongyang (wages), and "80 percent of them in either Russia or China" (a share of the workforce by where it works). Legal instrument: the excerpt ends at the tool's cut inside "the Countering America's Adversaries through Sanctions" (the word "Act" falls after the cut); marked, as the name as it stands identifies the law, unlike the truncated "Resolution 23" the guidelines leave out (a judgement call). "several UN Security Council resolutions" names none. Money ($1.2 and 2.3 billion, $3 billion) is not annotated. ` + FULL,
+  },
+  'insidepublishers-turnbull-2371-2017': {
+    citation: { publisher: 'Inside Publishers (insidepublishers.com.au), reporting statements of Australia\'s Prime Minister Malcolm Turnbull and Foreign Minister Julie Bishop', title: 'Australia to implement new sanctions against North Korea – August 2017', date: '2017-08 (after the Foreign Minister\'s announcement of Tuesday 15 August)', url: 'https://insidepublishers.com.au/politics-and-government-policy/article/australia-to-implement-new-sanctions-against-north-korea-august-2017', where: WHERE },
+    host: [],
+    legal: [],
+    workers: [],
+    shares: [['up to a third', 1, null, 1 / 3, 'at_most', 'other']],
+    notes: `An Australian government statement (as a news site gives it) on the UN resolution of August 2017 that "bans new work permits for North Korean migrant workers". No host country (Australia, the United States, Japan, the Republic of Korea and China are named as sanctioning states or partners). No legal instrument is named ("The new UN Security Council resolution", "Australia's autonomous sanctions regime"). Share: coal, iron, lead and seafood "account for up to a third of North Korea's exports" (at most 1/3; a proportion of exports: other, as in earlier sets). Not marked: "37 individuals and 31 entities" (designated, not workers), "seven entities". ` + FULL,
+  },
+  'equaltimes-dutch-penal-code-complaint-2018': {
+    citation: { publisher: 'Equal Times (equaltimes.org)', title: 'North Korean worker demands accountability for slave labour in supply chain', date: '2018-11 (after the complaint of 8 November 2018; the day is not in the excerpt)', url: 'https://www.equaltimes.org/north-korean-worker-demands', where: WHERE },
+    host: [['Polish', 1, 'PL'], ['Polish', 2, 'PL'], ['Poland', 1, 'PL'], ['Poland', 2, 'PL']],
+    legal: [['Article 273f (6) of the Dutch Penal Code', 1]],
+    workers: [],
+    shares: [],
+    notes: `Hosts: the Polish shipyard the worker had worked for, the two Polish shipyards where North Korean workers were exploited, and Poland where their maltreatment was documented and where their conditions met the criteria for labour exploitation. Not hosts: the Dutch shipbuilding company, firm and prosecution office (a customer and the place of the complaint), Leiden University in the Netherlands (researchers), the EU (not a country). Legal instrument: Article 273f (6) of the Dutch Penal Code (one span with its article). No worker count (one worker; "two separate Polish shipyards" and "two reports" count other things). The same complaint as this set's Japan Times text, in this publisher's own words. ` + FULL,
+  },
+};
