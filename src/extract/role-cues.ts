@@ -296,7 +296,7 @@ const MARKET_AFTER = /^[ \u00a0]+(?:domestic[ \u00a0]+|consumer[ \u00a0]+|home[ 
 const BASED_VOICE = /^-based[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:news|media|outlets?|newspapers?|groups?|organi[sz]ations?|NGOs?|think|institutes?|researchers?|analysts?|monitors?|watchdogs?|websites?|journalists?|reporters?|broadcasters?)\b/iu;
 
 /** A demonym naming workers of its own nationality: "Chinese workers", "Russian labourers". */
-const FOREIGN_WORKERS_AFTER = /^[ \u00a0]+(?:(?:construction|migrant|guest|contract|factory|local)[ \u00a0]+)?(?:workers|labou?rers|employees|nationals|citizens)\b/i;
+const FOREIGN_WORKERS_AFTER = /^[ \u00a0]+(?:(?:construction|migrant|guest|contract|factory|local)[ \u00a0]+)?(?:workers?|labou?rers?|employees|nationals|citizens)\b/i;
 /** The employer's nationality before a workplace placed in another country: "a Chinese construction site in Algeria". */
 const EMPLOYER_ELSEWHERE = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:compan(?:y|ies)|firms?|sites?|contractors?|developers?|project|factor(?:y|ies)|plants?|enterprises?)[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u;
 
@@ -306,6 +306,9 @@ export function otherCue(w: CueWindow): Verdict {
   // "a Chinese construction site in Algeria": the employer's nationality, where the site's place is named.
   if (w.demonym && (FOREIGN_WORKERS_AFTER.test(w.after) || EMPLOYER_ELSEWHERE.test(w.rest))) return 'other';
   if (CUSTOMER_AFTER.test(w.rest) || goodsGo(w.before) || MARKET_IN.test(w.before) || WRITER_IN.test(w.before) || FOR_CLIENTS_IN.test(w.before) || SUPPLIER_AFTER.test(w.rest)) return 'other';
+  // Round 18: the buyer of what the workers make ("a supplier of a Dutch shipbuilding company", "a Dutch shipbuilder that
+  // profited from …"), a firm accused ("a complaint against the Dutch firm") unless it is said to employ them.
+  if (w.demonym && (SUPPLIED_BEFORE.test(w.before) || BUYER_AFTER.test(w.rest) || (AGAINST_BEFORE.test(w.before) && !/\bemploy/i.test(w.rest.slice(0, 60))))) return 'other';
   // Round 12: a paper or a source named by its country or place ("a Japanese newspaper", "a source in China told"),
   // a dateline ("VLADIVOSTOK, Russia—"), the places goods go or orders come from ("exported to the United States, Europe and Japan").
   // (Each pattern only where a word it needs is in the window: cheap tests of the window first.)
@@ -315,6 +318,9 @@ export function otherCue(w: CueWindow): Verdict {
   return null;
 }
 
+const SUPPLIED_BEFORE = /\b(?:suppliers?|supplying|supplied|supplies|subcontractors?)[ \u00a0]+(?:of|to|for)[ \u00a0]+(?:a|an|the|two|several)?[ \u00a0]*$/i;
+const BUYER_AFTER = new RegExp(String.raw`^${SP}(?:[\p{L}\-]+${SP}){0,2}?(?:compan(?:y|ies)|firms?|shipbuilders?|industry)\b[^.;]{0,60}?\b(?:profit(?:ed|ing|s)?${SP}from|acquir(?:e|ed|ing)|bought|purchas\w*)\b`, 'iu');
+const AGAINST_BEFORE = /\bagainst[ \u00a0]+(?:a|an|the|two|several)?[ \u00a0]*$/i;
 /** A paper or broadcaster named by its country: "a Japanese newspaper", "a Japanese press report". */
 const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+agency|tabloids?|magazines?|television|TV|radio)\b/iu;
 /**

@@ -32,6 +32,8 @@ const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
 const THINGS_SENT = /\b(?:goods|products|merchandise|seafood|exports?|shipments?|money|funds|remittances?|revenue|earnings|letters?|messages?|missiles?|weapons?|arms|troops|soldiers|oil|coal|cargo)\b/i;
+/** Where workers work from: "who operate primarily from", "working remotely out of" (then "from"). */
+const OPERATE_FROM = /\b(?:operat(?:e|es|ed|ing)|work(?:s|ed|ing)?)[ \u00a0]+(?:(?:primarily|mainly|mostly|largely|chiefly|remotely|covertly)[ \u00a0]+)?$/i;
 const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing|ees?)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
 const WORKER_NOUNS = /\b(?:workers?|workforce|labou?rers?|North[ \u00a0]Koreans|employees|nationals|citizens)\b/i;
 /** The mention is the object of a preposition, with up to three words between ("in 29 countries including"). */
@@ -40,7 +42,7 @@ const PREP_BEFORE = new RegExp(String.raw`\b(${PREPOSITION})${S}(?:the${S})?(?:(
 /** A subject is not the object of a preposition ("pressure from the U.S."). */
 const OBJECT_OF = endPattern(/\b(?:from|by|of|against|on|for|to|in|at|over|under|between|among|toward|towards)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['from', 'by', 'of', 'against', 'on', 'for', 'to', 'in', 'at', 'over', 'under', 'between', 'among', 'toward', 'towards']);
 /** Places that are not workplaces: a customer's, a diplomat's, a meeting's, a ministry's. */
-const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to'], 5);
+const NOT_WORKPLACE = endPattern(/\b(?:customers?|clients?|buyers?|embass(?:y|ies)|consulates?|missions?|ambassadors?|headquarters|meetings?|talks|summits?|conferences?|briefings?|hearings?|speech(?:es)?|wars?|conflicts?|invasion|fighting|offensives?|courts?|counterparts|officials?|offices?|diplomats?|delegations?|ministry|ministries|government|agency|department|parliament|sanctions|(?:sanctions?[ \u00a0]+)?measures)[ \u00a0]+(?:in|at|to)[ \u00a0]+(?:the[ \u00a0]+)?$/i, ['in', 'at', 'to'], 6);
 /** "North Korean workers", "N. Korean laborers", "North Koreans". */
 const NK_WORKERS_SOURCE = String.raw`\b(?:(?:North[ \u00a0-]Korean?|N\.?[ \u00a0]?Korean|DPRK|North’s|North's)(?:${S}[\p{L}\-]+){0,2}?${S}(?:workers?|labou?rers?|nationals|citizens|people|employees)|North${S}Koreans)\b`;
 /** NK_WORKERS, tried (sticky) only where a match may start. */
@@ -72,16 +74,18 @@ const LABOUR = /\b(?:work|labou?r|employ|hir|deploy|dispatch|restaurants|doctors
 /** The window speaks of North Korean labour (two independent tests: no backtracking over long text). */
 const nkLabour = (s: string) => NK.test(s) && LABOUR.test(s);
 /** Verbs that make a subject country the host: "Kuwait currently hosts", "China, known to employ", "Qatar also sent back". */
-const HOST_VERBS = /\b(?:(?:primary|main|top|largest|biggest|leading|principal)[ \u00a0]+(?:locations?|destinations?|hosts?|employers?|recipients?)\b|(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|(?:stop(?:ped|s)?[ \u00a0]+)?(?:tak(?:e|es|ing)|took|let(?:s|ting)?)[ \u00a0]+in[ \u00a0]+(?:new[ \u00a0]+|more[ \u00a0]+|any[ \u00a0]+)?(?:North[ \u00a0]Korean[ \u00a0]+)?(?:workers|labou?rers|North[ \u00a0]Koreans)|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\b/i;
+const HOST_VERBS = /\b(?:(?:primary|main|top|largest|biggest|leading|principal)[ \u00a0]+(?:locations?|destinations?|hosts?|employers?|recipients?)\b|(?:destination|recipient|host|employer)[ \u00a0]+(?:for|of)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Za-z\-.]+[ \u00a0]+){0,3}?(?:workers|labou?rers|North[ \u00a0]Koreans)|hosts?(?![ \u00a0]+(?:countr(?:y|ies)|nations?|states?|governments?)\b)|hosting|hosted|employ(?:s|ed|ing)?|hir(?:es|ed|ing)|accounting[ \u00a0]+for|accounts?[ \u00a0]+for|sent[ \u00a0]+(?:back|home)|send(?:s|ing)?[ \u00a0]+(?:back|home)|seek(?:s|ing)?(?=[ \u00a0]+(?:up[ \u00a0]+to[ \u00a0]+|some[ \u00a0]+|about[ \u00a0]+)?[\d,]+[ \u00a0]+(?:North|N\.|workers|labou?rers))|(?:stop(?:ped|s)?[ \u00a0]+)?(?:tak(?:e|es|ing)|took|let(?:s|ting)?)[ \u00a0]+in[ \u00a0]+(?:new[ \u00a0]+|more[ \u00a0]+|any[ \u00a0]+)?(?:North[ \u00a0]Korean[ \u00a0]+)?(?:workers|labou?rers|North[ \u00a0]Koreans)|repatriat(?:e|es|ed|ing)|expell?(?:s|ed|ing)?|deport(?:s|ed|ing)?|recruit(?:s|ed|ing)?|(?:attract|invit)(?:e|es|ed|ing|s)?(?=[ \u00a0][^.;]{0,50}\b(?:workers|labou?rers|builders|North[ \u00a0]Koreans|nationals[ \u00a0]+from)\b))\b/i;
 /** A country that acts on others ("the US has urged", "Britain complained") is not where the workers are. */
 const ACTS_ON_OTHERS = /^[ \u00a0]+(?:[\p{L}’'\-]+[ \u00a0]+){0,2}?(?:urg|call|press|persuad|sanction|designat|condemn|ask|demand|want|pressur|target|accus|complain|impos|warn|threat|criticis|criticiz|submit|propos|veto|vot(?:e|ed|es|ing)\b|tabled)/iu;
 /** The mention names a state's organs, not a place: "Kuwait’s information ministry", "the Polish foreign ministry". */
-const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist)/iu;
+const ACTOR_AFTER = /^(?:[’']s)?[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:government|ministry|embassy|ambassador|authorities|officials?|president|prime|department|treasury|delegat\w*|diplomat\w*|consul\w*|parliament|congress|labou?r[ \u00a0]+minister|foreign[ \u00a0]+minist|office[ \u00a0]+(?:of|for)\b)/iu;
 /** Who says it: "…, said analyst Oh at …". */
 const ATTRIBUTION = /\b(?:said|says|told|tells|according[ \u00a0]+to)\b/i;
 const REPORTING = /\b(?:says|said|told|tells|reported|reports|stated|states|added|announced|claimed|noted)\b/i;
 const ELSEWHERE = /\b(?:abroad|overseas|in[ \u00a0]+member[ \u00a0]+states|in[ \u00a0]+other[ \u00a0]+countries|elsewhere)\b/i;
 const WORKPLACE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants?|shipyards?|compan(?:y|ies)|firms?|farms?|construction|sites?|restaurants?|employers?|mines?|fishing|seafood|logging|contractors?|enterprises?|businesses|boats?|hospitals?|clinics?)\b/iu;
+/** A country's own workplaces: "Russia's construction sites", "China's seafood plants" (not its companies: they may be buyers). */
+const OWN_WORKPLACE_AFTER = /^[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:factor(?:y|ies)|plants|shipyards?|farms?|construction[ \u00a0]+sites|sites|restaurants|mines|logging|fisher(?:y|ies))\b/iu;
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
 const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
@@ -128,7 +132,7 @@ const NK_OPERATIONS_IN = endPattern(/\b(?:North[ \u00a0]Korea|Pyongyang|DPRK|the
 const ARE_IN = /\b(?:are|were|remain(?:s|ed)?)[ \u00a0]+(?:still[ \u00a0]+|now[ \u00a0]+|mostly[ \u00a0]+|mainly[ \u00a0]+|largely[ \u00a0]+)?$/i;
 /** Verbs that follow "to" as its purpose: the words after "to" begin with one. */
 /** A count of "them" placed in the mention: "100 to 120 of them in", "thousands of them working in". */
-const OF_THEM_IN = /\b(?:\d[\d,.]*|hundreds|thousands|dozens|some|most|many)(?:[ \u00a0]+(?:to|and)[ \u00a0]+\d[\d,.]*)?[ \u00a0]+of[ \u00a0]+them[ \u00a0]+(?:(?:are|were|work|working|live|living|remain|employed|still|now)[ \u00a0]+){0,2}in[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+const OF_THEM_IN = /\b(?:\d[\d,.]*|hundreds|thousands|dozens|some|most|many)(?:[ \u00a0]+(?:to|and)[ \u00a0]+\d[\d,.]*)?[ \u00a0]+of[ \u00a0]+them[ \u00a0]+(?:(?:are|were|work|working|live|living|remain|employed|still|now|reportedly|allegedly|mostly|mainly|largely)[ \u00a0]+){0,3}in[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 /** Not where the workers go: "a ban in Japan to work against", "the law of China to work with". */
 const OBJECT_OF_TRAVEL = /\b(?:ban|law|rules?|pressure|call|efforts?|calls)[ \u00a0]+(?:in|of|from|by)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const BUILD_PURPOSE = /^to[ \u00a0]+(?:help[ \u00a0]+)?(?:rebuild|build|construct|restore)\b/i;
@@ -182,8 +186,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
     // "Who's going to India?": travel makes a host only where workers or labour are spoken of.
     return TRAVEL.test(last[0]) && !(WORKER_NOUNS.test(sentence) || NK_WORKERS.test(sentence) || LABOUR.test(sentence)) ? null : 'host';
   }
-  // "sent home from Kuwait", "a returnee from Namibia".
-  if (prep === 'from') return RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead)) ? 'host' : null;
+  // "sent home from Kuwait", "a returnee from Namibia"; "IT workers, who operate primarily from Russia" (round 18).
+  if (prep === 'from') return (RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead))) || (OPERATE_FROM.test(lead) && WORKER_NOUNS.test(lead)) ? 'host' : null;
   // "North Korea's operations in Russia", "Pyongyang's restaurants in Cambodia".
   if (NK_OPERATIONS_IN.test(before)) return 'host';
   // "The vast majority, about 80 per cent, are in China and Russia": where the workers of the sentence or the one before are.
@@ -311,11 +315,12 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   if (mayEndWith(before, IN_WORDS) && OF_THEM_IN.test(before) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
   // "Unlike China, where they are using working visas, …" after a sentence about North Korean workers: "they" are the workers.
   if (/^,?[ \u00a0]+where[ \u00a0]+they\b/i.test(rest) && (WORK_WORDS.test(rest.slice(0, 60)) || STAY_WORDS.test(rest.slice(0, 60))) && NK_WORKERS.test(text.slice(Math.max(0, s.start - 250), m.start))) return 'host';
-  if (/^-based\b/.test(after)) return said.nkLabour || said.nkWorkers ? 'host' : null;
+  if (/^[ -]based\b/.test(after)) return said.nkLabour || said.nkWorkers ? 'host' : null;
   if (COUNT_AFTER.test(after) && WORK_WORDS.test(sentence)) return 'host';
   // "the team landed in Libya to work in a hospital": sent there to work.
   if (/^[ \u00a0]+to[ \u00a0]+work\b/i.test(after) && said.nk && !OBJECT_OF_TRAVEL.test(before)) return 'host';
-  if (m.via === 'demonym' && WORKPLACE_AFTER.test(after) && said.nkLabour) return 'host';
+  // "a Russian construction company"; "Russia's construction sites may attract up to 50,000 workers from North Korea" (round 18).
+  if ((m.via === 'demonym' ? WORKPLACE_AFTER.test(after) : OWN_WORKPLACE_AFTER.test(after)) && said.nkLabour) return 'host';
   if (m.via === 'demonym' || OBJECT_OF.test(text.slice(Math.max(s.start, m.start - 12), m.start))) return null;
   return asSubject(after);
 }
