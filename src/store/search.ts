@@ -331,7 +331,7 @@ export async function searchEntities(q: Queryable, query: string, options: Searc
     text = less;
     hits = await searchAsWritten(q, text, options);
   }
-  // An organisation's Korean name, as the lists write it in English (조선광업개발무역회사: Korea Mining Development Trading; 39호실: Office 39).
+  // An organisation's Korean name, as the lists write it in English (조선광업개발무역회사: Korea Mining Development Trading; 39호실: Room 39).
   for (const english of hits.length === 0 ? englishOrgReadings(stripParticlesOnce(query)) : []) {
     hits = await searchAsWritten(q, english, options);
     if (hits.length) break;

@@ -89,7 +89,7 @@ describe('search beside the official lists', () => {
   });
 
   it('finds the bodies of the labour system by their Korean names: Office 39, the Workers’ Party, Mansudae Overseas', async () => {
-    // 호실 office, 로동당 (노동당 in the South's spelling) workers' party, 해외 overseas: words the romaniser does not part from the rest.
+    // 호실 room (Room 39 is Office 39), 로동당 (노동당 in the South's spelling) workers' party, 해외 overseas: words the romaniser does not part from the rest.
     for (const [q, id] of [
       ['39호실', 'r39-office-39'],
       ['조선로동당', 'r39-workers-party-of-korea'],
