@@ -49,7 +49,7 @@ function overridden(input: ModelInput, o: Override): ModelInput {
     scope: o.country ? 'country' : input.scope,
     status: 'override',
     flags: [`overridden for this scenario: ${o.text}`],
-    components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}` }],
+    components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}`, reading: o.low === o.high ? 'the given value' : 'uniform between the given values' }],
     figures: [],
     override: o.text,
   };

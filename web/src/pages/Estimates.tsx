@@ -11,7 +11,7 @@ import type { EstimateResult, CitedFigure } from '../../../src/server/wire.ts';
 import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';
-import { download, estimateCsv } from '../exports.ts';
+import { download, estimateCsv, figureReading } from '../exports.ts';
 
 /** Shares (of wages, of all workers abroad) are fractions: shown as percentages. */
 const isShare = (unit: string) => unit.startsWith('fraction');
@@ -299,11 +299,15 @@ export default function EstimatesPage() {
                 </td>
                 <td>
                   <ul className="values">
-                    {i.sources.map((s) => (
-                      <li key={s.figure_id}>
-                        {citeOf(s)} <span className="small muted">{period(s.period.start, s.period.end)}</span>
-                      </li>
-                    ))}
+                    {i.sources.map((s) => {
+                      const reading = figureReading(i, s.figure_id);
+                      return (
+                        <li key={s.figure_id}>
+                          {citeOf(s)} <span className="small muted">{period(s.period.start, s.period.end)}</span>
+                          {reading ? <div className="small muted figure-reading">read as: {reading}</div> : null}
+                        </li>
+                      );
+                    })}
                   </ul>
                 </td>
               </tr>
