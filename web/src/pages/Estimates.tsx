@@ -341,11 +341,14 @@ function Comparisons({ r }: { r: EstimateResult }) {
       <td>
         {citeOf(c.estimate)} <span className="small muted">{c.scope === 'total' ? 'all hosts' : c.scope}</span>
       </td>
-      <td>{usd(c.difference.published_usd)}</td>
+      <td>{c.estimate.high == null ? 'at least ' : c.estimate.low == null ? 'at most ' : ''}{usd(c.difference.published_usd)}</td>
       <td>
         {usd(c.difference.model_p50_usd)} <span className="small muted">({usd(c.model.p5)} – {usd(c.model.p95)})</span>
       </td>
-      <td>{Number.isFinite(c.difference.model_over_published) ? `${c.difference.model_over_published.toFixed(2)}×` : '–'}</td>
+      <td>
+        {Number.isFinite(c.difference.model_over_published) ? `${c.difference.model_over_published.toFixed(2)}×` : '–'}
+        {c.share_of_draws_inside != null ? <div className="small muted">{pct(c.share_of_draws_inside / 100)} of the model's draws {c.estimate.high == null ? 'at or above it' : c.estimate.low == null ? 'at or below it' : 'inside the range'}</div> : null}
+      </td>
       <td className="small">
         {c.driver ? (
           <>
