@@ -2,7 +2,8 @@
  * A policy analyst's reading of the country and estimate pages, in Chromium against the real server over the bundled
  * dataset and the official lists: a country page says which documented deployments name who sends or employs the
  * workers (Qatar: one of six, the others naming neither); the estimate page says how each figure under an input was read
- * (a worker's 0–15% slice under "state share" is the state's 85–100%) and sets a published "more than" as a bound.
+ * (a worker's 0–15% slice under "state share" is the state's 85–100%) and sets a published "more than" as a bound;
+ * the map asked for a year no figure covers says so.
  */
 import { describe, expect, it } from 'vitest';
 import { newPage, webFixture } from './harness.ts';
@@ -21,6 +22,21 @@ describe('an analyst reads the country and estimate pages', { timeout: 240_000 }
     expect(rows.filter((r) => r.includes('sent by North Korean government'))).toHaveLength(1);
     expect(rows.filter((r) => r.includes('sender and employer not named'))).toHaveLength(5);
     await expect(page.getByText('1 of 6 documented deployments name who sends or employs the workers.').count()).resolves.toBe(1);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the map asked for a year no figure covers says so, and does not offer another year as the one shown', async () => {
+    const { page, context, problems } = await newPage(web.browser);
+    await page.goto(`${web.server.url}/?year=1990`);
+    const note = page.getByText(/^No worker figure in the graph is dated 1990: its figures run from \d{4} to \d{4}\./);
+    await note.waitFor();
+    await expect(page.locator('#year').inputValue()).resolves.toBe('1990');
+    await expect(page.locator('#year option:checked').textContent()).resolves.toBe('1990 (no figures)');
+    await page.goto(`${web.server.url}/?year=2017`);
+    await page.getByRole('heading', { name: 'Where the workers are, 2017' }).waitFor();
+    await expect(page.getByText(/^No worker figure in the graph is dated/).count()).resolves.toBe(0);
+    await expect(page.locator('#year option').filter({ hasText: 'no figures' }).count()).resolves.toBe(0);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
