@@ -49,6 +49,11 @@ describe('an analyst reads the country and estimate pages', { timeout: 240_000 }
     await expect(malaysia.locator('.figure-reading').allTextContents()).resolves.toEqual([
       "read as: wage split: one minus the workers' slice (0–0.15), so a state share of 0.85–1 (uniform)",
     ]);
+    // What moves the estimate, in words as well as bars: each input from its 5th to its 95th percentile.
+    await page.getByText(/^The values: the estimate with each input at its 5th and its 95th percentile/).click();
+    const values = await page.locator('ul.tornado-values li').allTextContents();
+    expect(values.length).toBe(8);
+    expect(values[0]).toMatch(/^monthly wage \(pooled\): \$\d+ million → \$\d+ million$/);
     const bound = page.locator('table.comparison tr').filter({ hasText: 'at least $500 million a year' });
     await expect(bound.locator('td').nth(1).textContent()).resolves.toBe('at least $500 million');
     await expect(bound.locator('td').nth(3).textContent()).resolves.toMatch(/^\d\.\d\d×\d+% of the model's draws at or above it$/);

@@ -103,6 +103,19 @@ function Tornado({ r }: { r: EstimateResult }) {
           all at median: {usd(base)}
         </text>
       </svg>
+      {/* The bars' values in words: a tooltip is no help on a touch screen or to a screen reader. */}
+      <figcaption>
+        <details>
+          <summary className="small">The values: the estimate with each input at its 5th and its 95th percentile, the others at their medians</summary>
+          <ul className="small tornado-values">
+            {bars.map((b) => (
+              <li key={b.input}>
+                {inputLabel(b.input, b.country)}: {usd(b.revenue_at_low)} → {usd(b.revenue_at_high)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </figcaption>
     </figure>
   );
 }
