@@ -11,6 +11,7 @@
 export { describeReliability, isReliability, type Reliability } from '../model/reliability.ts';
 export { countryName } from '../model/countries.ts';
 export { csvCell, toCsv } from '../screen/csv-output.ts';
+export { isRole, roleAtLeast, type Role } from '../auth/roles.ts';
 
 // GET /api/search, GET /api/entities/{id}
 export type { SearchHit } from '../store/search.ts';

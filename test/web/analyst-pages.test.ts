@@ -3,9 +3,11 @@
  * dataset and the official lists: a country page says which documented deployments name who sends or employs the
  * workers (Qatar: one of six, the others naming neither); the estimate page says how each figure under an input was read
  * (a worker's 0–15% slice under "state share" is the state's 85–100%) and sets a published "more than" as a bound;
- * the map asked for a year no figure covers says so.
+ * the map asked for a year no figure covers says so; a viewer's account is told what its role may not do, instead of
+ * documents and cases sections that each fail with "forbidden".
  */
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../src/auth/service.ts';
 import { newPage, webFixture } from './harness.ts';
 
 const web = webFixture();
@@ -37,6 +39,30 @@ describe('an analyst reads the country and estimate pages', { timeout: 240_000 }
     await page.getByRole('heading', { name: 'Where the workers are, 2017' }).waitFor();
     await expect(page.getByText(/^No worker figure in the graph is dated/).count()).resolves.toBe(0);
     await expect(page.locator('#year option').filter({ hasText: 'no figures' }).count()).resolves.toBe(0);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a viewer signed in: documents and cases say the analyst role is needed, and ask the server nothing it refuses', async () => {
+    const viewer = { username: 'policy-viewer', password: 'a-long-test-password-46' };
+    await createUser(web.server.services.db, { ...viewer, role: 'viewer' }, 'test');
+    const { page, context, problems } = await newPage(web.browser, { width: 390 });
+    const refused: string[] = [];
+    page.on('response', (r) => { if (r.status() === 403) refused.push(r.url()); });
+    await page.goto(`${web.server.url}/documents`);
+    await page.getByLabel('Username').fill(viewer.username);
+    await page.getByLabel('Password').fill(viewer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const note = 'Your account (policy-viewer, role viewer) reads the graph; adding, reading and reviewing documents needs the analyst role or above. '
+      + 'Whoever runs this room39 can give it: room39 user role policy-viewer analyst.';
+    await page.getByText(note).waitFor();
+    await expect(page.getByRole('button', { name: 'Upload and extract' }).count()).resolves.toBe(0);
+    await page.goto(`${web.server.url}/documents/seed-004`);
+    await page.getByText(note).waitFor();
+    await page.goto(`${web.server.url}/cases`);
+    await page.getByText(/^Your account \(policy-viewer, role viewer\) reads the graph; keeping screening cases needs the analyst role or above\./).waitFor();
+    await expect(page.getByText(/may not do this/).count()).resolves.toBe(0);
+    expect(refused).toEqual([]);
     expect(problems.errors).toEqual([]);
     await context.close();
   });
