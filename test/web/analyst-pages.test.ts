@@ -81,8 +81,15 @@ describe('an analyst reads the country and estimate pages', { timeout: 240_000 }
     expect(values.length).toBe(8);
     expect(values[0]).toMatch(/^monthly wage \(pooled\): \$\d+ million → \$\d+ million$/);
     const bound = page.locator('table.comparison tr').filter({ hasText: 'at least $500 million a year' });
+    // China in 2017 has counts of its own: no note under its name.
+    await expect(page.locator('tr', { has: page.locator('th', { hasText: /^China/ }) }).first().locator('.country-basis').count()).resolves.toBe(0);
     await expect(bound.locator('td').nth(1).textContent()).resolves.toBe('at least $500 million');
     await expect(bound.locator('td').nth(3).textContent()).resolves.toMatch(/^\d\.\d\d×\d+% of the model's draws at or above it$/);
+    // A year without a count of its own for a country says where the count comes from, in the table as in the CLI.
+    await page.goto(`${web.server.url}/estimates?year=2021`);
+    await page.getByRole('heading', { name: 'Revenue from labour export, 2021' }).waitFor();
+    const china = page.locator('tr', { has: page.locator('th', { hasText: /^China/ }) }).first();
+    await expect(china.locator('.country-basis').textContent()).resolves.toMatch(/^no figure for 2021: carried forward from 20\d\d \(\d years? away\)$/);
     expect(problems.errors).toEqual([]);
     await context.close();
   });

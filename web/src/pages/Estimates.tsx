@@ -263,7 +263,11 @@ export default function EstimatesPage() {
           <tbody>
             {r.by_country.map((c) => (
               <tr key={c.country ?? 'rest'}>
-                <th scope="row">{c.name}</th>
+                <th scope="row">
+                  {c.name}
+                  {/* Where the count comes from when the year has none of its own (carried from another year, undated, the remainder). */}
+                  {c.flags.length ? <div className="small muted country-basis">{c.flags.join('; ')}</div> : null}
+                </th>
                 <td>
                   {num(c.workers.p50)} <span className="small muted">({num(c.workers.p5)} – {num(c.workers.p95)})</span>
                 </td>
