@@ -35,6 +35,19 @@ describe('estimate inputs read in words', () => {
     expect(my[col('read_as')]).toBe("wage split: one minus the workers' slice (0–0.15), so a state share of 0.85–1 (uniform)");
   });
 
+  it('the CSV says where a count comes from when the year has none of its own (2021: China carried forward)', () => {
+    const r = estimate(dataset(), { year: 2021, seed: 1, draws: 2000 });
+    const rows = parseCsvText(estimateCsv(r, 'page').split('\r\n').slice(1).join('\r\n'));
+    const header = rows[0]!;
+    expect(header.at(-1)).toBe('note');
+    expect(rows.every((row) => row.length === header.length)).toBe(true);
+    const china = rows.find((row) => row[0] === 'country' && row[1] === 'China' && row[2] === 'workers')!;
+    expect(china.at(-1)).toMatch(/^no figure for 2021: carried forward from 20\d\d \(\d years? away\)$/);
+    expect(china.at(-1)).toBe(r.by_country.find((c) => c.country === 'CN')!.flags.join('; '));
+    const cnInput = rows.find((row) => row[0] === 'input' && row[1] === 'China' && row[2]!.startsWith('workers'))!;
+    expect(cnInput.at(-1)).not.toBe('');
+  });
+
   it('names a what-if of overrides in the CSV, not "left out" with nothing before it', () => {
     const csv = estimateCsv(run(['RU:workers=10000..20000']), 'page');
     const first = csv.split('\r\n')[0]!;

@@ -49,9 +49,10 @@ export function figureReading(input: Pick<EstimateResult['inputs'][number], 'dis
  * baseline), each host country, then each input once per sourced figure it rests on.
  */
 export function estimateCsv(r: EstimateResult, page: string): string {
-  const header = ['part', 'country', 'measure', 'p5', 'p50', 'p95', 'share_of_revenue', 'figure_id', 'figure_low', 'figure_high', 'figure_unit', 'period', 'source', 'source_url', 'quote', 'locator', 'statement', 'grade', 'read_as'];
+  const header = ['part', 'country', 'measure', 'p5', 'p50', 'p95', 'share_of_revenue', 'figure_id', 'figure_low', 'figure_high', 'figure_unit', 'period', 'source', 'source_url', 'quote', 'locator', 'statement', 'grade', 'read_as', 'note'];
   const rows: unknown[][] = [];
-  const summary = (part: string, country: string, measure: string, s: { p5: number; p50: number; p95: number }, share: number | '' = '') => rows.push([part, country, measure, s.p5, s.p50, s.p95, share]);
+  const summary = (part: string, country: string, measure: string, s: { p5: number; p50: number; p95: number }, share: number | '' = '', note = '') =>
+    rows.push([part, country, measure, s.p5, s.p50, s.p95, share, ...(note ? [...Array<string>(header.length - 8).fill(''), note] : [])]);
   summary('total', 'all hosts', 'revenue_usd', r.revenue_usd);
   summary('total', 'all hosts', 'workers', r.workers);
   if (r.scenario) {
@@ -62,15 +63,17 @@ export function estimateCsv(r: EstimateResult, page: string): string {
   }
   for (const c of r.by_country) {
     summary('country', c.name, 'revenue_usd', c.revenue_usd, c.share_of_revenue);
-    summary('country', c.name, 'workers', c.workers);
+    // Where the count comes from when the year has none of its own (carried from another year, undated, the remainder).
+    summary('country', c.name, 'workers', c.workers, '', c.flags.join('; '));
   }
   for (const i of r.inputs) {
     const measure = `${i.metric} (${i.unit})${i.sector ? ` ${i.sector}` : ''}${i.excluded ? ' left out' : ''}`;
     const base = ['input', i.country_name, measure, i.summary.p5, i.summary.p50, i.summary.p95, ''];
-    if (i.sources.length === 0) rows.push(base);
+    const note = i.flags.join('; ');
+    if (i.sources.length === 0) rows.push([...base, ...Array<string>(header.length - 8).fill(''), note]);
     for (const f of i.sources) {
       const period = [f.period.start, f.period.end].filter(Boolean).join('/');
-      rows.push([...base, f.figure_id, f.low, f.high, f.unit, period, f.source.title ?? f.source.id, f.source.url ?? '', f.quote ?? '', f.locator ?? '', f.statement ?? '', f.grade, figureReading(i, f.figure_id) ?? '']);
+      rows.push([...base, f.figure_id, f.low, f.high, f.unit, period, f.source.title ?? f.source.id, f.source.url ?? '', f.quote ?? '', f.locator ?? '', f.statement ?? '', f.grade, figureReading(i, f.figure_id) ?? '', note]);
     }
   }
   // A what-if leaves countries out, overrides inputs, or both: the comment names what it did.
