@@ -140,7 +140,7 @@ export interface Comparison {
   scope: string;
   matches_year: boolean;
   points: ComparisonPoint[];
-  /** Share of the model's draws inside the published range (for a range). */
+  /** Share of the model's draws inside the published range (for a range; for "at least" or "at most" a bound, the draws on its side). */
   share_of_draws_inside: number | null;
   model: Summary;
   /** By how much they differ: the model's median against the published value (the midpoint of a range). */
@@ -182,9 +182,11 @@ export function compare(
     const position: Position = p < 5 ? 'below_p5' : p > 95 ? 'above_p95' : 'p5_to_p95';
     return { value_usd: v, percentile: p, position };
   });
+  // "More than $500 million" is a bound, not a value the model should land on: what counts is how many draws keep to it.
+  const bound = f.low != null && f.high == null ? 'lower' : f.high != null && f.low == null ? 'upper' : null;
   let inside: number | null = null;
-  if (values.length === 2) {
-    const [a, b] = values as [number, number];
+  if (values.length === 2 || bound) {
+    const [a, b] = bound === 'lower' ? [values[0] as number, Infinity] : bound === 'upper' ? [-Infinity, values[0] as number] : values as [number, number];
     let c = 0;
     for (let i = 0; i < draws.length; i++) {
       const x = draws[i] as number;
@@ -201,9 +203,11 @@ export function compare(
   const driver = bar ? { input: bar.input, revenue_at_p5_usd: bar.revenue_at_low, revenue_at_p95_usd: bar.revenue_at_high, reaches_published: published >= lo && published <= hi } : null;
   const ratio = Number.isFinite(difference.model_over_published) ? `${difference.model_over_published.toFixed(2)}×` : 'n/a';
   const why = driver
-    ? ` The model's median (${usd(model.p50)}) is ${ratio} the published ${values.length > 1 ? 'midpoint' : 'value'} (${usd(published)}). The input that moves the model most${scope === 'total' ? '' : ` for ${scope}`} is ${driver.input}: from its 5th to its 95th percentile it takes the total from ${usd(driver.revenue_at_p5_usd)} to ${usd(driver.revenue_at_p95_usd)}, which ${driver.reaches_published ? 'spans' : 'does not reach'} the published value.`
+    ? ` The model's median (${usd(model.p50)}) is ${ratio} the published ${bound ? `${bound} bound` : values.length > 1 ? 'midpoint' : 'value'} (${usd(published)}). The input that moves the model most${scope === 'total' ? '' : ` for ${scope}`} is ${driver.input}: from its 5th to its 95th percentile it takes the total from ${usd(driver.revenue_at_p5_usd)} to ${usd(driver.revenue_at_p95_usd)}, which ${driver.reaches_published ? 'spans' : 'does not reach'} the published value.`
     : '';
-  const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${inside != null ? `; ${inside.toFixed(1)}% of the model's draws fall inside the published range` : ''}.${why}`;
+  const share = inside == null ? '' : bound ? `; ${inside.toFixed(1)}% of the model's draws are at or ${bound === 'lower' ? 'above' : 'below'} it, the published ${bound} bound`
+    : `; ${inside.toFixed(1)}% of the model's draws fall inside the published range`;
+  const reading = `${pts} of the model's ${scope === 'total' ? 'total' : scope} revenue for ${year} (model 90% interval ${usd(model.p5)} – ${usd(model.p95)})${share}.${why}`;
   return { estimate: cite(f, sources), scope, matches_year: covers(f, year), points, share_of_draws_inside: inside, model, difference, driver, reading };
 }
 

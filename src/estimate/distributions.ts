@@ -20,6 +20,8 @@ export interface Component {
   figureIds: string[];
   /** How the figure was read, in words. */
   interpretation: string;
+  /** The same reading without the figure ids and weight, for a reader who sees the figure beside it ("the workers' slice 0–0.15, so a state share of 0.85–1"). */
+  reading?: string;
 }
 
 /** The modelling conventions, in one place so the README and the output can show them. */

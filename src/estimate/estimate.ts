@@ -40,7 +40,8 @@ export interface InputOut {
   override: string | null;
   excluded: boolean;
   summary: Summary;
-  distribution: { weight: number; dist: Dist; figure_ids: string[]; interpretation: string }[];
+  /** Each component of the input's mixture: its figures, how they were read (`interpretation` with ids and weight; `reading` the same in words alone). */
+  distribution: { weight: number; dist: Dist; figure_ids: string[]; interpretation: string; reading: string }[];
   sources: CitedFigure[];
 }
 
@@ -166,7 +167,7 @@ function inputsOut(model: Model, summaries: ReadonlyMap<string, Summary>, exclud
       override: i.override,
       excluded: i.country != null && (excluded.rows.has(i.country) || excluded.hosts.has(i.country)),
       summary: summaries.get(i.key) as Summary,
-      distribution: i.components.map((c, k) => ({ weight: w[k] as number, dist: c.dist, figure_ids: c.figureIds, interpretation: c.interpretation })),
+      distribution: i.components.map((c, k) => ({ weight: w[k] as number, dist: c.dist, figure_ids: c.figureIds, interpretation: c.interpretation, reading: c.reading ?? c.interpretation })),
       sources: i.figures.map((f) => cite(byId.get(f.id) ?? f, sources)),
     };
   });

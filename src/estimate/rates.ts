@@ -44,7 +44,8 @@ export function rateInput(
       const ids = s.figures.map((f) => f.id);
       const w = Math.max(...s.figures.map((f) => gradeWeight(f.reliability)));
       const dist: Component['dist'] = s.low === s.high ? { kind: 'point', value: s.low } : { kind: 'uniform', low: s.low, high: s.high };
-      components.push({ dist, weight: w, figureIds: ids, interpretation: `${ids.join(', ')} (weight ${fmt(w)}): ${s.text}, so a state share of ${s.low === s.high ? fmt(s.low) : `${fmt(s.low)}–${fmt(s.high)} (uniform)`}` });
+      const reading = `${s.text}, so a state share of ${s.low === s.high ? fmt(s.low) : `${fmt(s.low)}–${fmt(s.high)} (uniform)`}`;
+      components.push({ dist, weight: w, figureIds: ids, interpretation: `${ids.join(', ')} (weight ${fmt(w)}): ${reading}`, reading });
       used.push(...s.figures);
     }
     return { components, used };

@@ -89,7 +89,7 @@ export function componentsFrom(
       same.figureIds.push(f.id);
       same.interpretation += `; also stated by ${f.id} (${f.reliability})`;
     } else {
-      components.push({ dist: r.dist, weight: w, figureIds: [f.id], interpretation: `${f.id} (${f.reliability}, weight ${fmt(w)}): ${netNote}${r.text}` });
+      components.push({ dist: r.dist, weight: w, figureIds: [f.id], interpretation: `${f.id} (${f.reliability}, weight ${fmt(w)}): ${netNote}${r.text}`, reading: `${netNote}${r.text}` });
     }
   }
   return { components, used };

@@ -49,7 +49,7 @@ function overridden(input: ModelInput, o: Override): ModelInput {
     scope: o.country ? 'country' : input.scope,
     status: 'override',
     flags: [`overridden for this scenario: ${o.text}`],
-    components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}` }],
+    components: [{ dist: overrideDist(o), weight: 1, figureIds: [], interpretation: `override ${o.text}: ${o.low === o.high ? 'the given value' : 'uniform between the given values'}`, reading: o.low === o.high ? 'the given value' : 'uniform between the given values' }],
     figures: [],
     override: o.text,
   };
@@ -225,6 +225,9 @@ export interface ScenarioRun {
  * numbers: the baseline's revenue (for the comparison with published
  * estimates) and the scenario's reading.
  */
+/** What leaving a country out assumes, said with every such scenario: an expulsion's workers are not counted again elsewhere. */
+export const NOT_MOVED = 'The workers of a country left out leave the total: none is assumed to move on to another host, where they would still earn for the state.';
+
 export function runScenario(s: ScenarioRun): { scenario: ScenarioOut; baseline: SimResult } {
   const { draws, seed, sim, overrides } = s;
   const leftOut = [...s.excluded.rows, ...s.excluded.hosts];
@@ -254,7 +257,7 @@ export function runScenario(s: ScenarioRun): { scenario: ScenarioOut; baseline: 
       difference_usd: diff,
       difference_workers: summarise(dw),
       difference_pct_of_baseline: pct,
-      reading: `${what} changes the ${s.year} revenue by ${usd(diff.p50)} at the median (90% interval ${usd(diff.p5)} to ${usd(diff.p95)}), ${pct.toFixed(1)}% of the baseline mean ${usd(baselineSummary.mean)}.${carry ? ` ${carry.reading}` : ''}`,
+      reading: `${what} changes the ${s.year} revenue by ${usd(diff.p50)} at the median (90% interval ${usd(diff.p5)} to ${usd(diff.p95)}), ${pct.toFixed(1)}% of the baseline mean ${usd(baselineSummary.mean)}.${leftOut.length ? ` ${NOT_MOVED}` : ''}${carry ? ` ${carry.reading}` : ''}`,
     },
   };
 }

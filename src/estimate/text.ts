@@ -31,6 +31,36 @@ export function estimateText(r: EstimateResult): string {
   lines.push('', `Published estimates about ${r.year}:`, ...(same.length ? same.map(line) : ['  none']));
   if (other.length) lines.push('', `Published estimates about other years, against the model for ${r.year}:`, ...other.map(line));
   if (r.warnings.length) lines.push('', ...r.warnings.map((w) => `Note: ${w}`));
-  lines.push('', `${r.inputs.length} inputs, each with its sources, and ${r.gaps.length} gap notes: use --json.`);
+  lines.push('', 'Inputs and their sources (each figure, its grade, its source and how the model read it):', ...r.inputs.flatMap(inputLines));
+  lines.push('', `${r.gaps.length} gap notes and the figures left unused: use --json.`);
   return lines.join('\n');
+}
+
+type Input = EstimateResult['inputs'][number];
+type Source = Input['sources'][number];
+
+/** An input's value in its unit: workers as a count, a wage in dollars, a share as a percentage. */
+function valueText(v: number, unit: string): string {
+  if (unit.startsWith('fraction')) return `${(100 * v).toFixed(v > 0 && v < 0.1 ? 1 : 0)}%`;
+  if (unit.startsWith('USD')) return usd(v);
+  if (unit.startsWith('months')) return `${n(v)} months`;
+  return n(v);
+}
+
+/** A sourced figure as stated: its value or range, with the words that qualify it ("at least", "about"). */
+function figureText(f: Source): string {
+  const one = (v: number) => valueText(v, f.unit);
+  const range = f.low != null && f.high != null ? (f.low === f.high ? one(f.low) : `${one(f.low)} – ${one(f.high)}`) : f.low != null ? `at least ${one(f.low)}` : f.high != null ? `at most ${one(f.high)}` : 'no number';
+  return `${range}${f.per && !f.unit.startsWith('months') ? ` a ${f.per}` : f.per ? ` per ${f.per}` : ''}${f.qualifier && !['exact', 'range', 'at_least', 'at_most'].includes(f.qualifier) ? ` (${f.qualifier.replace(/_/g, ' ')})` : ''}`;
+}
+
+function inputLines(i: Input): string[] {
+  const s = i.summary;
+  const head = `  ${i.key}${i.sector ? ` (${i.sector})` : ''}: p50 ${valueText(s.p50, i.unit)} (p5 ${valueText(s.p5, i.unit)} – p95 ${valueText(s.p95, i.unit)}), ${i.status.replace(/_/g, ' ')}${i.carried_from != null ? ` from ${i.carried_from}` : ''}${i.excluded ? ', left out' : ''}${i.override ? `, override ${i.override}` : ''}`;
+  const sources = i.sources.map((f) => {
+    const said = f.quote ? `"${f.quote}"` : f.statement ? `in our words${f.locator ? ` (${f.locator})` : ''}: ${f.statement}` : '';
+    const read = i.distribution.find((d) => d.figure_ids.includes(f.figure_id))?.reading;
+    return `    - ${figureText(f)}, ${periodText(f.period)}, ${f.grade}: ${f.source.title ?? f.source.id}${f.source.url ? ` <${f.source.url}>` : ''}${said ? `\n      ${said}` : ''}${read ? `\n      read as: ${read}` : ''}`;
+  });
+  return [head, ...sources];
 }

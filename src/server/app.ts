@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../config/settings.ts';
 import { installSecurity } from './middleware/index.ts';
 import { notFound } from '../errors.ts';
 import { countEntities } from '../store/entities.ts';
-import { listStatus } from '../ingest/lists/status.ts';
+import { listsNote, listStatus } from '../ingest/lists/status.ts';
 import { memoUntilWrite } from '../store/memo.ts';
 import { warmSearchIndex } from '../store/search.ts';
 
@@ -40,8 +40,13 @@ export function createApp(services: Services, webRoot = path.join(REPO_ROOT, 'we
       const { lists } = await listStatus(services.db, services.settings.lists);
       return {
         status: 'ok', database: services.db.kind, entities: await countEntities(services.db),
-        lists: lists.map((l) => ({ list: l.list, version: l.version, published: l.published, fetched_at: l.fetched_at, entries: l.entries, stale: l.stale })),
+        lists: lists.map((l) => ({
+          list: l.list, version: l.version, published: l.published, fetched_at: l.fetched_at, entries: l.entries, stale: l.stale,
+          checked_at: l.checked_at, last_check: l.last_check, last_error: l.last_error,
+        })),
         lists_stale: lists.filter((l) => l.stale).map((l) => l.list),
+        // What to do about them, in words: a machine started without its lists says so here as in its log and banner.
+        lists_note: listsNote(lists),
       };
     }));
   });

@@ -49,7 +49,7 @@ function operation(op: Op): Json {
 }
 
 const paths: Record<string, Record<string, Op>> = {
-  '/healthz': { get: { summary: 'Liveness, store status and the freshness of each official list', returns: '{"status","database","entities","lists":[{"list","version","published","fetched_at","entries","stale"}],"lists_stale"}' } },
+  '/healthz': { get: { summary: 'Liveness, store status and the freshness of each official list', returns: '{"status","database","entities","lists":[{"list","version","published","fetched_at","entries","stale","checked_at","last_check","last_error"}],"lists_stale","lists_note"}' } },
   '/api/search': { get: { summary: 'Search entities by name or alias (case, accents, hyphens, spacing and word order ignored)', query: ['q: the name (required, ≤ 1000 characters)', 'schema: FtM schema, or Country, in any case; descendants included; an unknown one is a 400', 'dataset: an unknown one is a 400', 'limit: 1–500, default 20'], returns: '{"query","results":[{"id","schema","caption","score","datasets","topics","matched"}]}' } },
   '/api/entities/{id}': { get: { summary: 'One entity: properties, every statement with source, quote and grade, and relations', path: ['id'], returns: '{"entity","statements","relations"}' } },
   '/api/countries': { get: { summary: 'Host countries of North Korean workers with their sourced figures for a year', query: ['year'], returns: '{"countries":[…]}' } },

@@ -11,6 +11,7 @@
 export { describeReliability, isReliability, type Reliability } from '../model/reliability.ts';
 export { countryName } from '../model/countries.ts';
 export { csvCell, toCsv } from '../screen/csv-output.ts';
+export { isRole, roleAtLeast, type Role } from '../auth/roles.ts';
 
 // GET /api/search, GET /api/entities/{id}
 export type { SearchHit } from '../store/search.ts';
@@ -38,9 +39,6 @@ export type { Duplicate } from '../review/duplicates.ts';
 export type { DocumentSummary, DocumentClaim, StoredDocument, ClaimCounts } from '../ingest/documents/library.ts';
 export type { Suggestion } from '../ingest/documents/suggestions.ts';
 export { FIGURE_METRICS } from '../model/figure.ts';
-
-// GET /api/auth/session: what a signed-in role may see (the library is an analyst's)
-export { isRole, roleAtLeast } from '../auth/roles.ts';
 
 // POST /api/screen
 import type { ScreenRowResult, ScreenSummary } from '../screen/index.ts';

@@ -22,6 +22,19 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe('room39 lists status', () => {
+  it('calls a list never loaded "not loaded", not "stale", and says what to run for the missing and stale ones', async () => {
+    const r = await room39('lists', 'status');
+    expect(r.code).toBe(0);
+    const row = (list: string) => r.stdout.split('\n').find((line) => line.startsWith(`${list} `)) ?? '';
+    expect(row('eu_fsf')).toMatch(/\snot loaded$/);
+    expect(row('gb_fcdo_sanctions')).toMatch(/\snot loaded$/);
+    expect(row('us_ofac_sdn')).toMatch(/^us_ofac_sdn\s+2024-05-03\s.*\sstale$/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('official lists not loaded: gb_fcdo_sanctions, eu_fsf; stale (older than 7 days, or undated): us_ofac_sdn, un_sc_sanctions: '
+      + 'run `room39 lists update` or `room39 import FORMAT FILE`');
+  });
+});
+
 describe('room39 search and entity (DESIGN.md contracts)', () => {
   it('search --json finds the Mansudae group with id, schema, caption, score, datasets', async () => {
     const r = first;

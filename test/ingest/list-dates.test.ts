@@ -15,6 +15,8 @@ import { describeStatus, listStatus, screenedLists } from '../../src/ingest/list
 import { backends, freshDb, type TestDb } from '../support/db.ts';
 import { OFFICIAL } from '../support/official.ts';
 import { describeLists } from '../../src/screen/report.ts';
+import { designationsOf } from '../../src/store/designations.ts';
+import { alreadyImported } from '../../src/cli/commands/import.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-dates-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -67,12 +69,25 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     const r = await importJob('2024-05-03');
     expect(r).toMatchObject({ status: 'already_imported', version: '2026-01-02', published: '2024-05-03', redated: { from: '2026-01-02', to: '2024-05-03' } });
     expect(r.warnings).toEqual(['version 2026-01-02 of us_ofac_sdn was dated by its file\'s modification time (2026-01-02); it is now dated 2024-05-03']);
+    // The command line says what happened, not "nothing changed".
+    expect(alreadyImported('sdn.csv', r)).toBe('sdn.csv: this version (2026-01-02) of us_ofac_sdn is already imported; it is now dated 2024-05-03 (before: 2026-01-02, its file\'s modification date).');
     expect(await ofac('2024-05-05T00:00:00Z')).toMatchObject({ published: '2024-05-03', published_assumed: false, stale: false, age_days: 2 });
     expect((await ofac('2026-01-03T00:00:00Z')).stale).toBe(true);
     const [source] = await t.db.query<{ published: string }>(`SELECT published::text FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
     expect(source!.published).toBe('2024-05-03');
     const audit = await t.db.query<{ actor: string; target: string; before: unknown; after: unknown }>(`SELECT actor, target, before, after FROM audit_log WHERE action = 'list.redate'`);
     expect(audit).toEqual([{ actor: 'cli:tester', target: 'us_ofac_sdn-2026-01-02', before: { published: '2026-01-02' }, after: { published: '2024-05-03' } }]);
+    // What the version stated was seen on the real date, not on the guess: an entry's designation runs from 2024-05-03, not
+    // "from the version of 2026-01-02 to that of 2024-05-03".
+    const [entry] = await t.db.query<{ entity_id: string }>(`SELECT entity_id FROM list_entries WHERE dataset = 'us_ofac_sdn' ORDER BY entry_id LIMIT 1`);
+    expect(await designationsOf(t.db, [entry!.entity_id])).toMatchObject([{ first_seen: '2024-05-03', last_seen: '2024-05-03', status: 'current' }]);
+    const guessed = await t.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM list_entries WHERE '2026-01-02' IN (first_seen, last_seen))
+            + (SELECT count(*) FROM statements WHERE source_id = 'us_ofac_sdn-2026-01-02' AND '2026-01-02' IN (first_seen, last_seen))
+            + (SELECT count(*) FROM entities WHERE '2026-01-02' IN (first_seen, last_seen)) AS n`);
+    expect(Number(guessed[0]!.n)).toBe(0);
+    const [view] = await t.db.query<{ first_seen: string }>(`SELECT first_seen FROM entities WHERE id = $1`, [entry!.entity_id]);
+    expect(view!.first_seen).toBe('2024-05-03');
   });
 
   it('keeps a known date: another --date on the same file changes nothing, and says so', async () => {
@@ -80,6 +95,7 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(r).toMatchObject({ status: 'already_imported', published: '2024-05-03' });
     expect(r.redated).toBeUndefined();
     expect(r.warnings).toEqual(['this file is version 2026-01-02 of us_ofac_sdn, published 2024-05-03; --date 2024-06-01 changes nothing']);
+    expect(alreadyImported('sdn.csv', r)).toBe('sdn.csv: this version (2026-01-02) of us_ofac_sdn is already imported; nothing changed.');
     expect((await ofac('2024-05-05T00:00:00Z')).published).toBe('2024-05-03');
     const [n] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'list.redate'`);
     expect(n!.n).toBe(1);

@@ -7,6 +7,12 @@ import { progressEvents, runIngest } from '../../ingest/jobs.ts';
 const FORMATS: readonly string[] = [...LIST_FORMATS, 'ftm'];
 const absolute = (file: string | null) => (file === null ? undefined : path.resolve(file));
 
+/** A file imported before: nothing changed, unless --date gave a version dated by its file's modification time its real date. */
+export function alreadyImported(file: string, r: { version: string; dataset: string; redated?: { from: string; to: string } }): string {
+  const head = `${file}: this version (${r.version}) of ${r.dataset} is already imported`;
+  return r.redated ? `${head}; it is now dated ${r.redated.to} (before: ${r.redated.from}, its file's modification date).` : `${head}; nothing changed.`;
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import an official list file (OFAC SDN XML, advanced XML or CSV; UN consolidated XML; UK Sanctions List XML or summary ODS; EU consolidated XML) or an FtM JSON-lines file as a new version.',
@@ -32,7 +38,7 @@ export const importCommand: CliCommand = {
     return {
       json: result,
       text: result.status === 'already_imported'
-        ? `${file}: this version (${result.version}) of ${result.dataset} is already imported; nothing changed.`
+        ? alreadyImported(file, result)
         : `${result.dataset} ${result.version}: ${result.entries} entries (${result.dprk_entries} DPRK-related); added ${result.added}, changed ${result.changed}, removed ${result.removed}${links}.${
           result.added + result.changed + result.removed > 0 ? '\nPairs for a person to review (records the rules could not join): run room39 resolve xref, then room39 resolve candidates.' : ''}`,
     };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ListEntry, Statement } from '../../model/index.ts';
 import { Room39Error } from '../../errors.ts';
 import { REPO_ROOT } from '../../config/settings.ts';
-import type { Db } from '../../store/db.ts';
+import type { Db, Queryable } from '../../store/db.ts';
 import { ruledStampHolds } from '../../store/resolver-buckets.ts';
 import { stableId } from '../../store/statements.ts';
 import { dateInFileName } from './dates.ts';
@@ -93,6 +93,26 @@ export function displayPath(file: string): string {
 }
 
 /**
+ * What the version stated was first and last seen on its guessed date: those dates become the real one, so an entry is not
+ * "in the list from 2026-12-07 to 2024-05-03". Only when no other version of the list bears the guessed date (a second
+ * file the same day), whose dates these could be as well.
+ */
+async function redateSeen(tx: Queryable, done: ImportCounts, date: string): Promise<void> {
+  const guessed = done.published.slice(0, 10);
+  const [shared] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM list_versions WHERE dataset = $1 AND source_id <> $2 AND left(coalesce(published, version), 10) = $3`,
+    [done.dataset, done.source_id, guessed]);
+  if (shared?.n) return;
+  const swap = (col: string) => `${col} = CASE WHEN ${col} = $2 THEN $3 ELSE ${col} END`;
+  await tx.query(`UPDATE list_entries SET ${swap('first_seen')}, ${swap('last_seen')}, ${swap('removed_on')}
+                   WHERE dataset = $1 AND (first_seen = $2 OR last_seen = $2 OR removed_on = $2)`, [done.dataset, guessed, date]);
+  await tx.query(`UPDATE statements SET ${swap('first_seen')}, ${swap('last_seen')} WHERE source_id = $1 AND (first_seen = $2 OR last_seen = $2)`,
+    [done.source_id, guessed, date]);
+  await tx.query(`UPDATE entities SET ${swap('first_seen')}, ${swap('last_seen')}
+                   WHERE (first_seen = $2 OR last_seen = $2) AND $1 = ANY(datasets)`, [done.dataset, guessed, date]);
+}
+
+/**
  * `--date` given for a file already imported: a version dated by its file's modification time takes the date (its
  * label stays, being its id); a version whose date was known keeps it, and the user hears that nothing changed.
  */
@@ -101,7 +121,10 @@ async function redate(db: Db, done: ImportCounts, date: string, warnings: string
   const redated = await db.transaction(async (tx) => {
     const [row] = await tx.query<{ source_id: string }>(
       'UPDATE list_versions SET published = $2, published_assumed = false WHERE source_id = $1 AND published_assumed RETURNING source_id', [done.source_id, date]);
-    if (row) await tx.query('UPDATE sources SET published = $2 WHERE id = $1', [done.source_id, date]);
+    if (row) {
+      await tx.query('UPDATE sources SET published = $2 WHERE id = $1', [done.source_id, date]);
+      await redateSeen(tx, done, date);
+    }
     return row ? { ...done, published: date, redated: { from: done.published, to: date } } : null;
   });
   if (redated) {

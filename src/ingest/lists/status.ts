@@ -100,6 +100,19 @@ export async function screenedLists(q: Queryable, settings: ListSettings | null 
 /** The plain sentence a machine without its lists says, on start and in the banner. */
 export const NOT_LOADED_MESSAGE = 'official lists not loaded: run `room39 lists update` or `room39 import FORMAT FILE`';
 
+/**
+ * What monitoring reads in /healthz beside the rows: null when every list is loaded and current; otherwise which lists are
+ * missing or old and what the operator does about it, in one sentence.
+ */
+export function listsNote(lists: readonly ListStatus[]): string | null {
+  if (lists.every((l) => !l.version)) return NOT_LOADED_MESSAGE;
+  const missing = lists.filter((l) => !l.version).map((l) => l.list);
+  const old = lists.filter((l) => l.version && l.stale).map((l) => l.list);
+  if (!missing.length && !old.length) return null;
+  const parts = [missing.length ? `not loaded: ${missing.join(', ')}` : '', old.length ? `stale (older than ${STALE_AFTER_DAYS} days, or undated): ${old.join(', ')}` : ''];
+  return `official lists ${parts.filter(Boolean).join('; ')}: run \`room39 lists update\` or \`room39 import FORMAT FILE\``;
+}
+
 /** What sets the date of a version imported without one. */
 export const REDATE_HINT = 'import the same file again with --date YYYY-MM-DD to set it';
 

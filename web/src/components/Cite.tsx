@@ -3,10 +3,10 @@
  * exact quote (a bundled document), or where the fact stands in a cited source and
  * the fact in room39's words (a publication that is cited, not copied).
  */
-import { describeReliability, isReliability, isRole, roleAtLeast } from '../../../src/server/wire.ts';
+import { describeReliability, isReliability } from '../../../src/server/wire.ts';
 import { Link } from '../router.tsx';
 import { safeHttpUrl } from '../format.ts';
-import { useSession } from './SignIn.tsx';
+import { mayWork, useSession } from './SignIn.tsx';
 
 export interface CiteSource {
   id: string;
@@ -88,8 +88,7 @@ const isLibraryDocument = (source: CiteSource) => source.kind === 'document' || 
 /** The submitted document's page in the library (text, highlights, claims), for whoever may read the library: an analyst or above. */
 function LibraryLink({ source }: { source: CiteSource }) {
   const { session } = useSession();
-  const role = session?.user?.role;
-  if (!isLibraryDocument(source) || !isRole(role) || !roleAtLeast(role, 'analyst')) return null;
+  if (!isLibraryDocument(source) || !mayWork(session)) return null;
   return (
     <>
       {' · '}

@@ -15,6 +15,8 @@ function H({ level, children }: { level: Level; children: string }) {
   return level === 2 ? <h2>{children}</h2> : <h3>{children}</h3>;
 }
 
+const named = (deployments: CountryDetail['deployments']) => deployments.filter((d) => d.sender || d.employer).length;
+
 export function CountryFacts({ data, headingLevel }: { data: CountryDetail; headingLevel: Level }) {
   const level = headingLevel;
   return (
@@ -50,6 +52,10 @@ export function CountryFacts({ data, headingLevel }: { data: CountryDetail; head
       {data.deployments.length ? (
         <>
           <H level={level}>Who sends and employs the workers</H>
+          {/* Most sources place workers in a country without naming who sent or employs them: said per row, and counted here. */}
+          <p className="small muted">
+            {named(data.deployments)} of {data.deployments.length} documented deployment{data.deployments.length === 1 ? '' : 's'} name who sends or employs the workers.
+          </p>
           <ul>
             {data.deployments.map((d) => (
               <li key={d.id}>
@@ -65,7 +71,8 @@ export function CountryFacts({ data, headingLevel }: { data: CountryDetail; head
                     {' '}
                     · employed by <Link to={`/entity/${encodeURIComponent(d.employer.id)}`}>{d.employer.caption}</Link>
                   </>
-                ) : null}{' '}
+                ) : null}
+                {!d.sender && !d.employer ? <span className="muted"> · sender and employer not named</span> : null}{' '}
                 <span className="small muted">{period(d.period_start, d.period_end)}</span> <Cite source={d.source} quote={d.quote} grade={d.reliability} />
               </li>
             ))}

@@ -1,6 +1,24 @@
 /** Who is signed in, and a sign-in form (the review queue needs an analyst account). */
 import { useEffect, useId, useState } from 'react';
 import { ApiError, currentSession, ensureSession, onSession, signIn, signOut, type Session } from '../api.ts';
+import { isRole, roleAtLeast } from '../../../src/server/wire.ts';
+
+/** Documents and screening cases are an analyst's work (or above's); a viewer reads the graph only. */
+export function mayWork(session: Session | null): boolean {
+  const role = session?.user?.role;
+  return isRole(role) && roleAtLeast(role, 'analyst');
+}
+
+/** Said to a signed-in viewer instead of sections that would each fail with "forbidden". */
+export function ViewerNote({ session, what }: { session: Session | null; what: string }) {
+  const name = session?.user?.username ?? '';
+  return (
+    <p className="note note-unavailable">
+      Your account ({name}, role {session?.user?.role}) reads the graph; {what} needs the analyst role or above. Whoever runs this room39 can give
+      it: <code>room39 user role {name} analyst</code>.
+    </p>
+  );
+}
 
 export function useSession(): { session: Session | null; ready: boolean } {
   const [session, setSession] = useState<Session | null>(currentSession());

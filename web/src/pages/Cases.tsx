@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ApiError, request, useApi } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
 import { ErrorNote } from '../components/Status.tsx';
-import { SignIn, useSession } from '../components/SignIn.tsx';
+import { mayWork, SignIn, useSession, ViewerNote } from '../components/SignIn.tsx';
 import { INPUT_FIELDS, type CaseRecord, type CsvRow, type InputInfo } from '../../../src/server/wire.ts';
 
 interface Preview { info: InputInfo | null; rows: number; sample: CsvRow[]; warnings: string[] }
@@ -107,7 +107,7 @@ function NewCase() {
 
 export default function CasesPage() {
   const { session, ready } = useSession();
-  const signedIn = Boolean(session?.user);
+  const signedIn = mayWork(session);
   // Cases hold a customer's or supplier's own lists: an analyst signs in here, then they are fetched.
   const cases = useApi<{ cases: CaseRecord[] }>(signedIn ? '/api/cases' : null);
   const lead = (
@@ -121,6 +121,7 @@ export default function CasesPage() {
       <section className="cases-page">
         <h1>Screening cases</h1>
         {lead}
+        {session?.user ? <ViewerNote session={session} what="keeping screening cases" /> : null}
         {ready ? <SignIn why="Sign in as an analyst to see the screening cases, create one and decide on its matches." /> : null}
       </section>
     );

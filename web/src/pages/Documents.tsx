@@ -10,7 +10,7 @@ import { useApi } from '../api.ts';
 import { Link, navigate } from '../router.tsx';
 import type { ExtractionResult, ReviewItem, StoredDocument } from '../../../src/server/wire.ts';
 import { ErrorNote, Loading } from '../components/Status.tsx';
-import { SignIn, useSession } from '../components/SignIn.tsx';
+import { mayWork, SignIn, useSession, ViewerNote } from '../components/SignIn.tsx';
 import { fileSize, humanize } from '../format.ts';
 import { Queue } from './documents/Review.tsx';
 import { Library, Suggestions, SuggestionsClosed, Upload } from './documents/Library.tsx';
@@ -69,7 +69,7 @@ function spansOf(data: StoredDocument): Span[] {
 function DocumentView({ id }: { id: string }) {
   const { session } = useSession();
   const [decided, setDecided] = useState(0);
-  const { data, error } = useApi<StoredDocument>(session?.user ? `/api/documents/${encodeURIComponent(id)}` : null, decided);
+  const { data, error } = useApi<StoredDocument>(mayWork(session) ? `/api/documents/${encodeURIComponent(id)}` : null, decided);
   const [active, setActive] = useState<string | null>(null);
   const spans = useMemo<Span[]>(() => (data ? spansOf(data) : []), [data]);
   const show = (item: ReviewItem) => {
@@ -77,6 +77,14 @@ function DocumentView({ id }: { id: string }) {
     setActive(sid);
     document.getElementById(sid)?.scrollIntoView({ block: 'center' });
   };
+  if (session?.user && !mayWork(session)) {
+    return (
+      <section>
+        <h1>Document</h1>
+        <ViewerNote session={session} what="adding, reading and reviewing documents" />
+      </section>
+    );
+  }
   if (!session?.user) {
     return (
       <section>
@@ -140,11 +148,13 @@ function DocumentView({ id }: { id: string }) {
 export default function DocumentsPage({ documentId }: { documentId: string | null }) {
   const { session, ready } = useSession();
   if (documentId) return <DocumentView id={documentId} />;
-  const signedIn = Boolean(session?.user);
+  const signedIn = mayWork(session);
+  const viewer = Boolean(session?.user) && !signedIn;
   return (
     <section className="documents-page">
       <h1>Documents</h1>
       <p className="lead">Reports and articles in; mentions and figures out, each with its quote; reviewed into the graph.</p>
+      {viewer ? <ViewerNote session={session} what="adding, reading and reviewing documents" /> : null}
       <div className="doc-top">
         {signedIn || session?.public_suggest ? <Upload signedIn={signedIn} /> : <SuggestionsClosed ready={ready} />}
         <div className="card">

@@ -11,7 +11,7 @@ import type { EstimateResult, CitedFigure } from '../../../src/server/wire.ts';
 import { Cite } from '../components/Cite.tsx';
 import { ErrorNote, Loading } from '../components/Status.tsx';
 import { compact, figureValue, num, pct, period, usd } from '../format.ts';
-import { download, estimateCsv } from '../exports.ts';
+import { download, estimateCsv, figureReading } from '../exports.ts';
 
 /** Shares (of wages, of all workers abroad) are fractions: shown as percentages. */
 const isShare = (unit: string) => unit.startsWith('fraction');
@@ -103,6 +103,19 @@ function Tornado({ r }: { r: EstimateResult }) {
           all at median: {usd(base)}
         </text>
       </svg>
+      {/* The bars' values in words: a tooltip is no help on a touch screen or to a screen reader. */}
+      <figcaption>
+        <details>
+          <summary className="small">The values: the estimate with each input at its 5th and its 95th percentile, the others at their medians</summary>
+          <ul className="small tornado-values">
+            {bars.map((b) => (
+              <li key={b.input}>
+                {inputLabel(b.input, b.country)}: {usd(b.revenue_at_low)} → {usd(b.revenue_at_high)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </figcaption>
     </figure>
   );
 }
@@ -250,7 +263,11 @@ export default function EstimatesPage() {
           <tbody>
             {r.by_country.map((c) => (
               <tr key={c.country ?? 'rest'}>
-                <th scope="row">{c.name}</th>
+                <th scope="row">
+                  {c.name}
+                  {/* Where the count comes from when the year has none of its own (carried from another year, undated, the remainder). */}
+                  {c.flags.length ? <div className="small muted country-basis">{c.flags.join('; ')}</div> : null}
+                </th>
                 <td>
                   {num(c.workers.p50)} <span className="small muted">({num(c.workers.p5)} – {num(c.workers.p95)})</span>
                 </td>
@@ -299,11 +316,15 @@ export default function EstimatesPage() {
                 </td>
                 <td>
                   <ul className="values">
-                    {i.sources.map((s) => (
-                      <li key={s.figure_id}>
-                        {citeOf(s)} <span className="small muted">{period(s.period.start, s.period.end)}</span>
-                      </li>
-                    ))}
+                    {i.sources.map((s) => {
+                      const reading = figureReading(i, s.figure_id);
+                      return (
+                        <li key={s.figure_id}>
+                          {citeOf(s)} <span className="small muted">{period(s.period.start, s.period.end)}</span>
+                          {reading ? <div className="small muted figure-reading">read as: {reading}</div> : null}
+                        </li>
+                      );
+                    })}
                   </ul>
                 </td>
               </tr>
@@ -337,11 +358,14 @@ function Comparisons({ r }: { r: EstimateResult }) {
       <td>
         {citeOf(c.estimate)} <span className="small muted">{c.scope === 'total' ? 'all hosts' : c.scope}</span>
       </td>
-      <td>{usd(c.difference.published_usd)}</td>
+      <td>{c.estimate.high == null ? 'at least ' : c.estimate.low == null ? 'at most ' : ''}{usd(c.difference.published_usd)}</td>
       <td>
         {usd(c.difference.model_p50_usd)} <span className="small muted">({usd(c.model.p5)} – {usd(c.model.p95)})</span>
       </td>
-      <td>{Number.isFinite(c.difference.model_over_published) ? `${c.difference.model_over_published.toFixed(2)}×` : '–'}</td>
+      <td>
+        {Number.isFinite(c.difference.model_over_published) ? `${c.difference.model_over_published.toFixed(2)}×` : '–'}
+        {c.share_of_draws_inside != null ? <div className="small muted">{pct(c.share_of_draws_inside / 100)} of the model's draws {c.estimate.high == null ? 'at or above it' : c.estimate.low == null ? 'at or below it' : 'inside the range'}</div> : null}
+      </td>
       <td className="small">
         {c.driver ? (
           <>

@@ -157,6 +157,8 @@ export function HomePage() {
     mapModule ??= loadMap();
   }, []);
   const select = (code: string) => update({ country: code }, { push: true });
+  // A year asked for in the URL that no figure covers (a shared link, a typed year): said, not shown as if it had data.
+  const outside = !!data && data.year != null && data.years.length > 0 && !data.years.includes(data.year);
   return (
     <div className="home">
       <section className="intro">
@@ -174,6 +176,7 @@ export function HomePage() {
             <div className="year-control">
               <label htmlFor="year">Year</label>
               <select id="year" value={String(data.year ?? '')} onChange={(e) => update({ year: e.target.value })}>
+                {outside ? <option value={data.year ?? ''}>{data.year} (no figures)</option> : null}
                 {data.years.map((y) => (
                   <option key={y} value={y}>
                     {y}
@@ -184,6 +187,12 @@ export function HomePage() {
           ) : null}
         </div>
         <p className="small muted">Shaded by the worker figure whose period covers the year: a count of workers first, else a count of workers sent home in a window covering the year; whole-country before partial, then the best graded (or, failing one, an undated figure). Select a country for its figures, each with source and quote, and the actions it took.</p>
+        {outside ? (
+          <p className="note note-unavailable" role="status">
+            No worker figure in the graph is dated {data?.year}: its figures run from {data?.years[0]} to {data?.years.at(-1)}. The map shows only where
+            sources place North Korean workers at some time, and undated figures.
+          </p>
+        ) : null}
         {error ? <ErrorNote error={error} what="The map" /> : null}
         <div className={cc ? 'map-and-panel open' : 'map-and-panel'}>
           <div className="map-wrap">
