@@ -77,10 +77,11 @@ export function verbCounts(sentence: string, s: Sentence): Hit[] {
 
 /**
  * "put the North Korean migrant workers in Russia at about 34,000", "had put them at about 2,500", "estimated the
- * workers abroad at 52,000–54,000": an estimate whose value follows "at", the workers named (or "them") between.
- * `them`: whether "them" may stand for the workers (the sentence or the one before speaks of them).
+ * workers abroad at 52,000–54,000", "estimates put the number somewhere between 50,000 and 100,000": an estimate whose
+ * value follows "at" (or "between"), the workers named (or "them", "the number") between.
+ * `them`: whether "them" or "the number" may stand for the workers (the sentence or the one before speaks of them).
  */
-const RE_PUT_AT = new RegExp(`\\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating)${SP}(?<what>(?:[\\p{L}’'\\-]+,?${SP}){1,12}?)at${SP}(?<val>(?:${BOUND}${SP})?${N}(?:[ \\u00a0]?[-–][ \\u00a0]?(\\d{1,3}(?:,\\d{3})+|\\d+))?)${NO_UNIT}(?![ \\u00a0]*(?:[-–][ \\u00a0]?)?(?:million|billion|a${SP}(?:month|year|day)|per${SP}))`, 'giu');
+const RE_PUT_AT = new RegExp(`\\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating)${SP}(?<what>(?:[\\p{L}’'\\-]+,?${SP}){1,12}?)(?:at|between)${SP}(?<val>(?:${BOUND}${SP})?${N}(?:(?:[ \\u00a0]?[-–][ \\u00a0]?|${SP}(?:and|to)${SP})(\\d{1,3}(?:,\\d{3})+|\\d+))?)${NO_UNIT}(?![ \\u00a0]*(?:[-–][ \\u00a0]?)?(?:million|billion|a${SP}(?:month|year|day)|per${SP}))`, 'giu');
 const PUT_WHAT = /\b(?:workers?|work[ -]?force|labou?rers?|employees|North[ \u00a0]+Koreans|nationals)\b/i;
 
 export function putAtCounts(sentence: string, s: Sentence, them: boolean): Hit[] {
@@ -89,7 +90,11 @@ export function putAtCounts(sentence: string, s: Sentence, them: boolean): Hit[]
   const r = fresh(RE_PUT_AT);
   for (let m = r.exec(sentence); m; m = r.exec(sentence)) {
     const what = m.groups?.what ?? '';
-    if (!PUT_WHAT.test(what) && !(them && /^them\b/i.test(what))) continue;
+    // (Refused: the next try starts at the next word, "estimates put the number at": "put" may be the verb.)
+    if (!PUT_WHAT.test(what) && !(them && /^(?:them|the[ \u00a0]+(?:total[ \u00a0]+)?number)\b/i.test(what))) {
+      r.lastIndex = m.index + 1;
+      continue;
+    }
     const raw = m[4] ?? '';
     const v = parseNumber(raw);
     if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;

@@ -309,6 +309,8 @@ export function otherCue(w: CueWindow): Verdict {
   // Round 18: the buyer of what the workers make ("a supplier of a Dutch shipbuilding company", "a Dutch shipbuilder that
   // profited from …"), a firm accused ("a complaint against the Dutch firm") unless it is said to employ them.
   if (w.demonym && (SUPPLIED_BEFORE.test(w.before) || BUYER_AFTER.test(w.rest) || (AGAINST_BEFORE.test(w.before) && !/\bemploy/i.test(w.rest.slice(0, 60))))) return 'other';
+  // Round 19: jobs sought with a country's firms from elsewhere ("seeking employment in U.S. companies"): the clients' place.
+  if (JOBS_WITH_BEFORE.test(w.before) && /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:compan(?:y|ies)|firms?|businesses|organi[sz]ations|employers)\b/iu.test(w.rest)) return 'other';
   // Round 12: a paper or a source named by its country or place ("a Japanese newspaper", "a source in China told"),
   // a dateline ("VLADIVOSTOK, Russia—"), the places goods go or orders come from ("exported to the United States, Europe and Japan").
   // (Each pattern only where a word it needs is in the window: cheap tests of the window first.)
@@ -320,9 +322,10 @@ export function otherCue(w: CueWindow): Verdict {
 
 const SUPPLIED_BEFORE = /\b(?:suppliers?|supplying|supplied|supplies|subcontractors?)[ \u00a0]+(?:of|to|for)[ \u00a0]+(?:a|an|the|two|several)?[ \u00a0]*$/i;
 const BUYER_AFTER = new RegExp(String.raw`^${SP}(?:[\p{L}\-]+${SP}){0,2}?(?:compan(?:y|ies)|firms?|shipbuilders?|industry)\b[^.;]{0,60}?\b(?:profit(?:ed|ing|s)?${SP}from|acquir(?:e|ed|ing)|bought|purchas\w*)\b`, 'iu');
+const JOBS_WITH_BEFORE = /\b(?:seek(?:s|ing)?|sought|gain(?:s|ing|ed)?|obtain(?:s|ing|ed)?|find(?:s|ing)?|found|get(?:s|ting)?|got)[ \u00a0]+(?:remote[ \u00a0]+)?(?:employment|jobs?|work|contracts)[ \u00a0]+(?:in|with|at|for)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
 const AGAINST_BEFORE = /\bagainst[ \u00a0]+(?:a|an|the|two|several)?[ \u00a0]*$/i;
 /** A paper or broadcaster named by its country: "a Japanese newspaper", "a Japanese press report". */
-const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+agency|tabloids?|magazines?|television|TV|radio)\b/iu;
+const MEDIA_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:newspapers?|papers?|dail(?:y|ies)|press|media|broadcasters?|outlets?|news[ \u00a0]+(?:agency|service)|tabloids?|magazines?|television|TV|radio|think[ \u00a0-]tanks?)\b/iu;
 /**
  * "a source in China", "sources in northeastern China said": where an informant is, not where workers are. Not an
  * endPattern: the word before the country may be any word ("northeastern"), so no list of last words holds it; the

@@ -32,6 +32,8 @@ const SEND_ALL = new RegExp(SEND_WORDS.source, 'gi');
 const WORK_ALL = new RegExp(WORK_WORDS.source, 'gi');
 /** What is sent when it is not people. */
 const THINGS_SENT = /\b(?:goods|products|merchandise|seafood|exports?|shipments?|money|funds|remittances?|revenue|earnings|letters?|messages?|missiles?|weapons?|arms|troops|soldiers|oil|coal|cargo)\b/i;
+/** "North Koreans who have been in", "a North Korean worker has been in": people placed there, working when the sentence says so. */
+const BEEN_IN = /\bNorth[ \u00a0]Koreans?\b[^.;]{0,40}\b(?:has|have|had)[ \u00a0]+been[ \u00a0]+$/i;
 /** Where workers work from: "who operate primarily from", "working remotely out of" (then "from"). */
 const OPERATE_FROM = /\b(?:operat(?:e|es|ed|ing)|work(?:s|ed|ing)?)[ \u00a0]+(?:(?:primarily|mainly|mostly|largely|chiefly|remotely|covertly)[ \u00a0]+)?$/i;
 const RETURN_WORDS = /\b(?:repatriat\w*|return(?:ed|ing|ees?)?|sent[ \u00a0]+(?:back|home)|withdr[ae]wn?|expell?ed|deported|were|left)\b/i;
@@ -89,7 +91,7 @@ const OWN_WORKPLACE_AFTER = /^[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
 const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
-const LIST_GAP = /^(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/i;
+const LIST_GAP = /^(?:[ \u00a0]*\([\p{Lu}.]{2,8}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/iu;
 
 type Verdict = 'host' | 'other' | null;
 
@@ -190,6 +192,8 @@ function fromPreposition(before: string, sentence: string, context = sentence): 
   if (prep === 'from') return (RETURN_WORDS.test(lead) && (WORKER_NOUNS.test(lead) || /\breturnees?[ \u00a0]+$/i.test(lead))) || (OPERATE_FROM.test(lead) && WORKER_NOUNS.test(lead)) ? 'host' : null;
   // "North Korea's operations in Russia", "Pyongyang's restaurants in Cambodia".
   if (NK_OPERATIONS_IN.test(before)) return 'host';
+  // "One North Korean who has been in Mongolia since 2011 … works 12 to 14 hours" (round 19).
+  if (prep === 'in' && BEEN_IN.test(lead) && WORK_WORDS.test(sentence)) return 'host';
   // "The vast majority, about 80 per cent, are in China and Russia": where the workers of the sentence or the one before are.
   if (prep === 'in' && ARE_IN.test(lead) && (WORKER_NOUNS.test(context) || NK_WORKERS.test(context))) return 'host';
   const work = lastMatch(WORK_ALL, lead);

@@ -28,3 +28,22 @@ describe('host roles, round 18', () => {
     expect(await roles('Russia attracts foreign investment in its Far East, and invited Kim Jong Un to Moscow.')).toEqual(['Russia:other', 'Moscow:other']);
   });
 });
+
+describe('host roles and counts, round 19 (from the sixteenth set’s misses)', () => {
+  const counts = async (text: string) => (await extract(text)).figures.filter((f) => f.kind === 'worker_count').map((f) => [f.low, f.high]);
+
+  it('keeps a list whose first place has its abbreviation after it, and reads who has been in a country', async () => {
+    expect(await roles('The workers were employed by firms located in the People’s Republic of China (PRC) and the Russian Federation.')).toEqual(['People’s Republic of China:host', 'Russian Federation:host']);
+    expect(await roles('One North Korean who has been in Mongolia since 2011 said he works twelve hours a day.')).toEqual(['North Korean:other', 'Mongolia:host']);
+  });
+
+  it('does not take the clients’ country of remote workers, nor a think tank’s, for a host', async () => {
+    expect(await roles('North Korean IT workers were charged with seeking employment in U.S. companies under false names.')).toEqual(['North Korean:other', 'U.S.:other']);
+    expect(await roles('The number of North Korean labourers abroad may have grown, according to a South Korean government think tank.')).toEqual(['North Korean:other', 'South Korean:other']);
+  });
+
+  it('reads an estimate that puts "the number" at or between values, after a sentence about the workers', async () => {
+    expect(await counts('North Korean workers are in demand. Estimates put the number at about 40,000.')).toEqual([[40_000, 40_000]]);
+    expect(await counts('North Korean workers abroad are hard to count. Media estimates put the number somewhere between 50,000 and 100,000.')).toEqual([[50_000, 100_000]]);
+  });
+});
