@@ -104,8 +104,9 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 .context{display:inline-block;color:#444;border:1px solid #bbb;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
 
 function listsHtml(lists: readonly ScreenedList[]): string {
+  // A file without a date is dated by its modification time: the report says its publication date is unknown, not "published" that day.
   const items = lists.map((l) => `<li${l.stale ? ' class="err"' : ''}>${escapeHtml(l.list)}: ${l.version
-    ? `version ${escapeHtml(l.version)}, published ${escapeHtml(l.published ?? '?')}${l.fetched_at ? `, last checked ${escapeHtml(l.fetched_at.slice(0, 16).replace('T', ' '))} UTC` : ''}${l.stale ? ' — stale: older than 7 days' : ''}`
+    ? `version ${escapeHtml(l.version)}, ${l.published_assumed ? 'publication date unknown' : `published ${escapeHtml(l.published ?? '?')}`}${l.fetched_at ? `, last checked ${escapeHtml(l.fetched_at.slice(0, 16).replace('T', ' '))} UTC` : ''}${l.stale ? (l.published_assumed ? ' — stale: of unknown date' : ' — stale: older than 7 days') : ''}`
     : 'not loaded'}</li>`).join('');
   return `<section class="lists"><p><strong>Screened against these official list versions:</strong></p><ul>${items}</ul></section>\n`;
 }

@@ -117,7 +117,7 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
 </head><body>
 <h1>room39 screening report</h1>
 <p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}.</p>
-${answer.lists ? `<p><strong>Official list versions:</strong></p><ul>${answer.lists.map((l) => `<li>${esc(l.list)}: ${l.version ? `version ${esc(l.version)}, published ${esc(l.published ?? '?')}${l.stale ? ' — <b>stale: older than 7 days</b>' : ''}` : 'not loaded'}</li>`).join('')}</ul>` : ''}
+${answer.lists ? `<p><strong>Official list versions:</strong></p><ul>${answer.lists.map((l) => `<li>${esc(l.list)}: ${l.version ? `version ${esc(l.version)}, ${l.published_assumed ? 'publication date unknown' : `published ${esc(l.published ?? '?')}`}${l.stale ? (l.published_assumed ? ' — <b>stale: of unknown date</b>' : ' — <b>stale: older than 7 days</b>') : ''}` : 'not loaded'}</li>`).join('')}</ul>` : ''}
 <p>Screened against DPRK designations and known labour-export fronts in the room39 evidence graph. A match is a lead to check, not a finding; each explanation says why the score is what it is, and each flag names its source.</p>
 <table><thead><tr><th>Row</th><th>Input</th><th>Result</th><th>Candidates and explanation</th></tr></thead><tbody>
 ${rows}
