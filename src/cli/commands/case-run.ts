@@ -7,7 +7,7 @@ import { openReportFile } from '../report-file.ts';
 import { parseScreeningOptions } from '../../screen/options.ts';
 import { screeningService } from '../../screen/service.ts';
 import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts';
-import { parseMappingText } from '../../screen/input-detect.ts';
+import { inputReadOptions, mappingText, readHow } from '../input-options.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
   caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker,
@@ -21,13 +21,7 @@ import type { Queryable } from '../../store/db.ts';
  */
 const theCase = (db: Queryable, name: string): Promise<CaseRecord> => getCase(db, name, operatorAsker(cliActor()));
 
-function readOptions(ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions {
-  const map = optString(ctx.args, 'map');
-  return { encoding: optString(ctx.args, 'encoding'), delimiter: optString(ctx.args, 'delimiter'), sheet: optString(ctx.args, 'sheet'), mapping: map ? parseMappingText(map) : undefined, onInfo };
-}
-
-const mappingText = (info: InputInfo | null) => (info ? info.mapping.map((m) => `${m.header} → ${m.field ?? '(not read)'}${m.how === 'partial' ? ' (guessed)' : ''}`).join('; ') : '');
-const readHow = (info: InputInfo | null) => (info ? `${info.format}${info.encoding ? `, ${info.encoding}` : ''}${info.delimiter ? `, ${info.delimiter}-separated` : ''}${info.sheet ? `, sheet "${info.sheet}"` : ''}` : '');
+const readOptions = (ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions => inputReadOptions(ctx.args, onInfo);
 
 async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandResult> {
   if (!name || !file) throw new UsageError('give the case name and the file: room39 case create NAME FILE.csv');
