@@ -87,7 +87,8 @@ export function csvWriter(write: Write, lists: readonly ScreenedList[] | null = 
       const lines = r.matches.length
         ? r.matches.map((m) => [...base, m.match ? 'yes' : 'no', m.score, m.id, m.caption, m.schema, m.datasets.join(' '),
           m.flags.map((f) => `${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
-        : [[...base, 'no', '', '', '', '', '', '', '', r.error ?? '']];
+        // A row that could not be screened is not a "no": filtering on match=no must not clear it.
+        : [[...base, r.error ? 'not screened' : 'no', '', '', '', '', '', '', '', r.error ?? '']];
       write(lines.map(csvLine).join(''));
     },
     end() { /* nothing after the last row */ },

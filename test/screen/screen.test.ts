@@ -75,7 +75,7 @@ describe('screening rows', () => {
     return { json: JSON.parse(out.join('')) as { rows: { row: number; error?: string; notes?: string[]; matches: { id: string; match: boolean; flags: { source: { title: string } }[] }[] }[] }, html: html.join(''), csv: table.join(''), summary };
   }
   it('matches, explains and flags, with bad rows reported by number', async () => {
-    const { json, summary } = await screen(`name,schema\nKim Wonhong,Person\n,\n"\u0000\u0007",Person\n${'x'.repeat(10_000)},\nKim Won Hong,Starship\n`);
+    const { json, summary, csv } = await screen(`name,schema\nKim Wonhong,Person\n,\n"\u0000\u0007",Person\n${'x'.repeat(10_000)},\nKim Won Hong,Starship\n`);
     expect(json.rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
     expect(json.rows[0]?.matches[0]?.id).toBe('t-1');
     expect(json.rows[0]?.matches[0]?.flags[0]?.source.title).toBe('Test <list> & "co"');
@@ -84,6 +84,9 @@ describe('screening rows', () => {
     expect(json.rows[3]?.notes?.[0]).toMatch(/row 4: the name is 10000 characters long/);
     expect(json.rows[4]?.error).toMatch(/row 5: schema "Starship" is not known/);
     expect(summary).toMatchObject({ rows: 5, rowsWithMatch: 1, errors: 3 });
+    // In the CSV a row not screened says so in its match column, not "no".
+    expect(csv.split('\r\n').filter((l) => /^[235],/.test(l)).map((l) => l.split(',')[6])).toEqual(['not screened', 'not screened', 'not screened']);
+    expect(csv.split('\r\n').find((l) => l.startsWith('4,'))?.split(',')[6]).toBe('no');
   });
   it('screens against the DPRK collection only when asked', async () => {
     const out: string[] = [];
