@@ -15,6 +15,7 @@ import { describeStatus, listStatus, screenedLists } from '../../src/ingest/list
 import { backends, freshDb, type TestDb } from '../support/db.ts';
 import { OFFICIAL } from '../support/official.ts';
 import { describeLists } from '../../src/screen/report.ts';
+import { statusText } from '../../src/cli/lists-status-text.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-dates-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -61,6 +62,10 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(screened.find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
     // What every screening report's header says of it (CSV comment, JSON lists, HTML).
     expect(describeLists(screened)).toMatch(/us_ofac_sdn 2026-01-02 \(publication date unknown[^)]*\) STALE: of unknown date/);
+    // room39 lists status: the table does not show the file's date as the publisher's, and says why the list is stale.
+    const text = statusText((await listStatus(t.db, null, Date.parse('2026-01-03T00:00:00Z'))).lists).split('\n');
+    expect(text.find((l) => l.startsWith('us_ofac_sdn '))?.split(/\s{2,}/).slice(0, 3)).toEqual(['us_ofac_sdn', '2026-01-02', 'unknown']);
+    expect(text).toContain(describeStatus(s));
   });
 
   it('takes its real date from --date on the same file, audited; the version keeps its label', async () => {

@@ -27,7 +27,7 @@ export const listsCommand: CliCommand = {
   usage: 'lists update [--list ofac|un|uk|eu|all] [--json] | lists status [--json]',
   options: { list: { type: 'string' } },
   async run(ctx) {
-    const { describeStatus, listStatus, NOT_LOADED_MESSAGE } = await import('../../ingest/lists/status.ts');
+    const { listStatus } = await import('../../ingest/lists/status.ts');
     const [sub, ...extra] = ctx.args.positionals;
     if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
     if (sub === 'update') {
@@ -46,14 +46,10 @@ export const listsCommand: CliCommand = {
       if (optString(ctx.args, 'list') !== null) throw new UsageError('--list goes with lists update');
       const { db } = await ctx.services();
       const status = await listStatus(db, ctx.settings.lists);
-      const none = status.lists.every((l) => !l.version);
-      const rows = status.lists.map((l) => [l.list, l.version ?? '-', l.published ?? '-', l.fetched_at?.slice(0, 16).replace('T', ' ') ?? '-', String(l.entries ?? '-'), String(l.dprk_entries ?? '-'), l.stale ? 'stale' : 'current']);
-      const notes = status.lists.filter((l) => l.last_error || !l.version).map(describeStatus);
-      return {
-        json: status,
-        text: `${table(['list', 'version', 'published', 'fetched', 'entries', 'DPRK', 'freshness'], rows)}${notes.length ? `\n${notes.join('\n')}` : ''}${none ? `\n${NOT_LOADED_MESSAGE}` : ''}`,
-      };
+      const { statusText } = await import('../lists-status-text.ts');
+      return { json: status, text: statusText(status.lists) };
     }
     throw new UsageError(sub ? `unknown subcommand "${sub}": use update or status` : 'give a subcommand: update or status');
   },
 };
+
