@@ -112,18 +112,30 @@ function listsHtml(lists: readonly ScreenedList[]): string {
   return `<section class="lists"><p><strong>Screened against these official list versions:</strong></p><ul>${items}</ul></section>\n`;
 }
 
+/** How many rows with a match or not screened the HTML report's summary links to. */
+const ATTENTION_LISTED = 2_000;
+
 export function htmlWriter(write: Write, title = 'room39 screening report', lists: readonly ScreenedList[] | null = null): ReportWriter {
-  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`);
+  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`
+    + '<p><a href="#summary">The summary, with the rows that match and those not screened, is at the end.</a></p>\n');
+  // The report is written as the rows come, so its summary comes last: it links to the rows a reader must look at.
+  const attention: { row: number; name: string; what: string }[] = [];
+  let unlisted = 0;
   return {
     row(r) {
+      const best = r.matches.find((m) => m.match);
+      if (r.error || best) {
+        if (attention.length < ATTENTION_LISTED) attention.push({ row: r.row, name: r.input.name ?? '', what: r.error ? `not screened: ${r.error}` : `match: ${best!.caption} (${best!.score.toFixed(3)})` });
+        else unlisted++;
+      }
       const input = Object.entries(r.input).filter(([, v]) => v).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join(' · ');
       const notes = (r.notes ?? []).map((n) => `<p class="muted">${escapeHtml(n)}</p>`).join('');
       // Every row is in the report, so it shows what was screened and cleared: a row without any candidate on one line.
       if (r.matches.length === 0 && !r.error) {
-        write(`<div class="row clear"><p><strong>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</strong> — no candidate <span class="muted">(${input})</span></p>${notes}</div>\n`);
+        write(`<div class="row clear" id="row-${r.row}"><p><strong>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</strong> — no candidate <span class="muted">(${input})</span></p>${notes}</div>\n`);
         return;
       }
-      write(`<div class="row"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
+      write(`<div class="row" id="row-${r.row}"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
       if (r.error) write(`<p class="err">${escapeHtml(r.error)}</p>`);
       if (notes) write(notes);
       if (r.matches.length) {
@@ -140,7 +152,9 @@ export function htmlWriter(write: Write, title = 'room39 screening report', list
       write('</div>\n');
     },
     end(s) {
-      write(`<p class="muted">${s.rows} rows screened against ${escapeHtml(s.dataset)} (${s.indexed} entities); ${s.rowsWithMatch} with a match at threshold ${s.threshold}; ${s.errors} rows not screened.</p></body></html>\n`);
+      const links = attention.map((a) => `<li><a href="#row-${a.row}">Row ${a.row}: ${escapeHtml(a.name.slice(0, 200))}</a> — ${escapeHtml(a.what)}</li>`).join('');
+      write(`<section id="summary"><h2>Summary</h2><p>${s.rows} rows screened against ${escapeHtml(s.dataset)} (${s.indexed} entities); ${s.rowsWithMatch} with a match at threshold ${s.threshold}; ${s.errors} rows not screened.</p>`
+        + `${links ? `<ul>${links}</ul>` : ''}${unlisted ? `<p class="muted">and ${unlisted} more rows with a match or not screened (see above).</p>` : ''}</section></body></html>\n`);
     },
   };
 }
