@@ -74,8 +74,10 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(r.warnings).toEqual(['version 2026-01-02 of us_ofac_sdn was dated by its file\'s modification time (2026-01-02); it is now dated 2024-05-03']);
     expect(await ofac('2024-05-05T00:00:00Z')).toMatchObject({ published: '2024-05-03', published_assumed: false, stale: false, age_days: 2 });
     expect((await ofac('2026-01-03T00:00:00Z')).stale).toBe(true);
-    const [source] = await t.db.query<{ published: string }>(`SELECT published::text FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
+    const [source] = await t.db.query<{ published: string; title: string }>(`SELECT published::text, title FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
     expect(source!.published).toBe('2024-05-03');
+    // The title every flag and report quotes names the real date, not the modification date the label keeps.
+    expect(source!.title).toBe('OFAC Specially Designated Nationals (SDN) List, 2024-05-03');
     const audit = await t.db.query<{ actor: string; target: string; before: unknown; after: unknown }>(`SELECT actor, target, before, after FROM audit_log WHERE action = 'list.redate'`);
     expect(audit).toEqual([{ actor: 'cli:tester', target: 'us_ofac_sdn-2026-01-02', before: { published: '2026-01-02' }, after: { published: '2024-05-03' } }]);
   });
