@@ -187,6 +187,12 @@ export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly num
   return rows.map((r) => ({ row_no: r.row_no, input: json(r.input) as ScreenInput, error: r.error }));
 }
 
+/** How many of a case's rows could not be screened (an empty name, an unknown schema). */
+export async function unscreenedRows(q: Queryable, caseId: string): Promise<number> {
+  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM case_rows WHERE case_id = $1 AND error IS NOT NULL', [caseId]);
+  return r?.n ?? 0;
+}
+
 export async function caseLists(q: Queryable, caseId: string): Promise<ListVersionRef[]> {
   return q.query<ListVersionRef>('SELECT dataset, source_id, version FROM case_lists WHERE case_id = $1 ORDER BY dataset', [caseId]);
 }

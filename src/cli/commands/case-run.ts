@@ -10,7 +10,7 @@ import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts
 import { inputReadOptions, mappingText, readHow } from '../input-options.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
-  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker,
+  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker, unscreenedRows,
   type CaseRecord,
 } from '../../cases/index.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -34,9 +34,11 @@ async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandR
   });
   const matches = await caseResults(db, c.id, { matchesOnly: true });
   const rowsWithMatch = new Set(matches.map((m) => m.row_no)).size;
+  const notScreened = await unscreenedRows(db, c.id);
   return {
-    json: { case: c, rows_with_match: rowsWithMatch, matches: matches.length, lists: await caseLists(db, c.id) },
-    text: `case "${c.name}": ${c.row_count} rows (${readHow(info)}), ${rowsWithMatch} with a match at threshold ${c.threshold}.\ncolumns: ${mappingText(info)}\n`
+    json: { case: c, rows_with_match: rowsWithMatch, rows_not_screened: notScreened, matches: matches.length, lists: await caseLists(db, c.id) },
+    text: `case "${c.name}": ${c.row_count} rows (${readHow(info)}), ${rowsWithMatch} with a match at threshold ${c.threshold}`
+      + `${notScreened ? `, ${notScreened} not screened (listed with why in room39 case report)` : ''}.\ncolumns: ${mappingText(info)}\n`
       + 'If a column was read wrong, delete the case and create it again with --map "Header=field,…".',
   };
 }
