@@ -1,7 +1,7 @@
 /**
  * `room39 screen FILE` reads a supplier file as `room39 case create` does: an .xlsx workbook as well as a CSV, a
  * column mapping given with --map when the header words say nothing, and says on stderr which column it read as what.
- * `room39 case create` says how many rows it could not screen. The rows are the bundled example suppliers
+ * `room39 case create` says how many rows it could not screen, `case show` each match with its row's name and decision. The rows are the bundled example suppliers
  * (data/examples/suppliers.csv), screened against the test store's lists.
  */
 import { spawnSync } from 'node:child_process';
@@ -73,7 +73,7 @@ describe('room39 screen reads supplier files as people have them', { timeout: 90
     expect(matchedIds(out, 'Korea Ryonbong General Corp')).toContain('unsc-kpe-002');
   });
 
-  it('room39 case create says how many rows it could not screen', () => {
+  it('room39 case create says how many rows it could not screen; case show gives each match its row name and decision', () => {
     const file = path.join(tmp, 'with-blanks.csv');
     fs.writeFileSync(file, `name,country\n${suppliers.slice(0, 4).map((s) => `${s.name},${s.country}`).join('\n')}\n,CN\n   ,RU\n${suppliers.slice(4).map((s) => `${s.name},${s.country}`).join('\n')}\n`);
     const created = room39(['case', 'create', 'With blanks', file, '--json']);
@@ -81,6 +81,11 @@ describe('room39 screen reads supplier files as people have them', { timeout: 90
     expect(JSON.parse(created.stdout)).toMatchObject({ case: { row_count: suppliers.length + 2 }, rows_not_screened: 2 });
     const text = room39(['case', 'create', 'With blanks too', file]);
     expect(text.code, text.stderr).toBe(0);
+    // case show: each match with the row's own name and where its decision stands.
+    expect(room39(['case', 'decide', 'With blanks', '4', 'r39-komid', 'confirmed', '--reason', 'Same company: KOMID']).code).toBe(0);
+    const shown = room39(['case', 'show', 'With blanks']).stdout.split('\n');
+    expect(shown).toContain('  row 4 (KOMID): KOMID [r39-komid] 1  confirmed');
+    expect(shown.find((l) => l.startsWith('  row 1 (Kim Won Hong): '))).toMatch(/ not decided$/);
     expect(text.stdout).toMatch(new RegExp(`^case "With blanks too": ${suppliers.length + 2} rows \\(csv, utf-8, comma-separated\\), \\d+ with a match at threshold 0\\.8, 2 not screened \\(listed with why in room39 case report\\)\\.`));
   });
 });

@@ -10,7 +10,7 @@ import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts
 import { inputReadOptions, mappingText, readHow } from '../input-options.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
-  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker, unscreenedRows,
+  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker, unscreenedRows, latestDecisions, decisionKey, rowsOf,
   type CaseRecord,
 } from '../../cases/index.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -80,10 +80,14 @@ async function show(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   const { db } = await ctx.services();
   const c = await theCase(db, name);
   const matches = await caseResults(db, c.id, { matchesOnly: true });
+  // A person works through the matches: each with the row's own name and where its decision stands.
+  const rowNumbers = [...new Set(matches.map((m) => m.row_no))];
+  const names = new Map((await rowsOf(db, c.id, rowNumbers)).map((r) => [r.row_no, r.input.name ?? '']));
+  const decided = await latestDecisions(db, c.id, rowNumbers);
   return {
     json: { case: c, lists: await caseLists(db, c.id), matches },
     text: [`case "${c.name}": ${c.row_count} rows, threshold ${c.threshold}, dataset ${c.dataset}, created ${c.created_at} by ${c.created_by}`,
-      ...matches.map((m) => `  row ${m.row_no}: ${m.caption} [${m.id}] ${m.score}`)].join('\n'),
+      ...matches.map((m) => `  row ${m.row_no} (${names.get(m.row_no) ?? ''}): ${m.caption} [${m.id}] ${m.score}  ${decided.get(decisionKey(m.row_no, m.id))?.decision ?? 'not decided'}`)].join('\n'),
   };
 }
 
