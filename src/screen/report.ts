@@ -86,7 +86,8 @@ export function csvWriter(write: Write, lists: readonly ScreenedList[] | null = 
       const base = [r.row, r.input.name ?? '', r.input.schema ?? '', r.input.country ?? '', r.input.birth_date ?? '', r.input.id_number ?? ''];
       const lines = r.matches.length
         ? r.matches.map((m) => [...base, m.match ? 'yes' : 'no', m.score, m.id, m.caption, m.schema, m.datasets.join(' '),
-          m.flags.map((f) => `${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
+          // Below the threshold a candidate's risks are context, as the HTML report and the CLI mark them: a filter on "Sanctioned" must not read them as the row's.
+          m.flags.map((f) => `${m.match ? '' : 'context: '}${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
         // A row that could not be screened is not a "no": filtering on match=no must not clear it.
         : [[...base, r.error ? 'not screened' : 'no', '', '', '', '', '', '', '', r.error ?? '']];
       write(lines.map(csvLine).join(''));

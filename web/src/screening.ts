@@ -83,7 +83,8 @@ export function resultsCsv(answer: ScreenResults): string {
     if (r.error) lines.push([r.row, r.input.name ?? '', 'not screened', '', '', '', '', '', '', r.error]);
     else if (r.matches.length === 0) lines.push([r.row, r.input.name ?? '', 'false', '', '', '', '', '', '', 'no candidate above the cut-off']);
     for (const m of r.matches) {
-      lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map(flagText).join('; '), m.explanation.map(explanationText).join('; ')]);
+      // Below the threshold a candidate's risks are context, as the page and the HTML report mark them.
+      lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map((f) => `${m.match ? '' : 'context: '}${flagText(f)}`).join('; '), m.explanation.map(explanationText).join('; ')]);
     }
   }
   // A comment line before the header names the list versions screened against.
