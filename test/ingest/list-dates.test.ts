@@ -60,6 +60,12 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(describeStatus(s)).toMatch(/publication date unknown: the file carries none; dated 2026-01-02 by its modification time; import the same file again with --date/);
     const screened = await screenedLists(t.db);
     expect(screened.find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
+    // A later file, dated before that guess, is refused: the message says the guess is why, and how to give the real date.
+    const later = path.join(tmp, 'sdn-later.csv');
+    fs.writeFileSync(later, `${fs.readFileSync(file, 'latin1').split('\r\n').slice(0, 200).join('\r\n')}\r\n`, 'latin1');
+    const refused = await runIngestJob(t.db, { kind: 'import', format: 'ofac-csv', file: later, named: 'sdn-later.csv', date: '2025-06-01', link: false, progress: false }, { actor: 'cli:tester', onEvent: () => undefined })
+      .then(() => null, (e: unknown) => (e as Error).message);
+    expect(refused).toMatch(/older than the imported version 2026-01-02 \(published 2026-01-02\); .*that version's date is its file's modification time, a guess: give it its real date first \(import its file again with --date YYYY-MM-DD\)/);
     // What every screening report's header says of it (CSV comment, JSON lists, HTML).
     expect(describeLists(screened)).toMatch(/us_ofac_sdn 2026-01-02 \(publication date unknown[^)]*\) STALE: of unknown date/);
     // room39 lists status: the table does not show the file's date as the publisher's, and says why the list is stale.
