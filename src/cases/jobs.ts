@@ -15,6 +15,7 @@ import { onListVersionImported } from '../ingest/lists/versioned-import.ts';
 import { screeningService } from '../screen/service.ts';
 import { rescreenCase, type RescreenOutcome } from './rescreen.ts';
 import { deliverAlerts } from './alerts.ts';
+import { importedAfter } from './store.ts';
 
 export const RESCREEN_QUEUE = 'case-rescreen';
 
@@ -53,7 +54,8 @@ export async function casesWithPendingVersions(db: Db): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT c.id FROM cases c WHERE c.status = 'ready' AND EXISTS (
        SELECT 1 FROM list_versions v LEFT JOIN case_lists l ON l.case_id = c.id AND l.dataset = v.dataset
-        WHERE l.version IS NULL OR v.version > l.version) ORDER BY c.id`);
+         LEFT JOIN list_versions seen ON seen.dataset = l.dataset AND seen.version = l.version
+        WHERE l.version IS NULL OR ${importedAfter('v', 'seen', 'l')}) ORDER BY c.id`);
   return rows.map((r) => r.id);
 }
 

@@ -47,12 +47,19 @@ export interface CaseReportData {
     decisions: Record<'confirmed' | 'false_positive' | 'needs_review', number>;
     alerts: Record<'new_match' | 'delisted' | 'changed', number>;
     riskRows: Record<'sector' | 'country', number>;
+    /** Rows that could not be screened (an empty name, an unknown schema): not cleared, and listed in `unscreened`. */
+    notScreened: number;
   };
+  /** The rows not screened, each with why (the first UNSCREENED_LISTED). */
+  unscreened: { row: number; name: string; error: string }[];
   matches: ReportMatch[];
   alerts: CaseAlert[];
   /** Supplier-risk indicators by country: rows naming a country where North Korean labour is documented, and what is known there. */
   risks: CountryRisk[];
 }
+
+/** How many of the rows not screened a report lists one by one. */
+export const UNSCREENED_LISTED = 500;
 
 export async function gatherReport(q: Queryable, name: string, actor: string): Promise<CaseReportData> {
   const c = await getCase(q, name);
@@ -95,7 +102,13 @@ export async function gatherReport(q: Queryable, name: string, actor: string): P
   const riskIndex = new SupplierRiskIndex(q);
   const byCountry = new Map<string, CountryRisk>();
   const riskRows = { sector: 0, country: 0 };
+  const unscreened: CaseReportData['unscreened'] = [];
+  let notScreened = 0;
   for (const r of await rowsOf(q, c.id)) {
+    if (r.error) {
+      notScreened++;
+      if (unscreened.length < UNSCREENED_LISTED) unscreened.push({ row: r.row_no, name: r.input.name ?? '', error: r.error });
+    }
     const found = (await riskIndex.forRow(r.input)).filter((x) => x.level !== 'none');
     if (!found.length) continue;
     if (found.some((x) => x.level === 'sector')) riskRows.sector++;
@@ -114,9 +127,9 @@ export async function gatherReport(q: Queryable, name: string, actor: string): P
     algorithm: { name: c.algorithm, features: MATCH_FEATURES.map((f) => ({ feature: f.feature, coefficient: f.coefficient, description: f.description })) },
     summary: {
       rows: c.row_count, rowsWithMatch: new Set(results.filter((r) => r.match).map((r) => r.row_no)).size, matches: results.filter((r) => r.match).length,
-      undecided, decisions, alerts: alertCounts, riskRows,
+      undecided, decisions, alerts: alertCounts, riskRows, notScreened,
     },
-    matches, alerts, risks,
+    unscreened, matches, alerts, risks,
   };
 }
 

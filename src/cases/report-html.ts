@@ -22,7 +22,7 @@ export function renderReportHtml(d: DataWithHash): string {
   out.push(`<p class="muted">Report ${h(d.reportId)}, generated ${h(d.generatedAt)} by ${h(d.generatedBy)}. Its SHA-256 is recorded in room39's audit trail (action case.report), so a later copy can be checked.</p>`);
   out.push('<h2>Summary</h2>');
   out.push(dl([
-    ['rows screened', s.rows], ['rows with a match', s.rowsWithMatch], ['matches', s.matches], ['matches not yet decided', s.undecided],
+    ['rows screened', s.rows], ['rows not screened (listed below)', s.notScreened], ['rows with a match', s.rowsWithMatch], ['matches', s.matches], ['matches not yet decided', s.undecided],
     ['confirmed matches', s.decisions.confirmed], ['false positives', s.decisions.false_positive], ['needing review', s.decisions.needs_review],
     ['alerts from list changes', `${s.alerts.new_match} new match, ${s.alerts.delisted} delisted, ${s.alerts.changed} changed`],
     ['rows where North Korean labour is documented (country / country and sector)', `${s.riskRows.country} / ${s.riskRows.sector}`],
@@ -36,6 +36,10 @@ export function renderReportHtml(d: DataWithHash): string {
   out.push('<h2>List versions screened against</h2>');
   out.push(`<table><tr><th>list</th><th>version</th><th>published</th><th>source</th><th>entries</th><th>imported</th><th>file SHA-256</th></tr>${d.lists.map((l) =>
     `<tr><td>${h(l.dataset)}</td><td>${h(l.version)}</td><td>${h(l.published ?? '—')}</td><td>${h(l.title)}${l.publisher ? `, ${h(l.publisher)}` : ''}</td><td>${l.entries}</td><td>${h(l.imported_at)}</td><td><code>${h(l.sha256)}</code></td></tr>`).join('')}</table>`);
+  if (d.unscreened.length) {
+    out.push(`<h2>Rows not screened</h2><p>These rows were not screened, so they are not cleared${s.notScreened > d.unscreened.length ? ` (the first ${d.unscreened.length} of ${s.notScreened})` : ''}:</p>`);
+    out.push(`<table><tr><th>row</th><th>name</th><th>why</th></tr>${d.unscreened.map((u) => `<tr><td>${u.row}</td><td>${h(u.name.slice(0, 200))}</td><td>${h(u.error)}</td></tr>`).join('')}</table>`);
+  }
   out.push('<h2>Matches and decisions</h2>');
   if (!d.matches.length) out.push('<p>No row matched at the threshold.</p>');
   for (const m of d.matches) {

@@ -58,6 +58,7 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
     .fillColor('black').fontSize(9.5);
   heading('Summary');
   pair('Rows screened', s.rows);
+  pair('Rows not screened (listed below)', s.notScreened);
   pair('Rows with a match', s.rowsWithMatch);
   pair('Matches', `${s.matches} (${s.undecided} not yet decided)`);
   pair('Decisions', `${s.decisions.confirmed} confirmed, ${s.decisions.false_positive} false positive, ${s.decisions.needs_review} needing review`);
@@ -76,6 +77,12 @@ export async function renderReportPdf(d: CaseReportData): Promise<Buffer> {
     bold(`${l.dataset} ${l.version}`, { continued: true });
     write(`: published ${l.published ?? '—'}; ${l.title}${l.publisher ? `, ${l.publisher}` : ''}; ${l.entries} entries; imported ${l.imported_at}`);
     doc.fontSize(8).text(`SHA-256 ${l.sha256}`).fontSize(9.5);
+  }
+
+  if (d.unscreened.length) {
+    heading('Rows not screened');
+    line(`These rows were not screened, so they are not cleared${s.notScreened > d.unscreened.length ? ` (the first ${d.unscreened.length} of ${s.notScreened})` : ''}:`);
+    for (const u of d.unscreened) line(`  • Row ${u.row}${u.name.trim() ? ` (${u.name.slice(0, 200)})` : ''}: ${u.error}`);
   }
 
   heading('Matches and decisions');

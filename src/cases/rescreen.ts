@@ -50,7 +50,9 @@ export interface RescreenOutcome {
 interface ChangeRow { entry_id: string; entity_id: string; change: 'added' | 'changed' | 'removed'; dataset: string; version: string }
 
 async function changesOf(q: Queryable, sourceIds: readonly string[]): Promise<ChangeRow[]> {
-  return q.query<ChangeRow>('SELECT entry_id, entity_id, change, dataset, version FROM list_changes WHERE source_id = ANY($1::text[]) ORDER BY version', [sourceIds]);
+  return q.query<ChangeRow>(
+    `SELECT c.entry_id, c.entity_id, c.change, c.dataset, c.version FROM list_changes c LEFT JOIN list_versions v ON v.source_id = c.source_id
+      WHERE c.source_id = ANY($1::text[]) ORDER BY v.imported_at, c.version`, [sourceIds]);
 }
 
 /** What happened to one (row, entity) pair: an alert, or nothing. */

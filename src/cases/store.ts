@@ -187,6 +187,12 @@ export async function rowsOf(q: Queryable, caseId: string, rowNos?: readonly num
   return rows.map((r) => ({ row_no: r.row_no, input: json(r.input) as ScreenInput, error: r.error }));
 }
 
+/** How many of a case's rows could not be screened (an empty name, an unknown schema). */
+export async function unscreenedRows(q: Queryable, caseId: string): Promise<number> {
+  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM case_rows WHERE case_id = $1 AND error IS NOT NULL', [caseId]);
+  return r?.n ?? 0;
+}
+
 export async function caseLists(q: Queryable, caseId: string): Promise<ListVersionRef[]> {
   return q.query<ListVersionRef>('SELECT dataset, source_id, version FROM case_lists WHERE case_id = $1 ORDER BY dataset', [caseId]);
 }
@@ -203,16 +209,26 @@ export async function setCaseLists(q: Queryable, caseId: string, lists: readonly
 /** The newest imported version of each list. */
 export async function currentListVersions(q: Queryable): Promise<ListVersionRef[]> {
   return q.query<ListVersionRef>(
-    `SELECT DISTINCT ON (dataset) dataset, source_id, version FROM list_versions ORDER BY dataset, version DESC`);
+    `SELECT DISTINCT ON (dataset) dataset, source_id, version FROM list_versions ORDER BY dataset, imported_at DESC, version DESC`);
 }
+
+/**
+ * SQL: list version `v` came after version `seen`, the one a case row `c` names. Versions are ordered by when they were
+ * imported, not by their labels: imports go oldest first (a date going backwards is refused), but a label is not always
+ * the date: a file without one is labelled by its modification date, and keeps that label once `--date` gives it its
+ * real, earlier date. A version no longer stored is compared by label.
+ */
+export const importedAfter = (v: string, seen: string, c: string) =>
+  `(CASE WHEN ${seen}.source_id IS NULL THEN ${v}.version > ${c}.version ELSE (${v}.imported_at, ${v}.version) > (${seen}.imported_at, ${seen}.version) END)`;
 
 /** List versions imported after the ones a case was screened against (oldest first). */
 export async function pendingVersions(q: Queryable, caseId: string): Promise<ListVersionRef[]> {
   return q.query<ListVersionRef>(
     `SELECT v.dataset, v.source_id, v.version FROM list_versions v
        LEFT JOIN case_lists c ON c.case_id = $1 AND c.dataset = v.dataset
-      WHERE c.version IS NULL OR v.version > c.version
-      ORDER BY v.version, v.dataset`,
+       LEFT JOIN list_versions seen ON seen.dataset = c.dataset AND seen.version = c.version
+      WHERE c.version IS NULL OR ${importedAfter('v', 'seen', 'c')}
+      ORDER BY v.imported_at, v.version, v.dataset`,
     [caseId]);
 }
 

@@ -379,8 +379,9 @@ export class Matcher {
         weights: options.weights,
       };
       const best = this.scoreNames(q, e, options, f, cutoff);
-      if (!best || best.score <= 0) continue;
-      const s = withFeatures(best.score, f);
+      // A query without a name (an IMO or passport number alone) stands on its identifier.
+      if (best ? best.score <= 0 : q.allNames.length > 0 || f.identifier === null) continue;
+      const s = withFeatures(best?.score ?? 0, f);
       if (s < cutoff) continue;
       scored.push({ entity: this.index.entities[e]!, score: round(s), best });
     }
@@ -390,20 +391,19 @@ export class Matcher {
     }
     const order: Record<NameStrength, number> = { primary: 0, strong: 1, weak: 2 };
     // On a tie, the entity more lists and sources name comes first (an entity joined across lists before a lone entry).
-    scored.sort((a, b) => b.score - a.score || order[a.best.strength] - order[b.best.strength] || b.entity.datasets.length - a.entity.datasets.length || a.entity.id.localeCompare(b.entity.id));
+    scored.sort((a, b) => b.score - a.score || order[a.best?.strength ?? 'weak'] - order[b.best?.strength ?? 'weak'] || b.entity.datasets.length - a.entity.datasets.length || a.entity.id.localeCompare(b.entity.id));
     let total = 0;
     for (let i = 0; i < scored.length && i < window; i++) if (scored[i]!.score >= threshold) total++;
     // Explanations only for what is returned, and only when asked for.
     if (options.explain === false) return { total, results: scored.slice(0, limit).map(({ entity, score }) => ({ entity, score, match: score >= threshold, explanation: [] })) };
     return { total, results: scored.slice(0, limit).map(({ entity, score, best }) => {
-      const cmp = compareWords(best.query.words, this.wordsOfSlot(best.slot));
-      const explanation: ExplanationItem[] = [{
+      const explanation: ExplanationItem[] = [best ? {
         feature: 'name',
         score: round(best.score),
-        detail: `"${best.query.name.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(cmp)}`,
+        detail: `"${best.query.name.original}" ~ "${best.name}" (${best.strength === 'primary' ? 'listed name' : `${best.strength} alias`}): ${describeComparison(compareWords(best.query.words, this.wordsOfSlot(best.slot)))}`,
         query: best.query.name.original,
         candidate: best.name,
-      }, ...featureItems(q, entity, options.weights)];
+      } : { feature: 'name', score: 0, detail: 'no name given: found by its identifier alone', query: '', candidate: entity.caption }, ...featureItems(q, entity, options.weights)];
       if (query.schema) {
         explanation.push({ feature: 'schema', score: 0, detail: `${query.schema} query, ${entity.schema} candidate: compatible`, query: query.schema, candidate: entity.schema });
       }
@@ -415,7 +415,7 @@ export class Matcher {
 
 /** The best name comparison of a candidate: its account is written only if the candidate is returned. */
 interface BestName { score: number; query: QueryName; slot: number; name: string; strength: NameStrength }
-interface Scored { entity: MatchableEntity; score: number; best: BestName }
+interface Scored { entity: MatchableEntity; score: number; best: BestName | null }
 
 /** Added to a name score's upper bound before it is compared: the bound sums the same weights in another order. */
 const BOUND_MARGIN = 1e-9;

@@ -86,8 +86,10 @@ export function csvWriter(write: Write, lists: readonly ScreenedList[] | null = 
       const base = [r.row, r.input.name ?? '', r.input.schema ?? '', r.input.country ?? '', r.input.birth_date ?? '', r.input.id_number ?? ''];
       const lines = r.matches.length
         ? r.matches.map((m) => [...base, m.match ? 'yes' : 'no', m.score, m.id, m.caption, m.schema, m.datasets.join(' '),
-          m.flags.map((f) => `${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
-        : [[...base, 'no', '', '', '', '', '', '', '', r.error ?? '']];
+          // Below the threshold a candidate's risks are context, as the HTML report and the CLI mark them: a filter on "Sanctioned" must not read them as the row's.
+          m.flags.map((f) => `${m.match ? '' : 'context: '}${f.label} [${f.source.title}]`).join('; '), m.explanation.map((e) => e.detail).join('; '), ''])
+        // A row that could not be screened is not a "no": filtering on match=no must not clear it.
+        : [[...base, r.error ? 'not screened' : 'no', '', '', '', '', '', '', '', r.error ?? '']];
       write(lines.map(csvLine).join(''));
     },
     end() { /* nothing after the last row */ },
@@ -104,24 +106,37 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 .context{display:inline-block;color:#444;border:1px solid #bbb;border-radius:3px;padding:0 .35rem;margin:.1rem .2rem .1rem 0;font-size:12px}.err{color:#a00}.muted{color:#666}`;
 
 function listsHtml(lists: readonly ScreenedList[]): string {
+  // A file without a date is dated by its modification time: the report says its publication date is unknown, not "published" that day.
   const items = lists.map((l) => `<li${l.stale ? ' class="err"' : ''}>${escapeHtml(l.list)}: ${l.version
-    ? `version ${escapeHtml(l.version)}, published ${escapeHtml(l.published ?? '?')}${l.fetched_at ? `, last checked ${escapeHtml(l.fetched_at.slice(0, 16).replace('T', ' '))} UTC` : ''}${l.stale ? ' — stale: older than 7 days' : ''}`
+    ? `version ${escapeHtml(l.version)}, ${l.published_assumed ? 'publication date unknown' : `published ${escapeHtml(l.published ?? '?')}`}${l.fetched_at ? `, last checked ${escapeHtml(l.fetched_at.slice(0, 16).replace('T', ' '))} UTC` : ''}${l.stale ? (l.published_assumed ? ' — stale: of unknown date' : ' — stale: older than 7 days') : ''}`
     : 'not loaded'}</li>`).join('');
   return `<section class="lists"><p><strong>Screened against these official list versions:</strong></p><ul>${items}</ul></section>\n`;
 }
 
+/** How many rows with a match or not screened the HTML report's summary links to. */
+const ATTENTION_LISTED = 2_000;
+
 export function htmlWriter(write: Write, title = 'room39 screening report', lists: readonly ScreenedList[] | null = null): ReportWriter {
-  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`);
+  write(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>\n<h1>${escapeHtml(title)}</h1>\n${lists ? listsHtml(lists) : ''}`
+    + '<p><a href="#summary">The summary, with the rows that match and those not screened, is at the end.</a></p>\n');
+  // The report is written as the rows come, so its summary comes last: it links to the rows a reader must look at.
+  const attention: { row: number; name: string; what: string }[] = [];
+  let unlisted = 0;
   return {
     row(r) {
+      const best = r.matches.find((m) => m.match);
+      if (r.error || best) {
+        if (attention.length < ATTENTION_LISTED) attention.push({ row: r.row, name: r.input.name ?? '', what: r.error ? `not screened: ${r.error}` : `match: ${best!.caption} (${best!.score.toFixed(3)})` });
+        else unlisted++;
+      }
       const input = Object.entries(r.input).filter(([, v]) => v).map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(String(v))}`).join(' · ');
       const notes = (r.notes ?? []).map((n) => `<p class="muted">${escapeHtml(n)}</p>`).join('');
       // Every row is in the report, so it shows what was screened and cleared: a row without any candidate on one line.
       if (r.matches.length === 0 && !r.error) {
-        write(`<div class="row clear"><p><strong>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</strong> — no candidate <span class="muted">(${input})</span></p>${notes}</div>\n`);
+        write(`<div class="row clear" id="row-${r.row}"><p><strong>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</strong> — no candidate <span class="muted">(${input})</span></p>${notes}</div>\n`);
         return;
       }
-      write(`<div class="row"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
+      write(`<div class="row" id="row-${r.row}"><h2>Row ${r.row}: ${escapeHtml(r.input.name ?? '')}</h2><p class="muted">${input}</p>`);
       if (r.error) write(`<p class="err">${escapeHtml(r.error)}</p>`);
       if (notes) write(notes);
       if (r.matches.length) {
@@ -138,7 +153,9 @@ export function htmlWriter(write: Write, title = 'room39 screening report', list
       write('</div>\n');
     },
     end(s) {
-      write(`<p class="muted">${s.rows} rows screened against ${escapeHtml(s.dataset)} (${s.indexed} entities); ${s.rowsWithMatch} with a match at threshold ${s.threshold}; ${s.errors} rows not screened.</p></body></html>\n`);
+      const links = attention.map((a) => `<li><a href="#row-${a.row}">Row ${a.row}: ${escapeHtml(a.name.slice(0, 200))}</a> — ${escapeHtml(a.what)}</li>`).join('');
+      write(`<section id="summary"><h2>Summary</h2><p>${s.rows} rows screened against ${escapeHtml(s.dataset)} (${s.indexed} entities); ${s.rowsWithMatch} with a match at threshold ${s.threshold}; ${s.errors} rows not screened.</p>`
+        + `${links ? `<ul>${links}</ul>` : ''}${unlisted ? `<p class="muted">and ${unlisted} more rows with a match or not screened (see above).</p>` : ''}</section></body></html>\n`);
     },
   };
 }

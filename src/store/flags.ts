@@ -10,7 +10,8 @@ import type { RiskFlag } from '../match/types.ts';
 import { compareC, nextTurn, queriesOnThisThread, queryInBatches, scanInChunks } from './batches.ts';
 import type { Queryable } from './db.ts';
 
-interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string }
+/** `official`: the source is an official list version (sources.kind 'sanctions_list'), not a report or the curated graph. */
+interface SanctionRow { target: string; sanction_id: string; source_id: string; title: string; official: boolean }
 interface SanctionProp { entity_id: string; prop: string; value: string }
 interface DeploymentRow { sender_id: string | null; employer_id: string | null; country: string; source_id: string; title: string }
 
@@ -20,10 +21,11 @@ function sanctionedFlag(r: SanctionRow, props: readonly SanctionProp[]): RiskFla
   const program = [...new Set(props.filter((p) => p.prop === 'program').map((p) => p.value))].join(', ') || null;
   const date = DATE_PROPS.map((d) => props.find((p) => p.prop === d)?.value).find((v) => !!v) ?? null;
   const detail = [program && `programme ${program}`, date && `listed ${date}`].filter(Boolean).join(', ');
-  return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}: ${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
+  // A designation a report or the curated graph states is not the list itself: its label says whose word it is.
+  return { kind: 'sanctioned', label: `Sanctioned${detail ? ` (${detail})` : ''}${r.official ? ': ' : ', according to: '}${r.title}`, program, date, source: { id: r.source_id, title: r.title }, record: r.target };
 }
 
-const SANCTIONS = `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title
+const SANCTIONS = `SELECT DISTINCT s.value AS target, s.entity_id AS sanction_id, s.source_id, src.title, src.kind = 'sanctions_list' AS official
        FROM statements s JOIN sources src ON src.id = s.source_id
       WHERE s.schema = 'Sanction' AND s.prop = 'entity' AND s.review_status = 'accepted' AND s.dataset <> 'dprk'
         AND ($1::text[] IS NULL OR s.value = ANY($1::text[]))
@@ -57,7 +59,7 @@ async function designationsAtOnce(q: Queryable, ids: string[] | null, batch: num
  * and sorted as `SANCTIONS` does (PostgreSQL sorts by all four columns to make them distinct, in PGlite's C collation).
  */
 async function designationsInChunks(q: Queryable, batch: number): Promise<Designations> {
-  const titles = new Map((await q.query<{ id: string; title: string }>('SELECT id, title FROM sources')).map((r) => [r.id, r.title]));
+  const sources = new Map((await q.query<{ id: string; title: string; official: boolean }>("SELECT id, title, kind = 'sanctions_list' AS official FROM sources")).map((r) => [r.id, r]));
   const distinct = new Map<string, SanctionRow>();
   const propsOf = new Map<string, SanctionProp[]>();
   const props = new Set(['program', ...DATE_PROPS]);
@@ -66,9 +68,9 @@ async function designationsInChunks(q: Queryable, batch: number): Promise<Design
   await scanInChunks<SanctionProp & { source_id: string; listed: boolean }>(q, { table: 'statements', sql, params: [['entity', ...props]] }, batch, (rows) => {
     for (const r of rows) {
       if (props.has(r.prop)) addProps(propsOf, [{ entity_id: r.entity_id, prop: r.prop, value: r.value }]);
-      const title = titles.get(r.source_id);
-      if (r.prop !== 'entity' || !r.listed || title === undefined) continue;
-      const row: SanctionRow = { target: r.value, sanction_id: r.entity_id, source_id: r.source_id, title };
+      const source = sources.get(r.source_id);
+      if (r.prop !== 'entity' || !r.listed || source === undefined) continue;
+      const row: SanctionRow = { target: r.value, sanction_id: r.entity_id, source_id: r.source_id, title: source.title, official: source.official };
       distinct.set(JSON.stringify([row.sanction_id, row.target, row.source_id, row.title]), row);
     }
   });

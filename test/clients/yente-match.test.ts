@@ -64,6 +64,19 @@ describe('POST /match/{dataset}: the response yente clients read', () => {
     expect(wide.total.value).toBe(wide.results.filter((r) => r.match).length);
   });
 
+  it('a vessel asked for by its IMO number alone: found by it, a match, and said so (OFAC SDN: CHON MA SAN, IMO 8660313)', async () => {
+    for (const imo of ['8660313', 'IMO 8660313']) {
+      const m = await match('default', { schema: 'Vessel', properties: { imoNumber: [imo] } });
+      const chon = m.results.find((r) => r.referents.includes('ofac-23729') || r.id === 'ofac-23729');
+      expect(chon, JSON.stringify(m.results.map((r) => r.id))).toBeTruthy();
+      expect(chon!.match).toBe(true);
+      expect(chon!.features['identifier_match']).toBeGreaterThan(0);
+      expect(chon!.explanations['name_match']?.detail).toBe('no name given: found by its identifier alone');
+    }
+    // A number nobody carries finds nothing.
+    expect((await match('default', { schema: 'Vessel', properties: { imoNumber: ['IMO 1234567'] } })).results).toEqual([]);
+  });
+
   it('/match/nosuchds is 404, never an empty answer', async () => {
     const r = await refused('nosuchds');
     expect(r.status).toBe(404);

@@ -17,6 +17,7 @@ import { OFFICIAL } from '../support/official.ts';
 import { describeLists } from '../../src/screen/report.ts';
 import { designationsOf } from '../../src/store/designations.ts';
 import { alreadyImported } from '../../src/cli/commands/import.ts';
+import { statusText } from '../../src/cli/lists-status-text.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-test-dates-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -61,8 +62,18 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(describeStatus(s)).toMatch(/publication date unknown: the file carries none; dated 2026-01-02 by its modification time; import the same file again with --date/);
     const screened = await screenedLists(t.db);
     expect(screened.find((l) => l.list === 'us_ofac_sdn')).toMatchObject({ published_assumed: true, stale: true });
+    // A later file, dated before that guess, is refused: the message says the guess is why, and how to give the real date.
+    const later = path.join(tmp, 'sdn-later.csv');
+    fs.writeFileSync(later, `${fs.readFileSync(file, 'latin1').split('\r\n').slice(0, 200).join('\r\n')}\r\n`, 'latin1');
+    const refused = await runIngestJob(t.db, { kind: 'import', format: 'ofac-csv', file: later, named: 'sdn-later.csv', date: '2025-06-01', link: false, progress: false }, { actor: 'cli:tester', onEvent: () => undefined })
+      .then(() => null, (e: unknown) => (e as Error).message);
+    expect(refused).toMatch(/older than the imported version 2026-01-02 \(published 2026-01-02\); .*that version's date is its file's modification time, a guess: give it its real date first \(import its file again with --date YYYY-MM-DD\)/);
     // What every screening report's header says of it (CSV comment, JSON lists, HTML).
     expect(describeLists(screened)).toMatch(/us_ofac_sdn 2026-01-02 \(publication date unknown[^)]*\) STALE: of unknown date/);
+    // room39 lists status: the table does not show the file's date as the publisher's, and says why the list is stale.
+    const text = statusText((await listStatus(t.db, null, Date.parse('2026-01-03T00:00:00Z'))).lists).split('\n');
+    expect(text.find((l) => l.startsWith('us_ofac_sdn '))?.split(/\s{2,}/).slice(0, 3)).toEqual(['us_ofac_sdn', '2026-01-02', 'unknown']);
+    expect(text).toContain(describeStatus(s));
   });
 
   it('takes its real date from --date on the same file, audited; the version keeps its label', async () => {
@@ -73,8 +84,10 @@ describe.each(backends())('a list file with no date (%s)', (backend) => {
     expect(alreadyImported('sdn.csv', r)).toBe('sdn.csv: this version (2026-01-02) of us_ofac_sdn is already imported; it is now dated 2024-05-03 (before: 2026-01-02, its file\'s modification date).');
     expect(await ofac('2024-05-05T00:00:00Z')).toMatchObject({ published: '2024-05-03', published_assumed: false, stale: false, age_days: 2 });
     expect((await ofac('2026-01-03T00:00:00Z')).stale).toBe(true);
-    const [source] = await t.db.query<{ published: string }>(`SELECT published::text FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
+    const [source] = await t.db.query<{ published: string; title: string }>(`SELECT published::text, title FROM sources WHERE id = 'us_ofac_sdn-2026-01-02'`);
     expect(source!.published).toBe('2024-05-03');
+    // The title every flag and report quotes names the real date, not the modification date the label keeps.
+    expect(source!.title).toBe('OFAC Specially Designated Nationals (SDN) List, 2024-05-03');
     const audit = await t.db.query<{ actor: string; target: string; before: unknown; after: unknown }>(`SELECT actor, target, before, after FROM audit_log WHERE action = 'list.redate'`);
     expect(audit).toEqual([{ actor: 'cli:tester', target: 'us_ofac_sdn-2026-01-02', before: { published: '2026-01-02' }, after: { published: '2024-05-03' } }]);
     // What the version stated was seen on the real date, not on the guess: an entry's designation runs from 2024-05-03, not

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvWriter, describeLists, htmlWriter, jsonWriter, type ScreenedList } from '../../src/screen/index.ts';
+import { resultsHtml } from '../../web/src/screening.ts';
 import { screenedLists } from '../../src/ingest/lists/status.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
 
@@ -37,6 +38,18 @@ describe('screening reports name the list versions', () => {
     expect(html).toContain('eu_fsf: not loaded');
     expect(html).toContain('x&lt;script&gt;');
     expect(html).not.toContain('x<script>');
+  });
+
+  it('HTML says when a list file carried no date, as the CSV comment does', () => {
+    const undated: ScreenedList[] = [{ list: 'us_ofac_sdn', version: '2026-12-07', published: '2026-12-07', published_assumed: true, fetched_at: '2026-12-07T19:31:00.000Z', stale: true }];
+    expect(describeLists(undated)).toContain('publication date unknown');
+    const html = written((w) => htmlWriter(w, 'report', undated));
+    expect(html).toContain('us_ofac_sdn: version 2026-12-07, publication date unknown, last checked 2026-12-07 19:31 UTC — stale: of unknown date');
+    expect(html).not.toContain('published 2026-12-07');
+    // The web page's HTML download says the same.
+    const web = resultsHtml({ rows: [], lists: undated }, { when: '2026-12-07', file: null });
+    expect(web).toContain('us_ofac_sdn: version 2026-12-07, publication date unknown — <b>stale: of unknown date</b>');
+    expect(web).not.toContain('published 2026-12-07');
   });
 
   describe('over the test store', () => {

@@ -75,7 +75,7 @@ describe('screening rows', () => {
     return { json: JSON.parse(out.join('')) as { rows: { row: number; error?: string; notes?: string[]; matches: { id: string; match: boolean; flags: { source: { title: string } }[] }[] }[] }, html: html.join(''), csv: table.join(''), summary };
   }
   it('matches, explains and flags, with bad rows reported by number', async () => {
-    const { json, summary } = await screen(`name,schema\nKim Wonhong,Person\n,\n"\u0000\u0007",Person\n${'x'.repeat(10_000)},\nKim Won Hong,Starship\n`);
+    const { json, summary, csv, html } = await screen(`name,schema\nKim Wonhong,Person\n,\n"\u0000\u0007",Person\n${'x'.repeat(10_000)},\nKim Won Hong,Starship\n`);
     expect(json.rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5]);
     expect(json.rows[0]?.matches[0]?.id).toBe('t-1');
     expect(json.rows[0]?.matches[0]?.flags[0]?.source.title).toBe('Test <list> & "co"');
@@ -84,6 +84,17 @@ describe('screening rows', () => {
     expect(json.rows[3]?.notes?.[0]).toMatch(/row 4: the name is 10000 characters long/);
     expect(json.rows[4]?.error).toMatch(/row 5: schema "Starship" is not known/);
     expect(summary).toMatchObject({ rows: 5, rowsWithMatch: 1, errors: 3 });
+    // In the CSV a row not screened says so in its match column, not "no".
+    expect(csv.split('\r\n').filter((l) => /^[235],/.test(l)).map((l) => l.split(',')[6])).toEqual(['not screened', 'not screened', 'not screened']);
+    expect(csv.split('\r\n').find((l) => l.startsWith('4,'))?.split(',')[6]).toBe('no');
+    // The HTML report's summary comes last (rows are written as they come); the top says so, and it links to the rows to look at.
+    expect(html).toContain('<a href="#summary">');
+    const summaryHtml = html.slice(html.indexOf('<section id="summary">'));
+    expect(summaryHtml).toMatch(/^<section id="summary"><h2>Summary<\/h2><p>5 rows screened/);
+    expect([...summaryHtml.matchAll(/<a href="#row-(\d+)">/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 5]);
+    expect(summaryHtml).toMatch(/<a href="#row-1">Row 1: Kim Wonhong<\/a> — match: /);
+    expect(summaryHtml).toContain('<a href="#row-2">Row 2: </a> — not screened: row 2: the name is empty');
+    for (const n of [1, 2, 3, 4, 5]) expect(html).toContain(`id="row-${n}"`);
   });
   it('screens against the DPRK collection only when asked', async () => {
     const out: string[] = [];
@@ -102,7 +113,8 @@ describe('screening rows', () => {
     expect(json.rows[1]?.matches).toEqual([]);
     expect(html).toContain('Row 2: Hans &lt;b&gt;Schmidt&lt;/b&gt; &amp; &quot;Sohn&quot;');
     expect(html).not.toContain('<b>Schmidt');
-    expect([...html.matchAll(/Row (\d+): /g)].map((m) => m[1])).toEqual(['1', '2', '3']);
+    // Every row in the body, in order (the summary at the end links again to those that match).
+    expect([...html.slice(0, html.indexOf('<section id="summary">')).matchAll(/Row (\d+): /g)].map((m) => m[1])).toEqual(['1', '2', '3']);
     expect(csv).toContain('2,"Hans <b>Schmidt</b> & ""Sohn""",,DE,,,no,');
   });
 });

@@ -77,6 +77,21 @@ describe('the Screening page reads an uploaded file on the server', { timeout: 1
     await context.close();
   });
 
+  it('says which column it read as the name, and which it left out', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url + '/screen');
+    await page.getByRole('heading', { name: 'Screening', level: 1 }).waitFor();
+    // The bundled suppliers as a purchasing system exports them: a vendor number first, the name under another header.
+    const [, ...suppliers] = fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trim().split('\n');
+    const lines = ['Vendor ID,Supplier legal name,Type,Country Code', ...suppliers.map((l, i) => { const [name, schema, country] = l.split(','); return `V${100 + i},${name},${schema},${country}`; })];
+    await upload(page, 'vendors.csv', Buffer.from(`${lines.join('\n')}\n`));
+    await page.locator('#results-h').filter({ hasText: new RegExp(`^${suppliers.length} rows screened`) }).waitFor({ timeout: 60_000 });
+    await expect(page.locator('.read-columns').textContent()).resolves
+      .toMatch(/^Columns: Vendor ID → not read; Supplier legal name → name \(guessed\); Type → schema; Country Code → country\. If a column was read wrong/);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the results of a large file a page at a time, the downloads holding every row', async () => {
     const { page, context, problems } = await newPage(browser);
     await page.goto(server.url + '/screen');

@@ -79,9 +79,12 @@ export function resultsCsv(answer: ScreenResults): string {
   const header = ['row', 'name', 'match', 'score', 'entity_id', 'caption', 'schema', 'datasets', 'flags', 'explanation'];
   const lines: unknown[][] = [];
   for (const r of answer.rows) {
-    if (r.matches.length === 0) lines.push([r.row, r.input.name ?? '', 'false', '', '', '', '', '', '', 'no candidate above the cut-off']);
+    // A row that could not be screened is not cleared: it says so, and why.
+    if (r.error) lines.push([r.row, r.input.name ?? '', 'not screened', '', '', '', '', '', '', r.error]);
+    else if (r.matches.length === 0) lines.push([r.row, r.input.name ?? '', 'false', '', '', '', '', '', '', 'no candidate above the cut-off']);
     for (const m of r.matches) {
-      lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map(flagText).join('; '), m.explanation.map(explanationText).join('; ')]);
+      // Below the threshold a candidate's risks are context, as the page and the HTML report mark them.
+      lines.push([r.row, r.input.name ?? '', String(m.match), m.score.toFixed(3), m.id, m.caption, m.schema, m.datasets.join(';'), m.flags.map((f) => `${m.match ? '' : 'context: '}${flagText(f)}`).join('; '), m.explanation.map(explanationText).join('; ')]);
     }
   }
   // A comment line before the header names the list versions screened against.
@@ -93,6 +96,7 @@ const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g,
 /** A standalone HTML report: every list and input value escaped, no script. */
 export function resultsHtml(answer: ScreenResults, meta: { when: string; file: string | null }): string {
   const matched = answer.rows.filter((r) => r.matches.some((m) => m.match));
+  const unscreened = answer.rows.filter((r) => r.error).length;
   const rows = answer.rows
     .map((r) => {
       const best = r.matches[0];
@@ -107,7 +111,7 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
       return `<tr class="${cls}"><td>${esc(r.row)}</td><td>${esc(r.input.name)}${Object.entries(r.input)
         .filter(([k, v]) => k !== 'name' && v)
         .map(([k, v]) => `<br><small>${esc(k)}: ${esc(v)}</small>`)
-        .join('')}</td><td>${best ? (r.matches.some((m) => m.match) ? 'MATCH' : 'possible') : 'clear'}</td><td>${matches ? `<ul>${matches}</ul>` : 'no candidate'}</td></tr>`;
+        .join('')}</td><td>${r.error ? '<b>NOT SCREENED</b>' : best ? (r.matches.some((m) => m.match) ? 'MATCH' : 'possible') : 'clear'}</td><td>${r.error ? esc(r.error) : matches ? `<ul>${matches}</ul>` : 'no candidate'}</td></tr>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -116,8 +120,8 @@ export function resultsHtml(answer: ScreenResults, meta: { when: string; file: s
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}tr.hit{background:#fbe3e1}code{font-size:.85em}.flags li{color:#8c1d18;font-weight:600}.context li{color:#444}.why{color:#444;font-size:.9em}</style>
 </head><body>
 <h1>room39 screening report</h1>
-<p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}.</p>
-${answer.lists ? `<p><strong>Official list versions:</strong></p><ul>${answer.lists.map((l) => `<li>${esc(l.list)}: ${l.version ? `version ${esc(l.version)}, published ${esc(l.published ?? '?')}${l.stale ? ' — <b>stale: older than 7 days</b>' : ''}` : 'not loaded'}</li>`).join('')}</ul>` : ''}
+<p>${esc(meta.when)}${meta.file ? ` · file: ${esc(meta.file)}` : ''} · ${answer.rows.length} rows screened · ${matched.length} with a match${answer.threshold != null ? ` (threshold ${esc(answer.threshold)})` : ''}${unscreened ? ` · <b>${unscreened} not screened</b> (see their rows)` : ''}.</p>
+${answer.lists ? `<p><strong>Official list versions:</strong></p><ul>${answer.lists.map((l) => `<li>${esc(l.list)}: ${l.version ? `version ${esc(l.version)}, ${l.published_assumed ? 'publication date unknown' : `published ${esc(l.published ?? '?')}`}${l.stale ? (l.published_assumed ? ' — <b>stale: of unknown date</b>' : ' — <b>stale: older than 7 days</b>') : ''}` : 'not loaded'}</li>`).join('')}</ul>` : ''}
 <p>Screened against DPRK designations and known labour-export fronts in the room39 evidence graph. A match is a lead to check, not a finding; each explanation says why the score is what it is, and each flag names its source.</p>
 <table><thead><tr><th>Row</th><th>Input</th><th>Result</th><th>Candidates and explanation</th></tr></thead><tbody>
 ${rows}

@@ -7,10 +7,10 @@ import { openReportFile } from '../report-file.ts';
 import { parseScreeningOptions } from '../../screen/options.ts';
 import { screeningService } from '../../screen/service.ts';
 import { readScreenFile, type FileReadOptions } from '../../screen/file-input.ts';
-import { parseMappingText } from '../../screen/input-detect.ts';
+import { inputReadOptions, mappingText, readHow } from '../input-options.ts';
 import type { CsvRow, InputInfo } from '../../screen/csv-input.ts';
 import {
-  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker,
+  caseAlerts, caseReport, caseResults, createCase, decide, deleteCase, getCase, listCaseRecords, runPendingRescreens, caseLists, operatorAsker, unscreenedRows, latestDecisions, decisionKey, rowsOf,
   type CaseRecord,
 } from '../../cases/index.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -21,13 +21,7 @@ import type { Queryable } from '../../store/db.ts';
  */
 const theCase = (db: Queryable, name: string): Promise<CaseRecord> => getCase(db, name, operatorAsker(cliActor()));
 
-function readOptions(ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions {
-  const map = optString(ctx.args, 'map');
-  return { encoding: optString(ctx.args, 'encoding'), delimiter: optString(ctx.args, 'delimiter'), sheet: optString(ctx.args, 'sheet'), mapping: map ? parseMappingText(map) : undefined, onInfo };
-}
-
-const mappingText = (info: InputInfo | null) => (info ? info.mapping.map((m) => `${m.header} → ${m.field ?? '(not read)'}${m.how === 'partial' ? ' (guessed)' : ''}`).join('; ') : '');
-const readHow = (info: InputInfo | null) => (info ? `${info.format}${info.encoding ? `, ${info.encoding}` : ''}${info.delimiter ? `, ${info.delimiter}-separated` : ''}${info.sheet ? `, sheet "${info.sheet}"` : ''}` : '');
+const readOptions = (ctx: CliContext, onInfo: (i: InputInfo) => void): FileReadOptions => inputReadOptions(ctx.args, onInfo);
 
 async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandResult> {
   if (!name || !file) throw new UsageError('give the case name and the file: room39 case create NAME FILE.csv');
@@ -40,9 +34,11 @@ async function create(ctx: CliContext, [name, file]: string[]): Promise<CommandR
   });
   const matches = await caseResults(db, c.id, { matchesOnly: true });
   const rowsWithMatch = new Set(matches.map((m) => m.row_no)).size;
+  const notScreened = await unscreenedRows(db, c.id);
   return {
-    json: { case: c, rows_with_match: rowsWithMatch, matches: matches.length, lists: await caseLists(db, c.id) },
-    text: `case "${c.name}": ${c.row_count} rows (${readHow(info)}), ${rowsWithMatch} with a match at threshold ${c.threshold}.\ncolumns: ${mappingText(info)}\n`
+    json: { case: c, rows_with_match: rowsWithMatch, rows_not_screened: notScreened, matches: matches.length, lists: await caseLists(db, c.id) },
+    text: `case "${c.name}": ${c.row_count} rows (${readHow(info)}), ${rowsWithMatch} with a match at threshold ${c.threshold}`
+      + `${notScreened ? `, ${notScreened} not screened (listed with why in room39 case report)` : ''}.\ncolumns: ${mappingText(info)}\n`
       + 'If a column was read wrong, delete the case and create it again with --map "Header=field,…".',
   };
 }
@@ -84,10 +80,14 @@ async function show(ctx: CliContext, [name]: string[]): Promise<CommandResult> {
   const { db } = await ctx.services();
   const c = await theCase(db, name);
   const matches = await caseResults(db, c.id, { matchesOnly: true });
+  // A person works through the matches: each with the row's own name and where its decision stands.
+  const rowNumbers = [...new Set(matches.map((m) => m.row_no))];
+  const names = new Map((await rowsOf(db, c.id, rowNumbers)).map((r) => [r.row_no, r.input.name ?? '']));
+  const decided = await latestDecisions(db, c.id, rowNumbers);
   return {
     json: { case: c, lists: await caseLists(db, c.id), matches },
     text: [`case "${c.name}": ${c.row_count} rows, threshold ${c.threshold}, dataset ${c.dataset}, created ${c.created_at} by ${c.created_by}`,
-      ...matches.map((m) => `  row ${m.row_no}: ${m.caption} [${m.id}] ${m.score}`)].join('\n'),
+      ...matches.map((m) => `  row ${m.row_no} (${names.get(m.row_no) ?? ''}): ${m.caption} [${m.id}] ${m.score}  ${decided.get(decisionKey(m.row_no, m.id))?.decision ?? 'not decided'}`)].join('\n'),
   };
 }
 

@@ -6,7 +6,6 @@
  */
 import { LIST_KEYS, type ListKey } from '../../config/settings.ts';
 import { optString, UsageError, type CliCommand } from '../command.ts';
-import { table } from '../table.ts';
 import { runIngest } from '../../ingest/jobs.ts';
 import { LIST_DATASET } from '../../ingest/lists/datasets.ts';
 
@@ -27,7 +26,7 @@ export const listsCommand: CliCommand = {
   usage: 'lists update [--list ofac|un|uk|eu|all] [--json] | lists status [--json]',
   options: { list: { type: 'string' } },
   async run(ctx) {
-    const { describeStatus, listStatus, listsNote } = await import('../../ingest/lists/status.ts');
+    const { listStatus } = await import('../../ingest/lists/status.ts');
     const [sub, ...extra] = ctx.args.positionals;
     if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
     if (sub === 'update') {
@@ -46,16 +45,10 @@ export const listsCommand: CliCommand = {
       if (optString(ctx.args, 'list') !== null) throw new UsageError('--list goes with lists update');
       const { db } = await ctx.services();
       const status = await listStatus(db, ctx.settings.lists);
-      const rows = status.lists.map((l) => [l.list, l.version ?? '-', l.published ?? '-', l.fetched_at?.slice(0, 16).replace('T', ' ') ?? '-', String(l.entries ?? '-'), String(l.dprk_entries ?? '-'),
-        !l.version ? 'not loaded' : l.stale ? 'stale' : 'current']);
-      const notes = status.lists.filter((l) => l.last_error || !l.version).map(describeStatus);
-      // What to do about lists missing or stale, as /healthz says it: not only when every list is missing.
-      const todo = listsNote(status.lists);
-      return {
-        json: status,
-        text: `${table(['list', 'version', 'published', 'fetched', 'entries', 'DPRK', 'freshness'], rows)}${notes.length ? `\n${notes.join('\n')}` : ''}${todo ? `\n${todo}` : ''}`,
-      };
+      const { statusText } = await import('../lists-status-text.ts');
+      return { json: status, text: statusText(status.lists) };
     }
     throw new UsageError(sub ? `unknown subcommand "${sub}": use update or status` : 'give a subcommand: update or status');
   },
 };
+

@@ -13,7 +13,8 @@ import { optString, UsageError, type CliCommand, type ParsedArgs } from '../comm
 import { invalidInput } from '../../errors.ts';
 import { openReportFile, type ReportFile } from '../report-file.ts';
 import type { ReportWriter, RowScreener, ScreenedList } from '../../screen/index.ts';
-import type { CsvRow, ScreenInput } from '../../screen/csv-input.ts';
+import type { CsvRow, InputInfo, ScreenInput } from '../../screen/csv-input.ts';
+import { INPUT_OPTIONS, inputReadOptions, mappingText, readHow } from '../input-options.ts';
 import type { ScreenOptions, ScreenRowResult } from '../../screen/screen.ts';
 import type { Services } from '../../services.ts';
 
@@ -58,6 +59,18 @@ function oneRowText(r: ScreenRowResult, threshold: number): string {
   return [head, ...(r.notes ?? []).map((n) => `  note: ${n}`), ...lines].join('\n');
 }
 
+/** A file's first four bytes (a workbook is a ZIP archive). */
+async function firstBytes(file: string): Promise<Uint8Array> {
+  const fd = await fs.promises.open(file, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    await fd.read(b, 0, 4, 0);
+    return b;
+  } finally {
+    await fd.close();
+  }
+}
+
 /** The JSON document streamed to stdout, with back-pressure. */
 function stdoutSink(): { write: (chunk: string) => void; drained: () => Promise<void> } {
   // As report-file.ts: the wait starts when the buffer fills, so a 'drain' while another sink is waited for is not missed.
@@ -70,19 +83,23 @@ function stdoutSink(): { write: (chunk: string) => void; drained: () => Promise<
 
 export const screenCommand: CliCommand = {
   name: 'screen',
-  summary: 'Screen a CSV of names (columns: name, and optionally schema, country, birth_date, id_number), or one name, against sanctions lists and the labour-export graph.',
-  usage: 'screen FILE.csv | --name NAME [--schema S] [--country C] [--birth-date D] [--id-number N]  [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
+  summary: 'Screen a CSV or .xlsx of names (columns: name, and optionally schema, country, birth_date, id_number; "Supplier Name" and the like are read as name), or one name, against sanctions lists and the labour-export graph.',
+  usage: 'screen FILE.csv|FILE.xlsx [--map "Header=field,…"] [--encoding E] [--delimiter D] [--sheet S] | --name NAME [--schema S] [--country C] [--birth-date D] [--id-number N]  [--threshold T] [--dataset dprk|default] [--limit N] [--out-csv F] [--out-html F] [--json]',
   options: {
+    ...INPUT_OPTIONS,
     threshold: { type: 'string' }, dataset: { type: 'string' }, limit: { type: 'string' }, 'out-csv': { type: 'string' }, 'out-html': { type: 'string' },
     name: { type: 'string' }, schema: { type: 'string' }, country: { type: 'string' }, 'birth-date': { type: 'string' }, 'id-number': { type: 'string' },
   },
   async run(ctx) {
     const { csvWriter, describeLists, htmlWriter, jsonWriter, localScreener, parseScreeningOptions, readScreenCsv, runScreen, screeningService } = await import('../../screen/index.ts');
+    const { looksLikeXlsx, readScreenXlsx } = await import('../../screen/xlsx-input.ts');
     const { NOT_LOADED_MESSAGE, screenedLists } = await import('../../ingest/lists/status.ts');
     const file = ctx.args.positionals[0];
     const one = oneRow(ctx.args);
     if (one && file) throw new UsageError('give a file or --name, not both');
     if (!file && !one) throw new UsageError('give the CSV file to screen, e.g. room39 screen suppliers.csv, or one name: room39 screen --name "Kim Won Hong"');
+    const stray = Object.keys(INPUT_OPTIONS).find((o) => optString(ctx.args, o) !== null);
+    if (one && stray) throw new UsageError(`--${stray} goes with a file, not --name`);
     if (ctx.args.positionals.length > 1) throw new UsageError(`screen takes one file (got ${ctx.args.positionals.length})`);
     const options = parseScreeningOptions({ threshold: optString(ctx.args, 'threshold'), dataset: optString(ctx.args, 'dataset'), limit: optString(ctx.args, 'limit') });
     let stat: fs.Stats | null = null;
@@ -92,10 +109,19 @@ export const screenCommand: CliCommand = {
     }
 
     // The file's first row is read before the index is built (seconds): a file that cannot be read fails at once.
+    // How the file was read (format, encoding, separator, which column is which) goes to stderr, for a person to check.
+    const readOptions = inputReadOptions(ctx.args, (i: InputInfo) => {
+      ctx.log(`${file}: read as ${readHow(i)}; columns: ${mappingText(i)}${i.mapping.some((m) => m.how === 'partial') ? ' (if a column was read wrong, give --map "Header=field,…")' : ''}`);
+    });
+    // A workbook or a CSV, told apart by their first bytes.
+    const xlsx = file ? looksLikeXlsx(await firstBytes(file)) : false;
+    if (file && !xlsx && /\.xls$/i.test(file)) throw invalidInput('old Excel .xls files are not read; save the sheet as .xlsx or CSV', file);
+    // A workbook is read from its path (its reader loads first: a stream flowing meanwhile would lose its start); a CSV
+    // streams, its bytes counted for the progress bar.
     let bytes = 0;
-    const input = file ? fs.createReadStream(file) : null;
+    const input = file && !xlsx ? fs.createReadStream(file) : null;
     input?.on('data', (c) => { bytes += c.length; });
-    const reader = input ? readScreenCsv(input, file!, ctx.log)[Symbol.asyncIterator]() : null;
+    const reader = file ? (input ? readScreenCsv(input, file, ctx.log, readOptions) : readScreenXlsx(file, file, readOptions))[Symbol.asyncIterator]() : null;
     let first: IteratorResult<CsvRow> | null;
     try {
       first = reader ? await reader.next() : null;

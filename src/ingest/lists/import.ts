@@ -121,8 +121,9 @@ async function redate(db: Db, done: ImportCounts, date: string, warnings: string
   const redated = await db.transaction(async (tx) => {
     const [row] = await tx.query<{ source_id: string }>(
       'UPDATE list_versions SET published = $2, published_assumed = false WHERE source_id = $1 AND published_assumed RETURNING source_id', [done.source_id, date]);
+    // The source's title carried the label (the modification date): it now names the real date, which every flag and report quotes.
     if (row) {
-      await tx.query('UPDATE sources SET published = $2 WHERE id = $1', [done.source_id, date]);
+      await tx.query('UPDATE sources SET published = $2, title = $3 WHERE id = $1', [done.source_id, date, `${listInfo(done.dataset).title}, ${date}`]);
       await redateSeen(tx, done, date);
     }
     return row ? { ...done, published: date, redated: { from: done.published, to: date } } : null;

@@ -8,7 +8,7 @@ import { Room39Error } from '../../errors.ts';
 import type { Queryable } from '../../store/db.ts';
 import type { ImportCounts, VersionInfo } from './versioned-import.ts';
 
-export interface StoredVersion { source_id: string; version: string; sha256: string; published: string }
+export interface StoredVersion { source_id: string; version: string; sha256: string; published: string; published_assumed?: boolean }
 
 /**
  * Checks a new version against the stored ones and gives its label. Refused:
@@ -25,7 +25,9 @@ export function assignLabel(v: VersionInfo, stored: readonly StoredVersion[]): s
   }
   const latest = stored.reduce<StoredVersion | null>((a, x) => (!a || x.published > a.published ? x : a), null);
   if (latest && latest.published > published) {
-    throw new Room39Error('conflict', `this file is version ${published} of ${v.dataset}, older than the imported version ${latest.version} (published ${latest.published}); the date goes backwards, so nothing was imported (import versions oldest first)`, v.file);
+    // A newest version dated by its file's modification time is the usual cause: say how to give it its real date.
+    const guessed = latest.published_assumed ? `; that version's date is its file's modification time, a guess: give it its real date first (import its file again with --date YYYY-MM-DD)` : '';
+    throw new Room39Error('conflict', `this file is version ${published} of ${v.dataset}, older than the imported version ${latest.version} (published ${latest.published}); the date goes backwards, so nothing was imported (import versions oldest first)${guessed}`, v.file);
   }
   const labels = new Set(stored.map((x) => x.version));
   if (!labels.has(v.version)) return v.version;

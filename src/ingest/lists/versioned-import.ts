@@ -185,7 +185,7 @@ export async function importVersion(
     const begin = async () => {
       const proposed = resolveVersion();
       const versions = await tx.query<StoredVersion>(
-        'SELECT source_id, version, sha256, coalesce(published, version) AS published FROM list_versions WHERE dataset = $1 ORDER BY version', [proposed.dataset]);
+        'SELECT source_id, version, sha256, coalesce(published, version) AS published, published_assumed FROM list_versions WHERE dataset = $1 ORDER BY version', [proposed.dataset]);
       v = { ...proposed, published: proposed.published ?? proposed.version, version: assignLabel(proposed, versions) };
       sourceId = sourceIdOf(v.dataset, v.version);
       seenDate = v.published!.slice(0, 10);

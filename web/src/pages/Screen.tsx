@@ -32,6 +32,13 @@ function ReadNote({ read }: { read: FileRead }) {
         Read {read.name}: {read.rows} {read.rows === 1 ? 'row' : 'rows'}
         {i ? `, as ${i.format}${i.encoding ? `, ${i.encoding}` : ''}${i.delimiter ? `, ${i.delimiter}-separated` : ''}${i.sheet ? `, sheet “${i.sheet}”` : ''}` : ''}.
       </p>
+      {i ? (
+        // Which column was read as the name (and as what else), so a wrong guess is seen before the results are trusted.
+        <p className="small muted read-columns">
+          Columns: {i.mapping.map((m) => `${m.header} → ${m.field ?? 'not read'}${m.how === 'partial' ? ' (guessed)' : ''}`).join('; ')}.
+          {i.mapping.some((m) => m.how === 'partial') ? ' If a column was read wrong, rename its header or make a screening case, where the columns can be chosen.' : ''}
+        </p>
+      ) : null}
       {read.warnings.map((w, k) => (
         <p key={k} className="note note-warning small" role="alert">
           {w}
