@@ -7,20 +7,11 @@
  *
  * Counted, for records with a country whose figure is found: right, wrong (another country), none proposed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
+import { statementsFromArgs } from './figure-statements.ts';
 
-interface RecordFigure { statement: string; low: number | null; high: number | null; country: string | null }
 
-const list = process.argv.includes('--list');
-const at = process.argv.indexOf('--set');
-const set = at >= 0 ? process.argv[at + 1] ?? '' : 'all';
-if (!['dev', 'heldout', 'all'].includes(set)) throw new Error(`--set takes dev, heldout or all, not "${set}"`);
-if (list && set !== 'dev') throw new Error('--list reads the development half only (--set dev): the held-out half is scored, not read');
-const records = fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as RecordFigure).filter((_, i) => set === 'all' || (i % 2 === 0) === (set === 'dev'));
+const { set, list, records } = statementsFromArgs();
 const n = { found: 0, right: 0, wrong: 0, none: 0, noCountry: 0 };
 for (const r of records) {
   const value = r.low ?? r.high;

@@ -12,20 +12,13 @@
  * money) has its low and high bounds (a missing bound as null on both sides; shares compared as fractions); per
  * kind: found, found with other bounds (the value is there, its bounds differ), not found.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
+import { statementsFromArgs } from './figure-statements.ts';
 
-interface RecordFigure { statement: string; metric: string; unit: string; low: number | null; high: number | null; qualifier: string }
 
-const list = process.argv.includes('--list');
-const at = process.argv.indexOf('--set');
-const set = at >= 0 ? process.argv[at + 1] ?? '' : 'all';
-if (!['dev', 'heldout', 'all'].includes(set)) throw new Error(`--set takes dev, heldout or all, not "${set}"`);
-if (list && set !== 'dev') throw new Error('--list reads the development half only (--set dev): the held-out half is scored, not read');
-const records = fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as RecordFigure).filter((_, i) => set === 'all' || (i % 2 === 0) === (set === 'dev')).filter((r) => r.metric !== 'entries');
+const chosen = statementsFromArgs();
+const { set, list } = chosen;
+const records = chosen.records.filter((r) => r.metric !== 'entries');
 const HEADING = 'North Korean workers abroad\n\n';
 const kindOf = (unit: string) => (unit === 'persons' ? 'worker_count' : unit === 'fraction' ? 'share' : 'money');
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= Math.abs(b) * 1e-6);

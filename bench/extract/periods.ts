@@ -11,19 +11,11 @@
  * of one year, or of months or days within it; both years of a span); proposed and wrong; not proposed although the
  * record has a period within one year; records whose period spans several years, none proposed (not a miss).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../../src/config/settings.ts';
 import { extract } from '../../src/extract/extract.ts';
+import { statementsFromArgs } from './figure-statements.ts';
 
-interface RecordFigure { id: string; statement: string; low: number | null; high: number | null; unit: string; period_start: string | null; period_end: string | null }
 
-const list = process.argv.includes('--list');
-const set = process.argv[process.argv.indexOf('--set') + 1] && process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1]! : 'all';
-if (!['dev', 'heldout', 'all'].includes(set)) throw new Error(`--set takes dev, heldout or all, not "${set}"`);
-if (list && set !== 'dev') throw new Error('--list reads the development half only (--set dev): the held-out half is scored, not read');
-const records = fs.readFileSync(path.join(REPO_ROOT, 'data/dataset/record-figures.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as RecordFigure).filter((_, i) => set === 'all' || (i % 2 === 0) === (set === 'dev'));
+const { set, list, records } = statementsFromArgs();
 const n = { records: records.length, found: 0, right: 0, wrong: 0, missed: 0, multiYearNone: 0, none: 0 };
 const close = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) <= Math.abs(b) * 1e-9;
 for (const r of records) {
