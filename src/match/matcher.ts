@@ -5,7 +5,7 @@
  * result carries its explanation. Pure and in memory: build it once from an
  * array of `MatchableEntity`, query it from any number of requests.
  */
-import { cleanText, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
+import { cleanText, englishOrgName, normalizeName, prepareName, nameKindOf, type PreparedName } from '../names/index.ts';
 import { MatchIndex, blockingKeys, deletions, type Slices } from './candidate-index.ts';
 import { compareWords, describeComparison, nameWords, wordsScore, type NameWords } from './score-name.ts';
 import { BoundArena } from './score-bound.ts';
@@ -167,7 +167,13 @@ export class Matcher {
     const kind = nameKindOf(query.schema);
     const notes: ExplanationItem[] = [];
     const names = query.names.map((n) => cleanText(n)).filter((n) => n !== '').map((n) => ({ n, norm: normalizeName(n) }));
-    const byKind = { person: kind === 'org' ? [] : this.queryNames(names, 'person'), org: kind === 'person' ? [] : this.queryNames(names, 'org') };
+    // An organisation's Korean name is also read in the English words the lists write it in (조선광업개발무역회사: Korea Mining
+    // Development Trading; names/org-english.ts), as one more name of the query: the lists give these bodies in English only.
+    const english = kind === 'person' ? [] : names.flatMap(({ n }) => {
+      const reading = englishOrgName(n);
+      return reading ? [{ n: `${n} (read as "${reading}")`, norm: normalizeName(reading) }] : [];
+    });
+    const byKind = { person: kind === 'org' ? [] : this.queryNames(names, 'person'), org: kind === 'person' ? [] : this.queryNames([...names, ...english], 'org') };
     const keys = new Map<string, number>();
     for (const { name, weights } of [...byKind.person, ...byKind.org]) {
       name.tokens.forEach((t, i) => { if (t.cls !== 'stop') keys.set(t.key, Math.max(keys.get(t.key) ?? 0, weights[i] ?? 0)); });

@@ -13,10 +13,11 @@ import { expandWord, glossOf, orgWordClass } from './org.ts';
 /**
  * Hangul words read in English before the rest is romanised: words of the bodies of the labour system that the
  * romaniser does not part from the words around them (39호실 "Room 39", 조선로동당 "Workers' Party of Korea",
- * 만수대해외개발회사 "Mansudae Overseas Development Company"). For search only: the matcher's lexicon (org.ts) is not
- * changed by them.
+ * 만수대해외개발회사 "Mansudae Overseas Development Company", 만수대창작사 "Mansudae Art Studio"). Search and the matcher read
+ * a Hangul organisation name in these English words too (as one more name of the query); the matcher's lexicon of
+ * organisation words (org.ts), which compares names word by word, is not changed by them.
  */
-const HANGUL_WORDS: readonly [string, string][] = [['로동당', 'workers party'], ['노동당', 'workers party'], ['호실', 'room'], ['해외', 'overseas'], ['중앙', 'central']];
+const HANGUL_WORDS: readonly [string, string][] = [['로동당', 'workers party'], ['노동당', 'workers party'], ['호실', 'room'], ['해외', 'overseas'], ['중앙', 'central'], ['창작사', 'art studio']];
 
 /** The English reading of a Hangul organisation name, or null when the text holds no Hangul or no organisation word. */
 export function englishOrgName(text: string): string | null {
