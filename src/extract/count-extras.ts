@@ -8,10 +8,17 @@
  */
 import { parseNumber } from './numbers.ts';
 import { BOUND, E, N, SP, bounds, fresh, qualifierOf, type Hit, type Sentence } from './figure-patterns.ts';
+import type { FigureQualifier } from '../model/figure.ts';
 
 const SMALL_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:[- ][a-z]+)?)$/i;
 /** After a value: no unit, money, time or share that would make it something other than people. */
 const NO_UNIT = String.raw`(?![\p{N}]|[,.]\p{N})(?![ \u00a0]*(?:%|percent|per${SP}cent|dollars|euros|won|yuan|rubles|roubles|years?|months?|days?|hours?|times)${E})`;
+
+/** A count of one value (with its bound) or, given an upper end above it, a range; null for an upper end not above the value. */
+export function valueOrRange(start: number, end: number, v: number, upper: number | null, q: FigureQualifier): Hit | null {
+  if (upper === null) return { kind: 'worker_count', start, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null };
+  return upper > v ? { kind: 'worker_count', start, end, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null } : null;
+}
 
 /** "down from 33 and 30", "up from 1,200": values the count before it was compared with. */
 const RE_COMPARED = new RegExp(`\\b(?:down|up)${SP}from${SP}(?:${BOUND}${SP})?${N}${NO_UNIT}(?:${SP}and${SP}${N}${NO_UNIT})?`, 'giu');
@@ -100,10 +107,8 @@ export function putAtCounts(sentence: string, s: Sentence, them: boolean): Hit[]
     if (v === null || v < 2 || (/^\d{4}$/.test(raw) && v >= 1900 && v <= 2099)) continue;
     const val = m.groups?.val ?? raw;
     const start = s.start + m.index + m[0].length - val.length;
-    const upper = m[5] ? parseNumber(m[5]) : null;
-    const q = qualifierOf(m[3]);
-    if (upper !== null && upper > v) hits.push({ kind: 'worker_count', start, end: start + val.length, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null });
-    else if (upper === null) hits.push({ kind: 'worker_count', start, end: start + val.length, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null });
+    const h = valueOrRange(start, start + val.length, v, m[5] ? parseNumber(m[5]) : null, qualifierOf(m[3]));
+    if (h) hits.push(h);
   }
   return hits;
 }

@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { comparedCounts, putAtCounts, thereAreCounts, verbCounts } from './count-extras.ts';
+import { comparedCounts, putAtCounts, thereAreCounts, valueOrRange, verbCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
@@ -264,11 +264,6 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
 const looksLikeYear = (raw: string, v: number) => /^\d{4}$/.test(raw) && v >= 1900 && v <= 2099;
 /** The low end of an order of magnitude: "dozens" 10, "hundreds" 100, "thousands" 1,000. */
 const magnitudeOf = (word: string) => (/dozens|scores/i.test(word) ? 10 : /hundred/i.test(word) ? 100 : 1_000);
-/** A count of one value (with its bound) or, given an upper end above it, a range; null for an upper end not above the value. */
-function valueOrRange(start: number, end: number, v: number, upper: number | null, q: FigureQualifier): Hit | null {
-  if (upper === null) return { kind: 'worker_count', start, end, ...bounds(v, q), unit: 'persons', qualifier: q, of: null, per: null };
-  return upper > v ? { kind: 'worker_count', start, end, low: v, high: upper, unit: 'persons', qualifier: 'range', of: null, per: null } : null;
-}
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.

@@ -4,7 +4,6 @@
  * `room39 case create` says how many rows it could not screen, `case show` each match with its row's name and decision. The rows are the bundled example suppliers
  * (data/examples/suppliers.csv), screened against the test store's lists.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,18 +11,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import { loadedDataDir } from '../support/services.ts';
-import { MAX_OUTPUT } from '../support/child.ts';
+import { cli } from './local-server.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'room39-cli-screen-input-'));
 let dataDir = '';
 
-function room39(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/room39.js'), ...args, '--data', dataDir], {
-    encoding: 'utf8', maxBuffer: MAX_OUTPUT, timeout: 600_000,
-    env: { ...process.env, DATABASE_URL: '', ROOM39_KEY: '', ROOM39_KEY_FILE: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const room39 = (args: string[]) => cli(dataDir, args, { env: { ROOM39_KEY: '', ROOM39_KEY_FILE: '' } });
 
 /** The example suppliers' names and countries. */
 const suppliers = fs.readFileSync(path.join(REPO_ROOT, 'data/examples/suppliers.csv'), 'utf8').trim().split('\n').slice(1)
@@ -49,7 +42,7 @@ describe('room39 screen reads supplier files as people have them', { timeout: 90
     const file = path.join(tmp, 'vendors.xlsx');
     await wb.xlsx.writeFile(file);
 
-    const r = room39(['screen', file, '--json']);
+    const r = await room39(['screen', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as xlsx, sheet "Vendors"; columns: Vendor number → (not read); Supplier legal name → name (guessed); Country → country');
     const out = JSON.parse(r.stdout) as Screened;
@@ -58,14 +51,14 @@ describe('room39 screen reads supplier files as people have them', { timeout: 90
     expect(out.rows.every((row) => !row.input.id_number)).toBe(true);
   });
 
-  it('a CSV whose name column has a header no rule knows, mapped with --map', () => {
+  it('a CSV whose name column has a header no rule knows, mapped with --map', async () => {
     const file = path.join(tmp, 'firms.csv');
     fs.writeFileSync(file, `Firm;Land\n${suppliers.map((s) => `${s.name};${s.country}`).join('\n')}\n`);
-    const unmapped = room39(['screen', file, '--json']);
+    const unmapped = await room39(['screen', file, '--json']);
     expect(unmapped.code).toBe(1);
     expect(unmapped.stderr).toMatch(/header row has no \\?"name\\?" column/);
 
-    const r = room39(['screen', file, '--json', '--map', 'Firm=name,Land=country']);
+    const r = await room39(['screen', file, '--json', '--map', 'Firm=name,Land=country']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('columns: Firm → name; Land → country');
     const out = JSON.parse(r.stdout) as Screened;
@@ -73,17 +66,17 @@ describe('room39 screen reads supplier files as people have them', { timeout: 90
     expect(matchedIds(out, 'Korea Ryonbong General Corp')).toContain('unsc-kpe-002');
   });
 
-  it('room39 case create says how many rows it could not screen; case show gives each match its row name and decision', () => {
+  it('room39 case create says how many rows it could not screen; case show gives each match its row name and decision', async () => {
     const file = path.join(tmp, 'with-blanks.csv');
     fs.writeFileSync(file, `name,country\n${suppliers.slice(0, 4).map((s) => `${s.name},${s.country}`).join('\n')}\n,CN\n   ,RU\n${suppliers.slice(4).map((s) => `${s.name},${s.country}`).join('\n')}\n`);
-    const created = room39(['case', 'create', 'With blanks', file, '--json']);
+    const created = await room39(['case', 'create', 'With blanks', file, '--json']);
     expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ case: { row_count: suppliers.length + 2 }, rows_not_screened: 2 });
-    const text = room39(['case', 'create', 'With blanks too', file]);
+    const text = await room39(['case', 'create', 'With blanks too', file]);
     expect(text.code, text.stderr).toBe(0);
     // case show: each match with the row's own name and where its decision stands.
-    expect(room39(['case', 'decide', 'With blanks', '4', 'r39-komid', 'confirmed', '--reason', 'Same company: KOMID']).code).toBe(0);
-    const shown = room39(['case', 'show', 'With blanks']).stdout.split('\n');
+    expect((await room39(['case', 'decide', 'With blanks', '4', 'r39-komid', 'confirmed', '--reason', 'Same company: KOMID'])).code).toBe(0);
+    const shown = (await room39(['case', 'show', 'With blanks'])).stdout.split('\n');
     expect(shown).toContain('  row 4 (KOMID): KOMID [r39-komid] 1  confirmed');
     expect(shown.find((l) => l.startsWith('  row 1 (Kim Won Hong): '))).toMatch(/ not decided$/);
     expect(text.stdout).toMatch(new RegExp(`^case "With blanks too": ${suppliers.length + 2} rows \\(csv, utf-8, comma-separated\\), \\d+ with a match at threshold 0\\.8, 2 not screened \\(listed with why in room39 case report\\)\\.`));

@@ -5,26 +5,17 @@
  * again afterwards with nothing half-written.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadedDataDir } from '../support/services.ts';
 import { serve } from './local-server.ts';
 import { spawnSync } from 'node:child_process';
 import { BIN } from './local-server.ts';
 import { MAX_OUTPUT } from '../support/child.ts';
+import { closedPort } from '../support/ports.ts';
 
 let dataDir = '';
 beforeAll(async () => { dataDir = await loadedDataDir(); });
 afterAll(() => { if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true }); });
-
-/** A loopback port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('room39 serve stops while a list check retries', { timeout: 300_000 }, () => {
   it('ends within seconds of SIGTERM, not after the retries, and the store opens after', async () => {

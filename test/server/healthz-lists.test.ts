@@ -4,25 +4,16 @@
  * to run. Over the test store (OFAC CSV and UN XML imported by hand, long ago published; UK and EU not loaded), with a
  * real failed check of the EU list against a loopback port nothing listens on.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { updateList } from '../../src/ingest/lists/update.ts';
 import { openTestServices, type TestServices } from '../support/services.ts';
+import { closedPort } from '../support/ports.ts';
 
 interface Health {
   lists: { list: string; version: string | null; stale: boolean; last_check: string | null; last_error: string | null; checked_at: string | null }[];
   lists_stale: string[];
   lists_note: string | null;
-}
-
-/** A loopback port that refuses connections: one taken and released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 let t: TestServices;
