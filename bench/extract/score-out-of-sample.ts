@@ -3,7 +3,7 @@
  * (bench/extract/out-of-sample: texts outside the repository, each checked
  * against its annotated SHA-256) or on the five seeds:
  *
- *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|seeds] [--misses] [--no-resolver]
+ *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|seeds] [--misses] [--no-resolver] [--rules-only]
  *
  * Texts are read from ROOM39_CORPUS_DIR (default /work/corpus/texts); the third
  * and fourth held-out sets' from ROOM39_CORPUS_DIR3 and ROOM39_CORPUS_DIR4
@@ -66,7 +66,9 @@ const isCorpusSet = (s: string): s is CorpusSet => (SETS as readonly string[]).i
 const docs = set === 'seeds' ? seedDocs() : isCorpusSet(set) ? corpusDocs(set) : (() => { throw new Error(`--set ${set}: expected ${SETS.join(', ')} or seeds`); })();
 const resolver: EntityResolver | undefined = process.argv.includes('--no-resolver') ? undefined : await bundledResolver(REPO_ROOT, officialListFiles());
 const totals = emptyTotals();
-for (const doc of docs) scoreDoc(doc, predictedItems(await extract(doc.text, resolver ? { resolver } : {})), totals, showMisses);
+// `--rules-only`: the rules' roles, without the host model (src/extract/host-model.ts) weighing them.
+const hostModel = process.argv.includes('--rules-only') ? { hostModel: false as const } : {};
+for (const doc of docs) scoreDoc(doc, predictedItems(await extract(doc.text, { ...(resolver ? { resolver } : {}), ...hostModel })), totals, showMisses);
 
 console.log(`\n${set}: ${docs.length} texts, ${docs.reduce((n, d) => n + d.text.length, 0)} characters${resolver ? ', names resolved against the bundled graph' : ''}\n`);
 printTable(totals);

@@ -8,7 +8,8 @@ import { findFigureHits, type FigureHit, type Sentence } from './figures.ts';
 import { findLegalMentions } from './legal.ts';
 import { Occupancy } from './occupancy.ts';
 import { NO_PERIOD, sentencePeriods, type FigurePeriod } from './periods.ts';
-import { countryRoles } from './roles.ts';
+import { HOST_MODEL, modelRoles, type HostModel } from './host-model.ts';
+import { countryVerdicts } from './roles.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
 import { NO_ENTITIES, type EntityResolver, type ExtractedFigure, type ExtractionResult, type Mention } from './types.ts';
 
@@ -17,6 +18,8 @@ export interface ExtractOptions {
   resolver?: EntityResolver;
   /** Lowest resolver score that makes a person or organisation mention (default 0.9). */
   threshold?: number;
+  /** The model that weighs each country mention's role after the rules (default the trained one); `false` keeps the rules' roles. */
+  hostModel?: HostModel | false;
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -98,7 +101,9 @@ export async function extract(text: string, options: ExtractOptions = {}): Promi
     keptCountries.push(m);
   }
   const sents = sentences(text);
-  const roles = countryRoles(text, keptCountries, sents);
+  const verdicts = countryVerdicts(text, keptCountries, sents);
+  const model = options.hostModel ?? HOST_MODEL;
+  const roles = model === false ? verdicts.map((v) => (v === 'host' ? 'host' : 'other')) : modelRoles(text, keptCountries, sents, verdicts, model);
   keptCountries.forEach((m, i) => (m.role = roles[i] ?? 'other'));
   mentions.push(...keptCountries);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);

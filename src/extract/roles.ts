@@ -329,13 +329,16 @@ function directRole(text: string, m: CountryMention, s: Span, next: CountryMenti
   return asSubject(after);
 }
 
+/** The rules' verdict on a mention: a host, another naming a cue decided, or one no cue decided (read as `other`). */
+export type RuleVerdict = CountryRole | 'undecided';
+
 /**
- * Roles of the country mentions (sorted by start), given the text's
+ * Verdicts on the country mentions (sorted by start), given the text's
  * sentences (sorted, covering the text). A country in a list shares the
  * role found for any member of it ("sent to Russia and China"), unless a
  * member is an excluded place ("customers in China, Russia, Canada").
  */
-export function countryRoles(text: string, mentions: readonly CountryMention[], sentences: readonly Span[]): CountryRole[] {
+export function countryVerdicts(text: string, mentions: readonly CountryMention[], sentences: readonly Span[]): RuleVerdict[] {
   const sents = sentenceOf(sentences, mentions);
   // The next mention that is not North Korea: "North Korean" in "Kuwait hosts 6,064 North Korean labourers" names the workers, not another place.
   const nextPlace: (CountryMention | undefined)[] = [];
@@ -375,8 +378,12 @@ export function countryRoles(text: string, mentions: readonly CountryMention[], 
     }
     i = j + 1;
   }
-  return carriedHosts(text, mentions, sents, direct, roles, listedOther);
+  return carriedHosts(text, mentions, sents, direct, roles, listedOther).map((r, k) => (r === 'host' ? 'host' : direct[k] === 'other' || listedOther[k] ? 'other' : 'undecided'));
 }
+
+/** The roles the rules give: a mention no cue decided is `other`. */
+export const countryRoles = (text: string, mentions: readonly CountryMention[], sentences: readonly Span[]): CountryRole[] =>
+  countryVerdicts(text, mentions, sentences).map((v) => (v === 'host' ? 'host' : 'other'));
 
 /** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
 const SPEAKER_AFTER = /^[^.;]{0,30}?\b(?:told|tells|said|says|spoke|speaking)\b/i;
