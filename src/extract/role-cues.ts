@@ -377,3 +377,11 @@ export function hostCue(w: CueWindow): Verdict {
   if (w.demonym && WORKPLACE_CLAUSE.test(w.rest)) return 'host';
   return null;
 }
+
+/** Dealings between states: "the fragile relationship between Malaysia and North Korea". */
+export const BETWEEN_STATES = /\b(?:relations(?:hips?)?|relationship|ties|talks|tensions?|stand-?off|row|dispute|spat|rift|agreements?|treat(?:y|ies)|deals?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}?between[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+/** People named by their country: "envoy", "source", "citizens". */
+export const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures|wom[ae]n|m[ae]n|children|villagers|residents)\b/iu;
+
+/** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
+export const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r\w*|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;

@@ -11,7 +11,7 @@
  * linear in the length of the text.
  */
 import type { CountryMention } from './countries.ts';
-import { FRONTED_PLACE, SAME_PLACE_GAP, endPattern, endWords, endsWithComma, execTail, firstHostCue, hostCue, lastMatch, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
+import { BETWEEN_STATES, FRONTED_PLACE, PEOPLE_AFTER, SPEAKS_OF_WORKERS, SAME_PLACE_GAP, endPattern, endWords, endsWithComma, execTail, firstHostCue, hostCue, lastMatch, mayEndWith, otherCue, type CueWindow } from './role-cues.ts';
 
 export type CountryRole = 'host' | 'other';
 
@@ -397,13 +397,6 @@ const PLACE_PREP_BEFORE = /\b(?:in|at|to|into|from|near|outside|around|across|th
 const NAME_GOES_ON = /^[ \u00a0]+\p{Lu}\p{Ll}/u;
 /** A place something stands in: "in Doha", "at a site in", "in the town of" (not "in response to", "in talks with"). */
 const WHERE_BEFORE = /\b(?:in|at|inside|across|throughout)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:capital|city|town|port|province|region|state)(?:[ \u00a0]+of)?[ \u00a0]+)?$/i;
-/** Dealings between states: "the fragile relationship between Malaysia and North Korea". */
-const BETWEEN_STATES = /\b(?:relations(?:hips?)?|relationship|ties|talks|tensions?|stand-?off|row|dispute|spat|rift|agreements?|treat(?:y|ies)|deals?)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,1}?between[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
-/** People named by their country: "envoy", "source", "citizens". */
-const PEOPLE_AFTER = /^[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+)?(?:envoys?|sources?|officials?|authorities|citizens|nationals|people|persons|journalists?|experts?|analysts?|scholars?|researchers?|diplomats?|ambassadors?|ministers?|president|leaders?|media|news|press|businessm[ae]n|traders?|brokers?|partners?|counterparts?|investigat\w+|inspectors?|police|prosecutors?|courts?|data|statistics|figures|wom[ae]n|m[ae]n|children|villagers|residents)\b/iu;
-
-/** A sentence speaks of the workers: "North Korean workers", "labourers", "work", "employ", "hire", "bring in … North Koreans". */
-const SPEAKS_OF_WORKERS = /\b(?:workers?|workforce|labou?r\w*|employ\w*|hir(?:e|es|ed|ing)|brigades?|dolgyeokdae|visas?|permits?)\b/i;
 
 /**
  * A host stays a host through its text: a mention no cue decided, of a country the text has already placed workers in

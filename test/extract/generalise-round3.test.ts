@@ -6,12 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
+import { roles } from './round-readers.ts';
 
 async function figures(text: string, kind: string) {
   return (await extract(text)).figures.filter((f) => f.kind === kind).map((f) => ({ text: text.slice(f.start, f.end), low: f.low, high: f.high, qualifier: f.qualifier, of: f.share_of ?? null }));
-}
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
 }
 
 describe('host countries, round 3', () => {

@@ -7,12 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
 import { findLegalMentions } from '../../src/extract/legal.ts';
+import { roles } from './round-readers.ts';
 
 async function counts(text: string) {
   return (await extract(text)).figures.filter((f) => f.kind === 'worker_count').map((f) => ({ text: text.slice(f.start, f.end), low: f.low, high: f.high, qualifier: f.qualifier }));
-}
-async function roles(text: string) {
-  return (await extract(text)).mentions.filter((m) => m.type === 'country' && m.country !== 'KP').map((m) => `${m.text}:${m.role}`);
 }
 const legal = (text: string) => findLegalMentions(text).map((m) => `${m.text} => ${m.caption}`);
 

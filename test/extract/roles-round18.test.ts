@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
 
-const roles = async (text: string) => (await extract(text)).mentions.filter((m) => m.type === 'country').map((m) => `${m.text}:${m.role}`);
+const roles = async (text: string) => (await extract(text, { hostModel: false })).mentions.filter((m) => m.type === 'country').map((m) => `${m.text}:${m.role}`);
 
 describe('host roles, round 18', () => {
   it('reads a country’s own workplaces, workers who operate from a country, a country that attracts or invites workers', async () => {
