@@ -31,7 +31,6 @@ export interface HostModel {
 const SIDE = 60;
 const SENTENCE_REACH = 150;
 const WORD = /[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu;
-const words = (s: string): string[] => s.toLowerCase().match(WORD) ?? [];
 const NK_NAMED = /\b(?:north korea|dprk|north korean)/i;
 const LABOUR_NAMED = /\b(?:worker|labou?r|employ)/i;
 
@@ -67,11 +66,51 @@ function listHeads(text: string, mentions: readonly CountryMention[]): CountryMe
   return heads;
 }
 
+/** A word of the text, lower-cased, and where it stands. */
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** The words of each sentence, read once: a sentence often names several countries. */
+class SentenceWords {
+  private readonly read = new Map<number, Token[]>();
+  constructor(private readonly text: string) {}
+
+  of(sentence: Span): Token[] {
+    let tokens = this.read.get(sentence.start);
+    if (!tokens) {
+      tokens = [];
+      for (const w of this.text.slice(sentence.start, sentence.end).matchAll(WORD)) {
+        const start = sentence.start + w.index;
+        tokens.push({ start, end: start + w[0].length, word: w[0].toLowerCase() });
+      }
+      this.read.set(sentence.start, tokens);
+    }
+    return tokens;
+  }
+}
+
+/** The words wholly inside [from, to). */
+function wordsIn(tokens: readonly Token[], from: number, to: number): string[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.end <= to; i++) out.push(tokens[i]!.word);
+  return out;
+}
+
 /** The features of one mention (a mention of North Korea has none: it is never a host). */
-function features(text: string, m: CountryMention, sentence: Span, verdict: RuleVerdict, doc: DocumentView, head: CountryMention): string[] {
-  const before = words(text.slice(Math.max(sentence.start, m.start - SIDE), m.start));
-  const after = words(text.slice(m.end, Math.min(sentence.end, m.end + SIDE)));
-  const near = text.slice(Math.max(sentence.start, m.start - SENTENCE_REACH), Math.min(sentence.end, m.end + SENTENCE_REACH));
+function features(text: string, m: CountryMention, sentence: Span, verdict: RuleVerdict, doc: DocumentView, head: CountryMention, words: SentenceWords): string[] {
+  const tokens = words.of(sentence);
+  const before = wordsIn(tokens, m.start - SIDE, m.start);
+  const after = wordsIn(tokens, m.end, m.end + SIDE);
   const ruleHostHere = doc.ruleHosts.has(m.country);
   const f = [
     `rule:${verdict}`, `via:${m.via}:rule:${verdict}`, `dochost:${ruleHostHere}`, `dochost:${ruleHostHere}:rule:${verdict}`,
@@ -83,14 +122,18 @@ function features(text: string, m: CountryMention, sentence: Span, verdict: Rule
   if (before.length) f.push(`p1:${before.at(-1)}`);
   if (before.length > 1) f.push(`p2:${before.at(-2)}_${before.at(-1)}`);
   if (after.length) f.push(`n1:${after[0]}`);
-  for (const w of new Set(words(near))) f.push(`s:${w}`);
   for (let k = 0; k + 1 < before.length; k++) f.push(`lb:${before[k]}_${before[k + 1]}`);
   for (let k = 0; k + 1 < Math.min(after.length, 4); k++) f.push(`rb:${after[k]}_${after[k + 1]}`);
   if (before.length > 2) f.push(`p3:${before.at(-3)}`);
   if (after.length > 1) f.push(`n2:${after[1]}`);
+  // The sentence around it: its words, and whether it names North Korean labour.
+  const from = Math.max(sentence.start, m.start - SENTENCE_REACH);
+  const to = Math.min(sentence.end, m.end + SENTENCE_REACH);
+  for (const w of new Set(wordsIn(tokens, from, to))) f.push(`s:${w}`);
+  const near = text.slice(from, to);
   f.push(`nkw:${NK_NAMED.test(near) && LABOUR_NAMED.test(near)}`);
   if (head !== m) {
-    const lead = words(text.slice(Math.max(sentence.start, head.start - SIDE), head.start));
+    const lead = wordsIn(tokens, head.start - SIDE, head.start);
     f.push('inlist');
     for (const w of lead.slice(-3)) f.push(`hl:${w}`);
     if (lead.length) f.push(`hp1:${lead.at(-1)}`);
@@ -110,18 +153,31 @@ function sentencesOf(sentences: readonly Span[], mentions: readonly CountryMenti
   return out;
 }
 
-/** Each mention's features (null for North Korea), as the model reads them and as its training reads them. */
-export function hostFeatures(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[]): (string[] | null)[] {
+/**
+ * Each mention's features (null for North Korea, and for mentions `wanted` leaves out), as the model reads them and as
+ * its training reads them.
+ */
+export function hostFeatures(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[], wanted: (verdict: RuleVerdict) => boolean = () => true): (string[] | null)[] {
   const doc = documentView(mentions, verdicts);
   const sents = sentencesOf(sentences, mentions, text.length);
   const heads = listHeads(text, mentions);
-  return mentions.map((m, i) => (m.country === 'KP' ? null : features(text, m, sents[i]!, verdicts[i] ?? 'undecided', doc, heads[i]!)));
+  const words = new SentenceWords(text);
+  return mentions.map((m, i) => (m.country === 'KP' || !wanted(verdicts[i] ?? 'undecided') ? null : features(text, m, sents[i]!, verdicts[i] ?? 'undecided', doc, heads[i]!, words)));
+}
+
+/** A model's weights as a Map, made once per model: looking up thousands of keys in a plain object is several times slower. */
+const weightMaps = new WeakMap<HostModel, Map<string, number>>();
+function weightsOf(model: HostModel): Map<string, number> {
+  let map = weightMaps.get(model);
+  if (!map) weightMaps.set(model, (map = new Map(Object.entries(model.weights))));
+  return map;
 }
 
 /** The probability that a mention with these features is a host. */
 export function hostProbability(model: HostModel, feats: readonly string[]): number {
+  const weights = weightsOf(model);
   let z = model.bias;
-  for (const f of feats) z += model.weights[f] ?? 0;
+  for (const f of feats) z += weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -129,7 +185,8 @@ export const HOST_MODEL: HostModel = trained as HostModel;
 
 /** The roles the model gives, from the rules' verdicts and the text around each mention. */
 export function modelRoles(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[], model: HostModel = HOST_MODEL): CountryRole[] {
-  return hostFeatures(text, mentions, sentences, verdicts).map((f, i) => (f !== null && decidesHost(model, f, verdicts[i]!) ? 'host' : 'other'));
+  // A cue's "other" stands (decidesHost): its features are not even read.
+  return hostFeatures(text, mentions, sentences, verdicts, (v) => v !== 'other').map((f, i) => (f !== null && decidesHost(model, f, verdicts[i]!) ? 'host' : 'other'));
 }
 
 /** A mention a rule's cue made `other` (a customer, a dateline, a country a figure leaves out) stays so; the model weighs every other. */
