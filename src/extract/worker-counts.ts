@@ -18,8 +18,8 @@ const WORKER_NOUN_RE = new RegExp(`^${WORKER_NOUN}$`, 'iu');
 const PROFESSION = String.raw`(?:doctors|physicians|nurses|medics|medical${SP}staff|engineers|technicians|teachers|instructors|artists|painters|sculptors|cooks|chefs|waitresses|seafarers|crew${SP}members|surgeons|dentists|pharmacists|seamstresses|welders|carpenters|bricklayers|plasterers|electricians|programmers|developers|deminers)`;
 const PROFESSION_RE = new RegExp(`^${PROFESSION}$`, 'iu');
 /** Nouns that are workers only where the sentence speaks of work. */
-const PEOPLE_NOUN = String.raw`(?:North Koreans|North Korean(?=${SP}(?:are|were)${E})|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
-const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts', 'forced', 'state', 'state-dispatched', 'dispatched', 'registered', 'remaining', 'undocumented', 'illegal', 'legal', 'documented']);
+const PEOPLE_NOUN = String.raw`(?:North Koreans|North Korean(?=${SP}(?:are|were|employed|working)${E})|N\.[ \u00a0]?Koreans|Koreans|citizens|nationals|compatriots|people|persons|men|women|individuals|seamen|sailors|fishermen|${PROFESSION}|(?:work[ \u00a0]+)?(?:visas|permits))`;
+const MODIFIER_WORDS = new Set(['of', 'the', 'these', 'those', 'foreign', 'expatriate', 'overseas', 'migrant', 'contract', 'hand-picked', 'female', 'male', 'young', 'skilled', 'unskilled', 'construction', 'restaurant', 'restaurants', 'garment', 'textile', 'logging', 'forestry', 'timber', 'mine', 'mining', 'coal', 'factory', 'farm', 'medical', 'other', 'more', 'additional', 'new', 'its', 'their', 'information', 'technology', 'tech', 'guest', 'fishing', 'seafood', 'agricultural', 'such', 'types', 'kinds', 'sorts', 'forced', 'state', 'state-dispatched', 'dispatched', 'registered', 'remaining', 'total', 'undocumented', 'illegal', 'legal', 'documented']);
 /** Up to four words between a number and its noun ("N." of "N. Korean" among them); checked by validModifiers, since a case-insensitive pattern cannot tell capitals. */
 const MODIFIERS = String.raw`((?:(?:[\p{L}’'\-]+|[NS]\.)[ \u00a0]+){0,4}?)`;
 
@@ -28,8 +28,8 @@ function validModifiers(raw: string | undefined): boolean {
   return raw.trim().split(/[ \u00a0]+/).filter(Boolean).every((w) => MODIFIER_WORDS.has(w) || /^[A-Z]/.test(w));
 }
 export const WORK_CUE = /\b(?:work(?:s|ed|ing|ers?|force)?|labou?r(?:s|ed|ing|ers?)?|employ(?:s|ed|ing|ment|ees?)?|jobs?|hir(?:e|es|ed|ing)|dispatched|sent (?:abroad|overseas)|forced to)\b/i;
-/** Counts of people something happened to, met or interviewed, or a group's size: not the size of a workforce. */
-const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|met|interviewed|groups?(?: of at least)?|teams?|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
+/** Counts of people something happened to, met or interviewed, or the size of each of several groups ("move in groups of fifteen"): not a workforce; "a group of 35 North Korean workers" is one. */
+const EVENT_BEFORE = /\b(?:killed|kill|killing|injured|injuring|wounded|dead|died|deaths|defected|defection|executed|purged|met|interviewed|groups(?: of at least)?|teams|country|nation|population)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Things that happen to people who may or may not be workers ("found" too: "found 29 North Korean workers" is a count, "found 3 North Koreans" need not be): a count of workers only when the sentence speaks of work. */
 const EVENT_BEFORE_PEOPLE = /\b(?:arrested|rescued|deported|repatriated|(?<!\b(?:report|study|survey|investigation|review|panel|analysis|audit)[ \u00a0]+)found)(?:\s+of)?\s+(?:the\s+)?$/i;
 /** Jobs to fill, not workers who came: "labour shortages estimated at 4,500 workers", "vacancies for 300 builders". */
@@ -49,7 +49,7 @@ const SANCTIONS_WORDS = /\b(?:sanctions?|resolutions?|visas?|permits?|contracts?
 /** Nouns that name North Koreans as such: with them a count may take its cue from the sentence before. */
 const NATIONALS_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans|Koreans|nationals|citizens)$/i;
 
-const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
+const RE_WORKER_COUNTS_1 = new RegExp(`${B}${N}${SP}(?:out${SP})?of${SP}(?:the${SP}|these${SP}|those${SP}|some${SP}|his${SP}|her${SP}|its${SP}|their${SP})?${N}${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_2 = new RegExp(`${B}(?:${BOUND}${SP})?(?:(?:between|from)${SP})?${N}(?:(?:${SP}(?:and|to|or)${SP}|[ \\u00a0]?[-–—][ \\u00a0]?)${N})?[”"’]?${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_WORKER_COUNTS_7 = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(?:${BOUND}${SP}["“‘]?|many${SP})?(?:(thousands|hundreds|dozens|scores)(?:${SP}more)?(?:${SP}of)?|(?:several|a${SP}few)${SP}(hundred|thousand))${SP}${MODIFIERS}(${WORKER_NOUN}|${PEOPLE_NOUN})${E}`, 'giu');
 const RE_MANY_WORKING = new RegExp(`${B}(?<!(?:tens|hundreds)${SP}of${SP})(thousands|hundreds|dozens|(?:several|a${SP}few)${SP}(?:thousand|hundred))(?=${SP}(?:(?:who|that)${SP}(?:work|toil|labou?r|are${SP}employed|were${SP}employed|are${SP}working|were${SP}working)|employed|working|toiling|remain(?:ed)?|(?:are|were)${SP}left|stay(?:ed)?)${E})`, 'giu');
@@ -251,7 +251,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   // "three North Koreans … down from 33 and 30 in January"; "now there are close to 400" after a sentence about the workers.
   if (hits.length) for (const h of [...comparedCounts(sentence, s), ...verbCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
-  if ((prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
+  if ((prevCue || prevCount || ownCue) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
   if ((aboutWorkers || prevCue || prevCount) && !NOT_WORK.test(sentence)) for (const h of bareEstimates(sentence, s, aboutWorkers)) pushCount(c, h, 'worker', '', '');
@@ -398,7 +398,8 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
  * million (the first number takes the scale of the second when it has none and would otherwise be far below it).
  */
 function shorthandLow(rawLow: string, low: number, rawHigh: string, high: number): number {
-  if (!/^\d+$/.test(rawLow.trim()) || low >= high) return low;
+  // "2 to 3 thousand", "one or two thousand": the scale of the second number is the first's too.
+  if (!/^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a[ \u00a0]+few)$/i.test(rawLow.trim()) || low >= high) return low;
   const scale = /(thousand|million|billion)$/i.exec(rawHigh.trim())?.[1]?.toLowerCase();
   if (scale) return low * (scale === 'thousand' ? 1e3 : scale === 'million' ? 1e6 : 1e9);
   if (/^\d{1,3}(?:,\d{3})+$/.test(rawHigh.trim()) && low < 1000 && low * 1000 <= high && low * 10_000 > high) return low * 1000;

@@ -1,0 +1,37 @@
+/**
+ * Worker counts of round 20 (issue 17), written from the misses of the eighteenth held-out set (scored once, then
+ * development material) and of the fourteenth: in sentences of our own that put things as those texts do.
+ */
+import { describe, expect, it } from 'vitest';
+import { countsOf } from './round-readers.ts';
+
+describe('worker counts, round 20', () => {
+  it('counts a group of workers, not the size of each of several groups', async () => {
+    expect(await countsOf('A month earlier a group of 35 North Korean workers went home because their permits lapsed.')).toEqual(['35 North Korean workers 35-35 exact']);
+    expect(await countsOf('North Korean workers abroad must move in groups of at least fifteen people.')).toEqual([]);
+  });
+
+  it('reads "N of his M employees" and "the M total North Koreans" as parts of a workforce', async () => {
+    expect(await countsOf('The plant manager says 82 of his 750 employees are North Korean.')).toEqual(['82 of his 750 employees 82-82 part_of']);
+    expect(await countsOf('Only five of the 20 total North Koreans working at the restaurant stayed.')).toEqual(['five of the 20 total North Koreans 5-5 part_of']);
+  });
+
+  it('reads "one or two thousand" as a range of thousands', async () => {
+    expect(await countsOf('Every month one or two thousand North Korean workers are sent to Jilin.')).toEqual(['one or two thousand North Korean workers 1000-2000 range']);
+  });
+
+  it('counts the people "of whom" some work somewhere, and a count a place "gets" after a count of workers', async () => {
+    expect(await countsOf('There were about 40,000 North Korean nationals in Russia, some 9,000 of whom work on farms in the Far East.'))
+      .toEqual(['about 40,000 North Korean nationals 40000-40000 approximate', 'some 9,000 9000-9000 approximate']);
+    expect(await countsOf('Russia will get 12,000 North Korean workers, while China gets 2,100 and Laos receives 300.'))
+      .toEqual(['12,000 North Korean workers 12000-12000 exact', '2,100 2100-2100 exact', '300 300-300 exact']);
+    // Without a count of workers before it, what a country gets is no count.
+    expect(await countsOf('China gets 2,100 tonnes of coal while Laos receives 300.')).toEqual([]);
+  });
+
+  it('counts those "working in" a trade where the sentence speaks of the workers, and "the 200 North Korean employed"', async () => {
+    expect(await countsOf('Few North Koreans are allowed to work in the country, but there are currently some 150 working in construction.')).toEqual(['some 150 150-150 approximate']);
+    expect(await countsOf('The workers rest on Sundays. There are 200 working days in a year.')).toEqual([]);
+    expect(await countsOf('The 190 North Korean employed by the fishing fleet in 2016 have all left.')).toEqual(['190 North Korean 190-190 exact']);
+  });
+});
