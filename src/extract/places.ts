@@ -45,7 +45,7 @@ export const PLACES: Readonly<Record<string, string>> = {
   'Seoul': 'KR', 'Busan': 'KR', 'Pusan': 'KR', 'Incheon': 'KR', 'Jeju': 'KR',
   // China (border regions and cities that host North Korean workers)
   'Beijing': 'CN', 'Dandong': 'CN', 'Yanji': 'CN', 'Yanbian': 'CN', 'Jilin': 'CN', 'Changbai': 'CN',
-  'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN',
+  'Shenyang': 'CN', 'Liaoning': 'CN', 'Hunchun': 'CN', 'Tumen': 'CN', 'Donggang': 'CN', 'Shanghai': 'CN', 'Ningbo': 'CN',
   'Qingdao': 'CN', 'Heilongjiang': 'CN', 'Harbin': 'CN', 'Dalian': 'CN', 'Zhuhai': 'CN', 'Helong': 'CN', 'Longjing': 'CN', 'Tonghua': 'CN',
   'Zhejiang': 'CN', 'Guangdong': 'CN', 'Fujian': 'CN', 'Shandong': 'CN', 'Jiangsu': 'CN', 'Hebei': 'CN', 'Inner Mongolia': 'CN', 'Guangzhou': 'CN', 'Shenzhen': 'CN', 'Hong Kong': 'HK', 'Macau': 'MO', 'Macao': 'MO',
   // Russia
@@ -71,14 +71,16 @@ export const PLACES: Readonly<Record<string, string>> = {
   'London': 'GB', 'Paris': 'FR', 'Berlin': 'DE', 'Vienna': 'AT', 'Prague': 'CZ', 'Sofia': 'BG', 'Brussels': 'BE',
   'Amsterdam': 'NL', 'Rome': 'IT', 'Madrid': 'ES', 'Lisbon': 'PT', 'Bucharest': 'RO', 'Budapest': 'HU', 'Bratislava': 'SK', 'Zagreb': 'HR',
   'Belgrade': 'RS', 'Riga': 'LV', 'Vilnius': 'LT', 'Tallinn': 'EE', 'Helsinki': 'FI', 'Stockholm': 'SE', 'Oslo': 'NO', 'Copenhagen': 'DK',
-  'Dublin': 'IE', 'Athens': 'GR', 'Ankara': 'TR', 'Istanbul': 'TR', 'Kyiv': 'UA', 'Kiev': 'UA', 'Bohemia': 'CZ', 'Moravia': 'CZ', 'Liepaja': 'LV',
+  'Dublin': 'IE', 'Athens': 'GR', 'Ankara': 'TR', 'Istanbul': 'TR', 'Kyiv': 'UA', 'Kiev': 'UA',
+  // (Round 20: Ukraine's occupied east, where reports since 2024 place North Korean builders; annotated as Ukraine)
+  'Donbas': 'UA', 'Donbass': 'UA', 'Donetsk': 'UA', 'Luhansk': 'UA', 'Lugansk': 'UA', 'Mariupol': 'UA', 'Crimea': 'UA', 'Bohemia': 'CZ', 'Moravia': 'CZ', 'Liepaja': 'LV',
   // Elsewhere
   'Washington, D.C.': 'US', 'Washington, DC': 'US', 'Washington': 'US', 'New York': 'US', 'Tokyo': 'JP',
-  'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Siem Reap': 'KH', 'Hanoi': 'VN', 'Ho Chi Minh City': 'VN', 'Vientiane': 'LA', 'Kathmandu': 'NP', 'Dhaka': 'BD',
+  'Bangkok': 'TH', 'Phnom Penh': 'KH', 'Siem Reap': 'KH', 'Hanoi': 'VN', 'Ho Chi Minh City': 'VN', 'Vientiane': 'LA', 'Vang Vieng': 'LA', 'Luang Prabang': 'LA', 'Kathmandu': 'NP', 'Dhaka': 'BD',
   'Tripoli': 'LY', 'Benghazi': 'LY', 'Kufra': 'LY',
   // (Round 14: capitals of Africa, the Middle East and Asia where North Korean workers and builders are reported)
   'Conakry': 'GN', 'Freetown': 'SL', 'Accra': 'GH', 'Port Louis': 'MU', 'Lusaka': 'ZM', 'Dodoma': 'TZ', 'Nairobi': 'KE', 'Kigali': 'RW',
-  'Antananarivo': 'MG', 'Bamako': 'ML', 'Niamey': 'NE', 'Ouagadougou': 'BF', 'Cotonou': 'BJ', 'Lomé': 'TG', 'Abidjan': 'CI', 'Yaoundé': 'CM',
+  'Antananarivo': 'MG', 'Bamako': 'ML', 'Niamey': 'NE', 'Ouagadougou': 'BF', 'Cotonou': 'BJ', 'Abomey': 'BJ', 'Lomé': 'TG', 'Abidjan': 'CI', 'Yaoundé': 'CM',
   'Libreville': 'GA', 'Khartoum': 'SD', 'Cairo': 'EG', 'Algiers': 'DZ', 'Tunis': 'TN', 'Rabat': 'MA', 'Gaborone': 'BW', 'Lilongwe': 'MW',
   'Asmara': 'ER', 'Bata': 'GQ', 'Tehran': 'IR', 'Damascus': 'SY', 'Baghdad': 'IQ', 'Beirut': 'LB', 'Amman': 'JO', 'Sharjah': 'AE', 'Ajman': 'AE',
   'Yangon': 'MM', 'Rangoon': 'MM', 'Jakarta': 'ID', 'Manila': 'PH', 'Islamabad': 'PK', 'Tashkent': 'UZ', 'Astana': 'KZ', 'Almaty': 'KZ', 'Bishkek': 'KG',

@@ -148,7 +148,8 @@ export function shares(text: string, s: Sentence): Hit[] {
     const v = parseFraction(m[2] ?? '');
     if (v === null) continue;
     // "that half of the strategy": a part of something, not a share of an amount.
-    if (/\b(?:that|this|the other|other|first|second|latter|former|each)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    // "the southern half of the peninsula": a part of a place.
+    if (/\b(?:that|this|the other|other|first|second|latter|former|each|northern|southern|eastern|western|upper|lower)[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     // "could not collect even half": at most.
     const q = !m[1] && /\b(?:not|never|n[’']t)\b[^.;]{0,30}?\beven[ \u00a0]+$/i.test(sentence.slice(Math.max(0, m.index - 45), m.index)) ? 'at_most' : qualifierOf(m[1]);
     const { low, high } = bounds(v, q);
@@ -163,16 +164,18 @@ export function shares(text: string, s: Sentence): Hit[] {
     if (a === null || b === null || b === 0 || a > b) continue;
     addShare(hits, sentence, s, m.index, m[0].length, a / b, a / b, 'exact');
   }
-  // "a 40:60 or 50:50 ratio": the first party's share
-  const ratio = /(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? ratio\b/g;
-  for (let m = ratio.exec(sentence); m; m = ratio.exec(sentence)) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const c = m[3] ? Number(m[3]) : null;
-    const d = m[4] ? Number(m[4]) : null;
+  // "a 40:60 or 50:50 ratio", "a 70:30 split", "his salary is split 50:50": the first party's share
+  const ratio = /(?<![\d:])(?<=\b(?:split|divided|shared)[ \u00a0]+(?:[\p{L}]+[ \u00a0]+){0,2}?)(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))?(?![\d:])|(?<![\d:])(\d{1,3}):(\d{1,3})(?: or (\d{1,3}):(\d{1,3}))? (?:ratio|split)\b/gu;
+  for (let m = /\d:\d/.test(sentence) ? ratio.exec(sentence) : null; m; m = ratio.exec(sentence)) {
+    const g = m[1] !== undefined ? 1 : 5;
+    const a = Number(m[g]);
+    const b = Number(m[g + 1]);
+    const c = m[g + 2] ? Number(m[g + 2]) : null;
+    const d = m[g + 3] ? Number(m[g + 3]) : null;
+    if (a + b === 0) continue;
     const first = a / (a + b);
     const second = c !== null && d !== null ? c / (c + d) : null;
-    const len = m[0].length - ' ratio'.length;
+    const len = m[0].replace(/ (?:ratio|split)$/, '').length;
     if (second === null) addShare(hits, sentence, s, m.index, len, first, first, 'exact');
     else addShare(hits, sentence, s, m.index, len, Math.min(first, second), Math.max(first, second), 'range');
   }

@@ -1,9 +1,9 @@
 /**
- * Worker counts of round 20 (issue 17), written from the misses of the eighteenth held-out set (scored once, then
- * development material) and of the fourteenth: in sentences of our own that put things as those texts do.
+ * Worker counts and shares of round 20 (issue 17), written from the misses of the eighteenth held-out set (scored
+ * once, then development material) and of the fourteenth: in sentences of our own that put things as those texts do.
  */
 import { describe, expect, it } from 'vitest';
-import { countsOf } from './round-readers.ts';
+import { countsOf, figures } from './round-readers.ts';
 
 describe('worker counts, round 20', () => {
   it('counts a group of workers, not the size of each of several groups', async () => {
@@ -33,5 +33,14 @@ describe('worker counts, round 20', () => {
     expect(await countsOf('Few North Koreans are allowed to work in the country, but there are currently some 150 working in construction.')).toEqual(['some 150 150-150 approximate']);
     expect(await countsOf('The workers rest on Sundays. There are 200 working days in a year.')).toEqual([]);
     expect(await countsOf('The 190 North Korean employed by the fishing fleet in 2016 have all left.')).toEqual(['190 North Korean 190-190 exact']);
+  });
+});
+
+describe('shares, round 20', () => {
+  it('reads a split of pay as the first party’s share, and not the southern half of a peninsula', async () => {
+    expect(await figures('The footballer’s salary is split 50:50 with the state.')).toEqual(['share 50:50 0.5-0.5 other']);
+    expect(await figures('Earnings are divided in a 70:30 split between the state and the workers.')).toEqual(['share 70:30 0.7-0.7 other']);
+    expect(await figures('Many North Korean workers came from families in the southern half of the peninsula.')).toEqual([]);
+    expect(await figures('The match stood at 3:1 at half time.')).toEqual([]);
   });
 });
