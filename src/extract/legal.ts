@@ -104,11 +104,11 @@ const RULES: Rule[] = [
     caption: (m) => `UNSCR ${m[1]}`,
     trigger: /[Rr]esolution|UNSC/,
   },
-  // United States Code: "22 U.S.C. § 9241a", "22 U.S.C. 9241a", "19 U.S.C. § 1307", "22 U.S.C. § 9241 et seq."
+  // United States Code: "22 U.S.C. § 9241a", "22 U.S.C. 9241a", "19 U.S.C. § 1307", "22 U.S.C. § 9241 et seq.", "19 USC 1307"
   {
-    re: /\b(\d{1,2})\s?U\.\s?S\.\s?C\.?\s?(?:§§?\s?)?(\d+[a-z]?(?:\([a-z0-9]+\))*)(?:\s+et\s+seq\.?)?/g,
+    re: /\b(\d{1,2})\s?(?:U\.\s?S\.\s?C\.?|USC)\s?(?:§§?\s?)?(\d+[a-z]?(?:\([a-z0-9]+\))*)(?:\s+et\s+seq\.?)?/g,
     caption: (m) => `${m[1]} U.S.C. §${m[2]}`,
-    trigger: /U\.\s?S\.\s?C/,
+    trigger: /U\.\s?S\.\s?C|\d\s?USC\b/,
   },
   // EU acts by number: "Council Regulation (EU) 2017/1858", "Council Implementing Regulation (EU) 2017/1859",
   // "Council Decision (CFSP) 2016/849", "Regulation (EU) No 267/2012", "Regulation 2017/1509", "Decision 2013/183/CFSP", "Directive 2011/36/EU"

@@ -3,6 +3,7 @@
  * once, then development material) and of the fourteenth: in sentences of our own that put things as those texts do.
  */
 import { describe, expect, it } from 'vitest';
+import { findLegalMentions } from '../../src/extract/legal.ts';
 import { countsOf, figures } from './round-readers.ts';
 
 describe('worker counts, round 20', () => {
@@ -42,5 +43,12 @@ describe('shares, round 20', () => {
     expect(await figures('Earnings are divided in a 70:30 split between the state and the workers.')).toEqual(['share 70:30 0.7-0.7 other']);
     expect(await figures('Many North Korean workers came from families in the southern half of the peninsula.')).toEqual([]);
     expect(await figures('The match stood at 3:1 at half time.')).toEqual([]);
+  });
+});
+
+describe('legal instruments, round 20', () => {
+  it('reads the United States Code written without full stops', () => {
+    expect(findLegalMentions('Goods were detained under 19 USC 1307 at the border.').map((m) => `${m.text} => ${m.caption}`)).toEqual(['19 USC 1307 => 19 U.S.C. §1307']);
+    expect(findLegalMentions('The USC 2024 games were held in May.')).toEqual([]);
   });
 });
