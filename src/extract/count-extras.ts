@@ -120,3 +120,23 @@ export function putAtCounts(sentence: string, s: Sentence, them: boolean): Hit[]
   }
   return hits;
 }
+
+/** "is estimated at between 50,000 to 60,000": a range after the verb of "the number of … workers". */
+const RE_BETWEEN_VALUE = new RegExp(`\\b(?:at|is|was|are|were|of)${SP}(between${SP}${N}${SP}(?:and|to)${SP}${N})${NO_UNIT}`, 'giu');
+
+/** The ranges "between … and/to …" in `tail`, which starts at `offset` of the text. */
+export function betweenValues(tail: string, offset: number): Hit[] {
+  const hits: Hit[] = [];
+  if (!/between/i.test(tail)) return hits;
+  const r = fresh(RE_BETWEEN_VALUE);
+  for (let m = r.exec(tail); m; m = r.exec(tail)) {
+    const low = parseNumber(m[2] ?? '');
+    const high = parseNumber(m[3] ?? '');
+    if (low === null || high === null || low >= high) continue;
+    const span = m[1] ?? '';
+    const start = offset + m.index + m[0].length - span.length;
+    const h = valueOrRange(start, start + span.length, low, high, 'range');
+    if (h) hits.push(h);
+  }
+  return hits;
+}

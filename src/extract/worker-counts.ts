@@ -8,7 +8,7 @@
 import type { FigureQualifier } from '../model/figure.ts';
 import { parseNumber } from './numbers.ts';
 import { Occupancy } from './occupancy.ts';
-import { comparedCounts, putAtCounts, thereAreCounts, valueOrRange, verbCounts } from './count-extras.ts';
+import { betweenValues, comparedCounts, putAtCounts, thereAreCounts, valueOrRange, verbCounts } from './count-extras.ts';
 import { B, BOUND, E, N, SP, boundedNumberStarts, bounds, fresh, matchesAt, guardText, numberStarts, qualifierOf, stickyOf, type Hit, type Sentence } from './figure-patterns.ts';
 
 /** Nouns that are workers by themselves. */
@@ -191,12 +191,20 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     if (first === null || (m[3] && second === null) || !validModifiers(m[4])) continue;
     // "One laborer went into town": a person, not a count of a workforce.
     if (second === null && first < 2) continue;
-    // Years and small numbers glued to nouns ("2016 people") are not counts of workers.
-    // ("Around 2000 workers": with a bound before it, a number a year could be is a count.)
+    // Years and small numbers glued to nouns ("2016 people") are not counts of workers ("Around 2000 workers", with a bound, is).
     if (looksLikeYear(m[2] ?? '', first) && !m[3] && !m[1]) continue;
     const start = s.start + m.index;
     const end = start + m[0].length;
     if (!taken.isFree(start, end)) continue;
+    const nounKind = WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people';
+    // "20,000 and 19,000 workers", "up to 80,000 and 40,000 laborers": two counts (of two places), not a range downwards.
+    if (second !== null && / and /.test(m[0]) && shorthandLow(m[2] ?? '', first, m[3] ?? '', second) > second) {
+      const firstEnd = start + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length;
+      for (const [from, to, v, q2] of [[start, firstEnd, first, qualifierOf(m[1])], [start + m[0].lastIndexOf(m[3] ?? ''), end, second, qualifierOf(m[1])]] as const) {
+        pushCount(c, { kind: 'worker_count', start: from, end: to, ...bounds(v, q2), unit: 'persons', qualifier: q2, of: null, per: null }, nounKind, text.slice(Math.max(0, from - 40), from), text.slice(to, to + 40), (m[5] ?? '').replace(/\s+/g, ' '));
+      }
+      continue;
+    }
     let q: FigureQualifier;
     let low: number | null;
     let high: number | null;
@@ -213,7 +221,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     pushCount(
       c,
       { kind: 'worker_count', start, end, low, high, unit: 'persons', qualifier: q, of: null, per: null },
-      WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people',
+      nounKind,
       text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40), (m[5] ?? '').replace(/\s+/g, ' '),
     );
   }
@@ -377,9 +385,9 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
   // "the number of … workers …", or, after a count of workers, "whose total numbers … peaked at", "the number … rose to".
   const head = fresh(RE_WORKER_COUNTS_4).exec(sentence) ?? (counted ? fresh(RE_NUMBER_BACK).exec(sentence) : null);
   if (!head) return [];
-  const hits: Hit[] = [];
   const tail = sentence.slice(head.index + head[0].length);
   const offset = s.start + head.index + head[0].length;
+  const hits: Hit[] = betweenValues(tail, offset);
   const value = fresh(RE_WORKER_COUNTS_5);
   for (let m = value.exec(tail); m; m = value.exec(tail)) {
     const raw = m[4] ?? '';
@@ -388,7 +396,7 @@ function numberOfCounts(sentence: string, s: Sentence, lower: string, counted = 
     if (v === null || (v < 2 && !/^zero$/i.test(raw)) || looksLikeYear(raw, v)) continue;
     const start = offset + m.index + (m.groups?.verb ?? '').length;
     const h = valueOrRange(start, offset + m.index + m[0].length, v, m[5] ? parseNumber(m[5]) : null, qualifierOf(m[3]));
-    if (h) hits.push(h);
+    if (h && !hits.some((b) => b.start < h.end && h.start < b.end)) hits.push(h);
   }
   return hits;
 }

@@ -37,6 +37,20 @@ describe('worker counts, round 20', () => {
   });
 });
 
+describe('worker counts, round 20: two counts, and a range after "estimated at"', () => {
+  it('reads "20,000 and 19,000 workers respectively" as two counts, not a range downwards', async () => {
+    expect(await countsOf('Most are in Russia and China, numbering 21,000 and 18,000 workers respectively.'))
+      .toEqual(['21,000 21000-21000 exact', '18,000 workers 18000-18000 exact']);
+    expect(await countsOf('Between 50,000 and 60,000 workers are abroad.')).toEqual(['Between 50,000 and 60,000 workers 50000-60000 range']);
+  });
+
+  it('reads "the number … is estimated at between 50,000 to 60,000" as one range', async () => {
+    expect(await countsOf('The number of North Koreans working abroad is estimated at between 40,000 to 70,000, the ministry said.'))
+      .toEqual(['between 40,000 to 70,000 40000-70000 range']);
+    expect(await countsOf('The number of North Korean workers in Russia fell from 30,023 to 11,490.')).toEqual(['30,023 30023-30023 exact', '11,490 11490-11490 exact']);
+  });
+});
+
 describe('shares, round 20', () => {
   it('reads a split of pay as the first party’s share, and not the southern half of a peninsula', async () => {
     expect(await figures('The footballer’s salary is split 50:50 with the state.')).toEqual(['share 50:50 0.5-0.5 other']);
