@@ -82,9 +82,14 @@ class SentenceWords {
     let tokens = this.read.get(sentence.start);
     if (!tokens) {
       tokens = [];
-      for (const w of this.text.slice(sentence.start, sentence.end).matchAll(WORD)) {
+      const raw = this.text.slice(sentence.start, sentence.end);
+      // Lower-cased once, where that keeps every offset (it nearly always does: "İ" is one of the few letters that grow).
+      const lower = raw.toLowerCase();
+      const same = lower.length === raw.length;
+      const re = new RegExp(WORD);
+      for (let w = re.exec(same ? lower : raw); w; w = re.exec(same ? lower : raw)) {
         const start = sentence.start + w.index;
-        tokens.push({ start, end: start + w[0].length, word: w[0].toLowerCase() });
+        tokens.push({ start, end: start + w[0].length, word: same ? w[0] : w[0].toLowerCase() });
       }
       this.read.set(sentence.start, tokens);
     }
@@ -106,39 +111,90 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): string[] {
   return out;
 }
 
-/** The features of one mention (a mention of North Korea has none: it is never a host). */
-function features(text: string, m: CountryMention, sentence: Span, verdict: RuleVerdict, doc: DocumentView, head: CountryMention, words: SentenceWords): string[] {
+/** Features of one word ("l:sent", the word "sent" left of the mention) and of two ("p2:sent_to"). */
+type WordKind = 'l' | 'r' | 'p1' | 'n1' | 'p3' | 'n2' | 's' | 'hl' | 'hp1';
+type PairKind = 'p2' | 'lb' | 'rb';
+const WORD_KINDS: ReadonlySet<string> = new Set<WordKind>(['l', 'r', 'p1', 'n1', 'p3', 'n2', 's', 'hl', 'hp1']);
+const PAIR_KINDS: ReadonlySet<string> = new Set<PairKind>(['p2', 'lb', 'rb']);
+
+/**
+ * Where a mention's features go: written out as strings (`kind:word`, `kind:a_b`, flags as they are) for training,
+ * or weighed as they come, looking words up by kind (a word's hash is computed once, not once per feature string).
+ */
+interface FeatureSink {
+  flag(feature: string): void;
+  word(kind: WordKind, w: string): void;
+  pair(kind: PairKind, a: string, b: string): void;
+  /** The stretch of sentence around the mention, by "start:end": its features are the same for every mention of a short sentence. */
+  window(key: string, emit: (sink: FeatureSink) => void): void;
+}
+
+class FeatureStrings implements FeatureSink {
+  readonly out: string[] = [];
+  flag(f: string): void { this.out.push(f); }
+  word(kind: WordKind, w: string): void { this.out.push(`${kind}:${w}`); }
+  pair(kind: PairKind, a: string, b: string): void { this.out.push(`${kind}:${a}_${b}`); }
+  window(_key: string, emit: (sink: FeatureSink) => void): void { emit(this); }
+}
+
+/** A model's weights arranged for weighing: flags by their string, words by kind then word, pairs by kind, first word, second. */
+interface Weighing {
+  flags: Map<string, number>;
+  words: Map<string, Map<string, number>>;
+  pairs: Map<string, Map<string, Map<string, number>>>;
+}
+
+class FeatureWeights implements FeatureSink {
+  z = 0;
+  constructor(private readonly weighing: Weighing, private readonly windows: Map<string, number>) {}
+  flag(f: string): void { this.z += this.weighing.flags.get(f) ?? 0; }
+  word(kind: WordKind, w: string): void { this.z += this.weighing.words.get(kind)?.get(w) ?? 0; }
+  pair(kind: PairKind, a: string, b: string): void { this.z += this.weighing.pairs.get(kind)?.get(a)?.get(b) ?? 0; }
+  window(key: string, emit: (sink: FeatureSink) => void): void {
+    let sum = this.windows.get(key);
+    if (sum === undefined) {
+      const alone = new FeatureWeights(this.weighing, this.windows);
+      emit(alone);
+      this.windows.set(key, (sum = alone.z));
+    }
+    this.z += sum;
+  }
+}
+
+/** The features of one mention (a mention of North Korea has none: it is never a host), into `sink`. */
+function features(text: string, m: CountryMention, sentence: Span, verdict: RuleVerdict, doc: DocumentView, head: CountryMention, words: SentenceWords, sink: FeatureSink): void {
   const tokens = words.of(sentence);
   const before = wordsIn(tokens, m.start - SIDE, m.start);
   const after = wordsIn(tokens, m.end, m.end + SIDE);
   const ruleHostHere = doc.ruleHosts.has(m.country);
-  const f = [
+  for (const f of [
     `rule:${verdict}`, `via:${m.via}:rule:${verdict}`, `dochost:${ruleHostHere}`, `dochost:${ruleHostHere}:rule:${verdict}`,
     `c:${m.country}`, `via:${m.via}`,
     `n:${Math.min(doc.counts.get(m.country) ?? 0, 5)}`, `top:${doc.top === m.country}`, `docHostsN:${Math.min(doc.ruleHosts.size, 4)}`,
-  ];
-  for (const w of before.slice(-4)) f.push(`l:${w}`);
-  for (const w of after.slice(0, 4)) f.push(`r:${w}`);
-  if (before.length) f.push(`p1:${before.at(-1)}`);
-  if (before.length > 1) f.push(`p2:${before.at(-2)}_${before.at(-1)}`);
-  if (after.length) f.push(`n1:${after[0]}`);
-  for (let k = 0; k + 1 < before.length; k++) f.push(`lb:${before[k]}_${before[k + 1]}`);
-  for (let k = 0; k + 1 < Math.min(after.length, 4); k++) f.push(`rb:${after[k]}_${after[k + 1]}`);
-  if (before.length > 2) f.push(`p3:${before.at(-3)}`);
-  if (after.length > 1) f.push(`n2:${after[1]}`);
+  ]) sink.flag(f);
+  for (const w of before.slice(-4)) sink.word('l', w);
+  for (const w of after.slice(0, 4)) sink.word('r', w);
+  if (before.length) sink.word('p1', before.at(-1)!);
+  if (before.length > 1) sink.pair('p2', before.at(-2)!, before.at(-1)!);
+  if (after.length) sink.word('n1', after[0]!);
+  for (let k = 0; k + 1 < before.length; k++) sink.pair('lb', before[k]!, before[k + 1]!);
+  for (let k = 0; k + 1 < Math.min(after.length, 4); k++) sink.pair('rb', after[k]!, after[k + 1]!);
+  if (before.length > 2) sink.word('p3', before.at(-3)!);
+  if (after.length > 1) sink.word('n2', after[1]!);
+  if (head !== m) {
+    const lead = wordsIn(tokens, head.start - SIDE, head.start);
+    sink.flag('inlist');
+    for (const w of lead.slice(-3)) sink.word('hl', w);
+    if (lead.length) sink.word('hp1', lead.at(-1)!);
+  }
   // The sentence around it: its words, and whether it names North Korean labour.
   const from = Math.max(sentence.start, m.start - SENTENCE_REACH);
   const to = Math.min(sentence.end, m.end + SENTENCE_REACH);
-  for (const w of new Set(wordsIn(tokens, from, to))) f.push(`s:${w}`);
-  const near = text.slice(from, to);
-  f.push(`nkw:${NK_NAMED.test(near) && LABOUR_NAMED.test(near)}`);
-  if (head !== m) {
-    const lead = wordsIn(tokens, head.start - SIDE, head.start);
-    f.push('inlist');
-    for (const w of lead.slice(-3)) f.push(`hl:${w}`);
-    if (lead.length) f.push(`hp1:${lead.at(-1)}`);
-  }
-  return f;
+  sink.window(`${from}:${to}`, (into) => {
+    for (const w of new Set(wordsIn(tokens, from, to))) into.word('s', w);
+    const near = text.slice(from, to);
+    into.flag(`nkw:${NK_NAMED.test(near) && LABOUR_NAMED.test(near)}`);
+  });
 }
 
 /** The sentence each mention starts in (mentions and sentences both sorted). */
@@ -153,31 +209,54 @@ function sentencesOf(sentences: readonly Span[], mentions: readonly CountryMenti
   return out;
 }
 
-/**
- * Each mention's features (null for North Korea, and for mentions `wanted` leaves out), as the model reads them and as
- * its training reads them.
- */
-export function hostFeatures(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[], wanted: (verdict: RuleVerdict) => boolean = () => true): (string[] | null)[] {
+/** Feeds each wanted mention's features to the sink `sinkFor` gives it (North Korea, and what `wanted` leaves out, get none). */
+function eachMention(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[], wanted: (i: number) => boolean, sinkFor: (i: number) => FeatureSink): void {
   const doc = documentView(mentions, verdicts);
   const sents = sentencesOf(sentences, mentions, text.length);
   const heads = listHeads(text, mentions);
   const words = new SentenceWords(text);
-  return mentions.map((m, i) => (m.country === 'KP' || !wanted(verdicts[i] ?? 'undecided') ? null : features(text, m, sents[i]!, verdicts[i] ?? 'undecided', doc, heads[i]!, words)));
+  mentions.forEach((m, i) => {
+    if (m.country !== 'KP' && wanted(i)) features(text, m, sents[i]!, verdicts[i] ?? 'undecided', doc, heads[i]!, words, sinkFor(i));
+  });
 }
 
-/** A model's weights as a Map, made once per model: looking up thousands of keys in a plain object is several times slower. */
-const weightMaps = new WeakMap<HostModel, Map<string, number>>();
-function weightsOf(model: HostModel): Map<string, number> {
-  let map = weightMaps.get(model);
-  if (!map) weightMaps.set(model, (map = new Map(Object.entries(model.weights))));
-  return map;
+/** Each mention's features (null for North Korea), as the model's training reads them. */
+export function hostFeatures(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[]): (string[] | null)[] {
+  const out: (string[] | null)[] = mentions.map(() => null);
+  eachMention(text, mentions, sentences, verdicts, () => true, (i) => {
+    const sink = new FeatureStrings();
+    out[i] = sink.out;
+    return sink;
+  });
+  return out;
 }
 
-/** The probability that a mention with these features is a host. */
+/** A model's weights arranged for weighing, made once per model. */
+const weighings = new WeakMap<HostModel, Weighing>();
+function weighingOf(model: HostModel): Weighing {
+  let w = weighings.get(model);
+  if (w) return w;
+  w = { flags: new Map(), words: new Map(), pairs: new Map() };
+  for (const [feature, weight] of Object.entries(model.weights)) {
+    const colon = feature.indexOf(':');
+    const kind = colon < 0 ? '' : feature.slice(0, colon);
+    const rest = feature.slice(colon + 1);
+    const underscore = rest.indexOf('_');
+    if (WORD_KINDS.has(kind)) (w.words.get(kind) ?? w.words.set(kind, new Map()).get(kind)!).set(rest, weight);
+    else if (PAIR_KINDS.has(kind) && underscore > 0) {
+      const byFirst = w.pairs.get(kind) ?? w.pairs.set(kind, new Map()).get(kind)!;
+      const first = rest.slice(0, underscore);
+      (byFirst.get(first) ?? byFirst.set(first, new Map()).get(first)!).set(rest.slice(underscore + 1), weight);
+    } else w.flags.set(feature, weight);
+  }
+  weighings.set(model, w);
+  return w;
+}
+
+/** The probability that a mention with these features (as strings) is a host. */
 export function hostProbability(model: HostModel, feats: readonly string[]): number {
-  const weights = weightsOf(model);
   let z = model.bias;
-  for (const f of feats) z += weights.get(f) ?? 0;
+  for (const f of feats) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -185,8 +264,12 @@ export const HOST_MODEL: HostModel = trained as HostModel;
 
 /** The roles the model gives, from the rules' verdicts and the text around each mention. */
 export function modelRoles(text: string, mentions: readonly CountryMention[], sentences: readonly Span[], verdicts: readonly RuleVerdict[], model: HostModel = HOST_MODEL): CountryRole[] {
+  const weighing = weighingOf(model);
+  const windows = new Map<string, number>();
+  const sinks: (FeatureWeights | null)[] = mentions.map(() => null);
   // A cue's "other" stands (decidesHost): its features are not even read.
-  return hostFeatures(text, mentions, sentences, verdicts, (v) => v !== 'other').map((f, i) => (f !== null && decidesHost(model, f, verdicts[i]!) ? 'host' : 'other'));
+  eachMention(text, mentions, sentences, verdicts, (i) => verdicts[i] !== 'other', (i) => (sinks[i] = new FeatureWeights(weighing, windows)));
+  return sinks.map((sink) => (sink && 1 / (1 + Math.exp(-(model.bias + sink.z))) >= model.threshold ? 'host' : 'other'));
 }
 
 /** A mention a rule's cue made `other` (a customer, a dateline, a country a figure leaves out) stays so; the model weighs every other. */

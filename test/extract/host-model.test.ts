@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import type { CountryMention } from '../../src/extract/countries.ts';
 import { extract, sentences } from '../../src/extract/extract.ts';
-import { HOST_MODEL, hostFeatures, type HostModel } from '../../src/extract/host-model.ts';
+import { HOST_MODEL, decidesHost, hostFeatures, modelRoles, type HostModel } from '../../src/extract/host-model.ts';
 import { countryVerdicts } from '../../src/extract/roles.ts';
 import { HELD_OUT_SETS } from '../../bench/extract/host-model/held-out.ts';
 
@@ -43,6 +43,19 @@ describe('the host model', () => {
     expect([...(await hostsOf(text, sure))].sort()).toEqual(['CN']);
     const never: HostModel = { bias: -20, threshold: 0.5, weights: {} };
     expect([...(await hostsOf(text, never))]).toEqual([]);
+  });
+
+  it('weighs each mention as its training reads it: the weighing by word gives the verdicts of the feature strings', async () => {
+    let weighed = 0;
+    for (const file of fs.readdirSync(path.join(REPO_ROOT, 'data/sources/seeds')).filter((f) => f.endsWith('.txt')).sort()) {
+      const text = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds', file), 'utf8');
+      const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+      const verdicts = verdictsOf(text, countries);
+      const strings = hostFeatures(text, countries, sentences(text), verdicts).map((f, i) => (f !== null && decidesHost(HOST_MODEL, f, verdicts[i]!) ? 'host' : 'other'));
+      expect(modelRoles(text, countries, sentences(text), verdicts), file).toEqual(strings);
+      weighed += strings.length;
+    }
+    expect(weighed).toBeGreaterThan(1000);
   });
 
   it('weighs only features the extractor produces, and was trained on no set still held out', async () => {
