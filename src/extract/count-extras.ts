@@ -64,14 +64,14 @@ export function thereAreCounts(sentence: string, s: Sentence): Hit[] {
  * "…, 30 arrive next week", "but only 36 possessed valid work permits", "…, around 10,000 of whom work in Primorsky":
  * a count whose noun is the people counted before it, told by what they do (arrive, return, hold permits, work).
  */
-const RE_VERB_COUNT = new RegExp(`(?<![\\p{L}\\p{N}$€£¥.,])(?:(?:only|just|another)${SP})?(?<val>(?:${BOUND}${SP})?${N})(?=${SP}(?:more${SP})?(?:(?:are|were|is)${SP}to${SP}|will${SP}|would${SP})?(?:of${SP}(?:whom|them)${SP}(?:(?:still|now|currently|reportedly)${SP})?(?:work|toil|(?:are|were)${SP}(?:employed|working))|arrive[sd]?|arriving|return(?:s|ed)?|(?:went|go|were${SP}sent|are${SP}sent)${SP}home|(?:had|have|held|hold|possessed|obtained|received)${SP}(?:valid${SP}|legal${SP})?(?:work(?:ing)?${SP})?(?:permits|visas|passes))${E})`, 'giu');
+const RE_VERB_COUNT = new RegExp(`(?<![\\p{L}\\p{N}$€£¥.,])(?:(?:only|just|another)${SP})?(?<val>(?:${BOUND}${SP})?${N})(?=${SP}(?:more${SP})?(?:(?:are|were|is)${SP}to${SP}|will${SP}|would${SP})?(?:of${SP}(?:whom|them)${SP}(?:(?:still|now|currently|reportedly)${SP})?(?:work|toil|(?:are|were)${SP}(?:employed|working))|(?:working|employed)${SP}(?:at|for|by)|arrive[sd]?|arriving|return(?:s|ed)?|(?:went|go|were${SP}sent|are${SP}sent)${SP}home|(?:had|have|held|hold|possessed|obtained|received)${SP}(?:valid${SP}|legal${SP})?(?:work(?:ing)?${SP})?(?:permits|visas|passes))${E})`, 'giu');
 
 /** "Russia will get 24,200 workers, while China gets 1,500, Southeast Asia receives 700": a share of the workers counted before, by what a place gets. */
 const RE_GETS_COUNT = new RegExp(`\\b(?:gets?|getting|receives?|receiving|received|hosts?|hosting|hosted)${SP}(?:(?:only|just|another|a${SP}further)${SP})?(?<val>(?:${BOUND}${SP})?${N})${NO_UNIT}(?=[ \\u00a0]*(?:[,;)]|[.](?![\\p{N}])|$)|${SP}(?:and|while|whereas|but)${E})`, 'giu');
 
 export function verbCounts(sentence: string, s: Sentence): Hit[] {
   const hits: Hit[] = [];
-  if (!/arriv|return|home|permits|visas|passes|whom|them|get|receiv|host/i.test(sentence)) return hits;
+  if (!/arriv|return|home|permits|visas|passes|whom|them|get|receiv|host|working|employed/i.test(sentence)) return hits;
   for (const r of [fresh(RE_VERB_COUNT), fresh(RE_GETS_COUNT)]) hits.push(...verbCountsOf(r, sentence, s));
   return hits;
 }

@@ -247,7 +247,7 @@ const mention = (text: string, start: number, end: number, caption: string): Leg
   ({ type: 'legal_instrument', text: text.slice(start, end), start, end, entity_id: null, country: null, caption });
 
 /**
- * "Resolutions 2375 and 2397", "UNSCRs 2270, 2321 and 2371", "Executive Orders 13810 and 13382": each further
+ * "Resolutions 2375 and 2397", "UNSCRs 2270, 2321 and 2371", "Executive Orders 13810 and 13382", "UNSCRs 2371 (August 2017) and 2375": each further
  * number of a plural is its own mention.
  */
 function listedResolutions(text: string, kept: readonly LegalMention[]): LegalMention[] {
@@ -256,8 +256,9 @@ function listedResolutions(text: string, kept: readonly LegalMention[]): LegalMe
     const resolutions = k.caption.startsWith('UNSCR ') && /(?:[Rr]esolutions|UNSCRs)\b/.test(k.text);
     const orders = k.caption.startsWith('EO ') && /\b(?:Executive\s+Orders|E\.\s?O\.s|EOs)\b/.test(k.text);
     if (!resolutions && !orders) continue;
-    const number = orders ? String.raw`(1\d{4})()` : String.raw`(\d{3,4})(\s*\(\d{4}\))?`;
-    const next = new RegExp(String.raw`^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${number}(?![\d\p{L}])`, 'u');
+    // Each may carry its date: "UNSCRs 2371 (August 2017) and 2375 (September 2017)".
+    const number = orders ? String.raw`(1\d{4})()` : String.raw`(\d{3,4})(\s*\((?:\p{Lu}\p{Ll}+\s+)?\d{4}\))?`;
+    const next = new RegExp(String.raw`^(?:\s*\((?:\p{Lu}\p{Ll}+\s+)?\d{4}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${number}(?![\d\p{L}])`, 'u');
     let pos = k.end;
     for (;;) {
       const m = next.exec(text.slice(pos, pos + 40));

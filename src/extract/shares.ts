@@ -86,6 +86,7 @@ function wholeAround(sentence: string, start: number, after: string): ShareWhole
   if (/^[ \u00a0]+ratio\b/i.test(after) && /\b(?:divid|split|shar)\w*[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+)?(?:payments?|proceeds|profits?|revenues?|income|earnings|money|takings)\b/i.test(before)) return 'revenue';
   return 'other';
 }
+const OR_MORE = /^[ \u00a0]+or[ \u00a0]+(?:more|greater|higher|above)\b/i;
 /** A difference: "40 percent less like the average", "20% higher than". */
 const DIFFERENCE_AFTER = /^[ \u00a0]+(?:less|more|lower|higher|cheaper|dearer|above|below|fewer|greater|smaller|larger|bigger)\b/i;
 /** Goods whose exports or trade are volumes, not money: "refined petroleum product exports". */
@@ -136,10 +137,12 @@ export function shares(text: string, s: Sentence): Hit[] {
     }
     if (a !== null) addShare(hits, sentence, s, m.index, m[0].length, a / 100, b / 100, 'range');
     else {
-      const q = qualifierOf(m[1]);
+      // "50 percent or more": a lower bound written after the value.
+      const orMore = !m[1] ? OR_MORE.exec(sentence.slice(m.index + m[0].length)) : null;
+      const q = orMore ? 'at_least' : qualifierOf(m[1]);
       const v = b / 100;
       const { low, high } = bounds(v, q);
-      addShare(hits, sentence, s, m.index, m[0].length, low, high, q);
+      addShare(hits, sentence, s, m.index, m[0].length + (orMore?.[0].length ?? 0), low, high, q);
     }
   }
   // "one third of their wages", "two-thirds", "half of"

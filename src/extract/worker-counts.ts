@@ -40,7 +40,7 @@ const HAS_NOUN = /work|labou?rer|employee|miner|logger|builder|dolgyeokdae|slave
 /** "North Koreans" by name: in a text about their labour, a count of them is a count of workers ("plans to bring in 5,000 North Koreans"). */
 const NK_PEOPLE_RE = /^(?:North Koreans?|N\.[ \u00a0]?Koreans)$/i;
 /** Visas or permits "to North Koreans", "for North Korean workers". */
-const VISAS_TO_NK = /^[ \u00a0]+(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
+const VISAS_TO_NK = /^[ \u00a0]+(?:(?:(?:had|have|has|were|was)[ \u00a0]+)?(?:been[ \u00a0]+)?(?:granted|issued|given)[ \u00a0]+)?(?:to|for)[ \u00a0]+(?:North[ \u00a0]Koreans?|N\.[ \u00a0]?Koreans?|DPRK)/i;
 /** Sentences about North Koreans who are not sent to work: soldiers, defectors, refugees, tourists, athletes. */
 const NOT_WORK = /\b(?:corpses?|bodies|dead|bones|troops?|soldiers?|military|fight(?:s|ing)?|combat|battle\w*|defect\w*|refugees?|escapees?|asylum|tourists?|athletes?|delegat\w*|students?|prisoners?|abduct\w*)\b/i;
 /** "the North" for North Korea, as Korean papers write it (not "the North East"). */
@@ -258,7 +258,7 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
   // ("There are 100 to 120 of them in Angola" after a sentence about the workers.)
   if (hits.length || prevCount || (prevCue && /\bof[ \u00a0]+them\b/.test(lower))) for (const h of [...ellipticCounts(sentence, s), ...totalCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   // "three North Koreans … down from 33 and 30 in January"; "now there are close to 400" after a sentence about the workers.
-  if (hits.length) for (const h of [...comparedCounts(sentence, s), ...verbCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
+  if (hits.length || prevCount) for (const h of [...(hits.length ? comparedCounts(sentence, s) : []), ...verbCounts(sentence, s)]) pushCount(c, h, 'worker', '', '');
   if ((prevCue || prevCount || ownCue) && !NOT_WORK.test(sentence)) for (const h of thereAreCounts(sentence, s)) pushCount(c, h, 'worker', '', '');
   // An estimate with its noun left out, in a sentence about the workers: "an estimated 47,000 were in Russia", "a figure of around 53,000".
   const aboutWorkers = ownCue && nouns && WORKERS_NAMED.test(sentence);
@@ -275,7 +275,7 @@ const magnitudeOf = (word: string) => (/dozens|scores/i.test(word) ? 10 : /hundr
 
 const NK_WORD = /\b(?:North[ \u00a0-]Korean?s?|N\.?[ \u00a0]?Koreans?|DPRK|Pyongyang)\b/i;
 // "… abroad in total", "including 2,500 in Kuwait, as many as 1,500 in the UAE": a count whose noun was given before.
-const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|working|toil|toiling|employed|are${SP}employed|were${SP}employed|live|living)${E})`, 'giu');
+const RE_ELLIPTIC = new RegExp(`${B}(?:(?:${BOUND}|another|a${SP}further)${SP})?${N}(?:${SP}to${SP}(?<upper>\\d{1,3}(?:,\\d{3})+|\\d+))?(?=${SP}(?:abroad|overseas|worldwide|in${SP}total|in${SP}all|elsewhere)${E}|${SP}(?:of${SP}them${SP})?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned|(?:may|might|could)${SP}be${SP}(?:working|employed))${SP})?in${SP}(?:the${SP})?[\\p{L}]|${SP}of${SP}them${SP}(?:work|working|toil|toiling|employed|are${SP}employed|were${SP}employed|live|living)${E})`, 'giu');
 
 const ELLIPTIC_AT = stickyOf(RE_ELLIPTIC);
 
@@ -356,7 +356,7 @@ function ellipticCounts(sentence: string, s: Sentence): Hit[] {
     const v = parseNumber(m[2] ?? '');
     if (v === null || v < 2 || looksLikeYear(m[2] ?? '', v)) continue;
     // "… in Kuwait": a named place, not "in time".
-    const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned)[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
+    const tail = sentence.slice(m.index + m[0].length).replace(/^[ \u00a0]+(?:of[ \u00a0]+them[ \u00a0]+)?(?:(?:work|live|toil|are|were|remain|arrived|arrive|entered|went|came|moved|returned|(?:may|might|could)[ \u00a0]+be[ \u00a0]+(?:working|employed))[ \u00a0]+)?(?=in[ \u00a0])/i, ' ');
     const inPlace = /^[ \u00a0]+in[ \u00a0](?!(?:total|all)\b)/i.test(tail);
     // A day of a month is no count: "on March 5 in Geneva"; a place needs a capital: not "in time".
     if (inPlace && (v < 100 || !/^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}/u.test(tail))) continue;

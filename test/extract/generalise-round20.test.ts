@@ -1,6 +1,7 @@
 /**
- * Worker counts and shares of round 20 (issue 17), written from the misses of the eighteenth held-out set (scored
- * once, then development material) and of the fourteenth: in sentences of our own that put things as those texts do.
+ * Worker counts, shares and legal instruments of rounds 20 and 21 (issue 17), written from the misses of the
+ * eighteenth and nineteenth held-out sets (each scored once, then development material) and of the fourteenth: in
+ * sentences of our own that put things as those texts do.
  */
 import { describe, expect, it } from 'vitest';
 import { findLegalMentions } from '../../src/extract/legal.ts';
@@ -64,5 +65,26 @@ describe('legal instruments, round 20', () => {
   it('reads the United States Code written without full stops', () => {
     expect(findLegalMentions('Goods were detained under 19 USC 1307 at the border.').map((m) => `${m.text} => ${m.caption}`)).toEqual(['19 USC 1307 => 19 U.S.C. §1307']);
     expect(findLegalMentions('The USC 2024 games were held in May.')).toEqual([]);
+  });
+});
+
+describe('round 21: from the nineteenth set', () => {
+  it('reads resolutions listed with their dates', () => {
+    expect(findLegalMentions('UNSCRs 2321 (November 2016) and 2397 (December 2017) tightened the measures.').map((m) => m.caption)).toEqual(['UNSCR 2321', 'UNSCR 2397']);
+  });
+
+  it('reads "50 percent or more" as a lower bound', async () => {
+    expect(await figures('Entities owned 50 percent or more by a designated person are blocked.')).toEqual(['share 50 percent or more 0.5-null other']);
+  });
+
+  it('counts "41 working at" a firm after a count, visas "granted to North Koreans", and those who "may be working in" a place', async () => {
+    expect(await countsOf('80 North Koreans are currently working legally in Malta. These include 43 working at a clothing factory.'))
+      .toEqual(['80 North Koreans 80-80 exact', '43 43-43 exact']);
+    expect(await countsOf('North Korean workers in Malta\n\nThe minister said 60 visas had been granted to North Koreans since March.')).toEqual(['60 visas 60-60 exact']);
+    expect(await countsOf('About 50,000 North Koreans work abroad, and up to 900 may be working in the EU, the report said.'))
+      .toEqual(['About 50,000 North Koreans 50000-50000 approximate', 'up to 900 null-900 at_most']);
+    // Still: "4,000 of them working in construction".
+    expect(await countsOf('As many as 15,000 North Korean laborers are in Russia, with 4,000 of them working in construction.'))
+      .toEqual(['As many as 15,000 North Korean laborers null-15000 at_most', '4,000 4000-4000 exact']);
   });
 });
