@@ -135,7 +135,7 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/resolve/judgements/{id}/undo': { post: { summary: 'Undo a judgement (the row is kept, marked undone)', path: ['id'], body: '{"note"}', returns: '{"judgement"}', role: 'editor' } },
   '/api/resolve/entities/{id}': { get: { summary: 'The records behind an entity and every judgement on them', path: ['id'], returns: '{"id","referents","judgements"}' } },
   '/api/estimate': { get: { summary: "Monte Carlo estimate of the regime's revenue from labour export, with inputs and their sources", query: ['year', 'draws', 'seed', 'exclude: CC,CC', 'override: metric=low..high or CC:metric=…, repeatable'], returns: '{"year","draws","revenue_usd":{"p5","p50","p95","mean"},"workers":{"p5","p50","p95"},"inputs":[…]}' } },
-  '/api/auth/login': { post: { summary: 'Log in; sets an HttpOnly, SameSite session cookie and returns the CSRF token', body: '{"username","password"}', returns: '{"user","csrf"}' } },
+  '/api/auth/login': { post: { summary: 'Log in; sets an HttpOnly, SameSite session cookie and returns the CSRF token', body: '{"username","password"}', returns: '{"user","csrf_token","expires_at"}' } },
   '/api/auth/logout': { post: { summary: 'Log out', returns: '{"ok":true}' } },
   '/api/auth/session': { get: { summary: 'The current session and its CSRF token; whether anyone may read (public_read) and suggest a document (public_suggest)', returns: '{"user","via","csrf_token","public_read","public_suggest"}' } },
   '/api/users': { get: { summary: 'Accounts', returns: '{"users":[…]}', role: 'admin' }, post: { summary: 'Create an account', body: '{"username","password","role"}', returns: 'user', role: 'admin' } },
