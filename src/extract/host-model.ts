@@ -6,8 +6,8 @@
  * host-model.json). The rules alone read reports they were not written on
  * poorly (host F1 0.46–0.77 on blind sets); words they never named still
  * carry the judgement, and a model weighs them all. Hand-written because
- * it is twenty lines of arithmetic over sparse string features, where a
- * library would add a dependency and a tensor format for nothing.
+ * the model is a weighted sum over sparse string features, where a library
+ * would add a dependency and a tensor format for nothing.
  */
 import type { CountryMention } from './countries.ts';
 import type { CountryRole, RuleVerdict } from './roles.ts';
