@@ -3,7 +3,7 @@
  * (bench/extract/out-of-sample: texts outside the repository, each checked
  * against its annotated SHA-256) or on the five seeds:
  *
- *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|seeds] [--misses] [--no-resolver] [--rules-only]
+ *   npx tsx bench/extract/score-out-of-sample.ts [--set dev|heldout|fresh|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21|seeds] [--misses] [--no-resolver] [--rules-only]
  *
  * Texts are read from ROOM39_CORPUS_DIR (default /work/corpus/texts); the third
  * and fourth held-out sets' from ROOM39_CORPUS_DIR3 and ROOM39_CORPUS_DIR4

@@ -30,14 +30,15 @@ export const HERE = path.dirname(fileURLToPath(import.meta.url));
  * heldout17: the seventeenth, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own;
  * heldout18: the eighteenth, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own;
  * heldout19: the nineteenth, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own;
- * heldout20: the twentieth, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own.
+ * heldout20: the twentieth, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own;
+ * heldout21: the twenty-first, likewise by someone other than the rule writer, blind, before anything was scored on it, in a folder of its own.
  */
-export const SETS = ['dev', 'heldout', 'fresh', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20'] as const;
+export const SETS = ['dev', 'heldout', 'fresh', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout16', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21'] as const;
 export type CorpusSet = (typeof SETS)[number];
 
 /** The environment variable naming the folder of a set's texts. */
 export function corpusDirVariable(set?: CorpusSet): string {
-  return set === 'heldout3' ? 'ROOM39_CORPUS_DIR3' : set === 'heldout4' ? 'ROOM39_CORPUS_DIR4' : set === 'heldout5' ? 'ROOM39_CORPUS_DIR5' : set === 'heldout6' ? 'ROOM39_CORPUS_DIR6' : set === 'heldout7' ? 'ROOM39_CORPUS_DIR7' : set === 'heldout8' ? 'ROOM39_CORPUS_DIR8' : set === 'heldout9' ? 'ROOM39_CORPUS_DIR9' : set === 'heldout10' ? 'ROOM39_CORPUS_DIR10' : set === 'heldout11' ? 'ROOM39_CORPUS_DIR11' : set === 'heldout12' ? 'ROOM39_CORPUS_DIR12' : set === 'heldout13' ? 'ROOM39_CORPUS_DIR13' : set === 'heldout14' ? 'ROOM39_CORPUS_DIR14' : set === 'heldout15' ? 'ROOM39_CORPUS_DIR15' : set === 'heldout16' ? 'ROOM39_CORPUS_DIR16' : set === 'heldout17' ? 'ROOM39_CORPUS_DIR17' : set === 'heldout18' ? 'ROOM39_CORPUS_DIR18' : set === 'heldout19' ? 'ROOM39_CORPUS_DIR19' : set === 'heldout20' ? 'ROOM39_CORPUS_DIR20' : 'ROOM39_CORPUS_DIR';
+  return set === 'heldout3' ? 'ROOM39_CORPUS_DIR3' : set === 'heldout4' ? 'ROOM39_CORPUS_DIR4' : set === 'heldout5' ? 'ROOM39_CORPUS_DIR5' : set === 'heldout6' ? 'ROOM39_CORPUS_DIR6' : set === 'heldout7' ? 'ROOM39_CORPUS_DIR7' : set === 'heldout8' ? 'ROOM39_CORPUS_DIR8' : set === 'heldout9' ? 'ROOM39_CORPUS_DIR9' : set === 'heldout10' ? 'ROOM39_CORPUS_DIR10' : set === 'heldout11' ? 'ROOM39_CORPUS_DIR11' : set === 'heldout12' ? 'ROOM39_CORPUS_DIR12' : set === 'heldout13' ? 'ROOM39_CORPUS_DIR13' : set === 'heldout14' ? 'ROOM39_CORPUS_DIR14' : set === 'heldout15' ? 'ROOM39_CORPUS_DIR15' : set === 'heldout16' ? 'ROOM39_CORPUS_DIR16' : set === 'heldout17' ? 'ROOM39_CORPUS_DIR17' : set === 'heldout18' ? 'ROOM39_CORPUS_DIR18' : set === 'heldout19' ? 'ROOM39_CORPUS_DIR19' : set === 'heldout20' ? 'ROOM39_CORPUS_DIR20' : set === 'heldout21' ? 'ROOM39_CORPUS_DIR21' : 'ROOM39_CORPUS_DIR';
 }
 
 /**
@@ -50,7 +51,8 @@ export function corpusDirVariable(set?: CorpusSet): string {
  * the thirteenth's in ROOM39_CORPUS_DIR13 (default /work/corpus/texts12), the fourteenth's in ROOM39_CORPUS_DIR14 (default /work/corpus/texts13),
  * the fifteenth's in ROOM39_CORPUS_DIR15 (default /work/corpus/texts14), the sixteenth's in ROOM39_CORPUS_DIR16 (default /work/corpus/texts15),
  * the seventeenth's in ROOM39_CORPUS_DIR17 (default /work/corpus/texts16), the eighteenth's in ROOM39_CORPUS_DIR18 (default /work/corpus/texts17),
- * the nineteenth's in ROOM39_CORPUS_DIR19 (default /work/corpus/texts18), the twentieth's in ROOM39_CORPUS_DIR20 (default /work/corpus/texts19).
+ * the nineteenth's in ROOM39_CORPUS_DIR19 (default /work/corpus/texts18), the twentieth's in ROOM39_CORPUS_DIR20 (default /work/corpus/texts19),
+ * the twenty-first's in ROOM39_CORPUS_DIR21 (default /work/corpus/texts20).
  */
 export function corpusDir(set?: CorpusSet): string {
   if (set === 'heldout3') return process.env.ROOM39_CORPUS_DIR3 || '/work/corpus/texts2';
@@ -71,6 +73,7 @@ export function corpusDir(set?: CorpusSet): string {
   if (set === 'heldout18') return process.env.ROOM39_CORPUS_DIR18 || '/work/corpus/texts17';
   if (set === 'heldout19') return process.env.ROOM39_CORPUS_DIR19 || '/work/corpus/texts18';
   if (set === 'heldout20') return process.env.ROOM39_CORPUS_DIR20 || '/work/corpus/texts19';
+  if (set === 'heldout21') return process.env.ROOM39_CORPUS_DIR21 || '/work/corpus/texts20';
   return process.env.ROOM39_CORPUS_DIR || '/work/corpus/texts';
 }
 
