@@ -83,23 +83,28 @@ export function lineSegments(line: string): Iterable<{ index: number; segment: s
   return out;
 }
 
-/** Extracts mentions and figures from a text. Offsets are JavaScript string indices into `text`. */
-export async function extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const resolver = options.resolver ?? NO_ENTITIES;
+/** Legal instruments, then persons and organisations, then countries: a country word inside a name is part of that name. */
+async function namedThings(text: string, options: ExtractOptions): Promise<{ mentions: Mention[]; countries: CountryMention[] }> {
   const legal = findLegalMentions(text);
-  const entities = await findEntityMentions(text, resolver, { threshold: options.threshold ?? 0.9 });
-  const countries = findCountryMentions(text);
-
-  // Legal instruments, then persons and organisations, then countries: a country word inside a name is part of that name.
+  const entities = await findEntityMentions(text, options.resolver ?? NO_ENTITIES, { threshold: options.threshold ?? 0.9 });
   const mentions: Mention[] = [...legal];
   const taken = new Occupancy(text.length);
   for (const m of legal) taken.take(m.start, m.end);
   for (const m of entities) if (taken.claim(m.start, m.end)) mentions.push(m);
-  const keptCountries: CountryMention[] = [];
-  for (const m of countries) {
-    if (!taken.isFree(m.start, m.end)) continue;
-    keptCountries.push(m);
-  }
+  return { mentions, countries: findCountryMentions(text).filter((m) => taken.isFree(m.start, m.end)) };
+}
+
+/**
+ * The country mentions `extract` gives roles to, each with how the text names it (`via`, which the output leaves out):
+ * what the host model reads, for its training (bench/extract/host-model) and tests.
+ */
+export async function countryMentionsOf(text: string, options: ExtractOptions = {}): Promise<CountryMention[]> {
+  return (await namedThings(text, options)).countries;
+}
+
+/** Extracts mentions and figures from a text. Offsets are JavaScript string indices into `text`. */
+export async function extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const { mentions, countries: keptCountries } = await namedThings(text, options);
   const sents = sentences(text);
   const verdicts = countryVerdicts(text, keptCountries, sents);
   const model = options.hostModel ?? HOST_MODEL;

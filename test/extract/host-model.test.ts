@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config/settings.ts';
 import type { CountryMention } from '../../src/extract/countries.ts';
-import { extract, sentences } from '../../src/extract/extract.ts';
+import { countryMentionsOf, extract, sentences } from '../../src/extract/extract.ts';
 import { HOST_MODEL, decidesHost, hostFeatures, modelRoles, type HostModel } from '../../src/extract/host-model.ts';
 import { countryVerdicts } from '../../src/extract/roles.ts';
 import { HELD_OUT_SETS } from '../../bench/extract/host-model/held-out.ts';
@@ -29,7 +29,7 @@ describe('the host model', () => {
 
   it('decides a mention no cue of the rules decided, from the words around it', async () => {
     const text = 'In Mongolia, North Korean seamstresses sew garments for export.';
-    const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+    const countries = await countryMentionsOf(text);
     expect(verdictsOf(text, countries)).toEqual(['undecided', 'other']);
     expect([...(await hostsOf(text, false))]).toEqual([]);
     expect([...(await hostsOf(text))]).toEqual(['MN']);
@@ -37,7 +37,7 @@ describe('the host model', () => {
 
   it('never makes a host of a mention a cue made "other" (a customer), however sure it is', async () => {
     const text = 'Its customers in Canada buy the seafood processed by North Korean workers in China.';
-    const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+    const countries = await countryMentionsOf(text);
     expect(verdictsOf(text, countries)).toEqual(['other', 'other', 'host']);
     const sure: HostModel = { bias: 20, threshold: 0.5, weights: {} };
     expect([...(await hostsOf(text, sure))].sort()).toEqual(['CN']);
@@ -49,7 +49,7 @@ describe('the host model', () => {
     let weighed = 0;
     for (const file of fs.readdirSync(path.join(REPO_ROOT, 'data/sources/seeds')).filter((f) => f.endsWith('.txt')).sort()) {
       const text = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds', file), 'utf8');
-      const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+      const countries = await countryMentionsOf(text);
       const verdicts = verdictsOf(text, countries);
       const strings = hostFeatures(text, countries, sentences(text), verdicts).map((f, i) => (f !== null && decidesHost(HOST_MODEL, f, verdicts[i]!) ? 'host' : 'other'));
       expect(modelRoles(text, countries, sentences(text), verdicts), file).toEqual(strings);
@@ -60,12 +60,15 @@ describe('the host model', () => {
 
   it('weighs only features the extractor produces, and was trained on no set still held out', async () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'data/sources/seeds/004_44246f2efce558ec.txt'), 'utf8');
-    const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+    const countries = await countryMentionsOf(text);
     const produced = hostFeatures(text, countries, sentences(text), verdictsOf(text, countries)).flatMap((f) => f ?? []);
     const kind = (f: string) => f.split(':')[0];
     const kinds = new Set(produced.map(kind));
     const weights = Object.keys(HOST_MODEL.weights);
     expect(weights.length).toBeGreaterThan(1000);
+    // Trained on the mentions extraction weighs, with how each is named (not on its output, which leaves that out).
+    expect(weights.filter((f) => f.includes('undefined'))).toEqual([]);
+    expect(weights).toContain('via:name:rule:undecided');
     expect(weights.filter((f) => !kinds.has(kind(f)))).toEqual([]);
     // Most of what a long report says has a weight: the model reads these features, not others of the same kinds.
     expect(produced.filter((f) => f in HOST_MODEL.weights).length / produced.length).toBeGreaterThan(0.5);

@@ -14,8 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../../src/config/settings.ts';
-import type { CountryMention } from '../../../src/extract/countries.ts';
-import { extract, sentences } from '../../../src/extract/extract.ts';
+import { countryMentionsOf, sentences } from '../../../src/extract/extract.ts';
 import { decidesHost, hostFeatures, type HostModel } from '../../../src/extract/host-model.ts';
 import { countryVerdicts, type RuleVerdict } from '../../../src/extract/roles.ts';
 import { HELD_OUT_SETS } from './held-out.ts';
@@ -49,8 +48,7 @@ async function examples(sets: readonly CorpusSet[], contextOnly: boolean): Promi
     for (const a of loadSet(set)) {
       if (!fs.existsSync(path.join(corpusDir(a.set), `${a.id}.txt`))) { missing.push(`${set}/${a.id}`); continue; }
       const text = readText(a);
-      const result = await extract(text, { hostModel: false });
-      const countries = result.mentions.filter((m): m is CountryMention => m.type === 'country');
+      const countries = await countryMentionsOf(text);
       const sents = sentences(text);
       const verdicts = countryVerdicts(text, countries, sents);
       const gold = a.annotations.filter((g) => g.type === 'host_country');
@@ -111,7 +109,7 @@ async function seedExamples(contextOnly: boolean): Promise<Example[]> {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const labels = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { document: string; host_countries: string[] };
     const text = fs.readFileSync(path.join(REPO_ROOT, labels.document), 'utf8');
-    const countries = (await extract(text, { hostModel: false })).mentions.filter((m): m is CountryMention => m.type === 'country');
+    const countries = await countryMentionsOf(text);
     const sents = sentences(text);
     const verdicts = countryVerdicts(text, countries, sents);
     hostFeatures(text, countries, sents, verdicts).forEach((f, i) => {
