@@ -10,7 +10,7 @@
  * would add a dependency and a tensor format for nothing.
  */
 import type { CountryMention } from './countries.ts';
-import type { CountryRole, RuleVerdict } from './roles.ts';
+import { LIST_GAP, type CountryRole, type RuleVerdict } from './roles.ts';
 import trained from './host-model.json' with { type: 'json' };
 
 interface Span {
@@ -53,10 +53,7 @@ function documentView(mentions: readonly CountryMention[], verdicts: readonly Ru
   return { counts, top, ruleHosts };
 }
 
-/** Only ", ", "and", "or" (and "the") between two mentions: one list, whose first member's words lead them all. */
-const LIST_GAP = /^(?:[ \u00a0]*\([\p{Lu}.]{2,8}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/iu;
-
-/** For each mention, the first mention of the list it ends (itself when it stands alone). */
+/** For each mention, the first mention of the list it ends (itself when it stands alone): one list as roles.ts reads one, whose first member's words lead them all. */
 function listHeads(text: string, mentions: readonly CountryMention[]): CountryMention[] {
   const heads: CountryMention[] = [];
   mentions.forEach((m, i) => {
@@ -253,12 +250,8 @@ function weighingOf(model: HostModel): Weighing {
   return w;
 }
 
-/** The probability that a mention with these features (as strings) is a host. */
-export function hostProbability(model: HostModel, feats: readonly string[]): number {
-  let z = model.bias;
-  for (const f of feats) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
+/** Whether the weights a mention's features sum to make it a host. */
+const isHost = (model: HostModel, sum: number): boolean => 1 / (1 + Math.exp(-(model.bias + sum))) >= model.threshold;
 
 export const HOST_MODEL: HostModel = trained as HostModel;
 
@@ -269,9 +262,9 @@ export function modelRoles(text: string, mentions: readonly CountryMention[], se
   const sinks: (FeatureWeights | null)[] = mentions.map(() => null);
   // A cue's "other" stands (decidesHost): its features are not even read.
   eachMention(text, mentions, sentences, verdicts, (i) => verdicts[i] !== 'other', (i) => (sinks[i] = new FeatureWeights(weighing, windows)));
-  return sinks.map((sink) => (sink && 1 / (1 + Math.exp(-(model.bias + sink.z))) >= model.threshold ? 'host' : 'other'));
+  return sinks.map((sink) => (sink && isHost(model, sink.z) ? 'host' : 'other'));
 }
 
 /** A mention a rule's cue made `other` (a customer, a dateline, a country a figure leaves out) stays so; the model weighs every other. */
 export const decidesHost = (model: HostModel, features: readonly string[], verdict: RuleVerdict): boolean =>
-  verdict !== 'other' && hostProbability(model, features) >= model.threshold;
+  verdict !== 'other' && isHost(model, features.reduce((z, f) => z + (model.weights[f] ?? 0), 0));

@@ -91,7 +91,7 @@ const OWN_WORKPLACE_AFTER = /^[’']s[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?(?:
 const COUNT_AFTER = /^[ \u00a0]*\([ \u00a0]*(?:about|around|some|over|more than|nearly)?[ \u00a0]*\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?(?:[ \u00a0]*(?:thousand|million))?[ \u00a0]*\)/i;
 const GOODS_FROM = endPattern(/\b(?:goods|products|seafood|merchandise|imports?|exports?|shipments?|garments|textiles)[ \u00a0]+(?:[\p{L}\-]+[ \u00a0]+){0,2}?from[ \u00a0]+(?:the[ \u00a0]+)?$/iu, ['from'], 7);
 /** Only ", ", " and ", " or " (and "the") between two country mentions: one list ("Kuwait, the UAE, Qatar, Nigeria, and Poland"; "Dubai, United Arab Emirates"). */
-const LIST_GAP = /^(?:[ \u00a0]*\([\p{Lu}.]{2,8}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/iu;
+export const LIST_GAP = /^(?:[ \u00a0]*\([\p{Lu}.]{2,8}\))?(?:,[ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]*(?:and|or)[ \u00a0]+)(?:the[ \u00a0]+)?$/iu;
 
 type Verdict = 'host' | 'other' | null;
 
@@ -380,10 +380,6 @@ export function countryVerdicts(text: string, mentions: readonly CountryMention[
   }
   return carriedHosts(text, mentions, sents, direct, roles, listedOther).map((r, k) => (r === 'host' ? 'host' : direct[k] === 'other' || listedOther[k] ? 'other' : 'undecided'));
 }
-
-/** The roles the rules give: a mention no cue decided is `other`. */
-export const countryRoles = (text: string, mentions: readonly CountryMention[], sentences: readonly Span[]): CountryRole[] =>
-  countryVerdicts(text, mentions, sentences).map((v) => (v === 'host' ? 'host' : 'other'));
 
 /** Whoever speaks from a place is not working there: "a source in Mongolia told RFA", "investment in Mongolia and spoke to RFA". */
 const SPEAKER_AFTER = /^[^.;]{0,30}?\b(?:told|tells|said|says|spoke|speaking)\b/i;

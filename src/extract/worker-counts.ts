@@ -199,8 +199,8 @@ export function workerCounts(text: string, s: Sentence, prevCue = false, textCue
     const nounKind = WORKER_NOUN_RE.test(m[5] ?? '') ? 'worker' : 'people';
     // "20,000 and 19,000 workers", "up to 80,000 and 40,000 laborers": two counts (of two places), not a range downwards.
     if (second !== null && / and /.test(m[0]) && shorthandLow(m[2] ?? '', first, m[3] ?? '', second) > second) {
-      const firstEnd = start + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length;
-      for (const [from, to, v, q2] of [[start, firstEnd, first, qualifierOf(m[1])], [start + m[0].lastIndexOf(m[3] ?? ''), end, second, qualifierOf(m[1])]] as const) {
+      const firstEnd = start + m[0].indexOf(m[2] ?? '') + (m[2] ?? '').length, q2 = qualifierOf(m[1]);
+      for (const [from, to, v] of [[start, firstEnd, first], [start + m[0].lastIndexOf(m[3] ?? ''), end, second]] as const) {
         pushCount(c, { kind: 'worker_count', start: from, end: to, ...bounds(v, q2), unit: 'persons', qualifier: q2, of: null, per: null }, nounKind, text.slice(Math.max(0, from - 40), from), text.slice(to, to + 40), (m[5] ?? '').replace(/\s+/g, ' '));
       }
       continue;

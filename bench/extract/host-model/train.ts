@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../../src/config/settings.ts';
+import type { CountryMention } from '../../../src/extract/countries.ts';
 import { countryMentionsOf, sentences } from '../../../src/extract/extract.ts';
 import { decidesHost, hostFeatures, type HostModel } from '../../../src/extract/host-model.ts';
 import { countryVerdicts, type RuleVerdict } from '../../../src/extract/roles.ts';
@@ -41,23 +42,26 @@ interface Example {
   host: boolean;
 }
 
+/** Each country mention of a text (North Korea aside) with the rules' verdict and its features, as extraction reads them. */
+async function mentionsOf(text: string, contextOnly: boolean): Promise<{ mention: CountryMention; verdict: RuleVerdict; features: string[] }[]> {
+  const countries = await countryMentionsOf(text);
+  const sents = sentences(text);
+  const verdicts = countryVerdicts(text, countries, sents);
+  return hostFeatures(text, countries, sents, verdicts).flatMap((f, i) =>
+    f === null ? [] : [{ mention: countries[i]!, verdict: verdicts[i]!, features: contextOnly ? f.filter((x) => !RULE_FEATURE.test(x)) : f }]);
+}
+
 async function examples(sets: readonly CorpusSet[], contextOnly: boolean): Promise<{ examples: Example[]; missing: string[] }> {
   const out: Example[] = [];
   const missing: string[] = [];
   for (const set of sets) {
     for (const a of loadSet(set)) {
       if (!fs.existsSync(path.join(corpusDir(a.set), `${a.id}.txt`))) { missing.push(`${set}/${a.id}`); continue; }
-      const text = readText(a);
-      const countries = await countryMentionsOf(text);
-      const sents = sentences(text);
-      const verdicts = countryVerdicts(text, countries, sents);
       const gold = a.annotations.filter((g) => g.type === 'host_country');
-      hostFeatures(text, countries, sents, verdicts).forEach((f, i) => {
-        if (f === null) return;
-        const m = countries[i]!;
+      for (const { mention: m, verdict, features } of await mentionsOf(readText(a), contextOnly)) {
         const host = gold.some((g) => g.start < m.end && m.start < g.end && 'country' in g && g.country === m.country);
-        out.push({ set, verdict: verdicts[i]!, features: contextOnly ? f.filter((x) => !RULE_FEATURE.test(x)) : f, host });
-      });
+        out.push({ set, verdict, features, host });
+      }
     }
   }
   return { examples: out, missing };
@@ -109,13 +113,9 @@ async function seedExamples(contextOnly: boolean): Promise<Example[]> {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const labels = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { document: string; host_countries: string[] };
     const text = fs.readFileSync(path.join(REPO_ROOT, labels.document), 'utf8');
-    const countries = await countryMentionsOf(text);
-    const sents = sentences(text);
-    const verdicts = countryVerdicts(text, countries, sents);
-    hostFeatures(text, countries, sents, verdicts).forEach((f, i) => {
-      if (f === null || labels.host_countries.includes(countries[i]!.country)) return;
-      out.push({ set: 'seeds', verdict: verdicts[i]!, features: contextOnly ? f.filter((x) => !RULE_FEATURE.test(x)) : f, host: false });
-    });
+    for (const { mention, verdict, features } of await mentionsOf(text, contextOnly)) {
+      if (!labels.host_countries.includes(mention.country)) out.push({ set: 'seeds', verdict, features, host: false });
+    }
   }
   return out;
 }
@@ -123,7 +123,7 @@ async function seedExamples(contextOnly: boolean): Promise<Example[]> {
 const contextOnly = process.argv.includes('--context-only');
 const trainSets = SETS.filter((s) => !HELD_OUT.includes(s));
 const { examples: corpus, missing } = await examples(trainSets, contextOnly);
-const data = process.env.SEEDS === '0' ? corpus : [...corpus, ...(await seedExamples(contextOnly))];
+const data = [...corpus, ...(await seedExamples(contextOnly))];
 if (missing.length) console.log(`(${missing.length} texts missing, left out: ${missing.join(', ')})`);
 console.log(`${data.length} country mentions (North Korea aside) from ${trainSets.length} sets, ${data.filter((x) => x.host).length} of them hosts${contextOnly ? '; context only, without the rules\u2019 verdicts' : ''}`);
 
