@@ -97,8 +97,13 @@ describe('screening cases in the browser', { timeout: 240_000 }, () => {
     const { page, context } = await newPage(web.browser);
     await signIn(page, `${web.server.url}/cases/${encodeURIComponent(GONE)}`);
     const button = page.getByRole('button', { name: 'Re-screen against new list versions now' });
+    // The page reads the case again after a re-screen: the case is deleted only once it has (else the page finds it gone first).
+    const caseApi = `/api/cases/${encodeURIComponent(GONE)}`;
+    const reread = Promise.all([caseApi, `${caseApi}/alerts`, `${caseApi}/rows`].map((p) =>
+      page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === p)));
     await button.click();
     await page.getByRole('status').filter({ hasText: 'No list version was imported since the last screening: nothing to re-screen.' }).waitFor();
+    await reread;
 
     // The case is deleted meanwhile (by its maker in another tab, or on the command line): the server answers 404.
     await deleteCase(web.server.services.db, GONE, 'cli:test');
